@@ -1,0 +1,102 @@
+# quorate: build, test and install.
+#
+#   make                  build/quorate, build/libquorate.a
+#   make check            unit tests, golden tests, examples; ends "N passed, N failed"
+#   make check-sanitize   the whole suite again under ASan + UBSan
+#   make bench            benchmarks (never part of check)
+#
+# Sources are found by wildcard: a new src/<dir>/<name>.c joins the library, a
+# new tests/unit/test_<name>.c becomes a cmocka executable.  Generated scanner
+# and parser sources go to $(BUILD)/gen and are never committed.
+
+BUILD     ?= build
+GEN       := $(BUILD)/gen
+PREFIX    ?= /usr/local
+DESTDIR   ?=
+
+CC        ?= cc
+BISON     ?= bison
+FLEX      ?= flex
+PKG_LIBS  := -ljansson -lcrypto
+
+WARN      := -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
+             -Wmissing-prototypes -Wformat=2 -Wundef -Wvla -Werror
+OPT       ?= -O2 -g
+SAN       ?=
+CPPFLAGS  += -D_POSIX_C_SOURCE=200809L -Iinclude -Isrc -I$(GEN) \
+             -DQUORATE_STDLIB_INSTALLED='"$(PREFIX)/share/quorate/stdlib"'
+CFLAGS    ?=
+ALL_CFLAGS = -std=c11 $(OPT) $(SAN) $(WARN) $(CFLAGS)
+# flex's and bison's own code: same standard, fewer opinions.
+GEN_CFLAGS = -std=c11 $(OPT) $(SAN) -Wall -Wno-unused-function -Wno-sign-compare $(CFLAGS)
+LDFLAGS   += $(SAN)
+
+LIB_SRC   := $(sort $(filter-out src/cli/%,$(wildcard src/*/*.c)))
+CLI_SRC   := $(sort $(wildcard src/cli/*.c))
+GEN_SRC   := $(GEN)/quorate_parse.c $(GEN)/quorate_scan.c
+LIB_OBJ   := $(LIB_SRC:%.c=$(BUILD)/%.o) $(GEN_SRC:%.c=%.o)
+CLI_OBJ   := $(CLI_SRC:%.c=$(BUILD)/%.o)
+UNIT_SRC  := $(sort $(wildcard tests/unit/test_*.c))
+UNIT_BIN  := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+
+LIB       := $(BUILD)/libquorate.a
+BIN       := $(BUILD)/quorate
+
+.PHONY: all check check-unit check-golden check-sanitize clean bench install uninstall
+all: $(BIN) $(LIB)
+
+# ---- generators: one bison run makes both outputs (pattern rule) -----------
+$(GEN)/%_parse.c $(GEN)/%_parse.h: grammar/%.y
+	@mkdir -p $(GEN)
+	$(BISON) -Wall -Werror --header=$(GEN)/$*_parse.h -o $(GEN)/$*_parse.c $<
+
+$(GEN)/%_scan.c $(GEN)/%_scan.h: grammar/%.l
+	@mkdir -p $(GEN)
+	$(FLEX) --header-file=$(GEN)/$*_scan.h -o $(GEN)/$*_scan.c $<
+
+$(GEN)/%.o: $(GEN)/%.c
+	$(CC) $(CPPFLAGS) $(GEN_CFLAGS) -c -o $@ $<
+
+# The generated headers do not exist before the first build, so -MMD cannot
+# know about them yet: say it here.
+$(GEN)/quorate_scan.o: $(GEN)/quorate_parse.h
+$(GEN)/quorate_parse.o: $(GEN)/quorate_scan.h
+$(BUILD)/src/front/parse.o: $(GEN)/quorate_parse.h $(GEN)/quorate_scan.h
+
+$(BUILD)/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
+
+$(LIB): $(LIB_OBJ)
+	@rm -f $@
+	$(AR) rcs $@ $^
+
+$(BIN): $(CLI_OBJ) $(LIB)
+	$(CC) $(LDFLAGS) -o $@ $(CLI_OBJ) $(LIB) $(PKG_LIBS)
+
+# ---- tests ----------------------------------------------------------------
+$(BUILD)/tests/%: tests/unit/%.c $(LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -MMD -MP -o $@ $< $(LIB) -lcmocka $(PKG_LIBS) $(LDFLAGS)
+
+check: $(BIN) $(UNIT_BIN)
+	@sh tests/run.sh $(BUILD)
+
+check-unit: $(UNIT_BIN)
+	@sh tests/run.sh $(BUILD) unit
+
+check-golden: $(BIN)
+	@sh tests/run.sh $(BUILD) golden
+
+# The whole suite again in its own build tree, under ASan and UBSan.
+check-sanitize:
+	$(MAKE) BUILD=build/sanitize OPT='-O1 -g -fno-omit-frame-pointer' \
+	  SAN='-fsanitize=address,undefined -fno-sanitize-recover=all' check
+
+bench: $(BIN)
+	@sh bench/run.sh $(BUILD)
+
+clean:
+	rm -rf $(BUILD)
+
+-include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

@@ -1,0 +1,569 @@
+/*
+** quorate.y: the grammar of terms files (.tor) and meeting records (.minutes).
+**
+** A pure push parser with byte-offset locations.  The facade in
+** src/front/parse.c feeds it tokens and takes each top-level item (a `terms`
+** block, a `meeting`, a module's `rule` or `use`) as soon as it is reduced,
+** so a long history never needs to be in memory at once.  Actions only build
+** nodes; every check of meaning is made later by sema.  Recovery points are
+** the item boundaries inside blocks (`error` as an item) and the top level.
+*/
+%require "3.8"
+%define api.pure full
+%define api.push-pull push
+%define api.token.prefix {TOK_}
+%define api.value.type union
+%define api.location.type {struct span}
+%define parse.error custom
+%define parse.lac full
+%locations
+%parse-param {struct parse_state *st}
+%expect 0
+
+%code requires {
+#include "front/parse_state.h"
+}
+
+%code {
+#include <string.h>
+
+static void yyerror(const YYLTYPE *loc, struct parse_state *st, const char *msg);
+
+/* A rule's span runs from its first symbol to its last; an empty rule sits
+** at the end of what came before it. */
+#define YYLLOC_DEFAULT(Cur, Rhs, N)                                     \
+	do {                                                            \
+		if (N) {                                                \
+			(Cur).start = YYRHSLOC(Rhs, 1).start;           \
+			(Cur).end = YYRHSLOC(Rhs, N).end;               \
+		} else {                                                \
+			(Cur).start = (Cur).end = YYRHSLOC(Rhs, 0).end; \
+		}                                                       \
+	} while (0)
+
+/* The whole stack is allocated up front: no heap stack to leak if an
+** allocation fails mid-parse.  Brace and parenthesis nesting is capped by the
+** scanner well below this; a longer chain reports "nesting too deep". */
+#define YYMAXDEPTH PARSE_STACK_DEPTH
+#define YYINITDEPTH PARSE_STACK_DEPTH
+
+static struct node *mk(struct parse_state *st, enum node_kind kind, struct span sp)
+{
+	return ast_new(st->arena, kind, sp);
+}
+
+static struct node *mk2(struct parse_state *st, enum node_kind kind, struct span sp,
+                        struct node *a, struct node *b)
+{
+	struct node *n = ast_new(st->arena, kind, sp);
+	n->a = a;
+	n->b = b;
+	return n;
+}
+
+static struct node *mk_op(struct parse_state *st, enum node_kind kind, struct span sp,
+                          int op, struct node *a, struct node *b)
+{
+	struct node *n = mk2(st, kind, sp, a, b);
+	n->op = op;
+	return n;
+}
+
+static const char *clause_text(struct node *clause)
+{
+	return clause ? clause->text : NULL;
+}
+
+static struct node *mk_duration(struct parse_state *st, struct span sp, struct node *num,
+                                bool clear, enum dur_unit unit)
+{
+	struct node *n = mk(st, N_DURATION, sp);
+	/* Durations are whole; a fraction or a huge number is kept as -1 and
+	** reported by sema with its location. */
+	n->v.dur.n = rat_is_int(num->v.num) && num->v.num.num >= 0 && num->v.num.num <= 100000
+	           ? (int32_t)num->v.num.num : -1;
+	n->v.dur.unit = unit;
+	n->op = clear;
+	n->text = num->text;
+	return n;
+}
+
+/* "std" "majorities" -> "std.majorities" */
+static const char *join_dotted(struct parse_state *st, const struct node *parts)
+{
+	size_t len = 0;
+	for (const struct node *p = parts; p; p = p->next)
+		len += strlen(p->text) + 1;
+	char *path = arena_alloc(st->arena, len + 1), *w = path;
+	for (const struct node *p = parts; p; p = p->next) {
+		if (w != path)
+			*w++ = '.';
+		size_t k = strlen(p->text);
+		memcpy(w, p->text, k);
+		w += k;
+	}
+	*w = '\0';
+	return path;
+}
+
+static int round_mode(const char *word)
+{
+	if (strcmp(word, "up") == 0)
+		return 1;
+	if (strcmp(word, "down") == 0)
+		return 2;
+	if (strcmp(word, "nearest") == 0)
+		return 3;
+	return 0;
+}
+}
+
+%token END 0 "end of file"
+%token <struct node *> IDENT "name" STRING "string" NUMBER "number" DATE "date" CLAUSE "clause label"
+%token GE ">=" LE "<=" EQ "==" NE "!="
+%token ABSTAIN "abstain" AFTER "after" AGAINST "against" AGREED "agreed" AND "and"
+%token APOLOGIES "apologies" ARRIVES "arrives" AT "at" ATTENDING "attending" BE "be"
+%token BEFORE "before" CARRIED "carried" CAST "cast" CASTING "casting" CEIL "ceil"
+%token CHAIR "chair" CLASS "class" CLEAR "clear" CONFLICTED "conflicted"
+%token CONSENSUS "consensus" DAY "day" DAYS "days" DECLARED "declared"
+%token EFFECTIVE "effective" ELIGIBLE "eligible" EVERY "every" EXAMPLE "example"
+%token EXPECT "expect" FALSE "false" FLOOR "floor" FOR "for" FROM "from" HALF "half"
+%token INTEREST "interest" INTERESTS "interests" LEAVES "leaves" MAX "max"
+%token MEETING "meeting" MEETS "meets" MEMBER "member" MEMBERS "members" MIN "min"
+%token MINUTES "minutes" MONTH "month" MONTHS "months" MOTION "motion" NEXT "next"
+%token NO "no" NONE "none" NOT "not" NOTICE "notice" OBJECTION "objection" OF "of"
+%token ON "on" OR "or" PAPERS "papers" PRESENT "present" PROVISIONAL "provisional"
+%token QUORUM "quorum" RATIFIES "ratifies" RATIFY "ratify" RECORDED "recorded"
+%token REQUIRE "require" REVIEW "review" ROLE "role" ROUNDED "rounded" RULE "rule"
+%token SIZE "size" TALLY "tally" TERMS "terms" TO "to" TRUE "true"
+%token UNDETERMINED "undetermined" UNTIL "until" USE "use" VERSION "version"
+%token VIRTUAL "virtual" VOID "void" VOTE "vote" VOTES "votes" VOTING "voting"
+%token WEEK "week" WEEKS "weeks" WHEN "when" WITHIN "within" YEAR "year"
+%token YEARS "years" YES "yes"
+
+/* `tally for 3 against 2` may be followed by `abstain 0` (part of the tally)
+** or by a new `abstain NAME` line; the tally takes it. */
+%precedence TALLY_END
+%precedence ABSTAIN
+
+%left OR
+%left AND
+%precedence NOT
+%nonassoc '<' '>' LE GE EQ NE
+%precedence ROUNDED
+%left '+' '-'
+%right OF
+%left '*' '/'
+%precedence UMINUS
+
+%type <struct node *> item terms meeting rule_def use_def term_item block_item record_item motion_item
+%type <struct node *> expr primary duration duration_or_tba clause_opt string_opt date_opt
+%type <struct node *> setting_value word attribute literal tally_abstain_opt member_from member_until
+%type <struct node *> motion_number_opt
+%type <struct node_list> term_items block_items record_items motion_items ident_list
+%type <struct node_list> ident_seq attributes args params dotted
+%type <int> count outcome role_kind setting_key unit notice_dir
+
+%%
+
+/* Each item is handed to the facade as soon as it is reduced (st->item). */
+file
+	: %empty
+	| file item      { st->item = $2; }
+	| file error
+	;
+
+/* A module of the standard library is a file of rules (and uses). */
+item
+	: terms
+	| meeting
+	| rule_def
+	| use_def
+	;
+
+/* ---- terms files ---------------------------------------------------------- */
+
+terms
+	: TERMS STRING '{' term_items '}'
+		{ $$ = mk(st, N_TERMS, @$); $$->text = $2->text; $$->text_span = $2->span; $$->a = $4.first; }
+	;
+
+term_items
+	: %empty                 { $$.first = $$.last = NULL; }
+	| term_items term_item   { $$ = $1; ast_list_append(&$$, $2); }
+	;
+
+term_item
+	: VERSION STRING                   { $$ = mk2(st, N_VERSION, @$, $2, NULL); }
+	| EFFECTIVE DATE                   { $$ = mk2(st, N_EFFECTIVE, @$, $2, NULL); }
+	| REVIEW clause_opt EVERY duration_or_tba
+		{ $$ = mk2(st, N_REVIEW, @$, $4, NULL); $$->clause = clause_text($2); }
+	| MEETS clause_opt EVERY duration_or_tba
+		{ $$ = mk2(st, N_MEETS, @$, $4, NULL); $$->clause = clause_text($2); }
+	| use_def
+	| ROLE IDENT STRING role_kind
+		{ $$ = mk2(st, N_ROLE, @$, $3, NULL); $$->text = $2->text; $$->text_span = $2->span; $$->op = $4; }
+	| MEMBER IDENT STRING ident_seq member_from member_until
+		{ $$ = mk2(st, N_MEMBER, @$, $3, $4.first); $$->text = $2->text; $$->text_span = $2->span;
+		  $$->c = $5; $$->d = $6; }
+	| SIZE NUMBER TO NUMBER            { $$ = mk2(st, N_SIZE, @$, $2, $4); }
+	| SIZE TO BE AGREED                { $$ = mk(st, N_SIZE, @$); }
+	| QUORUM clause_opt string_opt '{' block_items '}'
+		{ $$ = mk2(st, N_QUORUM, @$, $3, $5.first); $$->clause = clause_text($2); }
+	| CONSENSUS clause_opt word
+		{ $$ = mk2(st, N_CONSENSUS, @$, $3, NULL); $$->clause = clause_text($2); }
+	| CASTING VOTE clause_opt CHAIR    { $$ = mk(st, N_CASTING, @$); $$->op = 1; $$->clause = clause_text($3); }
+	| CASTING VOTE clause_opt NONE     { $$ = mk(st, N_CASTING, @$); $$->op = 0; $$->clause = clause_text($3); }
+	| INTERESTS clause_opt '{' block_items '}'
+		{ $$ = mk2(st, N_INTERESTS, @$, NULL, $4.first); $$->clause = clause_text($2); }
+	| CLASS IDENT clause_opt string_opt '{' block_items '}'
+		{ $$ = mk2(st, N_CLASS, @$, $4, $6.first); $$->text = $2->text; $$->text_span = $2->span;
+		  $$->clause = clause_text($3); }
+	| VIRTUAL clause_opt '{' block_items '}'
+		{ $$ = mk2(st, N_VIRTUAL, @$, NULL, $4.first); $$->clause = clause_text($2); }
+	| NOTICE clause_opt PAPERS duration_or_tba notice_dir
+		{ $$ = mk2(st, N_NOTICE, @$, $4, NULL); $$->clause = clause_text($2); $$->text = "papers"; $$->op = $5; }
+	| NOTICE clause_opt MINUTES WITHIN duration_or_tba notice_dir
+		{ $$ = mk2(st, N_NOTICE, @$, $5, NULL); $$->clause = clause_text($2); $$->text = "minutes"; $$->op = $6; }
+	| rule_def
+	| EXAMPLE STRING date_opt '{' record_items '}'
+		{ $$ = mk2(st, N_EXAMPLE, @$, $2, $3); $$->c = $5.first; }
+	| error                            { $$ = NULL; }
+	;
+
+use_def
+	: USE dotted
+		{ $$ = mk2(st, N_USE, @$, $2.first, NULL); $$->text = join_dotted(st, $2.first); }
+	;
+
+rule_def
+	: RULE IDENT '=' expr
+		{ $$ = mk2(st, N_RULE, @$, NULL, $4); $$->text = $2->text; $$->text_span = $2->span; }
+	| RULE IDENT '(' params ')' '=' expr
+		{ $$ = mk2(st, N_RULE, @$, $4.first, $7); $$->text = $2->text; $$->text_span = $2->span; $$->op = 1; }
+	;
+
+dotted
+	: IDENT                  { $$.first = $$.last = $1; }
+	| dotted '.' IDENT       { $$ = $1; ast_list_append(&$$, $3); }
+	;
+
+role_kind
+	: VOTING                 { $$ = 1; }
+	| ATTENDING              { $$ = 0; }
+	;
+
+member_from
+	: %empty                 { $$ = NULL; }
+	| FROM DATE              { $$ = $2; }
+	;
+
+member_until
+	: %empty                 { $$ = NULL; }
+	| UNTIL DATE             { $$ = $2; }
+	;
+
+notice_dir
+	: %empty                 { $$ = 0; }
+	| BEFORE                 { $$ = 1; }
+	| AFTER                  { $$ = 2; }
+	;
+
+params
+	: IDENT                  { $$.first = $$.last = $1; }
+	| params ',' IDENT       { $$ = $1; ast_list_append(&$$, $3); }
+	;
+
+/* Items of quorum, interests, class and virtual blocks.  Which may stand in
+** which block is checked by sema, so the message can say why. */
+block_items
+	: %empty                 { $$.first = $$.last = NULL; }
+	| block_items block_item { $$ = $1; ast_list_append(&$$, $2); }
+	;
+
+block_item
+	: REQUIRE expr           { $$ = mk2(st, N_REQUIRE, @$, $2, NULL); }
+	| WHEN expr              { $$ = mk2(st, N_WHEN, @$, $2, NULL); }
+	| NOTICE duration BEFORE { $$ = mk2(st, N_CLASS_NOTICE, @$, $2, NULL); }
+	| CONFLICTED setting_key ':' setting_value
+		{ $$ = mk2(st, N_SETTING, @$, $4, NULL);
+		  $$->text = $2 == 1 ? "vote" : $2 == 2 ? "quorum" : "leaves"; $$->text_span = @2; }
+	| RATIFY AT NEXT MEETING { $$ = mk(st, N_RATIFY, @$); }
+	| RATIFY WITHIN duration { $$ = mk2(st, N_RATIFY, @$, $3, NULL); }
+	| TO BE AGREED           { $$ = mk(st, N_TBA, @$); }
+	| error                  { $$ = NULL; }
+	;
+
+setting_key
+	: VOTE                   { $$ = 1; }
+	| QUORUM                 { $$ = 2; }
+	| LEAVES                 { $$ = 3; }
+	;
+
+/* One or two words: `void`, `excluded`, `deemed present`, `no`. */
+setting_value
+	: word                   { $$ = $1; }
+	| word word
+		{ $$ = mk(st, N_WORD, @$); $$->text = arena_printf(st->arena, "%s %s", $1->text, $2->text); }
+	;
+
+word
+	: IDENT                  { $$ = mk(st, N_WORD, @$); $$->text = $1->text; }
+	| VOID                   { $$ = mk(st, N_WORD, @$); $$->text = "void"; }
+	| PRESENT                { $$ = mk(st, N_WORD, @$); $$->text = "present"; }
+	| YES                    { $$ = mk(st, N_WORD, @$); $$->text = "yes"; }
+	| NO                     { $$ = mk(st, N_WORD, @$); $$->text = "no"; }
+	| NONE                   { $$ = mk(st, N_WORD, @$); $$->text = "none"; }
+	;
+
+clause_opt
+	: %empty                 { $$ = NULL; }
+	| CLAUSE                 { $$ = $1; }
+	;
+
+string_opt
+	: %empty                 { $$ = NULL; }
+	| STRING                 { $$ = $1; }
+	;
+
+date_opt
+	: %empty                 { $$ = NULL; }
+	| ON DATE                { $$ = $2; }
+	;
+
+duration_or_tba
+	: duration               { $$ = $1; }
+	| TO BE AGREED           { $$ = NULL; }
+	;
+
+duration
+	: NUMBER unit            { $$ = mk_duration(st, @$, $1, false, (enum dur_unit)$2); }
+	| NUMBER CLEAR unit      { $$ = mk_duration(st, @$, $1, true, (enum dur_unit)$3); }
+	;
+
+unit
+	: DAY                    { $$ = DUR_DAYS; }
+	| DAYS                   { $$ = DUR_DAYS; }
+	| WEEK                   { $$ = DUR_WEEKS; }
+	| WEEKS                  { $$ = DUR_WEEKS; }
+	| MONTH                  { $$ = DUR_MONTHS; }
+	| MONTHS                 { $$ = DUR_MONTHS; }
+	| YEAR                   { $$ = DUR_YEARS; }
+	| YEARS                  { $$ = DUR_YEARS; }
+	;
+
+/* ---- expressions ---------------------------------------------------------- */
+
+expr
+	: expr OR expr           { $$ = mk_op(st, N_BINARY, @$, OP_OR, $1, $3); }
+	| expr AND expr          { $$ = mk_op(st, N_BINARY, @$, OP_AND, $1, $3); }
+	| NOT expr               { $$ = mk_op(st, N_UNARY, @$, OP_NOT, $2, NULL); }
+	| expr '<' expr          { $$ = mk_op(st, N_BINARY, @$, OP_LT, $1, $3); }
+	| expr '>' expr          { $$ = mk_op(st, N_BINARY, @$, OP_GT, $1, $3); }
+	| expr LE expr           { $$ = mk_op(st, N_BINARY, @$, OP_LE, $1, $3); }
+	| expr GE expr           { $$ = mk_op(st, N_BINARY, @$, OP_GE, $1, $3); }
+	| expr EQ expr           { $$ = mk_op(st, N_BINARY, @$, OP_EQ, $1, $3); }
+	| expr NE expr           { $$ = mk_op(st, N_BINARY, @$, OP_NE, $1, $3); }
+	| expr ROUNDED IDENT
+		{ $$ = mk_op(st, N_ROUND, @$, round_mode($3->text), $1, NULL); $$->text = $3->text; $$->text_span = @3; }
+	| expr ROUNDED TO IDENT
+		{ $$ = mk_op(st, N_ROUND, @$, strcmp($4->text, "nearest") == 0 ? 3 : 0, $1, NULL);
+		  $$->text = arena_printf(st->arena, "to %s", $4->text); $$->text_span = @3; }
+	| expr '+' expr          { $$ = mk_op(st, N_BINARY, @$, OP_ADD, $1, $3); }
+	| expr '-' expr          { $$ = mk_op(st, N_BINARY, @$, OP_SUB, $1, $3); }
+	| expr OF expr           { $$ = mk_op(st, N_BINARY, @$, OP_OF, $1, $3); }
+	| expr '*' expr          { $$ = mk_op(st, N_BINARY, @$, OP_MUL, $1, $3); }
+	| expr '/' expr          { $$ = mk_op(st, N_BINARY, @$, OP_DIV, $1, $3); }
+	| '-' expr %prec UMINUS  { $$ = mk_op(st, N_UNARY, @$, OP_NEG, $2, NULL); }
+	| primary
+	;
+
+primary
+	: NUMBER                 { $$ = $1; }
+	| HALF                   { $$ = mk(st, N_NUMBER, @$); $$->v.num = (struct rat){ 1, 2 }; $$->text = "half"; }
+	| STRING                 { $$ = $1; }
+	| DATE                   { $$ = $1; }
+	| TRUE                   { $$ = mk(st, N_BOOL, @$); $$->v.boolean = true; }
+	| FALSE                  { $$ = mk(st, N_BOOL, @$); $$->v.boolean = false; }
+	| count                  { $$ = mk_op(st, N_COUNT, @$, $1, NULL, NULL); }
+	| count '(' ident_list ')'
+		{ $$ = mk_op(st, N_COUNT, @$, $1, $3.first, NULL); }
+	| MOTION '.' IDENT       { $$ = mk(st, N_ATTR, @$); $$->text = $3->text; }
+	| IDENT                  { $$ = mk(st, N_NAME, @$); $$->text = $1->text; }
+	| IDENT '(' args ')'     { $$ = mk2(st, N_CALL, @$, $3.first, NULL); $$->text = $1->text; $$->text_span = $1->span; }
+	| MIN '(' args ')'       { $$ = mk_op(st, N_FUNC, @$, FUNC_MIN, $3.first, NULL); }
+	| MAX '(' args ')'       { $$ = mk_op(st, N_FUNC, @$, FUNC_MAX, $3.first, NULL); }
+	| FLOOR '(' args ')'     { $$ = mk_op(st, N_FUNC, @$, FUNC_FLOOR, $3.first, NULL); }
+	| CEIL '(' args ')'      { $$ = mk_op(st, N_FUNC, @$, FUNC_CEIL, $3.first, NULL); }
+	| '(' expr ')'           { $$ = mk2(st, N_PAREN, @$, $2, NULL); }
+	;
+
+count
+	: MEMBERS                { $$ = COUNT_MEMBERS; }
+	| PRESENT                { $$ = COUNT_PRESENT; }
+	| CONFLICTED             { $$ = COUNT_CONFLICTED; }
+	| ELIGIBLE               { $$ = COUNT_ELIGIBLE; }
+	| YES                    { $$ = COUNT_YES; }
+	| NO                     { $$ = COUNT_NO; }
+	| ABSTAIN                { $$ = COUNT_ABSTAIN; }
+	| CAST                   { $$ = COUNT_CAST; }
+	| VOTES                  { $$ = COUNT_VOTES; }
+	;
+
+args
+	: expr                   { $$.first = $$.last = $1; }
+	| args ',' expr          { $$ = $1; ast_list_append(&$$, $3); }
+	;
+
+/* ---- meeting records ------------------------------------------------------ */
+
+meeting
+	: MEETING STRING ON DATE '{' record_items '}'
+		{ $$ = mk2(st, N_MEETING, @$, $2, $4); $$->c = $6.first; }
+	;
+
+record_items
+	: %empty                   { $$.first = $$.last = NULL; }
+	| record_items record_item { $$ = $1; ast_list_append(&$$, $2); }
+	;
+
+record_item
+	: TERMS STRING               { $$ = mk2(st, N_TERMS_REF, @$, $2, NULL); }
+	| CHAIR IDENT                { $$ = mk2(st, N_CHAIR, @$, $2, NULL); }
+	| PAPERS IDENT DATE          { $$ = mk2(st, N_PAPERS, @$, $3, $2); }
+	| MINUTES IDENT DATE         { $$ = mk2(st, N_MINUTES, @$, $3, $2); }
+	| PRESENT ident_list         { $$ = mk2(st, N_PRESENT, @$, $2.first, NULL); }
+	| APOLOGIES ident_list       { $$ = mk2(st, N_APOLOGIES, @$, $2.first, NULL); }
+	| ATTENDING ident_list       { $$ = mk2(st, N_ATTENDING, @$, $2.first, NULL); }
+	| ARRIVES ident_list         { $$ = mk2(st, N_ARRIVES, @$, $2.first, NULL); }
+	| LEAVES ident_list          { $$ = mk2(st, N_LEAVES, @$, $2.first, NULL); }
+	| MOTION motion_number_opt string_opt attributes '{' motion_items '}'
+		{ $$ = mk2(st, N_MOTION, @$, $3, $4.first); $$->c = $6.first;
+		  if ($2) { $$->text = $2->text; $$->text_span = $2->span; } }
+	| error                      { $$ = NULL; }
+	;
+
+motion_number_opt
+	: %empty                 { $$ = NULL; }
+	| NUMBER                 { $$ = $1; }
+	;
+
+ident_list
+	: IDENT                  { $$.first = $$.last = $1; }
+	| ident_list ',' IDENT   { $$ = $1; ast_list_append(&$$, $3); }
+	;
+
+ident_seq
+	: %empty                 { $$.first = $$.last = NULL; }
+	| ident_seq IDENT        { $$ = $1; ast_list_append(&$$, $2); }
+	;
+
+attributes
+	: %empty                 { $$.first = $$.last = NULL; }
+	| attributes attribute   { $$ = $1; ast_list_append(&$$, $2); }
+	;
+
+attribute
+	: IDENT                  { $$ = mk(st, N_ATTRIBUTE, @$); $$->text = $1->text; }
+	| IDENT literal          { $$ = mk2(st, N_ATTRIBUTE, @$, $2, NULL); $$->text = $1->text; }
+	;
+
+literal
+	: NUMBER                 { $$ = $1; }
+	| STRING                 { $$ = $1; }
+	| DATE                   { $$ = $1; }
+	| TRUE                   { $$ = mk(st, N_BOOL, @$); $$->v.boolean = true; }
+	| FALSE                  { $$ = mk(st, N_BOOL, @$); $$->v.boolean = false; }
+	;
+
+motion_items
+	: %empty                   { $$.first = $$.last = NULL; }
+	| motion_items motion_item { $$ = $1; ast_list_append(&$$, $2); }
+	;
+
+motion_item
+	: INTEREST IDENT string_opt     { $$ = mk2(st, N_INTEREST, @$, $2, $3); }
+	| FOR ident_list                { $$ = mk_op(st, N_VOTES, @$, VOTE_FOR, $2.first, NULL); }
+	| AGAINST ident_list            { $$ = mk_op(st, N_VOTES, @$, VOTE_AGAINST, $2.first, NULL); }
+	| ABSTAIN ident_list            { $$ = mk_op(st, N_VOTES, @$, VOTE_ABSTAIN, $2.first, NULL); }
+	| TALLY FOR NUMBER AGAINST NUMBER tally_abstain_opt
+		{ $$ = mk2(st, N_TALLY, @$, $3, $5); $$->c = $6; }
+	| CONSENSUS                     { $$ = mk(st, N_CONSENSUS_REC, @$); }
+	| OBJECTION IDENT string_opt    { $$ = mk2(st, N_OBJECTION, @$, $2, $3); }
+	| CASTING FOR                   { $$ = mk(st, N_CASTING_VOTE, @$); $$->op = VOTE_FOR; }
+	| CASTING AGAINST               { $$ = mk(st, N_CASTING_VOTE, @$); $$->op = VOTE_AGAINST; }
+	| RECORDED outcome              { $$ = mk(st, N_RECORDED, @$); $$->op = $2; }
+	| DECLARED outcome              { $$ = mk(st, N_DECLARED, @$); $$->op = $2; }
+	| EXPECT outcome                { $$ = mk(st, N_EXPECT, @$); $$->op = $2; }
+	| NOTICE IDENT DATE             { $$ = mk2(st, N_NOTICE_GIVEN, @$, $3, $2); }
+	| VIRTUAL ON DATE               { $$ = mk2(st, N_VIRTUAL_ON, @$, $3, NULL); }
+	| RATIFIES STRING MOTION NUMBER { $$ = mk2(st, N_RATIFIES, @$, $2, NULL); $$->text = $4->text; $$->text_span = $4->span; }
+	| CHAIR IDENT                   { $$ = mk2(st, N_CHAIR, @$, $2, NULL); }
+	| error                         { $$ = NULL; }
+	;
+
+tally_abstain_opt
+	: %empty %prec TALLY_END { $$ = NULL; }
+	| ABSTAIN NUMBER         { $$ = $2; }
+	;
+
+outcome
+	: CARRIED                { $$ = OUTCOME_CARRIED; }
+	| NOT CARRIED            { $$ = OUTCOME_NOT_CARRIED; }
+	| VOID                   { $$ = OUTCOME_VOID; }
+	| PROVISIONAL            { $$ = OUTCOME_PROVISIONAL; }
+	| UNDETERMINED           { $$ = OUTCOME_UNDETERMINED; }
+	;
+
+%%
+
+/*
+** Syntax errors read "unexpected X, expected A, B or C", point at X, and say
+** where an unclosed block was opened when the file ends inside it.
+*/
+static int yyreport_syntax_error(const yypcontext_t *yyctx, struct parse_state *st)
+{
+	enum { MAX_EXPECTED = 6 };
+	yysymbol_kind_t expected[MAX_EXPECTED];
+	int n = yypcontext_expected_tokens(yyctx, expected, MAX_EXPECTED);
+	yysymbol_kind_t got = yypcontext_token(yyctx);
+	const YYLTYPE *where = yypcontext_location(yyctx);
+
+	char list[512] = "";
+	size_t used = 0;
+	bool name_expected = false;
+	for (int i = 0; n > 0 && i < n; i++) {
+		if (expected[i] == YYSYMBOL_IDENT)
+			name_expected = true;
+		int w = snprintf(list + used, sizeof list - used, "%s%s",
+		                 i == 0 ? "" : i + 1 == n ? " or " : ", ", yysymbol_name(expected[i]));
+		if (w > 0 && (size_t)w < sizeof list - used)
+			used += (size_t)w;
+	}
+	struct loc at = loc_of(st->src, *where);
+	struct diag *d;
+	if (n > 0)
+		d = diag_report(st->diag, D_SYNTAX, at, "unexpected %s, expected %s", yysymbol_name(got), list);
+	else
+		d = diag_report(st->diag, D_SYNTAX, at, "unexpected %s", yysymbol_name(got));
+
+	const char *word = yysymbol_name(got);
+	if (name_expected && word[0] == '"' && word[1] >= 'a' && word[1] <= 'z')
+		diag_note(st->diag, d, (struct loc){ NULL, 0, 0 },
+		          "%s is a reserved word and cannot be used as a name (docs/reference.md#reserved-words)", word);
+	if (got == YYSYMBOL_YYEOF && st->n_open > 0) {
+		uint32_t opened = st->open[st->n_open - 1];
+		diag_note(st->diag, d, loc_of(st->src, (struct span){ opened, opened + 1 }),
+		          "the block or parenthesis opened here is not closed");
+	}
+	return 0;
+}
+
+/* Bison's only other message: the stack bound was hit ("memory exhausted"). */
+static void yyerror(const YYLTYPE *loc, struct parse_state *st, const char *msg)
+{
+	(void)msg;
+	diag_report(st->diag, D_LIMIT, loc_of(st->src, *loc),
+	            "nesting too deep for the parser (more than %d levels)", PARSE_STACK_DEPTH);
+	st->fatal = true;
+}

@@ -1,0 +1,174 @@
+/*
+** arena: allocation policy (struct mem) and bump allocators.  See arena.h.
+*/
+#include "base/arena.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Largest alignment any object needs; chunk payloads start aligned to it. */
+#define ARENA_ALIGN _Alignof(max_align_t)
+#define ARENA_CHUNK_MIN (16 * 1024)
+
+struct arena_chunk {
+	struct arena_chunk *next;
+	size_t size; /* payload bytes */
+	_Alignas(max_align_t) char data[];
+};
+
+_Noreturn void mem_fail(struct mem *m)
+{
+	/* on_oom is set by every library entry point before allocating. */
+	longjmp(*m->on_oom, 1);
+}
+
+bool mem_tick(struct mem *m)
+{
+	m->n_allocs++;
+	return m->fail_at != 0 && m->n_allocs == m->fail_at;
+}
+
+void *mem_alloc(struct mem *m, size_t size)
+{
+	void *p = mem_tick(m) ? NULL : malloc(size ? size : 1);
+	if (!p)
+		mem_fail(m);
+	m->live_bytes += size;
+	if (m->live_bytes > m->peak_bytes)
+		m->peak_bytes = m->live_bytes;
+	return p;
+}
+
+void *mem_realloc(struct mem *m, void *p, size_t old_size, size_t new_size)
+{
+	void *q = mem_tick(m) ? NULL : realloc(p, new_size ? new_size : 1);
+	if (!q)
+		mem_fail(m); /* p is still valid and still owned by the caller */
+	m->live_bytes = m->live_bytes - old_size + new_size;
+	if (m->live_bytes > m->peak_bytes)
+		m->peak_bytes = m->live_bytes;
+	return q;
+}
+
+void mem_free(struct mem *m, void *p, size_t size)
+{
+	if (!p)
+		return;
+	m->live_bytes -= size;
+	free(p);
+}
+
+void arena_init(struct arena *a, struct mem *m)
+{
+	memset(a, 0, sizeof *a);
+	a->mem = m;
+}
+
+static void arena_new_chunk(struct arena *a, size_t need)
+{
+	size_t size = need > ARENA_CHUNK_MIN ? need : ARENA_CHUNK_MIN;
+	if (size > SIZE_MAX - sizeof(struct arena_chunk))
+		mem_fail(a->mem);
+	struct arena_chunk *c = mem_alloc(a->mem, sizeof *c + size);
+	c->size = size;
+	c->next = a->chunks;
+	a->chunks = c;
+	a->cur = c->data;
+	a->end = c->data + size;
+}
+
+void *arena_alloc(struct arena *a, size_t size)
+{
+	size_t rounded = (size + ARENA_ALIGN - 1) & ~(ARENA_ALIGN - 1);
+	if (rounded < size)
+		mem_fail(a->mem);
+	if ((size_t)(a->end - a->cur) < rounded)
+		arena_new_chunk(a, rounded);
+	void *p = a->cur;
+	a->cur += rounded;
+	a->used += rounded;
+	memset(p, 0, size);
+	return p;
+}
+
+void *arena_array(struct arena *a, size_t n, size_t size)
+{
+	if (size && n > SIZE_MAX / size)
+		mem_fail(a->mem);
+	return arena_alloc(a, n * size);
+}
+
+void *arena_grow(struct arena *a, void *old, size_t old_n, size_t new_n, size_t size)
+{
+	void *p = arena_array(a, new_n, size);
+	if (old && old_n)
+		memcpy(p, old, old_n * size);
+	return p;
+}
+
+char *arena_strndup(struct arena *a, const char *s, size_t n)
+{
+	char *p = arena_alloc(a, n + 1);
+	memcpy(p, s, n);
+	p[n] = '\0';
+	return p;
+}
+
+char *arena_strdup(struct arena *a, const char *s)
+{
+	return arena_strndup(a, s, strlen(s));
+}
+
+char *arena_vprintf(struct arena *a, const char *fmt, va_list ap)
+{
+	va_list copy;
+	va_copy(copy, ap);
+	int n = vsnprintf(NULL, 0, fmt, copy);
+	va_end(copy);
+	if (n < 0)
+		n = 0;
+	char *p = arena_alloc(a, (size_t)n + 1);
+	vsnprintf(p, (size_t)n + 1, fmt, ap);
+	return p;
+}
+
+char *arena_printf(struct arena *a, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	char *p = arena_vprintf(a, fmt, ap);
+	va_end(ap);
+	return p;
+}
+
+void arena_reset(struct arena *a)
+{
+	if (!a->chunks)
+		return;
+	/* Keep the oldest chunk (the last in the list) for reuse. */
+	struct arena_chunk *keep = a->chunks;
+	while (keep->next) {
+		struct arena_chunk *next = keep->next;
+		mem_free(a->mem, keep, sizeof *keep + keep->size);
+		keep = next;
+	}
+	a->chunks = keep;
+	a->cur = keep->data;
+	a->end = keep->data + keep->size;
+	a->used = 0;
+}
+
+void arena_free(struct arena *a)
+{
+	struct arena_chunk *c = a->chunks;
+	while (c) {
+		struct arena_chunk *next = c->next;
+		mem_free(a->mem, c, sizeof *c + c->size);
+		c = next;
+	}
+	a->chunks = NULL;
+	a->cur = a->end = NULL;
+	a->used = 0;
+}

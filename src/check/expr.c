@@ -1,0 +1,341 @@
+/*
+** expr: exact evaluation of compiled expressions.  See expr.h.
+*/
+#include "check/expr.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static struct value num_value(struct rat r)
+{
+	struct value v = { .type = VT_NUM };
+	v.u.num = r;
+	return v;
+}
+
+static struct value bool_value(bool b)
+{
+	struct value v = { .type = VT_BOOL };
+	v.u.boolean = b;
+	return v;
+}
+
+bool expr_is_comparison(int op)
+{
+	return op >= OP_LT && op <= OP_NE;
+}
+
+static enum expr_status from_rat(enum rat_status st)
+{
+	return st == RAT_OK ? EXPR_OK : st == RAT_DIV_ZERO ? EXPR_DIV_ZERO : EXPR_OVERFLOW;
+}
+
+static int64_t count_value(const struct expr *e, const struct counts *c)
+{
+	if (e->mask < 0)
+		return c->n[e->count];
+	return e->count == COUNT_MEMBERS ? c->members_by_mask[e->mask] : c->present_by_mask[e->mask];
+}
+
+static const struct value *find_attr(const struct expr_env *env, const char *name)
+{
+	for (unsigned i = 0; i < env->n_attrs; i++)
+		if (strcmp(env->attrs[i].name, name) == 0)
+			return &env->attrs[i].value;
+	return NULL;
+}
+
+static enum expr_status eval_arith(int op, struct value l, struct value r, struct value *out)
+{
+	struct rat res;
+	enum rat_status st = RAT_OK;
+	switch (op) {
+	case OP_ADD: st = rat_add(l.u.num, r.u.num, &res); break;
+	case OP_SUB: st = rat_sub(l.u.num, r.u.num, &res); break;
+	case OP_MUL: case OP_OF: st = rat_mul(l.u.num, r.u.num, &res); break;
+	case OP_DIV: st = rat_div(l.u.num, r.u.num, &res); break;
+	default: return EXPR_TYPE;
+	}
+	if (st != RAT_OK)
+		return from_rat(st);
+	*out = num_value(res);
+	/* docs/reference.md#empty-base: "X of Y" with Y = 0 is an empty base,
+	** and so is anything computed from one. */
+	out->empty_base = l.empty_base || r.empty_base ||
+	                  (op == OP_OF && rat_is_zero(r.u.num));
+	return EXPR_OK;
+}
+
+static bool compare(int op, const struct value *l, const struct value *r, bool *ok)
+{
+	int c;
+	*ok = true;
+	if (l->type == VT_NUM && r->type == VT_NUM)
+		c = rat_cmp(l->u.num, r->u.num);
+	else if (l->type == VT_DATE && r->type == VT_DATE)
+		c = l->u.date < r->u.date ? -1 : l->u.date > r->u.date;
+	else if (l->type == VT_STR && r->type == VT_STR && (op == OP_EQ || op == OP_NE))
+		c = strcmp(l->u.str, r->u.str) != 0;
+	else if (l->type == VT_BOOL && r->type == VT_BOOL && (op == OP_EQ || op == OP_NE))
+		c = l->u.boolean != r->u.boolean;
+	else {
+		*ok = false;
+		return false;
+	}
+	switch (op) {
+	case OP_LT: return c < 0;
+	case OP_LE: return c <= 0;
+	case OP_GT: return c > 0;
+	case OP_GE: return c >= 0;
+	case OP_EQ: return c == 0;
+	default: return c != 0;
+	}
+}
+
+static void trace_add(struct trace *t, const struct expr *e, struct value l, struct value r,
+                      bool result, bool empty)
+{
+	if (!t)
+		return;
+	if (t->n == TRACE_MAX) {
+		t->truncated = true;
+		return;
+	}
+	struct trace_step *s = &t->steps[t->n++];
+	s->cmp = e;
+	s->lhs = l;
+	s->rhs = r;
+	s->result = result;
+	s->empty_base = empty;
+}
+
+static enum expr_status eval_binary(const struct expr *e, const struct expr_env *env,
+                                    struct value *out, const struct expr **fault)
+{
+	struct value l, r;
+	enum expr_status st = expr_eval(e->a, env, &l, fault);
+	if (st != EXPR_OK)
+		return st;
+	if (e->op == OP_AND || e->op == OP_OR) {
+		if (l.type != VT_BOOL) {
+			*fault = e->a;
+			return EXPR_TYPE;
+		}
+		/* Both sides are evaluated, so a trace shows every condition. */
+		st = expr_eval(e->b, env, &r, fault);
+		if (st != EXPR_OK)
+			return st;
+		if (r.type != VT_BOOL) {
+			*fault = e->b;
+			return EXPR_TYPE;
+		}
+		*out = bool_value(e->op == OP_AND ? l.u.boolean && r.u.boolean : l.u.boolean || r.u.boolean);
+		return EXPR_OK;
+	}
+	st = expr_eval(e->b, env, &r, fault);
+	if (st != EXPR_OK)
+		return st;
+	if (expr_is_comparison(e->op)) {
+		bool ok;
+		bool res = compare(e->op, &l, &r, &ok);
+		if (!ok) {
+			*fault = e;
+			return EXPR_TYPE;
+		}
+		/* A threshold over an empty base is not met: everyone abstaining
+		** carries nothing, even where 0 >= 3/4 * 0. */
+		bool empty = (l.empty_base || r.empty_base) && (e->op != OP_EQ && e->op != OP_NE);
+		if (empty)
+			res = false;
+		trace_add(env->trace, e, l, r, res, empty);
+		*out = bool_value(res);
+		return EXPR_OK;
+	}
+	if (l.type != VT_NUM || r.type != VT_NUM) {
+		*fault = l.type != VT_NUM ? e->a : e->b;
+		return EXPR_TYPE;
+	}
+	st = eval_arith(e->op, l, r, out);
+	if (st != EXPR_OK)
+		*fault = e;
+	return st;
+}
+
+static enum expr_status eval_func(const struct expr *e, const struct expr_env *env,
+                                  struct value *out, const struct expr **fault)
+{
+	struct value acc = { 0 };
+	for (unsigned i = 0; i < e->n_args; i++) {
+		struct value v;
+		enum expr_status st = expr_eval(e->args[i], env, &v, fault);
+		if (st != EXPR_OK)
+			return st;
+		if (v.type != VT_NUM) {
+			*fault = e->args[i];
+			return EXPR_TYPE;
+		}
+		if (i == 0)
+			acc = v;
+		else if ((e->op == FUNC_MIN) == (rat_cmp(v.u.num, acc.u.num) < 0))
+			acc = v;
+		acc.empty_base = acc.empty_base || v.empty_base;
+	}
+	if (e->op == FUNC_FLOOR || e->op == FUNC_CEIL) {
+		bool empty = acc.empty_base;
+		acc = num_value(rat_int(e->op == FUNC_FLOOR ? rat_floor(acc.u.num) : rat_ceil(acc.u.num)));
+		acc.empty_base = empty;
+	}
+	*out = acc;
+	return EXPR_OK;
+}
+
+static enum expr_status eval_call(const struct expr *e, const struct expr_env *env,
+                                  struct value *out, const struct expr **fault)
+{
+	/* Rules are not recursive (sema rejects cycles) and their depth is
+	** bounded by the expression depth limit, so this recursion is too. */
+	struct value args[16];
+	for (unsigned i = 0; i < e->n_args && i < 16; i++) {
+		enum expr_status st = expr_eval(e->args[i], env, &args[i], fault);
+		if (st != EXPR_OK)
+			return st;
+	}
+	struct expr_env inner = *env;
+	inner.args = args;
+	return expr_eval(e->rule->body, &inner, out, fault);
+}
+
+enum expr_status expr_eval(const struct expr *e, const struct expr_env *env,
+                           struct value *out, const struct expr **fault)
+{
+	switch (e->kind) {
+	case EX_CONST:
+		*out = e->constant;
+		return EXPR_OK;
+	case EX_COUNT:
+		*out = num_value(rat_int(count_value(e, env->counts)));
+		return EXPR_OK;
+	case EX_ATTR: {
+		const struct value *v = find_attr(env, e->attr);
+		if (!v) {
+			*fault = e;
+			return EXPR_MISSING_ATTR;
+		}
+		*out = *v;
+		return EXPR_OK;
+	}
+	case EX_PARAM:
+		*out = env->args[e->param];
+		return EXPR_OK;
+	case EX_UNARY: {
+		enum expr_status st = expr_eval(e->a, env, out, fault);
+		if (st != EXPR_OK)
+			return st;
+		if (e->op == OP_NOT) {
+			if (out->type != VT_BOOL) {
+				*fault = e->a;
+				return EXPR_TYPE;
+			}
+			out->u.boolean = !out->u.boolean;
+			return EXPR_OK;
+		}
+		if (out->type != VT_NUM) {
+			*fault = e->a;
+			return EXPR_TYPE;
+		}
+		st = from_rat(rat_neg(out->u.num, &out->u.num));
+		if (st != EXPR_OK)
+			*fault = e;
+		return st;
+	}
+	case EX_BINARY:
+		return eval_binary(e, env, out, fault);
+	case EX_ROUND: {
+		enum expr_status st = expr_eval(e->a, env, out, fault);
+		if (st != EXPR_OK)
+			return st;
+		if (out->type != VT_NUM) {
+			*fault = e->a;
+			return EXPR_TYPE;
+		}
+		int64_t k = e->op == 1 ? rat_ceil(out->u.num)
+		          : e->op == 2 ? rat_floor(out->u.num) : rat_round(out->u.num);
+		out->u.num = rat_int(k);
+		return EXPR_OK;
+	}
+	case EX_FUNC:
+		return eval_func(e, env, out, fault);
+	case EX_CALL:
+		return eval_call(e, env, out, fault);
+	}
+	*fault = e;
+	return EXPR_TYPE;
+}
+
+enum expr_status expr_test(const struct expr *e, const struct expr_env *env,
+                           bool *out, const struct expr **fault)
+{
+	struct value v;
+	enum expr_status st = expr_eval(e, env, &v, fault);
+	if (st != EXPR_OK)
+		return st;
+	if (v.type != VT_BOOL) {
+		*fault = e;
+		return EXPR_TYPE;
+	}
+	*out = v.u.boolean;
+	return EXPR_OK;
+}
+
+const char *value_type_name(enum value_type t)
+{
+	switch (t) {
+	case VT_NONE: return "nothing";
+	case VT_NUM: return "number";
+	case VT_BOOL: return "true/false";
+	case VT_STR: return "string";
+	case VT_DATE: return "date";
+	case VT_ANY: return "value";
+	}
+	return "value";
+}
+
+char *value_format(const struct value *v, char *buf, size_t size)
+{
+	switch (v->type) {
+	case VT_NUM:
+		return rat_format(v->u.num, buf, size);
+	case VT_BOOL:
+		snprintf(buf, size, "%s", v->u.boolean ? "true" : "false");
+		return buf;
+	case VT_STR:
+		snprintf(buf, size, "\"%s\"", v->u.str);
+		return buf;
+	case VT_DATE: {
+		char d[DATE_FMT_MAX];
+		snprintf(buf, size, "%s", date_format(v->u.date, d));
+		return buf;
+	}
+	default:
+		snprintf(buf, size, "nothing");
+		return buf;
+	}
+}
+
+bool trace_needed(const struct trace_step *s, int64_t *needed)
+{
+	if (s->lhs.type != VT_NUM || s->rhs.type != VT_NUM)
+		return false;
+	struct rat r = s->rhs.u.num;
+	switch (s->cmp->op) {
+	case OP_GE: *needed = rat_ceil(r); return true;
+	case OP_GT: *needed = rat_floor(r) + 1; return true;
+	case OP_EQ:
+		if (!rat_is_int(r))
+			return false;
+		*needed = r.num;
+		return true;
+	default:
+		return false;
+	}
+}

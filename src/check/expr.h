@@ -1,0 +1,83 @@
+/*
+** expr: evaluating compiled expressions (struct expr) exactly.
+**
+** An expression sees the world through a `struct counts` (the numbers of
+** members, present, votes... at one motion) and the motion's attributes.
+** That is all: the same evaluator serves eval (counts from a record), sema
+** (counts of a hypothetical full meeting), explain and the exhaustive diff
+** search (counts enumerated directly).  Comparisons are exact (rat_cmp); a
+** threshold over an empty base is not met (docs/reference.md#empty-base).
+** An optional trace records every comparison with its numbers, so reports can
+** show the rule as written with the numbers substituted.
+*/
+#ifndef QUORATE_EXPR_H
+#define QUORATE_EXPR_H
+
+#include "check/terms.h"
+
+struct counts {
+	int64_t n[COUNT__N];                       /* by enum count_kind */
+	int64_t present_by_mask[TERMS_MAX_MASKS];  /* present(roles...) */
+	int64_t members_by_mask[TERMS_MAX_MASKS];  /* members(roles...) */
+};
+
+struct attr {
+	const char *name;
+	struct value value;
+};
+
+/* One comparison as evaluated: what a report prints under a requirement. */
+struct trace_step {
+	const struct expr *cmp;    /* EX_BINARY with a comparison op */
+	struct value lhs, rhs;
+	bool result;
+	bool empty_base;           /* false because a base was 0 */
+};
+
+#define TRACE_MAX 16
+struct trace {
+	struct trace_step steps[TRACE_MAX];
+	unsigned n;
+	bool truncated;
+};
+
+enum expr_status {
+	EXPR_OK,
+	EXPR_MISSING_ATTR,   /* the motion does not say motion.X */
+	EXPR_TYPE,           /* a value of the wrong type at run time */
+	EXPR_OVERFLOW,
+	EXPR_DIV_ZERO
+};
+
+struct expr_env {
+	const struct counts *counts;
+	const struct attr *attrs;
+	unsigned n_attrs;
+	const struct value *args;  /* parameters of the rule being evaluated */
+	struct trace *trace;       /* NULL: no trace */
+};
+
+/* Evaluate e.  On failure *fault is the sub-expression at fault. */
+enum expr_status expr_eval(const struct expr *e, const struct expr_env *env,
+                           struct value *out, const struct expr **fault);
+
+/* Evaluate a condition to true/false; a non-boolean is EXPR_TYPE. */
+enum expr_status expr_test(const struct expr *e, const struct expr_env *env,
+                           bool *out, const struct expr **fault);
+
+/* "6.75", "true", "\"amendment\"", "2024-05-14". */
+char *value_format(const struct value *v, char *buf, size_t size);
+const char *value_type_name(enum value_type t);
+
+/* Is a comparison op (OP_LT..OP_NE)? */
+bool expr_is_comparison(int op);
+
+/*
+** The smallest whole number k with `k op rhs` true, for a step whose left
+** side is a count: the "votes needed" people read.  ">= 6.75" needs 7,
+** "> 5.5" needs 6, "> 5" needs 6, "== 3" needs 3.  Returns false for "<",
+** "<=", "!=" (no minimum) and non-numbers.
+*/
+bool trace_needed(const struct trace_step *s, int64_t *needed);
+
+#endif

@@ -1,0 +1,198 @@
+/*
+** terms: the resolved, immutable model of one version of a body's terms.
+**
+** sema builds it from the syntax tree; eval, replay, explain and diff read it
+** and never look at the tree again, except through `struct node` pointers kept
+** for citing the text as written.  Everything lives in the terms arena.
+** Defaults for settings the file leaves open are filled in here and marked
+** with `*_stated = false`, so `check` can say which defaults applied.
+*/
+#ifndef QUORATE_TERMS_H
+#define QUORATE_TERMS_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "base/date.h"
+#include "base/rational.h"
+#include "front/ast.h"
+
+/* Limits (docs/reference.md#limits). */
+#define TERMS_MAX_GROUPS 64      /* roles + tags: a member's groups fit a uint64_t */
+#define TERMS_MAX_MEMBERS 1000
+#define TERMS_MAX_MASKS 64       /* distinct role/tag sets named in present(...) */
+
+/* A role or tag; members belong to groups by bit. */
+struct group {
+	const char *id;
+	const char *title;       /* roles only */
+	bool is_role;
+	bool voting;             /* roles only */
+	const struct node *decl; /* N_ROLE, or the first member naming the tag */
+};
+
+struct member {
+	const char *id;
+	const char *name;
+	uint64_t groups;         /* bit i: groups[i] */
+	bool voting;             /* holds at least one voting role */
+	bool has_from, has_until;
+	qdate from, until;       /* inclusive; valid when has_* */
+	const struct node *decl;
+};
+
+/* ---- compiled expressions ------------------------------------------------- */
+
+enum value_type { VT_NONE, VT_NUM, VT_BOOL, VT_STR, VT_DATE, VT_ANY };
+
+enum expr_kind {
+	EX_CONST,   /* value */
+	EX_COUNT,   /* count, mask (index into terms.masks, or -1 for everyone) */
+	EX_ATTR,    /* attr: motion.X */
+	EX_PARAM,   /* param: index into the calling rule's arguments */
+	EX_UNARY,   /* op, a */
+	EX_BINARY,  /* op, a, b */
+	EX_ROUND,   /* round: 1 up, 2 down, 3 nearest; a */
+	EX_FUNC,    /* func, args */
+	EX_CALL     /* rule, args */
+};
+
+struct rule;
+
+struct value {
+	enum value_type type;
+	bool empty_base;         /* a fraction of a count that was 0 (docs/reference.md#empty-base) */
+	union {
+		struct rat num;
+		bool boolean;
+		const char *str;
+		qdate date;
+	} u;
+};
+
+struct expr {
+	enum expr_kind kind;
+	int op;                  /* enum ast_op, enum func_kind, round mode */
+	enum value_type type;    /* static type, VT_ANY if only known at run time */
+	enum count_kind count;
+	int mask;                /* EX_COUNT: -1 everyone, else index into terms.masks */
+	int param;
+	const char *attr;
+	struct value constant;
+	const struct rule *rule;
+	struct expr *a, *b;
+	struct expr **args;
+	unsigned n_args;
+	const struct node *src;  /* the text as written */
+	const struct source *file; /* the file src is in */
+};
+
+struct rule {
+	const char *name;
+	unsigned n_params;
+	const char **params;
+	struct expr *body;
+	const struct node *decl;
+	const struct source *src; /* the file it was written in (a stdlib module or the terms) */
+	bool uses_votes;          /* names yes/no/abstain/cast/votes/eligible/conflicted */
+	int state;                /* sema: 0 not compiled, 1 compiling, 2 done */
+};
+
+/* A `require` as written, with where it came from. */
+struct requirement {
+	struct expr *cond;
+	const struct node *decl;   /* N_REQUIRE */
+	const struct source *src;
+};
+
+enum conflict_vote { CONFLICT_VOTE_VOID, CONFLICT_VOTE_ALLOWED };
+enum conflict_quorum { CONFLICT_QUORUM_EXCLUDED, CONFLICT_QUORUM_COUNTED, CONFLICT_QUORUM_DEEMED };
+
+struct dclass {
+	const char *id;
+	const char *title;
+	const char *clause;
+	struct expr *when;         /* NULL: always applies */
+	struct requirement *requires;
+	unsigned n_requires;
+	bool has_notice;
+	struct duration notice;    /* the motion needs notice this long before */
+	bool notice_clear;
+	bool tba;
+	const struct node *decl;
+};
+
+struct notice_rule {
+	bool set;
+	bool tba;
+	struct duration period;
+	bool clear;                /* "clear days": excludes sending day and meeting day */
+	const char *clause;
+	const struct node *decl;
+};
+
+struct terms {
+	const char *name;
+	const char *version;       /* NULL if unstated */
+	qdate effective;
+	bool has_effective;
+	const struct source *src;
+	const struct node *decl;
+
+	struct group *groups;
+	unsigned n_groups;
+	struct member *members;
+	unsigned n_members;
+	uint64_t masks[TERMS_MAX_MASKS]; /* role/tag sets used by present(...)/members(...) */
+	unsigned n_masks;
+
+	bool has_size, size_tba;
+	int64_t size_min, size_max;
+
+	/* quorum */
+	struct requirement *quorum;
+	unsigned n_quorum;
+	const char *quorum_clause;
+	const char *quorum_title;
+	bool quorum_stated, quorum_tba;
+
+	bool consensus_allowed, consensus_stated;
+	const char *consensus_clause;
+	bool casting_chair, casting_stated;
+	const char *casting_clause;
+
+	enum conflict_vote conflict_vote;
+	enum conflict_quorum conflict_quorum;
+	bool conflict_leaves;
+	bool interests_stated;     /* each setting's own flag below */
+	bool conflict_vote_stated, conflict_quorum_stated, conflict_leaves_stated;
+	const char *interests_clause;
+
+	struct dclass *classes;
+	unsigned n_classes;
+
+	bool virtual_allowed, virtual_tba;
+	bool ratify_next_meeting;  /* else within ratify_within */
+	struct duration ratify_within;
+	const char *virtual_clause;
+
+	struct notice_rule papers;   /* before the meeting */
+	struct notice_rule minutes;  /* after the meeting */
+	struct notice_rule meets;    /* `meets every`: period */
+	struct notice_rule review;   /* `review every`: period */
+
+	struct rule *rules;
+	unsigned n_rules;
+
+	const struct node **examples; /* N_EXAMPLE nodes in file order */
+	unsigned n_examples;
+};
+
+/* Is member m on the roster on day d (from/until inclusive)? */
+bool terms_member_active(const struct member *m, qdate d);
+/* Index of a member by id, or -1. */
+int terms_find_member(const struct terms *t, const char *id);
+int terms_find_group(const struct terms *t, const char *id);
+const struct dclass *terms_find_class(const struct terms *t, const char *id);
+
+#endif

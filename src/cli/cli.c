@@ -1,0 +1,169 @@
+/*
+** cli: shared set-up for the subcommands.  See cli.h.
+*/
+#include "cli/cli.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "out/json.h"
+
+void cli_init(struct cli *c, const char *prog)
+{
+	memset(c, 0, sizeof *c);
+	c->prog = prog;
+	arena_init(&c->arena, &c->mem);
+	diag_init(&c->diag, &c->arena);
+	bool no_color = getenv("NO_COLOR") && getenv("NO_COLOR")[0];
+	c->color_out = !no_color && isatty(STDOUT_FILENO);
+	c->color_err = !no_color && isatty(STDERR_FILENO);
+}
+
+void cli_add_dir(struct cli *c, const char *dir)
+{
+	if (c->n_dirs < CLI_MAX_PATH_DIRS)
+		c->dirs[c->n_dirs++] = dir;
+}
+
+static bool is_dir(const char *path)
+{
+	struct stat st;
+	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+/* -I dirs come first (added while parsing options), then QUORATE_PATH, then
+** the stdlib beside the binary when run from the build tree, then the
+** installed one. */
+void cli_finish_path(struct cli *c)
+{
+	const char *env = getenv("QUORATE_PATH");
+	if (env && *env) {
+		char *copy = arena_strdup(&c->arena, env);
+		for (char *save = NULL, *dir = strtok_r(copy, ":", &save); dir; dir = strtok_r(NULL, ":", &save))
+			cli_add_dir(c, dir);
+	}
+	const char *slash = strrchr(c->prog, '/');
+	if (slash) {
+		char *tree = arena_printf(&c->arena, "%.*s/../stdlib", (int)(slash - c->prog), c->prog);
+		if (is_dir(tree))
+			cli_add_dir(c, tree);
+	}
+	cli_add_dir(c, QUORATE_STDLIB_INSTALLED);
+	loader_init(&c->loader, &c->arena, &c->diag, c->dirs, c->n_dirs);
+}
+
+void cli_free(struct cli *c)
+{
+	arena_free(&c->arena);
+}
+
+bool cli_set_format(struct cli *c, const char *value, unsigned allowed)
+{
+	static const char *const names[] = { "text", "json", "markdown", "html" };
+	for (unsigned f = 0; f < 4; f++) {
+		if (strcmp(value, names[f]) == 0 && (allowed & (1u << f))) {
+			c->format = (enum out_format)f;
+			return true;
+		}
+	}
+	cli_usage_error(c, "unknown or unsupported --format '%s'", value);
+	return false;
+}
+
+void cli_usage_error(struct cli *c, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	fprintf(stderr, "%s: ", "quorate");
+	vfprintf(stderr, fmt, ap);
+	fputc('\n', stderr);
+	va_end(ap);
+	(void)c;
+}
+
+bool cli_common_option(struct cli *c, int argc, char **argv, int *i, int *status)
+{
+	const char *a = argv[*i];
+	if (strcmp(a, "-I") == 0 || strcmp(a, "--include") == 0) {
+		if (*i + 1 >= argc) {
+			cli_usage_error(c, "%s needs a directory", a);
+			*status = EXIT_BAD_INPUT;
+			return true;
+		}
+		cli_add_dir(c, argv[++*i]);
+		return true;
+	}
+	if (strncmp(a, "-I", 2) == 0) {
+		cli_add_dir(c, a + 2);
+		return true;
+	}
+	if (strcmp(a, "--no-color") == 0) {
+		c->color_out = c->color_err = false;
+		return true;
+	}
+	return false;
+}
+
+static void json_diag_loc(struct json_writer *w, const struct loc *l)
+{
+	if (!l->src) {
+		json_key(w, "file");
+		json_null(w);
+		return;
+	}
+	unsigned line, col;
+	source_position(l->src, l->start, &line, &col);
+	json_key(w, "file");
+	json_string(w, l->src->name);
+	json_key(w, "line");
+	json_int(w, line);
+	json_key(w, "column");
+	json_int(w, col);
+}
+
+void cli_print_diagnostics(struct cli *c, FILE *out, bool json)
+{
+	diag_sort(&c->diag);
+	if (!json) {
+		for (size_t i = 0; i < c->diag.items.n; i++)
+			diag_print(&c->diag.items.items[i], out, c->color_err);
+		return;
+	}
+	struct json_writer w;
+	json_init(&w, out);
+	json_begin_object(&w);
+	json_key(&w, "errors");
+	json_int(&w, c->diag.n_errors);
+	json_key(&w, "warnings");
+	json_int(&w, c->diag.n_warnings);
+	json_key(&w, "diagnostics");
+	json_begin_array(&w);
+	for (size_t i = 0; i < c->diag.items.n; i++) {
+		const struct diag *d = &c->diag.items.items[i];
+		json_begin_object(&w);
+		json_key(&w, "severity");
+		json_string(&w, diag_severity_name(d->sev));
+		json_key(&w, "code");
+		json_string(&w, diag_code_name(d->code));
+		json_key(&w, "message");
+		json_string(&w, d->msg);
+		json_diag_loc(&w, &d->loc);
+		json_key(&w, "notes");
+		json_begin_array(&w);
+		for (const struct diag_note *n = d->notes; n; n = n->next) {
+			json_begin_object(&w);
+			json_key(&w, "message");
+			json_string(&w, n->msg);
+			json_diag_loc(&w, &n->loc);
+			json_end_object(&w);
+		}
+		json_end_array(&w);
+		json_end_object(&w);
+	}
+	json_end_array(&w);
+	json_end_object(&w);
+	json_finish(&w);
+}

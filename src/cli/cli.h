@@ -1,0 +1,57 @@
+/*
+** cli: what the subcommands share: options, the search path, the context
+** that owns all memory of a run, colours, and exit codes.  Only src/cli/
+** prints to stdout/stderr directly or knows exit statuses.
+*/
+#ifndef QUORATE_CLI_H
+#define QUORATE_CLI_H
+
+#include <setjmp.h>
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "base/arena.h"
+#include "check/load.h"
+#include "front/diag.h"
+
+enum exit_status { EXIT_OK = 0, EXIT_FINDINGS = 1, EXIT_BAD_INPUT = 2 };
+
+enum out_format { FMT_TEXT, FMT_JSON, FMT_MARKDOWN, FMT_HTML };
+
+#define CLI_MAX_PATH_DIRS 32
+
+struct cli {
+	const char *prog;           /* argv[0] */
+	struct mem mem;
+	struct arena arena;         /* everything that lives for the whole run */
+	struct diag_sink diag;
+	bool color_out, color_err;
+	enum out_format format;
+	bool strict;
+	const char *dirs[CLI_MAX_PATH_DIRS];
+	unsigned n_dirs;
+	struct loader loader;
+};
+
+/* Set up memory, colours and the search path (after -I options are known). */
+void cli_init(struct cli *c, const char *prog);
+void cli_add_dir(struct cli *c, const char *dir);
+void cli_finish_path(struct cli *c);
+void cli_free(struct cli *c);
+
+/* Parse --format; false (with a message) if unknown or not allowed. */
+bool cli_set_format(struct cli *c, const char *value, unsigned allowed_mask);
+#define FMT_BIT(f) (1u << (f))
+
+/* Print all diagnostics (sorted) to stderr, as text or JSON. */
+void cli_print_diagnostics(struct cli *c, FILE *out, bool json);
+
+int cmd_check(struct cli *c, int argc, char **argv);
+int cmd_eval(struct cli *c, int argc, char **argv);
+
+/* Common option: true if argv[*i] was a shared option (consumed). */
+bool cli_common_option(struct cli *c, int argc, char **argv, int *i, int *status);
+
+void cli_usage_error(struct cli *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+#endif

@@ -1,0 +1,84 @@
+/*
+** quorate check FILE.tor...: parse and validate terms, report every
+** diagnostic with its location.
+*/
+#include <string.h>
+
+#include "check/sema.h"
+#include "cli/cli.h"
+#include "front/parse.h"
+
+static const char check_usage[] =
+	"usage: quorate check [--format text|json] [--strict] [-I DIR] FILE.tor...\n"
+	"\n"
+	"Parse and validate terms of reference; print every error, warning and note\n"
+	"with its location.  Exit 0 with no errors, 1 with warnings under --strict,\n"
+	"2 with errors or unreadable input.  `-` reads standard input.\n";
+
+/* Check every terms block (and module file) in one source. */
+static void check_source(struct cli *c, const struct source *src)
+{
+	struct ast_file file;
+	if (parse_file(&c->arena, &c->diag, src, &file) != 0)
+		return;
+	bool any = false;
+	for (const struct node *n = file.items; n; n = n->next) {
+		if (n->kind == N_TERMS) {
+			sema_terms(&c->arena, &c->diag, &c->loader, n, src);
+			any = true;
+		} else if (n->kind == N_MEETING) {
+			diag_report(&c->diag, D_CONTEXT, loc_of(src, n->span),
+			            "this is a meeting record; check reads terms (use `quorate eval TERMS MEETING`)");
+			any = true;
+		}
+	}
+	if (!any && !file.items)
+		diag_report(&c->diag, D_MISSING, (struct loc){ src, 0, 0 }, "the file has no `terms` block");
+}
+
+int cmd_check(struct cli *c, int argc, char **argv)
+{
+	int status = EXIT_OK;
+	const char *files[256];
+	int n_files = 0;
+	for (int i = 0; i < argc; i++) {
+		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
+			fputs(check_usage, stdout);
+			return EXIT_OK;
+		} else if (strcmp(argv[i], "--strict") == 0) {
+			c->strict = true;
+		} else if (strcmp(argv[i], "--format") == 0 && i + 1 < argc) {
+			if (!cli_set_format(c, argv[++i], FMT_BIT(FMT_TEXT) | FMT_BIT(FMT_JSON)))
+				return EXIT_BAD_INPUT;
+		} else if (cli_common_option(c, argc, argv, &i, &status)) {
+			if (status)
+				return status;
+		} else if (argv[i][0] == '-' && argv[i][1]) {
+			cli_usage_error(c, "unknown option '%s'", argv[i]);
+			fputs(check_usage, stderr);
+			return EXIT_BAD_INPUT;
+		} else if (n_files < 256) {
+			files[n_files++] = argv[i];
+		}
+	}
+	if (n_files == 0) {
+		fputs(check_usage, stderr);
+		return EXIT_BAD_INPUT;
+	}
+	cli_finish_path(c);
+	for (int i = 0; i < n_files; i++) {
+		struct source *src = arena_alloc(&c->arena, sizeof *src);
+		const char *why = NULL;
+		if (source_load(src, &c->arena, files[i], &why) != 0) {
+			diag_report(&c->diag, D_INPUT, (struct loc){ NULL, 0, 0 }, "cannot read %s: %s", files[i], why);
+			continue;
+		}
+		check_source(c, src);
+	}
+	cli_print_diagnostics(c, c->format == FMT_JSON ? stdout : stderr, c->format == FMT_JSON);
+	if (c->diag.n_errors)
+		return EXIT_BAD_INPUT;
+	if (c->strict && c->diag.n_warnings)
+		return EXIT_FINDINGS;
+	return EXIT_OK;
+}

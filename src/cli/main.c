@@ -1,0 +1,70 @@
+/*
+** main: the `quorate` command: dispatch to a subcommand, own the run's memory
+** and its out-of-memory recovery point, and turn results into exit statuses.
+*/
+#include <stdio.h>
+#include <string.h>
+
+#include "cli/cli.h"
+
+#ifndef QUORATE_VERSION
+#define QUORATE_VERSION "0.1.0"
+#endif
+
+static const char main_usage[] =
+	"usage: quorate COMMAND [OPTIONS] ARGS...\n"
+	"\n"
+	"Check terms of reference and audit meeting records against them.\n"
+	"\n"
+	"commands:\n"
+	"  check FILE.tor...          validate terms; every error and warning with its location\n"
+	"  eval TERMS MEETING         judge one meeting record: quorum, class, rule, numbers, outcome\n"
+	"\n"
+	"`quorate COMMAND --help` describes each command.  Exit status: 0 all good,\n"
+	"1 findings (a breach, a disagreement, a failed test), 2 bad usage or input.\n";
+
+struct command {
+	const char *name;
+	int (*run)(struct cli *c, int argc, char **argv);
+};
+
+static const struct command commands[] = {
+	{ "check", cmd_check },
+	{ "eval", cmd_eval },
+};
+
+int main(int argc, char **argv)
+{
+	if (argc < 2) {
+		fputs(main_usage, stderr);
+		return EXIT_BAD_INPUT;
+	}
+	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "help") == 0) {
+		fputs(main_usage, stdout);
+		return EXIT_OK;
+	}
+	if (strcmp(argv[1], "--version") == 0) {
+		printf("quorate %s\n", QUORATE_VERSION);
+		return EXIT_OK;
+	}
+	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++) {
+		if (strcmp(argv[1], commands[i].name) != 0)
+			continue;
+		static struct cli c; /* large: kept off the stack; one per process */
+		cli_init(&c, argv[0]);
+		jmp_buf oom;
+		c.mem.on_oom = &oom;
+		volatile int status; /* read after longjmp */
+		if (setjmp(oom) == 0) {
+			status = commands[i].run(&c, argc - 2, argv + 2);
+		} else {
+			fflush(stdout);
+			fprintf(stderr, "quorate: out of memory\n");
+			status = EXIT_BAD_INPUT;
+		}
+		cli_free(&c);
+		return status;
+	}
+	fprintf(stderr, "quorate: unknown command '%s'\n\n%s", argv[1], main_usage);
+	return EXIT_BAD_INPUT;
+}

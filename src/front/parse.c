@@ -1,0 +1,208 @@
+/*
+** parse: the front end's facade over the flex scanner and bison parser.
+** See parse.h.  Nothing else includes the generated headers.
+*/
+#include "front/parse.h"
+
+#include <string.h>
+
+#include "front/parse_state.h"
+#include "quorate_parse.h"
+#include "quorate_scan.h"
+
+struct item_reader {
+	struct parse_state ps;
+	yyscan_t scanner;
+	YY_BUFFER_STATE buffer;
+	yypstate *parser;
+	bool done;
+};
+
+/* ---- encoding ------------------------------------------------------------- */
+
+/* Length of the valid UTF-8 sequence at p (1..4), or 0 if invalid. */
+static size_t utf8_seq_len(const unsigned char *p, const unsigned char *end)
+{
+	unsigned char c = p[0];
+	size_t n;
+	unsigned min;
+	unsigned cp;
+	if (c < 0x80)
+		return 1;
+	if (c >= 0xC2 && c <= 0xDF) { n = 2; cp = c & 0x1F; min = 0x80; }
+	else if (c >= 0xE0 && c <= 0xEF) { n = 3; cp = c & 0x0F; min = 0x800; }
+	else if (c >= 0xF0 && c <= 0xF4) { n = 4; cp = c & 0x07; min = 0x10000; }
+	else return 0;
+	if ((size_t)(end - p) < n)
+		return 0;
+	for (size_t i = 1; i < n; i++) {
+		if ((p[i] & 0xC0) != 0x80)
+			return 0;
+		cp = (cp << 6) | (p[i] & 0x3F);
+	}
+	if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+		return 0;
+	return n;
+}
+
+/*
+** Report NUL bytes and invalid UTF-8.  Returns false if the file must not be
+** parsed at all (it contains NUL bytes: almost certainly not a text file).
+*/
+static bool check_encoding(struct diag_sink *diag, const struct source *src, uint32_t from)
+{
+	const unsigned char *p = (const unsigned char *)src->text + from;
+	const unsigned char *end = (const unsigned char *)src->text + src->len;
+	const void *nul = memchr(p, '\0', (size_t)(end - p));
+	if (nul) {
+		uint32_t at = (uint32_t)((const char *)nul - src->text);
+		diag_report(diag, D_ENCODING, (struct loc){ src, at, at + 1 },
+		            "the file contains a NUL byte; is it a binary file?");
+		return false;
+	}
+	unsigned reported = 0;
+	while (p < end) {
+		size_t n = utf8_seq_len(p, end);
+		if (n == 0) {
+			uint32_t at = (uint32_t)((const char *)p - src->text);
+			if (reported++ < 3)
+				diag_report(diag, D_ENCODING, (struct loc){ src, at, at + 1 },
+				            "invalid UTF-8 byte 0x%02X (save the file as UTF-8)", *p);
+			n = 1;
+		}
+		p += n;
+	}
+	return true;
+}
+
+/* ---- depth bound ---------------------------------------------------------- */
+
+static bool is_expression(const struct node *n)
+{
+	switch (n->kind) {
+	case N_COUNT: case N_CALL: case N_FUNC: case N_UNARY:
+	case N_BINARY: case N_ROUND: case N_PAREN:
+		return true;
+	default:
+		return false;
+	}
+}
+
+/* Returns false (having reported) when an expression is nested deeper than
+** PARSE_MAX_EXPR_DEPTH; recursion stops there, so the walk itself is bounded. */
+static bool check_depth(struct parse_state *ps, const struct node *n, unsigned depth)
+{
+	for (; n; n = n->next) {
+		if (is_expression(n) && depth > PARSE_MAX_EXPR_DEPTH) {
+			diag_report(ps->diag, D_LIMIT, loc_of(ps->src, n->span),
+			            "expression nested too deeply (more than %d levels); split it into rules",
+			            PARSE_MAX_EXPR_DEPTH);
+			return false;
+		}
+		unsigned next_depth = is_expression(n) ? depth + 1 : depth;
+		const struct node *kids[4] = { n->a, n->b, n->c, n->d };
+		for (int i = 0; i < 4; i++)
+			if (kids[i] && !check_depth(ps, kids[i], next_depth))
+				return false;
+	}
+	return true;
+}
+
+/* The parser gave up at the end of the file while still recovering from an
+** earlier error (so it said nothing): say what is missing and where. */
+static void report_unclosed(struct parse_state *ps, YYLTYPE at_end)
+{
+	uint32_t opened = ps->open[ps->n_open - 1];
+	struct diag *d = diag_report(ps->diag, D_SYNTAX, loc_of(ps->src, at_end),
+	                             "the file ends inside a block: '}' or ')' expected");
+	diag_note(ps->diag, d, loc_of(ps->src, (struct span){ opened, opened + 1 }),
+	          "the block or parenthesis opened here is not closed");
+}
+
+/* ---- item reader ---------------------------------------------------------- */
+
+struct item_reader *item_reader_open(struct arena *arena, struct diag_sink *diag,
+                                     const struct source *src, struct ast_file *file)
+{
+	struct item_reader *r = arena_alloc(arena, sizeof *r);
+	r->ps.arena = arena;
+	r->ps.diag = diag;
+	r->ps.src = src;
+	r->ps.file = file;
+	file->src = src;
+
+	uint32_t start = 0;
+	if (src->len >= 3 && memcmp(src->text, "\xEF\xBB\xBF", 3) == 0)
+		start = 3; /* a byte-order mark: skip it */
+	r->ps.offset = start;
+	if (!check_encoding(diag, src, start)) {
+		r->done = true;
+		return r;
+	}
+	if (qr_yylex_init_extra(&r->ps, &r->scanner) != 0)
+		mem_fail(arena->mem);
+	/* The text ends in two NULs, as yy_scan_buffer needs; flex writes into
+	** the buffer only to terminate yytext and restores it afterwards. */
+	r->buffer = qr_yy_scan_buffer((char *)src->text + start, src->len - start + 2, r->scanner);
+	if (!r->buffer)
+		mem_fail(arena->mem);
+	r->parser = yypstate_new();
+	if (!r->parser)
+		mem_fail(arena->mem);
+	return r;
+}
+
+void item_reader_set_arena(struct item_reader *r, struct arena *arena)
+{
+	r->ps.arena = arena;
+}
+
+struct node *item_reader_next(struct item_reader *r)
+{
+	while (!r->done) {
+		YYSTYPE value;
+		YYLTYPE where;
+		int token = qr_yylex(&value, &where, r->scanner);
+		r->ps.item = NULL;
+		int status = yypush_parse(r->parser, token, &value, &where, &r->ps);
+		if (status != YYPUSH_MORE || r->ps.fatal) {
+			r->done = true; /* accepted at end of file, or gave up */
+			if (status == 1 && token == TOK_END && r->ps.n_open > 0)
+				report_unclosed(&r->ps, where);
+		}
+		struct node *item = r->ps.item;
+		if (item) {
+			check_depth(&r->ps, item, 0);
+			return item;
+		}
+	}
+	return NULL;
+}
+
+void item_reader_close(struct item_reader *r)
+{
+	if (r->parser) {
+		yypstate_delete(r->parser);
+		r->parser = NULL;
+	}
+	if (r->scanner) {
+		qr_yy_delete_buffer(r->buffer, r->scanner);
+		qr_yylex_destroy(r->scanner);
+		r->scanner = NULL;
+	}
+}
+
+unsigned parse_file(struct arena *arena, struct diag_sink *diag,
+                    const struct source *src, struct ast_file *out)
+{
+	unsigned errors_before = diag->n_errors;
+	memset(out, 0, sizeof *out);
+	struct item_reader *r = item_reader_open(arena, diag, src, out);
+	struct node_list items = { NULL, NULL };
+	struct node *item;
+	while ((item = item_reader_next(r)))
+		ast_list_append(&items, item);
+	item_reader_close(r);
+	out->items = items.first;
+	return diag->n_errors - errors_before;
+}

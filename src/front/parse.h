@@ -1,0 +1,37 @@
+/*
+** parse: the front end's entry points; the only code that knows the scanner
+** and parser generators.
+**
+** parse_file() reads a whole file into an ast_file (for check, fmt and
+** terms).  The item reader hands out one top-level item at a time, so replay
+** can parse a meeting, evaluate it and drop it before reading the next.
+** Both check the encoding first (UTF-8, no NUL bytes; a byte-order mark is
+** skipped), then parse, then bound the depth of every expression.
+*/
+#ifndef QUORATE_PARSE_H
+#define QUORATE_PARSE_H
+
+#include "front/ast.h"
+#include "front/diag.h"
+
+/* Deepest expression tree any later pass will see (docs/reference.md#limits). */
+#define PARSE_MAX_EXPR_DEPTH 100
+
+struct item_reader;
+
+/* Start reading src.  Nodes go to `arena` (changeable between items). */
+struct item_reader *item_reader_open(struct arena *arena, struct diag_sink *diag,
+                                     const struct source *src, struct ast_file *file);
+/* Allocate the next item's nodes in `arena` (e.g. a per-meeting arena). */
+void item_reader_set_arena(struct item_reader *r, struct arena *arena);
+/* The next top-level item, or NULL at the end of the file.  Items with
+** syntax errors are still returned (with the errors in diag) when the parser
+** recovered inside them. */
+struct node *item_reader_next(struct item_reader *r);
+void item_reader_close(struct item_reader *r);
+
+/* Parse a whole file; returns the number of errors reported. */
+unsigned parse_file(struct arena *arena, struct diag_sink *diag,
+                    const struct source *src, struct ast_file *out);
+
+#endif

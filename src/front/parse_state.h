@@ -1,0 +1,42 @@
+/*
+** parse_state: what the scanner and the parser share while reading one file.
+**
+** Private to the front end: only grammar/quorate.l, grammar/quorate.y and
+** src/front/parse.c include it.  It is flex's "extra" data and bison's parse
+** parameter at once, so neither generator needs a global.
+*/
+#ifndef QUORATE_PARSE_STATE_H
+#define QUORATE_PARSE_STATE_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "front/ast.h"
+#include "front/diag.h"
+
+/* Deepest nesting of braces and parentheses (docs/reference.md#limits). */
+#define PARSE_MAX_NESTING 64
+/* The parser's stack, allocated up front (no heap growth to leak). */
+#define PARSE_STACK_DEPTH 2000
+/* Longest identifier and string, in bytes. */
+#define PARSE_MAX_IDENT 128
+#define PARSE_MAX_STRING 4096
+
+struct parse_state {
+	struct arena *arena;          /* nodes and strings */
+	struct diag_sink *diag;
+	const struct source *src;
+	struct ast_file *file;        /* comments are appended here */
+
+	/* scanner */
+	uint32_t offset;              /* byte offset of the next character */
+	bool line_has_token;          /* for comment placement */
+	uint32_t open[PARSE_MAX_NESTING]; /* offsets of unclosed '{' and '(' */
+	unsigned n_open;
+	bool fatal;                   /* stop scanning: return end of file */
+
+	/* parser */
+	struct node *item;            /* the item just reduced, for the facade */
+};
+
+#endif

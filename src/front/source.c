@@ -1,0 +1,144 @@
+/*
+** source: loading input files and mapping offsets to lines.  See source.h.
+*/
+#include "front/source.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+
+void source_from_memory(struct source *s, struct arena *a, const char *name,
+                        const char *text, size_t len)
+{
+	memset(s, 0, sizeof *s);
+	s->arena = a;
+	s->name = arena_strdup(a, name);
+	char *copy = arena_alloc(a, len + 2); /* two NULs: the scanner's sentinel */
+	memcpy(copy, text, len);
+	s->text = copy;
+	s->len = len;
+}
+
+static int read_stream(FILE *f, struct arena *a, char **out, size_t *out_len, const char **why)
+{
+	size_t cap = 64 * 1024, len = 0;
+	char *buf = arena_alloc(a, cap + 2);
+	for (;;) {
+		size_t got = fread(buf + len, 1, cap - len, f);
+		len += got;
+		if (got == 0) {
+			if (ferror(f)) {
+				*why = strerror(errno);
+				return -1;
+			}
+			break;
+		}
+		if (len == cap) {
+			if (cap >= SOURCE_MAX_BYTES) {
+				*why = "file is larger than the 64 MiB limit";
+				return -1;
+			}
+			buf = arena_grow(a, buf, len, cap * 2 + 2, 1);
+			cap *= 2;
+		}
+	}
+	if (len > SOURCE_MAX_BYTES) {
+		*why = "file is larger than the 64 MiB limit";
+		return -1;
+	}
+	buf[len] = buf[len + 1] = '\0'; /* two NULs: the scanner's sentinel */
+	*out = buf;
+	*out_len = len;
+	return 0;
+}
+
+int source_load(struct source *s, struct arena *a, const char *path, const char **why)
+{
+	memset(s, 0, sizeof *s);
+	s->arena = a;
+	int from_stdin = strcmp(path, "-") == 0;
+	s->name = arena_strdup(a, from_stdin ? "<stdin>" : path);
+	FILE *f = stdin;
+	if (!from_stdin) {
+		struct stat st;
+		if (stat(path, &st) != 0) {
+			*why = strerror(errno);
+			return -1;
+		}
+		if (S_ISDIR(st.st_mode)) {
+			*why = "is a directory";
+			return -1;
+		}
+		f = fopen(path, "rb");
+		if (!f) {
+			*why = strerror(errno);
+			return -1;
+		}
+	}
+	char *text = NULL;
+	size_t len = 0;
+	int rc = read_stream(f, a, &text, &len, why);
+	if (!from_stdin)
+		fclose(f);
+	if (rc == 0) {
+		s->text = text;
+		s->len = len;
+	}
+	return rc;
+}
+
+static void build_line_table(struct source *s)
+{
+	size_t n = 1;
+	for (const char *p = s->text; (p = memchr(p, '\n', (size_t)(s->text + s->len - p))); p++)
+		n++;
+	s->lines = arena_array(s->arena, n, sizeof *s->lines);
+	s->lines[0] = 0;
+	size_t i = 1;
+	for (size_t off = 0; off < s->len; off++)
+		if (s->text[off] == '\n')
+			s->lines[i++] = (uint32_t)off + 1;
+	s->n_lines = n;
+}
+
+void source_position(const struct source *cs, uint32_t offset, unsigned *line, unsigned *col)
+{
+	/* The line table is a cache: building it does not change what s is. */
+	struct source *s = (struct source *)cs;
+	if (!s->lines)
+		build_line_table(s);
+	if (offset > s->len)
+		offset = (uint32_t)s->len;
+	size_t lo = 0, hi = s->n_lines; /* find the last line start <= offset */
+	while (hi - lo > 1) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (s->lines[mid] <= offset)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	unsigned c = 1;
+	for (uint32_t i = s->lines[lo]; i < offset; i++)
+		if (((unsigned char)s->text[i] & 0xC0) != 0x80)
+			c++;
+	*line = (unsigned)lo + 1;
+	*col = c;
+}
+
+const char *source_line_text(const struct source *cs, unsigned line, size_t *len)
+{
+	struct source *s = (struct source *)cs;
+	if (!s->lines)
+		build_line_table(s);
+	if (line < 1 || line > s->n_lines) {
+		*len = 0;
+		return "";
+	}
+	uint32_t start = s->lines[line - 1];
+	uint32_t end = line < s->n_lines ? s->lines[line] - 1 : (uint32_t)s->len;
+	if (end > start && s->text[end - 1] == '\r')
+		end--;
+	*len = end - start;
+	return s->text + start;
+}

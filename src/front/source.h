@@ -1,0 +1,60 @@
+/*
+** source: one loaded input file and the mapping from byte offsets to lines.
+**
+** Tokens, nodes and findings carry byte offsets only; line and column are
+** computed here, on demand, from a line table built once per file.  Columns
+** count characters (UTF-8 code points), starting at 1, as editors do.
+*/
+#ifndef QUORATE_SOURCE_H
+#define QUORATE_SOURCE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "base/arena.h"
+
+/* Largest input file quorate reads (documented in docs/reference.md#limits). */
+#define SOURCE_MAX_BYTES (64u * 1024u * 1024u)
+
+struct source {
+	const char *name;   /* as the user gave it; "<stdin>" for - */
+	const char *text;   /* len bytes followed by two NULs */
+	size_t len;
+	struct arena *arena;  /* owns text and the line table */
+	uint32_t *lines;    /* offsets of line starts, built on first use */
+	size_t n_lines;
+};
+
+/* A span of bytes [start, end) in one file. */
+struct span {
+	uint32_t start, end;
+};
+
+/* A span together with its file: what diagnostics and findings point at. */
+struct loc {
+	const struct source *src; /* NULL: no location (e.g. a whole-run message) */
+	uint32_t start, end;
+};
+
+static inline struct loc loc_of(const struct source *src, struct span sp)
+{
+	struct loc l = { src, sp.start, sp.end };
+	return l;
+}
+
+/* Wrap text already in memory (copied into the arena). */
+void source_from_memory(struct source *s, struct arena *a, const char *name,
+                        const char *text, size_t len);
+
+/*
+** Read a file ("-" is standard input).  Returns 0, or -1 with *why set to a
+** message for people ("is a directory", "larger than 64 MiB", strerror).
+*/
+int source_load(struct source *s, struct arena *a, const char *path, const char **why);
+
+/* 1-based line and column (in characters) of a byte offset. */
+void source_position(const struct source *s, uint32_t offset, unsigned *line, unsigned *col);
+/* The text of a 1-based line without its line ending. */
+const char *source_line_text(const struct source *s, unsigned line, size_t *len);
+
+#endif

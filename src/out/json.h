@@ -1,0 +1,39 @@
+/*
+** json: a streaming JSON writer with two-space indentation.
+**
+** Reports are written as they are produced (replay never holds a history in
+** memory), so this writes straight to a FILE: keys and values in order,
+** strings escaped per RFC 8259, nesting tracked to place commas.
+*/
+#ifndef QUORATE_JSON_H
+#define QUORATE_JSON_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#define JSON_MAX_DEPTH 32
+
+struct json_writer {
+	FILE *out;
+	unsigned depth;
+	bool first[JSON_MAX_DEPTH];   /* no element written yet at this level */
+	bool after_key;
+};
+
+void json_init(struct json_writer *w, FILE *out);
+void json_begin_object(struct json_writer *w);
+void json_end_object(struct json_writer *w);
+void json_begin_array(struct json_writer *w);
+void json_end_array(struct json_writer *w);
+void json_key(struct json_writer *w, const char *key);
+void json_string(struct json_writer *w, const char *s);
+void json_int(struct json_writer *w, int64_t v);
+void json_bool(struct json_writer *w, bool v);
+void json_null(struct json_writer *w);
+/* A value already formatted as JSON (a number such as 6.75). */
+void json_raw(struct json_writer *w, const char *text);
+/* End the document with a newline. */
+void json_finish(struct json_writer *w);
+
+#endif
