@@ -521,41 +521,106 @@ outcome
 ** Syntax errors read "unexpected X, expected A, B or C", point at X, and say
 ** where an unclosed block was opened when the file ends inside it.
 */
+
+/* Keywords and two-character operators are quoted ('member', '>='), as
+** single characters already are, so that they read as words of the language
+** and not as descriptions such as "name" or "end of file". */
+static bool symbol_is_literal(yysymbol_kind_t k)
+{
+	return k >= YYSYMBOL_GE && k <= YYSYMBOL_YES;
+}
+
+static const char *symbol_text(struct parse_state *st, yysymbol_kind_t k)
+{
+	return symbol_is_literal(k) ? arena_printf(st->arena, "'%s'", yysymbol_name(k)) : yysymbol_name(k);
+}
+
+/* "unexpected name" alone does not say which: add the word as written
+** ("name 'bogus'", "number 3"), shortened on a character boundary. */
+static const char *token_text(struct parse_state *st, yysymbol_kind_t k, const YYLTYPE *where)
+{
+	if (k != YYSYMBOL_IDENT && k != YYSYMBOL_STRING && k != YYSYMBOL_NUMBER &&
+	    k != YYSYMBOL_DATE && k != YYSYMBOL_CLAUSE)
+		return symbol_text(st, k);
+	enum { SHOWN = 40 };
+	const char *text = st->src->text + where->start;
+	size_t len = where->end - where->start, shown = len;
+	if (shown > SHOWN) {
+		shown = SHOWN;
+		while (shown > 0 && ((unsigned char)text[shown] & 0xC0) == 0x80)
+			shown--;
+	}
+	const char *quote = k == YYSYMBOL_IDENT ? "'" : "";
+	return arena_printf(st->arena, "%s %s%.*s%s%s", yysymbol_name(k), quote, (int)shown, text,
+	                    shown < len ? "..." : "", quote);
+}
+
+/* Words that begin a clause of a terms file or an item of a record: met
+** inside an inner block, they usually mean that block's '}' is missing. */
+static bool starts_item(yysymbol_kind_t k)
+{
+	switch (k) {
+	case YYSYMBOL_ROLE: case YYSYMBOL_MEMBER: case YYSYMBOL_CLASS: case YYSYMBOL_QUORUM:
+	case YYSYMBOL_INTERESTS: case YYSYMBOL_VIRTUAL: case YYSYMBOL_RULE: case YYSYMBOL_SIZE:
+	case YYSYMBOL_VERSION: case YYSYMBOL_EFFECTIVE: case YYSYMBOL_REVIEW: case YYSYMBOL_MEETS:
+	case YYSYMBOL_CASTING: case YYSYMBOL_USE: case YYSYMBOL_EXAMPLE: case YYSYMBOL_MOTION:
+	case YYSYMBOL_TERMS: case YYSYMBOL_MEETING:
+		return true;
+	default:
+		return false;
+	}
+}
+
 static int yyreport_syntax_error(const yypcontext_t *yyctx, struct parse_state *st)
 {
 	enum { MAX_EXPECTED = 6 };
-	yysymbol_kind_t expected[MAX_EXPECTED];
-	int n = yypcontext_expected_tokens(yyctx, expected, MAX_EXPECTED);
+	yysymbol_kind_t expected[YYNTOKENS];
+	int n = yypcontext_expected_tokens(yyctx, expected, YYNTOKENS);
 	yysymbol_kind_t got = yypcontext_token(yyctx);
 	const YYLTYPE *where = yypcontext_location(yyctx);
 
 	char list[512] = "";
 	size_t used = 0;
-	bool name_expected = false;
-	for (int i = 0; n > 0 && i < n; i++) {
-		if (expected[i] == YYSYMBOL_IDENT)
-			name_expected = true;
+	bool name_expected = false, paren_expected = false;
+	for (int i = 0; i < n; i++) {
+		name_expected = name_expected || expected[i] == YYSYMBOL_IDENT;
+		paren_expected = paren_expected || expected[i] == YYTRANSLATE(')');
+	}
+	for (int i = 0; n <= MAX_EXPECTED && i < n; i++) {
 		int w = snprintf(list + used, sizeof list - used, "%s%s",
-		                 i == 0 ? "" : i + 1 == n ? " or " : ", ", yysymbol_name(expected[i]));
+		                 i == 0 ? "" : i + 1 == n ? " or " : ", ", symbol_text(st, expected[i]));
 		if (w > 0 && (size_t)w < sizeof list - used)
 			used += (size_t)w;
 	}
 	struct loc at = loc_of(st->src, *where);
 	struct diag *d;
-	if (n > 0)
-		d = diag_report(st->diag, D_SYNTAX, at, "unexpected %s, expected %s", yysymbol_name(got), list);
+	if (n > 0 && n <= MAX_EXPECTED)
+		d = diag_report(st->diag, D_SYNTAX, at, "unexpected %s, expected %s", token_text(st, got, where), list);
 	else
-		d = diag_report(st->diag, D_SYNTAX, at, "unexpected %s", yysymbol_name(got));
+		d = diag_report(st->diag, D_SYNTAX, at, "unexpected %s", token_text(st, got, where));
 
-	const char *word = yysymbol_name(got);
-	if (name_expected && word[0] == '"' && word[1] >= 'a' && word[1] <= 'z')
+	if (name_expected && symbol_is_literal(got) && got != YYSYMBOL_GE && got != YYSYMBOL_LE &&
+	    got != YYSYMBOL_EQ && got != YYSYMBOL_NE)
 		diag_note(st->diag, d, (struct loc){ NULL, 0, 0 },
-		          "%s is a reserved word and cannot be used as a name (docs/reference.md#reserved-words)", word);
-	if (got == YYSYMBOL_YYEOF && st->n_open > 0) {
-		uint32_t opened = st->open[st->n_open - 1];
-		diag_note(st->diag, d, loc_of(st->src, (struct span){ opened, opened + 1 }),
-		          "the block or parenthesis opened here is not closed");
+		          "'%s' is a reserved word and cannot be used as a name", yysymbol_name(got));
+	if (got == YYSYMBOL_YYEOF)
+		st->eof_reported = true;
+	if (got == YYTRANSLATE('}') && paren_expected && st->n_open < PARSE_MAX_NESTING) {
+		/* The scanner has just popped the '(' that this '}' left open. */
+		uint32_t paren = st->open[st->n_open];
+		if (st->src->text[paren] == '(')
+			diag_note(st->diag, d, loc_of(st->src, (struct span){ paren, paren + 1 }),
+			          "the parenthesis opened here is not closed");
+		return 0;
 	}
+	if (st->n_open == 0)
+		return 0;
+	uint32_t opened = st->open[st->n_open - 1];
+	struct loc opener = loc_of(st->src, (struct span){ opened, opened + 1 });
+	if (got == YYSYMBOL_YYEOF)
+		diag_note(st->diag, d, opener, "the block or parenthesis opened here is not closed");
+	else if (st->n_open > 1 && starts_item(got) && st->src->text[opened] == '{')
+		diag_note(st->diag, d, opener, "is the '}' of the block opened here missing?");
 	return 0;
 }
 

@@ -20,7 +20,10 @@ struct arena_chunk {
 
 _Noreturn void mem_fail(struct mem *m)
 {
-	/* on_oom is set by every library entry point before allocating. */
+	/* Every library entry point sets on_oom before allocating; reaching
+	** here without one is a bug in the caller, not a memory condition. */
+	if (!m->on_oom)
+		abort();
 	longjmp(*m->on_oom, 1);
 }
 

@@ -218,6 +218,16 @@ enum expr_status expr_eval(const struct expr *e, const struct expr_env *env,
 	case EX_ATTR: {
 		const struct value *v = find_attr(env, e->attr);
 		if (!v) {
+			/* docs/reference.md#attributes: a flag that is not written is
+			** false and an unstated kind is ""; any other value is needed. */
+			if (e->type == VT_BOOL) {
+				*out = bool_value(false);
+				return EXPR_OK;
+			}
+			if (strcmp(e->attr, "kind") == 0) {
+				*out = (struct value){ .type = VT_STR, .u.str = "" };
+				return EXPR_OK;
+			}
 			*fault = e;
 			return EXPR_MISSING_ATTR;
 		}
@@ -292,7 +302,7 @@ const char *value_type_name(enum value_type t)
 	switch (t) {
 	case VT_NONE: return "nothing";
 	case VT_NUM: return "number";
-	case VT_BOOL: return "true/false";
+	case VT_BOOL: return "true/false value"; /* "must be a true/false value" */
 	case VT_STR: return "string";
 	case VT_DATE: return "date";
 	case VT_ANY: return "value";

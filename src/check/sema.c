@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "base/sbuf.h"
 #include "check/expr.h"
 
 #define MAX_RULE_PARAMS 16
@@ -282,8 +283,10 @@ static void gather_module(struct sema *s, const struct node *use, const struct s
 	struct module *m = loader_use(s->ld, use->text, loc_of(from, use->span));
 	if (!m || m->state == 2)
 		return;
+	/* A cycle is a module met again on the chain of uses being gathered; a
+	** module just parsed also has state 1, so the state alone cannot say. */
 	for (const struct module *p = parent; p; p = p->used_by) {
-		if (p == m || m->state == 1) {
+		if (p == m) {
 			struct diag *d = diag_report(s->diag, D_IMPORT_CYCLE, loc_of(from, use->span),
 			                             "modules use each other in a circle: '%s' is already being loaded", m->name);
 			for (const struct module *q = parent; q; q = q->used_by)
@@ -323,8 +326,11 @@ static bool type_fits(enum value_type have, enum value_type want)
 	return have == want || have == VT_ANY || want == VT_ANY;
 }
 
-static void want_type(struct sema *s, const struct expr *e, enum value_type want, const char *where)
+static void want_type(struct sema *s, struct expr *e, enum value_type want, const char *where)
 {
+	/* An attribute used as true/false is a flag: absent means false. */
+	if (e && e->kind == EX_ATTR && e->type == VT_ANY && want == VT_BOOL)
+		e->type = VT_BOOL;
 	if (e && !type_fits(e->type, want))
 		diag_report(s->diag, D_TYPE, here(s, e->src), "%s must be a %s, but this is a %s",
 		            where, value_type_name(want), value_type_name(e->type));
@@ -714,6 +720,7 @@ static void check_class(struct sema *s, const struct node *n, struct dclass *c)
 	c->decl = n;
 	c->requires = arena_array(s->arena, ast_list_len(n->b) + 1, sizeof *c->requires);
 	const struct node *when = NULL, *notice = NULL;
+	bool has_require = false; /* written, even if it did not compile */
 	for (const struct node *it = n->b; it; it = it->next) {
 		switch (it->kind) {
 		case N_WHEN:
@@ -721,6 +728,7 @@ static void check_class(struct sema *s, const struct node *n, struct dclass *c)
 				c->when = compile_condition(s, it->a, CTX_WHEN, "a class condition");
 			break;
 		case N_REQUIRE: {
+			has_require = true;
 			struct expr *e = compile_condition(s, it->a, CTX_REQUIRE, "a requirement");
 			if (e)
 				c->requires[c->n_requires++] = (struct requirement){ e, it, s->src };
@@ -742,7 +750,7 @@ static void check_class(struct sema *s, const struct node *n, struct dclass *c)
 			            "a class holds `when`, `require`, `notice ... before` and `to be agreed`");
 		}
 	}
-	if (!c->tba && c->n_requires == 0)
+	if (!c->tba && !has_require)
 		diag_report(s->diag, D_MISSING, name_loc(s, n),
 		            "class '%s' has no `require`: every motion of this class would be carried", n->text);
 }
@@ -939,65 +947,95 @@ static void check_roster_size(struct sema *s)
 /*
 ** Class coverage: try every kind of motion the file distinguishes (financial
 ** or not, each `kind` it names and one it does not, each other flag it tests)
-** and see which class each falls into.
+** and see which class each falls into.  The kinds are kept as the terms'
+** motion profiles for explain and diff.
 */
+static void gather_flags(struct sema *s, const char **flags, unsigned *n_flags)
+{
+	*n_flags = 0;
+	flags[(*n_flags)++] = "financial";
+	for (size_t i = 0; i < s->bool_attrs.n && *n_flags < PROFILE_MAX_ATTRS - 1; i++) {
+		bool dup = false;
+		for (unsigned j = 0; j < *n_flags; j++)
+			dup = dup || strcmp(flags[j], s->bool_attrs.items[i]) == 0;
+		if (!dup)
+			flags[(*n_flags)++] = s->bool_attrs.items[i];
+	}
+}
+
+static const char *describe_profile(struct sema *s, const struct motion_profile *p, bool uses_kind)
+{
+	struct sbuf b;
+	sbuf_init(&b, s->arena);
+	sbuf_add(&b, p->attrs[0].flag ? "a financial motion" : "a motion with no financial implication");
+	for (unsigned f = 1; f < p->n_attrs; f++) {
+		if (p->attrs[f].is_string) {
+			if (p->attrs[f].string[0])
+				sbuf_addf(&b, ", of kind \"%s\"", p->attrs[f].string);
+			else if (uses_kind)
+				sbuf_add(&b, ", of any other kind");
+		} else {
+			sbuf_addf(&b, ", %s%s", p->attrs[f].flag ? "" : "not ", p->attrs[f].name);
+		}
+	}
+	return sbuf_str(&b);
+}
+
+static const struct dclass *profile_class(const struct terms *t, const struct motion_profile *p, bool *undetermined)
+{
+	struct attr attrs[PROFILE_MAX_ATTRS];
+	for (unsigned i = 0; i < p->n_attrs; i++) {
+		attrs[i].name = p->attrs[i].name;
+		attrs[i].value = p->attrs[i].is_string ? (struct value){ .type = VT_STR, .u.str = p->attrs[i].string }
+		                                       : (struct value){ .type = VT_BOOL, .u.boolean = p->attrs[i].flag };
+	}
+	struct counts c;
+	full_meeting_counts(t, t->effective, t->has_effective, &c);
+	struct expr_env env = { &c, attrs, p->n_attrs, NULL, NULL };
+	*undetermined = false;
+	for (unsigned i = 0; i < t->n_classes; i++) {
+		bool holds = true;
+		const struct expr *fault;
+		if (t->classes[i].when && expr_test(t->classes[i].when, &env, &holds, &fault) != EXPR_OK) {
+			*undetermined = true; /* it needs an attribute we did not invent */
+			return NULL;
+		}
+		if (holds)
+			return &t->classes[i];
+	}
+	return NULL;
+}
+
 static void check_class_coverage(struct sema *s)
 {
 	struct terms *t = s->t;
 	if (t->n_classes == 0)
 		return;
-	/* flags: financial plus any attribute tested as true/false */
-	const char *flags[8];
-	unsigned n_flags = 0;
-	flags[n_flags++] = "financial";
-	for (size_t i = 0; i < s->bool_attrs.n && n_flags < 8; i++) {
-		bool dup = false;
-		for (unsigned j = 0; j < n_flags; j++)
-			dup = dup || strcmp(flags[j], s->bool_attrs.items[i]) == 0;
-		if (!dup)
-			flags[n_flags++] = s->bool_attrs.items[i];
-	}
+	const char *flags[PROFILE_MAX_ATTRS];
+	unsigned n_flags;
+	gather_flags(s, flags, &n_flags);
 	size_t n_kinds = s->kind_values.n + 1; /* the last: a kind the file does not name */
+	t->profiles = arena_array(s->arena, n_kinds << n_flags, sizeof *t->profiles);
 	bool *chosen = arena_array(s->arena, t->n_classes, sizeof *chosen);
-	struct counts c;
-	full_meeting_counts(t, t->effective, t->has_effective, &c);
 	unsigned reported = 0;
 	for (size_t k = 0; k < n_kinds; k++) {
 		for (unsigned bits = 0; bits < (1u << n_flags); bits++) {
-			struct attr attrs[9];
-			unsigned n_attrs = 0;
-			for (unsigned f = 0; f < n_flags; f++) {
-				attrs[n_attrs].name = flags[f];
-				attrs[n_attrs].value = (struct value){ .type = VT_BOOL, .u.boolean = (bits >> f) & 1 };
-				n_attrs++;
-			}
-			attrs[n_attrs].name = "kind";
-			attrs[n_attrs].value = (struct value){ .type = VT_STR,
-				.u.str = k < s->kind_values.n ? s->kind_values.items[k] : "" };
-			n_attrs++;
-			struct expr_env env = { &c, attrs, n_attrs, NULL, NULL };
-			bool found = false, undetermined = false;
-			for (unsigned i = 0; i < t->n_classes && !found && !undetermined; i++) {
-				bool holds = true;
-				const struct expr *fault;
-				if (t->classes[i].when && expr_test(t->classes[i].when, &env, &holds, &fault) != EXPR_OK)
-					undetermined = true; /* it needs an attribute we did not invent */
-				else if (holds) {
-					chosen[i] = true;
-					found = true;
-				}
-			}
-			if (!found && !undetermined && reported++ < 4) {
-				char desc[256];
-				int w = snprintf(desc, sizeof desc, "a motion that is %sfinancial",
-				                 (bits & 1) ? "" : "not ");
-				for (unsigned f = 1; f < n_flags && w > 0 && (size_t)w < sizeof desc; f++)
-					w += snprintf(desc + w, sizeof desc - (size_t)w, ", %s%s", (bits >> f) & 1 ? "" : "not ", flags[f]);
-				if (w > 0 && (size_t)w < sizeof desc)
-					snprintf(desc + w, sizeof desc - (size_t)w, k < s->kind_values.n ? ", of kind \"%s\"" : "%s",
-					         k < s->kind_values.n ? s->kind_values.items[k] : (s->uses_kind ? ", of any other kind" : ""));
+			struct motion_profile *p = &t->profiles[t->n_profiles];
+			for (unsigned f = 0; f < n_flags; f++)
+				p->attrs[p->n_attrs++] = (struct attr_value){ flags[f], false, (bits >> f) & 1, NULL };
+			p->attrs[p->n_attrs++] = (struct attr_value){ "kind", true, false,
+				k < s->kind_values.n ? s->kind_values.items[k] : "" };
+			bool undetermined;
+			p->cls = profile_class(t, p, &undetermined);
+			if (undetermined)
+				continue; /* not kept */
+			p->description = describe_profile(s, p, s->uses_kind);
+			t->n_profiles++;
+			if (p->cls) {
+				chosen[p->cls - t->classes] = true;
+			} else if (reported++ < 4) {
 				struct diag *d = diag_report(s->diag, D_CLASS_UNCOVERED, at_file(s, t->classes[t->n_classes - 1].decl),
-				                             "no class applies to %s", desc);
+				                             "no class applies to %s", p->description);
 				diag_note(s->diag, d, no_loc, "classes are tried in order; add a class for it, or a last class without `when`");
 			}
 		}

@@ -131,6 +131,22 @@ struct notice_rule {
 	const struct node *decl;
 };
 
+/* A kind of motion the terms distinguish (financial or not, each `kind`
+** they name...), and the class it falls into: found by sema's coverage check,
+** used by explain and diff. */
+#define PROFILE_MAX_ATTRS 9
+struct motion_profile {
+	struct attr_value {
+		const char *name;
+		bool is_string;
+		bool flag;
+		const char *string;
+	} attrs[PROFILE_MAX_ATTRS];
+	unsigned n_attrs;
+	const struct dclass *cls;   /* NULL: no class applies */
+	const char *description;    /* "a financial motion", "a motion of kind \"amendment\"" */
+};
+
 struct terms {
 	const char *name;
 	const char *version;       /* NULL if unstated */
@@ -185,6 +201,9 @@ struct terms {
 	unsigned n_rules;
 
 	const struct node **examples; /* N_EXAMPLE nodes in file order */
+
+	struct motion_profile *profiles;
+	unsigned n_profiles;
 	unsigned n_examples;
 };
 

@@ -9,6 +9,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "check/sema.h"
+#include "front/parse.h"
 #include "out/json.h"
 
 void cli_init(struct cli *c, const char *prog)
@@ -166,4 +168,38 @@ void cli_print_diagnostics(struct cli *c, FILE *out, bool json)
 	json_end_array(&w);
 	json_end_object(&w);
 	json_finish(&w);
+}
+
+const struct source *cli_load_source(struct cli *c, const char *path)
+{
+	struct source *src = arena_alloc(&c->arena, sizeof *src);
+	const char *why = NULL;
+	if (source_load(src, &c->arena, path, &why) != 0) {
+		diag_report(&c->diag, D_INPUT, (struct loc){ NULL, 0, 0 }, "cannot read %s: %s", path, why);
+		return NULL;
+	}
+	return src;
+}
+
+const struct terms *cli_load_terms(struct cli *c, const char *path)
+{
+	const struct source *src = cli_load_source(c, path);
+	if (!src)
+		return NULL;
+	struct ast_file file;
+	if (parse_file(&c->arena, &c->diag, src, &file) != 0)
+		return NULL;
+	for (const struct node *n = file.items; n; n = n->next)
+		if (n->kind == N_TERMS)
+			return sema_terms(&c->arena, &c->diag, &c->loader, n, src);
+	diag_report(&c->diag, D_MISSING, (struct loc){ src, 0, 0 }, "the file has no `terms` block");
+	return NULL;
+}
+
+void cli_print_problems(struct cli *c)
+{
+	diag_sort(&c->diag);
+	for (size_t i = 0; i < c->diag.items.n; i++)
+		if (c->diag.items.items[i].sev != DIAG_NOTE)
+			diag_print(&c->diag.items.items[i], stderr, c->color_err);
 }

@@ -46,8 +46,17 @@ bool cli_set_format(struct cli *c, const char *value, unsigned allowed_mask);
 /* Print all diagnostics (sorted) to stderr, as text or JSON. */
 void cli_print_diagnostics(struct cli *c, FILE *out, bool json);
 
+struct terms;
+const struct source *cli_load_source(struct cli *c, const char *path);
+/* The first terms block of a file, checked; NULL (reported) on any error. */
+const struct terms *cli_load_terms(struct cli *c, const char *path);
+/* Errors and warnings (not notes) to stderr: for commands other than check. */
+void cli_print_problems(struct cli *c);
+
 int cmd_check(struct cli *c, int argc, char **argv);
 int cmd_eval(struct cli *c, int argc, char **argv);
+int cmd_replay(struct cli *c, int argc, char **argv);
+int cmd_explain(struct cli *c, int argc, char **argv);
 
 /* Common option: true if argv[*i] was a shared option (consumed). */
 bool cli_common_option(struct cli *c, int argc, char **argv, int *i, int *status);

@@ -1,10 +1,93 @@
 /*
-** quorate eval TERMS MEETING: placeholder until the evaluator lands.
+** quorate eval TERMS MEETING: judge one meeting record against the terms.
 */
+#include <string.h>
+
+#include "check/sema.h"
 #include "cli/cli.h"
+#include "front/parse.h"
+#include "out/report.h"
+#include "record/minutes_json.h"
+
+static const char eval_usage[] =
+	"usage: quorate eval [--format text|json] [-I DIR] TERMS.tor MEETING.minutes|MEETING.json\n"
+	"\n"
+	"Evaluate one meeting record against the terms: for each motion the quorum,\n"
+	"the class of decision, each rule with its numbers, the outcome and every\n"
+	"finding.  Exit 0 when nothing is breached and every recorded outcome agrees,\n"
+	"1 when anything is breached or disagrees, 2 when an input is malformed.\n";
+
+static bool is_json_path(const char *path, const struct source *src)
+{
+	size_t n = strlen(path);
+	if (n >= 5 && strcmp(path + n - 5, ".json") == 0)
+		return true;
+	for (size_t i = 0; i < src->len; i++) /* stdin: look at the first character */
+		if (src->text[i] != ' ' && src->text[i] != '\n' && src->text[i] != '\t' && src->text[i] != '\r')
+			return src->text[i] == '{';
+	return false;
+}
+
+static const struct meeting *load_meeting(struct cli *c, const char *path)
+{
+	const struct source *src = cli_load_source(c, path);
+	if (!src)
+		return NULL;
+	if (is_json_path(path, src))
+		return minutes_json_read(&c->arena, &c->diag, src);
+	struct ast_file file;
+	if (parse_file(&c->arena, &c->diag, src, &file) != 0)
+		return NULL;
+	for (const struct node *n = file.items; n; n = n->next)
+		if (n->kind == N_MEETING)
+			return minutes_from_ast(&c->arena, &c->diag, n, src);
+	diag_report(&c->diag, D_MISSING, (struct loc){ src, 0, 0 }, "the file has no `meeting` block");
+	return NULL;
+}
 
 int cmd_eval(struct cli *c, int argc, char **argv)
 {
-	(void)c; (void)argc; (void)argv;
-	return EXIT_BAD_INPUT;
+	int status = EXIT_OK;
+	const char *paths[2];
+	int n_paths = 0;
+	for (int i = 0; i < argc; i++) {
+		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
+			fputs(eval_usage, stdout);
+			return EXIT_OK;
+		} else if (strcmp(argv[i], "--format") == 0 && i + 1 < argc) {
+			if (!cli_set_format(c, argv[++i], FMT_BIT(FMT_TEXT) | FMT_BIT(FMT_JSON)))
+				return EXIT_BAD_INPUT;
+		} else if (cli_common_option(c, argc, argv, &i, &status)) {
+			if (status)
+				return status;
+		} else if ((argv[i][0] == '-' && argv[i][1]) || n_paths == 2) {
+			cli_usage_error(c, "unexpected argument '%s'", argv[i]);
+			fputs(eval_usage, stderr);
+			return EXIT_BAD_INPUT;
+		} else {
+			paths[n_paths++] = argv[i];
+		}
+	}
+	if (n_paths != 2) {
+		fputs(eval_usage, stderr);
+		return EXIT_BAD_INPUT;
+	}
+	cli_finish_path(c);
+	const struct terms *t = cli_load_terms(c, paths[0]);
+	const struct meeting *m = t ? load_meeting(c, paths[1]) : NULL;
+	if (!t || !m || c->diag.n_errors) {
+		cli_print_problems(c);
+		return EXIT_BAD_INPUT;
+	}
+	struct meeting_result *r = eval_meeting(&c->arena, t, m);
+	if (c->format == FMT_JSON) {
+		struct json_writer w;
+		json_init(&w, stdout);
+		report_json_meeting(&w, r);
+		json_finish(&w);
+	} else {
+		struct report_opts o = { c->color_out };
+		report_text_meeting(stdout, r, &o);
+	}
+	return meeting_result_failed(r) ? EXIT_FINDINGS : EXIT_OK;
 }

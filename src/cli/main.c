@@ -19,6 +19,8 @@ static const char main_usage[] =
 	"commands:\n"
 	"  check FILE.tor...          validate terms; every error and warning with its location\n"
 	"  eval TERMS MEETING         judge one meeting record: quorum, class, rule, numbers, outcome\n"
+	"  replay PATH...             judge a whole history, each meeting by the terms in force on its date\n"
+	"  explain FILE.tor           the terms in plain English, and the votes each decision needs\n"
 	"\n"
 	"`quorate COMMAND --help` describes each command.  Exit status: 0 all good,\n"
 	"1 findings (a breach, a disagreement, a failed test), 2 bad usage or input.\n";
@@ -31,6 +33,8 @@ struct command {
 static const struct command commands[] = {
 	{ "check", cmd_check },
 	{ "eval", cmd_eval },
+	{ "replay", cmd_replay },
+	{ "explain", cmd_explain },
 };
 
 int main(int argc, char **argv)

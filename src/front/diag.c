@@ -174,7 +174,8 @@ static void print_excerpt(const struct loc *loc, FILE *out, bool color)
 	size_t len;
 	const char *text = source_line_text(loc->src, line, &len);
 	size_t line_start = (size_t)(text - loc->src->text);
-	size_t caret = loc->start - line_start;            /* bytes into the line */
+	/* bytes into the line; a location before a byte-order mark is at 0 */
+	size_t caret = loc->start > line_start ? loc->start - line_start : 0;
 	if (caret > len)
 		caret = len;
 	size_t span_end = loc->end > loc->start ? loc->end - line_start : caret + 1;

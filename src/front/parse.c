@@ -142,7 +142,8 @@ struct item_reader *item_reader_open(struct arena *arena, struct diag_sink *diag
 	if (qr_yylex_init_extra(&r->ps, &r->scanner) != 0)
 		mem_fail(arena->mem);
 	/* The text ends in two NULs, as yy_scan_buffer needs; flex writes into
-	** the buffer only to terminate yytext and restores it afterwards. */
+	** the buffer only to terminate yytext, and item_reader_next puts that
+	** byte back (qr_scan_restore) before the caller can see the text. */
 	r->buffer = qr_yy_scan_buffer((char *)src->text + start, src->len - start + 2, r->scanner);
 	if (!r->buffer)
 		mem_fail(arena->mem);
@@ -167,15 +168,18 @@ struct node *item_reader_next(struct item_reader *r)
 		int status = yypush_parse(r->parser, token, &value, &where, &r->ps);
 		if (status != YYPUSH_MORE || r->ps.fatal) {
 			r->done = true; /* accepted at end of file, or gave up */
-			if (status == 1 && token == TOK_END && r->ps.n_open > 0)
+			if (status == 1 && token == TOK_END && r->ps.n_open > 0 && !r->ps.eof_reported)
 				report_unclosed(&r->ps, where);
 		}
 		struct node *item = r->ps.item;
 		if (item) {
+			qr_scan_restore(r->scanner);
 			check_depth(&r->ps, item, 0);
 			return item;
 		}
 	}
+	if (r->scanner)
+		qr_scan_restore(r->scanner);
 	return NULL;
 }
 
@@ -198,6 +202,7 @@ unsigned parse_file(struct arena *arena, struct diag_sink *diag,
 	unsigned errors_before = diag->n_errors;
 	memset(out, 0, sizeof *out);
 	struct item_reader *r = item_reader_open(arena, diag, src, out);
+	r->ps.keep_comments = true;
 	struct node_list items = { NULL, NULL };
 	struct node *item;
 	while ((item = item_reader_next(r)))

@@ -19,7 +19,8 @@
 
 struct item_reader;
 
-/* Start reading src.  Nodes go to `arena` (changeable between items). */
+/* Start reading src.  Nodes go to `arena` (changeable between items).
+** Comments are not kept (see parse_file, which keeps them for fmt). */
 struct item_reader *item_reader_open(struct arena *arena, struct diag_sink *diag,
                                      const struct source *src, struct ast_file *file);
 /* Allocate the next item's nodes in `arena` (e.g. a per-meeting arena). */

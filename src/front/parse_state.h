@@ -34,9 +34,19 @@ struct parse_state {
 	uint32_t open[PARSE_MAX_NESTING]; /* offsets of unclosed '{' and '(' */
 	unsigned n_open;
 	bool fatal;                   /* stop scanning: return end of file */
+	bool keep_comments;           /* record comments in file->comments (for fmt) */
 
 	/* parser */
 	struct node *item;            /* the item just reduced, for the facade */
+	bool eof_reported;            /* a syntax error at the end of the file was reported */
 };
+
+/*
+** Put back the byte flex overwrote to terminate the last token's text.  flex
+** restores it only when it scans on, so a parse that stops early (a limit, an
+** item handed out) would otherwise leave a NUL inside the source text that
+** diagnostics quote and the line table is built from.  Defined in quorate.l.
+*/
+void qr_scan_restore(void *scanner);
 
 #endif

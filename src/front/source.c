@@ -102,6 +102,16 @@ static void build_line_table(struct source *s)
 	s->n_lines = n;
 }
 
+/* Where line i (0-based) starts for people: a byte-order mark before the
+** first line is skipped by the parser and invisible in editors, so it is
+** neither a column nor part of the quoted line. */
+static uint32_t line_start(const struct source *s, size_t i)
+{
+	if (i == 0 && s->len >= 3 && memcmp(s->text, "\xEF\xBB\xBF", 3) == 0)
+		return 3;
+	return s->lines[i];
+}
+
 void source_position(const struct source *cs, uint32_t offset, unsigned *line, unsigned *col)
 {
 	/* The line table is a cache: building it does not change what s is. */
@@ -119,7 +129,7 @@ void source_position(const struct source *cs, uint32_t offset, unsigned *line, u
 			hi = mid;
 	}
 	unsigned c = 1;
-	for (uint32_t i = s->lines[lo]; i < offset; i++)
+	for (uint32_t i = line_start(s, lo); i < offset; i++)
 		if (((unsigned char)s->text[i] & 0xC0) != 0x80)
 			c++;
 	*line = (unsigned)lo + 1;
@@ -135,7 +145,7 @@ const char *source_line_text(const struct source *cs, unsigned line, size_t *len
 		*len = 0;
 		return "";
 	}
-	uint32_t start = s->lines[line - 1];
+	uint32_t start = line_start(s, line - 1);
 	uint32_t end = line < s->n_lines ? s->lines[line] - 1 : (uint32_t)s->len;
 	if (end > start && s->text[end - 1] == '\r')
 		end--;

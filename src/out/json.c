@@ -35,7 +35,7 @@ static void before_value(struct json_writer *w)
 	indent(w);
 }
 
-static void open(struct json_writer *w, char c)
+static void open_container(struct json_writer *w, char c)
 {
 	before_value(w);
 	fputc(c, w->out);
@@ -44,7 +44,7 @@ static void open(struct json_writer *w, char c)
 	w->first[w->depth] = true;
 }
 
-static void close(struct json_writer *w, char c)
+static void close_container(struct json_writer *w, char c)
 {
 	bool empty = w->first[w->depth];
 	if (w->depth > 0)
@@ -54,10 +54,10 @@ static void close(struct json_writer *w, char c)
 	fputc(c, w->out);
 }
 
-void json_begin_object(struct json_writer *w) { open(w, '{'); }
-void json_end_object(struct json_writer *w) { close(w, '}'); }
-void json_begin_array(struct json_writer *w) { open(w, '['); }
-void json_end_array(struct json_writer *w) { close(w, ']'); }
+void json_begin_object(struct json_writer *w) { open_container(w, '{'); }
+void json_end_object(struct json_writer *w) { close_container(w, '}'); }
+void json_begin_array(struct json_writer *w) { open_container(w, '['); }
+void json_end_array(struct json_writer *w) { close_container(w, ']'); }
 
 static void write_string(FILE *out, const char *s)
 {

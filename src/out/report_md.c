@@ -1,0 +1,88 @@
+/*
+** report_md: a meeting's evaluation as Markdown, to paste into minutes or an
+** audit report: a table of motions, then the findings.
+*/
+#include "out/report.h"
+
+#include <string.h>
+
+/* Table cells: a '|' or newline in a title would break the table. */
+static void md_cell(FILE *out, const char *s)
+{
+	for (; *s; s++) {
+		if (*s == '|')
+			fputs("\\|", out);
+		else if (*s == '\n' || *s == '\r')
+			fputc(' ', out);
+		else
+			fputc(*s, out);
+	}
+}
+
+static void md_findings(FILE *out, const char *motion, const struct finding_list *l)
+{
+	for (const struct finding *f = l->first; f; f = f->next) {
+		char where[512];
+		fprintf(out, "- **%s** `%s`", finding_severity_name(f->sev), finding_code_name(f->code));
+		if (motion)
+			fprintf(out, " (motion %s)", motion);
+		if (f->clause)
+			fprintf(out, " §%s", f->clause);
+		fputs(": ", out);
+		md_cell(out, f->message);
+		fprintf(out, " (%s)\n", report_where(&f->where, where, sizeof where));
+	}
+}
+
+static const char *needed_text(const struct motion_result *mr, char *buf, size_t size)
+{
+	for (unsigned i = 0; i < mr->n_reqs; i++) {
+		if (mr->reqs[i].has_needed) {
+			snprintf(buf, size, "%lld", (long long)mr->reqs[i].needed);
+			return buf;
+		}
+	}
+	return "";
+}
+
+void report_md_meeting(FILE *out, const struct meeting_result *r)
+{
+	const struct meeting *m = r->meeting;
+	const struct terms *t = r->terms;
+	char d[DATE_FMT_MAX];
+	fputs("## ", out);
+	md_cell(out, m->title);
+	fprintf(out, " (%s)\n\n", date_format(m->date, d));
+	fprintf(out, "Judged by *%s*%s%s; %lld of %lld voting members present at the start.\n\n", t->name,
+	        t->version ? ", version " : "", t->version ? t->version : "",
+	        (long long)r->present_at_start, (long long)r->members);
+	fputs("| motion | class | quorate | for | against | abstain | needed | outcome | minutes |\n", out);
+	fputs("| --- | --- | --- | ---: | ---: | ---: | ---: | --- | --- |\n", out);
+	for (unsigned i = 0; i < r->n_motions; i++) {
+		const struct motion_result *mr = &r->motions[i];
+		char buf[32];
+		fprintf(out, "| %s ", mr->motion->number);
+		md_cell(out, mr->motion->title);
+		fprintf(out, " | %s%s%s | %s | %lld | %lld | %lld | %s | **%s** | %s |\n",
+		        mr->cls ? mr->cls->id : "-", mr->cls && mr->cls->clause ? " §" : "",
+		        mr->cls && mr->cls->clause ? mr->cls->clause : "",
+		        mr->motion->is_virtual ? "n/a" : !mr->quorum_known ? "?" : mr->quorate ? "yes" : "**no**",
+		        (long long)mr->counts.n[COUNT_YES], (long long)mr->counts.n[COUNT_NO],
+		        (long long)mr->counts.n[COUNT_ABSTAIN], needed_text(mr, buf, sizeof buf),
+		        ast_outcome_name(mr->outcome),
+		        mr->recorded != OUTCOME_NONE ? ast_outcome_name(mr->recorded) : "-");
+	}
+	fputc('\n', out);
+	bool any = r->findings.n > 0;
+	for (unsigned i = 0; i < r->n_motions; i++)
+		any = any || r->motions[i].findings.n > 0;
+	if (!any) {
+		fputs("No findings.\n\n", out);
+		return;
+	}
+	fputs("Findings:\n\n", out);
+	md_findings(out, NULL, &r->findings);
+	for (unsigned i = 0; i < r->n_motions; i++)
+		md_findings(out, r->motions[i].motion->number, &r->motions[i].findings);
+	fputc('\n', out);
+}

@@ -1,0 +1,280 @@
+/*
+** minutes: building the meeting-record model from the syntax tree.
+** See minutes.h.
+*/
+#include "record/minutes.h"
+
+#include <string.h>
+
+struct vote_vec { struct rec_vote *items; size_t n, cap; };
+struct step_vec { struct rec_step *items; size_t n, cap; };
+
+struct reader {
+	struct arena *arena;
+	struct diag_sink *diag;
+	const struct source *src;
+	unsigned n_names; /* names read so far, against MINUTES_MAX_NAMES */
+};
+
+static struct loc at(struct reader *r, const struct node *n)
+{
+	return loc_of(r->src, n->span);
+}
+
+static struct rec_name *name_of(struct reader *r, const struct node *id, const struct node *reason)
+{
+	struct rec_name *nm = arena_alloc(r->arena, sizeof *nm);
+	nm->id = id->text;
+	nm->span = id->span;
+	nm->reason = reason ? reason->text : NULL;
+	return nm;
+}
+
+/* Append an N_IDENT list to a name list. */
+static void add_names(struct reader *r, struct rec_names *to, const struct node *ids)
+{
+	size_t extra = ast_list_len(ids);
+	if (r->n_names + extra > MINUTES_MAX_NAMES) {
+		diag_report(r->diag, D_LIMIT, at(r, ids), "more than %d names in one meeting record", MINUTES_MAX_NAMES);
+		return;
+	}
+	r->n_names += (unsigned)extra;
+	to->items = arena_grow(r->arena, to->items, to->n, to->n + extra, sizeof *to->items);
+	for (const struct node *id = ids; id; id = id->next)
+		to->items[to->n++] = (struct rec_name){ id->text, id->span, NULL };
+}
+
+static void add_reasoned(struct reader *r, struct rec_names *to, const struct node *id, const struct node *reason)
+{
+	to->items = arena_grow(r->arena, to->items, to->n, to->n + 1, sizeof *to->items);
+	to->items[to->n++] = *name_of(r, id, reason);
+}
+
+/* A date statement said once; `word` must be the expected one ("sent"). */
+static bool check_word(struct reader *r, const struct node *n, const char *word, const char *stmt)
+{
+	if (n->b && strcmp(n->b->text, word) == 0)
+		return true;
+	diag_report(r->diag, D_SYNTAX, at(r, n->b ? n->b : n), "expected `%s %s DATE`", stmt, word);
+	return false;
+}
+
+static bool once(struct reader *r, const struct node *n, bool *seen, const char *what)
+{
+	if (*seen) {
+		diag_report(r->diag, D_DUPLICATE, at(r, n), "%s is recorded twice", what);
+		return false;
+	}
+	*seen = true;
+	return true;
+}
+
+static void read_attribute(struct reader *r, struct rec_motion *m, const struct node *a, unsigned i)
+{
+	struct attr *at_ = &m->attrs[i];
+	at_->name = a->text;
+	for (unsigned k = 0; k < i; k++)
+		if (strcmp(m->attrs[k].name, a->text) == 0)
+			diag_report(r->diag, D_DUPLICATE, at(r, a), "attribute '%s' is given twice", a->text);
+	if (!a->a) {
+		at_->value = (struct value){ .type = VT_BOOL, .u.boolean = true };
+		return;
+	}
+	switch (a->a->kind) {
+	case N_NUMBER: at_->value = (struct value){ .type = VT_NUM, .u.num = a->a->v.num }; break;
+	case N_STRING: at_->value = (struct value){ .type = VT_STR, .u.str = a->a->text }; break;
+	case N_DATE: at_->value = (struct value){ .type = VT_DATE, .u.date = a->a->v.date }; break;
+	default: at_->value = (struct value){ .type = VT_BOOL, .u.boolean = a->a->v.boolean }; break;
+	}
+}
+
+static void read_tally(struct reader *r, struct rec_motion *m, const struct node *n)
+{
+	const struct node *parts[3] = { n->a, n->b, n->c };
+	m->has_tally = true;
+	m->tally_span = n->span;
+	m->tally_has_abstain = n->c != NULL;
+	for (int i = 0; i < 3; i++) {
+		if (!parts[i])
+			continue;
+		struct rat v = parts[i]->v.num;
+		if (!rat_is_int(v) || v.num < 0 || v.num > 1000000) {
+			diag_report(r->diag, D_TYPE, at(r, parts[i]), "a tally counts votes: a whole number from 0 to 1000000");
+			m->has_tally = false;
+			return;
+		}
+		m->tally[i] = v.num;
+	}
+}
+
+static void read_motion_item(struct reader *r, struct rec_motion *m, const struct node *it,
+                             struct vote_vec *votes, bool seen[6])
+{
+	switch (it->kind) {
+	case N_INTEREST:
+		add_reasoned(r, &m->interests, it->a, it->b);
+		break;
+	case N_VOTES:
+		for (const struct node *id = it->a; id; id = id->next) {
+			struct rec_vote v = { { id->text, id->span, NULL }, (enum vote_kind)it->op };
+			VEC_PUSH(r->arena, *votes, v);
+		}
+		break;
+	case N_TALLY:
+		if (once(r, it, &seen[0], "the tally"))
+			read_tally(r, m, it);
+		break;
+	case N_CONSENSUS_REC:
+		m->consensus = true;
+		m->consensus_span = it->span;
+		break;
+	case N_OBJECTION:
+		add_reasoned(r, &m->objections, it->a, it->b);
+		break;
+	case N_CASTING_VOTE:
+		if (once(r, it, &seen[1], "the casting vote")) {
+			m->has_casting = true;
+			m->casting = (enum vote_kind)it->op;
+			m->casting_span = it->span;
+		}
+		break;
+	case N_RECORDED:
+		if (once(r, it, &seen[2], "the outcome")) {
+			m->recorded = (enum outcome)it->op;
+			m->recorded_span = it->span;
+		}
+		break;
+	case N_DECLARED:
+		if (once(r, it, &seen[3], "the declared result")) {
+			m->declared = (enum outcome)it->op;
+			m->declared_span = it->span;
+		}
+		break;
+	case N_EXPECT:
+		m->expected = (enum outcome)it->op;
+		m->expected_span = it->span;
+		break;
+	case N_NOTICE_GIVEN:
+		if (check_word(r, it, "given", "notice") && once(r, it, &seen[4], "notice")) {
+			m->has_notice_given = true;
+			m->notice_given = it->a->v.date;
+		}
+		break;
+	case N_VIRTUAL_ON:
+		m->is_virtual = true;
+		m->virtual_on = it->a->v.date;
+		break;
+	case N_RATIFIES:
+		m->ratifies_meeting = it->a->text;
+		m->ratifies_motion = it->text;
+		m->ratifies_span = it->span;
+		break;
+	case N_CHAIR:
+		if (once(r, it, &seen[5], "who presides for this item"))
+			m->presiding = name_of(r, it->a, NULL);
+		break;
+	default:
+		break;
+	}
+}
+
+static struct rec_motion *read_motion(struct reader *r, const struct node *n, unsigned ordinal)
+{
+	struct rec_motion *m = arena_alloc(r->arena, sizeof *m);
+	m->number = n->text ? n->text : arena_printf(r->arena, "%u", ordinal);
+	m->title = n->a ? n->a->text : "";
+	m->span = n->span;
+	m->n_attrs = (unsigned)ast_list_len(n->b);
+	m->attrs = arena_array(r->arena, m->n_attrs + 1, sizeof *m->attrs);
+	unsigned i = 0;
+	for (const struct node *a = n->b; a; a = a->next)
+		read_attribute(r, m, a, i++);
+	struct vote_vec votes = { 0 };
+	bool seen[6] = { false };
+	for (const struct node *it = n->c; it; it = it->next)
+		read_motion_item(r, m, it, &votes, seen);
+	if (votes.n > MINUTES_MAX_NAMES) {
+		diag_report(r->diag, D_LIMIT, at(r, n), "more than %d votes on one motion", MINUTES_MAX_NAMES);
+		votes.n = MINUTES_MAX_NAMES;
+	}
+	m->votes = votes.items;
+	m->n_votes = (unsigned)votes.n;
+	return m;
+}
+
+static void read_item(struct reader *r, struct meeting *mt, const struct node *it,
+                      struct step_vec *steps, bool seen[4])
+{
+	struct rec_step step = { 0 };
+	switch (it->kind) {
+	case N_TERMS_REF:
+		if (once(r, it, &seen[0], "the body (`terms`)")) {
+			mt->terms_name = it->a->text;
+			mt->terms_span = it->a->span;
+		}
+		break;
+	case N_CHAIR:
+		if (once(r, it, &seen[1], "the chair"))
+			mt->chair = name_of(r, it->a, NULL);
+		break;
+	case N_PAPERS:
+		if (check_word(r, it, "sent", "papers") && once(r, it, &seen[2], "when papers were sent")) {
+			mt->has_papers = true;
+			mt->papers_sent = it->a->v.date;
+			mt->papers_span = it->span;
+		}
+		break;
+	case N_MINUTES:
+		if (check_word(r, it, "circulated", "minutes") && once(r, it, &seen[3], "when minutes were circulated")) {
+			mt->has_minutes = true;
+			mt->minutes_circulated = it->a->v.date;
+			mt->minutes_span = it->span;
+		}
+		break;
+	case N_PRESENT: add_names(r, &mt->present, it->a); break;
+	case N_APOLOGIES: add_names(r, &mt->apologies, it->a); break;
+	case N_ATTENDING: add_names(r, &mt->attending, it->a); break;
+	case N_ARRIVES:
+	case N_LEAVES:
+		step.kind = it->kind == N_ARRIVES ? STEP_ARRIVES : STEP_LEAVES;
+		add_names(r, &step.names, it->a);
+		VEC_PUSH(r->arena, *steps, step);
+		break;
+	case N_MOTION:
+		if (mt->n_motions == MINUTES_MAX_MOTIONS) {
+			diag_report(r->diag, D_LIMIT, at(r, it), "more than %d motions in one meeting", MINUTES_MAX_MOTIONS);
+			break;
+		}
+		step.kind = STEP_MOTION;
+		step.motion = read_motion(r, it, ++mt->n_motions);
+		VEC_PUSH(r->arena, *steps, step);
+		break;
+	default:
+		break;
+	}
+}
+
+struct meeting *minutes_from_items(struct arena *a, struct diag_sink *diag, const struct source *src,
+                                   const char *title, qdate date, struct span span,
+                                   const struct node *items)
+{
+	struct reader r = { a, diag, src, 0 };
+	struct meeting *mt = arena_alloc(a, sizeof *mt);
+	mt->title = title;
+	mt->date = date;
+	mt->span = span;
+	mt->src = src;
+	struct step_vec steps = { 0 };
+	bool seen[4] = { false };
+	for (const struct node *it = items; it; it = it->next)
+		read_item(&r, mt, it, &steps, seen);
+	mt->steps = steps.items;
+	mt->n_steps = (unsigned)steps.n;
+	return mt;
+}
+
+struct meeting *minutes_from_ast(struct arena *a, struct diag_sink *diag,
+                                 const struct node *n, const struct source *src)
+{
+	return minutes_from_items(a, diag, src, n->a->text, n->b->v.date, n->span, n->c);
+}

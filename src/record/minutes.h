@@ -1,0 +1,102 @@
+/*
+** minutes: the meeting-record model, and reading it from the syntax tree.
+**
+** A record says what happened, in the secretary's words: names as written,
+** outcomes as minuted.  Nothing here is checked against the terms (that is
+** eval's job, with findings); only the shape of the record is checked here,
+** with diagnostics.  The JSON reader (minutes_json) fills the same model.
+*/
+#ifndef QUORATE_MINUTES_H
+#define QUORATE_MINUTES_H
+
+#include <stdbool.h>
+
+#include "check/expr.h"
+#include "front/diag.h"
+
+struct rec_name {
+	const char *id;
+	struct span span;
+	const char *reason;        /* interests and objections */
+};
+
+struct rec_names {
+	struct rec_name *items;
+	unsigned n;
+};
+
+struct rec_vote {
+	struct rec_name who;
+	enum vote_kind kind;
+};
+
+struct rec_motion {
+	const char *number;        /* as written, or the ordinal if none */
+	const char *title;
+	struct span span;
+	struct attr *attrs;
+	unsigned n_attrs;
+	struct rec_names interests;
+	struct rec_vote *votes;
+	unsigned n_votes;
+	bool has_tally, tally_has_abstain;
+	int64_t tally[3];          /* by enum vote_kind */
+	struct span tally_span;
+	bool consensus;
+	struct span consensus_span;
+	struct rec_names objections;
+	bool has_casting;
+	enum vote_kind casting;
+	struct span casting_span;
+	enum outcome recorded, declared, expected;
+	struct span recorded_span, declared_span, expected_span;
+	bool has_notice_given;
+	qdate notice_given;
+	bool is_virtual;
+	qdate virtual_on;
+	const char *ratifies_meeting, *ratifies_motion;
+	struct span ratifies_span;
+	const struct rec_name *presiding; /* `chair X` inside the motion */
+};
+
+enum step_kind { STEP_MOTION, STEP_ARRIVES, STEP_LEAVES };
+
+/* The body of a meeting in order: motions, arrivals and departures. */
+struct rec_step {
+	enum step_kind kind;
+	struct rec_motion *motion;
+	struct rec_names names;
+};
+
+struct meeting {
+	const char *title;
+	qdate date;
+	struct span span;
+	const struct source *src;
+	const char *terms_name;    /* NULL if the record does not say */
+	struct span terms_span;
+	const struct rec_name *chair;
+	bool has_papers, has_minutes;
+	qdate papers_sent, minutes_circulated;
+	struct span papers_span, minutes_span;
+	struct rec_names present, apologies, attending;
+	struct rec_step *steps;
+	unsigned n_steps;
+	unsigned n_motions;
+};
+
+/* Limits (docs/reference.md#limits). */
+#define MINUTES_MAX_MOTIONS 1000
+#define MINUTES_MAX_NAMES 2000
+
+/*
+** Build the model of one N_MEETING (or N_EXAMPLE body, with title and date
+** given).  Returns NULL if the record is malformed beyond use (reported).
+*/
+struct meeting *minutes_from_ast(struct arena *a, struct diag_sink *diag,
+                                 const struct node *meeting, const struct source *src);
+struct meeting *minutes_from_items(struct arena *a, struct diag_sink *diag, const struct source *src,
+                                   const char *title, qdate date, struct span span,
+                                   const struct node *items);
+
+#endif

@@ -1,0 +1,13 @@
+/*
+** minutes_json: reading a meeting record from JSON (docs/schema/minutes.schema.json)
+** into the same model as the native syntax, with jansson.
+*/
+#ifndef QUORATE_MINUTES_JSON_H
+#define QUORATE_MINUTES_JSON_H
+
+#include "record/minutes.h"
+
+/* NULL (with diagnostics) if the JSON is malformed or not a meeting record. */
+struct meeting *minutes_json_read(struct arena *a, struct diag_sink *diag, const struct source *src);
+
+#endif

@@ -1,0 +1,948 @@
+/*
+** eval: judging one meeting record against one version of the terms.
+** See eval.h; the rules implemented here are documented, row by row, in
+** docs/semantics.md (the "Semantics that must be exact" table).
+*/
+#include "run/eval.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* ==== the findings table ===================================================== */
+
+struct finding_info {
+	const char *code;
+	enum finding_severity sev;
+	const char *desc;
+};
+
+static const struct finding_info finding_table[F__COUNT] = {
+#define FINDING(id, code, sev, desc) [id] = { code, SEV_##sev, desc },
+#include "run/findings.def"
+#undef FINDING
+};
+
+const char *finding_code_name(enum finding_code c) { return finding_table[c].code; }
+const char *finding_description(enum finding_code c) { return finding_table[c].desc; }
+enum finding_severity finding_default_severity(enum finding_code c) { return finding_table[c].sev; }
+
+const char *finding_severity_name(enum finding_severity s)
+{
+	static const char *const names[] = { "note", "warning", "breach", "error" };
+	return names[s];
+}
+
+/* ==== evaluation state ======================================================== */
+
+/* Where each roster member stands at the current point of the meeting. */
+struct person {
+	bool present;
+	bool listed;        /* named in present/apologies/attending (for "listed twice") */
+};
+
+struct evaluator {
+	struct arena *arena;
+	const struct terms *t;
+	const struct meeting *m;
+	struct meeting_result *res;
+	struct person *people;      /* by member index */
+	bool *active;               /* on the roster on the meeting date and voting */
+	struct finding_list *sink;  /* where findings go now (motion or meeting) */
+	bool outside_meeting;       /* the current motion was decided virtually */
+};
+
+/* Present at the current motion?  A decision outside a meeting is put to
+** every member (docs/semantics.md#decisions-outside-meetings). */
+static bool is_present(const struct evaluator *ev, unsigned i)
+{
+	return ev->outside_meeting || ev->people[i].present;
+}
+
+static struct loc rec_loc(struct evaluator *ev, struct span sp)
+{
+	return loc_of(ev->m->src, sp);
+}
+
+static struct finding *add_finding(struct evaluator *ev, enum finding_code code, const char *clause,
+                                   struct span where, const char *fmt, ...)
+	__attribute__((format(printf, 5, 6)));
+
+static struct finding *add_finding(struct evaluator *ev, enum finding_code code, const char *clause,
+                                   struct span where, const char *fmt, ...)
+{
+	struct finding *f = arena_alloc(ev->arena, sizeof *f);
+	f->code = code;
+	f->sev = finding_table[code].sev;
+	f->clause = clause;
+	f->where = rec_loc(ev, where);
+	va_list ap;
+	va_start(ap, fmt);
+	f->message = arena_vprintf(ev->arena, fmt, ap);
+	va_end(ap);
+	struct finding_list *l = ev->sink;
+	if (l->last)
+		l->last->next = f;
+	else
+		l->first = f;
+	l->last = f;
+	l->n++;
+	ev->res->count_by_sev[f->sev]++;
+	if (code == F_MISMATCH)
+		ev->res->mismatches++;
+	return f;
+}
+
+static void cite_rule(struct finding *f, const struct source *src, const struct node *n)
+{
+	if (f && n)
+		f->rule = loc_of(src, n->span);
+}
+
+static const char *fmt_date(struct evaluator *ev, qdate d)
+{
+	char buf[DATE_FMT_MAX];
+	return arena_strdup(ev->arena, date_format(d, buf));
+}
+
+static const char *source_text(struct arena *a, const struct source *src, const struct node *n)
+{
+	if (!src || !n || n->span.end <= n->span.start || n->span.end > src->len)
+		return "";
+	return arena_strndup(a, src->text + n->span.start, n->span.end - n->span.start);
+}
+
+/* ==== rendering a rule with its numbers ========================================= */
+
+struct text {
+	char buf[512];
+	size_t len;
+	bool ok;            /* false: something could not be substituted */
+};
+
+static void put(struct text *t, const char *s)
+{
+	size_t n = strlen(s);
+	if (t->len + n >= sizeof t->buf) {
+		t->ok = false;
+		return;
+	}
+	memcpy(t->buf + t->len, s, n + 1);
+	t->len += n;
+}
+
+static int precedence(const struct expr *e)
+{
+	if (e->kind == EX_ROUND)
+		return 4;
+	if (e->kind != EX_BINARY)
+		return 10;
+	switch (e->op) {
+	case OP_OR: return 1;
+	case OP_AND: return 2;
+	case OP_ADD: case OP_SUB: return 5;
+	case OP_OF: return 6;
+	case OP_MUL: case OP_DIV: return 7;
+	default: return 3; /* comparisons */
+	}
+}
+
+/* The expression with counts replaced by their values at this motion. */
+static void render(struct text *t, const struct expr *e, const struct counts *c)
+{
+	char buf[RAT_FMT_MAX];
+	switch (e->kind) {
+	case EX_CONST:
+		if (e->src && e->src->kind == N_NUMBER && e->src->text)
+			put(t, e->src->text);
+		else
+			put(t, value_format(&e->constant, buf, sizeof buf));
+		return;
+	case EX_COUNT: {
+		int64_t v = e->mask < 0 ? c->n[e->count]
+		          : e->count == COUNT_MEMBERS ? c->members_by_mask[e->mask] : c->present_by_mask[e->mask];
+		snprintf(buf, sizeof buf, "%lld", (long long)v);
+		put(t, buf);
+		return;
+	}
+	case EX_BINARY: {
+		bool pa = precedence(e->a) < precedence(e), pb = precedence(e->b) <= precedence(e);
+		if (pa) put(t, "(");
+		render(t, e->a, c);
+		if (pa) put(t, ")");
+		bool tight = e->op == OP_DIV; /* "2/3", as fractions are written */
+		put(t, tight ? "" : " ");
+		put(t, ast_op_text((enum ast_op)e->op));
+		put(t, tight ? "" : " ");
+		if (pb) put(t, "(");
+		render(t, e->b, c);
+		if (pb) put(t, ")");
+		return;
+	}
+	case EX_UNARY:
+		put(t, e->op == OP_NOT ? "not " : "-");
+		render(t, e->a, c);
+		return;
+	case EX_ROUND:
+		render(t, e->a, c);
+		put(t, e->op == 1 ? " rounded up" : e->op == 2 ? " rounded down" : " rounded to nearest");
+		return;
+	default:
+		t->ok = false; /* parameters, calls, functions: shown by value */
+		return;
+	}
+}
+
+/* One side of a comparison: "75% of 9 = 6.75", or just "4". */
+static void render_side(struct text *t, const struct expr *e, const struct value *v, const struct counts *c)
+{
+	char buf[RAT_FMT_MAX];
+	const char *value = value_format(v, buf, sizeof buf);
+	if (e->kind == EX_CONST || e->kind == EX_COUNT) {
+		put(t, value);
+		return;
+	}
+	struct text sub = { .ok = true };
+	render(&sub, e, c);
+	if (sub.ok) {
+		put(t, sub.buf);
+		put(t, " = ");
+	}
+	put(t, value);
+}
+
+static const char *working_of(struct evaluator *ev, const struct trace *tr, const struct counts *c)
+{
+	struct text t = { .ok = true };
+	for (unsigned i = 0; i < tr->n; i++) {
+		const struct trace_step *s = &tr->steps[i];
+		if (i > 0)
+			put(&t, "; ");
+		render_side(&t, s->cmp->a, &s->lhs, c);
+		put(&t, " ");
+		put(&t, ast_op_text((enum ast_op)s->cmp->op));
+		put(&t, " ");
+		render_side(&t, s->cmp->b, &s->rhs, c);
+		if (s->empty_base)
+			put(&t, " (the base is 0, so the threshold is not met)");
+	}
+	if (tr->truncated)
+		put(&t, "; ...");
+	return arena_strdup(ev->arena, t.buf);
+}
+
+/* ==== requirements ============================================================ */
+
+static void report_eval_failure(struct evaluator *ev, enum expr_status st, const struct expr *fault,
+                                const struct requirement *rq, const char *clause, struct span where)
+{
+	const char *text = source_text(ev->arena, fault->file, fault->src);
+	struct finding *f;
+	if (st == EXPR_MISSING_ATTR)
+		f = add_finding(ev, F_ATTR_MISSING, clause, where,
+		                "the rule needs motion.%s, which the record does not give for this motion", fault->attr);
+	else
+		f = add_finding(ev, F_RULE_ERROR, clause, where, "cannot evaluate '%s': %s", text,
+		                st == EXPR_TYPE ? "a value of the wrong kind" :
+		                st == EXPR_DIV_ZERO ? "division by zero" : "a number out of range");
+	cite_rule(f, rq->src, rq->decl);
+}
+
+static bool eval_requirement(struct evaluator *ev, const struct requirement *rq, const char *clause,
+                             const struct counts *c, const struct attr *attrs, unsigned n_attrs,
+                             struct span where, struct req_result *out)
+{
+	struct trace tr = { .n = 0 };
+	struct expr_env env = { c, attrs, n_attrs, NULL, &tr };
+	const struct expr *fault = NULL;
+	bool met = false;
+	memset(out, 0, sizeof *out);
+	out->req = rq;
+	out->clause = clause;
+	out->text = source_text(ev->arena, rq->src, rq->decl->a);
+	enum expr_status st = expr_test(rq->cond, &env, &met, &fault);
+	if (st != EXPR_OK) {
+		out->failed = true;
+		report_eval_failure(ev, st, fault, rq, clause, where);
+		return false;
+	}
+	out->met = met;
+	out->working = working_of(ev, &tr, c);
+	for (unsigned i = 0; i < tr.n; i++) {
+		const struct trace_step *s = &tr.steps[i];
+		if (s->cmp->a->kind == EX_COUNT && s->lhs.type == VT_NUM && !s->empty_base &&
+		    trace_needed(s, &out->needed)) {
+			out->has_needed = true;
+			out->have = s->lhs.u.num.num;
+			break;
+		}
+	}
+	return true;
+}
+
+/* ==== attendance ================================================================ */
+
+static int member_index(struct evaluator *ev, const char *id)
+{
+	return terms_find_member(ev->t, id);
+}
+
+/* Resolve a name from the attendance lists; report unknown or off-roster. */
+static int resolve_person(struct evaluator *ev, const struct rec_name *nm)
+{
+	int i = member_index(ev, nm->id);
+	if (i < 0) {
+		add_finding(ev, F_UNKNOWN_PERSON, NULL, nm->span, "'%s' is not on the roster of %s", nm->id, ev->t->name);
+		return -1;
+	}
+	const struct member *mb = &ev->t->members[i];
+	if (!terms_member_active(mb, ev->m->date))
+		add_finding(ev, F_NOT_ON_ROSTER, NULL, nm->span, "%s (%s) is not a member on %s (%s%s%s%s)",
+		            mb->name, mb->id, fmt_date(ev, ev->m->date),
+		            mb->has_from ? "from " : "", mb->has_from ? fmt_date(ev, mb->from) : "",
+		            mb->has_from && mb->has_until ? ", " : "",
+		            mb->has_until ? arena_printf(ev->arena, "until %s", fmt_date(ev, mb->until)) : "");
+	return i;
+}
+
+static void read_attendance(struct evaluator *ev)
+{
+	const struct rec_names *lists[3] = { &ev->m->present, &ev->m->apologies, &ev->m->attending };
+	for (int l = 0; l < 3; l++) {
+		for (unsigned k = 0; k < lists[l]->n; k++) {
+			const struct rec_name *nm = &lists[l]->items[k];
+			int i = resolve_person(ev, nm);
+			if (i < 0)
+				continue;
+			if (ev->people[i].listed)
+				add_finding(ev, F_LISTED_TWICE, NULL, nm->span, "%s is listed more than once in the attendance", nm->id);
+			ev->people[i].listed = true;
+			if (l != 1)
+				ev->people[i].present = true;
+		}
+	}
+}
+
+static void apply_step(struct evaluator *ev, const struct rec_step *st)
+{
+	for (unsigned k = 0; k < st->names.n; k++) {
+		const struct rec_name *nm = &st->names.items[k];
+		int i = resolve_person(ev, nm);
+		if (i < 0)
+			continue;
+		bool arriving = st->kind == STEP_ARRIVES;
+		if (ev->people[i].present == arriving)
+			add_finding(ev, F_ATTENDANCE, NULL, nm->span, arriving ? "%s arrives but is already present"
+			                                                       : "%s leaves but is not present", nm->id);
+		ev->people[i].present = arriving;
+	}
+}
+
+/* ==== one motion ================================================================ */
+
+struct motion_state {
+	bool *conflicted;      /* by member index: declared an interest in this motion */
+	int64_t n_present;     /* voting members in the room (before anyone leaves for an interest) */
+	int64_t n_conflicted;
+};
+
+static void count_groups(const struct terms *t, const struct member *mb, int64_t *by_mask)
+{
+	for (unsigned k = 0; k < t->n_masks; k++)
+		if (mb->groups & t->masks[k])
+			by_mask[k]++;
+}
+
+/* Quorum counts: conflicted members count as the interests settings say. */
+static void quorum_counts(struct evaluator *ev, const struct motion_state *ms, struct counts *c)
+{
+	const struct terms *t = ev->t;
+	memset(c, 0, sizeof *c);
+	for (unsigned i = 0; i < t->n_members; i++) {
+		if (!ev->active[i])
+			continue;
+		c->n[COUNT_MEMBERS]++;
+		count_groups(t, &t->members[i], c->members_by_mask);
+		if (!is_present(ev, i))
+			continue;
+		bool counts = true;
+		if (ms->conflicted[i]) {
+			c->n[COUNT_CONFLICTED]++;
+			counts = t->conflict_quorum == CONFLICT_QUORUM_DEEMED ||
+			         (t->conflict_quorum == CONFLICT_QUORUM_COUNTED && !t->conflict_leaves);
+		}
+		if (counts) {
+			c->n[COUNT_PRESENT]++;
+			count_groups(t, &t->members[i], c->present_by_mask);
+		}
+	}
+}
+
+static void check_quorum(struct evaluator *ev, struct motion_result *mr, const struct motion_state *ms)
+{
+	const struct terms *t = ev->t;
+	if (t->quorum_tba || t->n_quorum == 0) {
+		mr->quorum_known = false;
+		add_finding(ev, F_QUORUM_TBA, t->quorum_clause, mr->motion->span,
+		            "the quorum is still to be agreed, so whether this meeting was quorate cannot be judged");
+		return;
+	}
+	struct counts c;
+	quorum_counts(ev, ms, &c);
+	mr->quorum_present = c.n[COUNT_PRESENT];
+	mr->quorum_known = true;
+	mr->quorate = true;
+	mr->n_quorum = t->n_quorum;
+	mr->quorum = arena_array(ev->arena, t->n_quorum, sizeof *mr->quorum);
+	for (unsigned i = 0; i < t->n_quorum; i++) {
+		struct req_result *q = &mr->quorum[i];
+		if (!eval_requirement(ev, &t->quorum[i], t->quorum_clause, &c, NULL, 0, mr->motion->span, q)) {
+			mr->quorum_known = false;
+			continue;
+		}
+		if (!q->met) {
+			mr->quorate = false;
+			struct finding *f = add_finding(ev, F_INQUORATE, t->quorum_clause, mr->motion->span,
+			                                "not quorate at this motion: %s, %s: the motion is void",
+			                                q->text, q->working);
+			cite_rule(f, t->quorum[i].src, t->quorum[i].decl);
+		}
+	}
+}
+
+static void read_interests(struct evaluator *ev, const struct rec_motion *mo, struct motion_state *ms)
+{
+	for (unsigned k = 0; k < mo->interests.n; k++) {
+		const struct rec_name *nm = &mo->interests.items[k];
+		int i = resolve_person(ev, nm);
+		if (i < 0)
+			continue;
+		if (!is_present(ev, (unsigned)i)) {
+			add_finding(ev, F_INTEREST_ABSENT, NULL, nm->span, "%s declared an interest but is not present at this motion", nm->id);
+			continue;
+		}
+		if (ev->active[i] && !ms->conflicted[i]) {
+			ms->conflicted[i] = true;
+			ms->n_conflicted++;
+		}
+	}
+}
+
+/* ---- votes ---- */
+
+enum { VOTED_NONE = -1 };
+
+/* Validate one named vote; returns true if it counts. */
+static bool vote_counts(struct evaluator *ev, const struct motion_state *ms, const struct rec_vote *v, int i)
+{
+	const struct terms *t = ev->t;
+	if (i < 0 || !terms_member_active(&t->members[i], ev->m->date)) {
+		add_finding(ev, F_VOTE_NON_MEMBER, NULL, v->who.span, "%s is not a member on %s: the vote is void",
+		            v->who.id, fmt_date(ev, ev->m->date));
+		return false;
+	}
+	if (!t->members[i].voting) {
+		add_finding(ev, F_VOTE_NON_VOTING, NULL, v->who.span,
+		            "%s attends without a vote (no voting role): the vote is void", v->who.id);
+		return false;
+	}
+	if (!is_present(ev, (unsigned)i)) {
+		add_finding(ev, F_VOTE_ABSENT, NULL, v->who.span, "%s is not present at this motion: the vote is void", v->who.id);
+		return false;
+	}
+	if (ms->conflicted[i]) {
+		if (t->conflict_leaves)
+			add_finding(ev, F_INTEREST_STAYED, t->interests_clause, v->who.span,
+			            "%s declared an interest and should have left the room, but voted", v->who.id);
+		if (t->conflict_vote == CONFLICT_VOTE_VOID || t->conflict_leaves) {
+			add_finding(ev, F_VOTE_CONFLICTED, t->interests_clause, v->who.span,
+			            "%s declared an interest in this motion: the vote is void", v->who.id);
+			return false;
+		}
+	}
+	return true;
+}
+
+static const char *vote_word(enum vote_kind k)
+{
+	return k == VOTE_FOR ? "for" : k == VOTE_AGAINST ? "against" : "abstaining";
+}
+
+/* Count named votes; members recorded twice with different votes lose both. */
+static void count_named_votes(struct evaluator *ev, const struct motion_state *ms,
+                              const struct rec_motion *mo, int64_t tally[3])
+{
+	int *voted = arena_array(ev->arena, ev->t->n_members + 1, sizeof *voted);
+	bool *spoiled = arena_array(ev->arena, ev->t->n_members + 1, sizeof *spoiled);
+	for (unsigned i = 0; i < ev->t->n_members; i++)
+		voted[i] = VOTED_NONE;
+	for (unsigned k = 0; k < mo->n_votes; k++) {
+		const struct rec_vote *v = &mo->votes[k];
+		int i = member_index(ev, v->who.id);
+		if (!vote_counts(ev, ms, v, i))
+			continue;
+		if (voted[i] == VOTED_NONE) {
+			voted[i] = (int)v->kind;
+			tally[v->kind]++;
+			continue;
+		}
+		if (spoiled[i])
+			continue;
+		if (voted[i] == (int)v->kind) {
+			add_finding(ev, F_VOTE_TWICE, NULL, v->who.span, "%s is recorded twice as voting %s: counted once",
+			            v->who.id, vote_word(v->kind));
+		} else {
+			add_finding(ev, F_VOTE_TWICE, NULL, v->who.span,
+			            "%s is recorded as voting both %s and %s: neither vote counts",
+			            v->who.id, vote_word((enum vote_kind)voted[i]), vote_word(v->kind));
+			tally[voted[i]]--;
+			spoiled[i] = true;
+		}
+	}
+}
+
+/* The counts the class rules see (docs/reference.md#counts). */
+static void vote_counts_for_rules(struct evaluator *ev, const struct motion_state *ms, struct counts *c)
+{
+	const struct terms *t = ev->t;
+	memset(c, 0, sizeof *c);
+	bool leave = t->conflict_leaves;
+	bool void_votes = t->conflict_vote == CONFLICT_VOTE_VOID || leave;
+	for (unsigned i = 0; i < t->n_members; i++) {
+		if (!ev->active[i])
+			continue;
+		c->n[COUNT_MEMBERS]++;
+		count_groups(t, &t->members[i], c->members_by_mask);
+		if (!is_present(ev, i))
+			continue;
+		if (ms->conflicted[i])
+			c->n[COUNT_CONFLICTED]++;
+		if (ms->conflicted[i] && leave)
+			continue; /* out of the room for this item */
+		c->n[COUNT_PRESENT]++;
+		count_groups(t, &t->members[i], c->present_by_mask);
+		if (!(ms->conflicted[i] && void_votes))
+			c->n[COUNT_ELIGIBLE]++;
+	}
+}
+
+static void set_votes(struct counts *c, const int64_t tally[3])
+{
+	c->n[COUNT_YES] = tally[VOTE_FOR];
+	c->n[COUNT_NO] = tally[VOTE_AGAINST];
+	c->n[COUNT_ABSTAIN] = tally[VOTE_ABSTAIN];
+	c->n[COUNT_CAST] = tally[VOTE_FOR] + tally[VOTE_AGAINST];
+	c->n[COUNT_VOTES] = c->n[COUNT_CAST] + tally[VOTE_ABSTAIN];
+}
+
+/* Decide the tally to use: named votes, a secret-ballot tally, or both. */
+static bool gather_votes(struct evaluator *ev, const struct motion_state *ms, const struct rec_motion *mo,
+                         struct counts *c)
+{
+	int64_t named[3] = { 0, 0, 0 };
+	count_named_votes(ev, ms, mo, named);
+	int64_t *use = named;
+	int64_t tally[3] = { mo->tally[0], mo->tally[1], mo->tally[2] };
+	if (mo->has_tally) {
+		if (mo->n_votes > 0 && (named[0] != tally[0] || named[1] != tally[1] ||
+		                        (mo->tally_has_abstain && named[2] != tally[2])))
+			add_finding(ev, F_TALLY_MISMATCH, NULL, mo->tally_span,
+			            "the tally (%lld for, %lld against, %lld abstaining) disagrees with the named votes (%lld, %lld, %lld): the named votes are used",
+			            (long long)tally[0], (long long)tally[1], (long long)tally[2],
+			            (long long)named[0], (long long)named[1], (long long)named[2]);
+		else
+			use = tally;
+	}
+	set_votes(c, use);
+	if (c->n[COUNT_VOTES] > c->n[COUNT_ELIGIBLE]) {
+		add_finding(ev, F_TALLY_EXCEEDS, NULL, mo->has_tally ? mo->tally_span : mo->span,
+		            "%lld votes recorded but only %lld members present were entitled to vote: the result cannot be relied on",
+		            (long long)c->n[COUNT_VOTES], (long long)c->n[COUNT_ELIGIBLE]);
+		return false;
+	}
+	return true;
+}
+
+/* ---- class and decision ---- */
+
+static const struct dclass *select_class(struct evaluator *ev, struct motion_result *mr, bool *failed)
+{
+	const struct terms *t = ev->t;
+	const struct rec_motion *mo = mr->motion;
+	struct expr_env env = { &mr->counts, mo->attrs, mo->n_attrs, NULL, NULL };
+	*failed = false;
+	for (unsigned i = 0; i < t->n_classes; i++) {
+		const struct dclass *cl = &t->classes[i];
+		bool holds = true;
+		const struct expr *fault = NULL;
+		enum expr_status st = cl->when ? expr_test(cl->when, &env, &holds, &fault) : EXPR_OK;
+		if (st != EXPR_OK) {
+			/* A class we cannot test might be the one: never guess. */
+			struct requirement rq = { cl->when, NULL, t->src };
+			const struct node *when_node = NULL;
+			for (const struct node *it = cl->decl->b; it; it = it->next)
+				if (it->kind == N_WHEN)
+					when_node = it;
+			rq.decl = when_node;
+			report_eval_failure(ev, st, fault, &rq, cl->clause, mo->span);
+			*failed = true;
+			return NULL;
+		}
+		if (holds)
+			return cl;
+	}
+	add_finding(ev, F_NO_CLASS, NULL, mo->span, "no class of decision applies to this motion");
+	*failed = true;
+	return NULL;
+}
+
+/* Evaluate every requirement of the class; NULL reqs array is allocated. */
+static enum outcome apply_rules(struct evaluator *ev, struct motion_result *mr, const struct counts *c,
+                                bool record)
+{
+	const struct dclass *cl = mr->cls;
+	struct req_result *reqs = arena_array(ev->arena, cl->n_requires + 1, sizeof *reqs);
+	bool all = true, failed = false;
+	struct finding_list *saved = ev->sink;
+	struct finding_list scratch = { 0 };
+	if (!record)
+		ev->sink = &scratch; /* a hypothetical (casting) run reports nothing */
+	for (unsigned i = 0; i < cl->n_requires; i++) {
+		if (!eval_requirement(ev, &cl->requires[i], cl->clause, c, mr->motion->attrs, mr->motion->n_attrs,
+		                      mr->motion->span, &reqs[i]))
+			failed = true;
+		else if (!reqs[i].met)
+			all = false;
+	}
+	if (!record) {
+		/* undo the severity counts of the scratch findings */
+		for (struct finding *f = scratch.first; f; f = f->next)
+			ev->res->count_by_sev[f->sev]--;
+	}
+	ev->sink = saved;
+	if (record) {
+		mr->reqs = reqs;
+		mr->n_reqs = cl->n_requires;
+	}
+	if (failed)
+		return OUTCOME_UNDETERMINED;
+	return all ? OUTCOME_CARRIED : OUTCOME_NOT_CARRIED;
+}
+
+static const struct rec_name *presiding(struct evaluator *ev, const struct rec_motion *mo)
+{
+	return mo->presiding ? mo->presiding : ev->m->chair;
+}
+
+/* docs/semantics.md#ties: a casting vote exists only where the terms give
+** one, only on an equality, and is added to the count before the rules are
+** applied again; a chair with an interest has none. */
+static enum outcome decide_votes(struct evaluator *ev, struct motion_result *mr, const struct motion_state *ms)
+{
+	const struct terms *t = ev->t;
+	const struct rec_motion *mo = mr->motion;
+	struct counts *c = &mr->counts;
+	bool tie = c->n[COUNT_YES] == c->n[COUNT_NO] && c->n[COUNT_CAST] > 0;
+	const struct rec_name *chair = presiding(ev, mo);
+	int chair_i = chair ? member_index(ev, chair->id) : -1;
+	bool chair_conflicted = chair_i >= 0 && ms->conflicted[chair_i];
+	bool can_cast = t->casting_chair && !chair_conflicted;
+
+	if (mo->has_casting) {
+		if (!t->casting_chair)
+			add_finding(ev, F_CASTING_DENIED, t->casting_clause, mo->casting_span,
+			            "a casting vote is recorded, but the terms give none: it is ignored");
+		else if (!tie)
+			add_finding(ev, F_CASTING_NO_TIE, t->casting_clause, mo->casting_span,
+			            "a casting vote is recorded without an equality of votes (%lld for, %lld against): it is ignored",
+			            (long long)c->n[COUNT_YES], (long long)c->n[COUNT_NO]);
+		else if (chair_conflicted)
+			add_finding(ev, F_CASTING_CONFLICTED, t->casting_clause, mo->casting_span,
+			            "the chair (%s) declared an interest in this motion and has no casting vote: it is ignored", chair->id);
+		else {
+			int64_t *side = mo->casting == VOTE_FOR ? &c->n[COUNT_YES] : &c->n[COUNT_NO];
+			(*side)++;
+			c->n[COUNT_CAST]++;
+			c->n[COUNT_VOTES]++;
+			mr->casting_applied = true;
+			add_finding(ev, F_CASTING_USED, t->casting_clause, mo->casting_span,
+			            "a tie of %lld to %lld, decided by the casting vote %s", (long long)c->n[COUNT_YES] - (mo->casting == VOTE_FOR),
+			            (long long)c->n[COUNT_NO] - (mo->casting == VOTE_AGAINST), vote_word(mo->casting));
+			return apply_rules(ev, mr, c, true);
+		}
+	}
+	enum outcome o = apply_rules(ev, mr, c, true);
+	if (tie && can_cast && !mo->has_casting && o != OUTCOME_UNDETERMINED) {
+		/* Would a casting vote either way change the result? */
+		struct counts cf = *c, ca = *c;
+		cf.n[COUNT_YES]++; cf.n[COUNT_CAST]++; cf.n[COUNT_VOTES]++;
+		ca.n[COUNT_NO]++; ca.n[COUNT_CAST]++; ca.n[COUNT_VOTES]++;
+		enum outcome with_for = apply_rules(ev, mr, &cf, false);
+		enum outcome with_against = apply_rules(ev, mr, &ca, false);
+		if (with_for != with_against) {
+			add_finding(ev, F_TIE_UNRESOLVED, t->casting_clause, mo->span,
+			            "a tie of %lld to %lld: the chair's casting vote decides, but none is recorded",
+			            (long long)c->n[COUNT_YES], (long long)c->n[COUNT_NO]);
+			return OUTCOME_UNDETERMINED;
+		}
+		return with_for;
+	}
+	return o;
+}
+
+static enum outcome decide(struct evaluator *ev, struct motion_result *mr, const struct motion_state *ms,
+                           bool votes_ok, bool class_failed)
+{
+	const struct terms *t = ev->t;
+	const struct rec_motion *mo = mr->motion;
+	bool has_votes = mo->n_votes > 0 || mo->has_tally;
+	if (mo->consensus) {
+		if (mo->objections.n > 0) {
+			add_finding(ev, F_CONSENSUS_BROKEN, t->consensus_clause, mo->objections.items[0].span,
+			            "%s objected, so there was no consensus and a vote was needed", mo->objections.items[0].id);
+		} else if (!t->consensus_allowed) {
+			add_finding(ev, F_CONSENSUS_DENIED, t->consensus_clause, mo->consensus_span,
+			            "the terms do not allow decisions by consensus: a vote was needed");
+		} else {
+			mr->by_consensus = true;
+			return OUTCOME_CARRIED;
+		}
+		if (!has_votes)
+			return OUTCOME_UNDETERMINED;
+	}
+	if (!has_votes) {
+		if (mo->declared != OUTCOME_NONE) {
+			mr->declared_only = true;
+			add_finding(ev, F_DECLARED, NULL, mo->declared_span,
+			            "only the chair's declaration (%s) is minuted: accepted as declared, but it cannot be checked against the threshold",
+			            ast_outcome_name(mo->declared));
+			return mo->declared;
+		}
+		add_finding(ev, F_NO_DECISION, NULL, mo->span,
+		            "the record shows no votes, tally, consensus or declared result for this motion");
+		return OUTCOME_UNDETERMINED;
+	}
+	if (class_failed || !mr->cls || !votes_ok)
+		return OUTCOME_UNDETERMINED;
+	if (mr->cls->tba) {
+		add_finding(ev, F_CLASS_TBA, mr->cls->clause, mo->span, "the rule for class '%s' is still to be agreed", mr->cls->id);
+		return OUTCOME_UNDETERMINED;
+	}
+	return decide_votes(ev, mr, ms);
+}
+
+/* ---- notice ---- */
+
+/* Is `given` early enough for an event on `day` with this period before it? */
+static bool early_enough(qdate given, qdate day, struct duration period, bool clear, qdate *deadline)
+{
+	if (date_sub(day, period, deadline) != DATE_OK)
+		return false;
+	/* docs/semantics.md#notice: clear days exclude the day of sending and
+	** the day of the meeting, so the notice must go out a day earlier. */
+	return clear ? given < *deadline : given <= *deadline;
+}
+
+static void check_motion_notice(struct evaluator *ev, struct motion_result *mr)
+{
+	const struct dclass *cl = mr->cls;
+	const struct rec_motion *mo = mr->motion;
+	if (!cl || !cl->has_notice)
+		return;
+	char dur[DUR_FMT_MAX];
+	duration_format(cl->notice, dur);
+	if (!mo->has_notice_given) {
+		add_finding(ev, F_NOTICE_MOTION, cl->clause, mo->span,
+		            "class '%s' needs notice %s%s before the meeting, and the record shows none (write `notice given DATE`)",
+		            cl->id, dur, cl->notice_clear ? " (clear days)" : "");
+		return;
+	}
+	qdate deadline;
+	if (!early_enough(mo->notice_given, ev->m->date, cl->notice, cl->notice_clear, &deadline))
+		add_finding(ev, F_NOTICE_MOTION, cl->clause, mo->span,
+		            "notice given %s, but class '%s' needs %s%s before the meeting on %s (by %s%s)",
+		            fmt_date(ev, mo->notice_given), cl->id, dur, cl->notice_clear ? " (clear days)" : "",
+		            fmt_date(ev, ev->m->date), cl->notice_clear ? "the day before " : "", fmt_date(ev, deadline));
+}
+
+/* ---- the motion as a whole ---- */
+
+static void compare_recorded(struct evaluator *ev, struct motion_result *mr)
+{
+	const struct rec_motion *mo = mr->motion;
+	mr->recorded = mo->recorded != OUTCOME_NONE ? mo->recorded : mo->declared;
+	struct span where = mo->recorded != OUTCOME_NONE ? mo->recorded_span : mo->declared_span;
+	if (mr->recorded == OUTCOME_NONE) {
+		if (mo->expected == OUTCOME_NONE)
+			add_finding(ev, F_UNRECORDED, NULL, mo->span, "the minutes do not record the outcome of this motion");
+		return;
+	}
+	if (mr->recorded == mr->outcome)
+		return;
+	/* A virtual decision minuted as carried is carried subject to ratification. */
+	if (mr->outcome == OUTCOME_PROVISIONAL && mr->recorded == OUTCOME_CARRIED)
+		return;
+	if (mr->outcome == OUTCOME_UNDETERMINED) {
+		add_finding(ev, F_UNVERIFIED, NULL, where, "the minutes record %s, which cannot be verified from the record",
+		            ast_outcome_name(mr->recorded));
+		return;
+	}
+	add_finding(ev, F_MISMATCH, mr->cls ? mr->cls->clause : NULL, where,
+	            "the minutes record %s, but under the terms the motion is %s",
+	            ast_outcome_name(mr->recorded), ast_outcome_name(mr->outcome));
+}
+
+static void eval_motion(struct evaluator *ev, struct motion_result *mr)
+{
+	const struct terms *t = ev->t;
+	const struct rec_motion *mo = mr->motion;
+	ev->sink = &mr->findings;
+	struct motion_state ms = { 0 };
+	ms.conflicted = arena_array(ev->arena, t->n_members + 1, sizeof *ms.conflicted);
+	read_interests(ev, mo, &ms);
+
+	ev->outside_meeting = mo->is_virtual;
+	const struct rec_name *chair = presiding(ev, mo);
+	if (chair && !mo->is_virtual) {
+		int ci = member_index(ev, chair->id);
+		if (ci < 0 || !ev->people[ci].present)
+			add_finding(ev, F_CHAIR_ABSENT, NULL, chair->span, "%s presides but is not recorded as present at this motion",
+			            chair->id);
+	}
+	if (mo->is_virtual) {
+		mr->quorum_known = mr->quorate = true; /* no meeting, no quorum */
+		mr->quorum_present = 0;
+	} else {
+		check_quorum(ev, mr, &ms);
+	}
+	vote_counts_for_rules(ev, &ms, &mr->counts);
+	bool votes_ok = gather_votes(ev, &ms, mo, &mr->counts);
+	bool class_failed = false;
+	mr->cls = select_class(ev, mr, &class_failed);
+	check_motion_notice(ev, mr);
+
+	enum outcome o = decide(ev, mr, &ms, votes_ok, class_failed);
+	if (mo->is_virtual) {
+		mr->is_virtual = true;
+		if (!t->virtual_allowed)
+			add_finding(ev, F_VIRTUAL_DENIED, NULL, mo->span,
+			            "a decision taken outside a meeting (on %s), but the terms make no provision for one",
+			            fmt_date(ev, mo->virtual_on));
+		else if (o == OUTCOME_CARRIED) {
+			o = OUTCOME_PROVISIONAL;
+			add_finding(ev, F_PROVISIONAL, t->virtual_clause, mo->span,
+			            "taken outside a meeting on %s: provisional until ratified %s", fmt_date(ev, mo->virtual_on),
+			            t->ratify_next_meeting ? "at the next meeting" : "in time");
+		}
+	}
+	if (mr->quorum_known && !mr->quorate && !mo->is_virtual)
+		o = OUTCOME_VOID;
+	else if (!mr->quorum_known && !mo->is_virtual && o != OUTCOME_VOID)
+		o = OUTCOME_UNDETERMINED;
+	if (o == OUTCOME_UNDETERMINED && mr->findings.n == 0)
+		add_finding(ev, F_UNDETERMINED, NULL, mo->span, "the record lacks what the rules need to decide this motion");
+	mr->outcome = o;
+	compare_recorded(ev, mr);
+	ev->outside_meeting = false;
+}
+
+/* ==== the meeting ============================================================== */
+
+static void check_meeting_notice(struct evaluator *ev)
+{
+	const struct terms *t = ev->t;
+	const struct meeting *m = ev->m;
+	char dur[DUR_FMT_MAX];
+	qdate deadline;
+	if (t->papers.set && !t->papers.tba) {
+		duration_format(t->papers.period, dur);
+		if (!m->has_papers)
+			add_finding(ev, F_NOTICE_UNRECORDED, t->papers.clause, m->span, "the record does not say when papers were sent");
+		else if (!early_enough(m->papers_sent, m->date, t->papers.period, t->papers.clear, &deadline))
+			add_finding(ev, F_NOTICE_PAPERS, t->papers.clause, m->papers_span,
+			            "papers sent %s, but the terms require them %s%s before the meeting (by %s%s)",
+			            fmt_date(ev, m->papers_sent), dur, t->papers.clear ? " (clear days)" : "",
+			            t->papers.clear ? "the day before " : "", fmt_date(ev, deadline));
+	}
+	if (t->minutes.set && !t->minutes.tba) {
+		duration_format(t->minutes.period, dur);
+		if (!m->has_minutes)
+			add_finding(ev, F_NOTICE_UNRECORDED, t->minutes.clause, m->span, "the record does not say when the minutes were circulated");
+		else if (date_add(m->date, t->minutes.period, &deadline) == DATE_OK &&
+		         (t->minutes.clear ? m->minutes_circulated >= deadline : m->minutes_circulated > deadline))
+			add_finding(ev, F_NOTICE_MINUTES, t->minutes.clause, m->minutes_span,
+			            "minutes circulated %s, but the terms require them within %s after the meeting (by %s)",
+			            fmt_date(ev, m->minutes_circulated), dur, fmt_date(ev, deadline));
+	}
+	if (m->has_papers && m->papers_sent > m->date)
+		add_finding(ev, F_DATES, NULL, m->papers_span, "papers are recorded as sent after the meeting");
+	if (m->has_minutes && m->minutes_circulated < m->date)
+		add_finding(ev, F_DATES, NULL, m->minutes_span, "minutes are recorded as circulated before the meeting");
+}
+
+static void check_terms_in_force(struct evaluator *ev)
+{
+	const struct terms *t = ev->t;
+	const struct meeting *m = ev->m;
+	if (m->terms_name && strcmp(m->terms_name, t->name) != 0)
+		add_finding(ev, F_TERMS_NAME, NULL, m->terms_span, "the record is for \"%s\", but the terms are those of \"%s\"",
+		            m->terms_name, t->name);
+	if (t->has_effective && m->date < t->effective)
+		add_finding(ev, F_NOT_IN_FORCE, NULL, m->span, "the meeting (%s) is before these terms came into force (%s)",
+		            fmt_date(ev, m->date), fmt_date(ev, t->effective));
+	qdate due;
+	if (t->has_effective && t->review.set && !t->review.tba &&
+	    date_add(t->effective, t->review.period, &due) == DATE_OK && m->date > due)
+		add_finding(ev, F_REVIEW_OVERDUE, t->review.clause, m->span,
+		            "the terms were due for review by %s, but were still in use on %s",
+		            fmt_date(ev, due), fmt_date(ev, m->date));
+	if (t->has_size && (ev->res->members < t->size_min || ev->res->members > t->size_max))
+		add_finding(ev, F_ROSTER_SIZE, NULL, m->span, "%lld voting members on %s, outside the size %lld to %lld",
+		            (long long)ev->res->members, fmt_date(ev, m->date), (long long)t->size_min, (long long)t->size_max);
+}
+
+struct meeting_result *eval_meeting(struct arena *a, const struct terms *t, const struct meeting *m)
+{
+	struct evaluator ev = { 0 };
+	ev.arena = a;
+	ev.t = t;
+	ev.m = m;
+	ev.res = arena_alloc(a, sizeof *ev.res);
+	ev.res->meeting = m;
+	ev.res->terms = t;
+	ev.sink = &ev.res->findings;
+	ev.people = arena_array(a, t->n_members + 1, sizeof *ev.people);
+	ev.active = arena_array(a, t->n_members + 1, sizeof *ev.active);
+	for (unsigned i = 0; i < t->n_members; i++) {
+		ev.active[i] = t->members[i].voting && terms_member_active(&t->members[i], m->date);
+		ev.res->members += ev.active[i];
+	}
+	check_terms_in_force(&ev);
+	read_attendance(&ev);
+	for (unsigned i = 0; i < t->n_members; i++)
+		ev.res->present_at_start += ev.active[i] && ev.people[i].present;
+	if (m->chair) {
+		int ci = member_index(&ev, m->chair->id);
+		if (ci < 0)
+			add_finding(&ev, F_UNKNOWN_PERSON, NULL, m->chair->span, "the chair '%s' is not on the roster", m->chair->id);
+	}
+	check_meeting_notice(&ev);
+
+	ev.res->motions = arena_array(a, m->n_motions + 1, sizeof *ev.res->motions);
+	for (unsigned s = 0; s < m->n_steps; s++) {
+		const struct rec_step *st = &m->steps[s];
+		if (st->kind != STEP_MOTION) {
+			ev.sink = &ev.res->findings;
+			apply_step(&ev, st);
+			continue;
+		}
+		struct motion_result *mr = &ev.res->motions[ev.res->n_motions++];
+		mr->motion = st->motion;
+		eval_motion(&ev, mr);
+	}
+	return ev.res;
+}
+
+bool meeting_result_failed(const struct meeting_result *r)
+{
+	return r->count_by_sev[SEV_ERROR] > 0 || r->count_by_sev[SEV_BREACH] > 0;
+}

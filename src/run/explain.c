@@ -1,0 +1,209 @@
+/*
+** explain: the terms read out clause by clause, and the votes each class of
+** decision needs at each attendance.  See explain.h.
+*/
+#include "run/explain.h"
+
+#include <string.h>
+
+#include "run/decide.h"
+#include "run/english.h"
+
+static void para(struct explanation *x, const char *heading, const char *clause, const char *text)
+{
+	struct explain_para p = { heading, clause, text };
+	VEC_PUSH(x->arena, x->paras, p);
+}
+
+static const char *conflict_text(struct arena *a, const struct terms *t)
+{
+	const char *vote = t->conflict_vote == CONFLICT_VOTE_VOID ? "may not vote on it (a vote would be void)"
+	                                                          : "may still vote on it";
+	const char *quorum = t->conflict_quorum == CONFLICT_QUORUM_EXCLUDED ? "does not count towards the quorum for it"
+	                   : t->conflict_quorum == CONFLICT_QUORUM_COUNTED ? "still counts towards the quorum for it while in the room"
+	                   : "is deemed present for the quorum even after leaving";
+	return arena_printf(a, "A member who declares an interest in an item %s, %s, and %s.%s", vote, quorum,
+	                    t->conflict_leaves ? "must leave the room for it" : "need not leave the room",
+	                    t->interests_stated ? "" : " (These are the defaults: the terms do not say.)");
+}
+
+static void explain_quorum(struct explanation *x, const struct terms *t)
+{
+	if (t->quorum_tba || t->n_quorum == 0) {
+		para(x, "Quorum", t->quorum_clause, "The quorum is still to be agreed.");
+		return;
+	}
+	struct sbuf b;
+	sbuf_init(&b, x->arena);
+	sbuf_add(&b, "A meeting is quorate when ");
+	for (unsigned i = 0; i < t->n_quorum; i++) {
+		if (i)
+			sbuf_add(&b, i + 1 == t->n_quorum ? ", and " : ", ");
+		sbuf_add(&b, english_state(x->arena, t, t->quorum[i].cond));
+	}
+	sbuf_add(&b, ".  It is checked at every motion, with the attendance at that moment.");
+	if (t->conflict_quorum == CONFLICT_QUORUM_EXCLUDED)
+		sbuf_add(&b, "  Members who declared an interest in an item do not count towards the quorum for it.");
+	para(x, "Quorum", t->quorum_clause, sbuf_str(&b));
+}
+
+static void explain_class(struct explanation *x, const struct terms *t, const struct dclass *cl)
+{
+	struct sbuf b;
+	sbuf_init(&b, x->arena);
+	if (cl->title)
+		sbuf_addf(&b, "\"%s\".  ", cl->title);
+	if (cl->when)
+		sbuf_addf(&b, "Applies when %s.  ", english_state(x->arena, t, cl->when));
+	else
+		sbuf_add(&b, "Applies to every motion that no earlier class takes.  ");
+	if (cl->tba)
+		sbuf_add(&b, "Its rule is still to be agreed.");
+	for (unsigned i = 0; i < cl->n_requires; i++)
+		sbuf_addf(&b, "%s%s.", i ? "  Also, " : "To be carried, ", english_condition(x->arena, t, cl->requires[i].cond));
+	if (cl->has_notice)
+		sbuf_addf(&b, "  Notice of the motion must be given %s before the meeting.",
+		          english_duration(x->arena, cl->notice, cl->notice_clear));
+	para(x, arena_printf(x->arena, "Class \"%s\"", cl->id), cl->clause, sbuf_str(&b));
+}
+
+static void explain_settings(struct explanation *x, const struct terms *t)
+{
+	char d[DATE_FMT_MAX];
+	para(x, "Membership", NULL,
+	     arena_printf(x->arena, "%lld voting member%s%s%s, one vote each (a member holding two roles still has one vote).",
+	                  (long long)x->members, x->members == 1 ? "" : "s",
+	                  t->has_effective ? " on " : "", t->has_effective ? date_format(t->effective, d) : ""));
+	explain_quorum(x, t);
+	para(x, "Consensus", t->consensus_clause,
+	     t->consensus_allowed ? "A decision may be taken by consensus when nobody objects; if anyone objects, a vote is taken."
+	                          : "Every decision needs a vote: the terms do not provide for consensus.");
+	para(x, "Casting vote", t->casting_clause,
+	     t->casting_chair ? "On an equality of votes for and against, the person chairing has a casting vote, which is added to the count before the rule is applied again.  A chair who declared an interest in the item has none."
+	                      : "There is no casting vote: a tie is decided by the rule as it stands.");
+	para(x, "Declared interests", t->interests_clause, conflict_text(x->arena, t));
+	para(x, "Classes of decision", NULL, "Each motion falls into the first of these classes whose condition holds.");
+	for (unsigned i = 0; i < t->n_classes; i++)
+		explain_class(x, t, &t->classes[i]);
+	if (t->virtual_allowed)
+		para(x, "Decisions outside meetings", t->virtual_clause,
+		     t->ratify_next_meeting ? "A decision taken outside a meeting is provisional until ratified at the next meeting."
+		                            : arena_printf(x->arena, "A decision taken outside a meeting is provisional until ratified within %s.",
+		                                           english_duration(x->arena, t->ratify_within, false)));
+	if (t->papers.set)
+		para(x, "Papers", t->papers.clause, t->papers.tba ? "The notice for papers is still to be agreed."
+		     : arena_printf(x->arena, "Papers must be sent at least %s before the meeting.",
+		                    english_duration(x->arena, t->papers.period, t->papers.clear)));
+	if (t->minutes.set)
+		para(x, "Minutes", t->minutes.clause, t->minutes.tba ? "The deadline for minutes is still to be agreed."
+		     : arena_printf(x->arena, "Minutes must be circulated within %s after the meeting.",
+		                    english_duration(x->arena, t->minutes.period, t->minutes.clear)));
+	if (t->meets.set)
+		para(x, "Meetings", t->meets.clause, t->meets.tba ? "How often the group meets is still to be agreed."
+		     : arena_printf(x->arena, "The group meets at least every %s.", english_duration(x->arena, t->meets.period, false)));
+	if (t->review.set)
+		para(x, "Review", t->review.clause, t->review.tba ? "The review period is still to be agreed."
+		     : arena_printf(x->arena, "These terms are reviewed every %s.", english_duration(x->arena, t->review.period, false)));
+}
+
+/* ---- the votes-needed table ------------------------------------------------------ */
+
+/* A meeting of n voting members, best placed for the roles a rule names. */
+static void attendance(const struct terms *t, const struct counts *full, int64_t n, struct counts *c)
+{
+	*c = *full;
+	c->n[COUNT_PRESENT] = n;
+	c->n[COUNT_ELIGIBLE] = n;
+	c->n[COUNT_CONFLICTED] = 0;
+	for (unsigned k = 0; k < t->n_masks; k++)
+		c->present_by_mask[k] = full->members_by_mask[k] < n ? full->members_by_mask[k] : n;
+	counts_set_votes(c, 0, 0, 0);
+}
+
+static void profile_attrs(const struct motion_profile *p, struct attr *attrs)
+{
+	for (unsigned i = 0; i < p->n_attrs; i++) {
+		attrs[i].name = p->attrs[i].name;
+		attrs[i].value = p->attrs[i].is_string ? (struct value){ .type = VT_STR, .u.str = p->attrs[i].string }
+		                                       : (struct value){ .type = VT_BOOL, .u.boolean = p->attrs[i].flag };
+	}
+}
+
+/* Fewest votes for that carry, with the rest against (abstaining = false)
+** or abstaining; -1 if no number does. */
+static int64_t fewest_for(const struct terms *t, const struct counts *base, const struct motion_profile *p,
+                          bool others_abstain)
+{
+	struct attr attrs[PROFILE_MAX_ATTRS];
+	profile_attrs(p, attrs);
+	struct scenario s = { *base, *base, attrs, p->n_attrs, false, VOTE_FOR, false };
+	int64_t n = base->n[COUNT_PRESENT];
+	for (int64_t yes = 0; yes <= n; yes++) {
+		counts_set_votes(&s.votes, yes, others_abstain ? 0 : n - yes, others_abstain ? n - yes : 0);
+		struct decision d;
+		decide_scenario(t, &s, &d);
+		if (d.outcome == OUTCOME_CARRIED && d.cls == p->cls)
+			return yes;
+	}
+	return -1;
+}
+
+static void build_table(struct explanation *x, const struct terms *t)
+{
+	struct counts full = { 0 };
+	for (unsigned i = 0; i < t->n_members; i++) {
+		const struct member *m = &t->members[i];
+		if (!m->voting || (t->has_effective && !terms_member_active(m, t->effective)))
+			continue;
+		full.n[COUNT_MEMBERS]++;
+		for (unsigned k = 0; k < t->n_masks; k++)
+			if (m->groups & t->masks[k])
+				full.members_by_mask[k]++;
+	}
+	x->members = full.n[COUNT_MEMBERS];
+	/* one column per class, with a kind of motion that falls into it */
+	x->columns = arena_array(x->arena, t->n_classes + 1, sizeof *x->columns);
+	for (unsigned i = 0; i < t->n_classes; i++)
+		for (unsigned k = 0; k < t->n_profiles; k++)
+			if (t->profiles[k].cls == &t->classes[i]) {
+				x->columns[x->n_columns++] = &t->profiles[k];
+				break;
+			}
+	x->quorum_min = -1;
+	for (int64_t n = 0; n <= x->members && !t->quorum_tba && t->n_quorum; n++) {
+		struct counts c;
+		attendance(t, &full, n, &c);
+		struct scenario s = { c, c, NULL, 0, false, VOTE_FOR, false };
+		struct decision d;
+		decide_scenario(t, &s, &d);
+		if (d.quorate) {
+			x->quorum_min = n;
+			break;
+		}
+	}
+	int64_t from = x->quorum_min >= 0 ? x->quorum_min : 1;
+	for (int64_t n = from; n <= x->members; n++) {
+		struct explain_row row = { n, { 0 }, { 0 } };
+		struct counts c;
+		attendance(t, &full, n, &c);
+		for (unsigned k = 0; k < x->n_columns && k < EXPLAIN_MAX_COLUMNS; k++) {
+			row.all_vote[k] = fewest_for(t, &c, x->columns[k], false);
+			row.others_abstain[k] = fewest_for(t, &c, x->columns[k], true);
+			if (row.all_vote[k] != row.others_abstain[k])
+				x->abstentions_matter = true;
+		}
+		VEC_PUSH(x->arena, x->rows, row);
+	}
+	if (x->n_columns > EXPLAIN_MAX_COLUMNS)
+		x->n_columns = EXPLAIN_MAX_COLUMNS;
+}
+
+struct explanation *explain_terms(struct arena *a, const struct terms *t)
+{
+	struct explanation *x = arena_alloc(a, sizeof *x);
+	x->arena = a;
+	x->terms = t;
+	build_table(x, t);
+	explain_settings(x, t);
+	return x;
+}

@@ -1,0 +1,623 @@
+/*
+** replay: judging a history meeting by meeting.  See replay.h.
+*/
+#include "run/replay.h"
+
+#include <dirent.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "check/sema.h"
+#include "front/parse.h"
+#include "record/minutes_json.h"
+
+#define REPLAY_MAX_DIR_DEPTH 32
+
+/* ---- inputs ------------------------------------------------------------------ */
+
+struct version {
+	const struct terms *terms;
+	const char *file;
+	char sha256[SHA256_HEX_SIZE];
+};
+
+struct body {
+	const char *name;
+	VEC(struct version) versions;  /* sorted by effective date */
+	/* across meetings */
+	bool has_last;
+	qdate last_meeting;
+};
+
+struct record_file {
+	const char *path;
+	bool json;
+};
+
+/* One meeting in the history: where to find it, and when it was. */
+struct entry {
+	qdate date;
+	unsigned file;       /* index into record files */
+	unsigned item;       /* position of the meeting in its file */
+};
+
+/* A provisional decision awaiting ratification. */
+struct open_decision {
+	const struct body *body;
+	const char *meeting_title, *motion_number, *file;
+	unsigned line;
+	qdate taken;         /* the meeting (record) date */
+	bool next_meeting;
+	qdate deadline;      /* when ratify within ... */
+	const char *clause;
+	bool open;
+};
+
+/* An amendment motion, kept to check that each new version was adopted. */
+struct amendment {
+	const struct body *body;
+	qdate date;
+	enum outcome outcome;
+	const char *file;
+	unsigned line;
+};
+
+struct replay {
+	struct arena *arena;
+	struct loader *ld;
+	struct diag_sink *diag;
+	VEC(const char *) terms_paths;
+	VEC(struct record_file) records;
+	VEC(struct body *) bodies;
+	VEC(struct entry) entries;
+	VEC(struct open_decision) decisions;
+	VEC(struct amendment) amendments;
+	struct replay_summary summary;
+	const struct replay_sink *sink;
+};
+
+struct replay *replay_new(struct arena *run_arena, struct loader *ld, struct diag_sink *run_diag)
+{
+	struct replay *rp = arena_alloc(run_arena, sizeof *rp);
+	rp->arena = run_arena;
+	rp->ld = ld;
+	rp->diag = run_diag;
+	return rp;
+}
+
+const struct replay_summary *replay_summary(const struct replay *rp)
+{
+	return &rp->summary;
+}
+
+static bool has_suffix(const char *s, const char *suffix)
+{
+	size_t n = strlen(s), k = strlen(suffix);
+	return n >= k && strcmp(s + n - k, suffix) == 0;
+}
+
+static void add_file(struct replay *rp, const char *path, bool explicit)
+{
+	if (has_suffix(path, ".tor")) {
+		VEC_PUSH(rp->arena, rp->terms_paths, arena_strdup(rp->arena, path));
+	} else if (has_suffix(path, ".minutes") || has_suffix(path, ".json") || explicit) {
+		struct record_file rf = { arena_strdup(rp->arena, path), has_suffix(path, ".json") };
+		VEC_PUSH(rp->arena, rp->records, rf);
+	}
+}
+
+static int compare_names(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+static bool add_dir(struct replay *rp, const char *path, unsigned depth)
+{
+	if (depth > REPLAY_MAX_DIR_DEPTH) {
+		diag_report(rp->diag, D_LIMIT, (struct loc){ NULL, 0, 0 },
+		            "%s: directories nested more than %d deep", path, REPLAY_MAX_DIR_DEPTH);
+		return false;
+	}
+	DIR *d = opendir(path);
+	if (!d) {
+		diag_report(rp->diag, D_INPUT, (struct loc){ NULL, 0, 0 }, "cannot read directory %s", path);
+		return false;
+	}
+	VEC(char *) names = { 0 };
+	struct dirent *e;
+	while ((e = readdir(d))) {
+		if (e->d_name[0] == '.')
+			continue; /* ., .., and hidden files */
+		VEC_PUSH(rp->arena, names, arena_printf(rp->arena, "%s/%s", path, e->d_name));
+	}
+	closedir(d);
+	/* Sorted, so the result never depends on the order of the directory. */
+	if (names.n)
+		qsort(names.items, names.n, sizeof *names.items, compare_names);
+	bool ok = true;
+	for (size_t i = 0; i < names.n; i++) {
+		struct stat st;
+		if (stat(names.items[i], &st) != 0)
+			continue;
+		if (S_ISDIR(st.st_mode))
+			ok = add_dir(rp, names.items[i], depth + 1) && ok;
+		else if (S_ISREG(st.st_mode))
+			add_file(rp, names.items[i], false);
+	}
+	return ok;
+}
+
+bool replay_add_path(struct replay *rp, const char *path)
+{
+	struct stat st;
+	if (stat(path, &st) != 0) {
+		diag_report(rp->diag, D_INPUT, (struct loc){ NULL, 0, 0 }, "cannot read %s: no such file or directory", path);
+		return false;
+	}
+	if (S_ISDIR(st.st_mode))
+		return add_dir(rp, path, 0);
+	add_file(rp, path, true);
+	return true;
+}
+
+/* ---- findings across meetings -------------------------------------------------- */
+
+static void history_finding(struct replay *rp, enum finding_code code, const char *clause,
+                            const char *file, unsigned line, const char *fmt, ...)
+	__attribute__((format(printf, 6, 7)));
+
+static void history_finding(struct replay *rp, enum finding_code code, const char *clause,
+                            const char *file, unsigned line, const char *fmt, ...)
+{
+	char msg[1024];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	struct history_finding f = { code, finding_default_severity(code), clause, msg, file, line };
+	rp->summary.by_severity[f.sev]++;
+	rp->summary.by_code[code]++;
+	rp->sink->finding(rp->sink->ctx, &f);
+}
+
+/* Hand a file's diagnostics to the sink (while its text is loaded), then
+** forget them. */
+static void flush_diagnostics(struct replay *rp, struct diag_sink *d)
+{
+	if (d->items.n == 0)
+		return;
+	diag_sort(d);
+	rp->sink->diagnostics(rp->sink->ctx, d);
+	d->items.n = 0;
+}
+
+/* ---- terms --------------------------------------------------------------------- */
+
+static struct body *find_body(struct replay *rp, const char *name)
+{
+	for (size_t i = 0; i < rp->bodies.n; i++)
+		if (strcmp(rp->bodies.items[i]->name, name) == 0)
+			return rp->bodies.items[i];
+	return NULL;
+}
+
+static void add_version(struct replay *rp, const struct terms *t, const char *file, const char *sha)
+{
+	struct body *b = find_body(rp, t->name);
+	if (!b) {
+		b = arena_alloc(rp->arena, sizeof *b);
+		b->name = t->name;
+		VEC_PUSH(rp->arena, rp->bodies, b);
+	}
+	for (size_t i = 0; i < b->versions.n; i++) {
+		if (b->versions.items[i].terms->effective == t->effective) {
+			diag_report(rp->diag, D_DUPLICATE, loc_of(t->src, t->decl->span),
+			            "two versions of \"%s\" take effect on the same date (the other is %s)",
+			            t->name, b->versions.items[i].file);
+			return;
+		}
+	}
+	struct version v = { t, file, "" };
+	memcpy(v.sha256, sha, SHA256_HEX_SIZE);
+	VEC_PUSH(rp->arena, b->versions, v);
+	/* keep sorted by effective date: insertion from the end */
+	for (size_t i = b->versions.n - 1; i > 0 && b->versions.items[i - 1].terms->effective > t->effective; i--) {
+		struct version tmp = b->versions.items[i - 1];
+		b->versions.items[i - 1] = b->versions.items[i];
+		b->versions.items[i] = tmp;
+	}
+	rp->summary.terms_versions++;
+}
+
+/* Terms stay loaded for the whole run: they are few and small. */
+static void load_terms(struct replay *rp)
+{
+	for (size_t i = 0; i < rp->terms_paths.n; i++) {
+		const char *path = rp->terms_paths.items[i];
+		struct source *src = arena_alloc(rp->arena, sizeof *src);
+		const char *why = NULL;
+		unsigned errors = rp->diag->n_errors;
+		if (source_load(src, rp->arena, path, &why) != 0) {
+			diag_report(rp->diag, D_INPUT, (struct loc){ NULL, 0, 0 }, "cannot read %s: %s", path, why);
+			rp->summary.malformed_files++;
+			continue;
+		}
+		char sha[SHA256_HEX_SIZE];
+		sha256_hex(src->text, src->len, sha);
+		struct ast_file file;
+		if (parse_file(rp->arena, rp->diag, src, &file) == 0) {
+			for (const struct node *n = file.items; n; n = n->next) {
+				if (n->kind != N_TERMS)
+					continue;
+				const struct terms *t = sema_terms(rp->arena, rp->diag, rp->ld, n, src);
+				if (t && t->has_effective)
+					add_version(rp, t, path, sha);
+			}
+		}
+		if (rp->diag->n_errors > errors)
+			rp->summary.malformed_files++;
+	}
+}
+
+static const struct version *version_on(const struct body *b, qdate day)
+{
+	const struct version *v = NULL;
+	for (size_t i = 0; i < b->versions.n && b->versions.items[i].terms->effective <= day; i++)
+		v = &b->versions.items[i];
+	return v;
+}
+
+/* ---- reading records ----------------------------------------------------------- */
+
+/* A record file open for reading meetings in order. */
+struct reading {
+	unsigned file;            /* index, or UINT32_MAX when none */
+	struct arena file_arena;  /* source text and the reader */
+	struct source src;
+	struct item_reader *reader;
+	struct ast_file ast;
+	unsigned next_item;       /* position of the next meeting */
+	struct meeting *json_meeting; /* JSON files hold one meeting */
+	char sha256[SHA256_HEX_SIZE];
+	bool failed;
+};
+
+static void close_reading(struct reading *r)
+{
+	if (r->reader)
+		item_reader_close(r->reader);
+	r->reader = NULL;
+	arena_reset(&r->file_arena);
+	r->file = UINT32_MAX;
+	r->failed = false;
+}
+
+static bool open_reading(struct replay *rp, struct reading *r, unsigned file, struct diag_sink *d)
+{
+	close_reading(r);
+	r->file = file;
+	r->next_item = 0;
+	r->json_meeting = NULL;
+	const char *why = NULL;
+	const struct record_file *rf = &rp->records.items[file];
+	if (source_load(&r->src, &r->file_arena, rf->path, &why) != 0) {
+		diag_report(d, D_INPUT, (struct loc){ NULL, 0, 0 }, "cannot read %s: %s", rf->path, why);
+		r->failed = true;
+		return false;
+	}
+	sha256_hex(r->src.text, r->src.len, r->sha256);
+	if (rf->json) {
+		r->json_meeting = minutes_json_read(&r->file_arena, d, &r->src);
+		r->failed = r->json_meeting == NULL;
+		return !r->failed;
+	}
+	memset(&r->ast, 0, sizeof r->ast);
+	r->reader = item_reader_open(&r->file_arena, d, &r->src, &r->ast);
+	return true;
+}
+
+/*
+** The meeting at position `item` of the open file, its nodes in `arena`.
+** Items are read forwards; asking for an earlier one reopens the file.
+*/
+static struct meeting *read_meeting(struct replay *rp, struct reading *r, unsigned file, unsigned item,
+                                    struct arena *arena, struct diag_sink *d)
+{
+	if (r->file != file || item < r->next_item || r->failed) {
+		if (!open_reading(rp, r, file, d))
+			return NULL;
+	}
+	if (r->json_meeting)
+		return item == 0 ? r->json_meeting : NULL;
+	item_reader_set_arena(r->reader, arena);
+	const struct node *n;
+	while ((n = item_reader_next(r->reader))) {
+		if (n->kind != N_MEETING)
+			continue;
+		if (r->next_item++ == item)
+			return d->n_errors ? NULL : minutes_from_ast(arena, d, n, &r->src);
+	}
+	return NULL;
+}
+
+/* First pass: the date of every meeting, with nothing else kept. */
+static void index_file(struct replay *rp, unsigned file, struct arena *scratch, struct diag_sink *d)
+{
+	struct reading r = { .file = UINT32_MAX };
+	arena_init(&r.file_arena, scratch->mem);
+	if (!open_reading(rp, &r, file, d)) {
+		flush_diagnostics(rp, d);
+		arena_free(&r.file_arena);
+		return;
+	}
+	if (r.json_meeting) {
+		struct entry e = { r.json_meeting->date, file, 0 };
+		VEC_PUSH(rp->arena, rp->entries, e);
+	} else {
+		unsigned item = 0, errors = d->n_errors;
+		const struct node *n;
+		item_reader_set_arena(r.reader, scratch);
+		while ((n = item_reader_next(r.reader))) {
+			if (n->kind == N_MEETING) {
+				struct entry e = { n->b->v.date, file, item++ };
+				VEC_PUSH(rp->arena, rp->entries, e);
+			} else {
+				diag_report(d, D_CONTEXT, loc_of(&r.src, n->span), "a record file holds `meeting` blocks only");
+			}
+			arena_reset(scratch);
+		}
+		if (d->n_errors > errors) {
+			/* A file that does not parse is not judged at all: never
+			** half a meeting.  Drop the entries just added. */
+			while (rp->entries.n && rp->entries.items[rp->entries.n - 1].file == file)
+				rp->entries.n--;
+		}
+	}
+	flush_diagnostics(rp, d); /* while the file's text is still loaded */
+	close_reading(&r);
+	arena_free(&r.file_arena);
+}
+
+/* Record files are sorted by path before indexing, so comparing file indexes
+** compares file names: date, then file name, then position in the file. */
+static int compare_entries(const void *pa, const void *pb)
+{
+	const struct entry *a = pa, *b = pb;
+	if (a->date != b->date)
+		return a->date < b->date ? -1 : 1;
+	if (a->file != b->file)
+		return a->file < b->file ? -1 : 1;
+	return a->item < b->item ? -1 : a->item > b->item;
+}
+
+static int compare_record_paths(const void *a, const void *b)
+{
+	return strcmp(((const struct record_file *)a)->path, ((const struct record_file *)b)->path);
+}
+
+/* ---- checks across meetings ---------------------------------------------------- */
+
+static unsigned line_of(const struct source *src, struct span sp)
+{
+	unsigned line, col;
+	source_position(src, sp.start, &line, &col);
+	return line;
+}
+
+static void check_gap(struct replay *rp, struct body *b, const struct terms *t, const struct meeting *m)
+{
+	qdate limit;
+	if (b->has_last && t->meets.set && !t->meets.tba &&
+	    date_add(b->last_meeting, t->meets.period, &limit) == DATE_OK && m->date > limit) {
+		char prev[DATE_FMT_MAX], cur[DATE_FMT_MAX], dur[DUR_FMT_MAX];
+		history_finding(rp, F_MEETING_GAP, t->meets.clause, m->src->name, line_of(m->src, m->span),
+		                "no meeting between %s and %s: the terms say the group meets every %s",
+		                date_format(b->last_meeting, prev), date_format(m->date, cur),
+		                duration_format(t->meets.period, dur));
+	}
+	if (!b->has_last || m->date > b->last_meeting)
+		b->last_meeting = m->date;
+	b->has_last = true;
+}
+
+static const char *motion_attr_string(const struct rec_motion *mo, const char *name)
+{
+	for (unsigned i = 0; i < mo->n_attrs; i++)
+		if (strcmp(mo->attrs[i].name, name) == 0 && mo->attrs[i].value.type == VT_STR)
+			return mo->attrs[i].value.u.str;
+	return NULL;
+}
+
+static void ratify(struct replay *rp, const struct body *b, const struct meeting *m, const struct motion_result *mr)
+{
+	const struct rec_motion *mo = mr->motion;
+	for (size_t i = 0; i < rp->decisions.n; i++) {
+		struct open_decision *od = &rp->decisions.items[i];
+		if (!od->open || od->body != b || strcmp(od->meeting_title, mo->ratifies_meeting) != 0 ||
+		    strcmp(od->motion_number, mo->ratifies_motion) != 0)
+			continue;
+		od->open = false;
+		if (mr->outcome != OUTCOME_CARRIED)
+			history_finding(rp, F_RATIFIED_VOID, od->clause, m->src->name, line_of(m->src, mo->ratifies_span),
+			                "the ratification of \"%s\" motion %s was %s, so the provisional decision stands unratified",
+			                od->meeting_title, od->motion_number, ast_outcome_name(mr->outcome));
+		return;
+	}
+	history_finding(rp, F_RATIFIES_UNKNOWN, NULL, m->src->name, line_of(m->src, mo->ratifies_span),
+	                "ratifies \"%s\" motion %s, but no open provisional decision of that name is in the history",
+	                mo->ratifies_meeting, mo->ratifies_motion);
+}
+
+static void expire_unratified(struct replay *rp, const struct body *b, qdate today, bool at_end)
+{
+	for (size_t i = 0; i < rp->decisions.n; i++) {
+		struct open_decision *od = &rp->decisions.items[i];
+		if (!od->open || (b && od->body != b))
+			continue;
+		bool overdue = at_end || (od->next_meeting ? today > od->taken : today > od->deadline);
+		if (!overdue)
+			continue;
+		od->open = false;
+		history_finding(rp, F_UNRATIFIED, od->clause, od->file, od->line,
+		                "the provisional decision \"%s\" motion %s was not ratified %s",
+		                od->meeting_title, od->motion_number,
+		                od->next_meeting ? "at the next meeting" : "within the time the terms allow");
+	}
+}
+
+static void track_motions(struct replay *rp, const struct body *b, const struct meeting_result *r)
+{
+	const struct meeting *m = r->meeting;
+	const struct terms *t = r->terms;
+	/* Ratifications first: the next meeting's ratification is on time. */
+	for (unsigned i = 0; i < r->n_motions; i++)
+		if (r->motions[i].motion->ratifies_meeting)
+			ratify(rp, b, m, &r->motions[i]);
+	expire_unratified(rp, b, m->date, false);
+	for (unsigned i = 0; i < r->n_motions; i++) {
+		const struct motion_result *mr = &r->motions[i];
+		const struct rec_motion *mo = mr->motion;
+		if (mr->outcome == OUTCOME_PROVISIONAL) {
+			struct open_decision od = { b, arena_strdup(rp->arena, m->title), arena_strdup(rp->arena, mo->number),
+			                            arena_strdup(rp->arena, m->src->name), line_of(m->src, mo->span),
+			                            m->date, t->ratify_next_meeting, 0, t->virtual_clause, true };
+			if (!t->ratify_next_meeting)
+				date_add(mo->virtual_on, t->ratify_within, &od.deadline);
+			VEC_PUSH(rp->arena, rp->decisions, od);
+		}
+		const char *kind = motion_attr_string(mo, "kind");
+		if (kind && strcmp(kind, "amendment") == 0) {
+			struct amendment am = { b, m->date, mr->outcome, arena_strdup(rp->arena, m->src->name),
+			                        line_of(m->src, mo->span) };
+			VEC_PUSH(rp->arena, rp->amendments, am);
+		}
+	}
+}
+
+/* Each version after the first should have been adopted by an amendment
+** carried after the previous version took effect and by the new date. */
+static void check_adoptions(struct replay *rp)
+{
+	for (size_t bi = 0; bi < rp->bodies.n; bi++) {
+		const struct body *b = rp->bodies.items[bi];
+		for (size_t vi = 1; vi < b->versions.n; vi++) {
+			const struct version *prev = &b->versions.items[vi - 1], *v = &b->versions.items[vi];
+			const struct amendment *seen = NULL;
+			bool adopted = false;
+			for (size_t k = 0; k < rp->amendments.n; k++) {
+				const struct amendment *am = &rp->amendments.items[k];
+				if (am->body != b || am->date <= prev->terms->effective || am->date > v->terms->effective)
+					continue;
+				seen = am;
+				adopted = adopted || am->outcome == OUTCOME_CARRIED;
+			}
+			char eff[DATE_FMT_MAX];
+			date_format(v->terms->effective, eff);
+			unsigned line = line_of(v->terms->src, v->terms->decl->span);
+			if (!seen)
+				history_finding(rp, F_ADOPTION_MISSING, NULL, v->file, line,
+				                "version %s (in force from %s) has no amendment motion in the history that adopted it",
+				                v->terms->version ? v->terms->version : "?", eff);
+			else if (!adopted)
+				history_finding(rp, F_ADOPTION_INVALID, NULL, seen->file, seen->line,
+				                "the amendment adopting version %s (in force from %s) was %s under the terms then in force",
+				                v->terms->version ? v->terms->version : "?", eff, ast_outcome_name(seen->outcome));
+		}
+	}
+}
+
+/* ---- the run --------------------------------------------------------------------- */
+
+static void tally_result(struct replay *rp, const struct meeting_result *r)
+{
+	struct replay_summary *s = &rp->summary;
+	s->meetings++;
+	s->motions += r->n_motions;
+	s->mismatches += r->mismatches;
+	for (int i = 0; i < 4; i++)
+		s->by_severity[i] += r->count_by_sev[i];
+	for (unsigned i = 0; i < r->n_motions; i++) {
+		s->by_outcome[r->motions[i].outcome]++;
+		for (const struct finding *f = r->motions[i].findings.first; f; f = f->next)
+			s->by_code[f->code]++;
+	}
+	for (const struct finding *f = r->findings.first; f; f = f->next)
+		s->by_code[f->code]++;
+}
+
+static struct body *body_of(struct replay *rp, const struct meeting *m)
+{
+	if (m->terms_name)
+		return find_body(rp, m->terms_name);
+	return rp->bodies.n == 1 ? rp->bodies.items[0] : NULL;
+}
+
+static void judge(struct replay *rp, const struct meeting *m, struct arena *arena, const char *sha)
+{
+	struct body *b = body_of(rp, m);
+	const struct version *v = b ? version_on(b, m->date) : NULL;
+	if (!v) {
+		char d[DATE_FMT_MAX];
+		history_finding(rp, F_NO_TERMS, NULL, m->src->name, line_of(m->src, m->span),
+		                !b ? "\"%s\" (%s): no terms for %s in the history" : "\"%s\" (%s): no version of %s was in force on that date",
+		                m->title, date_format(m->date, d),
+		                m->terms_name ? m->terms_name : rp->bodies.n ? "the body it names (the record does not say which)" : "any body");
+		return;
+	}
+	struct meeting_result *r = eval_meeting(arena, v->terms, m);
+	check_gap(rp, b, v->terms, m);
+	track_motions(rp, b, r);
+	tally_result(rp, r);
+	struct replay_meta meta = { m->src->name, v->file, "", "" };
+	memcpy(meta.record_sha256, sha, SHA256_HEX_SIZE);
+	memcpy(meta.terms_sha256, v->sha256, SHA256_HEX_SIZE);
+	rp->sink->meeting(rp->sink->ctx, r, &meta);
+}
+
+void replay_run(struct replay *rp, const struct replay_sink *sink)
+{
+	rp->sink = sink;
+	load_terms(rp);
+	flush_diagnostics(rp, rp->diag);
+
+	struct arena meeting_arena, scratch;
+	arena_init(&meeting_arena, rp->arena->mem);
+	arena_init(&scratch, rp->arena->mem);
+	if (rp->records.n)
+		qsort(rp->records.items, rp->records.n, sizeof *rp->records.items, compare_record_paths);
+	rp->summary.record_files = (unsigned)rp->records.n;
+
+	/* pass 1: index */
+	for (unsigned f = 0; f < rp->records.n; f++) {
+		struct diag_sink d;
+		diag_init(&d, &meeting_arena); /* scratch is reset item by item */
+		index_file(rp, f, &scratch, &d);
+		if (d.n_errors)
+			rp->summary.malformed_files++;
+		arena_reset(&scratch);
+		arena_reset(&meeting_arena);
+	}
+	if (rp->entries.n)
+		qsort(rp->entries.items, rp->entries.n, sizeof *rp->entries.items, compare_entries);
+
+	/* pass 2: one meeting at a time */
+	struct reading r = { .file = UINT32_MAX };
+	arena_init(&r.file_arena, rp->arena->mem);
+	for (size_t i = 0; i < rp->entries.n; i++) {
+		const struct entry *e = &rp->entries.items[i];
+		struct diag_sink d;
+		diag_init(&d, &meeting_arena);
+		struct meeting *m = read_meeting(rp, &r, e->file, e->item, &meeting_arena, &d);
+		if (m)
+			judge(rp, m, &meeting_arena, r.sha256);
+		flush_diagnostics(rp, &d);
+		arena_reset(&meeting_arena);
+	}
+	close_reading(&r);
+	expire_unratified(rp, NULL, 0, true);
+	check_adoptions(rp);
+	arena_free(&r.file_arena);
+	arena_free(&meeting_arena);
+	arena_free(&scratch);
+}

@@ -1,0 +1,72 @@
+/*
+** replay: a whole history judged meeting by meeting.
+**
+** Inputs are terms files (every version of each body's terms), record files
+** (native or JSON, one or more meetings each) and directories searched
+** recursively.  Each meeting is judged by the latest version of its body's
+** terms in force on its date, with the roster on that date.  Meetings are
+** taken in date order, then by file name and position, so the result never
+** depends on the order of files on disk.
+**
+** Memory stays flat: the first pass keeps only a small index entry per
+** meeting (date, file, position); the second loads, judges and reports one
+** meeting at a time in an arena that is reset after it.  Checks across
+** meetings (gaps, ratification of virtual decisions, adoption of amended
+** terms) keep only what is still open.  Results go out through a sink as
+** they are produced.
+*/
+#ifndef QUORATE_REPLAY_H
+#define QUORATE_REPLAY_H
+
+#include "base/sha256.h"
+#include "check/load.h"
+#include "run/eval.h"
+
+/* A finding that spans meetings, rendered when found (the meetings it
+** points at are gone by the time it is reported). */
+struct history_finding {
+	enum finding_code code;
+	enum finding_severity sev;
+	const char *clause;
+	const char *message;
+	const char *file;          /* NULL: the history as a whole */
+	unsigned line;
+};
+
+/* What a meeting's result was judged with. */
+struct replay_meta {
+	const char *record_file;
+	const char *terms_file;
+	char record_sha256[SHA256_HEX_SIZE];
+	char terms_sha256[SHA256_HEX_SIZE];
+};
+
+struct replay_summary {
+	unsigned terms_versions, record_files, meetings, motions;
+	unsigned by_outcome[OUTCOME_UNDETERMINED + 1];
+	unsigned by_severity[4];
+	unsigned by_code[F__COUNT];
+	unsigned mismatches;
+	unsigned malformed_files;  /* inputs that could not be read or parsed */
+};
+
+struct replay_sink {
+	void *ctx;
+	void (*meeting)(void *ctx, const struct meeting_result *r, const struct replay_meta *meta);
+	void (*finding)(void *ctx, const struct history_finding *f);
+	/* Diagnostics about one input file; called with the sink, then cleared. */
+	void (*diagnostics)(void *ctx, const struct diag_sink *d);
+};
+
+struct replay;
+
+/* Everything the replay keeps for the whole run lives in `run_arena`. */
+struct replay *replay_new(struct arena *run_arena, struct loader *ld, struct diag_sink *run_diag);
+/* Add a file or directory (recursively).  Returns false if it cannot be read
+** (reported to run_diag). */
+bool replay_add_path(struct replay *rp, const char *path);
+/* Judge every meeting in order, reporting through the sink. */
+void replay_run(struct replay *rp, const struct replay_sink *sink);
+const struct replay_summary *replay_summary(const struct replay *rp);
+
+#endif
