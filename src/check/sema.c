@@ -444,16 +444,42 @@ static void note_attr_use(struct sema *s, const struct expr *e)
 	}
 }
 
+/* Does e depend on literals only, so that its value is known now?  Recursion
+** is bounded by the parser's expression depth limit. */
+static bool is_constant(const struct expr *e)
+{
+	switch (e->kind) {
+	case EX_CONST:
+		return true;
+	case EX_UNARY: case EX_ROUND:
+		return is_constant(e->a);
+	case EX_BINARY:
+		return is_constant(e->a) && is_constant(e->b);
+	default: /* counts, attributes, parameters, rule calls, min/max */
+		return false;
+	}
+}
+
+/* The fraction before `of`, when it is a constant: 75%, but also 2/3 and
+** 3/2, which are divisions and so not literals. */
 static void check_fraction_of(struct sema *s, const struct node *n, const struct expr *frac)
 {
-	if (frac->kind == EX_CONST && frac->constant.type == VT_NUM &&
-	    rat_cmp(frac->constant.u.num, rat_int(1)) > 0) {
+	struct counts none;
+	memset(&none, 0, sizeof none);
+	struct expr_env env = { &none, NULL, 0, NULL, NULL };
+	struct value v;
+	const struct expr *fault = NULL;
+	if (!is_constant(frac) || expr_eval(frac, &env, &v, &fault) != EXPR_OK || v.type != VT_NUM)
+		return;
+	if (rat_cmp(v.u.num, rat_int(1)) > 0) {
+		const char *text = s->cur_src->text + n->a->span.start;
+		int len = (int)(n->a->span.end - n->a->span.start);
 		struct diag *d = diag_report(s->diag, D_OVER_100, here(s, n->a),
-		                             "'%s' is more than 100%%: no number of votes can reach it",
-		                             frac->src->text ? frac->src->text : "this fraction");
+		                             "'%.*s' is more than 100%%: no count can reach it",
+		                             len > 40 ? 40 : len, text);
 		diag_note(s->diag, d, no_loc, "a threshold is a fraction of its base from 0 to 1, e.g. 75%% or 2/3");
 	}
-	if (frac->kind == EX_CONST && frac->constant.type == VT_NUM && frac->constant.u.num.num < 0)
+	if (v.u.num.num < 0)
 		diag_report(s->diag, D_OVER_100, here(s, n->a), "a negative fraction of a count has no meaning");
 }
 
@@ -646,11 +672,13 @@ static void check_quorum(struct sema *s, const struct node *n)
 	t->quorum_clause = n->clause;
 	t->quorum_title = n->a ? n->a->text : NULL;
 	t->quorum = arena_array(s->arena, ast_list_len(n->b) + 1, sizeof *t->quorum);
+	bool has_require = false; /* written, even if it did not compile */
 	for (const struct node *it = n->b; it; it = it->next) {
 		if (it->kind == N_TBA) {
 			t->quorum_tba = true;
 			tba(s, n, n->clause, "the quorum");
 		} else if (it->kind == N_REQUIRE) {
+			has_require = true;
 			struct expr *e = compile_condition(s, it->a, CTX_QUORUM, "a quorum requirement");
 			if (e)
 				t->quorum[t->n_quorum++] = (struct requirement){ e, it, s->src };
@@ -658,7 +686,7 @@ static void check_quorum(struct sema *s, const struct node *n)
 			diag_report(s->diag, D_CONTEXT, at_file(s, it), "a quorum block holds `require` lines (or `to be agreed`)");
 		}
 	}
-	if (!t->quorum_tba && t->n_quorum == 0)
+	if (!t->quorum_tba && !has_require)
 		diag_report(s->diag, D_MISSING, at_file(s, n), "the quorum block says nothing; write its `require` lines or `to be agreed`");
 }
 
@@ -1070,7 +1098,7 @@ static void check_fifty_plus_one(struct sema *s, const struct requirement *r)
 		return;
 	const char *base = ast_count_name(of->b->count);
 	struct diag *d = diag_report(s->diag, D_FIFTY_PLUS_ONE, at_file(s, r->decl->a),
-	                             "\"50%% + 1\" read literally needs one vote more than a majority when %s is odd", base);
+	                             "\"50%% + 1\" read literally needs one more than a majority when %s is odd", base);
 	diag_note(s->diag, d, no_loc, "with 11 %s it needs 7 (5.5 + 1 = 6.5, rounded up), although 6 is already more than half",
 	          base);
 	diag_note(s->diag, d, no_loc, "if a simple majority is meant, write: %s > half of %s",
@@ -1190,6 +1218,9 @@ struct terms *sema_terms(struct arena *a, struct diag_sink *diag, struct loader 
 		check_quorum_reachable(&s);
 		check_roster_size(&s);
 		check_class_coverage(&s);
+		/* "50% + 1 of members" is as common in quorum clauses as in votes. */
+		for (unsigned k = 0; k < t->n_quorum; k++)
+			check_fifty_plus_one(&s, &t->quorum[k]);
 		for (unsigned i = 0; i < t->n_classes; i++)
 			for (unsigned k = 0; k < t->classes[i].n_requires; k++)
 				check_fifty_plus_one(&s, &t->classes[i].requires[k]);

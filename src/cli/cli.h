@@ -57,6 +57,7 @@ int cmd_check(struct cli *c, int argc, char **argv);
 int cmd_eval(struct cli *c, int argc, char **argv);
 int cmd_replay(struct cli *c, int argc, char **argv);
 int cmd_explain(struct cli *c, int argc, char **argv);
+int cmd_diff(struct cli *c, int argc, char **argv);
 
 /* Common option: true if argv[*i] was a shared option (consumed). */
 bool cli_common_option(struct cli *c, int argc, char **argv, int *i, int *status);

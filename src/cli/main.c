@@ -21,6 +21,7 @@ static const char main_usage[] =
 	"  eval TERMS MEETING         judge one meeting record: quorum, class, rule, numbers, outcome\n"
 	"  replay PATH...             judge a whole history, each meeting by the terms in force on its date\n"
 	"  explain FILE.tor           the terms in plain English, and the votes each decision needs\n"
+	"  diff OLD.tor NEW.tor       what an amendment changes: clauses, meetings, past decisions\n"
 	"\n"
 	"`quorate COMMAND --help` describes each command.  Exit status: 0 all good,\n"
 	"1 findings (a breach, a disagreement, a failed test), 2 bad usage or input.\n";
@@ -35,6 +36,7 @@ static const struct command commands[] = {
 	{ "eval", cmd_eval },
 	{ "replay", cmd_replay },
 	{ "explain", cmd_explain },
+	{ "diff", cmd_diff },
 };
 
 int main(int argc, char **argv)

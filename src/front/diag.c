@@ -147,21 +147,37 @@ void diag_print_where(const struct loc *loc, FILE *out)
 	fprintf(out, "%s:%u:%u", loc->src->name, line, col);
 }
 
-/* Print text as UTF-8 safe output: control bytes (other than tab) as '?'. */
+/* Bytes of the character at p: one UTF-8 sequence, or one byte that is not
+** UTF-8 (a column of its own, as in source_position). */
+static size_t char_len(const char *p, const char *end)
+{
+	size_t k = source_utf8_len((const unsigned char *)p, (const unsigned char *)end);
+	return k ? k : 1;
+}
+
+/* Print text so that it cannot upset a terminal: control characters other
+** than tab, C1 controls and bytes that are not UTF-8 show as one '?' each. */
 static void put_visible(FILE *out, const char *p, size_t n)
 {
-	for (size_t i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)p[i];
-		fputc(c == '\t' || c >= 0x20 ? c : '?', out);
+	const char *end = p + n;
+	while (p < end) {
+		size_t k = source_utf8_len((const unsigned char *)p, (const unsigned char *)end);
+		unsigned char c = (unsigned char)p[0];
+		bool control = k == 1 ? (c < 0x20 && c != '\t') || c == 0x7F
+		                      : k == 2 && c == 0xC2 && (unsigned char)p[1] < 0xA0;
+		if (k == 0 || control)
+			fputc('?', out);
+		else
+			fwrite(p, 1, k, out);
+		p += k ? k : 1;
 	}
 }
 
 static size_t utf8_chars(const char *p, size_t n)
 {
 	size_t c = 0;
-	for (size_t i = 0; i < n; i++)
-		if (((unsigned char)p[i] & 0xC0) != 0x80)
-			c++;
+	for (const char *end = p + n; p < end; p += char_len(p, end))
+		c++;
 	return c;
 }
 
@@ -191,19 +207,22 @@ static void print_excerpt(const struct loc *loc, FILE *out, bool color)
 		while (to < len && ((unsigned char)text[to] & 0xC0) == 0x80)
 			to++;
 	}
-	fprintf(out, "%5u | %s", line, from > 0 ? "..." : "");
+	/* The gutter is 5 digits wide, wider for files of 100000 lines or more. */
+	int gutter = snprintf(NULL, 0, "%u", line);
+	if (gutter < 5)
+		gutter = 5;
+	fprintf(out, "%*u | %s", gutter, line, from > 0 ? "..." : "");
 	put_visible(out, text + from, to - from);
-	fprintf(out, "%s\n      | %s", to < len ? "..." : "", from > 0 ? "   " : "");
+	fprintf(out, "%s\n%*s | %s", to < len ? "..." : "", gutter, "", from > 0 ? "   " : "");
 	/* Pad with the line's own tabs so the caret lines up. */
-	for (size_t i = from; i < caret && i < to; i++) {
-		if (((unsigned char)text[i] & 0xC0) == 0x80)
-			continue;
+	for (size_t i = from; i < caret && i < to; i += char_len(text + i, text + len))
 		fputc(text[i] == '\t' ? '\t' : ' ', out);
-	}
 	if (color)
 		fputs(COLOR_GREEN, out);
 	fputc('^', out);
-	size_t tildes = span_end > caret + 1 ? utf8_chars(text + caret + 1, (span_end < to ? span_end : to) - caret - 1) : 0;
+	size_t after = caret < len ? caret + char_len(text + caret, text + len) : caret + 1;
+	size_t under_end = span_end < to ? span_end : to;
+	size_t tildes = under_end > after ? utf8_chars(text + after, under_end - after) : 0;
 	for (size_t i = 0; i < tildes; i++)
 		fputc('~', out);
 	if (color)

@@ -20,31 +20,6 @@ struct item_reader {
 
 /* ---- encoding ------------------------------------------------------------- */
 
-/* Length of the valid UTF-8 sequence at p (1..4), or 0 if invalid. */
-static size_t utf8_seq_len(const unsigned char *p, const unsigned char *end)
-{
-	unsigned char c = p[0];
-	size_t n;
-	unsigned min;
-	unsigned cp;
-	if (c < 0x80)
-		return 1;
-	if (c >= 0xC2 && c <= 0xDF) { n = 2; cp = c & 0x1F; min = 0x80; }
-	else if (c >= 0xE0 && c <= 0xEF) { n = 3; cp = c & 0x0F; min = 0x800; }
-	else if (c >= 0xF0 && c <= 0xF4) { n = 4; cp = c & 0x07; min = 0x10000; }
-	else return 0;
-	if ((size_t)(end - p) < n)
-		return 0;
-	for (size_t i = 1; i < n; i++) {
-		if ((p[i] & 0xC0) != 0x80)
-			return 0;
-		cp = (cp << 6) | (p[i] & 0x3F);
-	}
-	if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-		return 0;
-	return n;
-}
-
 /*
 ** Report NUL bytes and invalid UTF-8.  Returns false if the file must not be
 ** parsed at all (it contains NUL bytes: almost certainly not a text file).
@@ -62,7 +37,7 @@ static bool check_encoding(struct diag_sink *diag, const struct source *src, uin
 	}
 	unsigned reported = 0;
 	while (p < end) {
-		size_t n = utf8_seq_len(p, end);
+		size_t n = source_utf8_len(p, end);
 		if (n == 0) {
 			uint32_t at = (uint32_t)((const char *)p - src->text);
 			if (reported++ < 3)

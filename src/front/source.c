@@ -112,6 +112,30 @@ static uint32_t line_start(const struct source *s, size_t i)
 	return s->lines[i];
 }
 
+size_t source_utf8_len(const unsigned char *p, const unsigned char *end)
+{
+	unsigned char c = p[0];
+	size_t n;
+	unsigned min;
+	unsigned cp;
+	if (c < 0x80)
+		return 1;
+	if (c >= 0xC2 && c <= 0xDF) { n = 2; cp = c & 0x1F; min = 0x80; }
+	else if (c >= 0xE0 && c <= 0xEF) { n = 3; cp = c & 0x0F; min = 0x800; }
+	else if (c >= 0xF0 && c <= 0xF4) { n = 4; cp = c & 0x07; min = 0x10000; }
+	else return 0;
+	if ((size_t)(end - p) < n)
+		return 0;
+	for (size_t i = 1; i < n; i++) {
+		if ((p[i] & 0xC0) != 0x80)
+			return 0;
+		cp = (cp << 6) | (p[i] & 0x3F);
+	}
+	if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+		return 0;
+	return n;
+}
+
 void source_position(const struct source *cs, uint32_t offset, unsigned *line, unsigned *col)
 {
 	/* The line table is a cache: building it does not change what s is. */
@@ -129,9 +153,13 @@ void source_position(const struct source *cs, uint32_t offset, unsigned *line, u
 			hi = mid;
 	}
 	unsigned c = 1;
-	for (uint32_t i = line_start(s, lo); i < offset; i++)
-		if (((unsigned char)s->text[i] & 0xC0) != 0x80)
-			c++;
+	const unsigned char *p = (const unsigned char *)s->text + line_start(s, lo);
+	const unsigned char *at = (const unsigned char *)s->text + offset;
+	const unsigned char *end = (const unsigned char *)s->text + s->len;
+	for (; p < at; c++) {
+		size_t k = source_utf8_len(p, end);
+		p += k ? k : 1;
+	}
 	*line = (unsigned)lo + 1;
 	*col = c;
 }

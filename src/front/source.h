@@ -52,6 +52,10 @@ void source_from_memory(struct source *s, struct arena *a, const char *name,
 */
 int source_load(struct source *s, struct arena *a, const char *path, const char **why);
 
+/* Length of the valid UTF-8 sequence at p (1..4 bytes, none past end), or 0
+** if p does not start one.  A byte that is not UTF-8 counts as one column. */
+size_t source_utf8_len(const unsigned char *p, const unsigned char *end);
+
 /* 1-based line and column (in characters) of a byte offset. */
 void source_position(const struct source *s, uint32_t offset, unsigned *line, unsigned *col);
 /* The text of a 1-based line without its line ending. */

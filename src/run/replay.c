@@ -86,6 +86,11 @@ struct replay *replay_new(struct arena *run_arena, struct loader *ld, struct dia
 	return rp;
 }
 
+void replay_set_sink(struct replay *rp, const struct replay_sink *sink)
+{
+	rp->sink = sink;
+}
+
 const struct replay_summary *replay_summary(const struct replay *rp)
 {
 	return &rp->summary;
@@ -575,11 +580,23 @@ static void judge(struct replay *rp, const struct meeting *m, struct arena *aren
 	rp->sink->meeting(rp->sink->ctx, r, &meta);
 }
 
+static void judge_each(void *ctx, const struct meeting *m, struct arena *arena, const char *sha)
+{
+	judge(ctx, m, arena, sha);
+}
+
 void replay_run(struct replay *rp, const struct replay_sink *sink)
 {
 	rp->sink = sink;
 	load_terms(rp);
 	flush_diagnostics(rp, rp->diag);
+	replay_for_each(rp, judge_each, rp);
+	expire_unratified(rp, NULL, 0, true);
+	check_adoptions(rp);
+}
+
+void replay_for_each(struct replay *rp, replay_meeting_fn fn, void *ctx)
+{
 
 	struct arena meeting_arena, scratch;
 	arena_init(&meeting_arena, rp->arena->mem);
@@ -610,13 +627,11 @@ void replay_run(struct replay *rp, const struct replay_sink *sink)
 		diag_init(&d, &meeting_arena);
 		struct meeting *m = read_meeting(rp, &r, e->file, e->item, &meeting_arena, &d);
 		if (m)
-			judge(rp, m, &meeting_arena, r.sha256);
+			fn(ctx, m, &meeting_arena, r.sha256);
 		flush_diagnostics(rp, &d);
 		arena_reset(&meeting_arena);
 	}
 	close_reading(&r);
-	expire_unratified(rp, NULL, 0, true);
-	check_adoptions(rp);
 	arena_free(&r.file_arena);
 	arena_free(&meeting_arena);
 	arena_free(&scratch);

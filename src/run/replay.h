@@ -67,6 +67,17 @@ struct replay *replay_new(struct arena *run_arena, struct loader *ld, struct dia
 bool replay_add_path(struct replay *rp, const char *path);
 /* Judge every meeting in order, reporting through the sink. */
 void replay_run(struct replay *rp, const struct replay_sink *sink);
+
+/*
+** Hand every meeting of the record files, in date order, to fn (terms files
+** among the paths are ignored here).  The meeting and everything fn
+** allocates in `arena` are dropped after fn returns.  The sink's
+** diagnostics callback receives parse problems; sink must be set with
+** replay_set_sink first.
+*/
+typedef void (*replay_meeting_fn)(void *ctx, const struct meeting *m, struct arena *arena, const char *sha256);
+void replay_for_each(struct replay *rp, replay_meeting_fn fn, void *ctx);
+void replay_set_sink(struct replay *rp, const struct replay_sink *sink);
 const struct replay_summary *replay_summary(const struct replay *rp);
 
 #endif
