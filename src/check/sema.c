@@ -460,16 +460,22 @@ static bool is_constant(const struct expr *e)
 	}
 }
 
-/* The fraction before `of`, when it is a constant: 75%, but also 2/3 and
-** 3/2, which are divisions and so not literals. */
-static void check_fraction_of(struct sema *s, const struct node *n, const struct expr *frac)
+/* Evaluate an expression of literals only (is_constant). */
+static enum expr_status eval_constant(const struct expr *e, struct value *v, const struct expr **fault)
 {
 	struct counts none;
 	memset(&none, 0, sizeof none);
 	struct expr_env env = { &none, NULL, 0, NULL, NULL };
+	return expr_eval(e, &env, v, fault);
+}
+
+/* The fraction before `of`, when it is a constant: 75%, but also 2/3 and
+** 3/2, which are divisions and so not literals. */
+static void check_fraction_of(struct sema *s, const struct node *n, const struct expr *frac)
+{
 	struct value v;
 	const struct expr *fault = NULL;
-	if (!is_constant(frac) || expr_eval(frac, &env, &v, &fault) != EXPR_OK || v.type != VT_NUM)
+	if (!is_constant(frac) || eval_constant(frac, &v, &fault) != EXPR_OK || v.type != VT_NUM)
 		return;
 	if (rat_cmp(v.u.num, rat_int(1)) > 0) {
 		const char *text = s->cur_src->text + n->a->span.start;
@@ -481,6 +487,21 @@ static void check_fraction_of(struct sema *s, const struct node *n, const struct
 	}
 	if (v.u.num.num < 0)
 		diag_report(s->diag, D_OVER_100, here(s, n->a), "a negative fraction of a count has no meaning");
+}
+
+/* Arithmetic on literals that overflows or divides by zero would fail at
+** every meeting: say so now, once, at the operation that fails. */
+static void check_constant_arith(struct sema *s, const struct expr *e)
+{
+	struct value v;
+	const struct expr *fault = NULL;
+	if (!is_constant(e))
+		return;
+	enum expr_status st = eval_constant(e, &v, &fault);
+	if ((st == EXPR_OVERFLOW || st == EXPR_DIV_ZERO) && fault == e)
+		diag_report(s->diag, D_ARITH, here(s, e->src), "%s",
+		            st == EXPR_DIV_ZERO ? "division by zero"
+		                                : "the result of this arithmetic is too large to represent exactly");
 }
 
 static struct expr *compile_binary(struct sema *s, const struct node *n)
@@ -513,6 +534,7 @@ static struct expr *compile_binary(struct sema *s, const struct node *n)
 	e->a = l;
 	e->b = r;
 	note_attr_use(s, e);
+	check_constant_arith(s, e);
 	return e;
 }
 

@@ -53,11 +53,16 @@ const struct terms *cli_load_terms(struct cli *c, const char *path);
 /* Errors and warnings (not notes) to stderr: for commands other than check. */
 void cli_print_problems(struct cli *c);
 
+/* Replace path with data through a temporary file and a rename; 0 or -1. */
+int cli_write_file_atomic(struct cli *c, const char *path, const char *data, size_t len, const char **why);
+
 int cmd_check(struct cli *c, int argc, char **argv);
 int cmd_eval(struct cli *c, int argc, char **argv);
 int cmd_replay(struct cli *c, int argc, char **argv);
 int cmd_explain(struct cli *c, int argc, char **argv);
 int cmd_diff(struct cli *c, int argc, char **argv);
+int cmd_test(struct cli *c, int argc, char **argv);
+int cmd_fmt(struct cli *c, int argc, char **argv);
 
 /* Common option: true if argv[*i] was a shared option (consumed). */
 bool cli_common_option(struct cli *c, int argc, char **argv, int *i, int *status);

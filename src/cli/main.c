@@ -22,6 +22,8 @@ static const char main_usage[] =
 	"  replay PATH...             judge a whole history, each meeting by the terms in force on its date\n"
 	"  explain FILE.tor           the terms in plain English, and the votes each decision needs\n"
 	"  diff OLD.tor NEW.tor       what an amendment changes: clauses, meetings, past decisions\n"
+	"  test FILE.tor...           run the `example` blocks written inside terms files\n"
+	"  fmt FILE...                print files in the canonical layout (--write, --check)\n"
 	"\n"
 	"`quorate COMMAND --help` describes each command.  Exit status: 0 all good,\n"
 	"1 findings (a breach, a disagreement, a failed test), 2 bad usage or input.\n";
@@ -37,6 +39,8 @@ static const struct command commands[] = {
 	{ "replay", cmd_replay },
 	{ "explain", cmd_explain },
 	{ "diff", cmd_diff },
+	{ "test", cmd_test },
+	{ "fmt", cmd_fmt },
 };
 
 int main(int argc, char **argv)

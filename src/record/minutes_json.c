@@ -6,15 +6,23 @@
 ** Reading is strict, because a record is evidence: an unknown key is an
 ** error (a typo such as "recorderd" must not silently drop the outcome), and
 ** so is a value of the wrong type.  Every problem is reported, reading goes on
-** where it can, and any error makes the result NULL.  jansson keeps no
-** positions for values, so value errors point at the start of the file and
-** name the JSON path instead: `items[3].motion.votes.for[2]: ...`.  Syntax
-** errors do have a position and are reported there.
+** where it can, and any error makes the result NULL.  Every message about a
+** value names its JSON path (`items[3].motion.votes.for[2]: ...`).
+**
+** Positions: jansson keeps none for values, so after parsing, the text is
+** walked once alongside the tree (both in document order: jansson keeps object
+** members in insertion order) to note where each value and each key is.
+** Diagnostics and the model's spans then point at the JSON text, as they point
+** at the native text, and findings cite the record's line.  true, false and
+** null are shared singletons in jansson, so they have no position of their
+** own: a message about one points at its key, or at the enclosing array.  If
+** the walk disagrees with the tree in any way, positions fall back to the
+** start of the file; the path in the message still says where.
 **
 ** Numbers are exact.  Tallies are JSON integers.  A motion attribute may be a
 ** JSON integer or a decimal string ("40000.50", "66.67%"), read by rat_parse
 ** as the native scanner reads a number; a JSON number with a fraction or an
-** exponent is refused, because jansson would already have made it a double.
+** exponent is refused, because jansson has already made it a double.
 **
 ** Memory: jansson allocates with malloc.  The tree is freed before returning
 ** on every path, including the out-of-memory jump: while the tree is alive the
@@ -25,7 +33,9 @@
 
 #include <jansson.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "front/parse_state.h"   /* PARSE_MAX_IDENT, PARSE_MAX_STRING: the native limits */
@@ -36,6 +46,12 @@
 struct vote_vec { struct rec_vote *items; size_t n, cap; };
 struct step_vec { struct rec_step *items; size_t n, cap; };
 
+/* Where a value (keyed by its json_t) or a key (by jansson's stored key) is. */
+struct jpos {
+	const void *key;
+	struct span span;
+};
+
 struct jreader {
 	struct arena *arena;
 	struct diag_sink *diag;
@@ -43,11 +59,204 @@ struct jreader {
 	unsigned n_names;   /* names read so far, against MINUTES_MAX_NAMES (as minutes.c counts) */
 	unsigned n_errors;
 	bool motions_full;  /* MINUTES_MAX_MOTIONS was reported */
+	const struct jpos *pos; /* sorted by key; none if the walk failed */
+	size_t n_pos;
+	struct span at;     /* the value being read: where messages point */
 	char path[PATH_CAP];
 	size_t path_len;
 };
 
+/* What path_enter saves, to go back out. */
+struct mark {
+	size_t len;
+	struct span at;
+};
+
 static const struct span NO_SPAN = { 0, 0 };
+
+/* ---- positions ------------------------------------------------------------ */
+
+struct walker {
+	const char *t;      /* the JSON text (after any byte-order mark) */
+	size_t len, i;
+	uint32_t base;      /* offset of t in the source */
+	struct arena *arena;
+	VEC(struct jpos) out;
+};
+
+static bool is_singleton(const json_t *v)
+{
+	return json_is_true(v) || json_is_false(v) || json_is_null(v);
+}
+
+static void note(struct walker *w, const void *key, size_t start, size_t end)
+{
+	struct jpos p = { key, { w->base + (uint32_t)start, w->base + (uint32_t)end } };
+	VEC_PUSH(w->arena, w->out, p);
+}
+
+static void skip_ws(struct walker *w)
+{
+	while (w->i < w->len && (w->t[w->i] == ' ' || w->t[w->i] == '\t' || w->t[w->i] == '\n' || w->t[w->i] == '\r'))
+		w->i++;
+}
+
+static bool at_char(struct walker *w, char c)
+{
+	return w->i < w->len && w->t[w->i] == c;
+}
+
+static bool skip_string(struct walker *w)
+{
+	if (!at_char(w, '"'))
+		return false;
+	for (w->i++; w->i < w->len; w->i++) {
+		if (w->t[w->i] == '\\')
+			w->i++;
+		else if (w->t[w->i] == '"') {
+			w->i++;
+			return true;
+		}
+	}
+	return false;
+}
+
+static bool skip_word(struct walker *w, const char *word)
+{
+	size_t n = strlen(word);
+	if (w->len - w->i < n || memcmp(w->t + w->i, word, n) != 0)
+		return false;
+	w->i += n;
+	return true;
+}
+
+/* Walk the value v in the text; false if the text and the tree disagree.
+** The depth is bounded by jansson's own (JSON_PARSER_MAX_DEPTH). */
+static bool walk(struct walker *w, json_t *v)
+{
+	skip_ws(w);
+	size_t start = w->i;
+	switch (json_typeof(v)) {
+	case JSON_OBJECT: {
+		if (!at_char(w, '{'))
+			return false;
+		w->i++;
+		void *it = json_object_iter(v);
+		skip_ws(w);
+		if (at_char(w, '}')) {
+			w->i++;
+			if (it)
+				return false;
+			break;
+		}
+		for (;;) {
+			skip_ws(w);
+			size_t ks = w->i;
+			if (!it || !skip_string(w))
+				return false;
+			size_t ke = w->i;
+			const char *key = json_object_iter_key(it);
+			if (!memchr(w->t + ks + 1, '\\', ke - ks - 2) &&
+			    (strlen(key) != ke - ks - 2 || memcmp(key, w->t + ks + 1, ke - ks - 2) != 0))
+				return false;
+			note(w, key, ks, ke);
+			skip_ws(w);
+			if (!at_char(w, ':'))
+				return false;
+			w->i++;
+			if (!walk(w, json_object_iter_value(it)))
+				return false;
+			it = json_object_iter_next(v, it);
+			skip_ws(w);
+			if (at_char(w, ',')) {
+				w->i++;
+				continue;
+			}
+			if (!at_char(w, '}') || it)
+				return false;
+			w->i++;
+			break;
+		}
+		break;
+	}
+	case JSON_ARRAY: {
+		if (!at_char(w, '['))
+			return false;
+		w->i++;
+		size_t n = json_array_size(v), k = 0;
+		skip_ws(w);
+		if (at_char(w, ']')) {
+			w->i++;
+			if (n)
+				return false;
+			break;
+		}
+		for (;;) {
+			if (k == n || !walk(w, json_array_get(v, k++)))
+				return false;
+			skip_ws(w);
+			if (at_char(w, ',')) {
+				w->i++;
+				continue;
+			}
+			if (!at_char(w, ']') || k != n)
+				return false;
+			w->i++;
+			break;
+		}
+		break;
+	}
+	case JSON_STRING:
+		if (!skip_string(w))
+			return false;
+		break;
+	case JSON_INTEGER:
+	case JSON_REAL:
+		if (!(at_char(w, '-') || (w->i < w->len && w->t[w->i] >= '0' && w->t[w->i] <= '9')))
+			return false;
+		while (w->i < w->len && w->t[w->i] && strchr("+-.eE0123456789", w->t[w->i]))
+			w->i++;
+		break;
+	case JSON_TRUE:
+		return skip_word(w, "true");
+	case JSON_FALSE:
+		return skip_word(w, "false");
+	case JSON_NULL:
+		return skip_word(w, "null");
+	}
+	note(w, v, start, w->i);
+	return true;
+}
+
+static int cmp_jpos(const void *a, const void *b)
+{
+	uintptr_t x = (uintptr_t)((const struct jpos *)a)->key, y = (uintptr_t)((const struct jpos *)b)->key;
+	return x < y ? -1 : x > y;
+}
+
+static void index_positions(struct jreader *r, json_t *root, size_t base)
+{
+	struct walker w = { r->src->text + base, r->src->len - base, 0, (uint32_t)base, r->arena, { 0 } };
+	if (!walk(&w, root))
+		return;
+	qsort(w.out.items, w.out.n, sizeof *w.out.items, cmp_jpos);
+	r->pos = w.out.items;
+	r->n_pos = w.out.n;
+}
+
+static struct span span_of(const struct jreader *r, const void *key)
+{
+	if (!r->n_pos)
+		return NO_SPAN;
+	struct jpos probe = { key, NO_SPAN };
+	const struct jpos *p = bsearch(&probe, r->pos, r->n_pos, sizeof *r->pos, cmp_jpos);
+	return p ? p->span : NO_SPAN;
+}
+
+static bool known(struct span s)
+{
+	return s.end > s.start;
+}
 
 /* ---- paths and messages ------------------------------------------------- */
 
@@ -79,32 +288,40 @@ static void path_put(struct jreader *r, const char *text)
 	r->path[r->path_len] = '\0';
 }
 
-/* Enter an object member; returns the path length to restore. */
-static size_t path_key(struct jreader *r, const char *key)
+/* Enter the member `key` of obj, whose value is v. */
+static struct mark enter_key(struct jreader *r, json_t *obj, const char *key, json_t *v)
 {
-	size_t old = r->path_len;
+	struct mark m = { r->path_len, r->at };
 	char buf[72];
 	printable(buf, sizeof buf, key);
 	if (r->path_len)
 		path_put(r, ".");
 	path_put(r, buf);
-	return old;
+	struct span sp = is_singleton(v) ? span_of(r, json_object_iter_key(json_object_iter_at(obj, key)))
+	                                 : span_of(r, v);
+	if (known(sp))
+		r->at = sp;
+	return m;
 }
 
-/* Enter an array element; returns the path length to restore. */
-static size_t path_index(struct jreader *r, size_t i)
+/* Enter element i of an array, whose value is v. */
+static struct mark enter_index(struct jreader *r, size_t i, json_t *v)
 {
-	size_t old = r->path_len;
+	struct mark m = { r->path_len, r->at };
 	char buf[32];
 	snprintf(buf, sizeof buf, "[%zu]", i);
 	path_put(r, buf);
-	return old;
+	struct span sp = is_singleton(v) ? NO_SPAN : span_of(r, v);
+	if (known(sp))
+		r->at = sp;
+	return m;
 }
 
-static void path_restore(struct jreader *r, size_t old)
+static void leave(struct jreader *r, struct mark m)
 {
-	r->path_len = old;
-	r->path[old] = '\0';
+	r->path_len = m.len;
+	r->path[m.len] = '\0';
+	r->at = m.at;
 }
 
 static void fail(struct jreader *r, enum diag_code code, const char *fmt, ...)
@@ -119,7 +336,7 @@ static void fail(struct jreader *r, enum diag_code code, const char *fmt, ...)
 	vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);
 	r->n_errors++;
-	diag_report(r->diag, code, loc_of(r->src, NO_SPAN), "%s: %s",
+	diag_report(r->diag, code, loc_of(r->src, r->at), "%s: %s",
 	            r->path_len ? r->path : "the record", msg);
 }
 
@@ -145,7 +362,7 @@ static void fail_type(struct jreader *r, const json_t *v, const char *want)
 
 /* ---- keys ----------------------------------------------------------------- */
 
-/* Edit distance (Levenshtein), for "did you mean"; 99 when too far apart. */
+/* Edit distance (Levenshtein), for "did you mean"; 99 when too long to matter. */
 static unsigned edit_distance(const char *a, const char *b)
 {
 	size_t la = strlen(a), lb = strlen(b);
@@ -172,10 +389,10 @@ static unsigned edit_distance(const char *a, const char *b)
 }
 
 /*
-** Report every key of obj that is not in `known` (NULL-terminated), with a
-** suggestion when one is close.  `what` names the object for the message.
+** Report every key of obj that is not in `known_keys` (NULL-terminated), at the
+** key, with a suggestion when one is close.  `what` names the object.
 */
-static void check_keys(struct jreader *r, json_t *obj, const char *const *known, const char *what)
+static void check_keys(struct jreader *r, json_t *obj, const char *const *known_keys, const char *what)
 {
 	const char *key;
 	json_t *v;
@@ -183,7 +400,7 @@ static void check_keys(struct jreader *r, json_t *obj, const char *const *known,
 		bool ok = false;
 		const char *near = NULL;
 		unsigned best = 3;
-		for (const char *const *k = known; *k; k++) {
+		for (const char *const *k = known_keys; *k; k++) {
 			if (strcmp(key, *k) == 0) {
 				ok = true;
 				break;
@@ -196,17 +413,21 @@ static void check_keys(struct jreader *r, json_t *obj, const char *const *known,
 		}
 		if (ok)
 			continue;
+		struct span saved = r->at, sp = span_of(r, key); /* json_object_foreach's key is jansson's own */
+		if (known(sp))
+			r->at = sp;
 		char shown[72];
 		printable(shown, sizeof shown, key);
 		if (near) {
 			fail(r, D_SYNTAX, "unknown key \"%s\" in %s (did you mean \"%s\"?)", shown, what, near);
-			continue;
+		} else {
+			char list[256] = "";
+			size_t n = 0;
+			for (const char *const *k = known_keys; *k && n < sizeof list - 1; k++)
+				n += (size_t)snprintf(list + n, sizeof list - n, "%s\"%s\"", k == known_keys ? "" : ", ", *k);
+			fail(r, D_SYNTAX, "unknown key \"%s\" in %s (known keys: %s)", shown, what, list);
 		}
-		char list[256] = "";
-		size_t n = 0;
-		for (const char *const *k = known; *k && n < sizeof list - 1; k++)
-			n += (size_t)snprintf(list + n, sizeof list - n, "%s\"%s\"", k == known ? "" : ", ", *k);
-		fail(r, D_SYNTAX, "unknown key \"%s\" in %s (known keys: %s)", shown, what, list);
+		r->at = saved;
 	}
 }
 
@@ -253,10 +474,31 @@ static const char *read_id(struct jreader *r, json_t *v)
 		return NULL;
 	}
 	if (!is_ident(s)) {
-		fail(r, D_TYPE, "\"%s\" is not a member id (an id is letters, digits and _, not starting with a digit, as in the terms)", shown);
+		fail(r, D_TYPE, "\"%s\" is not a member id (an id is letters, digits and _, "
+		                "not starting with a digit, as in the terms)", shown);
 		return NULL;
 	}
 	return arena_strdup(r->arena, s);
+}
+
+/* A member id as a name, at the current position. */
+static bool read_name(struct jreader *r, json_t *v, struct rec_name *out)
+{
+	const char *id = read_id(r, v);
+	if (!id)
+		return false;
+	*out = (struct rec_name){ id, r->at, NULL };
+	return true;
+}
+
+static const struct rec_name *one_name(struct jreader *r, json_t *v)
+{
+	struct rec_name nm;
+	if (!read_name(r, v, &nm))
+		return NULL;
+	struct rec_name *p = arena_alloc(r->arena, sizeof *p);
+	*p = nm;
+	return p;
 }
 
 static bool read_date(struct jreader *r, json_t *v, qdate *out)
@@ -356,11 +598,10 @@ static void read_names(struct jreader *r, json_t *v, struct rec_names *to, bool 
 	size_t i;
 	json_t *id;
 	json_array_foreach(v, i, id) {
-		size_t old = path_index(r, i);
-		const char *s = read_id(r, id);
-		if (s)
-			to->items[to->n++] = (struct rec_name){ s, NO_SPAN, NULL };
-		path_restore(r, old);
+		struct mark mk = enter_index(r, i, id);
+		if (read_name(r, id, &to->items[to->n]))
+			to->n++;
+		leave(r, mk);
 	}
 }
 
@@ -381,42 +622,34 @@ static void read_reasoned(struct jreader *r, json_t *v, struct rec_names *to, co
 	size_t i;
 	json_t *e;
 	json_array_foreach(v, i, e) {
-		size_t old = path_index(r, i);
+		struct mark mk = enter_index(r, i, e);
 		struct rec_name nm = { NULL, NO_SPAN, NULL };
+		bool ok = false;
 		if (json_is_string(e)) {
-			nm.id = read_id(r, e);
+			ok = read_name(r, e, &nm);
 		} else if (json_is_object(e)) {
 			check_keys(r, e, keys, what);
 			json_t *m = json_object_get(e, "member"), *why = json_object_get(e, "reason");
 			if (!m) {
 				fail(r, D_MISSING, "missing \"member\" (the member's id)");
 			} else {
-				size_t o2 = path_key(r, "member");
-				nm.id = read_id(r, m);
-				path_restore(r, o2);
+				struct mark m2 = enter_key(r, e, "member", m);
+				ok = read_name(r, m, &nm);
+				leave(r, m2);
 			}
 			if (why) {
-				size_t o2 = path_key(r, "reason");
+				struct mark m2 = enter_key(r, e, "reason", why);
 				nm.reason = read_string(r, why, "a string (the reason)");
-				path_restore(r, o2);
+				ok = ok && nm.reason;
+				leave(r, m2);
 			}
 		} else {
 			fail_type(r, e, "an object {\"member\": ..., \"reason\": ...} or a member id");
 		}
-		if (nm.id)
+		if (ok)
 			to->items[to->n++] = nm;
-		path_restore(r, old);
+		leave(r, mk);
 	}
-}
-
-static const struct rec_name *one_name(struct jreader *r, json_t *v)
-{
-	const char *id = read_id(r, v);
-	if (!id)
-		return NULL;
-	struct rec_name *nm = arena_alloc(r->arena, sizeof *nm);
-	*nm = (struct rec_name){ id, NO_SPAN, NULL };
-	return nm;
 }
 
 /* ---- motions -------------------------------------------------------------- */
@@ -451,7 +684,6 @@ static int read_decimal(struct jreader *r, const char *s, size_t len, struct rat
 static bool read_attr_value(struct jreader *r, json_t *v, struct value *out)
 {
 	static const char *const typed_keys[] = { "number", "string", "date", NULL };
-	const char *want = "true, false, a whole number, a string or {\"number\"|\"string\"|\"date\": ...}";
 	switch (json_typeof(v)) {
 	case JSON_TRUE:
 	case JSON_FALSE:
@@ -486,7 +718,7 @@ static bool read_attr_value(struct jreader *r, json_t *v, struct value *out)
 	case JSON_OBJECT:
 		break;
 	default:
-		fail_type(r, v, want);
+		fail_type(r, v, "true, false, a whole number, a string or {\"number\"|\"string\"|\"date\": ...}");
 		return false;
 	}
 	check_keys(r, v, typed_keys, "a typed attribute value");
@@ -496,8 +728,9 @@ static bool read_attr_value(struct jreader *r, json_t *v, struct value *out)
 	}
 	json_t *x;
 	bool ok = false;
+	struct mark mk;
 	if ((x = json_object_get(v, "number"))) {
-		size_t old = path_key(r, "number");
+		mk = enter_key(r, v, "number", x);
 		if (json_is_string(x)) {
 			struct rat num;
 			int d = read_decimal(r, json_string_value(x), json_string_length(x), &num);
@@ -508,28 +741,27 @@ static bool read_attr_value(struct jreader *r, json_t *v, struct value *out)
 				ok = true;
 			}
 		} else if (json_is_integer(x)) {
-			path_restore(r, old);
-			return read_attr_value(r, x, out);
+			ok = read_attr_value(r, x, out);
 		} else {
 			fail_type(r, x, "a decimal string or a whole number");
 		}
-		path_restore(r, old);
+		leave(r, mk);
 	} else if ((x = json_object_get(v, "string"))) {
-		size_t old = path_key(r, "string");
+		mk = enter_key(r, v, "string", x);
 		const char *s = read_string(r, x, "a string");
 		if (s) {
 			*out = (struct value){ .type = VT_STR, .u.str = s };
 			ok = true;
 		}
-		path_restore(r, old);
+		leave(r, mk);
 	} else if ((x = json_object_get(v, "date"))) {
-		size_t old = path_key(r, "date");
+		mk = enter_key(r, v, "date", x);
 		qdate d;
 		if (read_date(r, x, &d)) {
 			*out = (struct value){ .type = VT_DATE, .u.date = d };
 			ok = true;
 		}
-		path_restore(r, old);
+		leave(r, mk);
 	}
 	return ok;
 }
@@ -544,19 +776,20 @@ static void read_attributes(struct jreader *r, struct rec_motion *m, json_t *v)
 	const char *key;
 	json_t *val;
 	json_object_foreach(v, key, val) {
-		size_t old = path_key(r, key);
+		struct mark mk = enter_key(r, v, key, val);
 		char shown[72];
 		printable(shown, sizeof shown, key);
-		if (strlen(key) > PARSE_MAX_IDENT)
+		if (strlen(key) > PARSE_MAX_IDENT) {
 			fail(r, D_LIMIT, "attribute name longer than %d characters", PARSE_MAX_IDENT);
-		else if (!is_ident(key))
-			fail(r, D_SYNTAX, "\"%s\" is not an attribute name (letters, digits and _, as the terms write motion.NAME)", shown);
-		else {
+		} else if (!is_ident(key)) {
+			fail(r, D_SYNTAX, "\"%s\" is not an attribute name (letters, digits and _, "
+			                  "as the terms write motion.NAME)", shown);
+		} else {
 			struct attr at = { arena_strdup(r->arena, key), { 0 } };
 			if (read_attr_value(r, val, &at.value))
 				m->attrs[m->n_attrs++] = at;
 		}
-		path_restore(r, old);
+		leave(r, mk);
 	}
 }
 
@@ -574,29 +807,27 @@ static void read_votes(struct jreader *r, struct rec_motion *m, json_t *v)
 		json_t *list = json_object_get(v, keys[k]);
 		if (!list)
 			continue;
-		size_t old = path_key(r, keys[k]);
+		struct mark mk = enter_key(r, v, keys[k], list);
 		if (!json_is_array(list)) {
 			fail_type(r, list, "an array of member ids");
 		} else {
 			size_t i;
 			json_t *id;
 			json_array_foreach(list, i, id) {
-				size_t o2 = path_index(r, i);
-				const char *s = read_id(r, id);
-				path_restore(r, o2);
-				if (!s)
-					continue;
-				if (votes.n == MINUTES_MAX_NAMES) {
+				struct mark m2 = enter_index(r, i, id);
+				struct rec_vote rv = { .kind = (enum vote_kind)k };
+				bool ok = read_name(r, id, &rv.who);
+				if (ok && votes.n == MINUTES_MAX_NAMES) {
 					if (!limited)
 						fail(r, D_LIMIT, "more than %d votes on one motion", MINUTES_MAX_NAMES);
 					limited = true;
-					continue;
+				} else if (ok) {
+					VEC_PUSH(r->arena, votes, rv);
 				}
-				struct rec_vote rv = { { s, NO_SPAN, NULL }, (enum vote_kind)k };
-				VEC_PUSH(r->arena, votes, rv);
+				leave(r, m2);
 			}
 		}
-		path_restore(r, old);
+		leave(r, mk);
 	}
 	m->votes = votes.items;
 	m->n_votes = (unsigned)votes.n;
@@ -620,21 +851,22 @@ static void read_tally(struct jreader *r, struct rec_motion *m, json_t *v)
 			}
 			continue;
 		}
-		size_t old = path_key(r, keys[k]);
-		if (!json_is_integer(n) || json_integer_value(n) < 0 || json_integer_value(n) > TALLY_MAX) {
-			if (json_is_integer(n))
-				fail(r, D_TYPE, "a tally counts votes: a whole number from 0 to %d", TALLY_MAX);
-			else
-				fail(r, D_TYPE, "a tally counts votes: expected a whole number from 0 to %d, found %s",
-				     TALLY_MAX, json_kind(n));
+		struct mark mk = enter_key(r, v, keys[k], n);
+		if (!json_is_integer(n)) {
+			fail(r, D_TYPE, "a tally counts votes: expected a whole number from 0 to %d, found %s",
+			     TALLY_MAX, json_kind(n));
+			ok = false;
+		} else if (json_integer_value(n) < 0 || json_integer_value(n) > TALLY_MAX) {
+			fail(r, D_TYPE, "a tally counts votes: a whole number from 0 to %d", TALLY_MAX);
 			ok = false;
 		} else {
 			m->tally[k] = (int64_t)json_integer_value(n);
 		}
-		path_restore(r, old);
+		leave(r, mk);
 	}
 	m->has_tally = ok;
 	m->tally_has_abstain = ok && json_object_get(v, "abstain") != NULL;
+	m->tally_span = r->at;
 	if (!ok)
 		memset(m->tally, 0, sizeof m->tally);
 }
@@ -654,16 +886,17 @@ static void read_ratifies(struct jreader *r, struct rec_motion *m, json_t *v)
 		fail(r, D_MISSING, "missing \"motion\" (the number of the motion it ratifies)");
 	if (!mt || !mo)
 		return;
-	size_t old = path_key(r, "meeting");
+	struct span at = r->at;
+	struct mark mk = enter_key(r, v, "meeting", mt);
 	const char *title = read_string(r, mt, "a string (a meeting's title)");
-	path_restore(r, old);
-	old = path_key(r, "motion");
+	leave(r, mk);
+	mk = enter_key(r, v, "motion", mo);
 	const char *num = read_number_text(r, mo);
-	path_restore(r, old);
+	leave(r, mk);
 	if (title && num) {
 		m->ratifies_meeting = title;
 		m->ratifies_motion = num;
-		m->ratifies_span = NO_SPAN;
+		m->ratifies_span = at;
 	}
 }
 
@@ -673,10 +906,17 @@ static const char *const MOTION_KEYS[] = {
 	"presiding", NULL
 };
 
+/*
+** FIELD(obj, "key") is true when obj has the key, and then enters it (x is the
+** value, r->at its position); DONE() goes back out.
+*/
+#define FIELD(obj, key) ((x = json_object_get((obj), (key))) != NULL && (mk = enter_key(r, (obj), (key), x), true))
+#define DONE() leave(r, mk)
+
 static struct rec_motion *read_motion(struct jreader *r, json_t *v, unsigned ordinal)
 {
 	struct rec_motion *m = arena_alloc(r->arena, sizeof *m);
-	m->span = NO_SPAN;
+	m->span = r->at;
 	m->title = "";
 	m->attrs = arena_array(r->arena, 1, sizeof *m->attrs);
 	if (!json_is_object(v)) {
@@ -686,90 +926,93 @@ static struct rec_motion *read_motion(struct jreader *r, json_t *v, unsigned ord
 	}
 	check_keys(r, v, MOTION_KEYS, "a motion");
 	json_t *x;
-	size_t old = 0;
-#define FIELD(key) ((x = json_object_get(v, key)) != NULL && (old = path_key(r, key), true))
-#define DONE() path_restore(r, old)
+	struct mark mk = { 0, NO_SPAN };
 	m->number = NULL;
-	if (FIELD("number")) {
+	if (FIELD(v, "number")) {
 		m->number = read_number_text(r, x);
 		DONE();
 	}
 	if (!m->number)
 		m->number = arena_printf(r->arena, "%u", ordinal);
-	if (FIELD("title")) {
+	if (FIELD(v, "title")) {
 		const char *t = read_string(r, x, "a string (the motion's title)");
 		if (t)
 			m->title = t;
 		DONE();
 	}
-	if (FIELD("attributes")) {
+	if (FIELD(v, "attributes")) {
 		read_attributes(r, m, x);
 		DONE();
 	}
-	if (FIELD("interests")) {
+	if (FIELD(v, "interests")) {
 		read_reasoned(r, x, &m->interests, "declarations of interest");
 		DONE();
 	}
-	if (FIELD("votes")) {
+	if (FIELD(v, "votes")) {
 		read_votes(r, m, x);
 		DONE();
 	}
-	if (FIELD("tally")) {
+	if (FIELD(v, "tally")) {
 		read_tally(r, m, x);
 		DONE();
 	}
-	if (FIELD("consensus")) {
-		if (json_is_boolean(x))
+	if (FIELD(v, "consensus")) {
+		if (json_is_boolean(x)) {
 			m->consensus = json_is_true(x);
-		else
+			m->consensus_span = r->at;
+		} else {
 			fail_type(r, x, "true or false");
+		}
 		DONE();
 	}
-	if (FIELD("objections")) {
+	if (FIELD(v, "objections")) {
 		read_reasoned(r, x, &m->objections, "objections");
 		DONE();
 	}
-	if (FIELD("casting")) {
+	if (FIELD(v, "casting")) {
 		const char *s = json_string_value(x);  /* NULL if not a string */
 		if (s && (strcmp(s, "for") == 0 || strcmp(s, "against") == 0)) {
 			m->casting = s[0] == 'f' ? VOTE_FOR : VOTE_AGAINST;
 			m->has_casting = true;
-		} else if (!s)
+			m->casting_span = r->at;
+		} else if (!s) {
 			fail_type(r, x, "\"for\" or \"against\" (the casting vote)");
-		else
+		} else {
 			fail(r, D_TYPE, "a casting vote is \"for\" or \"against\"");
+		}
 		DONE();
 	}
-	if (FIELD("recorded")) {
-		read_outcome(r, x, &m->recorded);
+	if (FIELD(v, "recorded")) {
+		if (read_outcome(r, x, &m->recorded))
+			m->recorded_span = r->at;
 		DONE();
 	}
-	if (FIELD("declared")) {
-		read_outcome(r, x, &m->declared);
+	if (FIELD(v, "declared")) {
+		if (read_outcome(r, x, &m->declared))
+			m->declared_span = r->at;
 		DONE();
 	}
-	if (FIELD("expect")) {
-		read_outcome(r, x, &m->expected);
+	if (FIELD(v, "expect")) {
+		if (read_outcome(r, x, &m->expected))
+			m->expected_span = r->at;
 		DONE();
 	}
-	if (FIELD("notice_given")) {
+	if (FIELD(v, "notice_given")) {
 		m->has_notice_given = read_date(r, x, &m->notice_given);
 		DONE();
 	}
-	if (FIELD("virtual_on")) {
+	if (FIELD(v, "virtual_on")) {
 		m->is_virtual = read_date(r, x, &m->virtual_on);
 		DONE();
 	}
-	if (FIELD("ratifies")) {
+	if (FIELD(v, "ratifies")) {
 		read_ratifies(r, m, x);
 		DONE();
 	}
-	if (FIELD("presiding")) {
+	if (FIELD(v, "presiding")) {
 		m->presiding = one_name(r, x);
 		DONE();
 	}
-#undef FIELD
-#undef DONE
 	return m;
 }
 
@@ -803,7 +1046,7 @@ static void read_item(struct jreader *r, struct meeting *mt, json_t *v, struct s
 		return;
 	}
 	json_t *x = json_object_get(v, which);
-	size_t old = path_key(r, which);
+	struct mark mk = enter_key(r, v, which, x);
 	struct rec_step step = { 0 };
 	if (strcmp(which, "motion") == 0) {
 		if (mt->n_motions == MINUTES_MAX_MOTIONS) {
@@ -821,7 +1064,7 @@ static void read_item(struct jreader *r, struct meeting *mt, json_t *v, struct s
 		read_names(r, x, &step.names, true);
 		VEC_PUSH(r->arena, *steps, step);
 	}
-	path_restore(r, old);
+	DONE();
 }
 
 static const char *const MEETING_KEYS[] = {
@@ -832,7 +1075,7 @@ static const char *const MEETING_KEYS[] = {
 static struct meeting *read_meeting(struct jreader *r, json_t *root)
 {
 	struct meeting *mt = arena_alloc(r->arena, sizeof *mt);
-	mt->span = NO_SPAN;
+	mt->span = r->at;
 	mt->src = r->src;
 	mt->title = "";
 	if (!json_is_object(root)) {
@@ -841,10 +1084,8 @@ static struct meeting *read_meeting(struct jreader *r, json_t *root)
 	}
 	check_keys(r, root, MEETING_KEYS, "the meeting record");
 	json_t *x;
-	size_t old = 0;
-#define FIELD(key) ((x = json_object_get(root, key)) != NULL && (old = path_key(r, key), true))
-#define DONE() path_restore(r, old)
-	if (FIELD("meeting")) {
+	struct mark mk = { 0, NO_SPAN };
+	if (FIELD(root, "meeting")) {
 		const char *t = read_string(r, x, "a string (the meeting's title)");
 		if (t)
 			mt->title = t;
@@ -852,67 +1093,70 @@ static struct meeting *read_meeting(struct jreader *r, json_t *root)
 	} else {
 		fail(r, D_MISSING, "missing \"meeting\" (the meeting's title, as in \"Leadership group, May 2024\")");
 	}
-	if (FIELD("date")) {
+	if (FIELD(root, "date")) {
 		read_date(r, x, &mt->date);
 		DONE();
 	} else {
 		fail(r, D_MISSING, "missing \"date\" (the date of the meeting, \"YYYY-MM-DD\")");
 	}
-	if (FIELD("$schema")) {
+	if (FIELD(root, "$schema")) {
 		if (!json_is_string(x))
 			fail_type(r, x, "a string (the schema's address)");
 		DONE();
 	}
-	if (FIELD("terms")) {
+	if (FIELD(root, "terms")) {
 		mt->terms_name = read_string(r, x, "a string (the name of the body whose terms apply)");
-		mt->terms_span = NO_SPAN;
+		mt->terms_span = r->at;
 		DONE();
 	}
-	if (FIELD("chair")) {
+	if (FIELD(root, "chair")) {
 		mt->chair = one_name(r, x);
 		DONE();
 	}
-	if (FIELD("papers_sent")) {
+	if (FIELD(root, "papers_sent")) {
 		mt->has_papers = read_date(r, x, &mt->papers_sent);
+		mt->papers_span = r->at;
 		DONE();
 	}
-	if (FIELD("minutes_circulated")) {
+	if (FIELD(root, "minutes_circulated")) {
 		mt->has_minutes = read_date(r, x, &mt->minutes_circulated);
+		mt->minutes_span = r->at;
 		DONE();
 	}
-	if (FIELD("present")) {
+	if (FIELD(root, "present")) {
 		read_names(r, x, &mt->present, false);
 		DONE();
 	}
-	if (FIELD("apologies")) {
+	if (FIELD(root, "apologies")) {
 		read_names(r, x, &mt->apologies, false);
 		DONE();
 	}
-	if (FIELD("attending")) {
+	if (FIELD(root, "attending")) {
 		read_names(r, x, &mt->attending, false);
 		DONE();
 	}
 	struct step_vec steps = { 0 };
-	if (FIELD("items")) {
+	if (FIELD(root, "items")) {
 		if (!json_is_array(x)) {
 			fail_type(r, x, "an array of items (motions, arrivals and departures, in order)");
 		} else {
 			size_t i;
 			json_t *it;
 			json_array_foreach(x, i, it) {
-				size_t o2 = path_index(r, i);
+				struct mark m2 = enter_index(r, i, it);
 				read_item(r, mt, it, &steps);
-				path_restore(r, o2);
+				leave(r, m2);
 			}
 		}
 		DONE();
 	}
-#undef FIELD
-#undef DONE
 	mt->steps = steps.items;
 	mt->n_steps = (unsigned)steps.n;
 	return mt;
 }
+
+#undef FIELD
+#undef DONE
 
 /* ---- syntax errors and the entry point ------------------------------------ */
 
@@ -929,7 +1173,7 @@ static void report_syntax(struct diag_sink *diag, const struct source *src, size
 	size_t start = end;
 	const char *near = strstr(e->text, " near '");
 	size_t tlen = strlen(e->text);
-	if (near && tlen > 0 && e->text[tlen - 1] == '\'' && tlen < JSON_ERROR_TEXT_LENGTH - 1) {
+	if (near && tlen > 0 && e->text[tlen - 1] == '\'') {
 		size_t tok = (size_t)(e->text + tlen - 1 - (near + 7));
 		if (tok <= end - base)
 			start = end - tok;
@@ -980,6 +1224,8 @@ struct meeting *minutes_json_read(struct arena *a, struct diag_sink *diag, const
 
 	struct jreader r = { .arena = a, .diag = diag, .src = src };
 	r.path[0] = '\0';
+	index_positions(&r, root, base);
+	r.at = span_of(&r, root);
 	struct meeting *mt = read_meeting(&r, root);
 
 	m1->on_oom = outer1;

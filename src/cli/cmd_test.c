@@ -1,0 +1,104 @@
+/*
+** quorate test FILE.tor...: run the `example` blocks inside terms files, like
+** unit tests, and end with "N passed, N failed".
+*/
+#include <string.h>
+
+#include "check/sema.h"
+#include "cli/cli.h"
+#include "front/parse.h"
+#include "run/tortest.h"
+
+static const char test_usage[] =
+	"usage: quorate test [-I DIR] FILE.tor...\n"
+	"\n"
+	"Run the `example` blocks written inside terms files: each is a small meeting\n"
+	"whose motions say the outcome the cluster expects (`expect carried`).\n"
+	"Failures print the expected and computed outcome with the reasons.  Exit 0\n"
+	"when every example passes, 1 when any fails, 2 on malformed input.\n";
+
+static void print_failure(const struct motion_result *mr)
+{
+	printf("    motion %s \"%s\": expected %s, computed %s\n", mr->motion->number, mr->motion->title,
+	       ast_outcome_name(mr->motion->expected), ast_outcome_name(mr->outcome));
+	if (mr->quorum_known && !mr->quorate)
+		printf("      not quorate: %lld counting towards the quorum\n", (long long)mr->quorum_present);
+	if (mr->cls)
+		printf("      class %s%s%s\n", mr->cls->id, mr->cls->clause ? " §" : "", mr->cls->clause ? mr->cls->clause : "");
+	for (unsigned i = 0; i < mr->n_reqs; i++)
+		printf("      %s: %s: %s\n", mr->reqs[i].text, mr->reqs[i].working ? mr->reqs[i].working : "-",
+		       mr->reqs[i].met ? "met" : "not met");
+	for (const struct finding *f = mr->findings.first; f; f = f->next)
+		printf("      %s [%s]: %s\n", finding_severity_name(f->sev), finding_code_name(f->code), f->message);
+}
+
+static void run_terms(struct cli *c, const struct node *n, const struct source *src, unsigned *passed, unsigned *failed)
+{
+	const struct terms *t = sema_terms(&c->arena, &c->diag, &c->loader, n, src);
+	if (!t)
+		return;
+	for (unsigned i = 0; i < t->n_examples; i++) {
+		struct example_result er = tortest_run(&c->arena, &c->diag, t, t->examples[i], src);
+		unsigned line, col;
+		source_position(src, t->examples[i]->span.start, &line, &col);
+		if (!er.result || er.checked == 0) {
+			printf("ERROR %s:%u: example \"%s\" (see the diagnostics)\n", src->name, line, er.title);
+			(*failed)++;
+			continue;
+		}
+		if (er.failed == 0) {
+			printf("ok    %s:%u: %s\n", src->name, line, er.title);
+			(*passed)++;
+			continue;
+		}
+		printf("FAIL  %s:%u: %s\n", src->name, line, er.title);
+		for (unsigned k = 0; k < er.result->n_motions; k++) {
+			const struct motion_result *mr = &er.result->motions[k];
+			if (mr->motion->expected != OUTCOME_NONE && mr->motion->expected != mr->outcome)
+				print_failure(mr);
+		}
+		(*failed)++;
+	}
+}
+
+int cmd_test(struct cli *c, int argc, char **argv)
+{
+	int status = EXIT_OK;
+	static const char *files[4096];
+	int n_files = 0;
+	for (int i = 0; i < argc; i++) {
+		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
+			fputs(test_usage, stdout);
+			return EXIT_OK;
+		} else if (cli_common_option(c, argc, argv, &i, &status)) {
+			if (status)
+				return status;
+		} else if (argv[i][0] == '-' && argv[i][1]) {
+			cli_usage_error(c, "unknown option '%s'", argv[i]);
+			fputs(test_usage, stderr);
+			return EXIT_BAD_INPUT;
+		} else if (n_files < 4096) {
+			files[n_files++] = argv[i];
+		}
+	}
+	if (n_files == 0) {
+		fputs(test_usage, stderr);
+		return EXIT_BAD_INPUT;
+	}
+	cli_finish_path(c);
+	unsigned passed = 0, failed = 0;
+	for (int i = 0; i < n_files; i++) {
+		const struct source *src = cli_load_source(c, files[i]);
+		struct ast_file file;
+		if (!src || parse_file(&c->arena, &c->diag, src, &file) != 0)
+			continue;
+		for (const struct node *n = file.items; n; n = n->next)
+			if (n->kind == N_TERMS)
+				run_terms(c, n, src, &passed, &failed);
+	}
+	cli_print_problems(c);
+	printf("%u passed, %u failed\n", passed, failed);
+	if (c->diag.n_errors)
+		return EXIT_BAD_INPUT;
+	return failed ? EXIT_FINDINGS : EXIT_OK;
+}
