@@ -23,8 +23,8 @@ WARN      := -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
              -Wmissing-prototypes -Wformat=2 -Wundef -Wvla -Werror
 OPT       ?= -O2 -g
 SAN       ?=
-CPPFLAGS  += -D_POSIX_C_SOURCE=200809L -Iinclude -Isrc -I$(GEN) \
-             -DQUORATE_STDLIB_INSTALLED='"$(PREFIX)/share/quorate/stdlib"'
+VERSION   := 0.1.0
+CPPFLAGS  += -D_POSIX_C_SOURCE=200809L -Iinclude -Isrc -I$(GEN)
 CFLAGS    ?=
 ALL_CFLAGS = -std=c11 $(OPT) $(SAN) $(WARN) $(CFLAGS)
 # flex's and bison's own code: same standard, fewer opinions.
@@ -63,6 +63,16 @@ $(GEN)/quorate_scan.o: $(GEN)/quorate_parse.h
 $(GEN)/quorate_parse.o: $(GEN)/quorate_scan.h
 $(BUILD)/src/front/parse.o: $(GEN)/quorate_parse.h $(GEN)/quorate_scan.h
 
+# The installed stdlib's path is compiled into the CLI: rebuild it when PREFIX
+# changes (prefix.txt is rewritten only when its contents differ).
+$(BUILD)/prefix.txt: FORCE
+	@mkdir -p $(BUILD)
+	@echo '$(PREFIX) $(VERSION)' | cmp -s - $@ || echo '$(PREFIX) $(VERSION)' > $@
+$(BUILD)/src/cli/cli.o $(BUILD)/src/cli/main.o $(BUILD)/src/api/quorate.o: $(BUILD)/prefix.txt
+$(BUILD)/src/cli/%.o $(BUILD)/src/api/%.o: CPPFLAGS += -DQUORATE_STDLIB_INSTALLED='"$(PREFIX)/share/quorate/stdlib"' \
+                                  -DQUORATE_VERSION='"$(VERSION)"'
+.PHONY: FORCE
+
 $(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
@@ -98,5 +108,33 @@ bench: $(BIN)
 
 clean:
 	rm -rf $(BUILD)
+
+# ---- install ------------------------------------------------------------------
+STDLIB_FILES := $(shell find stdlib -name '*.tor' 2>/dev/null)
+MAN1 := $(wildcard docs/man/*.1)
+MAN5 := $(wildcard docs/man/*.5)
+
+$(BUILD)/quorate.pc: quorate.pc.in $(BUILD)/prefix.txt
+	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@VERSION@|$(VERSION)|' $< > $@
+
+install: $(BIN) $(LIB) $(BUILD)/quorate.pc
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib/pkgconfig $(DESTDIR)$(PREFIX)/include \
+	           $(DESTDIR)$(PREFIX)/share/man/man1 $(DESTDIR)$(PREFIX)/share/man/man5
+	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/quorate
+	install -m 644 $(LIB) $(DESTDIR)$(PREFIX)/lib/libquorate.a
+	install -m 644 include/quorate.h $(DESTDIR)$(PREFIX)/include/quorate.h
+	install -m 644 $(BUILD)/quorate.pc $(DESTDIR)$(PREFIX)/lib/pkgconfig/quorate.pc
+	for f in $(STDLIB_FILES); do \
+	  install -d $(DESTDIR)$(PREFIX)/share/quorate/$$(dirname $$f) && \
+	  install -m 644 $$f $(DESTDIR)$(PREFIX)/share/quorate/$$f || exit 1; done
+	$(if $(MAN1),install -m 644 $(MAN1) $(DESTDIR)$(PREFIX)/share/man/man1/)
+	$(if $(MAN5),install -m 644 $(MAN5) $(DESTDIR)$(PREFIX)/share/man/man5/)
+
+uninstall:
+	rm -f $(DESTDIR)$(PREFIX)/bin/quorate $(DESTDIR)$(PREFIX)/lib/libquorate.a \
+	      $(DESTDIR)$(PREFIX)/include/quorate.h $(DESTDIR)$(PREFIX)/lib/pkgconfig/quorate.pc
+	rm -rf $(DESTDIR)$(PREFIX)/share/quorate
+	rm -f $(addprefix $(DESTDIR)$(PREFIX)/share/man/man1/,$(notdir $(MAN1))) \
+	      $(addprefix $(DESTDIR)$(PREFIX)/share/man/man5/,$(notdir $(MAN5)))
 
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

@@ -41,7 +41,10 @@ qr_session *qr_session_new(void)
 	/* None of these allocate: the arena takes memory on first use. */
 	arena_init(&s->arena, &s->mem);
 	diag_init(&s->diag, &s->arena);
-	loader_init(&s->loader, &s->arena, &s->diag, s->dirs, 0);
+	/* The installed stdlib is searched last, after the caller's directories. */
+	s->dirs[0] = QUORATE_STDLIB_INSTALLED;
+	s->n_dirs = 1;
+	loader_init(&s->loader, &s->arena, &s->diag, s->dirs, s->n_dirs);
 	return s;
 }
 
@@ -77,7 +80,10 @@ int qr_session_add_search_dir(qr_session *s, const char *dir)
 	if (s->n_dirs == QR_MAX_DIRS)
 		return -1;
 	WITH_OOM_GUARD(s, -1, {
-		s->dirs[s->n_dirs++] = arena_strdup(&s->arena, dir);
+		/* keep the installed stdlib last */
+		s->dirs[s->n_dirs] = s->dirs[s->n_dirs - 1];
+		s->dirs[s->n_dirs - 1] = arena_strdup(&s->arena, dir);
+		s->n_dirs++;
 		s->loader.n_dirs = s->n_dirs;
 	});
 	return 0;

@@ -36,9 +36,26 @@ static bool is_dir(const char *path)
 	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
+/* The directory of the running binary ("" if unknown). */
+static const char *exe_dir(struct cli *c)
+{
+	char buf[4096];
+	ssize_t n = readlink("/proc/self/exe", buf, sizeof buf - 1);
+	if (n <= 0) {
+		const char *slash = strrchr(c->prog, '/');
+		return slash ? arena_printf(&c->arena, "%.*s", (int)(slash - c->prog), c->prog) : "";
+	}
+	buf[n] = '\0';
+	char *slash = strrchr(buf, '/');
+	if (slash)
+		*slash = '\0';
+	return arena_strdup(&c->arena, buf);
+}
+
 /* -I dirs come first (added while parsing options), then QUORATE_PATH, then
-** the stdlib beside the binary when run from the build tree, then the
-** installed one. */
+** the stdlib beside the binary (in the build tree, or installed as
+** PREFIX/bin/quorate and PREFIX/share/quorate/stdlib, so an installation can
+** be moved, e.g. by DESTDIR), then the path compiled in at build time. */
 void cli_finish_path(struct cli *c)
 {
 	const char *env = getenv("QUORATE_PATH");
@@ -47,13 +64,17 @@ void cli_finish_path(struct cli *c)
 		for (char *save = NULL, *dir = strtok_r(copy, ":", &save); dir; dir = strtok_r(NULL, ":", &save))
 			cli_add_dir(c, dir);
 	}
-	const char *slash = strrchr(c->prog, '/');
-	if (slash) {
-		char *tree = arena_printf(&c->arena, "%.*s/../stdlib", (int)(slash - c->prog), c->prog);
+	const char *dir = exe_dir(c);
+	if (*dir) {
+		const char *tree = arena_printf(&c->arena, "%s/../stdlib", dir);
+		const char *installed = arena_printf(&c->arena, "%s/../share/quorate/stdlib", dir);
 		if (is_dir(tree))
 			cli_add_dir(c, tree);
+		else if (is_dir(installed))
+			cli_add_dir(c, installed);
 	}
-	cli_add_dir(c, QUORATE_STDLIB_INSTALLED);
+	if (is_dir(QUORATE_STDLIB_INSTALLED))
+		cli_add_dir(c, QUORATE_STDLIB_INSTALLED);
 	loader_init(&c->loader, &c->arena, &c->diag, c->dirs, c->n_dirs);
 }
 
