@@ -1,0 +1,2 @@
+" Terms of reference and meeting records for quorate
+autocmd BufRead,BufNewFile *.tor,*.minutes setfiletype quorate
