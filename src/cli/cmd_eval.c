@@ -22,7 +22,8 @@ static bool is_json_path(const char *path, const struct source *src)
 	size_t n = strlen(path);
 	if (n >= 5 && strcmp(path + n - 5, ".json") == 0)
 		return true;
-	for (size_t i = 0; i < src->len; i++) /* stdin: look at the first character */
+	size_t i = src->len >= 3 && memcmp(src->text, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0; /* a byte-order mark */
+	for (; i < src->len; i++) /* stdin: look at the first character */
 		if (src->text[i] != ' ' && src->text[i] != '\n' && src->text[i] != '\t' && src->text[i] != '\r')
 			return src->text[i] == '{';
 	return false;

@@ -3,6 +3,7 @@
 ** and its out-of-memory recovery point, and turn results into exit statuses.
 */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli/cli.h"
@@ -43,6 +44,18 @@ static const struct command commands[] = {
 	{ "fmt", cmd_fmt },
 };
 
+/*
+** Test hooks for the allocation-failure sweep (tests/alloc_sweep.sh):
+** QUORATE_TEST_FAIL_ALLOC=N makes the Nth allocation fail;
+** QUORATE_TEST_COUNT_ALLOC prints how many allocations a run made.
+*/
+static void set_test_hooks(struct cli *c)
+{
+	const char *n = getenv("QUORATE_TEST_FAIL_ALLOC");
+	if (n && *n)
+		c->mem.fail_at = strtoul(n, NULL, 10);
+}
+
 int main(int argc, char **argv)
 {
 	if (argc < 2) {
@@ -62,6 +75,7 @@ int main(int argc, char **argv)
 			continue;
 		static struct cli c; /* large: kept off the stack; one per process */
 		cli_init(&c, argv[0]);
+		set_test_hooks(&c);
 		jmp_buf oom;
 		c.mem.on_oom = &oom;
 		volatile int status; /* read after longjmp */
@@ -73,6 +87,8 @@ int main(int argc, char **argv)
 			status = EXIT_BAD_INPUT;
 		}
 		cli_free(&c);
+		if (getenv("QUORATE_TEST_COUNT_ALLOC"))
+			fprintf(stderr, "quorate: %lu allocations\n", c.mem.n_allocs);
 		return status;
 	}
 	fprintf(stderr, "quorate: unknown command '%s'\n\n%s", argv[1], main_usage);

@@ -46,6 +46,11 @@ static void add_names(struct reader *r, struct rec_names *to, const struct node 
 
 static void add_reasoned(struct reader *r, struct rec_names *to, const struct node *id, const struct node *reason)
 {
+	if (r->n_names + 1 > MINUTES_MAX_NAMES) {
+		diag_report(r->diag, D_LIMIT, at(r, id), "more than %d names in one meeting record", MINUTES_MAX_NAMES);
+		return;
+	}
+	r->n_names++;
 	to->items = arena_grow(r->arena, to->items, to->n, to->n + 1, sizeof *to->items);
 	to->items[to->n++] = *name_of(r, id, reason);
 }
@@ -91,9 +96,7 @@ static void read_attribute(struct reader *r, struct rec_motion *m, const struct 
 static void read_tally(struct reader *r, struct rec_motion *m, const struct node *n)
 {
 	const struct node *parts[3] = { n->a, n->b, n->c };
-	m->has_tally = true;
 	m->tally_span = n->span;
-	m->tally_has_abstain = n->c != NULL;
 	for (int i = 0; i < 3; i++) {
 		if (!parts[i])
 			continue;
@@ -105,10 +108,18 @@ static void read_tally(struct reader *r, struct rec_motion *m, const struct node
 		}
 		m->tally[i] = v.num;
 	}
+	m->has_tally = true;
+	m->tally_has_abstain = n->c != NULL;
 }
 
+/* The statements a motion may make at most once. */
+enum motion_once {
+	ONCE_TALLY, ONCE_CASTING, ONCE_RECORDED, ONCE_DECLARED, ONCE_NOTICE,
+	ONCE_PRESIDING, ONCE_EXPECT, ONCE_VIRTUAL, ONCE_RATIFIES, ONCE__N
+};
+
 static void read_motion_item(struct reader *r, struct rec_motion *m, const struct node *it,
-                             struct vote_vec *votes, bool seen[6])
+                             struct vote_vec *votes, bool seen[ONCE__N])
 {
 	switch (it->kind) {
 	case N_INTEREST:
@@ -121,7 +132,7 @@ static void read_motion_item(struct reader *r, struct rec_motion *m, const struc
 		}
 		break;
 	case N_TALLY:
-		if (once(r, it, &seen[0], "the tally"))
+		if (once(r, it, &seen[ONCE_TALLY], "the tally"))
 			read_tally(r, m, it);
 		break;
 	case N_CONSENSUS_REC:
@@ -132,45 +143,51 @@ static void read_motion_item(struct reader *r, struct rec_motion *m, const struc
 		add_reasoned(r, &m->objections, it->a, it->b);
 		break;
 	case N_CASTING_VOTE:
-		if (once(r, it, &seen[1], "the casting vote")) {
+		if (once(r, it, &seen[ONCE_CASTING], "the casting vote")) {
 			m->has_casting = true;
 			m->casting = (enum vote_kind)it->op;
 			m->casting_span = it->span;
 		}
 		break;
 	case N_RECORDED:
-		if (once(r, it, &seen[2], "the outcome")) {
+		if (once(r, it, &seen[ONCE_RECORDED], "the outcome")) {
 			m->recorded = (enum outcome)it->op;
 			m->recorded_span = it->span;
 		}
 		break;
 	case N_DECLARED:
-		if (once(r, it, &seen[3], "the declared result")) {
+		if (once(r, it, &seen[ONCE_DECLARED], "the declared result")) {
 			m->declared = (enum outcome)it->op;
 			m->declared_span = it->span;
 		}
 		break;
 	case N_EXPECT:
-		m->expected = (enum outcome)it->op;
-		m->expected_span = it->span;
+		if (once(r, it, &seen[ONCE_EXPECT], "the expected outcome")) {
+			m->expected = (enum outcome)it->op;
+			m->expected_span = it->span;
+		}
 		break;
 	case N_NOTICE_GIVEN:
-		if (check_word(r, it, "given", "notice") && once(r, it, &seen[4], "notice")) {
+		if (check_word(r, it, "given", "notice") && once(r, it, &seen[ONCE_NOTICE], "notice")) {
 			m->has_notice_given = true;
 			m->notice_given = it->a->v.date;
 		}
 		break;
 	case N_VIRTUAL_ON:
-		m->is_virtual = true;
-		m->virtual_on = it->a->v.date;
+		if (once(r, it, &seen[ONCE_VIRTUAL], "the date of a decision outside a meeting")) {
+			m->is_virtual = true;
+			m->virtual_on = it->a->v.date;
+		}
 		break;
 	case N_RATIFIES:
-		m->ratifies_meeting = it->a->text;
-		m->ratifies_motion = it->text;
-		m->ratifies_span = it->span;
+		if (once(r, it, &seen[ONCE_RATIFIES], "what the motion ratifies")) {
+			m->ratifies_meeting = it->a->text;
+			m->ratifies_motion = it->text;
+			m->ratifies_span = it->span;
+		}
 		break;
 	case N_CHAIR:
-		if (once(r, it, &seen[5], "who presides for this item"))
+		if (once(r, it, &seen[ONCE_PRESIDING], "who presides for this item"))
 			m->presiding = name_of(r, it->a, NULL);
 		break;
 	default:
@@ -190,7 +207,7 @@ static struct rec_motion *read_motion(struct reader *r, const struct node *n, un
 	for (const struct node *a = n->b; a; a = a->next)
 		read_attribute(r, m, a, i++);
 	struct vote_vec votes = { 0 };
-	bool seen[6] = { false };
+	bool seen[ONCE__N] = { false };
 	for (const struct node *it = n->c; it; it = it->next)
 		read_motion_item(r, m, it, &votes, seen);
 	if (votes.n > MINUTES_MAX_NAMES) {

@@ -1,0 +1,777 @@
+/*
+** Unit tests for src/record/minutes_json.c.
+**
+** The JSON reader must give exactly the model the native reader gives for the
+** same record: the Anytown example in both forms, and a record that uses
+** every construct, are compared field by field.  Then each kind of malformed
+** input must give its diagnostic code and a message naming the JSON path, at
+** the right place in the text (syntax errors at jansson's position, value
+** errors at the value, unknown keys at the key); the model's spans must point
+** into the JSON; numbers must be exact; and no input, nor running out of
+** memory at any allocation, may leak jansson's tree.
+*/
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "front/parse.h"
+#include "record/minutes_json.h"
+
+/* ---- jansson's allocations, counted (this test process only) -------------- */
+
+static long json_live; /* blocks jansson holds */
+
+static void *counting_malloc(size_t n)
+{
+	void *p = malloc(n);
+	if (p)
+		json_live++;
+	return p;
+}
+
+static void counting_free(void *p)
+{
+	if (p)
+		json_live--;
+	free(p);
+}
+
+/* ---- a context: mem with its OOM jump, arena, diagnostics ----------------- */
+
+struct ctx {
+	jmp_buf oom;
+	struct mem mem;
+	struct arena arena;
+	struct diag_sink diag;
+	struct source src;
+};
+
+static int setup(void **state)
+{
+	struct ctx *c = calloc(1, sizeof *c);
+	if (!c)
+		return -1;
+	c->mem.on_oom = &c->oom;
+	arena_init(&c->arena, &c->mem);
+	diag_init(&c->diag, &c->arena);
+	*state = c;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	struct ctx *c = *state;
+	arena_free(&c->arena);
+	free(c);
+	return 0;
+}
+
+/* Read JSON text; a jump to c->oom here fails the test. */
+static const struct meeting *read_json(struct ctx *c, const char *text)
+{
+	source_from_memory(&c->src, &c->arena, "test.json", text, strlen(text));
+	if (setjmp(c->oom))
+		fail_msg("out of memory");
+	long before = json_live;
+	const struct meeting *m = minutes_json_read(&c->arena, &c->diag, &c->src);
+	assert_int_equal(json_live, before);
+	return m;
+}
+
+/* The first meeting of a native source. */
+static const struct meeting *read_native_src(struct ctx *c, const struct source *src)
+{
+	struct ast_file file;
+	if (setjmp(c->oom))
+		fail_msg("out of memory");
+	assert_int_equal(parse_file(&c->arena, &c->diag, src, &file), 0);
+	for (const struct node *n = file.items; n; n = n->next)
+		if (n->kind == N_MEETING)
+			return minutes_from_ast(&c->arena, &c->diag, n, src);
+	fail_msg("no meeting in %s", src->name);
+	return NULL;
+}
+
+static const struct meeting *read_native(struct ctx *c, struct source *src, const char *text)
+{
+	source_from_memory(src, &c->arena, "test.minutes", text, strlen(text));
+	return read_native_src(c, src);
+}
+
+/* examples/ from the repository root, or from build/tests. */
+static const struct source *load_example(struct ctx *c, const char *rel)
+{
+	static const char *const roots[] = { "", "../../", "../../../" };
+	struct source *s = arena_alloc(&c->arena, sizeof *s);
+	for (size_t i = 0; i < sizeof roots / sizeof roots[0]; i++) {
+		char path[512];
+		snprintf(path, sizeof path, "%s%s", roots[i], rel);
+		const char *why = NULL;
+		if (setjmp(c->oom))
+			fail_msg("out of memory");
+		if (source_load(s, &c->arena, path, &why) == 0)
+			return s;
+	}
+	fail_msg("cannot find %s (run from the repository root)", rel);
+	return NULL;
+}
+
+static void print_diags(const struct ctx *c)
+{
+	for (size_t i = 0; i < c->diag.items.n; i++)
+		diag_print(&c->diag.items.items[i], stderr, false);
+}
+
+static void assert_no_errors(const struct ctx *c)
+{
+	if (c->diag.n_errors) {
+		print_diags(c);
+		fail_msg("%u unexpected errors", c->diag.n_errors);
+	}
+}
+
+/* ---- comparing models ----------------------------------------------------- */
+
+#define SAME(cond, ...) do { if (!(cond)) fail_msg(__VA_ARGS__); } while (0)
+
+static void same_str(const char *a, const char *b, const char *what)
+{
+	if (a == NULL || b == NULL)
+		SAME(a == b, "%s: %s vs %s", what, a ? a : "(null)", b ? b : "(null)");
+	else
+		SAME(strcmp(a, b) == 0, "%s: \"%s\" vs \"%s\"", what, a, b);
+}
+
+static void same_name(const struct rec_name *a, const struct rec_name *b, const char *what)
+{
+	SAME((a == NULL) == (b == NULL), "%s: present in one model only", what);
+	if (!a)
+		return;
+	same_str(a->id, b->id, what);
+	same_str(a->reason, b->reason, what);
+}
+
+static void same_names(const struct rec_names *a, const struct rec_names *b, const char *what)
+{
+	SAME(a->n == b->n, "%s: %u names vs %u", what, a->n, b->n);
+	for (unsigned i = 0; i < a->n; i++)
+		same_name(&a->items[i], &b->items[i], what);
+}
+
+static void same_value(const struct value *a, const struct value *b, const char *what)
+{
+	SAME(a->type == b->type, "%s: type %d vs %d", what, (int)a->type, (int)b->type);
+	switch (a->type) {
+	case VT_NUM:
+		SAME(a->u.num.num == b->u.num.num && a->u.num.den == b->u.num.den, "%s: %lld/%lld vs %lld/%lld",
+		     what, (long long)a->u.num.num, (long long)a->u.num.den, (long long)b->u.num.num,
+		     (long long)b->u.num.den);
+		break;
+	case VT_BOOL: SAME(a->u.boolean == b->u.boolean, "%s: boolean differs", what); break;
+	case VT_STR: same_str(a->u.str, b->u.str, what); break;
+	case VT_DATE: SAME(a->u.date == b->u.date, "%s: date differs", what); break;
+	default: break;
+	}
+}
+
+static void same_motion(const struct rec_motion *a, const struct rec_motion *b)
+{
+	char what[64];
+	same_str(a->number, b->number, "motion number");
+	snprintf(what, sizeof what, "motion %s", a->number);
+	same_str(a->title, b->title, what);
+	SAME(a->n_attrs == b->n_attrs, "%s: %u attributes vs %u", what, a->n_attrs, b->n_attrs);
+	for (unsigned i = 0; i < a->n_attrs; i++) {
+		same_str(a->attrs[i].name, b->attrs[i].name, what);
+		same_value(&a->attrs[i].value, &b->attrs[i].value, a->attrs[i].name);
+	}
+	same_names(&a->interests, &b->interests, "interests");
+	SAME(a->n_votes == b->n_votes, "%s: %u votes vs %u", what, a->n_votes, b->n_votes);
+	for (unsigned i = 0; i < a->n_votes; i++) {
+		same_name(&a->votes[i].who, &b->votes[i].who, "vote");
+		SAME(a->votes[i].kind == b->votes[i].kind, "%s: vote %u kind differs", what, i);
+	}
+	SAME(a->has_tally == b->has_tally && a->tally_has_abstain == b->tally_has_abstain, "%s: tally", what);
+	for (int k = 0; k < 3; k++)
+		SAME(a->tally[k] == b->tally[k], "%s: tally[%d] %lld vs %lld", what, k, (long long)a->tally[k],
+		     (long long)b->tally[k]);
+	SAME(a->consensus == b->consensus, "%s: consensus", what);
+	same_names(&a->objections, &b->objections, "objections");
+	SAME(a->has_casting == b->has_casting && (!a->has_casting || a->casting == b->casting), "%s: casting", what);
+	SAME(a->recorded == b->recorded, "%s: recorded %d vs %d", what, (int)a->recorded, (int)b->recorded);
+	SAME(a->declared == b->declared, "%s: declared", what);
+	SAME(a->expected == b->expected, "%s: expected", what);
+	SAME(a->has_notice_given == b->has_notice_given &&
+	     (!a->has_notice_given || a->notice_given == b->notice_given), "%s: notice given", what);
+	SAME(a->is_virtual == b->is_virtual && (!a->is_virtual || a->virtual_on == b->virtual_on), "%s: virtual", what);
+	same_str(a->ratifies_meeting, b->ratifies_meeting, "ratifies meeting");
+	same_str(a->ratifies_motion, b->ratifies_motion, "ratifies motion");
+	same_name(a->presiding, b->presiding, "presiding");
+}
+
+static void same_meeting(const struct meeting *a, const struct meeting *b)
+{
+	assert_non_null(a);
+	assert_non_null(b);
+	same_str(a->title, b->title, "title");
+	SAME(a->date == b->date, "date differs");
+	same_str(a->terms_name, b->terms_name, "terms");
+	same_name(a->chair, b->chair, "chair");
+	SAME(a->has_papers == b->has_papers && (!a->has_papers || a->papers_sent == b->papers_sent), "papers sent");
+	SAME(a->has_minutes == b->has_minutes && (!a->has_minutes || a->minutes_circulated == b->minutes_circulated),
+	     "minutes circulated");
+	same_names(&a->present, &b->present, "present");
+	same_names(&a->apologies, &b->apologies, "apologies");
+	same_names(&a->attending, &b->attending, "attending");
+	SAME(a->n_motions == b->n_motions, "%u motions vs %u", a->n_motions, b->n_motions);
+	SAME(a->n_steps == b->n_steps, "%u steps vs %u", a->n_steps, b->n_steps);
+	for (unsigned i = 0; i < a->n_steps; i++) {
+		SAME(a->steps[i].kind == b->steps[i].kind, "step %u: kind differs", i);
+		if (a->steps[i].kind == STEP_MOTION)
+			same_motion(a->steps[i].motion, b->steps[i].motion);
+		else
+			same_names(&a->steps[i].names, &b->steps[i].names, "arrives/leaves");
+	}
+}
+
+/* ---- the same record, two ways -------------------------------------------- */
+
+static void test_example_equal(void **state)
+{
+	struct ctx *c = *state;
+	const struct meeting *native = read_native_src(c, load_example(c, "examples/anytown/2024-05-14.minutes"));
+	const struct source *js = load_example(c, "examples/anytown/2024-05-14.json");
+	if (setjmp(c->oom))
+		fail_msg("out of memory");
+	const struct meeting *json = minutes_json_read(&c->arena, &c->diag, js);
+	assert_no_errors(c);
+	same_meeting(native, json);
+
+	/* And what both say, so equality is not two empty models. */
+	assert_int_equal(json->n_motions, 3);
+	assert_int_equal(json->n_steps, 4);
+	assert_int_equal(json->present.n, 7);
+	assert_string_equal(json->chair->id, "alice");
+	const struct rec_motion *m2 = json->steps[1].motion;
+	assert_string_equal(m2->number, "2");
+	assert_int_equal(m2->n_attrs, 2);
+	assert_string_equal(m2->attrs[1].name, "amount");
+	assert_int_equal(m2->attrs[1].value.type, VT_NUM);
+	assert_int_equal(m2->attrs[1].value.u.num.num, 40000);
+	assert_int_equal(m2->n_votes, 5);
+	assert_string_equal(m2->interests.items[0].reason, "partner at the pilot site");
+	assert_int_equal(json->steps[2].kind, STEP_LEAVES);
+	const struct rec_motion *m3 = json->steps[3].motion;
+	assert_true(m3->has_tally && m3->tally_has_abstain);
+	assert_int_equal(m3->tally[VOTE_FOR], 3);
+	assert_int_equal(m3->tally[VOTE_AGAINST], 2);
+	assert_ptr_equal(json->src, js);
+}
+
+/* Every construct of the record syntax.  Named votes are written for,
+** against, abstain: the JSON groups them so, the native reader keeps lines. */
+static const char FULL_NATIVE[] =
+	"meeting \"Extraordinary meeting\" on 2024-06-30 {\n"
+	"  terms \"Anytown Cluster Leadership Group\"\n"
+	"  chair alice\n"
+	"  papers sent 2024-06-20\n"
+	"  minutes circulated 2024-07-03\n"
+	"  present alice, bob, carol\n"
+	"  apologies grace, heidi\n"
+	"  attending judy\n"
+	"  arrives dan, erin\n"
+	"  motion \"Amend clause 9\" kind \"amendment\" share 66.67% decided 2024-04-30 ref \"12\" urgent financial false {\n"
+	"    notice given 2024-04-30\n"
+	"    interest alice\n"
+	"    interest bob \"a relative\"\n"
+	"    chair carol\n"
+	"    for bob, carol\n"
+	"    for erin\n"
+	"    against dan\n"
+	"    abstain alice\n"
+	"    casting for\n"
+	"    declared carried\n"
+	"    expect not carried\n"
+	"  }\n"
+	"  leaves erin\n"
+	"  motion 7.1 \"By written resolution\" {\n"
+	"    virtual on 2024-06-02\n"
+	"    consensus\n"
+	"    objection carol \"not consulted\"\n"
+	"    objection dan\n"
+	"    tally for 4 against 0\n"
+	"    recorded provisional\n"
+	"  }\n"
+	"  motion {\n"
+	"    ratifies \"Leadership group, May 2024\" motion 4\n"
+	"    recorded void\n"
+	"  }\n"
+	"}\n";
+
+static const char FULL_JSON[] =
+	"{\n"
+	"  \"meeting\": \"Extraordinary meeting\", \"date\": \"2024-06-30\",\n"
+	"  \"terms\": \"Anytown Cluster Leadership Group\", \"chair\": \"alice\",\n"
+	"  \"papers_sent\": \"2024-06-20\", \"minutes_circulated\": \"2024-07-03\",\n"
+	"  \"present\": [\"alice\", \"bob\", \"carol\"], \"apologies\": [\"grace\", \"heidi\"],\n"
+	"  \"attending\": [\"judy\"],\n"
+	"  \"items\": [\n"
+	"    {\"arrives\": [\"dan\", \"erin\"]},\n"
+	"    {\"motion\": {\"title\": \"Amend clause 9\",\n"
+	"      \"attributes\": {\"kind\": \"amendment\", \"share\": \"66.67%\", \"decided\": {\"date\": \"2024-04-30\"},\n"
+	"                     \"ref\": {\"string\": \"12\"}, \"urgent\": true, \"financial\": false},\n"
+	"      \"notice_given\": \"2024-04-30\",\n"
+	"      \"interests\": [\"alice\", {\"member\": \"bob\", \"reason\": \"a relative\"}],\n"
+	"      \"presiding\": \"carol\",\n"
+	"      \"votes\": {\"for\": [\"bob\", \"carol\", \"erin\"], \"against\": [\"dan\"], \"abstain\": [\"alice\"]},\n"
+	"      \"casting\": \"for\", \"declared\": \"carried\", \"expect\": \"not carried\"}},\n"
+	"    {\"leaves\": [\"erin\"]},\n"
+	"    {\"motion\": {\"number\": \"7.1\", \"title\": \"By written resolution\",\n"
+	"      \"virtual_on\": \"2024-06-02\", \"consensus\": true,\n"
+	"      \"objections\": [{\"member\": \"carol\", \"reason\": \"not consulted\"}, {\"member\": \"dan\"}],\n"
+	"      \"tally\": {\"for\": 4, \"against\": 0}, \"recorded\": \"provisional\"}},\n"
+	"    {\"motion\": {\"ratifies\": {\"meeting\": \"Leadership group, May 2024\", \"motion\": 4},\n"
+	"      \"recorded\": \"void\"}}\n"
+	"  ]\n"
+	"}\n";
+
+static void test_full_equal(void **state)
+{
+	struct ctx *c = *state;
+	struct source nsrc;
+	const struct meeting *native = read_native(c, &nsrc, FULL_NATIVE);
+	assert_no_errors(c);
+	const struct meeting *json = read_json(c, FULL_JSON);
+	assert_no_errors(c);
+	same_meeting(native, json);
+
+	assert_int_equal(json->n_motions, 3);
+	const struct rec_motion *m1 = json->steps[1].motion;
+	assert_string_equal(m1->number, "1");              /* ordinal */
+	assert_int_equal(m1->n_attrs, 6);
+	assert_int_equal(m1->attrs[1].value.u.num.num, 6667);
+	assert_int_equal(m1->attrs[1].value.u.num.den, 10000);
+	assert_int_equal(m1->attrs[2].value.type, VT_DATE);
+	assert_int_equal(m1->attrs[3].value.type, VT_STR);
+	assert_null(m1->interests.items[0].reason);
+	assert_string_equal(m1->presiding->id, "carol");
+	assert_int_equal(m1->votes[3].kind, VOTE_AGAINST);
+	assert_true(m1->has_casting);
+	const struct rec_motion *m2 = json->steps[3].motion;
+	assert_string_equal(m2->number, "7.1");
+	assert_true(m2->has_tally);
+	assert_false(m2->tally_has_abstain);
+	assert_true(m2->is_virtual);
+	const struct rec_motion *m3 = json->steps[4].motion;
+	assert_string_equal(m3->number, "3");
+	assert_string_equal(m3->ratifies_motion, "4");
+	assert_string_equal(m3->title, "");
+}
+
+/* ---- malformed input ------------------------------------------------------ */
+
+/* The diagnostic whose message contains `part` must exist, with `code`. */
+static const struct diag *find_diag(const struct ctx *c, enum diag_code code, const char *part)
+{
+	for (size_t i = 0; i < c->diag.items.n; i++) {
+		const struct diag *d = &c->diag.items.items[i];
+		if (strstr(d->msg, part)) {
+			if (d->code != code) {
+				print_diags(c);
+				fail_msg("\"%s\": code %s, want %s", d->msg, diag_code_name(d->code), diag_code_name(code));
+			}
+			return d;
+		}
+	}
+	print_diags(c);
+	fail_msg("no diagnostic mentions \"%s\"", part);
+	return NULL;
+}
+
+static unsigned line_of(const struct diag *d)
+{
+	unsigned line, col;
+	source_position(d->loc.src, d->loc.start, &line, &col);
+	return line;
+}
+
+/* A record around one motion's body. */
+static const char *with_motion(struct ctx *c, const char *motion)
+{
+	return arena_printf(&c->arena,
+	                    "{\"meeting\": \"M\", \"date\": \"2024-05-14\", \"present\": [\"alice\"],\n"
+	                    " \"items\": [{\"arrives\": [\"bob\"]}, {\"motion\": %s}]}\n", motion);
+}
+
+static void test_syntax_error_line(void **state)
+{
+	struct ctx *c = *state;
+	assert_null(read_json(c, "{\n  \"meeting\": \"M\",\n  \"date\": \"2024-05-14\",\n}\n"));
+	assert_int_equal(c->diag.n_errors, 1);
+	const struct diag *d = find_diag(c, D_SYNTAX, "invalid JSON");
+	assert_int_equal(line_of(d), 4);
+	assert_ptr_equal(d->loc.src, &c->src);
+}
+
+static void test_syntax_error_token_start(void **state)
+{
+	struct ctx *c = *state;
+	assert_null(read_json(c, "{\"meeting\": \"M\",\n \"date\": tru\n}"));
+	const struct diag *d = find_diag(c, D_SYNTAX, "tru");
+	unsigned line, col;
+	source_position(&c->src, d->loc.start, &line, &col);
+	assert_int_equal(line, 2);
+	assert_int_equal(col, 10); /* the 't' */
+}
+
+static void test_empty_input(void **state)
+{
+	struct ctx *c = *state;
+	assert_null(read_json(c, ""));
+	find_diag(c, D_SYNTAX, "invalid JSON");
+}
+
+static void test_duplicate_key(void **state)
+{
+	struct ctx *c = *state;
+	assert_null(read_json(c, "{\"meeting\": \"M\",\n \"date\": \"2024-05-14\",\n \"date\": \"2024-05-15\"}"));
+	const struct diag *d = find_diag(c, D_DUPLICATE, "duplicate");
+	assert_int_equal(line_of(d), 3);
+}
+
+static void test_wrong_type_path(void **state)
+{
+	struct ctx *c = *state;
+	assert_null(read_json(c, with_motion(c, "{\"votes\": {\"for\": [\"alice\", \"bob\", 42]}}")));
+	assert_int_equal(c->diag.n_errors, 1);
+	const struct diag *d = find_diag(c, D_TYPE, "items[1].motion.votes.for[2]: expected a string (a member id)");
+	assert_ptr_equal(d->loc.src, &c->src);
+	assert_int_equal(d->loc.end - d->loc.start, 2);
+	assert_memory_equal(c->src.text + d->loc.start, "42", 2);   /* at the value itself */
+}
+
+/* Where values are: diagnostics and the model's spans point into the JSON. */
+static const char POSITIONS_JSON[] =
+	"{\n"                                                   /* 1 */
+	"  \"meeting\": \"M\",\n"                              /* 2 */
+	"  \"date\": \"2024-05-14\",\n"                        /* 3 */
+	"  \"present\": [\"alice\",\n"                         /* 4 */
+	"              \"bob\"],\n"                             /* 5 */
+	"  \"items\": [\n"                                     /* 6 */
+	"    {\"motion\": {\n"                                  /* 7 */
+	"      \"title\": \"A \\\"quoted\\\" title\",\n"            /* 8 */
+	"      \"consensus\": true,\n"                         /* 9 */
+	"      \"recorded\": \"carried\"}}\n"                   /* 10 */
+	"  ]\n"                                                 /* 11 */
+	"}\n";
+
+static unsigned line_at(const struct source *src, struct span sp)
+{
+	unsigned line, col;
+	source_position(src, sp.start, &line, &col);
+	return line;
+}
+
+static void test_positions(void **state)
+{
+	struct ctx *c = *state;
+	const struct meeting *m = read_json(c, POSITIONS_JSON);
+	assert_no_errors(c);
+	assert_non_null(m);
+	assert_int_equal(line_at(&c->src, m->span), 1);
+	assert_int_equal(line_at(&c->src, m->present.items[0].span), 4);
+	assert_int_equal(line_at(&c->src, m->present.items[1].span), 5);
+	assert_memory_equal(c->src.text + m->present.items[1].span.start, "\"bob\"", 5);
+	const struct rec_motion *mo = m->steps[0].motion;
+	assert_string_equal(mo->title, "A \"quoted\" title");
+	assert_int_equal(line_at(&c->src, mo->span), 7);
+	assert_int_equal(line_at(&c->src, mo->consensus_span), 9);   /* a singleton: at its key */
+	assert_int_equal(line_at(&c->src, mo->recorded_span), 10);
+
+	/* An unknown key is reported at the key; a bad singleton at its key. */
+	const char *bad = "{\"meeting\": \"M\",\n \"date\": \"2024-05-14\",\n \"chiar\": \"alice\",\n"
+	                  " \"items\": [{\"motion\": {\"casting\": true}}]}";
+	assert_null(read_json(c, bad));
+	const struct diag *d = find_diag(c, D_SYNTAX, "\"chiar\"");
+	assert_int_equal(line_of(d), 3);
+	assert_memory_equal(c->src.text + d->loc.start, "\"chiar\"", 7);
+	d = find_diag(c, D_TYPE, "items[0].motion.casting");
+	assert_int_equal(line_of(d), 4);
+	assert_memory_equal(c->src.text + d->loc.start, "\"casting\"", 9);
+}
+
+/* Keys written with escapes, and odd spacing, do not lose positions. */
+static void test_positions_escapes(void **state)
+{
+	struct ctx *c = *state;
+	const struct meeting *m = read_json(c, "{ \"\\u006deeting\" :\"M\\n\\u00e9\" ,\r\n\t\"date\":\"2024-05-14\","
+	                                       "\"items\":[{\"motion\":{\"attributes\":{\"a\":-0,\"b\":[]}}}],"
+	                                       " \"chair\" : \"bob\" }");
+	assert_null(m); /* "b": [] is not an attribute value */
+	const struct diag *d = find_diag(c, D_TYPE, "items[0].motion.attributes.b: expected true, false");
+	assert_memory_equal(c->src.text + d->loc.start, "[]", 2);
+	m = read_json(c, "{ \"\\u006deeting\" :\"M\\n\\u00e9\" ,\r\n\t\"date\":\"2024-05-14\", \"chair\" : \"bob\" }");
+	assert_non_null(m);
+	assert_string_equal(m->title, "M\n\xC3\xA9");
+	assert_memory_equal(c->src.text + m->chair->span.start, "\"bob\"", 5);
+}
+
+/* A byte-order mark is skipped, and positions still count it. */
+static void test_bom(void **state)
+{
+	struct ctx *c = *state;
+	const struct meeting *m = read_json(c, "\xEF\xBB\xBF{\"meeting\": \"M\", \"date\": \"2024-05-14\", \"chair\": \"bob\"}");
+	assert_no_errors(c);
+	assert_non_null(m);
+	assert_memory_equal(c->src.text + m->chair->span.start, "\"bob\"", 5);
+	assert_null(read_json(c, "\xEF\xBB\xBF{\"meeting\": \"M\",\n \"date\": x}"));
+	const struct diag *d = find_diag(c, D_SYNTAX, "invalid JSON");
+	assert_int_equal(line_of(d), 2);
+}
+
+static void test_not_an_object(void **state)
+{
+	struct ctx *c = *state;
+	assert_null(read_json(c, "[1, 2]"));
+	find_diag(c, D_TYPE, "expected an object");
+}
+
+static void test_unknown_key(void **state)
+{
+	struct ctx *c = *state;
+	assert_null(read_json(c, with_motion(c, "{\"recorderd\": \"carried\"}")));
+	find_diag(c, D_SYNTAX, "items[1].motion: unknown key \"recorderd\" in a motion (did you mean \"recorded\"?)");
+}
+
+static void test_unknown_key_top(void **state)
+{
+	struct ctx *c = *state;
+	assert_null(read_json(c, "{\"meeting\": \"M\", \"date\": \"2024-05-14\", \"colour\": \"blue\"}"));
+	find_diag(c, D_SYNTAX, "unknown key \"colour\" in the meeting record (known keys:");
+}
+
+static void test_missing_date(void **state)
+{
+	struct ctx *c = *state;
+	assert_null(read_json(c, "{\"meeting\": \"M\"}"));
+	assert_int_equal(c->diag.n_errors, 1);
+	find_diag(c, D_MISSING, "missing \"date\"");
+}
+
+static void test_invalid_date(void **state)
+{
+	struct ctx *c = *state;
+	assert_null(read_json(c, "{\"meeting\": \"M\", \"date\": \"2024-02-30\"}"));
+	find_diag(c, D_DATE, "date: the date 2024-02-30 has no such day in that month");
+	assert_null(read_json(c, with_motion(c, "{\"notice_given\": \"30/04/2024\"}")));
+	find_diag(c, D_DATE, "items[1].motion.notice_given: \"30/04/2024\" is not a date of the form YYYY-MM-DD");
+}
+
+static void test_tally_not_integer(void **state)
+{
+	struct ctx *c = *state;
+	assert_null(read_json(c, with_motion(c, "{\"tally\": {\"for\": 3.5, \"against\": \"2\", \"abstain\": 1000001}}")));
+	assert_int_equal(c->diag.n_errors, 3);
+	find_diag(c, D_TYPE, "items[1].motion.tally.for: a tally counts votes");
+	find_diag(c, D_TYPE, "items[1].motion.tally.against: a tally counts votes");
+	find_diag(c, D_TYPE, "items[1].motion.tally.abstain: a tally counts votes");
+}
+
+static void test_tally_missing_against(void **state)
+{
+	struct ctx *c = *state;
+	assert_null(read_json(c, with_motion(c, "{\"tally\": {\"for\": 3}}")));
+	find_diag(c, D_MISSING, "items[1].motion.tally: missing \"against\"");
+}
+
+static void test_decimal_exact(void **state)
+{
+	struct ctx *c = *state;
+	const struct meeting *m = read_json(c, with_motion(c,
+		"{\"attributes\": {\"amount\": \"0.1\", \"big\": \"40000.50\", \"n\": 7, \"label\": \"2024-05-14\"}}"));
+	assert_no_errors(c);
+	assert_non_null(m);
+	const struct rec_motion *mo = m->steps[1].motion;
+	assert_int_equal(mo->n_attrs, 4);
+	assert_string_equal(mo->attrs[0].name, "amount");
+	assert_int_equal(mo->attrs[0].value.type, VT_NUM);
+	assert_int_equal(mo->attrs[0].value.u.num.num, 1);
+	assert_int_equal(mo->attrs[0].value.u.num.den, 10);
+	assert_int_equal(mo->attrs[1].value.u.num.num, 80001);
+	assert_int_equal(mo->attrs[1].value.u.num.den, 2);
+	assert_int_equal(mo->attrs[2].value.u.num.num, 7);
+	assert_int_equal(mo->attrs[2].value.u.num.den, 1);
+	assert_int_equal(mo->attrs[3].value.type, VT_STR); /* a date-like string stays a string */
+}
+
+static void test_real_number_refused(void **state)
+{
+	struct ctx *c = *state;
+	assert_null(read_json(c, with_motion(c, "{\"attributes\": {\"amount\": 0.1}}")));
+	find_diag(c, D_TYPE, "items[1].motion.attributes.amount: a number with a fraction");
+	assert_null(read_json(c, with_motion(c, "{\"attributes\": {\"amount\": \"99999999999999999999.5\"}}")));
+	find_diag(c, D_NUMBER, "too large or too precise");
+}
+
+static void test_bad_values(void **state)
+{
+	struct ctx *c = *state;
+	assert_null(read_json(c, with_motion(c,
+		"{\"recorded\": \"passed\", \"casting\": \"yes\", \"consensus\": 1, \"presiding\": \"Dr Bob\","
+		" \"interests\": [{\"reason\": \"x\"}], \"ratifies\": {\"meeting\": \"May\"}}")));
+	find_diag(c, D_TYPE, "items[1].motion.recorded: \"passed\" is not an outcome");
+	find_diag(c, D_TYPE, "items[1].motion.casting: a casting vote is \"for\" or \"against\"");
+	find_diag(c, D_TYPE, "items[1].motion.consensus: expected true or false, found a whole number");
+	find_diag(c, D_TYPE, "items[1].motion.presiding: \"Dr Bob\" is not a member id");
+	find_diag(c, D_MISSING, "items[1].motion.interests[0]: missing \"member\"");
+	find_diag(c, D_MISSING, "items[1].motion.ratifies: missing \"motion\"");
+}
+
+static void test_item_shape(void **state)
+{
+	struct ctx *c = *state;
+	assert_null(read_json(c, "{\"meeting\": \"M\", \"date\": \"2024-05-14\", \"items\": ["
+	                         "{\"arrives\": [\"dan\"], \"leaves\": [\"dan\"]}, {}, {\"leaves\": []}, 3]}"));
+	find_diag(c, D_SYNTAX, "items[0]: an item has exactly one of");
+	find_diag(c, D_MISSING, "items[1]: an item is one of");
+	find_diag(c, D_MISSING, "items[2].leaves: expected at least one member id");
+	find_diag(c, D_TYPE, "items[3]: expected an object");
+}
+
+/* Reading goes on after an error: every problem in one run. */
+static void test_several_errors(void **state)
+{
+	struct ctx *c = *state;
+	assert_null(read_json(c, "{\"meeting\": 5, \"date\": \"2024-13-01\", \"present\": \"alice\", \"chiar\": \"x\"}"));
+	assert_int_equal(c->diag.n_errors, 4);
+	find_diag(c, D_TYPE, "meeting: expected a string");
+	find_diag(c, D_DATE, "date: the date 2024-13-01 has no such month");
+	find_diag(c, D_TYPE, "present: expected an array of member ids");
+	find_diag(c, D_SYNTAX, "did you mean \"chair\"");
+}
+
+static void test_motion_limit(void **state)
+{
+	struct ctx *c = *state;
+	size_t cap = 64 + (MINUTES_MAX_MOTIONS + 1) * 16;
+	char *text = malloc(cap);
+	assert_non_null(text);
+	size_t n = (size_t)snprintf(text, cap, "{\"meeting\": \"M\", \"date\": \"2024-05-14\", \"items\": [");
+	for (int i = 0; i <= MINUTES_MAX_MOTIONS; i++)
+		n += (size_t)snprintf(text + n, cap - n, "%s{\"motion\": {}}", i ? "," : "");
+	snprintf(text + n, cap - n, "]}");
+	const struct meeting *m = read_json(c, text);
+	free(text);
+	assert_null(m);
+	assert_int_equal(c->diag.n_errors, 1);
+	find_diag(c, D_LIMIT, "more than 1000 motions");
+}
+
+/* A record big enough that reading it needs fresh arena chunks, so that
+** allocations fail inside minutes_json_read (malloc'd; the caller frees). */
+static char *big_record(bool with_errors)
+{
+	enum { MOTIONS = 400 };
+	size_t cap = 128 + MOTIONS * 400;
+	char *text = malloc(cap);
+	if (!text)
+		return NULL;
+	size_t n = (size_t)snprintf(text, cap, "{\"meeting\": \"M\", \"date\": \"2024-05-14\", \"items\": [");
+	for (int i = 0; i < MOTIONS; i++)
+		n += (size_t)snprintf(text + n, cap - n,
+		                      "%s{\"motion\": {\"title\": \"%0200d\", \"votes\": {\"for\": [\"alice\", \"bob\"]},"
+		                      " \"attributes\": {\"amount\": \"1.5\"}%s}}",
+		                      i ? "," : "", i, with_errors ? ", \"recordd\": 1" : "");
+	snprintf(text + n, cap - n, "]}");
+	return text;
+}
+
+/* One run with allocation number k failing: 1 if it completed, 0 if it ran
+** out of memory before minutes_json_read, -1 if inside it.  Static state: the
+** jump must not leave it indeterminate. */
+static int oom_attempt(const char *text, unsigned long k)
+{
+	static jmp_buf oom;
+	static struct mem mem;
+	static struct arena arena;
+	static struct diag_sink diag;
+	static struct source src;
+	static volatile int result;
+	long before = json_live;
+	result = 0;
+	mem = (struct mem){ .on_oom = &oom, .fail_at = k };
+	arena_init(&arena, &mem);
+	if (setjmp(oom) == 0) {
+		diag_init(&diag, &arena);
+		source_from_memory(&src, &arena, "oom.json", text, strlen(text));
+		result = -1;
+		const struct meeting *m = minutes_json_read(&arena, &diag, &src);
+		assert_true((m != NULL) == (diag.n_errors == 0));
+		result = 1;
+	}
+	assert_int_equal(json_live, before);
+	arena_free(&arena);
+	assert_int_equal(mem.live_bytes, 0);
+	return result;
+}
+
+/* Running out of memory at every allocation in turn: each run must end in the
+** caller's recovery point with jansson's tree freed. */
+static void test_oom_no_leak(void **state)
+{
+	(void)state;
+	for (int errors = 0; errors < 2; errors++) {
+		char *text = big_record(errors);
+		assert_non_null(text);
+		unsigned inside = 0;
+		unsigned long k = 1;
+		int r;
+		while ((r = oom_attempt(text, k)) != 1 && k < 100000) {
+			inside += r < 0;
+			k++;
+		}
+		free(text);
+		assert_int_equal(r, 1);
+		if (inside < 2)
+			fail_msg("only %u allocations failed inside the reader", inside);
+	}
+}
+
+int main(void)
+{
+	json_set_alloc_funcs(counting_malloc, counting_free);
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_example_equal, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_full_equal, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_syntax_error_line, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_syntax_error_token_start, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_empty_input, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_duplicate_key, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_wrong_type_path, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_positions, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_positions_escapes, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_bom, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_not_an_object, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_unknown_key, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_unknown_key_top, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_missing_date, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_invalid_date, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_tally_not_integer, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_tally_missing_against, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_decimal_exact, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_real_number_refused, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_bad_values, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_item_shape, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_several_errors, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_motion_limit, setup, teardown),
+		cmocka_unit_test(test_oom_no_leak),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
