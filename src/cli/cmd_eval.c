@@ -7,10 +7,11 @@
 #include "cli/cli.h"
 #include "front/parse.h"
 #include "out/report.h"
+#include "out/report_html.h"
 #include "record/minutes_json.h"
 
 static const char eval_usage[] =
-	"usage: quorate eval [--format text|json] [-I DIR] TERMS.tor MEETING.minutes|MEETING.json\n"
+	"usage: quorate eval [--format text|json|markdown|html] [-I DIR] TERMS.tor MEETING.minutes|MEETING.json\n"
 	"\n"
 	"Evaluate one meeting record against the terms: for each motion the quorum,\n"
 	"the class of decision, each rule with its numbers, the outcome and every\n"
@@ -56,7 +57,8 @@ int cmd_eval(struct cli *c, int argc, char **argv)
 			fputs(eval_usage, stdout);
 			return EXIT_OK;
 		} else if (strcmp(argv[i], "--format") == 0 && i + 1 < argc) {
-			if (!cli_set_format(c, argv[++i], FMT_BIT(FMT_TEXT) | FMT_BIT(FMT_JSON)))
+			if (!cli_set_format(c, argv[++i], FMT_BIT(FMT_TEXT) | FMT_BIT(FMT_JSON) | FMT_BIT(FMT_MARKDOWN) |
+			                                  FMT_BIT(FMT_HTML)))
 				return EXIT_BAD_INPUT;
 		} else if (cli_common_option(c, argc, argv, &i, &status)) {
 			if (status)
@@ -86,6 +88,12 @@ int cmd_eval(struct cli *c, int argc, char **argv)
 		json_init(&w, stdout);
 		report_json_meeting(&w, r);
 		json_finish(&w);
+	} else if (c->format == FMT_MARKDOWN) {
+		report_md_meeting(stdout, r);
+	} else if (c->format == FMT_HTML) {
+		html_begin(stdout, m->title);
+		html_meeting(stdout, r, "meeting", NULL);
+		html_end(stdout);
 	} else {
 		struct report_opts o = { c->color_out };
 		report_text_meeting(stdout, r, &o);

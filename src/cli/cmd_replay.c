@@ -11,10 +11,11 @@
 
 #include "cli/cli.h"
 #include "out/report.h"
+#include "out/report_html.h"
 #include "run/replay.h"
 
 static const char replay_usage[] =
-	"usage: quorate replay [--format text|json|markdown] [-I DIR] PATH...\n"
+	"usage: quorate replay [--format text|json|markdown|html] [-I DIR] PATH...\n"
 	"\n"
 	"Judge a whole history.  PATHs are terms files (.tor: every version of the\n"
 	"terms), meeting records (.minutes or .json) and directories, searched\n"
@@ -28,6 +29,7 @@ struct replay_out {
 	FILE *body;                    /* meetings (text, markdown: a temporary file) */
 	struct json_writer json;       /* json: straight to stdout */
 	VEC(struct history_finding) findings; /* few: only problems across meetings */
+	VEC(struct html_point) timeline;      /* html: 32 bytes a meeting */
 	unsigned n_meetings;
 };
 
@@ -56,6 +58,15 @@ static void on_meeting(void *ctx, const struct meeting_result *r, const struct r
 		report_json_meeting(&o->json, r);
 		json_end_object(&o->json);
 		break;
+	case FMT_HTML: {
+		struct html_point p = { r->meeting->date, html_worst(r), "" };
+		snprintf(p.anchor, sizeof p.anchor, "m%u", o->n_meetings);
+		VEC_PUSH(&o->cli->arena, o->timeline, p);
+		const char *prov = arena_printf(&o->cli->arena, "Record %s (sha256 %s); terms %s (sha256 %s).",
+		                                meta->record_file, meta->record_sha256, meta->terms_file, meta->terms_sha256);
+		html_meeting(o->body, r, p.anchor, prov);
+		break;
+	}
 	case FMT_MARKDOWN:
 		report_md_meeting(o->body, r);
 		fprintf(o->body, "Judged by `%s` (sha256 `%s`); record `%s` (sha256 `%s`).\n\n", meta->terms_file,
@@ -207,6 +218,44 @@ static void json_history(struct json_writer *w, const struct replay_out *o, cons
 	json_finish(w);
 }
 
+static bool copy_stream(FILE *from, FILE *to);
+
+static void html_report(FILE *out, const struct replay_out *o, const struct replay_summary *s)
+{
+	html_begin(out, "quorate audit");
+	fputs("<h1>Audit of meeting records</h1>\n<table>\n", out);
+	fprintf(out, "<tr><th>meetings</th><td class=\"num\">%u</td></tr><tr><th>motions</th><td class=\"num\">%u</td></tr>\n",
+	        s->meetings, s->motions);
+	for (int oc = OUTCOME_CARRIED; oc <= OUTCOME_UNDETERMINED; oc++)
+		fprintf(out, "<tr><th>%s</th><td class=\"num\">%u</td></tr>\n", outcome_names[oc], s->by_outcome[oc]);
+	fprintf(out, "<tr><th>recorded outcomes that disagree</th><td class=\"num\">%u</td></tr>\n", s->mismatches);
+	for (int sev = SEV_ERROR; sev >= SEV_NOTE; sev--)
+		fprintf(out, "<tr><th class=\"%s\">%s</th><td class=\"num\">%u</td></tr>\n",
+		        finding_severity_name((enum finding_severity)sev), finding_severity_name((enum finding_severity)sev),
+		        s->by_severity[sev]);
+	fputs("</table>\n", out);
+	html_timeline(out, o->timeline.items, o->timeline.n);
+	if (!copy_stream(o->body, out))
+		cli_usage_error(o->cli, "could not write the report");
+	if (o->findings.n) {
+		fputs("<h2>Across meetings</h2>\n<ul class=\"findings\">\n", out);
+		for (size_t i = 0; i < o->findings.n; i++) {
+			const struct history_finding *f = &o->findings.items[i];
+			fprintf(out, "<li><span class=\"%s\">%s</span> <code>%s</code>: ", finding_severity_name(f->sev),
+			        finding_severity_name(f->sev), finding_code_name(f->code));
+			html_escape(out, f->message);
+			if (f->file) {
+				fputs(" <span class=\"meta\">(", out);
+				html_escape(out, f->file);
+				fprintf(out, ":%u)</span>", f->line);
+			}
+			fputs("</li>\n", out);
+		}
+		fputs("</ul>\n", out);
+	}
+	html_end(out);
+}
+
 static bool copy_stream(FILE *from, FILE *to)
 {
 	char buf[65536];
@@ -226,7 +275,8 @@ static int parse_args(struct cli *c, int argc, char **argv, const char **paths, 
 			fputs(replay_usage, stdout);
 			return -1;
 		} else if (strcmp(argv[i], "--format") == 0 && i + 1 < argc) {
-			if (!cli_set_format(c, argv[++i], FMT_BIT(FMT_TEXT) | FMT_BIT(FMT_JSON) | FMT_BIT(FMT_MARKDOWN)))
+			if (!cli_set_format(c, argv[++i], FMT_BIT(FMT_TEXT) | FMT_BIT(FMT_JSON) | FMT_BIT(FMT_MARKDOWN) |
+			                                  FMT_BIT(FMT_HTML)))
 				return EXIT_BAD_INPUT;
 		} else if (cli_common_option(c, argc, argv, &i, &status)) {
 			if (status)
@@ -276,6 +326,9 @@ int cmd_replay(struct cli *c, int argc, char **argv)
 	bool md = c->format == FMT_MARKDOWN;
 	if (c->format == FMT_JSON) {
 		json_history(&o.json, &o, s);
+	} else if (c->format == FMT_HTML) {
+		html_report(stdout, &o, s);
+		fclose(o.body);
 	} else {
 		text_summary(stdout, s, md);
 		if (!copy_stream(o.body, stdout))

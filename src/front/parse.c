@@ -68,7 +68,7 @@ static bool is_expression(const struct node *n)
 static bool check_depth(struct parse_state *ps, const struct node *n, unsigned depth)
 {
 	for (; n; n = n->next) {
-		if (is_expression(n) && depth > PARSE_MAX_EXPR_DEPTH) {
+		if (is_expression(n) && depth >= PARSE_MAX_EXPR_DEPTH) { /* depth counts from 0 */
 			diag_report(ps->diag, D_LIMIT, loc_of(ps->src, n->span),
 			            "expression nested too deeply (more than %d levels); split it into rules",
 			            PARSE_MAX_EXPR_DEPTH);

@@ -63,13 +63,16 @@ void report_md_meeting(FILE *out, const struct meeting_result *r)
 		char buf[32];
 		fprintf(out, "| %s ", mr->motion->number);
 		md_cell(out, mr->motion->title);
-		fprintf(out, " | %s%s%s | %s | %lld | %lld | %lld | %s | **%s** | %s |\n",
+		fprintf(out, " | %s%s%s | %s | ",
 		        mr->cls ? mr->cls->id : "-", mr->cls && mr->cls->clause ? " §" : "",
 		        mr->cls && mr->cls->clause ? mr->cls->clause : "",
-		        mr->motion->is_virtual ? "n/a" : !mr->quorum_known ? "?" : mr->quorate ? "yes" : "**no**",
-		        (long long)mr->counts.n[COUNT_YES], (long long)mr->counts.n[COUNT_NO],
-		        (long long)mr->counts.n[COUNT_ABSTAIN], needed_text(mr, buf, sizeof buf),
-		        ast_outcome_name(mr->outcome),
+		        mr->motion->is_virtual ? "n/a" : !mr->quorum_known ? "?" : mr->quorate ? "yes" : "**no**");
+		if (mr->motion->n_votes || mr->motion->has_tally)
+			fprintf(out, "%lld | %lld | %lld | %s", (long long)mr->counts.n[COUNT_YES], (long long)mr->counts.n[COUNT_NO],
+			        (long long)mr->counts.n[COUNT_ABSTAIN], needed_text(mr, buf, sizeof buf));
+		else
+			fprintf(out, "%s | | |", mr->by_consensus ? "consensus" : mr->declared_only ? "declared" : "no vote");
+		fprintf(out, " | **%s** | %s |\n", ast_outcome_name(mr->outcome),
 		        mr->recorded != OUTCOME_NONE ? ast_outcome_name(mr->recorded) : "-");
 	}
 	fputc('\n', out);
