@@ -4,6 +4,7 @@
 */
 #include "front/parse.h"
 
+#include <setjmp.h>
 #include <string.h>
 
 #include "front/parse_state.h"
@@ -96,6 +97,21 @@ static void report_unclosed(struct parse_state *ps, YYLTYPE at_end)
 
 /* ---- item reader ---------------------------------------------------------- */
 
+/*
+** flex's scanner and buffer and bison's parser state are malloc'd outside
+** the arena, so an out-of-memory jump from inside the reader would leak them.
+** The reader's entry points catch the jump (their own setjmp, as it must be
+** in a live frame), and reader_oom frees those and passes the jump on to the
+** caller's recovery point.
+*/
+static _Noreturn void reader_oom(struct item_reader *r, struct mem *mem, jmp_buf *outer)
+{
+	mem->on_oom = outer;
+	item_reader_close(r);
+	r->done = true;
+	mem_fail(mem);
+}
+
 struct item_reader *item_reader_open(struct arena *arena, struct diag_sink *diag,
                                      const struct source *src, struct ast_file *file)
 {
@@ -114,17 +130,24 @@ struct item_reader *item_reader_open(struct arena *arena, struct diag_sink *diag
 		r->done = true;
 		return r;
 	}
+	struct mem *mem = arena->mem;
+	jmp_buf *outer = mem->on_oom;
+	jmp_buf inner;
+	mem->on_oom = &inner;
+	if (setjmp(inner) != 0)
+		reader_oom(r, mem, outer);
 	if (qr_yylex_init_extra(&r->ps, &r->scanner) != 0)
-		mem_fail(arena->mem);
+		mem_fail(mem);
 	/* The text ends in two NULs, as yy_scan_buffer needs; flex writes into
 	** the buffer only to terminate yytext, and item_reader_next puts that
 	** byte back (qr_scan_restore) before the caller can see the text. */
 	r->buffer = qr_yy_scan_buffer((char *)src->text + start, src->len - start + 2, r->scanner);
 	if (!r->buffer)
-		mem_fail(arena->mem);
+		mem_fail(mem);
 	r->parser = yypstate_new();
 	if (!r->parser)
-		mem_fail(arena->mem);
+		mem_fail(mem);
+	mem->on_oom = outer;
 	return r;
 }
 
@@ -133,7 +156,7 @@ void item_reader_set_arena(struct item_reader *r, struct arena *arena)
 	r->ps.arena = arena;
 }
 
-struct node *item_reader_next(struct item_reader *r)
+static struct node *next_item(struct item_reader *r)
 {
 	while (!r->done) {
 		YYSTYPE value;
@@ -158,6 +181,21 @@ struct node *item_reader_next(struct item_reader *r)
 	return NULL;
 }
 
+struct node *item_reader_next(struct item_reader *r)
+{
+	if (r->done)
+		return NULL;
+	struct mem *mem = r->ps.arena->mem;
+	jmp_buf *outer = mem->on_oom;
+	jmp_buf inner;
+	mem->on_oom = &inner;
+	if (setjmp(inner) != 0)
+		reader_oom(r, mem, outer);
+	struct node *item = next_item(r);
+	mem->on_oom = outer;
+	return item;
+}
+
 void item_reader_close(struct item_reader *r)
 {
 	if (r->parser) {
@@ -165,6 +203,7 @@ void item_reader_close(struct item_reader *r)
 		r->parser = NULL;
 	}
 	if (r->scanner) {
+		qr_scan_restore(r->scanner);
 		qr_yy_delete_buffer(r->buffer, r->scanner);
 		qr_yylex_destroy(r->scanner);
 		r->scanner = NULL;

@@ -28,6 +28,9 @@ struct body {
 	/* across meetings */
 	bool has_last;
 	qdate last_meeting;
+	struct arena same_day;             /* reset when the date moves on, so memory stays flat */
+	VEC(const char *) titles_on_last;  /* meetings already judged on last_meeting */
+	VEC(const char *) files_on_last;
 };
 
 struct record_file {
@@ -213,6 +216,7 @@ static void add_version(struct replay *rp, const struct terms *t, const char *fi
 	if (!b) {
 		b = arena_alloc(rp->arena, sizeof *b);
 		b->name = t->name;
+		arena_init(&b->same_day, rp->arena->mem);
 		VEC_PUSH(rp->arena, rp->bodies, b);
 	}
 	for (size_t i = 0; i < b->versions.n; i++) {
@@ -410,6 +414,23 @@ static unsigned line_of(const struct source *src, struct span sp)
 	return line;
 }
 
+/* The same meeting in two files (say, exported twice) would be counted twice. */
+static void check_duplicate(struct replay *rp, struct body *b, const struct meeting *m)
+{
+	if (!b->has_last || m->date != b->last_meeting) {
+		arena_reset(&b->same_day);
+		memset(&b->titles_on_last, 0, sizeof b->titles_on_last);
+		memset(&b->files_on_last, 0, sizeof b->files_on_last);
+	}
+	for (size_t i = 0; i < b->titles_on_last.n; i++)
+		if (strcmp(b->titles_on_last.items[i], m->title) == 0)
+			history_finding(rp, F_DUPLICATE_MEETING, NULL, m->src->name, line_of(m->src, m->span),
+			                "\"%s\" on this date is also recorded in %s: both are judged", m->title,
+			                b->files_on_last.items[i]);
+	VEC_PUSH(&b->same_day, b->titles_on_last, arena_strdup(&b->same_day, m->title));
+	VEC_PUSH(&b->same_day, b->files_on_last, arena_strdup(&b->same_day, m->src->name));
+}
+
 static void check_gap(struct replay *rp, struct body *b, const struct terms *t, const struct meeting *m)
 {
 	qdate limit;
@@ -571,6 +592,7 @@ static void judge(struct replay *rp, const struct meeting *m, struct arena *aren
 		return;
 	}
 	struct meeting_result *r = eval_meeting(arena, v->terms, m);
+	check_duplicate(rp, b, m);
 	check_gap(rp, b, v->terms, m);
 	track_motions(rp, b, r);
 	tally_result(rp, r);
@@ -593,6 +615,8 @@ void replay_run(struct replay *rp, const struct replay_sink *sink)
 	replay_for_each(rp, judge_each, rp);
 	expire_unratified(rp, NULL, 0, true);
 	check_adoptions(rp);
+	for (size_t i = 0; i < rp->bodies.n; i++)
+		arena_free(&rp->bodies.items[i]->same_day);
 }
 
 void replay_for_each(struct replay *rp, replay_meeting_fn fn, void *ctx)
