@@ -137,4 +137,7 @@ uninstall:
 	rm -f $(addprefix $(DESTDIR)$(PREFIX)/share/man/man1/,$(notdir $(MAN1))) \
 	      $(addprefix $(DESTDIR)$(PREFIX)/share/man/man5/,$(notdir $(MAN5)))
 
+# Fuzzing, allocation-failure sweep, valgrind and coverage targets.
+-include mk/reliability.mk
+
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

@@ -247,7 +247,7 @@ static void test_example_equal(void **state)
 {
 	struct ctx *c = *state;
 	const struct meeting *native = read_native_src(c, load_example(c, "examples/anytown/2024-05-14.minutes"));
-	const struct source *js = load_example(c, "examples/anytown/2024-05-14.json");
+	const struct source *js = load_example(c, "examples/json/anytown-2024-05-14.json");
 	if (setjmp(c->oom))
 		fail_msg("out of memory");
 	const struct meeting *json = minutes_json_read(&c->arena, &c->diag, js);
