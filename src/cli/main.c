@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli/cli.h"
 
@@ -73,6 +74,11 @@ int main(int argc, char **argv)
 	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++) {
 		if (strcmp(argv[1], commands[i].name) != 0)
 			continue;
+		/* Reports are written in many small pieces: when they go to a file
+		** or a pipe, buffer them generously. */
+		static char out_buffer[1 << 16];
+		if (!isatty(STDOUT_FILENO))
+			setvbuf(stdout, out_buffer, _IOFBF, sizeof out_buffer);
 		static struct cli c; /* large: kept off the stack; one per process */
 		cli_init(&c, argv[0]);
 		set_test_hooks(&c);

@@ -15,9 +15,9 @@ void json_init(struct json_writer *w, FILE *out)
 
 static void indent(struct json_writer *w)
 {
-	fputc('\n', w->out);
-	for (unsigned i = 0; i < w->depth; i++)
-		fputs("  ", w->out);
+	static const char spaces[] = "\n                                                                ";
+	size_t n = 1 + 2 * (size_t)w->depth;
+	fwrite(spaces, 1, n < sizeof spaces - 1 ? n : sizeof spaces - 1, w->out);
 }
 
 /* Before any value or key: a comma if needed, and a new line in containers. */
@@ -63,6 +63,15 @@ static void write_string(FILE *out, const char *s)
 {
 	fputc('"', out);
 	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		/* copy the run of characters that need no escape in one go */
+		size_t run = 0;
+		while (p[run] >= 0x20 && p[run] != '"' && p[run] != '\\')
+			run++;
+		if (run) {
+			fwrite(p, 1, run, out);
+			p += run - 1;
+			continue;
+		}
 		switch (*p) {
 		case '"': fputs("\\\"", out); break;
 		case '\\': fputs("\\\\", out); break;
