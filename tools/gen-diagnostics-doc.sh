@@ -1,0 +1,68 @@
+#!/bin/sh
+# Generate docs/diagnostics.md from src/front/diag_codes.def, the single table
+# of diagnostic codes that `quorate check` (and every parse) reports.
+# Run from the repository root:  sh tools/gen-diagnostics-doc.sh
+# POSIX sh and sed only.  The output is committed; rerun after editing the
+# table (a test may compare the two).
+set -eu
+def=src/front/diag_codes.def
+out=docs/diagnostics.md
+if [ ! -r "$def" ]; then
+	echo "gen-diagnostics-doc.sh: cannot read $def (run from the repository root)" >&2
+	exit 2
+fi
+tmp="$out.tmp.$$"
+trap 'rm -f "$tmp"' EXIT HUP INT TERM
+{
+	echo "# Diagnostics"
+	echo
+	echo "Every message \`quorate check\` prints (and every error found while a"
+	echo "terms file, module or meeting record is read) has a stable code, shown"
+	echo "in square brackets at the end of the message, e.g. \`[to-be-agreed]\`,"
+	echo "and in the \`code\` field of \`--format json\`.  Codes are never renamed"
+	echo "or reused, so reports can be filtered and compared by them."
+	echo
+	echo "Severities:"
+	echo
+	echo "- **error**: the file cannot be used as written; \`check\` exits with"
+	echo "  status 2."
+	echo "- **warning**: the file can be used, but something needs attention (a"
+	echo "  clause still to be agreed, a rule that may not mean what it says);"
+	echo "  \`check\` exits 0, or 1 with \`--strict\`."
+	echo "- **note**: information, such as a default that applies because the"
+	echo "  file leaves a setting open (see [the defaults](reference.md#defaults))."
+	echo
+	echo "After 20 errors \`check\` stops with \`too-many-errors\`.  The findings"
+	echo "of \`quorate eval\` about meeting records have codes of their own,"
+	echo "listed in [findings.md](findings.md)."
+	echo
+	echo "Generated from \`$def\` by"
+	echo "\`tools/gen-diagnostics-doc.sh\`; do not edit by hand."
+	echo
+	echo "| code | severity | meaning |"
+	echo "| --- | --- | --- |"
+	# DIAG(D_NAME, "code", SEVERITY, "meaning"): the meaning may hold \"
+	# (escaped quotes, shown as plain quotes) and `backticks`.  A | in the
+	# meaning would end the table cell, so it is escaped.
+	sed -n 's/^DIAG([A-Z_0-9]*, *"\([^"]*\)", *\([A-Z]*\), *"\(.*\)")[ 	]*$/\1	\2	\3/p' "$def" |
+	sed 's/\\"/"/g; s/|/\\|/g' |
+	while IFS='	' read -r code sev meaning; do
+		case $sev in
+		ERROR) sev=error ;;
+		WARNING) sev=warning ;;
+		NOTE) sev=note ;;
+		*) echo "gen-diagnostics-doc.sh: unknown severity '$sev' for $code" >&2; exit 1 ;;
+		esac
+		# shellcheck disable=SC2016 # the backticks are Markdown, not expansions
+		printf '| `%s` | %s | %s |\n' "$code" "$sev" "$meaning"
+	done
+} > "$tmp"
+# Every DIAG line must have been turned into a row.
+want=$(grep -c '^DIAG(' "$def")
+have=$(grep -c '^| `' "$tmp")
+if [ "$want" != "$have" ]; then
+	echo "gen-diagnostics-doc.sh: $want entries in $def but $have rows written" >&2
+	exit 1
+fi
+mv "$tmp" "$out"
+trap - EXIT HUP INT TERM
