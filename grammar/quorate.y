@@ -112,9 +112,7 @@ static int round_mode(const char *word)
 		return 1;
 	if (strcmp(word, "down") == 0)
 		return 2;
-	if (strcmp(word, "nearest") == 0)
-		return 3;
-	return 0;
+	return 0; /* "nearest" is written `rounded to nearest` */
 }
 }
 

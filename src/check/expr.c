@@ -121,7 +121,12 @@ static enum expr_status eval_binary(const struct expr *e, const struct expr_env 
 			*fault = e->a;
 			return EXPR_TYPE;
 		}
-		/* Both sides are evaluated, so a trace shows every condition. */
+		/* Short-circuit, as people read it: `motion.financial and
+		** motion.amount > 10000` needs no amount for a non-financial motion. */
+		if (l.u.boolean == (e->op == OP_OR)) {
+			*out = l;
+			return EXPR_OK;
+		}
 		st = expr_eval(e->b, env, &r, fault);
 		if (st != EXPR_OK)
 			return st;
@@ -129,7 +134,7 @@ static enum expr_status eval_binary(const struct expr *e, const struct expr_env 
 			*fault = e->b;
 			return EXPR_TYPE;
 		}
-		*out = bool_value(e->op == OP_AND ? l.u.boolean && r.u.boolean : l.u.boolean || r.u.boolean);
+		*out = r; /* the left side did not decide: the right one does */
 		return EXPR_OK;
 	}
 	st = expr_eval(e->b, env, &r, fault);
@@ -149,6 +154,7 @@ static enum expr_status eval_binary(const struct expr *e, const struct expr_env 
 			res = false;
 		trace_add(env->trace, e, l, r, res, empty);
 		*out = bool_value(res);
+		out->empty_base = empty; /* `not` cannot turn it into a pass */
 		return EXPR_OK;
 	}
 	if (l.type != VT_NUM || r.type != VT_NUM) {
@@ -165,6 +171,7 @@ static enum expr_status eval_func(const struct expr *e, const struct expr_env *e
                                   struct value *out, const struct expr **fault)
 {
 	struct value acc = { 0 };
+	bool empty = false; /* any argument over an empty base taints the result */
 	for (unsigned i = 0; i < e->n_args; i++) {
 		struct value v;
 		enum expr_status st = expr_eval(e->args[i], env, &v, fault);
@@ -174,17 +181,13 @@ static enum expr_status eval_func(const struct expr *e, const struct expr_env *e
 			*fault = e->args[i];
 			return EXPR_TYPE;
 		}
-		if (i == 0)
+		empty = empty || v.empty_base;
+		if (i == 0 || (e->op == FUNC_MIN) == (rat_cmp(v.u.num, acc.u.num) < 0))
 			acc = v;
-		else if ((e->op == FUNC_MIN) == (rat_cmp(v.u.num, acc.u.num) < 0))
-			acc = v;
-		acc.empty_base = acc.empty_base || v.empty_base;
 	}
-	if (e->op == FUNC_FLOOR || e->op == FUNC_CEIL) {
-		bool empty = acc.empty_base;
+	if (e->op == FUNC_FLOOR || e->op == FUNC_CEIL)
 		acc = num_value(rat_int(e->op == FUNC_FLOOR ? rat_floor(acc.u.num) : rat_ceil(acc.u.num)));
-		acc.empty_base = empty;
-	}
+	acc.empty_base = empty;
 	*out = acc;
 	return EXPR_OK;
 }
@@ -246,7 +249,10 @@ enum expr_status expr_eval(const struct expr *e, const struct expr_env *env,
 				*fault = e->a;
 				return EXPR_TYPE;
 			}
-			out->u.boolean = !out->u.boolean;
+			/* A threshold over an empty base is not met, whichever way it
+			** is written: not (yes <= half of cast) stays unmet. */
+			if (!out->empty_base)
+				out->u.boolean = !out->u.boolean;
 			return EXPR_OK;
 		}
 		if (out->type != VT_NUM) {

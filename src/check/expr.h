@@ -21,11 +21,6 @@ struct counts {
 	int64_t members_by_mask[TERMS_MAX_MASKS];  /* members(roles...) */
 };
 
-struct attr {
-	const char *name;
-	struct value value;
-};
-
 /* One comparison as evaluated: what a report prints under a requirement. */
 struct trace_step {
 	const struct expr *cmp;    /* EX_BINARY with a comparison op */

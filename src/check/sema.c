@@ -13,6 +13,7 @@
 
 #include "base/sbuf.h"
 #include "check/expr.h"
+#include "front/parse.h"
 
 #define MAX_RULE_PARAMS 16
 
@@ -21,6 +22,12 @@ enum expr_ctx {
 	CTX_WHEN,     /* class conditions */
 	CTX_REQUIRE,  /* class requirements */
 	CTX_RULE      /* a rule body: checked where it is used */
+};
+
+/* motion.X compared with a number in a `when`, e.g. amount > 10000 */
+struct number_use {
+	const char *name;
+	struct rat value;
 };
 
 struct rule_entry {
@@ -45,6 +52,7 @@ struct sema {
 	/* motion attributes and the literals they are compared with (coverage) */
 	VEC(const char *) bool_attrs;
 	VEC(const char *) kind_values;
+	VEC(struct number_use) number_uses;
 	bool uses_kind;
 };
 
@@ -436,6 +444,11 @@ static void note_attr_use(struct sema *s, const struct expr *e)
 		return;
 	const struct expr *attr = e->a->kind == EX_ATTR ? e->a : e->b->kind == EX_ATTR ? e->b : NULL;
 	const struct expr *lit = attr == e->a ? e->b : e->a;
+	if (attr && lit->kind == EX_CONST && lit->constant.type == VT_NUM && expr_is_comparison(e->op)) {
+		struct number_use u = { attr->attr, lit->constant.u.num };
+		VEC_PUSH(s->arena, s->number_uses, u);
+		return;
+	}
 	if (attr && lit->kind == EX_CONST && lit->constant.type == VT_STR && strcmp(attr->attr, "kind") == 0) {
 		for (size_t i = 0; i < s->kind_values.n; i++)
 			if (strcmp(s->kind_values.items[i], lit->constant.u.str) == 0)
@@ -996,15 +1009,27 @@ static void check_roster_size(struct sema *s)
 
 /*
 ** Class coverage: try every kind of motion the file distinguishes (financial
-** or not, each `kind` it names and one it does not, each other flag it tests)
-** and see which class each falls into.  The kinds are kept as the terms'
-** motion profiles for explain and diff.
+** or not, each `kind` it names and one it does not, each other flag it
+** tests, and for each number it compares an attribute with, values just
+** below, at and above it) and see which class each falls into.  The kinds
+** are kept as the terms' motion profiles for explain and diff.
 */
+#define COVERAGE_MAX_FLAGS 6
+#define COVERAGE_MAX_NUMBERS 2
+#define COVERAGE_MAX_VALUES 7
+#define COVERAGE_MAX_PROFILES 1024
+
+struct number_attr {
+	const char *name;
+	struct rat values[COVERAGE_MAX_VALUES];
+	unsigned n_values;
+};
+
 static void gather_flags(struct sema *s, const char **flags, unsigned *n_flags)
 {
 	*n_flags = 0;
 	flags[(*n_flags)++] = "financial";
-	for (size_t i = 0; i < s->bool_attrs.n && *n_flags < PROFILE_MAX_ATTRS - 1; i++) {
+	for (size_t i = 0; i < s->bool_attrs.n && *n_flags < COVERAGE_MAX_FLAGS; i++) {
 		bool dup = false;
 		for (unsigned j = 0; j < *n_flags; j++)
 			dup = dup || strcmp(flags[j], s->bool_attrs.items[i]) == 0;
@@ -1013,41 +1038,76 @@ static void gather_flags(struct sema *s, const char **flags, unsigned *n_flags)
 	}
 }
 
+static void add_value(struct number_attr *na, struct rat v)
+{
+	for (unsigned i = 0; i < na->n_values; i++)
+		if (rat_cmp(na->values[i], v) == 0)
+			return;
+	if (na->n_values < COVERAGE_MAX_VALUES)
+		na->values[na->n_values++] = v;
+}
+
+/* For `motion.amount > 10000`: try 9999, 10000 and 10001. */
+static unsigned gather_numbers(struct sema *s, struct number_attr *out)
+{
+	unsigned n = 0;
+	for (size_t i = 0; i < s->number_uses.n; i++) {
+		const struct number_use *u = &s->number_uses.items[i];
+		unsigned k = 0;
+		while (k < n && strcmp(out[k].name, u->name) != 0)
+			k++;
+		if (k == n) {
+			if (n == COVERAGE_MAX_NUMBERS)
+				continue;
+			out[n].name = u->name;
+			out[n].n_values = 0;
+			n++;
+		}
+		struct rat below, above;
+		if (rat_sub(u->value, rat_int(1), &below) == RAT_OK)
+			add_value(&out[k], below);
+		add_value(&out[k], u->value);
+		if (rat_add(u->value, rat_int(1), &above) == RAT_OK)
+			add_value(&out[k], above);
+	}
+	return n;
+}
+
 static const char *describe_profile(struct sema *s, const struct motion_profile *p, bool uses_kind)
 {
 	struct sbuf b;
 	sbuf_init(&b, s->arena);
-	sbuf_add(&b, p->attrs[0].flag ? "a financial motion" : "a motion with no financial implication");
+	sbuf_add(&b, p->attrs[0].value.u.boolean ? "a financial motion" : "a motion with no financial implication");
 	for (unsigned f = 1; f < p->n_attrs; f++) {
-		if (p->attrs[f].is_string) {
-			if (p->attrs[f].string[0])
-				sbuf_addf(&b, ", of kind \"%s\"", p->attrs[f].string);
+		const struct attr *a = &p->attrs[f];
+		char buf[RAT_FMT_MAX];
+		if (a->value.type == VT_STR) {
+			if (a->value.u.str[0])
+				sbuf_addf(&b, ", of kind \"%s\"", a->value.u.str);
 			else if (uses_kind)
 				sbuf_add(&b, ", of any other kind");
+		} else if (a->value.type == VT_NUM) {
+			sbuf_addf(&b, ", %s %s", a->name, rat_format(a->value.u.num, buf, sizeof buf));
 		} else {
-			sbuf_addf(&b, ", %s%s", p->attrs[f].flag ? "" : "not ", p->attrs[f].name);
+			sbuf_addf(&b, ", %s%s", a->value.u.boolean ? "" : "not ", a->name);
 		}
 	}
 	return sbuf_str(&b);
 }
 
-static const struct dclass *profile_class(const struct terms *t, const struct motion_profile *p, bool *undetermined)
+static const struct dclass *profile_class(const struct terms *t, const struct motion_profile *p, bool *undetermined,
+                                          unsigned *stopped_at)
 {
-	struct attr attrs[PROFILE_MAX_ATTRS];
-	for (unsigned i = 0; i < p->n_attrs; i++) {
-		attrs[i].name = p->attrs[i].name;
-		attrs[i].value = p->attrs[i].is_string ? (struct value){ .type = VT_STR, .u.str = p->attrs[i].string }
-		                                       : (struct value){ .type = VT_BOOL, .u.boolean = p->attrs[i].flag };
-	}
 	struct counts c;
 	full_meeting_counts(t, t->effective, t->has_effective, &c);
-	struct expr_env env = { &c, attrs, p->n_attrs, NULL, NULL };
+	struct expr_env env = { &c, p->attrs, p->n_attrs, NULL, NULL };
 	*undetermined = false;
 	for (unsigned i = 0; i < t->n_classes; i++) {
 		bool holds = true;
 		const struct expr *fault;
 		if (t->classes[i].when && expr_test(t->classes[i].when, &env, &holds, &fault) != EXPR_OK) {
 			*undetermined = true; /* it needs an attribute we did not invent */
+			*stopped_at = i;
 			return NULL;
 		}
 		if (holds)
@@ -1056,44 +1116,71 @@ static const struct dclass *profile_class(const struct terms *t, const struct mo
 	return NULL;
 }
 
+/* Fill profile p for combination `index` of the enumerated values. */
+static void make_profile(struct motion_profile *p, const char **flags, unsigned n_flags, const char *kind,
+                         const struct number_attr *numbers, unsigned n_numbers, size_t index)
+{
+	memset(p, 0, sizeof *p);
+	for (unsigned f = 0; f < n_flags; f++, index >>= 1)
+		p->attrs[p->n_attrs++] = (struct attr){ flags[f], { .type = VT_BOOL, .u.boolean = index & 1 } };
+	p->attrs[p->n_attrs++] = (struct attr){ "kind", { .type = VT_STR, .u.str = kind } };
+	for (unsigned k = 0; k < n_numbers; k++) {
+		unsigned v = (unsigned)(index % numbers[k].n_values);
+		index /= numbers[k].n_values;
+		p->attrs[p->n_attrs++] = (struct attr){ numbers[k].name, { .type = VT_NUM, .u.num = numbers[k].values[v] } };
+	}
+}
+
 static void check_class_coverage(struct sema *s)
 {
 	struct terms *t = s->t;
 	if (t->n_classes == 0)
 		return;
-	const char *flags[PROFILE_MAX_ATTRS];
+	const char *flags[COVERAGE_MAX_FLAGS];
 	unsigned n_flags;
 	gather_flags(s, flags, &n_flags);
+	struct number_attr numbers[COVERAGE_MAX_NUMBERS];
+	unsigned n_numbers = gather_numbers(s, numbers);
+	size_t per_kind = (size_t)1 << n_flags;
+	for (unsigned k = 0; k < n_numbers; k++)
+		per_kind *= numbers[k].n_values;
 	size_t n_kinds = s->kind_values.n + 1; /* the last: a kind the file does not name */
-	t->profiles = arena_array(s->arena, n_kinds << n_flags, sizeof *t->profiles);
+	size_t total = per_kind * n_kinds;
+	if (total > COVERAGE_MAX_PROFILES)
+		total = COVERAGE_MAX_PROFILES;
+	t->profiles = arena_array(s->arena, total, sizeof *t->profiles);
 	bool *chosen = arena_array(s->arena, t->n_classes, sizeof *chosen);
+	bool *maybe = arena_array(s->arena, t->n_classes, sizeof *maybe);
 	unsigned reported = 0;
-	for (size_t k = 0; k < n_kinds; k++) {
-		for (unsigned bits = 0; bits < (1u << n_flags); bits++) {
-			struct motion_profile *p = &t->profiles[t->n_profiles];
-			for (unsigned f = 0; f < n_flags; f++)
-				p->attrs[p->n_attrs++] = (struct attr_value){ flags[f], false, (bits >> f) & 1, NULL };
-			p->attrs[p->n_attrs++] = (struct attr_value){ "kind", true, false,
-				k < s->kind_values.n ? s->kind_values.items[k] : "" };
-			bool undetermined;
-			p->cls = profile_class(t, p, &undetermined);
-			if (undetermined)
-				continue; /* not kept */
-			p->description = describe_profile(s, p, s->uses_kind);
-			t->n_profiles++;
-			if (p->cls) {
-				chosen[p->cls - t->classes] = true;
-			} else if (reported++ < 4) {
-				struct diag *d = diag_report(s->diag, D_CLASS_UNCOVERED, at_file(s, t->classes[t->n_classes - 1].decl),
-				                             "no class applies to %s", p->description);
-				diag_note(s->diag, d, no_loc, "classes are tried in order; add a class for it, or a last class without `when`");
-			}
+	for (size_t i = 0; i < total; i++) {
+		size_t k = i / per_kind;
+		struct motion_profile *p = &t->profiles[t->n_profiles];
+		make_profile(p, flags, n_flags, k < s->kind_values.n ? s->kind_values.items[k] : "", numbers, n_numbers,
+		             i % per_kind);
+		bool undetermined;
+		unsigned stopped_at = 0;
+		p->cls = profile_class(t, p, &undetermined, &stopped_at);
+		if (undetermined) {
+			/* that class, and any after it, may yet apply: never call
+			** them unreachable */
+			for (unsigned c = stopped_at; c < t->n_classes; c++)
+				maybe[c] = true;
+			continue; /* not kept */
+		}
+		p->description = describe_profile(s, p, s->uses_kind);
+		t->n_profiles++;
+		if (p->cls) {
+			chosen[p->cls - t->classes] = true;
+		} else if (reported++ < 4) {
+			struct diag *d = diag_report(s->diag, D_CLASS_UNCOVERED, at_file(s, t->classes[t->n_classes - 1].decl),
+			                             "no class applies to %s", p->description);
+			diag_note(s->diag, d, no_loc, "classes are tried in order; add a class for it, or a last class without `when`");
 		}
 	}
 	for (unsigned i = 0; i < t->n_classes; i++)
-		if (!chosen[i] && t->classes[i].when)
+		if (!chosen[i] && !maybe[i])
 			diag_report(s->diag, D_CLASS_UNREACH, loc_of(s->src, t->classes[i].decl->text_span),
-			            "class '%s' never applies: for every kind of motion, an earlier class (or none) matches",
+			            "class '%s' never applies: for every kind of motion, an earlier class matches first",
 			            t->classes[i].id);
 }
 
@@ -1104,27 +1191,96 @@ static bool is_half(const struct expr *e)
 	       e->constant.u.num.num == 1 && e->constant.u.num.den == 2;
 }
 
-/* Warn about `X >= 50% of BASE + 1`, the literal "50% + 1" (language.md). */
+static bool is_one(const struct expr *e)
+{
+	return e->kind == EX_CONST && e->constant.type == VT_NUM && rat_cmp(e->constant.u.num, rat_int(1)) == 0;
+}
+
+/* The count in `50% of COUNT + 1` (either order of the sum), or NULL. */
+static const struct expr *fifty_plus_one_base(const struct expr *e)
+{
+	if (e->kind != EX_BINARY || e->op != OP_ADD)
+		return NULL;
+	const struct expr *of = is_one(e->b) ? e->a : is_one(e->a) ? e->b : NULL;
+	if (!of || of->kind != EX_BINARY || of->op != OP_OF || !is_half(of->a) || of->b->kind != EX_COUNT)
+		return NULL;
+	return of->b;
+}
+
+/* A comparison anywhere in e (and in the rules it calls) against "50% + 1". */
+static const struct expr *find_fifty_plus_one(const struct expr *e, unsigned depth, const struct expr **base)
+{
+	if (!e || depth > PARSE_MAX_EXPR_DEPTH)
+		return NULL;
+	if (e->kind == EX_BINARY && expr_is_comparison(e->op)) {
+		*base = fifty_plus_one_base(e->b) ? fifty_plus_one_base(e->b) : fifty_plus_one_base(e->a);
+		if (*base)
+			return e;
+	}
+	const struct expr *found = NULL;
+	if (e->a && (found = find_fifty_plus_one(e->a, depth + 1, base)))
+		return found;
+	if (e->b && (found = find_fifty_plus_one(e->b, depth + 1, base)))
+		return found;
+	for (unsigned i = 0; i < e->n_args && !found; i++)
+		found = find_fifty_plus_one(e->args[i], depth + 1, base);
+	if (!found && e->kind == EX_CALL && e->rule->body)
+		found = find_fifty_plus_one(e->rule->body, depth + 1, base);
+	return found;
+}
+
+/* Warn about `yes >= 50% of cast + 1`, the literal "50% + 1" (language.md),
+** however it is written: either side, inside `and`, or in a rule. */
 static void check_fifty_plus_one(struct sema *s, const struct requirement *r)
 {
-	const struct expr *e = r->cond;
-	if (e->kind != EX_BINARY || e->op != OP_GE)
+	const struct expr *base = NULL;
+	const struct expr *cmp = find_fifty_plus_one(r->cond, 0, &base);
+	if (!cmp)
 		return;
-	const struct expr *rhs = e->b;
-	if (rhs->kind != EX_BINARY || rhs->op != OP_ADD)
-		return;
-	const struct expr *of = rhs->a, *one = rhs->b;
-	if (of->kind != EX_BINARY || of->op != OP_OF || !is_half(of->a) || of->b->kind != EX_COUNT)
-		return;
-	if (one->kind != EX_CONST || one->constant.type != VT_NUM || rat_cmp(one->constant.u.num, rat_int(1)) != 0)
-		return;
-	const char *base = ast_count_name(of->b->count);
+	const char *count = ast_count_name(base->count);
 	struct diag *d = diag_report(s->diag, D_FIFTY_PLUS_ONE, at_file(s, r->decl->a),
-	                             "\"50%% + 1\" read literally needs one more than a majority when %s is odd", base);
+	                             "\"50%% + 1\" read literally needs one more than a majority when %s is odd", count);
+	if (cmp->file != s->src)
+		diag_note(s->diag, d, loc_of(cmp->file, cmp->src->span), "the rule that says it");
 	diag_note(s->diag, d, no_loc, "with 11 %s it needs 7 (5.5 + 1 = 6.5, rounded up), although 6 is already more than half",
-	          base);
-	diag_note(s->diag, d, no_loc, "if a simple majority is meant, write: %s > half of %s",
-	          e->a->kind == EX_COUNT ? ast_count_name(e->a->count) : "yes", base);
+	          count);
+	diag_note(s->diag, d, no_loc, "if a simple majority is meant, write: yes > half of %s", count);
+}
+
+/*
+** A class whose rules are met with no votes in favour at all carries a motion
+** nobody supported: `yes >= cast` when everyone abstains is 0 >= 0.  (A
+** fraction of an empty base is never met, but a bare count is.)
+*/
+static void check_empty_base(struct sema *s)
+{
+	const struct terms *t = s->t;
+	struct counts c;
+	full_meeting_counts(t, t->effective, t->has_effective, &c);
+	int64_t n = c.n[COUNT_PRESENT];
+	c.n[COUNT_ABSTAIN] = c.n[COUNT_VOTES] = n; /* everyone present abstains */
+	for (unsigned i = 0; i < t->n_classes; i++) {
+		const struct dclass *cl = &t->classes[i];
+		const struct motion_profile *p = NULL;
+		for (unsigned k = 0; k < t->n_profiles && !p; k++)
+			if (t->profiles[k].cls == cl)
+				p = &t->profiles[k];
+		if (!p || cl->n_requires == 0 || n == 0)
+			continue;
+		struct expr_env env = { &c, p->attrs, p->n_attrs, NULL, NULL };
+		bool all = true;
+		for (unsigned k = 0; k < cl->n_requires && all; k++) {
+			bool met = false;
+			const struct expr *fault;
+			all = expr_test(cl->requires[k].cond, &env, &met, &fault) == EXPR_OK && met;
+		}
+		if (all) {
+			struct diag *d = diag_report(s->diag, D_EMPTY_BASE, loc_of(s->src, cl->decl->text_span),
+			                             "class '%s' carries a motion with no votes in favour: with all %lld present abstaining, every requirement is met",
+			                             cl->id, (long long)n);
+			diag_note(s->diag, d, no_loc, "a fraction of a count (`yes >= 3/4 of cast`) is never met over an empty base; a bare count (`yes >= cast`) is");
+		}
+	}
 }
 
 static void note_defaults(struct sema *s)
@@ -1153,6 +1309,49 @@ static void check_required(struct sema *s)
 		diag_report(s->diag, D_MISSING, l, "the terms have no `quorum` block (write `quorum { to be agreed }` if it is not yet decided)");
 	if (t->n_classes == 0)
 		diag_report(s->diag, D_MISSING, l, "the terms have no `class` of decision, so no motion can be decided");
+}
+
+/* ==== examples ================================================================= */
+
+static void check_names(struct sema *s, const struct node *ids, const char *example)
+{
+	for (const struct node *id = ids; id; id = id->next)
+		if (id->kind == N_IDENT && terms_find_member(s->t, id->text) < 0)
+			diag_report(s->diag, D_UNDEFINED, at_file(s, id), "no member named '%s' (in example \"%s\")", id->text,
+			            example);
+}
+
+static bool expects_something(const struct node *items)
+{
+	for (const struct node *it = items; it; it = it->next)
+		if (it->kind == N_MOTION)
+			for (const struct node *m = it->c; m; m = m->next)
+				if (m->kind == N_EXPECT)
+					return true;
+	return false;
+}
+
+/* The names in an example must be members; `quorate test` runs it. */
+static void check_example(struct sema *s, const struct node *ex)
+{
+	const char *title = ex->a->text;
+	for (const struct node *it = ex->c; it; it = it->next) {
+		switch (it->kind) {
+		case N_PRESENT: case N_APOLOGIES: case N_ATTENDING: case N_ARRIVES: case N_LEAVES: case N_CHAIR:
+			check_names(s, it->a, title);
+			break;
+		case N_MOTION:
+			for (const struct node *m = it->c; m; m = m->next)
+				if (m->kind == N_VOTES || m->kind == N_INTEREST || m->kind == N_OBJECTION || m->kind == N_CHAIR)
+					check_names(s, m->a, title);
+			break;
+		case N_TERMS_REF: case N_PAPERS: case N_MINUTES: default:
+			break;
+		}
+	}
+	if (!expects_something(ex->c))
+		diag_report(s->diag, D_MISSING, at_file(s, ex),
+		            "example \"%s\" expects nothing: write `expect carried` (or another outcome) in its motions", title);
 }
 
 /* ==== entry point =========================================================== */
@@ -1235,6 +1434,8 @@ struct terms *sema_terms(struct arena *a, struct diag_sink *diag, struct loader 
 		check_quorum(&s, seen.quorum);
 	check_classes(&s, terms_node->a);
 	check_required(&s);
+	for (unsigned i = 0; i < t->n_examples; i++)
+		check_example(&s, t->examples[i]);
 
 	if (diag->n_errors == s.errors_before) {
 		check_quorum_reachable(&s);
@@ -1246,6 +1447,7 @@ struct terms *sema_terms(struct arena *a, struct diag_sink *diag, struct loader 
 		for (unsigned i = 0; i < t->n_classes; i++)
 			for (unsigned k = 0; k < t->classes[i].n_requires; k++)
 				check_fifty_plus_one(&s, &t->classes[i].requires[k]);
+		check_empty_base(&s);
 		note_defaults(&s);
 	}
 	return diag->n_errors == s.errors_before ? t : NULL;
@@ -1280,4 +1482,24 @@ const struct dclass *terms_find_class(const struct terms *t, const char *id)
 		if (strcmp(t->classes[i].id, id) == 0)
 			return &t->classes[i];
 	return NULL;
+}
+
+/* A module on its own (`quorate check std/majorities.tor`): its rules. */
+unsigned sema_module(struct arena *a, struct diag_sink *diag, struct loader *ld, const struct ast_file *file)
+{
+	struct sema s = { 0 };
+	s.arena = a;
+	s.diag = diag;
+	s.ld = ld;
+	s.src = file->src;
+	s.cur_src = file->src;
+	s.errors_before = diag->n_errors;
+	s.t = arena_alloc(a, sizeof *s.t);
+	s.t->groups = arena_array(a, TERMS_MAX_GROUPS, sizeof *s.t->groups);
+	for (const struct node *n = file->items; n; n = n->next)
+		if (n->kind != N_RULE && n->kind != N_USE)
+			diag_report(diag, D_CONTEXT, loc_of(file->src, n->span), "a module may only hold `rule` and `use` items");
+	gather_items(&s, file->items, file->src, NULL);
+	compile_all_rules(&s);
+	return diag->n_errors - s.errors_before;
 }

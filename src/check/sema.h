@@ -22,4 +22,7 @@
 struct terms *sema_terms(struct arena *a, struct diag_sink *diag, struct loader *ld,
                          const struct node *terms_node, const struct source *src);
 
+/* Check a module file (rules and uses only); returns the number of errors. */
+unsigned sema_module(struct arena *a, struct diag_sink *diag, struct loader *ld, const struct ast_file *file);
+
 #endif

@@ -70,6 +70,12 @@ struct value {
 	} u;
 };
 
+/* An attribute of a motion (motion.X), as a record gives it. */
+struct attr {
+	const char *name;
+	struct value value;
+};
+
 struct expr {
 	enum expr_kind kind;
 	int op;                  /* enum ast_op, enum func_kind, round mode */
@@ -134,14 +140,9 @@ struct notice_rule {
 /* A kind of motion the terms distinguish (financial or not, each `kind`
 ** they name...), and the class it falls into: found by sema's coverage check,
 ** used by explain and diff. */
-#define PROFILE_MAX_ATTRS 9
+#define PROFILE_MAX_ATTRS 10
 struct motion_profile {
-	struct attr_value {
-		const char *name;
-		bool is_string;
-		bool flag;
-		const char *string;
-	} attrs[PROFILE_MAX_ATTRS];
+	struct attr attrs[PROFILE_MAX_ATTRS];
 	unsigned n_attrs;
 	const struct dclass *cls;   /* NULL: no class applies */
 	const char *description;    /* "a financial motion", "a motion of kind \"amendment\"" */

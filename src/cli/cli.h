@@ -12,6 +12,7 @@
 
 #include "base/arena.h"
 #include "check/load.h"
+#include "front/ast.h"
 #include "front/diag.h"
 
 enum exit_status { EXIT_OK = 0, EXIT_FINDINGS = 1, EXIT_BAD_INPUT = 2 };
@@ -50,6 +51,8 @@ struct terms;
 const struct source *cli_load_source(struct cli *c, const char *path);
 /* The first terms block of a file, checked; NULL (reported) on any error. */
 const struct terms *cli_load_terms(struct cli *c, const char *path);
+void cli_check_stray_items(struct cli *c, const struct ast_file *file);
+const struct node *cli_single_item(struct cli *c, const struct ast_file *file, enum node_kind kind, const char *what);
 /* Errors and warnings (not notes) to stderr: for commands other than check. */
 void cli_print_problems(struct cli *c);
 

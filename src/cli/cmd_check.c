@@ -21,25 +21,31 @@ static void check_source(struct cli *c, const struct source *src)
 	struct ast_file file;
 	if (parse_file(&c->arena, &c->diag, src, &file) != 0)
 		return;
-	bool any = false;
+	bool terms = false, module = false;
 	for (const struct node *n = file.items; n; n = n->next) {
-		if (n->kind == N_TERMS) {
+		terms = terms || n->kind == N_TERMS;
+		module = module || n->kind == N_RULE || n->kind == N_USE;
+	}
+	if (module && !terms) {
+		sema_module(&c->arena, &c->diag, &c->loader, &file);
+		return;
+	}
+	cli_check_stray_items(c, &file);
+	for (const struct node *n = file.items; n; n = n->next) {
+		if (n->kind == N_TERMS)
 			sema_terms(&c->arena, &c->diag, &c->loader, n, src);
-			any = true;
-		} else if (n->kind == N_MEETING) {
+		else if (n->kind == N_MEETING)
 			diag_report(&c->diag, D_CONTEXT, loc_of(src, n->span),
 			            "this is a meeting record; check reads terms (use `quorate eval TERMS MEETING`)");
-			any = true;
-		}
 	}
-	if (!any && !file.items)
+	if (!file.items)
 		diag_report(&c->diag, D_MISSING, (struct loc){ src, 0, 0 }, "the file has no `terms` block");
 }
 
 int cmd_check(struct cli *c, int argc, char **argv)
 {
 	int status = EXIT_OK;
-	const char *files[256];
+	const char **files = arena_array(&c->arena, (size_t)argc + 1, sizeof *files);
 	int n_files = 0;
 	for (int i = 0; i < argc; i++) {
 		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
@@ -57,7 +63,7 @@ int cmd_check(struct cli *c, int argc, char **argv)
 			cli_usage_error(c, "unknown option '%s'", argv[i]);
 			fputs(check_usage, stderr);
 			return EXIT_BAD_INPUT;
-		} else if (n_files < 256) {
+		} else {
 			files[n_files++] = argv[i];
 		}
 	}

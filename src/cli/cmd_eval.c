@@ -40,11 +40,8 @@ static const struct meeting *load_meeting(struct cli *c, const char *path)
 	struct ast_file file;
 	if (parse_file(&c->arena, &c->diag, src, &file) != 0)
 		return NULL;
-	for (const struct node *n = file.items; n; n = n->next)
-		if (n->kind == N_MEETING)
-			return minutes_from_ast(&c->arena, &c->diag, n, src);
-	diag_report(&c->diag, D_MISSING, (struct loc){ src, 0, 0 }, "the file has no `meeting` block");
-	return NULL;
+	const struct node *n = cli_single_item(c, &file, N_MEETING, "`meeting` block");
+	return n ? minutes_from_ast(&c->arena, &c->diag, n, src) : NULL;
 }
 
 int cmd_eval(struct cli *c, int argc, char **argv)

@@ -138,10 +138,6 @@ struct item_reader *item_reader_open(struct arena *arena, struct diag_sink *diag
 		reader_oom(r, mem, outer);
 	if (qr_yylex_init_extra(&r->ps, &r->scanner) != 0)
 		mem_fail(mem);
-	/* Make flex allocate its buffer stack now (switching to no buffer does
-	** only that): inside yy_scan_buffer, a failure there would lose the
-	** buffer it has just allocated. */
-	qr_yy_switch_to_buffer(NULL, r->scanner);
 	/* The text ends in two NULs, as yy_scan_buffer needs; flex writes into
 	** the buffer only to terminate yytext, and item_reader_next puts that
 	** byte back (qr_scan_restore) before the caller can see the text. */

@@ -534,24 +534,41 @@ static void set_votes(struct counts *c, const int64_t tally[3])
 	c->n[COUNT_VOTES] = c->n[COUNT_CAST] + tally[VOTE_ABSTAIN];
 }
 
+/* Does the record name any vote for or against (not only abstentions)? */
+static bool tally_names_votes(const struct rec_motion *mo)
+{
+	for (unsigned k = 0; k < mo->n_votes; k++)
+		if (mo->votes[k].kind != VOTE_ABSTAIN)
+			return true;
+	return false;
+}
+
 /* Decide the tally to use: named votes, a secret-ballot tally, or both. */
 static bool gather_votes(struct evaluator *ev, const struct motion_state *ms, const struct rec_motion *mo,
                          struct counts *c)
 {
 	int64_t named[3] = { 0, 0, 0 };
 	count_named_votes(ev, ms, mo, named);
-	int64_t *use = named;
 	int64_t tally[3] = { mo->tally[0], mo->tally[1], mo->tally[2] };
-	if (mo->has_tally) {
-		if (mo->n_votes > 0 && (named[0] != tally[0] || named[1] != tally[1] ||
-		                        (mo->tally_has_abstain && named[2] != tally[2])))
-			add_finding(ev, F_TALLY_MISMATCH, NULL, mo->tally_span,
-			            "the tally (%lld for, %lld against, %lld abstaining) disagrees with the named votes (%lld, %lld, %lld): the named votes are used",
-			            (long long)tally[0], (long long)tally[1], (long long)tally[2],
-			            (long long)named[0], (long long)named[1], (long long)named[2]);
-		else
-			use = tally;
+	const int64_t *use = named;
+	bool agree = true;
+	if (mo->has_tally && !tally_names_votes(mo)) {
+		/* A secret ballot, perhaps with the abstentions named
+		** (`tally for 3 against 2` and `abstain carol`). */
+		if (!mo->tally_has_abstain)
+			tally[VOTE_ABSTAIN] = named[VOTE_ABSTAIN];
+		agree = named[VOTE_ABSTAIN] == 0 || named[VOTE_ABSTAIN] == tally[VOTE_ABSTAIN];
+		use = agree ? tally : named;
+	} else if (mo->has_tally) {
+		/* Named votes and a tally: they must say the same. */
+		agree = named[VOTE_FOR] == tally[VOTE_FOR] && named[VOTE_AGAINST] == tally[VOTE_AGAINST] &&
+		        (!mo->tally_has_abstain || named[VOTE_ABSTAIN] == tally[VOTE_ABSTAIN]);
 	}
+	if (!agree)
+		add_finding(ev, F_TALLY_MISMATCH, NULL, mo->tally_span,
+		            "the tally (%lld for, %lld against, %lld abstaining) disagrees with the named votes (%lld, %lld, %lld): the named votes are used",
+		            (long long)tally[0], (long long)tally[1], (long long)tally[2],
+		            (long long)named[0], (long long)named[1], (long long)named[2]);
 	set_votes(c, use);
 	if (c->n[COUNT_VOTES] > c->n[COUNT_ELIGIBLE]) {
 		add_finding(ev, F_TALLY_EXCEEDS, NULL, mo->has_tally ? mo->tally_span : mo->span,
@@ -796,11 +813,11 @@ static void eval_motion(struct evaluator *ev, struct motion_result *mr)
 	const struct terms *t = ev->t;
 	const struct rec_motion *mo = mr->motion;
 	ev->sink = &mr->findings;
+	ev->outside_meeting = mo->is_virtual; /* before interests: everyone may declare one */
 	struct motion_state ms = { 0 };
 	ms.conflicted = arena_array(ev->arena, t->n_members + 1, sizeof *ms.conflicted);
 	read_interests(ev, mo, &ms);
 
-	ev->outside_meeting = mo->is_virtual;
 	const struct rec_name *chair = presiding(ev, mo);
 	if (chair && !mo->is_virtual) {
 		int ci = member_index(ev, chair->id);

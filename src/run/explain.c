@@ -120,23 +120,12 @@ static void attendance(const struct terms *t, const struct counts *full, int64_t
 	counts_set_votes(c, 0, 0, 0);
 }
 
-static void profile_attrs(const struct motion_profile *p, struct attr *attrs)
-{
-	for (unsigned i = 0; i < p->n_attrs; i++) {
-		attrs[i].name = p->attrs[i].name;
-		attrs[i].value = p->attrs[i].is_string ? (struct value){ .type = VT_STR, .u.str = p->attrs[i].string }
-		                                       : (struct value){ .type = VT_BOOL, .u.boolean = p->attrs[i].flag };
-	}
-}
-
 /* Fewest votes for that carry, with the rest against (abstaining = false)
 ** or abstaining; -1 if no number does. */
 static int64_t fewest_for(const struct terms *t, const struct counts *base, const struct motion_profile *p,
                           bool others_abstain)
 {
-	struct attr attrs[PROFILE_MAX_ATTRS];
-	profile_attrs(p, attrs);
-	struct scenario s = { *base, *base, attrs, p->n_attrs, false, VOTE_FOR, false };
+	struct scenario s = { *base, *base, p->attrs, p->n_attrs, false, VOTE_FOR, false };
 	int64_t n = base->n[COUNT_PRESENT];
 	for (int64_t yes = 0; yes <= n; yes++) {
 		counts_set_votes(&s.votes, yes, others_abstain ? 0 : n - yes, others_abstain ? n - yes : 0);

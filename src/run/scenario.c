@@ -6,9 +6,13 @@
 
 #include <string.h>
 
+#include "base/sbuf.h"
+
 /* Upper bound on distinct attendances asked (documented in docs/reference.md). */
 #define SCENARIO_MAX_ATTENDANCES 200000
 #define MAX_TYPES 128
+#define MAX_MOTIONS 128
+#define MAX_MOTION_ATTRS (PROFILE_MAX_ATTRS * 2)
 
 /* Members who look alike to both versions: voting or not and in which of
 ** the role lists each version names. */
@@ -31,9 +35,9 @@ struct search {
 	unsigned n_types;
 	int64_t attend[MAX_TYPES];  /* the current attendance, per type */
 	/* motion kinds: the union of both files' distinctions */
-	struct attr attrs[64][PROFILE_MAX_ATTRS * 2];
-	unsigned n_attrs[64];
-	const char *motion_desc[64];
+	struct attr attrs[MAX_MOTIONS][MAX_MOTION_ATTRS];
+	unsigned n_attrs[MAX_MOTIONS];
+	const char *motion_desc[MAX_MOTIONS];
 	unsigned n_motions;
 	/* attendances already asked (by what both versions see) */
 	uint64_t *seen;
@@ -100,55 +104,104 @@ static void build_types(struct search *s)
 
 /* ---- motion kinds -------------------------------------------------------------------- */
 
-static bool has_attr_name(const char **names, unsigned n, const char *name)
+/* The values one attribute takes across both files' kinds of motion. */
+struct attr_choice {
+	const char *name;
+	struct value values[8];
+	unsigned n;
+};
+
+static bool same_value(const struct value *a, const struct value *b)
 {
-	for (unsigned i = 0; i < n; i++)
-		if (strcmp(names[i], name) == 0)
-			return true;
-	return false;
+	if (a->type != b->type)
+		return false;
+	switch (a->type) {
+	case VT_BOOL: return a->u.boolean == b->u.boolean;
+	case VT_STR: return strcmp(a->u.str, b->u.str) == 0;
+	case VT_NUM: return rat_cmp(a->u.num, b->u.num) == 0;
+	default: return true;
+	}
 }
 
-static void build_motions(struct search *s, struct arena *a)
+static unsigned gather_choices(const struct search *s, struct attr_choice *choices, unsigned max)
 {
-	const char *flags[PROFILE_MAX_ATTRS * 2];
-	unsigned n_flags = 0;
-	const char *kinds[32];
-	unsigned n_kinds = 0;
+	unsigned n = 0;
 	for (int v = 0; v < 2; v++) {
 		const struct terms *t = s->t[v];
 		for (unsigned p = 0; p < t->n_profiles; p++) {
 			for (unsigned i = 0; i < t->profiles[p].n_attrs; i++) {
-				const struct attr_value *av = &t->profiles[p].attrs[i];
-				if (av->is_string) {
-					if (!has_attr_name(kinds, n_kinds, av->string) && n_kinds < 32)
-						kinds[n_kinds++] = av->string;
-				} else if (!has_attr_name(flags, n_flags, av->name) && n_flags < 5) {
-					flags[n_flags++] = av->name;
+				const struct attr *a = &t->profiles[p].attrs[i];
+				unsigned k = 0;
+				while (k < n && strcmp(choices[k].name, a->name) != 0)
+					k++;
+				if (k == n) {
+					if (n == max)
+						continue;
+					choices[n].name = a->name;
+					choices[n].n = 0;
+					n++;
 				}
+				bool seen = false;
+				for (unsigned j = 0; j < choices[k].n; j++)
+					seen = seen || same_value(&choices[k].values[j], &a->value);
+				if (!seen && choices[k].n < 8)
+					choices[k].values[choices[k].n++] = a->value;
 			}
 		}
 	}
-	if (n_kinds == 0)
-		kinds[n_kinds++] = "";
-	for (unsigned k = 0; k < n_kinds; k++) {
-		for (unsigned bits = 0; bits < (1u << n_flags) && s->n_motions < 64; bits++) {
-			unsigned m = s->n_motions++;
-			struct { char text[256]; } d;
-			int w = snprintf(d.text, sizeof d.text, "%s", (bits & 1) ? "a financial motion" : "a motion with no financial implication");
-			for (unsigned f = 0; f < n_flags; f++) {
-				s->attrs[m][s->n_attrs[m]].name = flags[f];
-				s->attrs[m][s->n_attrs[m]].value = (struct value){ .type = VT_BOOL, .u.boolean = (bits >> f) & 1 };
-				s->n_attrs[m]++;
-				if (f > 0 && w > 0 && (size_t)w < sizeof d.text)
-					w += snprintf(d.text + w, sizeof d.text - (size_t)w, ", %s%s", (bits >> f) & 1 ? "" : "not ", flags[f]);
-			}
-			s->attrs[m][s->n_attrs[m]].name = "kind";
-			s->attrs[m][s->n_attrs[m]].value = (struct value){ .type = VT_STR, .u.str = kinds[k] };
-			s->n_attrs[m]++;
-			if (kinds[k][0] && w > 0 && (size_t)w < sizeof d.text)
-				snprintf(d.text + w, sizeof d.text - (size_t)w, ", of kind \"%s\"", kinds[k]);
-			s->motion_desc[m] = arena_strdup(a, d.text);
+	return n;
+}
+
+static const char *describe(struct arena *a, const struct attr *attrs, unsigned n)
+{
+	struct sbuf b;
+	sbuf_init(&b, a);
+	bool financial = false;
+	for (unsigned i = 0; i < n; i++)
+		if (strcmp(attrs[i].name, "financial") == 0)
+			financial = attrs[i].value.u.boolean;
+	sbuf_add(&b, financial ? "a financial motion" : "a motion with no financial implication");
+	for (unsigned i = 0; i < n; i++) {
+		const struct attr *at = &attrs[i];
+		char buf[RAT_FMT_MAX];
+		if (strcmp(at->name, "financial") == 0)
+			continue;
+		if (at->value.type == VT_STR && at->value.u.str[0])
+			sbuf_addf(&b, ", of kind \"%s\"", at->value.u.str);
+		else if (at->value.type == VT_NUM)
+			sbuf_addf(&b, ", %s %s", at->name, rat_format(at->value.u.num, buf, sizeof buf));
+		else if (at->value.type == VT_BOOL && at->value.u.boolean)
+			sbuf_addf(&b, ", %s", at->name);
+	}
+	return sbuf_str(&b);
+}
+
+/* Every combination of the attribute values either file distinguishes. */
+static void build_motions(struct search *s, struct arena *a)
+{
+	struct attr_choice choices[MAX_MOTION_ATTRS];
+	unsigned n = gather_choices(s, choices, MAX_MOTION_ATTRS);
+	size_t total = 1;
+	for (unsigned k = 0; k < n; k++)
+		total *= choices[k].n;
+	if (total > MAX_MOTIONS) {
+		total = MAX_MOTIONS;
+		s->out->truncated = true;
+	}
+	for (size_t i = 0; i < total; i++) {
+		size_t index = i;
+		unsigned m = s->n_motions++;
+		for (unsigned k = 0; k < n; k++) {
+			s->attrs[m][k] = (struct attr){ choices[k].name, choices[k].values[index % choices[k].n] };
+			index /= choices[k].n;
 		}
+		s->n_attrs[m] = n;
+		s->motion_desc[m] = describe(a, s->attrs[m], n);
+	}
+	if (s->n_motions == 0) {
+		s->n_attrs[0] = 0;
+		s->motion_desc[0] = "a motion";
+		s->n_motions = 1;
 	}
 }
 
