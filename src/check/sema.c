@@ -44,6 +44,7 @@ struct sema {
 	struct terms *t;
 	unsigned errors_before;
 	VEC(struct rule_entry) rules;
+	VEC(const struct module *) gathered;  /* modules whose rules this file has */
 	/* while compiling */
 	const struct source *cur_src;
 	const struct node *cur_params;
@@ -289,8 +290,13 @@ static void gather_module(struct sema *s, const struct node *use, const struct s
                           const struct module *parent)
 {
 	struct module *m = loader_use(s->ld, use->text, loc_of(from, use->span));
-	if (!m || m->state == 2)
+	if (!m)
 		return;
+	/* Modules are parsed once per run and shared by every terms file that
+	** uses them; which ones this file has gathered is its own business. */
+	for (size_t i = 0; i < s->gathered.n; i++)
+		if (s->gathered.items[i] == m)
+			return;
 	/* A cycle is a module met again on the chain of uses being gathered; a
 	** module just parsed also has state 1, so the state alone cannot say. */
 	for (const struct module *p = parent; p; p = p->used_by) {
@@ -309,7 +315,7 @@ static void gather_module(struct sema *s, const struct node *use, const struct s
 			diag_report(s->diag, D_CONTEXT, loc_of(&m->src, n->span),
 			            "a module may only hold `rule` and `use` items");
 	gather_items(s, m->file.items, &m->src, m);
-	m->state = 2;
+	VEC_PUSH(s->arena, s->gathered, m);
 	m->used_by = NULL;
 }
 
@@ -1184,11 +1190,14 @@ static void check_class_coverage(struct sema *s)
 			            t->classes[i].id);
 }
 
-/* Is e the constant 1/2 (written 50%, half, 1/2, 0.5)? */
+/* Is e the constant 1/2 (written 50%, half, 0.5, or 1/2, which is a
+** division and so not a literal)? */
 static bool is_half(const struct expr *e)
 {
-	return e->kind == EX_CONST && e->constant.type == VT_NUM &&
-	       e->constant.u.num.num == 1 && e->constant.u.num.den == 2;
+	struct value v;
+	const struct expr *fault = NULL;
+	return is_constant(e) && eval_constant(e, &v, &fault) == EXPR_OK && v.type == VT_NUM &&
+	       v.u.num.num == 1 && v.u.num.den == 2;
 }
 
 static bool is_one(const struct expr *e)
@@ -1242,9 +1251,18 @@ static void check_fifty_plus_one(struct sema *s, const struct requirement *r)
 	                             "\"50%% + 1\" read literally needs one more than a majority when %s is odd", count);
 	if (cmp->file != s->src)
 		diag_note(s->diag, d, loc_of(cmp->file, cmp->src->span), "the rule that says it");
-	diag_note(s->diag, d, no_loc, "with 11 %s it needs 7 (5.5 + 1 = 6.5, rounded up), although 6 is already more than half",
-	          count);
-	diag_note(s->diag, d, no_loc, "if a simple majority is meant, write: yes > half of %s", count);
+	/* the numbers for an odd base this body can have */
+	struct counts c;
+	full_meeting_counts(s->t, s->t->effective, s->t->has_effective, &c);
+	int64_t n = c.n[COUNT_MEMBERS] % 2 ? c.n[COUNT_MEMBERS] : c.n[COUNT_MEMBERS] - 1;
+	if (n < 3)
+		n = 11;
+	diag_note(s->diag, d, no_loc, "with %lld %s it needs %lld (%lld.5 + 1 = %lld.5, rounded up), although %lld is already more than half",
+	          (long long)n, count, (long long)(n + 3) / 2, (long long)n / 2, (long long)n / 2 + 1, (long long)(n + 1) / 2);
+	/* In a quorum rule the left side is `present`, not `yes`. */
+	const struct expr *lhs = cmp->a->kind == EX_COUNT ? cmp->a : cmp->b->kind == EX_COUNT ? cmp->b : NULL;
+	diag_note(s->diag, d, no_loc, "if a simple majority is meant, write: %s > half of %s",
+	          lhs ? ast_count_name(lhs->count) : "yes", count);
 }
 
 /*

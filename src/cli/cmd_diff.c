@@ -44,6 +44,7 @@ struct diff_state {
 	struct diff_search search;
 	VEC(struct flip) flips;
 	unsigned history_meetings, history_motions;
+	unsigned history_later;     /* meetings on or after NEW took effect: not compared */
 };
 
 static const struct explain_para *find_para(const struct explanation *x, const char *heading)
@@ -135,6 +136,12 @@ static void history_meeting(void *ctx, const struct meeting *m, struct arena *ar
 	(void)sha;
 	struct diff_state *st = ctx;
 	struct arena *keep = &st->c->arena;
+	/* Past decisions are those taken before the new terms would apply; a
+	** later meeting was held under (something like) the new terms already. */
+	if (st->t[1]->has_effective && m->date >= st->t[1]->effective) {
+		st->history_later++;
+		return;
+	}
 	const struct meeting_result *r[2] = { eval_meeting(arena, st->t[0], m), eval_meeting(arena, st->t[1], m) };
 	st->history_meetings++;
 	st->history_motions += r[0]->n_motions;
@@ -209,11 +216,14 @@ static void write_text(FILE *out, struct diff_state *st, bool md)
 		fprintf(out, "%s%s, %s: %s before, %s now\n", li, votes_text(a, e), e->motion,
 		        ast_outcome_name(e->before), ast_outcome_name(e->after));
 	}
-	if (st->history_meetings == 0)
+	if (st->history_meetings == 0 && st->history_later == 0)
 		return;
 	fprintf(out, "%sPast decisions%s\n", h2, md ? "\n" : "");
-	fprintf(out, "%s%zu of %u motions in %u meetings would have gone the other way.\n", md ? "" : "  ",
-	        st->flips.n, st->history_motions, st->history_meetings);
+	fprintf(out, "%s%zu of %u motions in %u meetings before the new terms take effect would have gone the other way.\n",
+	        md ? "" : "  ", st->flips.n, st->history_motions, st->history_meetings);
+	if (st->history_later)
+		fprintf(out, "%s(%u meeting%s on or after that date %s not compared.)\n", md ? "" : "  ", st->history_later,
+		        st->history_later == 1 ? "" : "s", st->history_later == 1 ? "is" : "are");
 	for (size_t i = 0; i < st->flips.n; i++) {
 		const struct flip *f = &st->flips.items[i];
 		fprintf(out, "%s%s, %s, motion %s \"%s\" (%s:%u)\n%s    before: %s\n%s    now:    %s\n", li, f->meeting,
@@ -301,6 +311,7 @@ static void write_json(FILE *out, struct diff_state *st)
 	json_key(&w, "history");
 	json_begin_object(&w);
 	json_key(&w, "meetings"); json_int(&w, st->history_meetings);
+	json_key(&w, "later_meetings_not_compared"); json_int(&w, st->history_later);
 	json_key(&w, "motions"); json_int(&w, st->history_motions);
 	json_key(&w, "flips");
 	json_begin_array(&w);

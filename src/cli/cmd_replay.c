@@ -125,13 +125,13 @@ static void text_summary(FILE *out, const struct replay_summary *s, bool md)
 		        s->malformed_files);
 	bool any = false;
 	for (unsigned c = 0; c < F__COUNT; c++)
-		any = any || (s->by_code[c] && finding_default_severity((enum finding_code)c) >= SEV_WARNING);
+		any = any || s->by_code[c];
 	if (!any)
 		return;
 	fprintf(out, md ? "\n| finding | severity | count |\n| --- | --- | ---: |\n" : "  by code:\n");
 	for (unsigned c = 0; c < F__COUNT; c++) {
 		enum finding_code code = (enum finding_code)c;
-		if (!s->by_code[c] || finding_default_severity(code) < SEV_WARNING)
+		if (!s->by_code[c])
 			continue;
 		if (md)
 			fprintf(out, "| `%s` | %s | %u |\n", finding_code_name(code),

@@ -82,13 +82,14 @@ static void print_attrs(FILE *out, const struct rec_motion *mo)
 	fputc(']', out);
 }
 
-static void print_counts(FILE *out, const struct counts *c)
+static void print_counts(FILE *out, const struct counts *c, bool casting)
 {
 	fprintf(out, "  counts    members %lld, present %lld, conflicted %lld, eligible %lld; "
-	             "for %lld, against %lld, abstain %lld (cast %lld, votes %lld)\n",
+	             "for %lld, against %lld, abstain %lld (cast %lld, votes %lld)%s\n",
 	        (long long)c->n[COUNT_MEMBERS], (long long)c->n[COUNT_PRESENT], (long long)c->n[COUNT_CONFLICTED],
 	        (long long)c->n[COUNT_ELIGIBLE], (long long)c->n[COUNT_YES], (long long)c->n[COUNT_NO],
-	        (long long)c->n[COUNT_ABSTAIN], (long long)c->n[COUNT_CAST], (long long)c->n[COUNT_VOTES]);
+	        (long long)c->n[COUNT_ABSTAIN], (long long)c->n[COUNT_CAST], (long long)c->n[COUNT_VOTES],
+	        casting ? ", including the chair's casting vote" : "");
 }
 
 static void print_motion(FILE *out, const struct motion_result *mr, bool color)
@@ -122,7 +123,7 @@ static void print_motion(FILE *out, const struct motion_result *mr, bool color)
 	else if (mr->declared_only)
 		fputs("  decision  as declared by the chair (no votes minuted)\n", out);
 	else if (mo->n_votes || mo->has_tally) {
-		print_counts(out, &mr->counts);
+		print_counts(out, &mr->counts, mr->casting_applied);
 		for (unsigned i = 0; i < mr->n_reqs; i++)
 			print_requirement(out, "require", &mr->reqs[i]);
 	}

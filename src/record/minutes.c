@@ -295,3 +295,12 @@ struct meeting *minutes_from_ast(struct arena *a, struct diag_sink *diag,
 {
 	return minutes_from_items(a, diag, src, n->a->text, n->b->v.date, n->span, n->c);
 }
+
+bool meeting_is_virtual_only(const struct meeting *m)
+{
+	unsigned virtual = 0;
+	for (unsigned i = 0; i < m->n_steps; i++)
+		if (m->steps[i].kind == STEP_MOTION)
+			virtual += m->steps[i].motion->is_virtual;
+	return m->n_motions > 0 && virtual == m->n_motions;
+}

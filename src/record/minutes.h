@@ -99,4 +99,8 @@ struct meeting *minutes_from_items(struct arena *a, struct diag_sink *diag, cons
                                    const char *title, qdate date, struct span span,
                                    const struct node *items);
 
+/* A record of decisions taken outside a meeting only (every motion is
+** `virtual on`): not a meeting for gaps and notice of papers and minutes. */
+bool meeting_is_virtual_only(const struct meeting *m);
+
 #endif

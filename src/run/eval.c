@@ -682,7 +682,8 @@ static enum outcome decide_votes(struct evaluator *ev, struct motion_result *mr,
 			c->n[COUNT_VOTES]++;
 			mr->casting_applied = true;
 			add_finding(ev, F_CASTING_USED, t->casting_clause, mo->casting_span,
-			            "a tie of %lld to %lld, decided by the casting vote %s", (long long)c->n[COUNT_YES] - (mo->casting == VOTE_FOR),
+			            "a tie of %lld to %lld: the chair's casting vote %s is added to the count, and the rules applied again",
+			            (long long)c->n[COUNT_YES] - (mo->casting == VOTE_FOR),
 			            (long long)c->n[COUNT_NO] - (mo->casting == VOTE_AGAINST), vote_word(mo->casting));
 			return apply_rules(ev, mr, c, true);
 		}
@@ -759,26 +760,30 @@ static bool early_enough(qdate given, qdate day, struct duration period, bool cl
 	return clear ? given < *deadline : given <= *deadline;
 }
 
-static void check_motion_notice(struct evaluator *ev, struct motion_result *mr)
+/* Returns false when the motion lacked the notice its class needs: it was
+** not validly before the meeting (docs/semantics.md#notice). */
+static bool check_motion_notice(struct evaluator *ev, struct motion_result *mr)
 {
 	const struct dclass *cl = mr->cls;
 	const struct rec_motion *mo = mr->motion;
 	if (!cl || !cl->has_notice)
-		return;
+		return true;
 	char dur[DUR_FMT_MAX];
 	duration_format(cl->notice, dur);
 	if (!mo->has_notice_given) {
 		add_finding(ev, F_NOTICE_MOTION, cl->clause, mo->span,
-		            "class '%s' needs notice %s%s before the meeting, and the record shows none (write `notice given DATE`)",
+		            "class '%s' needs notice %s%s before the meeting, and the record shows none (write `notice given DATE`): the motion is void",
 		            cl->id, dur, cl->notice_clear ? " (clear days)" : "");
-		return;
+		return false;
 	}
 	qdate deadline;
-	if (!early_enough(mo->notice_given, ev->m->date, cl->notice, cl->notice_clear, &deadline))
-		add_finding(ev, F_NOTICE_MOTION, cl->clause, mo->span,
-		            "notice given %s, but class '%s' needs %s%s before the meeting on %s (by %s%s)",
-		            fmt_date(ev, mo->notice_given), cl->id, dur, cl->notice_clear ? " (clear days)" : "",
-		            fmt_date(ev, ev->m->date), cl->notice_clear ? "the day before " : "", fmt_date(ev, deadline));
+	if (early_enough(mo->notice_given, ev->m->date, cl->notice, cl->notice_clear, &deadline))
+		return true;
+	add_finding(ev, F_NOTICE_MOTION, cl->clause, mo->span,
+	            "notice given %s, but class '%s' needs %s%s before the meeting on %s (by %s%s): the motion is void",
+	            fmt_date(ev, mo->notice_given), cl->id, dur, cl->notice_clear ? " (clear days)" : "",
+	            fmt_date(ev, ev->m->date), cl->notice_clear ? "the day before " : "", fmt_date(ev, deadline));
+	return false;
 }
 
 /* ---- the motion as a whole ---- */
@@ -803,7 +808,9 @@ static void compare_recorded(struct evaluator *ev, struct motion_result *mr)
 		            ast_outcome_name(mr->recorded));
 		return;
 	}
-	add_finding(ev, F_MISMATCH, mr->cls ? mr->cls->clause : NULL, where,
+	const char *clause = mr->outcome == OUTCOME_VOID && mr->quorum_known && !mr->quorate ? ev->t->quorum_clause
+	                   : mr->cls ? mr->cls->clause : NULL;
+	add_finding(ev, F_MISMATCH, clause, where,
 	            "the minutes record %s, but under the terms the motion is %s",
 	            ast_outcome_name(mr->recorded), ast_outcome_name(mr->outcome));
 }
@@ -835,7 +842,7 @@ static void eval_motion(struct evaluator *ev, struct motion_result *mr)
 	bool votes_ok = gather_votes(ev, &ms, mo, &mr->counts);
 	bool class_failed = false;
 	mr->cls = select_class(ev, mr, &class_failed);
-	check_motion_notice(ev, mr);
+	bool noticed = check_motion_notice(ev, mr);
 
 	enum outcome o = decide(ev, mr, &ms, votes_ok, class_failed);
 	if (mo->is_virtual) {
@@ -851,7 +858,7 @@ static void eval_motion(struct evaluator *ev, struct motion_result *mr)
 			            t->ratify_next_meeting ? "at the next meeting" : "in time");
 		}
 	}
-	if (mr->quorum_known && !mr->quorate && !mo->is_virtual)
+	if ((mr->quorum_known && !mr->quorate && !mo->is_virtual) || !noticed)
 		o = OUTCOME_VOID;
 	else if (!mr->quorum_known && !mo->is_virtual && o != OUTCOME_VOID)
 		o = OUTCOME_UNDETERMINED;
@@ -942,7 +949,8 @@ struct meeting_result *eval_meeting(struct arena *a, const struct terms *t, cons
 		if (ci < 0)
 			add_finding(&ev, F_UNKNOWN_PERSON, NULL, m->chair->span, "the chair '%s' is not on the roster", m->chair->id);
 	}
-	check_meeting_notice(&ev);
+	if (!meeting_is_virtual_only(m))
+		check_meeting_notice(&ev);
 
 	ev.res->motions = arena_array(a, m->n_motions + 1, sizeof *ev.res->motions);
 	for (unsigned s = 0; s < m->n_steps; s++) {

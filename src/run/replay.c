@@ -55,6 +55,7 @@ struct open_decision {
 	qdate deadline;      /* when ratify within ... */
 	const char *clause;
 	bool open;
+	bool expired;        /* reported as not ratified in time */
 };
 
 /* An amendment motion, kept to check that each new version was adopted. */
@@ -460,9 +461,16 @@ static void ratify(struct replay *rp, const struct body *b, const struct meeting
 	const struct rec_motion *mo = mr->motion;
 	for (size_t i = 0; i < rp->decisions.n; i++) {
 		struct open_decision *od = &rp->decisions.items[i];
-		if (!od->open || od->body != b || strcmp(od->meeting_title, mo->ratifies_meeting) != 0 ||
+		if ((!od->open && !od->expired) || od->body != b || strcmp(od->meeting_title, mo->ratifies_meeting) != 0 ||
 		    strcmp(od->motion_number, mo->ratifies_motion) != 0)
 			continue;
+		if (od->expired) {
+			od->expired = false;
+			history_finding(rp, F_RATIFIED_LATE, od->clause, m->src->name, line_of(m->src, mo->ratifies_span),
+			                "\"%s\" motion %s is ratified here, after the time the terms allow (it was reported as not ratified)",
+			                od->meeting_title, od->motion_number);
+			return;
+		}
 		od->open = false;
 		if (mr->outcome != OUTCOME_CARRIED)
 			history_finding(rp, F_RATIFIED_VOID, od->clause, m->src->name, line_of(m->src, mo->ratifies_span),
@@ -485,6 +493,7 @@ static void expire_unratified(struct replay *rp, const struct body *b, qdate tod
 		if (!overdue)
 			continue;
 		od->open = false;
+		od->expired = !at_end; /* a later ratification is then late, not unknown */
 		history_finding(rp, F_UNRATIFIED, od->clause, od->file, od->line,
 		                "the provisional decision \"%s\" motion %s was not ratified %s",
 		                od->meeting_title, od->motion_number,
@@ -500,14 +509,15 @@ static void track_motions(struct replay *rp, const struct body *b, const struct 
 	for (unsigned i = 0; i < r->n_motions; i++)
 		if (r->motions[i].motion->ratifies_meeting)
 			ratify(rp, b, m, &r->motions[i]);
-	expire_unratified(rp, b, m->date, false);
+	if (!meeting_is_virtual_only(m)) /* only a meeting can be "the next meeting" */
+		expire_unratified(rp, b, m->date, false);
 	for (unsigned i = 0; i < r->n_motions; i++) {
 		const struct motion_result *mr = &r->motions[i];
 		const struct rec_motion *mo = mr->motion;
 		if (mr->outcome == OUTCOME_PROVISIONAL) {
 			struct open_decision od = { b, arena_strdup(rp->arena, m->title), arena_strdup(rp->arena, mo->number),
 			                            arena_strdup(rp->arena, m->src->name), line_of(m->src, mo->span),
-			                            m->date, t->ratify_next_meeting, 0, t->virtual_clause, true };
+			                            m->date, t->ratify_next_meeting, 0, t->virtual_clause, true, false };
 			if (!t->ratify_next_meeting)
 				date_add(mo->virtual_on, t->ratify_within, &od.deadline);
 			VEC_PUSH(rp->arena, rp->decisions, od);
@@ -593,7 +603,8 @@ static void judge(struct replay *rp, const struct meeting *m, struct arena *aren
 	}
 	struct meeting_result *r = eval_meeting(arena, v->terms, m);
 	check_duplicate(rp, b, m);
-	check_gap(rp, b, v->terms, m);
+	if (!meeting_is_virtual_only(m))
+		check_gap(rp, b, v->terms, m); /* decisions by e-mail are not meetings */
 	track_motions(rp, b, r);
 	tally_result(rp, r);
 	struct replay_meta meta = { m->src->name, v->file, "", "" };
