@@ -62,7 +62,8 @@ static enum expr_status eval_arith(int op, struct value l, struct value r, struc
 	/* docs/reference.md#empty-base: "X of Y" with Y = 0 is an empty base,
 	** and so is anything computed from one. */
 	out->empty_base = l.empty_base || r.empty_base ||
-	                  (op == OP_OF && rat_is_zero(r.u.num));
+	                  (op == OP_OF && rat_is_zero(r.u.num)) ||
+	                  (op == OP_MUL && (rat_is_zero(l.u.num) || rat_is_zero(r.u.num))); /* 3/4 * cast */
 	return EXPR_OK;
 }
 

@@ -76,7 +76,11 @@ int cmd_eval(struct cli *c, int argc, char **argv)
 	const struct terms *t = cli_load_terms(c, paths[0]);
 	const struct meeting *m = t ? load_meeting(c, paths[1]) : NULL;
 	if (!t || !m || c->diag.n_errors) {
-		cli_print_problems(c);
+		/* a program asked for JSON: give it the diagnostics as JSON too */
+		if (c->format == FMT_JSON)
+			cli_print_diagnostics(c, stdout, true);
+		else
+			cli_print_problems(c);
 		return EXIT_BAD_INPUT;
 	}
 	struct meeting_result *r = eval_meeting(&c->arena, t, m);

@@ -123,9 +123,45 @@ static void json_motion(struct json_writer *w, const struct motion_result *mr)
 	} else {
 		json_null(w);
 	}
+	json_key(w, "attributes");
+	json_begin_object(w);
+	for (unsigned i = 0; i < mo->n_attrs; i++) {
+		char buf[RAT_FMT_MAX + 4];
+		const struct value *v = &mo->attrs[i].value;
+		json_key(w, mo->attrs[i].name);
+		if (v->type == VT_BOOL)
+			json_bool(w, v->u.boolean);
+		else if (v->type == VT_STR)
+			json_string(w, v->u.str);
+		else /* numbers as exact strings ("40000", "0.1"); dates as written */
+			json_string(w, v->type == VT_NUM ? rat_format(v->u.num, buf, sizeof buf) : value_format(v, buf, sizeof buf));
+	}
+	json_end_object(w);
+	json_key(w, "virtual_on");
+	if (mo->is_virtual) {
+		char d[DATE_FMT_MAX];
+		json_string(w, date_format(mo->virtual_on, d));
+	} else {
+		json_null(w);
+	}
+	json_key(w, "interests");
+	json_begin_array(w);
+	for (unsigned i = 0; i < mo->interests.n; i++) {
+		json_begin_object(w);
+		json_key(w, "member");
+		json_string(w, mo->interests.items[i].id);
+		json_opt_string(w, "reason", mo->interests.items[i].reason);
+		json_end_object(w);
+	}
+	json_end_array(w);
 	json_key(w, "quorate");
 	if (mr->quorum_known)
 		json_bool(w, mr->quorate);
+	else
+		json_null(w);
+	json_key(w, "quorum_present");
+	if (mr->quorum_known && !mo->is_virtual)
+		json_int(w, mr->quorum_present);
 	else
 		json_null(w);
 	json_key(w, "quorum");

@@ -5,6 +5,8 @@
 */
 #include "run/eval.h"
 
+#include "run/english.h"
+
 #include <stdio.h>
 #include <string.h>
 
@@ -267,6 +269,8 @@ static bool eval_requirement(struct evaluator *ev, const struct requirement *rq,
 	}
 	out->met = met;
 	out->working = working_of(ev, &tr, c);
+	if (rq->cond->kind == EX_UNARY && rq->cond->op == OP_NOT)
+		out->working = arena_printf(ev->arena, "not (%s)", out->working);
 	for (unsigned i = 0; i < tr.n; i++) {
 		const struct trace_step *s = &tr.steps[i];
 		if (s->cmp->a->kind == EX_COUNT && s->lhs.type == VT_NUM && !s->empty_base &&
@@ -341,6 +345,7 @@ static void apply_step(struct evaluator *ev, const struct rec_step *st)
 
 struct motion_state {
 	bool *conflicted;      /* by member index: declared an interest in this motion */
+	bool *deemed;          /* declared one and left, but deemed present for the quorum */
 	int64_t n_present;     /* voting members in the room (before anyone leaves for an interest) */
 	int64_t n_conflicted;
 };
@@ -362,6 +367,12 @@ static void quorum_counts(struct evaluator *ev, const struct motion_state *ms, s
 			continue;
 		c->n[COUNT_MEMBERS]++;
 		count_groups(t, &t->members[i], c->members_by_mask);
+		if (ms->deemed[i]) {
+			c->n[COUNT_CONFLICTED]++;
+			c->n[COUNT_PRESENT]++;
+			count_groups(t, &t->members[i], c->present_by_mask);
+			continue;
+		}
 		if (!is_present(ev, i))
 			continue;
 		bool counts = true;
@@ -417,6 +428,12 @@ static void read_interests(struct evaluator *ev, const struct rec_motion *mo, st
 		if (i < 0)
 			continue;
 		if (!is_present(ev, (unsigned)i)) {
+			/* Where the terms deem a conflicted member present, one who
+			** left the room for the item still counts for the quorum. */
+			if (ev->t->conflict_quorum == CONFLICT_QUORUM_DEEMED && ev->active[i]) {
+				ms->deemed[i] = true;
+				continue;
+			}
 			add_finding(ev, F_INTEREST_ABSENT, NULL, nm->span, "%s declared an interest but is not present at this motion", nm->id);
 			continue;
 		}
@@ -467,9 +484,11 @@ static const char *vote_word(enum vote_kind k)
 	return k == VOTE_FOR ? "for" : k == VOTE_AGAINST ? "against" : "abstaining";
 }
 
-/* Count named votes; members recorded twice with different votes lose both. */
+/* Count named votes; members recorded twice with different votes lose both.
+** `as_written` counts each person's vote as the minutes give it, valid or
+** not, for comparing with a tally the same minutes give. */
 static void count_named_votes(struct evaluator *ev, const struct motion_state *ms,
-                              const struct rec_motion *mo, int64_t tally[3])
+                              const struct rec_motion *mo, int64_t tally[3], int64_t as_written[3])
 {
 	int *voted = arena_array(ev->arena, ev->t->n_members + 1, sizeof *voted);
 	bool *spoiled = arena_array(ev->arena, ev->t->n_members + 1, sizeof *spoiled);
@@ -477,6 +496,7 @@ static void count_named_votes(struct evaluator *ev, const struct motion_state *m
 		voted[i] = VOTED_NONE;
 	for (unsigned k = 0; k < mo->n_votes; k++) {
 		const struct rec_vote *v = &mo->votes[k];
+		as_written[v->kind]++;
 		int i = member_index(ev, v->who.id);
 		if (!vote_counts(ev, ms, v, i))
 			continue;
@@ -547,8 +567,8 @@ static bool tally_names_votes(const struct rec_motion *mo)
 static bool gather_votes(struct evaluator *ev, const struct motion_state *ms, const struct rec_motion *mo,
                          struct counts *c)
 {
-	int64_t named[3] = { 0, 0, 0 };
-	count_named_votes(ev, ms, mo, named);
+	int64_t named[3] = { 0, 0, 0 }, written[3] = { 0, 0, 0 };
+	count_named_votes(ev, ms, mo, named, written);
 	int64_t tally[3] = { mo->tally[0], mo->tally[1], mo->tally[2] };
 	const int64_t *use = named;
 	bool agree = true;
@@ -557,18 +577,19 @@ static bool gather_votes(struct evaluator *ev, const struct motion_state *ms, co
 		** (`tally for 3 against 2` and `abstain carol`). */
 		if (!mo->tally_has_abstain)
 			tally[VOTE_ABSTAIN] = named[VOTE_ABSTAIN];
-		agree = named[VOTE_ABSTAIN] == 0 || named[VOTE_ABSTAIN] == tally[VOTE_ABSTAIN];
+		agree = written[VOTE_ABSTAIN] == 0 || written[VOTE_ABSTAIN] == tally[VOTE_ABSTAIN];
 		use = agree ? tally : named;
 	} else if (mo->has_tally) {
-		/* Named votes and a tally: they must say the same. */
-		agree = named[VOTE_FOR] == tally[VOTE_FOR] && named[VOTE_AGAINST] == tally[VOTE_AGAINST] &&
-		        (!mo->tally_has_abstain || named[VOTE_ABSTAIN] == tally[VOTE_ABSTAIN]);
+		/* Named votes and a tally: the minutes must say the same twice.
+		** The valid named votes decide (a void vote is void either way). */
+		agree = written[VOTE_FOR] == tally[VOTE_FOR] && written[VOTE_AGAINST] == tally[VOTE_AGAINST] &&
+		        (!mo->tally_has_abstain || written[VOTE_ABSTAIN] == tally[VOTE_ABSTAIN]);
 	}
 	if (!agree)
 		add_finding(ev, F_TALLY_MISMATCH, NULL, mo->tally_span,
-		            "the tally (%lld for, %lld against, %lld abstaining) disagrees with the named votes (%lld, %lld, %lld): the named votes are used",
+		            "the tally (%lld for, %lld against, %lld abstaining) disagrees with the named votes (%lld, %lld, %lld): the valid named votes are used",
 		            (long long)tally[0], (long long)tally[1], (long long)tally[2],
-		            (long long)named[0], (long long)named[1], (long long)named[2]);
+		            (long long)written[0], (long long)written[1], (long long)written[2]);
 	set_votes(c, use);
 	if (c->n[COUNT_VOTES] > c->n[COUNT_ELIGIBLE]) {
 		add_finding(ev, F_TALLY_EXCEEDS, NULL, mo->has_tally ? mo->tally_span : mo->span,
@@ -662,7 +683,8 @@ static enum outcome decide_votes(struct evaluator *ev, struct motion_result *mr,
 	const struct rec_name *chair = presiding(ev, mo);
 	int chair_i = chair ? member_index(ev, chair->id) : -1;
 	bool chair_conflicted = chair_i >= 0 && ms->conflicted[chair_i];
-	bool can_cast = t->casting_chair && !chair_conflicted;
+	bool chair_absent = chair && (chair_i < 0 || !is_present(ev, (unsigned)chair_i));
+	bool can_cast = t->casting_chair && !chair_conflicted && !chair_absent;
 
 	if (mo->has_casting) {
 		if (!t->casting_chair)
@@ -675,6 +697,9 @@ static enum outcome decide_votes(struct evaluator *ev, struct motion_result *mr,
 		else if (chair_conflicted)
 			add_finding(ev, F_CASTING_CONFLICTED, t->casting_clause, mo->casting_span,
 			            "the chair (%s) declared an interest in this motion and has no casting vote: it is ignored", chair->id);
+		else if (chair_absent)
+			add_finding(ev, F_CASTING_DENIED, t->casting_clause, mo->casting_span,
+			            "a casting vote is recorded, but the chair (%s) is not present at this motion: it is ignored", chair->id);
 		else {
 			int64_t *side = mo->casting == VOTE_FOR ? &c->n[COUNT_YES] : &c->n[COUNT_NO];
 			(*side)++;
@@ -724,8 +749,10 @@ static enum outcome decide(struct evaluator *ev, struct motion_result *mr, const
 			mr->by_consensus = true;
 			return OUTCOME_CARRIED;
 		}
+		/* No valid consensus and no vote: the motion was not validly
+		** agreed, so it is not carried (docs/semantics.md#deciding). */
 		if (!has_votes)
-			return OUTCOME_UNDETERMINED;
+			return OUTCOME_NOT_CARRIED;
 	}
 	if (!has_votes) {
 		if (mo->declared != OUTCOME_NONE) {
@@ -750,6 +777,12 @@ static enum outcome decide(struct evaluator *ev, struct motion_result *mr, const
 
 /* ---- notice ---- */
 
+/* The last day notice may go out: clear days exclude the day of sending. */
+static qdate last_day(qdate deadline, bool clear)
+{
+	return clear ? deadline - 1 : deadline;
+}
+
 /* Is `given` early enough for an event on `day` with this period before it? */
 static bool early_enough(qdate given, qdate day, struct duration period, bool clear, qdate *deadline)
 {
@@ -768,21 +801,19 @@ static bool check_motion_notice(struct evaluator *ev, struct motion_result *mr)
 	const struct rec_motion *mo = mr->motion;
 	if (!cl || !cl->has_notice)
 		return true;
-	char dur[DUR_FMT_MAX];
-	duration_format(cl->notice, dur);
 	if (!mo->has_notice_given) {
 		add_finding(ev, F_NOTICE_MOTION, cl->clause, mo->span,
-		            "class '%s' needs notice %s%s before the meeting, and the record shows none (write `notice given DATE`): the motion is void",
-		            cl->id, dur, cl->notice_clear ? " (clear days)" : "");
+		            "class '%s' needs notice %s before the meeting, and the record shows none (write `notice given DATE`): the motion is void",
+		            cl->id, english_duration(ev->arena, cl->notice, cl->notice_clear));
 		return false;
 	}
 	qdate deadline;
 	if (early_enough(mo->notice_given, ev->m->date, cl->notice, cl->notice_clear, &deadline))
 		return true;
 	add_finding(ev, F_NOTICE_MOTION, cl->clause, mo->span,
-	            "notice given %s, but class '%s' needs %s%s before the meeting on %s (by %s%s): the motion is void",
-	            fmt_date(ev, mo->notice_given), cl->id, dur, cl->notice_clear ? " (clear days)" : "",
-	            fmt_date(ev, ev->m->date), cl->notice_clear ? "the day before " : "", fmt_date(ev, deadline));
+	            "notice given %s, but class '%s' needs %s before the meeting on %s (by %s): the motion is void",
+	            fmt_date(ev, mo->notice_given), cl->id, english_duration(ev->arena, cl->notice, cl->notice_clear),
+	            fmt_date(ev, ev->m->date), fmt_date(ev, last_day(deadline, cl->notice_clear)));
 	return false;
 }
 
@@ -823,6 +854,7 @@ static void eval_motion(struct evaluator *ev, struct motion_result *mr)
 	ev->outside_meeting = mo->is_virtual; /* before interests: everyone may declare one */
 	struct motion_state ms = { 0 };
 	ms.conflicted = arena_array(ev->arena, t->n_members + 1, sizeof *ms.conflicted);
+	ms.deemed = arena_array(ev->arena, t->n_members + 1, sizeof *ms.deemed);
 	read_interests(ev, mo, &ms);
 
 	const struct rec_name *chair = presiding(ev, mo);
@@ -847,11 +879,12 @@ static void eval_motion(struct evaluator *ev, struct motion_result *mr)
 	enum outcome o = decide(ev, mr, &ms, votes_ok, class_failed);
 	if (mo->is_virtual) {
 		mr->is_virtual = true;
-		if (!t->virtual_allowed)
+		if (!t->virtual_allowed) {
 			add_finding(ev, F_VIRTUAL_DENIED, NULL, mo->span,
-			            "a decision taken outside a meeting (on %s), but the terms make no provision for one",
+			            "a decision taken outside a meeting (on %s), but the terms make no provision for one: it is void",
 			            fmt_date(ev, mo->virtual_on));
-		else if (o == OUTCOME_CARRIED) {
+			o = OUTCOME_VOID;
+		} else if (o == OUTCOME_CARRIED) {
 			o = OUTCOME_PROVISIONAL;
 			add_finding(ev, F_PROVISIONAL, t->virtual_clause, mo->span,
 			            "taken outside a meeting on %s: provisional until ratified %s", fmt_date(ev, mo->virtual_on),
@@ -875,27 +908,26 @@ static void check_meeting_notice(struct evaluator *ev)
 {
 	const struct terms *t = ev->t;
 	const struct meeting *m = ev->m;
-	char dur[DUR_FMT_MAX];
 	qdate deadline;
 	if (t->papers.set && !t->papers.tba) {
-		duration_format(t->papers.period, dur);
 		if (!m->has_papers)
 			add_finding(ev, F_NOTICE_UNRECORDED, t->papers.clause, m->span, "the record does not say when papers were sent");
 		else if (!early_enough(m->papers_sent, m->date, t->papers.period, t->papers.clear, &deadline))
 			add_finding(ev, F_NOTICE_PAPERS, t->papers.clause, m->papers_span,
-			            "papers sent %s, but the terms require them %s%s before the meeting (by %s%s)",
-			            fmt_date(ev, m->papers_sent), dur, t->papers.clear ? " (clear days)" : "",
-			            t->papers.clear ? "the day before " : "", fmt_date(ev, deadline));
+			            "papers sent %s, but the terms require them %s before the meeting (by %s)",
+			            fmt_date(ev, m->papers_sent), english_duration(ev->arena, t->papers.period, t->papers.clear),
+			            fmt_date(ev, last_day(deadline, t->papers.clear)));
 	}
 	if (t->minutes.set && !t->minutes.tba) {
-		duration_format(t->minutes.period, dur);
 		if (!m->has_minutes)
 			add_finding(ev, F_NOTICE_UNRECORDED, t->minutes.clause, m->span, "the record does not say when the minutes were circulated");
 		else if (date_add(m->date, t->minutes.period, &deadline) == DATE_OK &&
 		         (t->minutes.clear ? m->minutes_circulated >= deadline : m->minutes_circulated > deadline))
 			add_finding(ev, F_NOTICE_MINUTES, t->minutes.clause, m->minutes_span,
 			            "minutes circulated %s, but the terms require them within %s after the meeting (by %s)",
-			            fmt_date(ev, m->minutes_circulated), dur, fmt_date(ev, deadline));
+			            fmt_date(ev, m->minutes_circulated),
+			            english_duration(ev->arena, t->minutes.period, t->minutes.clear),
+			            fmt_date(ev, t->minutes.clear ? deadline - 1 : deadline));
 	}
 	if (m->has_papers && m->papers_sent > m->date)
 		add_finding(ev, F_DATES, NULL, m->papers_span, "papers are recorded as sent after the meeting");

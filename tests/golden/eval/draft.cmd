@@ -1,0 +1,1 @@
+eval tests/golden/eval/draft.tor tests/golden/eval/draft.minutes

@@ -1,0 +1,1 @@
+eval tests/golden/eval/versions.tor tests/golden/eval/versions.minutes
