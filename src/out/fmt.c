@@ -398,8 +398,10 @@ static void simple_item(struct fmt *f, const struct node *n)
 	case N_TBA: emit(f, "to be agreed"); break;
 	case N_TERMS_REF: emit(f, "terms "); emit_string(f, n->a->text); break;
 	case N_CHAIR: emit(f, "chair "); emit(f, n->a->text); break;
-	case N_PAPERS: emit(f, "papers sent "); expr(f, n->a); break;
-	case N_MINUTES: emit(f, "minutes circulated "); expr(f, n->a); break;
+	/* The word after papers/minutes/notice is printed as written: a wrong
+	** word is an error for eval, and fmt must not quietly mend it. */
+	case N_PAPERS: emit(f, "papers "); emit(f, n->b->text); emit(f, " "); expr(f, n->a); break;
+	case N_MINUTES: emit(f, "minutes "); emit(f, n->b->text); emit(f, " "); expr(f, n->a); break;
 	case N_PRESENT: emit(f, "present "); ident_list(f, n->a); break;
 	case N_APOLOGIES: emit(f, "apologies "); ident_list(f, n->a); break;
 	case N_ATTENDING: emit(f, "attending "); ident_list(f, n->a); break;
@@ -440,7 +442,7 @@ static void simple_item(struct fmt *f, const struct node *n)
 	case N_RECORDED: emit(f, "recorded "); outcome(f, n->op); break;
 	case N_DECLARED: emit(f, "declared "); outcome(f, n->op); break;
 	case N_EXPECT: emit(f, "expect "); outcome(f, n->op); break;
-	case N_NOTICE_GIVEN: emit(f, "notice given "); expr(f, n->a); break;
+	case N_NOTICE_GIVEN: emit(f, "notice "); emit(f, n->b->text); emit(f, " "); expr(f, n->a); break;
 	case N_VIRTUAL_ON: emit(f, "virtual on "); expr(f, n->a); break;
 	case N_RATIFIES:
 		emit(f, "ratifies ");
