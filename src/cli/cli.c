@@ -69,10 +69,15 @@ void cli_finish_path(struct cli *c)
 	}
 	const char *dir = exe_dir(c);
 	if (*dir) {
+		/* build/quorate, build/sanitize/quorate: the tree's stdlib is one or
+		** two levels up; an installed binary has it in ../share/quorate */
 		const char *tree = arena_printf(&c->arena, "%s/../stdlib", dir);
+		const char *deeper = arena_printf(&c->arena, "%s/../../stdlib", dir);
 		const char *installed = arena_printf(&c->arena, "%s/../share/quorate/stdlib", dir);
 		if (is_dir(tree))
 			cli_add_dir(c, tree);
+		else if (is_dir(deeper))
+			cli_add_dir(c, deeper);
 		else if (is_dir(installed))
 			cli_add_dir(c, installed);
 	}

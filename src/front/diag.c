@@ -155,8 +155,18 @@ static size_t char_len(const char *p, const char *end)
 	return k ? k : 1;
 }
 
+/* Bidirectional embeddings, overrides and isolates (U+202A..U+202E,
+** U+2066..U+2069): shown as they are, they reorder the rest of the quoted
+** line, so what is displayed is not what was parsed. */
+static bool is_bidi_control(const unsigned char *p, size_t k)
+{
+	return k == 3 && p[0] == 0xE2 &&
+	       ((p[1] == 0x80 && p[2] >= 0xAA && p[2] <= 0xAE) || (p[1] == 0x81 && p[2] >= 0xA6 && p[2] <= 0xA9));
+}
+
 /* Print text so that it cannot upset a terminal: control characters other
-** than tab, C1 controls and bytes that are not UTF-8 show as one '?' each. */
+** than tab, C1 controls, bidirectional controls and bytes that are not UTF-8
+** show as one '?' each. */
 static void put_visible(FILE *out, const char *p, size_t n)
 {
 	const char *end = p + n;
@@ -164,7 +174,8 @@ static void put_visible(FILE *out, const char *p, size_t n)
 		size_t k = source_utf8_len((const unsigned char *)p, (const unsigned char *)end);
 		unsigned char c = (unsigned char)p[0];
 		bool control = k == 1 ? (c < 0x20 && c != '\t') || c == 0x7F
-		                      : k == 2 && c == 0xC2 && (unsigned char)p[1] < 0xA0;
+		                      : (k == 2 && c == 0xC2 && (unsigned char)p[1] < 0xA0) ||
+		                        is_bidi_control((const unsigned char *)p, k);
 		if (k == 0 || control)
 			fputc('?', out);
 		else

@@ -36,7 +36,11 @@ static int read_stream(FILE *f, struct arena *a, char **out, size_t *out_len, co
 		}
 		if (len == cap) {
 			if (cap >= SOURCE_MAX_BYTES) {
-				*why = "file is larger than the 64 MiB limit";
+				/* Exactly the limit is allowed: only a byte more is too much. */
+				int more = fgetc(f);
+				if (more == EOF && !ferror(f))
+					break;
+				*why = more == EOF ? strerror(errno) : "file is larger than the 64 MiB limit";
 				return -1;
 			}
 			buf = arena_grow(a, buf, len, cap * 2 + 2, 1);

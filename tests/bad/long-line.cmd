@@ -1,0 +1,1 @@
+check tests/bad/long-line.tor

@@ -1,0 +1,1 @@
+check tests/bad/stray-braces.tor

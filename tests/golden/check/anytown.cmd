@@ -1,0 +1,1 @@
+check -I stdlib examples/anytown/terms.tor

@@ -1,0 +1,1 @@
+check -I stdlib tests/golden/check/bom-ok.tor

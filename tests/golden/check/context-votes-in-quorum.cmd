@@ -1,0 +1,1 @@
+check -I stdlib tests/golden/check/context-votes-in-quorum.tor

@@ -1,0 +1,1 @@
+check -I stdlib tests/golden/check/dup-rule.tor

@@ -1,0 +1,1 @@
+check tests/golden/check/encoding-invalid-utf8.tor

@@ -1,0 +1,1 @@
+check --format json tests/golden/check/fifty-plus-one.tor

@@ -1,0 +1,1 @@
+check -I stdlib tests/golden/check/module-file-errors.tor

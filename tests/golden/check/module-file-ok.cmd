@@ -1,0 +1,1 @@
+check stdlib/std/majorities.tor

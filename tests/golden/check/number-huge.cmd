@@ -1,0 +1,1 @@
+check tests/golden/check/number-huge.tor

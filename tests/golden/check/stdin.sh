@@ -1,0 +1,2 @@
+# `-` reads standard input; diagnostics name it <stdin>.
+"$QUORATE" check - < tests/golden/check/dup-role.tor

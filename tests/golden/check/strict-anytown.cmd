@@ -1,0 +1,1 @@
+check --strict -I stdlib examples/anytown/terms.tor

@@ -1,0 +1,1 @@
+check tests/golden/check/syntax-unclosed-block.tor

@@ -1,0 +1,1 @@
+check tests/golden/check/threshold-over-100.tor

@@ -1,0 +1,1 @@
+check tests/golden/check/to-be-agreed.tor

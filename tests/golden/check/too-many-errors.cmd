@@ -1,0 +1,1 @@
+check tests/golden/check/too-many-errors.tor

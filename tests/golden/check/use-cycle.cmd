@@ -1,0 +1,1 @@
+check -I tests/golden/check/modules tests/golden/check/use-cycle.tor

@@ -1,0 +1,1 @@
+check --format yaml tests/golden/check/defaults.tor

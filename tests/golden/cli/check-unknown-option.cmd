@@ -1,0 +1,1 @@
+check --frobnicate tests/golden/check/defaults.tor

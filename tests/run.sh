@@ -1,0 +1,203 @@
+#!/bin/sh
+# tests/run.sh: quorate's test runner.
+#
+#   sh tests/run.sh BUILD_DIR [unit|golden|all]     (from the repo root)
+#   UPDATE=1 sh tests/run.sh build golden            rewrite expected outputs
+#   ONLY='golden/check/*' sh tests/run.sh build golden   only the cases whose
+#                                                    name matches (a shell pattern)
+#
+# unit    BUILD_DIR/tests/test_NAME (cmocka) for every tests/unit/test_NAME.c;
+#         each executable counts as one pass or fail, and its output is shown.
+# golden  Every case below; each counts as one pass or fail.
+#
+# Golden cases (tests/golden/<area>/<case>.* and tests/bad/<case>.*):
+#
+#   <case>.cmd      one line: the arguments to quorate, paths relative to the
+#                   repo root, e.g. `check tests/golden/check/dup-role.tor`.
+#                   Split on blanks, no globbing, no quoting.  Run as
+#                   `BUILD_DIR/quorate ARGS` from the repo root with NO_COLOR=1,
+#                   LC_ALL=C and QUORATE_PATH unset (cases that `use std.x` say
+#                   `-I stdlib`, so no path of the binary reaches the output).
+#   <case>.sh       instead of .cmd, for cases that need set-up (a generated
+#                   file, standard input): run as `sh <case>.sh` from the repo
+#                   root with $QUORATE (absolute path of the binary) and
+#                   $CASE_TMP (an empty scratch directory, removed afterwards).
+#   <case>.stdout, <case>.stderr, <case>.status
+#                   the expected standard output, standard error and exit
+#                   status; all three are compared exactly and a unified diff
+#                   is printed on a mismatch.  UPDATE=1 writes them instead
+#                   (review the change with git diff).
+#
+# tests/bad/ holds hostile and broken inputs (encodings, limits, crashes
+# found).  A tests/bad/*.tor or *.minutes with a .cmd beside it is a golden
+# case like any other; one without is only required not to crash: exit status
+# 0, 1 or 2 and no sanitizer report (.tor is given to `quorate check`,
+# .minutes to `quorate eval` with the anytown terms).
+#
+# The last line is always "N passed, N failed"; the exit status is 1 if
+# anything failed.
+
+set -u
+
+build=${1:?usage: sh tests/run.sh BUILD_DIR [unit|golden|all]}
+what=${2:-all}
+case $what in
+unit|golden|all) ;;
+*) echo "tests/run.sh: unknown suite '$what' (unit, golden or all)" >&2; exit 2 ;;
+esac
+if [ ! -f tests/run.sh ]; then
+	echo "tests/run.sh: run me from the repository root" >&2
+	exit 2
+fi
+
+passed=0
+failed=0
+failures=
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/quorate-tests.XXXXXX") || exit 2
+trap 'rm -rf "$tmp"' EXIT
+trap 'exit 2' HUP INT TERM
+
+pass() { passed=$((passed + 1)); }
+fail() {
+	failed=$((failed + 1))
+	failures="$failures $1"
+	echo "FAIL $1${2:+: $2}"
+}
+
+# ---- unit tests -------------------------------------------------------------
+run_unit() {
+	found=0
+	# One executable per tests/unit/test_*.c, so a stale binary of a removed
+	# test is never run, and a test that failed to build is a failure.
+	for src in tests/unit/test_*.c; do
+		[ -f "$src" ] || continue
+		found=1
+		t=$build/tests/$(basename "$src" .c)
+		name=unit/${t##*/}
+		if [ ! -x "$t" ]; then
+			fail "$name" "$t is not built"
+		elif "$t"; then
+			pass
+		else
+			fail "$name" "exit status $?"
+		fi
+	done
+	[ $found = 1 ] || fail "unit" "no tests/unit/test_*.c"
+}
+
+# ---- golden tests -------------------------------------------------------------
+
+# compare NAME KIND EXPECTED ACTUAL: 0 if equal (or updated), else diff.
+compare() {
+	if [ "${UPDATE:-}" = 1 ]; then
+		cp "$4" "$3"
+		return 0
+	fi
+	if [ ! -f "$3" ]; then
+		echo "FAIL $1: $3 is missing (UPDATE=1 writes it)"
+		return 1
+	fi
+	cmp -s "$3" "$4" && return 0
+	echo "FAIL $1: $2 differs"
+	diff -u --label "$3" --label "$2 (actual)" "$3" "$4"
+	return 1
+}
+
+# run_case NAME BASE: BASE.cmd or BASE.sh, compared with BASE.{stdout,stderr,status}.
+run_case() {
+	name=$1 base=$2
+	out=$tmp/stdout err=$tmp/stderr st=$tmp/status
+	if [ -f "$base.cmd" ]; then
+		args=$(cat "$base.cmd")
+		set -f
+		# shellcheck disable=SC2086 # the .cmd line is split on purpose
+		NO_COLOR=1 "$build/quorate" $args >"$out" 2>"$err" </dev/null
+		echo $? >"$st"
+		set +f
+	else
+		rm -rf "$tmp/case" && mkdir "$tmp/case"
+		NO_COLOR=1 QUORATE="$quorate" CASE_TMP="$tmp/case" sh "$base.sh" >"$out" 2>"$err" </dev/null
+		echo $? >"$st"
+	fi
+	ok=1
+	compare "$name" status "$base.status" "$st" || ok=0
+	compare "$name" stdout "$base.stdout" "$out" || ok=0
+	compare "$name" stderr "$base.stderr" "$err" || ok=0
+	if [ $ok = 1 ]; then
+		pass
+	else
+		failed=$((failed + 1))
+		failures="$failures $name"
+	fi
+}
+
+# selected NAME: is the case chosen by $ONLY (default: every case)?
+selected() {
+	# shellcheck disable=SC2254 # ONLY is a pattern on purpose
+	case $1 in
+	${ONLY:-*}) return 0 ;;
+	*) return 1 ;;
+	esac
+}
+
+# smoke NAME ARGS...: must not crash (status 0..2, no sanitizer report).
+smoke() {
+	name=$1
+	shift
+	NO_COLOR=1 "$build/quorate" "$@" >"$tmp/stdout" 2>"$tmp/stderr" </dev/null
+	status=$?
+	if [ $status -gt 2 ]; then
+		fail "$name" "exit status $status"
+		sed -n '1,20p' "$tmp/stderr"
+	elif grep -q -e 'Sanitizer' -e 'runtime error:' "$tmp/stderr"; then
+		fail "$name" "sanitizer report"
+		sed -n '1,40p' "$tmp/stderr"
+	else
+		pass
+	fi
+}
+
+run_golden() {
+	if [ ! -x "$build/quorate" ]; then
+		fail "golden" "$build/quorate is not built"
+		return
+	fi
+	case $build in
+	/*) quorate=$build/quorate ;;
+	*) quorate=$(pwd)/$build/quorate ;;
+	esac
+	unset QUORATE_PATH
+	# Messages from the C library (strerror) in one language everywhere.
+	LC_ALL=C
+	export LC_ALL
+	for f in tests/golden/*/*.cmd tests/golden/*/*.sh tests/bad/*.cmd tests/bad/*.sh; do
+		[ -f "$f" ] || continue
+		base=${f%.*}
+		case $f in
+		*.sh) [ -f "$base.cmd" ] && continue ;; # .cmd wins
+		esac
+		selected "${base#tests/}" && run_case "${base#tests/}" "$base"
+	done
+	for f in tests/bad/*.tor tests/bad/*.minutes; do
+		[ -f "$f" ] || continue
+		base=${f%.*}
+		[ -f "$base.cmd" ] || [ -f "$base.sh" ] && continue
+		selected "${f#tests/}" || continue
+		case $f in
+		*.tor) smoke "${f#tests/}" check "$f" ;;
+		*) smoke "${f#tests/}" eval -I stdlib examples/anytown/terms.tor "$f" ;;
+		esac
+	done
+}
+
+case $what in
+unit) run_unit ;;
+golden) run_golden ;;
+all) run_unit; run_golden ;;
+esac
+
+if [ $failed -gt 0 ]; then
+	echo "failed:$failures"
+fi
+echo "$passed passed, $failed failed"
+[ $failed -eq 0 ]
