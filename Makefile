@@ -90,7 +90,7 @@ $(BUILD)/tests/%: tests/unit/%.c $(LIB)
 	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -MMD -MP -o $@ $< $(LIB) -lcmocka $(PKG_LIBS) $(LDFLAGS)
 
 check: $(BIN) $(UNIT_BIN)
-	@sh tests/run.sh $(BUILD)
+	@SAN='$(SAN)' sh tests/run.sh $(BUILD)
 
 check-unit: $(UNIT_BIN)
 	@sh tests/run.sh $(BUILD) unit

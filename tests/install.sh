@@ -19,7 +19,8 @@ pc="$dest$prefix/lib/pkgconfig"
 flags=$(PKG_CONFIG_PATH="$pc" pkg-config --define-variable=prefix="$dest$prefix" --cflags --libs quorate) ||
 	fail "pkg-config does not know quorate"
 # shellcheck disable=SC2086
-${CC:-cc} -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Werror examples/embed/embed.c $flags -o "$dest/embed" ||
+# shellcheck disable=SC2086 # SAN: the sanitizer flags the library was built with, if any
+${CC:-cc} -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Werror ${SAN:-} examples/embed/embed.c $flags -o "$dest/embed" ||
 	fail "the embedding example does not build"
 out=$(QUORATE_PATH="$dest$prefix/share/quorate/stdlib" "$dest/embed" examples/anytown/terms.tor \
 	examples/anytown/2024-05-14.minutes) && fail "embed should exit 1 for the example's discrepancy"

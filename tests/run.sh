@@ -1,7 +1,7 @@
 #!/bin/sh
 # tests/run.sh: quorate's test runner.
 #
-#   sh tests/run.sh BUILD_DIR [unit|golden|all]     (from the repo root)
+#   sh tests/run.sh BUILD_DIR [unit|golden|scripts|all]   (from the repo root)
 #   UPDATE=1 sh tests/run.sh build golden            rewrite expected outputs
 #   ONLY='golden/check/*' sh tests/run.sh build golden   only the cases whose
 #                                                    name matches (a shell pattern)
@@ -34,16 +34,25 @@
 # 0, 1 or 2 and no sanitizer report (.tor is given to `quorate check`,
 # .minutes to `quorate eval` with the anytown terms).
 #
-# The last line is always "N passed, N failed"; the exit status is 1 if
-# anything failed.
+# scripts  Whole-program checks, one pass or fail each (exit 77: skipped,
+#          e.g. no Chromium): tests/install.sh (install into a DESTDIR, the
+#          embedding example through pkg-config), tests/editors.sh (syntax
+#          files cover every reserved word), tests/html.sh (the HTML audit in
+#          headless Chromium), tests/docs.py (every console session in the
+#          docs), tests/formatted.sh (fmt --check on the repository's files),
+#          tests/fmt_meaning.sh (formatting changes no outcome or finding),
+#          tests/schema/validate.py (JSON outputs against their schemas).
+#
+# The last line is always "N passed, N failed" (", N skipped" may follow);
+# the exit status is 1 if anything failed.
 
 set -u
 
 build=${1:?usage: sh tests/run.sh BUILD_DIR [unit|golden|all]}
 what=${2:-all}
 case $what in
-unit|golden|all) ;;
-*) echo "tests/run.sh: unknown suite '$what' (unit, golden or all)" >&2; exit 2 ;;
+unit|golden|scripts|all) ;;
+*) echo "tests/run.sh: unknown suite '$what' (unit, golden, scripts or all)" >&2; exit 2 ;;
 esac
 if [ ! -f tests/run.sh ]; then
 	echo "tests/run.sh: run me from the repository root" >&2
@@ -52,6 +61,7 @@ fi
 
 passed=0
 failed=0
+skipped=0
 failures=
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/quorate-tests.XXXXXX") || exit 2
 trap 'rm -rf "$tmp"' EXIT
@@ -190,14 +200,57 @@ run_golden() {
 	done
 }
 
+# ---- whole-program scripts ------------------------------------------------------
+
+# script NAME COMMAND...: 0 passes, 77 is skipped, anything else fails.
+script() {
+	name=$1
+	shift
+	selected "$name" || return 0
+	"$@"
+	status=$?
+	case $status in
+	0) pass ;;
+	77) skipped=$((skipped + 1)); echo "SKIP $name" ;;
+	*) fail "$name" "exit status $status" ;;
+	esac
+}
+
+have_python() {
+	command -v python3 >/dev/null 2>&1
+}
+
+run_scripts() {
+	script scripts/install sh tests/install.sh "$build"
+	script scripts/editors sh tests/editors.sh
+	script scripts/html sh tests/html.sh "$build"
+	script scripts/formatted sh tests/formatted.sh "$build"
+	script scripts/fmt-meaning sh tests/fmt_meaning.sh "$build"
+	if have_python; then
+		script scripts/docs python3 tests/docs.py "$build"
+		if python3 -c 'import jsonschema' 2>/dev/null; then
+			script scripts/schema-eval python3 tests/schema/validate.py docs/schema/eval.schema.json tests/golden/eval
+		else
+			skipped=$((skipped + 1)); echo "SKIP scripts/schema-eval: python3-jsonschema is not installed"
+		fi
+	else
+		skipped=$((skipped + 2)); echo "SKIP scripts/docs scripts/schema-eval: python3 is not installed"
+	fi
+}
+
 case $what in
 unit) run_unit ;;
 golden) run_golden ;;
-all) run_unit; run_golden ;;
+scripts) run_scripts ;;
+all) run_unit; run_golden; run_scripts ;;
 esac
 
 if [ $failed -gt 0 ]; then
 	echo "failed:$failures"
 fi
-echo "$passed passed, $failed failed"
+if [ $skipped -gt 0 ]; then
+	echo "$passed passed, $failed failed, $skipped skipped"
+else
+	echo "$passed passed, $failed failed"
+fi
 [ $failed -eq 0 ]
