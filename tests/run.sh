@@ -216,8 +216,11 @@ script() {
 	esac
 }
 
+# The system's Python first: Debian's python3-jsonschema is installed for it.
+python=python3
+[ -x /usr/bin/python3 ] && python=/usr/bin/python3
 have_python() {
-	command -v python3 >/dev/null 2>&1
+	command -v "$python" >/dev/null 2>&1
 }
 
 run_scripts() {
@@ -227,9 +230,9 @@ run_scripts() {
 	script scripts/formatted sh tests/formatted.sh "$build"
 	script scripts/fmt-meaning sh tests/fmt_meaning.sh "$build"
 	if have_python; then
-		script scripts/docs python3 tests/docs.py "$build"
-		if python3 -c 'import jsonschema' 2>/dev/null; then
-			script scripts/schema-eval python3 tests/schema/validate.py docs/schema/eval.schema.json tests/golden/eval
+		script scripts/docs "$python" tests/docs.py "$build"
+		if "$python" -c 'import jsonschema' 2>/dev/null; then
+			script scripts/schema-eval "$python" tests/schema/validate.py docs/schema/eval.schema.json tests/golden/eval
 		else
 			skipped=$((skipped + 1)); echo "SKIP scripts/schema-eval: python3-jsonschema is not installed"
 		fi
