@@ -345,6 +345,8 @@ static void want_type(struct sema *s, struct expr *e, enum value_type want, cons
 	/* An attribute used as true/false is a flag: absent means false. */
 	if (e && e->kind == EX_ATTR && e->type == VT_ANY && want == VT_BOOL)
 		e->type = VT_BOOL;
+	if (e && e->kind == EX_ATTR && e->type == VT_BOOL && s->ctx == CTX_WHEN)
+		VEC_PUSH(s->arena, s->bool_attrs, e->attr);
 	if (e && !type_fits(e->type, want))
 		diag_report(s->diag, D_TYPE, here(s, e->src), "%s must be a %s, but this is a %s",
 		            where, value_type_name(want), value_type_name(e->type));
@@ -1031,10 +1033,10 @@ struct number_attr {
 	unsigned n_values;
 };
 
+/* The flags the classes test (financial only if some `when` does). */
 static void gather_flags(struct sema *s, const char **flags, unsigned *n_flags)
 {
 	*n_flags = 0;
-	flags[(*n_flags)++] = "financial";
 	for (size_t i = 0; i < s->bool_attrs.n && *n_flags < COVERAGE_MAX_FLAGS; i++) {
 		bool dup = false;
 		for (unsigned j = 0; j < *n_flags; j++)
@@ -1083,9 +1085,15 @@ static const char *describe_profile(struct sema *s, const struct motion_profile 
 {
 	struct sbuf b;
 	sbuf_init(&b, s->arena);
-	sbuf_add(&b, p->attrs[0].value.u.boolean ? "a financial motion" : "a motion with no financial implication");
-	for (unsigned f = 1; f < p->n_attrs; f++) {
+	const char *lead = "a motion";
+	for (unsigned f = 0; f < p->n_attrs; f++)
+		if (strcmp(p->attrs[f].name, "financial") == 0)
+			lead = p->attrs[f].value.u.boolean ? "a financial motion" : "a motion with no financial implication";
+	sbuf_add(&b, lead);
+	for (unsigned f = 0; f < p->n_attrs; f++) {
 		const struct attr *a = &p->attrs[f];
+		if (strcmp(a->name, "financial") == 0)
+			continue;
 		char buf[RAT_FMT_MAX];
 		if (a->value.type == VT_STR) {
 			if (a->value.u.str[0])

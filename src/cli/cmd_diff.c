@@ -27,6 +27,7 @@ static const char diff_usage[] =
 
 struct change {
 	const char *heading;
+	const char *clause;           /* "3.3.3", or NULL */
 	const char *before, *after;   /* NULL: added or removed */
 };
 
@@ -59,15 +60,18 @@ static void compare_paras(struct diff_state *st, const struct explanation *a, co
 {
 	for (size_t i = 0; i < a->paras.n; i++) {
 		const struct explain_para *p = &a->paras.items[i], *q = find_para(b, p->heading);
+		/* the roster is compared member by member (compare_rosters) */
+		if (strcmp(p->heading, "Membership") == 0)
+			continue;
 		if (!q || strcmp(p->text, q->text) != 0) {
-			struct change ch = { p->heading, p->text, q ? q->text : NULL };
+			struct change ch = { p->heading, q && q->clause ? q->clause : p->clause, p->text, q ? q->text : NULL };
 			VEC_PUSH(&st->c->arena, st->changes, ch);
 		}
 	}
 	for (size_t i = 0; i < b->paras.n; i++) {
 		const struct explain_para *q = &b->paras.items[i];
 		if (!find_para(a, q->heading)) {
-			struct change ch = { q->heading, NULL, q->text };
+			struct change ch = { q->heading, q->clause, NULL, q->text };
 			VEC_PUSH(&st->c->arena, st->changes, ch);
 		}
 	}
@@ -101,12 +105,12 @@ static void compare_rosters(struct diff_state *st)
 			int j = terms_find_member(o, m->id);
 			const char *mine = member_desc(a, t, m);
 			if (j < 0) {
-				struct change ch = { arena_printf(a, "Member %s", m->id), v ? NULL : mine, v ? mine : NULL };
+				struct change ch = { arena_printf(a, "Member %s", m->id), NULL, v ? NULL : mine, v ? mine : NULL };
 				VEC_PUSH(a, st->changes, ch);
 			} else if (v == 0) {
 				const char *theirs = member_desc(a, o, &o->members[j]);
 				if (strcmp(mine, theirs) != 0) {
-					struct change ch = { arena_printf(a, "Member %s", m->id), mine, theirs };
+					struct change ch = { arena_printf(a, "Member %s", m->id), NULL, mine, theirs };
 					VEC_PUSH(a, st->changes, ch);
 				}
 			}
@@ -191,13 +195,13 @@ static void write_text(FILE *out, struct diff_state *st, bool md)
 		fprintf(out, "%sNothing in the rules as read out changes.\n", li);
 	for (size_t i = 0; i < st->changes.n; i++) {
 		const struct change *ch = &st->changes.items[i];
+		const char *head = ch->clause ? arena_printf(a, "%s §%s", ch->heading, ch->clause) : ch->heading;
 		if (!ch->before)
-			fprintf(out, "%s%s (new): %s\n", li, ch->heading, ch->after);
+			fprintf(out, "%s%s (new): %s\n", li, head, ch->after);
 		else if (!ch->after)
-			fprintf(out, "%s%s (removed): was: %s\n", li, ch->heading, ch->before);
+			fprintf(out, "%s%s (removed): was: %s\n", li, head, ch->before);
 		else
-			fprintf(out, "%s%s:\n%s    before: %s\n%s    now:    %s\n", li, ch->heading, md ? "" : "", ch->before,
-			        md ? "" : "", ch->after);
+			fprintf(out, "%s%s:\n    before: %s\n    now:    %s\n", li, head, ch->before, ch->after);
 	}
 	const struct diff_search *s = &st->search;
 	fprintf(out, "%sMeetings that come out differently%s\n", h2, md ? "\n" : "");
@@ -216,11 +220,15 @@ static void write_text(FILE *out, struct diff_state *st, bool md)
 		fprintf(out, "%s%s, %s: %s before, %s now\n", li, votes_text(a, e), e->motion,
 		        ast_outcome_name(e->before), ast_outcome_name(e->after));
 	}
+	fprintf(out, "%s(The search tries attendance, declared interests, votes and kinds of motion; it does not try\n"
+	             "%sdates, so changes to notice periods and meeting intervals show only in the clauses above.)\n",
+	        md ? "\n" : "  ", md ? "" : "  ");
 	if (st->history_meetings == 0 && st->history_later == 0)
 		return;
 	fprintf(out, "%sPast decisions%s\n", h2, md ? "\n" : "");
-	fprintf(out, "%s%zu of %u motions in %u meetings before the new terms take effect would have gone the other way.\n",
-	        md ? "" : "  ", st->flips.n, st->history_motions, st->history_meetings);
+	fprintf(out, "%s%zu of %u motion%s in %u meeting%s before the new terms take effect would have gone the other way.\n",
+	        md ? "" : "  ", st->flips.n, st->history_motions, st->history_motions == 1 ? "" : "s",
+	        st->history_meetings, st->history_meetings == 1 ? "" : "s");
 	if (st->history_later)
 		fprintf(out, "%s(%u meeting%s on or after that date %s not compared.)\n", md ? "" : "  ", st->history_later,
 		        st->history_later == 1 ? "" : "s", st->history_later == 1 ? "is" : "are");
@@ -259,8 +267,9 @@ static void write_json(FILE *out, struct diff_state *st)
 	json_begin_array(&w);
 	for (size_t i = 0; i < st->changes.n; i++) {
 		json_begin_object(&w);
-		json_key(&w, "clause");
+		json_key(&w, "heading");
 		json_string(&w, st->changes.items[i].heading);
+		json_opt(&w, "clause", st->changes.items[i].clause);
 		json_opt(&w, "before", st->changes.items[i].before);
 		json_opt(&w, "after", st->changes.items[i].after);
 		json_end_object(&w);

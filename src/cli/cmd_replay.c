@@ -106,9 +106,10 @@ static const char *const outcome_names[] = { "none", "carried", "not carried", "
 static void text_summary(FILE *out, const struct replay_summary *s, bool md)
 {
 	fprintf(out, md ? "# Replay\n\n" : "Replay\n");
-	fprintf(out, "%s%u meeting%s (%u motion%s) from %u record file%s, judged by %u version%s of the terms\n",
+	fprintf(out, "%s%u meeting%s (%u motion%s) from %u record file%s, judged by %u of %u version%s of the terms\n",
 	        md ? "" : "  ", s->meetings, s->meetings == 1 ? "" : "s", s->motions, s->motions == 1 ? "" : "s",
-	        s->record_files, s->record_files == 1 ? "" : "s", s->terms_versions, s->terms_versions == 1 ? "" : "s");
+	        s->record_files, s->record_files == 1 ? "" : "s", s->versions_used, s->terms_versions,
+	        s->terms_versions == 1 ? "" : "s");
 	if (md)
 		fputc('\n', out);
 	fprintf(out, "%soutcomes: ", md ? "- " : "  ");
@@ -140,6 +141,12 @@ static void text_summary(FILE *out, const struct replay_summary *s, bool md)
 			fprintf(out, "    %-28s %-8s %u\n", finding_code_name(code),
 			        finding_severity_name(finding_default_severity(code)), s->by_code[c]);
 	}
+}
+
+static void md_end_summary(FILE *out, bool md)
+{
+	if (md)
+		fputc('\n', out);
 }
 
 static void text_history_findings(FILE *out, const struct replay_out *o, bool md)
@@ -188,6 +195,7 @@ static void json_history(struct json_writer *w, const struct replay_out *o, cons
 	json_key(w, "motions"); json_int(w, s->motions);
 	json_key(w, "record_files"); json_int(w, s->record_files);
 	json_key(w, "terms_versions"); json_int(w, s->terms_versions);
+	json_key(w, "terms_versions_used"); json_int(w, s->versions_used);
 	json_key(w, "malformed_files"); json_int(w, s->malformed_files);
 	json_key(w, "mismatches"); json_int(w, s->mismatches);
 	json_key(w, "outcomes");
@@ -331,6 +339,7 @@ int cmd_replay(struct cli *c, int argc, char **argv)
 		fclose(o.body);
 	} else {
 		text_summary(stdout, s, md);
+		md_end_summary(stdout, md);
 		if (!copy_stream(o.body, stdout))
 			cli_usage_error(c, "could not write the report");
 		fclose(o.body);

@@ -28,7 +28,8 @@ void html_escape(FILE *out, const char *s)
 static const char html_style[] =
 	"body{font-family:system-ui,sans-serif;margin:2em auto;max-width:62em;line-height:1.35;color:#222}"
 	"h1{font-size:1.5em}h2{font-size:1.2em;margin-top:2em;border-bottom:1px solid #ccc}"
-	"table{border-collapse:collapse;margin:.5em 0}td,th{border:1px solid #bbb;padding:.2em .5em;vertical-align:top}"
+	"table{border-collapse:collapse;margin:.5em 0;max-width:100%}td,th{border:1px solid #bbb;padding:.2em .5em;vertical-align:top;overflow-wrap:anywhere}"
+	"td:last-child{min-width:16em}svg{max-width:100%}"
 	"th{background:#f2f2f2;text-align:left}.num{text-align:right}"
 	".carried{color:#1a7f37;font-weight:bold}.not-carried{font-weight:bold}.void,.undetermined{color:#9a6700;font-weight:bold}"
 	".provisional{color:#0550ae;font-weight:bold}"

@@ -53,9 +53,12 @@ void report_md_meeting(FILE *out, const struct meeting_result *r)
 	fputs("## ", out);
 	md_cell(out, m->title);
 	fprintf(out, " (%s)\n\n", date_format(m->date, d));
-	fprintf(out, "Judged by *%s*%s%s; %lld of %lld voting members present at the start.\n\n", t->name,
-	        t->version ? ", version " : "", t->version ? t->version : "",
-	        (long long)r->present_at_start, (long long)r->members);
+	fprintf(out, "Judged by *%s*%s%s; ", t->name, t->version ? ", version " : "", t->version ? t->version : "");
+	if (meeting_is_virtual_only(m))
+		fprintf(out, "decisions taken outside a meeting.\n\n");
+	else
+		fprintf(out, "%lld of %lld voting members present at the start.\n\n", (long long)r->present_at_start,
+		        (long long)r->members);
 	fputs("| motion | class | quorate | for | against | abstain | needed | outcome | minutes |\n", out);
 	fputs("| --- | --- | --- | ---: | ---: | ---: | ---: | --- | --- |\n", out);
 	for (unsigned i = 0; i < r->n_motions; i++) {

@@ -77,7 +77,7 @@ static void print_attrs(FILE *out, const struct rec_motion *mo)
 	}
 	if (mo->is_virtual) {
 		char d[DATE_FMT_MAX];
-		fprintf(out, "%svirtual, %s", mo->n_attrs ? ", " : "", date_format(mo->virtual_on, d));
+		fprintf(out, "%sdecided outside a meeting on %s", mo->n_attrs ? ", " : "", date_format(mo->virtual_on, d));
 	}
 	fputc(']', out);
 }
@@ -147,8 +147,11 @@ void report_text_meeting(FILE *out, const struct meeting_result *r, const struct
 		fprintf(out, ", version %s", t->version);
 	if (t->has_effective)
 		fprintf(out, " (in force from %s)", date_format(t->effective, e));
-	fprintf(out, "\n%lld of %lld voting members present at the start", (long long)r->present_at_start,
-	        (long long)r->members);
+	if (meeting_is_virtual_only(m))
+		fprintf(out, "\ndecisions taken outside a meeting; %lld voting members", (long long)r->members);
+	else
+		fprintf(out, "\n%lld of %lld voting members present at the start", (long long)r->present_at_start,
+		        (long long)r->members);
 	if (m->chair)
 		fprintf(out, "; chair %s", m->chair->id);
 	fputc('\n', out);

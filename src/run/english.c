@@ -31,7 +31,10 @@ static void group_list(const struct english *en, uint64_t mask)
 		const struct group *gr = &en->t->groups[g];
 		if (n > 0)
 			sbuf_add(en->b, n + 1 == total ? " or " : ", ");
-		sbuf_add(en->b, gr->is_role && gr->title ? gr->title : gr->id);
+		if (gr->is_role)
+			sbuf_add(en->b, gr->title ? gr->title : gr->id);
+		else
+			sbuf_addf(en->b, "tagged %s", gr->id);
 		n++;
 	}
 }

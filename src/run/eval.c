@@ -271,13 +271,20 @@ static bool eval_requirement(struct evaluator *ev, const struct requirement *rq,
 	out->working = working_of(ev, &tr, c);
 	if (rq->cond->kind == EX_UNARY && rq->cond->op == OP_NOT)
 		out->working = arena_printf(ev->arena, "not (%s)", out->working);
-	for (unsigned i = 0; i < tr.n; i++) {
-		const struct trace_step *s = &tr.steps[i];
-		if (s->cmp->a->kind == EX_COUNT && s->lhs.type == VT_NUM && !s->empty_base &&
-		    trace_needed(s, &out->needed)) {
-			out->has_needed = true;
-			out->have = s->lhs.u.num.num;
-			break;
+	/* "Needs N": from the comparison on the votes in favour if there is
+	** one (`no == 0 and yes > 0` needs 1 for), else the first on a count. */
+	for (int pass = 0; pass < 2 && !out->has_needed; pass++) {
+		for (unsigned i = 0; i < tr.n; i++) {
+			const struct trace_step *s = &tr.steps[i];
+			if (s->cmp->a->kind != EX_COUNT || s->lhs.type != VT_NUM || s->empty_base)
+				continue;
+			if (pass == 0 && s->cmp->a->count != COUNT_YES)
+				continue;
+			if (trace_needed(s, &out->needed)) {
+				out->has_needed = true;
+				out->have = s->lhs.u.num.num;
+				break;
+			}
 		}
 	}
 	return true;
@@ -434,6 +441,9 @@ static void read_interests(struct evaluator *ev, const struct rec_motion *mo, st
 				ms->deemed[i] = true;
 				continue;
 			}
+			/* Declared and left the room, as the terms require: correct. */
+			if (ev->t->conflict_leaves)
+				continue;
 			add_finding(ev, F_INTEREST_ABSENT, NULL, nm->span, "%s declared an interest but is not present at this motion", nm->id);
 			continue;
 		}
@@ -811,7 +821,7 @@ static bool check_motion_notice(struct evaluator *ev, struct motion_result *mr)
 	if (early_enough(mo->notice_given, ev->m->date, cl->notice, cl->notice_clear, &deadline))
 		return true;
 	add_finding(ev, F_NOTICE_MOTION, cl->clause, mo->span,
-	            "notice given %s, but class '%s' needs %s before the meeting on %s (by %s): the motion is void",
+	            "notice given %s, but class '%s' needs at least %s before the meeting on %s (by %s): the motion is void",
 	            fmt_date(ev, mo->notice_given), cl->id, english_duration(ev->arena, cl->notice, cl->notice_clear),
 	            fmt_date(ev, ev->m->date), fmt_date(ev, last_day(deadline, cl->notice_clear)));
 	return false;
@@ -914,7 +924,7 @@ static void check_meeting_notice(struct evaluator *ev)
 			add_finding(ev, F_NOTICE_UNRECORDED, t->papers.clause, m->span, "the record does not say when papers were sent");
 		else if (!early_enough(m->papers_sent, m->date, t->papers.period, t->papers.clear, &deadline))
 			add_finding(ev, F_NOTICE_PAPERS, t->papers.clause, m->papers_span,
-			            "papers sent %s, but the terms require them %s before the meeting (by %s)",
+			            "papers sent %s, but the terms require them at least %s before the meeting (by %s)",
 			            fmt_date(ev, m->papers_sent), english_duration(ev->arena, t->papers.period, t->papers.clear),
 			            fmt_date(ev, last_day(deadline, t->papers.clear)));
 	}

@@ -20,6 +20,7 @@ struct version {
 	const struct terms *terms;
 	const char *file;
 	char sha256[SHA256_HEX_SIZE];
+	bool used;                 /* some meeting was judged by it */
 };
 
 struct body {
@@ -228,7 +229,7 @@ static void add_version(struct replay *rp, const struct terms *t, const char *fi
 			return;
 		}
 	}
-	struct version v = { t, file, "" };
+	struct version v = { t, file, "", false };
 	memcpy(v.sha256, sha, SHA256_HEX_SIZE);
 	VEC_PUSH(rp->arena, b->versions, v);
 	/* keep sorted by effective date: insertion from the end */
@@ -270,9 +271,9 @@ static void load_terms(struct replay *rp)
 	}
 }
 
-static const struct version *version_on(const struct body *b, qdate day)
+static struct version *version_on(struct body *b, qdate day)
 {
-	const struct version *v = NULL;
+	struct version *v = NULL;
 	for (size_t i = 0; i < b->versions.n && b->versions.items[i].terms->effective <= day; i++)
 		v = &b->versions.items[i];
 	return v;
@@ -592,7 +593,7 @@ static struct body *body_of(struct replay *rp, const struct meeting *m)
 static void judge(struct replay *rp, const struct meeting *m, struct arena *arena, const char *sha)
 {
 	struct body *b = body_of(rp, m);
-	const struct version *v = b ? version_on(b, m->date) : NULL;
+	struct version *v = b ? version_on(b, m->date) : NULL;
 	if (!v) {
 		char d[DATE_FMT_MAX];
 		history_finding(rp, F_NO_TERMS, NULL, m->src->name, line_of(m->src, m->span),
@@ -602,6 +603,9 @@ static void judge(struct replay *rp, const struct meeting *m, struct arena *aren
 		return;
 	}
 	struct meeting_result *r = eval_meeting(arena, v->terms, m);
+	if (!v->used)
+		rp->summary.versions_used++;
+	v->used = true;
 	check_duplicate(rp, b, m);
 	if (!meeting_is_virtual_only(m))
 		check_gap(rp, b, v->terms, m); /* decisions by e-mail are not meetings */

@@ -42,7 +42,7 @@ struct replay_meta {
 };
 
 struct replay_summary {
-	unsigned terms_versions, record_files, meetings, motions;
+	unsigned terms_versions, versions_used, record_files, meetings, motions;
 	unsigned by_outcome[OUTCOME_UNDETERMINED + 1];
 	unsigned by_severity[4];
 	unsigned by_code[F__COUNT];

@@ -156,11 +156,11 @@ static const char *describe(struct arena *a, const struct attr *attrs, unsigned 
 {
 	struct sbuf b;
 	sbuf_init(&b, a);
-	bool financial = false;
+	const char *lead = "a motion";
 	for (unsigned i = 0; i < n; i++)
 		if (strcmp(attrs[i].name, "financial") == 0)
-			financial = attrs[i].value.u.boolean;
-	sbuf_add(&b, financial ? "a financial motion" : "a motion with no financial implication");
+			lead = attrs[i].value.u.boolean ? "a financial motion" : "a motion with no financial implication";
+	sbuf_add(&b, lead);
 	for (unsigned i = 0; i < n; i++) {
 		const struct attr *at = &attrs[i];
 		char buf[RAT_FMT_MAX];
