@@ -2,6 +2,7 @@
 ** main: the `quorate` command: dispatch to a subcommand, own the run's memory
 ** and its out-of-memory recovery point, and turn results into exit statuses.
 */
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -67,6 +68,9 @@ int main(int argc, char **argv)
 		fputs(main_usage, stdout);
 		return EXIT_OK;
 	}
+	/* Past a file-size limit, let write() fail with EFBIG so a safe write
+	** can clean up, rather than being killed half-way (SIGXFSZ). */
+	signal(SIGXFSZ, SIG_IGN);
 	if (strcmp(argv[1], "--version") == 0) {
 		printf("quorate %s\n", QUORATE_VERSION);
 		return EXIT_OK;

@@ -6,6 +6,7 @@
 ** original's permissions, and only then replace it.  On any error the
 ** temporary file is removed and the original is untouched.
 */
+#define _XOPEN_SOURCE 700 /* realpath */
 #include "cli/cli.h"
 
 #include <errno.h>
@@ -32,6 +33,13 @@ static bool write_all(int fd, const char *data, size_t len)
 
 int cli_write_file_atomic(struct cli *c, const char *path, const char *data, size_t len, const char **why)
 {
+	/* Through a symbolic link, rewrite the file it points to and keep the
+	** link (renaming over the link would replace it with a plain file). */
+	char *real = realpath(path, NULL);
+	if (real) {
+		path = arena_strdup(&c->arena, real);
+		free(real);
+	}
 	const char *slash = strrchr(path, '/');
 	char *tmp = slash ? arena_printf(&c->arena, "%.*s/.%s.quorate-XXXXXX", (int)(slash - path), path, slash + 1)
 	                  : arena_printf(&c->arena, ".%s.quorate-XXXXXX", path);

@@ -39,6 +39,7 @@ const char *finding_severity_name(enum finding_severity s)
 /* Where each roster member stands at the current point of the meeting. */
 struct person {
 	bool present;
+	bool attended;      /* present at some point of the meeting so far */
 	bool listed;        /* named in present/apologies/attending (for "listed twice") */
 };
 
@@ -328,7 +329,7 @@ static void read_attendance(struct evaluator *ev)
 				add_finding(ev, F_LISTED_TWICE, NULL, nm->span, "%s is listed more than once in the attendance", nm->id);
 			ev->people[i].listed = true;
 			if (l != 1)
-				ev->people[i].present = true;
+				ev->people[i].present = ev->people[i].attended = true;
 		}
 	}
 }
@@ -345,6 +346,7 @@ static void apply_step(struct evaluator *ev, const struct rec_step *st)
 			add_finding(ev, F_ATTENDANCE, NULL, nm->span, arriving ? "%s arrives but is already present"
 			                                                       : "%s leaves but is not present", nm->id);
 		ev->people[i].present = arriving;
+		ev->people[i].attended = ev->people[i].attended || arriving;
 	}
 }
 
@@ -435,14 +437,15 @@ static void read_interests(struct evaluator *ev, const struct rec_motion *mo, st
 		if (i < 0)
 			continue;
 		if (!is_present(ev, (unsigned)i)) {
-			/* Where the terms deem a conflicted member present, one who
-			** left the room for the item still counts for the quorum. */
-			if (ev->t->conflict_quorum == CONFLICT_QUORUM_DEEMED && ev->active[i]) {
+			/* Only someone who attended and left the room for the item
+			** can be deemed present, or have left as the terms require;
+			** a member who was never at the meeting declares nothing. */
+			bool left = ev->people[i].attended;
+			if (left && ev->t->conflict_quorum == CONFLICT_QUORUM_DEEMED && ev->active[i]) {
 				ms->deemed[i] = true;
 				continue;
 			}
-			/* Declared and left the room, as the terms require: correct. */
-			if (ev->t->conflict_leaves)
+			if (left && ev->t->conflict_leaves)
 				continue;
 			add_finding(ev, F_INTEREST_ABSENT, NULL, nm->span, "%s declared an interest but is not present at this motion", nm->id);
 			continue;

@@ -4,6 +4,7 @@
 #include "run/replay.h"
 
 #include <dirent.h>
+#include <setjmp.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -32,6 +33,12 @@ struct body {
 	struct arena same_day;             /* reset when the date moves on, so memory stays flat */
 	VEC(const char *) titles_on_last;  /* meetings already judged on last_meeting */
 	VEC(const char *) files_on_last;
+};
+
+/* A directory by identity, so a symbolic link back up is entered once. */
+struct dir_id {
+	dev_t dev;
+	ino_t ino;
 };
 
 struct record_file {
@@ -68,6 +75,19 @@ struct amendment {
 	unsigned line;
 };
 
+/* A record file open for reading meetings in order. */
+struct reading {
+	unsigned file;            /* index, or UINT32_MAX when none */
+	struct arena file_arena;  /* source text and the reader */
+	struct source src;
+	struct item_reader *reader;
+	struct ast_file ast;
+	unsigned next_item;       /* position of the next meeting */
+	struct meeting *json_meeting; /* JSON files hold one meeting */
+	char sha256[SHA256_HEX_SIZE];
+	bool failed;
+};
+
 struct replay {
 	struct arena *arena;
 	struct loader *ld;
@@ -80,6 +100,11 @@ struct replay {
 	VEC(struct amendment) amendments;
 	struct replay_summary summary;
 	const struct replay_sink *sink;
+	/* working memory of a run, here (not on the stack) so that the
+	** out-of-memory path can free it: see replay_for_each */
+	struct arena meeting_arena, scratch;
+	struct reading reading, index_reading;
+	VEC(struct dir_id) dirs_seen;  /* directories entered, against link loops */
 };
 
 struct replay *replay_new(struct arena *run_arena, struct loader *ld, struct diag_sink *run_diag)
@@ -88,6 +113,11 @@ struct replay *replay_new(struct arena *run_arena, struct loader *ld, struct dia
 	rp->arena = run_arena;
 	rp->ld = ld;
 	rp->diag = run_diag;
+	arena_init(&rp->meeting_arena, run_arena->mem);
+	arena_init(&rp->scratch, run_arena->mem);
+	arena_init(&rp->reading.file_arena, run_arena->mem);
+	arena_init(&rp->index_reading.file_arena, run_arena->mem);
+	rp->reading.file = rp->index_reading.file = UINT32_MAX;
 	return rp;
 }
 
@@ -128,6 +158,18 @@ static bool add_dir(struct replay *rp, const char *path, unsigned depth)
 		diag_report(rp->diag, D_LIMIT, (struct loc){ NULL, 0, 0 },
 		            "%s: directories nested more than %d deep", path, REPLAY_MAX_DIR_DEPTH);
 		return false;
+	}
+	struct stat self;
+	if (stat(path, &self) == 0) {
+		for (size_t i = 0; i < rp->dirs_seen.n; i++) {
+			if (rp->dirs_seen.items[i].dev == self.st_dev && rp->dirs_seen.items[i].ino == self.st_ino) {
+				diag_report(rp->diag, D_SKIPPED, (struct loc){ NULL, 0, 0 },
+				            "%s: this directory was already read (a symbolic link leads back to it): skipped", path);
+				return true;
+			}
+		}
+		struct dir_id id = { self.st_dev, self.st_ino };
+		VEC_PUSH(rp->arena, rp->dirs_seen, id);
 	}
 	DIR *d = opendir(path);
 	if (!d) {
@@ -281,19 +323,6 @@ static struct version *version_on(struct body *b, qdate day)
 
 /* ---- reading records ----------------------------------------------------------- */
 
-/* A record file open for reading meetings in order. */
-struct reading {
-	unsigned file;            /* index, or UINT32_MAX when none */
-	struct arena file_arena;  /* source text and the reader */
-	struct source src;
-	struct item_reader *reader;
-	struct ast_file ast;
-	unsigned next_item;       /* position of the next meeting */
-	struct meeting *json_meeting; /* JSON files hold one meeting */
-	char sha256[SHA256_HEX_SIZE];
-	bool failed;
-};
-
 static void close_reading(struct reading *r)
 {
 	if (r->reader)
@@ -355,26 +384,25 @@ static struct meeting *read_meeting(struct replay *rp, struct reading *r, unsign
 /* First pass: the date of every meeting, with nothing else kept. */
 static void index_file(struct replay *rp, unsigned file, struct arena *scratch, struct diag_sink *d)
 {
-	struct reading r = { .file = UINT32_MAX };
-	arena_init(&r.file_arena, scratch->mem);
-	if (!open_reading(rp, &r, file, d)) {
+	struct reading *r = &rp->index_reading;
+	if (!open_reading(rp, r, file, d)) {
 		flush_diagnostics(rp, d);
-		arena_free(&r.file_arena);
+		close_reading(r);
 		return;
 	}
-	if (r.json_meeting) {
-		struct entry e = { r.json_meeting->date, file, 0 };
+	if (r->json_meeting) {
+		struct entry e = { r->json_meeting->date, file, 0 };
 		VEC_PUSH(rp->arena, rp->entries, e);
 	} else {
 		unsigned item = 0, errors = d->n_errors;
 		const struct node *n;
-		item_reader_set_arena(r.reader, scratch);
-		while ((n = item_reader_next(r.reader))) {
+		item_reader_set_arena(r->reader, scratch);
+		while ((n = item_reader_next(r->reader))) {
 			if (n->kind == N_MEETING) {
 				struct entry e = { n->b->v.date, file, item++ };
 				VEC_PUSH(rp->arena, rp->entries, e);
 			} else {
-				diag_report(d, D_CONTEXT, loc_of(&r.src, n->span), "a record file holds `meeting` blocks only");
+				diag_report(d, D_CONTEXT, loc_of(&r->src, n->span), "a record file holds `meeting` blocks only");
 			}
 			arena_reset(scratch);
 		}
@@ -386,8 +414,7 @@ static void index_file(struct replay *rp, unsigned file, struct arena *scratch, 
 		}
 	}
 	flush_diagnostics(rp, d); /* while the file's text is still loaded */
-	close_reading(&r);
-	arena_free(&r.file_arena);
+	close_reading(r);
 }
 
 /* Record files are sorted by path before indexing, so comparing file indexes
@@ -617,6 +644,8 @@ static void judge(struct replay *rp, const struct meeting *m, struct arena *aren
 	rp->sink->meeting(rp->sink->ctx, r, &meta);
 }
 
+static void release(struct replay *rp);
+
 static void judge_each(void *ctx, const struct meeting *m, struct arena *arena, const char *sha)
 {
 	judge(ctx, m, arena, sha);
@@ -630,48 +659,64 @@ void replay_run(struct replay *rp, const struct replay_sink *sink)
 	replay_for_each(rp, judge_each, rp);
 	expire_unratified(rp, NULL, 0, true);
 	check_adoptions(rp);
+	release(rp);
+}
+
+/* Free everything a run holds (also on the way out of memory). */
+static void release(struct replay *rp)
+{
+	close_reading(&rp->reading);
+	close_reading(&rp->index_reading);
+	arena_free(&rp->reading.file_arena);
+	arena_free(&rp->index_reading.file_arena);
+	arena_free(&rp->meeting_arena);
+	arena_free(&rp->scratch);
 	for (size_t i = 0; i < rp->bodies.n; i++)
 		arena_free(&rp->bodies.items[i]->same_day);
 }
 
-void replay_for_each(struct replay *rp, replay_meeting_fn fn, void *ctx)
+static void index_all(struct replay *rp)
 {
-
-	struct arena meeting_arena, scratch;
-	arena_init(&meeting_arena, rp->arena->mem);
-	arena_init(&scratch, rp->arena->mem);
 	if (rp->records.n)
 		qsort(rp->records.items, rp->records.n, sizeof *rp->records.items, compare_record_paths);
 	rp->summary.record_files = (unsigned)rp->records.n;
-
-	/* pass 1: index */
 	for (unsigned f = 0; f < rp->records.n; f++) {
 		struct diag_sink d;
-		diag_init(&d, &meeting_arena); /* scratch is reset item by item */
-		index_file(rp, f, &scratch, &d);
+		diag_init(&d, &rp->meeting_arena); /* scratch is reset item by item */
+		index_file(rp, f, &rp->scratch, &d);
 		if (d.n_errors)
 			rp->summary.malformed_files++;
-		arena_reset(&scratch);
-		arena_reset(&meeting_arena);
+		arena_reset(&rp->scratch);
+		arena_reset(&rp->meeting_arena);
 	}
 	if (rp->entries.n)
 		qsort(rp->entries.items, rp->entries.n, sizeof *rp->entries.items, compare_entries);
+}
 
-	/* pass 2: one meeting at a time */
-	struct reading r = { .file = UINT32_MAX };
-	arena_init(&r.file_arena, rp->arena->mem);
-	for (size_t i = 0; i < rp->entries.n; i++) {
+void replay_for_each(struct replay *rp, replay_meeting_fn fn, void *ctx)
+{
+	/* The reader's flex and bison state and these arenas are not in the
+	** caller's arena: free them before passing an out-of-memory jump on. */
+	struct mem *mem = rp->arena->mem;
+	jmp_buf *outer = mem->on_oom;
+	jmp_buf here;
+	mem->on_oom = &here;
+	if (setjmp(here)) {
+		mem->on_oom = outer;
+		release(rp);
+		mem_fail(mem);
+	}
+	index_all(rp);
+	for (size_t i = 0; i < rp->entries.n; i++) { /* one meeting at a time */
 		const struct entry *e = &rp->entries.items[i];
 		struct diag_sink d;
-		diag_init(&d, &meeting_arena);
-		struct meeting *m = read_meeting(rp, &r, e->file, e->item, &meeting_arena, &d);
+		diag_init(&d, &rp->meeting_arena);
+		struct meeting *m = read_meeting(rp, &rp->reading, e->file, e->item, &rp->meeting_arena, &d);
 		if (m)
-			fn(ctx, m, &meeting_arena, r.sha256);
+			fn(ctx, m, &rp->meeting_arena, rp->reading.sha256);
 		flush_diagnostics(rp, &d);
-		arena_reset(&meeting_arena);
+		arena_reset(&rp->meeting_arena);
 	}
-	close_reading(&r);
-	arena_free(&r.file_arena);
-	arena_free(&meeting_arena);
-	arena_free(&scratch);
+	release(rp);
+	mem->on_oom = outer;
 }
