@@ -82,7 +82,7 @@ static void arena_new_chunk(struct arena *a, size_t need)
 	a->end = c->data + size;
 }
 
-void *arena_alloc(struct arena *a, size_t size)
+void *arena_alloc_uninit(struct arena *a, size_t size)
 {
 	size_t rounded = (size + ARENA_ALIGN - 1) & ~(ARENA_ALIGN - 1);
 	if (rounded < size)
@@ -92,6 +92,12 @@ void *arena_alloc(struct arena *a, size_t size)
 	void *p = a->cur;
 	a->cur += rounded;
 	a->used += rounded;
+	return p;
+}
+
+void *arena_alloc(struct arena *a, size_t size)
+{
+	void *p = arena_alloc_uninit(a, size);
 	memset(p, 0, size);
 	return p;
 }

@@ -49,6 +49,8 @@ struct arena {
 void arena_init(struct arena *a, struct mem *m);
 /* Zeroed memory, aligned for any object. */
 void *arena_alloc(struct arena *a, size_t size);
+/* The same, not zeroed: for buffers about to be filled (file text). */
+void *arena_alloc_uninit(struct arena *a, size_t size);
 /* n elements of size bytes each, with overflow checked. */
 void *arena_array(struct arena *a, size_t n, size_t size);
 /* Grow an arena array: copies old_n elements into a fresh block. */

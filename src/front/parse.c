@@ -38,6 +38,10 @@ static bool check_encoding(struct diag_sink *diag, const struct source *src, uin
 	}
 	unsigned reported = 0;
 	while (p < end) {
+		if (*p < 0x80) { /* ASCII, the common case: no decoding */
+			p++;
+			continue;
+		}
 		size_t n = source_utf8_len(p, end);
 		if (n == 0) {
 			uint32_t at = (uint32_t)((const char *)p - src->text);

@@ -4,6 +4,7 @@
 #include "front/source.h"
 
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -20,10 +21,13 @@ void source_from_memory(struct source *s, struct arena *a, const char *name,
 	s->len = len;
 }
 
-static int read_stream(FILE *f, struct arena *a, char **out, size_t *out_len, const char **why)
+/* size_hint: the file's size when known, so one read usually does. */
+static int read_stream(FILE *f, struct arena *a, size_t size_hint, char **out, size_t *out_len, const char **why)
 {
-	size_t cap = 64 * 1024, len = 0;
-	char *buf = arena_alloc(a, cap + 2);
+	size_t cap = size_hint + 1 < SOURCE_MAX_BYTES ? size_hint + 1 : SOURCE_MAX_BYTES, len = 0;
+	if (cap < 4096)
+		cap = 4096;
+	char *buf = arena_alloc_uninit(a, cap + 2);
 	for (;;) {
 		size_t got = fread(buf + len, 1, cap - len, f);
 		len += got;
@@ -64,25 +68,29 @@ int source_load(struct source *s, struct arena *a, const char *path, const char 
 	int from_stdin = strcmp(path, "-") == 0;
 	s->name = arena_strdup(a, from_stdin ? "<stdin>" : path);
 	FILE *f = stdin;
+	size_t size = 0;
 	if (!from_stdin) {
-		struct stat st;
-		if (stat(path, &st) != 0) {
-			*why = strerror(errno);
-			return -1;
-		}
-		if (S_ISDIR(st.st_mode)) {
-			*why = "is a directory";
-			return -1;
-		}
 		f = fopen(path, "rb");
 		if (!f) {
 			*why = strerror(errno);
 			return -1;
 		}
+		struct stat st;
+		if (fstat(fileno(f), &st) != 0 || S_ISDIR(st.st_mode)) {
+			*why = S_ISDIR(st.st_mode) ? "is a directory" : strerror(errno);
+			fclose(f);
+			return -1;
+		}
+		if (S_ISREG(st.st_mode) && (uintmax_t)st.st_size > SOURCE_MAX_BYTES) {
+			*why = "file is larger than the 64 MiB limit";
+			fclose(f);
+			return -1;
+		}
+		size = S_ISREG(st.st_mode) ? (size_t)st.st_size : 0;
 	}
 	char *text = NULL;
 	size_t len = 0;
-	int rc = read_stream(f, a, &text, &len, why);
+	int rc = read_stream(f, a, size, &text, &len, why);
 	if (!from_stdin)
 		fclose(f);
 	if (rc == 0) {

@@ -333,7 +333,8 @@ static void close_reading(struct reading *r)
 	r->failed = false;
 }
 
-static bool open_reading(struct replay *rp, struct reading *r, unsigned file, struct diag_sink *d)
+/* hash: compute the record's SHA-256 (only the judging pass reports it) */
+static bool open_reading(struct replay *rp, struct reading *r, unsigned file, struct diag_sink *d, bool hash)
 {
 	close_reading(r);
 	r->file = file;
@@ -346,7 +347,8 @@ static bool open_reading(struct replay *rp, struct reading *r, unsigned file, st
 		r->failed = true;
 		return false;
 	}
-	sha256_hex(r->src.text, r->src.len, r->sha256);
+	if (hash)
+		sha256_hex(r->src.text, r->src.len, r->sha256);
 	if (rf->json) {
 		r->json_meeting = minutes_json_read(&r->file_arena, d, &r->src);
 		r->failed = r->json_meeting == NULL;
@@ -365,7 +367,7 @@ static struct meeting *read_meeting(struct replay *rp, struct reading *r, unsign
                                     struct arena *arena, struct diag_sink *d)
 {
 	if (r->file != file || item < r->next_item || r->failed) {
-		if (!open_reading(rp, r, file, d))
+		if (!open_reading(rp, r, file, d, true))
 			return NULL;
 	}
 	if (r->json_meeting)
@@ -382,16 +384,87 @@ static struct meeting *read_meeting(struct replay *rp, struct reading *r, unsign
 }
 
 /* First pass: the date of every meeting, with nothing else kept. */
+/*
+** The date of the one meeting in a native record file, found without
+** parsing: `meeting "TITLE" on DATE` at the top level, outside comments and
+** strings.  Returns false unless the file holds exactly one such header and
+** nothing else at the top level; then the file is parsed to index it.  (A
+** meeting with a syntax error inside is still caught: pass 2 parses it.)
+*/
+static bool skim_date(const struct source *src, qdate *date)
+{
+	const char *p = src->text, *end = src->text + src->len;
+	unsigned depth = 0, found = 0;
+	while (p < end) {
+		char c = *p;
+		if (c == '#') {
+			while (p < end && *p != '\n')
+				p++;
+		} else if (c == '"') {
+			for (p++; p < end && *p != '"' && *p != '\n'; p++)
+				if (*p == '\\')
+					p++;
+			if (p >= end || *p != '"')
+				return false;
+			p++;
+		} else if (c == '{') {
+			depth++;
+			p++;
+		} else if (c == '}') {
+			if (depth == 0)
+				return false;
+			depth--;
+			p++;
+		} else if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+			p++;
+		} else if (depth > 0) {
+			p++;
+		} else {
+			/* top level: only `meeting "..." on DATE {` is expected */
+			const char *q = p;
+			if (end - q < 7 || memcmp(q, "meeting", 7) != 0)
+				return false;
+			q += 7;
+			while (q < end && (*q == ' ' || *q == '\t'))
+				q++;
+			if (q >= end || *q != '"')
+				return false;
+			for (q++; q < end && *q != '"' && *q != '\n'; q++)
+				if (*q == '\\')
+					q++;
+			if (q >= end || *q != '"')
+				return false;
+			q++;
+			while (q < end && (*q == ' ' || *q == '\t'))
+				q++;
+			if (end - q < 2 || memcmp(q, "on", 2) != 0)
+				return false;
+			q += 2;
+			while (q < end && (*q == ' ' || *q == '\t'))
+				q++;
+			if (end - q < 10 || date_parse(q, 10, date) != DATE_OK)
+				return false;
+			found++;
+			p = q + 10;
+		}
+	}
+	return found == 1 && depth == 0;
+}
+
 static void index_file(struct replay *rp, unsigned file, struct arena *scratch, struct diag_sink *d)
 {
 	struct reading *r = &rp->index_reading;
-	if (!open_reading(rp, r, file, d)) {
+	if (!open_reading(rp, r, file, d, false)) {
 		flush_diagnostics(rp, d);
 		close_reading(r);
 		return;
 	}
+	qdate date;
 	if (r->json_meeting) {
 		struct entry e = { r->json_meeting->date, file, 0 };
+		VEC_PUSH(rp->arena, rp->entries, e);
+	} else if (skim_date(&r->src, &date)) {
+		struct entry e = { date, file, 0 };
 		VEC_PUSH(rp->arena, rp->entries, e);
 	} else {
 		unsigned item = 0, errors = d->n_errors;
@@ -714,6 +787,8 @@ void replay_for_each(struct replay *rp, replay_meeting_fn fn, void *ctx)
 		struct meeting *m = read_meeting(rp, &rp->reading, e->file, e->item, &rp->meeting_arena, &d);
 		if (m)
 			fn(ctx, m, &rp->meeting_arena, rp->reading.sha256);
+		else if (d.n_errors)
+			rp->summary.malformed_files++; /* a skimmed file that does not parse */
 		flush_diagnostics(rp, &d);
 		arena_reset(&rp->meeting_arena);
 	}
