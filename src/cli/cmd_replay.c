@@ -15,17 +15,19 @@
 #include "run/replay.h"
 
 static const char replay_usage[] =
-	"usage: quorate replay [--format text|json|markdown|html] [-I DIR] PATH...\n"
+	"usage: quorate replay [--format text|json|markdown|html] [--summary] [-I DIR] PATH...\n"
 	"\n"
 	"Judge a whole history.  PATHs are terms files (.tor: every version of the\n"
 	"terms), meeting records (.minutes or .json) and directories, searched\n"
 	"recursively.  Each meeting is judged by the latest version of its body's\n"
 	"terms in force on its date.  Exit 0 when the whole history is clean, 1 when\n"
 	"anything is breached or a recorded outcome disagrees, 2 when an input is\n"
-	"malformed (the rest is still replayed and reported).\n";
+	"malformed (the rest is still replayed and reported).  --summary prints only\n"
+	"the summary and the findings across meetings.\n";
 
 struct replay_out {
 	struct cli *cli;
+	bool summary_only;             /* --summary: no per-meeting reports */
 	FILE *body;                    /* meetings (text, markdown: a temporary file) */
 	struct json_writer json;       /* json: straight to stdout */
 	VEC(struct history_finding) findings; /* few: only problems across meetings */
@@ -43,6 +45,8 @@ static void on_meeting(void *ctx, const struct meeting_result *r, const struct r
 {
 	struct replay_out *o = ctx;
 	o->n_meetings++;
+	if (o->summary_only)
+		return;
 	switch (o->cli->format) {
 	case FMT_JSON:
 		json_begin_object(&o->json);
@@ -275,7 +279,7 @@ static bool copy_stream(FILE *from, FILE *to)
 	return !ferror(from);
 }
 
-static int parse_args(struct cli *c, int argc, char **argv, const char **paths, int *n_paths)
+static int parse_args(struct cli *c, int argc, char **argv, const char **paths, int *n_paths, bool *summary_only)
 {
 	int status = EXIT_OK;
 	for (int i = 0; i < argc; i++) {
@@ -286,6 +290,8 @@ static int parse_args(struct cli *c, int argc, char **argv, const char **paths, 
 			if (!cli_set_format(c, argv[++i], FMT_BIT(FMT_TEXT) | FMT_BIT(FMT_JSON) | FMT_BIT(FMT_MARKDOWN) |
 			                                  FMT_BIT(FMT_HTML)))
 				return EXIT_BAD_INPUT;
+		} else if (strcmp(argv[i], "--summary") == 0) {
+			*summary_only = true;
 		} else if (cli_common_option(c, argc, argv, &i, &status)) {
 			if (status)
 				return status;
@@ -308,7 +314,8 @@ int cmd_replay(struct cli *c, int argc, char **argv)
 {
 	static const char *paths[4096];
 	int n_paths = 0;
-	int st = parse_args(c, argc, argv, paths, &n_paths);
+	bool summary_only = false;
+	int st = parse_args(c, argc, argv, paths, &n_paths, &summary_only);
 	if (st)
 		return st < 0 ? EXIT_OK : st;
 	cli_finish_path(c);
@@ -317,7 +324,7 @@ int cmd_replay(struct cli *c, int argc, char **argv)
 	for (int i = 0; i < n_paths; i++)
 		replay_add_path(rp, paths[i]);
 
-	struct replay_out o = { .cli = c };
+	struct replay_out o = { .cli = c, .summary_only = summary_only };
 	if (c->format == FMT_JSON) {
 		json_init(&o.json, stdout);
 		json_begin_object(&o.json);
