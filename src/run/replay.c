@@ -137,12 +137,14 @@ static bool has_suffix(const char *s, const char *suffix)
 	return n >= k && strcmp(s + n - k, suffix) == 0;
 }
 
+/* path must outlive the replay (an argument, or a name add_dir made in
+** the run arena): it is kept, not copied, as there may be 100,000 of them. */
 static void add_file(struct replay *rp, const char *path, bool explicit)
 {
 	if (has_suffix(path, ".tor")) {
-		VEC_PUSH(rp->arena, rp->terms_paths, arena_strdup(rp->arena, path));
+		VEC_PUSH(rp->arena, rp->terms_paths, path);
 	} else if (has_suffix(path, ".minutes") || has_suffix(path, ".json") || explicit) {
-		struct record_file rf = { arena_strdup(rp->arena, path), has_suffix(path, ".json") };
+		struct record_file rf = { path, has_suffix(path, ".json") };
 		VEC_PUSH(rp->arena, rp->records, rf);
 	}
 }

@@ -63,7 +63,8 @@ struct replay;
 /* Everything the replay keeps for the whole run lives in `run_arena`. */
 struct replay *replay_new(struct arena *run_arena, struct loader *ld, struct diag_sink *run_diag);
 /* Add a file or directory (recursively).  Returns false if it cannot be read
-** (reported to run_diag). */
+** (reported to run_diag).  path must live as long as the replay (it is kept,
+** not copied: a history may have 100,000 files). */
 bool replay_add_path(struct replay *rp, const char *path);
 /* Judge every meeting in order, reporting through the sink. */
 void replay_run(struct replay *rp, const struct replay_sink *sink);
