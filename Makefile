@@ -110,7 +110,7 @@ clean:
 	rm -rf $(BUILD)
 
 # ---- install ------------------------------------------------------------------
-STDLIB_FILES := $(shell find stdlib -name '*.tor' 2>/dev/null)
+STDLIB_FILES := $(shell find stdlib -name '*.tor' -not -path 'stdlib/tests/*' 2>/dev/null)
 MAN1 := $(wildcard docs/man/*.1)
 MAN5 := $(wildcard docs/man/*.5)
 

@@ -41,6 +41,7 @@
 #          headless Chromium), tests/docs.py (every console session in the
 #          docs), tests/formatted.sh (fmt --check on the repository's files),
 #          tests/fmt_meaning.sh (formatting changes no outcome or finding),
+#          tests/examples.sh (the bundled terms check, their examples pass),
 #          tests/schema/validate.py (JSON outputs against their schemas).
 #
 # The last line is always "N passed, N failed" (", N skipped" may follow);
@@ -229,6 +230,7 @@ run_scripts() {
 	script scripts/html sh tests/html.sh "$build"
 	script scripts/formatted sh tests/formatted.sh "$build"
 	script scripts/fmt-meaning sh tests/fmt_meaning.sh "$build"
+	script scripts/examples sh tests/examples.sh "$build"
 	if have_python; then
 		script scripts/docs "$python" tests/docs.py "$build"
 		if "$python" -c 'import jsonschema' 2>/dev/null; then

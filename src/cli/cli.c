@@ -256,10 +256,20 @@ const struct terms *cli_load_terms(struct cli *c, const char *path)
 	return sema_terms(&c->arena, &c->diag, &c->loader, n, src);
 }
 
-void cli_print_problems(struct cli *c)
+static void print_at_least(struct cli *c, enum diag_severity min)
 {
 	diag_sort(&c->diag);
 	for (size_t i = 0; i < c->diag.items.n; i++)
-		if (c->diag.items.items[i].sev != DIAG_NOTE)
+		if (c->diag.items.items[i].sev >= min)
 			diag_print(&c->diag.items.items[i], stderr, c->color_err);
+}
+
+void cli_print_problems(struct cli *c)
+{
+	print_at_least(c, DIAG_WARNING);
+}
+
+void cli_print_errors(struct cli *c)
+{
+	print_at_least(c, DIAG_ERROR);
 }

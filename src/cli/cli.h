@@ -55,6 +55,8 @@ void cli_check_stray_items(struct cli *c, const struct ast_file *file);
 const struct node *cli_single_item(struct cli *c, const struct ast_file *file, enum node_kind kind, const char *what);
 /* Errors and warnings (not notes) to stderr: for commands other than check. */
 void cli_print_problems(struct cli *c);
+/* Errors only: for `test`, where warnings about the terms are check's job. */
+void cli_print_errors(struct cli *c);
 
 /* Replace path with data through a temporary file and a rename; 0 or -1. */
 int cli_write_file_atomic(struct cli *c, const char *path, const char *data, size_t len, const char **why);

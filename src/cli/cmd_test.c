@@ -96,7 +96,7 @@ int cmd_test(struct cli *c, int argc, char **argv)
 			if (n->kind == N_TERMS)
 				run_terms(c, n, src, &passed, &failed);
 	}
-	cli_print_problems(c);
+	cli_print_errors(c);
 	printf("%u passed, %u failed\n", passed, failed);
 	if (c->diag.n_errors)
 		return EXIT_BAD_INPUT;

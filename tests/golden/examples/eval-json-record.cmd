@@ -1,0 +1,1 @@
+eval -I stdlib examples/anytown/terms.tor examples/json/anytown-2024-05-14.json

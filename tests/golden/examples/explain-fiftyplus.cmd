@@ -1,0 +1,1 @@
+explain -I stdlib examples/fiftyplus/terms-v2.tor

@@ -1,0 +1,1 @@
+explain -I stdlib examples/rural/terms-v2.tor

@@ -1,0 +1,1 @@
+explain -I stdlib examples/urban/terms-v2.tor
