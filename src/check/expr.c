@@ -304,6 +304,25 @@ enum expr_status expr_test(const struct expr *e, const struct expr_env *env,
 	return EXPR_OK;
 }
 
+enum expr_status expr_select_class(const struct terms *t, const struct expr_env *env,
+                                   const struct dclass **cls, const struct expr **fault)
+{
+	*cls = NULL;
+	for (unsigned i = 0; i < t->n_classes; i++) {
+		bool holds = true;
+		enum expr_status st = t->classes[i].when ? expr_test(t->classes[i].when, env, &holds, fault) : EXPR_OK;
+		if (st != EXPR_OK) {
+			*cls = &t->classes[i];
+			return st;
+		}
+		if (holds) {
+			*cls = &t->classes[i];
+			return EXPR_OK;
+		}
+	}
+	return EXPR_OK;
+}
+
 const char *value_type_name(enum value_type t)
 {
 	switch (t) {

@@ -60,6 +60,16 @@ enum expr_status expr_eval(const struct expr *e, const struct expr_env *env,
 enum expr_status expr_test(const struct expr *e, const struct expr_env *env,
                            bool *out, const struct expr **fault);
 
+/*
+** The class of a motion: the first whose `when` holds under env (classes are
+** tried in order).  Returns EXPR_OK with *cls NULL when none applies.  When a
+** `when` cannot be evaluated (say it needs an attribute the motion lacks),
+** returns that status with *cls the class at fault and *fault the
+** sub-expression: the caller must not guess past it.
+*/
+enum expr_status expr_select_class(const struct terms *t, const struct expr_env *env,
+                                   const struct dclass **cls, const struct expr **fault);
+
 /* "6.75", "true", "\"amendment\"", "2024-05-14". */
 char *value_format(const struct value *v, char *buf, size_t size);
 const char *value_type_name(enum value_type t);

@@ -1115,19 +1115,15 @@ static const struct dclass *profile_class(const struct terms *t, const struct mo
 	struct counts c;
 	full_meeting_counts(t, t->effective, t->has_effective, &c);
 	struct expr_env env = { &c, p->attrs, p->n_attrs, NULL, NULL };
-	*undetermined = false;
-	for (unsigned i = 0; i < t->n_classes; i++) {
-		bool holds = true;
-		const struct expr *fault;
-		if (t->classes[i].when && expr_test(t->classes[i].when, &env, &holds, &fault) != EXPR_OK) {
-			*undetermined = true; /* it needs an attribute we did not invent */
-			*stopped_at = i;
-			return NULL;
-		}
-		if (holds)
-			return &t->classes[i];
+	const struct dclass *cls;
+	const struct expr *fault;
+	/* a failure: it needs an attribute we did not invent */
+	*undetermined = expr_select_class(t, &env, &cls, &fault) != EXPR_OK;
+	if (*undetermined) {
+		*stopped_at = (unsigned)(cls - t->classes);
+		return NULL;
 	}
-	return NULL;
+	return cls;
 }
 
 /* Fill profile p for combination `index` of the enumerated values. */

@@ -273,3 +273,41 @@ void cli_print_errors(struct cli *c)
 {
 	print_at_least(c, DIAG_ERROR);
 }
+
+int cli_parse_args(struct cli *c, int argc, char **argv, const struct cli_command *cmd, struct cli_args *out)
+{
+	int status = EXIT_OK;
+	out->pos = arena_array(&c->arena, (size_t)argc + 1, sizeof *out->pos);
+	out->n_pos = 0;
+	out->history_from = -1;
+	for (int i = 0; i < argc; i++) {
+		const char *a = argv[i];
+		if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
+			fputs(cmd->usage, stdout);
+			return CLI_HELP_SHOWN;
+		} else if (strcmp(a, "--format") == 0 && cmd->formats) {
+			if (i + 1 >= argc) {
+				cli_usage_error(c, "--format needs a value");
+				return EXIT_BAD_INPUT;
+			}
+			if (!cli_set_format(c, argv[++i], cmd->formats))
+				return EXIT_BAD_INPUT;
+		} else if (cmd->flag && cmd->flag(c, a, out)) {
+			continue;
+		} else if (cli_common_option(c, argc, argv, &i, &status)) {
+			if (status)
+				return status;
+		} else if (a[0] == '-' && a[1]) {
+			cli_usage_error(c, "unknown option '%s'", a);
+			fputs(cmd->usage, stderr);
+			return EXIT_BAD_INPUT;
+		} else {
+			out->pos[out->n_pos++] = a;
+		}
+	}
+	if (out->n_pos < cmd->min_pos || (cmd->max_pos >= 0 && out->n_pos > cmd->max_pos)) {
+		fputs(cmd->usage, stderr);
+		return EXIT_BAD_INPUT;
+	}
+	return EXIT_OK;
+}

@@ -69,6 +69,29 @@ int cmd_diff(struct cli *c, int argc, char **argv);
 int cmd_test(struct cli *c, int argc, char **argv);
 int cmd_fmt(struct cli *c, int argc, char **argv);
 
+/* What a command takes: cli_parse_args handles --help, --format, -I and
+** --no-color for every command, and the command's own flags through `flag`. */
+struct cli_args {
+	const char **pos;    /* the positional arguments, in order */
+	int n_pos;
+	int history_from;    /* diff: index in pos where --history began, or -1 */
+	unsigned bits;       /* flags a command sets for itself */
+};
+
+struct cli_command {
+	const char *usage;
+	unsigned formats;    /* FMT_BIT()s accepted by --format; 0: no --format */
+	int min_pos, max_pos; /* positional arguments; max -1 for any number */
+	/* true if arg is one of the command's own flags (and it took it) */
+	bool (*flag)(struct cli *c, const char *arg, struct cli_args *args);
+};
+
+/* --help printed: the command ends with status 0 */
+#define CLI_HELP_SHOWN (-1)
+
+/* EXIT_OK, EXIT_BAD_INPUT (usage printed), or CLI_HELP_SHOWN. */
+int cli_parse_args(struct cli *c, int argc, char **argv, const struct cli_command *cmd, struct cli_args *out);
+
 /* Common option: true if argv[*i] was a shared option (consumed). */
 bool cli_common_option(struct cli *c, int argc, char **argv, int *i, int *status);
 

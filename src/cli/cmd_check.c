@@ -42,35 +42,26 @@ static void check_source(struct cli *c, const struct source *src)
 		diag_report(&c->diag, D_MISSING, (struct loc){ src, 0, 0 }, "the file has no `terms` block");
 }
 
+static bool check_flag(struct cli *c, const char *arg, struct cli_args *args)
+{
+	(void)args;
+	if (strcmp(arg, "--strict") != 0)
+		return false;
+	c->strict = true;
+	return true;
+}
+
 int cmd_check(struct cli *c, int argc, char **argv)
 {
-	int status = EXIT_OK;
-	const char **files = arena_array(&c->arena, (size_t)argc + 1, sizeof *files);
-	int n_files = 0;
-	for (int i = 0; i < argc; i++) {
-		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
-			fputs(check_usage, stdout);
-			return EXIT_OK;
-		} else if (strcmp(argv[i], "--strict") == 0) {
-			c->strict = true;
-		} else if (strcmp(argv[i], "--format") == 0 && i + 1 < argc) {
-			if (!cli_set_format(c, argv[++i], FMT_BIT(FMT_TEXT) | FMT_BIT(FMT_JSON)))
-				return EXIT_BAD_INPUT;
-		} else if (cli_common_option(c, argc, argv, &i, &status)) {
-			if (status)
-				return status;
-		} else if (argv[i][0] == '-' && argv[i][1]) {
-			cli_usage_error(c, "unknown option '%s'", argv[i]);
-			fputs(check_usage, stderr);
-			return EXIT_BAD_INPUT;
-		} else {
-			files[n_files++] = argv[i];
-		}
-	}
-	if (n_files == 0) {
-		fputs(check_usage, stderr);
-		return EXIT_BAD_INPUT;
-	}
+	static const struct cli_command cmd = {
+		check_usage, FMT_BIT(FMT_TEXT) | FMT_BIT(FMT_JSON), 1, -1, check_flag
+	};
+	struct cli_args args;
+	int st = cli_parse_args(c, argc, argv, &cmd, &args);
+	if (st)
+		return st == CLI_HELP_SHOWN ? EXIT_OK : st;
+	const char **files = args.pos;
+	int n_files = args.n_pos;
 	cli_finish_path(c);
 	for (int i = 0; i < n_files; i++) {
 		struct source *src = arena_alloc(&c->arena, sizeof *src);

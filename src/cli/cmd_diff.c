@@ -347,43 +347,32 @@ static void write_json(FILE *out, struct diff_state *st)
 
 /* ---- the command -------------------------------------------------------------------- */
 
+static bool diff_flag(struct cli *c, const char *arg, struct cli_args *args)
+{
+	(void)c;
+	if (strcmp(arg, "--history") != 0)
+		return false;
+	args->history_from = args->n_pos; /* what follows is the history */
+	return true;
+}
+
 int cmd_diff(struct cli *c, int argc, char **argv)
 {
-	int status = EXIT_OK;
-	const char *files[2];
-	int n_files = 0;
-	static const char *history[4096];
-	int n_history = 0;
-	bool in_history = false;
-	for (int i = 0; i < argc; i++) {
-		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
-			fputs(diff_usage, stdout);
-			return EXIT_OK;
-		} else if (strcmp(argv[i], "--format") == 0 && i + 1 < argc) {
-			if (!cli_set_format(c, argv[++i], FMT_BIT(FMT_TEXT) | FMT_BIT(FMT_JSON) | FMT_BIT(FMT_MARKDOWN)))
-				return EXIT_BAD_INPUT;
-		} else if (strcmp(argv[i], "--history") == 0) {
-			in_history = true;
-		} else if (cli_common_option(c, argc, argv, &i, &status)) {
-			if (status)
-				return status;
-		} else if (argv[i][0] == '-' && argv[i][1]) {
-			cli_usage_error(c, "unknown option '%s'", argv[i]);
-			fputs(diff_usage, stderr);
-			return EXIT_BAD_INPUT;
-		} else if (in_history && n_history < 4096) {
-			history[n_history++] = argv[i];
-		} else if (!in_history && n_files < 2) {
-			files[n_files++] = argv[i];
-		} else {
-			cli_usage_error(c, "unexpected argument '%s'", argv[i]);
-			return EXIT_BAD_INPUT;
-		}
-	}
-	if (n_files != 2 || (in_history && n_history == 0)) {
+	static const struct cli_command cmd = {
+		diff_usage, FMT_BIT(FMT_TEXT) | FMT_BIT(FMT_JSON) | FMT_BIT(FMT_MARKDOWN), 2, -1, diff_flag
+	};
+	struct cli_args args;
+	int parsed = cli_parse_args(c, argc, argv, &cmd, &args);
+	if (parsed)
+		return parsed == CLI_HELP_SHOWN ? EXIT_OK : parsed;
+	int n_files = args.history_from >= 0 ? args.history_from : args.n_pos;
+	if (n_files != 2 || (args.history_from >= 0 && args.n_pos == args.history_from)) {
 		fputs(diff_usage, stderr);
 		return EXIT_BAD_INPUT;
 	}
+	const char **files = args.pos;
+	const char **history = args.pos + 2;
+	int n_history = args.n_pos - 2;
 	cli_finish_path(c);
 	struct diff_state *st = arena_alloc(&c->arena, sizeof *st);
 	st->c = c;

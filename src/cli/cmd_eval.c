@@ -46,32 +46,14 @@ static const struct meeting *load_meeting(struct cli *c, const char *path)
 
 int cmd_eval(struct cli *c, int argc, char **argv)
 {
-	int status = EXIT_OK;
-	const char *paths[2];
-	int n_paths = 0;
-	for (int i = 0; i < argc; i++) {
-		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
-			fputs(eval_usage, stdout);
-			return EXIT_OK;
-		} else if (strcmp(argv[i], "--format") == 0 && i + 1 < argc) {
-			if (!cli_set_format(c, argv[++i], FMT_BIT(FMT_TEXT) | FMT_BIT(FMT_JSON) | FMT_BIT(FMT_MARKDOWN) |
-			                                  FMT_BIT(FMT_HTML)))
-				return EXIT_BAD_INPUT;
-		} else if (cli_common_option(c, argc, argv, &i, &status)) {
-			if (status)
-				return status;
-		} else if ((argv[i][0] == '-' && argv[i][1]) || n_paths == 2) {
-			cli_usage_error(c, "unexpected argument '%s'", argv[i]);
-			fputs(eval_usage, stderr);
-			return EXIT_BAD_INPUT;
-		} else {
-			paths[n_paths++] = argv[i];
-		}
-	}
-	if (n_paths != 2) {
-		fputs(eval_usage, stderr);
-		return EXIT_BAD_INPUT;
-	}
+	static const struct cli_command cmd = {
+		eval_usage, FMT_BIT(FMT_TEXT) | FMT_BIT(FMT_JSON) | FMT_BIT(FMT_MARKDOWN) | FMT_BIT(FMT_HTML), 2, 2, NULL
+	};
+	struct cli_args args;
+	int st = cli_parse_args(c, argc, argv, &cmd, &args);
+	if (st)
+		return st == CLI_HELP_SHOWN ? EXIT_OK : st;
+	const char *const *paths = args.pos;
 	cli_finish_path(c);
 	const struct terms *t = cli_load_terms(c, paths[0]);
 	const struct meeting *m = t ? load_meeting(c, paths[1]) : NULL;

@@ -16,31 +16,14 @@ static const char explain_usage[] =
 
 int cmd_explain(struct cli *c, int argc, char **argv)
 {
-	int status = EXIT_OK;
-	const char *path = NULL;
-	for (int i = 0; i < argc; i++) {
-		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
-			fputs(explain_usage, stdout);
-			return EXIT_OK;
-		} else if (strcmp(argv[i], "--format") == 0 && i + 1 < argc) {
-			if (!cli_set_format(c, argv[++i], FMT_BIT(FMT_TEXT) | FMT_BIT(FMT_JSON) | FMT_BIT(FMT_MARKDOWN) |
-			                                  FMT_BIT(FMT_HTML)))
-				return EXIT_BAD_INPUT;
-		} else if (cli_common_option(c, argc, argv, &i, &status)) {
-			if (status)
-				return status;
-		} else if ((argv[i][0] == '-' && argv[i][1]) || path) {
-			cli_usage_error(c, "unexpected argument '%s'", argv[i]);
-			fputs(explain_usage, stderr);
-			return EXIT_BAD_INPUT;
-		} else {
-			path = argv[i];
-		}
-	}
-	if (!path) {
-		fputs(explain_usage, stderr);
-		return EXIT_BAD_INPUT;
-	}
+	static const struct cli_command cmd = {
+		explain_usage, FMT_BIT(FMT_TEXT) | FMT_BIT(FMT_JSON) | FMT_BIT(FMT_MARKDOWN) | FMT_BIT(FMT_HTML), 1, 1, NULL
+	};
+	struct cli_args args;
+	int st = cli_parse_args(c, argc, argv, &cmd, &args);
+	if (st)
+		return st == CLI_HELP_SHOWN ? EXIT_OK : st;
+	const char *path = args.pos[0];
 	cli_finish_path(c);
 	const struct terms *t = cli_load_terms(c, path);
 	cli_print_problems(c);

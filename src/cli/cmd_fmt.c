@@ -57,31 +57,28 @@ static int format_one(struct cli *c, const char *path, enum fmt_mode mode)
 	return EXIT_OK;
 }
 
+static bool fmt_flag(struct cli *c, const char *arg, struct cli_args *args)
+{
+	(void)c;
+	if (strcmp(arg, "--write") == 0 || strcmp(arg, "-w") == 0)
+		args->bits = FMT_WRITE;
+	else if (strcmp(arg, "--check") == 0)
+		args->bits = FMT_CHECK;
+	else
+		return false;
+	return true;
+}
+
 int cmd_fmt(struct cli *c, int argc, char **argv)
 {
-	enum fmt_mode mode = FMT_PRINT;
-	static const char *files[4096];
-	int n_files = 0;
-	for (int i = 0; i < argc; i++) {
-		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
-			fputs(fmt_usage, stdout);
-			return EXIT_OK;
-		} else if (strcmp(argv[i], "--write") == 0 || strcmp(argv[i], "-w") == 0) {
-			mode = FMT_WRITE;
-		} else if (strcmp(argv[i], "--check") == 0) {
-			mode = FMT_CHECK;
-		} else if (argv[i][0] == '-' && argv[i][1]) {
-			cli_usage_error(c, "unknown option '%s'", argv[i]);
-			fputs(fmt_usage, stderr);
-			return EXIT_BAD_INPUT;
-		} else if (n_files < 4096) {
-			files[n_files++] = argv[i];
-		}
-	}
-	if (n_files == 0) {
-		fputs(fmt_usage, stderr);
-		return EXIT_BAD_INPUT;
-	}
+	static const struct cli_command cmd = { fmt_usage, 0, 1, -1, fmt_flag };
+	struct cli_args args = { .bits = FMT_PRINT };
+	int parsed = cli_parse_args(c, argc, argv, &cmd, &args);
+	if (parsed)
+		return parsed == CLI_HELP_SHOWN ? EXIT_OK : parsed;
+	enum fmt_mode mode = (enum fmt_mode)args.bits;
+	const char **files = args.pos;
+	int n_files = args.n_pos;
 	int worst = EXIT_OK;
 	for (int i = 0; i < n_files; i++) {
 		int st = format_one(c, files[i], mode);

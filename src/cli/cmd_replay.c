@@ -279,45 +279,30 @@ static bool copy_stream(FILE *from, FILE *to)
 	return !ferror(from);
 }
 
-static int parse_args(struct cli *c, int argc, char **argv, const char **paths, int *n_paths, bool *summary_only)
+#define REPLAY_SUMMARY_ONLY 1u
+
+static bool replay_flag(struct cli *c, const char *arg, struct cli_args *args)
 {
-	int status = EXIT_OK;
-	for (int i = 0; i < argc; i++) {
-		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
-			fputs(replay_usage, stdout);
-			return -1;
-		} else if (strcmp(argv[i], "--format") == 0 && i + 1 < argc) {
-			if (!cli_set_format(c, argv[++i], FMT_BIT(FMT_TEXT) | FMT_BIT(FMT_JSON) | FMT_BIT(FMT_MARKDOWN) |
-			                                  FMT_BIT(FMT_HTML)))
-				return EXIT_BAD_INPUT;
-		} else if (strcmp(argv[i], "--summary") == 0) {
-			*summary_only = true;
-		} else if (cli_common_option(c, argc, argv, &i, &status)) {
-			if (status)
-				return status;
-		} else if (argv[i][0] == '-' && argv[i][1]) {
-			cli_usage_error(c, "unknown option '%s'", argv[i]);
-			fputs(replay_usage, stderr);
-			return EXIT_BAD_INPUT;
-		} else if (*n_paths < 4096) {
-			paths[(*n_paths)++] = argv[i];
-		}
-	}
-	if (*n_paths == 0) {
-		fputs(replay_usage, stderr);
-		return EXIT_BAD_INPUT;
-	}
-	return EXIT_OK;
+	(void)c;
+	if (strcmp(arg, "--summary") != 0)
+		return false;
+	args->bits |= REPLAY_SUMMARY_ONLY;
+	return true;
 }
 
 int cmd_replay(struct cli *c, int argc, char **argv)
 {
-	static const char *paths[4096];
-	int n_paths = 0;
-	bool summary_only = false;
-	int st = parse_args(c, argc, argv, paths, &n_paths, &summary_only);
+	static const struct cli_command cmd = {
+		replay_usage, FMT_BIT(FMT_TEXT) | FMT_BIT(FMT_JSON) | FMT_BIT(FMT_MARKDOWN) | FMT_BIT(FMT_HTML), 1, -1,
+		replay_flag
+	};
+	struct cli_args args = { .bits = 0 };
+	int st = cli_parse_args(c, argc, argv, &cmd, &args);
 	if (st)
-		return st < 0 ? EXIT_OK : st;
+		return st == CLI_HELP_SHOWN ? EXIT_OK : st;
+	bool summary_only = args.bits & REPLAY_SUMMARY_ONLY;
+	const char **paths = args.pos;
+	int n_paths = args.n_pos;
 	cli_finish_path(c);
 
 	struct replay *rp = replay_new(&c->arena, &c->loader, &c->diag);

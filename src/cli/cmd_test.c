@@ -63,28 +63,13 @@ static void run_terms(struct cli *c, const struct node *n, const struct source *
 
 int cmd_test(struct cli *c, int argc, char **argv)
 {
-	int status = EXIT_OK;
-	static const char *files[4096];
-	int n_files = 0;
-	for (int i = 0; i < argc; i++) {
-		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
-			fputs(test_usage, stdout);
-			return EXIT_OK;
-		} else if (cli_common_option(c, argc, argv, &i, &status)) {
-			if (status)
-				return status;
-		} else if (argv[i][0] == '-' && argv[i][1]) {
-			cli_usage_error(c, "unknown option '%s'", argv[i]);
-			fputs(test_usage, stderr);
-			return EXIT_BAD_INPUT;
-		} else if (n_files < 4096) {
-			files[n_files++] = argv[i];
-		}
-	}
-	if (n_files == 0) {
-		fputs(test_usage, stderr);
-		return EXIT_BAD_INPUT;
-	}
+	static const struct cli_command cmd = { test_usage, 0, 1, -1, NULL };
+	struct cli_args args;
+	int st = cli_parse_args(c, argc, argv, &cmd, &args);
+	if (st)
+		return st == CLI_HELP_SHOWN ? EXIT_OK : st;
+	const char **files = args.pos;
+	int n_files = args.n_pos;
 	cli_finish_path(c);
 	unsigned passed = 0, failed = 0;
 	for (int i = 0; i < n_files; i++) {

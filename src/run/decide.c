@@ -47,19 +47,10 @@ static bool quorate(const struct terms *t, const struct counts *q)
 static const struct dclass *select_class(const struct terms *t, const struct scenario *s, bool *failed)
 {
 	struct expr_env env = { &s->votes, s->attrs, s->n_attrs, NULL, NULL };
-	*failed = false;
-	for (unsigned i = 0; i < t->n_classes; i++) {
-		bool holds = true;
-		const struct expr *fault;
-		if (t->classes[i].when && expr_test(t->classes[i].when, &env, &holds, &fault) != EXPR_OK) {
-			*failed = true;
-			return NULL;
-		}
-		if (holds)
-			return &t->classes[i];
-	}
-	*failed = true;
-	return NULL;
+	const struct dclass *cls;
+	const struct expr *fault;
+	*failed = expr_select_class(t, &env, &cls, &fault) != EXPR_OK || !cls;
+	return *failed ? NULL : cls;
 }
 
 static struct counts with_casting(const struct counts *c, enum vote_kind way)

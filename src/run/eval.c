@@ -620,30 +620,22 @@ static const struct dclass *select_class(struct evaluator *ev, struct motion_res
 	const struct terms *t = ev->t;
 	const struct rec_motion *mo = mr->motion;
 	struct expr_env env = { &mr->counts, mo->attrs, mo->n_attrs, NULL, NULL };
-	*failed = false;
-	for (unsigned i = 0; i < t->n_classes; i++) {
-		const struct dclass *cl = &t->classes[i];
-		bool holds = true;
-		const struct expr *fault = NULL;
-		enum expr_status st = cl->when ? expr_test(cl->when, &env, &holds, &fault) : EXPR_OK;
-		if (st != EXPR_OK) {
-			/* A class we cannot test might be the one: never guess. */
-			struct requirement rq = { cl->when, NULL, t->src };
-			const struct node *when_node = NULL;
-			for (const struct node *it = cl->decl->b; it; it = it->next)
-				if (it->kind == N_WHEN)
-					when_node = it;
-			rq.decl = when_node;
-			report_eval_failure(ev, st, fault, &rq, cl->clause, mo->span);
-			*failed = true;
-			return NULL;
-		}
-		if (holds)
-			return cl;
+	const struct dclass *cl;
+	const struct expr *fault = NULL;
+	enum expr_status st = expr_select_class(t, &env, &cl, &fault);
+	*failed = st != EXPR_OK || !cl;
+	if (st != EXPR_OK) {
+		/* A class we cannot test might be the one: never guess. */
+		struct requirement rq = { cl->when, NULL, t->src };
+		for (const struct node *it = cl->decl->b; it; it = it->next)
+			if (it->kind == N_WHEN)
+				rq.decl = it;
+		report_eval_failure(ev, st, fault, &rq, cl->clause, mo->span);
+		return NULL;
 	}
-	add_finding(ev, F_NO_CLASS, NULL, mo->span, "no class of decision applies to this motion");
-	*failed = true;
-	return NULL;
+	if (!cl)
+		add_finding(ev, F_NO_CLASS, NULL, mo->span, "no class of decision applies to this motion");
+	return cl;
 }
 
 /* Evaluate every requirement of the class; NULL reqs array is allocated. */
