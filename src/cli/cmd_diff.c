@@ -205,9 +205,9 @@ static void write_text(FILE *out, struct diff_state *st, bool md)
 	}
 	const struct diff_search *s = &st->search;
 	fprintf(out, "%sMeetings that come out differently%s\n", h2, md ? "\n" : "");
-	fprintf(out, "%s%llu of %llu possible meetings%s change outcome.\n", md ? "" : "  ",
+	fprintf(out, "%s%llu of %llu possible meetings change outcome%s.\n", md ? "" : "  ",
 	        (unsigned long long)s->differing, (unsigned long long)s->scenarios,
-	        s->truncated ? " (the search stopped at its bound; more may exist)" : "");
+	        s->truncated ? " (the search stopped at its bound of 5,000,000 questions; more may exist)" : "");
 	for (int b = OUTCOME_CARRIED; b <= OUTCOME_UNDETERMINED; b++)
 		for (int n = OUTCOME_CARRIED; n <= OUTCOME_UNDETERMINED; n++)
 			if (s->transitions[b][n])

@@ -8,8 +8,10 @@
 
 #include "base/sbuf.h"
 
-/* Upper bound on distinct attendances asked (documented in docs/reference.md). */
+/* Upper bounds of the search, so diff answers in seconds for any roster
+** (docs/reference.md#limits): distinct attendances, and questions in all. */
 #define SCENARIO_MAX_ATTENDANCES 200000
+#define SCENARIO_MAX_QUESTIONS 5000000
 #define MAX_TYPES 128
 #define MAX_MOTIONS 128
 #define MAX_MOTION_ATTRS (PROFILE_MAX_ATTRS * 2)
@@ -336,6 +338,10 @@ static void ask(struct search *s, struct scenario sc[2], int64_t yes, int64_t no
                 unsigned motion, int64_t conflicted, int64_t present_old, int64_t present_new)
 {
 	struct decision d[2];
+	if (s->out->scenarios >= SCENARIO_MAX_QUESTIONS) {
+		s->out->truncated = true;
+		return;
+	}
 	for (int v = 0; v < 2; v++) {
 		counts_set_votes(&sc[v].votes, yes, no, abstain);
 		sc[v].attrs = s->attrs[motion];
@@ -360,8 +366,8 @@ static void ask_votes(struct search *s, struct scenario sc[2], int64_t conflicte
 	int64_t e = sc[0].votes.n[COUNT_ELIGIBLE] < sc[1].votes.n[COUNT_ELIGIBLE] ? sc[0].votes.n[COUNT_ELIGIBLE]
 	                                                                          : sc[1].votes.n[COUNT_ELIGIBLE];
 	bool casting = s->t[0]->casting_chair || s->t[1]->casting_chair;
-	for (unsigned m = 0; m < s->n_motions; m++)
-		for (int64_t yes = 0; yes <= e; yes++)
+	for (unsigned m = 0; m < s->n_motions && !s->out->truncated; m++)
+		for (int64_t yes = 0; yes <= e && !s->out->truncated; yes++)
 			for (int64_t no = 0; yes + no <= e; no++)
 				for (int64_t abstain = 0; yes + no + abstain <= e; abstain++) {
 					ask(s, sc, yes, no, abstain, -1, m, conflicted, present_old, present_new);
@@ -386,7 +392,7 @@ static void ask_attendance(struct search *s, struct arena *a)
 	struct scenario sc[2];
 	memset(sc, 0, sizeof sc);
 	/* no interests, then one conflicted member of each type present */
-	for (int ct = -1; ct < (int)s->n_types; ct++) {
+	for (int ct = -1; ct < (int)s->n_types && !s->out->truncated; ct++) {
 		if (ct >= 0 && s->attend[ct] == 0)
 			continue;
 		counts_for(s, 0, &v[0], ct, &sc[0]);
