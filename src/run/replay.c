@@ -183,7 +183,10 @@ static bool add_dir(struct replay *rp, const char *path, unsigned depth)
 	while ((e = readdir(d))) {
 		if (e->d_name[0] == '.')
 			continue; /* ., .., and hidden files */
-		VEC_PUSH(rp->arena, names, arena_printf(rp->arena, "%s/%s", path, e->d_name));
+		size_t len = strlen(path);
+		while (len > 1 && path[len - 1] == '/') /* "examples/" + "rural": one slash */
+			len--;
+		VEC_PUSH(rp->arena, names, arena_printf(rp->arena, "%.*s/%s", (int)len, path, e->d_name));
 	}
 	closedir(d);
 	/* Sorted, so the result never depends on the order of the directory. */
