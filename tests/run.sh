@@ -234,12 +234,18 @@ run_scripts() {
 	if have_python; then
 		script scripts/docs "$python" tests/docs.py "$build"
 		if "$python" -c 'import jsonschema' 2>/dev/null; then
-			script scripts/schema-eval "$python" tests/schema/validate.py docs/schema/eval.schema.json tests/golden/eval
+			for schema in eval replay diff explain; do
+				script "scripts/schema-$schema" "$python" -W ignore tests/schema/validate.py \
+					"docs/schema/$schema.schema.json" tests/golden/eval tests/golden/examples
+			done
+			# shellcheck disable=SC2046 # the bundled JSON records, one word each
+			script scripts/schema-minutes "$python" -W ignore tests/schema/validate.py \
+				docs/schema/minutes.schema.json $(find examples -name '*.json' | sort)
 		else
-			skipped=$((skipped + 1)); echo "SKIP scripts/schema-eval: python3-jsonschema is not installed"
+			skipped=$((skipped + 5)); echo "SKIP scripts/schema-*: python3-jsonschema is not installed"
 		fi
 	else
-		skipped=$((skipped + 2)); echo "SKIP scripts/docs scripts/schema-eval: python3 is not installed"
+		skipped=$((skipped + 6)); echo "SKIP scripts/docs scripts/schema-*: python3 is not installed"
 	fi
 }
 

@@ -4,9 +4,11 @@
     python3 tests/schema/validate.py SCHEMA FILE_OR_DIR...
 
 Each FILE is one JSON document.  A DIR stands for the JSON outputs of the
-golden cases in it: every <case>.cmd whose arguments include `--format json`
-and that expects exit status 0 or 1, validated through its <case>.stdout
-(e.g. `tests/golden/eval` for docs/schema/eval.schema.json).
+golden cases in it: every <case>.cmd of the schema's command (the word
+before `.schema.json`: eval, replay, diff, explain) whose arguments include
+`--format json` and that expects exit status 0 or 1, validated through its
+<case>.stdout (e.g. `tests/golden/eval` for docs/schema/eval.schema.json).
+The other schemas beside SCHEMA are available to its $refs.
 
 Prints one line per document ("ok PATH" or "INVALID PATH" followed by each
 error with its JSON path) and exits 0 if every document is valid, 1 if any
@@ -29,8 +31,8 @@ except ImportError:  # pragma: no cover - reported, not tested
     sys.exit(2)
 
 
-def golden_outputs(directory):
-    """The .stdout of each golden case in directory that prints JSON."""
+def golden_outputs(directory, command):
+    """The .stdout of each golden case in directory that prints command's JSON."""
     found = []
     for name in sorted(os.listdir(directory)):
         if not name.endswith(".cmd"):
@@ -38,7 +40,7 @@ def golden_outputs(directory):
         base = os.path.join(directory, name[:-len(".cmd")])
         with open(base + ".cmd", encoding="utf-8") as f:
             args = f.read().split()
-        if "--format" not in args:
+        if not args or args[0] != command or "--format" not in args:
             continue
         i = args.index("--format")
         if i + 1 >= len(args) or args[i + 1] != "json":
@@ -72,18 +74,27 @@ def main(argv):
     except (OSError, ValueError, jsonschema.exceptions.SchemaError) as e:
         sys.stderr.write("validate.py: bad schema %s: %s\n" % (argv[1], e))
         return 2
-    validator = Draft202012Validator(schema)
+    # $refs such as "eval.schema.json" resolve to the schemas beside it
+    store = {}
+    folder = os.path.dirname(os.path.abspath(argv[1]))
+    for name in os.listdir(folder):
+        if name.endswith(".schema.json"):
+            with open(os.path.join(folder, name), encoding="utf-8") as f:
+                other = json.load(f)
+            store[other.get("$id", name)] = other
+    resolver = jsonschema.RefResolver.from_schema(schema, store=store)
+    validator = Draft202012Validator(schema, resolver=resolver)
+    command = os.path.basename(argv[1]).split(".")[0]
 
     documents = []
     for arg in argv[2:]:
         if os.path.isdir(arg):
-            outputs = golden_outputs(arg)
-            if not outputs:
-                sys.stderr.write("validate.py: no JSON golden outputs in %s\n" % arg)
-                return 2
-            documents.extend(outputs)
+            documents.extend(golden_outputs(arg, command))
         else:
             documents.append(arg)
+    if not documents:
+        sys.stderr.write("validate.py: no %s JSON outputs to validate in %s\n" % (command, " ".join(argv[2:])))
+        return 2
 
     bad = 0
     for path in documents:

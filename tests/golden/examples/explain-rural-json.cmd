@@ -1,0 +1,1 @@
+explain --format json -I stdlib examples/rural/terms-v2.tor
