@@ -123,20 +123,12 @@ const qr_terms *qr_load_terms(qr_session *s, const char *name, const char *text,
 	return t;
 }
 
-static bool looks_like_json(const char *text, size_t len)
-{
-	for (size_t i = 0; i < len; i++)
-		if (text[i] != ' ' && text[i] != '\t' && text[i] != '\n' && text[i] != '\r')
-			return text[i] == '{';
-	return false;
-}
-
 static const qr_result *eval(qr_session *s, const qr_terms *t, const char *name, const char *text, size_t len)
 {
 	const struct source *src = memory_source(s, name, text, len);
 	unsigned errors = s->diag.n_errors;
 	const struct meeting *m = NULL;
-	if (looks_like_json(text, len)) {
+	if (source_looks_like_json(text, len)) {
 		m = minutes_json_read(&s->arena, &s->diag, src);
 	} else {
 		struct ast_file file;

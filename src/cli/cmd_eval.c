@@ -23,11 +23,7 @@ static bool is_json_path(const char *path, const struct source *src)
 	size_t n = strlen(path);
 	if (n >= 5 && strcmp(path + n - 5, ".json") == 0)
 		return true;
-	size_t i = src->len >= 3 && memcmp(src->text, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0; /* a byte-order mark */
-	for (; i < src->len; i++) /* stdin: look at the first character */
-		if (src->text[i] != ' ' && src->text[i] != '\n' && src->text[i] != '\t' && src->text[i] != '\r')
-			return src->text[i] == '{';
-	return false;
+	return source_looks_like_json(src->text, src->len); /* e.g. standard input */
 }
 
 static const struct meeting *load_meeting(struct cli *c, const char *path)

@@ -192,3 +192,12 @@ const char *source_line_text(const struct source *cs, unsigned line, size_t *len
 	*len = end - start;
 	return s->text + start;
 }
+
+bool source_looks_like_json(const char *text, size_t len)
+{
+	size_t i = len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+	for (; i < len; i++)
+		if (text[i] != ' ' && text[i] != '\n' && text[i] != '\t' && text[i] != '\r')
+			return text[i] == '{';
+	return false;
+}

@@ -8,6 +8,7 @@
 #ifndef QUORATE_SOURCE_H
 #define QUORATE_SOURCE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -55,6 +56,11 @@ int source_load(struct source *s, struct arena *a, const char *path, const char 
 /* Length of the valid UTF-8 sequence at p (1..4 bytes, none past end), or 0
 ** if p does not start one.  A byte that is not UTF-8 counts as one column. */
 size_t source_utf8_len(const unsigned char *p, const unsigned char *end);
+
+/* Does the text look like JSON (its first character, after a byte-order
+** mark and blanks, is '{')?  How eval and the library tell a JSON record
+** from the native syntax when the file name does not say. */
+bool source_looks_like_json(const char *text, size_t len);
 
 /* 1-based line and column (in characters) of a byte offset. */
 void source_position(const struct source *s, uint32_t offset, unsigned *line, unsigned *col);

@@ -146,10 +146,11 @@ static const struct comment *trailing_comment(struct fmt *f, unsigned line, uint
 	return c;
 }
 
-/* The comment at the end of the line where an item ended. */
-static void emit_trailing(struct fmt *f, uint32_t end_offset, size_t align_col)
+/* The comment at the end of the line where an item ended; it belongs to the
+** last item of that line, so it must come before the next item (limit). */
+static void emit_trailing(struct fmt *f, uint32_t end_offset, uint32_t limit, size_t align_col)
 {
-	const struct comment *c = trailing_comment(f, line_of(f, end_offset ? end_offset - 1 : 0), UINT32_MAX);
+	const struct comment *c = trailing_comment(f, line_of(f, end_offset ? end_offset - 1 : 0), limit);
 	if (!c)
 		return;
 	f->next++;
@@ -597,7 +598,8 @@ static bool has_trailing(struct fmt *f, const struct node *n)
 	size_t i = f->next;
 	while (i < f->n_comments && f->comments[i].span.start < n->span.end)
 		i++;
-	return i < f->n_comments && !f->comments[i].own_line &&
+	uint32_t limit = n->next ? n->next->span.start : UINT32_MAX; /* the last item of a line owns it */
+	return i < f->n_comments && !f->comments[i].own_line && f->comments[i].span.start < limit &&
 	       line_of(f, f->comments[i].span.start) == line_of(f, n->span.end - 1);
 }
 
@@ -683,7 +685,7 @@ static void items(struct fmt *f, const struct node *list, uint32_t block_end)
 			table_row(f, n, &widths, (size_t)f->indent * 2);
 		else if (!block_item(f, n))
 			simple_item(f, n);
-		emit_trailing(f, n->span.end, comment_col);
+		emit_trailing(f, n->span.end, n->next ? n->next->span.start : UINT32_MAX, comment_col);
 		newline(f);
 		prev_end = n->span.end;
 		first = false;
