@@ -1,0 +1,96 @@
+/*
+** fuzz_common: what the libFuzzer targets share (fuzz/fuzz_*.c).
+**
+** Each input runs in a fresh context: its own `struct mem` with an
+** out-of-memory recovery point, one arena, a diagnostics sink and a module
+** loader on the repository's stdlib/.  After the input the arena is freed and
+** the context must account for every byte it handed out (live_bytes == 0):
+** nothing may outlive an input.  libFuzzer's leak detection catches the
+** memory that bypasses `struct mem` (flex's buffers, bison's parser state,
+** jansson's tree).
+**
+** Diagnostics are rendered (to /dev/null) as `quorate check` renders them, so
+** the caret and excerpt code sees every odd byte the fuzzer makes too.
+*/
+#ifndef QUORATE_FUZZ_COMMON_H
+#define QUORATE_FUZZ_COMMON_H
+
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "check/load.h"
+#include "check/sema.h"
+#include "front/diag.h"
+#include "front/parse.h"
+#include "front/source.h"
+
+#ifndef FUZZ_ROOT
+#define FUZZ_ROOT "."
+#endif
+
+struct fuzz_ctx {
+	struct mem mem;
+	jmp_buf oom;
+	struct arena arena;
+	struct diag_sink diag;
+	struct loader loader;
+};
+
+static const char *const fuzz_dirs[] = { FUZZ_ROOT "/stdlib" };
+
+static FILE *fuzz_null(void)
+{
+	static FILE *null;
+	if (!null) {
+		null = fopen("/dev/null", "w");
+		if (!null)
+			abort();
+	}
+	return null;
+}
+
+/* Set up ctx (its oom point must be set by the caller with setjmp). */
+static void fuzz_ctx_init(struct fuzz_ctx *c)
+{
+	memset(&c->mem, 0, sizeof c->mem);
+	c->mem.on_oom = &c->oom;
+	arena_init(&c->arena, &c->mem);
+	diag_init(&c->diag, &c->arena);
+	loader_init(&c->loader, &c->arena, &c->diag, fuzz_dirs, 1);
+}
+
+/* Free everything; abort if any byte handed out through mem is unaccounted. */
+static void fuzz_ctx_free(struct fuzz_ctx *c)
+{
+	arena_free(&c->arena);
+	if (c->mem.live_bytes != 0) {
+		fprintf(stderr, "fuzz: %zu bytes still live after the input\n", c->mem.live_bytes);
+		abort();
+	}
+}
+
+/* Render every diagnostic, as the CLI does (sorted, with excerpts). */
+static void fuzz_print_diags(struct fuzz_ctx *c)
+{
+	diag_sort(&c->diag);
+	for (size_t i = 0; i < c->diag.items.n; i++)
+		diag_print(&c->diag.items.items[i], fuzz_null(), i % 2 == 0);
+}
+
+/* Errors must come with a location inside the input (or none at all). */
+static void fuzz_check_diag_locations(struct fuzz_ctx *c)
+{
+	for (size_t i = 0; i < c->diag.items.n; i++) {
+		const struct diag *d = &c->diag.items.items[i];
+		if (d->loc.src && (d->loc.start > d->loc.end || d->loc.end > d->loc.src->len)) {
+			fprintf(stderr, "fuzz: diagnostic [%s] '%s' at %u..%u outside the file (%zu bytes)\n",
+			        diag_code_name(d->code), d->msg, d->loc.start, d->loc.end, d->loc.src->len);
+			abort();
+		}
+	}
+}
+
+#endif

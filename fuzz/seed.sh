@@ -1,0 +1,62 @@
+#!/bin/sh
+# fuzz/seed.sh DIR: seed corpora and dictionaries for the fuzz targets.
+#
+#   DIR/corpus-terms   every .tor under tests/, examples/, stdlib/
+#   DIR/corpus-record  every .minutes under tests/ and examples/
+#   DIR/corpus-json    every .json meeting record under tests/ and examples/
+#   DIR/corpus-fmt     both of the first two
+#   DIR/{terms,record,json,fmt}.dict
+#
+# Files are copied flat (path with / turned into _), so re-seeding is
+# idempotent and what libFuzzer added to a corpus stays.  Nothing here is
+# committed: DIR is under build/.  Run from the repository root.
+set -eu
+dir=${1:?usage: sh fuzz/seed.sh DIR}
+mkdir -p "$dir/corpus-terms" "$dir/corpus-record" "$dir/corpus-json" "$dir/corpus-fmt"
+
+copy() { # copy CORPUS FILE...
+	to=$1
+	shift
+	for f in "$@"; do
+		[ -f "$f" ] || continue
+		cp "$f" "$dir/$to/$(printf '%s' "$f" | tr '/' '_')"
+	done
+}
+
+# shellcheck disable=SC2046 # file names here have no blanks
+copy corpus-terms $(find tests examples stdlib -name '*.tor' -size -64k 2>/dev/null | sort)
+copy corpus-record $(find tests examples -name '*.minutes' -size -64k 2>/dev/null | sort)
+copy corpus-json $(find tests examples -name '*.json' -size -64k 2>/dev/null | sort)
+copy corpus-fmt $(find tests examples stdlib \( -name '*.tor' -o -name '*.minutes' \) -size -64k 2>/dev/null | sort)
+# A meeting record fuzzer that only ever sees records would rarely build a
+# `meeting` block around the statements of the terms language: give it the
+# tests' `example` blocks too (they are meetings inside terms files).
+grep -l 'example' $(find tests -name '*.tor' -size -64k 2>/dev/null) 2>/dev/null | while read -r f; do
+	copy corpus-record "$f"
+done
+
+# Dictionaries: the reserved words, the punctuation, a few literals.
+{
+	sed -n 's/^KW("\([a-z_]*\)".*/"\1"/p' src/front/keywords.def
+	for t in '{' '}' '(' ')' '>=' '<=' '==' '!=' ',' '.' ':' '%' '/' '#' '\"' '\xC2\xA7' '\x0a'; do
+		printf '"%s"\n' "$t"
+	done
+	for w in 2024-05-14 2024-02-29 '75%' '2/3' '66.67%' half present members cast votes \
+		eligible conflicted yes no abstain motion.financial motion.kind motion.amount \
+		std.majorities std.nhs_wales min max floor ceil up down nearest rounded \
+		excluded counted deemed void allowed days months year clear chair none first; do
+		printf '"%s"\n' "$w"
+	done
+} > "$dir/terms.dict"
+cp "$dir/terms.dict" "$dir/record.dict"
+cp "$dir/terms.dict" "$dir/fmt.dict"
+{
+	for s in docs/schema/minutes.schema.json; do
+		[ -f "$s" ] && grep -o '"[a-z_]*":' "$s" | sort -u | sed 's/^"\(.*\)":$/"\\"\1\\":"/'
+	done
+	for t in '{' '}' '[' ']' ',' ':' 'true' 'false' 'null' '\"carried\"' '\"not carried\"' \
+		'\"2024-05-14\"' '\"for\"' '\"against\"' '\"abstain\"' '\"66.67%\"' '\"40000.50\"' '1e3' '-1' \
+		'9223372036854775807' '\"\\u0000\"' '\"\\ud800\"'; do
+		printf '"%s"\n' "$t"
+	done
+} > "$dir/json.dict"
