@@ -180,6 +180,8 @@ static void phrase(const struct english *en, const struct expr *e)
 	case EX_ATTR:
 		if (is_attr(e, "financial"))
 			sbuf_add(en->b, "the motion has a financial implication");
+		else if (e->type == VT_BOOL)
+			sbuf_addf(en->b, "the motion is marked %s", e->attr);
 		else
 			sbuf_addf(en->b, "the motion's %s", e->attr);
 		return;
@@ -192,6 +194,10 @@ static void phrase(const struct english *en, const struct expr *e)
 	case EX_UNARY:
 		if (e->op == OP_NOT && is_attr(e->a, "financial")) {
 			sbuf_add(en->b, "the motion has no financial implication");
+			return;
+		}
+		if (e->op == OP_NOT && e->a->kind == EX_ATTR && e->a->type == VT_BOOL) {
+			sbuf_addf(en->b, "the motion is not marked %s", e->a->attr);
 			return;
 		}
 		sbuf_add(en->b, e->op == OP_NOT ? "it is not so that " : "minus ");

@@ -700,11 +700,17 @@ static void judge(struct replay *rp, const struct meeting *m, struct arena *aren
 	struct body *b = body_of(rp, m);
 	struct version *v = b ? version_on(b, m->date) : NULL;
 	if (!v) {
-		char d[DATE_FMT_MAX];
-		history_finding(rp, F_NO_TERMS, NULL, m->src->name, line_of(m->src, m->span),
-		                !b ? "\"%s\" (%s): no terms for %s in the history" : "\"%s\" (%s): no version of %s was in force on that date",
-		                m->title, date_format(m->date, d),
-		                m->terms_name ? m->terms_name : rp->bodies.n ? "the body it names (the record does not say which)" : "any body");
+		char d[DATE_FMT_MAX], d2[DATE_FMT_MAX];
+		const char *body = b ? b->name : m->terms_name ? m->terms_name
+		                 : rp->bodies.n ? "the body (the record does not say which)" : "any body";
+		if (b)
+			history_finding(rp, F_NO_TERMS, NULL, m->src->name, line_of(m->src, m->span),
+			                "\"%s\" (%s): no version of the terms of %s was in force on that date (the first takes effect on %s)",
+			                m->title, date_format(m->date, d), body,
+			                date_format(b->versions.items[0].terms->effective, d2));
+		else
+			history_finding(rp, F_NO_TERMS, NULL, m->src->name, line_of(m->src, m->span),
+			                "\"%s\" (%s): no terms for %s in the history", m->title, date_format(m->date, d), body);
 		return;
 	}
 	struct meeting_result *r = eval_meeting(arena, v->terms, m);

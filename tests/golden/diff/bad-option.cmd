@@ -1,0 +1,1 @@
+diff --bogus a b

@@ -1,0 +1,1 @@
+diff tests/golden/explain/expressions.tor tests/golden/explain/expressions.tor

@@ -1,0 +1,1 @@
+diff examples/rural/terms-v1.tor

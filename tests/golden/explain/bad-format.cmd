@@ -1,0 +1,1 @@
+explain --format csv tests/golden/explain/expressions.tor

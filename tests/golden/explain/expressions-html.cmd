@@ -1,0 +1,1 @@
+explain --format html tests/golden/explain/expressions.tor

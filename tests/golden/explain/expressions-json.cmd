@@ -1,0 +1,1 @@
+explain --format json tests/golden/explain/expressions.tor

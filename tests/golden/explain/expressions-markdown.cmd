@@ -1,0 +1,1 @@
+explain --format markdown tests/golden/explain/expressions.tor

@@ -1,0 +1,1 @@
+explain --format text tests/golden/explain/expressions.tor

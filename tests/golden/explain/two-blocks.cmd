@@ -1,0 +1,1 @@
+explain tests/golden/explain/two-blocks.tor

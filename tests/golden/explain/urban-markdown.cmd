@@ -1,0 +1,1 @@
+explain --format markdown -I stdlib examples/urban/terms-v2.tor
