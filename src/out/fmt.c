@@ -595,9 +595,14 @@ static bool single_line(struct fmt *f, const struct node *n)
 /* The comment at the end of n's last line, without taking it. */
 static bool has_trailing(struct fmt *f, const struct node *n)
 {
+	/* As emit_trailing sees it: the first comment not printed before n.
+	** A comment inside a one-line item (between the words of a rule) is
+	** printed after it, so the item then has no trailing comment. */
 	size_t i = f->next;
-	while (i < f->n_comments && f->comments[i].span.start < n->span.end)
+	while (i < f->n_comments && f->comments[i].span.start < n->span.start)
 		i++;
+	if (i < f->n_comments && f->comments[i].span.start < n->span.end)
+		return false;
 	uint32_t limit = n->next ? n->next->span.start : UINT32_MAX; /* the last item of a line owns it */
 	return i < f->n_comments && !f->comments[i].own_line && f->comments[i].span.start < limit &&
 	       line_of(f, f->comments[i].span.start) == line_of(f, n->span.end - 1);
