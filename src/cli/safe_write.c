@@ -40,9 +40,11 @@ int cli_write_file_atomic(struct cli *c, const char *path, const char *data, siz
 		path = arena_strdup(&c->arena, real);
 		free(real);
 	}
+	/* mkstemp's template: it replaces the six trailing characters */
+	static const char unique[] = { 'X', 'X', 'X', 'X', 'X', 'X', '\0' };
 	const char *slash = strrchr(path, '/');
-	char *tmp = slash ? arena_printf(&c->arena, "%.*s/.%s.quorate-XXXXXX", (int)(slash - path), path, slash + 1)
-	                  : arena_printf(&c->arena, ".%s.quorate-XXXXXX", path);
+	char *tmp = slash ? arena_printf(&c->arena, "%.*s/.%s.quorate-%s", (int)(slash - path), path, slash + 1, unique)
+	                  : arena_printf(&c->arena, ".%s.quorate-%s", path, unique);
 	int fd = mkstemp(tmp);
 	if (fd < 0) {
 		*why = strerror(errno);
