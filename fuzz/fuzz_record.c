@@ -15,32 +15,6 @@
 static struct fuzz_ctx terms_ctx, ctx;
 static const struct terms *terms;
 
-static void load_terms(void)
-{
-	fuzz_ctx_init(&terms_ctx);
-	if (setjmp(terms_ctx.oom) != 0)
-		abort();
-	struct source *src = arena_alloc(&terms_ctx.arena, sizeof *src);
-	const char *why = NULL;
-	if (source_load(src, &terms_ctx.arena, FUZZ_ROOT "/examples/anytown/terms.tor", &why) != 0) {
-		fprintf(stderr, "fuzz_record: examples/anytown/terms.tor: %s\n", why);
-		abort();
-	}
-	struct ast_file file;
-	if (parse_file(&terms_ctx.arena, &terms_ctx.diag, src, &file) != 0 || !file.items) {
-		fuzz_print_diags(&terms_ctx);
-		abort();
-	}
-	for (const struct node *n = file.items; n && !terms; n = n->next)
-		if (n->kind == N_TERMS)
-			terms = sema_terms(&terms_ctx.arena, &terms_ctx.diag, &terms_ctx.loader, n, src);
-	if (!terms) {
-		fprintf(stderr, "fuzz_record: the anytown terms do not check\n");
-		abort();
-	}
-	terms_ctx.mem.on_oom = NULL; /* nothing may allocate in it from here */
-}
-
 static void run(const uint8_t *data, size_t size)
 {
 	struct source *src = arena_alloc(&ctx.arena, sizeof *src);
@@ -54,16 +28,7 @@ static void run(const uint8_t *data, size_t size)
 			const struct meeting *m = minutes_from_ast(&ctx.arena, &ctx.diag, n, src);
 			if (!m || ctx.diag.n_errors > errors)
 				continue;
-			struct meeting_result *r = eval_meeting(&ctx.arena, terms, m);
-			struct report_opts o = { false };
-			report_text_meeting(fuzz_null(), r, &o);
-			o.color = true;
-			report_text_meeting(fuzz_null(), r, &o);
-			report_md_meeting(fuzz_null(), r);
-			struct json_writer w;
-			json_init(&w, fuzz_null());
-			report_json_meeting(&w, r);
-			json_finish(&w);
+			fuzz_write_reports(eval_meeting(&ctx.arena, terms, m));
 		}
 	}
 	fuzz_check_diag_locations(&ctx);
@@ -74,7 +39,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	if (!terms)
-		load_terms();
+		terms = fuzz_anytown_terms(&terms_ctx, "fuzz_record");
 	fuzz_ctx_init(&ctx);
 	if (setjmp(ctx.oom) == 0)
 		run(data, size);

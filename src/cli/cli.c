@@ -11,7 +11,7 @@
 
 #include "check/sema.h"
 #include "front/parse.h"
-#include "out/json.h"
+#include "out/report.h"
 
 void cli_init(struct cli *c, const char *prog)
 {
@@ -138,23 +138,6 @@ bool cli_common_option(struct cli *c, int argc, char **argv, int *i, int *status
 	return false;
 }
 
-static void json_diag_loc(struct json_writer *w, const struct loc *l)
-{
-	if (!l->src) {
-		json_key(w, "file");
-		json_null(w);
-		return;
-	}
-	unsigned line, col;
-	source_position(l->src, l->start, &line, &col);
-	json_key(w, "file");
-	json_string(w, l->src->name);
-	json_key(w, "line");
-	json_int(w, line);
-	json_key(w, "column");
-	json_int(w, col);
-}
-
 void cli_print_diagnostics(struct cli *c, FILE *out, bool json)
 {
 	diag_sort(&c->diag);
@@ -181,14 +164,14 @@ void cli_print_diagnostics(struct cli *c, FILE *out, bool json)
 		json_string(&w, diag_code_name(d->code));
 		json_key(&w, "message");
 		json_string(&w, d->msg);
-		json_diag_loc(&w, &d->loc);
+		report_json_loc_fields(&w, &d->loc);
 		json_key(&w, "notes");
 		json_begin_array(&w);
 		for (const struct diag_note *n = d->notes; n; n = n->next) {
 			json_begin_object(&w);
 			json_key(&w, "message");
 			json_string(&w, n->msg);
-			json_diag_loc(&w, &n->loc);
+			report_json_loc_fields(&w, &n->loc);
 			json_end_object(&w);
 		}
 		json_end_array(&w);

@@ -64,13 +64,9 @@ int cmd_check(struct cli *c, int argc, char **argv)
 	int n_files = args.n_pos;
 	cli_finish_path(c);
 	for (int i = 0; i < n_files; i++) {
-		struct source *src = arena_alloc(&c->arena, sizeof *src);
-		const char *why = NULL;
-		if (source_load(src, &c->arena, files[i], &why) != 0) {
-			diag_report(&c->diag, D_INPUT, (struct loc){ NULL, 0, 0 }, "cannot read %s: %s", files[i], why);
-			continue;
-		}
-		check_source(c, src);
+		const struct source *src = cli_load_source(c, files[i]);
+		if (src)
+			check_source(c, src);
 	}
 	cli_print_diagnostics(c, c->format == FMT_JSON ? stdout : stderr, c->format == FMT_JSON);
 	if (c->diag.n_errors)

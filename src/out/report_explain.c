@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "out/json.h"
+#include "out/report_html.h"
 
 static const char *column_name(const struct explanation *x, unsigned k)
 {
@@ -201,25 +202,12 @@ void explain_write_json(FILE *out, const struct explanation *x)
 	json_finish(&w);
 }
 
-static void html_text(FILE *out, const char *s)
-{
-	for (; *s; s++) {
-		switch (*s) {
-		case '<': fputs("&lt;", out); break;
-		case '>': fputs("&gt;", out); break;
-		case '&': fputs("&amp;", out); break;
-		case '"': fputs("&quot;", out); break;
-		default: fputc(*s, out);
-		}
-	}
-}
-
 static void html_table(FILE *out, const struct explanation *x, bool abstain)
 {
 	fputs("<table>\n<tr><th>present</th>", out);
 	for (unsigned k = 0; k < x->n_columns; k++) {
 		fputs("<th>", out);
-		html_text(out, column_name(x, k));
+		html_escape(out, column_name(x, k));
 		fputs("</th>", out);
 	}
 	fputs("</tr>\n", out);
@@ -242,23 +230,23 @@ void explain_write_html(FILE *out, const struct explanation *x)
 {
 	const struct terms *t = x->terms;
 	fputs("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>", out);
-	html_text(out, t->name);
+	html_escape(out, t->name);
 	fputs("</title>\n<style>body{font-family:sans-serif;max-width:48em;margin:2em auto;line-height:1.4}"
 	      "table{border-collapse:collapse}td,th{border:1px solid #999;padding:.2em .6em;text-align:right}"
 	      "h2{font-size:1.1em;margin-top:1.4em}</style>\n</head>\n<body>\n<h1>", out);
-	html_text(out, t->name);
+	html_escape(out, t->name);
 	fputs("</h1>\n", out);
 	for (size_t i = 0; i < x->paras.n; i++) {
 		const struct explain_para *p = &x->paras.items[i];
 		fputs("<h2>", out);
-		html_text(out, p->heading);
+		html_escape(out, p->heading);
 		if (p->clause) {
 			fputs(" (§", out);
-			html_text(out, p->clause);
+			html_escape(out, p->clause);
 			fputs(")", out);
 		}
 		fputs("</h2>\n<p>", out);
-		html_text(out, p->text);
+		html_escape(out, p->text);
 		fputs("</p>\n", out);
 	}
 	if (x->n_columns && x->rows.n) {

@@ -5,22 +5,32 @@
 */
 #include "out/report.h"
 
-static void json_where(struct json_writer *w, const struct loc *l)
+/* {"file", "line", "column"} of a location, or null. */
+void report_json_where(struct json_writer *w, const struct loc *l)
 {
+	if (!l->src) {
+		json_null(w);
+		return;
+	}
+	json_begin_object(w);
+	report_json_loc_fields(w, l);
+	json_end_object(w);
+}
+
+void report_json_loc_fields(struct json_writer *w, const struct loc *l)
+{
+	json_key(w, "file");
 	if (!l->src) {
 		json_null(w);
 		return;
 	}
 	unsigned line, col;
 	source_position(l->src, l->start, &line, &col);
-	json_begin_object(w);
-	json_key(w, "file");
 	json_string(w, l->src->name);
 	json_key(w, "line");
 	json_int(w, line);
 	json_key(w, "column");
 	json_int(w, col);
-	json_end_object(w);
 }
 
 static void json_opt_string(struct json_writer *w, const char *key, const char *s)
@@ -58,7 +68,7 @@ static void json_findings(struct json_writer *w, const struct finding_list *l)
 			json_null(w);
 		}
 		json_key(w, "rule");
-		json_where(w, &f->rule);
+		report_json_where(w, &f->rule);
 		json_end_object(w);
 	}
 	json_end_array(w);
