@@ -12,7 +12,7 @@
 #define QUORATE_SEMA_H
 
 #include "check/load.h"
-#include "check/terms.h"
+#include "model/terms.h"
 
 /*
 ** Check one N_TERMS node from `src`.  Returns the model, or NULL if any error

@@ -11,7 +11,8 @@
 
 #include <stdbool.h>
 
-#include "check/expr.h"
+#include "front/ast.h"
+#include "model/value.h"
 #include "front/diag.h"
 
 struct rec_name {

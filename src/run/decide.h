@@ -11,7 +11,7 @@
 #ifndef QUORATE_DECIDE_H
 #define QUORATE_DECIDE_H
 
-#include "check/expr.h"
+#include "model/expr.h"
 
 struct scenario {
 	struct counts quorum;       /* as the quorum rule sees them */

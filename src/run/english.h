@@ -5,7 +5,7 @@
 #define QUORATE_ENGLISH_H
 
 #include "base/sbuf.h"
-#include "check/expr.h"
+#include "model/expr.h"
 
 /* "the votes in favour must be at least 75% of the voting members" */
 const char *english_condition(struct arena *a, const struct terms *t, const struct expr *e);

@@ -15,7 +15,7 @@
 #ifndef QUORATE_EVAL_H
 #define QUORATE_EVAL_H
 
-#include "check/expr.h"
+#include "model/expr.h"
 #include "record/minutes.h"
 
 enum finding_code {

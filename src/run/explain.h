@@ -11,7 +11,7 @@
 #ifndef QUORATE_EXPLAIN_H
 #define QUORATE_EXPLAIN_H
 
-#include "check/terms.h"
+#include "model/terms.h"
 
 #define EXPLAIN_MAX_COLUMNS 16
 

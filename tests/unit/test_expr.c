@@ -1,5 +1,5 @@
 /*
-** Unit tests for src/check/expr.c: compiled expressions evaluated exactly.
+** Unit tests for src/model/expr.c: compiled expressions evaluated exactly.
 **
 ** Rules are written in the language, in a tiny terms file that sema checks
 ** (so what is tested is what users write), and evaluated directly with
@@ -19,7 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "check/expr.h"
+#include "model/expr.h"
 #include "check/load.h"
 #include "check/sema.h"
 #include "front/parse.h"

@@ -1,5 +1,5 @@
 /*
-** Unit tests for src/check/sema.c: every check `quorate check` promises, by
+** Unit tests for sema (src/check/sema.c, items.c, compile.c, lint.c): every check `quorate check` promises, by
 ** diagnostic code, on terms written in the language.
 **
 ** check() parses a string and runs sema on its terms block with the loader

@@ -13,7 +13,7 @@
 #ifndef QUORATE_EXPR_H
 #define QUORATE_EXPR_H
 
-#include "check/terms.h"
+#include "model/terms.h"
 
 struct counts {
 	int64_t n[COUNT__N];                       /* by enum count_kind */
@@ -69,10 +69,6 @@ enum expr_status expr_test(const struct expr *e, const struct expr_env *env,
 */
 enum expr_status expr_select_class(const struct terms *t, const struct expr_env *env,
                                    const struct dclass **cls, const struct expr **fault);
-
-/* "6.75", "true", "\"amendment\"", "2024-05-14". */
-char *value_format(const struct value *v, char *buf, size_t size);
-const char *value_type_name(enum value_type t);
 
 /* Is a comparison op (OP_LT..OP_NE)? */
 bool expr_is_comparison(int op);

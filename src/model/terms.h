@@ -6,6 +6,10 @@
 ** for citing the text as written.  Everything lives in the terms arena.
 ** Defaults for settings the file leaves open are filled in here and marked
 ** with `*_stated = false`, so `check` can say which defaults applied.
+**
+** src/model/ is the layer between the front end and everything that reads
+** terms: it may use base/ and front/ast.h (nodes kept for citing), never
+** check/, record/, run/ or report code.  terms.c holds the model's lookups.
 */
 #ifndef QUORATE_TERMS_H
 #define QUORATE_TERMS_H
@@ -16,6 +20,7 @@
 #include "base/date.h"
 #include "base/rational.h"
 #include "front/ast.h"
+#include "model/value.h"
 
 /* Limits (docs/reference.md#limits). */
 #define TERMS_MAX_GROUPS 64      /* roles + tags: a member's groups fit a uint64_t */
@@ -43,8 +48,6 @@ struct member {
 
 /* ---- compiled expressions ------------------------------------------------- */
 
-enum value_type { VT_NONE, VT_NUM, VT_BOOL, VT_STR, VT_DATE, VT_ANY };
-
 enum expr_kind {
 	EX_CONST,   /* value */
 	EX_COUNT,   /* count, mask (index into terms.masks, or -1 for everyone) */
@@ -58,23 +61,6 @@ enum expr_kind {
 };
 
 struct rule;
-
-struct value {
-	enum value_type type;
-	bool empty_base;         /* a fraction of a count that was 0 (docs/reference.md#empty-base) */
-	union {
-		struct rat num;
-		bool boolean;
-		const char *str;
-		qdate date;
-	} u;
-};
-
-/* An attribute of a motion (motion.X), as a record gives it. */
-struct attr {
-	const char *name;
-	struct value value;
-};
 
 struct expr {
 	enum expr_kind kind;

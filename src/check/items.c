@@ -1,0 +1,465 @@
+/*
+** items: the items of a terms block, checked one by one into the model:
+** settings said at most once, roles, tags and members, the quorum and class
+** blocks, interests, decisions outside meetings, and the names used in
+** `example` blocks.  Part of sema (see sema.h and sema_int.h).
+*/
+#include "check/sema_int.h"
+
+#include <string.h>
+
+/* ==== settings said at most once ========================================== */
+
+/* Report a second N_xxx; returns true if n is the first of its kind. */
+static bool first_of_kind(struct sema *s, const struct node *n, const struct node **seen, const char *what)
+{
+	if (!*seen) {
+		*seen = n;
+		return true;
+	}
+	struct diag *d = diag_report(s->diag, D_DUPLICATE, at_file(s, n), "%s is set twice", what);
+	diag_note(s->diag, d, at_file(s, *seen), "first set here");
+	return false;
+}
+
+static void tba(struct sema *s, const struct node *n, const char *clause, const char *what)
+{
+	if (clause)
+		diag_report(s->diag, D_TBA, at_file(s, n), "§%s: %s is still to be agreed locally", clause, what);
+	else
+		diag_report(s->diag, D_TBA, at_file(s, n), "%s is still to be agreed locally", what);
+}
+
+static bool duration_ok(struct sema *s, const struct node *dur)
+{
+	if (dur->v.dur.n < 0) {
+		diag_report(s->diag, D_TYPE, at_file(s, dur),
+		            "a period must be a whole number from 0 to 100000, not %s", dur->text);
+		return false;
+	}
+	return true;
+}
+
+static void set_period(struct sema *s, struct notice_rule *r, const struct node *n, const char *what)
+{
+	r->set = true;
+	r->clause = n->clause;
+	r->decl = n;
+	if (!n->a) {
+		r->tba = true;
+		tba(s, n, n->clause, what);
+		return;
+	}
+	if (duration_ok(s, n->a)) {
+		r->period = n->a->v.dur;
+		r->clear = n->a->op == 1;
+	}
+}
+
+/* ==== roles, tags and members ============================================= */
+
+static int add_group(struct sema *s, const char *id, bool is_role, const struct node *decl)
+{
+	struct terms *t = s->t;
+	if (t->n_groups == TERMS_MAX_GROUPS) {
+		diag_report(s->diag, D_LIMIT, at_file(s, decl),
+		            "more than %d roles and tags in one terms file", TERMS_MAX_GROUPS);
+		return -1;
+	}
+	struct group *g = &t->groups[t->n_groups];
+	g->id = id;
+	g->is_role = is_role;
+	g->decl = decl;
+	return (int)t->n_groups++;
+}
+
+void sema_check_roles(struct sema *s, const struct node *items)
+{
+	for (const struct node *n = items; n; n = n->next) {
+		if (n->kind != N_ROLE)
+			continue;
+		int prev = terms_find_group(s->t, n->text);
+		if (prev >= 0) {
+			struct diag *d = diag_report(s->diag, D_DUPLICATE, name_loc(s, n), "role '%s' is defined twice", n->text);
+			diag_note(s->diag, d, name_loc(s, s->t->groups[prev].decl), "first defined here");
+			continue;
+		}
+		int g = add_group(s, n->text, true, n);
+		if (g < 0)
+			return;
+		s->t->groups[g].title = n->a->text;
+		s->t->groups[g].voting = n->op == 1;
+	}
+}
+
+static void check_member_dates(struct sema *s, const struct node *n, struct member *m)
+{
+	if (n->c) {
+		m->has_from = true;
+		m->from = n->c->v.date;
+	}
+	if (n->d) {
+		m->has_until = true;
+		m->until = n->d->v.date;
+	}
+	if (m->has_from && m->has_until && m->from > m->until)
+		diag_report(s->diag, D_MEMBER, at_file(s, n->d),
+		            "member '%s' leaves (until) before joining (from)", m->id);
+}
+
+static void check_member_groups(struct sema *s, const struct node *n, struct member *m)
+{
+	bool has_role = false;
+	for (const struct node *id = n->b; id; id = id->next) {
+		int g = terms_find_group(s->t, id->text);
+		if (g < 0) {
+			/* Not a role: a tag such as `clinician`. */
+			g = add_group(s, id->text, false, id);
+			if (g < 0)
+				return;
+		}
+		if (m->groups & (UINT64_C(1) << g))
+			diag_report(s->diag, D_DUPLICATE, at_file(s, id), "'%s' is listed twice for member '%s'",
+			            id->text, m->id);
+		m->groups |= UINT64_C(1) << g;
+		if (s->t->groups[g].is_role) {
+			has_role = true;
+			m->voting = m->voting || s->t->groups[g].voting;
+		}
+	}
+	if (!has_role) {
+		struct diag *d = diag_report(s->diag, D_MEMBER, name_loc(s, n), "member '%s' has no role", m->id);
+		diag_note(s->diag, d, NO_LOC, "give each member one of the roles defined with `role`; other words after the name are tags");
+	}
+}
+
+void sema_check_members(struct sema *s, const struct node *items)
+{
+	struct terms *t = s->t;
+	for (const struct node *n = items; n; n = n->next) {
+		if (n->kind != N_MEMBER)
+			continue;
+		int prev = terms_find_member(t, n->text);
+		if (prev >= 0) {
+			struct diag *d = diag_report(s->diag, D_DUPLICATE, name_loc(s, n), "member '%s' is listed twice", n->text);
+			diag_note(s->diag, d, name_loc(s, t->members[prev].decl), "first listed here");
+			continue;
+		}
+		if (terms_find_group(t, n->text) >= 0 && t->groups[terms_find_group(t, n->text)].is_role) {
+			diag_report(s->diag, D_DUPLICATE, name_loc(s, n), "'%s' is already the name of a role", n->text);
+			continue;
+		}
+		if (t->n_members == TERMS_MAX_MEMBERS) {
+			diag_report(s->diag, D_LIMIT, at_file(s, n), "more than %d members", TERMS_MAX_MEMBERS);
+			return;
+		}
+		struct member *m = &t->members[t->n_members++];
+		m->id = n->text;
+		m->name = n->a->text;
+		m->decl = n;
+		check_member_groups(s, n, m);
+		check_member_dates(s, n, m);
+	}
+}
+
+/* ==== blocks ================================================================ */
+
+void sema_check_quorum(struct sema *s, const struct node *n)
+{
+	struct terms *t = s->t;
+	t->quorum_stated = true;
+	t->quorum_clause = n->clause;
+	t->quorum_title = n->a ? n->a->text : NULL;
+	t->quorum = arena_array(s->arena, ast_list_len(n->b) + 1, sizeof *t->quorum);
+	bool has_require = false; /* written, even if it did not compile */
+	for (const struct node *it = n->b; it; it = it->next) {
+		if (it->kind == N_TBA) {
+			t->quorum_tba = true;
+			tba(s, n, n->clause, "the quorum");
+		} else if (it->kind == N_REQUIRE) {
+			has_require = true;
+			struct expr *e = sema_compile_condition(s, it->a, CTX_QUORUM, "a quorum requirement");
+			if (e)
+				t->quorum[t->n_quorum++] = (struct requirement){ e, it, s->src };
+		} else {
+			diag_report(s->diag, D_CONTEXT, at_file(s, it), "a quorum block holds `require` lines (or `to be agreed`)");
+		}
+	}
+	if (!t->quorum_tba && !has_require)
+		diag_report(s->diag, D_MISSING, at_file(s, n), "the quorum block says nothing; write its `require` lines or `to be agreed`");
+}
+
+static bool setting_is(const struct node *v, const char *word)
+{
+	return strcmp(v->text, word) == 0;
+}
+
+static void check_setting(struct sema *s, const struct node *it)
+{
+	struct terms *t = s->t;
+	const struct node *v = it->a;
+	bool ok = true;
+	if (strcmp(it->text, "vote") == 0) {
+		ok = setting_is(v, "void") || setting_is(v, "allowed");
+		t->conflict_vote = setting_is(v, "allowed") ? CONFLICT_VOTE_ALLOWED : CONFLICT_VOTE_VOID;
+		t->conflict_vote_stated = true;
+	} else if (strcmp(it->text, "quorum") == 0) {
+		ok = setting_is(v, "excluded") || setting_is(v, "counted") || setting_is(v, "deemed present");
+		t->conflict_quorum = setting_is(v, "counted") ? CONFLICT_QUORUM_COUNTED
+		                   : setting_is(v, "deemed present") ? CONFLICT_QUORUM_DEEMED : CONFLICT_QUORUM_EXCLUDED;
+		t->conflict_quorum_stated = true;
+	} else {
+		ok = setting_is(v, "yes") || setting_is(v, "no");
+		t->conflict_leaves = setting_is(v, "yes");
+		t->conflict_leaves_stated = true;
+	}
+	if (!ok)
+		diag_report(s->diag, D_TYPE, at_file(s, v), "'conflicted %s:' must be %s, not '%s'", it->text,
+		            strcmp(it->text, "vote") == 0 ? "void or allowed"
+		            : strcmp(it->text, "quorum") == 0 ? "excluded, counted or deemed present" : "yes or no",
+		            v->text);
+}
+
+static void check_interests(struct sema *s, const struct node *n)
+{
+	s->t->interests_stated = true;
+	s->t->interests_clause = n->clause;
+	const struct node *seen[3] = { NULL, NULL, NULL };
+	for (const struct node *it = n->b; it; it = it->next) {
+		if (it->kind == N_TBA) {
+			tba(s, n, n->clause, "the handling of declared interests");
+		} else if (it->kind == N_SETTING) {
+			int k = strcmp(it->text, "vote") == 0 ? 0 : strcmp(it->text, "quorum") == 0 ? 1 : 2;
+			if (first_of_kind(s, it, &seen[k], "this interests setting"))
+				check_setting(s, it);
+		} else {
+			diag_report(s->diag, D_CONTEXT, at_file(s, it),
+			            "an interests block holds `conflicted vote:`, `conflicted quorum:` and `conflicted leaves:`");
+		}
+	}
+}
+
+static void check_class(struct sema *s, const struct node *n, struct dclass *c)
+{
+	c->id = n->text;
+	c->title = n->a ? n->a->text : NULL;
+	c->clause = n->clause;
+	c->decl = n;
+	c->requires = arena_array(s->arena, ast_list_len(n->b) + 1, sizeof *c->requires);
+	const struct node *when = NULL, *notice = NULL;
+	bool has_require = false; /* written, even if it did not compile */
+	for (const struct node *it = n->b; it; it = it->next) {
+		switch (it->kind) {
+		case N_WHEN:
+			if (first_of_kind(s, it, &when, "the class condition (`when`)"))
+				c->when = sema_compile_condition(s, it->a, CTX_WHEN, "a class condition");
+			break;
+		case N_REQUIRE: {
+			has_require = true;
+			struct expr *e = sema_compile_condition(s, it->a, CTX_REQUIRE, "a requirement");
+			if (e)
+				c->requires[c->n_requires++] = (struct requirement){ e, it, s->src };
+			break;
+		}
+		case N_CLASS_NOTICE:
+			if (first_of_kind(s, it, &notice, "the notice of this class") && duration_ok(s, it->a)) {
+				c->has_notice = true;
+				c->notice = it->a->v.dur;
+				c->notice_clear = it->a->op == 1;
+			}
+			break;
+		case N_TBA:
+			c->tba = true;
+			tba(s, n, n->clause, arena_printf(s->arena, "the rule for class '%s'", n->text));
+			break;
+		default:
+			diag_report(s->diag, D_CONTEXT, at_file(s, it),
+			            "a class holds `when`, `require`, `notice ... before` and `to be agreed`");
+		}
+	}
+	if (!c->tba && !has_require)
+		diag_report(s->diag, D_MISSING, name_loc(s, n),
+		            "class '%s' has no `require`: every motion of this class would be carried", n->text);
+}
+
+void sema_check_classes(struct sema *s, const struct node *items)
+{
+	struct terms *t = s->t;
+	for (const struct node *n = items; n; n = n->next) {
+		if (n->kind != N_CLASS)
+			continue;
+		const struct dclass *prev = terms_find_class(t, n->text);
+		if (prev) {
+			struct diag *d = diag_report(s->diag, D_DUPLICATE, name_loc(s, n), "class '%s' is defined twice", n->text);
+			diag_note(s->diag, d, name_loc(s, prev->decl), "first defined here");
+			continue;
+		}
+		check_class(s, n, &t->classes[t->n_classes++]);
+	}
+}
+
+static void check_virtual(struct sema *s, const struct node *n)
+{
+	struct terms *t = s->t;
+	t->virtual_allowed = true;
+	t->virtual_clause = n->clause;
+	t->ratify_next_meeting = true;
+	const struct node *seen = NULL;
+	for (const struct node *it = n->b; it; it = it->next) {
+		if (it->kind == N_TBA) {
+			t->virtual_tba = true;
+			tba(s, n, n->clause, "how decisions outside meetings are ratified");
+		} else if (it->kind == N_RATIFY) {
+			if (!first_of_kind(s, it, &seen, "ratification"))
+				continue;
+			if (it->a && duration_ok(s, it->a)) {
+				t->ratify_next_meeting = false;
+				t->ratify_within = it->a->v.dur;
+			}
+		} else {
+			diag_report(s->diag, D_CONTEXT, at_file(s, it),
+			            "a virtual block holds `ratify at next meeting` or `ratify within ...`");
+		}
+	}
+}
+
+/* ==== the items of a terms block ============================================ */
+
+static void check_consensus(struct sema *s, const struct node *n)
+{
+	struct terms *t = s->t;
+	t->consensus_stated = true;
+	t->consensus_clause = n->clause;
+	if (setting_is(n->a, "first"))
+		t->consensus_allowed = true;
+	else if (setting_is(n->a, "never") || setting_is(n->a, "none"))
+		t->consensus_allowed = false;
+	else
+		diag_report(s->diag, D_TYPE, at_file(s, n->a), "`consensus` must be followed by `first` or `never`, not '%s'",
+		            n->a->text);
+}
+
+static void check_size(struct sema *s, const struct node *n)
+{
+	struct terms *t = s->t;
+	if (!n->a) {
+		t->size_tba = true;
+		tba(s, n, n->clause, "the size of the membership");
+		return;
+	}
+	if (!rat_is_int(n->a->v.num) || !rat_is_int(n->b->v.num) || n->a->v.num.num > n->b->v.num.num) {
+		diag_report(s->diag, D_TYPE, at_file(s, n), "`size` takes two whole numbers, the smaller first");
+		return;
+	}
+	t->has_size = true;
+	t->size_min = n->a->v.num.num;
+	t->size_max = n->b->v.num.num;
+}
+
+void sema_check_item(struct sema *s, const struct node *n, struct seen_items *seen)
+{
+	struct terms *t = s->t;
+	switch (n->kind) {
+	case N_VERSION:
+		if (first_of_kind(s, n, &seen->version, "the version"))
+			t->version = n->a->text;
+		break;
+	case N_EFFECTIVE:
+		if (first_of_kind(s, n, &seen->effective, "the effective date")) {
+			t->has_effective = true;
+			t->effective = n->a->v.date;
+		}
+		break;
+	case N_REVIEW:
+		if (first_of_kind(s, n, &seen->review, "the review period"))
+			set_period(s, &t->review, n, "the review period");
+		break;
+	case N_MEETS:
+		if (first_of_kind(s, n, &seen->meets, "how often the group meets"))
+			set_period(s, &t->meets, n, "how often the group meets");
+		break;
+	case N_SIZE:
+		if (first_of_kind(s, n, &seen->size, "the size"))
+			check_size(s, n);
+		break;
+	case N_QUORUM: /* compiled once roles and rules are known */
+		first_of_kind(s, n, &seen->quorum, "the quorum");
+		break;
+	case N_CONSENSUS:
+		if (first_of_kind(s, n, &seen->consensus, "consensus"))
+			check_consensus(s, n);
+		break;
+	case N_CASTING:
+		if (first_of_kind(s, n, &seen->casting, "the casting vote")) {
+			t->casting_stated = true;
+			t->casting_chair = n->op == 1;
+			t->casting_clause = n->clause;
+		}
+		break;
+	case N_INTERESTS:
+		if (first_of_kind(s, n, &seen->interests, "the interests block"))
+			check_interests(s, n);
+		break;
+	case N_VIRTUAL:
+		if (first_of_kind(s, n, &seen->virtual_, "the virtual block"))
+			check_virtual(s, n);
+		break;
+	case N_NOTICE: {
+		bool papers = strcmp(n->text, "papers") == 0;
+		if (!first_of_kind(s, n, papers ? &seen->papers : &seen->minutes,
+		                   papers ? "the notice for papers" : "the deadline for minutes"))
+			break;
+		set_period(s, papers ? &t->papers : &t->minutes, n,
+		           papers ? "the notice for papers" : "the deadline for minutes");
+		if (n->op == (papers ? 2 : 1))
+			diag_report(s->diag, D_TYPE, at_file(s, n), papers ? "papers are sent before the meeting: write `before`"
+			                                                    : "minutes are circulated after the meeting: write `after`");
+		break;
+	}
+	default:
+		break;
+	}
+}
+
+/* ==== examples ================================================================= */
+
+static void check_names(struct sema *s, const struct node *ids, const char *example)
+{
+	for (const struct node *id = ids; id; id = id->next)
+		if (id->kind == N_IDENT && terms_find_member(s->t, id->text) < 0)
+			diag_report(s->diag, D_UNDEFINED, at_file(s, id), "no member named '%s' (in example \"%s\")", id->text,
+			            example);
+}
+
+static bool expects_something(const struct node *items)
+{
+	for (const struct node *it = items; it; it = it->next)
+		if (it->kind == N_MOTION)
+			for (const struct node *m = it->c; m; m = m->next)
+				if (m->kind == N_EXPECT)
+					return true;
+	return false;
+}
+
+/* The names in an example must be members; `quorate test` runs it. */
+void sema_check_example(struct sema *s, const struct node *ex)
+{
+	const char *title = ex->a->text;
+	for (const struct node *it = ex->c; it; it = it->next) {
+		switch (it->kind) {
+		case N_PRESENT: case N_APOLOGIES: case N_ATTENDING: case N_ARRIVES: case N_LEAVES: case N_CHAIR:
+			check_names(s, it->a, title);
+			break;
+		case N_MOTION:
+			for (const struct node *m = it->c; m; m = m->next)
+				if (m->kind == N_VOTES || m->kind == N_INTEREST || m->kind == N_OBJECTION || m->kind == N_CHAIR)
+					check_names(s, m->a, title);
+			break;
+		case N_TERMS_REF: case N_PAPERS: case N_MINUTES: default:
+			break;
+		}
+	}
+	if (!expects_something(ex->c))
+		diag_report(s->diag, D_MISSING, at_file(s, ex),
+		            "example \"%s\" expects nothing: write `expect carried` (or another outcome) in its motions", title);
+}

@@ -1,0 +1,410 @@
+/*
+** lint: the checks of a whole terms file that need its compiled model: a
+** quorum the roster can never meet, a roster outside `size`, classes that
+** leave kinds of motion uncovered or never apply (and the motion profiles
+** explain and diff use), "50% + 1", a class that carries with no votes in
+** favour, the defaults that applied and the items every terms file needs.
+** Part of sema (see sema.h and sema_int.h).
+*/
+#include "check/sema_int.h"
+
+#include <string.h>
+
+#include "base/sbuf.h"
+#include "front/parse.h"
+
+/* ==== whole-file checks ===================================================== */
+
+/* Counts for a meeting where the given members attend, nobody conflicted. */
+static void full_meeting_counts(const struct terms *t, qdate day, bool use_day, struct counts *c)
+{
+	memset(c, 0, sizeof *c);
+	for (unsigned i = 0; i < t->n_members; i++) {
+		const struct member *m = &t->members[i];
+		if (!m->voting || (use_day && !terms_member_active(m, day)))
+			continue;
+		c->n[COUNT_MEMBERS]++;
+		c->n[COUNT_PRESENT]++;
+		for (unsigned k = 0; k < t->n_masks; k++)
+			if (m->groups & t->masks[k]) {
+				c->members_by_mask[k]++;
+				c->present_by_mask[k]++;
+			}
+	}
+	c->n[COUNT_ELIGIBLE] = c->n[COUNT_PRESENT];
+}
+
+static void check_quorum_reachable(struct sema *s)
+{
+	struct terms *t = s->t;
+	if (t->n_quorum == 0)
+		return;
+	struct counts c;
+	full_meeting_counts(t, t->effective, t->has_effective, &c);
+	struct expr_env env = { &c, NULL, 0, NULL, NULL };
+	for (unsigned i = 0; i < t->n_quorum; i++) {
+		bool met = false;
+		const struct expr *fault = NULL;
+		if (expr_test(t->quorum[i].cond, &env, &met, &fault) == EXPR_OK && !met) {
+			struct diag *d = diag_report(s->diag, D_QUORUM_UNREACH, at_file(s, t->quorum[i].decl),
+			                             "this quorum cannot be met even with every voting member present");
+			diag_note(s->diag, d, NO_LOC, "%lld voting member%s on %s", (long long)c.n[COUNT_MEMBERS],
+			          c.n[COUNT_MEMBERS] == 1 ? "" : "s", t->has_effective ? "the effective date" : "the roster");
+		}
+	}
+}
+
+static void check_roster_size(struct sema *s)
+{
+	struct terms *t = s->t;
+	if (!t->has_size)
+		return;
+	struct counts c;
+	full_meeting_counts(t, t->effective, t->has_effective, &c);
+	int64_t n = c.n[COUNT_MEMBERS];
+	if (n < t->size_min || n > t->size_max) {
+		const struct node *size_decl = NULL;
+		for (const struct node *it = t->decl->a; it; it = it->next)
+			if (it->kind == N_SIZE)
+				size_decl = it;
+		diag_report(s->diag, D_ROSTER_SIZE, at_file(s, size_decl),
+		            "%lld voting members%s, outside the size %lld to %lld",
+		            (long long)n, t->has_effective ? " on the effective date" : "",
+		            (long long)t->size_min, (long long)t->size_max);
+	}
+}
+
+/*
+** Class coverage: try every kind of motion the file distinguishes (financial
+** or not, each `kind` it names and one it does not, each other flag it
+** tests, and for each number it compares an attribute with, values just
+** below, at and above it) and see which class each falls into.  The kinds
+** are kept as the terms' motion profiles for explain and diff.
+*/
+#define COVERAGE_MAX_FLAGS 6
+#define COVERAGE_MAX_NUMBERS 2
+#define COVERAGE_MAX_VALUES 7
+#define COVERAGE_MAX_PROFILES 1024
+
+struct number_attr {
+	const char *name;
+	struct rat values[COVERAGE_MAX_VALUES];
+	unsigned n_values;
+};
+
+/* The flags the classes test (financial only if some `when` does). */
+static void gather_flags(struct sema *s, const char **flags, unsigned *n_flags)
+{
+	*n_flags = 0;
+	for (size_t i = 0; i < s->bool_attrs.n && *n_flags < COVERAGE_MAX_FLAGS; i++) {
+		bool dup = false;
+		for (unsigned j = 0; j < *n_flags; j++)
+			dup = dup || strcmp(flags[j], s->bool_attrs.items[i]) == 0;
+		if (!dup)
+			flags[(*n_flags)++] = s->bool_attrs.items[i];
+	}
+}
+
+static void add_value(struct number_attr *na, struct rat v)
+{
+	for (unsigned i = 0; i < na->n_values; i++)
+		if (rat_cmp(na->values[i], v) == 0)
+			return;
+	if (na->n_values < COVERAGE_MAX_VALUES)
+		na->values[na->n_values++] = v;
+}
+
+/* For `motion.amount > 10000`: try 9999, 10000 and 10001. */
+static unsigned gather_numbers(struct sema *s, struct number_attr *out)
+{
+	unsigned n = 0;
+	for (size_t i = 0; i < s->number_uses.n; i++) {
+		const struct number_use *u = &s->number_uses.items[i];
+		unsigned k = 0;
+		while (k < n && strcmp(out[k].name, u->name) != 0)
+			k++;
+		if (k == n) {
+			if (n == COVERAGE_MAX_NUMBERS)
+				continue;
+			out[n].name = u->name;
+			out[n].n_values = 0;
+			n++;
+		}
+		struct rat below, above;
+		if (rat_sub(u->value, rat_int(1), &below) == RAT_OK)
+			add_value(&out[k], below);
+		add_value(&out[k], u->value);
+		if (rat_add(u->value, rat_int(1), &above) == RAT_OK)
+			add_value(&out[k], above);
+	}
+	return n;
+}
+
+static const char *describe_profile(struct sema *s, const struct motion_profile *p, bool uses_kind)
+{
+	struct sbuf b;
+	sbuf_init(&b, s->arena);
+	const char *lead = "a motion";
+	for (unsigned f = 0; f < p->n_attrs; f++)
+		if (strcmp(p->attrs[f].name, "financial") == 0)
+			lead = p->attrs[f].value.u.boolean ? "a financial motion" : "a motion with no financial implication";
+	sbuf_add(&b, lead);
+	for (unsigned f = 0; f < p->n_attrs; f++) {
+		const struct attr *a = &p->attrs[f];
+		if (strcmp(a->name, "financial") == 0)
+			continue;
+		char buf[RAT_FMT_MAX];
+		if (a->value.type == VT_STR) {
+			if (a->value.u.str[0])
+				sbuf_addf(&b, ", of kind \"%s\"", a->value.u.str);
+			else if (uses_kind)
+				sbuf_add(&b, ", of any other kind");
+		} else if (a->value.type == VT_NUM) {
+			sbuf_addf(&b, ", %s %s", a->name, rat_format(a->value.u.num, buf, sizeof buf));
+		} else {
+			sbuf_addf(&b, ", %s%s", a->value.u.boolean ? "" : "not ", a->name);
+		}
+	}
+	return sbuf_str(&b);
+}
+
+static const struct dclass *profile_class(const struct terms *t, const struct motion_profile *p, bool *undetermined,
+                                          unsigned *stopped_at)
+{
+	struct counts c;
+	full_meeting_counts(t, t->effective, t->has_effective, &c);
+	struct expr_env env = { &c, p->attrs, p->n_attrs, NULL, NULL };
+	const struct dclass *cls;
+	const struct expr *fault;
+	/* a failure: it needs an attribute we did not invent */
+	*undetermined = expr_select_class(t, &env, &cls, &fault) != EXPR_OK;
+	if (*undetermined) {
+		*stopped_at = (unsigned)(cls - t->classes);
+		return NULL;
+	}
+	return cls;
+}
+
+/* Fill profile p for combination `index` of the enumerated values. */
+static void make_profile(struct motion_profile *p, const char **flags, unsigned n_flags, const char *kind,
+                         const struct number_attr *numbers, unsigned n_numbers, size_t index)
+{
+	memset(p, 0, sizeof *p);
+	for (unsigned f = 0; f < n_flags; f++, index >>= 1)
+		p->attrs[p->n_attrs++] = (struct attr){ flags[f], { .type = VT_BOOL, .u.boolean = index & 1 } };
+	p->attrs[p->n_attrs++] = (struct attr){ "kind", { .type = VT_STR, .u.str = kind } };
+	for (unsigned k = 0; k < n_numbers; k++) {
+		unsigned v = (unsigned)(index % numbers[k].n_values);
+		index /= numbers[k].n_values;
+		p->attrs[p->n_attrs++] = (struct attr){ numbers[k].name, { .type = VT_NUM, .u.num = numbers[k].values[v] } };
+	}
+}
+
+static void check_class_coverage(struct sema *s)
+{
+	struct terms *t = s->t;
+	if (t->n_classes == 0)
+		return;
+	const char *flags[COVERAGE_MAX_FLAGS];
+	unsigned n_flags;
+	gather_flags(s, flags, &n_flags);
+	struct number_attr numbers[COVERAGE_MAX_NUMBERS];
+	unsigned n_numbers = gather_numbers(s, numbers);
+	size_t per_kind = (size_t)1 << n_flags;
+	for (unsigned k = 0; k < n_numbers; k++)
+		per_kind *= numbers[k].n_values;
+	size_t n_kinds = s->kind_values.n + 1; /* the last: a kind the file does not name */
+	size_t total = per_kind * n_kinds;
+	if (total > COVERAGE_MAX_PROFILES)
+		total = COVERAGE_MAX_PROFILES;
+	t->profiles = arena_array(s->arena, total, sizeof *t->profiles);
+	bool *chosen = arena_array(s->arena, t->n_classes, sizeof *chosen);
+	bool *maybe = arena_array(s->arena, t->n_classes, sizeof *maybe);
+	unsigned reported = 0;
+	for (size_t i = 0; i < total; i++) {
+		size_t k = i / per_kind;
+		struct motion_profile *p = &t->profiles[t->n_profiles];
+		make_profile(p, flags, n_flags, k < s->kind_values.n ? s->kind_values.items[k] : "", numbers, n_numbers,
+		             i % per_kind);
+		bool undetermined;
+		unsigned stopped_at = 0;
+		p->cls = profile_class(t, p, &undetermined, &stopped_at);
+		if (undetermined) {
+			/* that class, and any after it, may yet apply: never call
+			** them unreachable */
+			for (unsigned c = stopped_at; c < t->n_classes; c++)
+				maybe[c] = true;
+			continue; /* not kept */
+		}
+		p->description = describe_profile(s, p, s->uses_kind);
+		t->n_profiles++;
+		if (p->cls) {
+			chosen[p->cls - t->classes] = true;
+		} else if (reported++ < 4) {
+			struct diag *d = diag_report(s->diag, D_CLASS_UNCOVERED, at_file(s, t->classes[t->n_classes - 1].decl),
+			                             "no class applies to %s", p->description);
+			diag_note(s->diag, d, NO_LOC, "classes are tried in order; add a class for it, or a last class without `when`");
+		}
+	}
+	for (unsigned i = 0; i < t->n_classes; i++)
+		if (!chosen[i] && !maybe[i])
+			diag_report(s->diag, D_CLASS_UNREACH, loc_of(s->src, t->classes[i].decl->text_span),
+			            "class '%s' never applies: for every kind of motion, an earlier class matches first",
+			            t->classes[i].id);
+}
+
+/* Is e the constant 1/2 (written 50%, half, 0.5, or 1/2, which is a
+** division and so not a literal)? */
+static bool is_half(const struct expr *e)
+{
+	struct value v;
+	const struct expr *fault = NULL;
+	return sema_is_constant(e) && sema_eval_constant(e, &v, &fault) == EXPR_OK && v.type == VT_NUM &&
+	       v.u.num.num == 1 && v.u.num.den == 2;
+}
+
+static bool is_one(const struct expr *e)
+{
+	return e->kind == EX_CONST && e->constant.type == VT_NUM && rat_cmp(e->constant.u.num, rat_int(1)) == 0;
+}
+
+/* The count in `50% of COUNT + 1` (either order of the sum), or NULL. */
+static const struct expr *fifty_plus_one_base(const struct expr *e)
+{
+	if (e->kind != EX_BINARY || e->op != OP_ADD)
+		return NULL;
+	const struct expr *of = is_one(e->b) ? e->a : is_one(e->a) ? e->b : NULL;
+	if (!of || of->kind != EX_BINARY || of->op != OP_OF || !is_half(of->a) || of->b->kind != EX_COUNT)
+		return NULL;
+	return of->b;
+}
+
+/* A comparison anywhere in e (and in the rules it calls) against "50% + 1". */
+static const struct expr *find_fifty_plus_one(const struct expr *e, unsigned depth, const struct expr **base)
+{
+	if (!e || depth > PARSE_MAX_EXPR_DEPTH)
+		return NULL;
+	if (e->kind == EX_BINARY && expr_is_comparison(e->op)) {
+		*base = fifty_plus_one_base(e->b) ? fifty_plus_one_base(e->b) : fifty_plus_one_base(e->a);
+		if (*base)
+			return e;
+	}
+	const struct expr *found = NULL;
+	if (e->a && (found = find_fifty_plus_one(e->a, depth + 1, base)))
+		return found;
+	if (e->b && (found = find_fifty_plus_one(e->b, depth + 1, base)))
+		return found;
+	for (unsigned i = 0; i < e->n_args && !found; i++)
+		found = find_fifty_plus_one(e->args[i], depth + 1, base);
+	if (!found && e->kind == EX_CALL && e->rule->body)
+		found = find_fifty_plus_one(e->rule->body, depth + 1, base);
+	return found;
+}
+
+/* Warn about `yes >= 50% of cast + 1`, the literal "50% + 1" (language.md),
+** however it is written: either side, inside `and`, or in a rule. */
+static void check_fifty_plus_one(struct sema *s, const struct requirement *r)
+{
+	const struct expr *base = NULL;
+	const struct expr *cmp = find_fifty_plus_one(r->cond, 0, &base);
+	if (!cmp)
+		return;
+	const char *count = ast_count_name(base->count);
+	struct diag *d = diag_report(s->diag, D_FIFTY_PLUS_ONE, at_file(s, r->decl->a),
+	                             "\"50%% + 1\" read literally needs one more than a majority when %s is odd", count);
+	if (cmp->file != s->src)
+		diag_note(s->diag, d, loc_of(cmp->file, cmp->src->span), "the rule that says it");
+	/* the numbers for an odd base this body can have */
+	struct counts c;
+	full_meeting_counts(s->t, s->t->effective, s->t->has_effective, &c);
+	int64_t n = c.n[COUNT_MEMBERS] % 2 ? c.n[COUNT_MEMBERS] : c.n[COUNT_MEMBERS] - 1;
+	if (n < 3)
+		n = 11;
+	diag_note(s->diag, d, NO_LOC, "with %lld %s it needs %lld (%lld.5 + 1 = %lld.5, rounded up), although %lld is already more than half",
+	          (long long)n, count, (long long)(n + 3) / 2, (long long)n / 2, (long long)n / 2 + 1, (long long)(n + 1) / 2);
+	/* In a quorum rule the left side is `present`, not `yes`. */
+	const struct expr *lhs = cmp->a->kind == EX_COUNT ? cmp->a : cmp->b->kind == EX_COUNT ? cmp->b : NULL;
+	diag_note(s->diag, d, NO_LOC, "if a simple majority is meant, write: %s > half of %s",
+	          lhs ? ast_count_name(lhs->count) : "yes", count);
+}
+
+/*
+** A class whose rules are met with no votes in favour at all carries a motion
+** nobody supported: `yes >= cast` when everyone abstains is 0 >= 0.  (A
+** fraction of an empty base is never met, but a bare count is.)
+*/
+static void check_empty_base(struct sema *s)
+{
+	const struct terms *t = s->t;
+	struct counts c;
+	full_meeting_counts(t, t->effective, t->has_effective, &c);
+	int64_t n = c.n[COUNT_PRESENT];
+	c.n[COUNT_ABSTAIN] = c.n[COUNT_VOTES] = n; /* everyone present abstains */
+	for (unsigned i = 0; i < t->n_classes; i++) {
+		const struct dclass *cl = &t->classes[i];
+		const struct motion_profile *p = NULL;
+		for (unsigned k = 0; k < t->n_profiles && !p; k++)
+			if (t->profiles[k].cls == cl)
+				p = &t->profiles[k];
+		if (!p || cl->n_requires == 0 || n == 0)
+			continue;
+		struct expr_env env = { &c, p->attrs, p->n_attrs, NULL, NULL };
+		bool all = true;
+		for (unsigned k = 0; k < cl->n_requires && all; k++) {
+			bool met = false;
+			const struct expr *fault;
+			all = expr_test(cl->requires[k].cond, &env, &met, &fault) == EXPR_OK && met;
+		}
+		if (all) {
+			struct diag *d = diag_report(s->diag, D_EMPTY_BASE, loc_of(s->src, cl->decl->text_span),
+			                             "class '%s' carries a motion with no votes in favour: with all %lld present abstaining, every requirement is met",
+			                             cl->id, (long long)n);
+			diag_note(s->diag, d, NO_LOC, "a fraction of a count (`yes >= 3/4 of cast`) is never met over an empty base; a bare count (`yes >= cast`) is");
+		}
+	}
+}
+
+static void note_defaults(struct sema *s)
+{
+	struct terms *t = s->t;
+	struct loc l = loc_of(s->src, t->decl->text_span);
+	if (!t->consensus_stated)
+		diag_report(s->diag, D_DEFAULT, l, "consensus is not mentioned: every decision needs a vote (write `consensus first` to allow it)");
+	if (!t->casting_stated)
+		diag_report(s->diag, D_DEFAULT, l, "no casting vote is mentioned: a tie is not carried (write `casting vote chair` or `casting vote none`)");
+	if (!t->conflict_vote_stated)
+		diag_report(s->diag, D_DEFAULT, l, "the votes of members who declared an interest are void (default of `conflicted vote:`)");
+	if (!t->conflict_quorum_stated)
+		diag_report(s->diag, D_DEFAULT, l, "members who declared an interest do not count towards the quorum for that item (default of `conflicted quorum:`)");
+	if (!t->conflict_leaves_stated)
+		diag_report(s->diag, D_DEFAULT, l, "members who declared an interest need not leave the room (default of `conflicted leaves:`)");
+}
+
+void sema_check_required(struct sema *s)
+{
+	struct terms *t = s->t;
+	struct loc l = loc_of(s->src, t->decl->text_span);
+	if (!t->has_effective)
+		diag_report(s->diag, D_MISSING, l, "the terms have no `effective` date, so no meeting can be matched to them");
+	if (!t->quorum_stated)
+		diag_report(s->diag, D_MISSING, l, "the terms have no `quorum` block (write `quorum { to be agreed }` if it is not yet decided)");
+	if (t->n_classes == 0)
+		diag_report(s->diag, D_MISSING, l, "the terms have no `class` of decision, so no motion can be decided");
+}
+
+/* The checks that need a model without errors (sema_terms runs them last). */
+void sema_lint(struct sema *s)
+{
+	struct terms *t = s->t;
+	check_quorum_reachable(s);
+	check_roster_size(s);
+	check_class_coverage(s);
+	/* "50% + 1 of members" is as common in quorum clauses as in votes. */
+	for (unsigned k = 0; k < t->n_quorum; k++)
+		check_fifty_plus_one(s, &t->quorum[k]);
+	for (unsigned i = 0; i < t->n_classes; i++)
+		for (unsigned k = 0; k < t->classes[i].n_requires; k++)
+			check_fifty_plus_one(s, &t->classes[i].requires[k]);
+	check_empty_base(s);
+	note_defaults(s);
+}

@@ -1,0 +1,103 @@
+/*
+** sema_int: what the parts of sema share (src/check/ only).
+**
+** sema is split by pass: sema.c (the entry points, and the rules gathered
+** from the file and the modules it uses), items.c (each item of a terms
+** block into the model), compile.c (expressions) and lint.c (the checks of
+** the whole compiled file).  They share one `struct sema`, the state of
+** checking one terms block.
+*/
+#ifndef QUORATE_SEMA_INT_H
+#define QUORATE_SEMA_INT_H
+
+#include "check/sema.h"
+#include "model/expr.h"
+
+enum expr_ctx {
+	CTX_QUORUM,   /* quorum requires: attendance counts only */
+	CTX_WHEN,     /* class conditions */
+	CTX_REQUIRE,  /* class requirements */
+	CTX_RULE      /* a rule body: checked where it is used */
+};
+
+/* motion.X compared with a number in a `when`, e.g. amount > 10000 */
+struct number_use {
+	const char *name;
+	struct rat value;
+};
+
+struct rule_entry {
+	struct rule *rule;
+	const struct node *decl;
+	const struct source *src;
+};
+
+struct sema {
+	struct arena *arena;
+	struct diag_sink *diag;
+	struct loader *ld;
+	const struct source *src;     /* the terms file */
+	struct terms *t;
+	unsigned errors_before;
+	VEC(struct rule_entry) rules;
+	VEC(const struct module *) gathered;  /* modules whose rules this file has */
+	/* while compiling */
+	const struct source *cur_src;
+	const struct node *cur_params;
+	struct rule *cur_rule;
+	enum expr_ctx ctx;
+	/* motion attributes and the literals they are compared with (coverage) */
+	VEC(const char *) bool_attrs;
+	VEC(const char *) kind_values;
+	VEC(struct number_use) number_uses;
+	bool uses_kind;
+};
+
+/* Where n is: in the file being compiled (a module while compiling one of
+** its rules), in the terms file, and its name (or the whole node). */
+static inline struct loc here(const struct sema *s, const struct node *n)
+{
+	return loc_of(s->cur_src ? s->cur_src : s->src, n->span);
+}
+
+static inline struct loc at_file(const struct sema *s, const struct node *n)
+{
+	return loc_of(s->src, n->span);
+}
+
+static inline struct loc name_loc(const struct sema *s, const struct node *n)
+{
+	struct span sp = n->text_span.end ? n->text_span : n->span;
+	return loc_of(s->src, sp);
+}
+
+#define NO_LOC ((struct loc){ NULL, 0, 0 })
+
+/* sema.c */
+struct rule_entry *sema_find_rule(struct sema *s, const char *name);
+
+/* items.c: the items of the block, then roles, members, quorum, classes */
+struct seen_items {
+	const struct node *version, *effective, *review, *meets, *size, *quorum,
+	                  *consensus, *casting, *interests, *virtual_, *papers, *minutes;
+};
+void sema_check_item(struct sema *s, const struct node *n, struct seen_items *seen);
+void sema_check_roles(struct sema *s, const struct node *items);
+void sema_check_members(struct sema *s, const struct node *items);
+void sema_check_quorum(struct sema *s, const struct node *n);
+void sema_check_classes(struct sema *s, const struct node *items);
+void sema_check_example(struct sema *s, const struct node *ex);
+
+/* compile.c */
+struct expr *sema_compile_condition(struct sema *s, const struct node *n, enum expr_ctx ctx, const char *what);
+void sema_compile_rule(struct sema *s, struct rule *r);
+/* Does e depend on literals only, so that its value is known now? */
+bool sema_is_constant(const struct expr *e);
+/* Evaluate an expression of literals only (sema_is_constant). */
+enum expr_status sema_eval_constant(const struct expr *e, struct value *v, const struct expr **fault);
+
+/* lint.c */
+void sema_check_required(struct sema *s);
+void sema_lint(struct sema *s);
+
+#endif
