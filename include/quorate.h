@@ -61,6 +61,11 @@ struct qr_diag {
 	const char *message;
 	const char *file;       /* NULL if the message is about no file */
 	unsigned line, column;  /* 1-based; 0 if no file */
+	/* A fix-it, or NULL: replace the text from suggestion_line:column up
+	** to (not including) end_line:end_column, in the same file, by this
+	** text (an insertion when the two positions are equal). */
+	const char *suggestion;
+	unsigned suggestion_line, suggestion_column, suggestion_end_line, suggestion_end_column;
 };
 
 size_t qr_diag_count(const qr_session *s);

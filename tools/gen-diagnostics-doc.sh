@@ -36,6 +36,15 @@ trap 'rm -f "$tmp"' EXIT HUP INT TERM
 	echo "of \`quorate eval\` about meeting records have codes of their own,"
 	echo "listed in [findings.md](findings.md)."
 	echo
+	echo "Where the fix is likely, a diagnostic carries a **fix-it**: the text"
+	echo "that would replace the part of the line it points at (a misspelt name's"
+	echo "nearest known name, \`5 days\` for \`5days\`).  It is printed under the"
+	echo "caret, and \`--format json\` gives it as \`suggestion\`: the replacement"
+	echo "\`text\`, and the \`file\`, \`line\` and \`column\` where the replaced text"
+	echo "starts and the \`end_line\` and \`end_column\` just past it (equal to"
+	echo "\`line\` and \`column\` for an insertion); \`null\` when there is none."
+	echo "Editors offer it as a quick fix."
+	echo
 	echo "Generated from \`$def\` by"
 	echo "\`tools/gen-diagnostics-doc.sh\`; do not edit by hand."
 	echo

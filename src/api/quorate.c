@@ -173,6 +173,13 @@ int qr_diag_get(const qr_session *s, size_t i, struct qr_diag *out)
 	out->line = out->column = 0;
 	if (d->loc.src)
 		source_position(d->loc.src, d->loc.start, &out->line, &out->column);
+	const struct diag_fixit *f = d->fixit;
+	out->suggestion = f ? f->text : NULL;
+	out->suggestion_line = out->suggestion_column = out->suggestion_end_line = out->suggestion_end_column = 0;
+	if (f && f->loc.src) {
+		source_position(f->loc.src, f->loc.start, &out->suggestion_line, &out->suggestion_column);
+		source_position(f->loc.src, f->loc.end, &out->suggestion_end_line, &out->suggestion_end_column);
+	}
 	return 0;
 }
 

@@ -138,6 +138,31 @@ bool cli_common_option(struct cli *c, int argc, char **argv, int *i, int *status
 	return false;
 }
 
+/* "suggestion": the fix-it's replacement text and the span it replaces
+** (end_line/end_column just past it; equal to line/column for an insertion),
+** or null. */
+static void json_suggestion(struct json_writer *w, const struct diag_fixit *f)
+{
+	json_key(w, "suggestion");
+	if (!f) {
+		json_null(w);
+		return;
+	}
+	json_begin_object(w);
+	json_key(w, "text");
+	json_string(w, f->text);
+	report_json_loc_fields(w, &f->loc);
+	if (f->loc.src) {
+		unsigned line, col;
+		source_position(f->loc.src, f->loc.end, &line, &col);
+		json_key(w, "end_line");
+		json_int(w, line);
+		json_key(w, "end_column");
+		json_int(w, col);
+	}
+	json_end_object(w);
+}
+
 void cli_print_diagnostics(struct cli *c, FILE *out, bool json)
 {
 	diag_sort(&c->diag);
@@ -165,6 +190,7 @@ void cli_print_diagnostics(struct cli *c, FILE *out, bool json)
 		json_key(&w, "message");
 		json_string(&w, d->msg);
 		report_json_loc_fields(&w, &d->loc);
+		json_suggestion(&w, d->fixit);
 		json_key(&w, "notes");
 		json_begin_array(&w);
 		for (const struct diag_note *n = d->notes; n; n = n->next) {

@@ -48,13 +48,13 @@ struct diag *diag_vreport(struct diag_sink *d, enum diag_code code, struct loc l
 		return NULL;
 	if (sev == DIAG_ERROR && d->n_errors == d->max_errors) {
 		d->stopped = true;
-		struct diag stop = { D_TOO_MANY, DIAG_ERROR, loc, NULL, NULL };
+		struct diag stop = { D_TOO_MANY, DIAG_ERROR, loc, NULL, NULL, NULL };
 		stop.msg = arena_printf(d->arena, "too many errors (%u); stopping here", d->max_errors);
 		VEC_PUSH(d->arena, d->items, stop);
 		d->n_errors++;
 		return NULL;
 	}
-	struct diag dg = { code, sev, loc, arena_vprintf(d->arena, fmt, ap), NULL };
+	struct diag dg = { code, sev, loc, arena_vprintf(d->arena, fmt, ap), NULL, NULL };
 	VEC_PUSH(d->arena, d->items, dg);
 	if (sev == DIAG_ERROR)
 		d->n_errors++;
@@ -87,6 +87,16 @@ void diag_note(struct diag_sink *d, struct diag *to, struct loc loc, const char 
 	while (*tail)
 		tail = &(*tail)->next;
 	*tail = n;
+}
+
+void diag_fixit(struct diag_sink *d, struct diag *to, struct loc loc, const char *text)
+{
+	if (!to)
+		return;
+	struct diag_fixit *f = arena_alloc(d->arena, sizeof *f);
+	f->loc = loc;
+	f->text = arena_strdup(d->arena, text);
+	to->fixit = f;
 }
 
 /* ---- ordering ----------------------------------------------------------- */
@@ -192,53 +202,102 @@ static size_t utf8_chars(const char *p, size_t n)
 	return c;
 }
 
-/* The source line, then a caret under the first character of the span and
-** tildes under the rest of it (on that line). */
-static void print_excerpt(const struct loc *loc, FILE *out, bool color)
-{
-	unsigned line, col;
-	source_position(loc->src, loc->start, &line, &col);
+/* The part of a source line that is shown: all of it, or a window around
+** the caret when the line is long. */
+struct excerpt {
+	unsigned line;
+	const char *text;       /* the line */
 	size_t len;
-	const char *text = source_line_text(loc->src, line, &len);
-	size_t line_start = (size_t)(text - loc->src->text);
-	/* bytes into the line; a location before a byte-order mark is at 0 */
-	size_t caret = loc->start > line_start ? loc->start - line_start : 0;
-	if (caret > len)
-		caret = len;
-	size_t span_end = loc->end > loc->start ? loc->end - line_start : caret + 1;
-	if (span_end > len)
-		span_end = len > caret ? len : caret + 1;
+	size_t line_start;      /* offset of the line in the file */
+	size_t from, to;        /* the bytes shown */
+	int gutter;             /* width of the line-number column */
+};
 
-	size_t from = 0, to = len;
-	if (len > DIAG_LINE_WINDOW) { /* a window around the caret */
-		from = caret > DIAG_LINE_WINDOW / 2 ? caret - DIAG_LINE_WINDOW / 2 : 0;
-		while (from > 0 && ((unsigned char)text[from] & 0xC0) == 0x80)
-			from--;
-		to = from + DIAG_LINE_WINDOW < len ? from + DIAG_LINE_WINDOW : len;
-		while (to < len && ((unsigned char)text[to] & 0xC0) == 0x80)
-			to++;
+static struct excerpt excerpt_of(const struct loc *loc)
+{
+	struct excerpt e;
+	unsigned col;
+	source_position(loc->src, loc->start, &e.line, &col);
+	e.text = source_line_text(loc->src, e.line, &e.len);
+	e.line_start = (size_t)(e.text - loc->src->text);
+	size_t caret = loc->start > e.line_start ? loc->start - e.line_start : 0;
+	if (caret > e.len)
+		caret = e.len;
+	e.from = 0;
+	e.to = e.len;
+	if (e.len > DIAG_LINE_WINDOW) { /* a window around the caret */
+		e.from = caret > DIAG_LINE_WINDOW / 2 ? caret - DIAG_LINE_WINDOW / 2 : 0;
+		while (e.from > 0 && ((unsigned char)e.text[e.from] & 0xC0) == 0x80)
+			e.from--;
+		e.to = e.from + DIAG_LINE_WINDOW < e.len ? e.from + DIAG_LINE_WINDOW : e.len;
+		while (e.to < e.len && ((unsigned char)e.text[e.to] & 0xC0) == 0x80)
+			e.to++;
 	}
 	/* The gutter is 5 digits wide, wider for files of 100000 lines or more. */
-	int gutter = snprintf(NULL, 0, "%u", line);
-	if (gutter < 5)
-		gutter = 5;
-	fprintf(out, "%*u | %s", gutter, line, from > 0 ? "..." : "");
-	put_visible(out, text + from, to - from);
-	fprintf(out, "%s\n%*s | %s", to < len ? "..." : "", gutter, "", from > 0 ? "   " : "");
-	/* Pad with the line's own tabs so the caret lines up. */
-	for (size_t i = from; i < caret && i < to; i += char_len(text + i, text + len))
-		fputc(text[i] == '\t' ? '\t' : ' ', out);
+	e.gutter = snprintf(NULL, 0, "%u", e.line);
+	if (e.gutter < 5)
+		e.gutter = 5;
+	return e;
+}
+
+/* The empty gutter, then blanks (the line's own tabs, so that what follows
+** lines up) up to byte `upto` of the line. */
+static void pad_to(const struct excerpt *e, size_t upto, FILE *out)
+{
+	fprintf(out, "%*s | %s", e->gutter, "", e->from > 0 ? "   " : "");
+	for (size_t i = e->from; i < upto && i < e->to; i += char_len(e->text + i, e->text + e->len))
+		fputc(e->text[i] == '\t' ? '\t' : ' ', out);
+}
+
+/* The source line, then a caret under the first character of the span and
+** tildes under the rest of it (on that line); then, when the fix-it is on
+** that line, its text under the part it replaces. */
+static void print_excerpt(const struct loc *loc, const struct diag_fixit *fix, FILE *out, bool color)
+{
+	struct excerpt e = excerpt_of(loc);
+	/* bytes into the line; a location before a byte-order mark is at 0 */
+	size_t caret = loc->start > e.line_start ? loc->start - e.line_start : 0;
+	if (caret > e.len)
+		caret = e.len;
+	size_t span_end = loc->end > loc->start ? loc->end - e.line_start : caret + 1;
+	if (span_end > e.len)
+		span_end = e.len > caret ? e.len : caret + 1;
+
+	fprintf(out, "%*u | %s", e.gutter, e.line, e.from > 0 ? "..." : "");
+	put_visible(out, e.text + e.from, e.to - e.from);
+	fprintf(out, "%s\n", e.to < e.len ? "..." : "");
+	pad_to(&e, caret, out);
 	if (color)
 		fputs(COLOR_GREEN, out);
 	fputc('^', out);
-	size_t after = caret < len ? caret + char_len(text + caret, text + len) : caret + 1;
-	size_t under_end = span_end < to ? span_end : to;
-	size_t tildes = under_end > after ? utf8_chars(text + after, under_end - after) : 0;
+	size_t after = caret < e.len ? caret + char_len(e.text + caret, e.text + e.len) : caret + 1;
+	size_t under_end = span_end < e.to ? span_end : e.to;
+	size_t tildes = under_end > after ? utf8_chars(e.text + after, under_end - after) : 0;
 	for (size_t i = 0; i < tildes; i++)
 		fputc('~', out);
 	if (color)
 		fputs(COLOR_RESET, out);
 	fputc('\n', out);
+	if (!fix)
+		return;
+	size_t at = fix->loc.start > e.line_start ? fix->loc.start - e.line_start : 0;
+	pad_to(&e, at, out);
+	if (color)
+		fputs(COLOR_GREEN, out);
+	put_visible(out, fix->text, strlen(fix->text));
+	if (color)
+		fputs(COLOR_RESET, out);
+	fputc('\n', out);
+}
+
+/* Is the fix-it shown under the excerpt of loc (same file, same line, in
+** the window shown)? */
+static bool fixit_fits(const struct loc *loc, const struct diag_fixit *fix)
+{
+	if (!fix || fix->loc.src != loc->src)
+		return false;
+	struct excerpt e = excerpt_of(loc);
+	return fix->loc.start >= e.line_start + e.from && fix->loc.start <= e.line_start + e.to;
 }
 
 static void print_header(const struct loc *loc, const char *sev, const char *sev_color,
@@ -268,11 +327,28 @@ void diag_print(const struct diag *dg, FILE *out, bool color)
 	                      : dg->sev == DIAG_WARNING ? COLOR_MAGENTA : COLOR_CYAN;
 	print_header(&dg->loc, diag_severity_name(dg->sev), sev_color, dg->msg,
 	             diag_code_name(dg->code), out, color);
-	if (dg->loc.src && dg->loc.src->text)
-		print_excerpt(&dg->loc, out, color);
+	bool fix_shown = false;
+	if (dg->loc.src && dg->loc.src->text) {
+		fix_shown = fixit_fits(&dg->loc, dg->fixit);
+		print_excerpt(&dg->loc, fix_shown ? dg->fixit : NULL, out, color);
+	}
 	for (const struct diag_note *n = dg->notes; n; n = n->next) {
 		print_header(&n->loc, "note", COLOR_CYAN, n->msg, NULL, out, color);
 		if (n->loc.src && n->loc.src->text)
-			print_excerpt(&n->loc, out, color);
+			print_excerpt(&n->loc, NULL, out, color);
+	}
+	/* A fix-it elsewhere (another line, another file) gets its own excerpt. */
+	const struct diag_fixit *f = dg->fixit;
+	if (f && !fix_shown) {
+		if (f->loc.src) {
+			diag_print_where(&f->loc, out);
+			fputs(": ", out);
+		}
+		fputs(color ? COLOR_GREEN "fix-it:" COLOR_RESET : "fix-it:", out);
+		fprintf(out, " %s '", f->loc.start == f->loc.end ? "insert" : "replace with");
+		put_visible(out, f->text, strlen(f->text));
+		fputs("'\n", out);
+		if (f->loc.src && f->loc.src->text)
+			print_excerpt(&f->loc, f, out, color);
 	}
 }

@@ -9,6 +9,12 @@
 **        12 |   require yes >= 150% of cast
 **           |                  ^~~~
 **
+** A diagnostic may carry one fix-it: the text that would replace its span
+** (or another span) to mend the mistake, e.g. the member name a misspelt one
+** was most likely meant to be.  It is rendered under the caret as compilers
+** do, given to programs as the `suggestion` of the JSON diagnostics, and
+** offered by editors as a quick fix.
+**
 ** The sink caps the number of errors (DIAG_MAX_ERRORS) so a broken file does
 ** not bury its first problem, and keeps messages in the order they were found.
 */
@@ -36,12 +42,19 @@ struct diag_note {
 	const char *msg;
 };
 
+/* Replace the text at `loc` by `text`; an empty span inserts it. */
+struct diag_fixit {
+	struct loc loc;
+	const char *text;
+};
+
 struct diag {
 	enum diag_code code;
 	enum diag_severity sev;
 	struct loc loc;
 	const char *msg;
 	struct diag_note *notes; /* in order */
+	const struct diag_fixit *fixit; /* NULL: no machine-readable fix */
 };
 
 #define DIAG_MAX_ERRORS 20
@@ -64,6 +77,9 @@ struct diag *diag_vreport(struct diag_sink *d, enum diag_code code, struct loc l
 /* Attach a note (with its own location, possibly none) to a diagnostic. */
 void diag_note(struct diag_sink *d, struct diag *to, struct loc loc, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
+
+/* Give a diagnostic its fix-it (the last one given wins). */
+void diag_fixit(struct diag_sink *d, struct diag *to, struct loc loc, const char *text);
 
 const char *diag_code_name(enum diag_code code);
 enum diag_severity diag_code_severity(enum diag_code code);

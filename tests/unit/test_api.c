@@ -117,7 +117,19 @@ static void test_diagnostics(void **state)
 	assert_string_equal(d.file, "broken.tor");
 	assert_int_equal(d.line, 2);
 	assert_int_equal(d.column, 13);
+	assert_null(d.suggestion);
 	assert_int_equal(qr_diag_get(s, qr_diag_count(s), &d), -1);
+	/* a diagnostic with a fix-it gives its text and the span it replaces */
+	static const char glued[] = "terms \"T\" {\n  notice papers 5days before\n}\n";
+	size_t before = qr_diag_count(s);
+	assert_null(qr_load_terms(s, "glued.tor", glued, strlen(glued)));
+	assert_int_equal(qr_diag_get(s, before, &d), 0);
+	assert_string_equal(d.code, "token");
+	assert_string_equal(d.suggestion, "5 days");
+	assert_int_equal(d.suggestion_line, 2);
+	assert_int_equal(d.suggestion_column, 17);
+	assert_int_equal(d.suggestion_end_line, 2);
+	assert_int_equal(d.suggestion_end_column, 22);
 	/* no terms block; a record that is not a meeting; NULL terms */
 	assert_null(qr_load_terms(s, "empty.tor", "", 0));
 	const qr_terms *t = qr_load_terms(s, "t.tor", minimal_terms, strlen(minimal_terms));

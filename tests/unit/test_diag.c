@@ -293,6 +293,41 @@ static void test_render_notes(void **state)
 	diag_note(&c->diag, NULL, (struct loc){ NULL, 0, 0 }, "ignored");
 }
 
+/* A fix-it on the diagnostic's line is shown under the caret, lined up
+** with what it replaces (past tabs and two-byte letters); one elsewhere gets
+** its own excerpt, said as a replacement or an insertion. */
+static void test_render_fixit(void **state)
+{
+	CTX(c);
+	struct source *s = src(c, "\tpresent si\xC3\xB4n, gareht\nleaves x\n");
+	uint32_t typo = offset_of(s, "gareht");
+	struct diag *d = diag_report(&c->diag, D_UNDEFINED, (struct loc){ s, typo, typo + 6 }, "no member 'gareht'");
+	diag_fixit(&c->diag, d, (struct loc){ s, typo, typo + 6 }, "gareth");
+	assert_non_null(d->fixit);
+	assert_string_equal(d->fixit->text, "gareth");
+	assert_string_equal(render(c, d, false),
+	                    "f.tor:1:16: error: no member 'gareht' [name.undefined]\n"
+	                    "    1 | \tpresent si\xC3\xB4n, gareht\n"
+	                    "      | \t              ^~~~~~\n"
+	                    "      | \t              gareth\n");
+	uint32_t x = offset_of(s, "x\n");
+	struct diag *e = diag_report(&c->diag, D_UNDEFINED, (struct loc){ s, typo, typo + 6 }, "elsewhere");
+	diag_fixit(&c->diag, e, (struct loc){ s, x, x + 1 }, "y");
+	assert_string_equal(render(c, e, false),
+	                    "f.tor:1:16: error: elsewhere [name.undefined]\n"
+	                    "    1 | \tpresent si\xC3\xB4n, gareht\n"
+	                    "      | \t              ^~~~~~\n"
+	                    "f.tor:2:8: fix-it: replace with 'y'\n"
+	                    "    2 | leaves x\n"
+	                    "      |        ^\n"
+	                    "      |        y\n");
+	struct diag *i = diag_report(&c->diag, D_SYNTAX, (struct loc){ s, typo, typo + 6 }, "insert");
+	diag_fixit(&c->diag, i, (struct loc){ s, x, x }, ",");
+	assert_non_null(strstr(render(c, i, false), "f.tor:2:8: fix-it: insert ','\n"));
+	/* a fix-it on a dropped diagnostic is dropped too */
+	diag_fixit(&c->diag, NULL, (struct loc){ s, 0, 0 }, "ignored");
+}
+
 /* Tabs in the line are copied into the padding, so the caret lines up
 ** whatever the terminal's tab width. */
 static void test_render_tabs(void **state)
@@ -622,6 +657,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_render_severity_and_code, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_render_no_location, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_render_notes, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_render_fixit, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_render_tabs, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_render_utf8_columns, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_render_unprintable, setup, teardown),
