@@ -41,6 +41,9 @@ struct person {
 	bool present;
 	bool attended;      /* present at some point of the meeting so far */
 	bool listed;        /* named in present/apologies/attending (for "listed twice") */
+	bool at_start;      /* named in present or attending */
+	bool apologies;     /* named in apologies */
+	bool left;          /* left at some point */
 };
 
 struct evaluator {
@@ -329,7 +332,9 @@ static void read_attendance(struct evaluator *ev)
 				add_finding(ev, F_LISTED_TWICE, NULL, nm->span, "%s is listed more than once in the attendance", nm->id);
 			ev->people[i].listed = true;
 			if (l != 1)
-				ev->people[i].present = ev->people[i].attended = true;
+				ev->people[i].present = ev->people[i].attended = ev->people[i].at_start = true;
+			else
+				ev->people[i].apologies = true;
 		}
 	}
 }
@@ -347,6 +352,7 @@ static void apply_step(struct evaluator *ev, const struct rec_step *st)
 			                                                       : "%s leaves but is not present", nm->id);
 		ev->people[i].present = arriving;
 		ev->people[i].attended = ev->people[i].attended || arriving;
+		ev->people[i].left = ev->people[i].left || !arriving;
 	}
 }
 
@@ -429,11 +435,49 @@ static void check_quorum(struct evaluator *ev, struct motion_result *mr, const s
 	}
 }
 
-static void read_interests(struct evaluator *ev, const struct rec_motion *mo, struct motion_state *ms)
+/* Does the record name any vote for or against (not only abstentions)? */
+static bool tally_names_votes(const struct rec_motion *mo)
 {
+	for (unsigned k = 0; k < mo->n_votes; k++)
+		if (mo->votes[k].kind != VOTE_ABSTAIN)
+			return true;
+	return false;
+}
+
+/* What the terms make of one declaration (before the votes are read). */
+static void interest_effect(struct evaluator *ev, const struct rec_motion *mo, const struct motion_state *ms,
+                            struct interest_result *ir)
+{
+	const struct terms *t = ev->t;
+	int i = ir->member;
+	ir->entitled = i >= 0 && ev->active[i];
+	ir->vote_void = t->conflict_vote == CONFLICT_VOTE_VOID || t->conflict_leaves;
+	ir->votes_named = !mo->has_tally || tally_names_votes(mo);
+	if (mo->is_virtual)
+		ir->room = ROOM_OUTSIDE;
+	else if (i < 0 || !ev->people[i].attended)
+		ir->room = ROOM_ABSENT;
+	else if (!ev->people[i].present)
+		ir->room = ROOM_LEFT;
+	else
+		ir->room = t->conflict_leaves ? ROOM_TO_LEAVE : ROOM_STAYED;
+	/* as quorum_counts counts them */
+	ir->quorum_counted = !mo->is_virtual && ir->entitled &&
+	                     (ms->deemed[i] || (ms->conflicted[i] && (t->conflict_quorum == CONFLICT_QUORUM_DEEMED ||
+	                                                              (t->conflict_quorum == CONFLICT_QUORUM_COUNTED &&
+	                                                               !t->conflict_leaves))));
+}
+
+static void read_interests(struct evaluator *ev, struct motion_result *mr, struct motion_state *ms)
+{
+	const struct rec_motion *mo = mr->motion;
+	mr->interests = arena_array(ev->arena, mo->interests.n + 1, sizeof *mr->interests);
+	mr->n_interests = mo->interests.n;
 	for (unsigned k = 0; k < mo->interests.n; k++) {
 		const struct rec_name *nm = &mo->interests.items[k];
 		int i = resolve_person(ev, nm);
+		mr->interests[k].who = nm;
+		mr->interests[k].member = i;
 		if (i < 0)
 			continue;
 		if (!is_present(ev, (unsigned)i)) {
@@ -454,6 +498,27 @@ static void read_interests(struct evaluator *ev, const struct rec_motion *mo, st
 			ms->conflicted[i] = true;
 			ms->n_conflicted++;
 		}
+	}
+	for (unsigned k = 0; k < mr->n_interests; k++)
+		interest_effect(ev, mo, ms, &mr->interests[k]);
+}
+
+/* Whether each member who declared an interest voted anyway (as recorded,
+** valid or not). */
+static void interest_votes(struct motion_result *mr)
+{
+	const struct rec_motion *mo = mr->motion;
+	for (unsigned k = 0; k < mr->n_interests; k++) {
+		struct interest_result *ir = &mr->interests[k];
+		for (unsigned v = 0; v < mo->n_votes; v++) {
+			if (strcmp(mo->votes[v].who.id, ir->who->id) != 0)
+				continue;
+			if (!ir->voted)
+				ir->vote = mo->votes[v].kind;
+			ir->voted = true;
+		}
+		if (ir->voted && ir->room == ROOM_TO_LEAVE)
+			ir->room = ROOM_STAYED_VOTED;
 	}
 }
 
@@ -565,15 +630,6 @@ static void set_votes(struct counts *c, const int64_t tally[3])
 	c->n[COUNT_ABSTAIN] = tally[VOTE_ABSTAIN];
 	c->n[COUNT_CAST] = tally[VOTE_FOR] + tally[VOTE_AGAINST];
 	c->n[COUNT_VOTES] = c->n[COUNT_CAST] + tally[VOTE_ABSTAIN];
-}
-
-/* Does the record name any vote for or against (not only abstentions)? */
-static bool tally_names_votes(const struct rec_motion *mo)
-{
-	for (unsigned k = 0; k < mo->n_votes; k++)
-		if (mo->votes[k].kind != VOTE_ABSTAIN)
-			return true;
-	return false;
 }
 
 /* Decide the tally to use: named votes, a secret-ballot tally, or both. */
@@ -860,7 +916,7 @@ static void eval_motion(struct evaluator *ev, struct motion_result *mr)
 	struct motion_state ms = { 0 };
 	ms.conflicted = arena_array(ev->arena, t->n_members + 1, sizeof *ms.conflicted);
 	ms.deemed = arena_array(ev->arena, t->n_members + 1, sizeof *ms.deemed);
-	read_interests(ev, mo, &ms);
+	read_interests(ev, mr, &ms);
 
 	const struct rec_name *chair = presiding(ev, mo);
 	if (chair && !mo->is_virtual) {
@@ -877,6 +933,7 @@ static void eval_motion(struct evaluator *ev, struct motion_result *mr)
 	}
 	vote_counts_for_rules(ev, &ms, &mr->counts);
 	bool votes_ok = gather_votes(ev, &ms, mo, &mr->counts);
+	interest_votes(mr);
 	bool class_failed = false;
 	mr->cls = select_class(ev, mr, &class_failed);
 	bool noticed = check_motion_notice(ev, mr);
@@ -961,6 +1018,28 @@ static void check_terms_in_force(struct evaluator *ev)
 		            (long long)ev->res->members, fmt_date(ev, m->date), (long long)t->size_min, (long long)t->size_max);
 }
 
+/* Each roster member's attendance over the whole meeting. */
+static void record_attendance(struct evaluator *ev)
+{
+	const struct terms *t = ev->t;
+	ev->res->attendance = arena_array(ev->arena, t->n_members + 1, sizeof *ev->res->attendance);
+	for (unsigned i = 0; i < t->n_members; i++) {
+		const struct person *p = &ev->people[i];
+		enum attendance a;
+		if (!terms_member_active(&t->members[i], ev->m->date))
+			a = ATT_NOT_MEMBER;
+		else if (!p->attended)
+			a = p->apologies ? ATT_APOLOGIES : ATT_ABSENT;
+		else if (!p->at_start)
+			a = p->present ? ATT_LATE : ATT_LATE_EARLY;
+		else if (!p->present)
+			a = ATT_EARLY;
+		else
+			a = p->left ? ATT_OUT_FOR_PART : ATT_PRESENT;
+		ev->res->attendance[i] = a;
+	}
+}
+
 struct meeting_result *eval_meeting(struct arena *a, const struct terms *t, const struct meeting *m)
 {
 	struct evaluator ev = { 0 };
@@ -1001,6 +1080,8 @@ struct meeting_result *eval_meeting(struct arena *a, const struct terms *t, cons
 		mr->motion = st->motion;
 		eval_motion(&ev, mr);
 	}
+	if (!meeting_is_virtual_only(m))
+		record_attendance(&ev);
 	return ev.res;
 }
 

@@ -54,6 +54,30 @@ struct req_result {
 	bool failed;               /* could not be evaluated (see findings) */
 };
 
+/* Where a member with a declared interest was for the item. */
+enum interest_room {
+	ROOM_STAYED,        /* in the room, as the terms allow */
+	ROOM_LEFT,          /* recorded leaving before the motion */
+	ROOM_TO_LEAVE,      /* the terms say leave; no departure is recorded, none voted: taken as gone */
+	ROOM_STAYED_VOTED,  /* the terms say leave, yet a vote by them is recorded */
+	ROOM_ABSENT,        /* not at the meeting, or not on the roster: the declaration has no effect */
+	ROOM_OUTSIDE,       /* a decision taken outside a meeting: there is no room */
+};
+
+/* A declaration of interest at a motion and what the terms made of it (the
+** interests register). */
+struct interest_result {
+	const struct rec_name *who;  /* the member's id, the reason, the place in the record */
+	int member;                  /* roster index, or -1 when not on the roster */
+	bool entitled;               /* a voting member on the date */
+	enum interest_room room;
+	bool quorum_counted;         /* counted towards the quorum at this motion */
+	bool vote_void;              /* the terms make a vote by them void (or have them leave) */
+	bool votes_named;            /* the record names who voted (not a secret ballot) */
+	bool voted;                  /* a vote by them is recorded */
+	enum vote_kind vote;         /* that vote, when voted */
+};
+
 struct motion_result {
 	const struct rec_motion *motion;
 	const struct dclass *cls;  /* NULL if none applies */
@@ -71,8 +95,23 @@ struct motion_result {
 	bool declared_only;
 	bool casting_applied;
 	bool is_virtual;
+	struct interest_result *interests;  /* one per declaration, in the record's order */
+	unsigned n_interests;
 	struct finding_list findings;
 };
+
+/* A roster member's attendance at a meeting (the attendance register). */
+enum attendance {
+	ATT_NOT_MEMBER,     /* not on the roster on the date */
+	ATT_PRESENT,        /* present from the start to the end */
+	ATT_LATE,           /* arrived after the start */
+	ATT_EARLY,          /* left before the end */
+	ATT_LATE_EARLY,     /* both */
+	ATT_OUT_FOR_PART,   /* present at the start and the end, but left and came back */
+	ATT_APOLOGIES,      /* absent, with apologies */
+	ATT_ABSENT,         /* absent without apologies */
+};
+#define ATT__COUNT (ATT_ABSENT + 1)
 
 struct meeting_result {
 	const struct meeting *meeting;
@@ -83,6 +122,8 @@ struct meeting_result {
 	int64_t present_at_start;
 	struct finding_list findings;   /* about the meeting as a whole */
 	unsigned count_by_sev[4];       /* all findings, meeting and motions */
+	/* by roster index; NULL for decisions taken outside a meeting only */
+	enum attendance *attendance;
 	unsigned mismatches;
 };
 

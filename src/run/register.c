@@ -1,0 +1,258 @@
+/*
+** register: the attendance and interests registers of a history.  See
+** register.h.
+*/
+#include "run/register.h"
+
+#include <setjmp.h>
+#include <string.h>
+
+struct registers {
+	struct arena *arena;
+	const struct register_sink *sink;
+	VEC(struct reg_body *) bodies;
+	unsigned seq;              /* meetings seen, decisions outside meetings included */
+	unsigned declarations;
+	/* the roster of the terms last seen, by index into its body's members */
+	const struct terms *map_terms;
+	unsigned *map;
+};
+
+/* ---- words --------------------------------------------------------------------- */
+
+static const struct {
+	const char *name, *letter;
+} attendance_words[ATT__COUNT] = {
+	[ATT_NOT_MEMBER] = { "not a member", "-" },
+	[ATT_PRESENT] = { "present", "P" },
+	[ATT_LATE] = { "arrived late", "L" },
+	[ATT_EARLY] = { "left early", "E" },
+	[ATT_LATE_EARLY] = { "arrived late and left early", "LE" },
+	[ATT_OUT_FOR_PART] = { "out for part", "O" },
+	[ATT_APOLOGIES] = { "apologies", "A" },
+	[ATT_ABSENT] = { "absent without apologies", "X" },
+};
+
+const char *attendance_name(enum attendance a) { return attendance_words[a].name; }
+const char *attendance_letter(enum attendance a) { return attendance_words[a].letter; }
+
+unsigned reg_member_meetings(const struct reg_member *m)
+{
+	unsigned n = 0;
+	for (int a = ATT_PRESENT; a < ATT__COUNT; a++)
+		n += m->by_status[a];
+	return n;
+}
+
+unsigned reg_member_part(const struct reg_member *m)
+{
+	return m->by_status[ATT_LATE] + m->by_status[ATT_EARLY] + m->by_status[ATT_LATE_EARLY] +
+	       m->by_status[ATT_OUT_FOR_PART];
+}
+
+unsigned reg_member_present(const struct reg_member *m)
+{
+	return m->by_status[ATT_PRESENT] + reg_member_part(m);
+}
+
+const char *interest_rule_text(const struct reg_interest *d)
+{
+	if (!d->effect->entitled)
+		return "no vote";
+	return d->effect->vote_void ? "void" : "allowed";
+}
+
+const char *interest_quorum_text(const struct reg_interest *d)
+{
+	const struct interest_result *e = d->effect;
+	if (e->room == ROOM_OUTSIDE)
+		return "not applicable";
+	if (!e->quorum_counted)
+		return "not counted";
+	return e->room == ROOM_LEFT ? "deemed present" : "counted";
+}
+
+const char *interest_room_text(enum interest_room r)
+{
+	switch (r) {
+	case ROOM_STAYED: return "stayed";
+	case ROOM_LEFT: return "left the room";
+	case ROOM_TO_LEAVE: return "to leave (no departure recorded)";
+	case ROOM_STAYED_VOTED: return "stayed, though the terms say leave";
+	case ROOM_ABSENT: return "not present";
+	default: return "outside a meeting";
+	}
+}
+
+const char *interest_voted_text(const struct reg_interest *d, bool *anyway)
+{
+	const struct interest_result *e = d->effect;
+	*anyway = e->voted && (e->vote_void || !e->entitled);
+	if (e->voted)
+		return e->vote == VOTE_FOR ? "for" : e->vote == VOTE_AGAINST ? "against" : "abstained";
+	return e->votes_named ? "did not vote" : "not known";
+}
+
+static int year_of(qdate d)
+{
+	int y, m, day;
+	date_to_ymd(d, &y, &m, &day);
+	return y;
+}
+
+/* ---- gathering ----------------------------------------------------------------- */
+
+struct registers *register_new(struct arena *run_arena, const struct register_sink *sink)
+{
+	struct registers *rg = arena_alloc(run_arena, sizeof *rg);
+	rg->arena = run_arena;
+	rg->sink = sink;
+	return rg;
+}
+
+size_t register_n_bodies(const struct registers *rg) { return rg->bodies.n; }
+const struct reg_body *register_body(const struct registers *rg, size_t i) { return rg->bodies.items[i]; }
+unsigned register_n_declarations(const struct registers *rg) { return rg->declarations; }
+
+static struct reg_body *body_named(struct registers *rg, const char *name)
+{
+	for (size_t i = 0; i < rg->bodies.n; i++)
+		if (strcmp(rg->bodies.items[i]->name, name) == 0)
+			return rg->bodies.items[i];
+	struct reg_body *b = arena_alloc(rg->arena, sizeof *b);
+	b->name = arena_strdup(rg->arena, name);
+	arena_init(&b->table_arena, rg->arena->mem);
+	VEC_PUSH(rg->arena, rg->bodies, b);
+	return b;
+}
+
+/* The body's row for each member of these terms (added when new); the
+** names and voting rights follow the latest terms seen. */
+static const unsigned *roster_map(struct registers *rg, struct reg_body *b, const struct terms *t)
+{
+	if (rg->map_terms == t)
+		return rg->map;
+	rg->map_terms = t;
+	rg->map = arena_array(rg->arena, t->n_members + 1, sizeof *rg->map);
+	for (unsigned i = 0; i < t->n_members; i++) {
+		const struct member *mb = &t->members[i];
+		size_t k = 0;
+		while (k < b->members.n && strcmp(b->members.items[k]->id, mb->id) != 0)
+			k++;
+		if (k == b->members.n) {
+			struct reg_member *rm = arena_alloc(rg->arena, sizeof *rm);
+			rm->id = arena_strdup(rg->arena, mb->id);
+			VEC_PUSH(rg->arena, b->members, rm);
+		}
+		struct reg_member *rm = b->members.items[k];
+		if (!rm->name || strcmp(rm->name, mb->name ? mb->name : mb->id) != 0)
+			rm->name = arena_strdup(rg->arena, mb->name ? mb->name : mb->id);
+		rm->voting = mb->voting;
+		rg->map[i] = (unsigned)k;
+	}
+	return rg->map;
+}
+
+/* Hand the body's table to the sink and start an empty one. */
+static void flush_table(struct registers *rg, struct reg_body *b, bool continues)
+{
+	if (b->n_columns == 0)
+		return;
+	unsigned nc = b->n_columns;
+	struct arena *a = &b->table_arena;
+	const struct reg_member **rows = arena_array(a, b->members.n + 1, sizeof *rows);
+	enum attendance *cells = arena_array(a, (b->members.n + 1) * nc, sizeof *cells);
+	unsigned n_rows = 0;
+	for (size_t k = 0; k < b->members.n; k++) {
+		bool member = false;
+		for (unsigned c = 0; c < nc; c++) {
+			enum attendance at = k < b->n_cells[c] ? b->cells[c][k] : ATT_NOT_MEMBER;
+			cells[n_rows * nc + c] = at;
+			member = member || at != ATT_NOT_MEMBER;
+		}
+		if (member)
+			rows[n_rows++] = b->members.items[k];
+	}
+	struct reg_table t = {
+		b->name, year_of(b->columns[0].date), ++b->part, continues, b->columns, nc, rows, n_rows, cells,
+	};
+	if (!continues)
+		b->part = 0;
+	rg->sink->table(rg->sink->ctx, &t);
+	b->n_columns = 0;
+	arena_reset(a);
+}
+
+static void add_column(struct registers *rg, struct reg_body *b, const struct meeting_result *r, const char *file)
+{
+	const struct meeting *m = r->meeting;
+	if (b->n_columns > 0 && year_of(b->columns[0].date) != year_of(m->date))
+		flush_table(rg, b, false);
+	else if (b->n_columns == REGISTER_TABLE_MEETINGS)
+		flush_table(rg, b, true);
+	const unsigned *map = roster_map(rg, b, r->terms);
+	struct arena *a = &b->table_arena;
+	unsigned c = b->n_columns++;
+	b->columns[c] = (struct reg_meeting){ m->date, arena_strdup(a, m->title), arena_strdup(a, file), rg->seq };
+	b->n_cells[c] = (unsigned)b->members.n;
+	b->cells[c] = arena_array(a, b->members.n + 1, sizeof *b->cells[c]);
+	for (unsigned i = 0; i < r->terms->n_members; i++) {
+		enum attendance at = r->attendance[i];
+		b->cells[c][map[i]] = at;
+		b->members.items[map[i]]->by_status[at]++;
+	}
+	b->meetings++;
+}
+
+void register_meeting(struct registers *rg, const struct meeting_result *r, const char *file)
+{
+	rg->seq++;
+	struct reg_body *b = body_named(rg, r->terms->name);
+	if (r->attendance)
+		add_column(rg, b, r, file);
+	else
+		b->outside++;
+	for (unsigned i = 0; i < r->n_motions; i++) {
+		const struct motion_result *mr = &r->motions[i];
+		for (unsigned k = 0; k < mr->n_interests; k++) {
+			const struct interest_result *e = &mr->interests[k];
+			struct reg_interest d = {
+				b->name, r->meeting, rg->seq, mr->motion, e,
+				e->member >= 0 ? r->terms->members[e->member].name : NULL, r->terms,
+			};
+			b->declarations++;
+			rg->declarations++;
+			rg->sink->interest(rg->sink->ctx, &d);
+		}
+	}
+}
+
+static void release(struct registers *rg)
+{
+	for (size_t i = 0; i < rg->bodies.n; i++)
+		arena_free(&rg->bodies.items[i]->table_arena);
+}
+
+void register_finish(struct registers *rg)
+{
+	for (size_t i = 0; i < rg->bodies.n; i++)
+		flush_table(rg, rg->bodies.items[i], false);
+	release(rg);
+}
+
+void register_run(struct registers *rg, void (*fn)(void *ctx), void *ctx)
+{
+	/* The tables being gathered are not in the run arena: free them
+	** before passing an out-of-memory jump on. */
+	struct mem *mem = rg->arena->mem;
+	jmp_buf *outer = mem->on_oom;
+	jmp_buf here;
+	mem->on_oom = &here;
+	if (setjmp(here)) {
+		mem->on_oom = outer;
+		release(rg);
+		mem_fail(mem);
+	}
+	fn(ctx);
+	mem->on_oom = outer;
+}

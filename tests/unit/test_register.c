@@ -1,0 +1,392 @@
+/*
+** Unit tests of the registers' data: eval's attendance of each member and the
+** effect of each declared interest (src/run/eval.c), and the gathering of
+** them across a history into tables and totals (src/run/register.c).
+**
+** Terms "T": voting members m1..m5 (m5 joins on 2024-03-01), an observer obs
+** without a vote, a quorum of 3, the interests settings of each test.
+** Meetings are parsed from text and judged as a replay would.
+*/
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "check/load.h"
+#include "check/sema.h"
+#include "front/parse.h"
+#include "record/minutes.h"
+#include "run/eval.h"
+#include "run/register.h"
+
+struct run {
+	struct mem mem;
+	jmp_buf oom;
+	struct arena arena;
+	struct diag_sink diag;
+	struct loader ld;
+	const struct terms *t;
+	/* what the register handed over */
+	unsigned n_tables;
+	struct reg_table tables[8];        /* the fields that are not pointers (those are valid only in the call) */
+	unsigned first_seq[8];
+	char table_cells[8][256];          /* letters, row by row, rows split by '/' */
+	unsigned n_interests;
+	const char *interest_lines[16];
+};
+
+static int setup(void **state)
+{
+	struct run *R = calloc(1, sizeof *R);
+	if (!R)
+		return -1;
+	R->mem.on_oom = &R->oom;
+	arena_init(&R->arena, &R->mem);
+	diag_init(&R->diag, &R->arena);
+	*state = R;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	struct run *R = *state;
+	arena_free(&R->arena);
+	free(R);
+	return 0;
+}
+
+static const char *const stdlib_dirs[] = { "stdlib" };
+
+static const struct node *first_item(const struct ast_file *f, enum node_kind kind)
+{
+	for (const struct node *n = f->items; n; n = n->next)
+		if (n->kind == kind)
+			return n;
+	return NULL;
+}
+
+static void dump_diags(struct run *R)
+{
+	diag_sort(&R->diag);
+	for (size_t i = 0; i < R->diag.items.n; i++)
+		diag_print(&R->diag.items.items[i], stderr, false);
+}
+
+static void load_terms(struct run *R, const char *interests)
+{
+	char text[2048];
+	snprintf(text, sizeof text,
+	         "terms \"T\" {\n"
+	         "  effective 2024-01-01\n"
+	         "  role m \"Member\" voting\n"
+	         "  role observer \"Observer\" attending\n"
+	         "  member m1 \"Dr One\" m\n  member m2 \"Two\" m\n  member m3 \"Three\" m\n"
+	         "  member m4 \"Four\" m\n  member m5 \"Five\" m from 2024-03-01\n"
+	         "  member obs \"Observer\" observer\n"
+	         "  quorum §3.1 { require present >= 3 }\n"
+	         "  casting vote none\n"
+	         "  %s\n"
+	         "  class c §4 { require yes > half of cast }\n"
+	         "}\n", interests);
+	if (setjmp(R->oom) != 0)
+		fail_msg("out of memory");
+	loader_init(&R->ld, &R->arena, &R->diag, stdlib_dirs, 1);
+	struct source *src = arena_alloc(&R->arena, sizeof *src);
+	source_from_memory(src, &R->arena, "terms.tor", arena_strdup(&R->arena, text), strlen(text));
+	struct ast_file f;
+	const struct node *tn = parse_file(&R->arena, &R->diag, src, &f) == 0 ? first_item(&f, N_TERMS) : NULL;
+	R->t = tn ? sema_terms(&R->arena, &R->diag, &R->ld, tn, src) : NULL;
+	if (!R->t) {
+		dump_diags(R);
+		fail_msg("the terms do not check");
+	}
+}
+
+static const struct meeting_result *judge(struct run *R, const char *date, const char *body)
+{
+	char text[4096];
+	snprintf(text, sizeof text, "meeting \"M %s\" on %s {\n  terms \"T\"\n%s\n}\n", date, date, body);
+	if (setjmp(R->oom) != 0)
+		fail_msg("out of memory");
+	struct source *src = arena_alloc(&R->arena, sizeof *src);
+	source_from_memory(src, &R->arena, "m.minutes", arena_strdup(&R->arena, text), strlen(text));
+	struct ast_file f;
+	const struct node *mn = parse_file(&R->arena, &R->diag, src, &f) == 0 ? first_item(&f, N_MEETING) : NULL;
+	const struct meeting *m = mn ? minutes_from_ast(&R->arena, &R->diag, mn, src) : NULL;
+	if (!m || R->diag.n_errors) {
+		dump_diags(R);
+		fail_msg("the record does not read");
+	}
+	return eval_meeting(&R->arena, R->t, m);
+}
+
+static enum attendance att(const struct meeting_result *r, const char *id)
+{
+	int i = terms_find_member(r->terms, id);
+	assert_true(i >= 0);
+	assert_non_null(r->attendance);
+	return r->attendance[i];
+}
+
+/* ==== attendance ================================================================= */
+
+static void test_attendance_of_each_member(void **state)
+{
+	struct run *R = *state;
+	load_terms(R, "");
+	const struct meeting_result *r = judge(R, "2024-02-10",
+	                                       "  present m1, m2, m3\n  apologies m4\n  attending obs\n"
+	                                       "  motion 1 { for m1, m2, m3 }\n"
+	                                       "  leaves m2\n  arrives m4\n"
+	                                       "  motion 2 { for m1, m3, m4 }\n"
+	                                       "  leaves m3\n  arrives m3\n"
+	                                       "  motion 3 { for m1, m3, m4 }\n  leaves m4\n");
+	assert_int_equal(att(r, "m1"), ATT_PRESENT);
+	assert_int_equal(att(r, "m2"), ATT_EARLY);
+	assert_int_equal(att(r, "m3"), ATT_OUT_FOR_PART);
+	assert_int_equal(att(r, "m4"), ATT_LATE_EARLY);  /* sent apologies, came, left */
+	assert_int_equal(att(r, "m5"), ATT_NOT_MEMBER);  /* joins in March */
+	assert_int_equal(att(r, "obs"), ATT_PRESENT);    /* members without a vote are in the register too */
+
+	r = judge(R, "2024-03-10", "  present m1, m2, m3\n  apologies m4\n  motion 1 { for m1, m2, m3 }\n  arrives m5\n");
+	assert_int_equal(att(r, "m4"), ATT_APOLOGIES);
+	assert_int_equal(att(r, "m5"), ATT_LATE);
+	assert_int_equal(att(r, "obs"), ATT_ABSENT);
+
+	/* decisions taken outside a meeting have no attendance */
+	r = judge(R, "2024-03-20", "  motion 1 { virtual on 2024-03-20\n  for m1, m2, m3, m4 }\n");
+	assert_null(r->attendance);
+}
+
+/* ==== interests ================================================================== */
+
+#define INTERESTS(vote, quorum, leaves) \
+	"interests §3.4 { conflicted vote: " vote "  conflicted quorum: " quorum "  conflicted leaves: " leaves " }"
+
+static const struct interest_result *declared(const struct meeting_result *r, unsigned motion, unsigned k)
+{
+	assert_true(motion >= 1 && motion <= r->n_motions);
+	const struct motion_result *mr = &r->motions[motion - 1];
+	assert_true(k < mr->n_interests);
+	return &mr->interests[k];
+}
+
+static void test_interest_void_and_excluded(void **state)
+{
+	struct run *R = *state;
+	load_terms(R, INTERESTS("void", "excluded", "no"));
+	const struct meeting_result *r = judge(R, "2024-04-10",
+	                                       "  present m1, m2, m3, m4\n"
+	                                       "  motion 1 { interest m2 \"owns the site\"\n  for m1, m2 against m3 }\n"
+	                                       "  motion 2 { interest m3\n  for m1, m2 }\n"
+	                                       "  motion 3 { interest m4\n  tally for 2 against 1 }\n"
+	                                       "  motion 4 { interest m5\n  interest nobody\n  for m1, m2 }\n");
+	const struct interest_result *e = declared(r, 1, 0);
+	assert_string_equal(e->who->id, "m2");
+	assert_string_equal(e->who->reason, "owns the site");
+	assert_true(e->entitled);
+	assert_int_equal(e->room, ROOM_STAYED);
+	assert_true(e->vote_void);
+	assert_false(e->quorum_counted);
+	assert_true(e->voted && e->votes_named);
+	assert_int_equal(e->vote, VOTE_FOR);
+
+	e = declared(r, 2, 0);
+	assert_false(e->voted);
+	assert_true(e->votes_named);
+
+	e = declared(r, 3, 0); /* a secret ballot: who voted is not known */
+	assert_false(e->voted);
+	assert_false(e->votes_named);
+
+	e = declared(r, 4, 0); /* a member on the roster who is not at the meeting */
+	assert_int_equal(e->room, ROOM_ABSENT);
+	assert_false(e->quorum_counted);
+	e = declared(r, 4, 1); /* someone not on the roster */
+	assert_int_equal(e->member, -1);
+	assert_false(e->entitled);
+	assert_int_equal(e->room, ROOM_ABSENT);
+}
+
+static void test_interest_counted_allowed_and_leaving(void **state)
+{
+	struct run *R = *state;
+	load_terms(R, INTERESTS("allowed", "counted", "no"));
+	const struct meeting_result *r = judge(R, "2024-04-10", "  present m1, m2, m3\n"
+	                                                        "  motion 1 { interest m2\n  for m1, m2 against m3 }\n");
+	const struct interest_result *e = declared(r, 1, 0);
+	assert_false(e->vote_void);
+	assert_true(e->quorum_counted);
+	assert_int_equal(e->room, ROOM_STAYED);
+
+	load_terms(R, INTERESTS("allowed", "counted", "yes"));
+	r = judge(R, "2024-04-10", "  present m1, m2, m3, m4\n"
+	                           "  motion 1 { interest m2\n  for m1, m2 against m3 }\n"
+	                           "  motion 2 { interest m3\n  for m1, m2 against m4 }\n");
+	e = declared(r, 1, 0);
+	assert_true(e->vote_void);             /* one who must leave has no vote */
+	assert_false(e->quorum_counted);       /* counted only while in the room */
+	assert_int_equal(e->room, ROOM_STAYED_VOTED);
+	e = declared(r, 2, 0);
+	assert_int_equal(e->room, ROOM_TO_LEAVE);
+
+	load_terms(R, INTERESTS("void", "deemed present", "yes"));
+	r = judge(R, "2024-04-10", "  present m1, m2, m3\n  leaves m2\n"
+	                           "  motion 1 { interest m2\n  for m1, m3 }\n  arrives m2\n");
+	e = declared(r, 1, 0);
+	assert_int_equal(e->room, ROOM_LEFT);
+	assert_true(e->quorum_counted);         /* deemed present */
+	assert_int_equal(att(r, "m2"), ATT_OUT_FOR_PART);
+
+	r = judge(R, "2024-04-11", "  motion 1 { virtual on 2024-04-11\n  interest m2\n  for m1, m3, m4 }\n");
+	e = declared(r, 1, 0);
+	assert_int_equal(e->room, ROOM_OUTSIDE);
+	assert_false(e->quorum_counted);
+}
+
+/* ==== the register across meetings ================================================ */
+
+static void on_table(void *ctx, const struct reg_table *t)
+{
+	struct run *R = ctx;
+	assert_true(R->n_tables < 8);
+	char *cells = R->table_cells[R->n_tables];
+	size_t w = 0;
+	for (unsigned row = 0; row < t->n_members; row++) {
+		w += (size_t)snprintf(cells + w, 256 - w, "%s%s:", row ? "/" : "", t->members[row]->id);
+		for (unsigned c = 0; c < t->n_meetings; c++)
+			w += (size_t)snprintf(cells + w, 256 - w, "%s", attendance_letter(t->cells[row * t->n_meetings + c]));
+	}
+	R->first_seq[R->n_tables] = t->meetings[0].seq;
+	R->tables[R->n_tables++] = *t;
+}
+
+static void on_interest(void *ctx, const struct reg_interest *d)
+{
+	struct run *R = ctx;
+	bool anyway;
+	const char *voted = interest_voted_text(d, &anyway);
+	assert_true(R->n_interests < 16);
+	R->interest_lines[R->n_interests++] =
+		arena_printf(&R->arena, "%s motion %s %s (%s): vote %s, quorum %s, %s, voted %s%s", d->meeting->title,
+		             d->motion->number, d->effect->who->id, d->member_name ? d->member_name : "?",
+		             interest_rule_text(d), interest_quorum_text(d), interest_room_text(d->effect->room), voted,
+		             anyway ? " anyway" : "");
+}
+
+static void test_register_tables_and_totals(void **state)
+{
+	struct run *R = *state;
+	load_terms(R, "");
+	struct register_sink sink = { R, on_table, on_interest };
+	struct registers *rg = register_new(&R->arena, &sink);
+	/* 14 meetings in 2024 (two tables: 12 and 2), one in 2025, one e-mail decision */
+	for (int month = 1; month <= 12; month++) {
+		char date[16];
+		snprintf(date, sizeof date, "2024-%02d-10", month);
+		register_meeting(rg, judge(R, date, month == 2 ? "  present m1, m2, m3\n  apologies m4\n"
+		                                                 "  motion 1 { interest m1 \"a reason\"\n  for m1, m2 }\n"
+		                                               : "  present m1, m2, m3, m4\n  motion 1 { for m1, m2 }\n"),
+		                 "f.minutes");
+	}
+	register_meeting(rg, judge(R, "2024-12-11", "  motion 1 { virtual on 2024-12-11\n  for m1, m2, m3, m4 }\n"), "e.minutes");
+	register_meeting(rg, judge(R, "2024-12-20", "  present m1, m2, m3\n  motion 1 { for m1, m2 }\n"), "f.minutes");
+	register_meeting(rg, judge(R, "2024-12-21", "  present m1, m2, m3\n  motion 1 { for m1, m2 }\n"), "f.minutes");
+	assert_int_equal(R->n_tables, 1); /* the first 12 went as soon as the 13th came */
+	register_meeting(rg, judge(R, "2025-01-10", "  present m1, m2, m5\n  motion 1 { for m1, m2 }\n  leaves m5\n"),
+	                 "f.minutes");
+	assert_int_equal(R->n_tables, 2); /* the year changed */
+	register_finish(rg);
+	assert_int_equal(R->n_tables, 3);
+
+	const struct reg_table *t = &R->tables[0];
+	assert_int_equal(t->year, 2024);
+	assert_int_equal(t->part, 1);
+	assert_true(t->continues);
+	assert_int_equal(t->n_meetings, 12);
+	/* m5 joined in March but never came; nor did obs */
+	assert_string_equal(R->table_cells[0], "m1:PPPPPPPPPPPP/m2:PPPPPPPPPPPP/m3:PPPPPPPPPPPP/m4:PAPPPPPPPPPP/"
+	                                       "m5:--XXXXXXXXXX/obs:XXXXXXXXXXXX");
+	t = &R->tables[1];
+	assert_int_equal(t->year, 2024);
+	assert_int_equal(t->part, 2);
+	assert_false(t->continues);
+	assert_int_equal(R->first_seq[1], 14); /* the e-mail decision was 13th */
+	assert_string_equal(R->table_cells[1], "m1:PP/m2:PP/m3:PP/m4:XX/m5:XX/obs:XX");
+	t = &R->tables[2];
+	assert_int_equal(t->year, 2025);
+	assert_int_equal(t->part, 1);
+	assert_string_equal(R->table_cells[2], "m1:P/m2:P/m3:X/m4:X/m5:E/obs:X");
+
+	assert_int_equal(register_n_bodies(rg), 1);
+	const struct reg_body *b = register_body(rg, 0);
+	assert_string_equal(b->name, "T");
+	assert_int_equal(b->meetings, 15);
+	assert_int_equal(b->outside, 1);
+	assert_int_equal(b->members.n, 6);
+	const struct reg_member *m4 = b->members.items[3], *m5 = b->members.items[4];
+	assert_string_equal(m4->id, "m4");
+	assert_int_equal(reg_member_meetings(m4), 15);
+	assert_int_equal(reg_member_present(m4), 11);
+	assert_int_equal(m4->by_status[ATT_APOLOGIES], 1);
+	assert_int_equal(m4->by_status[ATT_ABSENT], 3);
+	assert_int_equal(reg_member_meetings(m5), 13);
+	assert_int_equal(reg_member_part(m5), 1);
+	assert_true(m5->voting);
+	assert_false(b->members.items[5]->voting);
+
+	assert_int_equal(register_n_declarations(rg), 1);
+	assert_int_equal(R->n_interests, 1);
+	assert_string_equal(R->interest_lines[0], "M 2024-02-10 motion 1 m1 (Dr One): vote void, quorum not counted, "
+	                                          "stayed, voted for anyway");
+}
+
+static void test_interest_words(void **state)
+{
+	struct run *R = *state;
+	load_terms(R, INTERESTS("allowed", "deemed present", "yes"));
+	struct register_sink sink = { R, on_table, on_interest };
+	struct registers *rg = register_new(&R->arena, &sink);
+	register_meeting(rg, judge(R, "2024-04-10", "  present m1, m2, m3, m4, obs\n"
+	                                            "  motion 1 { interest m2\n  tally for 2 against 1 }\n"
+	                                            "  motion 2 { interest obs\n  for m1, obs }\n"
+	                                            "  leaves m3\n"
+	                                            "  motion 3 { interest m3\n  for m1, m2 }\n"
+	                                            "  motion 4 { interest m4\n  against m4 for m1, m2 }\n"),
+	                 "f.minutes");
+	register_meeting(rg, judge(R, "2024-04-11", "  motion 1 { virtual on 2024-04-11\n  interest m1\n  for m2, m3, m4 }\n"),
+	                 "e.minutes");
+	register_finish(rg);
+	assert_int_equal(R->n_interests, 5);
+	assert_string_equal(R->interest_lines[0], "M 2024-04-10 motion 1 m2 (Two): vote void, quorum counted, "
+	                                          "to leave (no departure recorded), voted not known");
+	assert_string_equal(R->interest_lines[1], "M 2024-04-10 motion 2 obs (Observer): vote no vote, quorum not counted, "
+	                                          "stayed, though the terms say leave, voted for anyway");
+	assert_string_equal(R->interest_lines[2], "M 2024-04-10 motion 3 m3 (Three): vote void, quorum deemed present, "
+	                                          "left the room, voted did not vote");
+	assert_string_equal(R->interest_lines[3], "M 2024-04-10 motion 4 m4 (Four): vote void, quorum counted, "
+	                                          "stayed, though the terms say leave, voted against anyway");
+	assert_string_equal(R->interest_lines[4], "M 2024-04-11 motion 1 m1 (Dr One): vote void, quorum not applicable, "
+	                                          "outside a meeting, voted did not vote");
+	assert_string_equal(attendance_name(ATT_LATE_EARLY), "arrived late and left early");
+	assert_string_equal(attendance_letter(ATT_ABSENT), "X");
+}
+
+#define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		T(test_attendance_of_each_member),
+		T(test_interest_void_and_excluded),
+		T(test_interest_counted_allowed_and_leaving),
+		T(test_register_tables_and_totals),
+		T(test_interest_words),
+	};
+	return cmocka_run_group_tests_name("register", tests, NULL, NULL);
+}
