@@ -26,7 +26,7 @@
 #include "front/diag.h"
 #include "front/parse.h"
 #include "front/source.h"
-#include "out/report.h"
+#include "report/report.h"
 #include "run/eval.h"
 
 #ifndef FUZZ_ROOT

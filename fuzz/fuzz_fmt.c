@@ -7,7 +7,7 @@
 */
 #include "fuzz_common.h"
 
-#include "out/fmt.h"
+#include "report/fmt.h"
 
 static struct fuzz_ctx ctx;
 

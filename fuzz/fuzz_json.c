@@ -6,7 +6,7 @@
 */
 #include "fuzz_common.h"
 
-#include "out/report.h"
+#include "report/report.h"
 #include "record/minutes_json.h"
 #include "run/eval.h"
 

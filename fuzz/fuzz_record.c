@@ -8,7 +8,7 @@
 */
 #include "fuzz_common.h"
 
-#include "out/report.h"
+#include "report/report.h"
 #include "record/minutes.h"
 #include "run/eval.h"
 

@@ -10,7 +10,7 @@
 */
 #include "fuzz_common.h"
 
-#include "out/report_explain.h"
+#include "report/report_explain.h"
 #include "run/explain.h"
 #include "run/scenario.h"
 #include "run/tortest.h"

@@ -11,7 +11,7 @@
 
 #include "check/sema.h"
 #include "front/parse.h"
-#include "out/report.h"
+#include "report/report.h"
 
 void cli_init(struct cli *c, const char *prog)
 {

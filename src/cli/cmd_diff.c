@@ -8,7 +8,7 @@
 
 #include "base/sbuf.h"
 #include "cli/cli.h"
-#include "out/json.h"
+#include "report/json.h"
 #include "run/explain.h"
 #include "run/replay.h"
 #include "run/scenario.h"

@@ -6,8 +6,8 @@
 #include "check/sema.h"
 #include "cli/cli.h"
 #include "front/parse.h"
-#include "out/report.h"
-#include "out/report_html.h"
+#include "report/report.h"
+#include "report/report_html.h"
 #include "record/minutes_json.h"
 
 static const char eval_usage[] =

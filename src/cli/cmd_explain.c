@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
-#include "out/report_explain.h"
+#include "report/report_explain.h"
 
 static const char explain_usage[] =
 	"usage: quorate explain [--format text|markdown|html|json] [-I DIR] FILE.tor\n"

@@ -6,7 +6,7 @@
 
 #include "cli/cli.h"
 #include "front/parse.h"
-#include "out/fmt.h"
+#include "report/fmt.h"
 
 static const char fmt_usage[] =
 	"usage: quorate fmt [--write | --check] FILE...\n"

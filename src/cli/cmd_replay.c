@@ -10,8 +10,8 @@
 #include <string.h>
 
 #include "cli/cli.h"
-#include "out/report.h"
-#include "out/report_html.h"
+#include "report/report.h"
+#include "report/report_html.h"
 #include "run/replay.h"
 
 static const char replay_usage[] =

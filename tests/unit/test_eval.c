@@ -28,7 +28,7 @@
 #include "check/load.h"
 #include "check/sema.h"
 #include "front/parse.h"
-#include "out/report.h"
+#include "report/report.h"
 #include "record/minutes.h"
 #include "run/eval.h"
 #include "run/replay.h"

@@ -4,7 +4,7 @@
 ** numbers substituted, what was needed and what was there, the outcome and
 ** the findings.
 */
-#include "out/report.h"
+#include "report/report.h"
 
 #include <string.h>
 

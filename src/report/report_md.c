@@ -2,7 +2,7 @@
 ** report_md: a meeting's evaluation as Markdown, to paste into minutes or an
 ** audit report: a table of motions, then the findings.
 */
-#include "out/report.h"
+#include "report/report.h"
 
 #include <string.h>
 

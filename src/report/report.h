@@ -11,7 +11,7 @@
 #include <stdbool.h>
 #include <stdio.h>
 
-#include "out/json.h"
+#include "report/json.h"
 #include "run/eval.h"
 
 struct report_opts {

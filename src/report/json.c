@@ -1,7 +1,7 @@
 /*
 ** json: streaming JSON writer.  See json.h.
 */
-#include "out/json.h"
+#include "report/json.h"
 
 #include <inttypes.h>
 

@@ -7,7 +7,7 @@
 
 #include <stdio.h>
 
-#include "out/report.h"
+#include "report/report.h"
 
 /* A meeting on the timeline. */
 struct html_point {

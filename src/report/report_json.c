@@ -3,7 +3,7 @@
 ** docs/schema/eval.schema.json.  Numbers that may be fractions are strings
 ** ("6.75", "20/3") so that no reader rounds them; counts are integers.
 */
-#include "out/report.h"
+#include "report/report.h"
 
 /* {"file", "line", "column"} of a location, or null. */
 void report_json_where(struct json_writer *w, const struct loc *l)

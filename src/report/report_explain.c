@@ -2,12 +2,12 @@
 ** report_explain: writing an explanation (explain.h) as text, Markdown,
 ** JSON or a self-contained HTML page.
 */
-#include "out/report_explain.h"
+#include "report/report_explain.h"
 
 #include <string.h>
 
-#include "out/json.h"
-#include "out/report_html.h"
+#include "report/json.h"
+#include "report/report_html.h"
 
 static const char *column_name(const struct explanation *x, unsigned k)
 {

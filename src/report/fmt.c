@@ -10,7 +10,7 @@
 ** in (75%, 2/3 and 0.75 are different rules to a reader), so formatting never
 ** changes meaning; printing formatted output again changes nothing.
 */
-#include "out/fmt.h"
+#include "report/fmt.h"
 
 #include <string.h>
 

@@ -7,7 +7,7 @@
 ** its motions: a bar of votes for, against and abstaining drawn against the
 ** number of votes needed, the outcome, and the findings beside it.
 */
-#include "out/report_html.h"
+#include "report/report_html.h"
 
 #include <string.h>
 
