@@ -11,12 +11,12 @@
 
 #include "check/sema.h"
 #include "front/parse.h"
-#include "report/report.h"
 
 void cli_init(struct cli *c, const char *prog)
 {
 	memset(c, 0, sizeof *c);
 	c->prog = prog;
+	c->report = &report_text;
 	arena_init(&c->arena, &c->mem);
 	diag_init(&c->diag, &c->arena);
 	bool no_color = getenv("NO_COLOR") && getenv("NO_COLOR")[0];
@@ -91,17 +91,15 @@ void cli_free(struct cli *c)
 	arena_free(&c->arena);
 }
 
-bool cli_set_format(struct cli *c, const char *value, unsigned allowed)
+bool cli_set_format(struct cli *c, const char *value, enum report_kind kind)
 {
-	static const char *const names[] = { "text", "json", "markdown", "html" };
-	for (unsigned f = 0; f < 4; f++) {
-		if (strcmp(value, names[f]) == 0 && (allowed & (1u << f))) {
-			c->format = (enum out_format)f;
-			return true;
-		}
+	const struct report_ops *ops = report_find(value);
+	if (!ops || !report_supports(ops, kind)) {
+		cli_usage_error(c, "unknown or unsupported --format '%s'", value);
+		return false;
 	}
-	cli_usage_error(c, "unknown or unsupported --format '%s'", value);
-	return false;
+	c->report = ops;
+	return true;
 }
 
 void cli_usage_error(struct cli *c, const char *fmt, ...)
@@ -113,6 +111,18 @@ void cli_usage_error(struct cli *c, const char *fmt, ...)
 	fputc('\n', stderr);
 	va_end(ap);
 	(void)c;
+}
+
+void cli_print_usage(struct cli *c, const struct cli_command *cmd, FILE *out)
+{
+	static const char marker[] = "{formats}";
+	const char *at = strstr(cmd->usage, marker);
+	if (!at) {
+		fputs(cmd->usage, out);
+		return;
+	}
+	fprintf(out, "%.*s%s%s", (int)(at - cmd->usage), cmd->usage, report_names(&c->arena, cmd->report),
+	        at + sizeof marker - 1);
 }
 
 bool cli_common_option(struct cli *c, int argc, char **argv, int *i, int *status)
@@ -138,74 +148,10 @@ bool cli_common_option(struct cli *c, int argc, char **argv, int *i, int *status
 	return false;
 }
 
-/* "suggestion": the fix-it's replacement text and the span it replaces
-** (end_line/end_column just past it; equal to line/column for an insertion),
-** or null. */
-static void json_suggestion(struct json_writer *w, const struct diag_fixit *f)
+void cli_print_diagnostics(struct cli *c)
 {
-	json_key(w, "suggestion");
-	if (!f) {
-		json_null(w);
-		return;
-	}
-	json_begin_object(w);
-	json_key(w, "text");
-	json_string(w, f->text);
-	report_json_loc_fields(w, &f->loc);
-	if (f->loc.src) {
-		unsigned line, col;
-		source_position(f->loc.src, f->loc.end, &line, &col);
-		json_key(w, "end_line");
-		json_int(w, line);
-		json_key(w, "end_column");
-		json_int(w, col);
-	}
-	json_end_object(w);
-}
-
-void cli_print_diagnostics(struct cli *c, FILE *out, bool json)
-{
-	diag_sort(&c->diag);
-	if (!json) {
-		for (size_t i = 0; i < c->diag.items.n; i++)
-			diag_print(&c->diag.items.items[i], out, c->color_err);
-		return;
-	}
-	struct json_writer w;
-	json_init(&w, out);
-	json_begin_object(&w);
-	json_key(&w, "errors");
-	json_int(&w, c->diag.n_errors);
-	json_key(&w, "warnings");
-	json_int(&w, c->diag.n_warnings);
-	json_key(&w, "diagnostics");
-	json_begin_array(&w);
-	for (size_t i = 0; i < c->diag.items.n; i++) {
-		const struct diag *d = &c->diag.items.items[i];
-		json_begin_object(&w);
-		json_key(&w, "severity");
-		json_string(&w, diag_severity_name(d->sev));
-		json_key(&w, "code");
-		json_string(&w, diag_code_name(d->code));
-		json_key(&w, "message");
-		json_string(&w, d->msg);
-		report_json_loc_fields(&w, &d->loc);
-		json_suggestion(&w, d->fixit);
-		json_key(&w, "notes");
-		json_begin_array(&w);
-		for (const struct diag_note *n = d->notes; n; n = n->next) {
-			json_begin_object(&w);
-			json_key(&w, "message");
-			json_string(&w, n->msg);
-			report_json_loc_fields(&w, &n->loc);
-			json_end_object(&w);
-		}
-		json_end_array(&w);
-		json_end_object(&w);
-	}
-	json_end_array(&w);
-	json_end_object(&w);
-	json_finish(&w);
+	struct report_opts o = { !c->report->for_programs && c->color_err };
+	c->report->diagnostics(c->report->for_programs ? stdout : stderr, &c->diag, &o);
 }
 
 const struct source *cli_load_source(struct cli *c, const char *path)
@@ -292,14 +238,14 @@ int cli_parse_args(struct cli *c, int argc, char **argv, const struct cli_comman
 	for (int i = 0; i < argc; i++) {
 		const char *a = argv[i];
 		if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
-			fputs(cmd->usage, stdout);
+			cli_print_usage(c, cmd, stdout);
 			return CLI_HELP_SHOWN;
-		} else if (strcmp(a, "--format") == 0 && cmd->formats) {
+		} else if (strcmp(a, "--format") == 0 && cmd->report != REPORT__N) {
 			if (i + 1 >= argc) {
 				cli_usage_error(c, "--format needs a value");
 				return EXIT_BAD_INPUT;
 			}
-			if (!cli_set_format(c, argv[++i], cmd->formats))
+			if (!cli_set_format(c, argv[++i], cmd->report))
 				return EXIT_BAD_INPUT;
 		} else if (cmd->flag && cmd->flag(c, a, out)) {
 			continue;
@@ -308,14 +254,14 @@ int cli_parse_args(struct cli *c, int argc, char **argv, const struct cli_comman
 				return status;
 		} else if (a[0] == '-' && a[1]) {
 			cli_usage_error(c, "unknown option '%s'", a);
-			fputs(cmd->usage, stderr);
+			cli_print_usage(c, cmd, stderr);
 			return EXIT_BAD_INPUT;
 		} else {
 			out->pos[out->n_pos++] = a;
 		}
 	}
 	if (out->n_pos < cmd->min_pos || (cmd->max_pos >= 0 && out->n_pos > cmd->max_pos)) {
-		fputs(cmd->usage, stderr);
+		cli_print_usage(c, cmd, stderr);
 		return EXIT_BAD_INPUT;
 	}
 	return EXIT_OK;

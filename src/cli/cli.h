@@ -14,10 +14,9 @@
 #include "check/load.h"
 #include "front/ast.h"
 #include "front/diag.h"
+#include "report/report.h"
 
 enum exit_status { EXIT_OK = 0, EXIT_FINDINGS = 1, EXIT_BAD_INPUT = 2 };
-
-enum out_format { FMT_TEXT, FMT_JSON, FMT_MARKDOWN, FMT_HTML };
 
 #define CLI_MAX_PATH_DIRS 32
 
@@ -27,7 +26,7 @@ struct cli {
 	struct arena arena;         /* everything that lives for the whole run */
 	struct diag_sink diag;
 	bool color_out, color_err;
-	enum out_format format;
+	const struct report_ops *report;  /* --format: text unless said */
 	bool strict;
 	const char *dirs[CLI_MAX_PATH_DIRS];
 	unsigned n_dirs;
@@ -40,12 +39,13 @@ void cli_add_dir(struct cli *c, const char *dir);
 void cli_finish_path(struct cli *c);
 void cli_free(struct cli *c);
 
-/* Parse --format; false (with a message) if unknown or not allowed. */
-bool cli_set_format(struct cli *c, const char *value, unsigned allowed_mask);
-#define FMT_BIT(f) (1u << (f))
+/* Parse --format for a command writing `kind`; false (with a message) if the
+** format is unknown or cannot write it. */
+bool cli_set_format(struct cli *c, const char *value, enum report_kind kind);
 
-/* Print all diagnostics (sorted) to stderr, as text or JSON. */
-void cli_print_diagnostics(struct cli *c, FILE *out, bool json);
+/* Print all diagnostics (sorted) in the --format: to standard error, or to
+** standard output for a format read by programs (JSON). */
+void cli_print_diagnostics(struct cli *c);
 
 struct terms;
 const struct source *cli_load_source(struct cli *c, const char *path);
@@ -79,8 +79,8 @@ struct cli_args {
 };
 
 struct cli_command {
-	const char *usage;
-	unsigned formats;    /* FMT_BIT()s accepted by --format; 0: no --format */
+	const char *usage;   /* "{formats}" stands for the formats that write `report` */
+	enum report_kind report; /* what --format chooses the writer of; REPORT__N: no --format */
 	int min_pos, max_pos; /* positional arguments; max -1 for any number */
 	/* true if arg is one of the command's own flags (and it took it) */
 	bool (*flag)(struct cli *c, const char *arg, struct cli_args *args);
@@ -96,5 +96,7 @@ int cli_parse_args(struct cli *c, int argc, char **argv, const struct cli_comman
 bool cli_common_option(struct cli *c, int argc, char **argv, int *i, int *status);
 
 void cli_usage_error(struct cli *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* The command's usage, with its formats. */
+void cli_print_usage(struct cli *c, const struct cli_command *cmd, FILE *out);
 
 #endif

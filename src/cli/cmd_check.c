@@ -9,7 +9,7 @@
 #include "front/parse.h"
 
 static const char check_usage[] =
-	"usage: quorate check [--format text|json] [--strict] [-I DIR] FILE.tor...\n"
+	"usage: quorate check [--format {formats}] [--strict] [-I DIR] FILE.tor...\n"
 	"\n"
 	"Parse and validate terms of reference; print every error, warning and note\n"
 	"with its location.  Exit 0 with no errors, 1 with warnings under --strict,\n"
@@ -54,7 +54,7 @@ static bool check_flag(struct cli *c, const char *arg, struct cli_args *args)
 int cmd_check(struct cli *c, int argc, char **argv)
 {
 	static const struct cli_command cmd = {
-		check_usage, FMT_BIT(FMT_TEXT) | FMT_BIT(FMT_JSON), 1, -1, check_flag
+		check_usage, REPORT_DIAGNOSTICS, 1, -1, check_flag
 	};
 	struct cli_args args;
 	int st = cli_parse_args(c, argc, argv, &cmd, &args);
@@ -68,7 +68,7 @@ int cmd_check(struct cli *c, int argc, char **argv)
 		if (src)
 			check_source(c, src);
 	}
-	cli_print_diagnostics(c, c->format == FMT_JSON ? stdout : stderr, c->format == FMT_JSON);
+	cli_print_diagnostics(c);
 	if (c->diag.n_errors)
 		return EXIT_BAD_INPUT;
 	if (c->strict && c->diag.n_warnings)

@@ -6,12 +6,10 @@
 #include "check/sema.h"
 #include "cli/cli.h"
 #include "front/parse.h"
-#include "report/report.h"
-#include "report/report_html.h"
 #include "record/minutes_json.h"
 
 static const char eval_usage[] =
-	"usage: quorate eval [--format text|json|markdown|html] [-I DIR] TERMS.tor MEETING.minutes|MEETING.json\n"
+	"usage: quorate eval [--format {formats}] [-I DIR] TERMS.tor MEETING.minutes|MEETING.json\n"
 	"\n"
 	"Evaluate one meeting record against the terms: for each motion the quorum,\n"
 	"the class of decision, each rule with its numbers, the outcome and every\n"
@@ -43,7 +41,7 @@ static const struct meeting *load_meeting(struct cli *c, const char *path)
 int cmd_eval(struct cli *c, int argc, char **argv)
 {
 	static const struct cli_command cmd = {
-		eval_usage, FMT_BIT(FMT_TEXT) | FMT_BIT(FMT_JSON) | FMT_BIT(FMT_MARKDOWN) | FMT_BIT(FMT_HTML), 2, 2, NULL
+		eval_usage, REPORT_MEETING, 2, 2, NULL
 	};
 	struct cli_args args;
 	int st = cli_parse_args(c, argc, argv, &cmd, &args);
@@ -55,27 +53,14 @@ int cmd_eval(struct cli *c, int argc, char **argv)
 	const struct meeting *m = t ? load_meeting(c, paths[1]) : NULL;
 	if (!t || !m || c->diag.n_errors) {
 		/* a program asked for JSON: give it the diagnostics as JSON too */
-		if (c->format == FMT_JSON)
-			cli_print_diagnostics(c, stdout, true);
+		if (c->report->for_programs)
+			cli_print_diagnostics(c);
 		else
 			cli_print_problems(c);
 		return EXIT_BAD_INPUT;
 	}
 	struct meeting_result *r = eval_meeting(&c->arena, t, m);
-	if (c->format == FMT_JSON) {
-		struct json_writer w;
-		json_init(&w, stdout);
-		report_json_meeting(&w, r);
-		json_finish(&w);
-	} else if (c->format == FMT_MARKDOWN) {
-		report_md_meeting(stdout, r);
-	} else if (c->format == FMT_HTML) {
-		html_begin(stdout, m->title);
-		html_meeting(stdout, r, "meeting", NULL);
-		html_end(stdout);
-	} else {
-		struct report_opts o = { c->color_out };
-		report_text_meeting(stdout, r, &o);
-	}
+	struct report_opts o = { c->color_out };
+	c->report->meeting(stdout, r, &o);
 	return meeting_result_failed(r) ? EXIT_FINDINGS : EXIT_OK;
 }

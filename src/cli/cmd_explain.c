@@ -5,10 +5,10 @@
 #include <string.h>
 
 #include "cli/cli.h"
-#include "report/report_explain.h"
+#include "run/explain.h"
 
 static const char explain_usage[] =
-	"usage: quorate explain [--format text|markdown|html|json] [-I DIR] FILE.tor\n"
+	"usage: quorate explain [--format {formats}] [-I DIR] FILE.tor\n"
 	"\n"
 	"Read the terms out in plain English, clause by clause, with a table of the\n"
 	"votes in favour each class of decision needs at each attendance, from the\n"
@@ -17,7 +17,7 @@ static const char explain_usage[] =
 int cmd_explain(struct cli *c, int argc, char **argv)
 {
 	static const struct cli_command cmd = {
-		explain_usage, FMT_BIT(FMT_TEXT) | FMT_BIT(FMT_JSON) | FMT_BIT(FMT_MARKDOWN) | FMT_BIT(FMT_HTML), 1, 1, NULL
+		explain_usage, REPORT_EXPLAIN, 1, 1, NULL
 	};
 	struct cli_args args;
 	int st = cli_parse_args(c, argc, argv, &cmd, &args);
@@ -30,11 +30,6 @@ int cmd_explain(struct cli *c, int argc, char **argv)
 	if (!t)
 		return EXIT_BAD_INPUT;
 	struct explanation *x = explain_terms(&c->arena, t);
-	switch (c->format) {
-	case FMT_JSON: explain_write_json(stdout, x); break;
-	case FMT_MARKDOWN: explain_write_markdown(stdout, x); break;
-	case FMT_HTML: explain_write_html(stdout, x); break;
-	default: explain_write_text(stdout, x); break;
-	}
+	c->report->explain(stdout, x);
 	return EXIT_OK;
 }

@@ -71,7 +71,7 @@ static bool fmt_flag(struct cli *c, const char *arg, struct cli_args *args)
 
 int cmd_fmt(struct cli *c, int argc, char **argv)
 {
-	static const struct cli_command cmd = { fmt_usage, 0, 1, -1, fmt_flag };
+	static const struct cli_command cmd = { fmt_usage, REPORT__N, 1, -1, fmt_flag };
 	struct cli_args args = { .bits = FMT_PRINT };
 	int parsed = cli_parse_args(c, argc, argv, &cmd, &args);
 	if (parsed)

@@ -63,7 +63,7 @@ static void run_terms(struct cli *c, const struct node *n, const struct source *
 
 int cmd_test(struct cli *c, int argc, char **argv)
 {
-	static const struct cli_command cmd = { test_usage, 0, 1, -1, NULL };
+	static const struct cli_command cmd = { test_usage, REPORT__N, 1, -1, NULL };
 	struct cli_args args;
 	int st = cli_parse_args(c, argc, argv, &cmd, &args);
 	if (st)

@@ -1,9 +1,18 @@
 /*
-** report: writing evaluation results for people (text, Markdown) and
-** programs (JSON, schema in docs/schema/eval.schema.json).
+** report: writing results for people (text, Markdown, HTML) and programs
+** (JSON, schemas in docs/schema/).
 **
-** Writers read results only; they never recompute a decision.  They write to
-** the FILE given, as they go, so a replay streams.
+** One `struct report_ops` per format says how that format writes each kind
+** of result: a command's diagnostics (check), one meeting judged (eval), a
+** history (replay, streamed), an explanation (explain) and an amendment
+** (diff).  The CLI chooses one from --format, once (report_find); a format
+** that cannot write a kind of result leaves its entry NULL, and the command
+** refuses that format.  Adding a format is a new report_FORMAT.c with its
+** ops, a line in the table of report.c and its declaration below.
+**
+** src/report/ may use base/, front/ (diagnostics, sources), model/, record/
+** and run/ results; it never recomputes a decision, and writes only to the
+** FILE it is given, as it goes, so a replay streams.
 */
 #ifndef QUORATE_REPORT_H
 #define QUORATE_REPORT_H
@@ -11,12 +20,65 @@
 #include <stdbool.h>
 #include <stdio.h>
 
+#include "front/diag.h"
 #include "report/json.h"
+#include "run/amend.h"
 #include "run/eval.h"
+#include "run/explain.h"
+#include "run/replay.h"
+
+/* What a command writes; a format may support any of them. */
+enum report_kind { REPORT_DIAGNOSTICS, REPORT_MEETING, REPORT_REPLAY, REPORT_EXPLAIN, REPORT_AMEND, REPORT__N };
 
 struct report_opts {
 	bool color;
 };
+
+/* A replay being written: what every format keeps, and the format's own. */
+struct replay_report {
+	const struct report_ops *ops;
+	struct arena *arena;           /* the run's: lives as long as the report */
+	FILE *out;
+	bool summary_only;             /* --summary: no per-meeting reports */
+	FILE *body;                    /* meetings written before the summary is known (a temporary file) */
+	VEC(struct history_finding) findings; /* few: only problems across meetings */
+	unsigned n_meetings;
+	void *state;                   /* the format's (a JSON writer, an HTML timeline) */
+};
+
+struct report_ops {
+	const char *name;              /* as --format names it */
+	bool for_programs;             /* diagnostics go to standard output, in this format */
+	void (*diagnostics)(FILE *out, struct diag_sink *d, const struct report_opts *o);
+	void (*meeting)(FILE *out, const struct meeting_result *r, const struct report_opts *o);
+	/* replay: begin (false: cannot, e.g. no temporary file), each meeting,
+	** end (false: the report could not be written whole) */
+	bool (*replay_begin)(struct replay_report *w);
+	void (*replay_meeting)(struct replay_report *w, const struct meeting_result *r, const struct replay_meta *meta);
+	bool (*replay_end)(struct replay_report *w, const struct replay_summary *s);
+	void (*explain)(FILE *out, const struct explanation *x);
+	void (*amend)(FILE *out, const struct amend *d);
+};
+
+extern const struct report_ops report_text, report_markdown, report_html, report_json;
+
+/* The format named `name` (NULL if none). */
+const struct report_ops *report_find(const char *name);
+/* Can this format write this kind of result? */
+bool report_supports(const struct report_ops *ops, enum report_kind k);
+/* "text|markdown|json": the formats that write kind k, for usage lines. */
+const char *report_names(struct arena *a, enum report_kind k);
+
+/* A replay report to `out` in ops's format; NULL if it cannot begin. */
+struct replay_report *report_replay_begin(struct arena *a, const struct report_ops *ops, FILE *out, bool summary_only);
+/* Each meeting as it is judged, each finding across meetings as it is found. */
+void report_replay_meeting(struct replay_report *w, const struct meeting_result *r, const struct replay_meta *meta);
+void report_replay_finding(struct replay_report *w, const struct history_finding *f);
+/* The summary and the findings across meetings; false if the report could
+** not be written whole. */
+bool report_replay_end(struct replay_report *w, const struct replay_summary *s);
+
+/* ---- shared by the writers ---- */
 
 void report_text_meeting(FILE *out, const struct meeting_result *r, const struct report_opts *o);
 void report_md_meeting(FILE *out, const struct meeting_result *r);
@@ -30,5 +92,15 @@ void report_json_loc_fields(struct json_writer *w, const struct loc *l);
 
 /* "file:line" of a location, into buf. */
 char *report_where(const struct loc *l, char *buf, size_t size);
+
+/* Copy a temporary file's contents to out; false on a read or write error. */
+bool report_copy_stream(FILE *from, FILE *to);
+
+/* Text and Markdown share their layout of a replay summary and of an
+** amendment (md: Markdown headings and lists). */
+bool report_plain_replay_begin(struct replay_report *w);  /* the meetings to a temporary file */
+void report_plain_replay_summary(FILE *out, const struct replay_summary *s, bool md);
+void report_plain_history_findings(FILE *out, const struct replay_report *w, bool md);
+void report_plain_amend(FILE *out, const struct amend *d, bool md);
 
 #endif

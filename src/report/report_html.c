@@ -11,6 +11,8 @@
 
 #include <string.h>
 
+#include "report/report_explain.h"
+
 void html_escape(FILE *out, const char *s)
 {
 	for (; *s; s++) {
@@ -226,3 +228,91 @@ int html_worst(const struct meeting_result *r)
 			return s;
 	return SEV_NOTE;
 }
+
+/* ---- one meeting (eval) ---------------------------------------------------------------- */
+
+static void page_meeting(FILE *out, const struct meeting_result *r, const struct report_opts *o)
+{
+	(void)o;
+	html_begin(out, r->meeting->title);
+	html_meeting(out, r, "meeting", NULL);
+	html_end(out);
+}
+
+/* ---- a history (replay): the summary and timeline first, so the meetings wait in a
+** temporary file ------------------------------------------------------------------------ */
+
+struct html_replay {
+	VEC(struct html_point) timeline;  /* 32 bytes a meeting */
+};
+
+static bool html_replay_begin(struct replay_report *w)
+{
+	w->state = arena_alloc(w->arena, sizeof(struct html_replay));
+	w->body = tmpfile();
+	return w->body != NULL;
+}
+
+static void html_replay_meeting(struct replay_report *w, const struct meeting_result *r, const struct replay_meta *meta)
+{
+	struct html_replay *h = w->state;
+	struct html_point p = { r->meeting->date, html_worst(r), "" };
+	snprintf(p.anchor, sizeof p.anchor, "m%u", w->n_meetings);
+	VEC_PUSH(w->arena, h->timeline, p);
+	const char *prov = arena_printf(w->arena, "Record %s (sha256 %s); terms %s (sha256 %s).",
+	                                meta->record_file, meta->record_sha256, meta->terms_file, meta->terms_sha256);
+	html_meeting(w->body, r, p.anchor, prov);
+}
+
+static void html_history_findings(FILE *out, const struct replay_report *w)
+{
+	if (!w->findings.n)
+		return;
+	fputs("<h2>Across meetings</h2>\n<ul class=\"findings\">\n", out);
+	for (size_t i = 0; i < w->findings.n; i++) {
+		const struct history_finding *f = &w->findings.items[i];
+		fprintf(out, "<li><span class=\"%s\">%s</span> <code>%s</code>: ", finding_severity_name(f->sev),
+		        finding_severity_name(f->sev), finding_code_name(f->code));
+		html_escape(out, f->message);
+		if (f->file) {
+			fputs(" <span class=\"meta\">(", out);
+			html_escape(out, f->file);
+			fprintf(out, ":%u)</span>", f->line);
+		}
+		fputs("</li>\n", out);
+	}
+	fputs("</ul>\n", out);
+}
+
+static bool html_replay_end(struct replay_report *w, const struct replay_summary *s)
+{
+	const struct html_replay *h = w->state;
+	FILE *out = w->out;
+	html_begin(out, "quorate audit");
+	fputs("<h1>Audit of meeting records</h1>\n<table>\n", out);
+	fprintf(out, "<tr><th>meetings</th><td class=\"num\">%u</td></tr><tr><th>motions</th><td class=\"num\">%u</td></tr>\n",
+	        s->meetings, s->motions);
+	for (int oc = OUTCOME_CARRIED; oc <= OUTCOME_UNDETERMINED; oc++)
+		fprintf(out, "<tr><th>%s</th><td class=\"num\">%u</td></tr>\n", ast_outcome_name((enum outcome)oc),
+		        s->by_outcome[oc]);
+	fprintf(out, "<tr><th>recorded outcomes that disagree</th><td class=\"num\">%u</td></tr>\n", s->mismatches);
+	for (int sev = SEV_ERROR; sev >= SEV_NOTE; sev--)
+		fprintf(out, "<tr><th class=\"%s\">%s</th><td class=\"num\">%u</td></tr>\n",
+		        finding_severity_name((enum finding_severity)sev), finding_severity_name((enum finding_severity)sev),
+		        s->by_severity[sev]);
+	fputs("</table>\n", out);
+	html_timeline(out, h->timeline.items, h->timeline.n);
+	bool ok = report_copy_stream(w->body, out);
+	html_history_findings(out, w);
+	html_end(out);
+	return ok;
+}
+
+const struct report_ops report_html = {
+	.name = "html",
+	.meeting = page_meeting,
+	.replay_begin = html_replay_begin,
+	.replay_meeting = html_replay_meeting,
+	.replay_end = html_replay_end,
+	.explain = explain_write_html,
+};

@@ -5,6 +5,8 @@
 */
 #include "report/report.h"
 
+#include "report/report_explain.h"
+
 /* {"file", "line", "column"} of a location, or null. */
 void report_json_where(struct json_writer *w, const struct loc *l)
 {
@@ -253,3 +255,307 @@ void report_json_meeting(struct json_writer *w, const struct meeting_result *r)
 	json_end_object(w);
 	json_end_object(w);
 }
+
+/* ---- diagnostics (check, and eval's malformed input) ----------------------------------- */
+
+/* "suggestion": the fix-it's replacement text and the span it replaces
+** (end_line/end_column just past it; equal to line/column for an insertion),
+** or null. */
+static void json_suggestion(struct json_writer *w, const struct diag_fixit *f)
+{
+	json_key(w, "suggestion");
+	if (!f) {
+		json_null(w);
+		return;
+	}
+	json_begin_object(w);
+	json_key(w, "text");
+	json_string(w, f->text);
+	report_json_loc_fields(w, &f->loc);
+	if (f->loc.src) {
+		unsigned line, col;
+		source_position(f->loc.src, f->loc.end, &line, &col);
+		json_key(w, "end_line");
+		json_int(w, line);
+		json_key(w, "end_column");
+		json_int(w, col);
+	}
+	json_end_object(w);
+}
+
+static void json_diagnostics(FILE *out, struct diag_sink *d, const struct report_opts *o)
+{
+	(void)o;
+	diag_sort(d);
+	struct json_writer w;
+	json_init(&w, out);
+	json_begin_object(&w);
+	json_key(&w, "errors");
+	json_int(&w, d->n_errors);
+	json_key(&w, "warnings");
+	json_int(&w, d->n_warnings);
+	json_key(&w, "diagnostics");
+	json_begin_array(&w);
+	for (size_t i = 0; i < d->items.n; i++) {
+		const struct diag *g = &d->items.items[i];
+		json_begin_object(&w);
+		json_key(&w, "severity");
+		json_string(&w, diag_severity_name(g->sev));
+		json_key(&w, "code");
+		json_string(&w, diag_code_name(g->code));
+		json_key(&w, "message");
+		json_string(&w, g->msg);
+		report_json_loc_fields(&w, &g->loc);
+		json_suggestion(&w, g->fixit);
+		json_key(&w, "notes");
+		json_begin_array(&w);
+		for (const struct diag_note *n = g->notes; n; n = n->next) {
+			json_begin_object(&w);
+			json_key(&w, "message");
+			json_string(&w, n->msg);
+			report_json_loc_fields(&w, &n->loc);
+			json_end_object(&w);
+		}
+		json_end_array(&w);
+		json_end_object(&w);
+	}
+	json_end_array(&w);
+	json_end_object(&w);
+	json_finish(&w);
+}
+
+/* ---- one meeting (eval) ---------------------------------------------------------------- */
+
+static void json_meeting(FILE *out, const struct meeting_result *r, const struct report_opts *o)
+{
+	(void)o;
+	struct json_writer w;
+	json_init(&w, out);
+	report_json_meeting(&w, r);
+	json_finish(&w);
+}
+
+/* ---- a history (replay): meetings stream straight out ------------------------------------ */
+
+static bool json_replay_begin(struct replay_report *rw)
+{
+	struct json_writer *w = arena_alloc(rw->arena, sizeof *w);
+	rw->state = w;
+	json_init(w, rw->out);
+	json_begin_object(w);
+	json_key(w, "meetings");
+	json_begin_array(w);
+	return true;
+}
+
+static void json_replay_meeting(struct replay_report *rw, const struct meeting_result *r, const struct replay_meta *meta)
+{
+	struct json_writer *w = rw->state;
+	json_begin_object(w);
+	json_key(w, "file");
+	json_string(w, meta->record_file);
+	json_key(w, "sha256");
+	json_string(w, meta->record_sha256);
+	json_key(w, "terms_file");
+	json_string(w, meta->terms_file);
+	json_key(w, "terms_sha256");
+	json_string(w, meta->terms_sha256);
+	json_key(w, "result");
+	report_json_meeting(w, r);
+	json_end_object(w);
+}
+
+static void json_history_findings(struct json_writer *w, const struct replay_report *rw)
+{
+	json_key(w, "findings");
+	json_begin_array(w);
+	for (size_t i = 0; i < rw->findings.n; i++) {
+		const struct history_finding *f = &rw->findings.items[i];
+		json_begin_object(w);
+		json_key(w, "code");
+		json_string(w, finding_code_name(f->code));
+		json_key(w, "severity");
+		json_string(w, finding_severity_name(f->sev));
+		json_opt_string(w, "clause", f->clause);
+		json_key(w, "message");
+		json_string(w, f->message);
+		json_opt_string(w, "file", f->file);
+		json_key(w, "line");
+		if (f->file) json_int(w, f->line); else json_null(w);
+		json_end_object(w);
+	}
+	json_end_array(w);
+}
+
+static void json_summary(struct json_writer *w, const struct replay_summary *s)
+{
+	json_key(w, "summary");
+	json_begin_object(w);
+	json_key(w, "meetings"); json_int(w, s->meetings);
+	json_key(w, "motions"); json_int(w, s->motions);
+	json_key(w, "record_files"); json_int(w, s->record_files);
+	json_key(w, "terms_versions"); json_int(w, s->terms_versions);
+	json_key(w, "terms_versions_used"); json_int(w, s->versions_used);
+	json_key(w, "malformed_files"); json_int(w, s->malformed_files);
+	json_key(w, "mismatches"); json_int(w, s->mismatches);
+	json_key(w, "outcomes");
+	json_begin_object(w);
+	for (int oc = OUTCOME_CARRIED; oc <= OUTCOME_UNDETERMINED; oc++) {
+		json_key(w, ast_outcome_name((enum outcome)oc));
+		json_int(w, s->by_outcome[oc]);
+	}
+	json_end_object(w);
+	json_key(w, "by_severity");
+	json_begin_object(w);
+	for (int sev = SEV_ERROR; sev >= SEV_NOTE; sev--) {
+		json_key(w, finding_severity_name((enum finding_severity)sev));
+		json_int(w, s->by_severity[sev]);
+	}
+	json_end_object(w);
+	json_key(w, "by_code");
+	json_begin_object(w);
+	for (unsigned c = 0; c < F__COUNT; c++) {
+		if (!s->by_code[c])
+			continue;
+		json_key(w, finding_code_name((enum finding_code)c));
+		json_int(w, s->by_code[c]);
+	}
+	json_end_object(w);
+	json_end_object(w);
+}
+
+static bool json_replay_end(struct replay_report *rw, const struct replay_summary *s)
+{
+	struct json_writer *w = rw->state;
+	json_end_array(w); /* meetings */
+	json_history_findings(w, rw);
+	json_summary(w, s);
+	json_end_object(w);
+	json_finish(w);
+	return true;
+}
+
+/* ---- an amendment (diff) ------------------------------------------------------------------ */
+
+static void json_amend_changes(struct json_writer *w, const struct amend *d)
+{
+	json_key(w, "changes");
+	json_begin_array(w);
+	for (size_t i = 0; i < d->changes.n; i++) {
+		json_begin_object(w);
+		json_key(w, "heading");
+		json_string(w, d->changes.items[i].heading);
+		json_opt_string(w, "clause", d->changes.items[i].clause);
+		json_opt_string(w, "before", d->changes.items[i].before);
+		json_opt_string(w, "after", d->changes.items[i].after);
+		json_end_object(w);
+	}
+	json_end_array(w);
+}
+
+static void json_amend_search(struct json_writer *w, const struct diff_search *s)
+{
+	json_key(w, "scenarios");
+	json_begin_object(w);
+	json_key(w, "searched");
+	json_int(w, (int64_t)s->scenarios);
+	json_key(w, "differing");
+	json_int(w, (int64_t)s->differing);
+	json_key(w, "complete");
+	json_bool(w, !s->truncated);
+	json_key(w, "transitions");
+	json_begin_array(w);
+	for (int b = OUTCOME_CARRIED; b <= OUTCOME_UNDETERMINED; b++)
+		for (int n = OUTCOME_CARRIED; n <= OUTCOME_UNDETERMINED; n++)
+			if (s->transitions[b][n]) {
+				json_begin_object(w);
+				json_key(w, "before");
+				json_string(w, ast_outcome_name((enum outcome)b));
+				json_key(w, "after");
+				json_string(w, ast_outcome_name((enum outcome)n));
+				json_key(w, "count");
+				json_int(w, (int64_t)s->transitions[b][n]);
+				json_end_object(w);
+			}
+	json_end_array(w);
+	json_key(w, "examples");
+	json_begin_array(w);
+	for (unsigned i = 0; i < s->n_examples; i++) {
+		const struct diff_example *e = &s->examples[i];
+		json_begin_object(w);
+		json_key(w, "present"); json_int(w, e->present);
+		json_key(w, "for"); json_int(w, e->yes);
+		json_key(w, "against"); json_int(w, e->no);
+		json_key(w, "abstain"); json_int(w, e->abstain);
+		json_key(w, "conflicted"); json_int(w, e->conflicted);
+		json_opt_string(w, "casting", e->casting < 0 ? NULL : e->casting == VOTE_FOR ? "for" : "against");
+		json_key(w, "motion"); json_string(w, e->motion);
+		json_key(w, "before"); json_string(w, ast_outcome_name(e->before));
+		json_key(w, "after"); json_string(w, ast_outcome_name(e->after));
+		json_end_object(w);
+	}
+	json_end_array(w);
+	json_end_object(w);
+}
+
+static void json_amend_history(struct json_writer *w, const struct amend *d)
+{
+	json_key(w, "history");
+	json_begin_object(w);
+	json_key(w, "meetings"); json_int(w, d->history_meetings);
+	json_key(w, "later_meetings_not_compared"); json_int(w, d->history_later);
+	json_key(w, "motions"); json_int(w, d->history_motions);
+	json_key(w, "flips");
+	json_begin_array(w);
+	for (size_t i = 0; i < d->flips.n; i++) {
+		const struct amend_flip *f = &d->flips.items[i];
+		json_begin_object(w);
+		json_key(w, "meeting"); json_string(w, f->meeting);
+		json_key(w, "date"); json_string(w, f->date);
+		json_key(w, "file"); json_string(w, f->file);
+		json_key(w, "line"); json_int(w, f->line);
+		json_key(w, "motion"); json_string(w, f->motion);
+		json_key(w, "title"); json_string(w, f->title);
+		json_key(w, "before"); json_string(w, ast_outcome_name(f->before));
+		json_key(w, "after"); json_string(w, ast_outcome_name(f->after));
+		json_key(w, "working_before"); json_string(w, f->why_before);
+		json_key(w, "working_after"); json_string(w, f->why_after);
+		json_end_object(w);
+	}
+	json_end_array(w);
+	json_end_object(w);
+}
+
+static void json_amend(FILE *out, const struct amend *d)
+{
+	struct json_writer w;
+	json_init(&w, out);
+	json_begin_object(&w);
+	for (int v = 0; v < 2; v++) {
+		json_key(&w, v ? "new" : "old");
+		json_begin_object(&w);
+		json_key(&w, "name");
+		json_string(&w, d->t[v]->name);
+		json_opt_string(&w, "version", d->t[v]->version);
+		json_key(&w, "file");
+		json_string(&w, d->t[v]->src->name);
+		json_end_object(&w);
+	}
+	json_amend_changes(&w, d);
+	json_amend_search(&w, &d->search);
+	json_amend_history(&w, d);
+	json_end_object(&w);
+	json_finish(&w);
+}
+
+const struct report_ops report_json = {
+	.name = "json",
+	.for_programs = true,
+	.diagnostics = json_diagnostics,
+	.meeting = json_meeting,
+	.replay_begin = json_replay_begin,
+	.replay_meeting = json_replay_meeting,
+	.replay_end = json_replay_end,
+	.explain = explain_write_json,
+	.amend = json_amend,
+};

@@ -6,6 +6,8 @@
 
 #include <string.h>
 
+#include "report/report_explain.h"
+
 /* Table cells: a '|' or newline in a title would break the table. */
 static void md_cell(FILE *out, const char *s)
 {
@@ -92,3 +94,39 @@ void report_md_meeting(FILE *out, const struct meeting_result *r)
 		md_findings(out, r->motions[i].motion->number, &r->motions[i].findings);
 	fputc('\n', out);
 }
+
+static void md_meeting(FILE *out, const struct meeting_result *r, const struct report_opts *o)
+{
+	(void)o;
+	report_md_meeting(out, r);
+}
+
+static void md_replay_meeting(struct replay_report *w, const struct meeting_result *r, const struct replay_meta *meta)
+{
+	report_md_meeting(w->body, r);
+	fprintf(w->body, "Judged by `%s` (sha256 `%s`); record `%s` (sha256 `%s`).\n\n", meta->terms_file,
+	        meta->terms_sha256, meta->record_file, meta->record_sha256);
+}
+
+static bool md_replay_end(struct replay_report *w, const struct replay_summary *s)
+{
+	report_plain_replay_summary(w->out, s, true);
+	bool ok = report_copy_stream(w->body, w->out);
+	report_plain_history_findings(w->out, w, true);
+	return ok;
+}
+
+static void md_amend(FILE *out, const struct amend *d)
+{
+	report_plain_amend(out, d, true);
+}
+
+const struct report_ops report_markdown = {
+	.name = "markdown",
+	.meeting = md_meeting,
+	.replay_begin = report_plain_replay_begin,
+	.replay_meeting = md_replay_meeting,
+	.replay_end = md_replay_end,
+	.explain = explain_write_markdown,
+	.amend = md_amend,
+};

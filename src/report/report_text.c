@@ -8,6 +8,8 @@
 
 #include <string.h>
 
+#include "report/report_explain.h"
+
 #define BOLD "\033[1m"
 #define RED "\033[1;31m"
 #define YELLOW "\033[1;33m"
@@ -168,3 +170,205 @@ void report_text_meeting(FILE *out, const struct meeting_result *r, const struct
 	        r->count_by_sev[SEV_NOTE], r->count_by_sev[SEV_NOTE] == 1 ? "" : "s",
 	        r->mismatches, r->mismatches == 1 ? "" : "s", r->mismatches == 1 ? "s" : "");
 }
+
+/* ---- diagnostics (check) ------------------------------------------------------------ */
+
+static void text_diagnostics(FILE *out, struct diag_sink *d, const struct report_opts *o)
+{
+	diag_sort(d);
+	for (size_t i = 0; i < d->items.n; i++)
+		diag_print(&d->items.items[i], out, o && o->color);
+}
+
+/* ---- a history (replay) ------------------------------------------------------------- */
+
+/* The by-code table of a summary (nothing when there are no findings). */
+static void plain_by_code(FILE *out, const struct replay_summary *s, bool md)
+{
+	bool any = false;
+	for (unsigned c = 0; c < F__COUNT; c++)
+		any = any || s->by_code[c];
+	if (!any)
+		return;
+	fprintf(out, md ? "\n| finding | severity | count |\n| --- | --- | ---: |\n" : "  by code:\n");
+	for (unsigned c = 0; c < F__COUNT; c++) {
+		enum finding_code code = (enum finding_code)c;
+		if (!s->by_code[c])
+			continue;
+		if (md)
+			fprintf(out, "| `%s` | %s | %u |\n", finding_code_name(code),
+			        finding_severity_name(finding_default_severity(code)), s->by_code[c]);
+		else
+			fprintf(out, "    %-28s %-8s %u\n", finding_code_name(code),
+			        finding_severity_name(finding_default_severity(code)), s->by_code[c]);
+	}
+}
+
+void report_plain_replay_summary(FILE *out, const struct replay_summary *s, bool md)
+{
+	fprintf(out, md ? "# Replay\n\n" : "Replay\n");
+	fprintf(out, "%s%u meeting%s (%u motion%s) from %u record file%s, judged by %u of %u version%s of the terms\n",
+	        md ? "" : "  ", s->meetings, s->meetings == 1 ? "" : "s", s->motions, s->motions == 1 ? "" : "s",
+	        s->record_files, s->record_files == 1 ? "" : "s", s->versions_used, s->terms_versions,
+	        s->terms_versions == 1 ? "" : "s");
+	if (md)
+		fputc('\n', out);
+	fprintf(out, "%soutcomes: ", md ? "- " : "  ");
+	for (int o = OUTCOME_CARRIED; o <= OUTCOME_UNDETERMINED; o++)
+		fprintf(out, "%s %u%s", ast_outcome_name((enum outcome)o), s->by_outcome[o], o < OUTCOME_UNDETERMINED ? ", " : "\n");
+	fprintf(out, "%sfindings: %u error%s, %u breach%s, %u warning%s, %u note%s\n", md ? "- " : "  ",
+	        s->by_severity[SEV_ERROR], s->by_severity[SEV_ERROR] == 1 ? "" : "s",
+	        s->by_severity[SEV_BREACH], s->by_severity[SEV_BREACH] == 1 ? "" : "es",
+	        s->by_severity[SEV_WARNING], s->by_severity[SEV_WARNING] == 1 ? "" : "s",
+	        s->by_severity[SEV_NOTE], s->by_severity[SEV_NOTE] == 1 ? "" : "s");
+	fprintf(out, "%srecorded outcomes that disagree with the terms: %u\n", md ? "- " : "  ", s->mismatches);
+	if (s->malformed_files)
+		fprintf(out, "%sinputs that could not be read or parsed: %u (see the diagnostics)\n", md ? "- " : "  ",
+		        s->malformed_files);
+	plain_by_code(out, s, md);
+	if (md)
+		fputc('\n', out);
+}
+
+void report_plain_history_findings(FILE *out, const struct replay_report *w, bool md)
+{
+	if (w->findings.n == 0)
+		return;
+	fprintf(out, md ? "\n## Across meetings\n\n" : "\nAcross meetings\n");
+	for (size_t i = 0; i < w->findings.n; i++) {
+		const struct history_finding *f = &w->findings.items[i];
+		fprintf(out, md ? "- **%s** `%s`" : "  %s [%s]", finding_severity_name(f->sev), finding_code_name(f->code));
+		if (f->clause)
+			fprintf(out, " §%s", f->clause);
+		fprintf(out, ": %s", f->message);
+		if (f->file)
+			fprintf(out, " (%s:%u)", f->file, f->line);
+		fputc('\n', out);
+	}
+}
+
+/* Text and Markdown put the summary first, so the meetings wait in a
+** temporary file: memory stays flat however long the history. */
+bool report_plain_replay_begin(struct replay_report *w)
+{
+	w->body = tmpfile();
+	return w->body != NULL;
+}
+
+static void text_replay_meeting(struct replay_report *w, const struct meeting_result *r, const struct replay_meta *meta)
+{
+	struct report_opts ro = { false };
+	fprintf(w->body, "\n==== meeting %u: %s\n", w->n_meetings, meta->record_file);
+	report_text_meeting(w->body, r, &ro);
+	fprintf(w->body, "judged by %s (sha256 %s)\nrecord %s (sha256 %s)\n", meta->terms_file, meta->terms_sha256,
+	        meta->record_file, meta->record_sha256);
+}
+
+static bool text_replay_end(struct replay_report *w, const struct replay_summary *s)
+{
+	report_plain_replay_summary(w->out, s, false);
+	bool ok = report_copy_stream(w->body, w->out);
+	report_plain_history_findings(w->out, w, false);
+	return ok;
+}
+
+/* ---- an amendment (diff) ------------------------------------------------------------- */
+
+static const char *votes_text(struct arena *a, const struct diff_example *e)
+{
+	return arena_printf(a, "%lld present, %lld for, %lld against, %s%s%s",
+	                    (long long)e->present, (long long)e->yes, (long long)e->no,
+	                    e->abstain ? arena_printf(a, "%lld abstaining", (long long)e->abstain) : "no abstentions",
+	                    e->conflicted ? ", one member with a declared interest" : "",
+	                    e->casting < 0 ? "" : e->casting == VOTE_FOR ? ", the chair's casting vote for" : ", the chair's casting vote against");
+}
+
+static void plain_changes(FILE *out, const struct amend *d, bool md)
+{
+	struct arena *a = d->arena;
+	const char *li = md ? "- " : "  ";
+	fprintf(out, "%sWhat changes%s\n", md ? "\n## " : "\n", md ? "\n" : "");
+	if (d->changes.n == 0)
+		fprintf(out, "%sNothing in the rules as read out changes.\n", li);
+	for (size_t i = 0; i < d->changes.n; i++) {
+		const struct amend_change *ch = &d->changes.items[i];
+		const char *head = ch->clause ? arena_printf(a, "%s §%s", ch->heading, ch->clause) : ch->heading;
+		if (!ch->before)
+			fprintf(out, "%s%s (new): %s\n", li, head, ch->after);
+		else if (!ch->after)
+			fprintf(out, "%s%s (removed): was: %s\n", li, head, ch->before);
+		else
+			fprintf(out, "%s%s:\n    before: %s\n    now:    %s\n", li, head, ch->before, ch->after);
+	}
+}
+
+static void plain_search(FILE *out, const struct amend *d, bool md)
+{
+	const char *li = md ? "- " : "  ";
+	const struct diff_search *s = &d->search;
+	fprintf(out, "%sMeetings that come out differently%s\n", md ? "\n## " : "\n", md ? "\n" : "");
+	fprintf(out, "%s%llu of %llu possible meetings change outcome%s.\n", md ? "" : "  ",
+	        (unsigned long long)s->differing, (unsigned long long)s->scenarios,
+	        s->truncated ? " (the search stopped at its bound of 5,000,000 questions; more may exist)" : "");
+	for (int b = OUTCOME_CARRIED; b <= OUTCOME_UNDETERMINED; b++)
+		for (int n = OUTCOME_CARRIED; n <= OUTCOME_UNDETERMINED; n++)
+			if (s->transitions[b][n])
+				fprintf(out, "%s%s before, %s now: %llu\n", li, ast_outcome_name((enum outcome)b),
+				        ast_outcome_name((enum outcome)n), (unsigned long long)s->transitions[b][n]);
+	if (s->n_examples)
+		fprintf(out, "%sThe smallest examples:\n%s", md ? "\n" : "  ", md ? "\n" : "");
+	for (unsigned i = 0; i < s->n_examples; i++) {
+		const struct diff_example *e = &s->examples[i];
+		fprintf(out, "%s%s, %s: %s before, %s now\n", li, votes_text(d->arena, e), e->motion,
+		        ast_outcome_name(e->before), ast_outcome_name(e->after));
+	}
+	fprintf(out, "%s(The search tries attendance, declared interests, votes and kinds of motion; it does not try\n"
+	             "%sdates, so changes to notice periods and meeting intervals show only in the clauses above.)\n",
+	        md ? "\n" : "  ", md ? "" : "  ");
+}
+
+static void plain_flips(FILE *out, const struct amend *d, bool md)
+{
+	const char *li = md ? "- " : "  ";
+	if (d->history_meetings == 0 && d->history_later == 0)
+		return;
+	fprintf(out, "%sPast decisions%s\n", md ? "\n## " : "\n", md ? "\n" : "");
+	fprintf(out, "%s%zu of %u motion%s in %u meeting%s before the new terms take effect would have gone the other way.\n",
+	        md ? "" : "  ", d->flips.n, d->history_motions, d->history_motions == 1 ? "" : "s",
+	        d->history_meetings, d->history_meetings == 1 ? "" : "s");
+	if (d->history_later)
+		fprintf(out, "%s(%u meeting%s on or after that date %s not compared.)\n", md ? "" : "  ", d->history_later,
+		        d->history_later == 1 ? "" : "s", d->history_later == 1 ? "is" : "are");
+	for (size_t i = 0; i < d->flips.n; i++) {
+		const struct amend_flip *f = &d->flips.items[i];
+		fprintf(out, "%s%s, %s, motion %s \"%s\" (%s:%u)\n    before: %s\n    now:    %s\n", li, f->meeting,
+		        f->date, f->motion, f->title, f->file, f->line, f->why_before, f->why_after);
+	}
+}
+
+void report_plain_amend(FILE *out, const struct amend *d, bool md)
+{
+	const struct terms *const *t = d->t;
+	fprintf(out, "%sFrom %s%s%s to %s%s%s\n", md ? "# " : "", t[0]->name, t[0]->version ? " version " : "",
+	        t[0]->version ? t[0]->version : "", t[1]->name, t[1]->version ? " version " : "",
+	        t[1]->version ? t[1]->version : "");
+	plain_changes(out, d, md);
+	plain_search(out, d, md);
+	plain_flips(out, d, md);
+}
+
+static void text_amend(FILE *out, const struct amend *d)
+{
+	report_plain_amend(out, d, false);
+}
+
+const struct report_ops report_text = {
+	.name = "text",
+	.diagnostics = text_diagnostics,
+	.meeting = report_text_meeting,
+	.replay_begin = report_plain_replay_begin,
+	.replay_meeting = text_replay_meeting,
+	.replay_end = text_replay_end,
+	.explain = explain_write_text,
+	.amend = text_amend,
+};

@@ -1,0 +1,92 @@
+/*
+** report: the table of formats, and what every format's replay report does
+** the same way.  See report.h.
+*/
+#include "report/report.h"
+
+#include <string.h>
+
+#include "base/sbuf.h"
+
+/* The formats, in the order usage lines list them. */
+static const struct report_ops *const formats[] = {
+	&report_text, &report_markdown, &report_html, &report_json,
+};
+
+const struct report_ops *report_find(const char *name)
+{
+	for (size_t i = 0; i < sizeof formats / sizeof formats[0]; i++)
+		if (strcmp(formats[i]->name, name) == 0)
+			return formats[i];
+	return NULL;
+}
+
+bool report_supports(const struct report_ops *ops, enum report_kind k)
+{
+	switch (k) {
+	case REPORT_DIAGNOSTICS: return ops->diagnostics != NULL;
+	case REPORT_MEETING: return ops->meeting != NULL;
+	case REPORT_REPLAY: return ops->replay_begin && ops->replay_meeting && ops->replay_end;
+	case REPORT_EXPLAIN: return ops->explain != NULL;
+	case REPORT_AMEND: return ops->amend != NULL;
+	case REPORT__N: break;
+	}
+	return false;
+}
+
+const char *report_names(struct arena *a, enum report_kind k)
+{
+	struct sbuf b;
+	sbuf_init(&b, a);
+	for (size_t i = 0; i < sizeof formats / sizeof formats[0]; i++)
+		if (report_supports(formats[i], k))
+			sbuf_addf(&b, "%s%s", b.len ? "|" : "", formats[i]->name);
+	return sbuf_str(&b);
+}
+
+/* ---- a replay, whatever the format ------------------------------------------------ */
+
+struct replay_report *report_replay_begin(struct arena *a, const struct report_ops *ops, FILE *out, bool summary_only)
+{
+	struct replay_report *w = arena_alloc(a, sizeof *w);
+	w->ops = ops;
+	w->arena = a;
+	w->out = out;
+	w->summary_only = summary_only;
+	return ops->replay_begin(w) ? w : NULL;
+}
+
+void report_replay_meeting(struct replay_report *w, const struct meeting_result *r, const struct replay_meta *meta)
+{
+	w->n_meetings++;
+	if (!w->summary_only)
+		w->ops->replay_meeting(w, r, meta);
+}
+
+void report_replay_finding(struct replay_report *w, const struct history_finding *f)
+{
+	struct history_finding copy = *f;
+	copy.message = arena_strdup(w->arena, f->message);
+	copy.file = f->file ? arena_strdup(w->arena, f->file) : NULL;
+	VEC_PUSH(w->arena, w->findings, copy);
+}
+
+bool report_replay_end(struct replay_report *w, const struct replay_summary *s)
+{
+	bool ok = w->ops->replay_end(w, s);
+	if (w->body)
+		fclose(w->body);
+	w->body = NULL;
+	return ok;
+}
+
+bool report_copy_stream(FILE *from, FILE *to)
+{
+	char buf[65536];
+	size_t n;
+	rewind(from);
+	while ((n = fread(buf, 1, sizeof buf, from)) > 0)
+		if (fwrite(buf, 1, n, to) != n)
+			return false;
+	return !ferror(from);
+}
