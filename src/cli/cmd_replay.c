@@ -78,8 +78,11 @@ int cmd_replay(struct cli *c, int argc, char **argv)
 	struct replay_sink sink = { &x, on_meeting, on_finding, on_diagnostics };
 	replay_run(rp, &sink);
 	const struct replay_summary *s = replay_summary(rp);
-	if (!report_replay_end(x.report, s))
-		cli_usage_error(c, "could not write the report");
+	if (!report_replay_end(x.report, s)) {
+		/* a short report must never end with the status of a clean audit */
+		cli_usage_error(c, "cannot write the output: the meetings could not be copied from the report's temporary file");
+		return EXIT_BAD_INPUT;
+	}
 	if (c->diag.n_errors || s->malformed_files)
 		return EXIT_BAD_INPUT;
 	return s->by_severity[SEV_ERROR] || s->by_severity[SEV_BREACH] ? EXIT_FINDINGS : EXIT_OK;

@@ -2,6 +2,7 @@
 ** main: the `quorate` command: dispatch to a subcommand, own the run's memory
 ** and its out-of-memory recovery point, and turn results into exit statuses.
 */
+#include <errno.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -58,6 +59,29 @@ static void set_test_hooks(struct cli *c)
 		c->mem.fail_at = strtoul(n, NULL, 10);
 }
 
+/*
+** Output is complete or the run fails (docs/reference.md#exit-status): a
+** report that could not be written in full (a full disk, /dev/full, a closed
+** pipe) must not end with the status of a clean audit.  Every command's
+** output goes through stdout, so its buffer is flushed and the stream closed
+** here, once, and any error on the way is exit 2 with the reason.
+*/
+static int finish_output(int status)
+{
+	errno = 0;
+	bool failed = fflush(stdout) != 0 || ferror(stdout);
+	int saved = errno;
+	if (fclose(stdout) != 0 && !failed) {
+		failed = true;
+		saved = errno;
+	}
+	if (!failed)
+		return status;
+	fprintf(stderr, "quorate: cannot write the output: %s\n",
+	        saved ? strerror(saved) : "a write to standard output failed");
+	return EXIT_BAD_INPUT;
+}
+
 int main(int argc, char **argv)
 {
 	if (argc < 2) {
@@ -66,14 +90,14 @@ int main(int argc, char **argv)
 	}
 	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "help") == 0) {
 		fputs(main_usage, stdout);
-		return EXIT_OK;
+		return finish_output(EXIT_OK);
 	}
 	/* Past a file-size limit, let write() fail with EFBIG so a safe write
 	** can clean up, rather than being killed half-way (SIGXFSZ). */
 	signal(SIGXFSZ, SIG_IGN);
 	if (strcmp(argv[1], "--version") == 0) {
 		printf("quorate %s\n", QUORATE_VERSION);
-		return EXIT_OK;
+		return finish_output(EXIT_OK);
 	}
 	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++) {
 		if (strcmp(argv[1], commands[i].name) != 0)
@@ -99,7 +123,7 @@ int main(int argc, char **argv)
 		cli_free(&c);
 		if (getenv("QUORATE_TEST_COUNT_ALLOC"))
 			fprintf(stderr, "quorate: %lu allocations\n", c.mem.n_allocs);
-		return status;
+		return finish_output(status);
 	}
 	fprintf(stderr, "quorate: unknown command '%s'\n\n%s", argv[1], main_usage);
 	return EXIT_BAD_INPUT;

@@ -80,10 +80,14 @@ bool report_replay_end(struct replay_report *w, const struct replay_summary *s)
 	return ok;
 }
 
+/* A write to the temporary file that failed (a full /tmp) fails the copy:
+** the report would otherwise be short and the run clean. */
 bool report_copy_stream(FILE *from, FILE *to)
 {
 	char buf[65536];
 	size_t n;
+	if (fflush(from) != 0 || ferror(from))
+		return false;
 	rewind(from);
 	while ((n = fread(buf, 1, sizeof buf, from)) > 0)
 		if (fwrite(buf, 1, n, to) != n)
