@@ -19,9 +19,8 @@ enum {
 	EPOCH_SHIFT = 719468        /* days from 0000-03-01 to 1970-01-01 */
 };
 
-/* Day numbers of 0001-01-01 and 9999-12-31. */
-#define MIN_QDATE ((int64_t)-719162)
-#define MAX_QDATE ((int64_t)2932896)
+#define MIN_QDATE ((int64_t)DATE_FIRST_DAY)
+#define MAX_QDATE ((int64_t)DATE_LAST_DAY)
 
 static int64_t floor_div(int64_t a, int64_t b) /* b > 0 */
 {
@@ -58,6 +57,11 @@ static void civil_from_days(int64_t z, int64_t *y, int *m, int *d)
 static bool in_range(int64_t d)
 {
 	return d >= MIN_QDATE && d <= MAX_QDATE;
+}
+
+bool date_in_range(qdate d)
+{
+	return in_range(d);
 }
 
 bool date_is_leap(int year)
@@ -132,14 +136,17 @@ static void put_digits(char *p, int value, int n)
 }
 
 /*
-** A day number outside 0001-01-01..9999-12-31 formats as "0000-00-00",
-** which is not a date (date_parse rejects it) and still fits the buffer.
+** A day number outside 0001-01-01..9999-12-31 formats as "before year 1" or
+** "after year 9999": words, which date_parse rejects, that fit the buffer.
 */
 char *date_format(qdate d, char *buf)
 {
-	int y = 0, m = 0, day = 0;
-	if (in_range(d))
-		date_to_ymd(d, &y, &m, &day);
+	if (!in_range(d)) {
+		snprintf(buf, DATE_FMT_MAX, "%s", d < MIN_QDATE ? "before year 1" : "after year 9999");
+		return buf;
+	}
+	int y, m, day;
+	date_to_ymd(d, &y, &m, &day);
 	put_digits(buf, y, 4);
 	buf[4] = '-';
 	put_digits(buf + 5, m, 2);

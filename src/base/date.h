@@ -44,9 +44,16 @@ void date_to_ymd(qdate d, int *year, int *month, int *day);
 /* Parse exactly "YYYY-MM-DD" (len must be 10). */
 enum date_status date_parse(const char *text, size_t len, qdate *out);
 
+/* The first and last day numbers of the calendar: 0001-01-01, 9999-12-31. */
+#define DATE_FIRST_DAY ((qdate)-719162)
+#define DATE_LAST_DAY ((qdate)2932896)
+bool date_in_range(qdate d);
+
 /* "YYYY-MM-DD" into buf[DATE_FMT_MAX]; returns buf.  A day number outside
-** 0001-01-01..9999-12-31 gives "0000-00-00", which is not a date. */
-#define DATE_FMT_MAX 11
+** the calendar says which side it is on, "before year 1" or "after year
+** 9999": computed deadlines can fall there, and a report must never show
+** a date that was not computed. */
+#define DATE_FMT_MAX 16
 char *date_format(qdate d, char *buf);
 
 /* d + dur.  Months and years clamp to the month end (2024-01-31 + 1 month =

@@ -380,6 +380,60 @@ static void note_defaults(struct sema *s)
 		diag_report(s->diag, D_DEFAULT, l, "members who declared an interest need not leave the room (default of `conflicted leaves:`)");
 }
 
+/* A period counted from the effective date that leaves the calendar: notice
+** so long that no date can be early enough, or a deadline past year 9999
+** that is never reached.  Either way the clause cannot mean what it says. */
+static void check_period_range(struct sema *s, const struct node *dur, bool before, const char *what)
+{
+	const struct terms *t = s->t;
+	if (!dur || dur->kind != N_DURATION || dur->v.dur.n < 0 || !t->has_effective)
+		return;
+	qdate day;
+	enum date_status st = before ? date_sub(t->effective, dur->v.dur, &day) : date_add(t->effective, dur->v.dur, &day);
+	if (st == DATE_OK)
+		return;
+	char eff[DATE_FMT_MAX], len[DUR_FMT_MAX];
+	duration_format(dur->v.dur, len);
+	const char *unit = strchr(len, ' ');
+	const char *period = dur->op == 1 && unit ? arena_printf(s->arena, "%.*s clear%s", (int)(unit - len), len, unit) : len;
+	if (before)
+		diag_report(s->diag, D_PERIOD_RANGE, at_file(s, dur),
+		            "%s of %s before a meeting on the effective date (%s) reaches back before year 1, outside the calendar: no date can be early enough",
+		            what, period, date_format(t->effective, eff));
+	else
+		diag_report(s->diag, D_PERIOD_RANGE, at_file(s, dur),
+		            "%s of %s after the effective date (%s) falls after year 9999, outside the calendar: it can never be reached",
+		            what, period, date_format(t->effective, eff));
+}
+
+static void check_periods(struct sema *s, const struct node *items)
+{
+	for (const struct node *n = items; n; n = n->next) {
+		switch (n->kind) {
+		case N_REVIEW: check_period_range(s, n->a, false, "the review period"); break;
+		case N_MEETS: check_period_range(s, n->a, false, "the interval between meetings"); break;
+		case N_NOTICE:
+			if (strcmp(n->text, "papers") == 0)
+				check_period_range(s, n->a, true, "the notice for papers");
+			else
+				check_period_range(s, n->a, false, "the deadline for minutes");
+			break;
+		case N_CLASS:
+			for (const struct node *it = n->b; it; it = it->next)
+				if (it->kind == N_CLASS_NOTICE)
+					check_period_range(s, it->a, true, arena_printf(s->arena, "the notice of class '%s'", n->text));
+			break;
+		case N_VIRTUAL:
+			for (const struct node *it = n->b; it; it = it->next)
+				if (it->kind == N_RATIFY)
+					check_period_range(s, it->a, false, "the time to ratify");
+			break;
+		default:
+			break;
+		}
+	}
+}
+
 void sema_check_required(struct sema *s)
 {
 	struct terms *t = s->t;
@@ -390,6 +444,7 @@ void sema_check_required(struct sema *s)
 		diag_report(s->diag, D_MISSING, l, "the terms have no `quorum` block (write `quorum { to be agreed }` if it is not yet decided)");
 	if (t->n_classes == 0)
 		diag_report(s->diag, D_MISSING, l, "the terms have no `class` of decision, so no motion can be decided");
+	check_periods(s, t->decl->a);
 }
 
 /* The checks that need a model without errors (sema_terms runs them last). */

@@ -97,7 +97,7 @@ bool sema_is_constant(const struct expr *e);
 enum expr_status sema_eval_constant(const struct expr *e, struct value *v, const struct expr **fault);
 
 /* lint.c */
-void sema_check_required(struct sema *s);
+void sema_check_required(struct sema *s); /* and periods that leave the calendar */
 void sema_lint(struct sema *s);
 
 #endif

@@ -841,14 +841,27 @@ static enum outcome decide(struct evaluator *ev, struct motion_result *mr, const
 /* The last day notice may go out: clear days exclude the day of sending. */
 static qdate last_day(qdate deadline, bool clear)
 {
-	return clear ? deadline - 1 : deadline;
+	return clear && date_in_range(deadline) ? deadline - 1 : deadline;
 }
 
-/* Is `given` early enough for an event on `day` with this period before it? */
+/* "by 2024-05-07", or why no date can be early enough. */
+static const char *deadline_text(struct evaluator *ev, qdate last)
+{
+	if (!date_in_range(last))
+		return "that is before year 1, outside the calendar: no notice can be early enough";
+	return arena_printf(ev->arena, "by %s", fmt_date(ev, last));
+}
+
+/* Is `given` early enough for an event on `day` with this period before it?
+** A period that reaches back before year 1 cannot be met by any date on the
+** calendar: *deadline is then the day before the calendar begins, which
+** reports print as "before year 1" (never an unset value). */
 static bool early_enough(qdate given, qdate day, struct duration period, bool clear, qdate *deadline)
 {
-	if (date_sub(day, period, deadline) != DATE_OK)
+	if (date_sub(day, period, deadline) != DATE_OK) {
+		*deadline = DATE_FIRST_DAY - 1;
 		return false;
+	}
 	/* docs/semantics.md#notice: clear days exclude the day of sending and
 	** the day of the meeting, so the notice must go out a day earlier. */
 	return clear ? given < *deadline : given <= *deadline;
@@ -872,9 +885,9 @@ static bool check_motion_notice(struct evaluator *ev, struct motion_result *mr)
 	if (early_enough(mo->notice_given, ev->m->date, cl->notice, cl->notice_clear, &deadline))
 		return true;
 	add_finding(ev, F_NOTICE_MOTION, cl->clause, mo->span,
-	            "notice given %s, but class '%s' needs at least %s before the meeting on %s (by %s): the motion is void",
+	            "notice given %s, but class '%s' needs at least %s before the meeting on %s (%s): the motion is void",
 	            fmt_date(ev, mo->notice_given), cl->id, english_duration(ev->arena, cl->notice, cl->notice_clear),
-	            fmt_date(ev, ev->m->date), fmt_date(ev, last_day(deadline, cl->notice_clear)));
+	            fmt_date(ev, ev->m->date), deadline_text(ev, last_day(deadline, cl->notice_clear)));
 	return false;
 }
 
@@ -976,9 +989,9 @@ static void check_meeting_notice(struct evaluator *ev)
 			add_finding(ev, F_NOTICE_UNRECORDED, t->papers.clause, m->span, "the record does not say when papers were sent");
 		else if (!early_enough(m->papers_sent, m->date, t->papers.period, t->papers.clear, &deadline))
 			add_finding(ev, F_NOTICE_PAPERS, t->papers.clause, m->papers_span,
-			            "papers sent %s, but the terms require them at least %s before the meeting (by %s)",
+			            "papers sent %s, but the terms require them at least %s before the meeting (%s)",
 			            fmt_date(ev, m->papers_sent), english_duration(ev->arena, t->papers.period, t->papers.clear),
-			            fmt_date(ev, last_day(deadline, t->papers.clear)));
+			            deadline_text(ev, last_day(deadline, t->papers.clear)));
 	}
 	if (t->minutes.set && !t->minutes.tba) {
 		if (!m->has_minutes)

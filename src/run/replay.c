@@ -624,8 +624,10 @@ static void track_motions(struct replay *rp, const struct body *b, const struct 
 			struct open_decision od = { b, arena_strdup(rp->arena, m->title), arena_strdup(rp->arena, mo->number),
 			                            arena_strdup(rp->arena, m->src->name), line_of(m->src, mo->span),
 			                            m->date, t->ratify_next_meeting, 0, t->virtual_clause, true, false };
-			if (!t->ratify_next_meeting)
-				date_add(mo->virtual_on, t->ratify_within, &od.deadline);
+			/* A deadline past year 9999 is never overdue in the history
+			** (the end of the history still reports it unratified). */
+			if (!t->ratify_next_meeting && date_add(mo->virtual_on, t->ratify_within, &od.deadline) != DATE_OK)
+				od.deadline = DATE_LAST_DAY;
 			VEC_PUSH(rp->arena, rp->decisions, od);
 		}
 		const char *kind = motion_attr_string(mo, "kind");

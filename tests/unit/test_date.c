@@ -346,7 +346,8 @@ static void test_format(void **state)
 	}
 }
 
-/* Out-of-range day numbers never write past DATE_FMT_MAX bytes. */
+/* Out-of-range day numbers say which side of the calendar they fall on
+** (never an unset or made-up date) and never write past DATE_FMT_MAX bytes. */
 static void test_format_out_of_range(void **state)
 {
 	(void)state;
@@ -356,7 +357,8 @@ static void test_format_out_of_range(void **state)
 		char buf[DATE_FMT_MAX + 8];
 		memset(buf, 'X', sizeof buf);
 		date_format(cases[i], buf);
-		assert_int_equal(strlen(buf), 10);
+		assert_string_equal(buf, cases[i] < FIRST_DAY ? "before year 1" : "after year 9999");
+		assert_false(date_in_range(cases[i]));
 		for (size_t j = DATE_FMT_MAX; j < sizeof buf; j++)
 			assert_int_equal(buf[j], 'X');
 		qdate d;

@@ -1,0 +1,1 @@
+check -I stdlib tests/golden/dates/year-9999.tor

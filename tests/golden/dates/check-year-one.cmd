@@ -1,0 +1,1 @@
+check -I stdlib tests/golden/dates/year-one.tor

@@ -1,0 +1,1 @@
+eval tests/golden/dates/year-one.tor tests/golden/dates/year-one.minutes

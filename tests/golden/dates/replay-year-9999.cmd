@@ -1,0 +1,1 @@
+replay --summary tests/golden/dates/year-9999.tor tests/golden/dates/year-9999.minutes
