@@ -56,7 +56,9 @@ def commands(body):
 def run(cmd, cwd, build):
     env = dict(os.environ, NO_COLOR="1", PATH=build + os.pathsep + os.environ["PATH"])
     env.pop("QUORATE_PATH", None)
-    p = subprocess.run(["sh", "-c", cmd + " 2>&1"], cwd=cwd, env=env, capture_output=True, text=True, timeout=120)
+    # Standard error is shown as a terminal shows it, whatever standard output
+    # is redirected to: `quorate replay DIR > out.txt` shows its warnings.
+    p = subprocess.run(["sh", "-c", "{ " + cmd + "\n} 2>&1"], cwd=cwd, env=env, capture_output=True, text=True, timeout=120)
     return p.stdout.rstrip("\n").split("\n") if p.stdout.strip("\n") else [], p.returncode
 
 

@@ -4,11 +4,13 @@
 #include "run/replay.h"
 
 #include <dirent.h>
+#include <errno.h>
 #include <setjmp.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
+#include "base/sbuf.h"
 #include "check/sema.h"
 #include "front/parse.h"
 #include "record/minutes_json.h"
@@ -41,8 +43,12 @@ struct dir_id {
 	ino_t ino;
 };
 
-struct record_file {
+/* A file among the inputs, by name and by identity: a file reached by two
+** paths (a directory and a file in it, or a hard link) is read once. */
+struct input_file {
 	const char *path;
+	dev_t dev;
+	ino_t ino;
 	bool json;
 };
 
@@ -92,8 +98,8 @@ struct replay {
 	struct arena *arena;
 	struct loader *ld;
 	struct diag_sink *diag;
-	VEC(const char *) terms_paths;
-	VEC(struct record_file) records;
+	VEC(struct input_file) terms_files;
+	VEC(struct input_file) records;
 	VEC(struct body *) bodies;
 	VEC(struct entry) entries;
 	VEC(struct open_decision) decisions;
@@ -105,6 +111,8 @@ struct replay {
 	struct arena meeting_arena, scratch;
 	struct reading reading, index_reading;
 	VEC(struct dir_id) dirs_seen;  /* directories entered, against link loops */
+	unsigned errors_shown;         /* across every file: the error cap is the run's */
+	bool errors_stopped;
 };
 
 struct replay *replay_new(struct arena *run_arena, struct loader *ld, struct diag_sink *run_diag)
@@ -137,16 +145,42 @@ static bool has_suffix(const char *s, const char *suffix)
 	return n >= k && strcmp(s + n - k, suffix) == 0;
 }
 
-/* path must outlive the replay (an argument, or a name add_dir made in
-** the run arena): it is kept, not copied, as there may be 100,000 of them. */
-static void add_file(struct replay *rp, const char *path, bool explicit)
+/* An input that cannot be read: an error of the run, counted in the summary. */
+static void input_error(struct replay *rp, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+static void input_error(struct replay *rp, const char *fmt, ...)
 {
-	if (has_suffix(path, ".tor")) {
-		VEC_PUSH(rp->arena, rp->terms_paths, path);
-	} else if (has_suffix(path, ".minutes") || has_suffix(path, ".json") || explicit) {
-		struct record_file rf = { path, has_suffix(path, ".json") };
-		VEC_PUSH(rp->arena, rp->records, rf);
-	}
+	va_list ap;
+	va_start(ap, fmt);
+	diag_vreport(rp->diag, D_INPUT, (struct loc){ NULL, 0, 0 }, fmt, ap);
+	va_end(ap);
+	rp->summary.malformed_files++;
+}
+
+static const char *file_kind(mode_t mode)
+{
+	return S_ISFIFO(mode) ? "a FIFO" : S_ISCHR(mode) ? "a character device" : S_ISBLK(mode) ? "a block device"
+	     : S_ISSOCK(mode) ? "a socket" : "not a regular file";
+}
+
+/* Is a regular file one replay reads?  Others found in a directory are
+** listed in one warning per directory (add_dir); named ones are records. */
+static bool is_input_name(const char *path)
+{
+	return has_suffix(path, ".tor") || has_suffix(path, ".minutes") || has_suffix(path, ".json");
+}
+
+/* path must outlive the replay (an argument, or a name add_dir made in
+** the run arena): it is kept, not copied, as there may be 100,000 of them.
+** Only regular files get here: reading a FIFO or a device could block or
+** never end, and would never be a record. */
+static void add_file(struct replay *rp, const char *path, const struct stat *st)
+{
+	struct input_file f = { path, st->st_dev, st->st_ino, has_suffix(path, ".json") };
+	if (has_suffix(path, ".tor"))
+		VEC_PUSH(rp->arena, rp->terms_files, f);
+	else
+		VEC_PUSH(rp->arena, rp->records, f);
 }
 
 static int compare_names(const void *a, const void *b)
@@ -193,15 +227,32 @@ static bool add_dir(struct replay *rp, const char *path, unsigned depth)
 	if (names.n)
 		qsort(names.items, names.n, sizeof *names.items, compare_names);
 	bool ok = true;
+	unsigned passed = 0;
+	struct sbuf passed_names;
+	sbuf_init(&passed_names, rp->arena);
 	for (size_t i = 0; i < names.n; i++) {
+		const char *name = names.items[i];
 		struct stat st;
-		if (stat(names.items[i], &st) != 0)
-			continue;
-		if (S_ISDIR(st.st_mode))
-			ok = add_dir(rp, names.items[i], depth + 1) && ok;
-		else if (S_ISREG(st.st_mode))
-			add_file(rp, names.items[i], false);
+		if (stat(name, &st) != 0) {
+			struct stat link;
+			bool dangling = lstat(name, &link) == 0 && S_ISLNK(link.st_mode);
+			input_error(rp, "cannot read %s: %s", name, dangling ? "a symbolic link to nothing (dangling)" : strerror(errno));
+			ok = false;
+		} else if (S_ISDIR(st.st_mode)) {
+			ok = add_dir(rp, name, depth + 1) && ok;
+		} else if (!S_ISREG(st.st_mode)) {
+			input_error(rp, "cannot read %s: %s, not a file of terms or records", name, file_kind(st.st_mode));
+			ok = false;
+		} else if (is_input_name(name)) {
+			add_file(rp, name, &st);
+		} else if (passed++ < 5) {
+			sbuf_addf(&passed_names, "%s%s", passed > 1 ? ", " : "", name + strlen(path) + 1);
+		}
 	}
+	if (passed)
+		diag_report(rp->diag, D_SKIPPED, (struct loc){ NULL, 0, 0 },
+		            "%s: %u file%s not read (not .tor, .minutes or .json): %s%s", path, passed,
+		            passed == 1 ? "" : "s", sbuf_str(&passed_names), passed > 5 ? ", ..." : "");
 	return ok;
 }
 
@@ -209,13 +260,49 @@ bool replay_add_path(struct replay *rp, const char *path)
 {
 	struct stat st;
 	if (stat(path, &st) != 0) {
-		diag_report(rp->diag, D_INPUT, (struct loc){ NULL, 0, 0 }, "cannot read %s: no such file or directory", path);
+		struct stat link;
+		bool dangling = errno == ENOENT && lstat(path, &link) == 0 && S_ISLNK(link.st_mode);
+		input_error(rp, "cannot read %s: %s", path, dangling ? "a symbolic link to nothing (dangling)" : strerror(errno));
 		return false;
 	}
 	if (S_ISDIR(st.st_mode))
 		return add_dir(rp, path, 0);
-	add_file(rp, path, true);
+	if (!S_ISREG(st.st_mode)) {
+		input_error(rp, "cannot read %s: %s, not a file of terms or records", path, file_kind(st.st_mode));
+		return false;
+	}
+	add_file(rp, path, &st); /* named: a record whatever its name, unless .tor */
 	return true;
+}
+
+static int compare_identity(const void *pa, const void *pb)
+{
+	const struct input_file *a = pa, *b = pb;
+	if (a->dev != b->dev)
+		return a->dev < b->dev ? -1 : 1;
+	if (a->ino != b->ino)
+		return a->ino < b->ino ? -1 : 1;
+	return strcmp(a->path, b->path);
+}
+
+static int compare_paths(const void *a, const void *b)
+{
+	return strcmp(((const struct input_file *)a)->path, ((const struct input_file *)b)->path);
+}
+
+/* Each file once (the first of its names), then in path order, so the
+** result never depends on the order of the arguments or of the disk. */
+static void keep_each_file_once(struct input_file *files, size_t *n)
+{
+	if (*n == 0)
+		return;
+	qsort(files, *n, sizeof *files, compare_identity);
+	size_t kept = 1;
+	for (size_t i = 1; i < *n; i++)
+		if (files[i].dev != files[kept - 1].dev || files[i].ino != files[kept - 1].ino)
+			files[kept++] = files[i];
+	*n = kept;
+	qsort(files, *n, sizeof *files, compare_paths);
 }
 
 /* ---- findings across meetings -------------------------------------------------- */
@@ -239,13 +326,30 @@ static void history_finding(struct replay *rp, enum finding_code code, const cha
 }
 
 /* Hand a file's diagnostics to the sink (while its text is loaded), then
-** forget them. */
+** forget them.  Each file has its own sink, so the cap on errors is applied
+** here, across the run: after DIAG_MAX_ERRORS errors in all, one "too many
+** errors" and nothing more (the summary still counts every bad input). */
 static void flush_diagnostics(struct replay *rp, struct diag_sink *d)
 {
 	if (d->items.n == 0)
 		return;
 	diag_sort(d);
-	rp->sink->diagnostics(rp->sink->ctx, d);
+	size_t keep = 0;
+	for (size_t i = 0; i < d->items.n && !rp->errors_stopped; i++) {
+		struct diag *dg = &d->items.items[i];
+		if (dg->sev == DIAG_ERROR && dg->code != D_TOO_MANY && rp->errors_shown == DIAG_MAX_ERRORS) {
+			rp->errors_stopped = true;
+			*dg = (struct diag){ D_TOO_MANY, DIAG_ERROR, { NULL, 0, 0 },
+			                     arena_printf(d->arena, "too many errors (%u); the rest are counted in the summary, not shown",
+			                                  DIAG_MAX_ERRORS), NULL };
+		} else if (dg->sev == DIAG_ERROR) {
+			rp->errors_shown++;
+		}
+		d->items.items[keep++] = *dg;
+	}
+	d->items.n = keep;
+	if (d->items.n)
+		rp->sink->diagnostics(rp->sink->ctx, d);
 	d->items.n = 0;
 }
 
@@ -288,11 +392,30 @@ static void add_version(struct replay *rp, const struct terms *t, const char *fi
 	rp->summary.terms_versions++;
 }
 
+/* Everything in a terms file must be terms: a meeting there would never be
+** judged, and a stray rule belongs to no terms. */
+static unsigned terms_in_file(struct replay *rp, const struct ast_file *file, const struct source *src)
+{
+	unsigned n = 0;
+	for (const struct node *it = file->items; it; it = it->next) {
+		if (it->kind == N_TERMS)
+			n++;
+		else
+			diag_report(rp->diag, D_CONTEXT, loc_of(src, it->span),
+			            it->kind == N_MEETING ? "a meeting in a terms file is not judged: put it in a record file (.minutes)"
+			                                  : "a terms file for replay holds `terms` blocks only");
+	}
+	if (n == 0 && !file->items)
+		diag_report(rp->diag, D_MISSING, (struct loc){ src, 0, 0 }, "the file holds no `terms` block");
+	return n;
+}
+
 /* Terms stay loaded for the whole run: they are few and small. */
 static void load_terms(struct replay *rp)
 {
-	for (size_t i = 0; i < rp->terms_paths.n; i++) {
-		const char *path = rp->terms_paths.items[i];
+	keep_each_file_once(rp->terms_files.items, &rp->terms_files.n);
+	for (size_t i = 0; i < rp->terms_files.n; i++) {
+		const char *path = rp->terms_files.items[i].path;
 		struct source *src = arena_alloc(rp->arena, sizeof *src);
 		const char *why = NULL;
 		unsigned errors = rp->diag->n_errors;
@@ -304,7 +427,7 @@ static void load_terms(struct replay *rp)
 		char sha[SHA256_HEX_SIZE];
 		sha256_hex(src->text, src->len, sha);
 		struct ast_file file;
-		if (parse_file(rp->arena, rp->diag, src, &file) == 0) {
+		if (parse_file(rp->arena, rp->diag, src, &file) == 0 && terms_in_file(rp, &file, src)) {
 			for (const struct node *n = file.items; n; n = n->next) {
 				if (n->kind != N_TERMS)
 					continue;
@@ -346,7 +469,7 @@ static bool open_reading(struct replay *rp, struct reading *r, unsigned file, st
 	r->next_item = 0;
 	r->json_meeting = NULL;
 	const char *why = NULL;
-	const struct record_file *rf = &rp->records.items[file];
+	const struct input_file *rf = &rp->records.items[file];
 	if (source_load(&r->src, &r->file_arena, rf->path, &why) != 0) {
 		diag_report(d, D_INPUT, (struct loc){ NULL, 0, 0 }, "cannot read %s: %s", rf->path, why);
 		r->failed = true;
@@ -484,6 +607,10 @@ static void index_file(struct replay *rp, unsigned file, struct arena *scratch, 
 			}
 			arena_reset(scratch);
 		}
+		/* An empty or comment-only record is not "no meetings, all clean":
+		** it is an input that holds nothing to judge (as eval says). */
+		if (item == 0 && d->n_errors == errors)
+			diag_report(d, D_MISSING, (struct loc){ &r->src, 0, 0 }, "the file holds no `meeting` block");
 		if (d->n_errors > errors) {
 			/* A file that does not parse is not judged at all: never
 			** half a meeting.  Drop the entries just added. */
@@ -507,10 +634,6 @@ static int compare_entries(const void *pa, const void *pb)
 	return a->item < b->item ? -1 : a->item > b->item;
 }
 
-static int compare_record_paths(const void *a, const void *b)
-{
-	return strcmp(((const struct record_file *)a)->path, ((const struct record_file *)b)->path);
-}
 
 /* ---- checks across meetings ---------------------------------------------------- */
 
@@ -763,8 +886,7 @@ static void release(struct replay *rp)
 
 static void index_all(struct replay *rp)
 {
-	if (rp->records.n)
-		qsort(rp->records.items, rp->records.n, sizeof *rp->records.items, compare_record_paths);
+	keep_each_file_once(rp->records.items, &rp->records.n);
 	rp->summary.record_files = (unsigned)rp->records.n;
 	for (unsigned f = 0; f < rp->records.n; f++) {
 		struct diag_sink d;
@@ -777,6 +899,10 @@ static void index_all(struct replay *rp)
 	}
 	if (rp->entries.n)
 		qsort(rp->entries.items, rp->entries.n, sizeof *rp->entries.items, compare_entries);
+	else
+		diag_report(rp->diag, D_MISSING, (struct loc){ NULL, 0, 0 },
+		            "the history holds no meeting that could be read: nothing was judged");
+	flush_diagnostics(rp, rp->diag);
 }
 
 void replay_for_each(struct replay *rp, replay_meeting_fn fn, void *ctx)
