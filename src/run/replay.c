@@ -339,9 +339,9 @@ static void flush_diagnostics(struct replay *rp, struct diag_sink *d)
 		struct diag *dg = &d->items.items[i];
 		if (dg->sev == DIAG_ERROR && dg->code != D_TOO_MANY && rp->errors_shown == DIAG_MAX_ERRORS) {
 			rp->errors_stopped = true;
-			*dg = (struct diag){ D_TOO_MANY, DIAG_ERROR, { NULL, 0, 0 },
-			                     arena_printf(d->arena, "too many errors (%u); the rest are counted in the summary, not shown",
-			                                  DIAG_MAX_ERRORS), NULL };
+			*dg = (struct diag){ .code = D_TOO_MANY, .sev = DIAG_ERROR,
+			                     .msg = arena_printf(d->arena, "too many errors (%u); the rest are counted in the summary, not shown",
+			                                         DIAG_MAX_ERRORS) };
 		} else if (dg->sev == DIAG_ERROR) {
 			rp->errors_shown++;
 		}
