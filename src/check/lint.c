@@ -328,6 +328,15 @@ static void check_fifty_plus_one(struct sema *s, const struct requirement *r)
 	          lhs ? ast_count_name(lhs->count) : "yes", count);
 }
 
+/* The first kind of motion that falls into class cl, or NULL. */
+static const struct motion_profile *profile_of(const struct terms *t, const struct dclass *cl)
+{
+	for (unsigned k = 0; k < t->n_profiles; k++)
+		if (t->profiles[k].cls == cl)
+			return &t->profiles[k];
+	return NULL;
+}
+
 /*
 ** A class whose rules are met with no votes in favour at all carries a motion
 ** nobody supported: `yes >= cast` when everyone abstains is 0 >= 0.  (A
@@ -342,10 +351,7 @@ static void check_empty_base(struct sema *s)
 	c.n[COUNT_ABSTAIN] = c.n[COUNT_VOTES] = n; /* everyone present abstains */
 	for (unsigned i = 0; i < t->n_classes; i++) {
 		const struct dclass *cl = &t->classes[i];
-		const struct motion_profile *p = NULL;
-		for (unsigned k = 0; k < t->n_profiles && !p; k++)
-			if (t->profiles[k].cls == cl)
-				p = &t->profiles[k];
+		const struct motion_profile *p = profile_of(t, cl);
 		if (!p || cl->n_requires == 0 || n == 0)
 			continue;
 		struct expr_env env = { &c, p->attrs, p->n_attrs, NULL, NULL };
@@ -360,6 +366,149 @@ static void check_empty_base(struct sema *s)
 			                             "class '%s' carries a motion with no votes in favour: with all %lld present abstaining, every requirement is met",
 			                             cl->id, (long long)n);
 			diag_note(s->diag, d, NO_LOC, "a fraction of a count (`yes >= 3/4 of cast`) is never met over an empty base; a bare count (`yes >= cast`) is");
+		}
+	}
+}
+
+/* ---- the smallest quorate meeting ------------------------------------------ */
+
+/* Attendances tried, at most, when looking for the smallest quorate one. */
+#define QUORATE_MAX_TRIED 200000
+
+/* Voting members alike for the quorum: the same role lists of present(...). */
+struct member_kind {
+	uint64_t bits;     /* bit k: in t->masks[k] */
+	int64_t count;
+};
+
+/* Counts with `take[i]` members of each kind present, nobody conflicted. */
+static void kind_counts(const struct terms *t, const struct counts *full, const struct member_kind *kinds,
+                        const int64_t *take, unsigned n_kinds, struct counts *c)
+{
+	*c = *full;
+	c->n[COUNT_PRESENT] = 0;
+	for (unsigned k = 0; k < t->n_masks; k++)
+		c->present_by_mask[k] = 0;
+	for (unsigned i = 0; i < n_kinds; i++) {
+		c->n[COUNT_PRESENT] += take[i];
+		for (unsigned k = 0; k < t->n_masks; k++)
+			if (kinds[i].bits & (UINT64_C(1) << k))
+				c->present_by_mask[k] += take[i];
+	}
+	c->n[COUNT_ELIGIBLE] = c->n[COUNT_PRESENT];
+	c->n[COUNT_CONFLICTED] = 0;
+}
+
+static bool quorum_met(const struct terms *t, const struct counts *c)
+{
+	struct expr_env env = { c, NULL, 0, NULL, NULL };
+	for (unsigned i = 0; i < t->n_quorum; i++) {
+		bool met = false;
+		const struct expr *fault = NULL;
+		if (expr_test(t->quorum[i].cond, &env, &met, &fault) != EXPR_OK || !met)
+			return false;
+	}
+	return true;
+}
+
+/*
+** The smallest quorate meeting on the effective date, exactly: every
+** attendance (how many of each kind of member) is tried, so a quorum that
+** needs two of one role and two of another is not met by two people.
+** Returns false when there is none, or more attendances than the bound.
+*/
+static bool smallest_quorate(const struct terms *t, struct counts *out)
+{
+	struct counts full;
+	full_meeting_counts(t, t->effective, t->has_effective, &full);
+	struct member_kind kinds[64];
+	unsigned n_kinds = 0;
+	for (unsigned i = 0; i < t->n_members; i++) {
+		const struct member *m = &t->members[i];
+		if (!m->voting || (t->has_effective && !terms_member_active(m, t->effective)))
+			continue;
+		uint64_t bits = 0;
+		for (unsigned k = 0; k < t->n_masks; k++)
+			if (m->groups & t->masks[k])
+				bits |= UINT64_C(1) << k;
+		unsigned j = 0;
+		while (j < n_kinds && kinds[j].bits != bits)
+			j++;
+		if (j == n_kinds) {
+			if (n_kinds == 64)
+				return false;
+			kinds[n_kinds++] = (struct member_kind){ bits, 0 };
+		}
+		kinds[j].count++;
+	}
+	uint64_t total = 1;
+	for (unsigned i = 0; i < n_kinds; i++) {
+		total *= (uint64_t)kinds[i].count + 1;
+		if (total > QUORATE_MAX_TRIED)
+			return false;
+	}
+	int64_t take[64] = { 0 }, best = -1;
+	for (uint64_t n = 0; n < total; n++) {
+		uint64_t rest = n;
+		int64_t present = 0;
+		for (unsigned i = 0; i < n_kinds; i++) {
+			take[i] = (int64_t)(rest % (uint64_t)(kinds[i].count + 1));
+			rest /= (uint64_t)(kinds[i].count + 1);
+			present += take[i];
+		}
+		if (best >= 0 && present >= best)
+			continue;
+		struct counts c;
+		kind_counts(t, &full, kinds, take, n_kinds, &c);
+		if (quorum_met(t, &c)) {
+			best = present;
+			*out = c;
+		}
+	}
+	return best >= 0;
+}
+
+/*
+** A class that cannot carry a motion at the smallest quorate meeting, even
+** with everyone present voting for: quorum 6 of 9, and `yes >= 75% of
+** members` needs 7.  Such a meeting is quorate and can decide nothing of
+** that class, which terms rarely mean.
+*/
+static void check_carry_at_quorum(struct sema *s)
+{
+	const struct terms *t = s->t;
+	struct counts c;
+	if (t->n_quorum == 0 || t->quorum_tba || !smallest_quorate(t, &c))
+		return;
+	int64_t n = c.n[COUNT_PRESENT];
+	c.n[COUNT_YES] = c.n[COUNT_CAST] = c.n[COUNT_VOTES] = n; /* all for */
+	c.n[COUNT_NO] = c.n[COUNT_ABSTAIN] = 0;
+	for (unsigned i = 0; i < t->n_classes; i++) {
+		const struct dclass *cl = &t->classes[i];
+		const struct motion_profile *p = profile_of(t, cl);
+		if (!p || cl->tba)
+			continue;
+		for (unsigned k = 0; k < cl->n_requires; k++) {
+			struct trace tr = { .n = 0 };
+			struct expr_env env = { &c, p->attrs, p->n_attrs, NULL, &tr };
+			bool met = false;
+			const struct expr *fault;
+			if (expr_test(cl->requires[k].cond, &env, &met, &fault) != EXPR_OK || met)
+				continue;
+			const struct node *req = cl->requires[k].decl;
+			int64_t needed = -1;
+			for (unsigned j = 0; j < tr.n && needed < 0; j++)
+				if (!tr.steps[j].result && !trace_needed(&tr.steps[j], &needed))
+					needed = -1;
+			if (needed > n)
+				diag_report(s->diag, D_CLASS_CANNOT_CARRY, at_file(s, req),
+				            "class '%s' cannot carry a motion at the smallest quorate meeting: "
+				            "%lld present, and this needs %lld votes for", cl->id, (long long)n, (long long)needed);
+			else
+				diag_report(s->diag, D_CLASS_CANNOT_CARRY, at_file(s, req),
+				            "class '%s' cannot carry a motion at the smallest quorate meeting: "
+				            "%lld present, and %lld votes for do not meet this", cl->id, (long long)n, (long long)n);
+			break;
 		}
 	}
 }
@@ -461,5 +610,6 @@ void sema_lint(struct sema *s)
 		for (unsigned k = 0; k < t->classes[i].n_requires; k++)
 			check_fifty_plus_one(s, &t->classes[i].requires[k]);
 	check_empty_base(s);
+	check_carry_at_quorum(s);
 	note_defaults(s);
 }

@@ -12,7 +12,6 @@
 
 #include <string.h>
 
-#define MAX_RULE_PARAMS 16
 
 /* ==== rules ================================================================ */
 
@@ -171,6 +170,9 @@ struct terms *sema_terms(struct arena *a, struct diag_sink *diag, struct loader 
 	for (unsigned i = 0; i < t->n_examples; i++)
 		sema_check_example(&s, t->examples[i]);
 
+	/* Kinds of number, then the whole-file checks, on a file that compiled */
+	if (diag->n_errors == s.errors_before)
+		sema_check_dims(&s);
 	if (diag->n_errors == s.errors_before)
 		sema_lint(&s);
 	return diag->n_errors == s.errors_before ? t : NULL;
@@ -193,5 +195,7 @@ unsigned sema_module(struct arena *a, struct diag_sink *diag, struct loader *ld,
 			diag_report(diag, D_CONTEXT, loc_of(file->src, n->span), "a module may only hold `rule` and `use` items");
 	gather_items(&s, file->items, file->src, NULL);
 	compile_all_rules(&s);
+	if (diag->n_errors == s.errors_before)
+		sema_check_dims(&s);
 	return diag->n_errors - s.errors_before;
 }

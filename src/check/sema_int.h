@@ -13,6 +13,9 @@
 #include "check/sema.h"
 #include "model/expr.h"
 
+/* Parameters of one rule (docs/reference.md#limits). */
+#define MAX_RULE_PARAMS 16
+
 enum expr_ctx {
 	CTX_QUORUM,   /* quorum requires: attendance counts only */
 	CTX_WHEN,     /* class conditions */
@@ -51,6 +54,8 @@ struct sema {
 	VEC(const char *) kind_values;
 	VEC(struct number_use) number_uses;
 	bool uses_kind;
+	/* dims.c: expressions already reported, so a rule called twice says it once */
+	VEC(const struct expr *) dims_reported;
 };
 
 /* Where n is: in the file being compiled (a module while compiling one of
@@ -95,6 +100,9 @@ void sema_compile_rule(struct sema *s, struct rule *r);
 bool sema_is_constant(const struct expr *e);
 /* Evaluate an expression of literals only (sema_is_constant). */
 enum expr_status sema_eval_constant(const struct expr *e, struct value *v, const struct expr **fault);
+
+/* dims.c: counts and fractions (reported as errors) */
+void sema_check_dims(struct sema *s);
 
 /* lint.c */
 void sema_check_required(struct sema *s); /* and periods that leave the calendar */

@@ -120,21 +120,22 @@ static const char *full_terms(struct ctx *c, const char *items)
 		"}\n", items);
 }
 
-/* full_terms with a quorum of 2, `items`, and last a catch-all class. */
+/* full_terms with a quorum of all four (so that any class can carry at
+** the smallest quorate meeting), `items`, and last a catch-all class. */
 static const char *good_terms(struct ctx *c, const char *items)
 {
 	return full_terms(c, arena_printf(&c->arena,
-		"  quorum { require present >= 2 }\n"
+		"  quorum { require present >= 4 }\n"
 		"%s"
 		"  class ordinary { require yes > half of cast }\n", items));
 }
 
-/* full_terms with a quorum of 2, `items`, and one class `x` that holds
-** `requires` (several `require` lines may be given). */
+/* full_terms with a quorum of all four, `items`, and one class `x` that
+** holds `requires` (several `require` lines may be given). */
 static const char *class_terms(struct ctx *c, const char *items, const char *requires)
 {
 	return full_terms(c, arena_printf(&c->arena,
-		"  quorum { require present >= 2 }\n"
+		"  quorum { require present >= 4 }\n"
 		"%s"
 		"  class x { %s }\n", items, requires));
 }
@@ -217,7 +218,8 @@ static void test_anytown(void **state)
 {
 	CTX(c);
 	struct terms *t = check(c, read_file(c, "examples/anytown/terms.tor"));
-	expect_codes(c, "");
+	/* the quorum of 6 of 9 cannot carry 75% of members (7): the example */
+	expect_codes(c, "class.cannot-carry");
 	assert_non_null(t);
 	assert_string_equal(t->name, "Anytown Cluster Leadership Group");
 	assert_string_equal(t->version, "0.4");
@@ -555,7 +557,7 @@ static void test_threshold_over_100(void **state)
 		{ "150%", true }, { "100.01%", true }, { "3/2", true }, { "1.5", true }, { "2 * 3/4", true },
 		{ "101/100", true },
 		{ "100%", false }, { "1", false }, { "2/3", false }, { "66.67%", false }, { "half", false },
-		{ "1/3 + 1/3", false },
+		{ "(1/3 + 1/3)", false },
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
 		check(c, class_terms(c, "", arena_printf(&c->arena, "require yes >= %s of members", cases[i].fraction)));
@@ -673,7 +675,7 @@ static void test_class_coverage(void **state)
 {
 	CTX(c);
 	check(c, full_terms(c,
-		"  quorum { require present >= 1 }\n"
+		"  quorum { require present >= 4 }\n"
 		"  class fin { when motion.financial  require yes > 1 }\n"));
 	expect_codes(c, "class.uncovered");
 	at(c, 0, "class fin", NULL);
@@ -682,21 +684,21 @@ static void test_class_coverage(void **state)
 
 	/* financial or not: covered */
 	check(c, full_terms(c,
-		"  quorum { require present >= 1 }\n"
+		"  quorum { require present >= 4 }\n"
 		"  class ord { when not motion.financial  require yes > 1 }\n"
 		"  class fin { when motion.financial  require yes > 2 }\n"));
 	expect_codes(c, "");
 
 	/* kinds: an amendment class and nothing for the rest */
 	check(c, full_terms(c,
-		"  quorum { require present >= 1 }\n"
+		"  quorum { require present >= 4 }\n"
 		"  class amend { when motion.kind == \"amendment\"  require yes > 1 }\n"
 		"  class fin { when motion.financial and motion.kind != \"amendment\"  require yes > 2 }\n"));
 	expect_codes(c, "class.uncovered");
 
 	/* a final class without `when` covers everything */
 	check(c, full_terms(c,
-		"  quorum { require present >= 1 }\n"
+		"  quorum { require present >= 4 }\n"
 		"  class amend { when motion.kind == \"amendment\"  require yes > 1 }\n"
 		"  class rest { require yes > 2 }\n"));
 	expect_codes(c, "");
@@ -706,7 +708,7 @@ static void test_class_unreachable(void **state)
 {
 	CTX(c);
 	check(c, full_terms(c,
-		"  quorum { require present >= 1 }\n"
+		"  quorum { require present >= 4 }\n"
 		"  class all { require yes > 1 }\n"
 		"  class fin { when motion.financial  require yes > 2 }\n"));
 	expect_codes(c, "class.unreachable");
@@ -714,13 +716,13 @@ static void test_class_unreachable(void **state)
 	assert_int_equal(diag_at(c, 0)->sev, DIAG_WARNING);
 	assert_non_null(c->terms);
 	check(c, full_terms(c,
-		"  quorum { require present >= 1 }\n"
+		"  quorum { require present >= 4 }\n"
 		"  class a { when true  require yes > 1 }\n"
 		"  class b { when motion.financial  require yes > 2 }\n"));
 	expect_codes(c, "class.unreachable");
 	/* shadowed by two earlier classes together */
 	check(c, full_terms(c,
-		"  quorum { require present >= 1 }\n"
+		"  quorum { require present >= 4 }\n"
 		"  class ord { when not motion.financial  require yes > 1 }\n"
 		"  class fin { when motion.financial  require yes > 2 }\n"
 		"  class big { when motion.financial  require yes > 3 }\n"));
@@ -766,6 +768,133 @@ static void test_fifty_plus_one(void **state)
 	assert_true(has_note(diag_at(c, 0), "write: present > half of members"));
 }
 
+/* Counts and fractions: a count compared with, or added to, a bare fraction
+** is an error that asks "of what?" with a fix-it; `FRACTION of COUNT` is a
+** count; count/count is a fraction; a whole number fits either; rule
+** parameters take the kinds of their arguments at each call. */
+static void test_dimensions(void **state)
+{
+	CTX(c);
+	static const struct {
+		const char *require;
+		bool error;
+	} cases[] = {
+		{ "yes >= 50% + 1", true },              /* the sample's "50% + 1" with no base */
+		{ "yes > 50%", true },
+		{ "yes >= 75%", true },
+		{ "yes >= 0.75", true },
+		{ "yes >= half", true },
+		{ "yes > 2/3", true },
+		{ "50% < yes", true },                    /* either side */
+		{ "yes >= 50% of cast + 50%", true },     /* a fraction added to a count */
+		{ "yes >= cast of members", true },       /* a count before `of` */
+		{ "yes >= max(2, 50%)", true },           /* min/max mix them */
+		{ "yes / cast >= 2", false },             /* count/count is a fraction; 2 fits */
+		{ "yes / cast >= 2/3", false },
+		{ "yes >= 75% of members", false },
+		{ "yes >= 50% of cast + 1", false },      /* the literal reading: only a warning */
+		{ "yes > half of cast", false },
+		{ "yes >= 2/3 of members rounded up", false },
+		{ "yes * 3 >= cast * 2", false },
+		{ "yes >= min(5, 2/3 of present)", false },
+		{ "yes >= 6/2", false },                  /* a whole number */
+		{ "yes >= half of 2/3 of members", false },
+		{ "yes >= 1 of members", false },         /* a whole number as the fraction */
+		{ "yes >= floor(3/4 of cast)", false },
+		{ "motion.amount > 50% or yes > 1", false }, /* attributes: known at run time */
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		check(c, class_terms(c, "", arena_printf(&c->arena, "require %s", cases[i].require)));
+		const char *got = codes(c);
+		bool has = strstr(got, "quantity.dimension") != NULL;
+		if (has != cases[i].error)
+			fail_msg("%s: got \"%s\"", cases[i].require, got);
+		if (has)
+			assert_null(c->terms); /* an error: no model */
+	}
+	/* the issue's own words, at the fraction, with the fix-it */
+	check(c, class_terms(c, "", "require yes >= 50% + 1"));
+	expect_codes(c, "quantity.dimension");
+	at(c, 0, "50% + 1", NULL);
+	expect_msg(c, 0, "50% of what? a majority of the votes cast is `yes > half of cast`; "
+	                 "the literal reading is `yes >= 50% of cast + 1`");
+	assert_non_null(diag_at(c, 0)->fixit);
+	assert_string_equal(diag_at(c, 0)->fixit->text, "yes > half of cast");
+	assert_int_equal(diag_at(c, 0)->fixit->loc.start, (uint32_t)(strstr(c->src.text, "yes >= 50%") - c->src.text));
+	/* a quorum's base is the membership */
+	check(c, full_terms(c, "  quorum { require present >= 50% + 1 }\n  class o { require yes > 1 }\n"));
+	expect_msg(c, 0, "50% of what? a majority of the members is `present > half of members`; "
+	                 "the literal reading is `present >= 50% of members + 1`");
+	/* another fraction: the fix-it inserts the likely base after it */
+	check(c, class_terms(c, "", "require yes >= 75%"));
+	at(c, 0, "75%", NULL);
+	assert_string_equal(diag_at(c, 0)->fixit->text, " of cast");
+	assert_int_equal(diag_at(c, 0)->fixit->loc.start, diag_at(c, 0)->loc.end);
+	/* through a rule's parameters: the call is named */
+	check(c, class_terms(c, "  rule at_least(f, base) = yes >= f of base\n", "require at_least(cast, members)"));
+	expect_codes(c, "quantity.dimension");
+	at(c, 0, "f of base", NULL);
+	assert_true(has_note(diag_at(c, 0), "with the arguments of this call"));
+	check(c, class_terms(c, "  rule at_least(f, base) = yes >= f of base\n", "require at_least(2/3, members)"));
+	expect_codes(c, "");
+	check(c, class_terms(c, "  rule share(f) = yes >= f\n", "require share(50%)"));
+	expect_codes(c, "quantity.dimension");
+	/* a mistake in a rule's body is reported once, at the rule, however
+	** often it is called */
+	check(c, class_terms(c, "  rule bad(x) = yes >= 50% + x\n", "require bad(1) and bad(2)"));
+	expect_codes(c, "quantity.dimension");
+	at(c, 0, "50% + x", NULL);
+	check(c, class_terms(c, "  rule bad = yes >= 50%\n", "require bad and bad"));
+	expect_codes(c, "quantity.dimension");
+	at(c, 0, "50%", "rule bad");
+	/* every rule of the standard library is clean */
+	check(c, class_terms(c, "  use std.majorities\n  use std.robert\n  use std.companies_act\n  use std.nhs_wales\n",
+	                     "require majority_of_cast"));
+	expect_codes(c, "");
+}
+
+/* Nine members, a quorum of `quorum`, and a financial class of 75% of
+** members (7 of 9). */
+static const char *nine(struct ctx *c, const char *quorum, const char *extra)
+{
+	return arena_printf(&c->arena,
+		"terms \"Nine\" {\n  effective 2024-04-01\n  consensus first\n  casting vote chair\n"
+		"  interests { conflicted vote: void  conflicted quorum: excluded  conflicted leaves: no }\n"
+		"  role gp \"GP\" voting\n  role pm \"PM\" voting\n"
+		"  member a \"A\" gp\n  member b \"B\" gp\n  member c \"C\" gp\n  member d \"D\" gp\n  member e \"E\" gp\n"
+		"  member f \"F\" pm\n  member g \"G\" pm\n  member h \"H\" pm\n  member i \"I\" pm\n"
+		"  quorum { %s }\n%s"
+		"  class financial { when motion.financial  require yes >= 75%% of members }\n"
+		"  class ordinary { require yes > half of cast }\n}\n", quorum, extra);
+}
+
+/* A class that the smallest quorate meeting cannot carry, found exactly
+** (a quorum of two of each role is four people, not two). */
+static void test_cannot_carry(void **state)
+{
+	CTX(c);
+	check(c, nine(c, "require present >= 6", ""));
+	expect_codes(c, "class.cannot-carry");
+	at(c, 0, "require yes >= 75%", NULL);
+	expect_msg(c, 0, "class 'financial' cannot carry a motion at the smallest quorate meeting: "
+	                 "6 present, and this needs 7 votes for");
+	assert_non_null(c->terms); /* a warning */
+	check(c, nine(c, "require present >= 7", ""));
+	expect_codes(c, "");
+	/* two of each role: the smallest quorate meeting has four, not two */
+	check(c, nine(c, "require present(gp) >= 2  require present(pm) >= 2", ""));
+	expect_msg(c, 0, "class 'financial' cannot carry a motion at the smallest quorate meeting: "
+	                 "4 present, and this needs 7 votes for");
+	check(c, nine(c, "require present(gp) >= 4  require present(pm) >= 3", ""));
+	expect_codes(c, "");
+	/* no quorum agreed yet: nothing to say */
+	check(c, nine(c, "to be agreed", ""));
+	expect_codes(c, "to-be-agreed");
+	/* a notice no date can meet is audit's period.range */
+	check(c, nine(c, "require present >= 7", "  notice papers 100000 years before\n"));
+	expect_codes(c, "period.range");
+}
+
 static void test_to_be_agreed(void **state)
 {
 	CTX(c);
@@ -797,7 +926,7 @@ static void test_to_be_agreed(void **state)
 		"terms \"T\" {\n  effective 2024-04-01\n  consensus first\n  casting vote chair\n"
 		"  interests §3.4 { to be agreed }\n"
 		"  role gp \"GP\" voting\n  member a \"A\" gp\n"
-		"  quorum { require present >= 1 }\n  class o { require yes > 1 }\n}\n");
+		"  quorum { require present >= 1 }\n  class o { require yes >= 1 }\n}\n");
 	expect_codes(c, "default default default to-be-agreed");
 }
 
@@ -1083,6 +1212,8 @@ int main(void)
 		T(test_class_coverage),
 		T(test_class_unreachable),
 		T(test_fifty_plus_one),
+		T(test_dimensions),
+		T(test_cannot_carry),
 		T(test_to_be_agreed),
 		T(test_members),
 		T(test_context),
