@@ -5,14 +5,15 @@
 #   DIR/corpus-record  every .minutes under tests/ and examples/
 #   DIR/corpus-json    every .json meeting record under tests/ and examples/
 #   DIR/corpus-fmt     both of the first two
-#   DIR/{terms,record,json,fmt}.dict
+#   DIR/corpus-lsp     editor sessions over those files (fuzz/lsp_seeds.py)
+#   DIR/{terms,record,json,fmt,lsp}.dict
 #
 # Files are copied flat (path with / turned into _), so re-seeding is
 # idempotent and what libFuzzer added to a corpus stays.  Nothing here is
 # committed: DIR is under build/.  Run from the repository root.
 set -eu
 dir=${1:?usage: sh fuzz/seed.sh DIR}
-mkdir -p "$dir/corpus-terms" "$dir/corpus-record" "$dir/corpus-json" "$dir/corpus-fmt"
+mkdir -p "$dir/corpus-terms" "$dir/corpus-record" "$dir/corpus-json" "$dir/corpus-fmt" "$dir/corpus-lsp"
 
 copy() { # copy CORPUS FILE...
 	to=$1
@@ -60,3 +61,19 @@ cp "$dir/terms.dict" "$dir/fmt.dict"
 		printf '"%s"\n' "$t"
 	done
 } > "$dir/json.dict"
+# The language server: framed JSON-RPC sessions (python3 is in CI; without
+# it the corpus starts empty and libFuzzer finds the framing by itself).
+if command -v python3 >/dev/null 2>&1; then
+	python3 fuzz/lsp_seeds.py "$dir/corpus-lsp"
+fi
+{
+	for t in 'Content-Length: ' '\x0D\x0A\x0D\x0A' '\"jsonrpc\":\"2.0\"' '\"id\":' '\"method\":' '\"params\":' \
+		'\"textDocument\":' '\"uri\":' '\"text\":' '\"position\":' '\"line\":' '\"character\":' \
+		'\"range\":' '\"contentChanges\":' '\"initialize\"' '\"shutdown\"' '\"exit\"' \
+		'\"textDocument/didOpen\"' '\"textDocument/didChange\"' '\"textDocument/hover\"' \
+		'\"textDocument/completion\"' '\"textDocument/rename\"' '\"textDocument/formatting\"' \
+		'\"textDocument/semanticTokens/full\"' '\"newName\":' '\"file:///tmp/a.minutes\"'; do
+		printf '"%s"\n' "$t"
+	done
+	cat "$dir/terms.dict"
+} > "$dir/lsp.dict"

@@ -42,7 +42,9 @@
 #          docs), tests/formatted.sh (fmt --check on the repository's files),
 #          tests/fmt_meaning.sh (formatting changes no outcome or finding),
 #          tests/examples.sh (the bundled terms check, their examples pass),
-#          tests/schema/validate.py (JSON outputs against their schemas).
+#          tests/schema/validate.py (JSON outputs against their schemas),
+#          tests/lsp/client.py (editor sessions with `quorate lsp`, each
+#          reply against tests/lsp/golden/).
 #
 # The last line is always "N passed, N failed" (", N skipped" may follow);
 # the exit status is 1 if anything failed.
@@ -233,6 +235,7 @@ run_scripts() {
 	script scripts/examples sh tests/examples.sh "$build"
 	if have_python; then
 		script scripts/docs "$python" tests/docs.py "$build"
+		script scripts/lsp "$python" tests/lsp/client.py "$build"
 		if "$python" -c 'import jsonschema' 2>/dev/null; then
 			for schema in eval replay diff explain; do
 				script "scripts/schema-$schema" "$python" -W ignore tests/schema/validate.py \
@@ -245,7 +248,7 @@ run_scripts() {
 			skipped=$((skipped + 5)); echo "SKIP scripts/schema-*: python3-jsonschema is not installed"
 		fi
 	else
-		skipped=$((skipped + 6)); echo "SKIP scripts/docs scripts/schema-*: python3 is not installed"
+		skipped=$((skipped + 7)); echo "SKIP scripts/docs scripts/lsp scripts/schema-*: python3 is not installed"
 	fi
 }
 

@@ -4,6 +4,7 @@
 */
 #include <errno.h>
 #include <signal.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -28,8 +29,9 @@ static const char main_usage[] =
 	"  diff OLD.tor NEW.tor       what an amendment changes: clauses, meetings, past decisions\n"
 	"  test FILE.tor...           run the `example` blocks written inside terms files\n"
 	"  fmt FILE...                print files in the canonical layout (--write, --check)\n"
+	"  lsp                        a language server for editors, over standard input and output\n"
 	"\n"
-	"`quorate COMMAND --help` describes each command.  Exit status: 0 all good,\n"
+	"`quorate help COMMAND` describes each command.  Exit status: 0 all good,\n"
 	"1 findings (a breach, a disagreement, a failed test), 2 bad usage or input.\n";
 
 struct command {
@@ -45,6 +47,7 @@ static const struct command commands[] = {
 	{ "diff", cmd_diff },
 	{ "test", cmd_test },
 	{ "fmt", cmd_fmt },
+	{ "lsp", cmd_lsp },
 };
 
 /*
@@ -82,49 +85,65 @@ static int finish_output(int status)
 	return EXIT_BAD_INPUT;
 }
 
+/* Run command `cmd` with its arguments; the run's memory and its
+** out-of-memory recovery point live here. */
+static int run_command(const struct command *cmd, const char *prog, int argc, char **argv)
+{
+	/* Reports are written in many small pieces: when they go to a file
+	** or a pipe, buffer them generously. */
+	static char out_buffer[1 << 16];
+	if (!isatty(STDOUT_FILENO))
+		setvbuf(stdout, out_buffer, _IOFBF, sizeof out_buffer);
+	static struct cli c; /* large: kept off the stack; one per process */
+	cli_init(&c, prog);
+	set_test_hooks(&c);
+	jmp_buf oom;
+	c.mem.on_oom = &oom;
+	volatile int status; /* read after longjmp */
+	if (setjmp(oom) == 0) {
+		status = cmd->run(&c, argc, argv);
+	} else {
+		fflush(stdout);
+		fprintf(stderr, "quorate: out of memory\n");
+		status = EXIT_BAD_INPUT;
+	}
+	cli_free(&c);
+	if (getenv("QUORATE_TEST_COUNT_ALLOC"))
+		fprintf(stderr, "quorate: %lu allocations\n", c.mem.n_allocs);
+	return finish_output(status);
+}
+
 int main(int argc, char **argv)
 {
 	if (argc < 2) {
 		fputs(main_usage, stderr);
 		return EXIT_BAD_INPUT;
 	}
-	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "help") == 0) {
+	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 ||
+	    (strcmp(argv[1], "help") == 0 && argc == 2)) {
 		fputs(main_usage, stdout);
 		return finish_output(EXIT_OK);
 	}
+	/* `quorate help CMD` is `quorate CMD --help` */
+	static char help_flag[] = "--help";
+	char *help_args[] = { help_flag, NULL };
+	bool help = strcmp(argv[1], "help") == 0;
+	if (help && argc > 3) {
+		fprintf(stderr, "quorate: help takes one command\n\n%s", main_usage);
+		return EXIT_BAD_INPUT;
+	}
+	const char *name = help ? argv[2] : argv[1];
 	/* Past a file-size limit, let write() fail with EFBIG so a safe write
 	** can clean up, rather than being killed half-way (SIGXFSZ). */
 	signal(SIGXFSZ, SIG_IGN);
-	if (strcmp(argv[1], "--version") == 0) {
+	if (strcmp(name, "--version") == 0) {
 		printf("quorate %s\n", QUORATE_VERSION);
 		return finish_output(EXIT_OK);
 	}
-	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++) {
-		if (strcmp(argv[1], commands[i].name) != 0)
-			continue;
-		/* Reports are written in many small pieces: when they go to a file
-		** or a pipe, buffer them generously. */
-		static char out_buffer[1 << 16];
-		if (!isatty(STDOUT_FILENO))
-			setvbuf(stdout, out_buffer, _IOFBF, sizeof out_buffer);
-		static struct cli c; /* large: kept off the stack; one per process */
-		cli_init(&c, argv[0]);
-		set_test_hooks(&c);
-		jmp_buf oom;
-		c.mem.on_oom = &oom;
-		volatile int status; /* read after longjmp */
-		if (setjmp(oom) == 0) {
-			status = commands[i].run(&c, argc - 2, argv + 2);
-		} else {
-			fflush(stdout);
-			fprintf(stderr, "quorate: out of memory\n");
-			status = EXIT_BAD_INPUT;
-		}
-		cli_free(&c);
-		if (getenv("QUORATE_TEST_COUNT_ALLOC"))
-			fprintf(stderr, "quorate: %lu allocations\n", c.mem.n_allocs);
-		return finish_output(status);
-	}
-	fprintf(stderr, "quorate: unknown command '%s'\n\n%s", argv[1], main_usage);
+	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+		if (strcmp(name, commands[i].name) == 0)
+			return help ? run_command(&commands[i], argv[0], 1, help_args)
+			            : run_command(&commands[i], argv[0], argc - 2, argv + 2);
+	fprintf(stderr, "quorate: unknown command '%s'\n\n%s", name, main_usage);
 	return EXIT_BAD_INPUT;
 }
