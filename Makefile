@@ -3,6 +3,8 @@
 #   make                  build/quorate, build/libquorate.a
 #   make check            unit tests, golden tests, examples; ends "N passed, N failed"
 #   make check-sanitize   the whole suite again under ASan + UBSan
+#   make install          PREFIX=/usr/local (or ~/.local for one user), LIBDIR, DESTDIR
+#   make deb              the Debian packages from debian/, checked with lintian and installed
 #   make bench            benchmarks (never part of check)
 #
 # Sources are found by wildcard: a new src/<dir>/<name>.c joins the library, a
@@ -12,6 +14,10 @@
 BUILD     ?= build
 GEN       := $(BUILD)/gen
 PREFIX    ?= /usr/local
+# `make install PREFIX=~/.local` from a shell that leaves the ~ unexpanded
+# (zsh does, after `=`): the home directory, not a folder named "~"
+override PREFIX := $(patsubst ~/%,$(HOME)/%,$(patsubst ~,$(HOME),$(PREFIX)))
+LIBDIR    ?= $(PREFIX)/lib
 DESTDIR   ?=
 
 CC        ?= cc
@@ -42,7 +48,7 @@ UNIT_BIN  := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 LIB       := $(BUILD)/libquorate.a
 BIN       := $(BUILD)/quorate
 
-.PHONY: all check check-unit check-golden check-sanitize clean bench install uninstall
+.PHONY: all check check-unit check-golden check-sanitize clean bench install uninstall deb
 all: $(BIN) $(LIB)
 
 # ---- generators: one bison run makes both outputs (pattern rule) -----------
@@ -115,27 +121,39 @@ MAN1 := $(wildcard docs/man/*.1)
 MAN5 := $(wildcard docs/man/*.5)
 
 $(BUILD)/quorate.pc: quorate.pc.in $(BUILD)/prefix.txt
-	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@VERSION@|$(VERSION)|' $< > $@
+	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@LIBDIR@|$(LIBDIR)|' -e 's|@VERSION@|$(VERSION)|' $< > $@
+
+BASH_COMPLETIONS := $(PREFIX)/share/bash-completion/completions
+ZSH_COMPLETIONS  := $(PREFIX)/share/zsh/site-functions
 
 install: $(BIN) $(LIB) $(BUILD)/quorate.pc
-	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib/pkgconfig $(DESTDIR)$(PREFIX)/include \
-	           $(DESTDIR)$(PREFIX)/share/man/man1 $(DESTDIR)$(PREFIX)/share/man/man5
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(LIBDIR)/pkgconfig $(DESTDIR)$(PREFIX)/include \
+	           $(DESTDIR)$(PREFIX)/share/man/man1 $(DESTDIR)$(PREFIX)/share/man/man5 \
+	           $(DESTDIR)$(BASH_COMPLETIONS) $(DESTDIR)$(ZSH_COMPLETIONS)
 	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/quorate
-	install -m 644 $(LIB) $(DESTDIR)$(PREFIX)/lib/libquorate.a
+	install -m 644 $(LIB) $(DESTDIR)$(LIBDIR)/libquorate.a
 	install -m 644 include/quorate.h $(DESTDIR)$(PREFIX)/include/quorate.h
-	install -m 644 $(BUILD)/quorate.pc $(DESTDIR)$(PREFIX)/lib/pkgconfig/quorate.pc
+	install -m 644 $(BUILD)/quorate.pc $(DESTDIR)$(LIBDIR)/pkgconfig/quorate.pc
 	for f in $(STDLIB_FILES); do \
 	  install -d $(DESTDIR)$(PREFIX)/share/quorate/$$(dirname $$f) && \
 	  install -m 644 $$f $(DESTDIR)$(PREFIX)/share/quorate/$$f || exit 1; done
 	$(if $(MAN1),install -m 644 $(MAN1) $(DESTDIR)$(PREFIX)/share/man/man1/)
 	$(if $(MAN5),install -m 644 $(MAN5) $(DESTDIR)$(PREFIX)/share/man/man5/)
+	install -m 644 completions/quorate.bash $(DESTDIR)$(BASH_COMPLETIONS)/quorate
+	install -m 644 completions/_quorate $(DESTDIR)$(ZSH_COMPLETIONS)/_quorate
 
 uninstall:
-	rm -f $(DESTDIR)$(PREFIX)/bin/quorate $(DESTDIR)$(PREFIX)/lib/libquorate.a \
-	      $(DESTDIR)$(PREFIX)/include/quorate.h $(DESTDIR)$(PREFIX)/lib/pkgconfig/quorate.pc
+	rm -f $(DESTDIR)$(PREFIX)/bin/quorate $(DESTDIR)$(LIBDIR)/libquorate.a \
+	      $(DESTDIR)$(PREFIX)/include/quorate.h $(DESTDIR)$(LIBDIR)/pkgconfig/quorate.pc
 	rm -rf $(DESTDIR)$(PREFIX)/share/quorate
 	rm -f $(addprefix $(DESTDIR)$(PREFIX)/share/man/man1/,$(notdir $(MAN1))) \
-	      $(addprefix $(DESTDIR)$(PREFIX)/share/man/man5/,$(notdir $(MAN5)))
+	      $(addprefix $(DESTDIR)$(PREFIX)/share/man/man5/,$(notdir $(MAN5))) \
+	      $(DESTDIR)$(BASH_COMPLETIONS)/quorate $(DESTDIR)$(ZSH_COMPLETIONS)/_quorate
+
+# Build quorate and libquorate-dev with dpkg-buildpackage in a copy of the
+# tree, run lintian, install them and run the installed command.
+deb:
+	sh tests/deb.sh
 
 # Fuzzing, allocation-failure sweep, valgrind and coverage targets.
 -include mk/reliability.mk

@@ -15,6 +15,11 @@ bin="$dest$prefix/bin/quorate"
 [ -x "$bin" ] || fail "no installed binary"
 env -u QUORATE_PATH "$bin" check examples/anytown/terms.tor 2>/dev/null || fail "installed quorate cannot check the example"
 
+for f in share/bash-completion/completions/quorate share/zsh/site-functions/_quorate share/man/man1/quorate.1; do
+	[ -f "$dest$prefix/$f" ] || fail "$f is not installed"
+done
+"$bin" help lsp >/dev/null || fail "the installed quorate has no help for lsp"
+
 pc="$dest$prefix/lib/pkgconfig"
 flags=$(PKG_CONFIG_PATH="$pc" pkg-config --define-variable=prefix="$dest$prefix" --cflags --libs quorate) ||
 	fail "pkg-config does not know quorate"

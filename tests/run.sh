@@ -38,7 +38,8 @@
 #          e.g. no Chromium): tests/install.sh (install into a DESTDIR, the
 #          embedding example through pkg-config), tests/editors.sh (syntax
 #          files cover every reserved word), tests/html.sh (the HTML audit in
-#          headless Chromium), tests/docs.py (every console session in the
+#          headless Chromium), tests/completions.sh (bash and zsh complete
+#          commands, options and files), tests/docs.py (every console session in the
 #          docs), tests/formatted.sh (fmt --check on the repository's files),
 #          tests/fmt_meaning.sh (formatting changes no outcome or finding),
 #          tests/examples.sh (the bundled terms check, their examples pass),
@@ -229,6 +230,7 @@ have_python() {
 run_scripts() {
 	script scripts/install sh tests/install.sh "$build"
 	script scripts/editors sh tests/editors.sh
+	script scripts/completions sh tests/completions.sh "$build"
 	script scripts/html sh tests/html.sh "$build"
 	script scripts/formatted sh tests/formatted.sh "$build"
 	script scripts/fmt-meaning sh tests/fmt_meaning.sh "$build"
