@@ -73,7 +73,7 @@ $(BUILD)/src/front/parse.o: $(GEN)/quorate_parse.h $(GEN)/quorate_scan.h
 # changes (prefix.txt is rewritten only when its contents differ).
 $(BUILD)/prefix.txt: FORCE
 	@mkdir -p $(BUILD)
-	@echo '$(PREFIX) $(VERSION)' | cmp -s - $@ || echo '$(PREFIX) $(VERSION)' > $@
+	@echo '$(PREFIX) $(LIBDIR) $(VERSION)' | cmp -s - $@ || echo '$(PREFIX) $(LIBDIR) $(VERSION)' > $@
 $(BUILD)/src/cli/cli.o $(BUILD)/src/cli/main.o $(BUILD)/src/api/quorate.o: $(BUILD)/prefix.txt
 $(BUILD)/src/cli/%.o $(BUILD)/src/api/%.o: CPPFLAGS += -DQUORATE_STDLIB_INSTALLED='"$(PREFIX)/share/quorate/stdlib"' \
                                   -DQUORATE_VERSION='"$(VERSION)"'
@@ -120,8 +120,12 @@ STDLIB_FILES := $(shell find stdlib -name '*.tor' -not -path 'stdlib/tests/*' 2>
 MAN1 := $(wildcard docs/man/*.1)
 MAN5 := $(wildcard docs/man/*.5)
 
+# libdir relative to ${prefix} where it can be, so pkg-config's
+# --define-variable=prefix= moves both
+PC_LIBDIR = $(patsubst $(PREFIX)/%,$${prefix}/%,$(LIBDIR))
+
 $(BUILD)/quorate.pc: quorate.pc.in $(BUILD)/prefix.txt
-	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@LIBDIR@|$(LIBDIR)|' -e 's|@VERSION@|$(VERSION)|' $< > $@
+	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@LIBDIR@|$(PC_LIBDIR)|' -e 's|@VERSION@|$(VERSION)|' $< > $@
 
 BASH_COMPLETIONS := $(PREFIX)/share/bash-completion/completions
 ZSH_COMPLETIONS  := $(PREFIX)/share/zsh/site-functions

@@ -44,7 +44,7 @@ static bool lsp_flag(struct cli *c, const char *arg, struct cli_args *args)
 
 int cmd_lsp(struct cli *c, int argc, char **argv)
 {
-	static const struct cli_command cmd = { lsp_usage, 0, 0, 0, lsp_flag };
+	static const struct cli_command cmd = { lsp_usage, REPORT__N, 0, 0, lsp_flag };
 	struct cli_args args;
 	int st = cli_parse_args(c, argc, argv, &cmd, &args);
 	if (st)

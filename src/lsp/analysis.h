@@ -18,7 +18,7 @@
 #include <stdbool.h>
 
 #include "check/load.h"
-#include "check/terms.h"
+#include "model/terms.h"
 #include "front/ast.h"
 #include "front/diag.h"
 #include "run/eval.h"

@@ -12,7 +12,7 @@
 
 #include "base/sbuf.h"
 #include "lsp/proto.h"
-#include "out/fmt.h"
+#include "report/fmt.h"
 #include "run/english.h"
 #include "run/explain.h"
 

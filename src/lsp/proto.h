@@ -18,7 +18,7 @@
 #include "lsp/server.h"
 
 /*
-** The project's JSON writer (src/out/json.h) has functions named json_string
+** The project's JSON writer (src/report/json.h) has functions named json_string
 ** and json_null too; linked from the static library they shadow jansson's
 ** of the same names.  So strings and null are made with these two.
 */
