@@ -32,7 +32,7 @@ const char *name_kind_word(enum name_kind k)
 static struct an_diag *add_problem(struct analysis *an, struct loc loc, int severity, const char *code,
                                    const char *msg)
 {
-	struct an_diag d = { loc, severity, code, msg, { NULL, 0, 0 } };
+	struct an_diag d = { loc, severity, code, msg, { NULL, 0, 0 }, NULL };
 	VEC_PUSH(an->arena, an->problems, d);
 	return &an->problems.items[an->problems.n - 1];
 }
@@ -62,6 +62,8 @@ static void take_diagnostics(struct analysis *an)
 			if (!n->loc.src)
 				msg = arena_printf(an->arena, "%s\n%s", msg, n->msg);
 		struct an_diag *d = add_problem(an, at, severity_of_diag(dg->sev), diag_code_name(dg->code), msg);
+		if (dg->fixit && dg->fixit->loc.src == &an->src)
+			d->fixit = dg->fixit;
 		if (!here)
 			add_related(an, d, dg->loc, "here");
 		for (const struct diag_note *n = dg->notes; n; n = n->next)

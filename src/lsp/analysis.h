@@ -61,6 +61,7 @@ struct an_diag {
 	const char *code;
 	const char *msg;
 	VEC(struct an_related) related;
+	const struct diag_fixit *fixit; /* a fix in this document (a quick fix), or NULL */
 };
 
 /* Text of an open document, so a record is judged by unsaved terms. */

@@ -718,3 +718,35 @@ json_t *lsp_semantic_tokens(struct server *s, json_t *params, struct rpc_error *
 	}
 	return json_pack("{s:o}", "data", data);
 }
+
+/* ---- quick fixes ------------------------------------------------------------------------------- */
+
+/* The fix each diagnostic in the range carries (a did-you-mean, a word to
+** write instead), as one edit. */
+json_t *lsp_code_action(struct server *s, json_t *params, struct rpc_error *err)
+{
+	struct doc *d = param_doc(s, params, err);
+	json_t *range = d ? param(params, "range", JSON_OBJECT, err) : NULL;
+	json_t *a = range ? param(range, "start", JSON_OBJECT, err) : NULL;
+	json_t *b = a ? param(range, "end", JSON_OBJECT, err) : NULL;
+	struct lsp_pos p, q;
+	if (!b || !json_to_pos(a, &p, err) || !json_to_pos(b, &q, err))
+		return NULL;
+	uint32_t start = lsp_offset_of(&d->lines, p, s->enc), end = lsp_offset_of(&d->lines, q, s->enc);
+	json_t *actions = json_array();
+	for (size_t i = 0; d->text && i < d->an.problems.n; i++) {
+		const struct an_diag *pr = &d->an.problems.items[i];
+		const struct diag_fixit *fx = pr->fixit;
+		if (!fx || pr->loc.end < start || pr->loc.start > end)
+			continue;
+		const char *title = fx->loc.end > fx->loc.start
+		                    ? arena_printf(&s->scratch, "Write '%s' instead", fx->text)
+		                    : arena_printf(&s->scratch, "Insert '%s'", fx->text);
+		json_t *edit = json_pack("{s:{s:[{s:o,s:s}]}}", "changes", d->uri, "range",
+		                         doc_range(s, d, fx->loc.start, fx->loc.end), "newText", fx->text);
+		json_array_append_new(actions, json_pack("{s:s,s:s,s:[o],s:b,s:o}", "title", title, "kind", "quickfix",
+		                                         "diagnostics", json_diagnostic(s, d, pr), "isPreferred", 1,
+		                                         "edit", edit));
+	}
+	return actions;
+}

@@ -103,6 +103,9 @@ json_t *lsp_rename(struct server *s, json_t *params, struct rpc_error *err);
 json_t *lsp_formatting(struct server *s, json_t *params, struct rpc_error *err);
 json_t *lsp_semantic_tokens(struct server *s, json_t *params, struct rpc_error *err);
 json_t *lsp_completion(struct server *s, json_t *params, struct rpc_error *err);
+json_t *lsp_code_action(struct server *s, json_t *params, struct rpc_error *err);
+/* a problem of the document as the protocol's Diagnostic */
+json_t *json_diagnostic(struct server *s, struct doc *d, const struct an_diag *p);
 /* Is word (len bytes) a reserved word of src/front/keywords.def? */
 bool lsp_is_keyword(const char *word, size_t len);
 /* the legend of semantic tokens, for initialize */

@@ -120,7 +120,7 @@ static void set_text(struct server *s, struct doc *d, const char *text, size_t l
 
 /* ---- diagnostics ------------------------------------------------------------------------ */
 
-static json_t *json_diagnostic(struct server *s, struct doc *d, const struct an_diag *p)
+json_t *json_diagnostic(struct server *s, struct doc *d, const struct an_diag *p)
 {
 	uint32_t start = p->loc.src ? p->loc.start : 0, end = p->loc.src ? p->loc.end : 0;
 	json_t *j = json_pack("{s:o,s:i,s:s,s:s,s:s}", "range", doc_range(s, d, start, end),
@@ -341,7 +341,7 @@ static json_t *initialize(struct server *s, json_t *params, struct rpc_error *er
 	(void)err;
 	s->enc = offers_utf8(params) ? LSP_UTF8 : LSP_UTF16;
 	s->state = STATE_RUNNING;
-	json_t *caps = json_pack("{s:s,s:{s:b,s:i},s:b,s:b,s:b,s:b,s:{s:b},s:b,s:{s:[s,s,s]},s:{s:o,s:b}}",
+	json_t *caps = json_pack("{s:s,s:{s:b,s:i},s:b,s:b,s:b,s:b,s:{s:b},s:b,s:{s:[s,s,s]},s:{s:o,s:b},s:{s:[s]}}",
 		"positionEncoding", s->enc == LSP_UTF8 ? "utf-8" : "utf-16",
 		"textDocumentSync", "openClose", 1, "change", 2,
 		"hoverProvider", 1,
@@ -351,7 +351,8 @@ static json_t *initialize(struct server *s, json_t *params, struct rpc_error *er
 		"renameProvider", "prepareProvider", 1,
 		"documentFormattingProvider", 1,
 		"completionProvider", "triggerCharacters", "(", ",", ".",
-		"semanticTokensProvider", "legend", lsp_semantic_legend(), "full", 1);
+		"semanticTokensProvider", "legend", lsp_semantic_legend(), "full", 1,
+		"codeActionProvider", "codeActionKinds", "quickfix");
 	return json_pack("{s:o,s:{s:s,s:s}}", "capabilities", caps,
 	                 "serverInfo", "name", "quorate", "version", s->opt->version ? s->opt->version : "");
 }
@@ -390,6 +391,7 @@ static const struct method methods[] = {
 	{ "textDocument/formatting", lsp_formatting, NULL },
 	{ "textDocument/completion", lsp_completion, NULL },
 	{ "textDocument/semanticTokens/full", lsp_semantic_tokens, NULL },
+	{ "textDocument/codeAction", lsp_code_action, NULL },
 };
 
 static const struct method *find_method(const char *name)

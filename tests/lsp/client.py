@@ -240,7 +240,19 @@ def session_terms(s):
         "contentChanges": [{"range": {"start": broken, "end": {"line": broken["line"], "character": broken["character"] + 2}},
                             "text": "3 and"}]}, note="didChange: a syntax error")
     s.request("textDocument/formatting", {"textDocument": {"uri": uri(path)}, "options": {}}, note="formatting a broken file")
-    s.notify("textDocument/didChange", {"textDocument": {"uri": uri(path), "version": 4},
+    # a rule misspelled: the diagnostic, and the quick fix when it carries one
+    typo = position(text, "majority_of_cast", offset=len("majority_of_c"))
+    s.notify("textDocument/didChange", {
+        "textDocument": {"uri": uri(path), "version": 4},
+        "contentChanges": [{"text": text.replace("require present >= 3", "require present >= 3\n")},
+                           {"range": {"start": {"line": typo["line"] + 1, "character": typo["character"]},
+                                      "end": {"line": typo["line"] + 1, "character": typo["character"] + 1}},
+                            "text": ""}]}, note="didChange: the whole text, then majority_of_cst")
+    s.request("textDocument/codeAction", {"textDocument": {"uri": uri(path)},
+                                          "range": {"start": {"line": typo["line"] + 1, "character": 12},
+                                                    "end": {"line": typo["line"] + 1, "character": 12}},
+                                          "context": {"diagnostics": []}}, note="quick fixes for majority_of_cst")
+    s.notify("textDocument/didChange", {"textDocument": {"uri": uri(path), "version": 5},
                                         "contentChanges": [{"text": text}]}, note="didChange: the whole text again")
     s.notify("textDocument/didClose", {"textDocument": {"uri": uri(path)}})
     end(s)
