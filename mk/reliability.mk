@@ -11,7 +11,7 @@
 #   make alloc-sweep               every allocation of check/eval on the examples fails in turn
 #   make valgrind                  representative commands under valgrind, no error or leak
 #   make coverage                  line and branch coverage of src/ by `tests/run.sh`
-#   make differential              random meetings, quorate against tests/differential/model.py
+#   make differential              random meetings, explain tables and amendments: quorate against tests/differential/model.py
 #   make safe-write                `fmt --write` never leaves a half-written file
 #   make reliability               all of the above but coverage and long fuzzing
 

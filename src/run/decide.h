@@ -1,12 +1,23 @@
 /*
-** decide: the outcome of a motion from its numbers alone.
+** decide: the one decision.  The outcome of a motion from a scenario, by
+** the rules of docs/semantics.md, in one pure function.
 **
-** Where eval reads a record (names, lines, findings), decide takes the counts
-** directly: the quorum's view, the class rules' view, the motion's
-** attributes and any casting vote.  explain and the exhaustive search of
-** `diff` evaluate millions of such scenarios, so this does no allocation
-** and no tracing.  It follows docs/semantics.md exactly as eval does; a
-** differential test holds the two to the same answers.
+** A scenario is what the outcome depends on, in numbers and a few facts:
+** attendance as the quorum sees it and as the class rules see it (interests
+** already applied to both), the valid votes, the motion's attributes, how
+** the record says the motion was decided (votes, consensus and objections,
+** a declaration only), the chair (present, conflicted, a casting vote
+** either way) and where and when (outside a meeting; notice given).  It
+** holds no names: eval turns a record into a scenario (with the findings
+** about the record itself: who is who, which votes are void, tallies),
+** calls decide, and turns the decision into findings; explain and the
+** exhaustive search of diff build scenarios directly, millions of them, so
+** decide allocates nothing and traces nothing unless asked to.
+**
+** Adding a fact that changes outcomes (a recorded `casting declined`,
+** deputies, approval by another body...) is a field of struct scenario, a
+** state in struct decision and its rule in decide.c; eval says what the
+** record shows and what finding the new state gives.
 */
 #ifndef QUORATE_DECIDE_H
 #define QUORATE_DECIDE_H
@@ -14,25 +25,134 @@
 #include "model/expr.h"
 
 struct scenario {
+	/* attendance and votes */
 	struct counts quorum;       /* as the quorum rule sees them */
-	struct counts votes;        /* as the class rules see them, with yes/no/abstain */
-	const struct attr *attrs;
+	struct counts votes;        /* as the class rules see them, with the valid yes/no/abstain */
+	bool votes_unreliable;      /* more votes recorded than members entitled: they decide nothing */
+	const struct attr *attrs;   /* the motion's attributes (motion.X) */
 	unsigned n_attrs;
+	/* how the record says the motion was decided */
+	bool voted;                 /* named votes or a tally are recorded */
+	bool consensus;             /* a consensus is recorded ... */
+	unsigned objections;        /* ... with this many objections */
+	enum outcome declared;      /* the chair's declared result (OUTCOME_NONE: none minuted) */
+	/* the chair, and a casting vote */
+	bool chair_absent;          /* the person presiding is not present at the motion */
+	bool chair_conflicted;      /* ... or declared an interest in it */
 	bool has_casting;           /* a casting vote is recorded ... */
 	enum vote_kind casting;     /* ... this way */
-	bool chair_conflicted;      /* the presiding chair declared an interest */
+	/* where and when */
+	bool outside_meeting;       /* decided outside a meeting (`virtual on`): no quorum, provisional */
+	bool notice_checked;        /* false: any notice the class needs is taken as given (explain, diff) */
+	bool has_notice_given;      /* when notice_checked: notice of the motion is recorded ... */
+	qdate notice_given;         /* ... on this day */
+	qdate day;                  /* the meeting's date */
+};
+
+/* A meeting where everyone present may vote and votes (set the votes with
+** counts_set_votes), chaired by a member present with no interest, the
+** motion having had any notice it needs: what explain and diff ask about. */
+void scenario_init(struct scenario *s, const struct counts *quorum, const struct counts *votes,
+                   const struct attr *attrs, unsigned n_attrs);
+
+/* Was notice given on `given` in time for an event on `day` that needs
+** `period` (clear days: excluding the day of sending and the day itself)?
+** *deadline is the last day it may be sent, counted as the terms count. */
+bool notice_in_time(qdate given, qdate day, struct duration period, bool clear, qdate *deadline);
+
+/* Set yes/no/abstain and the derived cast and votes. */
+void counts_set_votes(struct counts *c, int64_t yes, int64_t no, int64_t abstain);
+
+enum quorum_state {
+	QUORUM_MET,
+	QUORUM_NOT_MET,        /* some requirement is not met: the motion is void */
+	QUORUM_TBA,            /* to be agreed (or none written): cannot be judged */
+	QUORUM_UNKNOWN,        /* a requirement could not be evaluated */
+	QUORUM_NOT_NEEDED      /* outside a meeting */
+};
+
+enum consensus_state {
+	CONSENSUS_NONE,        /* none recorded */
+	CONSENSUS_AGREED,      /* allowed and nobody objected: carried */
+	CONSENSUS_OBJECTED,    /* an objection: a vote was needed */
+	CONSENSUS_NOT_ALLOWED  /* the terms do not allow it: a vote was needed */
+};
+
+/* How the outcome before quorum, notice and meeting came about. */
+enum decision_basis {
+	BASIS_VOTES,           /* the class rules applied to the votes */
+	BASIS_CONSENSUS,       /* a valid consensus */
+	BASIS_NO_AGREEMENT,    /* a consensus that failed, and no vote: not carried */
+	BASIS_DECLARED,        /* only the chair's declaration: accepted as declared */
+	BASIS_NOTHING,         /* no votes, consensus or declaration recorded */
+	BASIS_NO_CLASS,        /* votes, but no class applies or one could not be tested */
+	BASIS_UNRELIABLE,      /* votes that cannot be relied on (scenario.votes_unreliable) */
+	BASIS_CLASS_TBA        /* votes, but the class's rule is still to be agreed */
+};
+
+enum casting_state {
+	CASTING_NONE,          /* no casting vote recorded (or the rules were never applied) */
+	CASTING_USED,          /* added to the count on a tie, the rules applied again */
+	CASTING_NOT_GIVEN,     /* the terms give none: ignored */
+	CASTING_NO_TIE,        /* no equality of votes: ignored */
+	CASTING_CONFLICTED,    /* the chair declared an interest: ignored */
+	CASTING_CHAIR_ABSENT   /* the chair is not present at the motion: ignored */
+};
+
+enum notice_state {
+	NOTICE_NOT_NEEDED,     /* the class needs none, or it is taken as given */
+	NOTICE_IN_TIME,
+	NOTICE_MISSING,        /* the class needs notice and none is recorded: void */
+	NOTICE_LATE            /* given after the deadline: void */
+};
+
+enum meeting_state {
+	MEETING_HELD,          /* decided at a meeting */
+	MEETING_OUTSIDE,       /* outside a meeting, allowed: carried becomes provisional */
+	MEETING_OUTSIDE_DENIED /* outside a meeting, where the terms make no provision: void */
 };
 
 struct decision {
 	enum outcome outcome;
-	const struct dclass *cls;   /* NULL if none applies */
-	bool quorate;
-	bool casting_applied;
+	enum quorum_state quorum;
+	const struct dclass *cls;         /* the class; NULL if none applies or one could not be tested */
+	const struct dclass *untestable;  /* the class whose `when` could not be evaluated, or NULL ... */
+	enum expr_status class_status;    /* ... why ... */
+	const struct expr *class_fault;   /* ... and the sub-expression at fault */
+	enum decision_basis basis;
+	enum consensus_state consensus;
+	enum casting_state casting;
+	bool tie_unresolved;              /* a casting vote either way would decide, none recorded */
+	enum notice_state notice;
+	qdate notice_deadline;            /* NOTICE_LATE: notice was due on or before this day */
+	enum meeting_state meeting;
+	bool provisional;                 /* carried outside a meeting: provisional until ratified */
 };
 
-void decide_scenario(const struct terms *t, const struct scenario *s, struct decision *out);
+/* A requirement (a quorum line or a class rule) as evaluated. */
+struct req_check {
+	enum expr_status status;          /* EXPR_OK, or why it could not be evaluated */
+	const struct expr *fault;         /* the sub-expression at fault */
+	bool met;
+	struct trace trace;               /* the comparisons with their numbers */
+};
 
-/* Set yes/no/abstain and the derived cast and votes. */
-void counts_set_votes(struct counts *c, int64_t yes, int64_t no, int64_t abstain);
+/* Room for the requirements as evaluated, when a caller reports them. */
+struct decision_detail {
+	struct counts counts;             /* the votes the rules were applied to (a casting vote added) */
+	struct req_check *quorum;         /* t->n_quorum: filled unless the quorum is TBA or not needed */
+	struct req_check *rules;          /* the most requirements of any class: the chosen class's ... */
+	unsigned n_rules;                 /* ... when its rules were applied (0: they were not) */
+};
+
+/*
+** Decide the motion.  Reads t and s only, writes *out (and *detail): a pure
+** function.  detail may be NULL when only the outcome, the quorum and the
+** class are wanted (explain, diff): then nothing is traced, and a motion
+** void whatever its votes (not quorate, without notice, outside a meeting
+** where none is allowed) is not decided further (basis, consensus and
+** casting stay at their first values).
+*/
+void decide(const struct terms *t, const struct scenario *s, struct decision *out, struct decision_detail *detail);
 
 #endif

@@ -1,14 +1,15 @@
 /*
 ** eval: judging one meeting record against one version of the terms.
-** See eval.h; the rules implemented here are documented, row by row, in
-** docs/semantics.md (the "Semantics that must be exact" table).
+** See eval.h; the rules implemented here and in decide.c are documented,
+** row by row, in docs/semantics.md (the "Semantics that must be exact" table).
 */
 #include "run/eval.h"
 
-#include "run/english.h"
-
 #include <stdio.h>
 #include <string.h>
+
+#include "run/decide.h"
+#include "run/english.h"
 
 /* ==== the findings table ===================================================== */
 
@@ -253,33 +254,31 @@ static void report_eval_failure(struct evaluator *ev, enum expr_status st, const
 	cite_rule(f, rq->src, rq->decl);
 }
 
-static bool eval_requirement(struct evaluator *ev, const struct requirement *rq, const char *clause,
-                             const struct counts *c, const struct attr *attrs, unsigned n_attrs,
-                             struct span where, struct req_result *out)
+/* A requirement as decide evaluated it (rc), for the report: the rule as
+** written, the numbers substituted, and "needs N"; a failure is reported. */
+static bool req_result_of(struct evaluator *ev, const struct requirement *rq, const char *clause,
+                          const struct req_check *rc, const struct counts *c, struct span where,
+                          struct req_result *out)
 {
-	struct trace tr = { .n = 0 };
-	struct expr_env env = { c, attrs, n_attrs, NULL, &tr };
-	const struct expr *fault = NULL;
-	bool met = false;
+	const struct trace *tr = &rc->trace;
 	memset(out, 0, sizeof *out);
 	out->req = rq;
 	out->clause = clause;
 	out->text = source_text(ev->arena, rq->src, rq->decl->a);
-	enum expr_status st = expr_test(rq->cond, &env, &met, &fault);
-	if (st != EXPR_OK) {
+	if (rc->status != EXPR_OK) {
 		out->failed = true;
-		report_eval_failure(ev, st, fault, rq, clause, where);
+		report_eval_failure(ev, rc->status, rc->fault, rq, clause, where);
 		return false;
 	}
-	out->met = met;
-	out->working = working_of(ev, &tr, c);
+	out->met = rc->met;
+	out->working = working_of(ev, tr, c);
 	if (rq->cond->kind == EX_UNARY && rq->cond->op == OP_NOT)
 		out->working = arena_printf(ev->arena, "not (%s)", out->working);
 	/* "Needs N": from the comparison on the votes in favour if there is
 	** one (`no == 0 and yes > 0` needs 1 for), else the first on a count. */
 	for (int pass = 0; pass < 2 && !out->has_needed; pass++) {
-		for (unsigned i = 0; i < tr.n; i++) {
-			const struct trace_step *s = &tr.steps[i];
+		for (unsigned i = 0; i < tr->n; i++) {
+			const struct trace_step *s = &tr->steps[i];
 			if (s->cmp->a->kind != EX_COUNT || s->lhs.type != VT_NUM || s->empty_base)
 				continue;
 			if (pass == 0 && s->cmp->a->count != COUNT_YES)
@@ -403,25 +402,31 @@ static void quorum_counts(struct evaluator *ev, const struct motion_state *ms, s
 	}
 }
 
-static void check_quorum(struct evaluator *ev, struct motion_result *mr, const struct motion_state *ms)
+/* The quorum at this motion, as decided: its requirements with their
+** numbers, and a finding for each one not met. */
+static void quorum_findings(struct evaluator *ev, struct motion_result *mr, const struct decision *d,
+                            const struct decision_detail *detail, const struct counts *c)
 {
 	const struct terms *t = ev->t;
-	if (t->quorum_tba || t->n_quorum == 0) {
+	if (d->quorum == QUORUM_NOT_NEEDED) {
+		mr->quorum_known = mr->quorate = true; /* no meeting, no quorum */
+		mr->quorum_present = 0;
+		return;
+	}
+	if (d->quorum == QUORUM_TBA) {
 		mr->quorum_known = false;
 		add_finding(ev, F_QUORUM_TBA, t->quorum_clause, mr->motion->span,
 		            "the quorum is still to be agreed, so whether this meeting was quorate cannot be judged");
 		return;
 	}
-	struct counts c;
-	quorum_counts(ev, ms, &c);
-	mr->quorum_present = c.n[COUNT_PRESENT];
+	mr->quorum_present = c->n[COUNT_PRESENT];
 	mr->quorum_known = true;
 	mr->quorate = true;
 	mr->n_quorum = t->n_quorum;
 	mr->quorum = arena_array(ev->arena, t->n_quorum, sizeof *mr->quorum);
 	for (unsigned i = 0; i < t->n_quorum; i++) {
 		struct req_result *q = &mr->quorum[i];
-		if (!eval_requirement(ev, &t->quorum[i], t->quorum_clause, &c, NULL, 0, mr->motion->span, q)) {
+		if (!req_result_of(ev, &t->quorum[i], t->quorum_clause, &detail->quorum[i], c, mr->motion->span, q)) {
 			mr->quorum_known = false;
 			continue;
 		}
@@ -669,174 +674,12 @@ static bool gather_votes(struct evaluator *ev, const struct motion_state *ms, co
 	return true;
 }
 
-/* ---- class and decision ---- */
-
-static const struct dclass *select_class(struct evaluator *ev, struct motion_result *mr, bool *failed)
-{
-	const struct terms *t = ev->t;
-	const struct rec_motion *mo = mr->motion;
-	struct expr_env env = { &mr->counts, mo->attrs, mo->n_attrs, NULL, NULL };
-	const struct dclass *cl;
-	const struct expr *fault = NULL;
-	enum expr_status st = expr_select_class(t, &env, &cl, &fault);
-	*failed = st != EXPR_OK || !cl;
-	if (st != EXPR_OK) {
-		/* A class we cannot test might be the one: never guess. */
-		struct requirement rq = { cl->when, NULL, t->src };
-		for (const struct node *it = cl->decl->b; it; it = it->next)
-			if (it->kind == N_WHEN)
-				rq.decl = it;
-		report_eval_failure(ev, st, fault, &rq, cl->clause, mo->span);
-		return NULL;
-	}
-	if (!cl)
-		add_finding(ev, F_NO_CLASS, NULL, mo->span, "no class of decision applies to this motion");
-	return cl;
-}
-
-/* Evaluate every requirement of the class; NULL reqs array is allocated. */
-static enum outcome apply_rules(struct evaluator *ev, struct motion_result *mr, const struct counts *c,
-                                bool record)
-{
-	const struct dclass *cl = mr->cls;
-	struct req_result *reqs = arena_array(ev->arena, cl->n_requires + 1, sizeof *reqs);
-	bool all = true, failed = false;
-	struct finding_list *saved = ev->sink;
-	struct finding_list scratch = { 0 };
-	if (!record)
-		ev->sink = &scratch; /* a hypothetical (casting) run reports nothing */
-	for (unsigned i = 0; i < cl->n_requires; i++) {
-		if (!eval_requirement(ev, &cl->requires[i], cl->clause, c, mr->motion->attrs, mr->motion->n_attrs,
-		                      mr->motion->span, &reqs[i]))
-			failed = true;
-		else if (!reqs[i].met)
-			all = false;
-	}
-	if (!record) {
-		/* undo the severity counts of the scratch findings */
-		for (struct finding *f = scratch.first; f; f = f->next)
-			ev->res->count_by_sev[f->sev]--;
-	}
-	ev->sink = saved;
-	if (record) {
-		mr->reqs = reqs;
-		mr->n_reqs = cl->n_requires;
-	}
-	if (failed)
-		return OUTCOME_UNDETERMINED;
-	return all ? OUTCOME_CARRIED : OUTCOME_NOT_CARRIED;
-}
+/* ---- the decision, as findings ---- */
 
 static const struct rec_name *presiding(struct evaluator *ev, const struct rec_motion *mo)
 {
 	return mo->presiding ? mo->presiding : ev->m->chair;
 }
-
-/* docs/semantics.md#ties: a casting vote exists only where the terms give
-** one, only on an equality, and is added to the count before the rules are
-** applied again; a chair with an interest has none. */
-static enum outcome decide_votes(struct evaluator *ev, struct motion_result *mr, const struct motion_state *ms)
-{
-	const struct terms *t = ev->t;
-	const struct rec_motion *mo = mr->motion;
-	struct counts *c = &mr->counts;
-	bool tie = c->n[COUNT_YES] == c->n[COUNT_NO] && c->n[COUNT_CAST] > 0;
-	const struct rec_name *chair = presiding(ev, mo);
-	int chair_i = chair ? member_index(ev, chair->id) : -1;
-	bool chair_conflicted = chair_i >= 0 && ms->conflicted[chair_i];
-	bool chair_absent = chair && (chair_i < 0 || !is_present(ev, (unsigned)chair_i));
-	bool can_cast = t->casting_chair && !chair_conflicted && !chair_absent;
-
-	if (mo->has_casting) {
-		if (!t->casting_chair)
-			add_finding(ev, F_CASTING_DENIED, t->casting_clause, mo->casting_span,
-			            "a casting vote is recorded, but the terms give none: it is ignored");
-		else if (!tie)
-			add_finding(ev, F_CASTING_NO_TIE, t->casting_clause, mo->casting_span,
-			            "a casting vote is recorded without an equality of votes (%lld for, %lld against): it is ignored",
-			            (long long)c->n[COUNT_YES], (long long)c->n[COUNT_NO]);
-		else if (chair_conflicted)
-			add_finding(ev, F_CASTING_CONFLICTED, t->casting_clause, mo->casting_span,
-			            "the chair (%s) declared an interest in this motion and has no casting vote: it is ignored", chair->id);
-		else if (chair_absent)
-			add_finding(ev, F_CASTING_DENIED, t->casting_clause, mo->casting_span,
-			            "a casting vote is recorded, but the chair (%s) is not present at this motion: it is ignored", chair->id);
-		else {
-			int64_t *side = mo->casting == VOTE_FOR ? &c->n[COUNT_YES] : &c->n[COUNT_NO];
-			(*side)++;
-			c->n[COUNT_CAST]++;
-			c->n[COUNT_VOTES]++;
-			mr->casting_applied = true;
-			add_finding(ev, F_CASTING_USED, t->casting_clause, mo->casting_span,
-			            "a tie of %lld to %lld: the chair's casting vote %s is added to the count, and the rules applied again",
-			            (long long)c->n[COUNT_YES] - (mo->casting == VOTE_FOR),
-			            (long long)c->n[COUNT_NO] - (mo->casting == VOTE_AGAINST), vote_word(mo->casting));
-			return apply_rules(ev, mr, c, true);
-		}
-	}
-	enum outcome o = apply_rules(ev, mr, c, true);
-	if (tie && can_cast && !mo->has_casting && o != OUTCOME_UNDETERMINED) {
-		/* Would a casting vote either way change the result? */
-		struct counts cf = *c, ca = *c;
-		cf.n[COUNT_YES]++; cf.n[COUNT_CAST]++; cf.n[COUNT_VOTES]++;
-		ca.n[COUNT_NO]++; ca.n[COUNT_CAST]++; ca.n[COUNT_VOTES]++;
-		enum outcome with_for = apply_rules(ev, mr, &cf, false);
-		enum outcome with_against = apply_rules(ev, mr, &ca, false);
-		if (with_for != with_against) {
-			add_finding(ev, F_TIE_UNRESOLVED, t->casting_clause, mo->span,
-			            "a tie of %lld to %lld: the chair's casting vote decides, but none is recorded",
-			            (long long)c->n[COUNT_YES], (long long)c->n[COUNT_NO]);
-			return OUTCOME_UNDETERMINED;
-		}
-		return with_for;
-	}
-	return o;
-}
-
-static enum outcome decide(struct evaluator *ev, struct motion_result *mr, const struct motion_state *ms,
-                           bool votes_ok, bool class_failed)
-{
-	const struct terms *t = ev->t;
-	const struct rec_motion *mo = mr->motion;
-	bool has_votes = mo->n_votes > 0 || mo->has_tally;
-	if (mo->consensus) {
-		if (mo->objections.n > 0) {
-			add_finding(ev, F_CONSENSUS_BROKEN, t->consensus_clause, mo->objections.items[0].span,
-			            "%s objected, so there was no consensus and a vote was needed", mo->objections.items[0].id);
-		} else if (!t->consensus_allowed) {
-			add_finding(ev, F_CONSENSUS_DENIED, t->consensus_clause, mo->consensus_span,
-			            "the terms do not allow decisions by consensus: a vote was needed");
-		} else {
-			mr->by_consensus = true;
-			return OUTCOME_CARRIED;
-		}
-		/* No valid consensus and no vote: the motion was not validly
-		** agreed, so it is not carried (docs/semantics.md#deciding). */
-		if (!has_votes)
-			return OUTCOME_NOT_CARRIED;
-	}
-	if (!has_votes) {
-		if (mo->declared != OUTCOME_NONE) {
-			mr->declared_only = true;
-			add_finding(ev, F_DECLARED, NULL, mo->declared_span,
-			            "only the chair's declaration (%s) is minuted: accepted as declared, but it cannot be checked against the threshold",
-			            ast_outcome_name(mo->declared));
-			return mo->declared;
-		}
-		add_finding(ev, F_NO_DECISION, NULL, mo->span,
-		            "the record shows no votes, tally, consensus or declared result for this motion");
-		return OUTCOME_UNDETERMINED;
-	}
-	if (class_failed || !mr->cls || !votes_ok)
-		return OUTCOME_UNDETERMINED;
-	if (mr->cls->tba) {
-		add_finding(ev, F_CLASS_TBA, mr->cls->clause, mo->span, "the rule for class '%s' is still to be agreed", mr->cls->id);
-		return OUTCOME_UNDETERMINED;
-	}
-	return decide_votes(ev, mr, ms);
-}
-
-/* ---- notice ---- */
 
 /* The last day notice may go out: clear days exclude the day of sending. */
 static qdate last_day(qdate deadline, bool clear)
@@ -852,43 +695,125 @@ static const char *deadline_text(struct evaluator *ev, qdate last)
 	return arena_printf(ev->arena, "by %s", fmt_date(ev, last));
 }
 
-/* Is `given` early enough for an event on `day` with this period before it?
-** A period that reaches back before year 1 cannot be met by any date on the
-** calendar: *deadline is then the day before the calendar begins, which
-** reports print as "before year 1" (never an unset value). */
-static bool early_enough(qdate given, qdate day, struct duration period, bool clear, qdate *deadline)
+static void class_findings(struct evaluator *ev, const struct motion_result *mr, const struct decision *d)
 {
-	if (date_sub(day, period, deadline) != DATE_OK) {
-		*deadline = DATE_FIRST_DAY - 1;
-		return false;
+	const struct rec_motion *mo = mr->motion;
+	if (d->untestable) {
+		/* cite the `when` that could not be evaluated */
+		const struct dclass *cl = d->untestable;
+		struct requirement rq = { cl->when, NULL, ev->t->src };
+		for (const struct node *it = cl->decl->b; it; it = it->next)
+			if (it->kind == N_WHEN)
+				rq.decl = it;
+		report_eval_failure(ev, d->class_status, d->class_fault, &rq, cl->clause, mo->span);
+	} else if (!d->cls) {
+		add_finding(ev, F_NO_CLASS, NULL, mo->span, "no class of decision applies to this motion");
 	}
-	/* docs/semantics.md#notice: clear days exclude the day of sending and
-	** the day of the meeting, so the notice must go out a day earlier. */
-	return clear ? given < *deadline : given <= *deadline;
 }
 
-/* Returns false when the motion lacked the notice its class needs: it was
-** not validly before the meeting (docs/semantics.md#notice). */
-static bool check_motion_notice(struct evaluator *ev, struct motion_result *mr)
+/* docs/semantics.md#notice: without the notice its class needs, the motion
+** was not validly before the meeting. */
+static void notice_findings(struct evaluator *ev, const struct motion_result *mr, const struct decision *d)
 {
-	const struct dclass *cl = mr->cls;
+	const struct dclass *cl = d->cls;
 	const struct rec_motion *mo = mr->motion;
-	if (!cl || !cl->has_notice)
-		return true;
-	if (!mo->has_notice_given) {
+	if (d->notice == NOTICE_MISSING)
 		add_finding(ev, F_NOTICE_MOTION, cl->clause, mo->span,
 		            "class '%s' needs notice %s before the meeting, and the record shows none (write `notice given DATE`): the motion is void",
 		            cl->id, english_duration(ev->arena, cl->notice, cl->notice_clear));
-		return false;
+	else if (d->notice == NOTICE_LATE)
+		add_finding(ev, F_NOTICE_MOTION, cl->clause, mo->span,
+		            "notice given %s, but class '%s' needs at least %s before the meeting on %s (%s): the motion is void",
+		            fmt_date(ev, mo->notice_given), cl->id, english_duration(ev->arena, cl->notice, cl->notice_clear),
+		            fmt_date(ev, ev->m->date), deadline_text(ev, last_day(d->notice_deadline, cl->notice_clear)));
+}
+
+/* How it was decided: consensus, a declaration, or nothing to decide by. */
+static void basis_findings(struct evaluator *ev, struct motion_result *mr, const struct decision *d)
+{
+	const struct terms *t = ev->t;
+	const struct rec_motion *mo = mr->motion;
+	if (d->consensus == CONSENSUS_OBJECTED)
+		add_finding(ev, F_CONSENSUS_BROKEN, t->consensus_clause, mo->objections.items[0].span,
+		            "%s objected, so there was no consensus and a vote was needed", mo->objections.items[0].id);
+	else if (d->consensus == CONSENSUS_NOT_ALLOWED)
+		add_finding(ev, F_CONSENSUS_DENIED, t->consensus_clause, mo->consensus_span,
+		            "the terms do not allow decisions by consensus: a vote was needed");
+	mr->by_consensus = d->basis == BASIS_CONSENSUS;
+	mr->declared_only = d->basis == BASIS_DECLARED;
+	if (d->basis == BASIS_DECLARED)
+		add_finding(ev, F_DECLARED, NULL, mo->declared_span,
+		            "only the chair's declaration (%s) is minuted: accepted as declared, but it cannot be checked against the threshold",
+		            ast_outcome_name(mo->declared));
+	else if (d->basis == BASIS_NOTHING)
+		add_finding(ev, F_NO_DECISION, NULL, mo->span,
+		            "the record shows no votes, tally, consensus or declared result for this motion");
+	else if (d->basis == BASIS_CLASS_TBA)
+		add_finding(ev, F_CLASS_TBA, d->cls->clause, mo->span, "the rule for class '%s' is still to be agreed", d->cls->id);
+}
+
+/* docs/semantics.md#ties: what became of a casting vote. */
+static void casting_findings(struct evaluator *ev, const struct motion_result *mr, const struct decision *d)
+{
+	const struct terms *t = ev->t;
+	const struct rec_motion *mo = mr->motion;
+	const struct counts *c = &mr->counts;
+	const struct rec_name *chair = presiding(ev, mo);
+	switch (d->casting) {
+	case CASTING_NONE:
+		break;
+	case CASTING_NOT_GIVEN:
+		add_finding(ev, F_CASTING_DENIED, t->casting_clause, mo->casting_span,
+		            "a casting vote is recorded, but the terms give none: it is ignored");
+		break;
+	case CASTING_NO_TIE:
+		add_finding(ev, F_CASTING_NO_TIE, t->casting_clause, mo->casting_span,
+		            "a casting vote is recorded without an equality of votes (%lld for, %lld against): it is ignored",
+		            (long long)c->n[COUNT_YES], (long long)c->n[COUNT_NO]);
+		break;
+	case CASTING_CONFLICTED:
+		add_finding(ev, F_CASTING_CONFLICTED, t->casting_clause, mo->casting_span,
+		            "the chair (%s) declared an interest in this motion and has no casting vote: it is ignored", chair->id);
+		break;
+	case CASTING_CHAIR_ABSENT:
+		add_finding(ev, F_CASTING_DENIED, t->casting_clause, mo->casting_span,
+		            "a casting vote is recorded, but the chair (%s) is not present at this motion: it is ignored", chair->id);
+		break;
+	case CASTING_USED:
+		add_finding(ev, F_CASTING_USED, t->casting_clause, mo->casting_span,
+		            "a tie of %lld to %lld: the chair's casting vote %s is added to the count, and the rules applied again",
+		            (long long)c->n[COUNT_YES] - (mo->casting == VOTE_FOR),
+		            (long long)c->n[COUNT_NO] - (mo->casting == VOTE_AGAINST), vote_word(mo->casting));
+		break;
 	}
-	qdate deadline;
-	if (early_enough(mo->notice_given, ev->m->date, cl->notice, cl->notice_clear, &deadline))
-		return true;
-	add_finding(ev, F_NOTICE_MOTION, cl->clause, mo->span,
-	            "notice given %s, but class '%s' needs at least %s before the meeting on %s (%s): the motion is void",
-	            fmt_date(ev, mo->notice_given), cl->id, english_duration(ev->arena, cl->notice, cl->notice_clear),
-	            fmt_date(ev, ev->m->date), deadline_text(ev, last_day(deadline, cl->notice_clear)));
-	return false;
+}
+
+/* The class rules as applied: each with its numbers (a failure reported). */
+static void rules_findings(struct evaluator *ev, struct motion_result *mr, const struct decision *d,
+                           const struct decision_detail *detail)
+{
+	const struct dclass *cl = d->cls;
+	if (detail->n_rules == 0)
+		return;
+	mr->n_reqs = detail->n_rules;
+	mr->reqs = arena_array(ev->arena, detail->n_rules, sizeof *mr->reqs);
+	for (unsigned i = 0; i < detail->n_rules; i++)
+		req_result_of(ev, &cl->requires[i], cl->clause, &detail->rules[i], &detail->counts, mr->motion->span, &mr->reqs[i]);
+}
+
+/* Outside a meeting: not provided for, or provisional until ratified. */
+static void meeting_findings(struct evaluator *ev, const struct motion_result *mr, const struct decision *d)
+{
+	const struct terms *t = ev->t;
+	const struct rec_motion *mo = mr->motion;
+	if (d->meeting == MEETING_OUTSIDE_DENIED)
+		add_finding(ev, F_VIRTUAL_DENIED, NULL, mo->span,
+		            "a decision taken outside a meeting (on %s), but the terms make no provision for one: it is void",
+		            fmt_date(ev, mo->virtual_on));
+	else if (d->provisional)
+		add_finding(ev, F_PROVISIONAL, t->virtual_clause, mo->span,
+		            "taken outside a meeting on %s: provisional until ratified %s", fmt_date(ev, mo->virtual_on),
+		            t->ratify_next_meeting ? "at the next meeting" : "in time");
 }
 
 /* ---- the motion as a whole ---- */
@@ -920,6 +845,66 @@ static void compare_recorded(struct evaluator *ev, struct motion_result *mr)
 	            ast_outcome_name(mr->recorded), ast_outcome_name(mr->outcome));
 }
 
+/* The record of one motion as a scenario for decide: the counts eval has
+** made, how the record says it was decided, the chair, where and when. */
+static void scenario_of(struct evaluator *ev, const struct motion_result *mr, const struct motion_state *ms,
+                        bool votes_ok, struct scenario *s)
+{
+	const struct rec_motion *mo = mr->motion;
+	const struct rec_name *chair = presiding(ev, mo);
+	int chair_i = chair ? member_index(ev, chair->id) : -1;
+	s->votes_unreliable = !votes_ok;
+	s->attrs = mo->attrs;
+	s->n_attrs = mo->n_attrs;
+	s->voted = mo->n_votes > 0 || mo->has_tally;
+	s->consensus = mo->consensus;
+	s->objections = mo->objections.n;
+	s->declared = mo->declared;
+	s->chair_conflicted = chair_i >= 0 && ms->conflicted[chair_i];
+	s->chair_absent = chair && (chair_i < 0 || !is_present(ev, (unsigned)chair_i));
+	s->has_casting = mo->has_casting;
+	s->casting = mo->casting;
+	s->outside_meeting = mo->is_virtual;
+	s->notice_checked = true;
+	s->has_notice_given = mo->has_notice_given;
+	s->notice_given = mo->notice_given;
+	s->day = ev->m->date;
+}
+
+/* Room for the requirements decide evaluates: the quorum's, and those of
+** the class with the most. */
+static void detail_room(struct evaluator *ev, struct decision_detail *detail)
+{
+	const struct terms *t = ev->t;
+	unsigned most = 0;
+	for (unsigned i = 0; i < t->n_classes; i++)
+		most = t->classes[i].n_requires > most ? t->classes[i].n_requires : most;
+	detail->quorum = arena_array(ev->arena, t->n_quorum + 1, sizeof *detail->quorum);
+	detail->rules = arena_array(ev->arena, most + 1, sizeof *detail->rules);
+}
+
+/* Append the findings of `from` to the current sink (kept apart while
+** counting votes, so findings stay in the order a reader follows). */
+static void splice_findings(struct evaluator *ev, struct finding_list *from)
+{
+	struct finding_list *l = ev->sink;
+	if (!from->first)
+		return;
+	if (l->last)
+		l->last->next = from->first;
+	else
+		l->first = from->first;
+	l->last = from->last;
+	l->n += from->n;
+}
+
+/*
+** One motion: the record read into a scenario (findings about the record as
+** they are met), the one decision (decide.c), and the decision turned into
+** findings, in the order a reader follows: interests and chair, quorum,
+** votes, class, notice, how it was decided, casting vote and rules,
+** meeting, then the recorded outcome.
+*/
 static void eval_motion(struct evaluator *ev, struct motion_result *mr)
 {
 	const struct terms *t = ev->t;
@@ -938,41 +923,40 @@ static void eval_motion(struct evaluator *ev, struct motion_result *mr)
 			add_finding(ev, F_CHAIR_ABSENT, NULL, chair->span, "%s presides but is not recorded as present at this motion",
 			            chair->id);
 	}
-	if (mo->is_virtual) {
-		mr->quorum_known = mr->quorate = true; /* no meeting, no quorum */
-		mr->quorum_present = 0;
-	} else {
-		check_quorum(ev, mr, &ms);
-	}
-	vote_counts_for_rules(ev, &ms, &mr->counts);
-	bool votes_ok = gather_votes(ev, &ms, mo, &mr->counts);
+	struct scenario s = { 0 };
+	quorum_counts(ev, &ms, &s.quorum);
+	vote_counts_for_rules(ev, &ms, &s.votes);
+	struct finding_list vote_found = { 0 };
+	ev->sink = &vote_found;
+	bool votes_ok = gather_votes(ev, &ms, mo, &s.votes);
+	ev->sink = &mr->findings;
 	interest_votes(mr);
-	bool class_failed = false;
-	mr->cls = select_class(ev, mr, &class_failed);
-	bool noticed = check_motion_notice(ev, mr);
+	scenario_of(ev, mr, &ms, votes_ok, &s);
 
-	enum outcome o = decide(ev, mr, &ms, votes_ok, class_failed);
-	if (mo->is_virtual) {
-		mr->is_virtual = true;
-		if (!t->virtual_allowed) {
-			add_finding(ev, F_VIRTUAL_DENIED, NULL, mo->span,
-			            "a decision taken outside a meeting (on %s), but the terms make no provision for one: it is void",
-			            fmt_date(ev, mo->virtual_on));
-			o = OUTCOME_VOID;
-		} else if (o == OUTCOME_CARRIED) {
-			o = OUTCOME_PROVISIONAL;
-			add_finding(ev, F_PROVISIONAL, t->virtual_clause, mo->span,
-			            "taken outside a meeting on %s: provisional until ratified %s", fmt_date(ev, mo->virtual_on),
-			            t->ratify_next_meeting ? "at the next meeting" : "in time");
-		}
-	}
-	if ((mr->quorum_known && !mr->quorate && !mo->is_virtual) || !noticed)
-		o = OUTCOME_VOID;
-	else if (!mr->quorum_known && !mo->is_virtual && o != OUTCOME_VOID)
-		o = OUTCOME_UNDETERMINED;
-	if (o == OUTCOME_UNDETERMINED && mr->findings.n == 0)
+	struct decision d;
+	struct decision_detail detail;
+	detail_room(ev, &detail);
+	decide(t, &s, &d, &detail);
+
+	mr->is_virtual = mo->is_virtual;
+	mr->cls = d.cls;
+	mr->counts = detail.counts;
+	mr->casting_applied = d.casting == CASTING_USED;
+	quorum_findings(ev, mr, &d, &detail, &s.quorum);
+	splice_findings(ev, &vote_found);
+	class_findings(ev, mr, &d);
+	notice_findings(ev, mr, &d);
+	basis_findings(ev, mr, &d);
+	casting_findings(ev, mr, &d);
+	rules_findings(ev, mr, &d, &detail);
+	if (d.tie_unresolved)
+		add_finding(ev, F_TIE_UNRESOLVED, t->casting_clause, mo->span,
+		            "a tie of %lld to %lld: the chair's casting vote decides, but none is recorded",
+		            (long long)s.votes.n[COUNT_YES], (long long)s.votes.n[COUNT_NO]);
+	meeting_findings(ev, mr, &d);
+	if (d.outcome == OUTCOME_UNDETERMINED && mr->findings.n == 0)
 		add_finding(ev, F_UNDETERMINED, NULL, mo->span, "the record lacks what the rules need to decide this motion");
-	mr->outcome = o;
+	mr->outcome = d.outcome;
 	compare_recorded(ev, mr);
 	ev->outside_meeting = false;
 }
@@ -987,7 +971,7 @@ static void check_meeting_notice(struct evaluator *ev)
 	if (t->papers.set && !t->papers.tba) {
 		if (!m->has_papers)
 			add_finding(ev, F_NOTICE_UNRECORDED, t->papers.clause, m->span, "the record does not say when papers were sent");
-		else if (!early_enough(m->papers_sent, m->date, t->papers.period, t->papers.clear, &deadline))
+		else if (!notice_in_time(m->papers_sent, m->date, t->papers.period, t->papers.clear, &deadline))
 			add_finding(ev, F_NOTICE_PAPERS, t->papers.clause, m->papers_span,
 			            "papers sent %s, but the terms require them at least %s before the meeting (%s)",
 			            fmt_date(ev, m->papers_sent), english_duration(ev->arena, t->papers.period, t->papers.clear),

@@ -7,7 +7,10 @@
 ** person, one vote; attendees, absentees, non-members and conflicted members
 ** void), the requirements evaluated exactly, ties and the casting vote,
 ** consensus, declared results, decisions outside meetings, notice, and the
-** recorded outcome against the computed one.  Every finding carries its code,
+** recorded outcome against the computed one.  eval reads the record (who is
+** who, which votes are void, tallies) into a scenario and leaves the decision
+** itself to decide.h, the one decision explain and diff use too; then it
+** turns the decision into findings.  Every finding carries its code,
 ** severity, clause, message and the record's location.  Results live in the
 ** arena given (per meeting in replay); report writers read them and never
 ** recompute a decision.

@@ -125,12 +125,13 @@ static void attendance(const struct terms *t, const struct counts *full, int64_t
 static int64_t fewest_for(const struct terms *t, const struct counts *base, const struct motion_profile *p,
                           bool others_abstain)
 {
-	struct scenario s = { *base, *base, p->attrs, p->n_attrs, false, VOTE_FOR, false };
+	struct scenario s;
+	scenario_init(&s, base, base, p->attrs, p->n_attrs);
 	int64_t n = base->n[COUNT_PRESENT];
 	for (int64_t yes = 0; yes <= n; yes++) {
 		counts_set_votes(&s.votes, yes, others_abstain ? 0 : n - yes, others_abstain ? n - yes : 0);
 		struct decision d;
-		decide_scenario(t, &s, &d);
+		decide(t, &s, &d, NULL);
 		if (d.outcome == OUTCOME_CARRIED && d.cls == p->cls)
 			return yes;
 	}
@@ -162,10 +163,11 @@ static void build_table(struct explanation *x, const struct terms *t)
 	for (int64_t n = 0; n <= x->members && !t->quorum_tba && t->n_quorum; n++) {
 		struct counts c;
 		attendance(t, &full, n, &c);
-		struct scenario s = { c, c, NULL, 0, false, VOTE_FOR, false };
+		struct scenario s;
+		scenario_init(&s, &c, &c, NULL, 0);
 		struct decision d;
-		decide_scenario(t, &s, &d);
-		if (d.quorate) {
+		decide(t, &s, &d, NULL);
+		if (d.quorum == QUORUM_MET) {
 			x->quorum_min = n;
 			break;
 		}

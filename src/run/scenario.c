@@ -348,7 +348,7 @@ static void ask(struct search *s, struct scenario sc[2], int64_t yes, int64_t no
 		sc[v].n_attrs = s->n_attrs[motion];
 		sc[v].has_casting = casting >= 0;
 		sc[v].casting = casting >= 0 ? (enum vote_kind)casting : VOTE_FOR;
-		decide_scenario(s->t[v], &sc[v], &d[v]);
+		decide(s->t[v], &sc[v], &d[v], NULL);
 	}
 	s->out->scenarios++;
 	if (d[0].outcome == d[1].outcome)
@@ -390,7 +390,9 @@ static void ask_attendance(struct search *s, struct arena *a)
 		return;
 	}
 	struct scenario sc[2];
-	memset(sc, 0, sizeof sc);
+	struct counts none = { { 0 }, { 0 }, { 0 } };
+	for (int k = 0; k < 2; k++)
+		scenario_init(&sc[k], &none, &none, NULL, 0);
 	/* no interests, then one conflicted member of each type present */
 	for (int ct = -1; ct < (int)s->n_types && !s->out->truncated; ct++) {
 		if (ct >= 0 && s->attend[ct] == 0)

@@ -1,6 +1,15 @@
-"""Differential test driver: random meetings, written as real .tor and
-.minutes files, judged by `quorate eval --format json` and by the reference
-model (model.py); every difference is a failure.
+"""Differential test driver: random terms and meetings, written as real .tor
+and .minutes files, judged by quorate and by the reference model (model.py);
+every difference is a failure.  Three commands are asked, so the one
+decision they share (src/run/decide.c) is held to the model three ways:
+
+  eval     each motion of a random meeting: outcome, quorum, class, counts,
+           casting vote (`quorate eval --format json`);
+  explain  the votes-needed table and the quorum minimum of random terms
+           (`quorate explain --format json`), one scenario in four;
+  diff     every example of `quorate diff --format json` between random
+           terms and an amendment of them (same roster) must be a meeting
+           the model judges the same way before and after, one in four.
 
     python3 tests/differential/gen.py BUILD [N] [--seed S] [--keep DIR]
     python3 tests/differential/gen.py BUILD --rerun DIR     (one saved scenario)
@@ -81,6 +90,13 @@ def random_terms(rng):
         elif r < 0.18:
             dates[m] = ("2024-05-14", "2024-05-14")
     active = [m for m in voting if m not in dates or dates[m] == ("2024-05-14", "2024-05-14")]
+    return random_rules(rng, {"voting": voting, "active": active, "leads": leads, "dates": dates,
+                              "observers": observers})
+
+
+def random_rules(rng, roster):
+    """Random rules for a roster (voting, active, leads, dates, observers)."""
+    voting, active, leads, dates = roster["voting"], roster["active"], roster["leads"], roster["dates"]
     # `check` judges whether the quorum can be met on the roster of the
     # effective date (2024-01-01): keep it reachable there too.
     n_effective = len([m for m in voting if m not in dates or dates[m][0] is None])
@@ -130,7 +146,7 @@ def random_terms(rng):
         "active": active,
         "leads": leads,
         "dates": dates,
-        "observers": observers,
+        "observers": roster["observers"],
         "quorum": quorum,
         "conflict_vote": rng.choice(["void", "allowed"]),
         "conflict_quorum": rng.choice(["excluded", "counted", "deemed present"]),
@@ -139,6 +155,26 @@ def random_terms(rng):
         "consensus": rng.random() < 0.5,
         "classes": classes,
     }
+
+
+def amend(rng, terms):
+    """An amendment of the terms: the same roster, some rules changed."""
+    new = json.loads(json.dumps(jsonable(terms)))
+    new = revive(new)
+    changes = rng.sample(["quorum", "casting", "consensus", "conflicts", "classes"], rng.randint(1, 3))
+    other = random_rules(rng, {k: terms[k] for k in ("voting", "active", "leads", "dates", "observers")})
+    if "quorum" in changes:
+        new["quorum"] = other["quorum"]
+    if "casting" in changes:
+        new["casting"] = not terms["casting"]
+    if "consensus" in changes:
+        new["consensus"] = not terms["consensus"]
+    if "conflicts" in changes:
+        for k in ("conflict_vote", "conflict_quorum", "leaves"):
+            new[k] = other[k]
+    if "classes" in changes:
+        new["classes"] = other["classes"]
+    return new
 
 
 def random_motion(rng, terms, in_room, number):
@@ -390,6 +426,79 @@ def check_one(binary, work, index, terms, meeting):
     return d, diffs, expected, actual, err
 
 
+def run_json(binary, args):
+    p = subprocess.run([binary] + args, capture_output=True, text=True, env=dict(os.environ, NO_COLOR="1"),
+                       timeout=120)
+    try:
+        return p.returncode, json.loads(p.stdout), p.stderr
+    except ValueError:
+        return p.returncode, None, p.stderr
+
+
+def check_explain(binary, work, index, terms):
+    """The votes-needed table and the quorum minimum, against the model."""
+    d = os.path.join(work, f"x{index:05d}")
+    os.makedirs(d, exist_ok=True)
+    tp = os.path.join(d, "terms.tor")
+    with open(tp, "w") as f:
+        f.write(write_terms(terms))
+    expected = model.explain_table(terms)
+    status, doc, err = run_json(binary, ["explain", "--format", "json", tp])
+    if status != 0 or doc is None:
+        return d, [f"quorate explain exits {status}"], expected, None, err
+    actual = {k: doc.get(k) for k in ("members", "quorum_minimum", "votes_needed")}
+    diffs = []
+    for k in ("members", "quorum_minimum"):
+        if expected[k] != actual[k]:
+            diffs.append(f"explain: {k}: quorate says {actual[k]!r}, the model {expected[k]!r}")
+    rows_a = {r["present"]: r for r in actual["votes_needed"] or []}
+    rows_e = {r["present"]: r for r in expected["votes_needed"]}
+    if sorted(rows_a) != sorted(rows_e):
+        diffs.append(f"explain: rows for {sorted(rows_a)} present, the model {sorted(rows_e)}")
+    for n in sorted(set(rows_a) & set(rows_e)):
+        for key in ("all_vote", "others_abstain"):
+            if rows_a[n][key] != rows_e[n][key]:
+                diffs.append(f"explain: {n} present, {key}: quorate says {rows_a[n][key]}, the model {rows_e[n][key]}")
+    if not diffs:
+        shutil.rmtree(d, ignore_errors=True)
+    return d, diffs, expected, actual, err
+
+
+def check_diff(binary, work, index, old, new):
+    """Every example diff gives must be a meeting the model judges so."""
+    d = os.path.join(work, f"d{index:05d}")
+    os.makedirs(d, exist_ok=True)
+    op, np_ = os.path.join(d, "terms.tor"), os.path.join(d, "terms-new.tor")
+    with open(op, "w") as f:
+        f.write(write_terms(old))
+    with open(np_, "w") as f:
+        f.write(write_terms(new))
+    status, doc, err = run_json(binary, ["diff", "--format", "json", op, np_])
+    if status not in (0, 1) or doc is None:
+        return d, [f"quorate diff exits {status}"], None, None, err
+    examples = doc["scenarios"]["examples"]
+    diffs = []
+    for ex in examples:
+        if ex["before"] == ex["after"]:
+            diffs.append(f"diff: an example that does not change: {ex}")
+        elif not model.diff_example_holds(old, new, ex):
+            diffs.append(f"diff: no meeting the model judges as this example: {ex}")
+    if doc["scenarios"]["differing"] and not examples:
+        diffs.append("diff: scenarios differ, but no example is given")
+    if not diffs:
+        shutil.rmtree(d, ignore_errors=True)
+    return d, diffs, None, examples, err
+
+
+def run_task(binary, work, index, task):
+    what, terms, other = task
+    if what == "explain":
+        return check_explain(binary, work, index, terms)
+    if what == "diff":
+        return check_diff(binary, work, index, terms, other)
+    return check_one(binary, work, index, terms, other)
+
+
 def save_failure(keep, src_dir, scenario, diffs, expected, actual, stderr):
     os.makedirs(keep, exist_ok=True)
     dest = os.path.join(keep, os.path.basename(src_dir))
@@ -425,21 +534,28 @@ def main():
     if args.rerun:
         with open(os.path.join(args.rerun, "scenario.json")) as f:
             sc = json.load(f)
-        terms, meeting = revive(sc["terms"]), sc["meeting"]
+        task = (sc.get("what", "eval"), revive(sc["terms"]),
+                revive(sc["new"]) if sc.get("what") == "diff" else sc.get("meeting"))
         work = tempfile.mkdtemp(prefix="quorate-diff-")
-        d, diffs, expected, actual, err = check_one(binary, work, 0, terms, meeting)
+        d, diffs, expected, actual, err = run_task(binary, work, 0, task)
         print("\n".join(diffs) if diffs else "no difference")
         shutil.rmtree(work, ignore_errors=True)
         return 1 if diffs else 0
 
     seed = args.seed if args.seed is not None else int(time.time()) % 1000000
     rng = random.Random(seed)
-    scenarios = []
-    for _ in range(args.n):
+    tasks = []
+    for i in range(args.n):
         t = random_terms(rng)
-        scenarios.append((t, random_meeting(rng, t)))
-    n_motions = sum(1 for _, m in scenarios for s in m["steps"] if s[0] == "motion")
-    print(f"differential: {args.n} scenarios ({n_motions} motions), seed {seed}")
+        tasks.append(("eval", t, random_meeting(rng, t)))
+        if i % 4 == 1:
+            tasks.append(("explain", t, None))
+        elif i % 4 == 3:
+            tasks.append(("diff", t, amend(rng, t)))
+    n_motions = sum(1 for w, _, m in tasks if w == "eval" for s in m["steps"] if s[0] == "motion")
+    counts = {w: sum(1 for t in tasks if t[0] == w) for w in ("eval", "explain", "diff")}
+    print(f"differential: {counts['eval']} meetings ({n_motions} motions), {counts['explain']} explain tables, "
+          f"{counts['diff']} amendments, seed {seed}")
 
     work = tempfile.mkdtemp(prefix="quorate-diff-")
     # A copy of the binary: a rebuild during the run must not change it under us.
@@ -450,13 +566,14 @@ def main():
     start = time.time()
     try:
         with ThreadPoolExecutor(max_workers=args.jobs) as pool:
-            futures = [pool.submit(check_one, binary, work, i, t, m) for i, (t, m) in enumerate(scenarios)]
+            futures = [pool.submit(run_task, binary, work, i, task) for i, task in enumerate(tasks)]
             for i, fut in enumerate(futures):
                 d, diffs, expected, actual, err = fut.result()
                 if diffs:
-                    t, m = scenarios[i]
-                    dest = save_failure(args.keep, d, {"seed": seed, "index": i, "terms": t, "meeting": m},
-                                        diffs, expected, actual, err)
+                    what, t, other = tasks[i]
+                    sc = {"seed": seed, "index": i, "what": what, "terms": t}
+                    sc["new" if what == "diff" else "meeting"] = other
+                    dest = save_failure(args.keep, d, sc, diffs, expected, actual, err)
                     failures.append((i, dest, diffs))
     finally:
         shutil.rmtree(work, ignore_errors=True)
@@ -466,7 +583,9 @@ def main():
         for line in diffs[:10]:
             print("  " + line)
         if k < args.show:
-            for name in ("terms.tor", "meeting.minutes"):
+            for name in ("terms.tor", "terms-new.tor", "meeting.minutes"):
+                if not os.path.exists(os.path.join(dest, name)):
+                    continue
                 print(f"  --- {name}")
                 with open(os.path.join(dest, name)) as f:
                     for line in f:
@@ -474,7 +593,7 @@ def main():
     if len(failures) > args.show:
         print(f"({len(failures) - args.show} more failures not printed in full; see {args.keep})")
     print(f"differential: {time.time() - start:.1f} s")
-    print(f"{args.n - len(failures)} passed, {len(failures)} failed")
+    print(f"{len(tasks) - len(failures)} passed, {len(failures)} failed")
     return 1 if failures else 0
 
 

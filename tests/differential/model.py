@@ -230,3 +230,117 @@ def judge_meeting(terms, meeting):
         else:
             results.append(judge_motion(terms, meeting, step[1], in_room, attended))
     return results
+
+
+# ---- explain's table and diff's examples ------------------------------------------
+#
+# Both ask about a meeting on the roster of the effective date where the
+# chair is present with no interest and everyone present may vote
+# (docs/reference.md: explain, diff).  They are judged here with
+# judge_motion, so the same rules answer all three commands.
+
+def effective_roster(terms):
+    """Voting members on the effective date (2024-01-01): those not joining later."""
+    return [m for m in terms["voting"] if terms.get("dates", {}).get(m, (None, None))[0] is None]
+
+
+def _on_roster(terms, roster):
+    t = dict(terms)
+    t["active"] = roster
+    return t
+
+
+def _best_placed(terms, roster, n):
+    """n members present, those the quorum names (leads) first."""
+    leads = [m for m in roster if m in terms.get("leads", [])]
+    return (leads + [m for m in roster if m not in leads])[:n]
+
+
+def profiles(terms):
+    """The kinds of motion the terms distinguish, in the order quorate tries
+    them: each kind the classes name (then any other), financial or not
+    when a class tests it."""
+    kinds = (["special"] if any(c["when"] == "special" for c in terms["classes"]) else []) + [None]
+    flags = [False, True] if any(c["when"] == "financial" for c in terms["classes"]) else [False]
+    return [{"financial": f, "kind": k} for k in kinds for f in flags]
+
+
+def _motion(profile, tally, interests=()):
+    """A motion of this kind; tally (for, against, abstain) as counted, or
+    None for no vote at all."""
+    m = dict(profile)
+    if tally is not None:
+        m["tally"] = list(tally)
+    m["interests"] = list(interests)
+    return m
+
+
+def explain_table(terms):
+    """quorum_minimum and votes_needed as `quorate explain --format json` gives them."""
+    roster = effective_roster(terms)
+    t = _on_roster(terms, roster)
+    members = len(roster)
+    columns = []
+    for p in profiles(terms):
+        cls = class_of(terms, p)
+        if cls is not None and cls["id"] not in [c for c, _ in columns]:
+            columns.append((cls["id"], p))
+    columns.sort(key=lambda c: [k["id"] for k in terms["classes"]].index(c[0]))
+    quorum_min = None
+    for n in range(0, members + 1):
+        room = _best_placed(terms, roster, n)
+        meeting = {"chair": room[0] if room else None}
+        if judge_motion(t, meeting, _motion({}, None), set(room), set(room))["quorate"]:
+            quorum_min = n
+            break
+    rows = []
+    for n in range(quorum_min if quorum_min is not None else 1, members + 1):
+        room = _best_placed(terms, roster, n)
+        meeting = {"chair": room[0] if room else None}
+        row = {"present": n, "all_vote": {}, "others_abstain": {}}
+        for key, abstain in (("all_vote", False), ("others_abstain", True)):
+            for cid, p in columns:
+                fewest = None
+                for yes in range(0, n + 1):
+                    tally = (yes, 0, n - yes) if abstain else (yes, n - yes, 0)
+                    res = judge_motion(t, meeting, _motion(p, tally), set(room), set(room))
+                    if res["outcome"] == "carried" and res["class"] == cid:
+                        fewest = yes
+                        break
+                row[key][cid] = fewest
+        rows.append(row)
+    return {"members": members, "quorum_minimum": quorum_min, "votes_needed": rows}
+
+
+def motion_of_description(text):
+    """diff's description of a kind of motion, as a profile."""
+    return {"financial": text.startswith("a financial motion"),
+            "kind": "special" if 'of kind "special"' in text else None}
+
+
+def diff_example_holds(old, new, ex):
+    """Is there a meeting with the example's numbers that old and new judge
+    as the example says?  (The example gives counts, not names: try every
+    placing of leads and of the member with an interest.)"""
+    roster = effective_roster(new)
+    leads = [m for m in roster if m in new.get("leads", [])]
+    others = [m for m in roster if m not in leads]
+    present = ex["present"]
+    profile = motion_of_description(ex["motion"])
+    tally = (ex["for"], ex["against"], ex["abstain"])
+    for n_leads in range(max(0, present - len(others)), min(len(leads), present) + 1):
+        room = leads[:n_leads] + others[:present - n_leads]
+        interested = [None] if not ex["conflicted"] else [leads[0]] if n_leads else []
+        if ex["conflicted"] and present - n_leads:
+            interested.append(others[0])
+        for cm in interested:
+            clear = [m for m in room if m != cm]
+            motion = _motion(profile, tally, [cm] if cm else [])
+            if ex["casting"]:
+                motion["casting"] = ex["casting"]
+            meeting = {"chair": clear[0] if clear else None}
+            got = [judge_motion(_on_roster(t, roster), meeting, motion, set(room), set(room))["outcome"]
+                   for t in (old, new)]
+            if got == [ex["before"], ex["after"]]:
+                return True
+    return False

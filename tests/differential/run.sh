@@ -1,9 +1,10 @@
 #!/bin/sh
 # tests/differential/run.sh BUILD [N]: N (default 2000) random meetings judged
-# by BUILD/quorate and by the reference model (tests/differential/model.py);
-# any difference in an outcome, the quorum, the class, a count or the casting
-# vote is a failure, printed with the scenario's files (and saved under
-# build/differential/failures/).  SEED=S repeats a run; DIFF_JOBS=J runs J
+# by BUILD/quorate eval and by the reference model (tests/differential/model.py),
+# with explain's table of N/4 of their terms and diff's examples of N/4
+# amendments; any difference in an outcome, the quorum, the class, a count,
+# the casting vote, a votes-needed cell or a diff example is a failure, printed
+# with the scenario's files (and saved under build/differential/failures/).  SEED=S repeats a run; DIFF_JOBS=J runs J
 # processes at once (default 2).  Ends with "N passed, N failed".
 set -u
 build=${1:?usage: sh tests/differential/run.sh BUILD [N]}
