@@ -306,6 +306,9 @@ static void judge_meetings(struct analysis *an, const struct analysis_env *env)
 			report_no_terms(an, &cs, m, body, at);
 		} else if (!c->terms) {
 			report_bad_terms(an, c, at);
+			/* its names are still declared as written */
+			an->record_terms_src = c->src;
+			an->record_terms_node = c->node;
 		} else {
 			jm.result = eval_meeting(an->arena, c->terms, m);
 			jm.terms_file = c->path;

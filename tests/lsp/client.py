@@ -384,6 +384,72 @@ def session_robust(s):
     s.raw(s.frame({"jsonrpc": "2.0", "method": "exit"}), "exit")
 
 
+def session_broad(s):
+    """Every kind of item, context and name: a rich terms file, a module,
+    completion in each block, URIs that need decoding, a record whose
+    terms have errors and one whose body is unknown."""
+    init(s)
+    path = os.path.join(ROOT, "examples", "anytown", "terms.tor")
+    text = open_doc(s, path)
+    s.request("textDocument/documentSymbol", {"textDocument": {"uri": uri(path)}})
+    for needle, nth, off, note in [("std.majorities", 1, 2, "hover a use"), ("clinical_lead", 2, 0, "hover a role in present(...)"),
+                                   ("amendment", 1, 0, "hover class amendment"), ("virtual", 1, 0, "hover virtual (nothing)"),
+                                   ("judy", 1, 0, "hover an attending member"), ("dan", 1, 0, "hover a member with a from date"),
+                                   ("erin", 1, 0, "hover a member with an until date")]:
+        s.request("textDocument/hover", at(path, text, needle, nth, off), note=note)
+    lines = text.split("\n")
+    for line_no, line in enumerate(lines):
+        stripped = line.strip()
+        if not stripped or stripped.startswith("#"):
+            continue
+        first = stripped.split()[0]
+        if first in ("consensus", "casting", "conflicted", "notice", "role", "when", "require", "interest",
+                     "motion", "chair", "present", "for", "recorded", "member", "quorum", "class"):
+            col = len(line) - len(line.lstrip()) + len(first) + 1
+            s.request("textDocument/completion", {"textDocument": {"uri": uri(path)},
+                                                  "position": {"line": line_no, "character": col}},
+                      note="completion after %r on line %d" % (first, line_no + 1))
+    s.request("textDocument/completion", at(path, text, "kind ==", offset=0), note="completion after motion.")
+    s.request("textDocument/completion", at(path, text, "# clause 2", offset=4), note="completion in a comment")
+    s.request("textDocument/completion", at(path, text, '"Cluster Lead"', offset=3), note="completion in a string")
+    s.request("textDocument/completion", at(path, text, "conflicted vote: void", offset=len("conflicted vote: ")),
+              note="completion of a conflicted vote setting")
+    s.request("textDocument/completion", at(path, text, "conflicted quorum: excluded", offset=len("conflicted quorum: ")),
+              note="completion of a conflicted quorum setting")
+    s.request("textDocument/completion", at(path, text, "conflicted leaves: no", offset=len("conflicted leaves: ")),
+              note="completion of a conflicted leaves setting")
+    s.request("textDocument/completion", at(path, text, "ratify at", offset=0), note="completion in virtual")
+    s.request("textDocument/completion", at(path, text, "{ ratify", offset=2), note="completion after virtual's brace")
+    s.request("textDocument/semanticTokens/full", {"textDocument": {"uri": uri(path)}})
+    s.request("textDocument/codeAction", {"textDocument": {"uri": uri(path)},
+                                          "range": {"start": {"line": 0, "character": 0}, "end": {"line": 99, "character": 0}}},
+              note="code actions where no diagnostic carries a fix")
+    s.request("textDocument/codeAction", {"textDocument": {"uri": uri(path)}, "range": {"start": {"line": 0}}},
+              note="code actions with a bad range")
+    module = os.path.join(ROOT, "stdlib", "std", "majorities.tor")
+    mtext = open_doc(s, module)
+    s.request("textDocument/hover", at(module, mtext, "fraction of base"), note="hover a rule parameter")
+    s.request("textDocument/definition", at(module, mtext, "fraction of base"), note="definition of a parameter")
+    s.request("textDocument/rename", dict(at(module, mtext, "fraction of base"), newName="share"), note="rename a parameter")
+    s.request("textDocument/completion", {"textDocument": {"uri": uri(module)}, "position": {"line": 0, "character": 0}},
+              note="completion at the top of a module")
+    record = os.path.join(ROOT, "tests", "lsp", "broken", "minutes", "2024-02-01.minutes")
+    rtext = open_doc(s, record)
+    s.request("textDocument/hover", at(record, rtext, "ann"), note="hover a member when the terms have errors")
+    s.request("textDocument/completion", at(record, rtext, "present ann", offset=0), note="completion at a record line start")
+    odd = "file:///tmp/quorate%20lsp/a%C5%B5.tor"
+    s.notify("textDocument/didOpen", {"textDocument": {"uri": odd, "text": 'terms "X" {\n}\n'}},
+             note="didOpen with a percent-encoded URI")
+    for bad in ("file://otherhost/x.tor", "file:///x/%zz.tor", "file:///x/%00.tor",
+                "file://localhost" + os.path.join(ROOT, "tests", "lsp", "cluster", "unsaved.minutes")):
+        s.notify("textDocument/didOpen", {"textDocument": {"uri": bad, "text": 'meeting "M" on 2024-01-01 {\n}\n'}},
+                 note="didOpen " + bad)
+    s.request("textDocument/prepareRename", {"textDocument": {"uri": odd}, "position": {"line": 0, "character": 7}},
+              note="prepareRename where there is no name")
+    s.request("textDocument/formatting", {"textDocument": {"uri": odd}}, note="formatting: nothing to change")
+    end(s)
+
+
 def session_no_shutdown(s):
     """The input ends without shutdown and exit: status 1."""
     init(s)
@@ -401,6 +467,7 @@ SESSIONS = {
     "utf16": lambda s: session_encoding(s, False),
     "utf8": lambda s: session_encoding(s, True),
     "robust": session_robust,
+    "broad": session_broad,
     "no-shutdown": session_no_shutdown,
     "exit-early": session_exit_early,
 }
