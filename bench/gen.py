@@ -3,6 +3,8 @@
 
     gen.py history --out DIR [--meetings N] [--motions M] [--members K]
                    [--seed S] [--formats native,json] [--single]
+    gen.py onefile --out DIR (--megabytes N | --meetings N) [--pool P] [--motions M]
+                   [--members K] [--seed S]
     gen.py terms --out FILE [--members K] [--financial 75%] [--role-quorum]
 
 `history` writes, deterministically for a given --seed:
@@ -14,6 +16,16 @@
     DIR/peer-config.json        the same rule set as data, for the peers
     DIR/expected.json           the outcomes the generator itself computed
     DIR/stats.json              motions, files and bytes, for throughput
+
+`onefile` writes a long history in one native file quickly, for histories of
+a gigabyte: DIR/terms.tor, DIR/all.minutes, DIR/peer-config.json,
+DIR/expected.json and DIR/stats.json as above, no per-meeting files.  It
+generates a pool of P distinct meetings for each roster (before and after
+the change of member) and writes the history from them: meeting n is pool
+meeting n mod P of its period, with its own title, date, and papers and
+minutes dates at the pool meeting's distance from that date.  So every
+meeting has the shape of `history`'s (same motions, votes, breaches and
+rates of each), and the expected outcomes are summed from the pool.
 
 The rule set: a quorum `present >= Q` (Q = ceil(60% of K)), consensus
 allowed, a casting vote for the chair, conflicted votes void and conflicted
@@ -520,6 +532,78 @@ def cmd_history(a):
         json.dump(stats, f, indent=1)
 
 
+def native_body(m):
+    """native(m) after its header lines (which depend on the title and date)."""
+    text = native(m)
+    return text[text.index("\n  present ") + 1:]
+
+
+def cmd_onefile(a):
+    rng = random.Random(a.seed)
+    n = a.meetings
+    if a.megabytes:
+        # How many meetings make the size: the mean size of a sample.
+        probe_rng, probe = random.Random(a.seed + 1), Body(a.members)
+        sizes = []
+        for i in range(200):
+            m = gen_meeting(probe_rng, probe, i, datetime.date(1500, 1, 1), a.motions)
+            settle(probe_rng, probe, m)
+            sizes.append(len(native(m)))
+        n = max(1, int(a.megabytes * 1000000 * len(sizes) / sum(sizes)))
+    dates = meeting_dates(rng, n)
+    change = dates[int(n * 0.4)]
+    body = Body(a.members, change_date=change)
+    # One pool per roster: meetings generated on the first and the last date.
+    pool_rng = random.Random(a.seed + 2)
+    pools = []
+    for day in (dates[0], dates[-1]):
+        pool = []
+        for i in range(a.pool):
+            m = gen_meeting(pool_rng, body, i, day, a.motions)
+            outcomes = settle(pool_rng, body, m)  # before rendering: it sets the recorded outcomes
+            pool.append((m, native_body(m), outcomes, day))
+        pools.append(pool)
+    os.makedirs(a.out, exist_ok=True)
+    with open(os.path.join(a.out, "terms.tor"), "w") as f:
+        f.write(body.terms_text())
+    with open(os.path.join(a.out, "peer-config.json"), "w") as f:
+        json.dump(body.peer_config(), f, indent=1)
+    stats = {"meetings": n, "motions": 0, "native_bytes": 0, "json_bytes": 0, "native_files": 1, "json_files": 0}
+    used = [[0] * a.pool, [0] * a.pool]
+    with open(os.path.join(a.out, "all.minutes"), "w") as out:
+        chunk = []
+        for i, day in enumerate(dates):
+            period = 0 if day <= change else 1
+            k = i % a.pool
+            used[period][k] += 1
+            m, rest, _, base = pools[period][k]
+            text = ("meeting %s on %s {\n  terms \"Bench Cluster\"\n  chair %s\n  papers sent %s\n"
+                    "  minutes circulated %s\n" % (q("Cluster leadership group, meeting %d" % (i + 1)),
+                                                   day.isoformat(), m.chair,
+                                                   (day - (base - m.papers_sent)).isoformat(),
+                                                   (day + (m.minutes_circulated - base)).isoformat())) + rest
+            chunk.append(text)
+            stats["native_bytes"] += len(text)
+            if len(chunk) == 1000:
+                out.write("".join(chunk))
+                chunk = []
+            if (i + 1) % 100000 == 0:
+                print("gen.py: %d meetings" % (i + 1), file=sys.stderr)
+        out.write("".join(chunk))
+    counts = {o: 0 for o in OUTCOMES}
+    mismatches = 0
+    for period in (0, 1):
+        for k, times in enumerate(used[period]):
+            for outcome, rec in pools[period][k][2]:
+                counts[outcome] += times
+                mismatches += times * (outcome != rec and outcome != "undetermined")
+                stats["motions"] += times
+    with open(os.path.join(a.out, "expected.json"), "w") as f:
+        json.dump({"outcomes": counts, "mismatches": mismatches, "motions": stats["motions"]}, f, indent=1)
+    with open(os.path.join(a.out, "stats.json"), "w") as f:
+        json.dump(stats, f, indent=1)
+
+
 def cmd_terms(a):
     body = Body(a.members, financial=a.financial, role_quorum=a.role_quorum)
     with open(a.out, "w") as f:
@@ -537,6 +621,15 @@ def main(argv):
     h.add_argument("--seed", type=int, default=1)
     h.add_argument("--formats", default="native,json")
     h.add_argument("--single", action="store_true", help="also every meeting in one native file")
+    o = sub.add_parser("onefile", help="a long history in one native file, from a pool of meetings")
+    o.add_argument("--out", required=True)
+    g = o.add_mutually_exclusive_group(required=True)
+    g.add_argument("--megabytes", type=int, help="stop at about this many megabytes (10^6 bytes)")
+    g.add_argument("--meetings", type=int)
+    o.add_argument("--pool", type=int, default=2000, help="distinct meetings per roster")
+    o.add_argument("--motions", type=int, default=8, help="motions per meeting")
+    o.add_argument("--members", type=int, default=12, help="voting members")
+    o.add_argument("--seed", type=int, default=1)
     t = sub.add_parser("terms", help="a terms file alone (for quorate diff)")
     t.add_argument("--out", required=True)
     t.add_argument("--members", type=int, default=12)
@@ -545,10 +638,10 @@ def main(argv):
     t.add_argument("--role-quorum", action="store_true",
                    help="add `require present(cluster_lead, clinical_lead) >= 1` to the quorum")
     a = p.parse_args(argv)
-    if a.cmd == "history":
+    if a.cmd in ("history", "onefile"):
         if a.members < 4:
             p.error("--members must be at least 4")
-        cmd_history(a)
+        (cmd_history if a.cmd == "history" else cmd_onefile)(a)
     else:
         cmd_terms(a)
 

@@ -5,10 +5,13 @@
 # Profiles, on a generated history of MEETINGS meetings (default 2000; made
 # by bench/run.sh's generator with the same parameters, under
 # BUILD_DIR/bench/data):
-#   replay-native   quorate replay over one native file per meeting
-#   replay-json     quorate replay over one JSON file per meeting
-#   replay-single   quorate replay over every meeting in one native file
-#   core-native     the engine alone (bench/replay_core.c, built by run.sh)
+#   summary-native, summary-json, summary-single
+#                   quorate replay --summary over one native file per
+#                   meeting, one JSON file per meeting, and every meeting in
+#                   one native file
+#   replay-native, replay-json, replay-single
+#                   the same with the full text report
+#   jsonreport-native  quorate replay --format json, native records
 #   diff-12, diff-30-role   quorate diff for 12 members, and 30 members with
 #                   a role clause in the quorum
 # and writes BUILD_DIR/bench/profile/NAME.{out,self.txt,incl.txt}: the raw
@@ -45,10 +48,13 @@ prof() {
 }
 
 cd "$DATA"
+prof summary-native "$Q" replay --summary terms.tor native
+prof summary-json "$Q" replay --summary terms.tor json
+prof summary-single "$Q" replay --summary terms.tor all.minutes
 prof replay-native "$Q" replay terms.tor native
 prof replay-json "$Q" replay terms.tor json
 prof replay-single "$Q" replay terms.tor all.minutes
-[ -x "$WORK/replay_core" ] && prof core-native "$WORK/replay_core" terms.tor native
+prof jsonreport-native "$Q" replay --format json terms.tor native
 prof diff-12 "$Q" diff "$WORK/data/diff/old12.tor" "$WORK/data/diff/new12.tor"
 prof diff-30-role "$Q" diff "$WORK/data/diff/rold30.tor" "$WORK/data/diff/rnew30.tor"
 echo "profile: results in $P" >&2
