@@ -6,8 +6,7 @@
 ** loader on the repository's stdlib/.  After the input the arena is freed and
 ** the context must account for every byte it handed out (live_bytes == 0):
 ** nothing may outlive an input.  libFuzzer's leak detection catches the
-** memory that bypasses `struct mem` (flex's buffers, bison's parser state,
-** jansson's tree).
+** memory that bypasses `struct mem` (flex's buffers, bison's parser state).
 **
 ** Diagnostics are rendered (to /dev/null) as `quorate check` renders them, so
 ** the caret and excerpt code sees every odd byte the fuzzer makes too.

@@ -1,8 +1,8 @@
 /*
 ** fuzz_json: arbitrary bytes as a JSON meeting record (minutes_json_read),
 ** judged against examples/anytown/terms.tor when it reads without errors,
-** with every report written to /dev/null.  jansson's tree is
-** malloc'd outside `struct mem`: libFuzzer's leak check sees it.
+** with every report written to /dev/null.  The reader allocates only in the
+** context's arena, so the context's byte count catches anything it leaks.
 */
 #include "fuzz_common.h"
 

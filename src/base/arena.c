@@ -119,7 +119,7 @@ void *arena_grow(struct arena *a, void *old, size_t old_n, size_t new_n, size_t 
 
 char *arena_strndup(struct arena *a, const char *s, size_t n)
 {
-	char *p = arena_alloc(a, n + 1);
+	char *p = arena_alloc_uninit(a, n + 1);
 	memcpy(p, s, n);
 	p[n] = '\0';
 	return p;

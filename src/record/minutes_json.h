@@ -1,6 +1,6 @@
 /*
 ** minutes_json: reading a meeting record from JSON (docs/schema/minutes.schema.json)
-** into the same model as the native syntax, with jansson.
+** into the same model as the native syntax, in one pass (no JSON library: see minutes_json.c).
 */
 #ifndef QUORATE_MINUTES_JSON_H
 #define QUORATE_MINUTES_JSON_H

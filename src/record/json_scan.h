@@ -1,0 +1,83 @@
+/*
+** json_scan: JSON text scanned in one pass, value by value, with the place of
+** every value, for readers that know the shape they expect (minutes_json).
+**
+** There is no tree: a reader asks for the next member of an object or the
+** next element of an array, and decides what to do with each as it comes
+** (read it, or skip it).  Scalars are read whole when met; of an object or
+** an array only the opening bracket, and its span is complete once its last
+** member or element has been asked for.  The text is checked as strictly as
+** a JSON parser checks it (RFC 8259, UTF-8, no NUL character, no key twice
+** in one object, at most JSCAN_MAX_DEPTH levels of nesting); the first
+** problem is reported as a syntax error at its place, and the scan stops by
+** jumping to the reader's recovery point.  Everything is allocated in the
+** reader's arena.
+*/
+#ifndef QUORATE_JSON_SCAN_H
+#define QUORATE_JSON_SCAN_H
+
+#include <setjmp.h>
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "front/diag.h"
+
+/* Nesting of arrays and objects (docs/reference.md#limits). */
+#define JSCAN_MAX_DEPTH 2048
+
+enum jtype { J_OBJECT, J_ARRAY, J_STRING, J_INTEGER, J_REAL, J_TRUE, J_FALSE, J_NULL };
+
+struct jscan_keyset;
+
+struct jvalue {
+	enum jtype type;
+	struct span span;          /* in the source; a container's end is set when it is finished */
+	const char *str;           /* J_STRING: its text, decoded; NUL-terminated if `terminated` */
+	size_t len;
+	bool terminated;           /* false: str points into the JSON text (a key without escapes) */
+	long long num;             /* J_INTEGER (a J_REAL's value is never used: only checked) */
+	struct span key;           /* a member's key, when read by jscan_member */
+	unsigned depth;            /* containers: their nesting depth */
+	unsigned n;                /* containers: members or elements read so far */
+	uint32_t seen;             /* objects: the known keys met (bit i: known_keys[i]) */
+	struct jscan_keyset *keys; /* objects: the other keys met */
+};
+
+struct jscan {
+	struct arena *arena;
+	struct diag_sink *diag;
+	const struct source *src;
+	const char *p, *end;
+	jmp_buf *on_error;         /* where a syntax error jumps, once reported */
+};
+
+/*
+** Start on src (a UTF-8 byte-order mark is skipped) and begin its value,
+** which must be an object or an array.  A syntax error is reported to diag
+** and jumps to on_error.
+*/
+void jscan_begin(struct jscan *s, struct arena *a, struct diag_sink *diag, const struct source *src,
+                 jmp_buf *on_error, struct jvalue *root);
+/* After the root value: nothing but blanks may follow. */
+void jscan_finish(struct jscan *s);
+
+/* What jscan_member returns besides the index of a known key. */
+enum { JSCAN_END = -2, JSCAN_OTHER = -1 };
+
+/*
+** The next member of obj: JSCAN_END after the last one (and obj's span is
+** then complete); otherwise *key is its key (its text not copied: see
+** jscan_key_text), *v its value, begun, and the result the key's index in
+** known_keys (NULL-terminated; may be NULL), or JSCAN_OTHER.  A key met twice
+** in one object is a syntax error, as soon as the second is read.
+*/
+int jscan_member(struct jscan *s, struct jvalue *obj, struct jvalue *key, struct jvalue *v,
+                 const char *const *known_keys);
+/* The next element of arr, begun in *v; false after the last one. */
+bool jscan_element(struct jscan *s, struct jvalue *arr, struct jvalue *v);
+/* Read past the rest of v (a value not used), checking it is JSON. */
+void jscan_skip(struct jscan *s, struct jvalue *v);
+/* A key's text, NUL-terminated, in the arena if it was not already. */
+const char *jscan_key_text(struct jscan *s, const struct jvalue *key);
+
+#endif
