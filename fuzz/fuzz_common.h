@@ -22,6 +22,7 @@
 
 #include "check/load.h"
 #include "check/sema.h"
+#include "check/terms_file.h"
 #include "front/diag.h"
 #include "front/parse.h"
 #include "front/source.h"
@@ -30,51 +31,6 @@
 
 #ifndef FUZZ_ROOT
 #define FUZZ_ROOT "."
-/*
-** examples/anytown/terms.tor, checked, in c (a context that lives as long as
-** the process; nothing allocates in it afterwards).  Aborts if it does not
-** load: the targets that judge records need it.
-*/
-static const struct terms *fuzz_anytown_terms(struct fuzz_ctx *c, const char *target)
-{
-	fuzz_ctx_init(c);
-	if (setjmp(c->oom) != 0)
-		abort();
-	struct source *src = arena_alloc(&c->arena, sizeof *src);
-	const char *why = NULL;
-	if (source_load(src, &c->arena, FUZZ_ROOT "/examples/anytown/terms.tor", &why) != 0) {
-		fprintf(stderr, "%s: examples/anytown/terms.tor: %s\n", target, why);
-		abort();
-	}
-	struct ast_file file;
-	const struct terms *t = NULL;
-	if (parse_file(&c->arena, &c->diag, src, &file) == 0)
-		for (const struct node *n = file.items; n && !t; n = n->next)
-			if (n->kind == N_TERMS)
-				t = sema_terms(&c->arena, &c->diag, &c->loader, n, src);
-	if (!t) {
-		fuzz_print_diags(c);
-		abort();
-	}
-	c->mem.on_oom = NULL;
-	return t;
-}
-
-/* Every report writer over r, to /dev/null: text (plain and coloured),
-** Markdown and JSON. */
-static void fuzz_write_reports(const struct meeting_result *r)
-{
-	struct report_opts o = { false };
-	report_text_meeting(fuzz_null(), r, &o);
-	o.color = true;
-	report_text_meeting(fuzz_null(), r, &o);
-	report_md_meeting(fuzz_null(), r);
-	struct json_writer w;
-	json_init(&w, fuzz_null());
-	report_json_meeting(&w, r);
-	json_finish(&w);
-}
-
 #endif
 
 struct fuzz_ctx {
@@ -155,12 +111,7 @@ static const struct terms *fuzz_anytown_terms(struct fuzz_ctx *c, const char *ta
 		fprintf(stderr, "%s: examples/anytown/terms.tor: %s\n", target, why);
 		abort();
 	}
-	struct ast_file file;
-	const struct terms *t = NULL;
-	if (parse_file(&c->arena, &c->diag, src, &file) == 0)
-		for (const struct node *n = file.items; n && !t; n = n->next)
-			if (n->kind == N_TERMS)
-				t = sema_terms(&c->arena, &c->diag, &c->loader, n, src);
+	const struct terms *t = terms_file_one(&c->arena, &c->diag, &c->loader, src);
 	if (!t) {
 		fuzz_print_diags(c);
 		abort();
@@ -169,19 +120,15 @@ static const struct terms *fuzz_anytown_terms(struct fuzz_ctx *c, const char *ta
 	return t;
 }
 
-/* Every report writer over r, to /dev/null: text (plain and coloured),
-** Markdown and JSON. */
+/* Every format's report of r, to /dev/null (text plain and coloured). */
 static void fuzz_write_reports(const struct meeting_result *r)
 {
-	struct report_opts o = { false };
+	static const struct report_ops *const formats[] = { &report_text, &report_markdown, &report_html, &report_json };
+	struct report_opts o = { true };
 	report_text_meeting(fuzz_null(), r, &o);
-	o.color = true;
-	report_text_meeting(fuzz_null(), r, &o);
-	report_md_meeting(fuzz_null(), r);
-	struct json_writer w;
-	json_init(&w, fuzz_null());
-	report_json_meeting(&w, r);
-	json_finish(&w);
+	o.color = false;
+	for (size_t i = 0; i < sizeof formats / sizeof formats[0]; i++)
+		formats[i]->meeting(fuzz_null(), r, &o);
 }
 
 #endif

@@ -1,15 +1,15 @@
 /*
 ** fuzz_record: arbitrary bytes as a native meeting record, judged against
 ** examples/anytown/terms.tor (loaded once, in its own context that lives as
-** long as the process): parse_file, minutes_from_ast on every `meeting`,
-** eval_meeting where the record was read without errors (as `quorate eval`
-** and `replay` do), then the text, Markdown and JSON reports written to
-** /dev/null.  Each input has its own memory context, freed afterwards.
+** long as the process): read meeting by meeting through the record reader
+** (record/record_file.h, the policy of every command), minutes_from_ast on
+** each, eval_meeting where the record was read without errors (as `quorate
+** eval` and `replay` do), then every format's report written to /dev/null.  Each input has its own memory context, freed afterwards.
 */
 #include "fuzz_common.h"
 
 #include "report/report.h"
-#include "record/minutes.h"
+#include "record/record_file.h"
 #include "run/eval.h"
 
 static struct fuzz_ctx terms_ctx, ctx;
@@ -19,17 +19,19 @@ static void run(const uint8_t *data, size_t size)
 {
 	struct source *src = arena_alloc(&ctx.arena, sizeof *src);
 	source_from_memory(src, &ctx.arena, "fuzz.minutes", (const char *)data, size);
-	struct ast_file file;
-	if (parse_file(&ctx.arena, &ctx.diag, src, &file) == 0) {
-		for (const struct node *n = file.items; n; n = n->next) {
-			if (n->kind != N_MEETING)
-				continue;
+	struct record_reader rr;
+	if (record_reader_open(&rr, &ctx.arena, &ctx.diag, src)) {
+		const struct node *n;
+		struct meeting *json;
+		while (record_reader_next(&rr, &ctx.arena, &n, &json)) {
 			unsigned errors = ctx.diag.n_errors;
-			const struct meeting *m = minutes_from_ast(&ctx.arena, &ctx.diag, n, src);
+			const struct meeting *m = json ? json : minutes_from_ast(&ctx.arena, &ctx.diag, n, src);
 			if (!m || ctx.diag.n_errors > errors)
 				continue;
 			fuzz_write_reports(eval_meeting(&ctx.arena, terms, m));
 		}
+		record_reader_finish(&rr);
+		record_reader_close(&rr);
 	}
 	fuzz_check_diag_locations(&ctx);
 	fuzz_print_diags(&ctx);

@@ -1,8 +1,9 @@
 /*
 ** fuzz_terms: arbitrary bytes as a terms file, through the front end and
-** sema as `quorate check` runs them: source_from_memory, parse_file, then
-** sema_terms on every `terms` block (with `use` resolved in stdlib/), then the
-** diagnostics rendered.  Terms that check go on through what `explain` and
+** sema as `quorate check` runs them: source_from_memory, then the terms
+** file reader (check/terms_file.h: parse, the policy, sema_terms on every
+** `terms` block, with `use` resolved in stdlib/), then the diagnostics
+** rendered.  Terms that check go on through what `explain` and
 ** `test` do with them (explain_terms and its text, each `example` block run),
 ** and `diff` of the terms against themselves must find no difference.
 ** Any crash, sanitizer report, leak, or diagnostic located outside the file
@@ -10,6 +11,7 @@
 */
 #include "fuzz_common.h"
 
+#include "check/terms_file.h"
 #include "report/report_explain.h"
 #include "run/explain.h"
 #include "run/scenario.h"
@@ -21,15 +23,13 @@ static void run(const uint8_t *data, size_t size)
 {
 	struct source *src = arena_alloc(&ctx.arena, sizeof *src);
 	source_from_memory(src, &ctx.arena, "fuzz.tor", (const char *)data, size);
-	struct ast_file file;
-	if (parse_file(&ctx.arena, &ctx.diag, src, &file) == 0) {
-		for (const struct node *n = file.items; n; n = n->next) {
-			if (n->kind != N_TERMS)
-				continue;
-			unsigned errors = ctx.diag.n_errors;
-			const struct terms *t = sema_terms(&ctx.arena, &ctx.diag, &ctx.loader, n, src);
-			if (!t || ctx.diag.n_errors > errors)
-				continue;
+	struct terms_file tf;
+	terms_file_read(&ctx.arena, &ctx.diag, &ctx.loader, src, TERMS_OR_MODULE, &tf);
+	if (tf.is_module)
+		sema_module(&ctx.arena, &ctx.diag, &ctx.loader, &tf.ast);
+	{
+		for (unsigned k = 0; k < tf.n_terms; k++) {
+			const struct terms *t = tf.terms[k];
 			explain_write_text(fuzz_null(), explain_terms(&ctx.arena, t));
 			for (unsigned i = 0; i < t->n_examples; i++)
 				(void)tortest_run(&ctx.arena, &ctx.diag, t, t->examples[i], src);

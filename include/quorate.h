@@ -42,14 +42,17 @@ int qr_session_add_search_dir(qr_session *s, const char *dir);
 int qr_session_out_of_memory(const qr_session *s);
 
 /*
-** Parse and check the first terms block in `text` (`name` is used in
-** diagnostics).  NULL if there is any error; the diagnostics say why.
+** Parse and check the terms in `text` (`name` is used in diagnostics), which
+** must hold exactly one terms block and nothing else (the policy of
+** docs/reference.md#files, as for `quorate eval`).  NULL if there is any
+** error; the diagnostics say why.
 */
 const qr_terms *qr_load_terms(qr_session *s, const char *name, const char *text, size_t len);
 
 /*
-** Evaluate a meeting record, in the native syntax or as JSON (a text whose
-** first non-blank character is '{').  NULL if the record cannot be parsed.
+** Evaluate a meeting record holding one meeting, in the native syntax or as
+** JSON (a `name` ending in .json, or a text whose first non-blank character
+** is '{').  NULL if the record cannot be read; the diagnostics say why.
 */
 const qr_result *qr_eval(qr_session *s, const qr_terms *t, const char *name, const char *text, size_t len);
 

@@ -8,9 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "check/sema.h"
-#include "front/parse.h"
-#include "record/minutes_json.h"
+#include "check/terms_file.h"
+#include "record/record_file.h"
 #include "run/eval.h"
 
 #define QR_MAX_DIRS 32
@@ -96,24 +95,15 @@ static const struct source *memory_source(qr_session *s, const char *name, const
 	return src;
 }
 
+/* The one terms block of the text, by the policy of check/terms_file.h. */
 static const qr_terms *load_terms(qr_session *s, const char *name, const char *text, size_t len)
 {
-	const struct source *src = memory_source(s, name, text, len);
-	struct ast_file file;
-	if (parse_file(&s->arena, &s->diag, src, &file) != 0)
+	const struct terms *t = terms_file_one(&s->arena, &s->diag, &s->loader, memory_source(s, name, text, len));
+	if (!t)
 		return NULL;
-	for (const struct node *n = file.items; n; n = n->next) {
-		if (n->kind != N_TERMS)
-			continue;
-		const struct terms *t = sema_terms(&s->arena, &s->diag, &s->loader, n, src);
-		if (!t)
-			return NULL;
-		qr_terms *qt = arena_alloc(&s->arena, sizeof *qt);
-		qt->t = t;
-		return qt;
-	}
-	diag_report(&s->diag, D_MISSING, (struct loc){ src, 0, 0 }, "the text has no `terms` block");
-	return NULL;
+	qr_terms *qt = arena_alloc(&s->arena, sizeof *qt);
+	qt->t = t;
+	return qt;
 }
 
 const qr_terms *qr_load_terms(qr_session *s, const char *name, const char *text, size_t len)
@@ -123,24 +113,11 @@ const qr_terms *qr_load_terms(qr_session *s, const char *name, const char *text,
 	return t;
 }
 
+/* The one meeting of the text, by the policy of record/record_file.h. */
 static const qr_result *eval(qr_session *s, const qr_terms *t, const char *name, const char *text, size_t len)
 {
-	const struct source *src = memory_source(s, name, text, len);
-	unsigned errors = s->diag.n_errors;
-	const struct meeting *m = NULL;
-	if (source_looks_like_json(text, len)) {
-		m = minutes_json_read(&s->arena, &s->diag, src);
-	} else {
-		struct ast_file file;
-		if (parse_file(&s->arena, &s->diag, src, &file) != 0)
-			return NULL;
-		for (const struct node *n = file.items; n && !m; n = n->next)
-			if (n->kind == N_MEETING)
-				m = minutes_from_ast(&s->arena, &s->diag, n, src);
-		if (!m)
-			diag_report(&s->diag, D_MISSING, (struct loc){ src, 0, 0 }, "the text has no `meeting` block");
-	}
-	if (!m || s->diag.n_errors > errors)
+	const struct meeting *m = record_read_one(&s->arena, &s->diag, memory_source(s, name, text, len));
+	if (!m)
 		return NULL;
 	qr_result *r = arena_alloc(&s->arena, sizeof *r);
 	r->r = eval_meeting(&s->arena, t->t, m);

@@ -9,8 +9,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "check/sema.h"
-#include "front/parse.h"
+#include "check/terms_file.h"
+#include "record/record_file.h"
 
 void cli_init(struct cli *c, const char *prog)
 {
@@ -165,50 +165,18 @@ const struct source *cli_load_source(struct cli *c, const char *path)
 	return src;
 }
 
-/* A `rule` or `use` beside a terms block belongs to no terms: say so rather
-** than ignore it. */
-void cli_check_stray_items(struct cli *c, const struct ast_file *file)
-{
-	for (const struct node *n = file->items; n; n = n->next)
-		if (n->kind == N_RULE || n->kind == N_USE)
-			diag_report(&c->diag, D_CONTEXT, loc_of(file->src, n->span),
-			            "this `%s` is outside the terms block, so it is not part of the terms: move it inside",
-			            n->kind == N_RULE ? "rule" : "use");
-}
-
-/* The one item of `kind` in a file; more than one is an error (a command
-** judging one terms file or one meeting must not pick one silently). */
-const struct node *cli_single_item(struct cli *c, const struct ast_file *file, enum node_kind kind, const char *what)
-{
-	const struct node *found = NULL;
-	for (const struct node *n = file->items; n; n = n->next) {
-		if (n->kind != kind)
-			continue;
-		if (found) {
-			diag_report(&c->diag, D_CONTEXT, loc_of(file->src, n->span),
-			            "the file holds more than one %s; this command reads one (replay reads many)", what);
-			return NULL;
-		}
-		found = n;
-	}
-	if (!found)
-		diag_report(&c->diag, D_MISSING, (struct loc){ file->src, 0, 0 }, "the file has no %s", what);
-	return found;
-}
-
+/* The one terms block of a file, by the policy of check/terms_file.h. */
 const struct terms *cli_load_terms(struct cli *c, const char *path)
 {
 	const struct source *src = cli_load_source(c, path);
-	if (!src)
-		return NULL;
-	struct ast_file file;
-	if (parse_file(&c->arena, &c->diag, src, &file) != 0)
-		return NULL;
-	cli_check_stray_items(c, &file);
-	const struct node *n = cli_single_item(c, &file, N_TERMS, "`terms` block");
-	if (!n || c->diag.n_errors)
-		return NULL;
-	return sema_terms(&c->arena, &c->diag, &c->loader, n, src);
+	return src ? terms_file_one(&c->arena, &c->diag, &c->loader, src) : NULL;
+}
+
+/* The one meeting of a record, by the policy of record/record_file.h. */
+const struct meeting *cli_load_meeting(struct cli *c, const char *path)
+{
+	const struct source *src = cli_load_source(c, path);
+	return src ? record_read_one(&c->arena, &c->diag, src) : NULL;
 }
 
 static void print_at_least(struct cli *c, enum diag_severity min)

@@ -48,11 +48,14 @@ bool cli_set_format(struct cli *c, const char *value, enum report_kind kind);
 void cli_print_diagnostics(struct cli *c);
 
 struct terms;
+struct meeting;
 const struct source *cli_load_source(struct cli *c, const char *path);
-/* The first terms block of a file, checked; NULL (reported) on any error. */
+/* The one terms block of a file, checked (check/terms_file.h); NULL
+** (reported) on any error. */
 const struct terms *cli_load_terms(struct cli *c, const char *path);
-void cli_check_stray_items(struct cli *c, const struct ast_file *file);
-const struct node *cli_single_item(struct cli *c, const struct ast_file *file, enum node_kind kind, const char *what);
+/* The one meeting of a record (record/record_file.h); NULL (reported) on
+** any error. */
+const struct meeting *cli_load_meeting(struct cli *c, const char *path);
 /* Errors and warnings (not notes) to stderr: for commands other than check. */
 void cli_print_problems(struct cli *c);
 /* Errors only: for `test`, where warnings about the terms are check's job. */

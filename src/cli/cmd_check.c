@@ -5,8 +5,8 @@
 #include <string.h>
 
 #include "check/sema.h"
+#include "check/terms_file.h"
 #include "cli/cli.h"
-#include "front/parse.h"
 
 static const char check_usage[] =
 	"usage: quorate check [--format {formats}] [--strict] [-I DIR] FILE.tor...\n"
@@ -15,31 +15,13 @@ static const char check_usage[] =
 	"with its location.  Exit 0 with no errors, 1 with warnings under --strict,\n"
 	"2 with errors or unreadable input.  `-` reads standard input.\n";
 
-/* Check every terms block (and module file) in one source. */
+/* Check every terms block in one source, or the module it is. */
 static void check_source(struct cli *c, const struct source *src)
 {
-	struct ast_file file;
-	if (parse_file(&c->arena, &c->diag, src, &file) != 0)
-		return;
-	bool terms = false, module = false;
-	for (const struct node *n = file.items; n; n = n->next) {
-		terms = terms || n->kind == N_TERMS;
-		module = module || n->kind == N_RULE || n->kind == N_USE;
-	}
-	if (module && !terms) {
-		sema_module(&c->arena, &c->diag, &c->loader, &file);
-		return;
-	}
-	cli_check_stray_items(c, &file);
-	for (const struct node *n = file.items; n; n = n->next) {
-		if (n->kind == N_TERMS)
-			sema_terms(&c->arena, &c->diag, &c->loader, n, src);
-		else if (n->kind == N_MEETING)
-			diag_report(&c->diag, D_CONTEXT, loc_of(src, n->span),
-			            "this is a meeting record; check reads terms (use `quorate eval TERMS MEETING`)");
-	}
-	if (!file.items)
-		diag_report(&c->diag, D_MISSING, (struct loc){ src, 0, 0 }, "the file has no `terms` block");
+	struct terms_file tf;
+	terms_file_read(&c->arena, &c->diag, &c->loader, src, TERMS_OR_MODULE, &tf);
+	if (tf.is_module)
+		sema_module(&c->arena, &c->diag, &c->loader, &tf.ast);
 }
 
 static bool check_flag(struct cli *c, const char *arg, struct cli_args *args)

@@ -4,9 +4,8 @@
 */
 #include <string.h>
 
-#include "check/sema.h"
+#include "check/terms_file.h"
 #include "cli/cli.h"
-#include "front/parse.h"
 #include "run/tortest.h"
 
 static const char test_usage[] =
@@ -32,11 +31,9 @@ static void print_failure(const struct motion_result *mr)
 		printf("      %s [%s]: %s\n", finding_severity_name(f->sev), finding_code_name(f->code), f->message);
 }
 
-static void run_terms(struct cli *c, const struct node *n, const struct source *src, unsigned *passed, unsigned *failed)
+static void run_terms(struct cli *c, const struct terms *t, unsigned *passed, unsigned *failed)
 {
-	const struct terms *t = sema_terms(&c->arena, &c->diag, &c->loader, n, src);
-	if (!t)
-		return;
+	const struct source *src = t->src;
 	for (unsigned i = 0; i < t->n_examples; i++) {
 		struct example_result er = tortest_run(&c->arena, &c->diag, t, t->examples[i], src);
 		unsigned line, col;
@@ -74,12 +71,12 @@ int cmd_test(struct cli *c, int argc, char **argv)
 	unsigned passed = 0, failed = 0;
 	for (int i = 0; i < n_files; i++) {
 		const struct source *src = cli_load_source(c, files[i]);
-		struct ast_file file;
-		if (!src || parse_file(&c->arena, &c->diag, src, &file) != 0)
+		struct terms_file tf;
+		if (!src)
 			continue;
-		for (const struct node *n = file.items; n; n = n->next)
-			if (n->kind == N_TERMS)
-				run_terms(c, n, src, &passed, &failed);
+		terms_file_read(&c->arena, &c->diag, &c->loader, src, TERMS_EVERY, &tf);
+		for (unsigned k = 0; k < tf.n_terms; k++)
+			run_terms(c, tf.terms[k], &passed, &failed);
 	}
 	cli_print_errors(c);
 	printf("%u passed, %u failed\n", passed, failed);

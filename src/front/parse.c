@@ -229,3 +229,57 @@ unsigned parse_file(struct arena *arena, struct diag_sink *diag,
 	out->items = items.first;
 	return diag->n_errors - errors_before;
 }
+
+/* ---- skimming a record's date ------------------------------------------------ */
+
+/* The scanner's tokens of a one-meeting record: `meeting STRING on DATE {`,
+** anything with its braces balanced, then the end of the file. */
+static bool skim_tokens(struct item_reader *r, qdate *date)
+{
+	static const int header[] = { TOK_MEETING, TOK_STRING, TOK_ON, TOK_DATE, '{' };
+	unsigned at = 0, depth = 0;
+	for (;;) {
+		YYSTYPE value;
+		YYLTYPE where;
+		int token = qr_yylex(&value, &where, r->scanner);
+		if (r->ps.diag->n_errors || r->ps.fatal || token == TOK_YYerror)
+			return false;
+		if (at < sizeof header / sizeof header[0]) {
+			if (token != header[at++])
+				return false;
+			if (token == TOK_DATE)
+				*date = value.TOK_DATE->v.date;
+			depth += token == '{';
+		} else if (token == TOK_END) {
+			return depth == 0;
+		} else if (depth == 0) {
+			return false;   /* a second item */
+		} else {
+			depth += token == '{';
+			depth -= token == '}';
+		}
+	}
+}
+
+bool parse_skim_meeting_date(struct arena *scratch, const struct source *src, qdate *date)
+{
+	struct diag_sink quiet;
+	diag_init(&quiet, scratch);
+	struct ast_file file;
+	memset(&file, 0, sizeof file);
+	struct item_reader *r = item_reader_open(scratch, &quiet, src, &file);
+	if (r->done) {
+		item_reader_close(r);
+		return false;
+	}
+	struct mem *mem = scratch->mem;
+	jmp_buf *outer = mem->on_oom;
+	jmp_buf inner;
+	mem->on_oom = &inner;
+	if (setjmp(inner) != 0)
+		reader_oom(r, mem, outer);
+	bool ok = skim_tokens(r, date);
+	mem->on_oom = outer;
+	item_reader_close(r);
+	return ok;
+}

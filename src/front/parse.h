@@ -31,6 +31,17 @@ void item_reader_set_arena(struct item_reader *r, struct arena *arena);
 struct node *item_reader_next(struct item_reader *r);
 void item_reader_close(struct item_reader *r);
 
+/*
+** The date of the one meeting a record holds, read with the scanner alone
+** (no parse, no tree: replay indexes a history by date this way): true when
+** the file's tokens are `meeting "TITLE" on DATE {`, anything with balanced
+** braces, and the end of the file.  False for anything else, a second item
+** or any problem the scanner finds: the caller then parses the file, and the
+** parser reports it.  Nothing is reported; what the scanner allocates goes
+** to `scratch`.
+*/
+bool parse_skim_meeting_date(struct arena *scratch, const struct source *src, qdate *date);
+
 /* Parse a whole file; returns the number of errors reported. */
 unsigned parse_file(struct arena *arena, struct diag_sink *diag,
                     const struct source *src, struct ast_file *out);

@@ -55,6 +55,7 @@ struct evaluator {
 	struct person *people;      /* by member index */
 	bool *active;               /* on the roster on the meeting date and voting */
 	struct finding_list *sink;  /* where findings go now (motion or meeting) */
+	struct decision_detail detail; /* room for the requirements of one motion, reused */
 	bool outside_meeting;       /* the current motion was decided virtually */
 };
 
@@ -872,7 +873,8 @@ static void scenario_of(struct evaluator *ev, const struct motion_result *mr, co
 }
 
 /* Room for the requirements decide evaluates: the quorum's, and those of
-** the class with the most. */
+** the class with the most (once a meeting: each motion's are turned into
+** req_results before the next is decided). */
 static void detail_room(struct evaluator *ev, struct decision_detail *detail)
 {
 	const struct terms *t = ev->t;
@@ -934,21 +936,20 @@ static void eval_motion(struct evaluator *ev, struct motion_result *mr)
 	scenario_of(ev, mr, &ms, votes_ok, &s);
 
 	struct decision d;
-	struct decision_detail detail;
-	detail_room(ev, &detail);
-	decide(t, &s, &d, &detail);
+	struct decision_detail *detail = &ev->detail;
+	decide(t, &s, &d, detail);
 
 	mr->is_virtual = mo->is_virtual;
 	mr->cls = d.cls;
-	mr->counts = detail.counts;
+	mr->counts = detail->counts;
 	mr->casting_applied = d.casting == CASTING_USED;
-	quorum_findings(ev, mr, &d, &detail, &s.quorum);
+	quorum_findings(ev, mr, &d, detail, &s.quorum);
 	splice_findings(ev, &vote_found);
 	class_findings(ev, mr, &d);
 	notice_findings(ev, mr, &d);
 	basis_findings(ev, mr, &d);
 	casting_findings(ev, mr, &d);
-	rules_findings(ev, mr, &d, &detail);
+	rules_findings(ev, mr, &d, detail);
 	if (d.tie_unresolved)
 		add_finding(ev, F_TIE_UNRESOLVED, t->casting_clause, mo->span,
 		            "a tie of %lld to %lld: the chair's casting vote decides, but none is recorded",
@@ -1066,6 +1067,7 @@ struct meeting_result *eval_meeting(struct arena *a, const struct terms *t, cons
 		check_meeting_notice(&ev);
 
 	ev.res->motions = arena_array(a, m->n_motions + 1, sizeof *ev.res->motions);
+	detail_room(&ev, &ev.detail);
 	for (unsigned s = 0; s < m->n_steps; s++) {
 		const struct rec_step *st = &m->steps[s];
 		if (st->kind != STEP_MOTION) {

@@ -11,9 +11,9 @@
 #include <sys/stat.h>
 
 #include "base/sbuf.h"
-#include "check/sema.h"
+#include "check/terms_file.h"
 #include "front/parse.h"
-#include "record/minutes_json.h"
+#include "record/record_file.h"
 
 #define REPLAY_MAX_DIR_DEPTH 32
 
@@ -49,7 +49,6 @@ struct input_file {
 	const char *path;
 	dev_t dev;
 	ino_t ino;
-	bool json;
 };
 
 /* One meeting in the history: where to find it, and when it was. */
@@ -86,10 +85,8 @@ struct reading {
 	unsigned file;            /* index, or UINT32_MAX when none */
 	struct arena file_arena;  /* source text and the reader */
 	struct source src;
-	struct item_reader *reader;
-	struct ast_file ast;
+	struct record_reader rec; /* record/record_file.h: the policy of records */
 	unsigned next_item;       /* position of the next meeting */
-	struct meeting *json_meeting; /* JSON files hold one meeting */
 	char sha256[SHA256_HEX_SIZE];
 	bool failed;
 };
@@ -176,7 +173,7 @@ static bool is_input_name(const char *path)
 ** never end, and would never be a record. */
 static void add_file(struct replay *rp, const char *path, const struct stat *st)
 {
-	struct input_file f = { path, st->st_dev, st->st_ino, has_suffix(path, ".json") };
+	struct input_file f = { path, st->st_dev, st->st_ino };
 	if (has_suffix(path, ".tor"))
 		VEC_PUSH(rp->arena, rp->terms_files, f);
 	else
@@ -392,25 +389,8 @@ static void add_version(struct replay *rp, const struct terms *t, const char *fi
 	rp->summary.terms_versions++;
 }
 
-/* Everything in a terms file must be terms: a meeting there would never be
-** judged, and a stray rule belongs to no terms. */
-static unsigned terms_in_file(struct replay *rp, const struct ast_file *file, const struct source *src)
-{
-	unsigned n = 0;
-	for (const struct node *it = file->items; it; it = it->next) {
-		if (it->kind == N_TERMS)
-			n++;
-		else
-			diag_report(rp->diag, D_CONTEXT, loc_of(src, it->span),
-			            it->kind == N_MEETING ? "a meeting in a terms file is not judged: put it in a record file (.minutes)"
-			                                  : "a terms file for replay holds `terms` blocks only");
-	}
-	if (n == 0 && !file->items)
-		diag_report(rp->diag, D_MISSING, (struct loc){ src, 0, 0 }, "the file holds no `terms` block");
-	return n;
-}
-
-/* Terms stay loaded for the whole run: they are few and small. */
+/* Terms stay loaded for the whole run: they are few and small.  Every
+** block of every terms file is a version (check/terms_file.h). */
 static void load_terms(struct replay *rp)
 {
 	keep_each_file_once(rp->terms_files.items, &rp->terms_files.n);
@@ -426,16 +406,11 @@ static void load_terms(struct replay *rp)
 		}
 		char sha[SHA256_HEX_SIZE];
 		sha256_hex(src->text, src->len, sha);
-		struct ast_file file;
-		if (parse_file(rp->arena, rp->diag, src, &file) == 0 && terms_in_file(rp, &file, src)) {
-			for (const struct node *n = file.items; n; n = n->next) {
-				if (n->kind != N_TERMS)
-					continue;
-				const struct terms *t = sema_terms(rp->arena, rp->diag, rp->ld, n, src);
-				if (t && t->has_effective)
-					add_version(rp, t, path, sha);
-			}
-		}
+		struct terms_file tf;
+		terms_file_read(rp->arena, rp->diag, rp->ld, src, TERMS_EVERY, &tf);
+		for (unsigned k = 0; k < tf.n_terms; k++)
+			if (tf.terms[k]->has_effective)
+				add_version(rp, tf.terms[k], path, sha);
 		if (rp->diag->n_errors > errors)
 			rp->summary.malformed_files++;
 	}
@@ -453,9 +428,7 @@ static struct version *version_on(struct body *b, qdate day)
 
 static void close_reading(struct reading *r)
 {
-	if (r->reader)
-		item_reader_close(r->reader);
-	r->reader = NULL;
+	record_reader_close(&r->rec);
 	arena_reset(&r->file_arena);
 	r->file = UINT32_MAX;
 	r->failed = false;
@@ -467,7 +440,6 @@ static bool open_reading(struct replay *rp, struct reading *r, unsigned file, st
 	close_reading(r);
 	r->file = file;
 	r->next_item = 0;
-	r->json_meeting = NULL;
 	const char *why = NULL;
 	const struct input_file *rf = &rp->records.items[file];
 	if (source_load(&r->src, &r->file_arena, rf->path, &why) != 0) {
@@ -477,14 +449,8 @@ static bool open_reading(struct replay *rp, struct reading *r, unsigned file, st
 	}
 	if (hash)
 		sha256_hex(r->src.text, r->src.len, r->sha256);
-	if (rf->json) {
-		r->json_meeting = minutes_json_read(&r->file_arena, d, &r->src);
-		r->failed = r->json_meeting == NULL;
-		return !r->failed;
-	}
-	memset(&r->ast, 0, sizeof r->ast);
-	r->reader = item_reader_open(&r->file_arena, d, &r->src, &r->ast);
-	return true;
+	r->failed = !record_reader_open(&r->rec, &r->file_arena, d, &r->src);
+	return !r->failed;
 }
 
 /*
@@ -498,87 +464,24 @@ static struct meeting *read_meeting(struct replay *rp, struct reading *r, unsign
 		if (!open_reading(rp, r, file, d, true))
 			return NULL;
 	}
-	if (r->json_meeting)
-		return item == 0 ? r->json_meeting : NULL;
-	item_reader_set_arena(r->reader, arena);
 	const struct node *n;
-	while ((n = item_reader_next(r->reader))) {
-		if (n->kind != N_MEETING)
+	struct meeting *json;
+	while (record_reader_next(&r->rec, arena, &n, &json)) {
+		if (r->next_item++ != item)
 			continue;
-		if (r->next_item++ == item)
-			return d->n_errors ? NULL : minutes_from_ast(arena, d, n, &r->src);
+		if (json)
+			return json;
+		return d->n_errors ? NULL : minutes_from_ast(arena, d, n, &r->src);
 	}
 	return NULL;
 }
 
-/* First pass: the date of every meeting, with nothing else kept. */
 /*
-** The date of the one meeting in a native record file, found without
-** parsing: `meeting "TITLE" on DATE` at the top level, outside comments and
-** strings.  Returns false unless the file holds exactly one such header and
-** nothing else at the top level; then the file is parsed to index it.  (A
-** meeting with a syntax error inside is still caught: pass 2 parses it.)
+** First pass: the date of every meeting, with nothing else kept.  A native
+** file of one meeting is only scanned for its date (parse_skim_meeting_date:
+** the real scanner, no tree); any other is read item by item.  (A meeting
+** with a syntax error inside is still caught: pass 2 parses it.)
 */
-static bool skim_date(const struct source *src, qdate *date)
-{
-	const char *p = src->text, *end = src->text + src->len;
-	unsigned depth = 0, found = 0;
-	while (p < end) {
-		char c = *p;
-		if (c == '#') {
-			while (p < end && *p != '\n')
-				p++;
-		} else if (c == '"') {
-			for (p++; p < end && *p != '"' && *p != '\n'; p++)
-				if (*p == '\\')
-					p++;
-			if (p >= end || *p != '"')
-				return false;
-			p++;
-		} else if (c == '{') {
-			depth++;
-			p++;
-		} else if (c == '}') {
-			if (depth == 0)
-				return false;
-			depth--;
-			p++;
-		} else if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
-			p++;
-		} else if (depth > 0) {
-			p++;
-		} else {
-			/* top level: only `meeting "..." on DATE {` is expected */
-			const char *q = p;
-			if (end - q < 7 || memcmp(q, "meeting", 7) != 0)
-				return false;
-			q += 7;
-			while (q < end && (*q == ' ' || *q == '\t'))
-				q++;
-			if (q >= end || *q != '"')
-				return false;
-			for (q++; q < end && *q != '"' && *q != '\n'; q++)
-				if (*q == '\\')
-					q++;
-			if (q >= end || *q != '"')
-				return false;
-			q++;
-			while (q < end && (*q == ' ' || *q == '\t'))
-				q++;
-			if (end - q < 2 || memcmp(q, "on", 2) != 0)
-				return false;
-			q += 2;
-			while (q < end && (*q == ' ' || *q == '\t'))
-				q++;
-			if (end - q < 10 || date_parse(q, 10, date) != DATE_OK)
-				return false;
-			found++;
-			p = q + 10;
-		}
-	}
-	return found == 1 && depth == 0;
-}
-
 static void index_file(struct replay *rp, unsigned file, struct arena *scratch, struct diag_sink *d)
 {
 	struct reading *r = &rp->index_reading;
@@ -588,29 +491,23 @@ static void index_file(struct replay *rp, unsigned file, struct arena *scratch, 
 		return;
 	}
 	qdate date;
-	if (r->json_meeting) {
-		struct entry e = { r->json_meeting->date, file, 0 };
-		VEC_PUSH(rp->arena, rp->entries, e);
-	} else if (skim_date(&r->src, &date)) {
+	bool skimmed = !record_is_json(&r->src) && parse_skim_meeting_date(scratch, &r->src, &date);
+	arena_reset(scratch);
+	if (skimmed) {
 		struct entry e = { date, file, 0 };
 		VEC_PUSH(rp->arena, rp->entries, e);
 	} else {
 		unsigned item = 0, errors = d->n_errors;
 		const struct node *n;
-		item_reader_set_arena(r->reader, scratch);
-		while ((n = item_reader_next(r->reader))) {
-			if (n->kind == N_MEETING) {
-				struct entry e = { n->b->v.date, file, item++ };
-				VEC_PUSH(rp->arena, rp->entries, e);
-			} else {
-				diag_report(d, D_CONTEXT, loc_of(&r->src, n->span), "a record file holds `meeting` blocks only");
-			}
+		struct meeting *json;
+		while (record_reader_next(&r->rec, scratch, &n, &json)) {
+			struct entry e = { json ? json->date : n->b->v.date, file, item++ };
+			VEC_PUSH(rp->arena, rp->entries, e);
 			arena_reset(scratch);
 		}
 		/* An empty or comment-only record is not "no meetings, all clean":
 		** it is an input that holds nothing to judge (as eval says). */
-		if (item == 0 && d->n_errors == errors)
-			diag_report(d, D_MISSING, (struct loc){ &r->src, 0, 0 }, "the file holds no `meeting` block");
+		record_reader_finish(&r->rec);
 		if (d->n_errors > errors) {
 			/* A file that does not parse is not judged at all: never
 			** half a meeting.  Drop the entries just added. */

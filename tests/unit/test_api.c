@@ -145,6 +145,48 @@ static void test_diagnostics(void **state)
 	qr_session_free(NULL);
 }
 
+/* The library reads files by the policy of every command
+** (docs/reference.md#files): one terms block, one meeting, nothing stray. */
+static void test_file_policy(void **state)
+{
+	(void)state;
+	qr_session *s = qr_session_new();
+	struct qr_diag d;
+	/* two terms blocks: an error at the second, never "the first" */
+	char two[1024];
+	snprintf(two, sizeof two, "%s%s", minimal_terms, minimal_terms);
+	assert_null(qr_load_terms(s, "two.tor", two, strlen(two)));
+	assert_int_equal(qr_diag_get(s, qr_diag_count(s) - 1, &d), 0);
+	assert_string_equal(d.code, "context");
+	assert_int_equal(d.line, 10);
+	/* a rule beside the terms block belongs to no terms */
+	char stray[1024];
+	snprintf(stray, sizeof stray, "%srule r = yes > 0\n", minimal_terms);
+	size_t before = qr_diag_count(s);
+	assert_null(qr_load_terms(s, "stray.tor", stray, strlen(stray)));
+	assert_int_equal(qr_diag_get(s, before, &d), 0);
+	assert_string_equal(d.code, "context");
+	assert_int_equal(d.line, 10);
+	/* two meetings where one is judged */
+	const qr_terms *t = qr_load_terms(s, "t.tor", minimal_terms, strlen(minimal_terms));
+	assert_non_null(t);
+	static const char meeting[] = "meeting \"M\" on 2024-05-14 {\n present a, b\n motion 1 \"x\" { for a, b recorded carried }\n}\n";
+	char meetings[512];
+	snprintf(meetings, sizeof meetings, "%s%s", meeting, meeting);
+	before = qr_diag_count(s);
+	assert_null(qr_eval(s, t, "two.minutes", meetings, strlen(meetings)));
+	assert_int_equal(qr_diag_get(s, before, &d), 0);
+	assert_int_equal(d.line, 5);
+	const qr_result *r = qr_eval(s, t, "one.minutes", meeting, strlen(meeting));
+	assert_non_null(r);
+	assert_false(qr_result_failed(r));
+	/* a name ending in .json says JSON, whatever the text */
+	before = qr_diag_count(s);
+	assert_null(qr_eval(s, t, "one.json", meeting, strlen(meeting)));
+	assert_true(qr_diag_count(s) > before);
+	qr_session_free(s);
+}
+
 /* Search directories: the stdlib stays last; there is a limit. */
 static void test_search_dirs(void **state)
 {
@@ -170,6 +212,7 @@ int main(void)
 		cmocka_unit_test(test_anytown),
 		cmocka_unit_test(test_json_record),
 		cmocka_unit_test(test_diagnostics),
+		cmocka_unit_test(test_file_policy),
 		cmocka_unit_test(test_search_dirs),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,0 +1,103 @@
+/*
+** record_file: one policy for reading meeting records.  See record_file.h.
+*/
+#include "record/record_file.h"
+
+#include <string.h>
+
+#include "record/minutes_json.h"
+
+static bool has_suffix(const char *s, const char *suffix)
+{
+	size_t n = strlen(s), k = strlen(suffix);
+	return n >= k && strcmp(s + n - k, suffix) == 0;
+}
+
+bool record_is_json(const struct source *src)
+{
+	return has_suffix(src->name, ".json") || source_looks_like_json(src->text, src->len);
+}
+
+bool record_reader_open(struct record_reader *r, struct arena *a, struct diag_sink *diag, const struct source *src)
+{
+	memset(r, 0, sizeof *r);
+	r->src = src;
+	r->diag = diag;
+	r->errors_at_open = diag->n_errors;
+	if (record_is_json(src)) {
+		r->json = minutes_json_read(a, diag, src);
+		return r->json != NULL;
+	}
+	r->arena = a; /* the native reader starts on the first call for a meeting */
+	return true;
+}
+
+bool record_reader_next(struct record_reader *r, struct arena *arena, const struct node **node, struct meeting **json)
+{
+	*node = NULL;
+	*json = NULL;
+	if (!r->items && r->arena) {
+		r->items = item_reader_open(r->arena, r->diag, r->src, &r->ast);
+		r->arena = NULL;
+	}
+	if (!r->items) {
+		if (!r->json || r->n_meetings > 0)
+			return false;
+		*json = r->json;
+		r->n_meetings++;
+		return true;
+	}
+	item_reader_set_arena(r->items, arena);
+	const struct node *n;
+	while ((n = item_reader_next(r->items))) {
+		if (n->kind == N_MEETING) {
+			*node = n;
+			r->n_meetings++;
+			return true;
+		}
+		diag_report(r->diag, D_CONTEXT, loc_of(r->src, n->span),
+		            n->kind == N_TERMS ? "terms in a record file are not read: put them in a terms file (.tor)"
+		                               : "a record file holds `meeting` blocks only");
+	}
+	return false;
+}
+
+void record_reader_finish(struct record_reader *r)
+{
+	if (r->n_meetings == 0 && r->diag->n_errors == r->errors_at_open)
+		diag_report(r->diag, D_MISSING, (struct loc){ r->src, 0, 0 }, "the file has no `meeting` block");
+}
+
+void record_reader_close(struct record_reader *r)
+{
+	if (r->items)
+		item_reader_close(r->items);
+	r->items = NULL;
+}
+
+struct meeting *record_read_one(struct arena *a, struct diag_sink *diag, const struct source *src)
+{
+	unsigned errors = diag->n_errors;
+	struct record_reader r;
+	if (!record_reader_open(&r, a, diag, src))
+		return NULL;
+	const struct node *node, *first = NULL;
+	struct meeting *json, *m = NULL;
+	while (record_reader_next(&r, a, &node, &json)) {
+		if (json)
+			m = json;
+		else if (!first)
+			first = node;
+		else {
+			diag_report(diag, D_CONTEXT, loc_of(src, node->span),
+			            "the file holds more than one `meeting` block; this command reads one (replay reads many)");
+			first = NULL;
+			break;
+		}
+	}
+	record_reader_finish(&r);
+	record_reader_close(&r);
+	if (diag->n_errors > errors)
+		return NULL;
+	return m ? m : first ? minutes_from_ast(a, diag, first, src) : NULL;
+}
