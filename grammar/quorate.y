@@ -25,6 +25,7 @@
 }
 
 %code {
+#include <ctype.h>
 #include <string.h>
 
 static void yyerror(const YYLTYPE *loc, struct parse_state *st, const char *msg);
@@ -88,6 +89,25 @@ static struct node *mk_duration(struct parse_state *st, struct span sp, struct n
 	return n;
 }
 
+/* A keyword used as a name: an identifier spelt as written. */
+static struct node *kw_ident(struct parse_state *st, struct span sp)
+{
+	struct node *n = ast_new(st->arena, N_IDENT, sp);
+	n->text = arena_strndup(st->arena, st->src->text + sp.start, sp.end - sp.start);
+	return n;
+}
+
+/* A comparison written in words (`no less than`): the words are kept, with
+** where they were written, so fmt prints them back. */
+static struct node *mk_words(struct parse_state *st, struct span sp, const char *words, int op, struct node *a,
+                             struct node *b, struct span first, struct span last)
+{
+	struct node *n = mk_op(st, N_BINARY, sp, op, a, b);
+	n->text_span = (struct span){ first.start, last.end };
+	n->text = words;
+	return n;
+}
+
 /* "std" "majorities" -> "std.majorities" */
 static const char *join_dotted(struct parse_state *st, const struct node *parts)
 {
@@ -121,23 +141,26 @@ static int round_mode(const char *word)
 %token GE ">=" LE "<=" EQ "==" NE "!="
 %token ABSTAIN "abstain" AFTER "after" AGAINST "against" AGREED "agreed" AND "and"
 %token APOLOGIES "apologies" ARRIVES "arrives" AT "at" ATTENDING "attending" BE "be"
-%token BEFORE "before" CARRIED "carried" CAST "cast" CASTING "casting" CEIL "ceil"
-%token CHAIR "chair" CLASS "class" CLEAR "clear" CONFLICTED "conflicted"
-%token CONSENSUS "consensus" DAY "day" DAYS "days" DECLARED "declared"
-%token EFFECTIVE "effective" ELIGIBLE "eligible" EVERY "every" EXAMPLE "example"
-%token EXPECT "expect" FALSE "false" FLOOR "floor" FOR "for" FROM "from" HALF "half"
-%token INTEREST "interest" INTERESTS "interests" LEAVES "leaves" MAX "max"
-%token MEETING "meeting" MEETS "meets" MEMBER "member" MEMBERS "members" MIN "min"
-%token MINUTES "minutes" MONTH "month" MONTHS "months" MOTION "motion" NEXT "next"
-%token NO "no" NONE "none" NOT "not" NOTICE "notice" OBJECTION "objection" OF "of"
-%token ON "on" OR "or" PAPERS "papers" PRESENT "present" PROVISIONAL "provisional"
-%token QUORUM "quorum" RATIFIES "ratifies" RATIFY "ratify" RECORDED "recorded"
-%token REQUIRE "require" REVIEW "review" ROLE "role" ROUNDED "rounded" RULE "rule"
-%token SIZE "size" TALLY "tally" TERMS "terms" TO "to" TRUE "true"
-%token UNDETERMINED "undetermined" UNTIL "until" USE "use" VERSION "version"
-%token VIRTUAL "virtual" VOID "void" VOTE "vote" VOTES "votes" VOTING "voting"
-%token WEEK "week" WEEKS "weeks" WHEN "when" WITHIN "within" YEAR "year"
-%token YEARS "years" YES "yes"
+%token BEFORE "before" CARRIED "carried" CAST "cast" CASTING "casting" CEIL "ceil" CHAIR "chair"
+%token CLASS "class" CLEAR "clear" CONFLICTED "conflicted" CONSENSUS "consensus" DAY "day"
+%token DAYS "days" DECLARED "declared" EFFECTIVE "effective" ELIGIBLE "eligible" EVERY "every"
+%token EXAMPLE "example" EXPECT "expect" FALSE "false" FEWER "fewer" FLOOR "floor" FOR "for"
+%token FROM "from" HALF "half" INTEREST "interest" INTERESTS "interests" LEAST "least"
+%token LEAVES "leaves" LESS "less" MAX "max" MEETING "meeting" MEETS "meets" MEMBER "member"
+%token MEMBERS "members" MIN "min" MINUTES "minutes" MONTH "month" MONTHS "months" MORE "more"
+%token MOST "most" MOTION "motion" NEXT "next" NO "no" NONE "none" NOT "not" NOTICE "notice"
+%token OBJECTION "objection" OF "of" ON "on" OR "or" PAPERS "papers" PRESENT "present"
+%token PROVISIONAL "provisional" QUORUM "quorum" RATIFIES "ratifies" RATIFY "ratify"
+%token RECORDED "recorded" REQUIRE "require" REVIEW "review" ROLE "role" ROUNDED "rounded"
+%token RULE "rule" SIZE "size" TALLY "tally" TERMS "terms" THAN "than" TO "to" TRUE "true"
+%token UNDETERMINED "undetermined" UNTIL "until" USE "use" VERSION "version" VIRTUAL "virtual"
+%token VOID "void" VOTE "vote" VOTES "votes" VOTING "voting" WEEK "week" WEEKS "weeks"
+%token WHEN "when" WITHIN "within" YEAR "year" YEARS "years" YES "yes"
+/* Made by the lookahead filter in src/front/parse.c, never by the scanner:
+** `no` and `not` that begin an English comparison (`no less than`), as
+** PostgreSQL's NOT_LA; and the end of the text skipped after an error. */
+%token NO_LA "'no' (of 'no less than')" NOT_LA "'not' (of 'not less than')"
+%token SYNC "the start of the next statement"
 
 /* `tally for 3 against 2` may be followed by `abstain 0` (part of the tally)
 ** or by a new `abstain NAME` line; the tally takes it. */
@@ -147,7 +170,7 @@ static int round_mode(const char *word)
 %left OR
 %left AND
 %precedence NOT
-%nonassoc '<' '>' LE GE EQ NE
+%nonassoc '<' '>' LE GE EQ NE AT NO_LA NOT_LA MORE LESS FEWER
 %precedence ROUNDED
 %left '+' '-'
 %right OF
@@ -157,7 +180,7 @@ static int round_mode(const char *word)
 %type <struct node *> item terms meeting rule_def use_def term_item block_item record_item motion_item
 %type <struct node *> expr primary duration duration_or_tba clause_opt string_opt date_opt
 %type <struct node *> setting_value word attribute literal tally_abstain_opt member_from member_until
-%type <struct node *> motion_number_opt
+%type <struct node *> motion_number_opt name rule_name
 %type <struct node_list> term_items block_items record_items motion_items ident_list
 %type <struct node_list> ident_seq attributes args params dotted
 %type <int> count outcome role_kind setting_key unit notice_dir
@@ -199,9 +222,9 @@ term_item
 	| MEETS clause_opt EVERY duration_or_tba
 		{ $$ = mk2(st, N_MEETS, @$, $4, NULL); $$->clause = clause_text($2); }
 	| use_def
-	| ROLE IDENT STRING role_kind
+	| ROLE name STRING role_kind
 		{ $$ = mk2(st, N_ROLE, @$, $3, NULL); $$->text = $2->text; $$->text_span = $2->span; $$->op = $4; }
-	| MEMBER IDENT STRING ident_seq member_from member_until
+	| MEMBER name STRING ident_seq member_from member_until
 		{ $$ = mk2(st, N_MEMBER, @$, $3, $4.first); $$->text = $2->text; $$->text_span = $2->span;
 		  $$->c = $5; $$->d = $6; }
 	| SIZE NUMBER TO NUMBER            { $$ = mk2(st, N_SIZE, @$, $2, $4); }
@@ -214,7 +237,7 @@ term_item
 	| CASTING VOTE clause_opt NONE     { $$ = mk(st, N_CASTING, @$); $$->op = 0; $$->clause = clause_text($3); }
 	| INTERESTS clause_opt '{' block_items '}'
 		{ $$ = mk2(st, N_INTERESTS, @$, NULL, $4.first); $$->clause = clause_text($2); }
-	| CLASS IDENT clause_opt string_opt '{' block_items '}'
+	| CLASS name clause_opt string_opt '{' block_items '}'
 		{ $$ = mk2(st, N_CLASS, @$, $4, $6.first); $$->text = $2->text; $$->text_span = $2->span;
 		  $$->clause = clause_text($3); }
 	| VIRTUAL clause_opt '{' block_items '}'
@@ -235,15 +258,15 @@ use_def
 	;
 
 rule_def
-	: RULE IDENT '=' expr
+	: RULE rule_name '=' expr
 		{ $$ = mk2(st, N_RULE, @$, NULL, $4); $$->text = $2->text; $$->text_span = $2->span; }
-	| RULE IDENT '(' params ')' '=' expr
+	| RULE rule_name '(' params ')' '=' expr
 		{ $$ = mk2(st, N_RULE, @$, $4.first, $7); $$->text = $2->text; $$->text_span = $2->span; $$->op = 1; }
 	;
 
 dotted
-	: IDENT                  { $$.first = $$.last = $1; }
-	| dotted '.' IDENT       { $$ = $1; ast_list_append(&$$, $3); }
+	: name                   { $$.first = $$.last = $1; }
+	| dotted '.' name        { $$ = $1; ast_list_append(&$$, $3); }
 	;
 
 role_kind
@@ -268,8 +291,8 @@ notice_dir
 	;
 
 params
-	: IDENT                  { $$.first = $$.last = $1; }
-	| params ',' IDENT       { $$ = $1; ast_list_append(&$$, $3); }
+	: rule_name              { $$.first = $$.last = $1; }
+	| params ',' rule_name   { $$ = $1; ast_list_append(&$$, $3); }
 	;
 
 /* Items of quorum, interests, class and virtual blocks.  Which may stand in
@@ -362,6 +385,18 @@ expr
 	| expr GE expr           { $$ = mk_op(st, N_BINARY, @$, OP_GE, $1, $3); }
 	| expr EQ expr           { $$ = mk_op(st, N_BINARY, @$, OP_EQ, $1, $3); }
 	| expr NE expr           { $$ = mk_op(st, N_BINARY, @$, OP_NE, $1, $3); }
+	/* The sample's words, kept as written for fmt (docs/reference.md#comparisons) */
+	| expr AT LEAST expr %prec GE           { $$ = mk_words(st, @$, "at least", OP_GE, $1, $4, @2, @3); }
+	| expr NO_LA LESS THAN expr %prec GE    { $$ = mk_words(st, @$, "no less than", OP_GE, $1, $5, @2, @4); }
+	| expr NOT_LA LESS THAN expr %prec GE   { $$ = mk_words(st, @$, "not less than", OP_GE, $1, $5, @2, @4); }
+	| expr NO_LA FEWER THAN expr %prec GE   { $$ = mk_words(st, @$, "no fewer than", OP_GE, $1, $5, @2, @4); }
+	| expr NOT_LA FEWER THAN expr %prec GE  { $$ = mk_words(st, @$, "not fewer than", OP_GE, $1, $5, @2, @4); }
+	| expr MORE THAN expr %prec GE          { $$ = mk_words(st, @$, "more than", OP_GT, $1, $4, @2, @3); }
+	| expr AT MOST expr %prec GE            { $$ = mk_words(st, @$, "at most", OP_LE, $1, $4, @2, @3); }
+	| expr NO_LA MORE THAN expr %prec GE    { $$ = mk_words(st, @$, "no more than", OP_LE, $1, $5, @2, @4); }
+	| expr NOT_LA MORE THAN expr %prec GE   { $$ = mk_words(st, @$, "not more than", OP_LE, $1, $5, @2, @4); }
+	| expr LESS THAN expr %prec GE          { $$ = mk_words(st, @$, "less than", OP_LT, $1, $4, @2, @3); }
+	| expr FEWER THAN expr %prec GE         { $$ = mk_words(st, @$, "fewer than", OP_LT, $1, $4, @2, @3); }
 	| expr ROUNDED IDENT
 		{ $$ = mk_op(st, N_ROUND, @$, round_mode($3->text), $1, NULL); $$->text = $3->text; $$->text_span = @3; }
 	| expr ROUNDED TO IDENT
@@ -386,9 +421,9 @@ primary
 	| count                  { $$ = mk_op(st, N_COUNT, @$, $1, NULL, NULL); }
 	| count '(' ident_list ')'
 		{ $$ = mk_op(st, N_COUNT, @$, $1, $3.first, NULL); }
-	| MOTION '.' IDENT       { $$ = mk(st, N_ATTR, @$); $$->text = $3->text; }
-	| IDENT                  { $$ = mk(st, N_NAME, @$); $$->text = $1->text; }
-	| IDENT '(' args ')'     { $$ = mk2(st, N_CALL, @$, $3.first, NULL); $$->text = $1->text; $$->text_span = $1->span; }
+	| MOTION '.' name        { $$ = mk(st, N_ATTR, @$); $$->text = $3->text; }
+	| rule_name              { $$ = mk(st, N_NAME, @$); $$->text = $1->text; }
+	| rule_name '(' args ')' { $$ = mk2(st, N_CALL, @$, $3.first, NULL); $$->text = $1->text; $$->text_span = $1->span; }
 	| MIN '(' args ')'       { $$ = mk_op(st, N_FUNC, @$, FUNC_MIN, $3.first, NULL); }
 	| MAX '(' args ')'       { $$ = mk_op(st, N_FUNC, @$, FUNC_MAX, $3.first, NULL); }
 	| FLOOR '(' args ')'     { $$ = mk_op(st, N_FUNC, @$, FUNC_FLOOR, $3.first, NULL); }
@@ -413,6 +448,41 @@ args
 	| args ',' expr          { $$ = $1; ast_list_append(&$$, $3); }
 	;
 
+/* ---- names ---------------------------------------------------------------- */
+
+/* A name: a word that is not a keyword, or a keyword that may also be a name
+** (src/front/keywords.def says which, as PostgreSQL's kwlist.h does).  Rules
+** and parameters are named inside expressions, so a word that means
+** something there (a count, an operator) cannot name them. */
+name
+	: IDENT
+	| unreserved_keyword     { $$ = kw_ident(st, @1); }
+	| expr_keyword           { $$ = kw_ident(st, @1); }
+	;
+
+rule_name
+	: IDENT
+	| unreserved_keyword     { $$ = kw_ident(st, @1); }
+	;
+
+/* The lists below and the categories in keywords.def must agree:
+** tests/keywords.sh checks them. */
+unreserved_keyword
+	: AFTER | AGAINST | AGREED | APOLOGIES | ARRIVES | ATTENDING | BE | BEFORE
+	| CARRIED | CHAIR | CLASS | CLEAR | DAY | DAYS | DECLARED | EFFECTIVE | EVERY
+	| EXAMPLE | EXPECT | FOR | FROM | INTEREST | INTERESTS | LEAVES | MEETING
+	| MEETS | MEMBER | MINUTES | MONTH | MONTHS | NEXT | NONE | NOTICE | OBJECTION
+	| ON | PAPERS | PROVISIONAL | QUORUM | RATIFIES | RATIFY | RECORDED | REQUIRE
+	| REVIEW | ROLE | RULE | SIZE | TALLY | TERMS | UNDETERMINED | UNTIL | VERSION
+	| VIRTUAL | VOID | VOTE | VOTING | WEEK | WEEKS | WHEN | WITHIN | YEAR | YEARS
+	;
+
+expr_keyword
+	: ABSTAIN | AND | AT | CAST | CEIL | CONFLICTED | ELIGIBLE | FEWER | FLOOR
+	| HALF | LEAST | LESS | MAX | MEMBERS | MIN | MORE | MOST | MOTION | NO | NOT
+	| OF | OR | PRESENT | ROUNDED | THAN | VOTES | YES
+	;
+
 /* ---- meeting records ------------------------------------------------------ */
 
 meeting
@@ -427,7 +497,7 @@ record_items
 
 record_item
 	: TERMS STRING               { $$ = mk2(st, N_TERMS_REF, @$, $2, NULL); }
-	| CHAIR IDENT                { $$ = mk2(st, N_CHAIR, @$, $2, NULL); }
+	| CHAIR name                 { $$ = mk2(st, N_CHAIR, @$, $2, NULL); }
 	| PAPERS IDENT DATE          { $$ = mk2(st, N_PAPERS, @$, $3, $2); }
 	| MINUTES IDENT DATE         { $$ = mk2(st, N_MINUTES, @$, $3, $2); }
 	| PRESENT ident_list         { $$ = mk2(st, N_PRESENT, @$, $2.first, NULL); }
@@ -447,8 +517,8 @@ motion_number_opt
 	;
 
 ident_list
-	: IDENT                  { $$.first = $$.last = $1; }
-	| ident_list ',' IDENT   { $$ = $1; ast_list_append(&$$, $3); }
+	: name                   { $$.first = $$.last = $1; }
+	| ident_list ',' name    { $$ = $1; ast_list_append(&$$, $3); }
 	;
 
 ident_seq
@@ -462,8 +532,8 @@ attributes
 	;
 
 attribute
-	: IDENT                  { $$ = mk(st, N_ATTRIBUTE, @$); $$->text = $1->text; }
-	| IDENT literal          { $$ = mk2(st, N_ATTRIBUTE, @$, $2, NULL); $$->text = $1->text; }
+	: name                   { $$ = mk(st, N_ATTRIBUTE, @$); $$->text = $1->text; }
+	| name literal           { $$ = mk2(st, N_ATTRIBUTE, @$, $2, NULL); $$->text = $1->text; }
 	;
 
 literal
@@ -480,14 +550,14 @@ motion_items
 	;
 
 motion_item
-	: INTEREST IDENT string_opt     { $$ = mk2(st, N_INTEREST, @$, $2, $3); }
+	: INTEREST name string_opt      { $$ = mk2(st, N_INTEREST, @$, $2, $3); }
 	| FOR ident_list                { $$ = mk_op(st, N_VOTES, @$, VOTE_FOR, $2.first, NULL); }
 	| AGAINST ident_list            { $$ = mk_op(st, N_VOTES, @$, VOTE_AGAINST, $2.first, NULL); }
 	| ABSTAIN ident_list            { $$ = mk_op(st, N_VOTES, @$, VOTE_ABSTAIN, $2.first, NULL); }
 	| TALLY FOR NUMBER AGAINST NUMBER tally_abstain_opt
 		{ $$ = mk2(st, N_TALLY, @$, $3, $5); $$->c = $6; }
 	| CONSENSUS                     { $$ = mk(st, N_CONSENSUS_REC, @$); }
-	| OBJECTION IDENT string_opt    { $$ = mk2(st, N_OBJECTION, @$, $2, $3); }
+	| OBJECTION name string_opt     { $$ = mk2(st, N_OBJECTION, @$, $2, $3); }
 	| CASTING FOR                   { $$ = mk(st, N_CASTING_VOTE, @$); $$->op = VOTE_FOR; }
 	| CASTING AGAINST               { $$ = mk(st, N_CASTING_VOTE, @$); $$->op = VOTE_AGAINST; }
 	| RECORDED outcome              { $$ = mk(st, N_RECORDED, @$); $$->op = $2; }
@@ -496,7 +566,7 @@ motion_item
 	| NOTICE IDENT DATE             { $$ = mk2(st, N_NOTICE_GIVEN, @$, $3, $2); }
 	| VIRTUAL ON DATE               { $$ = mk2(st, N_VIRTUAL_ON, @$, $3, NULL); }
 	| RATIFIES STRING MOTION NUMBER { $$ = mk2(st, N_RATIFIES, @$, $2, NULL); $$->text = $4->text; $$->text_span = $4->span; }
-	| CHAIR IDENT                   { $$ = mk2(st, N_CHAIR, @$, $2, NULL); }
+	| CHAIR name                    { $$ = mk2(st, N_CHAIR, @$, $2, NULL); }
 	| error                         { $$ = NULL; }
 	;
 
@@ -526,6 +596,12 @@ outcome
 static bool symbol_is_literal(yysymbol_kind_t k)
 {
 	return k >= YYSYMBOL_GE && k <= YYSYMBOL_YES;
+}
+
+/* The token of a grammar symbol (for keyword categories). */
+static int symbol_token(yysymbol_kind_t k)
+{
+	return k >= YYSYMBOL_ABSTAIN && k <= YYSYMBOL_YES ? (int)(TOK_ABSTAIN + (k - YYSYMBOL_ABSTAIN)) : 0;
 }
 
 static const char *symbol_text(struct parse_state *st, yysymbol_kind_t k)
@@ -562,10 +638,41 @@ static bool starts_item(yysymbol_kind_t k)
 	case YYSYMBOL_INTERESTS: case YYSYMBOL_VIRTUAL: case YYSYMBOL_RULE: case YYSYMBOL_SIZE:
 	case YYSYMBOL_VERSION: case YYSYMBOL_EFFECTIVE: case YYSYMBOL_REVIEW: case YYSYMBOL_MEETS:
 	case YYSYMBOL_CASTING: case YYSYMBOL_USE: case YYSYMBOL_EXAMPLE: case YYSYMBOL_MOTION:
-	case YYSYMBOL_TERMS: case YYSYMBOL_MEETING:
+	case YYSYMBOL_TERMS: case YYSYMBOL_MEETING: case YYSYMBOL_NOTICE: case YYSYMBOL_CONSENSUS:
 		return true;
 	default:
 		return false;
+	}
+}
+
+/* English comparisons the language does not have, and the symbol to write
+** (docs/reference.md#comparisons-in-words lists the ones it has). */
+static const struct {
+	const char *words, *symbol;
+} unknown_comparisons[] = {
+	{ "greater than or equal to", ">=" }, { "greater than", ">" }, { "is greater than", ">" },
+	{ "equal to or more than", ">=" }, { "equal to", "==" }, { "equals", "==" }, { "is", "==" },
+	{ "over", ">" }, { "above", ">" }, { "exceeds", ">" }, { "under", "<" }, { "below", "<" },
+	{ "a minimum of", ">=" }, { "a maximum of", "<=" },
+};
+
+/* Where a comparison was expected and words were written that are not one
+** of the language's, say which symbol to write, with the fix-it. */
+static void hint_comparison(struct parse_state *st, struct diag *d, const YYLTYPE *where)
+{
+	qr_scan_restore(st->scanner); /* the text after the token, as written */
+	const char *text = st->src->text + where->start;
+	size_t rest = st->src->len - where->start;
+	for (size_t i = 0; i < sizeof unknown_comparisons / sizeof unknown_comparisons[0]; i++) {
+		const char *w = unknown_comparisons[i].words;
+		size_t k = strlen(w);
+		if (k > rest || strncmp(text, w, k) != 0 || (k < rest && (isalnum((unsigned char)text[k]) || text[k] == '_')))
+			continue;
+		diag_note(st->diag, d, (struct loc){ NULL, 0, 0 }, "write %s for \"%s\" (or in words: at least, more than, "
+		          "at most, less than, no less than, no more than)", unknown_comparisons[i].symbol, w);
+		diag_fixit(st->diag, d, loc_of(st->src, (struct span){ where->start, where->start + (uint32_t)k }),
+		           unknown_comparisons[i].symbol);
+		return;
 	}
 }
 
@@ -579,14 +686,43 @@ static int yyreport_syntax_error(const yypcontext_t *yyctx, struct parse_state *
 
 	char list[512] = "";
 	size_t used = 0;
-	bool name_expected = false, paren_expected = false;
+	bool name_expected = false, paren_expected = false, comparison_expected = false;
 	for (int i = 0; i < n; i++) {
 		name_expected = name_expected || expected[i] == YYSYMBOL_IDENT;
 		paren_expected = paren_expected || expected[i] == YYTRANSLATE(')');
+		comparison_expected = comparison_expected || expected[i] == YYSYMBOL_GE;
 	}
+	/* Where a name is expected (with every keyword that may be one), "name"
+	** says it; where a new item may begin, "a new item" says it. */
+	unsigned unreserved = 0;
+	for (int i = 0; i < n; i++)
+		unreserved += kw_category(symbol_token(expected[i])) == KW_UNRESERVED;
+	bool any_name = name_expected && unreserved == kw_count(KW_UNRESERVED);
+	int shown = 0;
+	for (int i = 0; i < n; i++) {
+		enum kw_category cat = kw_category(symbol_token(expected[i]));
+		if (!(any_name && (cat == KW_UNRESERVED || cat == KW_EXPR)))
+			expected[shown++] = expected[i];
+	}
+	n = shown;
+	bool item_expected = false;
+	if (n > MAX_EXPECTED) {
+		shown = 0;
+		for (int i = 0; i < n; i++) {
+			if (starts_item(expected[i]))
+				item_expected = true;
+			else
+				expected[shown++] = expected[i];
+		}
+		n = shown;
+	}
+	const char *words[YYNTOKENS + 1];
+	for (int i = 0; i < n; i++)
+		words[i] = symbol_text(st, expected[i]);
+	if (item_expected)
+		words[n++] = "a new item";
 	for (int i = 0; n <= MAX_EXPECTED && i < n; i++) {
-		int w = snprintf(list + used, sizeof list - used, "%s%s",
-		                 i == 0 ? "" : i + 1 == n ? " or " : ", ", symbol_text(st, expected[i]));
+		int w = snprintf(list + used, sizeof list - used, "%s%s", i == 0 ? "" : i + 1 == n ? " or " : ", ", words[i]);
 		if (w > 0 && (size_t)w < sizeof list - used)
 			used += (size_t)w;
 	}
@@ -597,10 +733,16 @@ static int yyreport_syntax_error(const yypcontext_t *yyctx, struct parse_state *
 	else
 		d = diag_report(st->diag, D_SYNTAX, at, "unexpected %s", token_text(st, got, where));
 
-	if (name_expected && symbol_is_literal(got) && got != YYSYMBOL_GE && got != YYSYMBOL_LE &&
-	    got != YYSYMBOL_EQ && got != YYSYMBOL_NE)
+	if (comparison_expected && got == YYSYMBOL_IDENT)
+		hint_comparison(st, d, where);
+	enum kw_category cat = kw_category(symbol_token(got));
+	if (name_expected && cat == KW_RESERVED)
 		diag_note(st->diag, d, (struct loc){ NULL, 0, 0 },
 		          "'%s' is a reserved word and cannot be used as a name", yysymbol_name(got));
+	else if (name_expected && cat == KW_EXPR)
+		diag_note(st->diag, d, (struct loc){ NULL, 0, 0 },
+		          "'%s' means something inside an expression, so it cannot name a rule or a parameter",
+		          yysymbol_name(got));
 	if (got == YYSYMBOL_YYEOF)
 		st->eof_reported = true;
 	if (got == YYTRANSLATE('}') && paren_expected && st->n_open < PARSE_MAX_NESTING) {

@@ -1,5 +1,5 @@
 #!/bin/sh
-# Every reserved word of the scanner (src/front/keywords.def) must be
+# Every keyword of the scanner (src/front/keywords.def) must be
 # highlighted by the Vim syntax file and the VS Code grammar.
 set -eu
 missing=0
@@ -12,5 +12,5 @@ done
 python3 -c 'import json,sys; [json.load(open(f)) for f in sys.argv[1:]]' editors/vscode/package.json \
 	editors/vscode/language-configuration.json editors/vscode/syntaxes/quorate.tmLanguage.json ||
 	{ echo "editors: a VS Code file is not valid JSON"; missing=1; }
-[ $missing -eq 0 ] && echo "editor syntax files cover every reserved word"
+[ $missing -eq 0 ] && echo "editor syntax files cover every keyword"
 exit $missing

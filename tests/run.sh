@@ -37,7 +37,8 @@
 # scripts  Whole-program checks, one pass or fail each (exit 77: skipped,
 #          e.g. no Chromium): tests/install.sh (install into a DESTDIR, the
 #          embedding example through pkg-config), tests/editors.sh (syntax
-#          files cover every reserved word), tests/html.sh (the HTML audit in
+#          files cover every keyword), tests/keywords.sh (the grammar's
+#          keyword lists agree with keywords.def), tests/html.sh (the HTML audit in
 #          headless Chromium), tests/completions.sh (bash and zsh complete
 #          commands, options and files), tests/docs.py (every console session in the
 #          docs), tests/formatted.sh (fmt --check on the repository's files),
@@ -230,6 +231,7 @@ have_python() {
 run_scripts() {
 	script scripts/install sh tests/install.sh "$build"
 	script scripts/editors sh tests/editors.sh
+	script scripts/keywords sh tests/keywords.sh
 	script scripts/completions sh tests/completions.sh "$build"
 	script scripts/html sh tests/html.sh "$build"
 	script scripts/formatted sh tests/formatted.sh "$build"

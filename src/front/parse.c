@@ -11,12 +11,36 @@
 #include "quorate_parse.h"
 #include "quorate_scan.h"
 
+/* A token scanned but not yet given to the parser. */
+struct token {
+	int kind;
+	YYSTYPE value;
+	YYLTYPE where;
+	bool first_on_line;
+};
+
+/* The most tokens the lookahead filter reads past the one it decides. */
+#define LOOKAHEAD 3
+
+/* Where a member's line is, for reading its roles and tags. */
+enum tag_state {
+	TAGS_NONE,
+	TAGS_AFTER_MEMBER,   /* `member` */
+	TAGS_AFTER_ID,       /* `member alice` */
+	TAGS_IN              /* `member alice "Alice Jones"` and roles and tags */
+};
+
 struct item_reader {
 	struct parse_state ps;
 	yyscan_t scanner;
 	YY_BUFFER_STATE buffer;
 	yypstate *parser;
 	bool done;
+	/* the lookahead filter */
+	struct token ahead[LOOKAHEAD + 1];
+	unsigned n_ahead;
+	int prev;                  /* the last token given to the parser */
+	enum tag_state tags;
 };
 
 /* ---- encoding ------------------------------------------------------------- */
@@ -99,6 +123,192 @@ static void report_unclosed(struct parse_state *ps, YYLTYPE at_end)
 	          "the block or parenthesis opened here is not closed");
 }
 
+/* ---- the lookahead filter ------------------------------------------------- */
+
+/*
+** Between the scanner and the parser, as PostgreSQL's base_yylex: a few
+** decisions that one token of lookahead cannot make.
+**
+**  - `no` and `not` followed by `less than`, `more than` or `fewer than`,
+**    right after an operand, begin an English comparison (NO_LA, NOT_LA):
+**    `yes no less than 6`; elsewhere `no` is the count of votes against
+**    (`require no less than 3` is `no < 3`) and `not` is the negation.
+**  - In a member's list of roles and tags, a keyword that begins a clause
+**    of the terms (`member`, `role`, `class`, `from`, ...) begins it only
+**    when what follows reads as that clause (begins_clause); otherwise it is
+**    one more role or tag: a role may be called `member`.  Any other
+**    keyword there is a tag too.  So that list is the grammar's only
+**    open-ended sequence of names, and the reason a few words are reserved.
+*/
+
+static bool is_name_kind(int kind)
+{
+	enum kw_category c = kw_category(kind);
+	return kind == TOK_IDENT || c == KW_UNRESERVED || c == KW_EXPR;
+}
+
+/* The node a token carries, if any (a name, string, number, date, label). */
+static struct node **token_node(struct token *t)
+{
+	switch (t->kind) {
+	case TOK_IDENT: return &t->value.TOK_IDENT;
+	case TOK_STRING: return &t->value.TOK_STRING;
+	case TOK_NUMBER: return &t->value.TOK_NUMBER;
+	case TOK_DATE: return &t->value.TOK_DATE;
+	case TOK_CLAUSE: return &t->value.TOK_CLAUSE;
+	default: return NULL;
+	}
+}
+
+static struct token scan(struct item_reader *r)
+{
+	struct token t;
+	t.kind = qr_yylex(&t.value, &t.where, r->scanner);
+	t.first_on_line = r->ps.token_first_on_line;
+	return t;
+}
+
+/* The token i places ahead of the one being decided (0 is the next one);
+** nothing is read past the end of the file. */
+static int peek(struct item_reader *r, unsigned i)
+{
+	while (r->n_ahead <= i) {
+		if (r->n_ahead > 0 && r->ahead[r->n_ahead - 1].kind == TOK_END)
+			return TOK_END;
+		r->ahead[r->n_ahead++] = scan(r);
+	}
+	return r->ahead[i].kind;
+}
+
+static struct token take(struct item_reader *r)
+{
+	if (r->n_ahead == 0)
+		return scan(r);
+	struct token t = r->ahead[0];
+	memmove(r->ahead, r->ahead + 1, (r->n_ahead - 1) * sizeof r->ahead[0]);
+	r->n_ahead--;
+	return t;
+}
+
+/* Does a keyword that begins a clause of the terms begin one here, after a
+** member's roles and tags?  Each case is the start of that clause in the
+** grammar, far enough to tell it from more tags. */
+static bool begins_clause(struct item_reader *r, int kind)
+{
+	int p0 = peek(r, 0);
+	switch (kind) {
+	case TOK_VERSION: case TOK_EXAMPLE:
+		return p0 == TOK_STRING;
+	case TOK_EFFECTIVE: case TOK_FROM: case TOK_UNTIL:
+		/* a date, or what was meant as one (a tag is never followed by a
+		** number, and a malformed date has been reported) */
+		return p0 == TOK_DATE || p0 == TOK_NUMBER || p0 == TOK_YYerror;
+	case TOK_REVIEW: case TOK_MEETS:
+		return p0 == TOK_CLAUSE || (p0 == TOK_EVERY && (peek(r, 1) == TOK_NUMBER || peek(r, 1) == TOK_TO));
+	case TOK_ROLE: case TOK_MEMBER:
+		return is_name_kind(p0) && peek(r, 1) == TOK_STRING;
+	case TOK_CLASS:
+		return is_name_kind(p0) && (peek(r, 1) == TOK_CLAUSE || peek(r, 1) == TOK_STRING || peek(r, 1) == '{');
+	case TOK_RULE:
+		return is_name_kind(p0) && (peek(r, 1) == '=' || peek(r, 1) == '(');
+	case TOK_SIZE:
+		return p0 == TOK_NUMBER || p0 == TOK_TO;
+	case TOK_QUORUM:
+		return p0 == TOK_CLAUSE || p0 == TOK_STRING || p0 == '{';
+	case TOK_INTERESTS: case TOK_VIRTUAL:
+		return p0 == TOK_CLAUSE || p0 == '{';
+	case TOK_NOTICE:
+		if (p0 == TOK_CLAUSE)
+			return true;
+		if (p0 == TOK_PAPERS)
+			return peek(r, 1) == TOK_NUMBER || peek(r, 1) == TOK_TO;
+		return p0 == TOK_MINUTES && peek(r, 1) == TOK_WITHIN && (peek(r, 2) == TOK_NUMBER || peek(r, 2) == TOK_TO);
+	default:
+		return false;
+	}
+}
+
+static bool is_clause_keyword(int kind)
+{
+	switch (kind) {
+	case TOK_VERSION: case TOK_EFFECTIVE: case TOK_REVIEW: case TOK_MEETS: case TOK_ROLE:
+	case TOK_MEMBER: case TOK_SIZE: case TOK_QUORUM: case TOK_INTERESTS: case TOK_CLASS:
+	case TOK_VIRTUAL: case TOK_NOTICE: case TOK_RULE: case TOK_EXAMPLE: case TOK_FROM: case TOK_UNTIL:
+		return true;
+	default:
+		return false;
+	}
+}
+
+/* Can the token end an operand, so that `no less than` after it compares? */
+static bool ends_operand(int kind)
+{
+	switch (kind) {
+	case TOK_IDENT: case TOK_NUMBER: case TOK_STRING: case TOK_DATE: case ')':
+	case TOK_MEMBERS: case TOK_PRESENT: case TOK_CONFLICTED: case TOK_ELIGIBLE: case TOK_YES:
+	case TOK_NO: case TOK_ABSTAIN: case TOK_CAST: case TOK_VOTES: case TOK_HALF:
+		return true;
+	case TOK_REQUIRE: case TOK_WHEN: /* begin an expression */
+		return false;
+	default:
+		return kw_category(kind) == KW_UNRESERVED; /* a rule's name */
+	}
+}
+
+/* A keyword read as a name. */
+static void make_ident(struct item_reader *r, struct token *t)
+{
+	struct node *n = ast_new(r->ps.arena, N_IDENT, (struct span){ t->where.start, t->where.end });
+	n->text = arena_strndup(r->ps.arena, r->ps.src->text + t->where.start, t->where.end - t->where.start);
+	t->kind = TOK_IDENT;
+	t->value.TOK_IDENT = n;
+}
+
+static void follow_tags(struct item_reader *r, struct token *t)
+{
+	if (r->tags == TAGS_IN) {
+		if (is_clause_keyword(t->kind) && !begins_clause(r, t->kind))
+			make_ident(r, t);
+		else if (!is_clause_keyword(t->kind) && t->kind != TOK_IDENT && is_name_kind(t->kind))
+			make_ident(r, t);
+		if (t->kind != TOK_IDENT)
+			r->tags = TAGS_NONE;
+	}
+	switch (r->tags) {
+	case TAGS_NONE:
+		if (t->kind == TOK_MEMBER)
+			r->tags = TAGS_AFTER_MEMBER;
+		break;
+	case TAGS_AFTER_MEMBER:
+		r->tags = is_name_kind(t->kind) ? TAGS_AFTER_ID : TAGS_NONE;
+		break;
+	case TAGS_AFTER_ID:
+		r->tags = t->kind == TOK_STRING ? TAGS_IN : TAGS_NONE;
+		break;
+	case TAGS_IN:
+		break;
+	}
+}
+
+/* The next token for the parser. */
+static struct token next_token(struct item_reader *r)
+{
+	struct token t = take(r);
+	if ((t.kind == TOK_NO || t.kind == TOK_NOT) && ends_operand(r->prev)) {
+		int p0 = peek(r, 0);
+		if ((p0 == TOK_LESS || p0 == TOK_MORE || p0 == TOK_FEWER) && peek(r, 1) == TOK_THAN)
+			t.kind = t.kind == TOK_NO ? TOK_NO_LA : TOK_NOT_LA;
+	}
+	follow_tags(r, &t);
+	/* the braces and parentheses the parser has seen, for its messages */
+	if ((t.kind == '{' || t.kind == '(') && r->ps.n_open < PARSE_MAX_NESTING)
+		r->ps.open[r->ps.n_open++] = t.where.start;
+	else if ((t.kind == '}' || t.kind == ')') && r->ps.n_open > 0)
+		r->ps.n_open--;
+	r->prev = t.kind;
+	return t;
+}
+
 /* ---- item reader ---------------------------------------------------------- */
 
 /*
@@ -142,6 +352,7 @@ struct item_reader *item_reader_open(struct arena *arena, struct diag_sink *diag
 		reader_oom(r, mem, outer);
 	if (qr_yylex_init_extra(&r->ps, &r->scanner) != 0)
 		mem_fail(mem);
+	r->ps.scanner = r->scanner;
 	/* The text ends in two NULs, as yy_scan_buffer needs; flex writes into
 	** the buffer only to terminate yytext, and item_reader_next puts that
 	** byte back (qr_scan_restore) before the caller can see the text. */
@@ -158,20 +369,31 @@ struct item_reader *item_reader_open(struct arena *arena, struct diag_sink *diag
 void item_reader_set_arena(struct item_reader *r, struct arena *arena)
 {
 	r->ps.arena = arena;
+	/* Tokens read ahead belong to the next item: move their nodes, as the
+	** caller may free the arena they were made in. */
+	for (unsigned i = 0; i < r->n_ahead; i++) {
+		struct node **n = token_node(&r->ahead[i]);
+		if (n && *n) {
+			struct node *copy = arena_alloc(arena, sizeof *copy);
+			*copy = **n;
+			if ((*n)->text)
+				copy->text = arena_strdup(arena, (*n)->text);
+			*n = copy;
+		}
+	}
 }
 
 static struct node *next_item(struct item_reader *r)
 {
 	while (!r->done) {
-		YYSTYPE value;
-		YYLTYPE where;
-		int token = qr_yylex(&value, &where, r->scanner);
+		struct token t = next_token(r);
 		r->ps.item = NULL;
-		int status = yypush_parse(r->parser, token, &value, &where, &r->ps);
+		int status = yypush_parse(r->parser, t.kind, &t.value, &t.where, &r->ps);
+		r->ps.prev_end = t.where.end;
 		if (status != YYPUSH_MORE || r->ps.fatal) {
 			r->done = true; /* accepted at end of file, or gave up */
-			if (status == 1 && token == TOK_END && r->ps.n_open > 0 && !r->ps.eof_reported)
-				report_unclosed(&r->ps, where);
+			if (status == 1 && t.kind == TOK_END && r->ps.n_open > 0 && !r->ps.eof_reported)
+				report_unclosed(&r->ps, t.where);
 		}
 		struct node *item = r->ps.item;
 		if (item) {

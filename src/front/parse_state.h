@@ -22,18 +22,33 @@
 #define PARSE_MAX_IDENT 128
 #define PARSE_MAX_STRING 4096
 
+/* Where a keyword may also be a name (src/front/keywords.def). */
+enum kw_category { KW_NONE, KW_UNRESERVED, KW_EXPR, KW_RESERVED };
+
+/* The category of a keyword's token; KW_NONE for other tokens.  Defined in
+** quorate.l, beside the keyword table. */
+enum kw_category kw_category(int token);
+/* How many keywords are of the category. */
+unsigned kw_count(enum kw_category category);
+
 struct parse_state {
 	struct arena *arena;          /* nodes and strings */
 	struct diag_sink *diag;
 	const struct source *src;
 	struct ast_file *file;        /* comments are appended here */
+	void *scanner;                /* flex's, for qr_scan_restore */
 
 	/* scanner */
 	uint32_t offset;              /* byte offset of the next character */
 	bool line_has_token;          /* for comment placement */
+	bool token_first_on_line;     /* of the token just scanned */
+	unsigned scan_depth;          /* braces and parentheses open, as scanned */
+	bool fatal;                   /* stop scanning: return end of file */
+
+	/* the tokens given to the parser (the facade scans ahead of it) */
 	uint32_t open[PARSE_MAX_NESTING]; /* offsets of unclosed '{' and '(' */
 	unsigned n_open;
-	bool fatal;                   /* stop scanning: return end of file */
+	uint32_t prev_end;            /* end of the last token given */
 	bool keep_comments;           /* record comments in file->comments (for fmt) */
 
 	/* parser */

@@ -242,7 +242,8 @@ static void expr(struct fmt *f, const struct node *n)
 		bool tight = n->op == OP_DIV && n->a->kind == N_NUMBER && n->b->kind == N_NUMBER;
 		expr(f, n->a);
 		emit(f, tight ? "" : " ");
-		emit(f, ast_op_text((enum ast_op)n->op));
+		/* a comparison in words (`no less than`) as it was written */
+		emit(f, n->text ? n->text : ast_op_text((enum ast_op)n->op));
 		emit(f, tight ? "" : " ");
 		expr(f, n->b);
 		return;

@@ -198,7 +198,7 @@ static void test_keywords_sorted(void **state)
 {
 	(void)state;
 	static const char *const words[] = {
-#define KW(word, tok) word,
+#define KW(word, tok, cat) word,
 #include "front/keywords.def"
 #undef KW
 	};
@@ -219,31 +219,115 @@ static void test_keywords_recognised(void **state)
 {
 	CTX(c);
 	static const char *const words[] = {
-#define KW(word, tok) word,
+#define KW(word, tok, cat) word,
 #include "front/keywords.def"
 #undef KW
 	};
 	for (size_t i = 0; i < sizeof words / sizeof words[0]; i++) {
-		/* `role WORD` wants a name: a keyword is a syntax error there */
-		parse(c, arena_printf(&c->arena, "terms \"t\" { role %s \"x\" voting }\n", words[i]));
-		if (c->n_errors == 0)
-			fail_msg("'%s' was read as a name", words[i]);
+		/* as a rule's name, any keyword that is not an ordinary name is refused */
+		parse(c, arena_printf(&c->arena, "rule %s = 1\n", words[i]));
 		const char *affixed[] = {
 			arena_printf(&c->arena, "%s_", words[i]),
 			arena_printf(&c->arena, "%sx", words[i]),
 			arena_printf(&c->arena, "x%s", words[i]),
 			arena_printf(&c->arena, "%s2", words[i]),
 		};
-		for (size_t k = 0; k < 4; k++) {
-			parse(c, arena_printf(&c->arena, "terms \"t\" { role %s \"x\" voting }\n", affixed[k]));
-			if (c->n_errors != 0)
-				fail_msg("'%s' was not read as a name", affixed[k]);
-		}
+		for (size_t k = 0; k < 4; k++)
+			parse_ok(c, arena_printf(&c->arena, "rule %s = 1\n", affixed[k]));
 	}
 	/* a prefix of a keyword is a name too */
 	parse_ok(c, "terms \"t\" { role mem \"x\" voting role vot \"y\" voting role y \"z\" voting }\n");
 }
 
+/* Keywords as names, by category (keywords.def): an unreserved keyword is a
+** name everywhere, one that means something in an expression everywhere
+** but as a rule or parameter, a reserved one nowhere.  In a member's roles
+** and tags, a keyword that begins a clause is a tag unless what follows
+** reads as that clause. */
+static void test_keywords_as_names(void **state)
+{
+	CTX(c);
+	static const struct {
+		const char *word;
+		const char *category;
+	} words[] = {
+#define KW(word, tok, cat) { word, #cat },
+#include "front/keywords.def"
+#undef KW
+	};
+	for (size_t i = 0; i < sizeof words / sizeof words[0]; i++) {
+		const char *w = words[i].word;
+		bool reserved = strcmp(words[i].category, "RESERVED") == 0;
+		bool unreserved = strcmp(words[i].category, "UNRESERVED") == 0;
+		/* a role, a member, a tag (last on its line, then a clause), a class,
+		** a record's names, an attribute */
+		const char *terms = arena_printf(&c->arena,
+			"terms \"t\" {\n"
+			"  role %s \"R\" voting\n"
+			"  member %s \"M\" %s\n"
+			"  member b \"B\" %s\n"
+			"  role x \"X\" voting\n"
+			"  class %s { require present(%s) >= 1 }\n"
+			"  example \"e\" { present %s, b  chair %s  motion 1 %s { for %s  interest %s  expect carried } }\n"
+			"}\n", w, w, w, w, w, w, w, w, w, w, w);
+		if (reserved) {
+			parse(c, terms);
+			if (c->n_errors == 0)
+				fail_msg("reserved '%s' was read as a name", w);
+			continue;
+		}
+		parse(c, terms);
+		if (c->n_errors)
+			fail_msg("'%s' (%s) as a name: %s", w, words[i].category, diag_at(c, 0)->msg);
+		const struct node *t = c->file.items;
+		const struct node *role = t->a, *member = role->next, *b = member->next, *x = b->next, *cls = x->next;
+		assert_string_equal(role->text, w);
+		assert_string_equal(member->text, w);
+		assert_string_equal(member->b->text, w);        /* its tag */
+		assert_null(member->b->next);
+		assert_string_equal(b->b->text, w);             /* the tag before `role` */
+		assert_int_equal(x->kind, N_ROLE);              /* `role x` is still a clause */
+		assert_string_equal(cls->text, w);
+		assert_string_equal(cls->b->a->a->a->text, w); /* present(w) */
+		/* a rule or parameter: only an unreserved keyword */
+		parse(c, arena_printf(&c->arena, "rule %s(%s) = %s + 1\n", w, w, w));
+		if ((c->n_errors == 0) != unreserved)
+			fail_msg("'%s' (%s) as a rule's name: %u errors", w, words[i].category, c->n_errors);
+	}
+	/* each clause keyword after a member's tags begins its clause */
+	const struct node *t = parse_ok(c,
+		"terms \"t\" {\n"
+		"  member a \"A\" member from 2024-01-01 until 2024-12-31\n"
+		"  member b \"B\" role version \"V\" voting\n"
+		"  member c \"C\" role effective 2024-01-01\n"
+		"  member d \"D\" x review every 12 months\n"
+		"  member e \"E\" x meets §6.1 every 2 months\n"
+		"  member f \"F\" x size to be agreed\n"
+		"  member g \"G\" x quorum { to be agreed }\n"
+		"  member h \"H\" x interests { to be agreed }\n"
+		"  member i \"I\" x class k \"K\" { to be agreed }\n"
+		"  member j \"J\" x virtual { to be agreed }\n"
+		"  member k \"K\" x notice papers 5 days before\n"
+		"  member l \"L\" x notice minutes within 10 days\n"
+		"  member m \"M\" x rule r = 1\n"
+		"  member n \"N\" x example \"e\" { }\n"
+		"  member o \"O\" x size 1 to 2\n"
+		"}\n");
+	assert_string_equal(kinds(c, t->a), "member member role member effective member review member meets member size "
+	                                  "member quorum member interests member class member virtual member notice "
+	                                  "member notice member rule member example member size");
+	assert_string_equal(t->a->b->text, "member");  /* a's role */
+	assert_non_null(t->a->c);                       /* from */
+	assert_non_null(t->a->d);                       /* until */
+	/* `role version "V"` reads as a role: the clause wins where both could be */
+	assert_null(t->a->next->b);
+	assert_string_equal(t->a->next->next->text, "version");
+	assert_string_equal(t->a->next->next->next->b->text, "role"); /* c's tag `role` */
+	/* and in words that do not read as the clause, they are tags */
+	t = parse_ok(c, "terms \"t\" { member a \"A\" review notice class size from until }\n");
+	assert_string_equal(kinds(c, t->a), "member");
+	assert_int_equal(ast_list_len(t->a->b), 6);
+}
 /* ==== good input ============================================================== */
 
 static void test_terms_shape(void **state)
@@ -362,12 +446,50 @@ static void test_expression_precedence(void **state)
 		{ "66.67% of cast", "(of 0.6667 cast)" },
 		{ "1/3 of cast", "(of (/ 1 3) cast)" },
 		{ "2024-05-14 < 2024-06-01", "(< 2024-05-14 2024-06-01)" },
+		/* comparisons in words, as the sample writes them */
+		{ "yes at least 3", "(>= yes 3)" },
+		{ "yes no less than 75% of members", "(>= yes (of 0.75 members))" },
+		{ "present not less than 6", "(>= present 6)" },
+		{ "yes no fewer than 2 + 1", "(>= yes (+ 2 1))" },
+		{ "yes not fewer than 2", "(>= yes 2)" },
+		{ "yes more than half of cast", "(> yes (of 0.5 cast))" },
+		{ "no at most 2", "(<= no 2)" },
+		{ "no no more than 2", "(<= no 2)" },
+		{ "abstain not more than 2", "(<= abstain 2)" },
+		{ "no less than 3", "(< no 3)" },                 /* `no` first: the votes against */
+		{ "no fewer than 3 and yes > no", "(and (< no 3) (> yes no))" },
+		{ "not yes less than 3", "(not (< yes 3))" },     /* `not` first: the negation */
+		{ "not no less than 3", "(not (< no 3))" },
+		{ "a and b no less than 1", "(and a (>= b 1))" },
+		{ "(yes) no less than (no)", "(>= [yes] [no])" },
+		{ "r(1) not more than 2", "(<= (call r 1) 2)" },
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
 		const char *got = expr_of(c, cases[i].in);
 		if (strcmp(got, cases[i].want) != 0)
 			fail_msg("%s\n  got  %s\n  want %s", cases[i].in, got, cases[i].want);
 	}
+}
+
+/* A comparison in words keeps its words (for fmt); one that cannot chain
+** is refused as the symbols are; words the language does not have get the
+** symbol as a fix-it. */
+static void test_comparison_words(void **state)
+{
+	CTX(c);
+	const struct node *t = parse_ok(c, "terms \"t\" { quorum { require present no less than 6 } }\n");
+	const struct node *cmp = t->a->b->a;
+	assert_int_equal(cmp->op, OP_GE);
+	assert_string_equal(cmp->text, "no less than");
+	parse(c, "rule r = yes at least 1 at least 2\n");
+	assert_int_equal(c->n_errors, 1);
+	parse(c, "rule r = yes greater than 2\n");
+	const struct diag *d = diag_at(c, 0);
+	assert_non_null(d->fixit);
+	assert_string_equal(d->fixit->text, ">");
+	assert_int_equal(d->fixit->loc.end - d->fixit->loc.start, strlen("greater than"));
+	parse(c, "rule r = yes equal to 2\n");
+	assert_string_equal(diag_at(c, 0)->fixit->text, "==");
 }
 
 /* Numbers are exact, and keep the lexeme they were written as (for fmt). */
@@ -655,7 +777,7 @@ static void test_unexpected_token_text(void **state)
 {
 	CTX(c);
 	parse(c, "terms \"t\" {\n  bogus thing\n}\n");
-	assert_string_equal(diag_at(c, 0)->msg, "unexpected name 'bogus'");
+	assert_string_equal(diag_at(c, 0)->msg, "unexpected name 'bogus', expected '}' or a new item");
 	parse(c, "terms \"t\" { role gp 3 }\n");
 	assert_string_equal(diag_at(c, 0)->msg, "unexpected number 3, expected string");
 	parse(c, "terms \"t\" { effective \"soon\" }\n");
@@ -672,12 +794,16 @@ static void test_unexpected_token_text(void **state)
 static void test_reserved_word(void **state)
 {
 	CTX(c);
-	parse(c, "terms \"t\" {\n  role member \"Member\" voting\n}\n");
+	parse(c, "terms \"t\" {\n  role to \"To\" voting\n}\n");
 	assert_string_equal(summary(c), "2:8 syntax\n");
 	const struct diag *d = diag_at(c, 0);
-	assert_string_equal(d->msg, "unexpected 'member', expected name");
+	assert_string_equal(d->msg, "unexpected 'to', expected name");
 	assert_non_null(d->notes);
-	assert_string_equal(d->notes->msg, "'member' is a reserved word and cannot be used as a name");
+	assert_string_equal(d->notes->msg, "'to' is a reserved word and cannot be used as a name");
+	/* a word of expressions cannot name a rule */
+	parse(c, "rule yes = 1\n");
+	assert_string_equal(diag_at(c, 0)->notes->msg,
+	                    "'yes' means something inside an expression, so it cannot name a rule or a parameter");
 	/* no such note where a name is not what was expected */
 	parse(c, "terms \"t\" { role gp \"GP\" member }\n");
 	assert_null(diag_at(c, 0)->notes);
@@ -734,8 +860,8 @@ static void test_missing_brace_hint(void **state)
 	assert_int_equal(line, 2);
 	assert_int_equal(col, 10);
 	/* at the top level of a terms block there is nothing to hint at */
-	parse(c, "terms \"t\" {\n  role role \"x\" voting\n}\n");
-	assert_string_equal(diag_at(c, 0)->msg, "unexpected 'role', expected name");
+	parse(c, "terms \"t\" {\n  role use \"x\" voting\n}\n");
+	assert_string_equal(diag_at(c, 0)->msg, "unexpected 'use', expected name");
 	for (const struct diag_note *n = diag_at(c, 0)->notes; n; n = n->next)
 		assert_null(strstr(n->msg, "missing"));
 }
@@ -938,6 +1064,8 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_keywords_sorted),
 		cmocka_unit_test_setup_teardown(test_keywords_recognised, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_keywords_as_names, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_comparison_words, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_terms_shape, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_expression_precedence, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_numbers, setup, teardown),

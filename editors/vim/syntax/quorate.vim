@@ -10,7 +10,7 @@ syn keyword quorateCount abstain cast conflicted eligible members no present vot
 syn keyword quorateOutcome carried provisional undetermined void
 syn keyword quorateUnit day days month months week weeks year years
 syn keyword quorateFunction ceil floor max min
-syn keyword quorateOperator and half not of or rounded
+syn keyword quorateOperator and fewer half least less more most not of or rounded than
 syn keyword quorateBoolean false true
 syn match quorateDate "\<\d\{4}-\d\{2}-\d\{2}\>"
 syn match quorateNumber "\<\d\+\(\.\d\+\)\=%\="

@@ -1,0 +1,1 @@
+check tests/golden/check/keyword-as-role.tor

@@ -1,0 +1,1 @@
+fmt tests/golden/cli/fmt-comparison-words.tor

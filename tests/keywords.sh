@@ -1,0 +1,37 @@
+#!/bin/sh
+# The keyword categories of src/front/keywords.def and the grammar's lists
+# must agree, as PostgreSQL's check_keywords.pl checks kwlist.h against
+# gram.y: every UNRESERVED keyword is in `unreserved_keyword`, every EXPR
+# keyword in `expr_keyword`, and no RESERVED keyword in either.
+set -eu
+def=src/front/keywords.def
+gram=grammar/quorate.y
+# the tokens of a grammar rule `NAME : A | B ... ;`
+rule_tokens() {
+	awk -v name="$1" '
+		$0 == name { on = 1; next }
+		on && /^\t;/ { exit }
+		on { gsub(/[:|;]/, " "); for (i = 1; i <= NF; i++) print $i }
+	' "$gram" | sort
+}
+category_tokens() {
+	sed -n "s/^KW(\"[a-z_]*\", *\\([A-Z_]*\\), *$1).*/\\1/p" "$def" | sort
+}
+status=0
+for pair in unreserved_keyword:UNRESERVED expr_keyword:EXPR; do
+	rule=${pair%%:*}
+	cat=${pair#*:}
+	if ! rule_tokens "$rule" | cmp -s - /dev/fd/3 3<<LIST
+$(category_tokens "$cat")
+LIST
+	then
+		echo "keywords: the grammar's $rule and the $cat keywords of $def differ:"
+		rule_tokens "$rule" | diff - /dev/fd/3 3<<LIST || true
+$(category_tokens "$cat")
+LIST
+		status=1
+	fi
+done
+[ "$(category_tokens RESERVED | wc -l)" -gt 0 ] || { echo "keywords: no RESERVED keyword found in $def"; status=1; }
+[ $status -eq 0 ] && echo "keyword categories agree with the grammar"
+exit $status
