@@ -453,11 +453,12 @@ args
 /* A name: a word that is not a keyword, or a keyword that may also be a name
 ** (src/front/keywords.def says which, as PostgreSQL's kwlist.h does).  Rules
 ** and parameters are named inside expressions, so a word that means
-** something there (a count, an operator) cannot name them. */
+** something there (a count, an operator), or that begins an item, cannot
+** name them. */
 name
 	: IDENT
 	| unreserved_keyword     { $$ = kw_ident(st, @1); }
-	| expr_keyword           { $$ = kw_ident(st, @1); }
+	| not_rule_keyword       { $$ = kw_ident(st, @1); }
 	;
 
 rule_name
@@ -469,18 +470,18 @@ rule_name
 ** tests/keywords.sh checks them. */
 unreserved_keyword
 	: AFTER | AGAINST | AGREED | APOLOGIES | ARRIVES | ATTENDING | BE | BEFORE
-	| CARRIED | CHAIR | CLASS | CLEAR | DAY | DAYS | DECLARED | EFFECTIVE | EVERY
-	| EXAMPLE | EXPECT | FOR | FROM | INTEREST | INTERESTS | LEAVES | MEETING
-	| MEETS | MEMBER | MINUTES | MONTH | MONTHS | NEXT | NONE | NOTICE | OBJECTION
-	| ON | PAPERS | PROVISIONAL | QUORUM | RATIFIES | RATIFY | RECORDED | REQUIRE
-	| REVIEW | ROLE | RULE | SIZE | TALLY | TERMS | UNDETERMINED | UNTIL | VERSION
-	| VIRTUAL | VOID | VOTE | VOTING | WEEK | WEEKS | WHEN | WITHIN | YEAR | YEARS
+	| CARRIED | CHAIR | CLEAR | DAY | DAYS | DECLARED | EVERY | EXPECT | FOR | FROM
+	| INTEREST | LEAVES | MINUTES | MONTH | MONTHS | NEXT | NONE | OBJECTION | ON
+	| PAPERS | PROVISIONAL | RATIFIES | RECORDED | TALLY | UNDETERMINED | UNTIL
+	| VOID | VOTE | VOTING | WEEK | WEEKS | WITHIN | YEAR | YEARS
 	;
 
-expr_keyword
-	: ABSTAIN | AND | AT | CAST | CEIL | CONFLICTED | ELIGIBLE | FEWER | FLOOR
-	| HALF | LEAST | LESS | MAX | MEMBERS | MIN | MORE | MOST | MOTION | NO | NOT
-	| OF | OR | PRESENT | ROUNDED | THAN | VOTES | YES
+not_rule_keyword
+	: ABSTAIN | AND | AT | CAST | CEIL | CLASS | CONFLICTED | EFFECTIVE | ELIGIBLE
+	| EXAMPLE | FEWER | FLOOR | HALF | INTERESTS | LEAST | LESS | MAX | MEETING
+	| MEETS | MEMBER | MEMBERS | MIN | MORE | MOST | MOTION | NO | NOT | NOTICE | OF
+	| OR | PRESENT | QUORUM | RATIFY | REQUIRE | REVIEW | ROLE | ROUNDED | RULE
+	| SIZE | TERMS | THAN | VERSION | VIRTUAL | VOTES | WHEN | YES
 	;
 
 /* ---- meeting records ------------------------------------------------------ */
@@ -686,8 +687,9 @@ static int yyreport_syntax_error(const yypcontext_t *yyctx, struct parse_state *
 
 	char list[512] = "";
 	size_t used = 0;
-	bool name_expected = false, paren_expected = false, comparison_expected = false;
+	bool name_expected = false, paren_expected = false, comparison_expected = false, close_expected = false;
 	for (int i = 0; i < n; i++) {
+		close_expected = close_expected || expected[i] == YYTRANSLATE('}') || expected[i] == YYSYMBOL_YYEOF;
 		name_expected = name_expected || expected[i] == YYSYMBOL_IDENT;
 		paren_expected = paren_expected || expected[i] == YYTRANSLATE(')');
 		comparison_expected = comparison_expected || expected[i] == YYSYMBOL_GE;
@@ -701,7 +703,7 @@ static int yyreport_syntax_error(const yypcontext_t *yyctx, struct parse_state *
 	int shown = 0;
 	for (int i = 0; i < n; i++) {
 		enum kw_category cat = kw_category(symbol_token(expected[i]));
-		if (!(any_name && (cat == KW_UNRESERVED || cat == KW_EXPR)))
+		if (!(any_name && (cat == KW_UNRESERVED || cat == KW_NOT_RULE)))
 			expected[shown++] = expected[i];
 	}
 	n = shown;
@@ -728,7 +730,18 @@ static int yyreport_syntax_error(const yypcontext_t *yyctx, struct parse_state *
 	}
 	struct loc at = loc_of(st->src, *where);
 	struct diag *d;
-	if (n > 0 && n <= MAX_EXPECTED)
+	/* The first token of a line where no new item may begin: the mistake is
+	** the unfinished line before it, so say so there. */
+	bool unfinished = st->first_on_line && !close_expected && st->prev_end > 0 && got != YYSYMBOL_YYEOF;
+	if (unfinished) {
+		struct loc end = loc_of(st->src, (struct span){ st->prev_end, st->prev_end });
+		const char *prev = token_text(st, YYSYMBOL_IDENT, &(YYLTYPE){ st->prev_start, st->prev_end });
+		prev += strlen("name ");
+		if (n > 0 && n <= MAX_EXPECTED)
+			d = diag_report(st->diag, D_SYNTAX, end, "the line ends too soon: expected %s after %s", list, prev);
+		else
+			d = diag_report(st->diag, D_SYNTAX, end, "the line ends too soon after %s", prev);
+	} else if (n > 0 && n <= MAX_EXPECTED)
 		d = diag_report(st->diag, D_SYNTAX, at, "unexpected %s, expected %s", token_text(st, got, where), list);
 	else
 		d = diag_report(st->diag, D_SYNTAX, at, "unexpected %s", token_text(st, got, where));
@@ -739,9 +752,9 @@ static int yyreport_syntax_error(const yypcontext_t *yyctx, struct parse_state *
 	if (name_expected && cat == KW_RESERVED)
 		diag_note(st->diag, d, (struct loc){ NULL, 0, 0 },
 		          "'%s' is a reserved word and cannot be used as a name", yysymbol_name(got));
-	else if (name_expected && cat == KW_EXPR)
+	else if (name_expected && cat == KW_NOT_RULE && !unfinished)
 		diag_note(st->diag, d, (struct loc){ NULL, 0, 0 },
-		          "'%s' means something inside an expression, so it cannot name a rule or a parameter",
+		          "'%s' is a word of expressions or begins an item, so it cannot name a rule or a parameter",
 		          yysymbol_name(got));
 	if (got == YYSYMBOL_YYEOF)
 		st->eof_reported = true;

@@ -1,8 +1,8 @@
 #!/bin/sh
 # The keyword categories of src/front/keywords.def and the grammar's lists
 # must agree, as PostgreSQL's check_keywords.pl checks kwlist.h against
-# gram.y: every UNRESERVED keyword is in `unreserved_keyword`, every EXPR
-# keyword in `expr_keyword`, and no RESERVED keyword in either.
+# gram.y: every UNRESERVED keyword is in `unreserved_keyword`, every NOT_RULE
+# keyword in `not_rule_keyword`, and no RESERVED keyword in either.
 set -eu
 def=src/front/keywords.def
 gram=grammar/quorate.y
@@ -18,7 +18,7 @@ category_tokens() {
 	sed -n "s/^KW(\"[a-z_]*\", *\\([A-Z_]*\\), *$1).*/\\1/p" "$def" | sort
 }
 status=0
-for pair in unreserved_keyword:UNRESERVED expr_keyword:EXPR; do
+for pair in unreserved_keyword:UNRESERVED not_rule_keyword:NOT_RULE; do
 	rule=${pair%%:*}
 	cat=${pair#*:}
 	if ! rule_tokens "$rule" | cmp -s - /dev/fd/3 3<<LIST

@@ -144,7 +144,7 @@ static void report_unclosed(struct parse_state *ps, YYLTYPE at_end)
 static bool is_name_kind(int kind)
 {
 	enum kw_category c = kw_category(kind);
-	return kind == TOK_IDENT || c == KW_UNRESERVED || c == KW_EXPR;
+	return kind == TOK_IDENT || c == KW_UNRESERVED || c == KW_NOT_RULE;
 }
 
 /* The node a token carries, if any (a name, string, number, date, label). */
@@ -388,7 +388,9 @@ static struct node *next_item(struct item_reader *r)
 	while (!r->done) {
 		struct token t = next_token(r);
 		r->ps.item = NULL;
+		r->ps.first_on_line = t.first_on_line;
 		int status = yypush_parse(r->parser, t.kind, &t.value, &t.where, &r->ps);
+		r->ps.prev_start = t.where.start;
 		r->ps.prev_end = t.where.end;
 		if (status != YYPUSH_MORE || r->ps.fatal) {
 			r->done = true; /* accepted at end of file, or gave up */

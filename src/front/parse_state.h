@@ -23,7 +23,7 @@
 #define PARSE_MAX_STRING 4096
 
 /* Where a keyword may also be a name (src/front/keywords.def). */
-enum kw_category { KW_NONE, KW_UNRESERVED, KW_EXPR, KW_RESERVED };
+enum kw_category { KW_NONE, KW_UNRESERVED, KW_NOT_RULE, KW_RESERVED };
 
 /* The category of a keyword's token; KW_NONE for other tokens.  Defined in
 ** quorate.l, beside the keyword table. */
@@ -48,7 +48,8 @@ struct parse_state {
 	/* the tokens given to the parser (the facade scans ahead of it) */
 	uint32_t open[PARSE_MAX_NESTING]; /* offsets of unclosed '{' and '(' */
 	unsigned n_open;
-	uint32_t prev_end;            /* end of the last token given */
+	uint32_t prev_start, prev_end; /* the last token given before this one */
+	bool first_on_line;           /* the token being given is the first on its line */
 	bool keep_comments;           /* record comments in file->comments (for fmt) */
 
 	/* parser */

@@ -425,7 +425,7 @@ static bool renamable(enum name_kind k)
 }
 
 static const char *const keywords[] = {
-#define KW(word, token) word,
+#define KW(word, token, category) word,
 #include "front/keywords.def"
 #undef KW
 };

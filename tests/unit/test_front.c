@@ -803,7 +803,7 @@ static void test_reserved_word(void **state)
 	/* a word of expressions cannot name a rule */
 	parse(c, "rule yes = 1\n");
 	assert_string_equal(diag_at(c, 0)->notes->msg,
-	                    "'yes' means something inside an expression, so it cannot name a rule or a parameter");
+	                    "'yes' is a word of expressions or begins an item, so it cannot name a rule or a parameter");
 	/* no such note where a name is not what was expected */
 	parse(c, "terms \"t\" { role gp \"GP\" member }\n");
 	assert_null(diag_at(c, 0)->notes);
@@ -870,7 +870,7 @@ static void test_unclosed_paren(void **state)
 {
 	CTX(c);
 	parse(c, "terms \"t\" {\n  quorum { require (present >= 1\n  }\n}\n");
-	assert_string_equal(summary(c), "3:3 syntax\n");
+	assert_string_equal(summary(c), "2:33 syntax\n"); /* at the end of the unfinished line */
 	const struct diag *d = diag_at(c, 0);
 	assert_non_null(d->notes);
 	assert_string_equal(d->notes->msg, "the parenthesis opened here is not closed");
