@@ -203,6 +203,8 @@ int cli_parse_args(struct cli *c, int argc, char **argv, const struct cli_comman
 	out->pos = arena_array(&c->arena, (size_t)argc + 1, sizeof *out->pos);
 	out->n_pos = 0;
 	out->history_from = -1;
+	out->number = 0;
+	out->bad = false;
 	for (int i = 0; i < argc; i++) {
 		const char *a = argv[i];
 		if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {

@@ -8,6 +8,7 @@
 
 #include <setjmp.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 
 #include "base/arena.h"
@@ -80,6 +81,8 @@ struct cli_args {
 	int n_pos;
 	int history_from;    /* diff: index in pos where --history began, or -1 */
 	unsigned bits;       /* flags a command sets for itself */
+	uint64_t number;     /* a number a command's own flag took (diff --bound=N), 0 if none */
+	bool bad;            /* a command's own flag was malformed (it said why) */
 };
 
 struct cli_command {

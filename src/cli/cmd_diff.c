@@ -9,14 +9,16 @@
 #include "run/replay.h"
 
 static const char diff_usage[] =
-	"usage: quorate diff [--format {formats}] [-I DIR] OLD.tor NEW.tor [--history PATH...]\n"
+	"usage: quorate diff [--format {formats}] [--bound=N] [-I DIR] OLD.tor NEW.tor [--history PATH...]\n"
 	"\n"
 	"Show what changes from OLD to NEW: each clause that changes, in plain\n"
 	"English; how many possible meetings come out differently, with the smallest\n"
 	"ones as examples (an exhaustive search over attendance, interests, votes\n"
 	"and kinds of motion); and with --history, the past decisions that would have\n"
 	"gone the other way.  Exit 0 when nothing would change, 1 when something\n"
-	"would, 2 on bad input.\n";
+	"would (or the search was cut short), 2 on bad input.\n"
+	"  --bound=N   the work the search may do (default 10000000); a search cut\n"
+	"              short says so first, with how much it covered\n";
 
 struct diff_cmd {
 	struct cli *cli;
@@ -38,9 +40,30 @@ static void diag_to_stderr(void *ctx, const struct diag_sink *d)
 			diag_print(&d->items.items[i], stderr, x->cli->color_err);
 }
 
+/* --bound=N: a whole number from 1 to 10^12, else a usage error. */
+static bool parse_bound(const char *text, uint64_t *out)
+{
+	uint64_t n = 0;
+	if (!*text)
+		return false;
+	for (const char *p = text; *p; p++) {
+		if (*p < '0' || *p > '9' || n > UINT64_C(1000000000000) / 10)
+			return false;
+		n = n * 10 + (uint64_t)(*p - '0');
+	}
+	*out = n;
+	return n >= 1 && n <= UINT64_C(1000000000000);
+}
+
 static bool diff_flag(struct cli *c, const char *arg, struct cli_args *args)
 {
-	(void)c;
+	if (strncmp(arg, "--bound=", 8) == 0) {
+		if (!parse_bound(arg + 8, &args->number)) {
+			cli_usage_error(c, "--bound needs a whole number from 1 to 1000000000000, not '%s'", arg + 8);
+			args->bad = true;
+		}
+		return true;
+	}
 	if (strcmp(arg, "--history") != 0)
 		return false;
 	args->history_from = args->n_pos; /* what follows is the history */
@@ -54,6 +77,8 @@ int cmd_diff(struct cli *c, int argc, char **argv)
 	int parsed = cli_parse_args(c, argc, argv, &cmd, &args);
 	if (parsed)
 		return parsed == CLI_HELP_SHOWN ? EXIT_OK : parsed;
+	if (args.bad)
+		return EXIT_BAD_INPUT;
 	int n_files = args.history_from >= 0 ? args.history_from : args.n_pos;
 	if (n_files != 2 || (args.history_from >= 0 && args.n_pos == args.history_from)) {
 		cli_print_usage(c, &cmd, stderr);
@@ -70,7 +95,7 @@ int cmd_diff(struct cli *c, int argc, char **argv)
 		return EXIT_BAD_INPUT;
 	c->diag.items.n = 0;
 
-	struct diff_cmd x = { c, amend_terms(&c->arena, old_t, new_t) };
+	struct diff_cmd x = { c, amend_terms(&c->arena, old_t, new_t, args.number) };
 	if (n_history) {
 		struct replay *rp = replay_new(&c->arena, &c->loader, &c->diag);
 		for (int i = 0; i < n_history; i++)
@@ -83,5 +108,6 @@ int cmd_diff(struct cli *c, int argc, char **argv)
 	c->report->amend(stdout, x.amend);
 	if (c->diag.n_errors)
 		return EXIT_BAD_INPUT;
-	return amend_changes_anything(x.amend) ? EXIT_FINDINGS : EXIT_OK;
+	/* a search cut short cannot say that nothing would change */
+	return amend_changes_anything(x.amend) || x.amend->search.truncated ? EXIT_FINDINGS : EXIT_OK;
 }

@@ -463,6 +463,27 @@ static void json_amend_search(struct json_writer *w, const struct diff_search *s
 	json_int(w, (int64_t)s->differing);
 	json_key(w, "complete");
 	json_bool(w, !s->truncated);
+	json_key(w, "space");
+	if (s->space)
+		json_int(w, (int64_t)s->space);
+	else
+		json_null(w);
+	json_key(w, "attendances");
+	json_int(w, (int64_t)s->attendances);
+	json_key(w, "attendances_all");
+	if (s->attendances_all)
+		json_int(w, (int64_t)s->attendances_all);
+	else
+		json_null(w);
+	json_key(w, "levels");
+	json_int(w, s->levels);
+	json_key(w, "rounds");
+	json_int(w, s->rounds);
+	json_key(w, "work");
+	json_int(w, (int64_t)s->work);
+	json_key(w, "bound");
+	json_int(w, (int64_t)s->bound);
+	json_opt_string(w, "cut_short_by", s->truncated ? (s->why_truncated ? s->why_truncated : "its bound") : NULL);
 	json_key(w, "transitions");
 	json_begin_array(w);
 	for (int b = OUTCOME_CARRIED; b <= OUTCOME_UNDETERMINED; b++)

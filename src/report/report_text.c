@@ -4,6 +4,7 @@
 ** numbers substituted, what was needed and what was there, the outcome and
 ** the findings.
 */
+#include "base/sbuf.h"
 #include "report/report.h"
 
 #include <string.h>
@@ -302,19 +303,62 @@ static void plain_changes(FILE *out, const struct amend *d, bool md)
 	}
 }
 
+/* 1234567 as "1,234,567", in the arena. */
+static const char *thousands(struct arena *a, uint64_t n)
+{
+	char digits[24];
+	int len = snprintf(digits, sizeof digits, "%llu", (unsigned long long)n);
+	struct sbuf b;
+	sbuf_init(&b, a);
+	for (int i = 0; i < len; i++)
+		sbuf_addf(&b, "%s%c", i > 0 && (len - i) % 3 == 0 ? "," : "", digits[i]);
+	return sbuf_str(&b);
+}
+
+/* How much of the space a search cut short covered: said first, before
+** anything is read as complete (docs/reference.md#diff-search). */
+static void plain_search_extent(FILE *out, const struct amend *d, bool md)
+{
+	const struct diff_search *s = &d->search;
+	struct arena *a = d->arena;
+	if (!s->truncated)
+		return;
+	fprintf(out, "%sthe search of possible meetings was cut short (%s): it judged %s", md ? "\n> **Note:** " : "\nNote: ",
+	        s->why_truncated ? s->why_truncated : "its bound", thousands(a, s->scenarios));
+	if (s->space)
+		fprintf(out, " of %s possible meetings", thousands(a, s->space));
+	else
+		fprintf(out, " possible meetings (how many there are in all was not counted)");
+	fprintf(out, ", at %s", thousands(a, s->attendances));
+	if (s->attendances_all)
+		fprintf(out, " of %s distinct attendances", thousands(a, s->attendances_all));
+	else
+		fprintf(out, " distinct attendances");
+	if (s->rounds)
+		fprintf(out, " (every attendance level, up to %u variation%s of each)", s->rounds, s->rounds == 1 ? "" : "s");
+	fprintf(out, ".  More meetings may come out differently than the counts below say.\n");
+}
+
 static void plain_search(FILE *out, const struct amend *d, bool md)
 {
 	const char *li = md ? "- " : "  ";
 	const struct diff_search *s = &d->search;
+	struct arena *a = d->arena;
 	fprintf(out, "%sMeetings that come out differently%s\n", md ? "\n## " : "\n", md ? "\n" : "");
-	fprintf(out, "%s%llu of %llu possible meetings change outcome%s.\n", md ? "" : "  ",
-	        (unsigned long long)s->differing, (unsigned long long)s->scenarios,
-	        s->truncated ? " (the search stopped at its bound of 5,000,000 questions; more may exist)" : "");
+	if (!s->truncated)
+		fprintf(out, "%s%s of %s possible meetings change outcome.\n", md ? "" : "  ", thousands(a, s->differing),
+		        thousands(a, s->scenarios));
+	else if (s->differing)
+		fprintf(out, "%s%s of the %s possible meetings searched change outcome; the search was cut short, so more may.\n",
+		        md ? "" : "  ", thousands(a, s->differing), thousands(a, s->scenarios));
+	else
+		fprintf(out, "%sNone of the %s possible meetings searched changes outcome, but the search was cut short: others may.\n",
+		        md ? "" : "  ", thousands(a, s->scenarios));
 	for (int b = OUTCOME_CARRIED; b <= OUTCOME_UNDETERMINED; b++)
 		for (int n = OUTCOME_CARRIED; n <= OUTCOME_UNDETERMINED; n++)
 			if (s->transitions[b][n])
-				fprintf(out, "%s%s before, %s now: %llu\n", li, ast_outcome_name((enum outcome)b),
-				        ast_outcome_name((enum outcome)n), (unsigned long long)s->transitions[b][n]);
+				fprintf(out, "%s%s before, %s now: %s\n", li, ast_outcome_name((enum outcome)b),
+				        ast_outcome_name((enum outcome)n), thousands(a, s->transitions[b][n]));
 	if (s->n_examples)
 		fprintf(out, "%sThe smallest examples:\n%s", md ? "\n" : "  ", md ? "\n" : "");
 	for (unsigned i = 0; i < s->n_examples; i++) {
@@ -352,6 +396,7 @@ void report_plain_amend(FILE *out, const struct amend *d, bool md)
 	fprintf(out, "%sFrom %s%s%s to %s%s%s\n", md ? "# " : "", t[0]->name, t[0]->version ? " version " : "",
 	        t[0]->version ? t[0]->version : "", t[1]->name, t[1]->version ? " version " : "",
 	        t[1]->version ? t[1]->version : "");
+	plain_search_extent(out, d, md);
 	plain_changes(out, d, md);
 	plain_search(out, d, md);
 	plain_flips(out, d, md);

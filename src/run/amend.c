@@ -80,7 +80,7 @@ static void compare_rosters(struct amend *d)
 	}
 }
 
-struct amend *amend_terms(struct arena *a, const struct terms *old_t, const struct terms *new_t)
+struct amend *amend_terms(struct arena *a, const struct terms *old_t, const struct terms *new_t, uint64_t bound)
 {
 	struct amend *d = arena_alloc(a, sizeof *d);
 	d->arena = a;
@@ -89,7 +89,8 @@ struct amend *amend_terms(struct arena *a, const struct terms *old_t, const stru
 	compare_rosters(d);
 	compare_paras(d, explain_terms(a, old_t), explain_terms(a, new_t));
 	qdate day = new_t->has_effective ? new_t->effective : old_t->effective;
-	scenario_diff(a, old_t, new_t, day, &d->search);
+	struct scenario_query q = { NULL, NULL, bound, false };
+	scenario_search(a, old_t, new_t, day, &q, &d->search);
 	return d;
 }
 

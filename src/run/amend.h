@@ -40,8 +40,9 @@ struct amend {
 	unsigned history_later;       /* meetings on or after NEW took effect: not compared */
 };
 
-/* The changed clauses and members, and the search of possible meetings. */
-struct amend *amend_terms(struct arena *a, const struct terms *old_t, const struct terms *new_t);
+/* The changed clauses and members, and the search of possible meetings
+** (bounded by `bound` units of work; 0: SCENARIO_BOUND). */
+struct amend *amend_terms(struct arena *a, const struct terms *old_t, const struct terms *new_t, uint64_t bound);
 
 /* Judge a past meeting by both versions and keep the motions that flip
 ** (results in `scratch`, which the caller may reset afterwards). */

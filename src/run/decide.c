@@ -69,15 +69,25 @@ static bool all_met(const struct requirement *reqs, unsigned n, const struct cou
 	return all;
 }
 
+static enum quorum_state quorum_on(const struct terms *t, const struct counts *q, struct decision_detail *detail)
+{
+	if (t->quorum_tba || t->n_quorum == 0)
+		return QUORUM_TBA;
+	bool failed;
+	bool met = all_met(t->quorum, t->n_quorum, q, NULL, 0, detail ? detail->quorum : NULL, &failed);
+	return failed ? QUORUM_UNKNOWN : met ? QUORUM_MET : QUORUM_NOT_MET;
+}
+
+enum quorum_state decide_quorum_of(const struct terms *t, const struct counts *quorum)
+{
+	return quorum_on(t, quorum, NULL);
+}
+
 static enum quorum_state decide_quorum(const struct terms *t, const struct scenario *s, struct decision_detail *detail)
 {
 	if (s->outside_meeting)
 		return QUORUM_NOT_NEEDED;     /* no meeting, no quorum */
-	if (t->quorum_tba || t->n_quorum == 0)
-		return QUORUM_TBA;
-	bool failed;
-	bool met = all_met(t->quorum, t->n_quorum, &s->quorum, NULL, 0, detail ? detail->quorum : NULL, &failed);
-	return failed ? QUORUM_UNKNOWN : met ? QUORUM_MET : QUORUM_NOT_MET;
+	return quorum_on(t, &s->quorum, detail);
 }
 
 /* The class rules applied to counts c: carried, not carried, or

@@ -155,4 +155,8 @@ struct decision_detail {
 */
 void decide(const struct terms *t, const struct scenario *s, struct decision *out, struct decision_detail *detail);
 
+/* The quorum's verdict alone on these counts, at a meeting: the part of
+** decide that reads s->quorum (diff's search asks it once per attendance). */
+enum quorum_state decide_quorum_of(const struct terms *t, const struct counts *quorum);
+
 #endif

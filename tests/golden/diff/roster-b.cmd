@@ -1,0 +1,1 @@
+diff tests/golden/diff/roster-b-old.tor tests/golden/diff/roster-b-new.tor
