@@ -6,6 +6,7 @@
 #   make install          PREFIX=/usr/local (or ~/.local for one user), LIBDIR, DESTDIR
 #   make deb              the Debian packages from debian/, checked with lintian and installed
 #   make bench            benchmarks (never part of check)
+#   make bench-diff       the diff search on issue 13's rosters (CPU seconds)
 #
 # Sources are found by wildcard: a new src/<dir>/<name>.c joins the library, a
 # new tests/unit/test_<name>.c becomes a cmocka executable.  Generated scanner
@@ -48,7 +49,7 @@ UNIT_BIN  := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 LIB       := $(BUILD)/libquorate.a
 BIN       := $(BUILD)/quorate
 
-.PHONY: all check check-unit check-golden check-sanitize clean bench install uninstall deb
+.PHONY: all check check-unit check-golden check-sanitize clean bench bench-diff install uninstall deb
 all: $(BIN) $(LIB)
 
 # ---- generators: one bison run makes both outputs (pattern rule) -----------
@@ -111,6 +112,10 @@ check-sanitize:
 
 bench: $(BIN)
 	@sh bench/run.sh $(BUILD)
+
+# The diff search on the rosters of issue 13 and a worst case (CPU seconds).
+bench-diff: $(BIN)
+	@sh bench/diff_search.sh $(BUILD)
 
 clean:
 	rm -rf $(BUILD)

@@ -13,7 +13,8 @@
 # committed: DIR is under build/.  Run from the repository root.
 set -eu
 dir=${1:?usage: sh fuzz/seed.sh DIR}
-mkdir -p "$dir/corpus-terms" "$dir/corpus-record" "$dir/corpus-json" "$dir/corpus-fmt" "$dir/corpus-lsp"
+mkdir -p "$dir/corpus-terms" "$dir/corpus-record" "$dir/corpus-json" "$dir/corpus-fmt" "$dir/corpus-lsp" \
+	"$dir/corpus-diff"
 
 copy() { # copy CORPUS FILE...
 	to=$1
@@ -36,6 +37,20 @@ grep -l 'example' $(find tests -name '*.tor' -size -64k 2>/dev/null) 2>/dev/null
 	copy corpus-record "$f"
 done
 
+# diff: two terms files joined by a NUL byte: each bundled pair of versions,
+# and each example's versions against a stdlib template.
+pair() { # pair NAME OLD NEW
+	{ cat "$2"; printf '\000'; cat "$3"; } > "$dir/corpus-diff/$1"
+}
+for d in examples/*/ tests/golden/diff/; do
+	olds=$(ls "$d" 2>/dev/null | grep -E '(v1|old)\.tor$' || true)
+	for o in $olds; do
+		n=$(printf '%s' "$o" | sed -e 's/v1\.tor$/v2.tor/' -e 's/old\.tor$/new.tor/')
+		[ -f "$d$n" ] && [ "$(wc -c < "$d$o")" -lt 32768 ] && pair "$(printf '%s' "$d$o" | tr '/' '_')" "$d$o" "$d$n"
+	done
+done
+pair anytown-self examples/anytown/terms.tor examples/anytown/terms.tor
+
 # Dictionaries: the reserved words, the punctuation, a few literals.
 {
 	sed -n 's/^KW("\([a-z_]*\)".*/"\1"/p' src/front/keywords.def
@@ -51,6 +66,7 @@ done
 } > "$dir/terms.dict"
 cp "$dir/terms.dict" "$dir/record.dict"
 cp "$dir/terms.dict" "$dir/fmt.dict"
+cp "$dir/terms.dict" "$dir/diff.dict"
 {
 	for s in docs/schema/minutes.schema.json; do
 		[ -f "$s" ] && grep -o '"[a-z_]*":' "$s" | sort -u | sed 's/^"\(.*\)":$/"\\"\1\\":"/'
