@@ -260,14 +260,28 @@ json_t *lsp_hover(struct server *s, json_t *params, struct rpc_error *err)
 
 /* ---- definition and references ---------------------------------------------------------- */
 
+/* The document and the declared name at params' position: false (err set)
+** if the parameters are wrong; *n is NULL where no declared name is. */
+static bool declared_name_at(struct server *s, json_t *params, struct doc **d, const struct name_site **n,
+                             struct rpc_error *err)
+{
+	uint32_t off;
+	*d = param_doc(s, params, err);
+	if (!*d || !param_offset(s, *d, params, "position", &off, err))
+		return false;
+	*n = analysis_name_at(&(*d)->an, off);
+	if (*n && !(*n)->def_src)
+		*n = NULL;
+	return true;
+}
+
 json_t *lsp_definition(struct server *s, json_t *params, struct rpc_error *err)
 {
-	struct doc *d = param_doc(s, params, err);
-	uint32_t off;
-	if (!d || !param_offset(s, d, params, "position", &off, err))
+	struct doc *d;
+	const struct name_site *n;
+	if (!declared_name_at(s, params, &d, &n, err))
 		return NULL;
-	const struct name_site *n = analysis_name_at(&d->an, off);
-	if (!n || !n->def_src)
+	if (!n)
 		return jnull();
 	return json_location(s, d, n->def_src, n->def_span.start, n->def_span.end);
 }
@@ -315,12 +329,11 @@ static void add_ref(void *ctx, struct doc *d, const struct name_site *n)
 
 json_t *lsp_references(struct server *s, json_t *params, struct rpc_error *err)
 {
-	struct doc *d = param_doc(s, params, err);
-	uint32_t off;
-	if (!d || !param_offset(s, d, params, "position", &off, err))
+	struct doc *d;
+	const struct name_site *n;
+	if (!declared_name_at(s, params, &d, &n, err))
 		return NULL;
-	const struct name_site *n = analysis_name_at(&d->an, off);
-	if (!n || !n->def_src)
+	if (!n)
 		return jnull();
 	json_t *with = json_object_get(json_object_get(params, "context"), "includeDeclaration");
 	struct refs r = { s, json_array(), !json_is_false(with) };
