@@ -73,6 +73,7 @@ int cmd_diff(struct cli *c, int argc, char **argv);
 int cmd_test(struct cli *c, int argc, char **argv);
 int cmd_fmt(struct cli *c, int argc, char **argv);
 int cmd_lsp(struct cli *c, int argc, char **argv);
+int cmd_register(struct cli *c, int argc, char **argv);
 
 /* What a command takes: cli_parse_args handles --help, --format, -I and
 ** --no-color for every command, and the command's own flags through `flag`. */

@@ -27,6 +27,7 @@ static const char main_usage[] =
 	"  replay PATH...             judge a whole history, each meeting by the terms in force on its date\n"
 	"  explain FILE.tor           the terms in plain English, and the votes each decision needs\n"
 	"  diff OLD.tor NEW.tor       what an amendment changes: clauses, meetings, past decisions\n"
+	"  register PATH...           the attendance and interests registers of a history\n"
 	"  test FILE.tor...           run the `example` blocks written inside terms files\n"
 	"  fmt FILE...                print files in the canonical layout (--write, --check)\n"
 	"  lsp                        a language server for editors, over standard input and output\n"
@@ -45,6 +46,7 @@ static const struct command commands[] = {
 	{ "replay", cmd_replay },
 	{ "explain", cmd_explain },
 	{ "diff", cmd_diff },
+	{ "register", cmd_register },
 	{ "test", cmd_test },
 	{ "fmt", cmd_fmt },
 	{ "lsp", cmd_lsp },

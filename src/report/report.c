@@ -29,6 +29,7 @@ bool report_supports(const struct report_ops *ops, enum report_kind k)
 	case REPORT_REPLAY: return ops->replay_begin && ops->replay_meeting && ops->replay_end;
 	case REPORT_EXPLAIN: return ops->explain != NULL;
 	case REPORT_AMEND: return ops->amend != NULL;
+	case REPORT_REGISTER: return ops->registers != NULL;
 	case REPORT__N: break;
 	}
 	return false;

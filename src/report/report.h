@@ -28,7 +28,8 @@
 #include "run/replay.h"
 
 /* What a command writes; a format may support any of them. */
-enum report_kind { REPORT_DIAGNOSTICS, REPORT_MEETING, REPORT_REPLAY, REPORT_EXPLAIN, REPORT_AMEND, REPORT__N };
+enum report_kind { REPORT_DIAGNOSTICS, REPORT_MEETING, REPORT_REPLAY, REPORT_EXPLAIN, REPORT_AMEND, REPORT_REGISTER,
+                   REPORT__N };
 
 struct report_opts {
 	bool color;
@@ -46,6 +47,8 @@ struct replay_report {
 	void *state;                   /* the format's (a JSON writer, an HTML timeline) */
 };
 
+struct register_format_ops; /* report/register_int.h */
+
 struct report_ops {
 	const char *name;              /* as --format names it */
 	bool for_programs;             /* diagnostics go to standard output, in this format */
@@ -58,6 +61,8 @@ struct report_ops {
 	bool (*replay_end)(struct replay_report *w, const struct replay_summary *s);
 	void (*explain)(FILE *out, const struct explanation *x);
 	void (*amend)(FILE *out, const struct amend *d);
+	/* the attendance and interests registers (register, and in replay) */
+	const struct register_format_ops *registers;
 };
 
 extern const struct report_ops report_text, report_markdown, report_html, report_json;

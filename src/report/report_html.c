@@ -7,6 +7,7 @@
 ** its motions: a bar of votes for, against and abstaining drawn against the
 ** number of votes needed, the outcome, and the findings beside it.
 */
+#include "report/register_int.h"
 #include "report/report_html.h"
 
 #include <string.h>
@@ -315,4 +316,5 @@ const struct report_ops report_html = {
 	.replay_meeting = html_replay_meeting,
 	.replay_end = html_replay_end,
 	.explain = explain_write_html,
+	.registers = &register_html_ops,
 };

@@ -3,6 +3,7 @@
 ** docs/schema/eval.schema.json.  Numbers that may be fractions are strings
 ** ("6.75", "20/3") so that no reader rounds them; counts are integers.
 */
+#include "report/register_int.h"
 #include "report/report.h"
 
 #include "report/report_explain.h"
@@ -579,4 +580,5 @@ const struct report_ops report_json = {
 	.replay_end = json_replay_end,
 	.explain = explain_write_json,
 	.amend = json_amend,
+	.registers = &register_json_ops,
 };

@@ -2,6 +2,7 @@
 ** report_md: a meeting's evaluation as Markdown, to paste into minutes or an
 ** audit report: a table of motions, then the findings.
 */
+#include "report/register_int.h"
 #include "report/report.h"
 
 #include <string.h>
@@ -129,4 +130,5 @@ const struct report_ops report_markdown = {
 	.replay_end = md_replay_end,
 	.explain = explain_write_markdown,
 	.amend = md_amend,
+	.registers = &register_md_ops,
 };

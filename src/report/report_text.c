@@ -5,6 +5,7 @@
 ** the findings.
 */
 #include "base/sbuf.h"
+#include "report/register_int.h"
 #include "report/report.h"
 
 #include <string.h>
@@ -416,4 +417,5 @@ const struct report_ops report_text = {
 	.replay_end = text_replay_end,
 	.explain = explain_write_text,
 	.amend = text_amend,
+	.registers = &register_text_ops,
 };

@@ -55,42 +55,66 @@ unsigned reg_member_present(const struct reg_member *m)
 	return m->by_status[ATT_PRESENT] + reg_member_part(m);
 }
 
-const char *interest_rule_text(const struct reg_interest *d)
+/* Each word short and as prose, in one place. */
+struct words {
+	const char *brief, *prose;
+};
+
+static const char *word(const struct words *w, bool prose)
 {
-	if (!d->effect->entitled)
-		return "no vote";
-	return d->effect->vote_void ? "void" : "allowed";
+	return prose ? w->prose : w->brief;
 }
 
-const char *interest_quorum_text(const struct reg_interest *d)
+const char *interest_rule_text(const struct reg_interest *d, bool prose)
 {
+	static const struct words rule[] = {
+		{ "void", "vote void" },
+		{ "allowed", "vote allowed" },
+		{ "no vote", "no vote (not a voting member)" },
+	};
+	return word(&rule[!d->effect->entitled ? 2 : d->effect->vote_void ? 0 : 1], prose);
+}
+
+const char *interest_quorum_text(const struct reg_interest *d, bool prose)
+{
+	static const struct words quorum[] = {
+		{ "counted", "counted towards the quorum" },
+		{ "deemed present", "deemed present for the quorum" },
+		{ "not counted", "not counted towards the quorum" },
+		{ "not applicable", "no quorum (decided outside a meeting)" },
+	};
 	const struct interest_result *e = d->effect;
-	if (e->room == ROOM_OUTSIDE)
-		return "not applicable";
-	if (!e->quorum_counted)
-		return "not counted";
-	return e->room == ROOM_LEFT ? "deemed present" : "counted";
+	int k = e->room == ROOM_OUTSIDE ? 3 : !e->quorum_counted ? 2 : e->room == ROOM_LEFT ? 1 : 0;
+	return word(&quorum[k], prose);
 }
 
-const char *interest_room_text(enum interest_room r)
+const char *interest_room_text(const struct reg_interest *d, bool prose)
 {
-	switch (r) {
-	case ROOM_STAYED: return "stayed";
-	case ROOM_LEFT: return "left the room";
-	case ROOM_TO_LEAVE: return "to leave (no departure recorded)";
-	case ROOM_STAYED_VOTED: return "stayed, though the terms say leave";
-	case ROOM_ABSENT: return "not present";
-	default: return "outside a meeting";
-	}
+	static const struct words room[] = {
+		[ROOM_STAYED] = { "stayed", "stayed in the room" },
+		[ROOM_LEFT] = { "left", "left the room" },
+		[ROOM_TO_LEAVE] = { "to leave", "to leave the room (no departure is recorded)" },
+		[ROOM_STAYED_VOTED] = { "stayed to vote", "stayed and voted, though the terms say leave" },
+		[ROOM_ABSENT] = { "absent", "not present at the motion" },
+		[ROOM_OUTSIDE] = { "outside a meeting", "decided outside a meeting" },
+	};
+	return word(&room[d->effect->room], prose);
 }
 
-const char *interest_voted_text(const struct reg_interest *d, bool *anyway)
+const char *interest_voted_text(const struct reg_interest *d, bool prose, bool *anyway)
 {
+	static const struct words voted[] = {
+		[VOTE_FOR] = { "for", "voted for" },
+		[VOTE_AGAINST] = { "against", "voted against" },
+		[VOTE_ABSTAIN] = { "abstained", "abstained" },
+	};
+	static const struct words none = { "did not vote", "did not vote" };
+	static const struct words unknown = { "not known", "vote not known (a secret ballot)" };
 	const struct interest_result *e = d->effect;
 	*anyway = e->voted && (e->vote_void || !e->entitled);
 	if (e->voted)
-		return e->vote == VOTE_FOR ? "for" : e->vote == VOTE_AGAINST ? "against" : "abstained";
-	return e->votes_named ? "did not vote" : "not known";
+		return word(&voted[e->vote], prose);
+	return word(e->votes_named ? &none : &unknown, prose);
 }
 
 static int year_of(qdate d)
@@ -201,6 +225,10 @@ static void add_column(struct registers *rg, struct reg_body *b, const struct me
 		b->cells[c][map[i]] = at;
 		b->members.items[map[i]]->by_status[at]++;
 	}
+	if (b->meetings == 0 || m->date < b->first)
+		b->first = m->date;
+	if (b->meetings == 0 || m->date > b->last)
+		b->last = m->date;
 	b->meetings++;
 }
 

@@ -75,6 +75,7 @@ struct reg_body {
 	const char *name;
 	VEC(struct reg_member *) members;   /* in the order the rosters first name them */
 	unsigned meetings;          /* in the attendance register */
+	qdate first, last;          /* the dates of its first and last meetings there */
 	unsigned outside;           /* records of decisions taken outside a meeting only */
 	unsigned declarations;
 	/* the table being gathered */
@@ -114,13 +115,18 @@ unsigned register_n_declarations(const struct registers *rg);
 const char *attendance_name(enum attendance a);
 const char *attendance_letter(enum attendance a);
 
-/* A declaration's effect in words (stable: JSON uses them too). */
-const char *interest_rule_text(const struct reg_interest *d);    /* "void", "allowed", "no vote" */
-const char *interest_quorum_text(const struct reg_interest *d);  /* "counted", "deemed present", "not counted", "not applicable" */
-const char *interest_room_text(enum interest_room r);            /* "stayed", "left the room", ... */
-/* What they did: "for", "against", "abstained", "did not vote", or "not
-** known" (a secret ballot); `anyway` is set when a vote is recorded that
-** the terms make void. */
-const char *interest_voted_text(const struct reg_interest *d, bool *anyway);
+/*
+** A declaration's effect in words: short (table cells and JSON, stable) or
+** as prose (the text report).
+**   rule    void, allowed, no vote
+**   quorum  counted, deemed present, not counted, not applicable
+**   room    stayed, left, to leave, stayed to vote, absent, outside a meeting
+**   voted   for, against, abstained, did not vote, not known (a secret ballot)
+** `anyway` is set when a vote is recorded that the terms make void.
+*/
+const char *interest_rule_text(const struct reg_interest *d, bool prose);
+const char *interest_quorum_text(const struct reg_interest *d, bool prose);
+const char *interest_room_text(const struct reg_interest *d, bool prose);
+const char *interest_voted_text(const struct reg_interest *d, bool prose, bool *anyway);
 
 #endif

@@ -1,0 +1,54 @@
+/*
+** register_int: what the register writers share (src/report/register_*.c): a
+** body's temporary files, and one table of functions per format.
+*/
+#ifndef QUORATE_REGISTER_INT_H
+#define QUORATE_REGISTER_INT_H
+
+#include "report/register_report.h"
+
+/* A body's part of the report while the history is replayed. */
+struct body_out {
+	const struct reg_body *body;
+	FILE *tables, *interests;        /* temporary files */
+	struct json_writer jt, ji;       /* JSON: writers on them, at the depth of their arrays */
+	unsigned n_tables, n_interests;
+};
+
+struct register_report {
+	struct arena *arena;
+	const struct register_format_ops *ops;
+	struct registers *rg;
+	struct register_sink sink;
+	VEC(struct body_out) bodies;
+	unsigned json_depth;
+	bool link_meetings;
+	bool failed;                     /* a temporary file could not be made */
+};
+
+struct register_format_ops {
+	void (*table)(struct register_report *rr, struct body_out *bo, const struct reg_table *t);
+	void (*interest)(struct register_report *rr, struct body_out *bo, const struct reg_interest *d);
+	/* the whole of one body's registers, its temporary files copied in */
+	bool (*body)(struct register_report *rr, struct body_out *bo, FILE *out, struct json_writer *w);
+	/* before and after the bodies; `standalone`: a document of its own */
+	void (*begin)(struct register_report *rr, FILE *out, struct json_writer *w, bool standalone);
+	void (*end)(struct register_report *rr, FILE *out, struct json_writer *w, bool standalone);
+};
+
+extern const struct register_format_ops register_text_ops, register_md_ops, register_json_ops, register_html_ops;
+
+/* Copy a temporary file (or nothing, when NULL) to out; false on a read or write error. */
+bool register_copy(FILE *from, FILE *to);
+/* "16 May 2023" and "16 May" into buf[REG_DATE_MAX]. */
+#define REG_DATE_MAX 24
+const char *reg_date_long(qdate d, char *buf);
+const char *reg_date_short(qdate d, char *buf);
+/* Write s padded with blanks to `width` characters (UTF-8 counted as characters). */
+void reg_pad(FILE *out, const char *s, unsigned width, bool right);
+unsigned reg_width(const char *s);
+/* "N meetings, 16 May 2023 to 3 June 2025" and the note on decisions taken
+** outside meetings, as one sentence each into out (no trailing newline). */
+void reg_body_summary(FILE *out, const struct reg_body *b);
+
+#endif

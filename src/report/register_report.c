@@ -1,0 +1,160 @@
+/*
+** register_report: the registers' temporary files and their assembly.  See
+** register_report.h; each format is in register_{text,md,json,html}.c.
+*/
+#include "report/register_int.h"
+
+#include <string.h>
+
+static struct body_out *body_out_of(struct register_report *rr, const char *body)
+{
+	for (size_t i = 0; i < rr->bodies.n; i++)
+		if (rr->bodies.items[i].body->name == body)
+			return &rr->bodies.items[i];
+	for (size_t i = 0; i < register_n_bodies(rr->rg); i++) {
+		const struct reg_body *b = register_body(rr->rg, i);
+		if (b->name == body) {
+			struct body_out bo = { .body = b };
+			VEC_PUSH(rr->arena, rr->bodies, bo);
+			return &rr->bodies.items[rr->bodies.n - 1];
+		}
+	}
+	return NULL; /* not reached: the registers name only their bodies */
+}
+
+/* A temporary file, made when first needed; NULL (and the report marked
+** incomplete) if none can be made. */
+static FILE *scratch(struct register_report *rr, FILE **f, struct json_writer *w, unsigned depth)
+{
+	if (!*f && !rr->failed) {
+		*f = tmpfile();
+		rr->failed = *f == NULL;
+		if (*f) {
+			/* a writer inside the array it will be copied into */
+			json_init(w, *f);
+			w->depth = depth;
+			w->first[depth] = true;
+		}
+	}
+	return *f;
+}
+
+static void on_table(void *ctx, const struct reg_table *t)
+{
+	struct register_report *rr = ctx;
+	struct body_out *bo = body_out_of(rr, t->body);
+	if (bo && scratch(rr, &bo->tables, &bo->jt, rr->json_depth + 4)) {
+		rr->ops->table(rr, bo, t);
+		bo->n_tables++;
+	}
+}
+
+static void on_interest(void *ctx, const struct reg_interest *d)
+{
+	struct register_report *rr = ctx;
+	struct body_out *bo = body_out_of(rr, d->body);
+	if (bo && scratch(rr, &bo->interests, &bo->ji, rr->json_depth + 4)) {
+		rr->ops->interest(rr, bo, d);
+		bo->n_interests++;
+	}
+}
+
+struct register_report *register_report_new(struct arena *a, const struct report_ops *ops, unsigned json_depth)
+{
+	struct register_report *rr = arena_alloc(a, sizeof *rr);
+	rr->arena = a;
+	rr->ops = ops->registers;
+	rr->json_depth = json_depth;
+	rr->sink = (struct register_sink){ rr, on_table, on_interest };
+	rr->rg = register_new(a, &rr->sink);
+	return rr;
+}
+
+struct registers *register_report_registers(struct register_report *rr)
+{
+	return rr->rg;
+}
+
+void register_report_link_meetings(struct register_report *rr)
+{
+	rr->link_meetings = true;
+}
+
+bool register_report_write(struct register_report *rr, FILE *out, struct json_writer *w, bool standalone)
+{
+	bool ok = !rr->failed;
+	rr->ops->begin(rr, out, w, standalone);
+	for (size_t i = 0; i < register_n_bodies(rr->rg); i++) {
+		struct body_out *bo = body_out_of(rr, register_body(rr->rg, i)->name);
+		ok = rr->ops->body(rr, bo, out, w) && ok;
+		if (bo->tables)
+			fclose(bo->tables);
+		if (bo->interests)
+			fclose(bo->interests);
+		bo->tables = bo->interests = NULL;
+	}
+	rr->ops->end(rr, out, w, standalone);
+	return ok;
+}
+
+/* ---- shared by the formats ------------------------------------------------------ */
+
+bool register_copy(FILE *from, FILE *to)
+{
+	return !from || report_copy_stream(from, to);
+}
+
+static const char *const month_names[] = {
+	"January", "February", "March", "April", "May", "June",
+	"July", "August", "September", "October", "November", "December",
+};
+
+const char *reg_date_long(qdate d, char *buf)
+{
+	int y, m, day;
+	date_to_ymd(d, &y, &m, &day);
+	snprintf(buf, REG_DATE_MAX, "%d %s %d", day, month_names[m - 1], y);
+	return buf;
+}
+
+const char *reg_date_short(qdate d, char *buf)
+{
+	int y, m, day;
+	date_to_ymd(d, &y, &m, &day);
+	snprintf(buf, REG_DATE_MAX, "%d %.3s", day, month_names[m - 1]);
+	return buf;
+}
+
+unsigned reg_width(const char *s)
+{
+	unsigned n = 0;
+	for (; *s; s++)
+		n += ((unsigned char)*s & 0xC0) != 0x80; /* count the first byte of each character */
+	return n;
+}
+
+void reg_pad(FILE *out, const char *s, unsigned width, bool right)
+{
+	unsigned w = reg_width(s);
+	if (right)
+		for (unsigned i = w; i < width; i++)
+			fputc(' ', out);
+	fputs(s, out);
+	if (!right)
+		for (unsigned i = w; i < width; i++)
+			fputc(' ', out);
+}
+
+void reg_body_summary(FILE *out, const struct reg_body *b)
+{
+	char a[REG_DATE_MAX], z[REG_DATE_MAX];
+	if (b->meetings == 0)
+		fputs("No meetings.", out);
+	else if (b->meetings == 1)
+		fprintf(out, "1 meeting, %s.", reg_date_long(b->first, a));
+	else
+		fprintf(out, "%u meetings, %s to %s.", b->meetings, reg_date_long(b->first, a), reg_date_long(b->last, z));
+	if (b->outside)
+		fprintf(out, " %u record%s of decisions taken outside a meeting %s not in this register.", b->outside,
+		        b->outside == 1 ? "" : "s", b->outside == 1 ? "is" : "are");
+}

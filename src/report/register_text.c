@@ -1,0 +1,251 @@
+/*
+** register_text: the registers as plain text (fixed-width tables), and as
+** Markdown that pastes cleanly into minutes (pipe tables, one per year).
+*/
+#include "report/register_int.h"
+
+#include <string.h>
+
+/* "P present, L arrived late, ..." */
+static void attendance_key(FILE *out, const char *sep)
+{
+	static const enum attendance order[] = { ATT_PRESENT, ATT_LATE, ATT_EARLY, ATT_LATE_EARLY, ATT_OUT_FOR_PART,
+	                                         ATT_APOLOGIES, ATT_ABSENT, ATT_NOT_MEMBER };
+	for (size_t i = 0; i < sizeof order / sizeof order[0]; i++)
+		fprintf(out, "%s%s %s", i ? sep : "", attendance_letter(order[i]), attendance_name(order[i]));
+}
+
+static const char *table_title(const struct reg_table *t, char *buf, size_t size)
+{
+	if (t->part > 1)
+		snprintf(buf, size, "%d, continued", t->year);
+	else
+		snprintf(buf, size, "%d", t->year);
+	return buf;
+}
+
+static const char *member_label(const struct reg_member *m, char *buf, size_t size)
+{
+	snprintf(buf, size, "%s (%s)%s", m->name, m->id, m->voting ? "" : ", no vote");
+	return buf;
+}
+
+/* ---- text ---------------------------------------------------------------------- */
+
+static unsigned name_width(const struct reg_member *const *rows, unsigned n, unsigned at_least)
+{
+	unsigned w = at_least;
+	for (unsigned i = 0; i < n; i++)
+		if (reg_width(rows[i]->name) > w)
+			w = reg_width(rows[i]->name);
+	return w;
+}
+
+static void text_table(struct register_report *rr, struct body_out *bo, const struct reg_table *t)
+{
+	(void)rr;
+	FILE *out = bo->tables;
+	char title[32];
+	unsigned w = name_width(t->members, t->n_members, 6);
+	fputs("\n  ", out);
+	reg_pad(out, table_title(t, title, sizeof title), w, false);
+	for (unsigned c = 0; c < t->n_meetings; c++) {
+		char d[DATE_FMT_MAX];
+		fprintf(out, " %s", date_format(t->meetings[c].date, d) + 5); /* MM-DD */
+	}
+	fputc('\n', out);
+	for (unsigned r = 0; r < t->n_members; r++) {
+		fputs("  ", out);
+		reg_pad(out, t->members[r]->name, w, false);
+		for (unsigned c = 0; c < t->n_meetings; c++) {
+			fputc(' ', out); /* a column is 5 wide (MM-DD), no blanks at the end of the line */
+			reg_pad(out, attendance_letter(t->cells[r * t->n_meetings + c]), c + 1 < t->n_meetings ? 5 : 0, false);
+		}
+		fputc('\n', out);
+	}
+}
+
+static void text_interest(struct register_report *rr, struct body_out *bo, const struct reg_interest *d)
+{
+	(void)rr;
+	FILE *out = bo->interests;
+	char date[DATE_FMT_MAX];
+	bool anyway;
+	const char *voted = interest_voted_text(d, true, &anyway);
+	const char *clause = d->terms->interests_clause;
+	fprintf(out, "  %s  %s, motion %s: %s\n", date_format(d->meeting->date, date), d->meeting->title,
+	        d->motion->number, d->motion->title);
+	fprintf(out, "      %s (%s)%s%s\n", d->member_name ? d->member_name : d->effect->who->id, d->effect->who->id,
+	        d->effect->who->reason ? ": " : "", d->effect->who->reason ? d->effect->who->reason : "");
+	fprintf(out, "      %s%s%s%s; %s; %s; %s%s\n", clause ? "§" : "", clause ? clause : "", clause ? ": " : "",
+	        interest_rule_text(d, true), interest_quorum_text(d, true), interest_room_text(d, true), voted,
+	        anyway ? ", though the vote is void" : "");
+}
+
+static bool text_body(struct register_report *rr, struct body_out *bo, FILE *out, struct json_writer *w)
+{
+	(void)rr;
+	(void)w;
+	const struct reg_body *b = bo->body;
+	fprintf(out, "\nAttendance register: %s\n  ", b->name);
+	reg_body_summary(out, b);
+	fputc('\n', out);
+	if (b->members.n) {
+		char label[512];
+		unsigned nw = 6;
+		for (size_t i = 0; i < b->members.n; i++) {
+			unsigned lw = reg_width(member_label(b->members.items[i], label, sizeof label));
+			nw = lw > nw ? lw : nw;
+		}
+		fputs("\n  ", out);
+		reg_pad(out, "member", nw, false);
+		fputs("  meetings  present  in part  apologies  absent\n", out);
+		for (size_t i = 0; i < b->members.n; i++) {
+			const struct reg_member *m = b->members.items[i];
+			fputs("  ", out);
+			reg_pad(out, member_label(m, label, sizeof label), nw, false);
+			fprintf(out, "  %8u  %7u  %7u  %9u  %6u\n", reg_member_meetings(m), reg_member_present(m),
+			        reg_member_part(m), m->by_status[ATT_APOLOGIES], m->by_status[ATT_ABSENT]);
+		}
+		fputs("  (present counts those there for all or part of the meeting; in part: arrived late, left early\n"
+		      "  or out for part of it)\n", out);
+	}
+	bool ok = register_copy(bo->tables, out);
+	if (bo->n_tables) {
+		fputs("\n  key: ", out);
+		attendance_key(out, ", ");
+		fputc('\n', out);
+	}
+	fprintf(out, "\nDeclarations of interest: %s\n", b->name);
+	if (!bo->n_interests)
+		fputs("  none recorded\n", out);
+	return register_copy(bo->interests, out) && ok;
+}
+
+static void text_begin(struct register_report *rr, FILE *out, struct json_writer *w, bool standalone)
+{
+	(void)rr;
+	(void)w;
+	if (standalone)
+		fputs("Registers\n", out);
+}
+
+static void no_end(struct register_report *rr, FILE *out, struct json_writer *w, bool standalone)
+{
+	(void)rr;
+	(void)out;
+	(void)w;
+	(void)standalone;
+}
+
+const struct register_format_ops register_text_ops = { text_table, text_interest, text_body, text_begin, no_end };
+
+/* ---- Markdown ------------------------------------------------------------------ */
+
+/* Table cells: a '|' or a line break would break the table. */
+static void md_text(FILE *out, const char *s)
+{
+	for (; *s; s++) {
+		if (*s == '|')
+			fputs("\\|", out);
+		else if (*s == '\n' || *s == '\r')
+			fputc(' ', out);
+		else
+			fputc(*s, out);
+	}
+}
+
+static void md_table(struct register_report *rr, struct body_out *bo, const struct reg_table *t)
+{
+	(void)rr;
+	FILE *out = bo->tables;
+	char title[32];
+	fprintf(out, "\n### %s\n\n| member |", table_title(t, title, sizeof title));
+	for (unsigned c = 0; c < t->n_meetings; c++) {
+		char d[REG_DATE_MAX];
+		fprintf(out, " %s |", reg_date_short(t->meetings[c].date, d));
+	}
+	fputs("\n| --- |", out);
+	for (unsigned c = 0; c < t->n_meetings; c++)
+		fputs(" :-: |", out);
+	fputc('\n', out);
+	for (unsigned r = 0; r < t->n_members; r++) {
+		fputs("| ", out);
+		md_text(out, t->members[r]->name);
+		fputs(" |", out);
+		for (unsigned c = 0; c < t->n_meetings; c++)
+			fprintf(out, " %s |", attendance_letter(t->cells[r * t->n_meetings + c]));
+		fputc('\n', out);
+	}
+}
+
+static void md_interest(struct register_report *rr, struct body_out *bo, const struct reg_interest *d)
+{
+	(void)rr;
+	FILE *out = bo->interests;
+	char date[DATE_FMT_MAX];
+	bool anyway;
+	const char *voted = interest_voted_text(d, true, &anyway);
+	if (bo->n_interests == 0)
+		fputs("| date | meeting | motion | member | interest | effect |\n| --- | --- | --- | --- | --- | --- |\n", out);
+	fprintf(out, "| %s | ", date_format(d->meeting->date, date));
+	md_text(out, d->meeting->title);
+	fprintf(out, " | %s ", d->motion->number);
+	md_text(out, d->motion->title);
+	fputs(" | ", out);
+	md_text(out, d->member_name ? d->member_name : d->effect->who->id);
+	fprintf(out, " (%s) | ", d->effect->who->id);
+	md_text(out, d->effect->who->reason ? d->effect->who->reason : "");
+	const char *clause = d->terms->interests_clause;
+	fprintf(out, " | %s%s%s%s; %s; %s; %s%s |\n", clause ? "§" : "", clause ? clause : "", clause ? ": " : "",
+	        interest_rule_text(d, true), interest_quorum_text(d, true), interest_room_text(d, true), voted,
+	        anyway ? ", though the vote is void" : "");
+}
+
+static bool md_body(struct register_report *rr, struct body_out *bo, FILE *out, struct json_writer *w)
+{
+	(void)rr;
+	(void)w;
+	const struct reg_body *b = bo->body;
+	fputs("\n## Attendance register: ", out);
+	md_text(out, b->name);
+	fputs("\n\n", out);
+	reg_body_summary(out, b);
+	fputc('\n', out);
+	if (b->members.n) {
+		fputs("\n| member | meetings | present | in part | apologies | absent |\n"
+		      "| --- | ---: | ---: | ---: | ---: | ---: |\n", out);
+		for (size_t i = 0; i < b->members.n; i++) {
+			const struct reg_member *m = b->members.items[i];
+			char label[512];
+			fputs("| ", out);
+			md_text(out, member_label(m, label, sizeof label));
+			fprintf(out, " | %u | %u | %u | %u | %u |\n", reg_member_meetings(m), reg_member_present(m),
+			        reg_member_part(m), m->by_status[ATT_APOLOGIES], m->by_status[ATT_ABSENT]);
+		}
+		fputs("\n*Present* counts those there for all or part of the meeting; *in part*: arrived late, left early "
+		      "or out for part of it.\n", out);
+	}
+	bool ok = register_copy(bo->tables, out);
+	if (bo->n_tables) {
+		fputs("\nKey: ", out);
+		attendance_key(out, "; ");
+		fputs(".\n", out);
+	}
+	fputs("\n## Declarations of interest: ", out);
+	md_text(out, b->name);
+	fputs("\n\n", out);
+	if (!bo->n_interests)
+		fputs("None recorded.\n", out);
+	return register_copy(bo->interests, out) && ok;
+}
+
+static void md_begin(struct register_report *rr, FILE *out, struct json_writer *w, bool standalone)
+{
+	(void)rr;
+	(void)w;
+	if (standalone)
+		fputs("# Registers\n", out);
+}
+
+const struct register_format_ops register_md_ops = { md_table, md_interest, md_body, md_begin, no_end };

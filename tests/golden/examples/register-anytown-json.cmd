@@ -1,0 +1,1 @@
+register --format json -I stdlib examples/anytown

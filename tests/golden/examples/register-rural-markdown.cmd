@@ -1,0 +1,1 @@
+register --format markdown -I stdlib examples/rural
