@@ -270,12 +270,12 @@ static void on_interest(void *ctx, const struct reg_interest *d)
 {
 	struct run *R = ctx;
 	bool anyway;
-	const char *voted = interest_voted_text(d, &anyway);
+	const char *voted = interest_voted_text(d, false, &anyway);
 	assert_true(R->n_interests < 16);
 	R->interest_lines[R->n_interests++] =
 		arena_printf(&R->arena, "%s motion %s %s (%s): vote %s, quorum %s, %s, voted %s%s", d->meeting->title,
 		             d->motion->number, d->effect->who->id, d->member_name ? d->member_name : "?",
-		             interest_rule_text(d), interest_quorum_text(d), interest_room_text(d->effect->room), voted,
+		             interest_rule_text(d, false), interest_quorum_text(d, false), interest_room_text(d, false), voted,
 		             anyway ? " anyway" : "");
 }
 
@@ -364,15 +364,16 @@ static void test_interest_words(void **state)
 	register_finish(rg);
 	assert_int_equal(R->n_interests, 5);
 	assert_string_equal(R->interest_lines[0], "M 2024-04-10 motion 1 m2 (Two): vote void, quorum counted, "
-	                                          "to leave (no departure recorded), voted not known");
+	                                          "to leave, voted not known");
 	assert_string_equal(R->interest_lines[1], "M 2024-04-10 motion 2 obs (Observer): vote no vote, quorum not counted, "
-	                                          "stayed, though the terms say leave, voted for anyway");
+	                                          "stayed to vote, voted for anyway");
 	assert_string_equal(R->interest_lines[2], "M 2024-04-10 motion 3 m3 (Three): vote void, quorum deemed present, "
-	                                          "left the room, voted did not vote");
+	                                          "left, voted did not vote");
 	assert_string_equal(R->interest_lines[3], "M 2024-04-10 motion 4 m4 (Four): vote void, quorum counted, "
-	                                          "stayed, though the terms say leave, voted against anyway");
+	                                          "stayed to vote, voted against anyway");
 	assert_string_equal(R->interest_lines[4], "M 2024-04-11 motion 1 m1 (Dr One): vote void, quorum not applicable, "
 	                                          "outside a meeting, voted did not vote");
+	assert_int_equal(register_body(rg, 0)->first, register_body(rg, 0)->last);
 	assert_string_equal(attendance_name(ATT_LATE_EARLY), "arrived late and left early");
 	assert_string_equal(attendance_letter(ATT_ABSENT), "X");
 }
