@@ -74,7 +74,12 @@ for d in examples/*/ tests/regress/*/; do
 	first=$(echo "$terms" | head -n 1)
 	last=$(echo "$terms" | tail -n 1)
 	[ "$first" != "$last" ] && add diff -I stdlib "$first" "$last"
-	[ -n "$records" ] && add replay -I stdlib "$d"
+	if [ -n "$records" ]; then
+		add replay -I stdlib "$d"
+		add register -I stdlib "$d"
+		add register --format json -I stdlib "$d"
+		add register --format html -I stdlib "$d"
+	fi
 	for m in $records; do
 		case $m in *.minutes) add fmt "$m" ;; esac
 	done

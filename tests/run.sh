@@ -241,7 +241,7 @@ run_scripts() {
 		script scripts/docs "$python" tests/docs.py "$build"
 		script scripts/lsp "$python" tests/lsp/client.py "$build"
 		if "$python" -c 'import jsonschema' 2>/dev/null; then
-			for schema in eval replay diff explain; do
+			for schema in eval replay diff explain register; do
 				script "scripts/schema-$schema" "$python" -W ignore tests/schema/validate.py \
 					"docs/schema/$schema.schema.json" tests/golden/eval tests/golden/examples
 			done
@@ -249,10 +249,10 @@ run_scripts() {
 			script scripts/schema-minutes "$python" -W ignore tests/schema/validate.py \
 				docs/schema/minutes.schema.json $(find examples -name '*.json' | sort)
 		else
-			skipped=$((skipped + 5)); echo "SKIP scripts/schema-*: python3-jsonschema is not installed"
+			skipped=$((skipped + 6)); echo "SKIP scripts/schema-*: python3-jsonschema is not installed"
 		fi
 	else
-		skipped=$((skipped + 7)); echo "SKIP scripts/docs scripts/lsp scripts/schema-*: python3 is not installed"
+		skipped=$((skipped + 8)); echo "SKIP scripts/docs scripts/lsp scripts/schema-*: python3 is not installed"
 	fi
 }
 

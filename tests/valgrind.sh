@@ -62,6 +62,7 @@ for d in examples/*/; do
 	if [ -n "$records" ]; then
 		add replay -I stdlib "$d"
 		add replay --format json -I stdlib "$d"
+		add register --format html -I stdlib "$d"
 	fi
 	for m in $(echo "$records" | grep '\.minutes$' | head -n 2); do
 		add fmt "$m"

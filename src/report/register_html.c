@@ -68,7 +68,8 @@ static void html_interest(struct register_report *rr, struct body_out *bo, const
 	fputs(" ", out);
 	html_escape(out, d->motion->title);
 	fputs("</td><td data-label=\"member\">", out);
-	html_escape(out, d->member_name ? d->member_name : d->effect->who->id);
+	char who[512];
+	html_escape(out, reg_declarant(d, who, sizeof who));
 	fputs("</td><td data-label=\"interest\">", out);
 	html_escape(out, d->effect->who->reason ? d->effect->who->reason : "");
 	fputs("</td><td data-label=\"effect\">", out);

@@ -47,6 +47,8 @@ const char *reg_date_short(qdate d, char *buf);
 /* Write s padded with blanks to `width` characters (UTF-8 counted as characters). */
 void reg_pad(FILE *out, const char *s, unsigned width, bool right);
 unsigned reg_width(const char *s);
+/* Who declared: "Dr Alice Jones (alice)", or "nobody (not on the roster)". */
+const char *reg_declarant(const struct reg_interest *d, char *buf, size_t size);
 /* "N meetings, 16 May 2023 to 3 June 2025" and the note on decisions taken
 ** outside meetings, as one sentence each into out (no trailing newline). */
 void reg_body_summary(FILE *out, const struct reg_body *b);

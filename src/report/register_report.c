@@ -145,6 +145,13 @@ void reg_pad(FILE *out, const char *s, unsigned width, bool right)
 			fputc(' ', out);
 }
 
+const char *reg_declarant(const struct reg_interest *d, char *buf, size_t size)
+{
+	snprintf(buf, size, "%s (%s)", d->member_name ? d->member_name : d->effect->who->id,
+	         d->member_name ? d->effect->who->id : "not on the roster");
+	return buf;
+}
+
 void reg_body_summary(FILE *out, const struct reg_body *b)
 {
 	char a[REG_DATE_MAX], z[REG_DATE_MAX];

@@ -75,8 +75,9 @@ static void text_interest(struct register_report *rr, struct body_out *bo, const
 	const char *clause = d->terms->interests_clause;
 	fprintf(out, "  %s  %s, motion %s: %s\n", date_format(d->meeting->date, date), d->meeting->title,
 	        d->motion->number, d->motion->title);
-	fprintf(out, "      %s (%s)%s%s\n", d->member_name ? d->member_name : d->effect->who->id, d->effect->who->id,
-	        d->effect->who->reason ? ": " : "", d->effect->who->reason ? d->effect->who->reason : "");
+	char who[512];
+	fprintf(out, "      %s%s%s\n", reg_declarant(d, who, sizeof who), d->effect->who->reason ? ": " : "",
+	        d->effect->who->reason ? d->effect->who->reason : "");
 	fprintf(out, "      %s%s%s%s; %s; %s; %s%s\n", clause ? "§" : "", clause ? clause : "", clause ? ": " : "",
 	        interest_rule_text(d, true), interest_quorum_text(d, true), interest_room_text(d, true), voted,
 	        anyway ? ", though the vote is void" : "");
@@ -142,19 +143,6 @@ const struct register_format_ops register_text_ops = { text_table, text_interest
 
 /* ---- Markdown ------------------------------------------------------------------ */
 
-/* Table cells: a '|' or a line break would break the table. */
-static void md_text(FILE *out, const char *s)
-{
-	for (; *s; s++) {
-		if (*s == '|')
-			fputs("\\|", out);
-		else if (*s == '\n' || *s == '\r')
-			fputc(' ', out);
-		else
-			fputc(*s, out);
-	}
-}
-
 static void md_table(struct register_report *rr, struct body_out *bo, const struct reg_table *t)
 {
 	(void)rr;
@@ -171,7 +159,7 @@ static void md_table(struct register_report *rr, struct body_out *bo, const stru
 	fputc('\n', out);
 	for (unsigned r = 0; r < t->n_members; r++) {
 		fputs("| ", out);
-		md_text(out, t->members[r]->name);
+		report_md_text(out, t->members[r]->name);
 		fputs(" |", out);
 		for (unsigned c = 0; c < t->n_meetings; c++)
 			fprintf(out, " %s |", attendance_letter(t->cells[r * t->n_meetings + c]));
@@ -189,13 +177,14 @@ static void md_interest(struct register_report *rr, struct body_out *bo, const s
 	if (bo->n_interests == 0)
 		fputs("| date | meeting | motion | member | interest | effect |\n| --- | --- | --- | --- | --- | --- |\n", out);
 	fprintf(out, "| %s | ", date_format(d->meeting->date, date));
-	md_text(out, d->meeting->title);
+	report_md_text(out, d->meeting->title);
 	fprintf(out, " | %s ", d->motion->number);
-	md_text(out, d->motion->title);
+	report_md_text(out, d->motion->title);
 	fputs(" | ", out);
-	md_text(out, d->member_name ? d->member_name : d->effect->who->id);
-	fprintf(out, " (%s) | ", d->effect->who->id);
-	md_text(out, d->effect->who->reason ? d->effect->who->reason : "");
+	char who[512];
+	report_md_text(out, reg_declarant(d, who, sizeof who));
+	fputs(" | ", out);
+	report_md_text(out, d->effect->who->reason ? d->effect->who->reason : "");
 	const char *clause = d->terms->interests_clause;
 	fprintf(out, " | %s%s%s%s; %s; %s; %s%s |\n", clause ? "§" : "", clause ? clause : "", clause ? ": " : "",
 	        interest_rule_text(d, true), interest_quorum_text(d, true), interest_room_text(d, true), voted,
@@ -208,7 +197,7 @@ static bool md_body(struct register_report *rr, struct body_out *bo, FILE *out, 
 	(void)w;
 	const struct reg_body *b = bo->body;
 	fputs("\n## Attendance register: ", out);
-	md_text(out, b->name);
+	report_md_text(out, b->name);
 	fputs("\n\n", out);
 	reg_body_summary(out, b);
 	fputc('\n', out);
@@ -219,7 +208,7 @@ static bool md_body(struct register_report *rr, struct body_out *bo, FILE *out, 
 			const struct reg_member *m = b->members.items[i];
 			char label[512];
 			fputs("| ", out);
-			md_text(out, member_label(m, label, sizeof label));
+			report_md_text(out, member_label(m, label, sizeof label));
 			fprintf(out, " | %u | %u | %u | %u | %u |\n", reg_member_meetings(m), reg_member_present(m),
 			        reg_member_part(m), m->by_status[ATT_APOLOGIES], m->by_status[ATT_ABSENT]);
 		}
@@ -233,7 +222,7 @@ static bool md_body(struct register_report *rr, struct body_out *bo, FILE *out, 
 		fputs(".\n", out);
 	}
 	fputs("\n## Declarations of interest: ", out);
-	md_text(out, b->name);
+	report_md_text(out, b->name);
 	fputs("\n\n", out);
 	if (!bo->n_interests)
 		fputs("None recorded.\n", out);

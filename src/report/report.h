@@ -87,6 +87,9 @@ bool report_replay_end(struct replay_report *w, const struct replay_summary *s);
 
 void report_text_meeting(FILE *out, const struct meeting_result *r, const struct report_opts *o);
 void report_md_meeting(FILE *out, const struct meeting_result *r);
+/* Text inside Markdown (a table cell, a heading, a list item): one line, and
+** the characters that would end a cell or start markup escaped (| < ` * [ \\). */
+void report_md_text(FILE *out, const char *s);
 /* One meeting as a JSON object (the value of "meeting" results in eval and replay). */
 void report_json_meeting(struct json_writer *w, const struct meeting_result *r);
 

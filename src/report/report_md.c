@@ -9,14 +9,13 @@
 
 #include "report/report_explain.h"
 
-/* Table cells: a '|' or newline in a title would break the table. */
-static void md_cell(FILE *out, const char *s)
+void report_md_text(FILE *out, const char *s)
 {
 	for (; *s; s++) {
-		if (*s == '|')
-			fputs("\\|", out);
-		else if (*s == '\n' || *s == '\r')
+		if (*s == '\n' || *s == '\r')
 			fputc(' ', out);
+		else if (strchr("\\|<`*[", *s))
+			fprintf(out, "\\%c", *s);
 		else
 			fputc(*s, out);
 	}
@@ -32,7 +31,7 @@ static void md_findings(FILE *out, const char *motion, const struct finding_list
 		if (f->clause)
 			fprintf(out, " §%s", f->clause);
 		fputs(": ", out);
-		md_cell(out, f->message);
+		report_md_text(out, f->message);
 		fprintf(out, " (%s)\n", report_where(&f->where, where, sizeof where));
 	}
 }
@@ -54,7 +53,7 @@ void report_md_meeting(FILE *out, const struct meeting_result *r)
 	const struct terms *t = r->terms;
 	char d[DATE_FMT_MAX];
 	fputs("## ", out);
-	md_cell(out, m->title);
+	report_md_text(out, m->title);
 	fprintf(out, " (%s)\n\n", date_format(m->date, d));
 	fprintf(out, "Judged by *%s*%s%s; ", t->name, t->version ? ", version " : "", t->version ? t->version : "");
 	if (meeting_is_virtual_only(m))
@@ -68,7 +67,7 @@ void report_md_meeting(FILE *out, const struct meeting_result *r)
 		const struct motion_result *mr = &r->motions[i];
 		char buf[32];
 		fprintf(out, "| %s ", mr->motion->number);
-		md_cell(out, mr->motion->title);
+		report_md_text(out, mr->motion->title);
 		fprintf(out, " | %s%s%s | %s | ",
 		        mr->cls ? mr->cls->id : "-", mr->cls && mr->cls->clause ? " §" : "",
 		        mr->cls && mr->cls->clause ? mr->cls->clause : "",
