@@ -52,10 +52,7 @@ static void html_table(struct register_report *rr, struct body_out *bo, const st
 static void html_interest(struct register_report *rr, struct body_out *bo, const struct reg_interest *d)
 {
 	FILE *out = bo->interests;
-	char date[REG_DATE_MAX];
-	bool anyway;
-	const char *voted = interest_voted_text(d, true, &anyway);
-	const char *clause = d->terms->interests_clause;
+	char date[REG_DATE_MAX], who[512], effect[512];
 	fputs("<tr><td data-label=\"date\">", out);
 	html_escape(out, reg_date_long(d->meeting->date, date));
 	fputs("</td><td data-label=\"meeting\">", out);
@@ -68,22 +65,11 @@ static void html_interest(struct register_report *rr, struct body_out *bo, const
 	fputs(" ", out);
 	html_escape(out, d->motion->title);
 	fputs("</td><td data-label=\"member\">", out);
-	char who[512];
 	html_escape(out, reg_declarant(d, who, sizeof who));
 	fputs("</td><td data-label=\"interest\">", out);
 	html_escape(out, d->effect->who->reason ? d->effect->who->reason : "");
 	fputs("</td><td data-label=\"effect\">", out);
-	if (clause) {
-		fputs("§", out);
-		html_escape(out, clause);
-		fputs(": ", out);
-	}
-	fprintf(out, "%s; %s; %s; ", interest_rule_text(d, true), interest_quorum_text(d, true),
-	        interest_room_text(d, true));
-	if (anyway)
-		fprintf(out, "<strong>%s, though the vote is void</strong>", voted);
-	else
-		fputs(voted, out);
+	html_escape(out, reg_effect(d, effect, sizeof effect));
 	fputs("</td></tr>\n", out);
 }
 

@@ -49,6 +49,9 @@ void reg_pad(FILE *out, const char *s, unsigned width, bool right);
 unsigned reg_width(const char *s);
 /* Who declared: "Dr Alice Jones (alice)", or "nobody (not on the roster)". */
 const char *reg_declarant(const struct reg_interest *d, char *buf, size_t size);
+/* A declaration's effect as one sentence: "§3.4: vote void; not counted
+** towards the quorum; stayed in the room; voted for, though the vote is void". */
+const char *reg_effect(const struct reg_interest *d, char *buf, size_t size);
 /* "N meetings, 16 May 2023 to 3 June 2025" and the note on decisions taken
 ** outside meetings, as one sentence each into out (no trailing newline). */
 void reg_body_summary(FILE *out, const struct reg_body *b);

@@ -152,6 +152,17 @@ const char *reg_declarant(const struct reg_interest *d, char *buf, size_t size)
 	return buf;
 }
 
+const char *reg_effect(const struct reg_interest *d, char *buf, size_t size)
+{
+	bool anyway;
+	const char *voted = interest_voted_text(d, true, &anyway);
+	const char *clause = d->terms->interests_clause;
+	snprintf(buf, size, "%s%s%s%s; %s; %s; %s%s", clause ? "§" : "", clause ? clause : "", clause ? ": " : "",
+	         interest_rule_text(d, true), interest_quorum_text(d, true), interest_room_text(d, true), voted,
+	         anyway ? ", though the vote is void" : "");
+	return buf;
+}
+
 void reg_body_summary(FILE *out, const struct reg_body *b)
 {
 	char a[REG_DATE_MAX], z[REG_DATE_MAX];

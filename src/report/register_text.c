@@ -69,18 +69,12 @@ static void text_interest(struct register_report *rr, struct body_out *bo, const
 {
 	(void)rr;
 	FILE *out = bo->interests;
-	char date[DATE_FMT_MAX];
-	bool anyway;
-	const char *voted = interest_voted_text(d, true, &anyway);
-	const char *clause = d->terms->interests_clause;
+	char date[DATE_FMT_MAX], who[512], effect[512];
 	fprintf(out, "  %s  %s, motion %s: %s\n", date_format(d->meeting->date, date), d->meeting->title,
 	        d->motion->number, d->motion->title);
-	char who[512];
 	fprintf(out, "      %s%s%s\n", reg_declarant(d, who, sizeof who), d->effect->who->reason ? ": " : "",
 	        d->effect->who->reason ? d->effect->who->reason : "");
-	fprintf(out, "      %s%s%s%s; %s; %s; %s%s\n", clause ? "§" : "", clause ? clause : "", clause ? ": " : "",
-	        interest_rule_text(d, true), interest_quorum_text(d, true), interest_room_text(d, true), voted,
-	        anyway ? ", though the vote is void" : "");
+	fprintf(out, "      %s\n", reg_effect(d, effect, sizeof effect));
 }
 
 static bool text_body(struct register_report *rr, struct body_out *bo, FILE *out, struct json_writer *w)
@@ -171,24 +165,21 @@ static void md_interest(struct register_report *rr, struct body_out *bo, const s
 {
 	(void)rr;
 	FILE *out = bo->interests;
-	char date[DATE_FMT_MAX];
-	bool anyway;
-	const char *voted = interest_voted_text(d, true, &anyway);
+	char date[DATE_FMT_MAX], who[512], effect[512];
 	if (bo->n_interests == 0)
 		fputs("| date | meeting | motion | member | interest | effect |\n| --- | --- | --- | --- | --- | --- |\n", out);
-	fprintf(out, "| %s | ", date_format(d->meeting->date, date));
-	report_md_text(out, d->meeting->title);
-	fprintf(out, " | %s ", d->motion->number);
-	report_md_text(out, d->motion->title);
-	fputs(" | ", out);
-	char who[512];
-	report_md_text(out, reg_declarant(d, who, sizeof who));
-	fputs(" | ", out);
-	report_md_text(out, d->effect->who->reason ? d->effect->who->reason : "");
-	const char *clause = d->terms->interests_clause;
-	fprintf(out, " | %s%s%s%s; %s; %s; %s%s |\n", clause ? "§" : "", clause ? clause : "", clause ? ": " : "",
-	        interest_rule_text(d, true), interest_quorum_text(d, true), interest_room_text(d, true), voted,
-	        anyway ? ", though the vote is void" : "");
+	const char *cells[] = { date_format(d->meeting->date, date), d->meeting->title, NULL, reg_declarant(d, who, sizeof who),
+	                        d->effect->who->reason ? d->effect->who->reason : "", reg_effect(d, effect, sizeof effect) };
+	for (size_t i = 0; i < sizeof cells / sizeof cells[0]; i++) {
+		fputs(i ? " | " : "| ", out);
+		if (cells[i]) {
+			report_md_text(out, cells[i]);
+		} else {
+			fprintf(out, "%s ", d->motion->number);
+			report_md_text(out, d->motion->title);
+		}
+	}
+	fputs(" |\n", out);
 }
 
 static bool md_body(struct register_report *rr, struct body_out *bo, FILE *out, struct json_writer *w)
