@@ -47,6 +47,7 @@
 #include <string.h>
 
 #include "front/parse_state.h"   /* PARSE_MAX_IDENT, PARSE_MAX_STRING: the native limits */
+#include "front/names.h"
 #include "record/json_scan.h"
 
 #define TALLY_MAX 1000000
@@ -316,14 +317,12 @@ static const char *read_string(struct jreader *r, struct jvalue *v, const char *
 	return v->str;
 }
 
-static bool is_ident(const char *s)
+/* A name as the native syntax reads it (front/names.h): letters in any
+** script, digits and _, kept composed; NULL if it is not one. */
+static const char *as_name(struct jreader *r, const char *s, size_t len)
 {
-	if (!((*s >= 'A' && *s <= 'Z') || (*s >= 'a' && *s <= 'z') || *s == '_'))
-		return false;
-	for (s++; *s; s++)
-		if (!((*s >= 'A' && *s <= 'Z') || (*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') || *s == '_'))
-			return false;
-	return true;
+	size_t bad, bad_len;
+	return len > 0 ? name_make(r->arena, s, len, &bad, &bad_len) : NULL;
 }
 
 /* A member id as the native syntax writes it: letters, digits and '_'. */
@@ -333,7 +332,8 @@ static const char *read_id(struct jreader *r, struct jvalue *v)
 		fail_type(r, v, "a string (a member id)");
 		return NULL;
 	}
-	if (v->len > PARSE_MAX_IDENT || !is_ident(v->str)) {
+	const char *id = v->len > PARSE_MAX_IDENT ? NULL : as_name(r, v->str, v->len);
+	if (!id) {
 		char shown[72];
 		printable(shown, sizeof shown, v->str);
 		if (v->len > PARSE_MAX_IDENT)
@@ -343,7 +343,7 @@ static const char *read_id(struct jreader *r, struct jvalue *v)
 			                "not starting with a digit, as in the terms)", shown);
 		return NULL;
 	}
-	return v->str;
+	return id;
 }
 
 /* A member id as a name, at the current position. */
@@ -711,9 +711,9 @@ static void read_attributes(struct jreader *r, struct rec_motion *m, struct jval
 			jscan_skip(&r->scan, &val);
 			at_whole(r, &val);
 			fail(r, D_LIMIT, "attribute name longer than %d characters", PARSE_MAX_IDENT);
-		} else if (!is_ident(name)) {
+		} else if (!(name = as_name(r, name, key.len))) {
 			char shown[72];
-			printable(shown, sizeof shown, name);
+			printable(shown, sizeof shown, jscan_key_text(&r->scan, &key));
 			jscan_skip(&r->scan, &val);
 			at_whole(r, &val);
 			fail(r, D_SYNTAX, "\"%s\" is not an attribute name (letters, digits and _, "

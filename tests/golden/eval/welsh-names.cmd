@@ -1,0 +1,1 @@
+eval tests/golden/eval/welsh-names.tor tests/golden/eval/welsh-names.minutes
