@@ -126,13 +126,13 @@ static const char *join_dotted(struct parse_state *st, const struct node *parts)
 	return path;
 }
 
-static int round_mode(const char *word)
+static enum round_mode round_mode(const char *word)
 {
 	if (strcmp(word, "up") == 0)
-		return 1;
+		return ROUND_UP;
 	if (strcmp(word, "down") == 0)
-		return 2;
-	return 0; /* "nearest" is written `rounded to nearest` */
+		return ROUND_DOWN;
+	return ROUND_INVALID; /* "nearest" is written `rounded to nearest` */
 }
 }
 
@@ -400,7 +400,7 @@ expr
 	| expr ROUNDED IDENT
 		{ $$ = mk_op(st, N_ROUND, @$, round_mode($3->text), $1, NULL); $$->text = $3->text; $$->text_span = @3; }
 	| expr ROUNDED TO IDENT
-		{ $$ = mk_op(st, N_ROUND, @$, strcmp($4->text, "nearest") == 0 ? 3 : 0, $1, NULL);
+		{ $$ = mk_op(st, N_ROUND, @$, strcmp($4->text, "nearest") == 0 ? ROUND_NEAREST : ROUND_INVALID, $1, NULL);
 		  $$->text = arena_printf(st->arena, "to %s", $4->text); $$->text_span = @3; }
 	| expr '+' expr          { $$ = mk_op(st, N_BINARY, @$, OP_ADD, $1, $3); }
 	| expr '-' expr          { $$ = mk_op(st, N_BINARY, @$, OP_SUB, $1, $3); }

@@ -8,6 +8,8 @@
 
 #include <string.h>
 
+#include "model/attrs.h"
+
 /* ==== compiling expressions ================================================ */
 
 static struct expr *compile(struct sema *s, const struct node *n);
@@ -145,7 +147,7 @@ static void note_attr_use(struct sema *s, const struct expr *e)
 		VEC_PUSH(s->arena, s->number_uses, u);
 		return;
 	}
-	if (attr && lit->kind == EX_CONST && lit->constant.type == VT_STR && strcmp(attr->attr, "kind") == 0) {
+	if (attr && lit->kind == EX_CONST && lit->constant.type == VT_STR && attr_known(attr->attr) == ATTR_KIND) {
 		for (size_t i = 0; i < s->kind_values.n; i++)
 			if (strcmp(s->kind_values.items[i], lit->constant.u.str) == 0)
 				return;
@@ -303,11 +305,9 @@ static struct expr *compile(struct sema *s, const struct node *n)
 	case N_COUNT:
 		return compile_count(s, n);
 	case N_ATTR:
-		e = new_expr(s, EX_ATTR, n, VT_ANY);
+		e = new_expr(s, EX_ATTR, n, attr_type(n->text));
 		e->attr = n->text;
-		if (strcmp(n->text, "financial") == 0 || strcmp(n->text, "amount") == 0 || strcmp(n->text, "kind") == 0)
-			e->type = strcmp(n->text, "financial") == 0 ? VT_BOOL : strcmp(n->text, "amount") == 0 ? VT_NUM : VT_STR;
-		if (strcmp(n->text, "kind") == 0)
+		if (attr_known(n->text) == ATTR_KIND)
 			s->uses_kind = true;
 		return e;
 	case N_NAME:
@@ -317,7 +317,12 @@ static struct expr *compile(struct sema *s, const struct node *n)
 	case N_FUNC:
 		return compile_func(s, n);
 	case N_PAREN:
-		return compile(s, n->a);
+		/* The grammar has decided the grouping; the parentheses are kept
+		** only so a rule is shown with its numbers as it was written. */
+		e = compile(s, n->a);
+		if (e)
+			e->paren = true;
+		return e;
 	case N_UNARY:
 		e = new_expr(s, EX_UNARY, n, n->op == OP_NOT ? VT_BOOL : VT_NUM);
 		e->op = n->op;
@@ -331,7 +336,7 @@ static struct expr *compile(struct sema *s, const struct node *n)
 	case N_BINARY:
 		return compile_binary(s, n);
 	case N_ROUND:
-		if (n->op == 0) {
+		if (n->op == ROUND_INVALID) {
 			diag_report(s->diag, D_SYNTAX, loc_of(s->cur_src, n->text_span),
 			            "'rounded' must be followed by 'up', 'down' or 'to nearest', not '%s'", n->text);
 			return NULL;

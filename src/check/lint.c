@@ -10,8 +10,8 @@
 
 #include <string.h>
 
-#include "base/sbuf.h"
 #include "front/parse.h"
+#include "model/attrs.h"
 
 /* ==== whole-file checks ===================================================== */
 
@@ -140,34 +140,6 @@ static unsigned gather_numbers(struct sema *s, struct number_attr *out)
 	return n;
 }
 
-static const char *describe_profile(struct sema *s, const struct motion_profile *p, bool uses_kind)
-{
-	struct sbuf b;
-	sbuf_init(&b, s->arena);
-	const char *lead = "a motion";
-	for (unsigned f = 0; f < p->n_attrs; f++)
-		if (strcmp(p->attrs[f].name, "financial") == 0)
-			lead = p->attrs[f].value.u.boolean ? "a financial motion" : "a motion with no financial implication";
-	sbuf_add(&b, lead);
-	for (unsigned f = 0; f < p->n_attrs; f++) {
-		const struct attr *a = &p->attrs[f];
-		if (strcmp(a->name, "financial") == 0)
-			continue;
-		char buf[RAT_FMT_MAX];
-		if (a->value.type == VT_STR) {
-			if (a->value.u.str[0])
-				sbuf_addf(&b, ", of kind \"%s\"", a->value.u.str);
-			else if (uses_kind)
-				sbuf_add(&b, ", of any other kind");
-		} else if (a->value.type == VT_NUM) {
-			sbuf_addf(&b, ", %s %s", a->name, rat_format(a->value.u.num, buf, sizeof buf));
-		} else {
-			sbuf_addf(&b, ", %s%s", a->value.u.boolean ? "" : "not ", a->name);
-		}
-	}
-	return sbuf_str(&b);
-}
-
 static const struct dclass *profile_class(const struct terms *t, const struct motion_profile *p, bool *undetermined,
                                           unsigned *stopped_at)
 {
@@ -192,7 +164,7 @@ static void make_profile(struct motion_profile *p, const char **flags, unsigned 
 	memset(p, 0, sizeof *p);
 	for (unsigned f = 0; f < n_flags; f++, index >>= 1)
 		p->attrs[p->n_attrs++] = (struct attr){ flags[f], { .type = VT_BOOL, .u.boolean = index & 1 } };
-	p->attrs[p->n_attrs++] = (struct attr){ "kind", { .type = VT_STR, .u.str = kind } };
+	p->attrs[p->n_attrs++] = (struct attr){ attr_name(ATTR_KIND), { .type = VT_STR, .u.str = kind } };
 	for (unsigned k = 0; k < n_numbers; k++) {
 		unsigned v = (unsigned)(index % numbers[k].n_values);
 		index /= numbers[k].n_values;
@@ -236,7 +208,7 @@ static void check_class_coverage(struct sema *s)
 				maybe[c] = true;
 			continue; /* not kept */
 		}
-		p->description = describe_profile(s, p, s->uses_kind);
+		p->description = attrs_describe(s->arena, p->attrs, p->n_attrs, true, s->uses_kind);
 		t->n_profiles++;
 		if (p->cls) {
 			chosen[p->cls - t->classes] = true;

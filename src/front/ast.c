@@ -3,6 +3,8 @@
 */
 #include "front/ast.h"
 
+#include <string.h>
+
 static const char *const kind_names[N__COUNT] = {
 #define NODE(id, name, slots) [id] = name,
 #include "front/ast_kinds.def"
@@ -54,17 +56,41 @@ const char *ast_count_name(enum count_kind c)
 	return c < COUNT__N ? names[c] : "?";
 }
 
-const char *ast_outcome_name(enum outcome o)
+const char *ast_round_word(enum round_mode m)
 {
-	switch (o) {
-	case OUTCOME_NONE: return "none";
-	case OUTCOME_CARRIED: return "carried";
-	case OUTCOME_NOT_CARRIED: return "not carried";
-	case OUTCOME_VOID: return "void";
-	case OUTCOME_PROVISIONAL: return "provisional";
-	case OUTCOME_UNDETERMINED: return "undetermined";
+	switch (m) {
+	case ROUND_UP: return "up";
+	case ROUND_DOWN: return "down";
+	case ROUND_NEAREST: return "to nearest";
+	case ROUND_INVALID: break;
 	}
 	return "?";
+}
+
+static const char *const outcome_names[][2] = {
+#define OUTCOME(id, name, word) [id] = { name, word },
+#include "front/outcomes.def"
+#undef OUTCOME
+};
+
+const char *ast_outcome_name(enum outcome o)
+{
+	return (unsigned)o < sizeof outcome_names / sizeof outcome_names[0] ? outcome_names[o][0] : "?";
+}
+
+const char *ast_outcome_word(enum outcome o)
+{
+	return (unsigned)o < sizeof outcome_names / sizeof outcome_names[0] ? outcome_names[o][1] : "?";
+}
+
+bool ast_outcome_of(const char *name, enum outcome *out)
+{
+	for (unsigned o = OUTCOME_NONE + 1; o < sizeof outcome_names / sizeof outcome_names[0]; o++)
+		if (strcmp(outcome_names[o][0], name) == 0) {
+			*out = (enum outcome)o;
+			return true;
+		}
+	return false;
 }
 
 size_t ast_list_len(const struct node *n)

@@ -43,14 +43,19 @@ enum count_kind {
 	COUNT__N
 };
 
+/* How `rounded` rounds (N_ROUND.op, and EX_ROUND.op once compiled);
+** ROUND_INVALID: `rounded` followed by another word (sema reports it). */
+enum round_mode { ROUND_INVALID, ROUND_UP, ROUND_DOWN, ROUND_NEAREST };
+
 /* Built-in functions (N_FUNC.op). */
 enum func_kind { FUNC_MIN, FUNC_MAX, FUNC_FLOOR, FUNC_CEIL };
 
-/* Outcomes, as written after `recorded`, `declared` and `expect`. */
+/* Outcomes, as written after `recorded`, `declared` and `expect`
+** (outcomes.def; OUTCOME_NONE: none written). */
 enum outcome {
-	OUTCOME_NONE = 0,
-	OUTCOME_CARRIED, OUTCOME_NOT_CARRIED, OUTCOME_VOID,
-	OUTCOME_PROVISIONAL, OUTCOME_UNDETERMINED
+#define OUTCOME(id, name, word) id,
+#include "front/outcomes.def"
+#undef OUTCOME
 };
 
 /* Named votes (N_VOTES.op) and casting votes (N_CASTING_VOTE.op). */
@@ -89,7 +94,11 @@ struct node *ast_new(struct arena *a, enum node_kind kind, struct span span);
 const char *ast_kind_name(enum node_kind kind);
 const char *ast_op_text(enum ast_op op);
 const char *ast_count_name(enum count_kind c);
-const char *ast_outcome_name(enum outcome o);
+const char *ast_outcome_name(enum outcome o);   /* "not carried" */
+const char *ast_outcome_word(enum outcome o);   /* "not-carried" */
+const char *ast_round_word(enum round_mode m);  /* "up", "down", "to nearest": what follows `rounded` */
+/* The outcome named `name` ("carried"...; never OUTCOME_NONE), or false. */
+bool ast_outcome_of(const char *name, enum outcome *out);
 
 /* Number of nodes in a `next`-linked list. */
 size_t ast_list_len(const struct node *n);

@@ -16,6 +16,10 @@
 
 /* Deepest expression tree any later pass will see (docs/reference.md#limits). */
 #define PARSE_MAX_EXPR_DEPTH 100
+/* Longest identifier and string, in bytes: the language's limits, which a
+** JSON record keeps too (record/minutes_json.c). */
+#define PARSE_MAX_IDENT 128
+#define PARSE_MAX_STRING 4096
 
 struct item_reader;
 

@@ -13,14 +13,12 @@
 
 #include "front/ast.h"
 #include "front/diag.h"
+#include "front/parse.h"
 
 /* Deepest nesting of braces and parentheses (docs/reference.md#limits). */
 #define PARSE_MAX_NESTING 64
 /* The parser's stack, allocated up front (no heap growth to leak). */
 #define PARSE_STACK_DEPTH 2000
-/* Longest identifier and string, in bytes. */
-#define PARSE_MAX_IDENT 128
-#define PARSE_MAX_STRING 4096
 
 /* Where a keyword may also be a name (src/front/keywords.def). */
 enum kw_category { KW_NONE, KW_UNRESERVED, KW_NOT_RULE, KW_RESERVED };

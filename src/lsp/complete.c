@@ -17,6 +17,7 @@
 #include "check/load.h"
 #include "front/parse.h"
 #include "lsp/proto.h"
+#include "model/attrs.h"
 
 /* LSP CompletionItemKind */
 enum { CI_FUNCTION = 3, CI_FIELD = 5, CI_VARIABLE = 6, CI_INTERFACE = 8, CI_MODULE = 9, CI_VALUE = 12,
@@ -380,7 +381,9 @@ json_t *lsp_completion(struct server *s, json_t *params, struct rpc_error *err)
 	if (c.in_paren && one_of(c.paren, (const char *const[]){ "present", "members", NULL })) {
 		roles_and_tags(list, an);
 	} else if (c.after_dot && last_is(&c, "motion")) {
-		static const char *const usual[] = { "financial", "amount", "kind", NULL };
+		const char *usual[ATTR__N + 1] = { NULL };
+		for (int k = 0; k < ATTR__N; k++)
+			usual[k] = attr_name((enum known_attr)k);
 		words(list, usual, CI_FIELD);
 		attributes(list, terms_block(an), 0);
 	} else if (first_is(&c, "use")) {

@@ -6,6 +6,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "model/attrs.h"
+
 static struct value num_value(struct rat r)
 {
 	struct value v = { .type = VT_NUM };
@@ -30,7 +32,7 @@ static enum expr_status from_rat(enum rat_status st)
 	return st == RAT_OK ? EXPR_OK : st == RAT_DIV_ZERO ? EXPR_DIV_ZERO : EXPR_OVERFLOW;
 }
 
-static int64_t count_value(const struct expr *e, const struct counts *c)
+int64_t expr_count_value(const struct expr *e, const struct counts *c)
 {
 	if (e->mask < 0)
 		return c->n[e->count];
@@ -217,21 +219,15 @@ enum expr_status expr_eval(const struct expr *e, const struct expr_env *env,
 		*out = e->constant;
 		return EXPR_OK;
 	case EX_COUNT:
-		*out = num_value(rat_int(count_value(e, env->counts)));
+		*out = num_value(rat_int(expr_count_value(e, env->counts)));
 		return EXPR_OK;
 	case EX_ATTR: {
 		const struct value *v = find_attr(env, e->attr);
 		if (!v) {
 			/* docs/reference.md#attributes: a flag that is not written is
 			** false and an unstated kind is ""; any other value is needed. */
-			if (e->type == VT_BOOL) {
-				*out = bool_value(false);
+			if (attr_absent_value(e->attr, e->type, out))
 				return EXPR_OK;
-			}
-			if (strcmp(e->attr, "kind") == 0) {
-				*out = (struct value){ .type = VT_STR, .u.str = "" };
-				return EXPR_OK;
-			}
 			*fault = e;
 			return EXPR_MISSING_ATTR;
 		}
@@ -275,8 +271,8 @@ enum expr_status expr_eval(const struct expr *e, const struct expr_env *env,
 			*fault = e->a;
 			return EXPR_TYPE;
 		}
-		int64_t k = e->op == 1 ? rat_ceil(out->u.num)
-		          : e->op == 2 ? rat_floor(out->u.num) : rat_round(out->u.num);
+		int64_t k = e->op == ROUND_UP ? rat_ceil(out->u.num)
+		          : e->op == ROUND_DOWN ? rat_floor(out->u.num) : rat_round(out->u.num);
 		out->u.num = rat_int(k);
 		return EXPR_OK;
 	}

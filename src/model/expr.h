@@ -70,6 +70,10 @@ enum expr_status expr_test(const struct expr *e, const struct expr_env *env,
 enum expr_status expr_select_class(const struct terms *t, const struct expr_env *env,
                                    const struct dclass **cls, const struct expr **fault);
 
+/* The value of a count (EX_COUNT) in c: the count, or the count of the
+** roles it names (present(lead), members(lead)). */
+int64_t expr_count_value(const struct expr *e, const struct counts *c);
+
 /* Is a comparison op (OP_LT..OP_NE)? */
 bool expr_is_comparison(int op);
 

@@ -55,7 +55,7 @@ enum expr_kind {
 	EX_PARAM,   /* param: index into the calling rule's arguments */
 	EX_UNARY,   /* op, a */
 	EX_BINARY,  /* op, a, b */
-	EX_ROUND,   /* round: 1 up, 2 down, 3 nearest; a */
+	EX_ROUND,   /* op: enum round_mode; a */
 	EX_FUNC,    /* func, args */
 	EX_CALL     /* rule, args */
 };
@@ -64,7 +64,7 @@ struct rule;
 
 struct expr {
 	enum expr_kind kind;
-	int op;                  /* enum ast_op, enum func_kind, round mode */
+	int op;                  /* enum ast_op, enum func_kind, enum round_mode */
 	enum value_type type;    /* static type, VT_ANY if only known at run time */
 	enum count_kind count;
 	int mask;                /* EX_COUNT: -1 everyone, else index into terms.masks */
@@ -75,6 +75,7 @@ struct expr {
 	struct expr *a, *b;
 	struct expr **args;
 	unsigned n_args;
+	bool paren;              /* written in parentheses (shown so with its numbers) */
 	const struct node *src;  /* the text as written */
 	const struct source *file; /* the file src is in */
 };

@@ -46,8 +46,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "front/parse_state.h"   /* PARSE_MAX_IDENT, PARSE_MAX_STRING: the native limits */
 #include "front/names.h"
+#include "front/parse.h"   /* PARSE_MAX_IDENT, PARSE_MAX_STRING: the native limits */
 #include "record/json_scan.h"
 
 #define TALLY_MAX 1000000
@@ -394,14 +394,6 @@ static bool read_date(struct jreader *r, struct jvalue *v, qdate *out)
 	return false;
 }
 
-static const char *const OUTCOMES[] = {
-	[OUTCOME_CARRIED] = "carried",
-	[OUTCOME_NOT_CARRIED] = "not carried",
-	[OUTCOME_VOID] = "void",
-	[OUTCOME_PROVISIONAL] = "provisional",
-	[OUTCOME_UNDETERMINED] = "undetermined",
-};
-
 static bool read_outcome(struct jreader *r, struct jvalue *v, enum outcome *out)
 {
 	const char *want = "an outcome: \"carried\", \"not carried\", \"void\", \"provisional\" or \"undetermined\"";
@@ -409,11 +401,8 @@ static bool read_outcome(struct jreader *r, struct jvalue *v, enum outcome *out)
 		fail_type(r, v, want);
 		return false;
 	}
-	for (int o = OUTCOME_CARRIED; o <= OUTCOME_UNDETERMINED; o++)
-		if (strcmp(v->str, OUTCOMES[o]) == 0) {
-			*out = (enum outcome)o;
-			return true;
-		}
+	if (ast_outcome_of(v->str, out))
+		return true;
 	char shown[72];
 	printable(shown, sizeof shown, v->str);
 	fail(r, D_TYPE, "\"%s\" is not %s", shown, want);

@@ -53,17 +53,6 @@ void html_end(FILE *out)
 	fputs("</body>\n</html>\n", out);
 }
 
-static const char *outcome_class(enum outcome o)
-{
-	switch (o) {
-	case OUTCOME_CARRIED: return "carried";
-	case OUTCOME_NOT_CARRIED: return "not-carried";
-	case OUTCOME_VOID: return "void";
-	case OUTCOME_PROVISIONAL: return "provisional";
-	default: return "undetermined";
-	}
-}
-
 static void findings_list(FILE *out, const struct finding_list *l)
 {
 	if (!l->first)
@@ -183,7 +172,7 @@ void html_meeting(FILE *out, const struct meeting_result *r, const char *anchor,
 			fputs("declared", out);
 		else if (mr->motion->n_votes || mr->motion->has_tally)
 			vote_chart(out, mr);
-		fprintf(out, "</td><td class=\"%s\">%s</td><td>%s</td><td>", outcome_class(mr->outcome),
+		fprintf(out, "</td><td class=\"%s\">%s</td><td>%s</td><td>", ast_outcome_word(mr->outcome),
 		        ast_outcome_name(mr->outcome), mr->recorded != OUTCOME_NONE ? ast_outcome_name(mr->recorded) : "—");
 		findings_list(out, &mr->findings);
 		fputs("</td></tr>\n", out);

@@ -10,6 +10,8 @@
 
 #include <string.h>
 
+#include "model/attrs.h"
+
 struct english {
 	struct sbuf *b;
 	const struct terms *t;
@@ -105,11 +107,6 @@ static const char *relation(int op)
 	}
 }
 
-static bool is_attr(const struct expr *e, const char *name)
-{
-	return e->kind == EX_ATTR && strcmp(e->attr, name) == 0;
-}
-
 static void comparison(const struct english *en, const struct expr *e)
 {
 	if ((e->op == OP_EQ || e->op == OP_NE) && e->a->kind == EX_ATTR) {
@@ -178,8 +175,8 @@ static void phrase(const struct english *en, const struct expr *e)
 		count_phrase(en, e);
 		return;
 	case EX_ATTR:
-		if (is_attr(e, "financial"))
-			sbuf_add(en->b, "the motion has a financial implication");
+		if (attr_english(e->attr, false))
+			sbuf_add(en->b, attr_english(e->attr, false));
 		else if (e->type == VT_BOOL)
 			sbuf_addf(en->b, "the motion is marked %s", e->attr);
 		else
@@ -192,8 +189,8 @@ static void phrase(const struct english *en, const struct expr *e)
 			sbuf_add(en->b, "?");
 		return;
 	case EX_UNARY:
-		if (e->op == OP_NOT && is_attr(e->a, "financial")) {
-			sbuf_add(en->b, "the motion has no financial implication");
+		if (e->op == OP_NOT && e->a->kind == EX_ATTR && attr_english(e->a->attr, true)) {
+			sbuf_add(en->b, attr_english(e->a->attr, true));
 			return;
 		}
 		if (e->op == OP_NOT && e->a->kind == EX_ATTR && e->a->type == VT_BOOL) {
@@ -208,7 +205,8 @@ static void phrase(const struct english *en, const struct expr *e)
 		return;
 	case EX_ROUND:
 		phrase(en, e->a);
-		sbuf_add(en->b, e->op == 1 ? ", rounded up" : e->op == 2 ? ", rounded down" : ", rounded to the nearest whole number");
+		sbuf_add(en->b, e->op == ROUND_UP ? ", rounded up" : e->op == ROUND_DOWN ? ", rounded down"
+		                                                  : ", rounded to the nearest whole number");
 		return;
 	case EX_FUNC:
 		sbuf_add(en->b, e->op == FUNC_MIN ? "the smallest of " : e->op == FUNC_MAX ? "the largest of "

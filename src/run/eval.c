@@ -10,6 +10,7 @@
 
 #include "run/decide.h"
 #include "run/english.h"
+#include "run/working.h"
 
 /* ==== the findings table ===================================================== */
 
@@ -119,125 +120,6 @@ static const char *source_text(struct arena *a, const struct source *src, const 
 	return arena_strndup(a, src->text + n->span.start, n->span.end - n->span.start);
 }
 
-/* ==== rendering a rule with its numbers ========================================= */
-
-struct text {
-	char buf[512];
-	size_t len;
-	bool ok;            /* false: something could not be substituted */
-};
-
-static void put(struct text *t, const char *s)
-{
-	size_t n = strlen(s);
-	if (t->len + n >= sizeof t->buf) {
-		t->ok = false;
-		return;
-	}
-	memcpy(t->buf + t->len, s, n + 1);
-	t->len += n;
-}
-
-static int precedence(const struct expr *e)
-{
-	if (e->kind == EX_ROUND)
-		return 4;
-	if (e->kind != EX_BINARY)
-		return 10;
-	switch (e->op) {
-	case OP_OR: return 1;
-	case OP_AND: return 2;
-	case OP_ADD: case OP_SUB: return 5;
-	case OP_OF: return 6;
-	case OP_MUL: case OP_DIV: return 7;
-	default: return 3; /* comparisons */
-	}
-}
-
-/* The expression with counts replaced by their values at this motion. */
-static void render(struct text *t, const struct expr *e, const struct counts *c)
-{
-	char buf[RAT_FMT_MAX];
-	switch (e->kind) {
-	case EX_CONST:
-		if (e->src && e->src->kind == N_NUMBER && e->src->text)
-			put(t, e->src->text);
-		else
-			put(t, value_format(&e->constant, buf, sizeof buf));
-		return;
-	case EX_COUNT: {
-		int64_t v = e->mask < 0 ? c->n[e->count]
-		          : e->count == COUNT_MEMBERS ? c->members_by_mask[e->mask] : c->present_by_mask[e->mask];
-		snprintf(buf, sizeof buf, "%lld", (long long)v);
-		put(t, buf);
-		return;
-	}
-	case EX_BINARY: {
-		bool pa = precedence(e->a) < precedence(e), pb = precedence(e->b) <= precedence(e);
-		if (pa) put(t, "(");
-		render(t, e->a, c);
-		if (pa) put(t, ")");
-		bool tight = e->op == OP_DIV; /* "2/3", as fractions are written */
-		put(t, tight ? "" : " ");
-		put(t, ast_op_text((enum ast_op)e->op));
-		put(t, tight ? "" : " ");
-		if (pb) put(t, "(");
-		render(t, e->b, c);
-		if (pb) put(t, ")");
-		return;
-	}
-	case EX_UNARY:
-		put(t, e->op == OP_NOT ? "not " : "-");
-		render(t, e->a, c);
-		return;
-	case EX_ROUND:
-		render(t, e->a, c);
-		put(t, e->op == 1 ? " rounded up" : e->op == 2 ? " rounded down" : " rounded to nearest");
-		return;
-	default:
-		t->ok = false; /* parameters, calls, functions: shown by value */
-		return;
-	}
-}
-
-/* One side of a comparison: "75% of 9 = 6.75", or just "4". */
-static void render_side(struct text *t, const struct expr *e, const struct value *v, const struct counts *c)
-{
-	char buf[RAT_FMT_MAX];
-	const char *value = value_format(v, buf, sizeof buf);
-	if (e->kind == EX_CONST || e->kind == EX_COUNT) {
-		put(t, value);
-		return;
-	}
-	struct text sub = { .ok = true };
-	render(&sub, e, c);
-	if (sub.ok) {
-		put(t, sub.buf);
-		put(t, " = ");
-	}
-	put(t, value);
-}
-
-static const char *working_of(struct evaluator *ev, const struct trace *tr, const struct counts *c)
-{
-	struct text t = { .ok = true };
-	for (unsigned i = 0; i < tr->n; i++) {
-		const struct trace_step *s = &tr->steps[i];
-		if (i > 0)
-			put(&t, "; ");
-		render_side(&t, s->cmp->a, &s->lhs, c);
-		put(&t, " ");
-		put(&t, ast_op_text((enum ast_op)s->cmp->op));
-		put(&t, " ");
-		render_side(&t, s->cmp->b, &s->rhs, c);
-		if (s->empty_base)
-			put(&t, " (the base is 0, so the threshold is not met)");
-	}
-	if (tr->truncated)
-		put(&t, "; ...");
-	return arena_strdup(ev->arena, t.buf);
-}
-
 /* ==== requirements ============================================================ */
 
 static void report_eval_failure(struct evaluator *ev, enum expr_status st, const struct expr *fault,
@@ -272,7 +154,7 @@ static bool req_result_of(struct evaluator *ev, const struct requirement *rq, co
 		return false;
 	}
 	out->met = rc->met;
-	out->working = working_of(ev, tr, c);
+	out->working = working_of(ev->arena, tr, c);
 	if (rq->cond->kind == EX_UNARY && rq->cond->op == OP_NOT)
 		out->working = arena_printf(ev->arena, "not (%s)", out->working);
 	/* "Needs N": from the comparison on the votes in favour if there is

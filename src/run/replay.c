@@ -12,6 +12,7 @@
 
 #include "base/sbuf.h"
 #include "check/terms_file.h"
+#include "model/attrs.h"
 #include "front/parse.h"
 #include "record/record_file.h"
 
@@ -650,7 +651,7 @@ static void track_motions(struct replay *rp, const struct body *b, const struct 
 				od.deadline = DATE_LAST_DAY;
 			VEC_PUSH(rp->arena, rp->decisions, od);
 		}
-		const char *kind = motion_attr_string(mo, "kind");
+		const char *kind = motion_attr_string(mo, attr_name(ATTR_KIND));
 		if (kind && strcmp(kind, "amendment") == 0) {
 			struct amendment am = { b, m->date, mr->outcome, arena_strdup(rp->arena, m->src->name),
 			                        line_of(m->src, mo->span) };

@@ -31,7 +31,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "base/sbuf.h"
+#include "model/attrs.h"
 
 #define MAX_MOTIONS 128
 #define MAX_MOTION_ATTRS (PROFILE_MAX_ATTRS * 2)
@@ -447,30 +447,6 @@ static unsigned gather_choices(const struct terms *const ts[2], struct attr_choi
 	return n;
 }
 
-static const char *describe(struct arena *a, const struct attr *attrs, unsigned n)
-{
-	struct sbuf b;
-	sbuf_init(&b, a);
-	const char *lead = "a motion";
-	for (unsigned i = 0; i < n; i++)
-		if (strcmp(attrs[i].name, "financial") == 0)
-			lead = attrs[i].value.u.boolean ? "a financial motion" : "a motion with no financial implication";
-	sbuf_add(&b, lead);
-	for (unsigned i = 0; i < n; i++) {
-		const struct attr *at = &attrs[i];
-		char buf[RAT_FMT_MAX];
-		if (strcmp(at->name, "financial") == 0)
-			continue;
-		if (at->value.type == VT_STR && at->value.u.str[0])
-			sbuf_addf(&b, ", of kind \"%s\"", at->value.u.str);
-		else if (at->value.type == VT_NUM)
-			sbuf_addf(&b, ", %s %s", at->name, rat_format(at->value.u.num, buf, sizeof buf));
-		else if (at->value.type == VT_BOOL && at->value.u.boolean)
-			sbuf_addf(&b, ", %s", at->name);
-	}
-	return sbuf_str(&b);
-}
-
 /* Every combination of the attribute values either file distinguishes. */
 unsigned scenario_motions(struct arena *a, const struct terms *t0, const struct terms *t1,
                           const struct scenario_motion **out, bool *cut)
@@ -492,7 +468,7 @@ unsigned scenario_motions(struct arena *a, const struct terms *t0, const struct 
 			attrs[k] = (struct attr){ choices[k].name, choices[k].values[index % choices[k].n] };
 			index /= choices[k].n;
 		}
-		m[i] = (struct scenario_motion){ attrs, n, describe(a, attrs, n) };
+		m[i] = (struct scenario_motion){ attrs, n, attrs_describe(a, attrs, n, false, false) };
 	}
 	if (total == 0 || n == 0) {
 		m[0] = (struct scenario_motion){ NULL, 0, "a motion" };

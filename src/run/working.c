@@ -1,0 +1,113 @@
+/*
+** working: a rule shown with its numbers.  See working.h.
+*/
+#include "run/working.h"
+
+#include <stdio.h>
+#include <string.h>
+
+struct text {
+	char buf[512];
+	size_t len;
+	bool ok;            /* false: something could not be substituted */
+};
+
+static void put(struct text *t, const char *s)
+{
+	size_t n = strlen(s);
+	if (t->len + n >= sizeof t->buf) {
+		t->ok = false;
+		return;
+	}
+	memcpy(t->buf + t->len, s, n + 1);
+	t->len += n;
+}
+
+static void render(struct text *t, const struct expr *e, const struct counts *c);
+
+/* The expression with counts replaced by their values at this motion, its
+** parentheses where they were written (the grammar decided the grouping). */
+static void render_bare(struct text *t, const struct expr *e, const struct counts *c)
+{
+	char buf[RAT_FMT_MAX];
+	switch (e->kind) {
+	case EX_CONST:
+		if (e->src && e->src->kind == N_NUMBER && e->src->text)
+			put(t, e->src->text);
+		else
+			put(t, value_format(&e->constant, buf, sizeof buf));
+		return;
+	case EX_COUNT:
+		snprintf(buf, sizeof buf, "%lld", (long long)expr_count_value(e, c));
+		put(t, buf);
+		return;
+	case EX_BINARY: {
+		render(t, e->a, c);
+		bool tight = e->op == OP_DIV; /* "2/3", as fractions are written */
+		put(t, tight ? "" : " ");
+		put(t, ast_op_text((enum ast_op)e->op));
+		put(t, tight ? "" : " ");
+		render(t, e->b, c);
+		return;
+	}
+	case EX_UNARY:
+		put(t, e->op == OP_NOT ? "not " : "-");
+		render(t, e->a, c);
+		return;
+	case EX_ROUND:
+		render(t, e->a, c);
+		put(t, " rounded ");
+		put(t, ast_round_word((enum round_mode)e->op));
+		return;
+	default:
+		t->ok = false; /* parameters, calls, functions: shown by value */
+		return;
+	}
+}
+
+static void render(struct text *t, const struct expr *e, const struct counts *c)
+{
+	if (e->paren)
+		put(t, "(");
+	render_bare(t, e, c);
+	if (e->paren)
+		put(t, ")");
+}
+
+/* One side of a comparison: "75% of 9 = 6.75", or just "4". */
+static void render_side(struct text *t, const struct expr *e, const struct value *v, const struct counts *c)
+{
+	char buf[RAT_FMT_MAX];
+	const char *value = value_format(v, buf, sizeof buf);
+	if (e->kind == EX_CONST || e->kind == EX_COUNT) {
+		put(t, value);
+		return;
+	}
+	struct text sub = { .ok = true };
+	render(&sub, e, c);
+	if (sub.ok) {
+		put(t, sub.buf);
+		put(t, " = ");
+	}
+	put(t, value);
+}
+
+const char *working_of(struct arena *a, const struct trace *tr, const struct counts *c)
+{
+	struct text t = { .ok = true };
+	for (unsigned i = 0; i < tr->n; i++) {
+		const struct trace_step *s = &tr->steps[i];
+		if (i > 0)
+			put(&t, "; ");
+		render_side(&t, s->cmp->a, &s->lhs, c);
+		put(&t, " ");
+		put(&t, ast_op_text((enum ast_op)s->cmp->op));
+		put(&t, " ");
+		render_side(&t, s->cmp->b, &s->rhs, c);
+		if (s->empty_base)
+			put(&t, " (the base is 0, so the threshold is not met)");
+	}
+	if (tr->truncated)
+		put(&t, "; ...");
+	return arena_strdup(a, t.buf);
+}

@@ -1,0 +1,1 @@
+eval tests/golden/eval/parentheses.tor tests/golden/eval/parentheses.minutes
