@@ -83,9 +83,13 @@ static struct expr *compile_count(struct sema *s, const struct node *n)
 	uint64_t mask = 0;
 	for (const struct node *id = n->a; id; id = id->next) {
 		int g = terms_find_group(s->t, id->text);
-		if (g < 0)
-			diag_report(s->diag, D_UNDEFINED, here(s, id), "no role or tag named '%s'", id->text);
-		else
+		if (g < 0) {
+			struct spell sp;
+			spell_init(&sp, id->text);
+			for (unsigned k = 0; k < s->t->n_groups; k++)
+				spell_offer(&sp, s->t->groups[k].id);
+			sema_unknown(s, here(s, id), &sp, arena_printf(s->arena, "no role or tag named '%s'", id->text));
+		} else
 			mask |= UINT64_C(1) << g;
 	}
 	e->mask = mask_index(s, n, mask);
@@ -107,8 +111,15 @@ static struct expr *compile_name(struct sema *s, const struct node *n, const str
 	}
 	struct rule_entry *re = sema_find_rule(s, n->text);
 	if (!re) {
-		diag_report(s->diag, D_UNDEFINED, here(s, n), "no rule named '%s'%s", n->text,
-		            s->cur_params ? " (and no parameter of that name)" : "");
+		struct spell sp;
+		spell_init(&sp, n->text);
+		for (const struct node *p = s->cur_params; p; p = p->next)
+			spell_offer(&sp, p->text);
+		for (size_t i = 0; i < s->rules.n; i++)
+			spell_offer(&sp, s->rules.items[i].rule->name);
+		struct loc at = loc_of(s->cur_src ? s->cur_src : s->src, n->text_span.end ? n->text_span : n->span);
+		sema_unknown(s, at, &sp, arena_printf(s->arena, "no rule named '%s'%s", n->text,
+		                                      s->cur_params ? " (and no parameter of that name)" : ""));
 		return NULL;
 	}
 	if (re->rule->n_params != n_args) {

@@ -425,10 +425,16 @@ void sema_check_item(struct sema *s, const struct node *n, struct seen_items *se
 
 static void check_names(struct sema *s, const struct node *ids, const char *example)
 {
-	for (const struct node *id = ids; id; id = id->next)
-		if (id->kind == N_IDENT && terms_find_member(s->t, id->text) < 0)
-			diag_report(s->diag, D_UNDEFINED, at_file(s, id), "no member named '%s' (in example \"%s\")", id->text,
-			            example);
+	for (const struct node *id = ids; id; id = id->next) {
+		if (id->kind != N_IDENT || terms_find_member(s->t, id->text) >= 0)
+			continue;
+		struct spell sp;
+		spell_init(&sp, id->text);
+		for (unsigned k = 0; k < s->t->n_members; k++)
+			spell_offer(&sp, s->t->members[k].id);
+		sema_unknown(s, at_file(s, id), &sp,
+		             arena_printf(s->arena, "no member named '%s' (in example \"%s\")", id->text, example));
+	}
 }
 
 static bool expects_something(const struct node *items)

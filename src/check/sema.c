@@ -23,6 +23,15 @@ struct rule_entry *sema_find_rule(struct sema *s, const char *name)
 	return NULL;
 }
 
+struct diag *sema_unknown(struct sema *s, struct loc loc, const struct spell *spell, const char *message)
+{
+	if (!spell->best)
+		return diag_report(s->diag, D_UNDEFINED, loc, "%s", message);
+	struct diag *d = diag_report(s->diag, D_UNDEFINED, loc, "%s; did you mean '%s'?", message, spell->best);
+	diag_fixit(s->diag, d, loc, spell->best);
+	return d;
+}
+
 static void add_rule(struct sema *s, const struct node *n, const struct source *src)
 {
 	struct rule_entry *prev = sema_find_rule(s, n->text);

@@ -11,6 +11,7 @@
 #define QUORATE_SEMA_INT_H
 
 #include "check/sema.h"
+#include "base/spell.h"
 #include "model/expr.h"
 
 /* Parameters of one rule (docs/reference.md#limits). */
@@ -80,6 +81,9 @@ static inline struct loc name_loc(const struct sema *s, const struct node *n)
 
 /* sema.c */
 struct rule_entry *sema_find_rule(struct sema *s, const char *name);
+/* Report that `name` (at loc) is unknown: "MESSAGE; did you mean 'x'?" with
+** the fix-it when spell found a close name.  Returns the diagnostic. */
+struct diag *sema_unknown(struct sema *s, struct loc loc, const struct spell *spell, const char *message);
 
 /* items.c: the items of the block, then roles, members, quorum, classes */
 struct seen_items {

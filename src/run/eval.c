@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "base/spell.h"
 #include "run/decide.h"
 #include "run/english.h"
 #include "run/working.h"
@@ -183,12 +184,23 @@ static int member_index(struct evaluator *ev, const char *id)
 	return terms_find_member(ev->t, id);
 }
 
+/* "; did you mean 'gareth'?" for a name not on the roster, or "". */
+static const char *did_you_mean(struct evaluator *ev, const char *id)
+{
+	struct spell sp;
+	spell_init(&sp, id);
+	for (unsigned k = 0; k < ev->t->n_members; k++)
+		spell_offer(&sp, ev->t->members[k].id);
+	return sp.best ? arena_printf(ev->arena, "; did you mean '%s'?", sp.best) : "";
+}
+
 /* Resolve a name from the attendance lists; report unknown or off-roster. */
 static int resolve_person(struct evaluator *ev, const struct rec_name *nm)
 {
 	int i = member_index(ev, nm->id);
 	if (i < 0) {
-		add_finding(ev, F_UNKNOWN_PERSON, NULL, nm->span, "'%s' is not on the roster of %s", nm->id, ev->t->name);
+		add_finding(ev, F_UNKNOWN_PERSON, NULL, nm->span, "'%s' is not on the roster of %s%s", nm->id, ev->t->name,
+		            did_you_mean(ev, nm->id));
 		return -1;
 	}
 	const struct member *mb = &ev->t->members[i];
@@ -943,7 +955,8 @@ struct meeting_result *eval_meeting(struct arena *a, const struct terms *t, cons
 	if (m->chair) {
 		int ci = member_index(&ev, m->chair->id);
 		if (ci < 0)
-			add_finding(&ev, F_UNKNOWN_PERSON, NULL, m->chair->span, "the chair '%s' is not on the roster", m->chair->id);
+			add_finding(&ev, F_UNKNOWN_PERSON, NULL, m->chair->span, "the chair '%s' is not on the roster%s",
+			            m->chair->id, did_you_mean(&ev, m->chair->id));
 	}
 	if (!meeting_is_virtual_only(m))
 		check_meeting_notice(&ev);
