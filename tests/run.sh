@@ -243,7 +243,7 @@ run_scripts() {
 		if "$python" -c 'import jsonschema' 2>/dev/null; then
 			for schema in eval replay diff explain register; do
 				script "scripts/schema-$schema" "$python" -W ignore tests/schema/validate.py \
-					"docs/schema/$schema.schema.json" tests/golden/eval tests/golden/examples
+					"docs/schema/$schema.schema.json" tests/golden/eval tests/golden/examples tests/golden/published
 			done
 			# shellcheck disable=SC2046 # the bundled JSON records, one word each
 			script scripts/schema-minutes "$python" -W ignore tests/schema/validate.py \

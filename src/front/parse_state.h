@@ -19,6 +19,8 @@
 #define PARSE_MAX_NESTING 64
 /* The parser's stack, allocated up front (no heap growth to leak). */
 #define PARSE_STACK_DEPTH 2000
+/* Longest clause label after the '§', in bytes. */
+#define PARSE_MAX_CLAUSE 32
 
 /* Where a keyword may also be a name (src/front/keywords.def). */
 enum kw_category { KW_NONE, KW_UNRESERVED, KW_NOT_RULE, KW_RESERVED };

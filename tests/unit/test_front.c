@@ -572,6 +572,26 @@ static void test_clause_labels(void **state)
 	assert_string_equal(nth(t->a, 4)->clause, "9.1");
 	assert_null(nth(t->a, 4)->a); /* to be agreed */
 	assert_string_equal(kinds(c, nth(t->a, 0)->b), "to-be-agreed");
+	/* as documents number them: brackets, roman numerals, a space */
+	t = parse_ok(c,
+		"terms \"t\" {\n"
+		"  quorum §10(1) { to be agreed }\n"
+		"  class a §3.3(a) { to be agreed }\n"
+		"  class b § 4.2 { to be agreed }\n"
+		"  class c §IV { to be agreed }\n"
+		"  class d §4(2)(b).i { to be agreed }\n"
+		"}\n");
+	assert_string_equal(nth(t->a, 0)->clause, "10(1)");
+	assert_string_equal(nth(t->a, 1)->clause, "3.3(a)");
+	assert_string_equal(nth(t->a, 2)->clause, "4.2");
+	assert_string_equal(nth(t->a, 3)->clause, "IV");
+	assert_string_equal(nth(t->a, 4)->clause, "4(2)(b).i");
+	/* a bracket left open ends the label before it: a syntax error at '(' */
+	parse(c, "terms \"t\" {\n  quorum §3.3(a { to be agreed }\n}\n");
+	assert_string_equal(summary(c), "2:14 syntax\n");
+	/* a label past the limit is one error */
+	parse(c, "terms \"t\" {\n  quorum §1.2.3.4.5.6.7.8.9.10.11.12.13.14.15 { to be agreed }\n}\n");
+	assert_string_equal(summary(c), "2:10 limit\n");
 }
 
 static void test_strings(void **state)

@@ -14,7 +14,7 @@ syn keyword quorateOperator and fewer half least less more most not of or rounde
 syn keyword quorateBoolean false true
 syn match quorateDate "\<\d\{4}-\d\{2}-\d\{2}\>"
 syn match quorateNumber "\<\d\+\(\.\d\+\)\=%\="
-syn match quorateClause "§ \=[0-9A-Za-z]\+\(\.[0-9A-Za-z]\+\)*"
+syn match quorateClause "§ \=[0-9A-Za-z]\+\(([0-9A-Za-z]\+)\)*\(\.[0-9A-Za-z]\+\(([0-9A-Za-z]\+)\)*\)*"
 syn match quorateAttribute "\<motion\.\w\+"
 syn region quorateString start=+"+ skip=+\\.+ end=+"+ oneline
 syn match quorateComment "#.*$"

@@ -1,0 +1,1 @@
+eval --format html tests/golden/published/labels.tor tests/golden/published/labels.minutes
