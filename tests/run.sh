@@ -28,6 +28,11 @@
 #                   is printed on a mismatch.  UPDATE=1 writes them instead
 #                   (review the change with git diff).
 #
+# tests/regress/<bug>/ holds one fixed bug each: its inputs, a README saying
+# what went wrong and what was expected, and case.cmd or case.sh with
+# case.{stdout,stderr,status}: a golden case like the others, named
+# regress/<bug>.
+#
 # tests/bad/ holds hostile and broken inputs (encodings, limits, crashes
 # found).  A tests/bad/*.tor or *.minutes with a .cmd beside it is a golden
 # case like any other; one without is only required not to crash: exit status
@@ -192,6 +197,15 @@ run_golden() {
 		*.sh) [ -f "$base.cmd" ] && continue ;; # .cmd wins
 		esac
 		selected "${base#tests/}" && run_case "${base#tests/}" "$base"
+	done
+	for d in tests/regress/*/; do
+		d=${d%/}
+		name=regress/${d#tests/regress/}
+		if [ -f "$d/case.cmd" ] || [ -f "$d/case.sh" ]; then
+			selected "$name" && run_case "$name" "$d/case"
+		else
+			selected "$name" && fail "$name" "no case.cmd or case.sh (every regression runs)"
+		fi
 	done
 	for f in tests/bad/*.tor tests/bad/*.minutes; do
 		[ -f "$f" ] || continue

@@ -17,6 +17,8 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
+#include "fixture.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -28,43 +30,20 @@
 /* ==== harness ================================================================ */
 
 struct ctx {
-	struct mem mem;
-	jmp_buf oom;
-	struct arena arena;
-	struct diag_sink diag;
+	struct fixture f;
 };
 
-static int setup(void **state)
-{
-	struct ctx *c = calloc(1, sizeof *c);
-	if (!c)
-		return -1;
-	c->mem.on_oom = &c->oom;
-	arena_init(&c->arena, &c->mem);
-	diag_init(&c->diag, &c->arena);
-	*state = c;
-	return 0;
-}
+FIXTURE_STATE(struct ctx)
 
-static int teardown(void **state)
-{
-	struct ctx *c = *state;
-	arena_free(&c->arena);
-	free(c);
-	return 0;
-}
 
-/* Every test starts here: the library jumps to c->oom when memory runs out,
+/* Every test starts here: the library jumps to c->f.oom when memory runs out,
 ** which must be a frame that is still live, i.e. the test's own. */
-#define CTX(c)                                              \
-	struct ctx *c = *state;                             \
-	if (setjmp(c->oom) != 0)                            \
-		fail_msg("out of memory")
+#define CTX(c) FIXTURE_ENTER(struct ctx, c)
 
 static struct source *src_of(struct ctx *c, const char *name, const char *text, size_t len)
 {
-	struct source *s = arena_alloc(&c->arena, sizeof *s);
-	source_from_memory(s, &c->arena, name, text, len);
+	struct source *s = arena_alloc(&c->f.arena, sizeof *s);
+	source_from_memory(s, &c->f.arena, name, text, len);
 	return s;
 }
 
@@ -82,7 +61,7 @@ static char *render(struct ctx *c, const struct diag *d, bool color)
 	assert_non_null(f);
 	diag_print(d, f, color);
 	fclose(f);
-	char *copy = arena_strdup(&c->arena, buf);
+	char *copy = arena_strdup(&c->f.arena, buf);
 	free(buf);
 	return copy;
 }
@@ -90,7 +69,7 @@ static char *render(struct ctx *c, const struct diag *d, bool color)
 /* Report an error at [start, end) of s and render it. */
 static char *at(struct ctx *c, const struct source *s, uint32_t start, uint32_t end)
 {
-	struct diag *d = diag_report(&c->diag, D_SYNTAX, (struct loc){ s, start, end }, "msg");
+	struct diag *d = diag_report(&c->f.diag, D_SYNTAX, (struct loc){ s, start, end }, "msg");
 	assert_non_null(d);
 	return render(c, d, false);
 }
@@ -198,7 +177,7 @@ static void test_source_load(void **state)
 	CTX(c);
 	char dir[] = "/tmp/quorate-test-diag.XXXXXX";
 	assert_non_null(mkdtemp(dir));
-	char *path = arena_printf(&c->arena, "%s/big.tor", dir);
+	char *path = arena_printf(&c->f.arena, "%s/big.tor", dir);
 	/* a sparse file: the contents do not matter here, only the size */
 	FILE *f = fopen(path, "wb");
 	assert_non_null(f);
@@ -208,22 +187,22 @@ static void test_source_load(void **state)
 	/* exactly the limit: read (regression: it was "larger than the limit") */
 	struct source s;
 	const char *why = NULL;
-	assert_int_equal(source_load(&s, &c->arena, path, &why), 0);
+	assert_int_equal(source_load(&s, &c->f.arena, path, &why), 0);
 	assert_int_equal(s.len, SOURCE_MAX_BYTES);
 	assert_int_equal(s.text[s.len], '\0');
-	arena_reset(&c->arena);
-	path = arena_printf(&c->arena, "%s/big.tor", dir);
+	arena_reset(&c->f.arena);
+	path = arena_printf(&c->f.arena, "%s/big.tor", dir);
 
 	/* one byte more: refused */
 	assert_int_equal(truncate(path, SOURCE_MAX_BYTES + 1), 0);
 	why = NULL;
-	assert_int_equal(source_load(&s, &c->arena, path, &why), -1);
+	assert_int_equal(source_load(&s, &c->f.arena, path, &why), -1);
 	assert_string_equal(why, "file is larger than the 64 MiB limit");
 	assert_int_equal(unlink(path), 0);
 
-	assert_int_equal(source_load(&s, &c->arena, dir, &why), -1);
+	assert_int_equal(source_load(&s, &c->f.arena, dir, &why), -1);
 	assert_string_equal(why, "is a directory");
-	assert_int_equal(source_load(&s, &c->arena, path, &why), -1);
+	assert_int_equal(source_load(&s, &c->f.arena, path, &why), -1);
 	assert_string_equal(why, "No such file or directory");
 	assert_int_equal(rmdir(dir), 0);
 }
@@ -251,24 +230,24 @@ static void test_render_severity_and_code(void **state)
 {
 	CTX(c);
 	struct source *s = src(c, "size 1 to 2\n");
-	struct diag *w = diag_report(&c->diag, D_ROSTER_SIZE, (struct loc){ s, 0, 4 }, "%d voting members", 7);
+	struct diag *w = diag_report(&c->f.diag, D_ROSTER_SIZE, (struct loc){ s, 0, 4 }, "%d voting members", 7);
 	assert_string_equal(render(c, w, false),
 	                    "f.tor:1:1: warning: 7 voting members [roster.size]\n"
 	                    "    1 | size 1 to 2\n"
 	                    "      | ^~~~\n");
-	struct diag *n = diag_report(&c->diag, D_DEFAULT, (struct loc){ s, 5, 6 }, "a default");
+	struct diag *n = diag_report(&c->f.diag, D_DEFAULT, (struct loc){ s, 5, 6 }, "a default");
 	assert_string_equal(render(c, n, false),
 	                    "f.tor:1:6: note: a default [default]\n"
 	                    "    1 | size 1 to 2\n"
 	                    "      |      ^\n");
-	assert_int_equal(c->diag.n_warnings, 1);
-	assert_int_equal(c->diag.n_errors, 0);
+	assert_int_equal(c->f.diag.n_warnings, 1);
+	assert_int_equal(c->f.diag.n_errors, 0);
 }
 
 static void test_render_no_location(void **state)
 {
 	CTX(c);
-	struct diag *d = diag_report(&c->diag, D_INPUT, (struct loc){ NULL, 0, 0 }, "cannot read %s", "x.tor");
+	struct diag *d = diag_report(&c->f.diag, D_INPUT, (struct loc){ NULL, 0, 0 }, "cannot read %s", "x.tor");
 	assert_string_equal(render(c, d, false), "error: cannot read x.tor [input]\n");
 }
 
@@ -277,10 +256,10 @@ static void test_render_notes(void **state)
 	CTX(c);
 	struct source *s = src(c, "role a \"A\" voting\nrole a \"B\" voting\n");
 	uint32_t second = offset_of(s, "a \"B\"");
-	struct diag *d = diag_report(&c->diag, D_DUPLICATE, (struct loc){ s, second, second + 1 },
+	struct diag *d = diag_report(&c->f.diag, D_DUPLICATE, (struct loc){ s, second, second + 1 },
 	                             "role 'a' is defined twice");
-	diag_note(&c->diag, d, (struct loc){ s, 5, 6 }, "first defined here");
-	diag_note(&c->diag, d, (struct loc){ NULL, 0, 0 }, "rename one of them");
+	diag_note(&c->f.diag, d, (struct loc){ s, 5, 6 }, "first defined here");
+	diag_note(&c->f.diag, d, (struct loc){ NULL, 0, 0 }, "rename one of them");
 	assert_string_equal(render(c, d, false),
 	                    "f.tor:2:6: error: role 'a' is defined twice [name.duplicate]\n"
 	                    "    2 | role a \"B\" voting\n"
@@ -290,7 +269,7 @@ static void test_render_notes(void **state)
 	                    "      |      ^\n"
 	                    "note: rename one of them\n");
 	/* a note on a dropped diagnostic is dropped too */
-	diag_note(&c->diag, NULL, (struct loc){ NULL, 0, 0 }, "ignored");
+	diag_note(&c->f.diag, NULL, (struct loc){ NULL, 0, 0 }, "ignored");
 }
 
 /* A fix-it on the diagnostic's line is shown under the caret, lined up
@@ -301,8 +280,8 @@ static void test_render_fixit(void **state)
 	CTX(c);
 	struct source *s = src(c, "\tpresent si\xC3\xB4n, gareht\nleaves x\n");
 	uint32_t typo = offset_of(s, "gareht");
-	struct diag *d = diag_report(&c->diag, D_UNDEFINED, (struct loc){ s, typo, typo + 6 }, "no member 'gareht'");
-	diag_fixit(&c->diag, d, (struct loc){ s, typo, typo + 6 }, "gareth");
+	struct diag *d = diag_report(&c->f.diag, D_UNDEFINED, (struct loc){ s, typo, typo + 6 }, "no member 'gareht'");
+	diag_fixit(&c->f.diag, d, (struct loc){ s, typo, typo + 6 }, "gareth");
 	assert_non_null(d->fixit);
 	assert_string_equal(d->fixit->text, "gareth");
 	assert_string_equal(render(c, d, false),
@@ -311,8 +290,8 @@ static void test_render_fixit(void **state)
 	                    "      | \t              ^~~~~~\n"
 	                    "      | \t              gareth\n");
 	uint32_t x = offset_of(s, "x\n");
-	struct diag *e = diag_report(&c->diag, D_UNDEFINED, (struct loc){ s, typo, typo + 6 }, "elsewhere");
-	diag_fixit(&c->diag, e, (struct loc){ s, x, x + 1 }, "y");
+	struct diag *e = diag_report(&c->f.diag, D_UNDEFINED, (struct loc){ s, typo, typo + 6 }, "elsewhere");
+	diag_fixit(&c->f.diag, e, (struct loc){ s, x, x + 1 }, "y");
 	assert_string_equal(render(c, e, false),
 	                    "f.tor:1:16: error: elsewhere [name.undefined]\n"
 	                    "    1 | \tpresent si\xC3\xB4n, gareht\n"
@@ -321,11 +300,11 @@ static void test_render_fixit(void **state)
 	                    "    2 | leaves x\n"
 	                    "      |        ^\n"
 	                    "      |        y\n");
-	struct diag *i = diag_report(&c->diag, D_SYNTAX, (struct loc){ s, typo, typo + 6 }, "insert");
-	diag_fixit(&c->diag, i, (struct loc){ s, x, x }, ",");
+	struct diag *i = diag_report(&c->f.diag, D_SYNTAX, (struct loc){ s, typo, typo + 6 }, "insert");
+	diag_fixit(&c->f.diag, i, (struct loc){ s, x, x }, ",");
 	assert_non_null(strstr(render(c, i, false), "f.tor:2:8: fix-it: insert ','\n"));
 	/* a fix-it on a dropped diagnostic is dropped too */
-	diag_fixit(&c->diag, NULL, (struct loc){ s, 0, 0 }, "ignored");
+	diag_fixit(&c->f.diag, NULL, (struct loc){ s, 0, 0 }, "ignored");
 }
 
 /* Tabs in the line are copied into the padding, so the caret lines up
@@ -455,11 +434,11 @@ static void test_render_long_line(void **state)
 		line[i] = (char)('a' + i % 26);
 	line[400] = '\0';
 	line[200] = '=';
-	char *text = arena_printf(&c->arena, "%s\n", line);
+	char *text = arena_printf(&c->f.arena, "%s\n", line);
 	struct source *s = src(c, text);
 
 	char *got = at(c, s, 200, 201);
-	char *want = arena_printf(&c->arena,
+	char *want = arena_printf(&c->f.arena,
 	                          "f.tor:1:201: error: msg [syntax]\n"
 	                          "    1 | ...%.100s...\n"
 	                          "      |    %50s^\n",
@@ -468,7 +447,7 @@ static void test_render_long_line(void **state)
 
 	/* near the start: no leading "..." */
 	got = at(c, s, 3, 5);
-	want = arena_printf(&c->arena,
+	want = arena_printf(&c->f.arena,
 	                    "f.tor:1:4: error: msg [syntax]\n"
 	                    "    1 | %.100s...\n"
 	                    "      |    ^~\n",
@@ -477,7 +456,7 @@ static void test_render_long_line(void **state)
 
 	/* at the very end: no trailing "...", and tildes stop at the window */
 	got = at(c, s, 390, 400);
-	want = arena_printf(&c->arena,
+	want = arena_printf(&c->f.arena,
 	                    "f.tor:1:391: error: msg [syntax]\n"
 	                    "    1 | ...%s\n"
 	                    "      |    %50s^~~~~~~~~~\n", /* ^ and 9 tildes */
@@ -489,7 +468,7 @@ static void test_render_long_line(void **state)
 static void test_render_long_line_utf8(void **state)
 {
 	CTX(c);
-	char *text = arena_alloc(&c->arena, 1024);
+	char *text = arena_alloc(&c->f.arena, 1024);
 	size_t n = 0;
 	for (int i = 0; i < 150; i++) {
 		memcpy(text + n, "\xC3\xAB", 2); /* ë */
@@ -504,13 +483,13 @@ static void test_render_long_line_utf8(void **state)
 	struct source *s = src_of(c, "f.tor", text, n);
 	char *got = at(c, s, 300, 301);
 	/* 50 bytes either side of the '=' is 25 characters of 'ë' each way */
-	char *left = arena_alloc(&c->arena, 64), *right = arena_alloc(&c->arena, 128);
+	char *left = arena_alloc(&c->f.arena, 64), *right = arena_alloc(&c->f.arena, 128);
 	for (int i = 0; i < 25; i++)
 		memcpy(left + 2 * i, "\xC3\xAB", 2);
 	for (int i = 0; i < 24; i++)
 		memcpy(right + 2 * i, "\xC3\xAB", 2);
 	memcpy(right + 48, "\xC3\xAB", 2); /* the window's last byte completes a character */
-	char *want = arena_printf(&c->arena,
+	char *want = arena_printf(&c->f.arena,
 	                          "f.tor:1:151: error: msg [syntax]\n"
 	                          "    1 | ...%s=%s...\n"
 	                          "      |    %25s^\n",
@@ -523,7 +502,7 @@ static void test_render_wide_line_numbers(void **state)
 {
 	CTX(c);
 	size_t n_lines = 123456;
-	char *text = arena_alloc(&c->arena, n_lines * 2 + 8);
+	char *text = arena_alloc(&c->f.arena, n_lines * 2 + 8);
 	for (size_t i = 0; i < n_lines; i++) {
 		text[2 * i] = 'x';
 		text[2 * i + 1] = '\n';
@@ -544,7 +523,7 @@ static void test_render_color(void **state)
 {
 	CTX(c);
 	struct source *s = src(c, "x = 1\n");
-	struct diag *d = diag_report(&c->diag, D_SYNTAX, (struct loc){ s, 2, 3 }, "msg");
+	struct diag *d = diag_report(&c->f.diag, D_SYNTAX, (struct loc){ s, 2, 3 }, "msg");
 	char *plain = render(c, d, false);
 	char *colored = render(c, d, true);
 	assert_null(strchr(plain, '\033'));
@@ -560,31 +539,31 @@ static void test_cap(void **state)
 	CTX(c);
 	struct source *s = src(c, "x\n");
 	for (int i = 0; i < DIAG_MAX_ERRORS; i++)
-		assert_non_null(diag_report(&c->diag, D_SYNTAX, (struct loc){ s, 0, 1 }, "e%d", i));
+		assert_non_null(diag_report(&c->f.diag, D_SYNTAX, (struct loc){ s, 0, 1 }, "e%d", i));
 	/* warnings and notes are not errors: they never hit the cap */
-	assert_non_null(diag_report(&c->diag, D_TBA, (struct loc){ s, 0, 1 }, "w"));
-	assert_false(c->diag.stopped);
+	assert_non_null(diag_report(&c->f.diag, D_TBA, (struct loc){ s, 0, 1 }, "w"));
+	assert_false(c->f.diag.stopped);
 	/* the 21st error becomes "too many errors", and the sink stops */
-	assert_null(diag_report(&c->diag, D_SYNTAX, (struct loc){ s, 0, 1 }, "e20"));
-	assert_true(c->diag.stopped);
-	assert_null(diag_report(&c->diag, D_SYNTAX, (struct loc){ s, 0, 1 }, "e21"));
-	assert_null(diag_report(&c->diag, D_TBA, (struct loc){ s, 0, 1 }, "w2"));
-	assert_int_equal(c->diag.items.n, DIAG_MAX_ERRORS + 2);
-	const struct diag *last = &c->diag.items.items[c->diag.items.n - 1];
+	assert_null(diag_report(&c->f.diag, D_SYNTAX, (struct loc){ s, 0, 1 }, "e20"));
+	assert_true(c->f.diag.stopped);
+	assert_null(diag_report(&c->f.diag, D_SYNTAX, (struct loc){ s, 0, 1 }, "e21"));
+	assert_null(diag_report(&c->f.diag, D_TBA, (struct loc){ s, 0, 1 }, "w2"));
+	assert_int_equal(c->f.diag.items.n, DIAG_MAX_ERRORS + 2);
+	const struct diag *last = &c->f.diag.items.items[c->f.diag.items.n - 1];
 	assert_int_equal(last->code, D_TOO_MANY);
 	assert_string_equal(last->msg, "too many errors (20); stopping here");
-	assert_int_equal(c->diag.n_warnings, 1);
+	assert_int_equal(c->f.diag.n_warnings, 1);
 }
 
 static void test_cap_configurable(void **state)
 {
 	CTX(c);
-	c->diag.max_errors = 2;
-	diag_report(&c->diag, D_SYNTAX, (struct loc){ NULL, 0, 0 }, "a");
-	diag_report(&c->diag, D_SYNTAX, (struct loc){ NULL, 0, 0 }, "b");
-	diag_report(&c->diag, D_SYNTAX, (struct loc){ NULL, 0, 0 }, "c");
-	assert_int_equal(c->diag.items.n, 3);
-	assert_string_equal(c->diag.items.items[2].msg, "too many errors (2); stopping here");
+	c->f.diag.max_errors = 2;
+	diag_report(&c->f.diag, D_SYNTAX, (struct loc){ NULL, 0, 0 }, "a");
+	diag_report(&c->f.diag, D_SYNTAX, (struct loc){ NULL, 0, 0 }, "b");
+	diag_report(&c->f.diag, D_SYNTAX, (struct loc){ NULL, 0, 0 }, "c");
+	assert_int_equal(c->f.diag.items.n, 3);
+	assert_string_equal(c->f.diag.items.items[2].msg, "too many errors (2); stopping here");
 }
 
 /* Sorted by file (in the order files were first reported), then offset;
@@ -599,16 +578,16 @@ static void test_sort(void **state)
 		{ NULL, 0, "nowhere" }, { a, 2, "a2-second" }, { a, 0, "a0" },
 	};
 	for (size_t i = 0; i < sizeof in / sizeof in[0]; i++)
-		diag_report(&c->diag, D_DUPLICATE, (struct loc){ in[i].s, in[i].at, in[i].at + 1 }, "%s", in[i].msg);
-	diag_sort(&c->diag);
+		diag_report(&c->f.diag, D_DUPLICATE, (struct loc){ in[i].s, in[i].at, in[i].at + 1 }, "%s", in[i].msg);
+	diag_sort(&c->f.diag);
 	static const char *const want[] = { "nowhere", "b1", "b5", "a0", "a2-first", "a2-second", "a7" };
-	assert_int_equal(c->diag.items.n, 7);
+	assert_int_equal(c->f.diag.items.n, 7);
 	for (size_t i = 0; i < 7; i++)
-		assert_string_equal(c->diag.items.items[i].msg, want[i]);
+		assert_string_equal(c->f.diag.items.items[i].msg, want[i]);
 
 	/* notes move with their diagnostic */
-	struct diag_sink *d = &c->diag;
-	diag_init(d, &c->arena);
+	struct diag_sink *d = &c->f.diag;
+	diag_init(d, &c->f.arena);
 	struct diag *late = diag_report(d, D_SYNTAX, (struct loc){ a, 9, 10 }, "late");
 	diag_note(d, late, (struct loc){ a, 1, 2 }, "late's note");
 	diag_report(d, D_SYNTAX, (struct loc){ a, 3, 4 }, "early");

@@ -21,6 +21,8 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
+#include "fixture.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -40,11 +42,7 @@
 #define TEXT_MAX 32768
 
 struct run {
-	struct mem mem;
-	jmp_buf oom;
-	struct arena arena;
-	struct diag_sink diag;
-	struct loader ld;
+	struct fixture f;
 	struct source tsrc, msrc;
 	struct ast_file tfile, mfile;
 	const struct terms *t;
@@ -56,24 +54,8 @@ struct run {
 
 static const char *const stdlib_dirs[] = { "stdlib" };
 
-static int setup(void **state)
-{
-	struct run *R = calloc(1, sizeof *R);
-	if (!R)
-		return -1;
-	R->mem.on_oom = &R->oom;
-	arena_init(&R->arena, &R->mem);
-	*state = R;
-	return 0;
-}
+FIXTURE_STATE(struct run)
 
-static int teardown(void **state)
-{
-	struct run *R = *state;
-	arena_free(&R->arena);
-	free(R);
-	return 0;
-}
 
 /* Small strings for building records: a ring of buffers, printf-style. */
 static const char *S(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
@@ -135,9 +117,9 @@ static const char *meeting(struct run *R, const char *body)
 
 static void dump_diags(struct run *R)
 {
-	diag_sort(&R->diag);
-	for (size_t i = 0; i < R->diag.items.n; i++)
-		diag_print(&R->diag.items.items[i], stderr, false);
+	diag_sort(&R->f.diag);
+	for (size_t i = 0; i < R->f.diag.items.n; i++)
+		diag_print(&R->f.diag.items.items[i], stderr, false);
 }
 
 static void dump_result(struct run *R)
@@ -157,16 +139,16 @@ static const struct node *first_item(const struct ast_file *f, enum node_kind ki
 /* Parse and check the terms only (for tests of sema's warnings). */
 static void check_terms(struct run *R, const char *terms_text)
 {
-	diag_init(&R->diag, &R->arena);
-	loader_init(&R->ld, &R->arena, &R->diag, stdlib_dirs, 1);
-	source_from_memory(&R->tsrc, &R->arena, "terms.tor", terms_text, strlen(terms_text));
-	unsigned errs = parse_file(&R->arena, &R->diag, &R->tsrc, &R->tfile);
+	diag_init(&R->f.diag, &R->f.arena);
+	loader_init(&R->f.ld, &R->f.arena, &R->f.diag, stdlib_dirs, 1);
+	source_from_memory(&R->tsrc, &R->f.arena, "terms.tor", terms_text, strlen(terms_text));
+	unsigned errs = parse_file(&R->f.arena, &R->f.diag, &R->tsrc, &R->tfile);
 	const struct node *tn = first_item(&R->tfile, N_TERMS);
 	if (errs || !tn) {
 		dump_diags(R);
 		fail_msg("the terms do not parse");
 	}
-	R->t = sema_terms(&R->arena, &R->diag, &R->ld, tn, &R->tsrc);
+	R->t = sema_terms(&R->f.arena, &R->f.diag, &R->f.ld, tn, &R->tsrc);
 	if (!R->t) {
 		dump_diags(R);
 		fail_msg("the terms do not check");
@@ -177,22 +159,22 @@ static void check_terms(struct run *R, const char *terms_text)
 static void evaluate(struct run *R, const char *terms_text, const char *meeting_text)
 {
 	R->r = NULL;
-	if (setjmp(R->oom) != 0)
+	if (setjmp(R->f.oom) != 0)
 		fail_msg("out of memory");
 	check_terms(R, terms_text);
-	source_from_memory(&R->msrc, &R->arena, "meeting.minutes", meeting_text, strlen(meeting_text));
-	unsigned errs = parse_file(&R->arena, &R->diag, &R->msrc, &R->mfile);
+	source_from_memory(&R->msrc, &R->f.arena, "meeting.minutes", meeting_text, strlen(meeting_text));
+	unsigned errs = parse_file(&R->f.arena, &R->f.diag, &R->msrc, &R->mfile);
 	const struct node *mn = first_item(&R->mfile, N_MEETING);
 	if (errs || !mn) {
 		dump_diags(R);
 		fail_msg("the record does not parse");
 	}
-	R->m = minutes_from_ast(&R->arena, &R->diag, mn, &R->msrc);
-	if (!R->m || R->diag.n_errors) {
+	R->m = minutes_from_ast(&R->f.arena, &R->f.diag, mn, &R->msrc);
+	if (!R->m || R->f.diag.n_errors) {
 		dump_diags(R);
 		fail_msg("the record is malformed");
 	}
-	R->r = eval_meeting(&R->arena, R->t, R->m);
+	R->r = eval_meeting(&R->f.arena, R->t, R->m);
 	assert_non_null(R->r);
 }
 
@@ -266,8 +248,8 @@ static void expect_needed_at(struct run *R, unsigned i, int64_t needed, int line
 
 static bool has_diag(struct run *R, enum diag_code code)
 {
-	for (size_t i = 0; i < R->diag.items.n; i++)
-		if (R->diag.items.items[i].code == code)
+	for (size_t i = 0; i < R->f.diag.items.n; i++)
+		if (R->f.diag.items.items[i].code == code)
 			return true;
 	return false;
 }
@@ -456,8 +438,8 @@ static void test_fifty_percent_plus_one(void **state)
 	/* check warns about the literal reading, and only about it */
 	assert_true(has_diag(R, D_FIFTY_PLUS_ONE));
 	unsigned n = 0;
-	for (size_t i = 0; i < R->diag.items.n; i++)
-		n += R->diag.items.items[i].code == D_FIFTY_PLUS_ONE;
+	for (size_t i = 0; i < R->f.diag.items.n; i++)
+		n += R->f.diag.items.items[i].code == D_FIFTY_PLUS_ONE;
 	assert_int_equal(n, 1);
 }
 
@@ -1139,7 +1121,7 @@ static void test_recorded_outcome(void **state)
 static void load_file(struct run *R, struct source *src, const char *path)
 {
 	const char *why = NULL;
-	if (source_load(src, &R->arena, path, &why) != 0)
+	if (source_load(src, &R->f.arena, path, &why) != 0)
 		fail_msg("cannot read %s: %s", path, why);
 }
 
@@ -1147,12 +1129,12 @@ static void test_language_md_example(void **state)
 {
 	struct run *R = *state;
 	struct source t, m;
-	if (setjmp(R->oom) != 0)
+	if (setjmp(R->f.oom) != 0)
 		fail_msg("out of memory");
 	load_file(R, &t, "examples/anytown/terms.tor");
 	load_file(R, &m, "examples/anytown/2024-05-14.minutes");
 	/* copied so the texts outlive the sources (they are in the arena anyway) */
-	char *tt = arena_strndup(&R->arena, t.text, t.len), *mt = arena_strndup(&R->arena, m.text, m.len);
+	char *tt = arena_strndup(&R->f.arena, t.text, t.len), *mt = arena_strndup(&R->f.arena, m.text, m.len);
 	evaluate(R, tt, mt);
 	assert_int_equal(R->r->n_motions, 3);
 	assert_int_equal(R->r->members, 9);
@@ -1449,11 +1431,11 @@ static void test_history_versions_and_gaps(void **state)
 
 	struct history h;
 	memset(&h, 0, sizeof h);
-	if (setjmp(R->oom) != 0)
+	if (setjmp(R->f.oom) != 0)
 		fail_msg("out of memory");
-	diag_init(&R->diag, &R->arena);
-	loader_init(&R->ld, &R->arena, &R->diag, stdlib_dirs, 1);
-	struct replay *rp = replay_new(&R->arena, &R->ld, &R->diag);
+	diag_init(&R->f.diag, &R->f.arena);
+	loader_init(&R->f.ld, &R->f.arena, &R->f.diag, stdlib_dirs, 1);
+	struct replay *rp = replay_new(&R->f.arena, &R->f.ld, &R->f.diag);
 	assert_true(replay_add_path(rp, dir));
 	struct replay_sink sink = { &h, on_meeting, on_finding, on_diagnostics };
 	replay_run(rp, &sink);
@@ -1466,7 +1448,7 @@ static void test_history_versions_and_gaps(void **state)
 	}
 	rmdir(dir);
 
-	assert_int_equal(h.diag_errors + R->diag.n_errors, 0);
+	assert_int_equal(h.diag_errors + R->f.diag.n_errors, 0);
 	assert_int_equal(h.meetings, 3);
 	assert_string_equal(h.date[0], "2024-03-01");
 	assert_string_equal(h.date[1], "2024-04-30");

@@ -15,6 +15,8 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
+#include "fixture.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -27,11 +29,7 @@
 /* ==== harness ================================================================ */
 
 struct run {
-	struct mem mem;
-	jmp_buf oom;
-	struct arena arena;
-	struct diag_sink diag;
-	struct loader ld;
+	struct fixture f;
 	struct source src;
 	struct ast_file file;
 	const struct terms *t;
@@ -40,24 +38,8 @@ struct run {
 
 static const char *const stdlib_dirs[] = { "stdlib" };
 
-static int setup(void **state)
-{
-	struct run *R = calloc(1, sizeof *R);
-	if (!R)
-		return -1;
-	R->mem.on_oom = &R->oom;
-	arena_init(&R->arena, &R->mem);
-	*state = R;
-	return 0;
-}
+FIXTURE_STATE(struct run)
 
-static int teardown(void **state)
-{
-	struct run *R = *state;
-	arena_free(&R->arena);
-	free(R);
-	return 0;
-}
 
 /* Check a terms file holding `rules` (and a role `lead`, for masks). */
 static void compile_rules(struct run *R, const char *rules)
@@ -74,21 +56,21 @@ static void compile_rules(struct run *R, const char *rules)
 	                 "  class c { require yes > half of cast }\n"
 	                 "%s\n}\n", rules);
 	assert_true(n > 0 && (size_t)n < sizeof R->text);
-	if (setjmp(R->oom) != 0)
+	if (setjmp(R->f.oom) != 0)
 		fail_msg("out of memory");
-	diag_init(&R->diag, &R->arena);
-	loader_init(&R->ld, &R->arena, &R->diag, stdlib_dirs, 1);
-	source_from_memory(&R->src, &R->arena, "rules.tor", R->text, strlen(R->text));
-	unsigned errs = parse_file(&R->arena, &R->diag, &R->src, &R->file);
+	diag_init(&R->f.diag, &R->f.arena);
+	loader_init(&R->f.ld, &R->f.arena, &R->f.diag, stdlib_dirs, 1);
+	source_from_memory(&R->src, &R->f.arena, "rules.tor", R->text, strlen(R->text));
+	unsigned errs = parse_file(&R->f.arena, &R->f.diag, &R->src, &R->file);
 	const struct node *tn = R->file.items;
 	while (tn && tn->kind != N_TERMS)
 		tn = tn->next;
 	if (!errs && tn)
-		R->t = sema_terms(&R->arena, &R->diag, &R->ld, tn, &R->src);
+		R->t = sema_terms(&R->f.arena, &R->f.diag, &R->f.ld, tn, &R->src);
 	if (errs || !tn || !R->t) {
-		diag_sort(&R->diag);
-		for (size_t i = 0; i < R->diag.items.n; i++)
-			diag_print(&R->diag.items.items[i], stderr, false);
+		diag_sort(&R->f.diag);
+		for (size_t i = 0; i < R->f.diag.items.n; i++)
+			diag_print(&R->f.diag.items.items[i], stderr, false);
 		fail_msg("the rules do not check");
 	}
 }

@@ -17,6 +17,8 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
+#include "fixture.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -26,47 +28,24 @@
 /* ==== harness ================================================================ */
 
 struct ctx {
-	struct mem mem;
-	jmp_buf oom;
-	struct arena arena;
-	struct diag_sink diag;
+	struct fixture f;
 	struct source src;
 	struct ast_file file;
 	unsigned n_errors;       /* returned by the last parse */
 };
 
-static int setup(void **state)
-{
-	struct ctx *c = calloc(1, sizeof *c);
-	if (!c)
-		return -1;
-	c->mem.on_oom = &c->oom;
-	arena_init(&c->arena, &c->mem);
-	diag_init(&c->diag, &c->arena);
-	*state = c;
-	return 0;
-}
+FIXTURE_STATE(struct ctx)
 
-static int teardown(void **state)
-{
-	struct ctx *c = *state;
-	arena_free(&c->arena);
-	free(c);
-	return 0;
-}
 
-/* The library jumps to c->oom when memory runs out: it must be a live frame,
+/* The library jumps to c->f.oom when memory runs out: it must be a live frame,
 ** so every test sets it itself. */
-#define CTX(c)                                              \
-	struct ctx *c = *state;                             \
-	if (setjmp(c->oom) != 0)                            \
-		fail_msg("out of memory")
+#define CTX(c) FIXTURE_ENTER(struct ctx, c)
 
 static const struct node *parse_n(struct ctx *c, const char *text, size_t len)
 {
-	diag_init(&c->diag, &c->arena);
-	source_from_memory(&c->src, &c->arena, "t.tor", text, len);
-	c->n_errors = parse_file(&c->arena, &c->diag, &c->src, &c->file);
+	diag_init(&c->f.diag, &c->f.arena);
+	source_from_memory(&c->src, &c->f.arena, "t.tor", text, len);
+	c->n_errors = parse_file(&c->f.arena, &c->f.diag, &c->src, &c->file);
 	return c->file.items;
 }
 
@@ -79,8 +58,8 @@ static const struct node *parse(struct ctx *c, const char *text)
 static const struct node *parse_ok(struct ctx *c, const char *text)
 {
 	const struct node *items = parse(c, text);
-	if (c->diag.items.n) {
-		const struct diag *d = &c->diag.items.items[0];
+	if (c->f.diag.items.n) {
+		const struct diag *d = &c->f.diag.items.items[0];
 		unsigned line, col;
 		source_position(&c->src, d->loc.start, &line, &col);
 		fail_msg("unexpected diagnostic at %u:%u: %s", line, col, d->msg);
@@ -91,21 +70,21 @@ static const struct node *parse_ok(struct ctx *c, const char *text)
 /* "line:col code" for every diagnostic, one per line, in report order. */
 static const char *summary(struct ctx *c)
 {
-	char *out = arena_strdup(&c->arena, "");
-	for (size_t i = 0; i < c->diag.items.n; i++) {
-		const struct diag *d = &c->diag.items.items[i];
+	char *out = arena_strdup(&c->f.arena, "");
+	for (size_t i = 0; i < c->f.diag.items.n; i++) {
+		const struct diag *d = &c->f.diag.items.items[i];
 		unsigned line = 0, col = 0;
 		if (d->loc.src)
 			source_position(d->loc.src, d->loc.start, &line, &col);
-		out = arena_printf(&c->arena, "%s%u:%u %s\n", out, line, col, diag_code_name(d->code));
+		out = arena_printf(&c->f.arena, "%s%u:%u %s\n", out, line, col, diag_code_name(d->code));
 	}
 	return out;
 }
 
 static const struct diag *diag_at(struct ctx *c, size_t i)
 {
-	assert_true(i < c->diag.items.n);
-	return &c->diag.items.items[i];
+	assert_true(i < c->f.diag.items.n);
+	return &c->f.diag.items.items[i];
 }
 
 /* ---- trees as s-expressions ------------------------------------------------ */
@@ -169,10 +148,10 @@ static char *sexp(struct arena *a, const struct node *n)
 /* The body of `rule r = EXPR` as an s-expression. */
 static const char *expr_of(struct ctx *c, const char *expr)
 {
-	const struct node *items = parse_ok(c, arena_printf(&c->arena, "rule r = %s\n", expr));
+	const struct node *items = parse_ok(c, arena_printf(&c->f.arena, "rule r = %s\n", expr));
 	assert_non_null(items);
 	assert_int_equal(items->kind, N_RULE);
-	return sexp(&c->arena, items->b);
+	return sexp(&c->f.arena, items->b);
 }
 
 static const struct node *nth(const struct node *n, size_t i)
@@ -186,9 +165,9 @@ static const struct node *nth(const struct node *n, size_t i)
 /* Kinds of a list, space-separated. */
 static const char *kinds(struct ctx *c, const struct node *n)
 {
-	char *out = arena_strdup(&c->arena, "");
+	char *out = arena_strdup(&c->f.arena, "");
 	for (; n; n = n->next)
-		out = arena_printf(&c->arena, "%s%s%s", out, *out ? " " : "", ast_kind_name(n->kind));
+		out = arena_printf(&c->f.arena, "%s%s%s", out, *out ? " " : "", ast_kind_name(n->kind));
 	return out;
 }
 
@@ -225,15 +204,15 @@ static void test_keywords_recognised(void **state)
 	};
 	for (size_t i = 0; i < sizeof words / sizeof words[0]; i++) {
 		/* as a rule's name, any keyword that is not an ordinary name is refused */
-		parse(c, arena_printf(&c->arena, "rule %s = 1\n", words[i]));
+		parse(c, arena_printf(&c->f.arena, "rule %s = 1\n", words[i]));
 		const char *affixed[] = {
-			arena_printf(&c->arena, "%s_", words[i]),
-			arena_printf(&c->arena, "%sx", words[i]),
-			arena_printf(&c->arena, "x%s", words[i]),
-			arena_printf(&c->arena, "%s2", words[i]),
+			arena_printf(&c->f.arena, "%s_", words[i]),
+			arena_printf(&c->f.arena, "%sx", words[i]),
+			arena_printf(&c->f.arena, "x%s", words[i]),
+			arena_printf(&c->f.arena, "%s2", words[i]),
 		};
 		for (size_t k = 0; k < 4; k++)
-			parse_ok(c, arena_printf(&c->arena, "rule %s = 1\n", affixed[k]));
+			parse_ok(c, arena_printf(&c->f.arena, "rule %s = 1\n", affixed[k]));
 	}
 	/* a prefix of a keyword is a name too */
 	parse_ok(c, "terms \"t\" { role mem \"x\" voting role vot \"y\" voting role y \"z\" voting }\n");
@@ -261,7 +240,7 @@ static void test_keywords_as_names(void **state)
 		bool unreserved = strcmp(words[i].category, "UNRESERVED") == 0;
 		/* a role, a member, a tag (last on its line, then a clause), a class,
 		** a record's names, an attribute */
-		const char *terms = arena_printf(&c->arena,
+		const char *terms = arena_printf(&c->f.arena,
 			"terms \"t\" {\n"
 			"  role %s \"R\" voting\n"
 			"  member %s \"M\" %s\n"
@@ -290,7 +269,7 @@ static void test_keywords_as_names(void **state)
 		assert_string_equal(cls->text, w);
 		assert_string_equal(cls->b->a->a->a->text, w); /* present(w) */
 		/* a rule or parameter: only an unreserved keyword */
-		parse(c, arena_printf(&c->arena, "rule %s(%s) = %s + 1\n", w, w, w));
+		parse(c, arena_printf(&c->f.arena, "rule %s(%s) = %s + 1\n", w, w, w));
 		if ((c->n_errors == 0) != unreserved)
 			fail_msg("'%s' (%s) as a rule's name: %u errors", w, words[i].category, c->n_errors);
 	}
@@ -372,9 +351,9 @@ static void test_terms_shape(void **state)
 	const struct node *m = nth(t->a, 6);
 	assert_string_equal(m->text, "alice");
 	assert_string_equal(m->a->text, "Dr Alice Jones");
-	assert_string_equal(sexp_list(&c->arena, m->b), "cluster_lead clinician");
-	assert_string_equal(sexp(&c->arena, m->c), "2024-01-01");
-	assert_string_equal(sexp(&c->arena, m->d), "2024-09-30");
+	assert_string_equal(sexp_list(&c->f.arena, m->b), "cluster_lead clinician");
+	assert_string_equal(sexp(&c->f.arena, m->c), "2024-01-01");
+	assert_string_equal(sexp(&c->f.arena, m->d), "2024-09-30");
 
 	const struct node *q = nth(t->a, 8);
 	assert_string_equal(q->clause, "3.1");
@@ -392,19 +371,19 @@ static void test_terms_shape(void **state)
 	assert_string_equal(cl->text, "financial");
 	assert_string_equal(cl->clause, "3.3.3");
 	assert_string_equal(kinds(c, cl->b), "when require class-notice");
-	assert_string_equal(sexp(&c->arena, cl->b->a), "motion.financial");
-	assert_string_equal(sexp(&c->arena, nth(cl->b, 1)->a), "(>= yes (of 0.75 members))");
-	assert_string_equal(sexp(&c->arena, nth(cl->b, 2)->a), "14 days");
+	assert_string_equal(sexp(&c->f.arena, cl->b->a), "motion.financial");
+	assert_string_equal(sexp(&c->f.arena, nth(cl->b, 1)->a), "(>= yes (of 0.75 members))");
+	assert_string_equal(sexp(&c->f.arena, nth(cl->b, 2)->a), "14 days");
 
 	const struct node *papers = nth(t->a, 14);
 	assert_string_equal(papers->text, "papers");
 	assert_string_equal(papers->clause, "5.3");
 	assert_int_equal(papers->op, 1); /* before */
-	assert_string_equal(sexp(&c->arena, papers->a), "clear 5 days");
+	assert_string_equal(sexp(&c->f.arena, papers->a), "clear 5 days");
 	const struct node *minutes = nth(t->a, 15);
 	assert_string_equal(minutes->text, "minutes");
 	assert_int_equal(minutes->op, 2); /* after */
-	assert_string_equal(sexp(&c->arena, nth(t->a, 16)->a), "2 months");
+	assert_string_equal(sexp(&c->f.arena, nth(t->a, 16)->a), "2 months");
 
 	/* comments are kept for fmt, with their placement */
 	assert_int_equal(c->file.comments.n, 2);
@@ -543,7 +522,7 @@ static void test_numbers(void **state)
 		{ "0.000001%", 1, 100000000, 1 },
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-		const struct node *r = parse_ok(c, arena_printf(&c->arena, "rule r = %s\n", cases[i].in));
+		const struct node *r = parse_ok(c, arena_printf(&c->f.arena, "rule r = %s\n", cases[i].in));
 		const struct node *n = r->b;
 		assert_int_equal(n->kind, N_NUMBER);
 		if (n->v.num.num != cases[i].num || n->v.num.den != cases[i].den)
@@ -637,11 +616,11 @@ static void test_meeting_shape(void **state)
 	const struct node *m = items;
 	assert_int_equal(m->kind, N_MEETING);
 	assert_string_equal(m->a->text, "May");
-	assert_string_equal(sexp(&c->arena, m->b), "2024-05-14");
+	assert_string_equal(sexp(&c->f.arena, m->b), "2024-05-14");
 	assert_string_equal(kinds(c, m->c),
 	                    "terms-ref chair papers minutes present apologies attending motion motion "
 	                    "leaves arrives motion motion");
-	assert_string_equal(sexp_list(&c->arena, nth(m->c, 4)->a), "alice bob carol");
+	assert_string_equal(sexp_list(&c->f.arena, nth(m->c, 4)->a), "alice bob carol");
 
 	const struct node *m2 = nth(m->c, 8);
 	assert_string_equal(m2->text, "2");
@@ -649,9 +628,9 @@ static void test_meeting_shape(void **state)
 	assert_string_equal(kinds(c, m2->b), "attribute attribute attribute attribute");
 	assert_string_equal(nth(m2->b, 0)->text, "financial");
 	assert_null(nth(m2->b, 0)->a);
-	assert_string_equal(sexp(&c->arena, nth(m2->b, 1)->a), "40000");
-	assert_string_equal(sexp(&c->arena, nth(m2->b, 2)->a), "\"grant\"");
-	assert_string_equal(sexp(&c->arena, nth(m2->b, 3)->a), "true");
+	assert_string_equal(sexp(&c->f.arena, nth(m2->b, 1)->a), "40000");
+	assert_string_equal(sexp(&c->f.arena, nth(m2->b, 2)->a), "\"grant\"");
+	assert_string_equal(sexp(&c->f.arena, nth(m2->b, 3)->a), "true");
 	assert_string_equal(kinds(c, m2->c), "interest votes votes votes recorded");
 	assert_int_equal(nth(m2->c, 1)->op, VOTE_FOR);
 	assert_int_equal(nth(m2->c, 2)->op, VOTE_AGAINST);
@@ -672,7 +651,7 @@ static void test_meeting_shape(void **state)
 	const struct node *t = parse_ok(c, "meeting \"m\" on 2024-05-14 { motion { tally for 3 against 2 abstain 1 } }\n");
 	const struct node *tally = t->c->c;
 	assert_int_equal(tally->kind, N_TALLY);
-	assert_string_equal(sexp(&c->arena, tally->c), "1");
+	assert_string_equal(sexp(&c->f.arena, tally->c), "1");
 	/* `abstain` after a tally belongs to the tally (quorate.y), so a named
 	** abstention there is reported, not silently merged */
 	parse(c, "meeting \"m\" on 2024-05-14 {\n motion {\n  tally for 3 against 2\n  abstain heidi\n }\n}\n");
@@ -691,7 +670,7 @@ static void test_module_and_several_items(void **state)
 		"terms \"two\" { }\n"
 		"meeting \"m\" on 2024-01-01 { }\n");
 	assert_string_equal(kinds(c, items), "use rule terms terms meeting");
-	assert_string_equal(sexp_list(&c->arena, nth(items, 1)->a), "x y");
+	assert_string_equal(sexp_list(&c->f.arena, nth(items, 1)->a), "x y");
 	assert_int_equal(nth(items, 1)->op, 1);
 }
 
@@ -772,12 +751,12 @@ static void test_identifier_and_string_limits(void **state)
 	snprintf(text, sizeof text, "terms \"t\" { role %.128s \"A\" voting }\n", name);
 	parse_ok(c, text);
 
-	char *long_string = arena_alloc(&c->arena, 4100);
+	char *long_string = arena_alloc(&c->f.arena, 4100);
 	memset(long_string, 's', 4097);
-	parse(c, arena_printf(&c->arena, "terms \"%s\" { }\n", long_string));
+	parse(c, arena_printf(&c->f.arena, "terms \"%s\" { }\n", long_string));
 	assert_string_equal(summary(c), "1:7 limit\n");
 	long_string[4096] = '\0';
-	parse_ok(c, arena_printf(&c->arena, "terms \"%s\" { }\n", long_string));
+	parse_ok(c, arena_printf(&c->f.arena, "terms \"%s\" { }\n", long_string));
 }
 
 static void test_encoding(void **state)
@@ -936,16 +915,16 @@ static void test_unclosed_paren(void **state)
 static void test_error_cap(void **state)
 {
 	CTX(c);
-	char *text = arena_strdup(&c->arena, "terms \"t\" {\n");
+	char *text = arena_strdup(&c->f.arena, "terms \"t\" {\n");
 	for (int i = 0; i < 30; i++) /* each error is followed by enough good tokens to resynchronise */
-		text = arena_printf(&c->arena, "%s  role = 1\n  role r%d \"R\" voting\n", text, i);
-	text = arena_printf(&c->arena, "%s}\n", text);
+		text = arena_printf(&c->f.arena, "%s  role = 1\n  role r%d \"R\" voting\n", text, i);
+	text = arena_printf(&c->f.arena, "%s}\n", text);
 	parse(c, text);
-	assert_int_equal(c->diag.items.n, DIAG_MAX_ERRORS + 1);
+	assert_int_equal(c->f.diag.items.n, DIAG_MAX_ERRORS + 1);
 	for (size_t i = 0; i < DIAG_MAX_ERRORS; i++)
 		assert_int_equal(diag_at(c, i)->code, D_SYNTAX);
 	assert_int_equal(diag_at(c, DIAG_MAX_ERRORS)->code, D_TOO_MANY);
-	assert_true(c->diag.stopped);
+	assert_true(c->f.diag.stopped);
 	unsigned line, col;
 	source_position(&c->src, diag_at(c, 19)->loc.start, &line, &col);
 	assert_int_equal(line, 40); /* the twentieth `role = 1` */
@@ -957,13 +936,13 @@ static void test_nesting_limit(void **state)
 {
 	CTX(c);
 	/* 64 levels are allowed: the terms brace, the quorum brace, 62 parens */
-	char *ok = arena_printf(&c->arena, "terms \"t\" { quorum { require present >= %.*s1%.*s } }\n",
+	char *ok = arena_printf(&c->f.arena, "terms \"t\" { quorum { require present >= %.*s1%.*s } }\n",
 	                        62, "((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((",
 	                        62, "))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))");
 	parse(c, ok);
 	assert_int_equal(c->n_errors, 0);
 	/* one more is "nesting too deep", once, and the parse stops there */
-	char *deep = arena_printf(&c->arena, "terms \"t\" { quorum { require present >= %.*s1%.*s } }\n  role = 1\n",
+	char *deep = arena_printf(&c->f.arena, "terms \"t\" { quorum { require present >= %.*s1%.*s } }\n  role = 1\n",
 	                          63, "((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((",
 	                          63, "))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))");
 	parse(c, deep);
@@ -978,18 +957,18 @@ static void test_nesting_limit(void **state)
 static void test_source_text_intact(void **state)
 {
 	CTX(c);
-	char *deep = arena_strdup(&c->arena, "terms \"t\" { quorum { require present >= ");
+	char *deep = arena_strdup(&c->f.arena, "terms \"t\" { quorum { require present >= ");
 	for (int i = 0; i < 70; i++)
-		deep = arena_printf(&c->arena, "%s(", deep);
-	deep = arena_printf(&c->arena, "%s1 } }\nrole\n", deep);
+		deep = arena_printf(&c->f.arena, "%s(", deep);
+	deep = arena_printf(&c->f.arena, "%s1 } }\nrole\n", deep);
 	parse(c, deep);
 	assert_int_equal(c->n_errors, 1);
 	assert_memory_equal(c->src.text, deep, strlen(deep));
 	/* the same for a parser that gives up (the parser's own stack limit) */
-	char *nots = arena_strdup(&c->arena, "terms \"t\" { quorum { require ");
+	char *nots = arena_strdup(&c->f.arena, "terms \"t\" { quorum { require ");
 	for (int i = 0; i < 2500; i++)
-		nots = arena_printf(&c->arena, "%snot ", nots);
-	nots = arena_printf(&c->arena, "%strue } }\n", nots);
+		nots = arena_printf(&c->f.arena, "%snot ", nots);
+	nots = arena_printf(&c->f.arena, "%strue } }\n", nots);
 	parse(c, nots);
 	assert_int_equal(c->n_errors, 1);
 	assert_int_equal(diag_at(c, 0)->code, D_LIMIT);
@@ -999,12 +978,12 @@ static void test_source_text_intact(void **state)
 static void test_expression_depth_limit(void **state)
 {
 	CTX(c);
-	char *sum = arena_strdup(&c->arena, "rule r = 1");
+	char *sum = arena_strdup(&c->f.arena, "rule r = 1");
 	for (int i = 0; i < 100; i++)
-		sum = arena_printf(&c->arena, "%s + 1", sum);
-	parse(c, arena_printf(&c->arena, "%s\n", sum));
+		sum = arena_printf(&c->f.arena, "%s + 1", sum);
+	parse(c, arena_printf(&c->f.arena, "%s\n", sum));
 	assert_int_equal(c->n_errors, 0);
-	parse(c, arena_printf(&c->arena, "%s + 1\n", sum));
+	parse(c, arena_printf(&c->f.arena, "%s + 1\n", sum));
 	assert_string_equal(summary(c), "1:10 limit\n");
 	assert_string_equal(diag_at(c, 0)->msg, "expression nested too deeply (more than 100 levels); split it into rules");
 }
@@ -1021,19 +1000,19 @@ static void test_item_reader(void **state)
 		"meeting \"two\" on 2024-02-01 { chair b }\n"
 		"meeting \"three\" on 2024-03-01 { chair = }\n"
 		"meeting \"four\" on 2024-04-01 { chair d }\n";
-	source_from_memory(&c->src, &c->arena, "h.minutes", text, sizeof text - 1);
+	source_from_memory(&c->src, &c->f.arena, "h.minutes", text, sizeof text - 1);
 	struct ast_file file;
 	memset(&file, 0, sizeof file);
-	struct item_reader *r = item_reader_open(&c->arena, &c->diag, &c->src, &file);
+	struct item_reader *r = item_reader_open(&c->f.arena, &c->f.diag, &c->src, &file);
 	struct arena per_item;
-	arena_init(&per_item, &c->mem);
+	arena_init(&per_item, &c->f.mem);
 	const char *titles[4];
 	size_t n = 0;
 	const struct node *item;
 	while ((item = item_reader_next(r))) {
 		assert_true(n < 4);
 		assert_int_equal(item->kind, N_MEETING);
-		titles[n++] = arena_strdup(&c->arena, item->a->text);
+		titles[n++] = arena_strdup(&c->f.arena, item->a->text);
 		arena_reset(&per_item);
 		item_reader_set_arena(r, &per_item);
 	}

@@ -17,6 +17,8 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
+#include "fixture.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -27,59 +29,39 @@
 /* ---- a context: mem with its OOM jump, arena, diagnostics ----------------- */
 
 struct ctx {
-	jmp_buf oom;
-	struct mem mem;
-	struct arena arena;
-	struct diag_sink diag;
+	struct fixture f;
 	struct source src;
 };
 
-static int setup(void **state)
-{
-	struct ctx *c = calloc(1, sizeof *c);
-	if (!c)
-		return -1;
-	c->mem.on_oom = &c->oom;
-	arena_init(&c->arena, &c->mem);
-	diag_init(&c->diag, &c->arena);
-	*state = c;
-	return 0;
-}
+FIXTURE_STATE(struct ctx)
 
-static int teardown(void **state)
-{
-	struct ctx *c = *state;
-	arena_free(&c->arena);
-	free(c);
-	return 0;
-}
 
-/* Read JSON text; a jump to c->oom here fails the test. */
+/* Read JSON text; a jump to c->f.oom here fails the test. */
 static const struct meeting *read_json(struct ctx *c, const char *text)
 {
-	source_from_memory(&c->src, &c->arena, "test.json", text, strlen(text));
-	if (setjmp(c->oom))
+	source_from_memory(&c->src, &c->f.arena, "test.json", text, strlen(text));
+	if (setjmp(c->f.oom))
 		fail_msg("out of memory");
-	return minutes_json_read(&c->arena, &c->diag, &c->src);
+	return minutes_json_read(&c->f.arena, &c->f.diag, &c->src);
 }
 
 /* The first meeting of a native source. */
 static const struct meeting *read_native_src(struct ctx *c, const struct source *src)
 {
 	struct ast_file file;
-	if (setjmp(c->oom))
+	if (setjmp(c->f.oom))
 		fail_msg("out of memory");
-	assert_int_equal(parse_file(&c->arena, &c->diag, src, &file), 0);
+	assert_int_equal(parse_file(&c->f.arena, &c->f.diag, src, &file), 0);
 	for (const struct node *n = file.items; n; n = n->next)
 		if (n->kind == N_MEETING)
-			return minutes_from_ast(&c->arena, &c->diag, n, src);
+			return minutes_from_ast(&c->f.arena, &c->f.diag, n, src);
 	fail_msg("no meeting in %s", src->name);
 	return NULL;
 }
 
 static const struct meeting *read_native(struct ctx *c, struct source *src, const char *text)
 {
-	source_from_memory(src, &c->arena, "test.minutes", text, strlen(text));
+	source_from_memory(src, &c->f.arena, "test.minutes", text, strlen(text));
 	return read_native_src(c, src);
 }
 
@@ -87,14 +69,14 @@ static const struct meeting *read_native(struct ctx *c, struct source *src, cons
 static const struct source *load_example(struct ctx *c, const char *rel)
 {
 	static const char *const roots[] = { "", "../../", "../../../" };
-	struct source *s = arena_alloc(&c->arena, sizeof *s);
+	struct source *s = arena_alloc(&c->f.arena, sizeof *s);
 	for (size_t i = 0; i < sizeof roots / sizeof roots[0]; i++) {
 		char path[512];
 		snprintf(path, sizeof path, "%s%s", roots[i], rel);
 		const char *why = NULL;
-		if (setjmp(c->oom))
+		if (setjmp(c->f.oom))
 			fail_msg("out of memory");
-		if (source_load(s, &c->arena, path, &why) == 0)
+		if (source_load(s, &c->f.arena, path, &why) == 0)
 			return s;
 	}
 	fail_msg("cannot find %s (run from the repository root)", rel);
@@ -103,15 +85,15 @@ static const struct source *load_example(struct ctx *c, const char *rel)
 
 static void print_diags(const struct ctx *c)
 {
-	for (size_t i = 0; i < c->diag.items.n; i++)
-		diag_print(&c->diag.items.items[i], stderr, false);
+	for (size_t i = 0; i < c->f.diag.items.n; i++)
+		diag_print(&c->f.diag.items.items[i], stderr, false);
 }
 
 static void assert_no_errors(const struct ctx *c)
 {
-	if (c->diag.n_errors) {
+	if (c->f.diag.n_errors) {
 		print_diags(c);
-		fail_msg("%u unexpected errors", c->diag.n_errors);
+		fail_msg("%u unexpected errors", c->f.diag.n_errors);
 	}
 }
 
@@ -226,9 +208,9 @@ static void test_example_equal(void **state)
 	struct ctx *c = *state;
 	const struct meeting *native = read_native_src(c, load_example(c, "examples/anytown/2024-05-14.minutes"));
 	const struct source *js = load_example(c, "examples/json/anytown-2024-05-14.json");
-	if (setjmp(c->oom))
+	if (setjmp(c->f.oom))
 		fail_msg("out of memory");
-	const struct meeting *json = minutes_json_read(&c->arena, &c->diag, js);
+	const struct meeting *json = minutes_json_read(&c->f.arena, &c->f.diag, js);
 	assert_no_errors(c);
 	same_meeting(native, json);
 
@@ -358,8 +340,8 @@ static void test_full_equal(void **state)
 /* The diagnostic whose message contains `part` must exist, with `code`. */
 static const struct diag *find_diag(const struct ctx *c, enum diag_code code, const char *part)
 {
-	for (size_t i = 0; i < c->diag.items.n; i++) {
-		const struct diag *d = &c->diag.items.items[i];
+	for (size_t i = 0; i < c->f.diag.items.n; i++) {
+		const struct diag *d = &c->f.diag.items.items[i];
 		if (strstr(d->msg, part)) {
 			if (d->code != code) {
 				print_diags(c);
@@ -383,7 +365,7 @@ static unsigned line_of(const struct diag *d)
 /* A record around one motion's body. */
 static const char *with_motion(struct ctx *c, const char *motion)
 {
-	return arena_printf(&c->arena,
+	return arena_printf(&c->f.arena,
 	                    "{\"meeting\": \"M\", \"date\": \"2024-05-14\", \"present\": [\"alice\"],\n"
 	                    " \"items\": [{\"arrives\": [\"bob\"]}, {\"motion\": %s}]}\n", motion);
 }
@@ -392,7 +374,7 @@ static void test_syntax_error_line(void **state)
 {
 	struct ctx *c = *state;
 	assert_null(read_json(c, "{\n  \"meeting\": \"M\",\n  \"date\": \"2024-05-14\",\n}\n"));
-	assert_int_equal(c->diag.n_errors, 1);
+	assert_int_equal(c->f.diag.n_errors, 1);
 	const struct diag *d = find_diag(c, D_SYNTAX, "invalid JSON");
 	assert_int_equal(line_of(d), 4);
 	assert_ptr_equal(d->loc.src, &c->src);
@@ -428,7 +410,7 @@ static void test_wrong_type_path(void **state)
 {
 	struct ctx *c = *state;
 	assert_null(read_json(c, with_motion(c, "{\"votes\": {\"for\": [\"alice\", \"bob\", 42]}}")));
-	assert_int_equal(c->diag.n_errors, 1);
+	assert_int_equal(c->f.diag.n_errors, 1);
 	const struct diag *d = find_diag(c, D_TYPE, "items[1].motion.votes.for[2]: expected a string (a member id)");
 	assert_ptr_equal(d->loc.src, &c->src);
 	assert_int_equal(d->loc.end - d->loc.start, 2);
@@ -575,10 +557,10 @@ static void test_syntax_errors(void **state)
 		{ "{\"items\": [{\"motion\": {\"attributes\": {\"x\": 1, \"x\": 2}}}]}", D_DUPLICATE, "duplicate", "\"x\": 2" },
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-		c->diag.items.n = 0;
-		c->diag.n_errors = 0;
-		if (read_json(c, cases[i].text) != NULL || c->diag.items.n != 1)
-			fail_msg("case %zu: %zu diagnostics, want one", i, c->diag.items.n);
+		c->f.diag.items.n = 0;
+		c->f.diag.n_errors = 0;
+		if (read_json(c, cases[i].text) != NULL || c->f.diag.items.n != 1)
+			fail_msg("case %zu: %zu diagnostics, want one", i, c->f.diag.items.n);
 		const struct diag *d = find_diag(c, cases[i].code, cases[i].part);
 		if (strncmp(c->src.text + d->loc.start, cases[i].at, strlen(cases[i].at)) != 0)
 			fail_msg("case %zu: the error points at \"%s\"", i, c->src.text + d->loc.start);
@@ -603,8 +585,8 @@ static void test_depth_and_many_keys(void **state)
 	assert_null(read_json(c, text));
 	find_diag(c, D_LIMIT, "nested more than 2048 levels deep");
 
-	c->diag.items.n = 0;
-	c->diag.n_errors = 0;
+	c->f.diag.items.n = 0;
+	c->f.diag.n_errors = 0;
 	n = (size_t)sprintf(text, "{\"meeting\": \"M\", \"date\": \"2024-05-14\", \"items\": [{\"motion\": {\"attributes\": {");
 	for (int i = 0; i < KEYS; i++)
 		n += (size_t)sprintf(text + n, "%s\"k%d\": %d", i ? ", " : "", i, i);
@@ -644,7 +626,7 @@ static void test_missing_date(void **state)
 {
 	struct ctx *c = *state;
 	assert_null(read_json(c, "{\"meeting\": \"M\"}"));
-	assert_int_equal(c->diag.n_errors, 1);
+	assert_int_equal(c->f.diag.n_errors, 1);
 	find_diag(c, D_MISSING, "missing \"date\"");
 }
 
@@ -661,7 +643,7 @@ static void test_tally_not_integer(void **state)
 {
 	struct ctx *c = *state;
 	assert_null(read_json(c, with_motion(c, "{\"tally\": {\"for\": 3.5, \"against\": \"2\", \"abstain\": 1000001}}")));
-	assert_int_equal(c->diag.n_errors, 3);
+	assert_int_equal(c->f.diag.n_errors, 3);
 	find_diag(c, D_TYPE, "items[1].motion.tally.for: a tally counts votes");
 	find_diag(c, D_TYPE, "items[1].motion.tally.against: a tally counts votes");
 	find_diag(c, D_TYPE, "items[1].motion.tally.abstain: a tally counts votes");
@@ -733,7 +715,7 @@ static void test_several_errors(void **state)
 {
 	struct ctx *c = *state;
 	assert_null(read_json(c, "{\"meeting\": 5, \"date\": \"2024-13-01\", \"present\": \"alice\", \"chiar\": \"x\"}"));
-	assert_int_equal(c->diag.n_errors, 4);
+	assert_int_equal(c->f.diag.n_errors, 4);
 	find_diag(c, D_TYPE, "meeting: expected a string");
 	find_diag(c, D_DATE, "date: the date 2024-13-01 has no such month");
 	find_diag(c, D_TYPE, "present: expected an array of member ids");
@@ -753,7 +735,7 @@ static void test_motion_limit(void **state)
 	const struct meeting *m = read_json(c, text);
 	free(text);
 	assert_null(m);
-	assert_int_equal(c->diag.n_errors, 1);
+	assert_int_equal(c->f.diag.n_errors, 1);
 	find_diag(c, D_LIMIT, "more than 1000 motions");
 }
 

@@ -13,6 +13,8 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
+#include "fixture.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,11 +27,7 @@
 #include "run/register.h"
 
 struct run {
-	struct mem mem;
-	jmp_buf oom;
-	struct arena arena;
-	struct diag_sink diag;
-	struct loader ld;
+	struct fixture f;
 	const struct terms *t;
 	/* what the register handed over */
 	unsigned n_tables;
@@ -40,25 +38,8 @@ struct run {
 	const char *interest_lines[16];
 };
 
-static int setup(void **state)
-{
-	struct run *R = calloc(1, sizeof *R);
-	if (!R)
-		return -1;
-	R->mem.on_oom = &R->oom;
-	arena_init(&R->arena, &R->mem);
-	diag_init(&R->diag, &R->arena);
-	*state = R;
-	return 0;
-}
+FIXTURE_STATE(struct run)
 
-static int teardown(void **state)
-{
-	struct run *R = *state;
-	arena_free(&R->arena);
-	free(R);
-	return 0;
-}
 
 static const char *const stdlib_dirs[] = { "stdlib" };
 
@@ -72,9 +53,9 @@ static const struct node *first_item(const struct ast_file *f, enum node_kind ki
 
 static void dump_diags(struct run *R)
 {
-	diag_sort(&R->diag);
-	for (size_t i = 0; i < R->diag.items.n; i++)
-		diag_print(&R->diag.items.items[i], stderr, false);
+	diag_sort(&R->f.diag);
+	for (size_t i = 0; i < R->f.diag.items.n; i++)
+		diag_print(&R->f.diag.items.items[i], stderr, false);
 }
 
 static void load_terms(struct run *R, const char *interests)
@@ -93,14 +74,14 @@ static void load_terms(struct run *R, const char *interests)
 	         "  %s\n"
 	         "  class c §4 { require yes > half of cast }\n"
 	         "}\n", interests);
-	if (setjmp(R->oom) != 0)
+	if (setjmp(R->f.oom) != 0)
 		fail_msg("out of memory");
-	loader_init(&R->ld, &R->arena, &R->diag, stdlib_dirs, 1);
-	struct source *src = arena_alloc(&R->arena, sizeof *src);
-	source_from_memory(src, &R->arena, "terms.tor", arena_strdup(&R->arena, text), strlen(text));
+	loader_init(&R->f.ld, &R->f.arena, &R->f.diag, stdlib_dirs, 1);
+	struct source *src = arena_alloc(&R->f.arena, sizeof *src);
+	source_from_memory(src, &R->f.arena, "terms.tor", arena_strdup(&R->f.arena, text), strlen(text));
 	struct ast_file f;
-	const struct node *tn = parse_file(&R->arena, &R->diag, src, &f) == 0 ? first_item(&f, N_TERMS) : NULL;
-	R->t = tn ? sema_terms(&R->arena, &R->diag, &R->ld, tn, src) : NULL;
+	const struct node *tn = parse_file(&R->f.arena, &R->f.diag, src, &f) == 0 ? first_item(&f, N_TERMS) : NULL;
+	R->t = tn ? sema_terms(&R->f.arena, &R->f.diag, &R->f.ld, tn, src) : NULL;
 	if (!R->t) {
 		dump_diags(R);
 		fail_msg("the terms do not check");
@@ -111,18 +92,18 @@ static const struct meeting_result *judge(struct run *R, const char *date, const
 {
 	char text[4096];
 	snprintf(text, sizeof text, "meeting \"M %s\" on %s {\n  terms \"T\"\n%s\n}\n", date, date, body);
-	if (setjmp(R->oom) != 0)
+	if (setjmp(R->f.oom) != 0)
 		fail_msg("out of memory");
-	struct source *src = arena_alloc(&R->arena, sizeof *src);
-	source_from_memory(src, &R->arena, "m.minutes", arena_strdup(&R->arena, text), strlen(text));
+	struct source *src = arena_alloc(&R->f.arena, sizeof *src);
+	source_from_memory(src, &R->f.arena, "m.minutes", arena_strdup(&R->f.arena, text), strlen(text));
 	struct ast_file f;
-	const struct node *mn = parse_file(&R->arena, &R->diag, src, &f) == 0 ? first_item(&f, N_MEETING) : NULL;
-	const struct meeting *m = mn ? minutes_from_ast(&R->arena, &R->diag, mn, src) : NULL;
-	if (!m || R->diag.n_errors) {
+	const struct node *mn = parse_file(&R->f.arena, &R->f.diag, src, &f) == 0 ? first_item(&f, N_MEETING) : NULL;
+	const struct meeting *m = mn ? minutes_from_ast(&R->f.arena, &R->f.diag, mn, src) : NULL;
+	if (!m || R->f.diag.n_errors) {
 		dump_diags(R);
 		fail_msg("the record does not read");
 	}
-	return eval_meeting(&R->arena, R->t, m);
+	return eval_meeting(&R->f.arena, R->t, m);
 }
 
 static enum attendance att(const struct meeting_result *r, const char *id)
@@ -273,7 +254,7 @@ static void on_interest(void *ctx, const struct reg_interest *d)
 	const char *voted = interest_voted_text(d, false, &anyway);
 	assert_true(R->n_interests < 16);
 	R->interest_lines[R->n_interests++] =
-		arena_printf(&R->arena, "%s motion %s %s (%s): vote %s, quorum %s, %s, voted %s%s", d->meeting->title,
+		arena_printf(&R->f.arena, "%s motion %s %s (%s): vote %s, quorum %s, %s, voted %s%s", d->meeting->title,
 		             d->motion->number, d->effect->who->id, d->member_name ? d->member_name : "?",
 		             interest_rule_text(d, false), interest_quorum_text(d, false), interest_room_text(d, false), voted,
 		             anyway ? " anyway" : "");
@@ -284,7 +265,7 @@ static void test_register_tables_and_totals(void **state)
 	struct run *R = *state;
 	load_terms(R, "");
 	struct register_sink sink = { R, on_table, on_interest };
-	struct registers *rg = register_new(&R->arena, &sink);
+	struct registers *rg = register_new(&R->f.arena, &sink);
 	/* 14 meetings in 2024 (two tables: 12 and 2), one in 2025, one e-mail decision */
 	for (int month = 1; month <= 12; month++) {
 		char date[16];
@@ -351,7 +332,7 @@ static void test_interest_words(void **state)
 	struct run *R = *state;
 	load_terms(R, INTERESTS("allowed", "deemed present", "yes"));
 	struct register_sink sink = { R, on_table, on_interest };
-	struct registers *rg = register_new(&R->arena, &sink);
+	struct registers *rg = register_new(&R->f.arena, &sink);
 	register_meeting(rg, judge(R, "2024-04-10", "  present m1, m2, m3, m4, obs\n"
 	                                            "  motion 1 { interest m2\n  tally for 2 against 1 }\n"
 	                                            "  motion 2 { interest obs\n  for m1, obs }\n"

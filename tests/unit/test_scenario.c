@@ -12,6 +12,8 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
+#include "fixture.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,38 +24,16 @@
 #include "run/scenario.h"
 
 struct run {
-	struct mem mem;
-	jmp_buf oom;
-	struct arena arena;
-	struct diag_sink diag;
-	struct loader ld;
+	struct fixture f;
 };
 
-static int setup(void **state)
-{
-	struct run *R = calloc(1, sizeof *R);
-	if (!R)
-		return -1;
-	R->mem.on_oom = &R->oom;
-	arena_init(&R->arena, &R->mem);
-	diag_init(&R->diag, &R->arena);
-	loader_init(&R->ld, &R->arena, &R->diag, NULL, 0);
-	*state = R;
-	return 0;
-}
+FIXTURE_STATE(struct run)
 
-static int teardown(void **state)
-{
-	struct run *R = *state;
-	arena_free(&R->arena);
-	free(R);
-	return 0;
-}
 
 /* Five voting members, a quorum of three, one class with the given rule. */
 static const struct terms *five(struct run *R, const char *rule, const char *extra)
 {
-	char *text = arena_printf(&R->arena,
+	char *text = arena_printf(&R->f.arena,
 		"terms \"Five\" {\n"
 		"  effective 2024-01-01\n"
 		"  role m \"Member\" voting\n"
@@ -63,13 +43,13 @@ static const struct terms *five(struct run *R, const char *rule, const char *ext
 		"  %s\n"
 		"  class ordinary { require %s }\n"
 		"}\n", extra, rule);
-	struct source *src = arena_alloc(&R->arena, sizeof *src);
-	source_from_memory(src, &R->arena, "five.tor", text, strlen(text));
+	struct source *src = arena_alloc(&R->f.arena, sizeof *src);
+	source_from_memory(src, &R->f.arena, "five.tor", text, strlen(text));
 	struct ast_file file;
-	if (setjmp(R->oom))
+	if (setjmp(R->f.oom))
 		fail_msg("out of memory");
-	assert_int_equal(parse_file(&R->arena, &R->diag, src, &file), 0);
-	const struct terms *t = sema_terms(&R->arena, &R->diag, &R->ld, file.items, src);
+	assert_int_equal(parse_file(&R->f.arena, &R->f.diag, src, &file), 0);
+	const struct terms *t = sema_terms(&R->f.arena, &R->f.diag, &R->f.ld, file.items, src);
 	assert_non_null(t);
 	return t;
 }
@@ -88,7 +68,7 @@ static void test_smallest_scenario_by_hand(void **state)
 	const struct terms *before = five(R, "yes > half of cast", "");
 	const struct terms *after = five(R, "yes >= 2/3 of cast", "");
 	struct diff_search out;
-	scenario_diff(&R->arena, before, after, before->effective, &out);
+	scenario_diff(&R->f.arena, before, after, before->effective, &out);
 	assert_false(out.truncated);
 	assert_int_equal(out.differing, 1);
 	assert_int_equal(out.transitions[OUTCOME_CARRIED][OUTCOME_NOT_CARRIED], 1);
@@ -113,18 +93,18 @@ static void test_quorum_change(void **state)
 {
 	struct run *R = *state;
 	const struct terms *before = five(R, "yes > half of cast", "");
-	char *text = arena_strdup(&R->arena,
+	char *text = arena_strdup(&R->f.arena,
 		"terms \"Five\" {\n  effective 2024-01-01\n  role m \"Member\" voting\n"
 		"  member a \"A\" m\n  member b \"B\" m\n  member c \"C\" m\n  member d \"D\" m\n  member e \"E\" m\n"
 		"  quorum { require present >= 4 }\n  class ordinary { require yes > half of cast }\n}\n");
-	struct source *src = arena_alloc(&R->arena, sizeof *src);
-	source_from_memory(src, &R->arena, "four.tor", text, strlen(text));
+	struct source *src = arena_alloc(&R->f.arena, sizeof *src);
+	source_from_memory(src, &R->f.arena, "four.tor", text, strlen(text));
 	struct ast_file file;
-	assert_int_equal(parse_file(&R->arena, &R->diag, src, &file), 0);
-	const struct terms *after = sema_terms(&R->arena, &R->diag, &R->ld, file.items, src);
+	assert_int_equal(parse_file(&R->f.arena, &R->f.diag, src, &file), 0);
+	const struct terms *after = sema_terms(&R->f.arena, &R->f.diag, &R->f.ld, file.items, src);
 	assert_non_null(after);
 	struct diff_search out;
-	scenario_diff(&R->arena, before, after, before->effective, &out);
+	scenario_diff(&R->f.arena, before, after, before->effective, &out);
 	assert_true(out.differing > 0);
 	/* only "quorate before, void now", never the other way */
 	for (int o = 0; o <= OUTCOME_UNDETERMINED; o++)
@@ -152,7 +132,7 @@ static void test_identical_terms(void **state)
 	struct run *R = *state;
 	const struct terms *t = five(R, "yes >= 3/4 of members", "casting vote chair");
 	struct diff_search out;
-	scenario_diff(&R->arena, t, t, t->effective, &out);
+	scenario_diff(&R->f.arena, t, t, t->effective, &out);
 	assert_true(out.scenarios > 0);
 	assert_int_equal(out.differing, 0);
 	assert_int_equal(out.n_examples, 0);
@@ -225,7 +205,7 @@ static void test_reductions_match_naive(void **state)
 		const struct terms *before = five(R, cases[i].before, cases[i].extra);
 		const struct terms *after = five(R, cases[i].after, cases[i].extra);
 		struct diff_search out;
-		scenario_diff(&R->arena, before, after, before->effective, &out);
+		scenario_diff(&R->f.arena, before, after, before->effective, &out);
 		uint64_t all, differ;
 		naive(before, after, &all, &differ);
 		assert_false(out.truncated);
@@ -254,7 +234,7 @@ static void test_custom_predicate(void **state)
 	unsigned asked = 0;
 	struct scenario_query q = { carried_only_after, &asked, 0, false };
 	struct diff_search out;
-	scenario_search(&R->arena, before, after, before->effective, &q, &out);
+	scenario_search(&R->f.arena, before, after, before->effective, &q, &out);
 	assert_true(asked > 0);
 	/* exactly the mirror of test_smallest_scenario_by_hand: 5 present, 3 to 2 */
 	assert_int_equal(out.differing, 1);
@@ -285,7 +265,7 @@ static void test_cut_short_tries_every_level(void **state)
 	const char *roles[6] = { "ra", "rb", "rc", "rd", "re", "rf" };
 	const struct terms *t[2];
 	for (int v = 0; v < 2; v++) {
-		sbuf_init(&b, &R->arena);
+		sbuf_init(&b, &R->f.arena);
 		sbuf_add(&b, "terms \"Thirty\" {\n  effective 2024-01-01\n");
 		for (int r = 0; r < 6; r++)
 			sbuf_addf(&b, "  role %s \"R\" voting\n", roles[r]);
@@ -296,15 +276,15 @@ static void test_cut_short_tries_every_level(void **state)
 			sbuf_addf(&b, "    require present(%s) >= 1\n", roles[r]);
 		sbuf_addf(&b, "  }\n  class ordinary { require %s }\n}\n", v ? "yes >= 2/3 of cast" : "yes > half of cast");
 		const char *text = sbuf_str(&b);
-		struct source *src = arena_alloc(&R->arena, sizeof *src);
-		source_from_memory(src, &R->arena, "thirty.tor", text, strlen(text));
+		struct source *src = arena_alloc(&R->f.arena, sizeof *src);
+		source_from_memory(src, &R->f.arena, "thirty.tor", text, strlen(text));
 		struct ast_file file;
-		assert_int_equal(parse_file(&R->arena, &R->diag, src, &file), 0);
-		t[v] = sema_terms(&R->arena, &R->diag, &R->ld, file.items, src);
+		assert_int_equal(parse_file(&R->f.arena, &R->f.diag, src, &file), 0);
+		t[v] = sema_terms(&R->f.arena, &R->f.diag, &R->f.ld, file.items, src);
 		assert_non_null(t[v]);
 	}
 	struct diff_search whole, cut;
-	scenario_diff(&R->arena, t[0], t[1], t[0]->effective, &whole);
+	scenario_diff(&R->f.arena, t[0], t[1], t[0]->effective, &whole);
 	assert_false(whole.truncated);
 	assert_true(whole.differing > 0);
 	/* present 0..30 in each version, the same in both: 31 levels */
@@ -322,13 +302,13 @@ static void test_cut_short_tries_every_level(void **state)
 	** same answer, each distinct attendance judged once */
 	struct diff_search by_level;
 	struct scenario_query lq = { NULL, NULL, 0, true };
-	scenario_search(&R->arena, t[0], t[1], t[0]->effective, &lq, &by_level);
+	scenario_search(&R->f.arena, t[0], t[1], t[0]->effective, &lq, &by_level);
 	assert_false(by_level.truncated);
 	assert_int_equal(by_level.scenarios, whole.scenarios);
 	assert_int_equal(by_level.differing, whole.differing);
 	assert_int_equal(by_level.attendances, whole.attendances);
 	struct scenario_query q = { NULL, NULL, 20000, false };
-	scenario_search(&R->arena, t[0], t[1], t[0]->effective, &q, &cut);
+	scenario_search(&R->f.arena, t[0], t[1], t[0]->effective, &q, &cut);
 	assert_true(cut.truncated);
 	assert_true(cut.rounds >= 1);            /* a whole round: one attendance of every level */
 	assert_true(cut.attendances >= cut.levels);
@@ -338,7 +318,7 @@ static void test_cut_short_tries_every_level(void **state)
 	assert_true(cut.differing <= whole.differing);
 	/* and level by level, cut short the same way */
 	struct scenario_query lcut = { NULL, NULL, 20000, true };
-	scenario_search(&R->arena, t[0], t[1], t[0]->effective, &lcut, &cut);
+	scenario_search(&R->f.arena, t[0], t[1], t[0]->effective, &lcut, &cut);
 	assert_true(cut.truncated);
 	assert_true(cut.rounds >= 1);
 	assert_int_equal(cut.levels, 31);

@@ -17,6 +17,8 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
+#include "fixture.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -30,11 +32,7 @@
 /* ==== harness ================================================================ */
 
 struct ctx {
-	struct mem mem;
-	jmp_buf oom;
-	struct arena arena;
-	struct diag_sink diag;
-	struct loader ld;
+	struct fixture f;
 	struct source src;
 	struct ast_file file;
 	struct terms *terms;     /* the last check()'s result */
@@ -43,16 +41,7 @@ struct ctx {
 
 static const char *const stdlib_dirs[] = { "stdlib" };
 
-static int setup(void **state)
-{
-	struct ctx *c = calloc(1, sizeof *c);
-	if (!c)
-		return -1;
-	c->mem.on_oom = &c->oom;
-	arena_init(&c->arena, &c->mem);
-	*state = c;
-	return 0;
-}
+FIXTURE_SETUP(struct ctx)
 
 static int teardown(void **state)
 {
@@ -63,33 +52,30 @@ static int teardown(void **state)
 		if (system(cmd) != 0)
 			fprintf(stderr, "could not remove %s\n", c->tmpdir);
 	}
-	arena_free(&c->arena);
+	fixture_free(&c->f);
 	free(c);
 	return 0;
 }
 
-/* The library jumps to c->oom when memory runs out: it must be a live frame,
+/* The library jumps to c->f.oom when memory runs out: it must be a live frame,
 ** so every test sets it itself. */
-#define CTX(c)                                              \
-	struct ctx *c = *state;                             \
-	if (setjmp(c->oom) != 0)                            \
-		fail_msg("out of memory")
+#define CTX(c) FIXTURE_ENTER(struct ctx, c)
 
 /* Parse text and check its (first) terms block, with modules found in dirs. */
 static struct terms *check_in(struct ctx *c, const char *text, const char *const *dirs, unsigned n_dirs)
 {
-	diag_init(&c->diag, &c->arena);
-	loader_init(&c->ld, &c->arena, &c->diag, dirs, n_dirs);
-	source_from_memory(&c->src, &c->arena, "t.tor", text, strlen(text));
+	diag_init(&c->f.diag, &c->f.arena);
+	loader_init(&c->f.ld, &c->f.arena, &c->f.diag, dirs, n_dirs);
+	source_from_memory(&c->src, &c->f.arena, "t.tor", text, strlen(text));
 	c->terms = NULL;
-	if (parse_file(&c->arena, &c->diag, &c->src, &c->file) != 0)
-		fail_msg("syntax errors: %s", c->diag.items.items[0].msg);
+	if (parse_file(&c->f.arena, &c->f.diag, &c->src, &c->file) != 0)
+		fail_msg("syntax errors: %s", c->f.diag.items.items[0].msg);
 	const struct node *n = c->file.items;
 	while (n && n->kind != N_TERMS)
 		n = n->next;
 	assert_non_null(n);
-	c->terms = sema_terms(&c->arena, &c->diag, &c->ld, n, &c->src);
-	diag_sort(&c->diag);
+	c->terms = sema_terms(&c->f.arena, &c->f.diag, &c->f.ld, n, &c->src);
+	diag_sort(&c->f.diag);
 	return c->terms;
 }
 
@@ -102,7 +88,7 @@ static struct terms *check(struct ctx *c, const char *text)
 ** one attending role, four voting members and one attending, and `items`. */
 static const char *full_terms(struct ctx *c, const char *items)
 {
-	return arena_printf(&c->arena,
+	return arena_printf(&c->f.arena,
 		"terms \"Test\" {\n"
 		"  effective 2024-04-01\n"
 		"  consensus first\n"
@@ -124,7 +110,7 @@ static const char *full_terms(struct ctx *c, const char *items)
 ** the smallest quorate meeting), `items`, and last a catch-all class. */
 static const char *good_terms(struct ctx *c, const char *items)
 {
-	return full_terms(c, arena_printf(&c->arena,
+	return full_terms(c, arena_printf(&c->f.arena,
 		"  quorum { require present >= 4 }\n"
 		"%s"
 		"  class ordinary { require yes > half of cast }\n", items));
@@ -134,7 +120,7 @@ static const char *good_terms(struct ctx *c, const char *items)
 ** holds `requires` (several `require` lines may be given). */
 static const char *class_terms(struct ctx *c, const char *items, const char *requires)
 {
-	return full_terms(c, arena_printf(&c->arena,
+	return full_terms(c, arena_printf(&c->f.arena,
 		"  quorum { require present >= 4 }\n"
 		"%s"
 		"  class x { %s }\n", items, requires));
@@ -143,18 +129,18 @@ static const char *class_terms(struct ctx *c, const char *items, const char *req
 /* The codes reported, in order of position, space-separated. */
 static const char *codes(struct ctx *c)
 {
-	char *out = arena_strdup(&c->arena, "");
-	for (size_t i = 0; i < c->diag.items.n; i++)
-		out = arena_printf(&c->arena, "%s%s%s", out, *out ? " " : "",
-		                   diag_code_name(c->diag.items.items[i].code));
+	char *out = arena_strdup(&c->f.arena, "");
+	for (size_t i = 0; i < c->f.diag.items.n; i++)
+		out = arena_printf(&c->f.arena, "%s%s%s", out, *out ? " " : "",
+		                   diag_code_name(c->f.diag.items.items[i].code));
 	return out;
 }
 
 static const struct diag *diag_at(struct ctx *c, size_t i)
 {
-	if (i >= c->diag.items.n)
-		fail_msg("only %zu diagnostics (%s)", c->diag.items.n, codes(c));
-	return &c->diag.items.items[i];
+	if (i >= c->f.diag.items.n)
+		fail_msg("only %zu diagnostics (%s)", c->f.diag.items.n, codes(c));
+	return &c->f.diag.items.items[i];
 }
 
 /* Diagnostic i is in t.tor and starts where `needle` (first occurrence after
@@ -183,9 +169,9 @@ static void expect_codes(struct ctx *c, const char *want)
 {
 	const char *got = codes(c);
 	if (strcmp(got, want) != 0) {
-		for (size_t i = 0; i < c->diag.items.n; i++)
-			fprintf(stderr, "  %s: %s\n", diag_code_name(c->diag.items.items[i].code),
-			        c->diag.items.items[i].msg);
+		for (size_t i = 0; i < c->f.diag.items.n; i++)
+			fprintf(stderr, "  %s: %s\n", diag_code_name(c->f.diag.items.items[i].code),
+			        c->f.diag.items.items[i].msg);
 		fail_msg("codes: got \"%s\", want \"%s\"", got, want);
 	}
 }
@@ -209,7 +195,7 @@ static char *read_file(struct ctx *c, const char *path)
 {
 	struct source s;
 	const char *why = NULL;
-	if (source_load(&s, &c->arena, path, &why) != 0)
+	if (source_load(&s, &c->f.arena, path, &why) != 0)
 		fail_msg("%s: %s", path, why);
 	return (char *)s.text;
 }
@@ -309,8 +295,8 @@ static void test_defaults(void **state)
 	assert_int_equal(t->conflict_vote, CONFLICT_VOTE_VOID);
 	assert_int_equal(t->conflict_quorum, CONFLICT_QUORUM_EXCLUDED);
 	assert_false(t->conflict_leaves);
-	assert_int_equal(c->diag.n_errors, 0);
-	assert_int_equal(c->diag.n_warnings, 0);
+	assert_int_equal(c->f.diag.n_errors, 0);
+	assert_int_equal(c->f.diag.n_warnings, 0);
 
 	/* some stated, the rest noted */
 	t = check(c,
@@ -529,7 +515,7 @@ static void test_types(void **state)
 		{ "2024-01-01 of cast > 1", "2024-01-01 of", "the fraction before 'of' must be a number, but this is a date" },
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-		check(c, good_terms(c, arena_printf(&c->arena, "  class x { require %s }\n", cases[i].require)));
+		check(c, good_terms(c, arena_printf(&c->f.arena, "  class x { require %s }\n", cases[i].require)));
 		if (strcmp(codes(c), "type") != 0)
 			fail_msg("%s: %s", cases[i].require, codes(c));
 		at(c, 0, cases[i].at, "class x");
@@ -560,7 +546,7 @@ static void test_threshold_over_100(void **state)
 		{ "(1/3 + 1/3)", false },
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-		check(c, class_terms(c, "", arena_printf(&c->arena, "require yes >= %s of members", cases[i].fraction)));
+		check(c, class_terms(c, "", arena_printf(&c->f.arena, "require yes >= %s of members", cases[i].fraction)));
 		const char *want = cases[i].over ? "threshold.over-100" : "";
 		if (strcmp(codes(c), want) != 0)
 			fail_msg("%s: got \"%s\"", cases[i].fraction, codes(c));
@@ -751,7 +737,7 @@ static void test_fifty_plus_one(void **state)
 		{ "yes >= 50% of cast", false },
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-		check(c, class_terms(c, "", arena_printf(&c->arena, "require %s", cases[i].require)));
+		check(c, class_terms(c, "", arena_printf(&c->f.arena, "require %s", cases[i].require)));
 		const char *want = cases[i].warn ? "rule.fifty-plus-one" : "";
 		if (strcmp(codes(c), want) != 0)
 			fail_msg("%s: got \"%s\"", cases[i].require, codes(c));
@@ -804,7 +790,7 @@ static void test_dimensions(void **state)
 		{ "motion.amount > 50% or yes > 1", false }, /* attributes: known at run time */
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-		check(c, class_terms(c, "", arena_printf(&c->arena, "require %s", cases[i].require)));
+		check(c, class_terms(c, "", arena_printf(&c->f.arena, "require %s", cases[i].require)));
 		const char *got = codes(c);
 		bool has = strstr(got, "quantity.dimension") != NULL;
 		if (has != cases[i].error)
@@ -857,7 +843,7 @@ static void test_dimensions(void **state)
 ** members (7 of 9). */
 static const char *nine(struct ctx *c, const char *quorum, const char *extra)
 {
-	return arena_printf(&c->arena,
+	return arena_printf(&c->f.arena,
 		"terms \"Nine\" {\n  effective 2024-04-01\n  consensus first\n  casting vote chair\n"
 		"  interests { conflicted vote: void  conflicted quorum: excluded  conflicted leaves: no }\n"
 		"  role gp \"GP\" voting\n  role pm \"PM\" voting\n"
@@ -909,8 +895,8 @@ static void test_to_be_agreed(void **state)
 		"  meets every to be agreed\n"));
 	expect_codes(c, "to-be-agreed to-be-agreed to-be-agreed to-be-agreed to-be-agreed to-be-agreed "
 	                "to-be-agreed to-be-agreed");
-	assert_int_equal(c->diag.n_warnings, 8);
-	assert_int_equal(c->diag.n_errors, 0);
+	assert_int_equal(c->f.diag.n_warnings, 8);
+	assert_int_equal(c->f.diag.n_errors, 0);
 	assert_non_null(t);
 	expect_msg(c, 0, "§9.1: the review period is still to be agreed locally");
 	expect_msg(c, 2, "§3.1: the quorum is still to be agreed locally");
@@ -1026,18 +1012,18 @@ static void test_settings(void **state)
 		"conflicted vote: maybe", "conflicted quorum: deemed absent", "conflicted leaves: always",
 	};
 	for (size_t i = 0; i < 3; i++) {
-		check(c, arena_printf(&c->arena,
+		check(c, arena_printf(&c->f.arena,
 			"terms \"T\" {\n  effective 2024-04-01\n  interests { %s }\n"
 			"  role gp \"GP\" voting\n  member a \"A\" gp\n"
 			"  quorum { require present >= 1 }\n  class o { require yes > 1 }\n}\n", bad_interests[i]));
-		assert_int_equal(c->diag.n_errors, 1);
+		assert_int_equal(c->f.diag.n_errors, 1);
 		assert_int_equal(diag_at(c, 0)->code, D_TYPE);
 	}
 	check(c,
 		"terms \"T\" {\n  effective 2024-04-01\n  consensus sometimes\n"
 		"  role gp \"GP\" voting\n  member a \"A\" gp\n"
 		"  quorum { require present >= 1 }\n  class o { require yes > 1 }\n}\n");
-	assert_int_equal(c->diag.n_errors, 1);
+	assert_int_equal(c->f.diag.n_errors, 1);
 	at(c, 0, "sometimes", NULL);
 	expect_msg(c, 0, "`consensus` must be followed by `first` or `never`, not 'sometimes'");
 	/* the good spellings */
@@ -1077,7 +1063,7 @@ static void test_errors_stop_model(void **state)
 
 static void write_file(struct ctx *c, const char *rel, const char *text)
 {
-	char *path = arena_printf(&c->arena, "%s/%s", c->tmpdir, rel);
+	char *path = arena_printf(&c->f.arena, "%s/%s", c->tmpdir, rel);
 	char *slash = strrchr(path, '/');
 	*slash = '\0';
 	mkdir(path, 0700);
@@ -1139,7 +1125,7 @@ static void test_use_cycle(void **state)
 	check_in(c, good_terms(c, "  use cyc.a\n  class x { require ra and rb and rc }\n"), dirs, 1);
 	expect_codes(c, "use.cycle");
 	const struct diag *d = diag_at(c, 0);
-	assert_string_equal(d->loc.src->name, arena_printf(&c->arena, "%s/cyc/c.tor", c->tmpdir));
+	assert_string_equal(d->loc.src->name, arena_printf(&c->f.arena, "%s/cyc/c.tor", c->tmpdir));
 	expect_msg(c, 0, "modules use each other in a circle: 'cyc.a' is already being loaded");
 	assert_true(has_note(d, "'cyc.c' is used by cyc.b"));
 	assert_true(has_note(d, "'cyc.b' is used by cyc.a"));
@@ -1161,7 +1147,7 @@ static void test_module_contents(void **state)
 	/* a module with a syntax error: its error, located in the module */
 	check_in(c, good_terms(c, "  use m.broken\n"), dirs, 1);
 	expect_codes(c, "syntax");
-	assert_string_equal(diag_at(c, 0)->loc.src->name, arena_printf(&c->arena, "%s/m/broken.tor", c->tmpdir));
+	assert_string_equal(diag_at(c, 0)->loc.src->name, arena_printf(&c->f.arena, "%s/m/broken.tor", c->tmpdir));
 }
 
 /* ==== limits ================================================================= */
@@ -1169,24 +1155,24 @@ static void test_module_contents(void **state)
 static void test_limits(void **state)
 {
 	CTX(c);
-	char *items = arena_strdup(&c->arena, "");
+	char *items = arena_strdup(&c->f.arena, "");
 	for (int i = 0; i < 1001; i++)
-		items = arena_printf(&c->arena, "%s  member m%d \"M\" gp\n", items, i);
+		items = arena_printf(&c->f.arena, "%s  member m%d \"M\" gp\n", items, i);
 	check(c, good_terms(c, items));
 	expect_codes(c, "limit");
 	expect_msg(c, 0, "more than 1000 members");
 
-	items = arena_strdup(&c->arena, "");
+	items = arena_strdup(&c->f.arena, "");
 	for (int i = 0; i < 70; i++)
-		items = arena_printf(&c->arena, "%s  member m%d \"M\" gp tag%d\n", items, i, i);
+		items = arena_printf(&c->f.arena, "%s  member m%d \"M\" gp tag%d\n", items, i, i);
 	check(c, good_terms(c, items));
-	assert_true(c->diag.n_errors >= 1);
+	assert_true(c->f.diag.n_errors >= 1);
 	expect_msg(c, 0, "more than 64 roles and tags in one terms file");
 
-	char *params = arena_strdup(&c->arena, "p0");
+	char *params = arena_strdup(&c->f.arena, "p0");
 	for (int i = 1; i < 17; i++)
-		params = arena_printf(&c->arena, "%s, p%d", params, i);
-	check(c, good_terms(c, arena_printf(&c->arena, "  rule many(%s) = yes > 1\n", params)));
+		params = arena_printf(&c->f.arena, "%s, p%d", params, i);
+	check(c, good_terms(c, arena_printf(&c->f.arena, "  rule many(%s) = yes > 1\n", params)));
 	expect_codes(c, "limit");
 	expect_msg(c, 0, "a rule takes at most 16 parameters");
 }
