@@ -1,5 +1,6 @@
 /*
-** report_html: one self-contained HTML page for an audit.
+** report_html: the HTML format (struct report_ops report_html): one
+** self-contained page for an audit, for a meeting or for an explanation.
 **
 ** No network, scripts or fonts: styles are inline and every chart is inline
 ** SVG, so the page opens anywhere and prints.  The page has the summary, a

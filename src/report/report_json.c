@@ -1,7 +1,9 @@
 /*
-** report_json: a meeting's evaluation as JSON, following
-** docs/schema/eval.schema.json.  Numbers that may be fractions are strings
-** ("6.75", "20/3") so that no reader rounds them; counts are integers.
+** report_json: the JSON format (struct report_ops report_json), for
+** programs: a meeting (docs/schema/eval.schema.json), a history
+** (replay.schema.json), an amendment (diff.schema.json) and diagnostics.
+** Numbers that may be fractions are strings ("6.75", "20/3") so that no
+** reader rounds them; counts are integers.
 */
 #include "report/register_int.h"
 #include "report/report.h"

@@ -1,6 +1,7 @@
 /*
-** report_md: a meeting's evaluation as Markdown, to paste into minutes or an
-** audit report: a table of motions, then the findings.
+** report_md: the Markdown format (struct report_ops report_markdown), to
+** paste into minutes or an audit report: a meeting as a table of motions,
+** then the findings; a history, an explanation and an amendment.
 */
 #include "report/register_int.h"
 #include "report/report.h"

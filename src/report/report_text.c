@@ -1,8 +1,11 @@
 /*
-** report_text: a meeting's evaluation for people: per motion, the class and
-** clause, the quorum with its numbers, each requirement as written with the
-** numbers substituted, what was needed and what was there, the outcome and
-** the findings.
+** report_text: the text format (struct report_ops report_text).  A meeting's
+** evaluation for people: per motion, the class and clause, the quorum with
+** its numbers, each requirement as written with the numbers substituted,
+** what was needed and what was there, the outcome and the findings; a
+** history's summary, meetings and findings across meetings; an amendment;
+** diagnostics.  Markdown shares the layouts of the summary and the
+** amendment (report_plain_*).
 */
 #include "base/sbuf.h"
 #include "report/register_int.h"
