@@ -140,7 +140,7 @@ static enum round_mode round_mode(const char *word)
 %token <struct node *> IDENT "name" STRING "string" NUMBER "number" DATE "date" CLAUSE "clause label"
 %token GE ">=" LE "<=" EQ "==" NE "!="
 %token ABSTAIN "abstain" AFTER "after" AGAINST "against" AGREED "agreed" AND "and"
-%token APOLOGIES "apologies" ARRIVES "arrives" AT "at" ATTENDING "attending" BE "be"
+%token APOLOGIES "apologies" ARRIVES "arrives" AT "at" ATTENDEES "attendees" ATTENDING "attending" BE "be"
 %token BEFORE "before" CARRIED "carried" CAST "cast" CASTING "casting" CEIL "ceil" CHAIR "chair"
 %token CLASS "class" CLEAR "clear" CONFLICTED "conflicted" CONSENSUS "consensus" DAY "day"
 %token DAYS "days" DECLARED "declared" EFFECTIVE "effective" ELIGIBLE "eligible" EVERY "every"
@@ -441,6 +441,7 @@ count
 	| ABSTAIN                { $$ = COUNT_ABSTAIN; }
 	| CAST                   { $$ = COUNT_CAST; }
 	| VOTES                  { $$ = COUNT_VOTES; }
+	| ATTENDEES              { $$ = COUNT_ATTENDEES; }
 	;
 
 args
@@ -477,7 +478,7 @@ unreserved_keyword
 	;
 
 not_rule_keyword
-	: ABSTAIN | AND | AT | CAST | CEIL | CLASS | CONFLICTED | EFFECTIVE | ELIGIBLE
+	: ABSTAIN | AND | AT | ATTENDEES | CAST | CEIL | CLASS | CONFLICTED | EFFECTIVE | ELIGIBLE
 	| EXAMPLE | FEWER | FLOOR | HALF | INTERESTS | LEAST | LESS | MAX | MEETING
 	| MEETS | MEMBER | MEMBERS | MIN | MORE | MOST | MOTION | NO | NOT | NOTICE | OF
 	| OR | PRESENT | QUORUM | RATIFY | REQUIRE | REVIEW | ROLE | ROUNDED | RULE

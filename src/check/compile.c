@@ -44,7 +44,7 @@ static void want_type(struct sema *s, struct expr *e, enum value_type want, cons
 
 static bool is_vote_count(enum count_kind c)
 {
-	return c != COUNT_MEMBERS && c != COUNT_PRESENT && c != COUNT_CONFLICTED;
+	return c != COUNT_MEMBERS && c != COUNT_PRESENT && c != COUNT_CONFLICTED && c != COUNT_ATTENDEES;
 }
 
 static int mask_index(struct sema *s, const struct node *n, uint64_t mask)
@@ -71,13 +71,15 @@ static struct expr *compile_count(struct sema *s, const struct node *n)
 			s->cur_rule->uses_votes = true;
 		if (s->ctx == CTX_QUORUM)
 			diag_report(s->diag, D_CONTEXT, here(s, n),
-			            "'%s' has no meaning in a quorum rule, which is about attendance (use members, present or conflicted)",
+			            "'%s' has no meaning in a quorum rule, which is about attendance (use members, present, attendees or conflicted)",
 			            ast_count_name(e->count));
 	}
+	if (e->count == COUNT_ATTENDEES)
+		s->t->uses_attendees = true;
 	if (!n->a)
 		return e;
-	if (e->count != COUNT_PRESENT && e->count != COUNT_MEMBERS) {
-		diag_report(s->diag, D_CONTEXT, here(s, n), "only present(...) and members(...) take a list of roles");
+	if (e->count != COUNT_PRESENT && e->count != COUNT_MEMBERS && e->count != COUNT_ATTENDEES) {
+		diag_report(s->diag, D_CONTEXT, here(s, n), "only present(...), members(...) and attendees(...) take a list of roles");
 		return e;
 	}
 	uint64_t mask = 0;

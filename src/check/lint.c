@@ -10,19 +10,27 @@
 
 #include <string.h>
 
+#include "base/sbuf.h"
 #include "front/parse.h"
 #include "model/attrs.h"
 
 /* ==== whole-file checks ===================================================== */
 
-/* Counts for a meeting where the given members attend, nobody conflicted. */
+/* Counts for a meeting where every member attends (those without a vote
+** as attendees), nobody conflicted. */
 static void full_meeting_counts(const struct terms *t, qdate day, bool use_day, struct counts *c)
 {
 	memset(c, 0, sizeof *c);
 	for (unsigned i = 0; i < t->n_members; i++) {
 		const struct member *m = &t->members[i];
-		if (!m->voting || (use_day && !terms_member_active(m, day)))
+		if (use_day && !terms_member_active(m, day))
 			continue;
+		if (!m->voting) {
+			c->n[COUNT_ATTENDEES]++;
+			for (unsigned k = 0; k < t->n_masks; k++)
+				c->attendees_by_mask[k] += (m->groups & t->masks[k]) != 0;
+			continue;
+		}
 		c->n[COUNT_MEMBERS]++;
 		c->n[COUNT_PRESENT]++;
 		for (unsigned k = 0; k < t->n_masks; k++)
@@ -32,6 +40,72 @@ static void full_meeting_counts(const struct terms *t, qdate day, bool use_day, 
 			}
 	}
 	c->n[COUNT_ELIGIBLE] = c->n[COUNT_PRESENT];
+}
+
+/* Does any member of the roster who votes (or, for attendees(...), who
+** does not) hold one of the groups of mask k? */
+static bool mask_ever_counts(const struct terms *t, unsigned k, bool voting)
+{
+	for (unsigned i = 0; i < t->n_members; i++)
+		if ((t->members[i].groups & t->masks[k]) && t->members[i].voting == voting)
+			return true;
+	return false;
+}
+
+/* A count by role list in e (or a rule it calls) that no member can ever
+** make more than 0: present(finance) where finance has no vote, or
+** attendees(lead) where every lead votes. */
+static const struct expr *count_never_counts(const struct terms *t, const struct expr *e, unsigned depth)
+{
+	if (!e || depth > PARSE_MAX_EXPR_DEPTH)
+		return NULL;
+	if (e->kind == EX_COUNT && e->mask >= 0 && e->count != COUNT_CONFLICTED &&
+	    !mask_ever_counts(t, (unsigned)e->mask, e->count != COUNT_ATTENDEES))
+		return e;
+	const struct expr *found = count_never_counts(t, e->a, depth + 1);
+	if (!found)
+		found = count_never_counts(t, e->b, depth + 1);
+	for (unsigned i = 0; i < e->n_args && !found; i++)
+		found = count_never_counts(t, e->args[i], depth + 1);
+	if (!found && e->kind == EX_CALL && e->rule->body)
+		found = count_never_counts(t, e->rule->body, depth + 1);
+	return found;
+}
+
+/* Why a quorum line cannot be met: a count by roles that never counts, or
+** the size of the roster. */
+static void why_unreachable(struct sema *s, struct diag *d, const struct requirement *rq, const struct counts *c)
+{
+	const struct terms *t = s->t;
+	const struct expr *never = count_never_counts(t, rq->cond, 0);
+	if (never) {
+		struct sbuf roles;
+		sbuf_init(&roles, s->arena);
+		for (unsigned g = 0; g < t->n_groups; g++)
+			if (t->masks[never->mask] & (UINT64_C(1) << g))
+				sbuf_addf(&roles, "%s%s", roles.len ? ", " : "", t->groups[g].id);
+		const char *written = arena_strndup(s->arena, never->file->text + never->src->span.start,
+		                                    never->src->span.end - never->src->span.start);
+		/* the fix: the other count, with the list as written */
+		const char *list = strchr(written, '(');
+		if (never->file == s->src && list)
+			diag_fixit(s->diag, d, loc_of(never->file, never->src->span),
+			           arena_printf(s->arena, "%s%s", never->count == COUNT_ATTENDEES ? "present" : "attendees", list));
+		if (never->count == COUNT_ATTENDEES)
+			diag_note(s->diag, d, loc_of(never->file, never->src->span),
+			          "'%s' is always 0: attendees counts only those present without a vote, and every member "
+			          "holding %s votes (write present(%s) to count them)", written, sbuf_str(&roles), sbuf_str(&roles));
+		else
+			diag_note(s->diag, d, loc_of(never->file, never->src->span),
+			          "'%s' is always 0: %s counts only voting members, and no member holding %s votes "
+			          "(write attendees(%s) to count those present without a vote)", written,
+			          ast_count_name(never->count), sbuf_str(&roles), sbuf_str(&roles));
+		return;
+	}
+	diag_note(s->diag, d, NO_LOC, "%lld voting member%s%s on %s", (long long)c->n[COUNT_MEMBERS],
+	          c->n[COUNT_MEMBERS] == 1 ? "" : "s",
+	          t->uses_attendees ? arena_printf(s->arena, " and %lld without a vote", (long long)c->n[COUNT_ATTENDEES]) : "",
+	          t->has_effective ? "the effective date" : "the roster");
 }
 
 static void check_quorum_reachable(struct sema *s)
@@ -46,10 +120,10 @@ static void check_quorum_reachable(struct sema *s)
 		bool met = false;
 		const struct expr *fault = NULL;
 		if (expr_test(t->quorum[i].cond, &env, &met, &fault) == EXPR_OK && !met) {
-			struct diag *d = diag_report(s->diag, D_QUORUM_UNREACH, at_file(s, t->quorum[i].decl),
-			                             "this quorum cannot be met even with every voting member present");
-			diag_note(s->diag, d, NO_LOC, "%lld voting member%s on %s", (long long)c.n[COUNT_MEMBERS],
-			          c.n[COUNT_MEMBERS] == 1 ? "" : "s", t->has_effective ? "the effective date" : "the roster");
+			struct diag *d = diag_report(s->diag, D_QUORUM_UNREACH, at_file(s, t->quorum[i].decl), "%s",
+			                             t->uses_attendees ? "this quorum cannot be met even with every member present"
+			                                               : "this quorum cannot be met even with every voting member present");
+			why_unreachable(s, d, &t->quorum[i], &c);
 		}
 	}
 }

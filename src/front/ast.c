@@ -51,7 +51,7 @@ const char *ast_count_name(enum count_kind c)
 {
 	static const char *const names[COUNT__N] = {
 		"members", "present", "conflicted", "eligible",
-		"yes", "no", "abstain", "cast", "votes",
+		"yes", "no", "abstain", "cast", "votes", "attendees",
 	};
 	return c < COUNT__N ? names[c] : "?";
 }

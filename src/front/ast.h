@@ -40,6 +40,7 @@ enum ast_op {
 enum count_kind {
 	COUNT_MEMBERS, COUNT_PRESENT, COUNT_CONFLICTED, COUNT_ELIGIBLE,
 	COUNT_YES, COUNT_NO, COUNT_ABSTAIN, COUNT_CAST, COUNT_VOTES,
+	COUNT_ATTENDEES,   /* present without a vote (roles all `attending`) */
 	COUNT__N
 };
 

@@ -246,7 +246,7 @@ static bool ends_operand(int kind)
 	switch (kind) {
 	case TOK_IDENT: case TOK_NUMBER: case TOK_STRING: case TOK_DATE: case ')':
 	case TOK_MEMBERS: case TOK_PRESENT: case TOK_CONFLICTED: case TOK_ELIGIBLE: case TOK_YES:
-	case TOK_NO: case TOK_ABSTAIN: case TOK_CAST: case TOK_VOTES: case TOK_HALF:
+	case TOK_NO: case TOK_ABSTAIN: case TOK_CAST: case TOK_VOTES: case TOK_HALF: case TOK_ATTENDEES:
 		return true;
 	case TOK_REQUIRE: case TOK_WHEN: /* begin an expression */
 		return false;

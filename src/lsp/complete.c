@@ -175,7 +175,7 @@ static const char *const record_items[] = { "terms", "chair", "papers", "minutes
 static const char *const motion_items[] = { "interest", "for", "against", "abstain", "tally", "consensus",
 	"objection", "casting", "recorded", "declared", "expect", "notice", "virtual", "ratifies", "chair", NULL };
 /* Words of an expression that are not names. */
-static const char *const expr_words[] = { "present", "members", "conflicted", "eligible", "yes", "no", "abstain",
+static const char *const expr_words[] = { "present", "members", "attendees", "conflicted", "eligible", "yes", "no", "abstain",
 	"cast", "votes", "half", "of", "and", "or", "not", "motion", "min", "max", "floor", "ceil", "rounded",
 	"true", "false", NULL };
 static const char *const outcomes[] = { "carried", "not", "void", "provisional", "undetermined", NULL };
@@ -378,7 +378,7 @@ json_t *lsp_completion(struct server *s, json_t *params, struct rpc_error *err)
 	bool in_record = one_of(b, (const char *const[]){ "meeting", "example", "motion", NULL });
 	if (c.in_literal)
 		return list;
-	if (c.in_paren && one_of(c.paren, (const char *const[]){ "present", "members", NULL })) {
+	if (c.in_paren && one_of(c.paren, (const char *const[]){ "present", "members", "attendees", NULL })) {
 		roles_and_tags(list, an);
 	} else if (c.after_dot && last_is(&c, "motion")) {
 		const char *usual[ATTR__N + 1] = { NULL };

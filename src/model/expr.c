@@ -36,7 +36,8 @@ int64_t expr_count_value(const struct expr *e, const struct counts *c)
 {
 	if (e->mask < 0)
 		return c->n[e->count];
-	return e->count == COUNT_MEMBERS ? c->members_by_mask[e->mask] : c->present_by_mask[e->mask];
+	return e->count == COUNT_MEMBERS ? c->members_by_mask[e->mask]
+	     : e->count == COUNT_ATTENDEES ? c->attendees_by_mask[e->mask] : c->present_by_mask[e->mask];
 }
 
 static const struct value *find_attr(const struct expr_env *env, const char *name)

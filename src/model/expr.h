@@ -19,6 +19,7 @@ struct counts {
 	int64_t n[COUNT__N];                       /* by enum count_kind */
 	int64_t present_by_mask[TERMS_MAX_MASKS];  /* present(roles...) */
 	int64_t members_by_mask[TERMS_MAX_MASKS];  /* members(roles...) */
+	int64_t attendees_by_mask[TERMS_MAX_MASKS]; /* attendees(roles...) */
 };
 
 /* One comparison as evaluated: what a report prints under a requirement. */

@@ -147,8 +147,9 @@ struct terms {
 	unsigned n_groups;
 	struct member *members;
 	unsigned n_members;
-	uint64_t masks[TERMS_MAX_MASKS]; /* role/tag sets used by present(...)/members(...) */
+	uint64_t masks[TERMS_MAX_MASKS]; /* role/tag sets used by present(...)/members(...)/attendees(...) */
 	unsigned n_masks;
+	bool uses_attendees;       /* some rule counts attendees without a vote */
 
 	bool has_size, size_tba;
 	int64_t size_min, size_max;

@@ -105,7 +105,7 @@ static void json_requirements(struct json_writer *w, const struct req_result *re
 	json_end_array(w);
 }
 
-static void json_counts(struct json_writer *w, const struct counts *c)
+static void json_counts(struct json_writer *w, const struct counts *c, bool attendees)
 {
 	static const enum count_kind order[] = {
 		COUNT_MEMBERS, COUNT_PRESENT, COUNT_ELIGIBLE, COUNT_CONFLICTED,
@@ -116,10 +116,14 @@ static void json_counts(struct json_writer *w, const struct counts *c)
 		json_key(w, ast_count_name(order[i]));
 		json_int(w, c->n[order[i]]);
 	}
+	if (attendees) {
+		json_key(w, "attendees");
+		json_int(w, c->n[COUNT_ATTENDEES]);
+	}
 	json_end_object(w);
 }
 
-static void json_motion(struct json_writer *w, const struct motion_result *mr)
+static void json_motion(struct json_writer *w, const struct terms *t, const struct motion_result *mr)
 {
 	const struct rec_motion *mo = mr->motion;
 	json_begin_object(w);
@@ -179,10 +183,17 @@ static void json_motion(struct json_writer *w, const struct motion_result *mr)
 		json_int(w, mr->quorum_present);
 	else
 		json_null(w);
+	if (t->uses_attendees) {
+		json_key(w, "quorum_attendees");
+		if (mr->quorum_known && !mo->is_virtual)
+			json_int(w, mr->quorum_attendees);
+		else
+			json_null(w);
+	}
 	json_key(w, "quorum");
 	json_requirements(w, mr->quorum, mr->n_quorum);
 	json_key(w, "counts");
-	json_counts(w, &mr->counts);
+	json_counts(w, &mr->counts, t->uses_attendees);
 	json_key(w, "decision");
 	json_string(w, mr->by_consensus ? "consensus" : mr->declared_only ? "declared"
 	               : (mo->n_votes || mo->has_tally) ? "vote" : "none");
@@ -237,7 +248,7 @@ void report_json_meeting(struct json_writer *w, const struct meeting_result *r)
 	json_key(w, "motions");
 	json_begin_array(w);
 	for (unsigned i = 0; i < r->n_motions; i++)
-		json_motion(w, &r->motions[i]);
+		json_motion(w, r->terms, &r->motions[i]);
 	json_end_array(w);
 	json_key(w, "findings");
 	json_findings(w, &r->findings);

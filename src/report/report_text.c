@@ -89,17 +89,20 @@ static void print_attrs(FILE *out, const struct rec_motion *mo)
 	fputc(']', out);
 }
 
-static void print_counts(FILE *out, const struct counts *c, bool casting)
+static void print_counts(FILE *out, const struct counts *c, bool casting, bool attendees)
 {
-	fprintf(out, "  counts    members %lld, present %lld, conflicted %lld, eligible %lld; "
-	             "for %lld, against %lld, abstain %lld (cast %lld, votes %lld)%s\n",
+	fprintf(out, "  counts    members %lld, present %lld, conflicted %lld, eligible %lld",
 	        (long long)c->n[COUNT_MEMBERS], (long long)c->n[COUNT_PRESENT], (long long)c->n[COUNT_CONFLICTED],
-	        (long long)c->n[COUNT_ELIGIBLE], (long long)c->n[COUNT_YES], (long long)c->n[COUNT_NO],
+	        (long long)c->n[COUNT_ELIGIBLE]);
+	if (attendees)
+		fprintf(out, ", attendees %lld", (long long)c->n[COUNT_ATTENDEES]);
+	fprintf(out, "; for %lld, against %lld, abstain %lld (cast %lld, votes %lld)%s\n",
+	        (long long)c->n[COUNT_YES], (long long)c->n[COUNT_NO],
 	        (long long)c->n[COUNT_ABSTAIN], (long long)c->n[COUNT_CAST], (long long)c->n[COUNT_VOTES],
 	        casting ? ", including the chair's casting vote" : "");
 }
 
-static void print_motion(FILE *out, const struct motion_result *mr, bool color)
+static void print_motion(FILE *out, const struct terms *t, const struct motion_result *mr, bool color)
 {
 	const struct rec_motion *mo = mr->motion;
 	fprintf(out, "\n%smotion %s%s  %s", color ? BOLD : "", mo->number, color ? RESET : "", mo->title);
@@ -112,8 +115,12 @@ static void print_motion(FILE *out, const struct motion_result *mr, bool color)
 	if (mo->is_virtual) {
 		fputs("  quorum    not applicable: decided outside a meeting\n", out);
 	} else if (mr->quorum_known) {
-		fprintf(out, "  quorum    %s: %lld counting towards the quorum\n", mr->quorate ? "met" : "NOT MET",
+		fprintf(out, "  quorum    %s: %lld counting towards the quorum", mr->quorate ? "met" : "NOT MET",
 		        (long long)mr->quorum_present);
+		if (t->uses_attendees)
+			fprintf(out, ", %lld attendee%s without a vote", (long long)mr->quorum_attendees,
+			        mr->quorum_attendees == 1 ? "" : "s");
+		fputc('\n', out);
 		for (unsigned i = 0; i < mr->n_quorum; i++)
 			print_requirement(out, "", &mr->quorum[i]);
 	} else {
@@ -130,7 +137,7 @@ static void print_motion(FILE *out, const struct motion_result *mr, bool color)
 	else if (mr->declared_only)
 		fputs("  decision  as declared by the chair (no votes minuted)\n", out);
 	else if (mo->n_votes || mo->has_tally) {
-		print_counts(out, &mr->counts, mr->casting_applied);
+		print_counts(out, &mr->counts, mr->casting_applied, t->uses_attendees);
 		for (unsigned i = 0; i < mr->n_reqs; i++)
 			print_requirement(out, "require", &mr->reqs[i]);
 	}
@@ -164,7 +171,7 @@ void report_text_meeting(FILE *out, const struct meeting_result *r, const struct
 	fputc('\n', out);
 	print_findings(out, &r->findings, "", color);
 	for (unsigned i = 0; i < r->n_motions; i++)
-		print_motion(out, &r->motions[i], color);
+		print_motion(out, r->terms, &r->motions[i], color);
 	unsigned total = r->count_by_sev[0] + r->count_by_sev[1] + r->count_by_sev[2] + r->count_by_sev[3];
 	fprintf(out, "\n%u motion%s; %u finding%s: %u error%s, %u breach%s, %u warning%s, %u note%s; "
 	             "%u recorded outcome%s disagree%s\n",

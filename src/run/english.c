@@ -53,6 +53,7 @@ static void count_phrase(const struct english *en, const struct expr *e)
 		[COUNT_ABSTAIN] = "the abstentions",
 		[COUNT_CAST] = "the votes cast (for and against)",
 		[COUNT_VOTES] = "the votes including abstentions",
+		[COUNT_ATTENDEES] = "those present who attend without a vote",
 	};
 	const char *text = base[e->count];
 	/* "the number of the votes..." reads badly: drop the article there */

@@ -56,6 +56,7 @@ struct evaluator {
 	struct meeting_result *res;
 	struct person *people;      /* by member index */
 	bool *active;               /* on the roster on the meeting date and voting */
+	bool *on_roster;            /* on the roster on the meeting date, voting or not */
 	struct finding_list *sink;  /* where findings go now (motion or meeting) */
 	struct decision_detail detail; /* room for the requirements of one motion, reused */
 	bool outside_meeting;       /* the current motion was decided virtually */
@@ -255,8 +256,6 @@ static void apply_step(struct evaluator *ev, const struct rec_step *st)
 struct motion_state {
 	bool *conflicted;      /* by member index: declared an interest in this motion */
 	bool *deemed;          /* declared one and left, but deemed present for the quorum */
-	int64_t n_present;     /* voting members in the room (before anyone leaves for an interest) */
-	int64_t n_conflicted;
 };
 
 static void count_groups(const struct terms *t, const struct member *mb, int64_t *by_mask)
@@ -264,6 +263,37 @@ static void count_groups(const struct terms *t, const struct member *mb, int64_t
 	for (unsigned k = 0; k < t->n_masks; k++)
 		if (mb->groups & t->masks[k])
 			by_mask[k]++;
+}
+
+/*
+** Those present without a vote (docs/semantics.md#counts): members on the
+** roster whose roles are all `attending`.  In the quorum, one who declared
+** an interest counts as a voting member would (the interests settings); in
+** a class rule, one who must leave the room for the item is not there.
+*/
+static void count_attendees(struct evaluator *ev, const struct motion_state *ms, struct counts *c, bool quorum)
+{
+	const struct terms *t = ev->t;
+	for (unsigned i = 0; i < t->n_members; i++) {
+		if (!ev->on_roster[i] || t->members[i].voting)
+			continue;
+		bool counts;
+		if (ms->deemed[i])
+			counts = quorum;
+		else if (!is_present(ev, i))
+			counts = false;
+		else if (!ms->conflicted[i])
+			counts = true;
+		else if (quorum)
+			counts = t->conflict_quorum == CONFLICT_QUORUM_DEEMED ||
+			         (t->conflict_quorum == CONFLICT_QUORUM_COUNTED && !t->conflict_leaves);
+		else
+			counts = !t->conflict_leaves;
+		if (counts) {
+			c->n[COUNT_ATTENDEES]++;
+			count_groups(t, &t->members[i], c->attendees_by_mask);
+		}
+	}
 }
 
 /* Quorum counts: conflicted members count as the interests settings say. */
@@ -295,6 +325,7 @@ static void quorum_counts(struct evaluator *ev, const struct motion_state *ms, s
 			count_groups(t, &t->members[i], c->present_by_mask);
 		}
 	}
+	count_attendees(ev, ms, c, true);
 }
 
 /* The quorum at this motion, as decided: its requirements with their
@@ -315,6 +346,7 @@ static void quorum_findings(struct evaluator *ev, struct motion_result *mr, cons
 		return;
 	}
 	mr->quorum_present = c->n[COUNT_PRESENT];
+	mr->quorum_attendees = c->n[COUNT_ATTENDEES];
 	mr->quorum_known = true;
 	mr->quorate = true;
 	mr->n_quorum = t->n_quorum;
@@ -385,7 +417,7 @@ static void read_interests(struct evaluator *ev, struct motion_result *mr, struc
 			** can be deemed present, or have left as the terms require;
 			** a member who was never at the meeting declares nothing. */
 			bool left = ev->people[i].attended;
-			if (left && ev->t->conflict_quorum == CONFLICT_QUORUM_DEEMED && ev->active[i]) {
+			if (left && ev->t->conflict_quorum == CONFLICT_QUORUM_DEEMED && ev->on_roster[i]) {
 				ms->deemed[i] = true;
 				continue;
 			}
@@ -394,10 +426,8 @@ static void read_interests(struct evaluator *ev, struct motion_result *mr, struc
 			add_finding(ev, F_INTEREST_ABSENT, NULL, nm->span, "%s declared an interest but is not present at this motion", nm->id);
 			continue;
 		}
-		if (ev->active[i] && !ms->conflicted[i]) {
+		if (ev->on_roster[i])
 			ms->conflicted[i] = true;
-			ms->n_conflicted++;
-		}
 	}
 	for (unsigned k = 0; k < mr->n_interests; k++)
 		interest_effect(ev, mo, ms, &mr->interests[k]);
@@ -521,6 +551,7 @@ static void vote_counts_for_rules(struct evaluator *ev, const struct motion_stat
 		if (!(ms->conflicted[i] && void_votes))
 			c->n[COUNT_ELIGIBLE]++;
 	}
+	count_attendees(ev, ms, c, false);
 }
 
 static void set_votes(struct counts *c, const int64_t tally[3])
@@ -755,7 +786,7 @@ static void scenario_of(struct evaluator *ev, const struct motion_result *mr, co
 	s->consensus = mo->consensus;
 	s->objections = mo->objections.n;
 	s->declared = mo->declared;
-	s->chair_conflicted = chair_i >= 0 && ms->conflicted[chair_i];
+	s->chair_conflicted = chair_i >= 0 && ev->active[chair_i] && ms->conflicted[chair_i];
 	s->chair_absent = chair && (chair_i < 0 || !is_present(ev, (unsigned)chair_i));
 	s->has_casting = mo->has_casting;
 	s->casting = mo->casting;
@@ -944,8 +975,10 @@ struct meeting_result *eval_meeting(struct arena *a, const struct terms *t, cons
 	ev.sink = &ev.res->findings;
 	ev.people = arena_array(a, t->n_members + 1, sizeof *ev.people);
 	ev.active = arena_array(a, t->n_members + 1, sizeof *ev.active);
+	ev.on_roster = arena_array(a, t->n_members + 1, sizeof *ev.on_roster);
 	for (unsigned i = 0; i < t->n_members; i++) {
-		ev.active[i] = t->members[i].voting && terms_member_active(&t->members[i], m->date);
+		ev.on_roster[i] = terms_member_active(&t->members[i], m->date);
+		ev.active[i] = t->members[i].voting && ev.on_roster[i];
 		ev.res->members += ev.active[i];
 	}
 	check_terms_in_force(&ev);

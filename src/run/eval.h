@@ -87,6 +87,7 @@ struct motion_result {
 	bool quorate;
 	bool quorum_known;         /* false when the quorum is to be agreed */
 	int64_t quorum_present;    /* who counts towards the quorum at this motion */
+	int64_t quorum_attendees;  /* ... and attendees without a vote (terms.uses_attendees) */
 	struct req_result *quorum;
 	unsigned n_quorum;
 	struct counts counts;      /* as the class rules see them */

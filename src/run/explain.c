@@ -143,8 +143,14 @@ static void build_table(struct explanation *x, const struct terms *t)
 	struct counts full = { 0 };
 	for (unsigned i = 0; i < t->n_members; i++) {
 		const struct member *m = &t->members[i];
-		if (!m->voting || (t->has_effective && !terms_member_active(m, t->effective)))
+		if (t->has_effective && !terms_member_active(m, t->effective))
 			continue;
+		if (!m->voting) { /* every attendee without a vote is there */
+			full.n[COUNT_ATTENDEES]++;
+			for (unsigned k = 0; k < t->n_masks; k++)
+				full.attendees_by_mask[k] += (m->groups & t->masks[k]) != 0;
+			continue;
+		}
 		full.n[COUNT_MEMBERS]++;
 		for (unsigned k = 0; k < t->n_masks; k++)
 			if (m->groups & t->masks[k])

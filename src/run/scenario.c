@@ -1298,6 +1298,16 @@ static void fill_witness(struct search *s, struct diff_example *e)
 	e->conflicted_id = e->conflicted_type >= 0 ? s->types.items[e->conflicted_type].ids.items[0] : NULL;
 }
 
+/* What the search does not vary, though a version's rules depend on it:
+** attendees without a vote are invisible to it (reduction 1), so where a
+** rule counts them the search cannot be complete and says so. */
+static const char *beyond_search(const struct search *s)
+{
+	if (s->t[0]->uses_attendees || s->t[1]->uses_attendees)
+		return "it does not vary the attendees without a vote, which the terms count (`attendees`)";
+	return NULL;
+}
+
 void scenario_search(struct arena *a, const struct terms *old_t, const struct terms *new_t, qdate day,
                      const struct scenario_query *q, struct diff_search *out)
 {
@@ -1337,6 +1347,11 @@ void scenario_search(struct arena *a, const struct terms *old_t, const struct te
 		judge_listed(s, &vs);
 	else if (!s->stop)
 		judge_by_level(s);
+	const char *beyond = beyond_search(s);
+	if (beyond) {
+		out->truncated = true;
+		out->why_truncated = beyond;
+	}
 	if (out->truncated && out->space)
 		out->space = out->space > out->scenarios ? out->space : out->scenarios;
 	for (unsigned i = 0; i < out->n_examples; i++)

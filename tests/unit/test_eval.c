@@ -1478,6 +1478,96 @@ static void test_findings_table(void **state)
 	assert_string_equal(finding_severity_name(SEV_BREACH), "breach");
 }
 
+/* ==== what published terms also say (issue 19) =================================== */
+
+/* "The head of contracting and any two non-voting members": attendees count
+** where a rule names them, present never does; an attendee with an interest
+** counts in the quorum as a voting member would. */
+static void test_attendees_in_the_quorum(void **state)
+{
+	struct run *R = *state;
+	const char *terms = terms_n(R, 3, "  role gp \"GP\" attending\n"
+	                                  "  member gp1 \"GP One\" gp\n"
+	                                  "  quorum §6.1 { require present >= 2\n"
+	                                  "                require attendees >= 2\n"
+	                                  "                require attendees(gp) >= 1 }\n" NO_CASTING C_MAJ);
+	evaluate(R, terms, meeting(R, "chair m1\npresent m1, m2\nattending obs1, gp1\n"
+	                              "motion 1 { for m1, m2 }\n"
+	                              "motion 2 { interest gp1\n for m1, m2 }\n"
+	                              "leaves obs1\n"
+	                              "motion 3 { for m1, m2 }\n"));
+	expect_outcome(R, 1, OUTCOME_CARRIED);
+	assert_int_equal(MR(R, 1)->quorum_attendees, 2);
+	assert_int_equal(MR(R, 1)->quorum_present, 2);   /* attendees are not present */
+	expect_count(R, 1, COUNT_ATTENDEES, 2);
+	expect_count(R, 1, COUNT_PRESENT, 2);
+	expect_count(R, 1, COUNT_MEMBERS, 3);
+	expect_outcome(R, 2, OUTCOME_VOID);              /* gp1 excluded for the item */
+	assert_int_equal(MR(R, 2)->quorum_attendees, 1);
+	expect_count(R, 2, COUNT_ATTENDEES, 2);          /* but in the room */
+	expect_outcome(R, 3, OUTCOME_VOID);              /* one attendee left */
+
+	/* counted while in the room; deemed present even after leaving */
+	evaluate(R, terms_n(R, 3, "  role gp \"GP\" attending\n"
+	                          "  member gp1 \"GP One\" gp\n"
+	                          "  quorum §6.1 { require attendees >= 2 }\n" NO_CASTING
+	                          INTERESTS("void", "counted", "no") C_MAJ),
+	         meeting(R, "chair m1\npresent m1, m2\nattending obs1, gp1\n"
+	                    "motion 1 { interest gp1\n for m1, m2 }\n"));
+	expect_outcome(R, 1, OUTCOME_CARRIED);
+	evaluate(R, terms_n(R, 3, "  role gp \"GP\" attending\n"
+	                          "  member gp1 \"GP One\" gp\n"
+	                          "  quorum §6.1 { require attendees >= 2 }\n" NO_CASTING
+	                          INTERESTS("void", "deemed present", "yes") C_MAJ),
+	         meeting(R, "chair m1\npresent m1, m2\nattending obs1, gp1\n"
+	                    "leaves gp1\n"
+	                    "motion 1 { interest gp1\n for m1, m2 }\n"));
+	expect_outcome(R, 1, OUTCOME_CARRIED);
+	expect_count(R, 1, COUNT_ATTENDEES, 1);          /* not in the room for the class rule */
+	expect_no_finding(R, 1, F_INTEREST_ABSENT);
+}
+
+/* A class rule may count attendees too; one who must leave is not there. */
+static void test_attendees_in_a_class_rule(void **state)
+{
+	struct run *R = *state;
+	const char *terms = terms_n(R, 3, Q_ANY NO_CASTING INTERESTS("void", "excluded", "yes")
+	                                  "  class advised { require yes > half of cast and attendees >= 1 }\n");
+	evaluate(R, terms, meeting(R, "chair m1\npresent m1, m2\nattending obs1\n"
+	                              "motion 1 { for m1, m2 }\n"
+	                              "motion 2 { interest obs1\n for m1, m2 }\n"));
+	expect_outcome(R, 1, OUTCOME_CARRIED);
+	expect_outcome(R, 2, OUTCOME_NOT_CARRIED);
+	expect_count(R, 2, COUNT_ATTENDEES, 0);
+	expect_count(R, 2, COUNT_CONFLICTED, 0);         /* conflicted counts voting members */
+	assert_true(R->t->uses_attendees);
+}
+
+/* present(r) naming only roles without a vote can never count: check says
+** why the quorum cannot be met, and what to write. */
+static void test_attendees_unreachable_quorum(void **state)
+{
+	struct run *R = *state;
+	diag_init(&R->diag, &R->arena);
+	loader_init(&R->ld, &R->arena, &R->diag, stdlib_dirs, 1);
+	const char *text = terms_n(R, 3, "  quorum §6.1 { require present(obs) >= 1 }\n" NO_CASTING C_MAJ);
+	source_from_memory(&R->tsrc, &R->arena, "terms.tor", text, strlen(text));
+	parse_file(&R->arena, &R->diag, &R->tsrc, &R->tfile);
+	assert_null(sema_terms(&R->arena, &R->diag, &R->ld, first_item(&R->tfile, N_TERMS), &R->tsrc));
+	assert_true(has_diag(R, D_QUORUM_UNREACH));
+	bool noted = false;
+	for (size_t i = 0; i < R->diag.items.n; i++) {
+		const struct diag *d = &R->diag.items.items[i];
+		if (d->code != D_QUORUM_UNREACH)
+			continue;
+		assert_non_null(d->fixit);
+		assert_string_equal(d->fixit->text, "attendees(obs)");
+		for (const struct diag_note *n = d->notes; n; n = n->next)
+			noted = noted || strstr(n->msg, "no member holding obs votes") != NULL;
+	}
+	assert_true(noted);
+}
+
 #define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
 
 int main(void)
@@ -1529,6 +1619,9 @@ int main(void)
 		T(test_to_be_agreed_and_rule_errors),
 		T(test_history_versions_and_gaps),
 		T(test_findings_table),
+		T(test_attendees_in_the_quorum),
+		T(test_attendees_in_a_class_rule),
+		T(test_attendees_unreachable_quorum),
 	};
 	return cmocka_run_group_tests_name("eval", tests, NULL, NULL);
 }

@@ -952,7 +952,7 @@ static void test_context(void **state)
 	expect_codes(c, "");
 	check(c, good_terms(c, "  class x { require conflicted(gp) == 0 }\n"));
 	expect_codes(c, "context");
-	expect_msg(c, 0, "only present(...) and members(...) take a list of roles");
+	expect_msg(c, 0, "only present(...), members(...) and attendees(...) take a list of roles");
 	check(c, good_terms(c, "  class x { ratify at next meeting  require yes > 1 }\n"));
 	expect_codes(c, "context");
 	check(c, full_terms(c, "  quorum { require present >= 1  when true }\n  class o { require yes > 1 }\n"));

@@ -1,0 +1,1 @@
+eval --format markdown tests/golden/published/attendees.tor tests/golden/published/attendees.minutes

@@ -1,0 +1,1 @@
+check --format json tests/golden/published/attendees-unreachable.tor
