@@ -1548,16 +1548,16 @@ static void test_attendees_in_a_class_rule(void **state)
 static void test_attendees_unreachable_quorum(void **state)
 {
 	struct run *R = *state;
-	diag_init(&R->diag, &R->arena);
-	loader_init(&R->ld, &R->arena, &R->diag, stdlib_dirs, 1);
+	diag_init(&R->f.diag, &R->f.arena);
+	loader_init(&R->f.ld, &R->f.arena, &R->f.diag, stdlib_dirs, 1);
 	const char *text = terms_n(R, 3, "  quorum §6.1 { require present(obs) >= 1 }\n" NO_CASTING C_MAJ);
-	source_from_memory(&R->tsrc, &R->arena, "terms.tor", text, strlen(text));
-	parse_file(&R->arena, &R->diag, &R->tsrc, &R->tfile);
-	assert_null(sema_terms(&R->arena, &R->diag, &R->ld, first_item(&R->tfile, N_TERMS), &R->tsrc));
+	source_from_memory(&R->tsrc, &R->f.arena, "terms.tor", text, strlen(text));
+	parse_file(&R->f.arena, &R->f.diag, &R->tsrc, &R->tfile);
+	assert_null(sema_terms(&R->f.arena, &R->f.diag, &R->f.ld, first_item(&R->tfile, N_TERMS), &R->tsrc));
 	assert_true(has_diag(R, D_QUORUM_UNREACH));
 	bool noted = false;
-	for (size_t i = 0; i < R->diag.items.n; i++) {
-		const struct diag *d = &R->diag.items.items[i];
+	for (size_t i = 0; i < R->f.diag.items.n; i++) {
+		const struct diag *d = &R->f.diag.items.items[i];
 		if (d->code != D_QUORUM_UNREACH)
 			continue;
 		assert_non_null(d->fixit);
