@@ -157,6 +157,7 @@ void sema_check_members(struct sema *s, const struct node *items)
 		m->id = n->text;
 		m->name = n->a->text;
 		m->decl = n;
+		terms_index_member(t, t->n_members - 1);
 		check_member_groups(s, n, m);
 		check_member_dates(s, n, m);
 	}

@@ -129,6 +129,7 @@ static void init_terms(struct sema *s, const struct node *n)
 		n_examples += it->kind == N_EXAMPLE;
 	}
 	t->members = arena_array(s->arena, n_members + 1, sizeof *t->members);
+	terms_index_init(t, s->arena, n_members < TERMS_MAX_MEMBERS ? n_members : TERMS_MAX_MEMBERS);
 	t->classes = arena_array(s->arena, n_classes + 1, sizeof *t->classes);
 	t->examples = arena_array(s->arena, n_examples + 1, sizeof *t->examples);
 	/* Defaults: docs/reference.md#defaults */

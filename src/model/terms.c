@@ -10,11 +10,52 @@ bool terms_member_active(const struct member *m, qdate d)
 	return (!m->has_from || d >= m->from) && (!m->has_until || d <= m->until);
 }
 
+/* FNV-1a: short keys, no adversary who profits from collisions beyond
+** slowing one lookup of their own file. */
+static uint32_t hash_id(const char *id)
+{
+	uint32_t h = 2166136261u;
+	for (const unsigned char *p = (const unsigned char *)id; *p; p++)
+		h = (h ^ *p) * 16777619u;
+	return h;
+}
+
+void terms_index_init(struct terms *t, struct arena *a, size_t capacity)
+{
+	uint32_t n = 16;
+	while (n < capacity * 2)
+		n *= 2;
+	t->member_slots = arena_array(a, n, sizeof *t->member_slots);
+	t->n_member_slots = n;
+}
+
+void terms_index_member(struct terms *t, unsigned i)
+{
+	if (!t->member_slots)
+		return;
+	uint32_t mask = t->n_member_slots - 1;
+	for (uint32_t k = hash_id(t->members[i].id) & mask;; k = (k + 1) & mask) {
+		if (t->member_slots[k] == 0) {
+			t->member_slots[k] = i + 1;
+			return;
+		}
+	}
+}
+
 int terms_find_member(const struct terms *t, const char *id)
 {
-	for (unsigned i = 0; i < t->n_members; i++)
+	if (!t->member_slots) {
+		for (unsigned i = 0; i < t->n_members; i++)
+			if (strcmp(t->members[i].id, id) == 0)
+				return (int)i;
+		return -1;
+	}
+	uint32_t mask = t->n_member_slots - 1;
+	for (uint32_t k = hash_id(id) & mask; t->member_slots[k]; k = (k + 1) & mask) {
+		uint32_t i = t->member_slots[k] - 1;
 		if (strcmp(t->members[i].id, id) == 0)
 			return (int)i;
+	}
 	return -1;
 }
 

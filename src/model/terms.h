@@ -24,7 +24,7 @@
 
 /* Limits (docs/reference.md#limits). */
 #define TERMS_MAX_GROUPS 64      /* roles + tags: a member's groups fit a uint64_t */
-#define TERMS_MAX_MEMBERS 1000
+#define TERMS_MAX_MEMBERS 100000
 #define TERMS_MAX_MASKS 64       /* distinct role/tag sets named in present(...) */
 
 /* A role or tag; members belong to groups by bit. */
@@ -147,6 +147,10 @@ struct terms {
 	unsigned n_groups;
 	struct member *members;
 	unsigned n_members;
+	/* member ids by hash (open addressing): slot -> index + 1, 0 empty;
+	** NULL for a model built by hand, which is searched in order */
+	uint32_t *member_slots;
+	uint32_t n_member_slots;  /* a power of two, at least twice the members */
 	uint64_t masks[TERMS_MAX_MASKS]; /* role/tag sets used by present(...)/members(...)/attendees(...) */
 	unsigned n_masks;
 	bool uses_attendees;       /* some rule counts attendees without a vote */
@@ -200,6 +204,10 @@ struct terms {
 bool terms_member_active(const struct member *m, qdate d);
 /* Index of a member by id, or -1. */
 int terms_find_member(const struct terms *t, const char *id);
+/* Make room to index up to `capacity` members by hash (in arena a). */
+void terms_index_init(struct terms *t, struct arena *a, size_t capacity);
+/* Index members[i] by its id (after adding it). */
+void terms_index_member(struct terms *t, unsigned i);
 int terms_find_group(const struct terms *t, const char *id);
 const struct dclass *terms_find_class(const struct terms *t, const char *id);
 

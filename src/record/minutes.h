@@ -87,8 +87,8 @@ struct meeting {
 };
 
 /* Limits (docs/reference.md#limits). */
-#define MINUTES_MAX_MOTIONS 1000
-#define MINUTES_MAX_NAMES 2000
+#define MINUTES_MAX_MOTIONS 100000
+#define MINUTES_MAX_NAMES 100000
 
 /*
 ** Build the model of one N_MEETING (or N_EXAMPLE body, with title and date

@@ -60,6 +60,11 @@ struct evaluator {
 	struct finding_list *sink;  /* where findings go now (motion or meeting) */
 	struct decision_detail detail; /* room for the requirements of one motion, reused */
 	bool outside_meeting;       /* the current motion was decided virtually */
+	/* by member index, for one motion at a time: allocated once per
+	** meeting and cleared for each motion, so memory does not grow with
+	** motions times members */
+	bool *conflicted, *deemed, *spoiled;
+	int *voted;
 };
 
 /* Present at the current motion?  A decision outside a meeting is put to
@@ -498,8 +503,9 @@ static const char *vote_word(enum vote_kind k)
 static void count_named_votes(struct evaluator *ev, const struct motion_state *ms,
                               const struct rec_motion *mo, int64_t tally[3], int64_t as_written[3])
 {
-	int *voted = arena_array(ev->arena, ev->t->n_members + 1, sizeof *voted);
-	bool *spoiled = arena_array(ev->arena, ev->t->n_members + 1, sizeof *spoiled);
+	int *voted = ev->voted;
+	bool *spoiled = ev->spoiled;
+	memset(spoiled, 0, (ev->t->n_members + 1) * sizeof *spoiled);
 	for (unsigned i = 0; i < ev->t->n_members; i++)
 		voted[i] = VOTED_NONE;
 	for (unsigned k = 0; k < mo->n_votes; k++) {
@@ -839,8 +845,10 @@ static void eval_motion(struct evaluator *ev, struct motion_result *mr)
 	ev->sink = &mr->findings;
 	ev->outside_meeting = mo->is_virtual; /* before interests: everyone may declare one */
 	struct motion_state ms = { 0 };
-	ms.conflicted = arena_array(ev->arena, t->n_members + 1, sizeof *ms.conflicted);
-	ms.deemed = arena_array(ev->arena, t->n_members + 1, sizeof *ms.deemed);
+	ms.conflicted = ev->conflicted;
+	ms.deemed = ev->deemed;
+	memset(ms.conflicted, 0, (t->n_members + 1) * sizeof *ms.conflicted);
+	memset(ms.deemed, 0, (t->n_members + 1) * sizeof *ms.deemed);
 	read_interests(ev, mr, &ms);
 
 	const struct rec_name *chair = presiding(ev, mo);
@@ -976,6 +984,10 @@ struct meeting_result *eval_meeting(struct arena *a, const struct terms *t, cons
 	ev.people = arena_array(a, t->n_members + 1, sizeof *ev.people);
 	ev.active = arena_array(a, t->n_members + 1, sizeof *ev.active);
 	ev.on_roster = arena_array(a, t->n_members + 1, sizeof *ev.on_roster);
+	ev.conflicted = arena_array(a, t->n_members + 1, sizeof *ev.conflicted);
+	ev.deemed = arena_array(a, t->n_members + 1, sizeof *ev.deemed);
+	ev.spoiled = arena_array(a, t->n_members + 1, sizeof *ev.spoiled);
+	ev.voted = arena_array(a, t->n_members + 1, sizeof *ev.voted);
 	for (unsigned i = 0; i < t->n_members; i++) {
 		ev.on_roster[i] = terms_member_active(&t->members[i], m->date);
 		ev.active[i] = t->members[i].voting && ev.on_roster[i];

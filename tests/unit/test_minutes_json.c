@@ -736,7 +736,7 @@ static void test_motion_limit(void **state)
 	free(text);
 	assert_null(m);
 	assert_int_equal(c->f.diag.n_errors, 1);
-	find_diag(c, D_LIMIT, "more than 1000 motions");
+	find_diag(c, D_LIMIT, "more than 100000 motions");
 }
 
 /* A record big enough that reading it needs fresh arena chunks, so that
