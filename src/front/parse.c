@@ -41,6 +41,7 @@ struct item_reader {
 	unsigned n_ahead;
 	int prev;                  /* the last token given to the parser */
 	enum tag_state tags;
+	uint32_t scanned_end;      /* where the last token scanned ends */
 };
 
 /* ---- encoding ------------------------------------------------------------- */
@@ -165,6 +166,13 @@ static struct token scan(struct item_reader *r)
 	struct token t;
 	t.kind = qr_yylex(&t.value, &t.where, r->scanner);
 	t.first_on_line = r->ps.token_first_on_line;
+	/* The scanner gives the end of the file no place: it is where the
+	** last token ends, so "unexpected end of file" points just past what
+	** was written. */
+	if (t.kind == TOK_END)
+		t.where = (YYLTYPE){ r->scanned_end, r->scanned_end };
+	else
+		r->scanned_end = t.where.end;
 	return t;
 }
 
