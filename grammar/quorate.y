@@ -689,7 +689,9 @@ static int yyreport_syntax_error(const yypcontext_t *yyctx, struct parse_state *
 	char list[512] = "";
 	size_t used = 0;
 	bool name_expected = false, paren_expected = false, comparison_expected = false, close_expected = false;
+	bool clause_expected = false;
 	for (int i = 0; i < n; i++) {
+		clause_expected = clause_expected || expected[i] == YYSYMBOL_CLAUSE;
 		close_expected = close_expected || expected[i] == YYTRANSLATE('}') || expected[i] == YYSYMBOL_YYEOF;
 		name_expected = name_expected || expected[i] == YYSYMBOL_IDENT;
 		paren_expected = paren_expected || expected[i] == YYTRANSLATE(')');
@@ -749,6 +751,12 @@ static int yyreport_syntax_error(const yypcontext_t *yyctx, struct parse_state *
 
 	if (comparison_expected && got == YYSYMBOL_IDENT)
 		hint_comparison(st, d, where);
+	if (clause_expected && got == YYSYMBOL_NUMBER && !unfinished) {
+		const char *label = arena_printf(st->arena, "\xC2\xA7%.*s", (int)(where->end - where->start),
+		                                 st->src->text + where->start);
+		diag_note(st->diag, d, (struct loc){ NULL, 0, 0 }, "a clause label is written %s", label);
+		diag_fixit(st->diag, d, at, label);
+	}
 	enum kw_category cat = kw_category(symbol_token(got));
 	if (name_expected && cat == KW_RESERVED)
 		diag_note(st->diag, d, (struct loc){ NULL, 0, 0 },

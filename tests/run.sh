@@ -43,7 +43,9 @@
 #          e.g. no Chromium): tests/install.sh (install into a DESTDIR, the
 #          embedding example through pkg-config), tests/editors.sh (syntax
 #          files cover every keyword), tests/keywords.sh (the grammar's
-#          keyword lists agree with keywords.def), tests/html.sh (the HTML audit in
+#          keyword lists agree with keywords.def), tests/syntax.sh (each
+#          single-mistake file of tests/syntax/ gets exactly its one error,
+#          at its line and column), tests/html.sh (the HTML audit in
 #          headless Chromium), tests/completions.sh (bash and zsh complete
 #          commands, options and files), tests/docs.py (every console session in the
 #          docs), tests/formatted.sh (fmt --check on the repository's files),
@@ -246,6 +248,7 @@ run_scripts() {
 	script scripts/install sh tests/install.sh "$build"
 	script scripts/editors sh tests/editors.sh
 	script scripts/keywords sh tests/keywords.sh
+	script scripts/syntax sh tests/syntax.sh "$build"
 	script scripts/completions sh tests/completions.sh "$build"
 	script scripts/html sh tests/html.sh "$build"
 	script scripts/formatted sh tests/formatted.sh "$build"

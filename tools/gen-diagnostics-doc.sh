@@ -45,6 +45,15 @@ trap 'rm -f "$tmp"' EXIT HUP INT TERM
 	echo "\`line\` and \`column\` for an insertion); \`null\` when there is none."
 	echo "Editors offer it as a quick fix."
 	echo
+	echo "A syntax error points at the word that is wrong and says what was"
+	echo "expected there (\`name\` for any name, \`a new item\` where any item of"
+	echo "the block may begin).  When the word is the first of its line and the"
+	echo "line before it is unfinished (\`role gp \"GP\"\` with no \`voting\`), the"
+	echo "error is at the end of that line: \"the line ends too soon\".  After an"
+	echo "error the parser goes on from the next item it can read, so a mistake is"
+	echo "reported once; \`tests/syntax/\` holds single-mistake files, each of"
+	echo "which must give exactly its one error at its line and column."
+	echo
 	echo "Generated from \`$def\` by"
 	echo "\`tools/gen-diagnostics-doc.sh\`; do not edit by hand."
 	echo

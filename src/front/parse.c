@@ -204,6 +204,10 @@ static struct token take(struct item_reader *r)
 static bool begins_clause(struct item_reader *r, int kind)
 {
 	int p0 = peek(r, 0);
+	/* A number never follows a tag: it is a clause label written without
+	** its '§' (`quorum 3.1 {`), reported by the parser as such. */
+	if (p0 == TOK_NUMBER && kind != TOK_ROLE && kind != TOK_MEMBER && kind != TOK_CLASS && kind != TOK_RULE)
+		return true;
 	switch (kind) {
 	case TOK_VERSION: case TOK_EXAMPLE:
 		return p0 == TOK_STRING;
