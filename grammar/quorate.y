@@ -562,6 +562,7 @@ motion_item
 	| OBJECTION name string_opt     { $$ = mk2(st, N_OBJECTION, @$, $2, $3); }
 	| CASTING FOR                   { $$ = mk(st, N_CASTING_VOTE, @$); $$->op = VOTE_FOR; }
 	| CASTING AGAINST               { $$ = mk(st, N_CASTING_VOTE, @$); $$->op = VOTE_AGAINST; }
+	| CASTING IDENT                 { $$ = mk2(st, N_CASTING_VOTE, @$, NULL, $2); $$->op = -1; } /* declined */
 	| RECORDED outcome              { $$ = mk(st, N_RECORDED, @$); $$->op = $2; }
 	| DECLARED outcome              { $$ = mk(st, N_DECLARED, @$); $$->op = $2; }
 	| EXPECT outcome                { $$ = mk(st, N_EXPECT, @$); $$->op = $2; }

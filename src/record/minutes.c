@@ -143,9 +143,13 @@ static void read_motion_item(struct reader *r, struct rec_motion *m, const struc
 		add_reasoned(r, &m->objections, it->a, it->b);
 		break;
 	case N_CASTING_VOTE:
-		if (once(r, it, &seen[ONCE_CASTING], "the casting vote")) {
-			m->has_casting = true;
-			m->casting = (enum vote_kind)it->op;
+		if (it->op < 0 && (!it->b || strcmp(it->b->text, "declined") != 0)) {
+			diag_report(r->diag, D_SYNTAX, at(r, it->b ? it->b : it),
+			            "expected `casting for`, `casting against` or `casting declined`");
+		} else if (once(r, it, &seen[ONCE_CASTING], "the casting vote")) {
+			m->has_casting = it->op >= 0;
+			m->casting_declined = it->op < 0;
+			m->casting = it->op >= 0 ? (enum vote_kind)it->op : VOTE_FOR;
 			m->casting_span = it->span;
 		}
 		break;

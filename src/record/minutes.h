@@ -48,6 +48,7 @@ struct rec_motion {
 	struct rec_names objections;
 	bool has_casting;
 	enum vote_kind casting;
+	bool casting_declined;     /* `casting declined`: the chair chose not to use one */
 	struct span casting_span;
 	enum outcome recorded, declared, expected;
 	struct span recorded_span, declared_span, expected_span;

@@ -912,10 +912,13 @@ static void read_motion_key(struct jreader *r, struct rec_motion *m, enum motion
 			m->casting = x->str[0] == 'f' ? VOTE_FOR : VOTE_AGAINST;
 			m->has_casting = true;
 			m->casting_span = r->at;
+		} else if (x->type == J_STRING && strcmp(x->str, "declined") == 0) {
+			m->casting_declined = true;
+			m->casting_span = r->at;
 		} else if (x->type != J_STRING) {
-			fail_type(r, x, "\"for\" or \"against\" (the casting vote)");
+			fail_type(r, x, "\"for\", \"against\" or \"declined\" (the casting vote)");
 		} else {
-			fail(r, D_TYPE, "a casting vote is \"for\" or \"against\"");
+			fail(r, D_TYPE, "a casting vote is \"for\", \"against\" or \"declined\"");
 		}
 		break;
 	case MK_RECORDED:

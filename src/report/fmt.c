@@ -440,7 +440,9 @@ static void simple_item(struct fmt *f, const struct node *n)
 			emit_string(f, n->b->text);
 		}
 		break;
-	case N_CASTING_VOTE: emit(f, n->op == VOTE_FOR ? "casting for" : "casting against"); break;
+	case N_CASTING_VOTE:
+		emit(f, n->op == VOTE_FOR ? "casting for" : n->op == VOTE_AGAINST ? "casting against" : "casting declined");
+		break;
 	case N_RECORDED: emit(f, "recorded "); outcome(f, n->op); break;
 	case N_DECLARED: emit(f, "declared "); outcome(f, n->op); break;
 	case N_EXPECT: emit(f, "expect "); outcome(f, n->op); break;

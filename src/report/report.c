@@ -81,6 +81,24 @@ bool report_replay_end(struct replay_report *w, const struct replay_summary *s)
 	return ok;
 }
 
+const char *report_side_votes(const struct motion_result *mr, enum vote_kind side, char *buf)
+{
+	const struct rec_motion *mo = mr->motion;
+	enum count_kind k = side == VOTE_FOR ? COUNT_YES : side == VOTE_AGAINST ? COUNT_NO : COUNT_ABSTAIN;
+	int64_t n = mr->counts.n[k];
+	if (mr->casting_applied && mo->has_casting && mo->casting == side)
+		snprintf(buf, REPORT_SIDE_MAX, "%lld + casting 1", (long long)(n - 1));
+	else
+		snprintf(buf, REPORT_SIDE_MAX, "%lld", (long long)n);
+	return buf;
+}
+
+const char *report_casting_recorded(const struct motion_result *mr)
+{
+	const struct rec_motion *mo = mr->motion;
+	return mo->casting_declined ? "declined" : !mo->has_casting ? NULL : mo->casting == VOTE_FOR ? "for" : "against";
+}
+
 /* A write to the temporary file that failed (a full /tmp) fails the copy:
 ** the report would otherwise be short and the run clean. */
 bool report_copy_stream(FILE *from, FILE *to)

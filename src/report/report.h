@@ -104,6 +104,13 @@ char *report_where(const struct loc *l, char *buf, size_t size);
 /* Copy a temporary file's contents to out; false on a read or write error. */
 bool report_copy_stream(FILE *from, FILE *to);
 
+/* The votes on one side as every report shows them: "4", or "4 + casting 1"
+** when the chair's casting vote was added there (docs/semantics.md#ties). */
+#define REPORT_SIDE_MAX 48
+const char *report_side_votes(const struct motion_result *mr, enum vote_kind side, char *buf);
+/* "for", "against", "declined" or NULL: the casting vote the record gives. */
+const char *report_casting_recorded(const struct motion_result *mr);
+
 /* Text and Markdown share their layout of a replay summary and of an
 ** amendment (md: Markdown headings and lists). */
 bool report_plain_replay_begin(struct replay_report *w);  /* the meetings to a temporary file */

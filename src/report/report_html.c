@@ -126,6 +126,14 @@ static void vote_chart(FILE *out, const struct motion_result *mr)
 	fprintf(out, "<text x=\"%.1f\" y=\"13\" font-size=\"11\">%lld–%lld–%lld</text>", width + 6, (long long)yes,
 	        (long long)no, (long long)abstain);
 	fputs("</svg>", out);
+	/* a casting vote is shown as such, never folded into the tally */
+	char side[REPORT_SIDE_MAX];
+	const struct rec_motion *mo = mr->motion;
+	if (mr->casting_applied && mo->has_casting)
+		fprintf(out, "<div class=\"casting\">%s %s, with the chair's casting vote</div>",
+		        mo->casting == VOTE_FOR ? "for" : "against", report_side_votes(mr, mo->casting, side));
+	else if (mo->casting_declined)
+		fputs("<div class=\"casting\">the chair declined a casting vote</div>", out);
 }
 
 void html_meeting(FILE *out, const struct meeting_result *r, const char *anchor, const char *provenance)

@@ -199,6 +199,12 @@ static void json_motion(struct json_writer *w, const struct terms *t, const stru
 	               : (mo->n_votes || mo->has_tally) ? "vote" : "none");
 	json_key(w, "casting_vote_applied");
 	json_bool(w, mr->casting_applied);
+	json_key(w, "casting");
+	json_begin_object(w);
+	json_opt_string(w, "recorded", report_casting_recorded(mr));
+	json_key(w, "applied");
+	json_bool(w, mr->casting_applied);
+	json_end_object(w);
 	json_key(w, "requires");
 	json_requirements(w, mr->reqs, mr->n_reqs);
 	json_key(w, "outcome");

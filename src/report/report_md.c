@@ -66,7 +66,7 @@ void report_md_meeting(FILE *out, const struct meeting_result *r)
 	fputs("| --- | --- | --- | ---: | ---: | ---: | ---: | --- | --- |\n", out);
 	for (unsigned i = 0; i < r->n_motions; i++) {
 		const struct motion_result *mr = &r->motions[i];
-		char buf[32];
+		char buf[32], yes[REPORT_SIDE_MAX], no[REPORT_SIDE_MAX];
 		fprintf(out, "| %s ", mr->motion->number);
 		report_md_text(out, mr->motion->title);
 		fprintf(out, " | %s%s%s | %s | ",
@@ -74,7 +74,7 @@ void report_md_meeting(FILE *out, const struct meeting_result *r)
 		        mr->cls && mr->cls->clause ? mr->cls->clause : "",
 		        mr->motion->is_virtual ? "n/a" : !mr->quorum_known ? "?" : mr->quorate ? "yes" : "**no**");
 		if (mr->motion->n_votes || mr->motion->has_tally)
-			fprintf(out, "%lld | %lld | %lld | %s", (long long)mr->counts.n[COUNT_YES], (long long)mr->counts.n[COUNT_NO],
+			fprintf(out, "%s | %s | %lld | %s", report_side_votes(mr, VOTE_FOR, yes), report_side_votes(mr, VOTE_AGAINST, no),
 			        (long long)mr->counts.n[COUNT_ABSTAIN], needed_text(mr, buf, sizeof buf));
 		else
 			fprintf(out, "%s | | |", mr->by_consensus ? "consensus" : mr->declared_only ? "declared" : "no vote");

@@ -89,17 +89,20 @@ static void print_attrs(FILE *out, const struct rec_motion *mo)
 	fputc(']', out);
 }
 
-static void print_counts(FILE *out, const struct counts *c, bool casting, bool attendees)
+static void print_counts(FILE *out, const struct motion_result *mr, bool attendees)
 {
+	const struct counts *c = &mr->counts;
+	char yes[REPORT_SIDE_MAX], no[REPORT_SIDE_MAX];
 	fprintf(out, "  counts    members %lld, present %lld, conflicted %lld, eligible %lld",
 	        (long long)c->n[COUNT_MEMBERS], (long long)c->n[COUNT_PRESENT], (long long)c->n[COUNT_CONFLICTED],
 	        (long long)c->n[COUNT_ELIGIBLE]);
 	if (attendees)
 		fprintf(out, ", attendees %lld", (long long)c->n[COUNT_ATTENDEES]);
-	fprintf(out, "; for %lld, against %lld, abstain %lld (cast %lld, votes %lld)%s\n",
-	        (long long)c->n[COUNT_YES], (long long)c->n[COUNT_NO],
+	fprintf(out, "; for %s, against %s, abstain %lld (cast %lld, votes %lld)%s\n",
+	        report_side_votes(mr, VOTE_FOR, yes), report_side_votes(mr, VOTE_AGAINST, no),
 	        (long long)c->n[COUNT_ABSTAIN], (long long)c->n[COUNT_CAST], (long long)c->n[COUNT_VOTES],
-	        casting ? ", including the chair's casting vote" : "");
+	        mr->casting_applied ? ", including the chair's casting vote"
+	        : mr->motion->casting_declined ? "; the chair declined a casting vote" : "");
 }
 
 static void print_motion(FILE *out, const struct terms *t, const struct motion_result *mr, bool color)
@@ -137,7 +140,7 @@ static void print_motion(FILE *out, const struct terms *t, const struct motion_r
 	else if (mr->declared_only)
 		fputs("  decision  as declared by the chair (no votes minuted)\n", out);
 	else if (mo->n_votes || mo->has_tally) {
-		print_counts(out, &mr->counts, mr->casting_applied, t->uses_attendees);
+		print_counts(out, mr, t->uses_attendees);
 		for (unsigned i = 0; i < mr->n_reqs; i++)
 			print_requirement(out, "require", &mr->reqs[i]);
 	}

@@ -120,7 +120,7 @@ void amend_past_meeting(struct amend *d, const struct meeting *m, struct arena *
 		d->history_later++;
 		return;
 	}
-	const struct meeting_result *r[2] = { eval_meeting(scratch, d->t[0], m), eval_meeting(scratch, d->t[1], m) };
+	const struct meeting_result *r[2] = { eval_meeting(scratch, d->t[0], m), eval_meeting_as_if(scratch, d->t[1], m) };
 	d->history_meetings++;
 	d->history_motions += r[0]->n_motions;
 	for (unsigned i = 0; i < r[0]->n_motions && i < r[1]->n_motions; i++) {

@@ -156,6 +156,12 @@ static enum outcome decide_votes(const struct terms *t, const struct scenario *s
 		}
 	}
 	enum outcome o = apply_rules(d->cls, c, s, detail);
+	if (tie && can_cast && !s->has_casting && s->casting_declined) {
+		/* docs/semantics.md#ties: declined, the tie is decided by the rule
+		** as it stands (a tie is not a majority for). */
+		d->casting = CASTING_DECLINED;
+		return o;
+	}
 	if (tie && can_cast && !s->has_casting && o != OUTCOME_UNDETERMINED) {
 		/* Would a casting vote either way change the result? */
 		struct counts cf = with_casting(c, VOTE_FOR), ca = with_casting(c, VOTE_AGAINST);

@@ -41,6 +41,7 @@ struct scenario {
 	bool chair_conflicted;      /* ... or declared an interest in it */
 	bool has_casting;           /* a casting vote is recorded ... */
 	enum vote_kind casting;     /* ... this way */
+	bool casting_declined;      /* the record says the chair declined to use one */
 	/* where and when */
 	bool outside_meeting;       /* decided outside a meeting (`virtual on`): no quorum, provisional */
 	bool notice_checked;        /* false: any notice the class needs is taken as given (explain, diff) */
@@ -93,6 +94,7 @@ enum decision_basis {
 enum casting_state {
 	CASTING_NONE,          /* no casting vote recorded (or the rules were never applied) */
 	CASTING_USED,          /* added to the count on a tie, the rules applied again */
+	CASTING_DECLINED,      /* the chair could have decided a tie and declined: the tie stands */
 	CASTING_NOT_GIVEN,     /* the terms give none: ignored */
 	CASTING_NO_TIE,        /* no equality of votes: ignored */
 	CASTING_CONFLICTED,    /* the chair declared an interest: ignored */

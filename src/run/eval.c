@@ -65,6 +65,8 @@ struct evaluator {
 	** motions times members */
 	bool *conflicted, *deemed, *spoiled;
 	int *voted;
+	bool not_in_force;          /* the meeting is dated before the terms took effect: nothing is decided */
+	bool as_if_in_force;        /* ... unless asked what they would have decided (diff's past decisions) */
 };
 
 /* Present at the current motion?  A decision outside a meeting is put to
@@ -665,9 +667,13 @@ static void basis_findings(struct evaluator *ev, struct motion_result *mr, const
 {
 	const struct terms *t = ev->t;
 	const struct rec_motion *mo = mr->motion;
-	if (d->consensus == CONSENSUS_OBJECTED)
+	if (d->consensus == CONSENSUS_OBJECTED && mo->n_votes + mo->has_tally > 0)
 		add_finding(ev, F_CONSENSUS_BROKEN, t->consensus_clause, mo->objections.items[0].span,
-		            "%s objected, so there was no consensus and a vote was needed", mo->objections.items[0].id);
+		            "%s objected to a consensus, so the motion went to a vote, as the terms require", mo->objections.items[0].id);
+	else if (d->consensus == CONSENSUS_OBJECTED)
+		add_finding(ev, F_CONSENSUS_NO_VOTE, t->consensus_clause, mo->objections.items[0].span,
+		            "%s objected, so there was no consensus, and no vote is recorded: the motion was not validly agreed",
+		            mo->objections.items[0].id);
 	else if (d->consensus == CONSENSUS_NOT_ALLOWED)
 		add_finding(ev, F_CONSENSUS_DENIED, t->consensus_clause, mo->consensus_span,
 		            "the terms do not allow decisions by consensus: a vote was needed");
@@ -717,7 +723,19 @@ static void casting_findings(struct evaluator *ev, const struct motion_result *m
 		            (long long)c->n[COUNT_YES] - (mo->casting == VOTE_FOR),
 		            (long long)c->n[COUNT_NO] - (mo->casting == VOTE_AGAINST), vote_word(mo->casting));
 		break;
+	case CASTING_DECLINED:
+		add_finding(ev, F_CASTING_DECLINED, t->casting_clause, mo->casting_span,
+		            "a tie of %lld to %lld: the chair declined to use the casting vote, so the tie stands and the rule is applied to it as it stands: %s",
+		            (long long)c->n[COUNT_YES], (long long)c->n[COUNT_NO], ast_outcome_name(d->outcome));
+		break;
 	}
+	/* declined where there was nothing to decline: said, changes nothing */
+	if (mo->casting_declined && d->casting != CASTING_DECLINED)
+		add_finding(ev, F_CASTING_DECLINED, t->casting_clause, mo->casting_span,
+		            "the chair is recorded as declining a casting vote, but %s: it changes nothing",
+		            !t->casting_chair ? "the terms give none"
+		            : c->n[COUNT_YES] != c->n[COUNT_NO] || c->n[COUNT_CAST] == 0 ? "the votes were not equal"
+		            : "the chair could not give one here (absent, or with a declared interest)");
 }
 
 /* The class rules as applied: each with its numbers (a failure reported). */
@@ -796,6 +814,7 @@ static void scenario_of(struct evaluator *ev, const struct motion_result *mr, co
 	s->chair_absent = chair && (chair_i < 0 || !is_present(ev, (unsigned)chair_i));
 	s->has_casting = mo->has_casting;
 	s->casting = mo->casting;
+	s->casting_declined = mo->casting_declined;
 	s->outside_meeting = mo->is_virtual;
 	s->notice_checked = true;
 	s->has_notice_given = mo->has_notice_given;
@@ -843,6 +862,16 @@ static void eval_motion(struct evaluator *ev, struct motion_result *mr)
 	const struct terms *t = ev->t;
 	const struct rec_motion *mo = mr->motion;
 	ev->sink = &mr->findings;
+	if (ev->not_in_force) {
+		/* docs/semantics.md#history: judged by terms not in force on its
+		** date, a motion is decided by nothing (replay judges no such meeting) */
+		mr->is_virtual = mo->is_virtual;
+		mr->outcome = OUTCOME_UNDETERMINED;
+		add_finding(ev, F_UNDETERMINED, NULL, mo->span,
+		            "not decided: these terms were not in force on %s (terms.not-in-force)", fmt_date(ev, ev->m->date));
+		compare_recorded(ev, mr);
+		return;
+	}
 	ev->outside_meeting = mo->is_virtual; /* before interests: everyone may declare one */
 	struct motion_state ms = { 0 };
 	ms.conflicted = ev->conflicted;
@@ -935,8 +964,10 @@ static void check_terms_in_force(struct evaluator *ev)
 	if (m->terms_name && strcmp(m->terms_name, t->name) != 0)
 		add_finding(ev, F_TERMS_NAME, NULL, m->terms_span, "the record is for \"%s\", but the terms are those of \"%s\"",
 		            m->terms_name, t->name);
-	if (t->has_effective && m->date < t->effective)
-		add_finding(ev, F_NOT_IN_FORCE, NULL, m->span, "the meeting (%s) is before these terms came into force (%s)",
+	ev->not_in_force = t->has_effective && m->date < t->effective && !ev->as_if_in_force;
+	if (ev->not_in_force)
+		add_finding(ev, F_NOT_IN_FORCE, NULL, m->span,
+		            "the meeting (%s) is before these terms came into force (%s): nothing is decided under them",
 		            fmt_date(ev, m->date), fmt_date(ev, t->effective));
 	qdate due;
 	if (t->has_effective && t->review.set && !t->review.tba &&
@@ -971,9 +1002,24 @@ static void record_attendance(struct evaluator *ev)
 	}
 }
 
+static struct meeting_result *judge_meeting(struct arena *a, const struct terms *t, const struct meeting *m,
+                                           bool as_if_in_force);
+
 struct meeting_result *eval_meeting(struct arena *a, const struct terms *t, const struct meeting *m)
 {
+	return judge_meeting(a, t, m, false);
+}
+
+struct meeting_result *eval_meeting_as_if(struct arena *a, const struct terms *t, const struct meeting *m)
+{
+	return judge_meeting(a, t, m, true);
+}
+
+static struct meeting_result *judge_meeting(struct arena *a, const struct terms *t, const struct meeting *m,
+                                           bool as_if_in_force)
+{
 	struct evaluator ev = { 0 };
+	ev.as_if_in_force = as_if_in_force;
 	ev.arena = a;
 	ev.t = t;
 	ev.m = m;

@@ -132,6 +132,10 @@ struct meeting_result {
 };
 
 struct meeting_result *eval_meeting(struct arena *a, const struct terms *t, const struct meeting *m);
+/* What terms would have decided had they been in force on the meeting's
+** date (diff's past decisions under the new terms); eval_meeting decides
+** nothing at a meeting before the terms took effect. */
+struct meeting_result *eval_meeting_as_if(struct arena *a, const struct terms *t, const struct meeting *m);
 
 const char *finding_code_name(enum finding_code c);
 const char *finding_description(enum finding_code c);

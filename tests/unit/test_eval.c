@@ -829,6 +829,52 @@ static void test_casting_vote_decides_a_tie(void **state)
 	expect_no_finding(R, 1, F_MISMATCH);
 }
 
+/* `casting declined`: the tie stands and the rule decides it as it stands,
+** with a note; never undetermined, never two warnings. */
+static void test_casting_declined(void **state)
+{
+	struct run *R = *state;
+	tie(R, CHAIR_CASTS, C_MAJ, THREE_ALL " casting declined recorded not carried");
+	expect_outcome(R, 1, OUTCOME_NOT_CARRIED);
+	assert_false(MR(R, 1)->casting_applied);
+	assert_true(MR(R, 1)->motion->casting_declined);
+	expect_count(R, 1, COUNT_YES, 3);
+	expect_count(R, 1, COUNT_NO, 3);
+	expect_finding(R, 1, F_CASTING_DECLINED);
+	assert_int_equal(finding_default_severity(F_CASTING_DECLINED), SEV_NOTE);
+	expect_no_finding(R, 1, F_TIE_UNRESOLVED);
+	expect_no_finding(R, 1, F_UNDETERMINED);
+	expect_no_finding(R, 1, F_MISMATCH);
+	assert_int_equal(R->r->count_by_sev[SEV_WARNING], 0);
+	/* a rule a tie can meet ("at least half") is met as it stands */
+	tie(R, CHAIR_CASTS, "  class any { require yes >= half of cast }\n", THREE_ALL " casting declined recorded carried");
+	expect_outcome(R, 1, OUTCOME_CARRIED);
+	/* declined where there is no tie, or no casting vote to decline: a note, nothing changes */
+	tie(R, CHAIR_CASTS, C_MAJ, "for m1, m2, m3, m4 against m5, m6 casting declined recorded carried");
+	expect_outcome(R, 1, OUTCOME_CARRIED);
+	expect_finding(R, 1, F_CASTING_DECLINED);
+	tie(R, NO_CASTING, C_MAJ, THREE_ALL " casting declined recorded not carried");
+	expect_outcome(R, 1, OUTCOME_NOT_CARRIED);
+	expect_finding(R, 1, F_CASTING_DECLINED);
+}
+
+/* A meeting dated before the terms take effect: nothing is decided (as
+** replay judges nothing), whatever the votes; the finding says why. */
+static void test_terms_not_in_force_decide_nothing(void **state)
+{
+	struct run *R = *state;
+	evaluate(R, terms_n(R, 5, Q_ANY NO_CASTING C_MAJ),
+	         meeting_on(R, "2023-12-31", S("chair m1\n%smotion 1 { for m1, m2, m3, m4 recorded carried }\n", P(5))));
+	expect_finding(R, 0, F_NOT_IN_FORCE);
+	expect_outcome(R, 1, OUTCOME_UNDETERMINED);
+	expect_finding(R, 1, F_UNDETERMINED);
+	expect_no_finding(R, 1, F_MISMATCH);
+	/* the same meeting a day later is decided */
+	evaluate(R, terms_n(R, 5, Q_ANY NO_CASTING C_MAJ),
+	         meeting_on(R, "2024-01-01", S("chair m1\n%smotion 1 { for m1, m2, m3, m4 recorded carried }\n", P(5))));
+	expect_outcome(R, 1, OUTCOME_CARRIED);
+}
+
 static void test_casting_vote_where_terms_give_none(void **state)
 {
 	struct run *R = *state;
@@ -944,16 +990,25 @@ static void test_consensus(void **state)
 static void test_consensus_with_objection(void **state)
 {
 	struct run *R = *state;
+	/* an objection and no vote: a breach citing the consensus clause */
 	consensus_case(R, "  consensus §3.3 first\n", "consensus objection m3 \"wants a vote\" recorded carried");
 	assert_false(MR(R, 1)->by_consensus);
 	expect_outcome(R, 1, OUTCOME_NOT_CARRIED);
-	expect_finding(R, 1, F_CONSENSUS_BROKEN);
+	expect_finding(R, 1, F_CONSENSUS_NO_VOTE);
+	expect_no_finding(R, 1, F_CONSENSUS_BROKEN);
+	assert_int_equal(finding_default_severity(F_CONSENSUS_NO_VOTE), SEV_BREACH);
+	assert_string_equal(MR(R, 1)->findings.first->clause, "3.3");
 	expect_finding(R, 1, F_MISMATCH);
-	/* the vote that followed decides */
+	/* the vote that followed decides: the procedure working, a note at most */
 	consensus_case(R, "  consensus §3.3 first\n", "consensus objection m3 for m1, m2 against m3 recorded carried");
 	assert_false(MR(R, 1)->by_consensus);
 	expect_outcome(R, 1, OUTCOME_CARRIED);
 	expect_no_finding(R, 1, F_MISMATCH);
+	expect_no_finding(R, 1, F_CONSENSUS_NO_VOTE);
+	expect_finding(R, 1, F_CONSENSUS_BROKEN);
+	assert_int_equal(finding_default_severity(F_CONSENSUS_BROKEN), SEV_NOTE);
+	assert_int_equal(R->r->count_by_sev[SEV_WARNING], 0);
+	assert_false(meeting_result_failed(R->r));
 	consensus_case(R, "  consensus §3.3 first\n", "consensus objection m3 for m1 against m2, m3 recorded carried");
 	expect_outcome(R, 1, OUTCOME_NOT_CARRIED);
 	expect_finding(R, 1, F_MISMATCH);
@@ -1602,6 +1657,8 @@ int main(void)
 		T(test_tie_unresolved),
 		T(test_consensus),
 		T(test_consensus_with_objection),
+		T(test_casting_declined),
+		T(test_terms_not_in_force_decide_nothing),
 		T(test_declared_only),
 		T(test_virtual_decisions),
 		T(test_notice_papers_calendar_days),

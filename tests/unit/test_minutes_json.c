@@ -692,7 +692,7 @@ static void test_bad_values(void **state)
 		"{\"recorded\": \"passed\", \"casting\": \"yes\", \"consensus\": 1, \"presiding\": \"Dr Bob\","
 		" \"interests\": [{\"reason\": \"x\"}], \"ratifies\": {\"meeting\": \"May\"}}")));
 	find_diag(c, D_TYPE, "items[1].motion.recorded: \"passed\" is not an outcome");
-	find_diag(c, D_TYPE, "items[1].motion.casting: a casting vote is \"for\" or \"against\"");
+	find_diag(c, D_TYPE, "items[1].motion.casting: a casting vote is \"for\", \"against\" or \"declined\"");
 	find_diag(c, D_TYPE, "items[1].motion.consensus: expected true or false, found a whole number");
 	find_diag(c, D_TYPE, "items[1].motion.presiding: \"Dr Bob\" is not a member id");
 	find_diag(c, D_MISSING, "items[1].motion.interests[0]: missing \"member\"");
