@@ -93,6 +93,46 @@ const char *report_side_votes(const struct motion_result *mr, enum vote_kind sid
 	return buf;
 }
 
+const char *report_ratified_by(const struct motion_result *mr, char *buf)
+{
+	const struct ratification *r = mr->ratified_by;
+	if (!r)
+		return NULL;
+	char d[DATE_FMT_MAX];
+	if (r->status == NOT_RATIFIED || !r->by_meeting) {
+		snprintf(buf, REPORT_RATIFICATION_MAX, "not ratified in the history: still provisional");
+		return buf;
+	}
+	static const char *const why[] = {
+		[RATIFIED] = "carried from then",
+		[RATIFIED_LATE] = "after the time the terms allow, so still provisional",
+		[RATIFIED_INVALID] = "but that motion was not validly carried, so still provisional",
+		[NOT_RATIFIED] = "",
+	};
+	snprintf(buf, REPORT_RATIFICATION_MAX, "ratified by \"%s\", motion %s on %s: %s", r->by_meeting, r->by_motion,
+	         date_format(r->by_date, d), why[r->status]);
+	return buf;
+}
+
+const char *report_ratifies(const struct motion_result *mr, char *buf)
+{
+	const struct rec_motion *mo = mr->motion;
+	const struct ratification *r = mr->ratifies;
+	char d[DATE_FMT_MAX];
+	if (!mo->ratifies_meeting)
+		return NULL;
+	if (!r)
+		snprintf(buf, REPORT_RATIFICATION_MAX, "ratifies \"%s\" motion %s, which the history does not hold as provisional",
+		         mo->ratifies_meeting, mo->ratifies_motion);
+	else
+		snprintf(buf, REPORT_RATIFICATION_MAX, "ratifies \"%s\" motion %s of %s%s", r->meeting, r->motion,
+		         date_format(r->taken, d),
+		         r->status == RATIFIED ? ": carried from this motion's date"
+		         : r->status == RATIFIED_LATE ? ": too late, it stays provisional"
+		         : ": not validly, it stays provisional");
+	return buf;
+}
+
 const char *report_casting_recorded(const struct motion_result *mr)
 {
 	const struct rec_motion *mo = mr->motion;

@@ -108,6 +108,14 @@ bool report_copy_stream(FILE *from, FILE *to);
 ** when the chair's casting vote was added there (docs/semantics.md#ties). */
 #define REPORT_SIDE_MAX 48
 const char *report_side_votes(const struct motion_result *mr, enum vote_kind side, char *buf);
+/* A ratification as every report reads it out, both ways (replay): for a
+** provisional decision, "ratified by \"June\", motion 4 on 2024-06-11:
+** carried from then" (or why it is still provisional); for the ratifying
+** motion, "ratifies \"By e-mail\" motion 2 of 2024-05-20".  NULL: none. */
+#define REPORT_RATIFICATION_MAX 640
+const char *report_ratified_by(const struct motion_result *mr, char *buf);
+const char *report_ratifies(const struct motion_result *mr, char *buf);
+
 /* "for", "against", "declined" or NULL: the casting vote the record gives. */
 const char *report_casting_recorded(const struct motion_result *mr);
 

@@ -181,8 +181,20 @@ void html_meeting(FILE *out, const struct meeting_result *r, const char *anchor,
 			fputs("declared", out);
 		else if (mr->motion->n_votes || mr->motion->has_tally)
 			vote_chart(out, mr);
-		fprintf(out, "</td><td class=\"%s\">%s</td><td>%s</td><td>", ast_outcome_word(mr->outcome),
-		        ast_outcome_name(mr->outcome), mr->recorded != OUTCOME_NONE ? ast_outcome_name(mr->recorded) : "—");
+		fprintf(out, "</td><td class=\"%s\">%s", ast_outcome_word(mr->outcome), ast_outcome_name(mr->outcome));
+		char rat[REPORT_RATIFICATION_MAX];
+		const char *said[2] = { report_ratified_by(mr, rat), NULL };
+		if (said[0]) {
+			fputs("<div class=\"ratification\">", out);
+			html_escape(out, said[0]);
+			fputs("</div>", out);
+		}
+		if ((said[1] = report_ratifies(mr, rat))) {
+			fputs("<div class=\"ratification\">", out);
+			html_escape(out, said[1]);
+			fputs("</div>", out);
+		}
+		fprintf(out, "</td><td>%s</td><td>", mr->recorded != OUTCOME_NONE ? ast_outcome_name(mr->recorded) : "—");
 		findings_list(out, &mr->findings);
 		fputs("</td></tr>\n", out);
 	}
@@ -294,6 +306,9 @@ static bool html_replay_end(struct replay_report *w, const struct replay_summary
 	for (int oc = OUTCOME_CARRIED; oc <= OUTCOME_UNDETERMINED; oc++)
 		fprintf(out, "<tr><th>%s</th><td class=\"num\">%u</td></tr>\n", ast_outcome_name((enum outcome)oc),
 		        s->by_outcome[oc]);
+	fprintf(out, "<tr><th>provisional, ratified</th><td class=\"num\">%u</td></tr>\n"
+	             "<tr><th>provisional, not ratified</th><td class=\"num\">%u</td></tr>\n", s->ratified,
+	        s->still_provisional);
 	fprintf(out, "<tr><th>recorded outcomes that disagree</th><td class=\"num\">%u</td></tr>\n", s->mismatches);
 	for (int sev = SEV_ERROR; sev >= SEV_NOTE; sev--)
 		fprintf(out, "<tr><th class=\"%s\">%s</th><td class=\"num\">%u</td></tr>\n",

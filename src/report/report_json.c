@@ -38,6 +38,40 @@ void report_json_loc_fields(struct json_writer *w, const struct loc *l)
 	json_int(w, col);
 }
 
+static void json_opt_string(struct json_writer *w, const char *key, const char *s);
+
+/* A ratification seen from the provisional decision (`by`: the ratifying
+** motion, or null) or from the ratifying motion (the decision it ratifies). */
+static void json_ratification(struct json_writer *w, const struct ratification *r, bool by)
+{
+	static const char *const status[] = { [RATIFIED] = "ratified", [RATIFIED_LATE] = "late",
+	                                      [RATIFIED_INVALID] = "invalid", [NOT_RATIFIED] = "not ratified" };
+	char d[DATE_FMT_MAX];
+	if (!r || (by && r->status == NOT_RATIFIED)) {
+		if (by && r) { /* provisional and never ratified: say so, not null */
+			json_begin_object(w);
+			json_key(w, "status"); json_string(w, status[r->status]);
+			json_key(w, "meeting"); json_null(w);
+			json_key(w, "motion"); json_null(w);
+			json_key(w, "date"); json_null(w);
+			json_key(w, "file"); json_null(w);
+			json_key(w, "line"); json_null(w);
+			json_end_object(w);
+		} else {
+			json_null(w);
+		}
+		return;
+	}
+	json_begin_object(w);
+	json_key(w, "status"); json_string(w, status[r->status]);
+	json_key(w, "meeting"); json_string(w, by ? r->by_meeting : r->meeting);
+	json_key(w, "motion"); json_string(w, by ? r->by_motion : r->motion);
+	json_key(w, "date"); json_string(w, date_format(by ? r->by_date : r->taken, d));
+	json_key(w, "file"); json_string(w, by ? r->by_file : r->file);
+	json_key(w, "line"); json_int(w, by ? r->by_line : r->line);
+	json_end_object(w);
+}
+
 static void json_opt_string(struct json_writer *w, const char *key, const char *s)
 {
 	json_key(w, key);
@@ -199,6 +233,10 @@ static void json_motion(struct json_writer *w, const struct terms *t, const stru
 	               : (mo->n_votes || mo->has_tally) ? "vote" : "none");
 	json_key(w, "casting_vote_applied");
 	json_bool(w, mr->casting_applied);
+	json_key(w, "ratified_by");
+	json_ratification(w, mr->ratified_by, true);
+	json_key(w, "ratifies");
+	json_ratification(w, mr->ratifies, false);
 	json_key(w, "casting");
 	json_begin_object(w);
 	json_opt_string(w, "recorded", report_casting_recorded(mr));
@@ -425,6 +463,8 @@ static void json_summary(struct json_writer *w, const struct replay_summary *s)
 		json_int(w, s->by_outcome[oc]);
 	}
 	json_end_object(w);
+	json_key(w, "ratified"); json_int(w, s->ratified);
+	json_key(w, "still_provisional"); json_int(w, s->still_provisional);
 	json_key(w, "by_severity");
 	json_begin_object(w);
 	for (int sev = SEV_ERROR; sev >= SEV_NOTE; sev--) {

@@ -82,6 +82,23 @@ void report_md_meeting(FILE *out, const struct meeting_result *r)
 		        mr->recorded != OUTCOME_NONE ? ast_outcome_name(mr->recorded) : "-");
 	}
 	fputc('\n', out);
+	char rat[REPORT_RATIFICATION_MAX];
+	bool said = false;
+	for (unsigned i = 0; i < r->n_motions; i++) {
+		const struct motion_result *mr = &r->motions[i];
+		const char *by = report_ratified_by(mr, rat);
+		if (by) {
+			fprintf(out, "- Motion %s, provisional: %s.\n", mr->motion->number, by);
+			said = true;
+		}
+		const char *of = report_ratifies(mr, rat);
+		if (of) {
+			fprintf(out, "- Motion %s %s.\n", mr->motion->number, of);
+			said = true;
+		}
+	}
+	if (said)
+		fputc('\n', out);
 	bool any = r->findings.n > 0;
 	for (unsigned i = 0; i < r->n_motions; i++)
 		any = any || r->motions[i].findings.n > 0;

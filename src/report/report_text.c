@@ -149,6 +149,11 @@ static void print_motion(FILE *out, const struct terms *t, const struct motion_r
 	if (mr->recorded != OUTCOME_NONE)
 		fprintf(out, " (minutes: %s)", ast_outcome_name(mr->recorded));
 	fputc('\n', out);
+	char rat[REPORT_RATIFICATION_MAX];
+	if (report_ratified_by(mr, rat))
+		fprintf(out, "            %s\n", rat);
+	if (report_ratifies(mr, rat))
+		fprintf(out, "  ratifies  %s\n", rat + strlen("ratifies "));
 	print_findings(out, &mr->findings, "  ", color);
 }
 
@@ -229,8 +234,12 @@ void report_plain_replay_summary(FILE *out, const struct replay_summary *s, bool
 	if (md)
 		fputc('\n', out);
 	fprintf(out, "%soutcomes: ", md ? "- " : "  ");
-	for (int o = OUTCOME_CARRIED; o <= OUTCOME_UNDETERMINED; o++)
-		fprintf(out, "%s %u%s", ast_outcome_name((enum outcome)o), s->by_outcome[o], o < OUTCOME_UNDETERMINED ? ", " : "\n");
+	for (int o = OUTCOME_CARRIED; o <= OUTCOME_UNDETERMINED; o++) {
+		fprintf(out, "%s %u", ast_outcome_name((enum outcome)o), s->by_outcome[o]);
+		if (o == OUTCOME_PROVISIONAL && s->by_outcome[o])
+			fprintf(out, " (%u ratified, %u still provisional)", s->ratified, s->still_provisional);
+		fputs(o < OUTCOME_UNDETERMINED ? ", " : "\n", out);
+	}
 	fprintf(out, "%sfindings: %u error%s, %u breach%s, %u warning%s, %u note%s\n", md ? "- " : "  ",
 	        s->by_severity[SEV_ERROR], s->by_severity[SEV_ERROR] == 1 ? "" : "s",
 	        s->by_severity[SEV_BREACH], s->by_severity[SEV_BREACH] == 1 ? "" : "es",

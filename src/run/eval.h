@@ -81,6 +81,27 @@ struct interest_result {
 	enum vote_kind vote;         /* that vote, when voted */
 };
 
+/* How a decision taken outside a meeting was ratified (replay fills it in:
+** only a history knows). */
+enum ratification_status {
+	RATIFIED,              /* validly, in time: carried from the ratification's date */
+	RATIFIED_LATE,         /* after the time the terms allow: a breach, still provisional */
+	RATIFIED_INVALID,      /* by a motion not validly carried (inquorate...): still provisional */
+	NOT_RATIFIED           /* never, in the history given */
+};
+
+struct ratification {
+	enum ratification_status status;
+	/* the provisional decision */
+	const char *meeting, *motion, *file;
+	qdate taken;
+	unsigned line;
+	/* the ratifying motion (NULL meeting when NOT_RATIFIED) */
+	const char *by_meeting, *by_motion, *by_file;
+	qdate by_date;
+	unsigned by_line;
+};
+
 struct motion_result {
 	const struct rec_motion *motion;
 	const struct dclass *cls;  /* NULL if none applies */
@@ -99,6 +120,8 @@ struct motion_result {
 	bool declared_only;
 	bool casting_applied;
 	bool is_virtual;
+	const struct ratification *ratified_by; /* replay: a provisional decision, and what became of it */
+	const struct ratification *ratifies;    /* replay: the decision this motion ratifies (NULL: none known) */
 	struct interest_result *interests;  /* one per declaration, in the record's order */
 	unsigned n_interests;
 	struct finding_list findings;

@@ -70,6 +70,7 @@ struct open_decision {
 	const char *clause;
 	bool open;
 	bool expired;        /* reported as not ratified in time */
+	struct ratification *rat; /* what became of it, for the reports (run arena) */
 };
 
 /* An amendment motion, kept to check that each new version was adopted. */
@@ -111,6 +112,12 @@ struct replay {
 	VEC(struct dir_id) dirs_seen;  /* directories entered, against link loops */
 	unsigned errors_shown;         /* across every file: the error cap is the run's */
 	bool errors_stopped;
+	/* decisions outside meetings: the history is judged twice when it has
+	** any, first silently (`dry`) to learn what became of each, so that the
+	** report of a provisional decision can say by which motion it was
+	** ratified before that motion's meeting is reported */
+	bool has_virtual, dry;
+	VEC(struct ratification *) ratifications;
 };
 
 struct replay *replay_new(struct arena *run_arena, struct loader *ld, struct diag_sink *run_diag)
@@ -317,6 +324,8 @@ static void history_finding(struct replay *rp, enum finding_code code, const cha
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);
+	if (rp->dry)
+		return; /* the silent pass: the findings come in the second */
 	struct history_finding f = { code, finding_default_severity(code), clause, msg, file, line };
 	rp->summary.by_severity[f.sev]++;
 	rp->summary.by_code[code]++;
@@ -483,6 +492,21 @@ static struct meeting *read_meeting(struct replay *rp, struct reading *r, unsign
 ** the real scanner, no tree); any other is read item by item.  (A meeting
 ** with a syntax error inside is still caught: pass 2 parses it.)
 */
+/* Does the text hold the word anywhere (a cheap over-approximation: a
+** comment counts too)? */
+static bool mentions(const char *text, size_t len, const char *word)
+{
+	size_t n = strlen(word);
+	for (const char *p = text; len >= n && (p = memchr(p, word[0], len - n + 1 - (size_t)(p - text)));) {
+		if (memcmp(p, word, n) == 0)
+			return true;
+		p++;
+		if ((size_t)(p - text) > len - n)
+			break;
+	}
+	return false;
+}
+
 static void index_file(struct replay *rp, unsigned file, struct arena *scratch, struct diag_sink *d)
 {
 	struct reading *r = &rp->index_reading;
@@ -492,6 +516,7 @@ static void index_file(struct replay *rp, unsigned file, struct arena *scratch, 
 		return;
 	}
 	qdate date;
+	rp->has_virtual = rp->has_virtual || mentions(r->src.text, r->src.len, "virtual");
 	bool skimmed = !record_is_json(&r->src) && parse_skim_meeting_date(scratch, &r->src, &date);
 	arena_reset(scratch);
 	if (skimmed) {
@@ -591,18 +616,39 @@ static void ratify(struct replay *rp, const struct body *b, const struct meeting
 		if ((!od->open && !od->expired) || od->body != b || strcmp(od->meeting_title, mo->ratifies_meeting) != 0 ||
 		    strcmp(od->motion_number, mo->ratifies_motion) != 0)
 			continue;
+		struct ratification *rat = od->rat;
+		rat->by_meeting = arena_strdup(rp->arena, m->title);
+		rat->by_motion = arena_strdup(rp->arena, mo->number);
+		rat->by_file = arena_strdup(rp->arena, m->src->name);
+		rat->by_date = m->date;
+		rat->by_line = line_of(m->src, mo->span);
+		char d[DATE_FMT_MAX], dl[DATE_FMT_MAX];
 		if (od->expired) {
 			od->expired = false;
+			rat->status = RATIFIED_LATE;
 			history_finding(rp, F_RATIFIED_LATE, od->clause, m->src->name, line_of(m->src, mo->ratifies_span),
 			                "\"%s\" motion %s is ratified here, after the time the terms allow (it was reported as not ratified)",
 			                od->meeting_title, od->motion_number);
 			return;
 		}
 		od->open = false;
-		if (mr->outcome != OUTCOME_CARRIED)
+		if (!od->next_meeting && m->date > od->deadline) {
+			/* ratify within N days: counted to the ratification's date,
+			** even when no meeting came between (docs/semantics.md) */
+			rat->status = RATIFIED_LATE;
+			history_finding(rp, F_UNRATIFIED, od->clause, m->src->name, line_of(m->src, mo->ratifies_span),
+			                "\"%s\" motion %s is ratified on %s, after the deadline of %s the terms allow: it stands unratified",
+			                od->meeting_title, od->motion_number, date_format(m->date, d), date_format(od->deadline, dl));
+			return;
+		}
+		if (mr->outcome != OUTCOME_CARRIED) {
+			rat->status = RATIFIED_INVALID;
 			history_finding(rp, F_RATIFIED_VOID, od->clause, m->src->name, line_of(m->src, mo->ratifies_span),
 			                "the ratification of \"%s\" motion %s was %s, so the provisional decision stands unratified",
 			                od->meeting_title, od->motion_number, ast_outcome_name(mr->outcome));
+			return;
+		}
+		rat->status = RATIFIED;
 		return;
 	}
 	history_finding(rp, F_RATIFIES_UNKNOWN, NULL, m->src->name, line_of(m->src, mo->ratifies_span),
@@ -644,7 +690,12 @@ static void track_motions(struct replay *rp, const struct body *b, const struct 
 		if (mr->outcome == OUTCOME_PROVISIONAL) {
 			struct open_decision od = { b, arena_strdup(rp->arena, m->title), arena_strdup(rp->arena, mo->number),
 			                            arena_strdup(rp->arena, m->src->name), line_of(m->src, mo->span),
-			                            m->date, t->ratify_next_meeting, 0, t->virtual_clause, true, false };
+			                            m->date, t->ratify_next_meeting, 0, t->virtual_clause, true, false, NULL };
+			od.rat = arena_alloc(rp->arena, sizeof *od.rat);
+			*od.rat = (struct ratification){ NOT_RATIFIED, od.meeting_title, od.motion_number, od.file, m->date,
+			                                 od.line, NULL, NULL, NULL, 0, 0 };
+			if (rp->dry)
+				VEC_PUSH(rp->arena, rp->ratifications, od.rat);
 			/* A deadline past year 9999 is never overdue in the history
 			** (the end of the history still reports it unratified). */
 			if (!t->ratify_next_meeting && date_add(mo->virtual_on, t->ratify_within, &od.deadline) != DATE_OK)
@@ -652,7 +703,7 @@ static void track_motions(struct replay *rp, const struct body *b, const struct 
 			VEC_PUSH(rp->arena, rp->decisions, od);
 		}
 		const char *kind = motion_attr_string(mo, attr_name(ATTR_KIND));
-		if (kind && strcmp(kind, "amendment") == 0) {
+		if (kind && strcmp(kind, "amendment") == 0 && !rp->dry) {
 			struct amendment am = { b, m->date, mr->outcome, arena_strdup(rp->arena, m->src->name),
 			                        line_of(m->src, mo->span) };
 			VEC_PUSH(rp->arena, rp->amendments, am);
@@ -718,6 +769,10 @@ static struct body *body_of(struct replay *rp, const struct meeting *m)
 	return rp->bodies.n == 1 ? rp->bodies.items[0] : NULL;
 }
 
+static void annotate_ratifications(struct replay *rp, const struct body *b, const struct meeting *m,
+                                   struct meeting_result *r);
+static void judge_all(struct replay *rp, replay_meeting_fn fn, void *ctx, bool index);
+
 static void judge(struct replay *rp, const struct meeting *m, struct arena *arena, const char *sha)
 {
 	struct body *b = body_of(rp, m);
@@ -737,12 +792,17 @@ static void judge(struct replay *rp, const struct meeting *m, struct arena *aren
 		return;
 	}
 	struct meeting_result *r = eval_meeting(arena, v->terms, m);
+	if (rp->dry) {
+		track_motions(rp, b, r);
+		return;
+	}
 	if (!v->used)
 		rp->summary.versions_used++;
 	v->used = true;
 	check_duplicate(rp, b, m);
 	if (!meeting_is_virtual_only(m))
 		check_gap(rp, b, v->terms, m); /* decisions by e-mail are not meetings */
+	annotate_ratifications(rp, b, m, r);
 	track_motions(rp, b, r);
 	tally_result(rp, r);
 	struct replay_meta meta = { m->src->name, v->file, "", "" };
@@ -758,12 +818,70 @@ static void judge_each(void *ctx, const struct meeting *m, struct arena *arena, 
 	judge(ctx, m, arena, sha);
 }
 
+/* What the silent pass learnt of each provisional decision, found again by
+** its body, meeting and motion. */
+static struct ratification *ratification_of(struct replay *rp, const char *meeting, const char *motion, qdate taken)
+{
+	for (size_t i = 0; i < rp->ratifications.n; i++) {
+		struct ratification *x = rp->ratifications.items[i];
+		if (x->taken == taken && strcmp(x->meeting, meeting) == 0 && strcmp(x->motion, motion) == 0)
+			return x;
+	}
+	return NULL;
+}
+
+/* The provisional decisions of this meeting: by what they were ratified;
+** its ratifying motions: what they ratify. */
+static void annotate_ratifications(struct replay *rp, const struct body *b, const struct meeting *m,
+                                   struct meeting_result *r)
+{
+	(void)b;
+	for (unsigned i = 0; i < r->n_motions; i++) {
+		struct motion_result *mr = &r->motions[i];
+		const struct rec_motion *mo = mr->motion;
+		if (mr->outcome == OUTCOME_PROVISIONAL) {
+			mr->ratified_by = ratification_of(rp, m->title, mo->number, m->date);
+			if (mr->ratified_by && mr->ratified_by->status == RATIFIED)
+				rp->summary.ratified++;
+			else
+				rp->summary.still_provisional++;
+		}
+		if (mo->ratifies_meeting)
+			for (size_t k = 0; k < rp->ratifications.n && !mr->ratifies; k++) {
+				const struct ratification *x = rp->ratifications.items[k];
+				if (x->by_meeting && x->by_date == m->date && strcmp(x->by_meeting, m->title) == 0 &&
+				    strcmp(x->by_motion, mo->number) == 0)
+					mr->ratifies = x;
+			}
+	}
+}
+
+/* Forget what the silent pass did, but what it learnt of ratifications. */
+static void after_silent_pass(struct replay *rp)
+{
+	rp->dry = false;
+	rp->decisions.n = 0;
+	for (size_t i = 0; i < rp->bodies.n; i++) {
+		struct body *b = rp->bodies.items[i];
+		b->has_last = false;
+		arena_reset(&b->same_day);
+		memset(&b->titles_on_last, 0, sizeof b->titles_on_last);
+		memset(&b->files_on_last, 0, sizeof b->files_on_last);
+	}
+}
+
 void replay_run(struct replay *rp, const struct replay_sink *sink)
 {
 	rp->sink = sink;
 	load_terms(rp);
 	flush_diagnostics(rp, rp->diag);
-	replay_for_each(rp, judge_each, rp);
+	rp->dry = true; /* judge_all turns it off when the index finds no virtual decision */
+	judge_all(rp, judge_each, rp, true);
+	if (rp->dry) {
+		expire_unratified(rp, NULL, 0, true);
+		after_silent_pass(rp);
+		judge_all(rp, judge_each, rp, false);
+	}
 	expire_unratified(rp, NULL, 0, true);
 	check_adoptions(rp);
 	release(rp);
@@ -803,7 +921,10 @@ static void index_all(struct replay *rp)
 	flush_diagnostics(rp, rp->diag);
 }
 
-void replay_for_each(struct replay *rp, replay_meeting_fn fn, void *ctx)
+/* Index the inputs (when `index`), then every meeting in order to fn, one
+** at a time.  The silent pass (rp->dry) says nothing about the inputs: the
+** second pass does. */
+static void judge_all(struct replay *rp, replay_meeting_fn fn, void *ctx, bool index)
 {
 	/* The reader's flex and bison state and these arenas are not in the
 	** caller's arena: free them before passing an out-of-memory jump on. */
@@ -816,7 +937,12 @@ void replay_for_each(struct replay *rp, replay_meeting_fn fn, void *ctx)
 		release(rp);
 		mem_fail(mem);
 	}
-	index_all(rp);
+	if (index) {
+		bool silent = rp->dry;
+		rp->dry = false; /* the index reports every input, once */
+		index_all(rp);
+		rp->dry = silent && rp->has_virtual;
+	}
 	for (size_t i = 0; i < rp->entries.n; i++) { /* one meeting at a time */
 		const struct entry *e = &rp->entries.items[i];
 		struct diag_sink d;
@@ -824,11 +950,18 @@ void replay_for_each(struct replay *rp, replay_meeting_fn fn, void *ctx)
 		struct meeting *m = read_meeting(rp, &rp->reading, e->file, e->item, &rp->meeting_arena, &d);
 		if (m)
 			fn(ctx, m, &rp->meeting_arena, rp->reading.sha256);
-		else if (d.n_errors)
+		else if (d.n_errors && !rp->dry)
 			rp->summary.malformed_files++; /* a skimmed file that does not parse */
-		flush_diagnostics(rp, &d);
+		if (!rp->dry)
+			flush_diagnostics(rp, &d);
 		arena_reset(&rp->meeting_arena);
 	}
-	release(rp);
+	close_reading(&rp->reading);
 	mem->on_oom = outer;
+}
+
+void replay_for_each(struct replay *rp, replay_meeting_fn fn, void *ctx)
+{
+	judge_all(rp, fn, ctx, true);
+	release(rp);
 }
