@@ -141,7 +141,7 @@ static enum round_mode round_mode(const char *word)
 %token GE ">=" LE "<=" EQ "==" NE "!="
 %token ABSTAIN "abstain" AFTER "after" AGAINST "against" AGREED "agreed" AND "and"
 %token APOLOGIES "apologies" ARRIVES "arrives" AT "at" ATTENDEES "attendees" ATTENDING "attending" BE "be"
-%token BEFORE "before" CARRIED "carried" CAST "cast" CASTING "casting" CEIL "ceil" CHAIR "chair"
+%token BEFORE "before" BY "by" CARRIED "carried" CAST "cast" CASTING "casting" CEIL "ceil" CHAIR "chair" CHAIRED "chaired"
 %token CLASS "class" CLEAR "clear" CONFLICTED "conflicted" CONSENSUS "consensus" DAY "day"
 %token DAYS "days" DECLARED "declared" EFFECTIVE "effective" ELIGIBLE "eligible" EVERY "every"
 %token EXAMPLE "example" EXPECT "expect" FALSE "false" FEWER "fewer" FLOOR "floor" FOR "for"
@@ -151,7 +151,7 @@ static enum round_mode round_mode(const char *word)
 %token MOST "most" MOTION "motion" NEXT "next" NO "no" NONE "none" NOT "not" NOTICE "notice"
 %token OBJECTION "objection" OF "of" ON "on" OR "or" PAPERS "papers" PRESENT "present"
 %token PROVISIONAL "provisional" QUORUM "quorum" RATIFIES "ratifies" RATIFY "ratify"
-%token RECORDED "recorded" REQUIRE "require" REVIEW "review" ROLE "role" ROUNDED "rounded"
+%token RECORD "record" RECORDED "recorded" REQUIRE "require" REVIEW "review" ROLE "role" ROUNDED "rounded"
 %token RULE "rule" SIZE "size" TALLY "tally" TERMS "terms" THAN "than" TO "to" TRUE "true"
 %token UNDETERMINED "undetermined" UNTIL "until" USE "use" VERSION "version" VIRTUAL "virtual"
 %token VOID "void" VOTE "vote" VOTES "votes" VOTING "voting" WEEK "week" WEEKS "weeks"
@@ -160,6 +160,8 @@ static enum round_mode round_mode(const char *word)
 ** `no` and `not` that begin an English comparison (`no less than`), as
 ** PostgreSQL's NOT_LA; and the end of the text skipped after an error. */
 %token NO_LA "'no' (of 'no less than')" NOT_LA "'not' (of 'not less than')"
+/* `any` followed by `member` after `chaired by` (any other `any` is a name) */
+%token ANY_LA "'any' (of 'any member')"
 %token SYNC "the start of the next statement"
 
 /* `tally for 3 against 2` may be followed by `abstain 0` (part of the tally)
@@ -221,6 +223,14 @@ term_item
 		{ $$ = mk2(st, N_REVIEW, @$, $4, NULL); $$->clause = clause_text($2); }
 	| MEETS clause_opt EVERY duration_or_tba
 		{ $$ = mk2(st, N_MEETS, @$, $4, NULL); $$->clause = clause_text($2); }
+	| MEETS clause_opt AT LEAST NUMBER IDENT IDENT YEAR
+		{ $$ = mk2(st, N_MEETS_LEAST, @$, $5, $6); $$->c = $7; $$->clause = clause_text($2); }
+	| CHAIRED clause_opt BY ident_list
+		{ $$ = mk2(st, N_CHAIRED, @$, $4.first, NULL); $$->clause = clause_text($2); }
+	| CHAIRED clause_opt BY ANY_LA MEMBER
+		{ $$ = mk(st, N_CHAIRED, @$); $$->op = 1; $$->clause = clause_text($2); }
+	| MINUTES clause_opt RECORD VOTES
+		{ $$ = mk(st, N_MINUTES_VOTES, @$); $$->clause = clause_text($2); }
 	| use_def
 	| ROLE name STRING role_kind
 		{ $$ = mk2(st, N_ROLE, @$, $3, NULL); $$->text = $2->text; $$->text_span = $2->span; $$->op = $4; }
@@ -470,15 +480,15 @@ rule_name
 /* The lists below and the categories in keywords.def must agree:
 ** tests/keywords.sh checks them. */
 unreserved_keyword
-	: AFTER | AGAINST | AGREED | APOLOGIES | ARRIVES | ATTENDING | BE | BEFORE
+	: AFTER | AGAINST | AGREED | APOLOGIES | ARRIVES | ATTENDING | BE | BEFORE | BY
 	| CARRIED | CHAIR | CLEAR | DAY | DAYS | DECLARED | EVERY | EXPECT | FOR | FROM
 	| INTEREST | LEAVES | MINUTES | MONTH | MONTHS | NEXT | NONE | OBJECTION | ON
-	| PAPERS | PROVISIONAL | RATIFIES | RECORDED | TALLY | UNDETERMINED | UNTIL
+	| PAPERS | PROVISIONAL | RATIFIES | RECORD | RECORDED | TALLY | UNDETERMINED | UNTIL
 	| VOID | VOTE | VOTING | WEEK | WEEKS | WITHIN | YEAR | YEARS
 	;
 
 not_rule_keyword
-	: ABSTAIN | AND | AT | ATTENDEES | CAST | CEIL | CLASS | CONFLICTED | EFFECTIVE | ELIGIBLE
+	: ABSTAIN | AND | AT | ATTENDEES | CAST | CEIL | CHAIRED | CLASS | CONFLICTED | EFFECTIVE | ELIGIBLE
 	| EXAMPLE | FEWER | FLOOR | HALF | INTERESTS | LEAST | LESS | MAX | MEETING
 	| MEETS | MEMBER | MEMBERS | MIN | MORE | MOST | MOTION | NO | NOT | NOTICE | OF
 	| OR | PRESENT | QUORUM | RATIFY | REQUIRE | REVIEW | ROLE | ROUNDED | RULE
@@ -642,6 +652,7 @@ static bool starts_item(yysymbol_kind_t k)
 	case YYSYMBOL_VERSION: case YYSYMBOL_EFFECTIVE: case YYSYMBOL_REVIEW: case YYSYMBOL_MEETS:
 	case YYSYMBOL_CASTING: case YYSYMBOL_USE: case YYSYMBOL_EXAMPLE: case YYSYMBOL_MOTION:
 	case YYSYMBOL_TERMS: case YYSYMBOL_MEETING: case YYSYMBOL_NOTICE: case YYSYMBOL_CONSENSUS:
+	case YYSYMBOL_CHAIRED: case YYSYMBOL_MINUTES:
 		return true;
 	default:
 		return false;

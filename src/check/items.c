@@ -357,6 +357,72 @@ static void check_size(struct sema *s, const struct node *n)
 	t->size_max = n->b->v.num.num;
 }
 
+/* `meets at least 4 times a year` (also `times per year`, `times each year`). */
+static void check_meets_least(struct sema *s, const struct node *n)
+{
+	struct terms *t = s->t;
+	const struct node *num = n->a, *times = n->b, *per = n->c;
+	if (strcmp(times->text, "times") != 0) {
+		struct diag *d = diag_report(s->diag, D_SYNTAX, at_file(s, times), "expected `times` after the number, not '%s'",
+		                             times->text);
+		diag_fixit(s->diag, d, at_file(s, times), "times");
+		return;
+	}
+	if (strcmp(per->text, "a") != 0 && strcmp(per->text, "per") != 0 && strcmp(per->text, "each") != 0) {
+		diag_report(s->diag, D_SYNTAX, at_file(s, per), "expected `times a year` (or `per year`, `each year`), not `times %s`",
+		            per->text);
+		return;
+	}
+	if (!rat_is_int(num->v.num) || num->v.num.num < 1 || num->v.num.num > 366) {
+		diag_report(s->diag, D_TYPE, at_file(s, num), "`meets at least` takes a whole number of meetings from 1 to 366, not %s",
+		            num->text);
+		return;
+	}
+	t->meets_least = (struct meets_least){ true, num->v.num.num, n->clause, n };
+}
+
+/* `chaired by ROLES` or `chaired by any member`: each name a role, a tag or
+** a member. */
+void sema_check_chair(struct sema *s, const struct node *n)
+{
+	struct terms *t = s->t;
+	t->chair.set = true;
+	t->chair.clause = n->clause;
+	t->chair.decl = n;
+	t->chair.any_member = n->op == 1;
+	size_t named = ast_list_len(n->a);
+	if (named > TERMS_MAX_GROUPS + TERMS_MAX_MEMBERS) {
+		diag_report(s->diag, D_LIMIT, at_file(s, n), "more names after `chaired by` than roles, tags and members");
+		return;
+	}
+	t->chair.members = arena_array(s->arena, named + 1, sizeof *t->chair.members);
+	for (const struct node *id = n->a; id; id = id->next) {
+		bool twice = false;
+		for (const struct node *p = n->a; p != id && !twice; p = p->next)
+			twice = strcmp(p->text, id->text) == 0;
+		if (twice) { /* so the list is no longer than the roles, tags and members */
+			diag_report(s->diag, D_DUPLICATE, at_file(s, id), "'%s' is named twice", id->text);
+			continue;
+		}
+		int g = terms_find_group(t, id->text);
+		if (g >= 0) {
+			t->chair.groups |= UINT64_C(1) << g;
+			continue;
+		}
+		if (terms_find_member(t, id->text) >= 0) {
+			t->chair.members[t->chair.n_members++] = id->text;
+			continue;
+		}
+		struct spell sp;
+		spell_init(&sp, id->text);
+		for (unsigned k = 0; k < t->n_groups; k++)
+			spell_offer(&sp, t->groups[k].id);
+		for (unsigned k = 0; k < t->n_members; k++)
+			spell_offer(&sp, t->members[k].id);
+		sema_unknown(s, at_file(s, id), &sp, arena_printf(s->arena, "no role, tag or member named '%s'", id->text));
+	}
+}
+
 void sema_check_item(struct sema *s, const struct node *n, struct seen_items *seen)
 {
 	struct terms *t = s->t;
@@ -382,6 +448,19 @@ void sema_check_item(struct sema *s, const struct node *n, struct seen_items *se
 	case N_SIZE:
 		if (first_of_kind(s, n, &seen->size, "the size"))
 			check_size(s, n);
+		break;
+	case N_MEETS_LEAST:
+		if (first_of_kind(s, n, &seen->meets_least, "how many times a year the group meets"))
+			check_meets_least(s, n);
+		break;
+	case N_CHAIRED: /* checked once roles and members are known */
+		first_of_kind(s, n, &seen->chaired, "who may chair");
+		break;
+	case N_MINUTES_VOTES:
+		if (first_of_kind(s, n, &seen->minutes_votes, "`minutes record votes`")) {
+			t->minutes_votes = true;
+			t->minutes_votes_clause = n->clause;
+		}
 		break;
 	case N_QUORUM: /* compiled once roles and rules are known */
 		first_of_kind(s, n, &seen->quorum, "the quorum");

@@ -175,6 +175,8 @@ struct terms *sema_terms(struct arena *a, struct diag_sink *diag, struct loader 
 	compile_all_rules(&s);
 	if (seen.quorum)
 		sema_check_quorum(&s, seen.quorum);
+	if (seen.chaired)
+		sema_check_chair(&s, seen.chaired);
 	sema_check_classes(&s, terms_node->a);
 	sema_check_required(&s);
 	for (unsigned i = 0; i < t->n_examples; i++)

@@ -88,12 +88,14 @@ struct diag *sema_unknown(struct sema *s, struct loc loc, const struct spell *sp
 /* items.c: the items of the block, then roles, members, quorum, classes */
 struct seen_items {
 	const struct node *version, *effective, *review, *meets, *size, *quorum,
-	                  *consensus, *casting, *interests, *virtual_, *papers, *minutes;
+	                  *consensus, *casting, *interests, *virtual_, *papers, *minutes,
+	                  *meets_least, *chaired, *minutes_votes;
 };
 void sema_check_item(struct sema *s, const struct node *n, struct seen_items *seen);
 void sema_check_roles(struct sema *s, const struct node *items);
 void sema_check_members(struct sema *s, const struct node *items);
 void sema_check_quorum(struct sema *s, const struct node *n);
+void sema_check_chair(struct sema *s, const struct node *n);
 void sema_check_classes(struct sema *s, const struct node *items);
 void sema_check_example(struct sema *s, const struct node *ex);
 

@@ -215,8 +215,15 @@ static bool begins_clause(struct item_reader *r, int kind)
 		/* a date, or what was meant as one (a tag is never followed by a
 		** number, and a malformed date has been reported) */
 		return p0 == TOK_DATE || p0 == TOK_NUMBER || p0 == TOK_YYerror;
-	case TOK_REVIEW: case TOK_MEETS:
+	case TOK_REVIEW:
 		return p0 == TOK_CLAUSE || (p0 == TOK_EVERY && (peek(r, 1) == TOK_NUMBER || peek(r, 1) == TOK_TO));
+	case TOK_MEETS:
+		return p0 == TOK_CLAUSE || (p0 == TOK_EVERY && (peek(r, 1) == TOK_NUMBER || peek(r, 1) == TOK_TO)) ||
+		       (p0 == TOK_AT && peek(r, 1) == TOK_LEAST);
+	case TOK_CHAIRED:
+		return p0 == TOK_CLAUSE || p0 == TOK_BY;
+	case TOK_MINUTES:
+		return p0 == TOK_CLAUSE || (p0 == TOK_RECORD && peek(r, 1) == TOK_VOTES);
 	case TOK_ROLE: case TOK_MEMBER:
 		return is_name_kind(p0) && peek(r, 1) == TOK_STRING;
 	case TOK_CLASS:
@@ -246,6 +253,7 @@ static bool is_clause_keyword(int kind)
 	case TOK_VERSION: case TOK_EFFECTIVE: case TOK_REVIEW: case TOK_MEETS: case TOK_ROLE:
 	case TOK_MEMBER: case TOK_SIZE: case TOK_QUORUM: case TOK_INTERESTS: case TOK_CLASS:
 	case TOK_VIRTUAL: case TOK_NOTICE: case TOK_RULE: case TOK_EXAMPLE: case TOK_FROM: case TOK_UNTIL:
+	case TOK_CHAIRED: case TOK_MINUTES:
 		return true;
 	default:
 		return false;
@@ -302,6 +310,14 @@ static void follow_tags(struct item_reader *r, struct token *t)
 	}
 }
 
+/* `any member` after `chaired by`: `any` is not a keyword, so that it
+** stays a name everywhere else. */
+static bool is_any_member(struct item_reader *r, const struct token *t)
+{
+	return t->kind == TOK_IDENT && r->prev == TOK_BY && strcmp(t->value.TOK_IDENT->text, "any") == 0 &&
+	       peek(r, 0) == TOK_MEMBER;
+}
+
 /* The next token for the parser. */
 static struct token next_token(struct item_reader *r)
 {
@@ -311,7 +327,11 @@ static struct token next_token(struct item_reader *r)
 		if ((p0 == TOK_LESS || p0 == TOK_MORE || p0 == TOK_FEWER) && peek(r, 1) == TOK_THAN)
 			t.kind = t.kind == TOK_NO ? TOK_NO_LA : TOK_NOT_LA;
 	}
-	follow_tags(r, &t);
+	if (is_any_member(r, &t))
+		t.kind = TOK_ANY_LA;
+	/* the `member` of `any member` begins no member's line */
+	if (!(r->prev == TOK_ANY_LA && t.kind == TOK_MEMBER))
+		follow_tags(r, &t);
 	/* the braces and parentheses the parser has seen, for its messages */
 	if ((t.kind == '{' || t.kind == '(') && r->ps.n_open < PARSE_MAX_NESTING)
 		r->ps.open[r->ps.n_open++] = t.where.start;

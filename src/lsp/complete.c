@@ -165,7 +165,8 @@ static void words(json_t *list, const char *const *w, int kind)
 /* What may start a line in each block (the grammar's items). */
 static const char *const top_items[] = { "terms", "meeting", "rule", "use", NULL };
 static const char *const term_items[] = { "version", "effective", "review", "meets", "use", "role", "member",
-	"size", "quorum", "consensus", "casting", "interests", "class", "virtual", "notice", "rule", "example", NULL };
+	"size", "quorum", "consensus", "casting", "interests", "class", "virtual", "notice", "rule", "example",
+	"chaired", "minutes", NULL };
 static const char *const quorum_items[] = { "require", "to", NULL };
 static const char *const class_items[] = { "when", "require", "notice", "to", NULL };
 static const char *const interests_items[] = { "conflicted", "to", NULL };

@@ -388,6 +388,9 @@ static json_t *term_item_symbol(struct server *s, struct doc *d, const struct no
 	case N_NOTICE: return symbol(s, d, arena_printf(a, "notice %s%s", n->text, clause_word(a, n)), NULL, SYM_EVENT, n);
 	case N_MEETS: return symbol(s, d, arena_printf(a, "meets%s", clause_word(a, n)), NULL, SYM_EVENT, n);
 	case N_REVIEW: return symbol(s, d, arena_printf(a, "review%s", clause_word(a, n)), NULL, SYM_EVENT, n);
+	case N_MEETS_LEAST: return symbol(s, d, arena_printf(a, "meets at least%s", clause_word(a, n)), NULL, SYM_EVENT, n);
+	case N_CHAIRED: return symbol(s, d, arena_printf(a, "chaired by%s", clause_word(a, n)), NULL, SYM_PROPERTY, n);
+	case N_MINUTES_VOTES: return symbol(s, d, arena_printf(a, "minutes record votes%s", clause_word(a, n)), NULL, SYM_PROPERTY, n);
 	case N_VERSION: return symbol(s, d, "version", title_of(n->a), SYM_CONSTANT, n);
 	case N_EFFECTIVE: return symbol(s, d, "effective", NULL, SYM_CONSTANT, n);
 	case N_EXAMPLE: return symbol(s, d, "example", title_of(n->a), SYM_OBJECT, n);

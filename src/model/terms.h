@@ -124,6 +124,25 @@ struct notice_rule {
 	const struct node *decl;
 };
 
+/* Who may chair a meeting (`chaired by`, docs/semantics.md#chair). */
+struct chair_rule {
+	bool set;
+	bool any_member;           /* `chaired by any member`: any voting member */
+	uint64_t groups;           /* the roles and tags named */
+	const char **members;      /* the members named by id */
+	unsigned n_members;
+	const char *clause;
+	const struct node *decl;
+};
+
+/* `meets at least N times a year`, counted per year from the effective date. */
+struct meets_least {
+	bool set;
+	int64_t times;
+	const char *clause;
+	const struct node *decl;
+};
+
 /* A kind of motion the terms distinguish (financial or not, each `kind`
 ** they name...), and the class it falls into: found by sema's coverage check,
 ** used by explain and diff. */
@@ -189,6 +208,10 @@ struct terms {
 	struct notice_rule minutes;  /* after the meeting */
 	struct notice_rule meets;    /* `meets every`: period */
 	struct notice_rule review;   /* `review every`: period */
+	struct meets_least meets_least; /* `meets at least N times a year` */
+	struct chair_rule chair;     /* `chaired by` */
+	bool minutes_votes;          /* `minutes record votes`: a result declared without counts is a breach */
+	const char *minutes_votes_clause;
 
 	struct rule *rules;
 	unsigned n_rules;

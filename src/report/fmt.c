@@ -353,6 +353,27 @@ static void simple_item(struct fmt *f, const struct node *n)
 	case N_EFFECTIVE: emit(f, "effective "); expr(f, n->a); break;
 	case N_REVIEW: emit(f, "review"); clause(f, n); emit(f, " every "); duration(f, n->a); break;
 	case N_MEETS: emit(f, "meets"); clause(f, n); emit(f, " every "); duration(f, n->a); break;
+	case N_MEETS_LEAST:
+		emit(f, "meets");
+		clause(f, n);
+		emit(f, " at least ");
+		emit(f, n->a->text);
+		emit(f, " ");
+		emit(f, n->b->text);
+		emit(f, " ");
+		emit(f, n->c->text);
+		emit(f, " year");
+		break;
+	case N_CHAIRED:
+		emit(f, "chaired");
+		clause(f, n);
+		emit(f, " by ");
+		if (n->op == 1)
+			emit(f, "any member");
+		else
+			ident_list(f, n->a);
+		break;
+	case N_MINUTES_VOTES: emit(f, "minutes"); clause(f, n); emit(f, " record votes"); break;
 	case N_USE: emit(f, "use "); emit(f, n->text); break;
 	case N_SIZE:
 		emit(f, "size ");

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "base/sbuf.h"
 #include "base/spell.h"
 #include "run/decide.h"
 #include "run/english.h"
@@ -256,6 +257,76 @@ static void apply_step(struct evaluator *ev, const struct rec_step *st)
 		ev->people[i].attended = ev->people[i].attended || arriving;
 		ev->people[i].left = ev->people[i].left || !arriving;
 	}
+}
+
+/* ==== who chairs (docs/semantics.md#chair) ===================================== */
+
+/* Does roster member i hold what `chaired by` asks of the chair? */
+static bool may_chair(const struct evaluator *ev, int i)
+{
+	const struct chair_rule *cr = &ev->t->chair;
+	const struct member *mb = &ev->t->members[i];
+	if (cr->any_member)
+		return ev->active[i];
+	if (mb->groups & cr->groups)
+		return true;
+	for (unsigned k = 0; k < cr->n_members; k++)
+		if (strcmp(cr->members[k], mb->id) == 0)
+			return true;
+	return false;
+}
+
+/* "holds cluster_lead or vice_chair", as the terms name them. */
+static const char *chair_rule_text(struct evaluator *ev)
+{
+	const struct chair_rule *cr = &ev->t->chair;
+	if (cr->any_member)
+		return "is a voting member";
+	struct sbuf b;
+	sbuf_init(&b, ev->arena);
+	sbuf_add(&b, "holds ");
+	unsigned n = 0;
+	for (unsigned g = 0; g < ev->t->n_groups; g++)
+		if (cr->groups & (UINT64_C(1) << g))
+			sbuf_addf(&b, "%s%s", n++ ? " or " : "", ev->t->groups[g].id);
+	for (unsigned k = 0; k < cr->n_members; k++)
+		sbuf_addf(&b, "%s%s", n++ ? " or " : "", cr->members[k]);
+	return sbuf_str(&b);
+}
+
+/* The person chairing (the meeting's chair, or whoever presides for one
+** motion) against `chaired by`: a member on the date, holding one of the
+** roles named, and present (at the meeting, or at the motion). */
+static void check_chair_rule(struct evaluator *ev, const struct rec_name *chair, bool present, bool for_item)
+{
+	const char *does = for_item ? "presides for this item" : "chairs";
+	const struct terms *t = ev->t;
+	int i = member_index(ev, chair->id);
+	if (i < 0 || !ev->on_roster[i])
+		add_finding(ev, F_CHAIR_NOT_MEMBER, t->chair.clause, chair->span,
+		            "%s %s, but is not a member of %s on %s: the terms say the chair %s", chair->id, does, t->name,
+		            fmt_date(ev, ev->m->date), chair_rule_text(ev));
+	else if (!may_chair(ev, i))
+		add_finding(ev, F_CHAIR_NOT_ALLOWED, t->chair.clause, chair->span,
+		            "%s %s, but the terms say the chair %s", chair->id, does, chair_rule_text(ev));
+	if (i >= 0 && !present)
+		add_finding(ev, F_CHAIR_NOT_PRESENT, t->chair.clause, chair->span,
+		            "%s %s, but is not recorded as present%s", chair->id, does, for_item ? " at it" : "");
+}
+
+/* The meeting's chair, where the terms say who may chair. */
+static void check_meeting_chair(struct evaluator *ev)
+{
+	const struct meeting *m = ev->m;
+	if (!ev->t->chair.set || meeting_is_virtual_only(m))
+		return;
+	if (!m->chair) {
+		add_finding(ev, F_CHAIR_UNRECORDED, ev->t->chair.clause, m->span,
+		            "the record does not say who chaired; the terms say the chair %s", chair_rule_text(ev));
+		return;
+	}
+	int i = member_index(ev, m->chair->id);
+	check_chair_rule(ev, m->chair, i >= 0 && ev->people[i].attended, false);
 }
 
 /* ==== one motion ================================================================ */
@@ -679,7 +750,11 @@ static void basis_findings(struct evaluator *ev, struct motion_result *mr, const
 		            "the terms do not allow decisions by consensus: a vote was needed");
 	mr->by_consensus = d->basis == BASIS_CONSENSUS;
 	mr->declared_only = d->basis == BASIS_DECLARED;
-	if (d->basis == BASIS_DECLARED)
+	if (d->basis == BASIS_DECLARED && t->minutes_votes)
+		add_finding(ev, F_VOTES_UNRECORDED, t->minutes_votes_clause, mo->declared_span,
+		            "only the chair's declaration (%s) is minuted, but the terms say the minutes record the votes for "
+		            "and against: accepted as declared, and a breach", ast_outcome_name(mo->declared));
+	else if (d->basis == BASIS_DECLARED)
 		add_finding(ev, F_DECLARED, NULL, mo->declared_span,
 		            "only the chair's declaration (%s) is minuted: accepted as declared, but it cannot be checked against the threshold",
 		            ast_outcome_name(mo->declared));
@@ -883,7 +958,10 @@ static void eval_motion(struct evaluator *ev, struct motion_result *mr)
 	const struct rec_name *chair = presiding(ev, mo);
 	if (chair && !mo->is_virtual) {
 		int ci = member_index(ev, chair->id);
-		if (ci < 0 || !ev->people[ci].present)
+		bool here = ci >= 0 && ev->people[ci].present;
+		if (mo->presiding && t->chair.set)
+			check_chair_rule(ev, mo->presiding, here, true);
+		else if (!here)
 			add_finding(ev, F_CHAIR_ABSENT, NULL, chair->span, "%s presides but is not recorded as present at this motion",
 			            chair->id);
 	}
@@ -1049,6 +1127,7 @@ static struct meeting_result *judge_meeting(struct arena *a, const struct terms 
 			add_finding(&ev, F_UNKNOWN_PERSON, NULL, m->chair->span, "the chair '%s' is not on the roster%s",
 			            m->chair->id, did_you_mean(&ev, m->chair->id));
 	}
+	check_meeting_chair(&ev);
 	if (!meeting_is_virtual_only(m))
 		check_meeting_notice(&ev);
 

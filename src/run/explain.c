@@ -27,6 +27,33 @@ static const char *conflict_text(struct arena *a, const struct terms *t)
 	                    t->interests_stated ? "" : " (These are the defaults: the terms do not say.)");
 }
 
+/* "Meetings are chaired by a member who is Cluster Lead or Vice Chair." */
+static const char *chair_text(struct arena *a, const struct terms *t)
+{
+	if (t->chair.any_member)
+		return "Meetings may be chaired by any voting member.  Whoever chairs, or presides for an item, must be a "
+		       "member on the date and present.";
+	const char *names[TERMS_MAX_GROUPS + TERMS_MAX_MEMBERS];
+	unsigned n = 0;
+	for (unsigned g = 0; g < t->n_groups; g++) {
+		const struct group *gr = &t->groups[g];
+		if (t->chair.groups & (UINT64_C(1) << g))
+			names[n++] = gr->is_role && gr->title ? gr->title : gr->id;
+	}
+	bool roles = n > 0;
+	for (unsigned k = 0; k < t->chair.n_members; k++) {
+		int i = terms_find_member(t, t->chair.members[k]);
+		names[n++] = i >= 0 ? t->members[i].name : t->chair.members[k];
+	}
+	struct sbuf b;
+	sbuf_init(&b, a);
+	sbuf_add(&b, roles ? "Meetings are chaired by a member who is " : "Meetings are chaired by ");
+	for (unsigned i = 0; i < n; i++)
+		sbuf_addf(&b, "%s%s", i == 0 ? "" : i + 1 == n ? " or " : ", ", names[i]);
+	sbuf_add(&b, ".  Whoever chairs, or presides for an item, must be a member on the date and present.");
+	return sbuf_str(&b);
+}
+
 static void explain_quorum(struct explanation *x, const struct terms *t)
 {
 	if (t->quorum_tba || t->n_quorum == 0) {
@@ -75,6 +102,8 @@ static void explain_settings(struct explanation *x, const struct terms *t)
 	                  (long long)x->members, x->members == 1 ? "" : "s",
 	                  t->has_effective ? " on " : "", t->has_effective ? date_format(t->effective, d) : ""));
 	explain_quorum(x, t);
+	if (t->chair.set)
+		para(x, "Chair", t->chair.clause, chair_text(x->arena, t));
 	para(x, "Consensus", t->consensus_clause,
 	     t->consensus_allowed ? "A decision may be taken by consensus when nobody objects; if anyone objects, a vote is taken."
 	                          : "Every decision needs a vote: the terms do not provide for consensus.");
@@ -101,6 +130,19 @@ static void explain_settings(struct explanation *x, const struct terms *t)
 	if (t->meets.set)
 		para(x, "Meetings", t->meets.clause, t->meets.tba ? "How often the group meets is still to be agreed."
 		     : arena_printf(x->arena, "The group meets at least every %s.", english_duration(x->arena, t->meets.period, false)));
+	if (t->meets_least.set) {
+		char from[DATE_FMT_MAX];
+		para(x, "Meetings a year", t->meets_least.clause,
+		     arena_printf(x->arena, "The group meets at least %lld time%s a year, each year counted from the date these "
+		                  "terms take effect%s%s%s.  A year cut short by a new version of the terms, or not yet over, is "
+		                  "not judged.", (long long)t->meets_least.times, t->meets_least.times == 1 ? "" : "s",
+		                  t->has_effective ? " (" : "", t->has_effective ? date_format(t->effective, from) : "",
+		                  t->has_effective ? ")" : ""));
+	}
+	if (t->minutes_votes)
+		para(x, "Votes in the minutes", t->minutes_votes_clause,
+		     "The minutes record the votes for and against each decision: a result minuted only as declared by "
+		     "the chair is a breach.");
 	if (t->review.set)
 		para(x, "Review", t->review.clause, t->review.tba ? "The review period is still to be agreed."
 		     : arena_printf(x->arena, "These terms are reviewed every %s.", english_duration(x->arena, t->review.period, false)));

@@ -27,12 +27,23 @@ struct version {
 	bool used;                 /* some meeting was judged by it */
 };
 
+/* The year being counted for `meets at least N times a year`
+** (docs/semantics.md#meetings-a-year): years run from the effective date of
+** the version that says it. */
+struct year_count {
+	const struct version *v;   /* whose years are counted; NULL: none */
+	unsigned k;                /* which year of v (1: the first) */
+	qdate start, end;          /* [start, end) */
+	unsigned meetings;
+};
+
 struct body {
 	const char *name;
 	VEC(struct version) versions;  /* sorted by effective date */
 	/* across meetings */
 	bool has_last;
 	qdate last_meeting;
+	struct year_count year;
 	struct arena same_day;             /* reset when the date moves on, so memory stays flat */
 	VEC(const char *) titles_on_last;  /* meetings already judged on last_meeting */
 	VEC(const char *) files_on_last;
@@ -600,6 +611,77 @@ static void check_gap(struct replay *rp, struct body *b, const struct terms *t, 
 	b->has_last = true;
 }
 
+/* Judge the year being counted: fewer meetings than the terms ask is a
+** breach, cited at the clause. */
+static void judge_year(struct replay *rp, const struct year_count *y)
+{
+	const struct terms *t = y->v->terms;
+	if (y->meetings >= t->meets_least.times)
+		return;
+	char from[DATE_FMT_MAX], to[DATE_FMT_MAX], eff[DATE_FMT_MAX];
+	history_finding(rp, F_MEETINGS_SHORT, t->meets_least.clause, y->v->file, line_of(t->src, t->meets_least.decl->span),
+	                "%u meeting%s from %s to %s (year %u of the terms in force from %s), but the terms say the group "
+	                "meets at least %lld times a year", y->meetings, y->meetings == 1 ? "" : "s",
+	                date_format(y->start, from), date_format(y->end - 1, to), y->k, date_format(t->effective, eff),
+	                (long long)t->meets_least.times);
+}
+
+/* Year k of the version counted: from the k-1th anniversary of its
+** effective date to the day before the kth (each counted from the effective
+** date, so a year from 29 February runs to 27 February and the next from 28
+** February, never drifting).  false past the calendar. */
+static bool year_k(struct year_count *y, unsigned k)
+{
+	qdate eff = y->v->terms->effective;
+	y->k = k;
+	y->meetings = 0;
+	return date_add(eff, (struct duration){ (int32_t)k - 1, DUR_YEARS }, &y->start) == DATE_OK &&
+	       date_add(eff, (struct duration){ (int32_t)k, DUR_YEARS }, &y->end) == DATE_OK;
+}
+
+/* Judge every year of the version being counted that has ended before
+** `day`; the year `day` falls in becomes the one being counted.  false
+** when the years leave the calendar. */
+static bool years_until(struct replay *rp, struct year_count *y, qdate day)
+{
+	while (day >= y->end) {
+		judge_year(rp, y);
+		if (!year_k(y, y->k + 1)) {
+			y->v = NULL;
+			return false;
+		}
+	}
+	return true;
+}
+
+/*
+** A meeting of body b under version v on m's date, for `meets at least`.
+** When the version changes, the old version's years that ended before the
+** new one took effect are judged; the year the change cuts short is not
+** (a partial year is never judged, docs/semantics.md#meetings-a-year), nor
+** is the year the history ends in.
+*/
+static void count_meeting_year(struct replay *rp, struct body *b, const struct version *v, const struct meeting *m)
+{
+	struct year_count *y = &b->year;
+	if (y->v && y->v != v) {
+		years_until(rp, y, v->terms->effective);
+		y->v = NULL;
+	}
+	const struct terms *t = v->terms;
+	if (!t->meets_least.set || !t->has_effective)
+		return;
+	if (!y->v) {
+		y->v = v;
+		if (!year_k(y, 1)) {
+			y->v = NULL;
+			return;
+		}
+	}
+	if (years_until(rp, y, m->date))
+		y->meetings++;
+}
+
 static const char *motion_attr_string(const struct rec_motion *mo, const char *name)
 {
 	for (unsigned i = 0; i < mo->n_attrs; i++)
@@ -800,8 +882,10 @@ static void judge(struct replay *rp, const struct meeting *m, struct arena *aren
 		rp->summary.versions_used++;
 	v->used = true;
 	check_duplicate(rp, b, m);
-	if (!meeting_is_virtual_only(m))
-		check_gap(rp, b, v->terms, m); /* decisions by e-mail are not meetings */
+	if (!meeting_is_virtual_only(m)) { /* decisions by e-mail are not meetings */
+		check_gap(rp, b, v->terms, m);
+		count_meeting_year(rp, b, v, m);
+	}
 	annotate_ratifications(rp, b, m, r);
 	track_motions(rp, b, r);
 	tally_result(rp, r);
@@ -864,6 +948,7 @@ static void after_silent_pass(struct replay *rp)
 	for (size_t i = 0; i < rp->bodies.n; i++) {
 		struct body *b = rp->bodies.items[i];
 		b->has_last = false;
+		memset(&b->year, 0, sizeof b->year);
 		arena_reset(&b->same_day);
 		memset(&b->titles_on_last, 0, sizeof b->titles_on_last);
 		memset(&b->files_on_last, 0, sizeof b->files_on_last);

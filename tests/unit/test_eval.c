@@ -1416,6 +1416,8 @@ static void test_to_be_agreed_and_rule_errors(void **state)
 
 struct history {
 	unsigned meetings, gaps, diag_errors;
+	unsigned short_years;          /* history.meetings-a-year */
+	char short_msg[4][256];
 	char date[4][DATE_FMT_MAX];
 	enum outcome outcome[4];
 	const char *version[4];
@@ -1437,6 +1439,9 @@ static void on_finding(void *ctx, const struct history_finding *f)
 {
 	struct history *h = ctx;
 	h->gaps += f->code == F_MEETING_GAP;
+	if (f->code == F_MEETINGS_SHORT && h->short_years < 4)
+		snprintf(h->short_msg[h->short_years], sizeof h->short_msg[0], "%s", f->message);
+	h->short_years += f->code == F_MEETINGS_SHORT;
 }
 
 static void on_diagnostics(void *ctx, const struct diag_sink *d)
@@ -1623,6 +1628,166 @@ static void test_attendees_unreachable_quorum(void **state)
 	assert_true(noted);
 }
 
+/* `chaired by`: a chair who holds none of the roles, is not present, is
+** not a member, or is not recorded; a motion's presiding member too.  The
+** outcome is not changed: the terms say who chairs, not that a decision
+** taken under another chair is void. */
+static void test_chaired_by(void **state)
+{
+	struct run *R = *state;
+	const char *terms = terms_n(R, 4, "  role lead \"Lead\" voting\n"
+	                                  "  member lee \"Lee\" lead\n"
+	                                  "  member old \"Old\" lead until 2024-01-31\n"
+	                                  "  chaired §2.1 by lead, m4\n" Q_ANY NO_CASTING C_MAJ);
+	evaluate(R, terms, meeting(R, "chair lee\npresent lee, m1, m2\n"
+	                              "motion 1 { for m1, m2 }\n"
+	                              "motion 2 { chair m1\n for m1, m2 }\n"
+	                              "motion 3 { chair m4\n for m1, m2 }\n"));
+	expect_no_finding(R, 0, F_CHAIR_NOT_ALLOWED);
+	expect_outcome(R, 2, OUTCOME_CARRIED);
+	expect_finding(R, 2, F_CHAIR_NOT_ALLOWED);        /* m1 holds no lead role */
+	expect_no_finding(R, 3, F_CHAIR_NOT_ALLOWED);     /* m4 is named */
+	expect_finding(R, 3, F_CHAIR_NOT_PRESENT);        /* ... but not there */
+	expect_no_finding(R, 3, F_CHAIR_ABSENT);          /* said once, as the breach */
+
+	evaluate(R, terms, meeting(R, "chair m1\npresent lee, m1, m2\nmotion 1 { for m1, m2 }\n"));
+	expect_finding(R, 0, F_CHAIR_NOT_ALLOWED);
+	assert_string_equal(R->r->findings.first->clause, "2.1");
+	evaluate(R, terms, meeting(R, "chair lee\npresent m1, m2\napologies lee\nmotion 1 { for m1, m2 }\n"));
+	expect_finding(R, 0, F_CHAIR_NOT_PRESENT);
+	evaluate(R, terms, meeting(R, "chair old\npresent old, m1, m2\nmotion 1 { for m1, m2 }\n"));
+	expect_finding(R, 0, F_CHAIR_NOT_MEMBER);         /* left the roster in January */
+	evaluate(R, terms, meeting(R, "present m1, m2\nmotion 1 { for m1, m2 }\n"));
+	expect_finding(R, 0, F_CHAIR_UNRECORDED);
+	expect_outcome(R, 1, OUTCOME_CARRIED);
+
+	/* any member: any voting member on the date, never an attendee */
+	terms = terms_n(R, 3, "  chaired by any member\n" Q_ANY NO_CASTING C_MAJ);
+	evaluate(R, terms, meeting(R, "chair m3\npresent m1, m2, m3\nmotion 1 { for m1, m2 }\n"));
+	expect_no_finding(R, 0, F_CHAIR_NOT_ALLOWED);
+	evaluate(R, terms, meeting(R, "chair obs1\npresent m1, m2\nattending obs1\nmotion 1 { for m1, m2 }\n"));
+	expect_finding(R, 0, F_CHAIR_NOT_ALLOWED);
+	/* without `chaired by`, nothing of this is checked */
+	evaluate(R, terms_n(R, 3, Q_ANY NO_CASTING C_MAJ), meeting(R, "present m1, m2\nmotion 1 { for m1, m2 }\n"));
+	expect_no_finding(R, 0, F_CHAIR_UNRECORDED);
+}
+
+/* `minutes record votes`: a result declared without counts is a breach
+** (and still accepted as declared); votes, a tally or a consensus are not. */
+static void test_minutes_record_votes(void **state)
+{
+	struct run *R = *state;
+	const char *terms = terms_n(R, 3, "  minutes §7.2 record votes\n  consensus first\n" Q_ANY NO_CASTING C_MAJ);
+	evaluate(R, terms, meeting(R, "chair m1\npresent m1, m2, m3\n"
+	                              "motion 1 { declared carried }\n"
+	                              "motion 2 { tally for 2 against 1\n recorded carried }\n"
+	                              "motion 3 { consensus\n recorded carried }\n"));
+	expect_outcome(R, 1, OUTCOME_CARRIED);
+	expect_finding(R, 1, F_VOTES_UNRECORDED);
+	expect_no_finding(R, 1, F_DECLARED);
+	assert_true(meeting_result_failed(R->r));
+	expect_no_finding(R, 2, F_VOTES_UNRECORDED);
+	expect_no_finding(R, 3, F_VOTES_UNRECORDED);
+	/* without the clause, a declaration is the warning it always was */
+	evaluate(R, terms_n(R, 3, Q_ANY NO_CASTING C_MAJ), meeting(R, "chair m1\npresent m1, m2, m3\n"
+	                                                           "motion 1 { declared carried }\n"));
+	expect_finding(R, 1, F_DECLARED);
+	expect_no_finding(R, 1, F_VOTES_UNRECORDED);
+	assert_false(meeting_result_failed(R->r));
+}
+
+#define YEARS_TERMS(version, effective, times) \
+	"terms \"T\" {\n  version \"" version "\"\n  effective " effective "\n" \
+	"  role m \"Member\" voting\n  member m1 \"M1\" m\n  member m2 \"M2\" m\n" \
+	"  quorum { require present >= 1 }\n  casting vote none\n  meets §5.1 at least " times " times a year\n" \
+	"  class c { require yes > half of cast }\n}\n"
+
+#define YEARS_MEETING(date) \
+	"meeting \"M " date "\" on " date " {\n  terms \"T\"\n  chair m1\n  present m1, m2\n" \
+	"  motion 1 { for m1, m2 }\n}\n"
+
+/* Replay the files (name, text pairs) and gather the history findings. */
+static void replay_files(struct run *R, struct history *h, const char *const *files, size_t n)
+{
+	char dir[] = "/tmp/quorate-test-eval-XXXXXX";
+	assert_non_null(mkdtemp(dir));
+	for (size_t i = 0; i + 1 < n; i += 2)
+		write_file(dir, files[i], files[i + 1]);
+	memset(h, 0, sizeof *h);
+	if (setjmp(R->f.oom) != 0)
+		fail_msg("out of memory");
+	diag_init(&R->f.diag, &R->f.arena);
+	loader_init(&R->f.ld, &R->f.arena, &R->f.diag, stdlib_dirs, 1);
+	struct replay *rp = replay_new(&R->f.arena, &R->f.ld, &R->f.diag);
+	assert_true(replay_add_path(rp, dir));
+	struct replay_sink sink = { h, on_meeting, on_finding, on_diagnostics };
+	replay_run(rp, &sink);
+	for (size_t i = 0; i + 1 < n; i += 2) {
+		char path[512];
+		snprintf(path, sizeof path, "%s/%s", dir, files[i]);
+		unlink(path);
+	}
+	rmdir(dir);
+	assert_int_equal(h->diag_errors + R->f.diag.n_errors, 0);
+}
+
+/* `meets at least N times a year`: years from the effective date, each
+** judged once the history is past it; meetings on the first and last day
+** of a year count in it; the year the history ends in, and a year cut short
+** by a new version, are not judged. */
+static void test_meetings_a_year(void **state)
+{
+	struct run *R = *state;
+	struct history h;
+	const char *const boundary[] = {
+		"v1.tor", YEARS_TERMS("1", "2024-03-01", "2"),
+		"a.minutes", YEARS_MEETING("2024-03-01"),   /* the first day of year 1 */
+		"b.minutes", YEARS_MEETING("2025-02-28"),   /* the last day of year 1 */
+		"c.minutes", YEARS_MEETING("2025-03-01"),   /* year 2: one meeting */
+		"d.minutes", YEARS_MEETING("2026-03-01"),   /* year 3 has begun: 2 is over, 3 is not */
+	};
+	replay_files(R, &h, boundary, sizeof boundary / sizeof boundary[0]);
+	assert_int_equal(h.meetings, 4);
+	assert_int_equal(h.short_years, 1);
+	assert_string_equal(h.short_msg[0], "1 meeting from 2025-03-01 to 2026-02-28 (year 2 of the terms in force from "
+	                                    "2024-03-01), but the terms say the group meets at least 2 times a year");
+
+	/* the day before the year ends: year 2 is not over, nothing is judged */
+	const char *const open_year[] = {
+		"v1.tor", YEARS_TERMS("1", "2024-03-01", "2"),
+		"a.minutes", YEARS_MEETING("2024-03-01"),
+		"b.minutes", YEARS_MEETING("2025-02-28"),
+		"c.minutes", YEARS_MEETING("2026-02-28"),
+	};
+	replay_files(R, &h, open_year, sizeof open_year / sizeof open_year[0]);
+	assert_int_equal(h.short_years, 0);
+
+	/* years with no meeting at all are each short; from 29 February the
+	** anniversaries fall on 28 February */
+	const char *const empty_years[] = {
+		"v1.tor", YEARS_TERMS("1", "2024-02-29", "1"),
+		"a.minutes", YEARS_MEETING("2024-02-29"),
+		"b.minutes", YEARS_MEETING("2027-02-28"),
+	};
+	replay_files(R, &h, empty_years, sizeof empty_years / sizeof empty_years[0]);
+	assert_int_equal(h.short_years, 2);
+	assert_non_null(strstr(h.short_msg[0], "0 meetings from 2025-02-28 to 2026-02-27 (year 2"));
+	assert_non_null(strstr(h.short_msg[1], "0 meetings from 2026-02-28 to 2027-02-27 (year 3"));
+
+	/* a new version: the old one's last year is cut short and not judged;
+	** the new one's years run from its own effective date */
+	const char *const versions[] = {
+		"v1.tor", YEARS_TERMS("1", "2024-01-01", "3"),
+		"v2.tor", YEARS_TERMS("2", "2024-09-01", "3"),
+		"a.minutes", YEARS_MEETING("2024-02-01"),
+		"b.minutes", YEARS_MEETING("2024-10-01"),
+		"c.minutes", YEARS_MEETING("2025-09-02"),
+	};
+	replay_files(R, &h, versions, sizeof versions / sizeof versions[0]);
+	assert_int_equal(h.short_years, 1);
+	assert_non_null(strstr(h.short_msg[0], "1 meeting from 2024-09-01 to 2025-08-31 (year 1 of the terms in force from 2024-09-01)"));
+}
+
 #define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
 
 int main(void)
@@ -1679,6 +1844,9 @@ int main(void)
 		T(test_attendees_in_the_quorum),
 		T(test_attendees_in_a_class_rule),
 		T(test_attendees_unreachable_quorum),
+		T(test_chaired_by),
+		T(test_minutes_record_votes),
+		T(test_meetings_a_year),
 	};
 	return cmocka_run_group_tests_name("eval", tests, NULL, NULL);
 }

@@ -1,0 +1,1 @@
+eval --format html tests/golden/published/steering/terms.tor tests/golden/published/steering/2024-02-06.minutes

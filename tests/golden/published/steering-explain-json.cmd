@@ -1,0 +1,1 @@
+explain --format json tests/golden/published/steering/terms.tor

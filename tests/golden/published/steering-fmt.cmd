@@ -1,0 +1,1 @@
+fmt tests/golden/published/steering/terms.tor

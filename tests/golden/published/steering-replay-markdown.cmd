@@ -1,0 +1,1 @@
+replay --format markdown tests/golden/published/steering

@@ -1,0 +1,1 @@
+replay --format text tests/golden/published/steering
