@@ -10,7 +10,8 @@
 #
 # Sources are found by wildcard: a new src/<dir>/<name>.c joins the library, a
 # new tests/unit/test_<name>.c becomes a cmocka executable.  Generated scanner
-# and parser sources go to $(BUILD)/gen and are never committed.
+# and parser sources and the table of letters (letters.def) go to
+# $(BUILD)/gen and are never committed.
 
 BUILD     ?= build
 GEN       := $(BUILD)/gen
@@ -64,11 +65,23 @@ $(GEN)/%_scan.c $(GEN)/%_scan.h: grammar/%.l
 $(GEN)/%.o: $(GEN)/%.c
 	$(CC) $(CPPFLAGS) $(GEN_CFLAGS) -c -o $@ $<
 
+# Which characters beyond ASCII make a name, from the Unicode Character
+# Database of Debian's unicode-data package (src/front/names.c includes it).
+UNICODE   ?= /usr/share/unicode
+LETTERS   := $(GEN)/front/letters.def
+$(LETTERS): tools/gen-letters.awk
+	@test -r $(UNICODE)/UnicodeData.txt -a -r $(UNICODE)/DerivedNormalizationProps.txt || \
+	  { echo "$(UNICODE)/UnicodeData.txt is missing: apt-get install unicode-data (or make UNICODE=DIR)" >&2; exit 1; }
+	@mkdir -p $(dir $@)
+	awk -f tools/gen-letters.awk $(UNICODE)/DerivedNormalizationProps.txt $(UNICODE)/UnicodeData.txt > $@.tmp
+	@mv $@.tmp $@
+
 # The generated headers do not exist before the first build, so -MMD cannot
 # know about them yet: say it here.
 $(GEN)/quorate_scan.o: $(GEN)/quorate_parse.h
 $(GEN)/quorate_parse.o: $(GEN)/quorate_scan.h
 $(BUILD)/src/front/parse.o: $(GEN)/quorate_parse.h $(GEN)/quorate_scan.h
+$(BUILD)/src/front/names.o: $(LETTERS)
 
 # The installed stdlib's path is compiled into the CLI: rebuild it when PREFIX
 # changes (prefix.txt is rewritten only when its contents differ).

@@ -47,7 +47,7 @@ fuzz: $(FUZZ_BINS) fuzz-corpus
 .PRECIOUS: $(FUZZ_DIR)/obj/%.o $(FUZZ_DIR)/obj/gen/%.o $(GEN)/%_parse.c $(GEN)/%_scan.c \
            $(GEN)/%_parse.h $(GEN)/%_scan.h
 
-$(FUZZ_DIR)/obj/%.o: %.c $(GEN_SRC) $(GEN)/quorate_parse.h $(GEN)/quorate_scan.h
+$(FUZZ_DIR)/obj/%.o: %.c $(GEN_SRC) $(GEN)/quorate_parse.h $(GEN)/quorate_scan.h $(LETTERS)
 	@mkdir -p $(dir $@)
 	$(FUZZ_CC) $(FUZZ_CPPFLAGS) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -MMD -MP -c -o $@ $<
 

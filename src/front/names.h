@@ -4,8 +4,9 @@
 **
 ** A name starts with a letter or `_` and goes on with letters, combining
 ** marks, digits and `_`, in any script: `siôn`, `llŷr`, `ffion_ŵyn`.  Which
-** characters are letters comes from a table generated from Unicode
-** (letters.def, tools/gen-letters.py), never from the C library's locale.
+** characters are letters comes from a table generated at build time from
+** the Unicode Character Database (build/gen/front/letters.def, made by
+** tools/gen-letters.awk), never from the C library's locale.
 ** A letter followed by a combining mark is kept composed (`o` + U+0302 is
 ** `ô`, as Unicode's NFC composes them), so a name typed either way in two
 ** files is the same name.
