@@ -6,6 +6,8 @@
 #   make install          PREFIX=/usr/local (or ~/.local for one user), LIBDIR, DESTDIR
 #   make deb              the Debian packages from debian/, checked with lintian and installed
 #   make bench            benchmarks (never part of check)
+#   make report-pdf       the replay of HISTORY as an A4 PDF (build/report.pdf), through Chromium
+#   make report-shots     full-page screenshots of every example's report (build/screenshots/)
 #   make bench-diff       the diff search on issue 13's rosters (CPU seconds)
 #
 # Sources are found by wildcard: a new src/<dir>/<name>.c joins the library, a
@@ -50,7 +52,8 @@ UNIT_BIN  := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 LIB       := $(BUILD)/libquorate.a
 BIN       := $(BUILD)/quorate
 
-.PHONY: all check check-unit check-golden check-sanitize clean bench bench-diff install uninstall deb
+.PHONY: all check check-unit check-golden check-sanitize clean bench bench-diff install uninstall deb \
+        report-pdf report-shots
 all: $(BIN) $(LIB)
 
 # ---- generators: one bison run makes both outputs (pattern rule) -----------
@@ -122,6 +125,18 @@ check-golden: $(BIN)
 check-sanitize:
 	$(MAKE) BUILD=build/sanitize OPT='-O1 -g -fno-omit-frame-pointer' \
 	  SAN='-fsanitize=address,undefined -fno-sanitize-recover=all' check
+
+# The audit as a PDF for A4 (docs/auditing.md#printing-and-pdf): exit 1 when
+# the history has findings, as replay.  make report-pdf HISTORY=dir PDF=out.pdf
+HISTORY ?= examples/rural
+PDF     ?= $(BUILD)/report.pdf
+report-pdf: $(BIN)
+	sh tools/report-pdf.sh $(BIN) $(PDF) -I stdlib $(HISTORY)
+
+# Every example's replay and registers at 360, 800 and 1280 px, whole pages,
+# for a person to look at (make check takes the first 1600 px of each).
+report-shots: $(BIN)
+	python3 tests/html_layout.py $(BUILD) --full-page
 
 bench: $(BIN)
 	@sh bench/run.sh $(BUILD)

@@ -1,7 +1,9 @@
 #!/bin/sh
 # Render the HTML audit of the bundled examples in headless Chromium and
-# check what the page shows: one timeline point per meeting, a vote chart
-# for every motion decided by a vote, the threshold lines, and the summary.
+# check what the page holds: one timeline point per meeting, a vote chart
+# for every motion decided by a vote, the threshold, the breach, the
+# registers, and nothing loaded from elsewhere.  (What a person sees at
+# each width is tests/html_layout.py's.)
 # Usage: sh tests/html.sh BUILD   (exit 77 when Chromium is not installed)
 set -eu
 build=${1:-build}
@@ -20,10 +22,14 @@ timeout 120 "$browser" --headless --no-sandbox --disable-gpu --disable-quic --no
 
 count() { grep -o "$1" "$tmp/dom.html" | wc -l | tr -d ' '; }
 meetings=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["summary"]["meetings"])' "$tmp/audit.json")
-[ "$(count '<circle class="meeting"')" = "$meetings" ] || fail "the timeline does not show $meetings meetings"
-[ "$(count '<rect class="for"')" -ge 2 ] || fail "the vote charts are missing"
-grep -q 'needs 7' "$tmp/dom.html" || fail "motion 2's threshold line (needs 7) is missing"
+[ "$(count '<a class="tl-pt"')" = "$meetings" ] || fail "the timeline does not show $meetings meetings"
+[ "$(count '<rect class="seg-for"')" -ge 2 ] || fail "the vote charts are missing"
+[ "$(count '<line class="threshold"')" -ge 2 ] || fail "the threshold lines are missing"
+grep -q 'needs 7 of 9' "$tmp/dom.html" || fail "motion 2's threshold (needs 7 of 9) is missing"
 grep -q 'outcome.mismatch' "$tmp/dom.html" || fail "the breach of motion 2 is not shown"
+grep -q 'href="#m1-2"' "$tmp/dom.html" || fail "what needs attention does not link to motion 2"
+grep -q 'Attendance register' "$tmp/dom.html" || fail "the attendance register is missing"
+grep -q 'partner at the pilot site' "$tmp/dom.html" || fail "the declaration of interest is missing"
 grep -Eq '<(script|link)[ >]' "$tmp/audit.html" && fail "the page loads scripts or external files"
 grep -q 'http' "$tmp/audit.html" && fail "the page refers to the network"
 echo "html test passed"

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Render the HTML reports in headless Chromium and check what a person sees.
 
-    python3 tests/html_layout.py BUILD [WIDTH...]     (default widths 360 800 1280)
+    python3 tests/html_layout.py BUILD [--full-page] [WIDTH...]   (default widths 360 800 1280)
 
 Every bundled example's report (replay and register, --format html) is
 loaded at each width, and a script run in the page fails the test on:
@@ -17,8 +17,10 @@ loaded at each width, and a script run in the page fails the test on:
                      its cell or figure
   chart-label        a chart (svg) without role="img" and an accessible name
 
-Full-page screenshots go to BUILD/screenshots/NAME-WIDTH.png for a person to
-look at.  Chromium is driven through the DevTools protocol over a pipe
+Screenshots go to BUILD/screenshots/NAME-WIDTH.png for a person to look
+at: the first 1600 px of each page, or the whole page with --full-page
+(slow: a long page takes Chromium's software renderer 15 s or more; `make
+report-shots` does this).  Chromium is driven through the DevTools protocol over a pipe
 (--remote-debugging-pipe), with the Python standard library only.  Exit 0
 when every page passes, 1 when any check fails, 77 when Chromium is not
 installed (skipped).
@@ -36,7 +38,8 @@ import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 WIDTHS = (360, 800, 1280)
-TIMEOUT = 60  # seconds for any one answer from the browser
+TIMEOUT = 120  # seconds for any one answer from the browser
+SHOT_HEIGHT = 1600  # px of each page in a screenshot, without --full-page
 CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
                   "--disable-background-networking", "--disable-component-update",
                   "--disable-sync", "--disable-quic", "--hide-scrollbars"]
@@ -228,8 +231,9 @@ class Browser:
             raise RuntimeError("the check script failed: %s" % r["exceptionDetails"].get("text"))
         return r["result"]["value"]
 
-    def screenshot(self, path):
-        shot = self.page("Page.captureScreenshot", {"format": "png", "captureBeyondViewport": True})
+    def screenshot(self, path, full_page):
+        """The window (loaded SHOT_HEIGHT px high), or the whole page."""
+        shot = self.page("Page.captureScreenshot", {"format": "png", "captureBeyondViewport": full_page})
         with open(path, "wb") as f:
             f.write(base64.b64decode(shot["data"]))
 
@@ -274,7 +278,8 @@ def main():
         sys.stderr.write("usage: python3 tests/html_layout.py BUILD [WIDTH...]\n")
         return 2
     build = os.path.abspath(sys.argv[1])
-    widths = [int(w) for w in sys.argv[2:]] or list(WIDTHS)
+    full_page = "--full-page" in sys.argv[2:]
+    widths = [int(w) for w in sys.argv[2:] if w != "--full-page"] or list(WIDTHS)
     exe = shutil.which("chromium") or shutil.which("chromium-browser")
     if not exe:
         print("html layout test skipped: chromium is not installed")
@@ -290,9 +295,9 @@ def main():
         try:
             for name, path in pages:
                 for width in widths:
-                    browser.load("file://" + path, width)
+                    browser.load("file://" + path, width, SHOT_HEIGHT)
                     result = browser.evaluate(CHECKS_JS)
-                    browser.screenshot(os.path.join(shots, "%s-%d.png" % (name, width)))
+                    browser.screenshot(os.path.join(shots, "%s-%d.png" % (name, width)), full_page)
                     for p in result["problems"]:
                         failures += 1
                         print("FAIL %s at %dpx: %s: %s: %s" % (name, width, p["check"], p["what"], p["detail"]))

@@ -46,7 +46,11 @@
 #          keyword lists agree with keywords.def), tests/syntax.sh (each
 #          single-mistake file of tests/syntax/ gets exactly its one error,
 #          at its line and column), tests/html.sh (the HTML audit in
-#          headless Chromium), tests/completions.sh (bash and zsh complete
+#          headless Chromium), tests/html_layout.py (the HTML reports at 360,
+#          800 and 1280 px: no horizontal scrolling, clipped text, broken
+#          word or stray chart element; screenshots in BUILD/screenshots),
+#          tests/report_pdf.sh (the A4 PDF through Chromium, checked with
+#          pdfinfo and pdftotext), tests/completions.sh (bash and zsh complete
 #          commands, options and files), tests/docs.py (every console session in the
 #          docs), tests/formatted.sh (fmt --check on the repository's files),
 #          tests/fmt_meaning.sh (formatting changes no outcome or finding),
@@ -251,11 +255,13 @@ run_scripts() {
 	script scripts/syntax sh tests/syntax.sh "$build"
 	script scripts/completions sh tests/completions.sh "$build"
 	script scripts/html sh tests/html.sh "$build"
+	script scripts/pdf sh tests/report_pdf.sh "$build"
 	script scripts/formatted sh tests/formatted.sh "$build"
 	script scripts/fmt-meaning sh tests/fmt_meaning.sh "$build"
 	script scripts/examples sh tests/examples.sh "$build"
 	if have_python; then
 		script scripts/docs "$python" tests/docs.py "$build"
+		script scripts/html-layout "$python" tests/html_layout.py "$build"
 		script scripts/lsp "$python" tests/lsp/client.py "$build"
 		if "$python" -c 'import jsonschema' 2>/dev/null; then
 			for schema in eval replay diff explain register; do
@@ -269,7 +275,7 @@ run_scripts() {
 			skipped=$((skipped + 6)); echo "SKIP scripts/schema-*: python3-jsonschema is not installed"
 		fi
 	else
-		skipped=$((skipped + 8)); echo "SKIP scripts/docs scripts/lsp scripts/schema-*: python3 is not installed"
+		skipped=$((skipped + 9)); echo "SKIP scripts/docs scripts/html-layout scripts/lsp scripts/schema-*: python3 is not installed"
 	fi
 }
 

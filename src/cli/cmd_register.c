@@ -71,7 +71,8 @@ int cmd_register(struct cli *c, int argc, char **argv)
 	struct json_writer w;
 	json_init(&w, stdout);
 	if (!register_report_write(rr, stdout, &w, true)) {
-		cli_usage_error(c, "could not write the registers (a temporary file failed)");
+		if (!ferror(stdout)) /* else main says why, once */
+			cli_usage_error(c, "cannot write the output: a part of the registers could not be copied from its temporary file");
 		return EXIT_BAD_INPUT;
 	}
 	const struct replay_summary *s = replay_summary(run.rp);

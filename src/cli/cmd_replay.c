@@ -46,6 +46,17 @@ static void on_diagnostics(void *ctx, const struct diag_sink *d)
 			diag_print(&d->items.items[i], stderr, c->color_err);
 }
 
+struct replay_job {
+	struct replay *rp;
+	const struct replay_sink *sink;
+};
+
+static void run_replay(void *ctx)
+{
+	struct replay_job *job = ctx;
+	replay_run(job->rp, job->sink);
+}
+
 #define REPLAY_SUMMARY_ONLY 1u
 
 static bool replay_flag(struct cli *c, const char *arg, struct cli_args *args)
@@ -76,11 +87,14 @@ int cmd_replay(struct cli *c, int argc, char **argv)
 		return EXIT_BAD_INPUT;
 	}
 	struct replay_sink sink = { &x, on_meeting, on_finding, on_diagnostics };
-	replay_run(rp, &sink);
+	struct replay_job job = { rp, &sink };
+	report_replay_run(x.report, run_replay, &job);
 	const struct replay_summary *s = replay_summary(rp);
 	if (!report_replay_end(x.report, s)) {
-		/* a short report must never end with the status of a clean audit */
-		cli_usage_error(c, "cannot write the output: the meetings could not be copied from the report's temporary file");
+		/* a short report must never end with the status of a clean audit
+		** (an error writing standard output itself is said once, by main) */
+		if (!ferror(stdout))
+			cli_usage_error(c, "cannot write the output: a part of the report could not be copied from its temporary file");
 		return EXIT_BAD_INPUT;
 	}
 	if (c->diag.n_errors || s->malformed_files)

@@ -110,7 +110,7 @@ static bool html_body(struct register_report *rr, struct body_out *bo, FILE *out
 	if (bo->n_tables) {
 		static const enum attendance order[] = { ATT_PRESENT, ATT_LATE, ATT_EARLY, ATT_LATE_EARLY,
 		                                         ATT_OUT_FOR_PART, ATT_APOLOGIES, ATT_ABSENT, ATT_NOT_MEMBER };
-		fputs("<p class=\"key\">Key:", out);
+		fputs("<p class=\"att-key\">Key:", out);
 		for (size_t i = 0; i < sizeof order / sizeof order[0]; i++)
 			fprintf(out, " <span class=\"att att-%d\">%s</span>&nbsp;%s%s", (int)order[i], attendance_letter(order[i]),
 			        attendance_name(order[i]), i + 1 < sizeof order / sizeof order[0] ? "," : ".");
@@ -138,7 +138,8 @@ static void html_reg_begin(struct register_report *rr, FILE *out, struct json_wr
 	(void)w;
 	if (!standalone)
 		return;
-	html_begin(out, "Registers");
+	html_begin(out, rr->bodies.n == 1 ? arena_printf(rr->arena, "Registers: %s", rr->bodies.items[0].body->name) : "Registers",
+	           register_n_bodies(rr->rg) == 1 ? register_body(rr->rg, 0)->name : "Registers");
 	fputs("<h1>Registers</h1>\n", out);
 	(void)rr;
 }

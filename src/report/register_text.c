@@ -187,7 +187,8 @@ static bool md_body(struct register_report *rr, struct body_out *bo, FILE *out, 
 	(void)rr;
 	(void)w;
 	const struct reg_body *b = bo->body;
-	fputs("\n## Attendance register: ", out);
+	/* each body's part starts after a blank line and ends with one */
+	fputs("## Attendance register: ", out);
 	report_md_text(out, b->name);
 	fputs("\n\n", out);
 	reg_body_summary(out, b);
@@ -217,7 +218,9 @@ static bool md_body(struct register_report *rr, struct body_out *bo, FILE *out, 
 	fputs("\n\n", out);
 	if (!bo->n_interests)
 		fputs("None recorded.\n", out);
-	return register_copy(bo->interests, out) && ok;
+	ok = register_copy(bo->interests, out) && ok;
+	fputc('\n', out);
+	return ok;
 }
 
 static void md_begin(struct register_report *rr, FILE *out, struct json_writer *w, bool standalone)
@@ -225,7 +228,7 @@ static void md_begin(struct register_report *rr, FILE *out, struct json_writer *
 	(void)rr;
 	(void)w;
 	if (standalone)
-		fputs("# Registers\n", out);
+		fputs("# Registers\n\n", out);
 }
 
 const struct register_format_ops register_md_ops = { md_table, md_interest, md_body, md_begin, no_end };

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "base/sbuf.h"
+#include "report/register_report.h"
 
 /* The formats, in the order usage lines list them. */
 static const struct report_ops *const formats[] = {
@@ -54,12 +55,16 @@ struct replay_report *report_replay_begin(struct arena *a, const struct report_o
 	w->arena = a;
 	w->out = out;
 	w->summary_only = summary_only;
+	if (!summary_only && ops->registers)
+		w->registers = register_report_new(a, ops, 1);
 	return ops->replay_begin(w) ? w : NULL;
 }
 
 void report_replay_meeting(struct replay_report *w, const struct meeting_result *r, const struct replay_meta *meta)
 {
 	w->n_meetings++;
+	if (w->registers)
+		register_meeting(register_report_registers(w->registers), r, meta->record_file);
 	if (!w->summary_only)
 		w->ops->replay_meeting(w, r, meta);
 }
@@ -72,8 +77,18 @@ void report_replay_finding(struct replay_report *w, const struct history_finding
 	VEC_PUSH(w->arena, w->findings, copy);
 }
 
+void report_replay_run(struct replay_report *w, void (*fn)(void *ctx), void *ctx)
+{
+	if (w->registers)
+		register_run(register_report_registers(w->registers), fn, ctx);
+	else
+		fn(ctx);
+}
+
 bool report_replay_end(struct replay_report *w, const struct replay_summary *s)
 {
+	if (w->registers)
+		register_finish(register_report_registers(w->registers));
 	bool ok = w->ops->replay_end(w, s);
 	if (w->body)
 		fclose(w->body);
@@ -141,6 +156,20 @@ const char *report_casting_recorded(const struct motion_result *mr)
 
 /* A write to the temporary file that failed (a full /tmp) fails the copy:
 ** the report would otherwise be short and the run clean. */
+bool report_votes_needed(const struct motion_result *mr, int64_t *needed, bool *met)
+{
+	bool found = false;
+	for (unsigned i = 0; i < mr->n_reqs; i++) {
+		const struct req_result *q = &mr->reqs[i];
+		if (!q->has_needed || q->needed_of != COUNT_YES || (found && q->needed <= *needed))
+			continue;
+		*needed = q->needed;
+		*met = q->met;
+		found = true;
+	}
+	return found;
+}
+
 bool report_copy_stream(FILE *from, FILE *to)
 {
 	char buf[65536];

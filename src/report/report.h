@@ -45,9 +45,11 @@ struct replay_report {
 	VEC(struct history_finding) findings; /* few: only problems across meetings */
 	unsigned n_meetings;
 	void *state;                   /* the format's (a JSON writer, an HTML timeline) */
+	struct register_report *registers; /* the registers, written at the end (NULL with --summary) */
 };
 
 struct register_format_ops; /* report/register_int.h */
+struct register_report;     /* report/register_report.h */
 
 struct report_ops {
 	const char *name;              /* as --format names it */
@@ -82,6 +84,9 @@ void report_replay_finding(struct replay_report *w, const struct history_finding
 /* The summary and the findings across meetings; false if the report could
 ** not be written whole. */
 bool report_replay_end(struct replay_report *w, const struct replay_summary *s);
+/* Run fn(ctx), the replay feeding w, so that the registers' working memory
+** is freed if memory runs out inside it. */
+void report_replay_run(struct replay_report *w, void (*fn)(void *ctx), void *ctx);
 
 /* ---- shared by the writers ---- */
 
@@ -100,6 +105,11 @@ void report_json_loc_fields(struct json_writer *w, const struct loc *l);
 
 /* "file:line" of a location, into buf. */
 char *report_where(const struct loc *l, char *buf, size_t size);
+
+/* The votes for a motion needed: the most needed by any rule of its class on
+** the votes for (the rule that binds), and whether that rule was met.  False
+** when no rule counts votes for. */
+bool report_votes_needed(const struct motion_result *mr, int64_t *needed, bool *met);
 
 /* Copy a temporary file's contents to out; false on a read or write error. */
 bool report_copy_stream(FILE *from, FILE *to);

@@ -1,6 +1,7 @@
 /*
-** report_html: the self-contained HTML audit page (replay --format html,
-** eval --format html).
+** report_html: the self-contained HTML pages (replay, eval and register
+** --format html): the page's frame and stylesheet, and one meeting's
+** section.
 */
 #ifndef QUORATE_REPORT_HTML_H
 #define QUORATE_REPORT_HTML_H
@@ -9,20 +10,13 @@
 
 #include "report/report.h"
 
-/* A meeting on the timeline. */
-struct html_point {
-	qdate date;
-	int worst;             /* enum finding_severity, SEV_NOTE when clean */
-	char anchor[24];       /* id of the meeting's section */
-};
-
 void html_escape(FILE *out, const char *s);
-void html_begin(FILE *out, const char *title);
+/* The page up to the start of its content, and its end.  `running_head`:
+** printed at the top of every page on paper (NULL: the title). */
+void html_begin(FILE *out, const char *title, const char *running_head);
 void html_end(FILE *out);
-/* One meeting's section; provenance (hashes) may be NULL. */
-void html_meeting(FILE *out, const struct meeting_result *r, const char *anchor, const char *provenance);
-void html_timeline(FILE *out, const struct html_point *points, size_t n);
-/* The worst severity of a meeting's findings (SEV_NOTE when clean). */
-int html_worst(const struct meeting_result *r);
+/* One meeting's section, its id `anchor` (motions are ANCHOR-1, ANCHOR-2, ...);
+** meta: the files and their hashes (NULL when not known). */
+void html_meeting(FILE *out, const struct meeting_result *r, const char *anchor, const struct replay_meta *meta);
 
 #endif

@@ -39,13 +39,59 @@ static void md_findings(FILE *out, const char *motion, const struct finding_list
 
 static const char *needed_text(const struct motion_result *mr, char *buf, size_t size)
 {
-	for (unsigned i = 0; i < mr->n_reqs; i++) {
-		if (mr->reqs[i].has_needed) {
-			snprintf(buf, size, "%lld", (long long)mr->reqs[i].needed);
-			return buf;
+	int64_t needed = 0;
+	bool met = false;
+	if (!report_votes_needed(mr, &needed, &met))
+		return "";
+	snprintf(buf, size, "%lld", (long long)needed);
+	return buf;
+}
+
+/* Declared interests and their effect, and casting votes that decided, as
+** lists under the table. */
+static void md_interests_and_casting(FILE *out, const struct meeting_result *r)
+{
+	bool any = false;
+	for (unsigned i = 0; i < r->n_motions; i++) {
+		const struct motion_result *mr = &r->motions[i];
+		for (unsigned k = 0; k < mr->n_interests; k++) {
+			const struct interest_result *e = &mr->interests[k];
+			struct reg_interest d = { r->terms->name, r->meeting, 0, mr->motion, e,
+			                          e->member >= 0 ? r->terms->members[e->member].name : NULL, r->terms };
+			char who[512], effect[512];
+			fputs(any ? "" : "Declared interests:\n\n", out);
+			any = true;
+			fprintf(out, "- motion %s: ", mr->motion->number);
+			report_md_text(out, reg_declarant(&d, who, sizeof who));
+			if (e->who->reason) {
+				fputs(", ", out);
+				report_md_text(out, e->who->reason);
+			}
+			fputs(" — ", out);
+			report_md_text(out, reg_effect(&d, effect, sizeof effect));
+			fputs(".\n", out);
 		}
 	}
-	return "";
+	if (any)
+		fputc('\n', out);
+	any = false;
+	for (unsigned i = 0; i < r->n_motions; i++) {
+		const struct motion_result *mr = &r->motions[i];
+		if (!mr->casting_applied && !mr->motion->casting_declined)
+			continue;
+		fputs(any ? "" : "Casting votes:\n\n", out);
+		any = true;
+		if (mr->casting_applied)
+			fprintf(out, "- motion %s: the chair's casting vote %s is counted", mr->motion->number,
+			        mr->motion->casting == VOTE_FOR ? "for" : "against");
+		else
+			fprintf(out, "- motion %s: the chair declined a casting vote", mr->motion->number);
+		if (r->terms->casting_clause)
+			fprintf(out, " (§%s)", r->terms->casting_clause);
+		fputs(".\n", out);
+	}
+	if (any)
+		fputc('\n', out);
 }
 
 void report_md_meeting(FILE *out, const struct meeting_result *r)
@@ -56,7 +102,9 @@ void report_md_meeting(FILE *out, const struct meeting_result *r)
 	fputs("## ", out);
 	report_md_text(out, m->title);
 	fprintf(out, " (%s)\n\n", date_format(m->date, d));
-	fprintf(out, "Judged by *%s*%s%s; ", t->name, t->version ? ", version " : "", t->version ? t->version : "");
+	fputs("Judged by *", out);
+	report_md_text(out, t->name);
+	fprintf(out, "*%s%s; ", t->version ? ", version " : "", t->version ? t->version : "");
 	if (meeting_is_virtual_only(m))
 		fprintf(out, "decisions taken outside a meeting.\n\n");
 	else
@@ -99,6 +147,7 @@ void report_md_meeting(FILE *out, const struct meeting_result *r)
 	}
 	if (said)
 		fputc('\n', out);
+	md_interests_and_casting(out, r);
 	bool any = r->findings.n > 0;
 	for (unsigned i = 0; i < r->n_motions; i++)
 		any = any || r->motions[i].findings.n > 0;
@@ -131,6 +180,11 @@ static bool md_replay_end(struct replay_report *w, const struct replay_summary *
 	report_plain_replay_summary(w->out, s, true);
 	bool ok = report_copy_stream(w->body, w->out);
 	report_plain_history_findings(w->out, w, true);
+	if (w->registers) {
+		if (w->findings.n)
+			fputc('\n', w->out); /* after the list, a blank line (the meetings end with one) */
+		ok = register_report_write(w->registers, w->out, NULL, false) && ok;
+	}
 	return ok;
 }
 

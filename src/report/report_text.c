@@ -293,6 +293,8 @@ static bool text_replay_end(struct replay_report *w, const struct replay_summary
 	report_plain_replay_summary(w->out, s, false);
 	bool ok = report_copy_stream(w->body, w->out);
 	report_plain_history_findings(w->out, w, false);
+	if (w->registers)
+		ok = register_report_write(w->registers, w->out, NULL, false) && ok;
 	return ok;
 }
 

@@ -179,6 +179,7 @@ static bool req_result_of(struct evaluator *ev, const struct requirement *rq, co
 			if (trace_needed(s, &out->needed)) {
 				out->has_needed = true;
 				out->have = s->lhs.u.num.num;
+				out->needed_of = s->cmp->a->count;
 				break;
 			}
 		}

@@ -54,6 +54,7 @@ struct req_result {
 	bool met;
 	bool has_needed;
 	int64_t needed, have;      /* whole votes needed by the first count comparison */
+	enum count_kind needed_of; /* the count they are of (COUNT_YES: votes for) */
 	bool failed;               /* could not be evaluated (see findings) */
 };
 
