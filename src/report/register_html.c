@@ -138,9 +138,11 @@ static void html_reg_begin(struct register_report *rr, FILE *out, struct json_wr
 	(void)w;
 	if (!standalone)
 		return;
-	html_begin(out, rr->bodies.n == 1 ? arena_printf(rr->arena, "Registers: %s", rr->bodies.items[0].body->name) : "Registers",
-	           register_n_bodies(rr->rg) == 1 ? register_body(rr->rg, 0)->name : "Registers");
-	fputs("<h1>Registers</h1>\n", out);
+	const char *name = register_n_bodies(rr->rg) == 1 ? register_body(rr->rg, 0)->name : NULL;
+	html_begin(out, name ? arena_printf(rr->arena, "Registers: %s", name) : "Registers", name);
+	fputs("<header>\n<p class=\"kicker\">Registers of attendance and declared interests</p>\n<h1>", out);
+	html_escape(out, name ? name : "Registers");
+	fputs("</h1>\n</header>\n", out);
 	(void)rr;
 }
 

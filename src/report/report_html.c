@@ -137,7 +137,7 @@ static const char *const html_style[] = {
 	".sw-for{background:var(--for)}.sw-against{background:var(--against)}.sw-abstain{background:var(--abstain)}"
 	".sw-none{background:var(--track)}\n",
 	/* the registers */
-	".grid td{text-align:center;min-width:2.2em}.grid th[scope=row]{font-weight:400;white-space:nowrap}\n"
+	".grid td{text-align:center;min-width:2.2em}th[scope=row]{font-weight:400}.grid th[scope=row]{white-space:nowrap}\n"
 	".grid abbr{text-decoration:none}\n"
 	".att-2,.att-3,.att-4,.att-5{background:#fff8c5}.att-6{background:var(--soft)}.att-7{background:#ffebe9}"
 	".att-0{color:var(--muted)}\n"
@@ -665,13 +665,10 @@ void html_meeting(FILE *out, const struct meeting_result *r, const char *anchor,
 static void page_meeting(FILE *out, const struct meeting_result *r, const struct report_opts *o)
 {
 	(void)o;
-	char d[REG_DATE_MAX];
 	html_begin(out, r->meeting->title, r->terms->name);
 	fputs("<header>\n<p class=\"kicker\">A meeting judged against its terms</p>\n<h1>", out);
 	html_escape(out, r->terms->name);
-	fprintf(out, "</h1>\n<p class=\"period\">%s · ", reg_date_long(r->meeting->date, d));
-	html_escape(out, r->meeting->title);
-	fputs("</p>\n</header>\n", out);
+	fputs("</h1>\n</header>\n", out);
 	html_meeting(out, r, "m1", NULL);
 	html_end(out);
 }
