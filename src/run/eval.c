@@ -472,8 +472,10 @@ static void interest_effect(struct evaluator *ev, const struct rec_motion *mo, c
 		ir->room = ROOM_LEFT;
 	else
 		ir->room = t->conflict_leaves ? ROOM_TO_LEAVE : ROOM_STAYED;
-	/* as quorum_counts counts them */
-	ir->quorum_counted = !mo->is_virtual && ir->entitled &&
+	/* as quorum_counts counts them: voting members, and those without a
+	** vote where the terms count attendees */
+	bool in_quorum = ir->entitled || (i >= 0 && ev->on_roster[i] && t->uses_attendees);
+	ir->quorum_counted = !mo->is_virtual && in_quorum &&
 	                     (ms->deemed[i] || (ms->conflicted[i] && (t->conflict_quorum == CONFLICT_QUORUM_DEEMED ||
 	                                                              (t->conflict_quorum == CONFLICT_QUORUM_COUNTED &&
 	                                                               !t->conflict_leaves))));

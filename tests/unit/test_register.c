@@ -58,7 +58,8 @@ static void dump_diags(struct run *R)
 		diag_print(&R->f.diag.items.items[i], stderr, false);
 }
 
-static void load_terms(struct run *R, const char *interests)
+/* The terms, with a quorum's requirements and the interests settings. */
+static void load_terms_with(struct run *R, const char *quorum, const char *interests)
 {
 	char text[2048];
 	snprintf(text, sizeof text,
@@ -69,11 +70,11 @@ static void load_terms(struct run *R, const char *interests)
 	         "  member m1 \"Dr One\" m\n  member m2 \"Two\" m\n  member m3 \"Three\" m\n"
 	         "  member m4 \"Four\" m\n  member m5 \"Five\" m from 2024-03-01\n"
 	         "  member obs \"Observer\" observer\n"
-	         "  quorum §3.1 { require present >= 3 }\n"
+	         "  quorum §3.1 { %s }\n"
 	         "  casting vote none\n"
 	         "  %s\n"
 	         "  class c §4 { require yes > half of cast }\n"
-	         "}\n", interests);
+	         "}\n", quorum, interests);
 	if (setjmp(R->f.oom) != 0)
 		fail_msg("out of memory");
 	loader_init(&R->f.ld, &R->f.arena, &R->f.diag, stdlib_dirs, 1);
@@ -86,6 +87,11 @@ static void load_terms(struct run *R, const char *interests)
 		dump_diags(R);
 		fail_msg("the terms do not check");
 	}
+}
+
+static void load_terms(struct run *R, const char *interests)
+{
+	load_terms_with(R, "require present >= 3", interests);
 }
 
 static const struct meeting_result *judge(struct run *R, const char *date, const char *body)
@@ -230,6 +236,22 @@ static void test_interest_counted_allowed_and_leaving(void **state)
 	assert_false(e->quorum_counted);
 }
 
+/* Where the quorum counts attendees, one without a vote who declares an
+** interest counts as a voting member would; elsewhere, never. */
+static void test_interest_of_an_attendee(void **state)
+{
+	struct run *R = *state;
+	const char *meeting = "  present m1, m2, m3\n  attending obs\n  motion 1 { interest obs\n  for m1, m2 }\n";
+	load_terms_with(R, "require present >= 3\n require attendees >= 1", INTERESTS("void", "counted", "no"));
+	const struct interest_result *e = declared(judge(R, "2024-04-10", meeting), 1, 0);
+	assert_false(e->entitled);
+	assert_true(e->quorum_counted);
+	load_terms_with(R, "require present >= 3\n require attendees >= 1", INTERESTS("void", "excluded", "no"));
+	assert_false(declared(judge(R, "2024-04-10", meeting), 1, 0)->quorum_counted);
+	load_terms_with(R, "require present >= 3", INTERESTS("void", "counted", "no"));
+	assert_false(declared(judge(R, "2024-04-10", meeting), 1, 0)->quorum_counted);
+}
+
 /* ==== the register across meetings ================================================ */
 
 static void on_table(void *ctx, const struct reg_table *t)
@@ -367,6 +389,7 @@ int main(void)
 		T(test_attendance_of_each_member),
 		T(test_interest_void_and_excluded),
 		T(test_interest_counted_allowed_and_leaving),
+		T(test_interest_of_an_attendee),
 		T(test_register_tables_and_totals),
 		T(test_interest_words),
 	};
