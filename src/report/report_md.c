@@ -47,9 +47,9 @@ static const char *needed_text(const struct motion_result *mr, char *buf, size_t
 	return buf;
 }
 
-/* Declared interests and their effect, and casting votes that decided, as
-** lists under the table. */
-static void md_interests_and_casting(FILE *out, const struct meeting_result *r)
+/* Declared interests and their effect, as a list under the table (casting
+** votes are in the table: "3 + casting 1"). */
+static void md_interests(FILE *out, const struct meeting_result *r)
 {
 	bool any = false;
 	for (unsigned i = 0; i < r->n_motions; i++) {
@@ -71,24 +71,6 @@ static void md_interests_and_casting(FILE *out, const struct meeting_result *r)
 			report_md_text(out, reg_effect(&d, effect, sizeof effect));
 			fputs(".\n", out);
 		}
-	}
-	if (any)
-		fputc('\n', out);
-	any = false;
-	for (unsigned i = 0; i < r->n_motions; i++) {
-		const struct motion_result *mr = &r->motions[i];
-		if (!mr->casting_applied && !mr->motion->casting_declined)
-			continue;
-		fputs(any ? "" : "Casting votes:\n\n", out);
-		any = true;
-		if (mr->casting_applied)
-			fprintf(out, "- motion %s: the chair's casting vote %s is counted", mr->motion->number,
-			        mr->motion->casting == VOTE_FOR ? "for" : "against");
-		else
-			fprintf(out, "- motion %s: the chair declined a casting vote", mr->motion->number);
-		if (r->terms->casting_clause)
-			fprintf(out, " (§%s)", r->terms->casting_clause);
-		fputs(".\n", out);
 	}
 	if (any)
 		fputc('\n', out);
@@ -147,7 +129,7 @@ void report_md_meeting(FILE *out, const struct meeting_result *r)
 	}
 	if (said)
 		fputc('\n', out);
-	md_interests_and_casting(out, r);
+	md_interests(out, r);
 	bool any = r->findings.n > 0;
 	for (unsigned i = 0; i < r->n_motions; i++)
 		any = any || r->motions[i].findings.n > 0;
