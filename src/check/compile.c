@@ -193,6 +193,21 @@ enum expr_status sema_eval_constant(const struct expr *e, struct value *v, const
 	return expr_eval(e, &env, v, fault);
 }
 
+/* Is e the constant 1/2 (written 50%, half, 0.5, or 1/2, which is a
+** division and so not a literal)? */
+bool sema_is_half(const struct expr *e)
+{
+	struct value v;
+	const struct expr *fault = NULL;
+	return sema_is_constant(e) && sema_eval_constant(e, &v, &fault) == EXPR_OK && v.type == VT_NUM &&
+	       v.u.num.num == 1 && v.u.num.den == 2;
+}
+
+bool sema_is_one(const struct expr *e)
+{
+	return e->kind == EX_CONST && e->constant.type == VT_NUM && rat_cmp(e->constant.u.num, rat_int(1)) == 0;
+}
+
 /* The fraction before `of`, when it is a constant: 75%, but also 2/3 and
 ** 3/2, which are divisions and so not literals. */
 static void check_fraction_of(struct sema *s, const struct node *n, const struct expr *frac)

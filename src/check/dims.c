@@ -120,20 +120,6 @@ static struct loc loc_expr(struct sema *s, const struct expr *e)
 	return loc_of(e->file ? e->file : s->src, e->src->span);
 }
 
-/* Is e the constant 1/2 (50%, half, 0.5, 1/2)? */
-static bool is_half(const struct expr *e)
-{
-	struct value v;
-	const struct expr *fault = NULL;
-	return sema_is_constant(e) && sema_eval_constant(e, &v, &fault) == EXPR_OK && v.type == VT_NUM &&
-	       v.u.num.num == 1 && v.u.num.den == 2;
-}
-
-static bool is_one(const struct expr *e)
-{
-	return e->kind == EX_CONST && e->constant.type == VT_NUM && rat_cmp(e->constant.u.num, rat_int(1)) == 0;
-}
-
 static bool is_whole_literal(const struct expr *e)
 {
 	return e->kind == EX_CONST && e->constant.type == VT_NUM && rat_is_int(e->constant.u.num) && e->src &&
@@ -163,8 +149,8 @@ static void report_of_what(struct dims *d, const struct expr *cmp, const struct 
 	const struct expr *frac = bare_fraction(frac_side);
 	const char *frac_text = text_of(s, frac);
 	bool fifty_plus_one = frac_side->kind == EX_BINARY && frac_side->op == OP_ADD &&
-	                      ((is_half(frac_side->a) && is_one(frac_side->b)) ||
-	                       (is_one(frac_side->a) && is_half(frac_side->b)));
+	                      ((sema_is_half(frac_side->a) && sema_is_one(frac_side->b)) ||
+	                       (sema_is_one(frac_side->a) && sema_is_half(frac_side->b)));
 	bool count_left = cmp->a == count_side;
 	const char *op = ast_op_text((enum ast_op)cmp->op);
 	struct diag *dg;
@@ -173,7 +159,7 @@ static void report_of_what(struct dims *d, const struct expr *cmp, const struct 
 		                 "%s of what? a majority of %s is `%s > half of %s`; the literal reading is `%s %s %s of %s + 1`",
 		                 frac_text, base_words(base), lhs, base, lhs, op, frac_text, base);
 		diag_fixit(s->diag, dg, loc_expr(s, cmp), arena_printf(s->arena, "%s > half of %s", lhs, base));
-	} else if (is_half(frac_side) && count_left && cmp->op == OP_GT) {
+	} else if (sema_is_half(frac_side) && count_left && cmp->op == OP_GT) {
 		dg = diag_report(s->diag, D_DIMENSION, loc_expr(s, frac),
 		                 "%s of what? a majority of %s is `%s > half of %s`", frac_text, base_words(base), lhs, base);
 		diag_fixit(s->diag, dg, loc_expr(s, cmp), arena_printf(s->arena, "%s > half of %s", lhs, base));

@@ -299,28 +299,13 @@ static void check_class_coverage(struct sema *s)
 			            t->classes[i].id);
 }
 
-/* Is e the constant 1/2 (written 50%, half, 0.5, or 1/2, which is a
-** division and so not a literal)? */
-static bool is_half(const struct expr *e)
-{
-	struct value v;
-	const struct expr *fault = NULL;
-	return sema_is_constant(e) && sema_eval_constant(e, &v, &fault) == EXPR_OK && v.type == VT_NUM &&
-	       v.u.num.num == 1 && v.u.num.den == 2;
-}
-
-static bool is_one(const struct expr *e)
-{
-	return e->kind == EX_CONST && e->constant.type == VT_NUM && rat_cmp(e->constant.u.num, rat_int(1)) == 0;
-}
-
 /* The count in `50% of COUNT + 1` (either order of the sum), or NULL. */
 static const struct expr *fifty_plus_one_base(const struct expr *e)
 {
 	if (e->kind != EX_BINARY || e->op != OP_ADD)
 		return NULL;
-	const struct expr *of = is_one(e->b) ? e->a : is_one(e->a) ? e->b : NULL;
-	if (!of || of->kind != EX_BINARY || of->op != OP_OF || !is_half(of->a) || of->b->kind != EX_COUNT)
+	const struct expr *of = sema_is_one(e->b) ? e->a : sema_is_one(e->a) ? e->b : NULL;
+	if (!of || of->kind != EX_BINARY || of->op != OP_OF || !sema_is_half(of->a) || of->b->kind != EX_COUNT)
 		return NULL;
 	return of->b;
 }

@@ -106,6 +106,9 @@ void sema_compile_rule(struct sema *s, struct rule *r);
 bool sema_is_constant(const struct expr *e);
 /* Evaluate an expression of literals only (sema_is_constant). */
 enum expr_status sema_eval_constant(const struct expr *e, struct value *v, const struct expr **fault);
+/* Is e the constant 1/2 (50%, half, 0.5, or 1/2, a division)?  The literal 1? */
+bool sema_is_half(const struct expr *e);
+bool sema_is_one(const struct expr *e);
 
 /* dims.c: counts and fractions (reported as errors) */
 void sema_check_dims(struct sema *s);

@@ -45,10 +45,13 @@ static void on_diagnostics(void *ctx, const struct diag_sink *d)
 			diag_print(&d->items.items[i], stderr, run->cli->color_err);
 }
 
+/* The history, then the last tables: both under register_run's recovery
+** point, which frees the tables if memory runs out. */
 static void run_replay(void *ctx)
 {
 	struct register_run *run = ctx;
 	replay_run(run->rp, &run->sink);
+	register_finish(run->rg);
 }
 
 int cmd_register(struct cli *c, int argc, char **argv)
@@ -66,7 +69,6 @@ int cmd_register(struct cli *c, int argc, char **argv)
 	for (int i = 0; i < args.n_pos; i++)
 		replay_add_path(run.rp, args.pos[i]);
 	register_run(run.rg, run_replay, &run);
-	register_finish(run.rg);
 
 	struct json_writer w;
 	json_init(&w, stdout);

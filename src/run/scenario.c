@@ -28,6 +28,7 @@
 */
 #include "run/scenario.h"
 
+#include <setjmp.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -126,6 +127,9 @@ struct views {
 
 struct search {
 	struct arena *a;
+	/* list_views's working memory, outside `a` (so it can be given back
+	** early): here, not on the stack, so the out-of-memory path frees it */
+	struct arena scratch, stage[2];
 	const struct terms *t[2];
 	qdate day;
 	const struct scenario_query *q;
@@ -612,12 +616,10 @@ static bool views_put(struct views *vs, struct arena *a, const int16_t *key, con
 ** when the set passes its memory or LIST_MAX steps: the caller then
 ** searches level by level instead.
 */
-static bool list_views(struct search *s, struct arena *scratch, struct views *out)
+static bool list_views(struct search *s, struct views *out)
 {
 	unsigned words = (unsigned)((s->types.n + 63) / 64);
-	struct arena stage[2];
-	arena_init(&stage[0], scratch->mem);
-	arena_init(&stage[1], scratch->mem);
+	struct arena *scratch = &s->scratch, *stage = s->stage;
 	struct views cur;
 	views_init(&cur, s->dim, words);
 	int16_t *key = arena_array(scratch, s->dim, sizeof *key), *c = arena_array(scratch, s->dim, sizeof *c);
@@ -654,8 +656,35 @@ static bool list_views(struct search *s, struct arena *scratch, struct views *ou
 		memcpy(out->keys, cur.keys, cur.n * s->dim * sizeof *out->keys);
 		memcpy(out->types, cur.types, cur.n * words * sizeof *out->types);
 	}
-	arena_free(&stage[0]);
-	arena_free(&stage[1]);
+	return ok;
+}
+
+static void free_working_memory(struct search *s)
+{
+	arena_free(&s->scratch);
+	arena_free(&s->stage[0]);
+	arena_free(&s->stage[1]);
+}
+
+/* list_views with its working memory freed afterwards, and before an
+** out-of-memory jump is passed on. */
+static bool list_views_guarded(struct search *s, struct views *out)
+{
+	struct mem *mem = s->a->mem;
+	arena_init(&s->scratch, mem);
+	arena_init(&s->stage[0], mem);
+	arena_init(&s->stage[1], mem);
+	jmp_buf *outer = mem->on_oom;
+	jmp_buf here;
+	mem->on_oom = &here;
+	if (setjmp(here)) {
+		mem->on_oom = outer;
+		free_working_memory(s);
+		mem_fail(mem);
+	}
+	bool ok = list_views(s, out);
+	mem->on_oom = outer;
+	free_working_memory(s);
 	return ok;
 }
 
@@ -1338,11 +1367,8 @@ void scenario_search(struct arena *a, const struct terms *old_t, const struct te
 	for (int v = 0; v < 2; v++)
 		s->quorum_seen[v].len = 3 + s->n_masks[v];
 	s->qkey = arena_array(a, 3 + TERMS_MAX_MASKS, sizeof *s->qkey);
-	struct arena scratch;
-	arena_init(&scratch, a->mem);
 	struct views vs;
-	bool listed = !s->q->by_level && list_views(s, &scratch, &vs);
-	arena_free(&scratch);
+	bool listed = !s->q->by_level && list_views_guarded(s, &vs);
 	if (listed)
 		judge_listed(s, &vs);
 	else if (!s->stop)
