@@ -88,7 +88,9 @@ static bool html_body(struct register_report *rr, struct body_out *bo, FILE *out
 	if (b->members.n) {
 		fprintf(out, "<div class=\"scroll\" role=\"region\" tabindex=\"0\" aria-labelledby=\"totals%u\">\n"
 		             "<table class=\"totals\"><caption id=\"totals%u\">Totals", bi, bi);
-		if (b->meetings)
+		if (b->meetings == 1)
+			fprintf(out, ", %s", reg_date_long(b->first, a));
+		else if (b->meetings)
 			fprintf(out, ", %s to %s", reg_date_long(b->first, a), reg_date_long(b->last, z));
 		fputs("</caption>\n<thead><tr><th scope=\"col\">member</th><th scope=\"col\" class=\"num\">meetings</th>"
 		      "<th scope=\"col\" class=\"num\">present</th><th scope=\"col\" class=\"num\">in part</th>"
@@ -112,8 +114,8 @@ static bool html_body(struct register_report *rr, struct body_out *bo, FILE *out
 		                                         ATT_OUT_FOR_PART, ATT_APOLOGIES, ATT_ABSENT, ATT_NOT_MEMBER };
 		fputs("<p class=\"att-key\">Key:", out);
 		for (size_t i = 0; i < sizeof order / sizeof order[0]; i++)
-			fprintf(out, " <span class=\"att att-%d\">%s</span>&nbsp;%s%s", (int)order[i], attendance_letter(order[i]),
-			        attendance_name(order[i]), i + 1 < sizeof order / sizeof order[0] ? "," : ".");
+			fprintf(out, " <span class=\"key-item\"><span class=\"att att-%d\">%s</span> %s%s</span>", (int)order[i],
+			        attendance_letter(order[i]), attendance_name(order[i]), i + 1 < sizeof order / sizeof order[0] ? "," : ".");
 		fputs("</p>\n", out);
 	}
 	fprintf(out, "</section>\n<section class=\"register\" aria-labelledby=\"interests%u\">\n"

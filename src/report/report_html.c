@@ -81,7 +81,7 @@ static const char *const html_style[] = {
 	".stats{display:grid;grid-template-columns:repeat(auto-fill,minmax(7.5rem,1fr));gap:.5rem;margin:.6rem 0 1rem;padding:0}\n"
 	".stats div{border:1px solid var(--line);border-radius:.3rem;padding:.4rem .7rem;background:var(--soft)}\n"
 	".stats dt{font-size:.85rem;color:var(--muted)}.stats dd{margin:0;font-size:1.5rem;font-weight:700;line-height:1.2}\n"
-	"table{border-collapse:collapse;margin:.5rem 0;font-size:.92rem;max-width:100%}table.interests{width:100%}table.interests td:last-child{width:32%}\n"
+	"table{border-collapse:collapse;margin:.5rem 0;font-size:.92rem;max-width:100%}table.interests{width:100%}table.interests td:last-child{width:32%}table.interests td:first-child{white-space:nowrap}\n"
 	"th,td{border:1px solid var(--line);padding:.3rem .55rem;text-align:left;vertical-align:top}\n"
 	"thead th{background:var(--soft)}caption{text-align:left;font-weight:700;padding:.2rem 0}\n"
 	".num{text-align:right;font-variant-numeric:tabular-nums}\n"
@@ -141,7 +141,7 @@ static const char *const html_style[] = {
 	".grid abbr{text-decoration:none}\n"
 	".att-2,.att-3,.att-4,.att-5{background:#fff8c5}.att-6{background:var(--soft)}.att-7{background:#ffebe9}"
 	".att-0{color:var(--muted)}\n"
-	".att-key{font-size:.88rem}.att-key .att{display:inline-block;min-width:1.6em;text-align:center;"
+	".att-key{font-size:.88rem}.key-item{white-space:nowrap}.att-key .att{display:inline-block;min-width:1.6em;text-align:center;"
 	"border:1px solid var(--line)}\n"
 	"@media screen and (max-width:47.99rem){table.stack,table.stack tbody,table.stack tr,table.stack td{display:block;width:100%}"
 	"table.stack thead{display:none}table.stack tr{border:1px solid var(--line);margin:.5rem 0;padding:.3rem .5rem}"
@@ -408,7 +408,7 @@ static void interests(FILE *out, const struct meeting_result *r, const struct mo
 			fputs(", ", out);
 			html_escape(out, e->who->reason);
 		}
-		fputs(": ", out);
+		fputs(" — ", out);
 		html_escape(out, reg_effect(&d, effect, sizeof effect));
 		fputs("</li>", out);
 	}
@@ -826,16 +826,17 @@ static void stat(FILE *out, const char *label, unsigned n)
 static void summary_section(FILE *out, const struct replay_summary *s)
 {
 	fputs("<section aria-labelledby=\"summary\">\n<h2 id=\"summary\">Summary</h2>\n<dl class=\"stats\">", out);
+	/* what went wrong first, then what was decided */
 	stat(out, "meetings", s->meetings);
 	stat(out, "motions", s->motions);
-	for (int oc = OUTCOME_CARRIED; oc <= OUTCOME_UNDETERMINED; oc++)
-		stat(out, ast_outcome_name((enum outcome)oc), s->by_outcome[oc]);
-	stat(out, "provisional, ratified", s->ratified);
-	stat(out, "provisional, not ratified", s->still_provisional);
 	stat(out, "recorded outcomes that disagree", s->mismatches);
 	static const char *const sev_names[4] = { "notes", "warnings", "breaches", "errors" };
 	for (int sev = SEV_ERROR; sev >= SEV_NOTE; sev--)
 		stat(out, sev_names[sev], s->by_severity[sev]);
+	for (int oc = OUTCOME_CARRIED; oc <= OUTCOME_UNDETERMINED; oc++)
+		stat(out, ast_outcome_name((enum outcome)oc), s->by_outcome[oc]);
+	stat(out, "provisional, ratified", s->ratified);
+	stat(out, "provisional, not ratified", s->still_provisional);
 	fputs("</dl>\n", out);
 	fprintf(out, "<p>Outcomes are those the terms give, whatever the minutes record. %u record file%s, judged by %u of "
 	             "the %u version%s of the terms found.</p>\n", s->record_files, s->record_files == 1 ? "" : "s",
