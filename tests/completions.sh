@@ -31,7 +31,7 @@ out=$(PATH="$bindir:$PATH" bash -c '
 expected='quorate ch|check 
 quorate help l|lsp 
 quorate check --st|--strict 
-quorate fmt --|--check --help --no-color --write 
+quorate fmt --|--check --force --help --no-color --write 
 quorate eval --format m|markdown 
 quorate eval -I stdlib tests/lsp/cluster/|tests/lsp/cluster/terms.tor 
 quorate eval tests/lsp/cluster/terms.tor tests/lsp/cluster/|tests/lsp/cluster/2024-05-14.minutes 

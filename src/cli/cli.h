@@ -32,6 +32,7 @@ struct cli {
 	const char *dirs[CLI_MAX_PATH_DIRS];
 	unsigned n_dirs;
 	struct loader loader;
+	bool test_stop_before_rename; /* QUORATE_TEST_STOP_BEFORE_RENAME (tests/safe_write.sh) */
 };
 
 /* Set up memory, colours and the search path (after -I options are known). */
@@ -61,9 +62,6 @@ const struct meeting *cli_load_meeting(struct cli *c, const char *path);
 void cli_print_problems(struct cli *c);
 /* Errors only: for `test`, where warnings about the terms are check's job. */
 void cli_print_errors(struct cli *c);
-
-/* Replace path with data through a temporary file and a rename; 0 or -1. */
-int cli_write_file_atomic(struct cli *c, const char *path, const char *data, size_t len, const char **why);
 
 int cmd_check(struct cli *c, int argc, char **argv);
 int cmd_eval(struct cli *c, int argc, char **argv);

@@ -56,12 +56,16 @@ static const struct command commands[] = {
 ** Test hooks for the allocation-failure sweep (tests/alloc_sweep.sh):
 ** QUORATE_TEST_FAIL_ALLOC=N makes the Nth allocation fail;
 ** QUORATE_TEST_COUNT_ALLOC prints how many allocations a run made.
+** And for tests/safe_write.sh: QUORATE_TEST_STOP_BEFORE_RENAME stops the
+** process (SIGSTOP) in `fmt --write` once its temporary file is written,
+** so that a test can signal it there, or change the file under it.
 */
 static void set_test_hooks(struct cli *c)
 {
 	const char *n = getenv("QUORATE_TEST_FAIL_ALLOC");
 	if (n && *n)
 		c->mem.fail_at = strtoul(n, NULL, 10);
+	c->test_stop_before_rename = getenv("QUORATE_TEST_STOP_BEFORE_RENAME") != NULL;
 }
 
 /*

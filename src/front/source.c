@@ -63,41 +63,47 @@ static int read_stream(FILE *f, struct arena *a, size_t size_hint, char **out, s
 
 int source_load(struct source *s, struct arena *a, const char *path, const char **why)
 {
+	if (strcmp(path, "-") == 0)
+		return source_load_stream(s, a, "<stdin>", stdin, why);
+	FILE *f = fopen(path, "rb");
+	if (!f) {
+		*why = strerror(errno);
+		return -1;
+	}
+	int rc = source_load_stream(s, a, path, f, why);
+	fclose(f);
+	return rc;
+}
+
+int source_load_stream(struct source *s, struct arena *a, const char *name, FILE *f, const char **why)
+{
 	memset(s, 0, sizeof *s);
 	s->arena = a;
-	int from_stdin = strcmp(path, "-") == 0;
-	s->name = arena_strdup(a, from_stdin ? "<stdin>" : path);
-	FILE *f = stdin;
+	s->name = arena_strdup(a, name);
 	size_t size = 0;
-	if (!from_stdin) {
-		f = fopen(path, "rb");
-		if (!f) {
-			*why = strerror(errno);
-			return -1;
-		}
-		struct stat st;
-		if (fstat(fileno(f), &st) != 0 || S_ISDIR(st.st_mode)) {
-			*why = S_ISDIR(st.st_mode) ? "is a directory" : strerror(errno);
-			fclose(f);
-			return -1;
-		}
-		if (S_ISREG(st.st_mode) && (uintmax_t)st.st_size > SOURCE_MAX_BYTES) {
+	struct stat st;
+	if (fstat(fileno(f), &st) != 0) {
+		*why = strerror(errno);
+		return -1;
+	}
+	if (S_ISDIR(st.st_mode)) {
+		*why = "is a directory";
+		return -1;
+	}
+	if (S_ISREG(st.st_mode)) {
+		if ((uintmax_t)st.st_size > SOURCE_MAX_BYTES) {
 			*why = "file is larger than the 64 MiB limit";
-			fclose(f);
 			return -1;
 		}
-		size = S_ISREG(st.st_mode) ? (size_t)st.st_size : 0;
+		size = (size_t)st.st_size;
 	}
 	char *text = NULL;
 	size_t len = 0;
-	int rc = read_stream(f, a, size, &text, &len, why);
-	if (!from_stdin)
-		fclose(f);
-	if (rc == 0) {
-		s->text = text;
-		s->len = len;
-	}
-	return rc;
+	if (read_stream(f, a, size, &text, &len, why) != 0)
+		return -1;
+	s->text = text;
+	s->len = len;
+	return 0;
 }
 
 static void build_line_table(struct source *s)

@@ -11,6 +11,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include "base/arena.h"
 
@@ -52,6 +53,9 @@ void source_from_memory(struct source *s, struct arena *a, const char *name,
 ** message for people ("is a directory", "larger than 64 MiB", strerror).
 */
 int source_load(struct source *s, struct arena *a, const char *path, const char **why);
+/* The same from a stream already open (fmt --write reads the very file it
+** examined); name is what diagnostics call it.  The stream is not closed. */
+int source_load_stream(struct source *s, struct arena *a, const char *name, FILE *f, const char **why);
 
 /* Length of the valid UTF-8 sequence at p (1..4 bytes, none past end), or 0
 ** if p does not start one.  A byte that is not UTF-8 counts as one column. */

@@ -1,0 +1,12 @@
+# fmt --write of a file with two hard links: refused; replaced with --force.
+cp tests/regress/fmt-write-hard-link/terms.tor "$CASE_TMP/a.tor"
+ln "$CASE_TMP/a.tor" "$CASE_TMP/b.tor"
+"$QUORATE" fmt --write "$CASE_TMP/a.tor" 2>"$CASE_TMP/err"
+echo "exit $?"
+sed "s|$CASE_TMP/||g" "$CASE_TMP/err"; rm "$CASE_TMP/err"
+cmp -s "$CASE_TMP/a.tor" tests/regress/fmt-write-hard-link/terms.tor && echo "a.tor unchanged"
+[ "$(stat -c %i "$CASE_TMP/a.tor")" = "$(stat -c %i "$CASE_TMP/b.tor")" ] && echo "a.tor and b.tor are still one file"
+"$QUORATE" fmt --write --force "$CASE_TMP/a.tor"; echo "--force: exit $?"
+"$QUORATE" fmt --check "$CASE_TMP/a.tor" && echo "a.tor is formatted"
+cmp -s "$CASE_TMP/b.tor" tests/regress/fmt-write-hard-link/terms.tor && echo "b.tor keeps the old text"
+ls -A "$CASE_TMP"

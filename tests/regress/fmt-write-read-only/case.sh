@@ -1,0 +1,10 @@
+# fmt --write of a read-only file: refused; replaced with --force, still read-only.
+cp tests/regress/fmt-write-read-only/terms.tor "$CASE_TMP/t.tor"
+chmod 444 "$CASE_TMP/t.tor"
+"$QUORATE" fmt --write "$CASE_TMP/t.tor" 2>"$CASE_TMP/err"
+echo "exit $?"
+sed "s|$CASE_TMP/||g" "$CASE_TMP/err"; rm "$CASE_TMP/err"
+cmp -s "$CASE_TMP/t.tor" tests/regress/fmt-write-read-only/terms.tor && echo "t.tor unchanged"
+"$QUORATE" fmt --write --force "$CASE_TMP/t.tor"; echo "--force: exit $?"
+"$QUORATE" fmt --check "$CASE_TMP/t.tor" && echo "t.tor is formatted, mode $(stat -c %a "$CASE_TMP/t.tor")"
+ls -A "$CASE_TMP"
