@@ -51,7 +51,8 @@
 #          word or stray chart element; screenshots in BUILD/screenshots),
 #          tests/report_pdf.sh (the A4 PDF through Chromium, checked with
 #          pdfinfo and pdftotext), tests/completions.sh (bash and zsh complete
-#          commands, options and files), tests/docs.py (every console session in the
+#          commands, options and files), tests/nvim.sh (docs/editors.md's
+#          Neovim walk-through, headless), tests/docs.py (every console session in the
 #          docs), tests/formatted.sh (fmt --check on the repository's files),
 #          tests/fmt_meaning.sh (formatting changes no outcome or finding),
 #          tests/examples.sh (the bundled terms check, their examples pass),
@@ -254,6 +255,7 @@ run_scripts() {
 	script scripts/keywords sh tests/keywords.sh
 	script scripts/syntax sh tests/syntax.sh "$build"
 	script scripts/completions sh tests/completions.sh "$build"
+	script scripts/nvim sh tests/nvim.sh "$build"
 	script scripts/html sh tests/html.sh "$build"
 	script scripts/pdf sh tests/report_pdf.sh "$build"
 	script scripts/formatted sh tests/formatted.sh "$build"
