@@ -81,9 +81,10 @@ void explain_write_text(FILE *out, const struct explanation *x)
 		fprintf(out, "\n%s%s%s\n", p->heading, p->clause ? " §" : "", p->clause ? p->clause : "");
 		wrap(out, p->text, "  ", 76);
 	}
-	if (x->quorum_min >= 0)
-		fprintf(out, "\nThe quorum needs at least %lld of the %lld voting members present.\n",
-		        (long long)x->quorum_min, (long long)x->members);
+	if (x->quorum_summary) {
+		fputc('\n', out);
+		wrap(out, x->quorum_summary, "", 78);
+	}
 	if (x->n_columns == 0 || x->rows.n == 0)
 		return;
 	text_table(out, x, false);
@@ -128,6 +129,8 @@ void explain_write_markdown(FILE *out, const struct explanation *x)
 		const struct explain_para *p = &x->paras.items[i];
 		fprintf(out, "## %s%s%s\n\n%s\n\n", p->heading, p->clause ? " (§" : "", p->clause ? p->clause : "", p->text);
 	}
+	if (x->quorum_summary)
+		fprintf(out, "## Smallest quorum\n\n%s\n\n", x->quorum_summary);
 	if (x->n_columns == 0 || x->rows.n == 0)
 		return;
 	fputs("## Votes in favour needed\n\nEveryone present votes; no declared interests.\n\n", out);
@@ -170,6 +173,19 @@ void explain_write_json(FILE *out, const struct explanation *x)
 	json_int(&w, x->members);
 	json_key(&w, "quorum_minimum");
 	if (x->quorum_min >= 0) json_int(&w, x->quorum_min); else json_null(&w);
+	json_key(&w, "quorum_minimum_attendees");
+	if (x->quorum_min >= 0) json_int(&w, x->quorum_min_attendees); else json_null(&w);
+	json_key(&w, "quorum_example");
+	if (x->quorum_min >= 0) {
+		json_begin_array(&w);
+		for (size_t i = 0; i < x->quorum_example.n; i++)
+			json_string(&w, x->quorum_example.items[i]);
+		json_end_array(&w);
+	} else {
+		json_null(&w);
+	}
+	json_key(&w, "quorum_search_cut");
+	json_bool(&w, x->quorum_min_cut);
 	json_key(&w, "clauses");
 	json_begin_array(&w);
 	for (size_t i = 0; i < x->paras.n; i++) {
@@ -247,6 +263,11 @@ void explain_write_html(FILE *out, const struct explanation *x)
 		}
 		fputs("</h2>\n<p>", out);
 		html_escape(out, p->text);
+		fputs("</p>\n", out);
+	}
+	if (x->quorum_summary) {
+		fputs("<h2>Smallest quorum</h2>\n<p>", out);
+		html_escape(out, x->quorum_summary);
 		fputs("</p>\n", out);
 	}
 	if (x->n_columns && x->rows.n) {

@@ -180,7 +180,157 @@ static int64_t fewest_for(const struct terms *t, const struct counts *base, cons
 	return -1;
 }
 
-static void build_table(struct explanation *x, const struct terms *t)
+/* ---- the smallest quorate meeting ----------------------------------------------- */
+
+/* People the quorum cannot tell apart: voting or not, and in the same role
+** lists of present(...), members(...) and attendees(...). */
+struct person_kind {
+	bool voting;
+	uint64_t bits;                /* bit k: in t->masks[k] */
+	VEC(const char *) ids;        /* who they are, in roster order */
+};
+
+struct min_search {
+	const struct terms *t;
+	const struct counts *full;    /* members and members(...): the same at every attendance */
+	struct person_kind *kinds;
+	unsigned n_kinds;
+	int64_t *take;                /* of each kind, present */
+	int64_t *rest;                /* [j]: people of kinds j.. */
+	uint64_t tried, bound;
+};
+
+/* The counts the quorum sees with take[j] people of each kind present,
+** nobody with a declared interest. */
+static void kind_counts(const struct min_search *m, struct counts *c)
+{
+	const struct terms *t = m->t;
+	*c = *m->full;
+	c->n[COUNT_PRESENT] = c->n[COUNT_ATTENDEES] = c->n[COUNT_CONFLICTED] = 0;
+	for (unsigned k = 0; k < t->n_masks; k++)
+		c->present_by_mask[k] = c->attendees_by_mask[k] = 0;
+	for (unsigned j = 0; j < m->n_kinds; j++) {
+		const struct person_kind *pk = &m->kinds[j];
+		int64_t *by_mask = pk->voting ? c->present_by_mask : c->attendees_by_mask;
+		c->n[pk->voting ? COUNT_PRESENT : COUNT_ATTENDEES] += m->take[j];
+		for (unsigned k = 0; k < t->n_masks; k++)
+			if ((pk->bits >> k) & 1)
+				by_mask[k] += m->take[j];
+	}
+	c->n[COUNT_ELIGIBLE] = c->n[COUNT_PRESENT];
+	counts_set_votes(c, 0, 0, 0);
+}
+
+/* Is the meeting with take[] present quorate?  Asked of decide, as eval asks. */
+static bool quorate_at(struct min_search *m)
+{
+	struct counts c;
+	kind_counts(m, &c);
+	struct scenario s;
+	scenario_init(&s, &c, &c, NULL, 0);
+	struct decision d;
+	decide(m->t, &s, &d, NULL);
+	m->tried++;
+	return d.quorum == QUORUM_MET;
+}
+
+/* Every attendance of `left` more people from kinds j..: true at the first
+** quorate one (take[] then holds it), false when none is or the bound is hit. */
+static bool quorate_level(struct min_search *m, unsigned j, int64_t left)
+{
+	if (m->tried >= m->bound || left > m->rest[j])
+		return false;
+	if (j == m->n_kinds)
+		return quorate_at(m);
+	int64_t most = (int64_t)m->kinds[j].ids.n < left ? (int64_t)m->kinds[j].ids.n : left;
+	for (int64_t k = 0; k <= most; k++) {
+		m->take[j] = k;
+		if (quorate_level(m, j + 1, left - k))
+			return true;
+	}
+	m->take[j] = 0;
+	return false;
+}
+
+/* The people on the roster on the effective date, by kind. */
+static void gather_kinds(struct explanation *x, const struct terms *t, struct min_search *m)
+{
+	m->kinds = arena_array(x->arena, EXPLAIN_MAX_KINDS, sizeof *m->kinds);
+	for (unsigned i = 0; i < t->n_members; i++) {
+		const struct member *mb = &t->members[i];
+		if (t->has_effective && !terms_member_active(mb, t->effective))
+			continue;
+		uint64_t bits = 0;
+		for (unsigned k = 0; k < t->n_masks; k++)
+			if (mb->groups & t->masks[k])
+				bits |= UINT64_C(1) << k;
+		unsigned j = 0;
+		while (j < m->n_kinds && (m->kinds[j].voting != mb->voting || m->kinds[j].bits != bits))
+			j++;
+		if (j == m->n_kinds) {
+			if (m->n_kinds == EXPLAIN_MAX_KINDS) {
+				m->bound = 0; /* more kinds than are searched: say so */
+				return;
+			}
+			m->kinds[m->n_kinds++] = (struct person_kind){ mb->voting, bits, { 0 } };
+		}
+		VEC_PUSH(x->arena, m->kinds[j].ids, mb->id);
+	}
+}
+
+/*
+** The smallest attendance that meets every quorum rule, as decide judges
+** it (docs/reference.md#explain): attendances are tried by the number
+** present, fewest first, every mix of kinds of people at each number, so a
+** quorum of one member from each of five practices needs five.  The first
+** quorate one found is kept as an example (x->quorum_example).
+*/
+static void smallest_quorate(struct explanation *x, const struct terms *t, const struct counts *full, uint64_t bound)
+{
+	x->quorum_min = x->quorum_min_attendees = -1;
+	if (t->quorum_tba || t->n_quorum == 0)
+		return;
+	struct min_search m = { .t = t, .full = full, .bound = bound };
+	gather_kinds(x, t, &m);
+	m.take = arena_array(x->arena, m.n_kinds + 1, sizeof *m.take);
+	m.rest = arena_array(x->arena, m.n_kinds + 1, sizeof *m.rest);
+	for (unsigned j = m.n_kinds; j-- > 0;)
+		m.rest[j] = m.rest[j + 1] + (int64_t)m.kinds[j].ids.n;
+	bool found = false;
+	for (int64_t n = 0; n <= m.rest[0] && !found && m.tried < m.bound; n++)
+		found = quorate_level(&m, 0, n);
+	x->quorum_tried = m.tried;
+	if (!found) {
+		x->quorum_min_cut = m.tried >= m.bound;
+		return;
+	}
+	x->quorum_min = x->quorum_min_attendees = 0;
+	for (unsigned j = 0; j < m.n_kinds; j++) {
+		*(m.kinds[j].voting ? &x->quorum_min : &x->quorum_min_attendees) += m.take[j];
+		for (int64_t k = 0; k < m.take[j]; k++)
+			VEC_PUSH(x->arena, x->quorum_example, m.kinds[j].ids.items[k]);
+	}
+}
+
+/* The smallest quorum in a sentence (NULL while the quorum is to be agreed). */
+static const char *quorum_summary(const struct explanation *x, const struct terms *t)
+{
+	if (t->quorum_tba || t->n_quorum == 0)
+		return NULL;
+	if (x->quorum_min_cut)
+		return arena_printf(x->arena, "The smallest quorate attendance was not found: the search stopped at its bound "
+		                    "after %llu attendances.", (unsigned long long)x->quorum_tried);
+	if (x->quorum_min < 0)
+		return arena_printf(x->arena, "No attendance of the %lld voting members makes a quorum.", (long long)x->members);
+	if (x->quorum_min_attendees > 0)
+		return arena_printf(x->arena, "The quorum needs at least %lld of the %lld voting members present, and %lld of "
+		                    "the %lld attendees without a vote.", (long long)x->quorum_min, (long long)x->members,
+		                    (long long)x->quorum_min_attendees, (long long)x->attendees);
+	return arena_printf(x->arena, "The quorum needs at least %lld of the %lld voting members present.",
+	                    (long long)x->quorum_min, (long long)x->members);
+}
+
+static void build_table(struct explanation *x, const struct terms *t, uint64_t bound)
 {
 	struct counts full = { 0 };
 	for (unsigned i = 0; i < t->n_members; i++) {
@@ -199,6 +349,7 @@ static void build_table(struct explanation *x, const struct terms *t)
 				full.members_by_mask[k]++;
 	}
 	x->members = full.n[COUNT_MEMBERS];
+	x->attendees = full.n[COUNT_ATTENDEES];
 	/* one column per class, with a kind of motion that falls into it */
 	x->columns = arena_array(x->arena, t->n_classes + 1, sizeof *x->columns);
 	for (unsigned i = 0; i < t->n_classes; i++)
@@ -207,19 +358,8 @@ static void build_table(struct explanation *x, const struct terms *t)
 				x->columns[x->n_columns++] = &t->profiles[k];
 				break;
 			}
-	x->quorum_min = -1;
-	for (int64_t n = 0; n <= x->members && !t->quorum_tba && t->n_quorum; n++) {
-		struct counts c;
-		attendance(t, &full, n, &c);
-		struct scenario s;
-		scenario_init(&s, &c, &c, NULL, 0);
-		struct decision d;
-		decide(t, &s, &d, NULL);
-		if (d.quorum == QUORUM_MET) {
-			x->quorum_min = n;
-			break;
-		}
-	}
+	smallest_quorate(x, t, &full, bound);
+	x->quorum_summary = quorum_summary(x, t);
 	int64_t from = x->quorum_min >= 0 ? x->quorum_min : 1;
 	for (int64_t n = from; n <= x->members; n++) {
 		struct explain_row row = { n, { 0 }, { 0 } };
@@ -237,12 +377,17 @@ static void build_table(struct explanation *x, const struct terms *t)
 		x->n_columns = EXPLAIN_MAX_COLUMNS;
 }
 
-struct explanation *explain_terms(struct arena *a, const struct terms *t)
+struct explanation *explain_terms_bounded(struct arena *a, const struct terms *t, uint64_t bound)
 {
 	struct explanation *x = arena_alloc(a, sizeof *x);
 	x->arena = a;
 	x->terms = t;
-	build_table(x, t);
+	build_table(x, t, bound);
 	explain_settings(x, t);
 	return x;
+}
+
+struct explanation *explain_terms(struct arena *a, const struct terms *t)
+{
+	return explain_terms_bounded(a, t, EXPLAIN_MIN_BOUND);
 }

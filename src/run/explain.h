@@ -14,6 +14,10 @@
 #include "model/terms.h"
 
 #define EXPLAIN_MAX_COLUMNS 16
+/* Kinds of people (voting or not, in which role lists) and attendances
+** searched for the smallest quorum (docs/reference.md#limits). */
+#define EXPLAIN_MAX_KINDS 64
+#define EXPLAIN_MIN_BOUND 2000000u
 
 struct explain_para {
 	const char *heading;
@@ -32,7 +36,14 @@ struct explanation {
 	const struct terms *terms;
 	VEC(struct explain_para) paras;
 	int64_t members;          /* voting members on the effective date */
-	int64_t quorum_min;       /* fewest present for a quorum; -1 if it cannot be judged */
+	int64_t attendees;        /* attendees without a vote on the roster then */
+	/* the smallest quorate attendance (-1, -1 when none is, or it cannot be judged) */
+	int64_t quorum_min;          /* voting members in it */
+	int64_t quorum_min_attendees; /* attendees without a vote in it */
+	VEC(const char *) quorum_example; /* one such attendance: the ids present, by kind */
+	bool quorum_min_cut;         /* the search stopped at its bound before finding one */
+	uint64_t quorum_tried;       /* attendances asked of decide */
+	const char *quorum_summary;  /* the above in a sentence; NULL while the quorum is to be agreed */
 	const struct motion_profile **columns; /* one kind of motion per class */
 	unsigned n_columns;
 	VEC(struct explain_row) rows;
@@ -40,5 +51,7 @@ struct explanation {
 };
 
 struct explanation *explain_terms(struct arena *a, const struct terms *t);
+/* The same with a bound of its own on the attendances tried (tests). */
+struct explanation *explain_terms_bounded(struct arena *a, const struct terms *t, uint64_t bound);
 
 #endif
