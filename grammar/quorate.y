@@ -145,7 +145,7 @@ static enum round_mode round_mode(const char *word)
 %token CLASS "class" CLEAR "clear" CONFLICTED "conflicted" CONSENSUS "consensus" DAY "day"
 %token DAYS "days" DECLARED "declared" EFFECTIVE "effective" ELIGIBLE "eligible" EVERY "every"
 %token EXAMPLE "example" EXPECT "expect" FALSE "false" FEWER "fewer" FLOOR "floor" FOR "for"
-%token FROM "from" HALF "half" INTEREST "interest" INTERESTS "interests" LEAST "least"
+%token MAPS "maps" FROM "from" HALF "half" INTEREST "interest" INTERESTS "interests" LEAST "least"
 %token LEAVES "leaves" LESS "less" MAX "max" MEETING "meeting" MEETS "meets" MEMBER "member"
 %token MEMBERS "members" MIN "min" MINUTES "minutes" MONTH "month" MONTHS "months" MORE "more"
 %token MOST "most" MOTION "motion" NEXT "next" NO "no" NONE "none" NOT "not" NOTICE "notice"
@@ -179,11 +179,11 @@ static enum round_mode round_mode(const char *word)
 %left '*' '/'
 %precedence UMINUS
 
-%type <struct node *> item terms meeting rule_def use_def term_item block_item record_item motion_item
+%type <struct node *> item terms meeting rule_def use_def term_item block_item record_item motion_item map_item
 %type <struct node *> expr primary duration duration_or_tba clause_opt string_opt date_opt
 %type <struct node *> setting_value word attribute literal tally_abstain_opt member_from member_until
 %type <struct node *> motion_number_opt name rule_name
-%type <struct node_list> term_items block_items record_items motion_items ident_list
+%type <struct node_list> term_items block_items record_items motion_items ident_list map_items
 %type <struct node_list> ident_seq attributes args params dotted
 %type <int> count outcome role_kind setting_key unit notice_dir
 
@@ -252,6 +252,8 @@ term_item
 		  $$->clause = clause_text($3); }
 	| VIRTUAL clause_opt '{' block_items '}'
 		{ $$ = mk2(st, N_VIRTUAL, @$, NULL, $4.first); $$->clause = clause_text($2); }
+	| MAPS clause_opt '{' map_items '}'
+		{ $$ = mk2(st, N_MAPS, @$, NULL, $4.first); $$->clause = clause_text($2); }
 	| NOTICE clause_opt PAPERS duration_or_tba notice_dir
 		{ $$ = mk2(st, N_NOTICE, @$, $4, NULL); $$->clause = clause_text($2); $$->text = "papers"; $$->op = $5; }
 	| NOTICE clause_opt MINUTES WITHIN duration_or_tba notice_dir
@@ -303,6 +305,19 @@ notice_dir
 params
 	: rule_name              { $$.first = $$.last = $1; }
 	| params ',' rule_name   { $$ = $1; ast_list_append(&$$, $3); }
+	;
+
+/* A model's `maps` table: which local roles and tags count as its own
+** (`quorate conform`, docs/conform.md#roles). */
+map_items
+	: %empty                 { $$.first = $$.last = NULL; }
+	| map_items map_item     { $$ = $1; ast_list_append(&$$, $2); }
+	;
+
+map_item
+	: name ':' ident_list
+		{ $$ = mk2(st, N_MAP, @$, $3.first, NULL); $$->text = $1->text; $$->text_span = $1->span; }
+	| error                  { $$ = NULL; }
 	;
 
 /* Items of quorum, interests, class and virtual blocks.  Which may stand in
@@ -489,7 +504,7 @@ unreserved_keyword
 
 not_rule_keyword
 	: ABSTAIN | AND | AT | ATTENDEES | CAST | CEIL | CHAIRED | CLASS | CONFLICTED | EFFECTIVE | ELIGIBLE
-	| EXAMPLE | FEWER | FLOOR | HALF | INTERESTS | LEAST | LESS | MAX | MEETING
+	| EXAMPLE | FEWER | FLOOR | HALF | INTERESTS | LEAST | LESS | MAPS | MAX | MEETING
 	| MEETS | MEMBER | MEMBERS | MIN | MORE | MOST | MOTION | NO | NOT | NOTICE | OF
 	| OR | PRESENT | QUORUM | RATIFY | REQUIRE | REVIEW | ROLE | ROUNDED | RULE
 	| SIZE | TERMS | THAN | VERSION | VIRTUAL | VOTES | WHEN | YES
@@ -648,7 +663,7 @@ static bool starts_item(yysymbol_kind_t k)
 {
 	switch (k) {
 	case YYSYMBOL_ROLE: case YYSYMBOL_MEMBER: case YYSYMBOL_CLASS: case YYSYMBOL_QUORUM:
-	case YYSYMBOL_INTERESTS: case YYSYMBOL_VIRTUAL: case YYSYMBOL_RULE: case YYSYMBOL_SIZE:
+	case YYSYMBOL_INTERESTS: case YYSYMBOL_VIRTUAL: case YYSYMBOL_RULE: case YYSYMBOL_SIZE: case YYSYMBOL_MAPS:
 	case YYSYMBOL_VERSION: case YYSYMBOL_EFFECTIVE: case YYSYMBOL_REVIEW: case YYSYMBOL_MEETS:
 	case YYSYMBOL_CASTING: case YYSYMBOL_USE: case YYSYMBOL_EXAMPLE: case YYSYMBOL_MOTION:
 	case YYSYMBOL_TERMS: case YYSYMBOL_MEETING: case YYSYMBOL_NOTICE: case YYSYMBOL_CONSENSUS:

@@ -484,6 +484,9 @@ void sema_check_item(struct sema *s, const struct node *n, struct seen_items *se
 		if (first_of_kind(s, n, &seen->virtual_, "the virtual block"))
 			check_virtual(s, n);
 		break;
+	case N_MAPS: /* read once roles and tags are known */
+		first_of_kind(s, n, &seen->maps, "the maps table");
+		break;
 	case N_NOTICE: {
 		bool papers = strcmp(n->text, "papers") == 0;
 		if (!first_of_kind(s, n, papers ? &seen->papers : &seen->minutes,
@@ -498,6 +501,46 @@ void sema_check_item(struct sema *s, const struct node *n, struct seen_items *se
 	}
 	default:
 		break;
+	}
+}
+
+/* ==== a model's maps table ==================================================== */
+
+/*
+** `maps { clinical_lead: gp_lead, lead_gp }`: in `quorate conform`, a local
+** member holding gp_lead or lead_gp counts as this file's clinical_lead.  The
+** name before the colon is a role or tag of this file; the names after it
+** are the local files' and are not checked here (a table can serve many
+** clusters).  A row per role or tag.
+*/
+void sema_check_maps(struct sema *s, const struct node *n)
+{
+	struct terms *t = s->t;
+	t->maps_clause = n->clause;
+	t->maps = arena_array(s->arena, ast_list_len(n->b) + 1, sizeof *t->maps);
+	for (const struct node *row = n->b; row; row = row->next) {
+		int g = terms_find_group(t, row->text);
+		if (g < 0) {
+			diag_report(s->diag, D_UNDEFINED, name_loc(s, row),
+			            "no role or tag named '%s': a row of `maps` names one of these terms' roles or tags, then "
+			            "the local names that count as it",
+			            row->text);
+			continue;
+		}
+		const struct group_map *prev = NULL;
+		for (unsigned i = 0; i < t->n_maps && !prev; i++)
+			prev = t->maps[i].group == g ? &t->maps[i] : NULL;
+		if (prev) {
+			struct diag *d = diag_report(s->diag, D_DUPLICATE, name_loc(s, row), "'%s' is mapped twice", row->text);
+			diag_note(s->diag, d, name_loc(s, prev->decl), "first mapped here");
+			continue;
+		}
+		struct group_map *m = &t->maps[t->n_maps++];
+		m->group = g;
+		m->decl = row;
+		m->names = arena_array(s->arena, ast_list_len(row->a) + 1, sizeof *m->names);
+		for (const struct node *id = row->a; id; id = id->next)
+			m->names[m->n_names++] = id->text;
 	}
 }
 

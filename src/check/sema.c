@@ -171,6 +171,8 @@ struct terms *sema_terms(struct arena *a, struct diag_sink *diag, struct loader 
 	}
 	sema_check_roles(&s, terms_node->a);
 	sema_check_members(&s, terms_node->a);
+	if (seen.maps)
+		sema_check_maps(&s, seen.maps);
 	gather_items(&s, terms_node->a, src, NULL);
 	compile_all_rules(&s);
 	if (seen.quorum)

@@ -89,7 +89,7 @@ struct diag *sema_unknown(struct sema *s, struct loc loc, const struct spell *sp
 struct seen_items {
 	const struct node *version, *effective, *review, *meets, *size, *quorum,
 	                  *consensus, *casting, *interests, *virtual_, *papers, *minutes,
-	                  *meets_least, *chaired, *minutes_votes;
+	                  *meets_least, *chaired, *minutes_votes, *maps;
 };
 void sema_check_item(struct sema *s, const struct node *n, struct seen_items *seen);
 void sema_check_roles(struct sema *s, const struct node *items);
@@ -98,6 +98,8 @@ void sema_check_quorum(struct sema *s, const struct node *n);
 void sema_check_chair(struct sema *s, const struct node *n);
 void sema_check_classes(struct sema *s, const struct node *items);
 void sema_check_example(struct sema *s, const struct node *ex);
+/* A model's `maps` table, once roles and tags are known. */
+void sema_check_maps(struct sema *s, const struct node *n);
 
 /* compile.c */
 struct expr *sema_compile_condition(struct sema *s, const struct node *n, enum expr_ctx ctx, const char *what);

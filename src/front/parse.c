@@ -234,7 +234,7 @@ static bool begins_clause(struct item_reader *r, int kind)
 		return p0 == TOK_NUMBER || p0 == TOK_TO;
 	case TOK_QUORUM:
 		return p0 == TOK_CLAUSE || p0 == TOK_STRING || p0 == '{';
-	case TOK_INTERESTS: case TOK_VIRTUAL:
+	case TOK_INTERESTS: case TOK_VIRTUAL: case TOK_MAPS:
 		return p0 == TOK_CLAUSE || p0 == '{';
 	case TOK_NOTICE:
 		if (p0 == TOK_CLAUSE)
@@ -253,7 +253,7 @@ static bool is_clause_keyword(int kind)
 	case TOK_VERSION: case TOK_EFFECTIVE: case TOK_REVIEW: case TOK_MEETS: case TOK_ROLE:
 	case TOK_MEMBER: case TOK_SIZE: case TOK_QUORUM: case TOK_INTERESTS: case TOK_CLASS:
 	case TOK_VIRTUAL: case TOK_NOTICE: case TOK_RULE: case TOK_EXAMPLE: case TOK_FROM: case TOK_UNTIL:
-	case TOK_CHAIRED: case TOK_MINUTES:
+	case TOK_CHAIRED: case TOK_MINUTES: case TOK_MAPS:
 		return true;
 	default:
 		return false;

@@ -166,7 +166,7 @@ static void words(json_t *list, const char *const *w, int kind)
 static const char *const top_items[] = { "terms", "meeting", "rule", "use", NULL };
 static const char *const term_items[] = { "version", "effective", "review", "meets", "use", "role", "member",
 	"size", "quorum", "consensus", "casting", "interests", "class", "virtual", "notice", "rule", "example",
-	"chaired", "minutes", NULL };
+	"chaired", "minutes", "maps", NULL };
 static const char *const quorum_items[] = { "require", "to", NULL };
 static const char *const class_items[] = { "when", "require", "notice", "to", NULL };
 static const char *const interests_items[] = { "conflicted", "to", NULL };

@@ -385,6 +385,7 @@ static json_t *term_item_symbol(struct server *s, struct doc *d, const struct no
 	                                                         title_of(n->a) ? title_of(n->a) : ""), SYM_CLASS, n);
 	case N_RULE: return symbol(s, d, n->text, NULL, SYM_FUNCTION, n);
 	case N_VIRTUAL: return symbol(s, d, arena_printf(a, "virtual%s", clause_word(a, n)), NULL, SYM_PROPERTY, n);
+	case N_MAPS: return symbol(s, d, arena_printf(a, "maps%s", clause_word(a, n)), NULL, SYM_PROPERTY, n);
 	case N_NOTICE: return symbol(s, d, arena_printf(a, "notice %s%s", n->text, clause_word(a, n)), NULL, SYM_EVENT, n);
 	case N_MEETS: return symbol(s, d, arena_printf(a, "meets%s", clause_word(a, n)), NULL, SYM_EVENT, n);
 	case N_REVIEW: return symbol(s, d, arena_printf(a, "review%s", clause_word(a, n)), NULL, SYM_EVENT, n);

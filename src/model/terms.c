@@ -74,3 +74,14 @@ const struct dclass *terms_find_class(const struct terms *t, const char *id)
 			return &t->classes[i];
 	return NULL;
 }
+
+bool terms_conflicted_counted(const struct terms *t)
+{
+	return t->conflict_quorum == CONFLICT_QUORUM_DEEMED ||
+	       (t->conflict_quorum == CONFLICT_QUORUM_COUNTED && !t->conflict_leaves);
+}
+
+bool terms_conflicted_void(const struct terms *t)
+{
+	return t->conflict_vote == CONFLICT_VOTE_VOID || t->conflict_leaves;
+}

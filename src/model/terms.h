@@ -154,6 +154,16 @@ struct motion_profile {
 	const char *description;    /* "a financial motion", "a motion of kind \"amendment\"" */
 };
 
+/* A row of a model's `maps` table: the local roles and tags that count as
+** one of its own roles or tags when `quorate conform` reads it against a
+** local roster (docs/conform.md#roles). */
+struct group_map {
+	int group;                 /* index into terms.groups */
+	const char **names;        /* local role or tag ids, as written */
+	unsigned n_names;
+	const struct node *decl;   /* N_MAP */
+};
+
 struct terms {
 	const char *name;
 	const char *version;       /* NULL if unstated */
@@ -216,6 +226,10 @@ struct terms {
 	struct rule *rules;
 	unsigned n_rules;
 
+	struct group_map *maps;      /* `maps`: read by conform only */
+	unsigned n_maps;
+	const char *maps_clause;
+
 	const struct node **examples; /* N_EXAMPLE nodes in file order */
 
 	struct motion_profile *profiles;
@@ -233,5 +247,11 @@ void terms_index_init(struct terms *t, struct arena *a, size_t capacity);
 void terms_index_member(struct terms *t, unsigned i);
 int terms_find_group(const struct terms *t, const char *id);
 const struct dclass *terms_find_class(const struct terms *t, const char *id);
+
+/* What the interests settings make of a member who declared an interest
+** (docs/semantics.md#interests): do they count towards the quorum for the
+** item, is their vote void?  One who must leave does neither. */
+bool terms_conflicted_counted(const struct terms *t);
+bool terms_conflicted_void(const struct terms *t);
 
 #endif

@@ -303,7 +303,8 @@ static void simple_item(struct fmt *f, const struct node *n);
 ** `virtual §6.2 { ratify at next meeting }`, `quorum { to be agreed }`. */
 static bool one_line_block(struct fmt *f, const struct node *n, const struct node *children)
 {
-	bool settings = n->kind == N_QUORUM || n->kind == N_INTERESTS || n->kind == N_VIRTUAL || n->kind == N_CLASS;
+	bool settings = n->kind == N_QUORUM || n->kind == N_INTERESTS || n->kind == N_VIRTUAL || n->kind == N_CLASS ||
+	                n->kind == N_MAPS;
 	bool comment_inside = f->next < f->n_comments && f->comments[f->next].span.start < n->span.end;
 	return settings && children && !children->next && !comment_inside &&
 	       line_of(f, n->span.start) == line_of(f, n->span.end ? n->span.end - 1 : 0);
@@ -409,6 +410,7 @@ static void simple_item(struct fmt *f, const struct node *n)
 	case N_WHEN: emit(f, "when "); expr(f, n->a); break;
 	case N_CLASS_NOTICE: emit(f, "notice "); duration(f, n->a); emit(f, " before"); break;
 	case N_SETTING: emit(f, "conflicted "); emit(f, n->text); emit(f, ": "); emit(f, n->a->text); break;
+	case N_MAP: emit(f, n->text); emit(f, ": "); ident_list(f, n->a); break;
 	case N_RATIFY:
 		emit(f, "ratify ");
 		if (n->a) {
@@ -505,9 +507,9 @@ static bool block_item(struct fmt *f, const struct node *n)
 		}
 		block(f, n, n->c);
 		return true;
-	case N_QUORUM: case N_INTERESTS: case N_VIRTUAL: case N_CLASS:
+	case N_QUORUM: case N_INTERESTS: case N_VIRTUAL: case N_CLASS: case N_MAPS:
 		emit(f, n->kind == N_QUORUM ? "quorum" : n->kind == N_INTERESTS ? "interests"
-		      : n->kind == N_VIRTUAL ? "virtual" : "class ");
+		      : n->kind == N_VIRTUAL ? "virtual" : n->kind == N_MAPS ? "maps" : "class ");
 		if (n->kind == N_CLASS)
 			emit(f, n->text);
 		clause(f, n);
@@ -608,9 +610,8 @@ static bool single_line(struct fmt *f, const struct node *n)
 	switch (n->kind) {
 	case N_TERMS: case N_MEETING: case N_EXAMPLE: case N_MOTION:
 		return false;
-	case N_QUORUM: case N_INTERESTS: case N_VIRTUAL: case N_CLASS:
-		return one_line_block(f, n, n->kind == N_QUORUM || n->kind == N_CLASS || n->kind == N_INTERESTS ||
-		                                n->kind == N_VIRTUAL ? n->b : NULL);
+	case N_QUORUM: case N_INTERESTS: case N_VIRTUAL: case N_CLASS: case N_MAPS:
+		return one_line_block(f, n, n->b);
 	default:
 		return true;
 	}
