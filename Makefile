@@ -9,6 +9,7 @@
 #   make report-pdf       the replay of HISTORY as an A4 PDF (build/report.pdf), through Chromium
 #   make report-shots     full-page screenshots of every example's report (build/screenshots/)
 #   make bench-diff       the diff search on issue 13's rosters (CPU seconds)
+#   make bench-conform    conform on bodies of 12, 20 and 30 members (CPU seconds)
 #
 # Sources are found by wildcard: a new src/<dir>/<name>.c joins the library, a
 # new tests/unit/test_<name>.c becomes a cmocka executable.  Generated scanner
@@ -52,7 +53,7 @@ UNIT_BIN  := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 LIB       := $(BUILD)/libquorate.a
 BIN       := $(BUILD)/quorate
 
-.PHONY: all check check-unit check-golden check-sanitize clean bench bench-diff install uninstall deb \
+.PHONY: all check check-unit check-golden check-sanitize clean bench bench-diff bench-conform install uninstall deb \
         report-pdf report-shots
 all: $(BIN) $(LIB)
 
@@ -144,6 +145,9 @@ bench: $(BIN)
 # The diff search on the rosters of issue 13 and a worst case (CPU seconds).
 bench-diff: $(BIN)
 	@sh bench/diff_search.sh $(BUILD)
+
+bench-conform: $(BIN)
+	@sh bench/conform.sh $(BUILD)
 
 clean:
 	rm -rf $(BUILD)

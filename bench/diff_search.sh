@@ -58,15 +58,9 @@ tags30() { # tags30 VERSION RULE TAGS CASTING TURN
 tags30 1 "yes > half of votes" "t1 t2 t3 t4 t5" chair keep > "$WORK/tags-30-old.tor"
 tags30 2 "yes > abstain and yes > no" "t5 t4 t3 t2 t1" none turn > "$WORK/tags-30-new.tor"
 
+. bench/median_cpu.sh
 cpu() { # cpu OLD NEW: median CPU seconds of RUNS runs
-	r=0
-	: > "$WORK/times"
-	while [ $r -lt "$RUNS" ]; do
-		/usr/bin/time -f '%U %S' -o "$WORK/t" "$Q" diff "$1" "$2" > /dev/null 2>&1 || true
-		tail -n 1 "$WORK/t" | awk '{ printf "%.3f\n", $1 + $2 }' >> "$WORK/times"
-		r=$((r + 1))
-	done
-	sort -n "$WORK/times" | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'
+	median_cpu "$WORK" "$RUNS" "$Q" diff "$1" "$2"
 }
 
 echo "| case | CPU s (median of $RUNS) | searched | differing | complete | distinct attendances |"

@@ -57,7 +57,7 @@ _quorate()
 	done
 	shopt -s extglob
 	case $cmd in
-	check|explain|test) _quorate_files '*.tor' ;;
+	check|explain|test|conform) _quorate_files '*.tor' ;;
 	eval)
 		if [ $positional -eq 0 ]; then _quorate_files '*.tor'; else _quorate_files '*.@(minutes|json)'; fi ;;
 	diff) _quorate_files '*.@(tor|minutes|json)' ;;

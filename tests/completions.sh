@@ -27,6 +27,9 @@ out=$(PATH="$bindir:$PATH" bash -c '
 	comp quorate eval tests/lsp/cluster/terms.tor tests/lsp/cluster/
 	comp quorate lsp -
 	comp quorate check -I tests/ls
+	comp quorate con
+	comp quorate conform --
+	comp quorate conform --model examples/board/
 ')
 expected='quorate ch|check 
 quorate help l|lsp 
@@ -36,7 +39,10 @@ quorate eval --format m|markdown
 quorate eval -I stdlib tests/lsp/cluster/|tests/lsp/cluster/terms.tor 
 quorate eval tests/lsp/cluster/terms.tor tests/lsp/cluster/|tests/lsp/cluster/2024-05-14.minutes 
 quorate lsp -|--help --no-color --stdio -I 
-quorate check -I tests/ls|tests/lsp '
+quorate check -I tests/ls|tests/lsp 
+quorate con|conform 
+quorate conform --|--bound --exact --format --help --model --no-color 
+quorate conform --model examples/board/|examples/board/model.tor '
 if [ "$out" != "$expected" ]; then
 	echo "completions: bash completes differently"
 	printf 'expected:\n%s\nactual:\n%s\n' "$expected" "$out"
@@ -59,6 +65,7 @@ zout=$(PATH="$bindir:$PATH" zsh -f -c '
 	comp quorate eval --format ""
 	comp quorate check --
 	comp quorate eval x.tor ""
+	comp quorate conform --model ""
 	comp quorate help ""
 ') || { echo "completions: completions/_quorate fails in zsh"; exit 1; }
 commands=$("$bindir/quorate" help | sed -n 's/^  \([a-z][a-z]*\) .*/\1/p' | tr '\n' ' ')
@@ -66,6 +73,7 @@ zexpected="quorate |$commands
 quorate eval --format |html json markdown text 
 quorate check --|--format --help --no-color --strict -I 
 quorate eval x.tor |files -g *.(minutes|json)(-.) 
+quorate conform --model |files -g *.tor(-.) 
 quorate help |$commands"
 if [ "$zout" != "$zexpected" ]; then
 	echo "completions: zsh completes differently"

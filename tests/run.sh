@@ -58,7 +58,8 @@
 #          tests/examples.sh (the bundled terms check, their examples pass),
 #          tests/schema/validate.py (JSON outputs against their schemas),
 #          tests/lsp/client.py (editor sessions with `quorate lsp`, each
-#          reply against tests/lsp/golden/).
+#          reply against tests/lsp/golden/), tests/conform_property.py (every
+#          counterexample `conform` prints comes out as stated under `eval`).
 #
 # The last line is always "N passed, N failed" (", N skipped" may follow);
 # the exit status is 1 if anything failed.
@@ -265,19 +266,20 @@ run_scripts() {
 		script scripts/docs "$python" tests/docs.py "$build"
 		script scripts/html-layout "$python" tests/html_layout.py "$build"
 		script scripts/lsp "$python" tests/lsp/client.py "$build"
+		script scripts/conform-property "$python" tests/conform_property.py "$build"
 		if "$python" -c 'import jsonschema' 2>/dev/null; then
-			for schema in eval replay diff explain register; do
+			for schema in eval replay diff explain register conform; do
 				script "scripts/schema-$schema" "$python" -W ignore tests/schema/validate.py \
-					"docs/schema/$schema.schema.json" tests/golden/eval tests/golden/examples tests/golden/published
+					"docs/schema/$schema.schema.json" tests/golden/eval tests/golden/examples tests/golden/published tests/golden/conform
 			done
 			# shellcheck disable=SC2046 # the bundled JSON records, one word each
 			script scripts/schema-minutes "$python" -W ignore tests/schema/validate.py \
 				docs/schema/minutes.schema.json $(find examples -name '*.json' | sort)
 		else
-			skipped=$((skipped + 6)); echo "SKIP scripts/schema-*: python3-jsonschema is not installed"
+			skipped=$((skipped + 7)); echo "SKIP scripts/schema-*: python3-jsonschema is not installed"
 		fi
 	else
-		skipped=$((skipped + 9)); echo "SKIP scripts/docs scripts/html-layout scripts/lsp scripts/schema-*: python3 is not installed"
+		skipped=$((skipped + 11)); echo "SKIP scripts/docs scripts/html-layout scripts/lsp scripts/conform-property scripts/schema-*: python3 is not installed"
 	fi
 }
 

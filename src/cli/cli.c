@@ -205,6 +205,7 @@ int cli_parse_args(struct cli *c, int argc, char **argv, const struct cli_comman
 	out->history_from = -1;
 	out->number = 0;
 	out->bad = false;
+	out->model_at = -1;
 	for (int i = 0; i < argc; i++) {
 		const char *a = argv[i];
 		if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
@@ -235,4 +236,30 @@ int cli_parse_args(struct cli *c, int argc, char **argv, const struct cli_comman
 		return EXIT_BAD_INPUT;
 	}
 	return EXIT_OK;
+}
+
+/* --bound=N: a whole number from 1 to 10^12, else a usage error. */
+static bool parse_bound(const char *text, uint64_t *out)
+{
+	uint64_t n = 0;
+	if (!*text)
+		return false;
+	for (const char *p = text; *p; p++) {
+		if (*p < '0' || *p > '9' || n > UINT64_C(1000000000000) / 10)
+			return false;
+		n = n * 10 + (uint64_t)(*p - '0');
+	}
+	*out = n;
+	return n >= 1 && n <= UINT64_C(1000000000000);
+}
+
+bool cli_bound_flag(struct cli *c, const char *arg, struct cli_args *args)
+{
+	if (strncmp(arg, "--bound=", 8) != 0)
+		return false;
+	if (!parse_bound(arg + 8, &args->number)) {
+		cli_usage_error(c, "--bound needs a whole number from 1 to 1000000000000, not '%s'", arg + 8);
+		args->bad = true;
+	}
+	return true;
 }

@@ -72,6 +72,7 @@ int cmd_test(struct cli *c, int argc, char **argv);
 int cmd_fmt(struct cli *c, int argc, char **argv);
 int cmd_lsp(struct cli *c, int argc, char **argv);
 int cmd_register(struct cli *c, int argc, char **argv);
+int cmd_conform(struct cli *c, int argc, char **argv);
 
 /* What a command takes: cli_parse_args handles --help, --format, -I and
 ** --no-color for every command, and the command's own flags through `flag`. */
@@ -79,6 +80,7 @@ struct cli_args {
 	const char **pos;    /* the positional arguments, in order */
 	int n_pos;
 	int history_from;    /* diff: index in pos where --history began, or -1 */
+	int model_at;        /* conform: index in pos of the file after --model, or -1 */
 	unsigned bits;       /* flags a command sets for itself */
 	uint64_t number;     /* a number a command's own flag took (diff --bound=N), 0 if none */
 	bool bad;            /* a command's own flag was malformed (it said why) */
@@ -91,6 +93,11 @@ struct cli_command {
 	/* true if arg is one of the command's own flags (and it took it) */
 	bool (*flag)(struct cli *c, const char *arg, struct cli_args *args);
 };
+
+/* `--bound=N` (the work a search may do: diff, conform) into args->number;
+** false if arg is not it; args->bad (said why) if N is not a whole number
+** from 1 to 10^12. */
+bool cli_bound_flag(struct cli *c, const char *arg, struct cli_args *args);
 
 /* --help printed: the command ends with status 0 */
 #define CLI_HELP_SHOWN (-1)

@@ -40,30 +40,10 @@ static void diag_to_stderr(void *ctx, const struct diag_sink *d)
 			diag_print(&d->items.items[i], stderr, x->cli->color_err);
 }
 
-/* --bound=N: a whole number from 1 to 10^12, else a usage error. */
-static bool parse_bound(const char *text, uint64_t *out)
-{
-	uint64_t n = 0;
-	if (!*text)
-		return false;
-	for (const char *p = text; *p; p++) {
-		if (*p < '0' || *p > '9' || n > UINT64_C(1000000000000) / 10)
-			return false;
-		n = n * 10 + (uint64_t)(*p - '0');
-	}
-	*out = n;
-	return n >= 1 && n <= UINT64_C(1000000000000);
-}
-
 static bool diff_flag(struct cli *c, const char *arg, struct cli_args *args)
 {
-	if (strncmp(arg, "--bound=", 8) == 0) {
-		if (!parse_bound(arg + 8, &args->number)) {
-			cli_usage_error(c, "--bound needs a whole number from 1 to 1000000000000, not '%s'", arg + 8);
-			args->bad = true;
-		}
+	if (cli_bound_flag(c, arg, args))
 		return true;
-	}
 	if (strcmp(arg, "--history") != 0)
 		return false;
 	args->history_from = args->n_pos; /* what follows is the history */

@@ -28,6 +28,7 @@ static const char main_usage[] =
 	"  explain FILE.tor           the terms in plain English, and the votes each decision needs\n"
 	"  diff OLD.tor NEW.tor       what an amendment changes: clauses, meetings, past decisions\n"
 	"  register PATH...           the attendance and interests registers of a history\n"
+	"  conform --model M LOCAL... whether each cluster's terms meet a health board's model\n"
 	"  test FILE.tor...           run the `example` blocks written inside terms files\n"
 	"  fmt FILE...                print files in the canonical layout (--write, --check)\n"
 	"  lsp                        a language server for editors, over standard input and output\n"
@@ -47,6 +48,7 @@ static const struct command commands[] = {
 	{ "explain", cmd_explain },
 	{ "diff", cmd_diff },
 	{ "register", cmd_register },
+	{ "conform", cmd_conform },
 	{ "test", cmd_test },
 	{ "fmt", cmd_fmt },
 	{ "lsp", cmd_lsp },

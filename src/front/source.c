@@ -207,3 +207,10 @@ bool source_looks_like_json(const char *text, size_t len)
 			return text[i] == '{';
 	return false;
 }
+
+const char *source_excerpt(struct arena *a, const struct source *s, struct span span)
+{
+	if (!s || span.end <= span.start || span.end > s->len)
+		return "";
+	return arena_strndup(a, s->text + span.start, span.end - span.start);
+}

@@ -31,6 +31,7 @@ bool report_supports(const struct report_ops *ops, enum report_kind k)
 	case REPORT_EXPLAIN: return ops->explain != NULL;
 	case REPORT_AMEND: return ops->amend != NULL;
 	case REPORT_REGISTER: return ops->registers != NULL;
+	case REPORT_CONFORM: return ops->conform != NULL;
 	case REPORT__N: break;
 	}
 	return false;

@@ -5,7 +5,7 @@
 ** One `struct report_ops` per format says how that format writes each kind
 ** of result: a command's diagnostics (check), one meeting judged (eval), a
 ** history (replay, streamed), an explanation (explain) and an amendment
-** (diff).  The CLI chooses one from --format, once (report_find); a format
+** (diff), a conformance (conform).  The CLI chooses one from --format, once (report_find); a format
 ** that cannot write a kind of result leaves its entry NULL, and the command
 ** refuses that format.  Adding a format is a new report_FORMAT.c with its
 ** ops, a line in the table of report.c and its declaration below.
@@ -23,13 +23,16 @@
 #include "front/diag.h"
 #include "report/json.h"
 #include "run/amend.h"
+#include "run/conform.h"
 #include "run/eval.h"
 #include "run/explain.h"
 #include "run/replay.h"
 
 /* What a command writes; a format may support any of them. */
-enum report_kind { REPORT_DIAGNOSTICS, REPORT_MEETING, REPORT_REPLAY, REPORT_EXPLAIN, REPORT_AMEND, REPORT_REGISTER,
-                   REPORT__N };
+enum report_kind {
+	REPORT_DIAGNOSTICS, REPORT_MEETING, REPORT_REPLAY, REPORT_EXPLAIN, REPORT_AMEND, REPORT_REGISTER, REPORT_CONFORM,
+	REPORT__N
+};
 
 struct report_opts {
 	bool color;
@@ -65,6 +68,7 @@ struct report_ops {
 	void (*amend)(FILE *out, const struct amend *d);
 	/* the attendance and interests registers (register, and in replay) */
 	const struct register_format_ops *registers;
+	void (*conform)(FILE *out, const struct conform_run *run);
 };
 
 extern const struct report_ops report_text, report_markdown, report_html, report_json;

@@ -8,6 +8,7 @@
 #include "report/register_int.h"
 #include "report/report.h"
 
+#include "report/report_conform.h"
 #include "report/report_explain.h"
 
 /* {"file", "line", "column"} of a location, or null. */
@@ -645,4 +646,5 @@ const struct report_ops report_json = {
 	.explain = explain_write_json,
 	.amend = json_amend,
 	.registers = &register_json_ops,
+	.conform = conform_write_json,
 };

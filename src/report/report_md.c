@@ -8,6 +8,7 @@
 
 #include <string.h>
 
+#include "report/report_conform.h"
 #include "report/report_explain.h"
 
 void report_md_text(FILE *out, const char *s)
@@ -184,4 +185,5 @@ const struct report_ops report_markdown = {
 	.explain = explain_write_markdown,
 	.amend = md_amend,
 	.registers = &register_md_ops,
+	.conform = conform_write_markdown,
 };

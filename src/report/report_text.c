@@ -13,6 +13,7 @@
 
 #include <string.h>
 
+#include "report/report_conform.h"
 #include "report/report_explain.h"
 
 #define BOLD "\033[1m"
@@ -442,4 +443,5 @@ const struct report_ops report_text = {
 	.explain = explain_write_text,
 	.amend = text_amend,
 	.registers = &register_text_ops,
+	.conform = conform_write_text,
 };

@@ -125,9 +125,7 @@ static const char *fmt_date(struct evaluator *ev, qdate d)
 
 static const char *source_text(struct arena *a, const struct source *src, const struct node *n)
 {
-	if (!src || !n || n->span.end <= n->span.start || n->span.end > src->len)
-		return "";
-	return arena_strndup(a, src->text + n->span.start, n->span.end - n->span.start);
+	return n ? source_excerpt(a, src, n->span) : "";
 }
 
 /* ==== requirements ============================================================ */

@@ -1,0 +1,1 @@
+conform --format markdown --model tests/golden/conform/board-model.tor tests/golden/conform/weaker-quorum.tor tests/golden/conform/lower-financial.tor tests/golden/conform/conflicted-votes.tor tests/golden/conform/short-notice.tor tests/golden/conform/stronger.tor tests/golden/conform/mapped-roles.tor tests/golden/conform/unmapped-roles.tor

@@ -1,0 +1,1 @@
+conform --model tests/golden/conform/broken.tor tests/golden/conform/stronger.tor

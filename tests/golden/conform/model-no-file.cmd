@@ -1,0 +1,1 @@
+conform tests/golden/conform/stronger.tor --model
