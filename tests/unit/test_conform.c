@@ -19,6 +19,7 @@
 
 #include "check/sema.h"
 #include "front/parse.h"
+#include "base/sbuf.h"
 #include "run/conform.h"
 
 struct run {
@@ -333,6 +334,92 @@ static void weaker_settings(void **state)
 	only(r, "decisions outside meetings");
 }
 
+/* Settings the model or the local terms leave to be agreed, or leave out. */
+static void settings_open_or_missing(void **state)
+{
+	struct run *R = *state;
+	const struct terms *model = with(R, "Model", "cluster_lead", NULL, NULL);
+	const struct conform_result *r =
+		compare(R, model, with(R, "Local", "cluster_lead", "notice papers 5 days before", "notice papers to be agreed"), false);
+	only(r, "notice of papers");
+	assert_string_equal(clause(r, "notice of papers")->why, "the local terms leave it to be agreed");
+	r = compare(R, model, with(R, "Local", "cluster_lead", "notice papers 5 days before", ""), false);
+	assert_string_equal(clause(r, "notice of papers")->why, "the local terms set none");
+	/* a model that sets none: open, unless the local terms must be the same */
+	const struct terms *none = with(R, "Model", "cluster_lead", "meets every 2 months", "");
+	r = compare(R, none, with(R, "Local", "cluster_lead", NULL, NULL), false);
+	assert_int_equal(clause(r, "meetings")->verdict, CONFORM_OPEN);
+	r = compare(R, none, with(R, "Local", "cluster_lead", NULL, NULL), true);
+	assert_int_equal(clause(r, "meetings")->verdict, CONFORM_NO);
+	r = compare(R, with(R, "Model", "cluster_lead", "review every 12 months", "review every to be agreed"),
+	            with(R, "Local", "cluster_lead", NULL, NULL), false);
+	assert_int_equal(clause(r, "review")->verdict, CONFORM_OPEN);
+	assert_string_equal(clause(r, "review")->model_reads, "still to be agreed");
+	/* decisions outside meetings */
+	const struct terms *tba = with(R, "Model", "cluster_lead", "ratify at next meeting", "to be agreed");
+	r = compare(R, tba, with(R, "Local", "cluster_lead", NULL, NULL), false);
+	assert_int_equal(clause(r, "decisions outside meetings")->verdict, CONFORM_OPEN);
+	r = compare(R, model, with(R, "Local", "cluster_lead", "ratify at next meeting", "to be agreed"), false);
+	only(r, "decisions outside meetings");
+	r = compare(R, model, with(R, "Local", "cluster_lead", "ratify at next meeting", "ratify within 7 days"), false);
+	assert_string_equal(clause(r, "decisions outside meetings")->why,
+	                    "a fixed period may end after the next meeting, which is when the model has them ratified");
+	r = compare(R, with(R, "Model", "cluster_lead", "ratify at next meeting", "ratify within 7 days"),
+	            with(R, "Local", "cluster_lead", NULL, NULL), false);
+	assert_string_equal(clause(r, "decisions outside meetings")->why,
+	                    "the next meeting may come later than the model's period for ratification");
+	r = compare(R, model, with(R, "Local", "cluster_lead", "virtual { ratify at next meeting }", ""), true);
+	only(r, "decisions outside meetings");
+}
+
+/* A period that leaves the calendar is never met (before) or never due
+** (after): 100000 years of notice is stricter than any, of review weaker. */
+static void periods_off_the_calendar(void **state)
+{
+	struct run *R = *state;
+	const struct terms *model = with(R, "Model", "cluster_lead", NULL, NULL);
+	const struct conform_result *r =
+		compare(R, model, with(R, "Local", "cluster_lead", "papers 5 days before", "papers 100000 years before"), false);
+	only(r, NULL);
+	r = compare(R, model, with(R, "Local", "cluster_lead", "review every 12 months", "review every 100000 years"), false);
+	only(r, "review");
+}
+
+/* A model class for large amounts (motion.amount > 10000), which the local
+** terms do not have: the search tries amounts either side of 10000, and a
+** motion over it with no financial implication carries locally by a
+** simple majority, not under the model's 75% of the members. */
+static void model_class_by_amount(void **state)
+{
+	struct run *R = *state;
+	const struct terms *model = with(R, "Model", "cluster_lead", "class amendment §9",
+	                                 "class big { when motion.amount > 10000 require yes >= 75% of members }\n  "
+	                                 "class amendment §9");
+	const struct conform_result *r = compare(R, model, with(R, "Local", "cluster_lead", NULL, NULL), false);
+	const struct conform_clause *c = clause(r, "class big");
+	assert_int_equal(c->verdict, CONFORM_NO);
+	assert_non_null(c->example);
+	assert_int_equal(c->example->model->motions[0].outcome, OUTCOME_NOT_CARRIED);
+	assert_int_equal(c->example->local->motions[0].outcome, OUTCOME_CARRIED);
+	assert_non_null(strstr(c->example->record, "amount "));
+}
+
+/* A model of more classes than the search can show apart is refused. */
+static void too_many_classes(void **state)
+{
+	struct run *R = *state;
+	struct sbuf b;
+	sbuf_init(&b, &R->arena);
+	for (int i = 0; i < 62; i++)
+		sbuf_addf(&b, "class c%d { when motion.kind == \"k%d\" require yes > half of cast }\n  ", i, i);
+	sbuf_add(&b, "class ordinary §3.3.2");
+	const struct terms *model = with(R, "Model", "cluster_lead", "class ordinary §3.3.2", sbuf_str(&b));
+	struct conform_run *run = conform_begin(&R->arena, model, "model.tor", false, 0);
+	const char *why = NULL;
+	assert_false(conform_local(run, with(R, "Local", "cluster_lead", NULL, NULL), "local.tor", &why));
+	assert_string_equal(why, "the model has 65 classes; conform compares at most 61");
+}
+
 /* What the model leaves open, and what the local terms leave undecided. */
 static void to_be_agreed(void **state)
 {
@@ -415,6 +502,10 @@ int main(void)
 		cmocka_unit_test_setup_teardown(stronger_conforms, setup, teardown),
 		cmocka_unit_test_setup_teardown(weaker_settings, setup, teardown),
 		cmocka_unit_test_setup_teardown(to_be_agreed, setup, teardown),
+		cmocka_unit_test_setup_teardown(settings_open_or_missing, setup, teardown),
+		cmocka_unit_test_setup_teardown(model_class_by_amount, setup, teardown),
+		cmocka_unit_test_setup_teardown(too_many_classes, setup, teardown),
+		cmocka_unit_test_setup_teardown(periods_off_the_calendar, setup, teardown),
 		cmocka_unit_test_setup_teardown(roles_unmatched, setup, teardown),
 		cmocka_unit_test_setup_teardown(roles_mapped, setup, teardown),
 		cmocka_unit_test(verdict_names),
