@@ -7,62 +7,33 @@
 ** worked out by hand and are written beside each test.  Run from the
 ** repository root.
 */
-#include <stdarg.h>
-#include <stddef.h>
-#include <stdint.h>
-#include <setjmp.h>
-#include <cmocka.h>
+#include "fixture.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/sbuf.h"
 #include "check/sema.h"
 #include "front/parse.h"
-#include "base/sbuf.h"
 #include "run/conform.h"
 
 struct run {
-	struct mem mem;
-	jmp_buf oom;
-	struct arena arena;
-	struct diag_sink diag;
-	struct loader ld;
+	struct fixture f;
 };
 
-static int setup(void **state)
-{
-	struct run *R = calloc(1, sizeof *R);
-	if (!R)
-		return -1;
-	R->mem.on_oom = &R->oom;
-	arena_init(&R->arena, &R->mem);
-	diag_init(&R->diag, &R->arena);
-	loader_init(&R->ld, &R->arena, &R->diag, NULL, 0);
-	*state = R;
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	struct run *R = *state;
-	arena_free(&R->arena);
-	free(R);
-	return 0;
-}
+FIXTURE_STATE(struct run)
 
 static const struct terms *terms_of(struct run *R, const char *text)
 {
-	struct source *src = arena_alloc(&R->arena, sizeof *src);
-	source_from_memory(src, &R->arena, "terms.tor", text, strlen(text));
+	struct source *src = arena_alloc(&R->f.arena, sizeof *src);
+	source_from_memory(src, &R->f.arena, "terms.tor", text, strlen(text));
 	struct ast_file file;
-	if (setjmp(R->oom))
-		fail_msg("out of memory");
-	assert_int_equal(parse_file(&R->arena, &R->diag, src, &file), 0);
-	const struct terms *t = sema_terms(&R->arena, &R->diag, &R->ld, file.items, src);
-	if (!t || R->diag.n_errors) {
-		for (size_t i = 0; i < R->diag.items.n; i++)
-			diag_print(&R->diag.items.items[i], stderr, false);
+	assert_int_equal(parse_file(&R->f.arena, &R->f.diag, src, &file), 0);
+	const struct terms *t = sema_terms(&R->f.arena, &R->f.diag, &R->f.ld, file.items, src);
+	if (!t || R->f.diag.n_errors) {
+		for (size_t i = 0; i < R->f.diag.items.n; i++)
+			diag_print(&R->f.diag.items.items[i], stderr, false);
 		fail_msg("the terms do not check");
 	}
 	return t;
@@ -105,15 +76,15 @@ static const struct terms *with(struct run *R, const char *name, const char *lea
 		const char *at = strstr(board, from);
 		if (!at)
 			fail_msg("'%s' is not in the board's terms", from);
-		body = arena_printf(&R->arena, "%.*s%s%s", (int)(at - board), board, to, at + strlen(from));
+		body = arena_printf(&R->f.arena, "%.*s%s%s", (int)(at - board), board, to, at + strlen(from));
 	}
-	return terms_of(R, arena_printf(&R->arena, base_terms, name, lead, lead, body));
+	return terms_of(R, arena_printf(&R->f.arena, base_terms, name, lead, lead, body));
 }
 
 static const struct conform_result *compare(struct run *R, const struct terms *model, const struct terms *local,
                                             bool exact)
 {
-	struct conform_run *run = conform_begin(&R->arena, model, "model.tor", exact, 0);
+	struct conform_run *run = conform_begin(&R->f.arena, model, "model.tor", exact, 0);
 	const char *why = NULL;
 	if (!conform_local(run, local, "local.tor", &why))
 		fail_msg("conform_local: %s", why);
@@ -145,7 +116,7 @@ static void only(const struct conform_result *r, const char *except)
 
 static void the_same_conforms(void **state)
 {
-	struct run *R = *state;
+	FIXTURE_ENTER(struct run, R);
 	const struct conform_result *r =
 		compare(R, with(R, "Model", "cluster_lead", NULL, NULL), with(R, "Local", "cluster_lead", NULL, NULL), false);
 	assert_int_equal(r->verdict, CONFORM_YES);
@@ -162,7 +133,7 @@ static void the_same_conforms(void **state)
 */
 static void weaker_quorum(void **state)
 {
-	struct run *R = *state;
+	FIXTURE_ENTER(struct run, R);
 	const struct conform_result *r = compare(R, with(R, "Model", "cluster_lead", NULL, NULL),
 	                                         with(R, "Local", "cluster_lead", "present >= 6", "present >= 5"), false);
 	assert_int_equal(r->verdict, CONFORM_NO);
@@ -185,7 +156,7 @@ static void weaker_quorum(void **state)
 */
 static void lower_financial_threshold(void **state)
 {
-	struct run *R = *state;
+	FIXTURE_ENTER(struct run, R);
 	const struct conform_result *r =
 		compare(R, with(R, "Model", "cluster_lead", NULL, NULL),
 		        with(R, "Local", "cluster_lead", "yes >= 75% of members", "yes >= 2/3 of members"), false);
@@ -202,7 +173,7 @@ static void lower_financial_threshold(void **state)
 
 static void conflicted_votes_allowed(void **state)
 {
-	struct run *R = *state;
+	FIXTURE_ENTER(struct run, R);
 	const struct conform_result *r =
 		compare(R, with(R, "Model", "cluster_lead", NULL, NULL),
 		        with(R, "Local", "cluster_lead", "conflicted vote: void", "conflicted vote: allowed"), false);
@@ -218,7 +189,7 @@ static void conflicted_votes_allowed(void **state)
 */
 static void conflicted_counted(void **state)
 {
-	struct run *R = *state;
+	FIXTURE_ENTER(struct run, R);
 	const struct conform_result *r =
 		compare(R, with(R, "Model", "cluster_lead", NULL, NULL),
 		        with(R, "Local", "cluster_lead", "conflicted quorum: excluded", "conflicted quorum: counted"), false);
@@ -234,7 +205,7 @@ static void conflicted_counted(void **state)
 
 static void shorter_notice(void **state)
 {
-	struct run *R = *state;
+	FIXTURE_ENTER(struct run, R);
 	const struct terms *model = with(R, "Model", "cluster_lead", NULL, NULL);
 	const struct conform_result *r =
 		compare(R, model, with(R, "Local", "cluster_lead", "papers 5 days before", "papers 4 days before"), false);
@@ -257,7 +228,7 @@ static void shorter_notice(void **state)
 */
 static void periods_in_other_units(void **state)
 {
-	struct run *R = *state;
+	FIXTURE_ENTER(struct run, R);
 	const struct terms *model = with(R, "Model", "cluster_lead", NULL, NULL);
 	/* minutes within 10 days: 1 week + 3 days is the same, 2 weeks is later */
 	const struct conform_result *r = compare(
@@ -283,7 +254,7 @@ static void periods_in_other_units(void **state)
 
 static void stronger_conforms(void **state)
 {
-	struct run *R = *state;
+	FIXTURE_ENTER(struct run, R);
 	const struct terms *model = with(R, "Model", "cluster_lead", NULL, NULL);
 	static const char *const stricter[][2] = {
 		{ "present >= 6", "present >= 8" },
@@ -308,7 +279,7 @@ static void stronger_conforms(void **state)
 /* The settings the model allows and the local terms go beyond. */
 static void weaker_settings(void **state)
 {
-	struct run *R = *state;
+	FIXTURE_ENTER(struct run, R);
 	const struct terms *model = with(R, "Model", "cluster_lead", "casting vote chair\n", "casting vote none\n");
 	const struct conform_result *r =
 		compare(R, model, with(R, "Local", "cluster_lead", NULL, NULL), false);
@@ -337,7 +308,7 @@ static void weaker_settings(void **state)
 /* Settings the model or the local terms leave to be agreed, or leave out. */
 static void settings_open_or_missing(void **state)
 {
-	struct run *R = *state;
+	FIXTURE_ENTER(struct run, R);
 	const struct terms *model = with(R, "Model", "cluster_lead", NULL, NULL);
 	const struct conform_result *r =
 		compare(R, model, with(R, "Local", "cluster_lead", "notice papers 5 days before", "notice papers to be agreed"), false);
@@ -376,7 +347,7 @@ static void settings_open_or_missing(void **state)
 ** (after): 100000 years of notice is stricter than any, of review weaker. */
 static void periods_off_the_calendar(void **state)
 {
-	struct run *R = *state;
+	FIXTURE_ENTER(struct run, R);
 	const struct terms *model = with(R, "Model", "cluster_lead", NULL, NULL);
 	const struct conform_result *r =
 		compare(R, model, with(R, "Local", "cluster_lead", "papers 5 days before", "papers 100000 years before"), false);
@@ -391,7 +362,7 @@ static void periods_off_the_calendar(void **state)
 ** simple majority, not under the model's 75% of the members. */
 static void model_class_by_amount(void **state)
 {
-	struct run *R = *state;
+	FIXTURE_ENTER(struct run, R);
 	const struct terms *model = with(R, "Model", "cluster_lead", "class amendment §9",
 	                                 "class big { when motion.amount > 10000 require yes >= 75% of members }\n  "
 	                                 "class amendment §9");
@@ -407,14 +378,14 @@ static void model_class_by_amount(void **state)
 /* A model of more classes than the search can show apart is refused. */
 static void too_many_classes(void **state)
 {
-	struct run *R = *state;
+	FIXTURE_ENTER(struct run, R);
 	struct sbuf b;
-	sbuf_init(&b, &R->arena);
+	sbuf_init(&b, &R->f.arena);
 	for (int i = 0; i < 62; i++)
 		sbuf_addf(&b, "class c%d { when motion.kind == \"k%d\" require yes > half of cast }\n  ", i, i);
 	sbuf_add(&b, "class ordinary §3.3.2");
 	const struct terms *model = with(R, "Model", "cluster_lead", "class ordinary §3.3.2", sbuf_str(&b));
-	struct conform_run *run = conform_begin(&R->arena, model, "model.tor", false, 0);
+	struct conform_run *run = conform_begin(&R->f.arena, model, "model.tor", false, 0);
 	const char *why = NULL;
 	assert_false(conform_local(run, with(R, "Local", "cluster_lead", NULL, NULL), "local.tor", &why));
 	assert_string_equal(why, "the model has 65 classes; conform compares at most 61");
@@ -423,7 +394,7 @@ static void too_many_classes(void **state)
 /* What the model leaves open, and what the local terms leave undecided. */
 static void to_be_agreed(void **state)
 {
-	struct run *R = *state;
+	FIXTURE_ENTER(struct run, R);
 	const struct terms *open = with(R, "Model", "cluster_lead",
 	                                "quorum §3.1 { require present >= 6 require present(cluster_lead, clinical_lead) >= 1 }",
 	                                "quorum §3.1 { to be agreed }");
@@ -452,7 +423,7 @@ static void to_be_agreed(void **state)
 */
 static void roles_unmatched(void **state)
 {
-	struct run *R = *state;
+	FIXTURE_ENTER(struct run, R);
 	const struct conform_result *r =
 		compare(R, with(R, "Model", "cluster_lead", "present(cluster_lead, clinical_lead)", "present(cluster_lead)"),
 		        with(R, "Local", "chair_gp", "present(cluster_lead, clinical_lead)", "present(chair_gp)"), false);
@@ -468,7 +439,7 @@ static void roles_unmatched(void **state)
 ** this roster does not have, ignored). */
 static void roles_mapped(void **state)
 {
-	struct run *R = *state;
+	FIXTURE_ENTER(struct run, R);
 	const struct conform_result *r =
 		compare(R, with(R, "Model", "cluster_lead", "consensus first", "maps { cluster_lead: chair_gp, lead }\n  consensus first"),
 		        with(R, "Local", "chair_gp", "present(cluster_lead, clinical_lead)", "present(chair_gp, clinical_lead)"),
