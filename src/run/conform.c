@@ -174,6 +174,10 @@ static const struct terms *seen_as_local(struct arena *a, struct conform_result 
 		m.groups = groups;
 		seen->members[i] = m;
 	}
+	/* members are found by id through an index of their own */
+	terms_index_init(seen, a, seen->n_members);
+	for (unsigned i = 0; i < seen->n_members; i++)
+		terms_index_member(seen, i);
 	uint64_t named = named_groups(model);
 	for (unsigned g = 0; g < model->n_groups; g++) {
 		if (!((named >> g) & 1))
