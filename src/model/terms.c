@@ -85,3 +85,16 @@ bool terms_conflicted_void(const struct terms *t)
 {
 	return t->conflict_vote == CONFLICT_VOTE_VOID || t->conflict_leaves;
 }
+
+bool terms_may_chair(const struct terms *t, const struct member *m, bool voting)
+{
+	const struct chair_rule *cr = &t->chair;
+	if (cr->any_member)
+		return voting;
+	if (m->groups & cr->groups)
+		return true;
+	for (unsigned k = 0; k < cr->n_members; k++)
+		if (strcmp(cr->members[k], m->id) == 0)
+			return true;
+	return false;
+}

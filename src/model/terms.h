@@ -252,6 +252,9 @@ const struct dclass *terms_find_class(const struct terms *t, const char *id);
 ** (docs/semantics.md#interests): do they count towards the quorum for the
 ** item, is their vote void?  One who must leave does neither. */
 bool terms_conflicted_counted(const struct terms *t);
+/* May member m chair under `chaired by` (set)?  `voting` says whether m is
+** on the roster on the day and votes (`chaired by any member`). */
+bool terms_may_chair(const struct terms *t, const struct member *m, bool voting);
 bool terms_conflicted_void(const struct terms *t);
 
 #endif

@@ -64,7 +64,8 @@ const char *conform_topic_name(enum conform_topic t)
 		[TOPIC_CASTING] = "casting-vote", [TOPIC_CONSENSUS] = "consensus", [TOPIC_CONFLICT_VOTE] = "interests-vote",
 		[TOPIC_CONFLICT_QUORUM] = "interests-quorum", [TOPIC_CONFLICT_LEAVES] = "interests-leave",
 		[TOPIC_VIRTUAL] = "virtual", [TOPIC_PAPERS] = "papers", [TOPIC_MINUTES] = "minutes", [TOPIC_MEETS] = "meetings",
-		[TOPIC_REVIEW] = "review",
+		[TOPIC_MEETS_LEAST] = "meetings-a-year", [TOPIC_REVIEW] = "review", [TOPIC_CHAIR] = "chair",
+		[TOPIC_MINUTES_VOTES] = "minutes-votes",
 	};
 	return names[t];
 }

@@ -8,7 +8,8 @@
 ** members out of the quorum where the model says so, notice and papers at
 ** least the model's, minutes at most its days, meetings and reviews at least
 ** as often, consensus, a casting vote and decisions outside meetings only
-** where the model allows them).  With `exact`, each must be the same.
+** where the model allows them, the chair only someone the model allows,
+** votes in the minutes where the model wants them).  With `exact`, each must be the same.
 **
 ** The model is written for no cluster in particular, so its counts are read
 ** against the local roster: the model "seen as" the local body has the
@@ -48,7 +49,10 @@ enum conform_topic {
 	TOPIC_PAPERS,
 	TOPIC_MINUTES,
 	TOPIC_MEETS,
-	TOPIC_REVIEW
+	TOPIC_MEETS_LEAST,     /* `meets at least N times a year` */
+	TOPIC_REVIEW,
+	TOPIC_CHAIR,           /* `chaired by` */
+	TOPIC_MINUTES_VOTES    /* `minutes record votes` */
 };
 
 /* The smallest meeting that shows a clause does not conform, as a record

@@ -5,7 +5,9 @@
 ** model allows them; a conflicted member voting, counting towards the quorum
 ** or staying in the room only where the model lets them; papers and the
 ** notice of a motion at least as early, minutes, the next meeting, the review
-** and ratification at least as soon, on every day of the calendar.  A setting
+** and ratification at least as soon, on every day of the calendar; at least
+** as many meetings a year; a chair only someone the model allows; votes in
+** the minutes where the model wants them.  A setting
 ** a file does not state is compared as eval reads it (its default), and says
 ** so.  With `exact` each must be the same.
 */
@@ -13,6 +15,7 @@
 
 #include <string.h>
 
+#include "base/sbuf.h"
 #include "run/english.h"
 
 /* ---- periods ------------------------------------------------------------------------- */
@@ -342,6 +345,92 @@ bool conform_notice(struct arena *a, struct conform_clause *c, const struct dcla
 	return c->verdict != CONFORM_NO;
 }
 
+/* ---- meetings a year, votes in the minutes, the chair ------------------------------------------ */
+
+static const char *least_reads(struct arena *a, const struct terms *t)
+{
+	if (!t->meets_least.set)
+		return "no number of meetings a year is set";
+	return arena_printf(a, "meets at least %lld time%s a year", (long long)t->meets_least.times,
+	                    t->meets_least.times == 1 ? "" : "s");
+}
+
+static void compare_meets_least(struct arena *a, struct conform_result *r, const struct terms *m, bool exact)
+{
+	const struct terms *l = r->local;
+	struct conform_clause *c = conform_add(a, r, TOPIC_MEETS_LEAST, "meetings a year", m->meets_least.clause,
+	                                       l->meets_least.clause);
+	c->model_reads = least_reads(a, m);
+	c->local_reads = least_reads(a, l);
+	if (!m->meets_least.set && !(exact && l->meets_least.set)) {
+		c->verdict = CONFORM_OPEN;
+		c->why = "the model sets none";
+	} else if (!m->meets_least.set || !l->meets_least.set) {
+		c->verdict = CONFORM_NO;
+		c->why = !l->meets_least.set ? "the local terms set none (how often they meet is compared under \"meetings\")"
+		                             : "the model sets none";
+	} else if (exact ? l->meets_least.times != m->meets_least.times : l->meets_least.times < m->meets_least.times) {
+		c->verdict = CONFORM_NO;
+		c->why = arena_printf(a, "%lld a year %s the model's %lld", (long long)l->meets_least.times,
+		                      l->meets_least.times < m->meets_least.times ? "is fewer than" : "is more than, not the same as",
+		                      (long long)m->meets_least.times);
+	}
+}
+
+static const char *votes_minuted_reads(const struct terms *t)
+{
+	return t->minutes_votes ? "the minutes record the votes for and against each decision"
+	                        : "a result minuted as declared is accepted";
+}
+
+/* Who may chair, as the terms name them: "a member holding cluster_lead or
+** vice_chair, or alice", "any voting member", "anyone". */
+static const char *chair_reads(struct arena *a, const struct terms *t)
+{
+	const struct chair_rule *cr = &t->chair;
+	if (!cr->set)
+		return "anyone (who chairs is not set)";
+	if (cr->any_member)
+		return "any voting member";
+	struct sbuf b;
+	sbuf_init(&b, a);
+	for (unsigned g = 0; g < t->n_groups; g++)
+		if ((cr->groups >> g) & 1)
+			sbuf_addf(&b, "%s%s", b.len ? " or " : "a member holding ", t->groups[g].id);
+	for (unsigned k = 0; k < cr->n_members; k++)
+		sbuf_addf(&b, "%s%s", b.len ? ", or " : "", cr->members[k]);
+	return sbuf_str(&b);
+}
+
+/* The local members who may chair under the local terms, against the
+** model read against the local roster (r->seen, the same members in the
+** model's roles): none the model would refuse; with exact, the same ones. */
+static void compare_chair(struct arena *a, struct conform_result *r, const struct terms *m, bool exact)
+{
+	const struct terms *l = r->local, *seen = r->seen;
+	struct conform_clause *c = conform_add(a, r, TOPIC_CHAIR, "the chair", m->chair.clause, l->chair.clause);
+	c->model_reads = chair_reads(a, m);
+	c->local_reads = chair_reads(a, l);
+	if (!m->chair.set && !exact) {
+		c->verdict = CONFORM_OPEN;
+		c->why = "the model sets none";
+		return;
+	}
+	for (unsigned i = 0; i < l->n_members; i++) {
+		const struct member *lm = &l->members[i];
+		if (!terms_member_active(lm, r->day))
+			continue;
+		bool local_may = !l->chair.set || terms_may_chair(l, lm, lm->voting);
+		bool model_may = !seen->chair.set || terms_may_chair(seen, &seen->members[i], lm->voting);
+		if (local_may != model_may && (local_may || exact)) {
+			c->verdict = CONFORM_NO;
+			c->why = arena_printf(a, "%s may chair under the %s, not under the %s", lm->id,
+			                      local_may ? "local terms" : "model", local_may ? "model" : "local terms");
+			return;
+		}
+	}
+}
+
 void conform_settings(struct arena *a, struct conform_result *r, const struct terms *model, bool exact)
 {
 	const struct terms *l = r->local;
@@ -350,5 +439,11 @@ void conform_settings(struct arena *a, struct conform_result *r, const struct te
 	compare_period(a, r, &papers_kind, &model->papers, &l->papers, exact);
 	compare_period(a, r, &minutes_kind, &model->minutes, &l->minutes, exact);
 	compare_period(a, r, &meets_kind, &model->meets, &l->meets, exact);
+	compare_meets_least(a, r, model, exact);
 	compare_period(a, r, &review_kind, &model->review, &l->review, exact);
+	compare_chair(a, r, model, exact);
+	struct setting s = { TOPIC_MINUTES_VOTES, "votes in the minutes", model->minutes_votes_clause,
+	                     l->minutes_votes_clause, votes_minuted_reads(model), votes_minuted_reads(l), true, true };
+	compare_flag(a, r, &s, !model->minutes_votes, !l->minutes_votes, exact,
+	             "the model has the minutes record the votes, the local terms accept a declared result");
 }

@@ -263,16 +263,7 @@ static void apply_step(struct evaluator *ev, const struct rec_step *st)
 /* Does roster member i hold what `chaired by` asks of the chair? */
 static bool may_chair(const struct evaluator *ev, int i)
 {
-	const struct chair_rule *cr = &ev->t->chair;
-	const struct member *mb = &ev->t->members[i];
-	if (cr->any_member)
-		return ev->active[i];
-	if (mb->groups & cr->groups)
-		return true;
-	for (unsigned k = 0; k < cr->n_members; k++)
-		if (strcmp(cr->members[k], mb->id) == 0)
-			return true;
-	return false;
+	return terms_may_chair(ev->t, &ev->t->members[i], ev->active[i]);
 }
 
 /* "holds cluster_lead or vice_chair", as the terms name them. */

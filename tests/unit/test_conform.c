@@ -356,6 +356,31 @@ static void periods_off_the_calendar(void **state)
 	only(r, "review");
 }
 
+/* Who may chair, meetings a year, votes in the minutes (issue 19's
+** settings): the model's chair rule read against the local roster. */
+static void chair_meetings_and_votes(void **state)
+{
+	FIXTURE_ENTER(struct run, R);
+	const struct terms *model = with(R, "Model", "cluster_lead", "consensus first",
+	                                 "chaired by cluster_lead, clinical_lead\n  meets at least 6 times a year\n"
+	                                 "  minutes record votes\n  consensus first");
+	const struct conform_result *r = compare(R, model, with(R, "Local", "cluster_lead", "consensus first",
+	                                                      "chaired by cluster_lead\n  meets at least 10 times a year\n"
+	                                                      "  minutes record votes\n  consensus first"), false);
+	only(r, NULL);
+	r = compare(R, model, with(R, "Local", "cluster_lead", "consensus first",
+	                           "chaired by any member\n  meets at least 4 times a year\n  consensus first"), false);
+	assert_string_equal(clause(r, "the chair")->why, "carol may chair under the local terms, not under the model");
+	assert_string_equal(clause(r, "meetings a year")->why, "4 a year is fewer than the model's 6");
+	assert_int_equal(clause(r, "votes in the minutes")->verdict, CONFORM_NO);
+	/* with exact, a stricter chair rule differs */
+	r = compare(R, model, with(R, "Local", "cluster_lead", "consensus first",
+	                           "chaired by cluster_lead\n  meets at least 6 times a year\n"
+	                           "  minutes record votes\n  consensus first"), true);
+	assert_string_equal(clause(r, "the chair")->why, "bob may chair under the model, not under the local terms");
+	only(r, "the chair");
+}
+
 /* A model class for large amounts (motion.amount > 10000), which the local
 ** terms do not have: the search tries amounts either side of 10000, and a
 ** motion over it with no financial implication carries locally by a
@@ -475,6 +500,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(to_be_agreed, setup, teardown),
 		cmocka_unit_test_setup_teardown(settings_open_or_missing, setup, teardown),
 		cmocka_unit_test_setup_teardown(model_class_by_amount, setup, teardown),
+		cmocka_unit_test_setup_teardown(chair_meetings_and_votes, setup, teardown),
 		cmocka_unit_test_setup_teardown(too_many_classes, setup, teardown),
 		cmocka_unit_test_setup_teardown(periods_off_the_calendar, setup, teardown),
 		cmocka_unit_test_setup_teardown(roles_unmatched, setup, teardown),
