@@ -1,8 +1,8 @@
 #!/bin/sh
 # tests/alloc_sweep.sh BUILD: make every allocation fail in turn.
 #
-# For each command below (check, eval, and also replay, explain, diff, test
-# and fmt, on examples/*/ and tests/regress/*/), count the allocations a
+# For each command below (check, eval, and also replay, explain, diff, test,
+# fmt and conform, on examples/*/ and tests/regress/*/), count the allocations a
 # normal run makes (QUORATE_TEST_COUNT_ALLOC=1), then run it once for every N
 # from 1 to that count with QUORATE_TEST_FAIL_ALLOC=N.  Each such run must
 #   - exit 2 and say "out of memory" on stderr, or complete normally (the
@@ -88,6 +88,16 @@ done
 if [ -f examples/json/anytown-2024-05-14.json ] && [ -f examples/anytown/terms.tor ]; then
 	add eval -I stdlib examples/anytown/terms.tor examples/json/anytown-2024-05-14.json
 	add eval --format json -I stdlib examples/anytown/terms.tor examples/json/anytown-2024-05-14.json
+fi
+# conform: a health board's model against clusters, in every format, --exact,
+# and a search cut short by its bound.
+if [ -f examples/board/model.tor ]; then
+	for f in text markdown json; do
+		add conform --format $f -I stdlib --model examples/board/model.tor examples/anytown/terms.tor examples/urban/terms-v2.tor
+	done
+	add conform --exact -I stdlib --model examples/board/model.tor examples/fiftyplus/terms-v2.tor
+	add conform --bound=1000 -I stdlib --model examples/board/model.tor examples/rural/terms-v2.tor
+	add conform -I stdlib --model stdlib/models/national-sample.tor examples/rural/terms-v1.tor
 fi
 if [ -n "${SWEEP_FILTER:-}" ]; then
 	grep -e "$SWEEP_FILTER" "$cmds" >"$cmds.f" || true

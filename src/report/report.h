@@ -115,6 +115,10 @@ char *report_where(const struct loc *l, char *buf, size_t size);
 ** when no rule counts votes for. */
 bool report_votes_needed(const struct motion_result *mr, int64_t *needed, bool *met);
 
+/* A search cut short, in one sentence said before its results: why, and how
+** much of the possible meetings and attendances it judged (diff, conform). */
+const char *report_search_cut(struct arena *a, const struct diff_search *s);
+
 /* Copy a temporary file's contents to out; false on a read or write error. */
 bool report_copy_stream(FILE *from, FILE *to);
 

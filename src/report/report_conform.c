@@ -5,7 +5,8 @@
 ** First the health board's view, one row per local file; then each file,
 ** clause by clause, with the smallest counterexample of each clause that
 ** does not conform as eval judged it under both sets of terms.  A search cut
-** short by its bound is said before anything else about that file.
+** short is said under the title, before the table, and again before
+** anything else about that file.
 */
 #include "report/report_conform.h"
 
@@ -101,12 +102,49 @@ static const char *search_words(struct arena *a, const struct conform_result *r)
 {
 	const struct diff_search *s = &r->search;
 	if (s->truncated)
-		return arena_printf(a, "The search stopped at its bound after %llu possible meetings: a clause it found no "
-		                       "counterexample for is not proved.",
-		                    (unsigned long long)s->scenarios);
+		return arena_printf(a, "%s  A rule it found no counterexample for is not proved; a counterexample is "
+		                       "the smallest found, and more meetings may show it.",
+		                    report_search_cut(a, s));
 	return arena_printf(a, "%llu possible meetings searched: every meeting this roster can hold that the rules can "
 	                       "tell apart.",
 	                    (unsigned long long)s->scenarios);
+}
+
+/* How many local files' searches were cut short: said under the title,
+** before the table reads as complete. */
+static size_t cut_short(const struct conform_run *run)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < run->results.n; i++)
+		n += run->results.items[i]->search.truncated;
+	return n;
+}
+
+static const char *cut_short_words(struct arena *a, const struct conform_run *run)
+{
+	size_t n = cut_short(run);
+	if (!n)
+		return NULL;
+	const char *which = run->results.n == 1 ? "(see the file below)"
+	                                        : arena_printf(a, "for %zu of the %zu local files (see each file)", n,
+	                                                       run->results.n);
+	return arena_printf(a, "the search of possible meetings was cut short %s: a rule clause it found no counterexample "
+	                       "for is \"not proved\", never \"conforms\".",
+	                    which);
+}
+
+/* The counterexample's heading and how many meetings show it: a search cut
+** short may have missed smaller ones and more. */
+static const char *smallest_words(const struct conform_result *r)
+{
+	return r->search.truncated ? "The smallest meeting found before the search was cut short (a smaller one may exist)"
+	                           : "The smallest meeting that shows it";
+}
+
+static const char *meetings_count(struct arena *a, const struct conform_result *r, const struct conform_clause *c)
+{
+	return arena_printf(a, "%s%llu possible meeting%s", r->search.truncated ? "at least " : "",
+	                    (unsigned long long)c->meetings, c->meetings == 1 ? "" : "s");
 }
 
 static const char *roster_words(struct arena *a, const struct conform_result *r)
@@ -150,6 +188,9 @@ static void text_summary(FILE *out, const struct conform_run *run)
 	struct arena *a = run->arena;
 	fprintf(out, "%s the model \"%s\" (%s)%s\n\n", run->exact ? "Equivalence to" : "Conformance to", run->model->name,
 	        run->model_path, run->exact ? ", clause by clause" : "");
+	const char *cut = cut_short_words(a, run);
+	if (cut)
+		fprintf(out, "Note: %s\n\n", cut);
 	size_t wname = 7, wfile = 4;
 	for (size_t i = 0; i < run->results.n; i++) {
 		const struct conform_result *r = run->results.items[i];
@@ -176,7 +217,8 @@ static void text_summary(FILE *out, const struct conform_run *run)
 
 /* A clause that conforms, or that the model leaves open, is one line; one
 ** that does not says both rules and shows the meeting. */
-static void text_clause(FILE *out, struct arena *a, const struct conform_clause *c, bool exact)
+static void text_clause(FILE *out, struct arena *a, const struct conform_result *r, const struct conform_clause *c,
+                        bool exact)
 {
 	fprintf(out, "  %s: %s", labelled(a, c->heading, c->model_clause), conform_verdict_name(c->verdict, exact));
 	if (c->verdict == CONFORM_YES || c->verdict == CONFORM_OPEN) {
@@ -190,13 +232,12 @@ static void text_clause(FILE *out, struct arena *a, const struct conform_clause 
 	if (!c->example)
 		return;
 	bool q = about_quorum(c);
-	fprintf(out, "    The smallest meeting that shows it: %s: %s.\n", meeting_words(a, c), outcome_words(a, c));
+	fprintf(out, "    %s: %s: %s.\n", smallest_words(r), meeting_words(a, c), outcome_words(a, c));
 	fprintf(out, "      under the local terms: %s\n", judgement(a, c->example->local, q));
 	fprintf(out, "      under the model:       %s\n", judgement(a, c->example->model, q));
 	if (c->example->interest_note)
 		fprintf(out, "      (%s)\n", c->example->interest_note);
-	fprintf(out, "    %llu possible meeting%s show%s it.\n", (unsigned long long)c->meetings, c->meetings == 1 ? "" : "s",
-	        c->meetings == 1 ? "s" : "");
+	fprintf(out, "    %s show%s it.\n", meetings_count(a, r, c), c->meetings == 1 && !r->search.truncated ? "s" : "");
 }
 
 void conform_write_text(FILE *out, const struct conform_run *run)
@@ -206,12 +247,12 @@ void conform_write_text(FILE *out, const struct conform_run *run)
 	for (size_t i = 0; i < run->results.n; i++) {
 		const struct conform_result *r = run->results.items[i];
 		fprintf(out, "\n%s (%s): %s\n", r->local->name, r->path, conform_verdict_name(r->verdict, run->exact));
-		fprintf(out, "  %s\n  %s\n", search_words(a, r), roster_words(a, r));
+		fprintf(out, "  %s%s\n  %s\n", r->search.truncated ? "Note: " : "", search_words(a, r), roster_words(a, r));
 		for (size_t k = 0; k < r->roles.n; k++)
 			fprintf(out, "  %s\n", role_words(a, &r->roles.items[k]));
 		fputc('\n', out);
 		for (size_t k = 0; k < r->clauses.n; k++)
-			text_clause(out, a, &r->clauses.items[k], run->exact);
+			text_clause(out, a, r, &r->clauses.items[k], run->exact);
 	}
 }
 
@@ -231,7 +272,14 @@ static void md_summary(FILE *out, const struct conform_run *run)
 	report_md_text(out, run->model->name);
 	fputs("\"\n\nModel: ", out);
 	md_code(out, run->model_path);
-	fprintf(out, ".\n\n| Cluster | File | Verdict | %s |\n| --- | --- | --- | --- |\n",
+	fputs(".\n", out);
+	const char *cut = cut_short_words(a, run);
+	if (cut) {
+		fputs("\n> **Note:** ", out);
+		report_md_text(out, cut);
+		fputs("\n", out);
+	}
+	fprintf(out, "\n| Cluster | File | Verdict | %s |\n| --- | --- | --- | --- |\n",
 	        run->exact ? "Clauses that differ" : "Clauses not conforming");
 	for (size_t i = 0; i < run->results.n; i++) {
 		const struct conform_result *r = run->results.items[i];
@@ -265,7 +313,7 @@ static void md_clause_row(FILE *out, const struct conform_clause *c, bool exact)
 	        c->verdict == CONFORM_NO ? "**" : "");
 }
 
-static void md_clause_detail(FILE *out, struct arena *a, const struct conform_clause *c)
+static void md_clause_detail(FILE *out, struct arena *a, const struct conform_result *r, const struct conform_clause *c)
 {
 	if (!c->why && !c->example)
 		return;
@@ -279,12 +327,11 @@ static void md_clause_detail(FILE *out, struct arena *a, const struct conform_cl
 	if (!c->example)
 		return;
 	bool q = about_quorum(c);
-	fputs("The smallest meeting that shows it: ", out);
+	fprintf(out, "%s: ", smallest_words(r));
 	report_md_text(out, meeting_words(a, c));
 	fputs(": ", out);
 	report_md_text(out, outcome_words(a, c));
-	fprintf(out, " (%llu possible meeting%s).\n  - under the local terms: ", (unsigned long long)c->meetings,
-	        c->meetings == 1 ? "" : "s");
+	fprintf(out, " (%s).\n  - under the local terms: ", meetings_count(a, r, c));
 	report_md_text(out, judgement(a, c->example->local, q));
 	fputs("\n  - under the model: ", out);
 	report_md_text(out, judgement(a, c->example->model, q));
@@ -313,7 +360,9 @@ void conform_write_markdown(FILE *out, const struct conform_run *run)
 		fputs(" (", out);
 		md_code(out, r->path);
 		fprintf(out, "): %s\n\n", conform_verdict_name(r->verdict, run->exact));
-		fprintf(out, "%s  %s\n", search_words(a, r), roster_words(a, r));
+		fputs(r->search.truncated ? "> **Note:** " : "", out);
+		report_md_text(out, search_words(a, r));
+		fprintf(out, "%s%s\n", r->search.truncated ? "\n\n" : "  ", roster_words(a, r));
 		for (size_t k = 0; k < r->roles.n; k++) {
 			fputs(k ? "- " : "\n- ", out);
 			report_md_text(out, role_words(a, &r->roles.items[k]));
@@ -328,7 +377,7 @@ void conform_write_markdown(FILE *out, const struct conform_run *run)
 		if (any)
 			fputs("\n", out);
 		for (size_t k = 0; k < r->clauses.n; k++)
-			md_clause_detail(out, a, &r->clauses.items[k]);
+			md_clause_detail(out, a, r, &r->clauses.items[k]);
 	}
 }
 
@@ -339,6 +388,15 @@ static void opt_string(struct json_writer *w, const char *key, const char *s)
 	json_key(w, key);
 	if (s)
 		json_string(w, s);
+	else
+		json_null(w);
+}
+
+static void opt_count(struct json_writer *w, const char *key, uint64_t n)
+{
+	json_key(w, key);
+	if (n)
+		json_int(w, (int64_t)n);
 	else
 		json_null(w);
 }
@@ -372,10 +430,11 @@ static void json_attrs(struct json_writer *w, const struct attr *attrs, unsigned
 	json_end_object(w);
 }
 
-static void json_example(struct json_writer *w, const struct conform_example *x)
+static void json_example(struct json_writer *w, const struct conform_example *x, bool smallest)
 {
 	const struct diff_example *e = x->found;
 	json_begin_object(w);
+	json_key(w, "smallest"); json_bool(w, smallest);
 	json_key(w, "members"); json_int(w, x->members);
 	json_key(w, "present"); json_int(w, x->present);
 	json_key(w, "present_ids");
@@ -397,7 +456,7 @@ static void json_example(struct json_writer *w, const struct conform_example *x)
 	json_end_object(w);
 }
 
-static void json_clause(struct json_writer *w, const struct conform_clause *c)
+static void json_clause(struct json_writer *w, const struct conform_clause *c, bool complete)
 {
 	json_begin_object(w);
 	json_key(w, "topic"); json_string(w, conform_topic_name(c->topic));
@@ -411,9 +470,24 @@ static void json_clause(struct json_writer *w, const struct conform_clause *c)
 	json_key(w, "meetings"); json_int(w, (int64_t)c->meetings);
 	json_key(w, "counterexample");
 	if (c->example)
-		json_example(w, c->example);
+		json_example(w, c->example, complete);
 	else
 		json_null(w);
+	json_end_object(w);
+}
+
+/* How much the search covered; the fields mean what diff's "scenarios" do. */
+static void json_search(struct json_writer *w, const struct diff_search *s)
+{
+	json_begin_object(w);
+	json_key(w, "scenarios"); json_int(w, (int64_t)s->scenarios);
+	json_key(w, "complete"); json_bool(w, !s->truncated);
+	opt_count(w, "space", s->space);
+	json_key(w, "attendances"); json_int(w, (int64_t)s->attendances);
+	opt_count(w, "attendances_all", s->attendances_all);
+	json_key(w, "work"); json_int(w, (int64_t)s->work);
+	json_key(w, "bound"); json_int(w, (int64_t)s->bound);
+	opt_string(w, "cut_short_by", s->truncated ? (s->why_truncated ? s->why_truncated : "its bound") : NULL);
 	json_end_object(w);
 }
 
@@ -428,10 +502,7 @@ static void json_local(struct json_writer *w, const struct conform_result *r)
 	json_key(w, "day"); json_string(w, date_format(r->day, d));
 	json_key(w, "members"); json_int(w, r->members);
 	json_key(w, "search");
-	json_begin_object(w);
-	json_key(w, "scenarios"); json_int(w, (int64_t)r->search.scenarios);
-	json_key(w, "complete"); json_bool(w, !r->search.truncated);
-	json_end_object(w);
+	json_search(w, &r->search);
 	json_key(w, "roles");
 	json_begin_array(w);
 	for (size_t k = 0; k < r->roles.n; k++) {
@@ -447,7 +518,7 @@ static void json_local(struct json_writer *w, const struct conform_result *r)
 	json_key(w, "clauses");
 	json_begin_array(w);
 	for (size_t k = 0; k < r->clauses.n; k++)
-		json_clause(w, &r->clauses.items[k]);
+		json_clause(w, &r->clauses.items[k], !r->search.truncated);
 	json_end_array(w);
 	json_end_object(w);
 }
@@ -465,6 +536,7 @@ void conform_write_json(FILE *out, const struct conform_run *run)
 	json_end_object(&w);
 	json_key(&w, "exact"); json_bool(&w, run->exact);
 	json_key(&w, "conforms"); json_bool(&w, conform_all(run));
+	json_key(&w, "complete"); json_bool(&w, cut_short(run) == 0);
 	json_key(&w, "locals");
 	json_begin_array(&w);
 	for (size_t i = 0; i < run->results.n; i++)

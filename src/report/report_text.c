@@ -341,28 +341,37 @@ static const char *thousands(struct arena *a, uint64_t n)
 	return sbuf_str(&b);
 }
 
-/* How much of the space a search cut short covered: said first, before
-** anything is read as complete (docs/reference.md#diff-search). */
+/* How much of the space a search cut short covered (docs/reference.md#diff-search):
+** "the search of possible meetings was cut short (it reached its bound of
+** work): it judged 9,957 of 25,687 possible meetings, at ...". */
+const char *report_search_cut(struct arena *a, const struct diff_search *s)
+{
+	struct sbuf b;
+	sbuf_init(&b, a);
+	sbuf_addf(&b, "the search of possible meetings was cut short (%s): it judged %s",
+	          s->why_truncated ? s->why_truncated : "its bound", thousands(a, s->scenarios));
+	if (s->space)
+		sbuf_addf(&b, " of %s possible meetings", thousands(a, s->space));
+	else
+		sbuf_add(&b, " possible meetings (how many there are in all was not counted)");
+	sbuf_addf(&b, ", at %s", thousands(a, s->attendances));
+	if (s->attendances_all)
+		sbuf_addf(&b, " of %s distinct attendances", thousands(a, s->attendances_all));
+	else
+		sbuf_add(&b, " distinct attendances");
+	if (s->rounds)
+		sbuf_addf(&b, " (every attendance level, up to %u variation%s of each)", s->rounds, s->rounds == 1 ? "" : "s");
+	sbuf_add(&b, ".");
+	return sbuf_str(&b);
+}
+
+/* Said first, before anything is read as complete. */
 static void plain_search_extent(FILE *out, const struct amend *d, bool md)
 {
-	const struct diff_search *s = &d->search;
-	struct arena *a = d->arena;
-	if (!s->truncated)
+	if (!d->search.truncated)
 		return;
-	fprintf(out, "%sthe search of possible meetings was cut short (%s): it judged %s", md ? "\n> **Note:** " : "\nNote: ",
-	        s->why_truncated ? s->why_truncated : "its bound", thousands(a, s->scenarios));
-	if (s->space)
-		fprintf(out, " of %s possible meetings", thousands(a, s->space));
-	else
-		fprintf(out, " possible meetings (how many there are in all was not counted)");
-	fprintf(out, ", at %s", thousands(a, s->attendances));
-	if (s->attendances_all)
-		fprintf(out, " of %s distinct attendances", thousands(a, s->attendances_all));
-	else
-		fprintf(out, " distinct attendances");
-	if (s->rounds)
-		fprintf(out, " (every attendance level, up to %u variation%s of each)", s->rounds, s->rounds == 1 ? "" : "s");
-	fprintf(out, ".  More meetings may come out differently than the counts below say.\n");
+	fprintf(out, "%s%s  More meetings may come out differently than the counts below say.\n",
+	        md ? "\n> **Note:** " : "\nNote: ", report_search_cut(d->arena, &d->search));
 }
 
 static void plain_search(FILE *out, const struct amend *d, bool md)

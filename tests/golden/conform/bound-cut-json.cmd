@@ -1,0 +1,1 @@
+conform --format json --bound=1000 --model tests/golden/conform/board-model.tor tests/golden/conform/lower-financial.tor
