@@ -81,15 +81,24 @@ static const struct terms *with(struct run *R, const char *name, const char *lea
 	return terms_of(R, arena_printf(&R->f.arena, base_terms, name, lead, lead, body));
 }
 
-static const struct conform_result *compare(struct run *R, const struct terms *model, const struct terms *local,
-                                            bool exact)
+/* One local file against the model, the search bounded by `bound` (0: its own). */
+static const struct conform_result *compare_run(struct run *R, const struct terms *model, const struct terms *local,
+                                                bool exact, uint64_t bound, struct conform_run **out)
 {
-	struct conform_run *run = conform_begin(&R->f.arena, model, "model.tor", exact, 0);
+	struct conform_run *run = conform_begin(&R->f.arena, model, "model.tor", exact, bound);
 	const char *why = NULL;
 	if (!conform_local(run, local, "local.tor", &why))
 		fail_msg("conform_local: %s", why);
 	assert_int_equal(run->results.n, 1);
+	*out = run;
 	return run->results.items[0];
+}
+
+static const struct conform_result *compare(struct run *R, const struct terms *model, const struct terms *local,
+                                            bool exact)
+{
+	struct conform_run *run;
+	return compare_run(R, model, local, exact, 0, &run);
 }
 
 static const struct conform_clause *clause(const struct conform_result *r, const char *heading)
@@ -169,6 +178,40 @@ static void lower_financial_threshold(void **state)
 	assert_string_equal(c->example->motion, "a financial motion");
 	assert_int_equal(c->example->local->motions[0].outcome, OUTCOME_CARRIED);
 	assert_int_equal(c->example->model->motions[0].outcome, OUTCOME_NOT_CARRIED);
+}
+
+/*
+** A search cut short (a bound of 1000 units, where the whole search needs
+** some 24,000 meetings): the rule clauses it found nothing against are not
+** proved, never conforming; the financial counterexample it did find holds
+** (eval judges it so) but need not be the smallest: seven for, at least
+** seven present.  Identical terms, cut short, are not proved either.
+*/
+static void search_cut_short(void **state)
+{
+	FIXTURE_ENTER(struct run, R);
+	struct conform_run *run;
+	const struct terms *model = with(R, "Model", "cluster_lead", NULL, NULL);
+	const struct conform_result *r = compare_run(
+		R, model, with(R, "Local", "cluster_lead", "yes >= 75% of members", "yes >= 2/3 of members"), false, 1000, &run);
+	assert_true(r->search.truncated);
+	assert_int_equal(r->search.bound, 1000);
+	assert_true(r->search.scenarios < r->search.space);
+	assert_int_equal(r->verdict, CONFORM_NO);
+	assert_int_equal(clause(r, "quorum")->verdict, CONFORM_UNPROVEN);
+	assert_int_equal(clause(r, "class ordinary")->verdict, CONFORM_UNPROVEN);
+	assert_int_equal(clause(r, "casting vote")->verdict, CONFORM_YES); /* a setting: not searched */
+	const struct conform_clause *c = clause(r, "class financial");
+	assert_int_equal(c->verdict, CONFORM_NO);
+	assert_true(c->example->present >= 7);
+	assert_int_equal(c->example->found->yes, 7);
+	assert_int_equal(c->example->local->motions[0].outcome, OUTCOME_CARRIED);
+	assert_int_equal(c->example->model->motions[0].outcome, OUTCOME_NOT_CARRIED);
+
+	r = compare_run(R, model, with(R, "Local", "cluster_lead", NULL, NULL), false, 1000, &run);
+	assert_true(r->search.truncated);
+	assert_int_equal(r->verdict, CONFORM_UNPROVEN);
+	assert_false(conform_all(run));
 }
 
 static void conflicted_votes_allowed(void **state)
@@ -491,6 +534,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(the_same_conforms, setup, teardown),
 		cmocka_unit_test_setup_teardown(weaker_quorum, setup, teardown),
 		cmocka_unit_test_setup_teardown(lower_financial_threshold, setup, teardown),
+		cmocka_unit_test_setup_teardown(search_cut_short, setup, teardown),
 		cmocka_unit_test_setup_teardown(conflicted_votes_allowed, setup, teardown),
 		cmocka_unit_test_setup_teardown(conflicted_counted, setup, teardown),
 		cmocka_unit_test_setup_teardown(shorter_notice, setup, teardown),
