@@ -20,7 +20,13 @@ random quorums, class rules, casting vote, consensus and interests settings.  Fo
   2. a pair conform says conforms must survive random meetings: 40 motions
      per pair, each at its own attendance, judged under both, none with the
      local terms quorate or carrying where the model is not (with --exact:
-     none that differ).
+     none that differ);
+  3. a pair that does not conform must hold against random meetings of
+     every size (40 motions): none with fewer present than a clause's
+     smallest counterexample shows that clause, and none shows a clause
+     conform says conforms (a motion is set against the quorum when the two
+     differ there, else against the class the model gives it; motions with a
+     declared interest, a casting vote or no vote are left to the settings).
 
 Prints one line per failure and a summary; exits 0 if all held, 1 if not,
 2 on bad usage.  SEED makes a run reproducible (the default is fixed).
@@ -187,13 +193,18 @@ class Checker:
         lines.append("  }")
         return lines
 
-    def sample_meeting(self, rng, members, votes_void, motions):
+    def sample_meeting(self, rng, members, votes_void, motions, sizes=None):
         """One meeting of many motions, each at its own attendance (arrivals
-        and departures between them), so eval judges them all at once."""
+        and departures between them), so eval judges them all at once.  With
+        a list `sizes`, each motion's attendance is drawn at its own rate
+        (small meetings too) and its size appended there."""
         lines = ['meeting "Sample" on 2024-05-01 {']
         here = []
         for number in range(1, motions + 1):
-            want = [m for m, _ in members if rng.random() < 0.7]
+            rate = 0.7 if sizes is None else rng.uniform(0.1, 1.0)
+            want = [m for m, _ in members if rng.random() < rate]
+            if sizes is not None:
+                sizes.append(len(want))
             gone = [m for m in here if m not in want]
             new = [m for m in want if m not in here]
             if number == 1 and new:
@@ -235,6 +246,50 @@ class Checker:
                 self.fail(label, "conform says the terms %s, yet motion %s is %s/%s locally and %s/%s under "
                           "the model:\n%s" % ("are the same" if exact else "conform", lm["number"], lm["quorate"],
                                               lm["outcome"], mm["quorate"], mm["outcome"], record))
+                return
+
+
+    def check_smallest(self, rng, label, members, local, model, exact, votes_void, clauses):
+        """Terms that do not conform: no sample meeting with fewer present
+        than a clause's smallest counterexample shows that clause, and none
+        at all shows a clause said to conform.  A motion is set against the
+        quorum when one set of terms is quorate and the other not, else
+        against the class the model gives it (docs/conform.md#the-search-
+        and-its-counterexamples); motions with a declared interest, a casting
+        vote or no vote are left to the settings and not set against a
+        class."""
+        smallest = {}
+        for c in clauses:
+            if c["topic"] in ("quorum", "class"):
+                x = c["counterexample"]
+                smallest[c["heading"]] = (c["verdict"], x["present"] if x and x["smallest"] else None)
+        sizes = []
+        record = self.sample_meeting(rng, members, votes_void, 40, sizes)
+        lms, err1 = self.eval_motions(local, record)
+        mms, err2 = self.eval_motions(model, record)
+        if lms is None or mms is None:
+            self.fail(label, "eval could not read the sample meeting: %s\n%s" % ((err1 or err2).strip(), record))
+            return
+        for lm, mm, size in zip(lms, mms, sizes):
+            self.records += 1
+            if lm["quorate"] != mm["quorate"]:
+                if not (exact or lm["quorate"]):
+                    continue
+                heading = "quorum"
+            elif not lm["quorate"]:
+                continue
+            else:
+                differs = lm["outcome"] != mm["outcome"] if exact else (
+                    lm["outcome"] == "carried" and mm["outcome"] != "carried")
+                quiet = lm["interests"] or mm["interests"] or lm["casting"]["applied"] or mm["casting"]["applied"]
+                if not differs or quiet or lm["counts"]["yes"] + lm["counts"]["no"] == 0:
+                    continue
+                heading = "class %s" % mm["class"]["name"] if mm["class"] else None
+            verdict, least = smallest.get(heading, (None, None))
+            if verdict in ("conforms", "open") or (least is not None and size < least):
+                self.fail(label, "motion %s (%d present) shows '%s', which conform says %s%s:\n%s" % (
+                    lm["number"], size, heading, verdict, "" if least is None else
+                    " with a smallest counterexample of %d present" % least, record))
                 return
 
 
@@ -285,6 +340,9 @@ def main(argv):
             for clause in doc["locals"][0]["clauses"]:
                 if clause["counterexample"]:
                     ck.check_counterexample(label, clause, local, model, exact)
+            if not doc["conforms"]:
+                votes_void = any(st["vote"] == "void" or st["leaves"] == "yes" for st in (st_local, st_model))
+                ck.check_smallest(rng, label, members, local, model, exact, votes_void, doc["locals"][0]["clauses"])
             if doc["conforms"]:
                 conforming += 1
                 votes_void = any(st["vote"] == "void" or st["leaves"] == "yes" for st in (st_local, st_model))
