@@ -66,10 +66,10 @@ size_t source_utf8_len(const unsigned char *p, const unsigned char *end);
 ** from the native syntax when the file name does not say. */
 bool source_looks_like_json(const char *text, size_t len);
 
-/* 1-based line and column (in characters) of a byte offset. */
 /* The text of span in s, copied into a; "" if the span is empty or not in s. */
 const char *source_excerpt(struct arena *a, const struct source *s, struct span span);
 
+/* 1-based line and column (in characters) of a byte offset. */
 void source_position(const struct source *s, uint32_t offset, unsigned *line, unsigned *col);
 /* The text of a 1-based line without its line ending. */
 const char *source_line_text(const struct source *s, unsigned line, size_t *len);
