@@ -257,8 +257,10 @@ def reports(quorate, out_dir):
     cases = []
     for d in sorted(os.listdir(os.path.join(ROOT, "examples"))):
         top = os.path.join("examples", d)
-        has_terms = any(f.endswith(".tor") for _, _, fs in os.walk(os.path.join(ROOT, top)) for f in fs)
-        if has_terms:
+        files = [f for _, _, fs in os.walk(os.path.join(ROOT, top)) for f in fs]
+        # a history: terms and records (examples/board holds a model only)
+        is_history = any(f.endswith(".tor") for f in files) and any(f.endswith((".minutes", ".json")) for f in files)
+        if is_history:
             cases.append(("replay-" + d, ["replay", "--format", "html", "-I", "stdlib", top]))
             cases.append(("register-" + d, ["register", "--format", "html", "-I", "stdlib", top]))
     # The JSON record (examples/json) is the Anytown meeting, judged by its terms.
