@@ -81,7 +81,7 @@ int cmd_diff(struct cli *c, int argc, char **argv)
 		for (int i = 0; i < n_history; i++)
 			replay_add_path(rp, history[i]);
 		cli_print_problems(c);
-		struct replay_sink sink = { &x, NULL, NULL, diag_to_stderr };
+		struct replay_sink sink = { .ctx = &x, .diagnostics = diag_to_stderr };
 		replay_set_sink(rp, &sink);
 		replay_for_each(rp, past_meeting, &x);
 	}

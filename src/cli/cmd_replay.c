@@ -37,6 +37,12 @@ static void on_finding(void *ctx, const struct history_finding *f)
 	report_replay_finding(x->report, f);
 }
 
+static void on_rewind(void *ctx)
+{
+	struct replay_cmd *x = ctx;
+	report_replay_rewind(x->report);
+}
+
 static void on_diagnostics(void *ctx, const struct diag_sink *d)
 {
 	struct cli *c = ((struct replay_cmd *)ctx)->cli;
@@ -86,7 +92,11 @@ int cmd_replay(struct cli *c, int argc, char **argv)
 		cli_usage_error(c, "cannot create a temporary file for the report");
 		return EXIT_BAD_INPUT;
 	}
-	struct replay_sink sink = { &x, on_meeting, on_finding, on_diagnostics };
+	/* The one pass may need to take back what it reported (replay.h);
+	** a report that keeps registers (HTML) is written the indexed way. */
+	struct replay_sink sink = { &x, on_meeting, on_finding, on_diagnostics,
+	                            report_replay_can_rewind(x.report) ? on_rewind : NULL,
+	                            args.bits & REPLAY_SUMMARY_ONLY };
 	struct replay_job job = { rp, &sink };
 	report_replay_run(x.report, run_replay, &job);
 	const struct replay_summary *s = replay_summary(rp);

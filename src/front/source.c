@@ -4,10 +4,12 @@
 #include "front/source.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 void source_from_memory(struct source *s, struct arena *a, const char *name,
                         const char *text, size_t len)
@@ -59,6 +61,96 @@ static int read_stream(FILE *f, struct arena *a, size_t size_hint, char **out, s
 	*out = buf;
 	*out_len = len;
 	return 0;
+}
+
+/* Read fd to its end into the arena (two NULs after the text).  size_hint:
+** the file's size when known, so one read usually does. */
+static int read_fd(int fd, struct arena *a, size_t size_hint, bool regular, char **out, size_t *out_len,
+                   const char **why)
+{
+	size_t cap = size_hint + 1 < SOURCE_MAX_BYTES ? size_hint + 1 : SOURCE_MAX_BYTES + 1, len = 0;
+	if (cap < 4096)
+		cap = 4096;
+	char *buf = arena_alloc_uninit(a, cap + 2);
+	for (;;) {
+		ssize_t got = read(fd, buf + len, cap - len);
+		if (got < 0) {
+			if (errno == EINTR)
+				continue;
+			*why = strerror(errno);
+			return -1;
+		}
+		len += (size_t)got;
+		if (len > SOURCE_MAX_BYTES) {
+			/* Exactly the limit is allowed: only a byte more is too much. */
+			*why = "file is larger than the 64 MiB limit";
+			return -1;
+		}
+		/* All of a regular file's bytes, by its size, and no more when asked
+		** for one more: at its end, without a read to learn it. */
+		if (got == 0 || (regular && len == size_hint && len < cap))
+			break;
+		if (len == cap) {
+			size_t grown = cap * 2 < SOURCE_MAX_BYTES + 1 ? cap * 2 : SOURCE_MAX_BYTES + 1;
+			buf = arena_grow(a, buf, len, grown + 2, 1);
+			cap = grown;
+		}
+	}
+	buf[len] = buf[len + 1] = '\0'; /* two NULs: the scanner's sentinel */
+	*out = buf;
+	*out_len = len;
+	return 0;
+}
+
+int source_load_stat(struct source *s, struct arena *a, const char *path, struct stat *st, const char **why)
+{
+	memset(s, 0, sizeof *s);
+	s->arena = a;
+	int from_stdin = strcmp(path, "-") == 0;
+	s->name = arena_strdup(a, from_stdin ? "<stdin>" : path);
+	int fd = STDIN_FILENO;
+	if (!from_stdin) {
+		fd = open(path, O_RDONLY | O_CLOEXEC);
+		if (fd < 0) {
+			*why = strerror(errno);
+			return -1;
+		}
+	}
+	if (fstat(fd, st) != 0 || S_ISDIR(st->st_mode)) {
+		*why = S_ISDIR(st->st_mode) ? "is a directory" : strerror(errno);
+		if (!from_stdin)
+			close(fd);
+		return -1;
+	}
+	bool regular = S_ISREG(st->st_mode);
+	if (regular && (uintmax_t)st->st_size > SOURCE_MAX_BYTES) {
+		*why = "file is larger than the 64 MiB limit";
+		if (!from_stdin)
+			close(fd);
+		return -1;
+	}
+	/* Out of memory while reading: close the file on the way out. */
+	struct mem *mem = a->mem;
+	jmp_buf *outer = mem->on_oom;
+	jmp_buf here;
+	if (setjmp(here)) {
+		mem->on_oom = outer;
+		if (!from_stdin)
+			close(fd);
+		mem_fail(mem);
+	}
+	mem->on_oom = &here;
+	char *text = NULL;
+	size_t len = 0;
+	int rc = read_fd(fd, a, regular ? (size_t)st->st_size : 0, regular, &text, &len, why);
+	mem->on_oom = outer;
+	if (!from_stdin)
+		close(fd);
+	if (rc == 0) {
+		s->text = text;
+		s->len = len;
+	}
+	return rc;
 }
 
 int source_load(struct source *s, struct arena *a, const char *path, const char **why)

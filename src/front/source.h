@@ -56,6 +56,10 @@ int source_load(struct source *s, struct arena *a, const char *path, const char 
 /* The same from a stream already open (fmt --write reads the very file it
 ** examined); name is what diagnostics call it.  The stream is not closed. */
 int source_load_stream(struct source *s, struct arena *a, const char *name, FILE *f, const char **why);
+/* The same, also giving the file's status (fstat of what was read: its
+** identity, for replay's "each file once").  Four system calls a file. */
+struct stat;
+int source_load_stat(struct source *s, struct arena *a, const char *path, struct stat *st, const char **why);
 
 /* Length of the valid UTF-8 sequence at p (1..4 bytes, none past end), or 0
 ** if p does not start one.  A byte that is not UTF-8 counts as one column. */

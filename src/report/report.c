@@ -5,6 +5,10 @@
 #include "report/report.h"
 
 #include <string.h>
+#include <unistd.h>
+
+/* The temporary file's stdio buffer (report_replay_body). */
+#define REPORT_BODY_BUFFER (256u * 1024u)
 
 #include "base/sbuf.h"
 #include "report/register_report.h"
@@ -153,6 +157,36 @@ const char *report_casting_recorded(const struct motion_result *mr)
 {
 	const struct rec_motion *mo = mr->motion;
 	return mo->casting_declined ? "declined" : !mo->has_casting ? NULL : mo->casting == VOTE_FOR ? "for" : "against";
+}
+
+bool report_replay_can_rewind(const struct replay_report *w)
+{
+	return !w->registers;
+}
+
+void report_replay_rewind(struct replay_report *w)
+{
+	w->n_meetings = 0;
+	w->findings.n = 0;
+	if (w->body) {
+		fflush(w->body);
+		if (ftruncate(fileno(w->body), 0) != 0)
+			clearerr(w->body); /* a temporary file: cannot fail, but a failure shows at the copy */
+		rewind(w->body);
+	}
+	if (w->ops->replay_rewind)
+		w->ops->replay_rewind(w);
+}
+
+bool report_replay_body(struct replay_report *w)
+{
+	w->body = tmpfile();
+	if (!w->body)
+		return false;
+	/* Fewer, larger writes: a report is hundreds of bytes a motion. */
+	char *buf = arena_alloc_uninit(w->arena, REPORT_BODY_BUFFER);
+	setvbuf(w->body, buf, _IOFBF, REPORT_BODY_BUFFER);
+	return true;
 }
 
 /* A write to the temporary file that failed (a full /tmp) fails the copy:

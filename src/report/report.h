@@ -64,6 +64,9 @@ struct report_ops {
 	bool (*replay_begin)(struct replay_report *w);
 	void (*replay_meeting)(struct replay_report *w, const struct meeting_result *r, const struct replay_meta *meta);
 	bool (*replay_end)(struct replay_report *w, const struct replay_summary *s);
+	/* forget the meetings written so far (replay judges the history again,
+	** in date order); NULL: the format keeps nothing of its own about them */
+	void (*replay_rewind)(struct replay_report *w);
 	void (*explain)(FILE *out, const struct explanation *x);
 	void (*amend)(FILE *out, const struct amend *d);
 	/* the attendance and interests registers (register, and in replay) */
@@ -91,6 +94,14 @@ bool report_replay_end(struct replay_report *w, const struct replay_summary *s);
 /* Run fn(ctx), the replay feeding w, so that the registers' working memory
 ** is freed if memory runs out inside it. */
 void report_replay_run(struct replay_report *w, void (*fn)(void *ctx), void *ctx);
+/* Can a replay take back what it wrote so far (report_replay_rewind)?  Not a
+** report that keeps registers as it goes (HTML). */
+bool report_replay_can_rewind(const struct replay_report *w);
+/* Take back every meeting and finding written so far (a replay's rewind). */
+void report_replay_rewind(struct replay_report *w);
+/* Open the temporary file the meetings are written to until the end (w->body),
+** with a large buffer; false if it cannot be created. */
+bool report_replay_body(struct replay_report *w);
 
 /* ---- shared by the writers ---- */
 

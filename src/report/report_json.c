@@ -396,15 +396,37 @@ static void json_meeting(FILE *out, const struct meeting_result *r, const struct
 
 /* ---- a history (replay): meetings stream straight out ------------------------------------ */
 
+/*
+** The meetings wait in a temporary file, as the text report's do, and are
+** copied out at the end: replay may take them all back (a history out of
+** date order is judged again, in order), which a pipe, or a file that also
+** holds the diagnostics, would not allow.
+*/
+struct json_replay {
+	struct json_writer w;            /* first: a struct json_replay * is its writer */
+	struct json_writer at_meetings;  /* the writer just after "meetings": [ */
+};
+
 static bool json_replay_begin(struct replay_report *rw)
 {
-	struct json_writer *w = arena_alloc(rw->arena, sizeof *w);
-	rw->state = w;
-	json_init(w, rw->out);
-	json_begin_object(w);
-	json_key(w, "meetings");
-	json_begin_array(w);
+	struct json_replay *j = arena_alloc(rw->arena, sizeof *j);
+	rw->state = j;
+	if (!rw->summary_only && !report_replay_body(rw))
+		return false;
+	json_init(&j->w, rw->out);
+	json_begin_object(&j->w);
+	json_key(&j->w, "meetings");
+	json_begin_array(&j->w);
+	if (rw->body)
+		j->w.out = rw->body;
+	j->at_meetings = j->w;
 	return true;
+}
+
+static void json_replay_rewind(struct replay_report *rw)
+{
+	struct json_replay *j = rw->state;
+	j->w = j->at_meetings; /* the file itself is emptied by report_replay_rewind */
 }
 
 static void json_replay_meeting(struct replay_report *rw, const struct meeting_result *r, const struct replay_meta *meta)
@@ -488,6 +510,14 @@ static void json_summary(struct json_writer *w, const struct replay_summary *s)
 static bool json_replay_end(struct replay_report *rw, const struct replay_summary *s)
 {
 	struct json_writer *w = rw->state;
+	bool ok = true;
+	if (rw->body) {
+		/* A failure of the output itself is the command's to report, as
+		** when the meetings go straight out; only the temporary file's is
+		** this report's. */
+		ok = report_copy_stream(rw->body, rw->out) || ferror(rw->out);
+		w->out = rw->out;
+	}
 	json_end_array(w); /* meetings */
 	json_history_findings(w, rw);
 	json_summary(w, s);
@@ -643,6 +673,7 @@ const struct report_ops report_json = {
 	.replay_begin = json_replay_begin,
 	.replay_meeting = json_replay_meeting,
 	.replay_end = json_replay_end,
+	.replay_rewind = json_replay_rewind,
 	.explain = explain_write_json,
 	.amend = json_amend,
 	.registers = &register_json_ops,

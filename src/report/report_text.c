@@ -276,8 +276,7 @@ void report_plain_history_findings(FILE *out, const struct replay_report *w, boo
 ** temporary file: memory stays flat however long the history. */
 bool report_plain_replay_begin(struct replay_report *w)
 {
-	w->body = tmpfile();
-	return w->body != NULL;
+	return report_replay_body(w);
 }
 
 static void text_replay_meeting(struct replay_report *w, const struct meeting_result *r, const struct replay_meta *meta)

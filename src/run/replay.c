@@ -1,6 +1,10 @@
 /*
 ** replay: judging a history meeting by meeting.  See replay.h.
 */
+/* d_type in struct dirent (not POSIX, but in every system quorate runs on):
+** a directory entry's kind without a stat of each file.  Where it is
+** missing, every entry is stat'ed. */
+#define _DEFAULT_SOURCE
 #include "run/replay.h"
 
 #include <dirent.h>
@@ -63,6 +67,27 @@ struct input_file {
 	ino_t ino;
 };
 
+/* A path given to replay_add_path, as the one pass walks it again: its key
+** orders it among the others as its files' paths are ordered (a directory
+** as its path and '/'). */
+struct input_path {
+	const char *path;
+	const char *key;
+	bool dir;
+};
+
+/* Files by identity (open addressing on dev and ino), for the files that
+** can be reached by two paths in the one pass; `seen` once read. */
+struct id_slot {
+	dev_t dev;
+	ino_t ino;
+	bool used, seen;
+};
+struct id_set {
+	struct id_slot *slots;
+	size_t cap, n;
+};
+
 /* One meeting in the history: where to find it, and when it was. */
 struct entry {
 	qdate date;
@@ -121,6 +146,19 @@ struct replay {
 	struct arena meeting_arena, scratch;
 	struct reading reading, index_reading;
 	VEC(struct dir_id) dirs_seen;  /* directories entered, against link loops */
+	/* the paths given, walked again by the one pass (replay_run) */
+	VEC(struct input_path) paths;
+	struct arena walk_arena[REPLAY_MAX_DIR_DEPTH + 2]; /* each level's names, while it is walked */
+	struct id_set once;            /* files that may be reached twice: see stream_file */
+	/* the one pass */
+	bool streaming;                /* in the one pass */
+	bool restart;                  /* a date went backwards: judge the indexed way */
+	bool quiet;                    /* the diagnostics being flushed were shown already */
+	unsigned files_shown;          /* files whose diagnostics the one pass showed */
+	bool have_last;
+	qdate last_date;               /* of the last meeting judged */
+	unsigned meetings_read;
+	struct replay_summary before_meetings; /* the summary before any record was read */
 	unsigned errors_shown;         /* across every file: the error cap is the run's */
 	bool errors_stopped;
 	/* decisions outside meetings: the history is judged twice when it has
@@ -141,6 +179,8 @@ struct replay *replay_new(struct arena *run_arena, struct loader *ld, struct dia
 	arena_init(&rp->scratch, run_arena->mem);
 	arena_init(&rp->reading.file_arena, run_arena->mem);
 	arena_init(&rp->index_reading.file_arena, run_arena->mem);
+	for (size_t i = 0; i < sizeof rp->walk_arena / sizeof rp->walk_arena[0]; i++)
+		arena_init(&rp->walk_arena[i], run_arena->mem);
 	rp->reading.file = rp->index_reading.file = UINT32_MAX;
 	return rp;
 }
@@ -186,90 +226,226 @@ static bool is_input_name(const char *path)
 	return has_suffix(path, ".tor") || has_suffix(path, ".minutes") || has_suffix(path, ".json");
 }
 
-/* path must outlive the replay (an argument, or a name add_dir made in
-** the run arena): it is kept, not copied, as there may be 100,000 of them.
-** Only regular files get here: reading a FIFO or a device could block or
-** never end, and would never be a record. */
-static void add_file(struct replay *rp, const char *path, const struct stat *st)
+/* ---- walking the inputs ------------------------------------------------------- */
+
+/*
+** What a walk over a directory does with what it finds.  CHECK (when a path
+** is added) reports every entry that cannot be read and keeps the terms
+** files; LIST keeps the record files too (the indexed way); STREAM hands
+** each record file to the one pass, the directory's entries ordered so that
+** the files come in the order of their full paths.  LIST and STREAM say
+** nothing: CHECK has said it.
+*/
+enum walk_mode { WALK_CHECK, WALK_LIST, WALK_STREAM };
+
+static bool stream_file(struct replay *rp, const char *path, bool through_link);
+
+/* path must outlive the replay (an argument, or a name the walk copied into
+** the run arena).  Only regular files get here: reading a FIFO or a device
+** could block or never end, and would never be a record. */
+static void add_file(struct replay *rp, const char *path, const struct stat *st, enum walk_mode mode)
 {
 	struct input_file f = { path, st->st_dev, st->st_ino };
-	if (has_suffix(path, ".tor"))
-		VEC_PUSH(rp->arena, rp->terms_files, f);
-	else
+	if (has_suffix(path, ".tor")) {
+		if (mode == WALK_CHECK)
+			VEC_PUSH(rp->arena, rp->terms_files, f);
+	} else if (mode == WALK_LIST) {
 		VEC_PUSH(rp->arena, rp->records, f);
+	}
 }
 
-static int compare_names(const void *a, const void *b)
+/* A directory's entry: its path, and how the walk orders it. */
+struct dir_entry {
+	char *name;
+	const char *key;   /* STREAM: the name, with '/' after a directory's */
+	bool stat_done, stat_ok;
+	struct stat st;
+};
+
+static int compare_entries_by_key(const void *a, const void *b)
 {
-	return strcmp(*(const char *const *)a, *(const char *const *)b);
+	return strcmp(((const struct dir_entry *)a)->key, ((const struct dir_entry *)b)->key);
 }
 
-static bool add_dir(struct replay *rp, const char *path, unsigned depth)
+/* Read the directory's entries into `a` (hidden ones left out), sorted. */
+static bool read_dir(struct replay *rp, const char *path, struct arena *a, enum walk_mode mode,
+                     struct dir_entry **out, size_t *n_out)
 {
-	if (depth > REPLAY_MAX_DIR_DEPTH) {
-		diag_report(rp->diag, D_LIMIT, (struct loc){ NULL, 0, 0 },
-		            "%s: directories nested more than %d deep", path, REPLAY_MAX_DIR_DEPTH);
-		return false;
-	}
-	struct stat self;
-	if (stat(path, &self) == 0) {
-		for (size_t i = 0; i < rp->dirs_seen.n; i++) {
-			if (rp->dirs_seen.items[i].dev == self.st_dev && rp->dirs_seen.items[i].ino == self.st_ino) {
-				diag_report(rp->diag, D_SKIPPED, (struct loc){ NULL, 0, 0 },
-				            "%s: this directory was already read (a symbolic link leads back to it): skipped", path);
-				return true;
-			}
-		}
-		struct dir_id id = { self.st_dev, self.st_ino };
-		VEC_PUSH(rp->arena, rp->dirs_seen, id);
-	}
 	DIR *d = opendir(path);
 	if (!d) {
-		diag_report(rp->diag, D_INPUT, (struct loc){ NULL, 0, 0 }, "cannot read directory %s", path);
+		if (mode == WALK_CHECK)
+			diag_report(rp->diag, D_INPUT, (struct loc){ NULL, 0, 0 }, "cannot read directory %s", path);
 		return false;
 	}
-	VEC(char *) names = { 0 };
+	/* Out of memory with the directory open: close it on the way out. */
+	struct mem *mem = a->mem;
+	jmp_buf *outer = mem->on_oom;
+	jmp_buf here;
+	if (setjmp(here)) {
+		mem->on_oom = outer;
+		closedir(d);
+		mem_fail(mem);
+	}
+	mem->on_oom = &here;
+	size_t len = strlen(path);
+	while (len > 1 && path[len - 1] == '/') /* "examples/" + "rural": one slash */
+		len--;
+	VEC(struct dir_entry) names = { 0 };
 	struct dirent *e;
 	while ((e = readdir(d))) {
 		if (e->d_name[0] == '.')
 			continue; /* ., .., and hidden files */
-		size_t len = strlen(path);
-		while (len > 1 && path[len - 1] == '/') /* "examples/" + "rural": one slash */
-			len--;
-		VEC_PUSH(rp->arena, names, arena_printf(rp->arena, "%.*s/%s", (int)len, path, e->d_name));
+		struct dir_entry de = { arena_printf(a, "%.*s/%s", (int)len, path, e->d_name), NULL, false, false, { 0 } };
+		de.key = de.name;
+		if (mode == WALK_STREAM) {
+			/* The kind from the directory when it says (no stat for a
+			** plain file): a directory sorts as its name and '/'. */
+#ifdef DT_DIR
+			bool dir = e->d_type == DT_DIR, known = e->d_type == DT_DIR || e->d_type == DT_REG;
+#else
+			bool dir = false, known = false;
+#endif
+			if (!known) {
+				de.stat_done = true;
+				de.stat_ok = stat(de.name, &de.st) == 0;
+				dir = de.stat_ok && S_ISDIR(de.st.st_mode);
+			}
+			if (dir)
+				de.key = arena_printf(a, "%s/", de.name);
+		}
+		VEC_PUSH(a, names, de);
 	}
+	mem->on_oom = outer;
 	closedir(d);
 	/* Sorted, so the result never depends on the order of the directory. */
 	if (names.n)
-		qsort(names.items, names.n, sizeof *names.items, compare_names);
+		qsort(names.items, names.n, sizeof *names.items, compare_entries_by_key);
+	*out = names.items;
+	*n_out = names.n;
+	return true;
+}
+
+/* Has a directory been entered already (a link back up)?  Notes it if not. */
+static bool dir_seen(struct replay *rp, const char *path, enum walk_mode mode)
+{
+	struct stat self;
+	if (stat(path, &self) != 0)
+		return false;
+	for (size_t i = 0; i < rp->dirs_seen.n; i++) {
+		if (rp->dirs_seen.items[i].dev == self.st_dev && rp->dirs_seen.items[i].ino == self.st_ino) {
+			if (mode == WALK_CHECK)
+				diag_report(rp->diag, D_SKIPPED, (struct loc){ NULL, 0, 0 },
+				            "%s: this directory was already read (a symbolic link leads back to it): skipped", path);
+			return true;
+		}
+	}
+	struct dir_id id = { self.st_dev, self.st_ino };
+	VEC_PUSH(rp->arena, rp->dirs_seen, id);
+	return false;
+}
+
+static bool add_dir(struct replay *rp, const char *path, unsigned depth, enum walk_mode mode)
+{
+	if (depth > REPLAY_MAX_DIR_DEPTH) {
+		if (mode == WALK_CHECK)
+			diag_report(rp->diag, D_LIMIT, (struct loc){ NULL, 0, 0 },
+			            "%s: directories nested more than %d deep", path, REPLAY_MAX_DIR_DEPTH);
+		return false;
+	}
+	if (dir_seen(rp, path, mode))
+		return true;
+	struct arena *a = &rp->walk_arena[depth];
+	struct dir_entry *names;
+	size_t n_names;
+	if (!read_dir(rp, path, a, mode, &names, &n_names))
+		return false;
 	bool ok = true;
 	unsigned passed = 0;
 	struct sbuf passed_names;
-	sbuf_init(&passed_names, rp->arena);
-	for (size_t i = 0; i < names.n; i++) {
-		const char *name = names.items[i];
-		struct stat st;
-		if (stat(name, &st) != 0) {
-			struct stat link;
-			bool dangling = lstat(name, &link) == 0 && S_ISLNK(link.st_mode);
-			input_error(rp, "cannot read %s: %s", name, dangling ? "a symbolic link to nothing (dangling)" : strerror(errno));
+	sbuf_init(&passed_names, a);
+	for (size_t i = 0; i < n_names && !rp->restart; i++) {
+		struct dir_entry *de = &names[i];
+		const char *name = de->name;
+		bool regular_by_dir = mode == WALK_STREAM && !de->stat_done; /* the directory said DT_REG or DT_DIR */
+		if (!de->stat_done) {
+			de->stat_done = true;
+			de->stat_ok = regular_by_dir ? true : stat(name, &de->st) == 0;
+		}
+		bool is_dir = regular_by_dir ? de->key != de->name : de->stat_ok && S_ISDIR(de->st.st_mode);
+		if (!de->stat_ok) {
+			if (mode == WALK_CHECK) {
+				struct stat link;
+				bool dangling = lstat(name, &link) == 0 && S_ISLNK(link.st_mode);
+				input_error(rp, "cannot read %s: %s", name,
+				            dangling ? "a symbolic link to nothing (dangling)" : strerror(errno));
+			}
 			ok = false;
-		} else if (S_ISDIR(st.st_mode)) {
-			ok = add_dir(rp, name, depth + 1) && ok;
-		} else if (!S_ISREG(st.st_mode)) {
-			input_error(rp, "cannot read %s: %s, not a file of terms or records", name, file_kind(st.st_mode));
+		} else if (is_dir) {
+			ok = add_dir(rp, name, depth + 1, mode) && ok;
+		} else if (!regular_by_dir && !S_ISREG(de->st.st_mode)) {
+			if (mode == WALK_CHECK)
+				input_error(rp, "cannot read %s: %s, not a file of terms or records", name, file_kind(de->st.st_mode));
 			ok = false;
 		} else if (is_input_name(name)) {
-			add_file(rp, name, &st);
+			if (mode == WALK_STREAM) {
+				if (!has_suffix(name, ".tor"))
+					stream_file(rp, name, !regular_by_dir);
+			} else {
+				/* kept: a name that lives as long as the replay */
+				add_file(rp, has_suffix(name, ".tor") || mode == WALK_LIST ? arena_strdup(rp->arena, name) : name,
+				         &de->st, mode);
+			}
 		} else if (passed++ < 5) {
 			sbuf_addf(&passed_names, "%s%s", passed > 1 ? ", " : "", name + strlen(path) + 1);
 		}
 	}
-	if (passed)
+	if (passed && mode == WALK_CHECK)
 		diag_report(rp->diag, D_SKIPPED, (struct loc){ NULL, 0, 0 },
 		            "%s: %u file%s not read (not .tor, .minutes or .json): %s%s", path, passed,
 		            passed == 1 ? "" : "s", sbuf_str(&passed_names), passed > 5 ? ", ..." : "");
+	arena_reset(a);
 	return ok;
+}
+
+static void free_walk(struct replay *rp)
+{
+	for (size_t i = 0; i < sizeof rp->walk_arena / sizeof rp->walk_arena[0]; i++)
+		arena_free(&rp->walk_arena[i]);
+}
+
+/* ---- files reached by two paths ---------------------------------------------------- */
+
+static size_t id_hash(dev_t dev, ino_t ino)
+{
+	uint64_t h = ((uint64_t)dev * 0x9E3779B97F4A7C15ull) ^ ((uint64_t)ino * 0xC2B2AE3D27D4EB4Full);
+	return (size_t)(h ^ (h >> 29));
+}
+
+/* The slot of a file's identity, added if absent. */
+static struct id_slot *id_slot(struct replay *rp, dev_t dev, ino_t ino)
+{
+	struct id_set *s = &rp->once;
+	if (s->n * 2 >= s->cap) {
+		struct id_set grown = { arena_array(rp->arena, s->cap ? s->cap * 2 : 64, sizeof *s->slots),
+		                        s->cap ? s->cap * 2 : 64, 0 };
+		for (size_t i = 0; i < s->cap; i++) {
+			if (!s->slots[i].used)
+				continue;
+			size_t j = id_hash(s->slots[i].dev, s->slots[i].ino) & (grown.cap - 1);
+			while (grown.slots[j].used)
+				j = (j + 1) & (grown.cap - 1);
+			grown.slots[j] = s->slots[i];
+			grown.n++;
+		}
+		*s = grown;
+	}
+	size_t j = id_hash(dev, ino) & (s->cap - 1);
+	for (; s->slots[j].used; j = (j + 1) & (s->cap - 1))
+		if (s->slots[j].dev == dev && s->slots[j].ino == ino)
+			return &s->slots[j];
+	s->slots[j] = (struct id_slot){ dev, ino, true, false };
+	s->n++;
+	return &s->slots[j];
 }
 
 bool replay_add_path(struct replay *rp, const char *path)
@@ -281,14 +457,65 @@ bool replay_add_path(struct replay *rp, const char *path)
 		input_error(rp, "cannot read %s: %s", path, dangling ? "a symbolic link to nothing (dangling)" : strerror(errno));
 		return false;
 	}
-	if (S_ISDIR(st.st_mode))
-		return add_dir(rp, path, 0);
-	if (!S_ISREG(st.st_mode)) {
+	if (!S_ISDIR(st.st_mode) && !S_ISREG(st.st_mode)) {
 		input_error(rp, "cannot read %s: %s, not a file of terms or records", path, file_kind(st.st_mode));
 		return false;
 	}
-	add_file(rp, path, &st); /* named: a record whatever its name, unless .tor */
-	return true;
+	/* Kept for the one pass; a named file may be inside a directory too. */
+	struct input_path ip = { path, path, S_ISDIR(st.st_mode) };
+	if (ip.dir) {
+		size_t len = strlen(path);
+		while (len > 1 && path[len - 1] == '/')
+			len--;
+		ip.key = arena_printf(rp->arena, "%.*s/", (int)len, path);
+	} else if (!has_suffix(path, ".tor")) {
+		id_slot(rp, st.st_dev, st.st_ino);
+	}
+	VEC_PUSH(rp->arena, rp->paths, ip);
+	if (!ip.dir) {
+		add_file(rp, path, &st, WALK_CHECK); /* named: a record whatever its name, unless .tor */
+		return true;
+	}
+	/* The names the walk holds are not in the run arena: free them, also
+	** on the way out of memory. */
+	struct mem *mem = rp->arena->mem;
+	jmp_buf *outer = mem->on_oom;
+	jmp_buf here;
+	if (setjmp(here)) {
+		mem->on_oom = outer;
+		free_walk(rp);
+		mem_fail(mem);
+	}
+	mem->on_oom = &here;
+	bool ok = add_dir(rp, path, 0, WALK_CHECK);
+	mem->on_oom = outer;
+	free_walk(rp);
+	return ok;
+}
+
+/* The paths given, walked again: LIST keeps the record files; STREAM reads them. */
+static void walk_paths(struct replay *rp, enum walk_mode mode)
+{
+	rp->dirs_seen.n = 0;
+	for (size_t i = 0; i < rp->paths.n && !rp->restart; i++) {
+		const struct input_path *ip = &rp->paths.items[i];
+		if (ip->dir) {
+			add_dir(rp, ip->path, 0, mode);
+		} else if (!has_suffix(ip->path, ".tor")) {
+			if (mode == WALK_STREAM) {
+				stream_file(rp, ip->path, true);
+			} else {
+				struct stat st;
+				if (stat(ip->path, &st) == 0)
+					add_file(rp, ip->path, &st, mode);
+			}
+		}
+	}
+}
+
+static int compare_path_keys(const void *a, const void *b)
+{
+	return strcmp(((const struct input_path *)a)->key, ((const struct input_path *)b)->key);
 }
 
 static int compare_identity(const void *pa, const void *pb)
@@ -351,6 +578,10 @@ static void flush_diagnostics(struct replay *rp, struct diag_sink *d)
 {
 	if (d->items.n == 0)
 		return;
+	if (rp->quiet) { /* shown already, by the one pass */
+		d->items.n = 0;
+		return;
+	}
 	diag_sort(d);
 	size_t keep = 0;
 	for (size_t i = 0; i < d->items.n && !rp->errors_stopped; i++) {
@@ -853,6 +1084,14 @@ static struct body *body_of(struct replay *rp, const struct meeting *m)
 
 static void annotate_ratifications(struct replay *rp, const struct body *b, const struct meeting *m,
                                    struct meeting_result *r);
+
+static bool any_provisional(const struct meeting_result *r)
+{
+	for (unsigned i = 0; i < r->n_motions; i++)
+		if (r->motions[i].outcome == OUTCOME_PROVISIONAL)
+			return true;
+	return false;
+}
 static void judge_all(struct replay *rp, replay_meeting_fn fn, void *ctx, bool index);
 
 static void judge(struct replay *rp, const struct meeting *m, struct arena *arena, const char *sha)
@@ -874,6 +1113,12 @@ static void judge(struct replay *rp, const struct meeting *m, struct arena *aren
 		return;
 	}
 	struct meeting_result *r = eval_meeting(arena, v->terms, m);
+	if (rp->streaming && any_provisional(r)) {
+		/* Its report names what later ratifies it: the one pass cannot
+		** know, the indexed way learns it first (a silent pass). */
+		rp->restart = true;
+		return;
+	}
 	if (rp->dry) {
 		track_motions(rp, b, r);
 		return;
@@ -941,10 +1186,9 @@ static void annotate_ratifications(struct replay *rp, const struct body *b, cons
 }
 
 /* Forget what the silent pass did, but what it learnt of ratifications. */
-static void after_silent_pass(struct replay *rp)
+/* Each body as before its first meeting (the versions' use too, if asked). */
+static void forget_bodies(struct replay *rp, bool versions)
 {
-	rp->dry = false;
-	rp->decisions.n = 0;
 	for (size_t i = 0; i < rp->bodies.n; i++) {
 		struct body *b = rp->bodies.items[i];
 		b->has_last = false;
@@ -952,7 +1196,209 @@ static void after_silent_pass(struct replay *rp)
 		arena_reset(&b->same_day);
 		memset(&b->titles_on_last, 0, sizeof b->titles_on_last);
 		memset(&b->files_on_last, 0, sizeof b->files_on_last);
+		for (size_t k = 0; versions && k < b->versions.n; k++)
+			b->versions.items[k].used = false;
 	}
+}
+
+static void after_silent_pass(struct replay *rp)
+{
+	rp->dry = false;
+	rp->decisions.n = 0;
+	forget_bodies(rp, false);
+}
+
+/* ---- the one pass -------------------------------------------------------------- */
+
+/* Record files above this size are judged meeting by meeting as they are
+** parsed; smaller ones are parsed whole first, so that a syntax error
+** anywhere in one leaves all its meetings unjudged, as the indexed way does. */
+#define STREAM_WHOLE_BYTES (1u << 20)
+
+/* The one pass met a meeting whose date goes backwards: it stops, and the
+** history is judged the indexed way (replay_run). */
+static bool in_order(struct replay *rp, const struct meeting *m)
+{
+	if (rp->have_last && m->date < rp->last_date) {
+		rp->restart = true;
+		return false;
+	}
+	rp->have_last = true;
+	rp->last_date = m->date;
+	return true;
+}
+
+/* Judge one meeting of the one pass (its model in meeting_arena). */
+static bool stream_meeting(struct replay *rp, const struct meeting *m)
+{
+	if (!in_order(rp, m))
+		return false;
+	rp->meetings_read++;
+	judge(rp, m, &rp->meeting_arena, rp->reading.sha256);
+	arena_reset(&rp->meeting_arena);
+	return !rp->restart;
+}
+
+/*
+** A file that can be reached by two paths (a hard link, a symbolic link, a
+** file named and also in a named directory) is read under the first of its
+** paths only, as the indexed way keeps it (keep_each_file_once).  Only
+** those files are remembered, so memory does not grow with the history.
+*/
+static bool read_before(struct replay *rp, const struct stat *st, bool through_link)
+{
+	struct id_slot *slot = NULL;
+	if (through_link || st->st_nlink > 1) {
+		slot = id_slot(rp, st->st_dev, st->st_ino);
+	} else if (rp->once.n) {
+		struct id_set *s = &rp->once;
+		for (size_t j = id_hash(st->st_dev, st->st_ino) & (s->cap - 1); s->slots[j].used; j = (j + 1) & (s->cap - 1))
+			if (s->slots[j].dev == st->st_dev && s->slots[j].ino == st->st_ino)
+				slot = &s->slots[j];
+	}
+	if (!slot)
+		return false;
+	if (slot->seen)
+		return true;
+	slot->seen = true;
+	return false;
+}
+
+/* The meetings of a native record read so far (whole files). */
+static void stream_native(struct replay *rp, struct reading *r, struct diag_sink *d, unsigned errors)
+{
+	if (r->src.len <= STREAM_WHOLE_BYTES) {
+		VEC(const struct node *) items = { 0 };
+		const struct node *n;
+		struct meeting *json;
+		while (record_reader_next(&r->rec, &r->file_arena, &n, &json))
+			VEC_PUSH(&r->file_arena, items, n);
+		record_reader_finish(&r->rec);
+		if (d->n_errors > errors) {
+			/* A file that does not parse is not judged at all: never
+			** half a meeting. */
+			rp->summary.malformed_files++;
+			return;
+		}
+		for (size_t i = 0; i < items.n; i++)
+			if (!stream_meeting(rp, minutes_from_ast(&rp->meeting_arena, d, items.items[i], &r->src)))
+				return;
+		return;
+	}
+	/* A long file: each meeting judged as it is read.  If the file turns
+	** out malformed after some were judged, the history is judged again
+	** the indexed way, which does not judge it at all. */
+	const struct node *n;
+	struct meeting *json;
+	while (record_reader_next(&r->rec, &rp->scratch, &n, &json)) {
+		if (d->n_errors > errors) {
+			rp->restart = rp->meetings_read > 0 || rp->restart;
+			break;
+		}
+		bool ok = stream_meeting(rp, minutes_from_ast(&rp->meeting_arena, d, n, &r->src));
+		arena_reset(&rp->scratch);
+		if (!ok)
+			return;
+	}
+	record_reader_finish(&r->rec);
+	if (d->n_errors > errors) {
+		rp->summary.malformed_files++;
+		rp->restart = true; /* some of its meetings may have been judged */
+	}
+}
+
+/* Read one record file and judge its meetings (the one pass). */
+static bool stream_file(struct replay *rp, const char *path, bool through_link)
+{
+	struct reading *r = &rp->reading;
+	close_reading(r);
+	struct diag_sink d;
+	diag_init(&d, &r->file_arena);
+	struct stat st;
+	const char *why = NULL;
+	if (source_load_stat(&r->src, &r->file_arena, path, &st, &why) != 0) {
+		if (stat(path, &st) == 0 && read_before(rp, &st, through_link))
+			return true;
+		rp->summary.record_files++;
+		diag_report(&d, D_INPUT, (struct loc){ NULL, 0, 0 }, "cannot read %s: %s", path, why);
+		rp->summary.malformed_files++;
+		flush_diagnostics(rp, &d);
+		rp->files_shown++;
+		return true;
+	}
+	if (read_before(rp, &st, through_link))
+		return true;
+	rp->summary.record_files++;
+	r->sha256[0] = '\0';
+	if (!rp->sink->no_record_hashes)
+		sha256_hex(r->src.text, r->src.len, r->sha256);
+	unsigned errors = d.n_errors;
+	if (!record_reader_open(&r->rec, &r->file_arena, &d, &r->src)) {
+		rp->summary.malformed_files++; /* a JSON record that cannot be read */
+	} else if (r->rec.json) {
+		const struct node *n;
+		struct meeting *json;
+		if (record_reader_next(&r->rec, &r->file_arena, &n, &json))
+			stream_meeting(rp, json);
+	} else {
+		stream_native(rp, r, &d, errors);
+	}
+	if (rp->restart)
+		return false; /* its diagnostics are shown by the indexed way */
+	flush_diagnostics(rp, &d);
+	rp->files_shown++;
+	close_reading(r);
+	return true;
+}
+
+/* The history as it was before any record was read: what the indexed way
+** starts from when the one pass stops. */
+static void forget_meetings(struct replay *rp)
+{
+	rp->summary = rp->before_meetings;
+	forget_bodies(rp, true);
+	rp->decisions.n = 0;
+	rp->amendments.n = 0;
+	rp->ratifications.n = 0;
+	rp->have_last = false;
+	rp->meetings_read = 0;
+	rp->restart = false;
+	close_reading(&rp->reading);
+	arena_reset(&rp->meeting_arena);
+	arena_reset(&rp->scratch);
+}
+
+/* Walk the paths given, in the order of the files' paths, judging each
+** meeting as it is read.  false: a date went backwards (or a long file was
+** malformed): nothing it did counts, and the sink was told to forget it. */
+static bool one_pass(struct replay *rp)
+{
+	struct mem *mem = rp->arena->mem;
+	jmp_buf *outer = mem->on_oom;
+	jmp_buf here;
+	mem->on_oom = &here;
+	if (setjmp(here)) {
+		mem->on_oom = outer;
+		release(rp);
+		mem_fail(mem);
+	}
+	rp->before_meetings = rp->summary;
+	if (rp->paths.n)
+		qsort(rp->paths.items, rp->paths.n, sizeof *rp->paths.items, compare_path_keys);
+	rp->streaming = true;
+	walk_paths(rp, WALK_STREAM);
+	rp->streaming = false;
+	mem->on_oom = outer;
+	if (!rp->restart) {
+		if (rp->meetings_read == 0)
+			diag_report(rp->diag, D_MISSING, (struct loc){ NULL, 0, 0 },
+			            "the history holds no meeting that could be read: nothing was judged");
+		flush_diagnostics(rp, rp->diag);
+		return true;
+	}
+	rp->sink->rewind(rp->sink->ctx);
+	forget_meetings(rp);
+	return false;
 }
 
 void replay_run(struct replay *rp, const struct replay_sink *sink)
@@ -960,12 +1406,14 @@ void replay_run(struct replay *rp, const struct replay_sink *sink)
 	rp->sink = sink;
 	load_terms(rp);
 	flush_diagnostics(rp, rp->diag);
-	rp->dry = true; /* judge_all turns it off when the index finds no virtual decision */
-	judge_all(rp, judge_each, rp, true);
-	if (rp->dry) {
-		expire_unratified(rp, NULL, 0, true);
-		after_silent_pass(rp);
-		judge_all(rp, judge_each, rp, false);
+	if (!sink->rewind || !one_pass(rp)) {
+		rp->dry = true; /* judge_all turns it off when the index finds no virtual decision */
+		judge_all(rp, judge_each, rp, true);
+		if (rp->dry) {
+			expire_unratified(rp, NULL, 0, true);
+			after_silent_pass(rp);
+			judge_all(rp, judge_each, rp, false);
+		}
 	}
 	expire_unratified(rp, NULL, 0, true);
 	check_adoptions(rp);
@@ -981,18 +1429,22 @@ static void release(struct replay *rp)
 	arena_free(&rp->index_reading.file_arena);
 	arena_free(&rp->meeting_arena);
 	arena_free(&rp->scratch);
+	free_walk(rp);
 	for (size_t i = 0; i < rp->bodies.n; i++)
 		arena_free(&rp->bodies.items[i]->same_day);
 }
 
 static void index_all(struct replay *rp)
 {
+	walk_paths(rp, WALK_LIST);
 	keep_each_file_once(rp->records.items, &rp->records.n);
 	rp->summary.record_files = (unsigned)rp->records.n;
 	for (unsigned f = 0; f < rp->records.n; f++) {
 		struct diag_sink d;
 		diag_init(&d, &rp->meeting_arena); /* scratch is reset item by item */
+		rp->quiet = f < rp->files_shown;
 		index_file(rp, f, &rp->scratch, &d);
+		rp->quiet = false;
 		if (d.n_errors)
 			rp->summary.malformed_files++;
 		arena_reset(&rp->scratch);
@@ -1037,8 +1489,11 @@ static void judge_all(struct replay *rp, replay_meeting_fn fn, void *ctx, bool i
 			fn(ctx, m, &rp->meeting_arena, rp->reading.sha256);
 		else if (d.n_errors && !rp->dry)
 			rp->summary.malformed_files++; /* a skimmed file that does not parse */
-		if (!rp->dry)
+		if (!rp->dry) {
+			rp->quiet = e->file < rp->files_shown;
 			flush_diagnostics(rp, &d);
+			rp->quiet = false;
+		}
 		arena_reset(&rp->meeting_arena);
 	}
 	close_reading(&rp->reading);

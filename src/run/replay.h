@@ -8,12 +8,18 @@
 ** taken in date order, then by file name and position, so the result never
 ** depends on the order of files on disk.
 **
-** Memory stays flat: the first pass keeps only a small index entry per
-** meeting (date, file, position); the second loads, judges and reports one
-** meeting at a time in an arena that is reset after it.  Checks across
-** meetings (gaps, ratification of virtual decisions, adoption of amended
-** terms) keep only what is still open.  Results go out through a sink as
-** they are produced.
+** One pass (replay_run): the inputs are walked in the order of their paths,
+** each record file is read once, and each meeting is judged and reported as
+** soon as it is read, in an arena reset after it, while the dates do not go
+** backwards, which they do not when the files are named by date, as they
+** usually are.  If a date goes backwards, or a long record file turns out to
+** be malformed after some of its meetings were judged, what was reported is
+** taken back (the sink's rewind) and the history is judged again the other
+** way: a first pass indexes every meeting (date, file, position), a second
+** reads and judges them in date order.  Memory stays flat in the one pass;
+** the index holds a small entry per meeting.  Checks across meetings (gaps,
+** ratification of virtual decisions, adoption of amended terms) keep only
+** what is still open.  Results go out through a sink as they are produced.
 */
 #ifndef QUORATE_REPLAY_H
 #define QUORATE_REPLAY_H
@@ -57,6 +63,12 @@ struct replay_sink {
 	void (*finding)(void *ctx, const struct history_finding *f);
 	/* Diagnostics about one input file; called with the sink, then cleared. */
 	void (*diagnostics)(void *ctx, const struct diag_sink *d);
+	/* Forget every meeting and finding reported so far: they are about to be
+	** reported again, in date order.  NULL: replay_run takes the indexed
+	** way at once (nothing ever needs taking back). */
+	void (*rewind)(void *ctx);
+	/* The records' SHA-256 is never reported (--summary): not computed. */
+	bool no_record_hashes;
 };
 
 struct replay;

@@ -1497,7 +1497,7 @@ static void test_history_versions_and_gaps(void **state)
 	loader_init(&R->f.ld, &R->f.arena, &R->f.diag, stdlib_dirs, 1);
 	struct replay *rp = replay_new(&R->f.arena, &R->f.ld, &R->f.diag);
 	assert_true(replay_add_path(rp, dir));
-	struct replay_sink sink = { &h, on_meeting, on_finding, on_diagnostics };
+	struct replay_sink sink = { &h, on_meeting, on_finding, on_diagnostics, NULL, false };
 	replay_run(rp, &sink);
 
 	const char *const names[] = { "v1.tor", "v2.tor", "a.minutes", "b.minutes", "c.minutes" };
@@ -1720,7 +1720,7 @@ static void replay_files(struct run *R, struct history *h, const char *const *fi
 	loader_init(&R->f.ld, &R->f.arena, &R->f.diag, stdlib_dirs, 1);
 	struct replay *rp = replay_new(&R->f.arena, &R->f.ld, &R->f.diag);
 	assert_true(replay_add_path(rp, dir));
-	struct replay_sink sink = { h, on_meeting, on_finding, on_diagnostics };
+	struct replay_sink sink = { h, on_meeting, on_finding, on_diagnostics, NULL, false };
 	replay_run(rp, &sink);
 	for (size_t i = 0; i + 1 < n; i += 2) {
 		char path[512];
