@@ -92,10 +92,7 @@ int cmd_replay(struct cli *c, int argc, char **argv)
 		cli_usage_error(c, "cannot create a temporary file for the report");
 		return EXIT_BAD_INPUT;
 	}
-	/* The one pass may need to take back what it reported (replay.h);
-	** a report that keeps registers (HTML) is written the indexed way. */
-	struct replay_sink sink = { &x, on_meeting, on_finding, on_diagnostics,
-	                            report_replay_can_rewind(x.report) ? on_rewind : NULL,
+	struct replay_sink sink = { &x, on_meeting, on_finding, on_diagnostics, on_rewind,
 	                            args.bits & REPLAY_SUMMARY_ONLY };
 	struct replay_job job = { rp, &sink };
 	report_replay_run(x.report, run_replay, &job);

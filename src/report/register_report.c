@@ -70,6 +70,18 @@ struct register_report *register_report_new(struct arena *a, const struct report
 	return rr;
 }
 
+void register_report_rewind(struct register_report *rr)
+{
+	for (size_t i = 0; i < rr->bodies.n; i++) {
+		if (rr->bodies.items[i].tables)
+			fclose(rr->bodies.items[i].tables);
+		if (rr->bodies.items[i].interests)
+			fclose(rr->bodies.items[i].interests);
+	}
+	rr->bodies.n = 0;
+	register_rewind(rr->rg);
+}
+
 struct registers *register_report_registers(struct register_report *rr)
 {
 	return rr->rg;

@@ -24,6 +24,9 @@ struct register_report;
 struct register_report *register_report_new(struct arena *a, const struct report_ops *ops, unsigned json_depth);
 /* Feed the judged meetings here (register_meeting), then register_finish. */
 struct registers *register_report_registers(struct register_report *rr);
+/* Forget every meeting given so far, and what was written of them (a
+** replay's rewind: report_replay_rewind). */
+void register_report_rewind(struct register_report *rr);
 /* HTML: link each meeting's column to its section in the same page (#mSEQ). */
 void register_report_link_meetings(struct register_report *rr);
 /*

@@ -159,11 +159,6 @@ const char *report_casting_recorded(const struct motion_result *mr)
 	return mo->casting_declined ? "declined" : !mo->has_casting ? NULL : mo->casting == VOTE_FOR ? "for" : "against";
 }
 
-bool report_replay_can_rewind(const struct replay_report *w)
-{
-	return !w->registers;
-}
-
 void report_replay_rewind(struct replay_report *w)
 {
 	w->n_meetings = 0;
@@ -174,6 +169,8 @@ void report_replay_rewind(struct replay_report *w)
 			clearerr(w->body); /* a temporary file: cannot fail, but a failure shows at the copy */
 		rewind(w->body);
 	}
+	if (w->registers)
+		register_report_rewind(w->registers);
 	if (w->ops->replay_rewind)
 		w->ops->replay_rewind(w);
 }

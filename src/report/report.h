@@ -94,9 +94,6 @@ bool report_replay_end(struct replay_report *w, const struct replay_summary *s);
 /* Run fn(ctx), the replay feeding w, so that the registers' working memory
 ** is freed if memory runs out inside it. */
 void report_replay_run(struct replay_report *w, void (*fn)(void *ctx), void *ctx);
-/* Can a replay take back what it wrote so far (report_replay_rewind)?  Not a
-** report that keeps registers as it goes (HTML). */
-bool report_replay_can_rewind(const struct replay_report *w);
 /* Take back every meeting and finding written so far (a replay's rewind). */
 void report_replay_rewind(struct replay_report *w);
 /* Open the temporary file the meetings are written to until the end (w->body),

@@ -697,8 +697,20 @@ static bool html_replay_begin(struct replay_report *w)
 {
 	struct html_replay *h = arena_alloc(w->arena, sizeof *h);
 	w->state = h;
-	w->body = tmpfile();
-	return w->body != NULL;
+	return report_replay_body(w);
+}
+
+static void html_replay_rewind(struct replay_report *w)
+{
+	struct html_replay *h = w->state;
+	h->timeline.n = 0;
+	h->bodies.n = 0;
+	for (int k = 0; k < ATT__LISTS; k++) {
+		if (h->attention[k])
+			fclose(h->attention[k]);
+		h->attention[k] = NULL;
+		h->n_attention[k] = 0;
+	}
 }
 
 static FILE *attention_list(struct html_replay *h, enum finding_severity sev)
@@ -1018,6 +1030,7 @@ const struct report_ops report_html = {
 	.replay_begin = html_replay_begin,
 	.replay_meeting = html_replay_meeting,
 	.replay_end = html_replay_end,
+	.replay_rewind = html_replay_rewind,
 	.explain = explain_write_html,
 	.registers = &register_html_ops,
 };

@@ -521,10 +521,9 @@ static bool json_replay_end(struct replay_report *rw, const struct replay_summar
 	json_end_array(w); /* meetings */
 	json_history_findings(w, rw);
 	json_summary(w, s);
-	bool ok = true;
 	if (rw->registers) {
 		json_key(w, "registers");
-		ok = register_report_write(rw->registers, rw->out, w, false);
+		ok = register_report_write(rw->registers, rw->out, w, false) && ok;
 	}
 	json_end_object(w);
 	json_finish(w);

@@ -261,6 +261,16 @@ static void release(struct registers *rg)
 		arena_free(&rg->bodies.items[i]->table_arena);
 }
 
+void register_rewind(struct registers *rg)
+{
+	release(rg);
+	rg->bodies.n = 0;
+	rg->seq = 0;
+	rg->declarations = 0;
+	rg->map_terms = NULL;
+	rg->map = NULL;
+}
+
 void register_finish(struct registers *rg)
 {
 	for (size_t i = 0; i < rg->bodies.n; i++)

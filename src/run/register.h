@@ -100,6 +100,9 @@ struct registers;
 struct registers *register_new(struct arena *run_arena, const struct register_sink *sink);
 /* Add one judged meeting; `file` is its record file. */
 void register_meeting(struct registers *rg, const struct meeting_result *r, const char *file);
+/* Forget every meeting added: the replay judges the history again (in date
+** order, replay.h); the sink has forgotten what it was handed. */
+void register_rewind(struct registers *rg);
 /* The history is complete: hand over the tables still being gathered. */
 void register_finish(struct registers *rg);
 /* Run fn(ctx), the replay that feeds the registers, so that the tables
