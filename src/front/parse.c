@@ -42,6 +42,7 @@ struct item_reader {
 	int prev;                  /* the last token given to the parser */
 	enum tag_state tags;
 	uint32_t scanned_end;      /* where the last token scanned ends */
+	uint32_t item_start;       /* where the item being read starts */
 };
 
 /* ---- encoding ------------------------------------------------------------- */
@@ -49,34 +50,48 @@ struct item_reader {
 /*
 ** Report NUL bytes and invalid UTF-8.  Returns false if the file must not be
 ** parsed at all (it contains NUL bytes: almost certainly not a text file).
+** Checked in blocks, each given back after it is checked (a mapped file of
+** any length: source_forget_behind); the first invalid bytes are reported
+** only once the whole file is known to hold no NUL.
 */
+#define ENCODING_BLOCK (1u << 20)
+
 static bool check_encoding(struct diag_sink *diag, const struct source *src, uint32_t from)
 {
-	const unsigned char *p = (const unsigned char *)src->text + from;
-	const unsigned char *end = (const unsigned char *)src->text + src->len;
-	const void *nul = memchr(p, '\0', (size_t)(end - p));
-	if (nul) {
-		uint32_t at = (uint32_t)((const char *)nul - src->text);
-		diag_report(diag, D_ENCODING, (struct loc){ src, at, at + 1 },
-		            "the file contains a NUL byte; is it a binary file?");
-		return false;
-	}
-	unsigned reported = 0;
-	while (p < end) {
-		if (*p < 0x80) { /* ASCII, the common case: no decoding */
-			p++;
-			continue;
+	const unsigned char *text = (const unsigned char *)src->text;
+	uint32_t bad[3];
+	unsigned n_bad = 0;
+	for (uint32_t at = from; at < src->len;) {
+		uint32_t stop = src->len - at > ENCODING_BLOCK ? at + ENCODING_BLOCK : (uint32_t)src->len;
+		const void *nul = memchr(text + at, '\0', stop - at);
+		if (nul) {
+			uint32_t where = (uint32_t)((const unsigned char *)nul - text);
+			diag_report(diag, D_ENCODING, (struct loc){ src, where, where + 1 },
+			            "the file contains a NUL byte; is it a binary file?");
+			return false;
 		}
-		size_t n = source_utf8_len(p, end);
-		if (n == 0) {
-			uint32_t at = (uint32_t)((const char *)p - src->text);
-			if (reported++ < 3)
-				diag_report(diag, D_ENCODING, (struct loc){ src, at, at + 1 },
-				            "invalid UTF-8 byte 0x%02X (save the file as UTF-8)", *p);
-			n = 1;
+		const unsigned char *p = text + at, *end = text + src->len, *block_end = text + stop;
+		while (p < block_end) {
+			if (*p < 0x80) { /* ASCII, the common case: no decoding */
+				p++;
+				continue;
+			}
+			size_t n = source_utf8_len(p, end);
+			if (n == 0) {
+				if (n_bad < 3)
+					bad[n_bad] = (uint32_t)(p - text);
+				n_bad++;
+				n = 1;
+			}
+			p += n;
 		}
-		p += n;
+		at = (uint32_t)(p - text); /* a sequence may end past the block */
+		source_forget_behind(src, at);
 	}
+	source_forget_all(src);
+	for (unsigned i = 0; i < n_bad && i < 3; i++)
+		diag_report(diag, D_ENCODING, (struct loc){ src, bad[i], bad[i] + 1 },
+		            "invalid UTF-8 byte 0x%02X (save the file as UTF-8)", text[bad[i]]);
 	return true;
 }
 
@@ -415,10 +430,27 @@ void item_reader_set_arena(struct item_reader *r, struct arena *arena)
 	}
 }
 
+/* A record file of any length is read an item at a time (replay maps it:
+** source_map_stat); one item is bounded as a whole file read into memory
+** is, so its syntax tree is too. */
+static bool item_too_long(struct item_reader *r, struct span where)
+{
+	if (where.end - r->item_start <= SOURCE_MAX_BYTES)
+		return false;
+	diag_report(r->ps.diag, D_LIMIT, loc_of(r->ps.src, where),
+	            "this item is longer than the 64 MiB limit of one item (a file may hold many)");
+	r->ps.fatal = true;
+	return true;
+}
+
 static struct node *next_item(struct item_reader *r)
 {
 	while (!r->done) {
 		struct token t = next_token(r);
+		if (r->ps.src->map_len && item_too_long(r, t.where)) {
+			r->done = true;
+			break;
+		}
 		r->ps.item = NULL;
 		r->ps.first_on_line = t.first_on_line;
 		int status = yypush_parse(r->parser, t.kind, &t.value, &t.where, &r->ps);
@@ -431,6 +463,7 @@ static struct node *next_item(struct item_reader *r)
 		}
 		struct node *item = r->ps.item;
 		if (item) {
+			r->item_start = t.where.end;
 			qr_scan_restore(r->scanner);
 			check_depth(&r->ps, item, 0);
 			return item;

@@ -1,6 +1,8 @@
 /*
 ** source: loading input files and mapping offsets to lines.  See source.h.
 */
+/* madvise and MAP_ANONYMOUS (a mapped file gives its pages back) */
+#define _DEFAULT_SOURCE
 #include "front/source.h"
 
 #include <errno.h>
@@ -8,6 +10,7 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -63,96 +66,6 @@ static int read_stream(FILE *f, struct arena *a, size_t size_hint, char **out, s
 	return 0;
 }
 
-/* Read fd to its end into the arena (two NULs after the text).  size_hint:
-** the file's size when known, so one read usually does. */
-static int read_fd(int fd, struct arena *a, size_t size_hint, bool regular, char **out, size_t *out_len,
-                   const char **why)
-{
-	size_t cap = size_hint + 1 < SOURCE_MAX_BYTES ? size_hint + 1 : SOURCE_MAX_BYTES + 1, len = 0;
-	if (cap < 4096)
-		cap = 4096;
-	char *buf = arena_alloc_uninit(a, cap + 2);
-	for (;;) {
-		ssize_t got = read(fd, buf + len, cap - len);
-		if (got < 0) {
-			if (errno == EINTR)
-				continue;
-			*why = strerror(errno);
-			return -1;
-		}
-		len += (size_t)got;
-		if (len > SOURCE_MAX_BYTES) {
-			/* Exactly the limit is allowed: only a byte more is too much. */
-			*why = "file is larger than the 64 MiB limit";
-			return -1;
-		}
-		/* All of a regular file's bytes, by its size, and no more when asked
-		** for one more: at its end, without a read to learn it. */
-		if (got == 0 || (regular && len == size_hint && len < cap))
-			break;
-		if (len == cap) {
-			size_t grown = cap * 2 < SOURCE_MAX_BYTES + 1 ? cap * 2 : SOURCE_MAX_BYTES + 1;
-			buf = arena_grow(a, buf, len, grown + 2, 1);
-			cap = grown;
-		}
-	}
-	buf[len] = buf[len + 1] = '\0'; /* two NULs: the scanner's sentinel */
-	*out = buf;
-	*out_len = len;
-	return 0;
-}
-
-int source_load_stat(struct source *s, struct arena *a, const char *path, struct stat *st, const char **why)
-{
-	memset(s, 0, sizeof *s);
-	s->arena = a;
-	int from_stdin = strcmp(path, "-") == 0;
-	s->name = arena_strdup(a, from_stdin ? "<stdin>" : path);
-	int fd = STDIN_FILENO;
-	if (!from_stdin) {
-		fd = open(path, O_RDONLY | O_CLOEXEC);
-		if (fd < 0) {
-			*why = strerror(errno);
-			return -1;
-		}
-	}
-	if (fstat(fd, st) != 0 || S_ISDIR(st->st_mode)) {
-		*why = S_ISDIR(st->st_mode) ? "is a directory" : strerror(errno);
-		if (!from_stdin)
-			close(fd);
-		return -1;
-	}
-	bool regular = S_ISREG(st->st_mode);
-	if (regular && (uintmax_t)st->st_size > SOURCE_MAX_BYTES) {
-		*why = "file is larger than the 64 MiB limit";
-		if (!from_stdin)
-			close(fd);
-		return -1;
-	}
-	/* Out of memory while reading: close the file on the way out. */
-	struct mem *mem = a->mem;
-	jmp_buf *outer = mem->on_oom;
-	jmp_buf here;
-	if (setjmp(here)) {
-		mem->on_oom = outer;
-		if (!from_stdin)
-			close(fd);
-		mem_fail(mem);
-	}
-	mem->on_oom = &here;
-	char *text = NULL;
-	size_t len = 0;
-	int rc = read_fd(fd, a, regular ? (size_t)st->st_size : 0, regular, &text, &len, why);
-	mem->on_oom = outer;
-	if (!from_stdin)
-		close(fd);
-	if (rc == 0) {
-		s->text = text;
-		s->len = len;
-	}
-	return rc;
-}
-
 int source_load(struct source *s, struct arena *a, const char *path, const char **why)
 {
 	if (strcmp(path, "-") == 0)
@@ -196,6 +109,190 @@ int source_load_stream(struct source *s, struct arena *a, const char *name, FILE
 	s->text = text;
 	s->len = len;
 	return 0;
+}
+
+/* Read fd to its end into the arena (two NULs after the text).  size_hint:
+** the file's size when known, so one read usually does. */
+static int read_fd(int fd, struct arena *a, size_t size_hint, bool regular, char **out, size_t *out_len,
+                   const char **why)
+{
+	size_t cap = size_hint + 1 < SOURCE_MAX_BYTES ? size_hint + 1 : SOURCE_MAX_BYTES + 1, len = 0;
+	if (cap < 4096)
+		cap = 4096;
+	char *buf = arena_alloc_uninit(a, cap + 2);
+	for (;;) {
+		ssize_t got = read(fd, buf + len, cap - len);
+		if (got < 0) {
+			if (errno == EINTR)
+				continue;
+			*why = strerror(errno);
+			return -1;
+		}
+		len += (size_t)got;
+		if (len > SOURCE_MAX_BYTES) {
+			/* Exactly the limit is allowed: only a byte more is too much. */
+			*why = "file is larger than the 64 MiB limit";
+			return -1;
+		}
+		/* All of a regular file's bytes, by its size, and no more when asked
+		** for one more: at its end, without a read to learn it. */
+		if (got == 0 || (regular && len == size_hint && len < cap))
+			break;
+		if (len == cap) {
+			size_t grown = cap * 2 < SOURCE_MAX_BYTES + 1 ? cap * 2 : SOURCE_MAX_BYTES + 1;
+			buf = arena_grow(a, buf, len, grown + 2, 1);
+			cap = grown;
+		}
+	}
+	buf[len] = buf[len + 1] = '\0'; /* two NULs: the scanner's sentinel */
+	*out = buf;
+	*out_len = len;
+	return 0;
+}
+
+/* Map len bytes of fd, followed by two NULs (the scanner's sentinel): an
+** anonymous mapping one page longer, the file mapped over its start.
+** Private and writable: flex writes into its buffer (item_reader_open). */
+static int map_fd(struct source *s, int fd, size_t len, const char **why)
+{
+	size_t page = (size_t)sysconf(_SC_PAGESIZE);
+	size_t total = (len + 2 + page - 1) / page * page;
+	char *base = mmap(NULL, total, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (base == MAP_FAILED) {
+		*why = strerror(errno);
+		return -1;
+	}
+	if (mmap(base, len, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_FIXED, fd, 0) == MAP_FAILED) {
+		*why = strerror(errno);
+		munmap(base, total);
+		return -1;
+	}
+	/* Read once, from the start: the kernel reads ahead, drops behind. */
+	madvise(base, len, MADV_SEQUENTIAL);
+	s->text = base;
+	s->len = len;
+	s->map_len = total;
+	return 0;
+}
+
+static int load(struct source *s, struct arena *a, const char *path, struct stat *st, bool map,
+                const char **why)
+{
+	memset(s, 0, sizeof *s);
+	s->arena = a;
+	int from_stdin = strcmp(path, "-") == 0;
+	s->name = arena_strdup(a, from_stdin ? "<stdin>" : path);
+	int fd = STDIN_FILENO;
+	if (!from_stdin) {
+		fd = open(path, O_RDONLY | O_CLOEXEC);
+		if (fd < 0) {
+			*why = strerror(errno);
+			return -1;
+		}
+	}
+	if (fstat(fd, st) != 0 || S_ISDIR(st->st_mode)) {
+		*why = S_ISDIR(st->st_mode) ? "is a directory" : strerror(errno);
+		if (!from_stdin)
+			close(fd);
+		return -1;
+	}
+	bool regular = S_ISREG(st->st_mode);
+	map = map && regular && (uintmax_t)st->st_size > SOURCE_MAP_MIN_BYTES;
+	if (map && (uintmax_t)st->st_size > SOURCE_MAP_MAX_BYTES) {
+		*why = "file is larger than the 4 GiB limit of one record file";
+		close(fd);
+		return -1;
+	}
+	if (!map && regular && (uintmax_t)st->st_size > SOURCE_MAX_BYTES) {
+		*why = "file is larger than the 64 MiB limit";
+		if (!from_stdin)
+			close(fd);
+		return -1;
+	}
+	if (map) {
+		int rc = map_fd(s, fd, (size_t)st->st_size, why);
+		close(fd);
+		return rc;
+	}
+	/* Out of memory while reading: close the file on the way out. */
+	struct mem *mem = a->mem;
+	jmp_buf *outer = mem->on_oom;
+	jmp_buf here;
+	if (setjmp(here)) {
+		mem->on_oom = outer;
+		if (!from_stdin)
+			close(fd);
+		mem_fail(mem);
+	}
+	mem->on_oom = &here;
+	char *text = NULL;
+	size_t len = 0;
+	int rc = read_fd(fd, a, regular ? (size_t)st->st_size : 0, regular, &text, &len, why);
+	mem->on_oom = outer;
+	if (!from_stdin)
+		close(fd);
+	if (rc == 0) {
+		s->text = text;
+		s->len = len;
+	}
+	return rc;
+}
+
+int source_load_stat(struct source *s, struct arena *a, const char *path, struct stat *st, const char **why)
+{
+	return load(s, a, path, st, false, why);
+}
+
+int source_map_stat(struct source *s, struct arena *a, const char *path, struct stat *st, const char **why)
+{
+	return load(s, a, path, st, true, why);
+}
+
+
+void source_close(struct source *s)
+{
+	if (s->map_len)
+		munmap((void *)s->text, s->map_len);
+	s->map_len = 0;
+	s->text = "";
+	s->len = 0;
+}
+
+/*
+** Giving pages back.  The kernel maps a file's pages in groups (a folio of
+** up to 2 MiB on some kernels), so a page given back just behind the one
+** being read can come straight back with its group; pages are given back
+** only once the reading is 2 MiB past them, a megabyte or more at a time.
+*/
+#define SOURCE_FORGET_LAG (2u << 20)
+#define SOURCE_FORGET_BATCH (1u << 20)
+
+static void forget_range(const struct source *s, uint32_t from, uint32_t to)
+{
+	size_t page = (size_t)sysconf(_SC_PAGESIZE);
+	uintptr_t lo = ((uintptr_t)s->text + from + page - 1) / page * page;
+	uintptr_t hi = ((uintptr_t)s->text + to) / page * page;
+	if (hi > lo)
+		madvise((void *)lo, hi - lo, MADV_DONTNEED);
+}
+
+void source_forget_behind(const struct source *cs, uint32_t offset)
+{
+	struct source *s = (struct source *)cs; /* the mark is a cache, as the line table */
+	if (!s->map_len || offset < SOURCE_FORGET_LAG + SOURCE_FORGET_BATCH ||
+	    offset - SOURCE_FORGET_LAG < s->forgotten + SOURCE_FORGET_BATCH)
+		return;
+	forget_range(s, s->forgotten, offset - SOURCE_FORGET_LAG);
+	s->forgotten = offset - SOURCE_FORGET_LAG;
+}
+
+void source_forget_all(const struct source *cs)
+{
+	struct source *s = (struct source *)cs;
+	if (!s->map_len)
+		return;
+	forget_range(s, 0, (uint32_t)s->len);
+	s->forgotten = 0;
 }
 
 static void build_line_table(struct source *s)
@@ -246,14 +343,112 @@ size_t source_utf8_len(const unsigned char *p, const unsigned char *end)
 	return n;
 }
 
+/* ---- lines of a mapped file ------------------------------------------------ */
+
+#define SOURCE_BLOCK 65536u
+
+static uint32_t count_line_ends(const char *p, size_t n)
+{
+	uint32_t k = 0;
+	for (size_t i = 0; i < n; i++)
+		k += p[i] == '\n';
+	return k;
+}
+
+/* Count the line ends before each block up to the one holding offset.
+** Blocks counted below what was forgotten are forgotten again. */
+static void count_blocks_to(struct source *s, uint32_t offset)
+{
+	size_t need = offset / SOURCE_BLOCK + 1;
+	if (need <= s->n_blocks)
+		return;
+	if (need > s->cap_blocks) {
+		size_t cap = s->cap_blocks ? s->cap_blocks : 64;
+		while (cap < need)
+			cap *= 2;
+		s->block_lines = arena_grow(s->arena, s->block_lines, s->n_blocks, cap, sizeof *s->block_lines);
+		s->cap_blocks = cap;
+	}
+	if (s->n_blocks == 0)
+		s->block_lines[s->n_blocks++] = 0;
+	while (s->n_blocks < need) {
+		uint32_t from = (uint32_t)(s->n_blocks - 1) * SOURCE_BLOCK;
+		s->block_lines[s->n_blocks] = s->block_lines[s->n_blocks - 1] +
+		                              count_line_ends(s->text + from, SOURCE_BLOCK);
+		s->n_blocks++;
+		if (from + SOURCE_BLOCK <= s->forgotten)
+			forget_range(s, from, from + SOURCE_BLOCK);
+	}
+}
+
+/* The 0-based line and the start of the line holding offset. */
+static void mapped_line_of(struct source *s, uint32_t offset, size_t *line, uint32_t *start)
+{
+	count_blocks_to(s, offset);
+	uint32_t block = offset / SOURCE_BLOCK * SOURCE_BLOCK;
+	*line = s->block_lines[offset / SOURCE_BLOCK] + count_line_ends(s->text + block, offset - block);
+	const char *p = s->text + offset;
+	while (p > s->text && p[-1] != '\n')
+		p--;
+	*start = (uint32_t)(p - s->text);
+	if (*line == 0 && s->len >= 3 && memcmp(s->text, "\xEF\xBB\xBF", 3) == 0)
+		*start = 3;
+}
+
+/* The start of 0-based line `line` of a mapped file; false if it has fewer. */
+static bool mapped_line_start(struct source *s, size_t line, uint32_t *start)
+{
+	count_blocks_to(s, 0);
+	size_t k = 0;
+	for (;;) { /* the block holding the line's start: counted as far as needed */
+		while (k + 1 < s->n_blocks && s->block_lines[k + 1] <= line)
+			k++;
+		if (k + 1 < s->n_blocks || (uint64_t)s->n_blocks * SOURCE_BLOCK >= s->len)
+			break;
+		count_blocks_to(s, (uint32_t)s->n_blocks * SOURCE_BLOCK);
+	}
+	size_t at = s->block_lines[k];
+	const char *p = s->text + k * SOURCE_BLOCK, *end = s->text + s->len;
+	for (; at < line; p++, at++) {
+		p = memchr(p, '\n', (size_t)(end - p));
+		if (!p)
+			return false;
+	}
+	*start = (uint32_t)(p - s->text);
+	if (line == 0 && s->len >= 3 && memcmp(s->text, "\xEF\xBB\xBF", 3) == 0)
+		*start = 3;
+	return true;
+}
+
+static unsigned column_of(const struct source *s, uint32_t start, uint32_t offset)
+{
+	unsigned c = 1;
+	const unsigned char *p = (const unsigned char *)s->text + start;
+	const unsigned char *at = (const unsigned char *)s->text + offset;
+	const unsigned char *end = (const unsigned char *)s->text + s->len;
+	for (; p < at; c++) {
+		size_t k = source_utf8_len(p, end);
+		p += k ? k : 1;
+	}
+	return c;
+}
+
 void source_position(const struct source *cs, uint32_t offset, unsigned *line, unsigned *col)
 {
 	/* The line table is a cache: building it does not change what s is. */
 	struct source *s = (struct source *)cs;
-	if (!s->lines)
-		build_line_table(s);
 	if (offset > s->len)
 		offset = (uint32_t)s->len;
+	if (s->map_len) {
+		size_t lo;
+		uint32_t start;
+		mapped_line_of(s, offset, &lo, &start);
+		*line = (unsigned)lo + 1;
+		*col = column_of(s, start, offset);
+		return;
+	}
+	if (!s->lines)
+		build_line_table(s);
 	size_t lo = 0, hi = s->n_lines; /* find the last line start <= offset */
 	while (hi - lo > 1) {
 		size_t mid = lo + (hi - lo) / 2;
@@ -262,29 +457,31 @@ void source_position(const struct source *cs, uint32_t offset, unsigned *line, u
 		else
 			hi = mid;
 	}
-	unsigned c = 1;
-	const unsigned char *p = (const unsigned char *)s->text + line_start(s, lo);
-	const unsigned char *at = (const unsigned char *)s->text + offset;
-	const unsigned char *end = (const unsigned char *)s->text + s->len;
-	for (; p < at; c++) {
-		size_t k = source_utf8_len(p, end);
-		p += k ? k : 1;
-	}
 	*line = (unsigned)lo + 1;
-	*col = c;
+	*col = column_of(s, line_start(s, lo), offset);
 }
 
 const char *source_line_text(const struct source *cs, unsigned line, size_t *len)
 {
 	struct source *s = (struct source *)cs;
-	if (!s->lines)
-		build_line_table(s);
-	if (line < 1 || line > s->n_lines) {
-		*len = 0;
-		return "";
+	uint32_t start, end;
+	if (s->map_len) {
+		if (line < 1 || !mapped_line_start(s, line - 1, &start)) {
+			*len = 0;
+			return "";
+		}
+		const char *nl = memchr(s->text + start, '\n', s->len - start);
+		end = nl ? (uint32_t)(nl - s->text) : (uint32_t)s->len;
+	} else {
+		if (!s->lines)
+			build_line_table(s);
+		if (line < 1 || line > s->n_lines) {
+			*len = 0;
+			return "";
+		}
+		start = line_start(s, line - 1);
+		end = line < s->n_lines ? s->lines[line] - 1 : (uint32_t)s->len;
 	}
-	uint32_t start = line_start(s, line - 1);
-	uint32_t end = line < s->n_lines ? s->lines[line] - 1 : (uint32_t)s->len;
 	if (end > start && s->text[end - 1] == '\r')
 		end--;
 	*len = end - start;

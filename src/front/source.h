@@ -15,8 +15,12 @@
 
 #include "base/arena.h"
 
-/* Largest input file quorate reads (documented in docs/reference.md#limits). */
+/* Largest input file quorate reads into memory (docs/reference.md#limits). */
 #define SOURCE_MAX_BYTES (64u * 1024u * 1024u)
+/* A record file longer than this is mapped, not read (source_map_stat); the
+** largest one is bounded only by 32-bit offsets. */
+#define SOURCE_MAP_MIN_BYTES (1u << 20)
+#define SOURCE_MAP_MAX_BYTES (UINT32_MAX - 2u)
 
 struct source {
 	const char *name;   /* as the user gave it; "<stdin>" for - */
@@ -25,6 +29,15 @@ struct source {
 	struct arena *arena;  /* owns text and the line table */
 	uint32_t *lines;    /* offsets of line starts, built on first use */
 	size_t n_lines;
+	/* A mapped file (source_map_stat): its pages come from the file and
+	** go back to it (source_forget), so a file of any length costs no more
+	** memory than the part of it being read.  Lines are found from the
+	** number of line ends before each block of SOURCE_BLOCK bytes, counted
+	** as far as positions are asked, not from a table of every line. */
+	size_t map_len;     /* bytes mapped; 0: text is in the arena */
+	uint32_t *block_lines; /* line ends before block k */
+	size_t n_blocks, cap_blocks;
+	uint32_t forgotten; /* pages before this were given back (source_forget_behind) */
 };
 
 /* A span of bytes [start, end) in one file. */
@@ -60,6 +73,23 @@ int source_load_stream(struct source *s, struct arena *a, const char *name, FILE
 ** identity, for replay's "each file once").  Four system calls a file. */
 struct stat;
 int source_load_stat(struct source *s, struct arena *a, const char *path, struct stat *st, const char **why);
+
+/*
+** The same for replay's record files: a regular file longer than
+** SOURCE_MAP_MIN_BYTES is mapped (up to SOURCE_MAP_MAX_BYTES), never held
+** whole in memory.  Every source from here must be closed (source_close).
+** The file must not shrink while it is read (the system would stop the
+** program), as for any mapped file.
+*/
+int source_map_stat(struct source *s, struct arena *a, const char *path, struct stat *st, const char **why);
+/* Unmap a mapped source (nothing for one in memory). */
+void source_close(struct source *s);
+/* A mapped source is being read forwards and has got to offset: give back
+** the memory of what is well behind (read from the file again if it is
+** needed, for a diagnostic's quote).  Nothing for a source in memory. */
+void source_forget_behind(const struct source *s, uint32_t offset);
+/* Give back all of a mapped source (a new forward read may start). */
+void source_forget_all(const struct source *s);
 
 /* Length of the valid UTF-8 sequence at p (1..4 bytes, none past end), or 0
 ** if p does not start one.  A byte that is not UTF-8 counts as one column. */

@@ -681,9 +681,22 @@ static struct version *version_on(struct body *b, qdate day)
 static void close_reading(struct reading *r)
 {
 	record_reader_close(&r->rec);
+	source_close(&r->src);
 	arena_reset(&r->file_arena);
 	r->file = UINT32_MAX;
 	r->failed = false;
+}
+
+/* The record's SHA-256, a long (mapped) file given back as it is hashed. */
+static void forget_hashed(void *ctx, size_t done)
+{
+	source_forget_behind(ctx, (uint32_t)done);
+}
+
+static void hash_record(struct reading *r)
+{
+	sha256_hex_blocks(r->src.text, r->src.len, r->sha256, forget_hashed, &r->src);
+	source_forget_all(&r->src);
 }
 
 /* hash: compute the record's SHA-256 (only the judging pass reports it) */
@@ -694,13 +707,14 @@ static bool open_reading(struct replay *rp, struct reading *r, unsigned file, st
 	r->next_item = 0;
 	const char *why = NULL;
 	const struct input_file *rf = &rp->records.items[file];
-	if (source_load(&r->src, &r->file_arena, rf->path, &why) != 0) {
+	struct stat st;
+	if (source_map_stat(&r->src, &r->file_arena, rf->path, &st, &why) != 0) {
 		diag_report(d, D_INPUT, (struct loc){ NULL, 0, 0 }, "cannot read %s: %s", rf->path, why);
 		r->failed = true;
 		return false;
 	}
 	if (hash)
-		sha256_hex(r->src.text, r->src.len, r->sha256);
+		hash_record(r);
 	r->failed = !record_reader_open(&r->rec, &r->file_arena, d, &r->src);
 	return !r->failed;
 }
@@ -719,8 +733,11 @@ static struct meeting *read_meeting(struct replay *rp, struct reading *r, unsign
 	const struct node *n;
 	struct meeting *json;
 	while (record_reader_next(&r->rec, arena, &n, &json)) {
-		if (r->next_item++ != item)
+		if (r->next_item++ != item) {
+			if (n)
+				source_forget_behind(&r->src, n->span.end);
 			continue;
+		}
 		if (json)
 			return json;
 		return d->n_errors ? NULL : minutes_from_ast(arena, d, n, &r->src);
@@ -759,6 +776,7 @@ static void index_file(struct replay *rp, unsigned file, struct arena *scratch, 
 	}
 	qdate date;
 	rp->has_virtual = rp->has_virtual || mentions(r->src.text, r->src.len, "virtual");
+	source_forget_all(&r->src);
 	bool skimmed = !record_is_json(&r->src) && parse_skim_meeting_date(scratch, &r->src, &date);
 	arena_reset(scratch);
 	if (skimmed) {
@@ -772,6 +790,8 @@ static void index_file(struct replay *rp, unsigned file, struct arena *scratch, 
 			struct entry e = { json ? json->date : n->b->v.date, file, item++ };
 			VEC_PUSH(rp->arena, rp->entries, e);
 			arena_reset(scratch);
+			if (n)
+				source_forget_behind(&r->src, n->span.end);
 		}
 		/* An empty or comment-only record is not "no meetings, all clean":
 		** it is an input that holds nothing to judge (as eval says). */
@@ -1297,6 +1317,7 @@ static void stream_native(struct replay *rp, struct reading *r, struct diag_sink
 		}
 		bool ok = stream_meeting(rp, minutes_from_ast(&rp->meeting_arena, d, n, &r->src));
 		arena_reset(&rp->scratch);
+		source_forget_behind(&r->src, n->span.end);
 		if (!ok)
 			return;
 	}
@@ -1316,7 +1337,7 @@ static bool stream_file(struct replay *rp, const char *path, bool through_link)
 	diag_init(&d, &r->file_arena);
 	struct stat st;
 	const char *why = NULL;
-	if (source_load_stat(&r->src, &r->file_arena, path, &st, &why) != 0) {
+	if (source_map_stat(&r->src, &r->file_arena, path, &st, &why) != 0) {
 		if (stat(path, &st) == 0 && read_before(rp, &st, through_link))
 			return true;
 		rp->summary.record_files++;
@@ -1331,7 +1352,7 @@ static bool stream_file(struct replay *rp, const char *path, bool through_link)
 	rp->summary.record_files++;
 	r->sha256[0] = '\0';
 	if (!rp->sink->no_record_hashes)
-		sha256_hex(r->src.text, r->src.len, r->sha256);
+		hash_record(r);
 	unsigned errors = d.n_errors;
 	if (!record_reader_open(&r->rec, &r->file_arena, &d, &r->src)) {
 		rp->summary.malformed_files++; /* a JSON record that cannot be read */

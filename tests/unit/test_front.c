@@ -22,6 +22,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "front/parse.h"
 
@@ -1078,6 +1080,78 @@ static bool parse_failing_at(unsigned long fail_at, unsigned long *n_allocs)
 
 /* Fail each allocation in turn: every failure must reach the context's jump,
 ** never crash or carry on as if nothing happened. */
+/*
+** A long record file is mapped (source_map_stat), its lines found from a
+** count per block: every position and every line's text must be what the
+** table of a copy in memory says, before and after its pages are given
+** back, with a byte-order mark, CRLF lines, a last line without its end, a
+** length that is a multiple of the page, and one that is not.
+*/
+static void check_mapped(struct ctx *c, const char *text, size_t len)
+{
+	char path[] = "/tmp/quorate-test-map.XXXXXX";
+	int fd = mkstemp(path);
+	assert_true(fd >= 0);
+	assert_int_equal(write(fd, text, len), (ssize_t)len);
+	close(fd);
+	struct source mapped, copy;
+	struct stat st;
+	const char *why = NULL;
+	assert_int_equal(source_map_stat(&mapped, &c->f.arena, path, &st, &why), 0);
+	unlink(path);
+	assert_true(mapped.map_len > 0);
+	assert_int_equal(mapped.text[len], '\0');
+	assert_int_equal(mapped.text[len + 1], '\0');
+	source_from_memory(&copy, &c->f.arena, "copy", text, len);
+	for (int round = 0; round < 2; round++) {
+		for (uint32_t off = 0; off <= len; off += off < 300 ? 1 : 997) {
+			unsigned l1, c1, l2, c2;
+			source_position(&mapped, off, &l1, &c1);
+			source_position(&copy, off, &l2, &c2);
+			assert_int_equal(l1, l2);
+			assert_int_equal(c1, c2);
+		}
+		for (unsigned line = 0; line < copy.n_lines + 2; line += line < 50 ? 1 : 101) {
+			size_t n1, n2;
+			const char *t1 = source_line_text(&mapped, line, &n1);
+			const char *t2 = source_line_text(&copy, line, &n2);
+			assert_int_equal(n1, n2);
+			assert_memory_equal(t1, t2, n1);
+		}
+		source_forget_behind(&mapped, (uint32_t)len); /* the next round reads the file again */
+		source_forget_all(&mapped);
+	}
+	assert_memory_equal(mapped.text, text, len);
+	source_close(&mapped);
+	/* Read into memory when short. */
+	strcpy(path, "/tmp/quorate-test-map.XXXXXX");
+	fd = mkstemp(path);
+	assert_int_equal(write(fd, text, 100), 100);
+	close(fd);
+	assert_int_equal(source_map_stat(&mapped, &c->f.arena, path, &st, &why), 0);
+	unlink(path);
+	assert_int_equal(mapped.map_len, 0);
+	source_close(&mapped);
+}
+
+static void test_mapped_source(void **state)
+{
+	CTX(c);
+	size_t len = 3 * 1024 * 1024;
+	char *text = malloc(len);
+	assert_non_null(text);
+	memcpy(text, "\xEF\xBB\xBF", 3);
+	size_t at = 3;
+	for (unsigned i = 0; at < len; i++) {
+		int n = snprintf(text + at, len - at, i % 7 ? "motion %u \"si\xC3\xB4n\"\r\n" : "meeting %u {\n", i);
+		at += (size_t)n < len - at ? (size_t)n : len - at;
+	}
+	text[len - 1] = 'x'; /* the last line has no end */
+	check_mapped(c, text, len);             /* a multiple of the page */
+	check_mapped(c, text + 3, len - 1000);  /* not, and no mark */
+	free(text);
+}
+
 static void test_fault_injection(void **state)
 {
 	(void)state;
@@ -1122,6 +1196,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_source_text_intact, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_expression_depth_limit, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_item_reader, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_mapped_source, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_fault_injection, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
