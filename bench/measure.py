@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Run shell commands in interleaved rounds; print each one's median wall time and peak memory.
+"""Run shell commands in interleaved rounds; print each one's median CPU time and peak memory.
 
     measure.py RUNS LIST
 
@@ -13,7 +13,13 @@ their ratios are steadier than their times.
 Prints one line per command, in LIST's order:
 `ID median_s min_s max_s peak_rss_kb exit_status`.
 
-The time is wall-clock (time.perf_counter) around the whole command.  The
+The time is CPU time: user plus system time of the command and every
+process it started (os.wait4's resource usage, which counts the children
+each process waited for), in microseconds.  Wall-clock time on a machine
+shared with other work measures that work too; CPU time does not.  For a
+pipeline (`cat | wc -l`) it is the sum of its commands, which is its wall
+time when it is pinned to one core (`taskset -c 0`, as bench/run.sh runs
+every command).  The
 peak resident set size is GNU time's "Maximum resident set size"
 (/usr/bin/time -f %M, the kernel's ru_maxrss for the command's process
 tree), the largest over the runs; for `exec prog ...` it is prog's own peak.
@@ -30,16 +36,17 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import time
 
 GNU_TIME = "/usr/bin/time"
 
 
 def run_once(cmd, have_time, rss_file):
     argv = ([GNU_TIME, "-f", "%M", "-o", rss_file] if have_time else []) + ["sh", "-c", cmd]
-    t0 = time.perf_counter()
-    rc = subprocess.call(argv)
-    elapsed = time.perf_counter() - t0
+    child = subprocess.Popen(argv)
+    _, status, usage = os.wait4(child.pid, 0)
+    child.returncode = os.waitstatus_to_exitcode(status)
+    rc = child.returncode
+    elapsed = usage.ru_utime + usage.ru_stime
     peak = -1
     if have_time:
         with open(rss_file) as f:

@@ -67,7 +67,8 @@ def main(argv):
 
     print("## Replay")
     print()
-    print("%s voting members, %s motions per meeting (seed %s).  Each figure is the median wall time of %s rounds"
+    print("%s voting members, %s motions per meeting (seed %s).  Each figure is the median CPU time (user + system,"
+          " the command's processes together: bench/measure.py) of %s rounds"
           % (members, motions, seed, runs))
     print("(%s at 100,000 meetings and for the big file), every command of a history run once per round," % big_runs)
     print("interleaved.  \"x floor\": the time over the `wc -l` floor for the same bytes.  \"peer / quorate\": the")

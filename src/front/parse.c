@@ -72,7 +72,12 @@ static bool check_encoding(struct diag_sink *diag, const struct source *src, uin
 		}
 		const unsigned char *p = text + at, *end = text + src->len, *block_end = text + stop;
 		while (p < block_end) {
-			if (*p < 0x80) { /* ASCII, the common case: no decoding */
+			uint64_t word; /* ASCII, the common case: eight bytes at a time */
+			if (block_end - p >= 8 && (memcpy(&word, p, 8), (word & 0x8080808080808080u) == 0)) {
+				p += 8;
+				continue;
+			}
+			if (*p < 0x80) {
 				p++;
 				continue;
 			}
@@ -403,9 +408,14 @@ struct item_reader *item_reader_open(struct arena *arena, struct diag_sink *diag
 	/* The text ends in two NULs, as yy_scan_buffer needs; flex writes into
 	** the buffer only to terminate yytext, and item_reader_next puts that
 	** byte back (qr_scan_restore) before the caller can see the text. */
-	r->buffer = qr_yy_scan_buffer((char *)src->text + start, src->len - start + 2, r->scanner);
-	if (!r->buffer)
-		mem_fail(mem);
+	if (src->map_len) {
+		if (qr_scan_window(r->scanner, start) != 0)
+			mem_fail(mem);
+	} else {
+		r->buffer = qr_yy_scan_buffer((char *)src->text + start, src->len - start + 2, r->scanner);
+		if (!r->buffer)
+			mem_fail(mem);
+	}
 	r->parser = yypstate_new();
 	if (!r->parser)
 		mem_fail(mem);

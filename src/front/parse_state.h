@@ -40,6 +40,7 @@ struct parse_state {
 
 	/* scanner */
 	uint32_t offset;              /* byte offset of the next character */
+	uint32_t input;               /* of the next byte flex reads (a mapped file) */
 	bool line_has_token;          /* for comment placement */
 	bool token_first_on_line;     /* of the token just scanned */
 	unsigned scan_depth;          /* braces and parentheses open, as scanned */
@@ -64,5 +65,9 @@ struct parse_state {
 ** diagnostics quote and the line table is built from.  Defined in quorate.l.
 */
 void qr_scan_restore(void *scanner);
+/* Scan ps->src from offset start through a window of flex's own (a mapped
+** file: see quorate.l's scan_input) rather than in place; -1 if flex's
+** buffer cannot be allocated.  Defined in quorate.l. */
+int qr_scan_window(void *scanner, uint32_t start);
 
 #endif

@@ -150,19 +150,19 @@ static int read_fd(int fd, struct arena *a, size_t size_hint, bool regular, char
 	return 0;
 }
 
-/* Map len bytes of fd, followed by two NULs (the scanner's sentinel): an
-** anonymous mapping one page longer, the file mapped over its start.
-** Private and writable: flex writes into its buffer (item_reader_open). */
+/* Map len bytes of fd, followed by two NULs (as text read into memory): an
+** anonymous mapping one page longer, the file mapped over its start.  Read
+** only: the scanner copies it a window at a time (quorate.l's scan_input). */
 static int map_fd(struct source *s, int fd, size_t len, const char **why)
 {
 	size_t page = (size_t)sysconf(_SC_PAGESIZE);
 	size_t total = (len + 2 + page - 1) / page * page;
-	char *base = mmap(NULL, total, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	char *base = mmap(NULL, total, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
 	if (base == MAP_FAILED) {
 		*why = strerror(errno);
 		return -1;
 	}
-	if (mmap(base, len, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_FIXED, fd, 0) == MAP_FAILED) {
+	if (mmap(base, len, PROT_READ, MAP_PRIVATE | MAP_FIXED, fd, 0) == MAP_FAILED) {
 		*why = strerror(errno);
 		munmap(base, total);
 		return -1;

@@ -1152,6 +1152,53 @@ static void test_mapped_source(void **state)
 	free(text);
 }
 
+/* A mapped file is scanned through a window of flex's own, not in place:
+** the same items and the same diagnostics as from memory, its text intact. */
+static void test_mapped_parse(void **state)
+{
+	CTX(c);
+	size_t cap = 2 * 1024 * 1024, len = 0;
+	char *text = malloc(cap);
+	assert_non_null(text);
+	unsigned n = 0;
+	while (len < (size_t)(1.5 * 1024 * 1024)) {
+		len += (size_t)snprintf(text + len, cap - len, "meeting \"M%u\" on 2024-01-%02u {\n  present alice, bob # %u\n}\n",
+		                        n, n % 28 + 1, n);
+		n++;
+	}
+	len += (size_t)snprintf(text + len, cap - len, "meeting \"Last\" on 2024-02-30 {\n  present carol,\n}\n");
+	char path[] = "/tmp/quorate-test-map.XXXXXX";
+	int fd = mkstemp(path);
+	assert_true(fd >= 0);
+	assert_int_equal(write(fd, text, len), (ssize_t)len);
+	close(fd);
+	struct source mapped;
+	struct stat st;
+	const char *why = NULL;
+	assert_int_equal(source_map_stat(&mapped, &c->f.arena, path, &st, &why), 0);
+	unlink(path);
+	assert_true(mapped.map_len > 0);
+	struct ast_file from_map;
+	struct diag_sink map_diag;
+	diag_init(&map_diag, &c->f.arena);
+	unsigned map_errors = parse_file(&c->f.arena, &map_diag, &mapped, &from_map);
+	const struct node *items = parse_n(c, text, len);
+	assert_int_equal(map_errors, c->n_errors);
+	assert_true(map_errors > 0);
+	unsigned k = 0;
+	const struct node *a = from_map.items, *b = items;
+	for (; a && b; a = a->next, b = b->next, k++) {
+		assert_int_equal(a->span.start, b->span.start);
+		assert_int_equal(a->span.end, b->span.end);
+	}
+	assert_null(a);
+	assert_null(b);
+	assert_true(k >= n); /* the broken last meeting may give no item, from either */
+	assert_memory_equal(mapped.text, text, len);
+	source_close(&mapped);
+	free(text);
+}
+
 static void test_fault_injection(void **state)
 {
 	(void)state;
@@ -1197,6 +1244,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_expression_depth_limit, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_item_reader, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_mapped_source, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_mapped_parse, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_fault_injection, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
