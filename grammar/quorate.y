@@ -243,8 +243,12 @@ term_item
 		{ $$ = mk2(st, N_QUORUM, @$, $3, $5.first); $$->clause = clause_text($2); }
 	| CONSENSUS clause_opt word
 		{ $$ = mk2(st, N_CONSENSUS, @$, $3, NULL); $$->clause = clause_text($2); }
+	| CONSENSUS clause_opt TO BE AGREED
+		{ $$ = mk(st, N_CONSENSUS, @$); $$->clause = clause_text($2); }
 	| CASTING VOTE clause_opt CHAIR    { $$ = mk(st, N_CASTING, @$); $$->op = 1; $$->clause = clause_text($3); }
 	| CASTING VOTE clause_opt NONE     { $$ = mk(st, N_CASTING, @$); $$->op = 0; $$->clause = clause_text($3); }
+	| CASTING VOTE clause_opt TO BE AGREED
+		{ $$ = mk(st, N_CASTING, @$); $$->op = 2; $$->clause = clause_text($3); }
 	| INTERESTS clause_opt '{' block_items '}'
 		{ $$ = mk2(st, N_INTERESTS, @$, NULL, $4.first); $$->clause = clause_text($2); }
 	| CLASS name clause_opt string_opt '{' block_items '}'

@@ -228,6 +228,7 @@ static void check_interests(struct sema *s, const struct node *n)
 	const struct node *seen[3] = { NULL, NULL, NULL };
 	for (const struct node *it = n->b; it; it = it->next) {
 		if (it->kind == N_TBA) {
+			s->t->interests_tba = true;
 			tba(s, n, n->clause, "the handling of declared interests");
 		} else if (it->kind == N_SETTING) {
 			int k = strcmp(it->text, "vote") == 0 ? 0 : strcmp(it->text, "quorum") == 0 ? 1 : 2;
@@ -331,7 +332,10 @@ static void check_consensus(struct sema *s, const struct node *n)
 	struct terms *t = s->t;
 	t->consensus_stated = true;
 	t->consensus_clause = n->clause;
-	if (setting_is(n->a, "first"))
+	if (!n->a) {
+		t->consensus_tba = true;
+		tba(s, n, n->clause, "whether decisions may be taken by consensus");
+	} else if (setting_is(n->a, "first"))
 		t->consensus_allowed = true;
 	else if (setting_is(n->a, "never") || setting_is(n->a, "none"))
 		t->consensus_allowed = false;
@@ -473,7 +477,10 @@ void sema_check_item(struct sema *s, const struct node *n, struct seen_items *se
 		if (first_of_kind(s, n, &seen->casting, "the casting vote")) {
 			t->casting_stated = true;
 			t->casting_chair = n->op == 1;
+			t->casting_tba = n->op == 2;
 			t->casting_clause = n->clause;
+			if (t->casting_tba)
+				tba(s, n, n->clause, "the casting vote");
 		}
 		break;
 	case N_INTERESTS:

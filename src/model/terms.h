@@ -194,15 +194,18 @@ struct terms {
 	const char *quorum_title;
 	bool quorum_stated, quorum_tba;
 
-	bool consensus_allowed, consensus_stated;
+	/* A setting written `to be agreed` keeps its default here and is marked
+	** *_tba: decide tries every way it may be agreed (decide.h). */
+	bool consensus_allowed, consensus_stated, consensus_tba;
 	const char *consensus_clause;
-	bool casting_chair, casting_stated;
+	bool casting_chair, casting_stated, casting_tba;
 	const char *casting_clause;
 
 	enum conflict_vote conflict_vote;
 	enum conflict_quorum conflict_quorum;
 	bool conflict_leaves;
 	bool interests_stated;     /* each setting's own flag below */
+	bool interests_tba;        /* the block says `to be agreed`: the settings it does not state are open */
 	bool conflict_vote_stated, conflict_quorum_stated, conflict_leaves_stated;
 	const char *interests_clause;
 

@@ -386,8 +386,12 @@ static void simple_item(struct fmt *f, const struct node *n)
 			emit(f, "to be agreed");
 		}
 		break;
-	case N_CONSENSUS: emit(f, "consensus"); clause(f, n); emit(f, " "); emit(f, n->a->text); break;
-	case N_CASTING: emit(f, "casting vote"); clause(f, n); emit(f, n->op ? " chair" : " none"); break;
+	case N_CONSENSUS: emit(f, "consensus"); clause(f, n); emit(f, " "); emit(f, n->a ? n->a->text : "to be agreed"); break;
+	case N_CASTING:
+		emit(f, "casting vote");
+		clause(f, n);
+		emit(f, n->op == 2 ? " to be agreed" : n->op ? " chair" : " none");
+		break;
 	case N_NOTICE:
 		emit(f, "notice");
 		clause(f, n);

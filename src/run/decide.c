@@ -6,6 +6,8 @@
 
 #include <string.h>
 
+#include "base/sbuf.h"
+
 void counts_set_votes(struct counts *c, int64_t yes, int64_t no, int64_t abstain)
 {
 	c->n[COUNT_YES] = yes;
@@ -206,7 +208,8 @@ static enum outcome decide_by_record(const struct terms *t, const struct scenari
 	return decide_votes(t, s, d, detail);
 }
 
-void decide(const struct terms *t, const struct scenario *s, struct decision *out, struct decision_detail *detail)
+static void decide_once(const struct terms *t, const struct scenario *s, struct decision *out,
+                        struct decision_detail *detail)
 {
 	struct decision *d = out;
 	memset(d, 0, sizeof *d);
@@ -243,4 +246,170 @@ void decide(const struct terms *t, const struct scenario *s, struct decision *ou
 	else if ((d->quorum == QUORUM_TBA || d->quorum == QUORUM_UNKNOWN) && o != OUTCOME_VOID)
 		o = OUTCOME_UNDETERMINED;
 	d->outcome = o;
+}
+
+/* ---- settings still to be agreed (docs/semantics.md#unagreed) --------------------------- */
+
+/* Ways each interests setting may be agreed: 1 when stated (or no block
+** leaves it open).  Way 0 is the default sema filled in. */
+static unsigned vote_ways(const struct terms *t)
+{
+	return t->interests_tba && !t->conflict_vote_stated ? 2 : 1;
+}
+
+static unsigned quorum_ways(const struct terms *t)
+{
+	return t->interests_tba && !t->conflict_quorum_stated ? 3 : 1;
+}
+
+static unsigned leaves_ways(const struct terms *t)
+{
+	return t->interests_tba && !t->conflict_leaves_stated ? 2 : 1;
+}
+
+unsigned open_ways(const struct terms *t, enum open_setting k)
+{
+	switch (k) {
+	case OPEN_CASTING: return t->casting_tba ? 2 : 1;
+	case OPEN_CONSENSUS: return t->consensus_tba ? 2 : 1;
+	default: return vote_ways(t) * quorum_ways(t) * leaves_ways(t);
+	}
+}
+
+/* Interests way w: the vote setting varies fastest, then the quorum's,
+** then leaving (each in the order of its enum, the default first). */
+static void interests_way(const struct terms *t, unsigned w, struct terms *out)
+{
+	unsigned nv = vote_ways(t), nq = quorum_ways(t);
+	if (nv > 1)
+		out->conflict_vote = (enum conflict_vote)(w % nv);
+	w /= nv;
+	if (nq > 1)
+		out->conflict_quorum = (enum conflict_quorum)(w % nq);
+	w /= nq;
+	if (leaves_ways(t) > 1)
+		out->conflict_leaves = w % 2 == 1;
+}
+
+void open_agree(const struct terms *t, const struct open_choice *c, struct terms *out)
+{
+	*out = *t;
+	if (t->casting_tba)
+		out->casting_chair = c->way[OPEN_CASTING] == 1;
+	if (t->consensus_tba)
+		out->consensus_allowed = c->way[OPEN_CONSENSUS] == 1;
+	interests_way(t, c->way[OPEN_INTERESTS], out);
+}
+
+const char *open_way_text(struct arena *a, const struct terms *t, enum open_setting k, unsigned w, unsigned than)
+{
+	if (k == OPEN_CASTING)
+		return w ? "casting vote chair" : "casting vote none";
+	if (k == OPEN_CONSENSUS)
+		return w ? "consensus first" : "consensus never";
+	struct terms v = *t, o = *t;
+	interests_way(t, w, &v);
+	interests_way(t, w == than ? w + 1 : than, &o); /* w == than: a way differing in every open part */
+	static const char *const quorum_words[] = { "excluded", "counted", "deemed present" };
+	struct sbuf b;
+	sbuf_init(&b, a);
+	if (vote_ways(t) > 1 && (w == than || v.conflict_vote != o.conflict_vote))
+		sbuf_addf(&b, "conflicted vote: %s", v.conflict_vote == CONFLICT_VOTE_VOID ? "void" : "allowed");
+	if (quorum_ways(t) > 1 && (w == than || v.conflict_quorum != o.conflict_quorum))
+		sbuf_addf(&b, "%sconflicted quorum: %s", b.len ? ", " : "", quorum_words[v.conflict_quorum]);
+	if (leaves_ways(t) > 1 && (w == than || v.conflict_leaves != o.conflict_leaves))
+		sbuf_addf(&b, "%sconflicted leaves: %s", b.len ? ", " : "", v.conflict_leaves ? "yes" : "no");
+	return sbuf_str(&b);
+}
+
+const char *open_setting_name(enum open_setting k)
+{
+	return k == OPEN_CASTING ? "the casting vote" : k == OPEN_CONSENSUS ? "decision by consensus"
+	                                                                   : "the handling of declared interests";
+}
+
+const char *open_clause(const struct terms *t, enum open_setting k)
+{
+	return k == OPEN_CASTING ? t->casting_clause : k == OPEN_CONSENSUS ? t->consensus_clause : t->interests_clause;
+}
+
+/* The i-th way of agreeing every open setting (mixed radix, setting 0 fastest). */
+static struct open_choice choice_at(unsigned i, const unsigned n[OPEN__N])
+{
+	struct open_choice c;
+	for (unsigned k = 0; k < OPEN__N; k++) {
+		c.way[k] = (unsigned char)(i % n[k]);
+		i /= n[k];
+	}
+	return c;
+}
+
+static unsigned index_of(const struct open_choice *c, const unsigned n[OPEN__N])
+{
+	unsigned i = 0;
+	for (unsigned k = OPEN__N; k-- > 0;)
+		i = i * n[k] + c->way[k];
+	return i;
+}
+
+#define OPEN_MAX_WAYS (2 * 2 * DECIDE_MAX_INTEREST_WAYS)
+
+/*
+** The motion decided every way the open settings may be agreed (item 8 of
+** issue 19): the same outcome every way stands; otherwise it is
+** undetermined, and out->open says which settings decide it (one that,
+** agreed another way with the rest unchanged, changes the outcome) and two
+** ways that differ, the defaults first.
+*/
+static void decide_open(const struct terms *t, const struct scenario *s, const unsigned n[OPEN__N], unsigned total,
+                        struct decision *out)
+{
+	enum outcome outs[OPEN_MAX_WAYS];
+	bool quorum_depends = false, differ = false;
+	enum quorum_state q0 = out->quorum;
+	for (unsigned i = 0; i < total; i++) {
+		struct open_choice c = choice_at(i, n);
+		struct terms v;
+		open_agree(t, &c, &v);
+		const struct scenario *si = c.way[OPEN_INTERESTS] ? &s->by_interests[c.way[OPEN_INTERESTS]] : s;
+		struct decision d;
+		decide_once(&v, si, &d, NULL);
+		outs[i] = d.outcome;
+		quorum_depends = quorum_depends || d.quorum != q0;
+		differ = differ || outs[i] != outs[0];
+	}
+	if (!differ)
+		return;
+	struct open_result *r = &out->open;
+	r->quorum_depends = quorum_depends;
+	for (unsigned i = 0; i < total; i++) {
+		struct open_choice c = choice_at(i, n);
+		for (unsigned k = 0; k < OPEN__N; k++)
+			for (unsigned w = c.way[k] + 1u; w < n[k] && !(r->deciding & (1u << k)); w++) {
+				struct open_choice o = c;
+				o.way[k] = (unsigned char)w;
+				enum outcome other = outs[index_of(&o, n)];
+				if (other == outs[i])
+					continue;
+				r->deciding |= 1u << k;
+				r->example[k][0] = c;
+				r->example[k][1] = o;
+				r->outcome[k][0] = outs[i];
+				r->outcome[k][1] = other;
+			}
+	}
+	out->outcome = OUTCOME_UNDETERMINED;
+	out->provisional = false;
+}
+
+void decide(const struct terms *t, const struct scenario *s, struct decision *out, struct decision_detail *detail)
+{
+	decide_once(t, s, out, detail);
+	unsigned n[OPEN__N], total = 1;
+	for (unsigned k = 0; k < OPEN__N; k++) {
+		n[k] = k == OPEN_INTERESTS ? (s->n_by_interests > 1 ? s->n_by_interests : 1) : open_ways(t, (enum open_setting)k);
+		total *= n[k];
+	}
+	if (total > 1)
+		decide_open(t, s, n, total, out);
 }

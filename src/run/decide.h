@@ -48,6 +48,12 @@ struct scenario {
 	bool has_notice_given;      /* when notice_checked: notice of the motion is recorded ... */
 	qdate notice_given;         /* ... on this day */
 	qdate day;                  /* the meeting's date */
+	/* Where the interests settings are still to be agreed and someone
+	** declared an interest: this scenario as each way of agreeing them
+	** gives it (decide_interest_ways order; [0] is this one).  NULL/0: the
+	** interests settings cannot change it. */
+	const struct scenario *by_interests;
+	unsigned n_by_interests;
 };
 
 /* A meeting where everyone present may vote and votes (set the votes with
@@ -114,6 +120,55 @@ enum meeting_state {
 	MEETING_OUTSIDE_DENIED /* outside a meeting, where the terms make no provision: void */
 };
 
+/* ---- settings still to be agreed (docs/semantics.md#unagreed) ---------------- */
+
+/* The settings that decide outcomes and may be written `to be agreed`
+** (the quorum and a class's rule, which any rule may fill, are their own
+** states above).  decide tries each one every way it may be agreed. */
+enum open_setting {
+	OPEN_CASTING,          /* casting vote none | chair */
+	OPEN_CONSENSUS,        /* consensus never | first */
+	OPEN_INTERESTS,        /* the conflicted vote:, quorum: and leaves: not stated */
+	OPEN__N
+};
+
+/* One way of agreeing the open settings: way[k] of setting k, 0 the
+** default the terms are read with until then. */
+struct open_choice {
+	unsigned char way[OPEN__N];
+};
+
+/* Ways the interests settings may be agreed, at most (2 x 3 x 2). */
+#define DECIDE_MAX_INTEREST_WAYS 12
+
+/* How many ways t leaves setting k to be agreed (1: it is not open). */
+unsigned open_ways(const struct terms *t, enum open_setting k);
+
+/* *out: t with the settings agreed as c says. */
+void open_agree(const struct terms *t, const struct open_choice *c, struct terms *out);
+
+/* Setting k agreed way w, as the terms would write it: "casting vote chair",
+** "conflicted vote: allowed" (of the interests, the open parts in which way
+** w differs from way `than`; all of them when none does).  Static text, or
+** in a. */
+const char *open_way_text(struct arena *a, const struct terms *t, enum open_setting k, unsigned w, unsigned than);
+
+/* "the casting vote", "consensus", "the handling of declared interests". */
+const char *open_setting_name(enum open_setting k);
+
+/* The clause setting k is written in (NULL: none). */
+const char *open_clause(const struct terms *t, enum open_setting k);
+
+/* What the open settings did to a decision. */
+struct open_result {
+	unsigned deciding;                /* bit k: setting k, agreed another way, changes the outcome */
+	bool quorum_depends;              /* the quorum's verdict is not the same every way */
+	/* for each deciding setting k, the first two ways (the defaults first,
+	** where they are one) that differ only in k and give different outcomes */
+	struct open_choice example[OPEN__N][2];
+	enum outcome outcome[OPEN__N][2];
+};
+
 struct decision {
 	enum outcome outcome;
 	enum quorum_state quorum;
@@ -129,6 +184,9 @@ struct decision {
 	qdate notice_deadline;            /* NOTICE_LATE: notice was due on or before this day */
 	enum meeting_state meeting;
 	bool provisional;                 /* carried outside a meeting: provisional until ratified */
+	/* a setting still to be agreed decides it (then the outcome is
+	** UNDETERMINED; every other field is as the defaults give it) */
+	struct open_result open;
 };
 
 /* A requirement (a quorum line or a class rule) as evaluated. */
@@ -149,7 +207,12 @@ struct decision_detail {
 
 /*
 ** Decide the motion.  Reads t and s only, writes *out (and *detail): a pure
-** function.  detail may be NULL when only the outcome, the quorum and the
+** function.  Where t leaves a setting that decides outcomes to be agreed
+** (open_ways), the motion is decided under every way of agreeing it (the
+** interests through s->by_interests): the same outcome every way is the
+** outcome; otherwise it is undetermined and out->open says which settings
+** decide it and two ways that differ.  Everything else in *out and *detail
+** is as the defaults give it.  detail may be NULL when only the outcome, the quorum and the
 ** class are wanted (explain, diff): then nothing is traced, and a motion
 ** void whatever its votes (not quorate, without notice, outside a meeting
 ** where none is allowed) is not decided further (basis, consensus and

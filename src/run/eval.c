@@ -66,6 +66,7 @@ struct evaluator {
 	** motions times members */
 	bool *conflicted, *deemed, *spoiled;
 	int *voted;
+	bool quiet;                 /* findings are dropped: the motion read as another way of agreeing the interests gives it */
 	bool not_in_force;          /* the meeting is dated before the terms took effect: nothing is decided */
 	bool as_if_in_force;        /* ... unless asked what they would have decided (diff's past decisions) */
 };
@@ -90,6 +91,8 @@ static struct finding *add_finding(struct evaluator *ev, enum finding_code code,
                                    struct span where, const char *fmt, ...)
 {
 	struct finding *f = arena_alloc(ev->arena, sizeof *f);
+	if (ev->quiet)
+		return f;
 	f->code = code;
 	f->sev = finding_table[code].sev;
 	f->clause = clause;
@@ -407,6 +410,10 @@ static void quorum_findings(struct evaluator *ev, struct motion_result *mr, cons
 		mr->quorum_present = 0;
 		return;
 	}
+	if (d->open.deciding && d->open.quorum_depends) {
+		mr->quorum_known = false; /* quorate only some ways: interests.to-be-agreed says which */
+		return;
+	}
 	if (d->quorum == QUORUM_TBA) {
 		mr->quorum_known = false;
 		add_finding(ev, F_QUORUM_TBA, t->quorum_clause, mr->motion->span,
@@ -452,6 +459,15 @@ static void interest_effect(struct evaluator *ev, const struct rec_motion *mo, c
 	int i = ir->member;
 	ir->entitled = i >= 0 && ev->active[i];
 	ir->vote_void = t->conflict_vote == CONFLICT_VOTE_VOID || t->conflict_leaves;
+	if (t->interests_tba) {
+		/* void for certain where a stated setting voids it; open where an
+		** unstated one could */
+		bool void_stated = (t->conflict_vote_stated && t->conflict_vote == CONFLICT_VOTE_VOID) ||
+		                   (t->conflict_leaves_stated && t->conflict_leaves);
+		ir->vote_open = !void_stated && !(t->conflict_vote_stated && t->conflict_leaves_stated);
+		ir->quorum_open = !t->conflict_quorum_stated ||
+		                  (t->conflict_quorum == CONFLICT_QUORUM_COUNTED && !t->conflict_leaves_stated);
+	}
 	ir->votes_named = !mo->has_tally || tally_names_votes(mo);
 	if (mo->is_virtual)
 		ir->room = ROOM_OUTSIDE;
@@ -549,8 +565,12 @@ static bool vote_counts(struct evaluator *ev, const struct motion_state *ms, con
 			add_finding(ev, F_INTEREST_STAYED, t->interests_clause, v->who.span,
 			            "%s declared an interest and should have left the room, but voted", v->who.id);
 		if (t->conflict_vote == CONFLICT_VOTE_VOID || t->conflict_leaves) {
-			add_finding(ev, F_VOTE_CONFLICTED, t->interests_clause, v->who.span,
-			            "%s declared an interest in this motion: the vote is void", v->who.id);
+			/* Where the interests are still to be agreed, the vote is
+			** only void as the defaults read them: decide tries every
+			** way, and interests.to-be-agreed says when it matters. */
+			if (open_ways(t, OPEN_INTERESTS) == 1)
+				add_finding(ev, F_VOTE_CONFLICTED, t->interests_clause, v->who.span,
+				            "%s declared an interest in this motion: the vote is void", v->who.id);
 			return false;
 		}
 	}
@@ -737,7 +757,7 @@ static void basis_findings(struct evaluator *ev, struct motion_result *mr, const
 		add_finding(ev, F_CONSENSUS_NO_VOTE, t->consensus_clause, mo->objections.items[0].span,
 		            "%s objected, so there was no consensus, and no vote is recorded: the motion was not validly agreed",
 		            mo->objections.items[0].id);
-	else if (d->consensus == CONSENSUS_NOT_ALLOWED)
+	else if (d->consensus == CONSENSUS_NOT_ALLOWED && !t->consensus_tba)
 		add_finding(ev, F_CONSENSUS_DENIED, t->consensus_clause, mo->consensus_span,
 		            "the terms do not allow decisions by consensus: a vote was needed");
 	mr->by_consensus = d->basis == BASIS_CONSENSUS;
@@ -768,8 +788,9 @@ static void casting_findings(struct evaluator *ev, const struct motion_result *m
 	case CASTING_NONE:
 		break;
 	case CASTING_NOT_GIVEN:
-		add_finding(ev, F_CASTING_DENIED, t->casting_clause, mo->casting_span,
-		            "a casting vote is recorded, but the terms give none: it is ignored");
+		if (!t->casting_tba) /* else casting.to-be-agreed, where it matters */
+			add_finding(ev, F_CASTING_DENIED, t->casting_clause, mo->casting_span,
+			            "a casting vote is recorded, but the terms give none: it is ignored");
 		break;
 	case CASTING_NO_TIE:
 		add_finding(ev, F_CASTING_NO_TIE, t->casting_clause, mo->casting_span,
@@ -800,7 +821,8 @@ static void casting_findings(struct evaluator *ev, const struct motion_result *m
 	if (mo->casting_declined && d->casting != CASTING_DECLINED)
 		add_finding(ev, F_CASTING_DECLINED, t->casting_clause, mo->casting_span,
 		            "the chair is recorded as declining a casting vote, but %s: it changes nothing",
-		            !t->casting_chair ? "the terms give none"
+		            t->casting_tba ? "the casting vote is still to be agreed"
+		            : !t->casting_chair ? "the terms give none"
 		            : c->n[COUNT_YES] != c->n[COUNT_NO] || c->n[COUNT_CAST] == 0 ? "the votes were not equal"
 		            : "the chair could not give one here (absent, or with a declared interest)");
 }
@@ -917,6 +939,74 @@ static void splice_findings(struct evaluator *ev, struct finding_list *from)
 	l->n += from->n;
 }
 
+/* ---- settings still to be agreed (docs/semantics.md#unagreed) ---- */
+
+/*
+** Where the interests settings are still to be agreed, the motion read
+** again as each other way of agreeing them gives it (decide tries them
+** all): the same steps as eval_motion's, under the terms so agreed, their
+** findings dropped.  s->by_interests[0] is s itself.
+*/
+static void by_interests(struct evaluator *ev, const struct motion_result *mr, struct scenario *s)
+{
+	const struct terms *t = ev->t;
+	unsigned n = open_ways(t, OPEN_INTERESTS);
+	if (n == 1)
+		return;
+	struct scenario *alt = arena_array(ev->arena, n, sizeof *alt);
+	struct terms *agreed = arena_alloc(ev->arena, sizeof *agreed);
+	alt[0] = *s;
+	ev->quiet = true;
+	for (unsigned w = 1; w < n; w++) {
+		struct open_choice c = { { 0 } };
+		c.way[OPEN_INTERESTS] = (unsigned char)w;
+		open_agree(t, &c, agreed);
+		ev->t = agreed;
+		struct motion_result again = { .motion = mr->motion };
+		struct motion_state ms = { ev->conflicted, ev->deemed };
+		memset(ms.conflicted, 0, (t->n_members + 1) * sizeof *ms.conflicted);
+		memset(ms.deemed, 0, (t->n_members + 1) * sizeof *ms.deemed);
+		read_interests(ev, &again, &ms);
+		quorum_counts(ev, &ms, &alt[w].quorum);
+		vote_counts_for_rules(ev, &ms, &alt[w].votes);
+		bool votes_ok = gather_votes(ev, &ms, mr->motion, &alt[w].votes);
+		scenario_of(ev, &again, &ms, votes_ok, &alt[w]);
+	}
+	ev->quiet = false;
+	ev->t = t;
+	s->by_interests = alt;
+	s->n_by_interests = n;
+}
+
+/* A setting still to be agreed that decides the motion: one finding each,
+** naming its clause and two ways of agreeing it that differ. */
+static void open_findings(struct evaluator *ev, struct motion_result *mr, const struct decision *d)
+{
+	static const enum finding_code code[OPEN__N] = { F_CASTING_TBA, F_CONSENSUS_TBA, F_INTERESTS_TBA };
+	const struct terms *t = ev->t;
+	for (unsigned k = 0; k < OPEN__N; k++) {
+		if (!(d->open.deciding & (1u << k)))
+			continue;
+		const struct open_choice *ex = d->open.example[k];
+		const char *ways[2];
+		for (unsigned i = 0; i < 2; i++)
+			ways[i] = open_way_text(ev->arena, t, (enum open_setting)k, ex[i].way[k], ex[1 - i].way[k]);
+		/* the other settings still open, where the pair is not at their defaults */
+		struct sbuf where;
+		sbuf_init(&where, ev->arena);
+		for (unsigned j = 0; j < OPEN__N; j++)
+			if (j != k && ex[0].way[j] != 0)
+				sbuf_addf(&where, "%s`%s`", where.len ? " and " : " (where ",
+				          open_way_text(ev->arena, t, (enum open_setting)j, ex[0].way[j], ex[0].way[j]));
+		if (where.len)
+			sbuf_add(&where, ")");
+		add_finding(ev, code[k], open_clause(t, (enum open_setting)k), mr->motion->span,
+		            "%s is still to be agreed, and it decides this motion: %s with `%s`, %s with `%s`%s",
+		            open_setting_name((enum open_setting)k), ast_outcome_name(d->open.outcome[k][0]), ways[0],
+		            ast_outcome_name(d->open.outcome[k][1]), ways[1], sbuf_str(&where));
+	}
+}
+
 /*
 ** One motion: the record read into a scenario (findings about the record as
 ** they are met), the one decision (decide.c), and the decision turned into
@@ -966,6 +1056,8 @@ static void eval_motion(struct evaluator *ev, struct motion_result *mr)
 	ev->sink = &mr->findings;
 	interest_votes(mr);
 	scenario_of(ev, mr, &ms, votes_ok, &s);
+	if (mr->n_interests > 0)
+		by_interests(ev, mr, &s);
 
 	struct decision d;
 	struct decision_detail *detail = &ev->detail;
@@ -987,6 +1079,7 @@ static void eval_motion(struct evaluator *ev, struct motion_result *mr)
 		            "a tie of %lld to %lld: the chair's casting vote decides, but none is recorded",
 		            (long long)s.votes.n[COUNT_YES], (long long)s.votes.n[COUNT_NO]);
 	meeting_findings(ev, mr, &d);
+	open_findings(ev, mr, &d);
 	if (d.outcome == OUTCOME_UNDETERMINED && mr->findings.n == 0)
 		add_finding(ev, F_UNDETERMINED, NULL, mo->span, "the record lacks what the rules need to decide this motion");
 	mr->outcome = d.outcome;

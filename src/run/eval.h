@@ -77,6 +77,9 @@ struct interest_result {
 	enum interest_room room;
 	bool quorum_counted;         /* counted towards the quorum at this motion */
 	bool vote_void;              /* the terms make a vote by them void (or have them leave) */
+	/* the interests settings that decide these are still to be agreed: the
+	** two above are only the defaults (docs/semantics.md#unagreed) */
+	bool vote_open, quorum_open;
 	bool votes_named;            /* the record names who voted (not a secret ballot) */
 	bool voted;                  /* a vote by them is recorded */
 	enum vote_kind vote;         /* that vote, when voted */

@@ -22,6 +22,10 @@ static const char *conflict_text(struct arena *a, const struct terms *t)
 	const char *quorum = t->conflict_quorum == CONFLICT_QUORUM_EXCLUDED ? "does not count towards the quorum for it"
 	                   : t->conflict_quorum == CONFLICT_QUORUM_COUNTED ? "still counts towards the quorum for it while in the room"
 	                   : "is deemed present for the quorum even after leaving";
+	if (open_ways(t, OPEN_INTERESTS) > 1)
+		return "The handling of declared interests is still to be agreed: a motion is undetermined wherever the way "
+		       "it is agreed (whether the member's vote is void, whether they count towards the quorum, whether they "
+		       "must leave the room) would decide it.";
 	return arena_printf(a, "A member who declares an interest in an item %s, %s, and %s.%s", vote, quorum,
 	                    t->conflict_leaves ? "must leave the room for it" : "need not leave the room",
 	                    t->interests_stated ? "" : " (These are the defaults: the terms do not say.)");
@@ -69,7 +73,7 @@ static void explain_quorum(struct explanation *x, const struct terms *t)
 		sbuf_add(&b, english_state(x->arena, t, t->quorum[i].cond));
 	}
 	sbuf_add(&b, ".  It is checked at every motion, with the attendance at that moment.");
-	if (t->conflict_quorum == CONFLICT_QUORUM_EXCLUDED)
+	if (t->conflict_quorum == CONFLICT_QUORUM_EXCLUDED && open_ways(t, OPEN_INTERESTS) == 1)
 		sbuf_add(&b, "  Members who declared an interest in an item do not count towards the quorum for it.");
 	para(x, "Quorum", t->quorum_clause, sbuf_str(&b));
 }
@@ -105,11 +109,15 @@ static void explain_settings(struct explanation *x, const struct terms *t)
 	if (t->chair.set)
 		para(x, "Chair", t->chair.clause, chair_text(x->arena, t));
 	para(x, "Consensus", t->consensus_clause,
-	     t->consensus_allowed ? "A decision may be taken by consensus when nobody objects; if anyone objects, a vote is taken."
-	                          : "Every decision needs a vote: the terms do not provide for consensus.");
+	     t->consensus_tba ? "Whether a decision may be taken by consensus is still to be agreed: a motion recorded as "
+	                        "agreed by consensus is undetermined wherever the answer would decide it."
+	     : t->consensus_allowed ? "A decision may be taken by consensus when nobody objects; if anyone objects, a vote is taken."
+	                            : "Every decision needs a vote: the terms do not provide for consensus.");
 	para(x, "Casting vote", t->casting_clause,
-	     t->casting_chair ? "On an equality of votes for and against, the person chairing has a casting vote, which is added to the count before the rule is applied again.  A chair who declared an interest in the item has none."
-	                      : "There is no casting vote: a tie is decided by the rule as it stands.");
+	     t->casting_tba ? "Whether the person chairing has a casting vote is still to be agreed: a tie that a casting "
+	                      "vote would decide is undetermined, and so is the table's count where a tie would decide it."
+	     : t->casting_chair ? "On an equality of votes for and against, the person chairing has a casting vote, which is added to the count before the rule is applied again.  A chair who declared an interest in the item has none."
+	                        : "There is no casting vote: a tie is decided by the rule as it stands.");
 	para(x, "Declared interests", t->interests_clause, conflict_text(x->arena, t));
 	para(x, "Classes of decision", NULL, "Each motion falls into the first of these classes whose condition holds.");
 	for (unsigned i = 0; i < t->n_classes; i++)

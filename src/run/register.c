@@ -71,8 +71,10 @@ const char *interest_rule_text(const struct reg_interest *d, bool prose)
 		{ "void", "vote void" },
 		{ "allowed", "vote allowed" },
 		{ "no vote", "no vote (not a voting member)" },
+		{ "to be agreed", "vote void or not: still to be agreed" },
 	};
-	return word(&rule[!d->effect->entitled ? 2 : d->effect->vote_void ? 0 : 1], prose);
+	const struct interest_result *e = d->effect;
+	return word(&rule[!e->entitled ? 2 : e->vote_open ? 3 : e->vote_void ? 0 : 1], prose);
 }
 
 const char *interest_quorum_text(const struct reg_interest *d, bool prose)
@@ -82,9 +84,10 @@ const char *interest_quorum_text(const struct reg_interest *d, bool prose)
 		{ "deemed present", "deemed present for the quorum" },
 		{ "not counted", "not counted towards the quorum" },
 		{ "not applicable", "no quorum (decided outside a meeting)" },
+		{ "to be agreed", "counted towards the quorum or not: still to be agreed" },
 	};
 	const struct interest_result *e = d->effect;
-	int k = e->room == ROOM_OUTSIDE ? 3 : !e->quorum_counted ? 2 : e->room == ROOM_LEFT ? 1 : 0;
+	int k = e->room == ROOM_OUTSIDE ? 3 : e->quorum_open ? 4 : !e->quorum_counted ? 2 : e->room == ROOM_LEFT ? 1 : 0;
 	return word(&quorum[k], prose);
 }
 
@@ -111,7 +114,7 @@ const char *interest_voted_text(const struct reg_interest *d, bool prose, bool *
 	static const struct words none = { "did not vote", "did not vote" };
 	static const struct words unknown = { "not known", "vote not known (a secret ballot)" };
 	const struct interest_result *e = d->effect;
-	*anyway = e->voted && (e->vote_void || !e->entitled);
+	*anyway = e->voted && ((e->vote_void && !e->vote_open) || !e->entitled);
 	if (e->voted)
 		return word(&voted[e->vote], prose);
 	return word(e->votes_named ? &none : &unknown, prose);

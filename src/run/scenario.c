@@ -386,7 +386,7 @@ static void build_refs(struct search *s)
 		}
 		for (int k = 0; k < COUNT__N; k++)
 			names[k] = names[k] || r->count[k];
-		s->casting = s->casting || t->casting_chair;
+		s->casting = s->casting || t->casting_chair || t->casting_tba; /* decide tries a casting vote still to be agreed both ways */
 	}
 	for (int v = 0; v < 2; v++) {
 		struct refs w;
@@ -1334,6 +1334,8 @@ static const char *beyond_search(const struct search *s)
 {
 	if (s->t[0]->uses_attendees || s->t[1]->uses_attendees)
 		return "it does not vary the attendees without a vote, which the terms count (`attendees`)";
+	if (open_ways(s->t[0], OPEN_INTERESTS) > 1 || open_ways(s->t[1], OPEN_INTERESTS) > 1)
+		return "it reads a declared interest by the default interests settings, which the terms leave to be agreed";
 	return NULL;
 }
 

@@ -1,0 +1,1 @@
+eval --format html tests/golden/eval/unagreed.tor tests/golden/eval/unagreed.minutes
