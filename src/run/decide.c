@@ -89,6 +89,10 @@ static enum quorum_state decide_quorum(const struct terms *t, const struct scena
 {
 	if (s->outside_meeting)
 		return QUORUM_NOT_NEEDED;     /* no meeting, no quorum */
+	/* docs/semantics.md#unagreed: sema refuses a quorum the whole roster
+	** cannot meet, so with everyone there any quorum agreed is met */
+	if (t->quorum_tba && s->everyone_counted)
+		return QUORUM_TBA_EVERYONE;
 	return quorum_on(t, &s->quorum, detail);
 }
 

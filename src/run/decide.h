@@ -28,6 +28,8 @@ struct scenario {
 	/* attendance and votes */
 	struct counts quorum;       /* as the quorum rule sees them */
 	struct counts votes;        /* as the class rules see them, with the valid yes/no/abstain */
+	bool everyone_counted;      /* every member on the roster, voting or not, present and counted
+	                               towards the quorum: any quorum that can be met at all is met */
 	bool votes_unreliable;      /* more votes recorded than members entitled: they decide nothing */
 	const struct attr *attrs;   /* the motion's attributes (motion.X) */
 	unsigned n_attrs;
@@ -74,6 +76,7 @@ enum quorum_state {
 	QUORUM_MET,
 	QUORUM_NOT_MET,        /* some requirement is not met: the motion is void */
 	QUORUM_TBA,            /* to be agreed (or none written): cannot be judged */
+	QUORUM_TBA_EVERYONE,   /* to be agreed, but everyone counts (scenario.everyone_counted): met however agreed */
 	QUORUM_UNKNOWN,        /* a requirement could not be evaluated */
 	QUORUM_NOT_NEEDED      /* outside a meeting */
 };

@@ -367,6 +367,17 @@ static void count_attendees(struct evaluator *ev, const struct motion_state *ms,
 	}
 }
 
+/* Does everyone on the roster count towards the quorum (a quorum still to
+** be agreed is then met, however it is agreed)? */
+static bool everyone_counted(const struct evaluator *ev, const struct counts *q)
+{
+	int64_t attendees = 0;
+	for (unsigned i = 0; i < ev->t->n_members; i++)
+		attendees += ev->on_roster[i] && !ev->t->members[i].voting;
+	return q->n[COUNT_MEMBERS] > 0 && q->n[COUNT_PRESENT] == q->n[COUNT_MEMBERS] &&
+	       q->n[COUNT_ATTENDEES] == attendees;
+}
+
 /* Quorum counts: conflicted members count as the interests settings say. */
 static void quorum_counts(struct evaluator *ev, const struct motion_state *ms, struct counts *c)
 {
@@ -412,6 +423,15 @@ static void quorum_findings(struct evaluator *ev, struct motion_result *mr, cons
 	}
 	if (d->open.deciding && d->open.quorum_depends) {
 		mr->quorum_known = false; /* quorate only some ways: interests.to-be-agreed says which */
+		return;
+	}
+	if (d->quorum == QUORUM_TBA_EVERYONE) {
+		mr->quorum_known = mr->quorate = true;
+		mr->quorum_present = c->n[COUNT_PRESENT];
+		mr->quorum_attendees = c->n[COUNT_ATTENDEES];
+		add_finding(ev, F_QUORUM_TBA_EVERYONE, t->quorum_clause, mr->motion->span,
+		            "the quorum is still to be agreed, but every one of the %lld on the roster is present and counts: quorate however "
+		            "it is agreed", (long long)(c->n[COUNT_PRESENT] + c->n[COUNT_ATTENDEES]));
 		return;
 	}
 	if (d->quorum == QUORUM_TBA) {
@@ -968,6 +988,7 @@ static void by_interests(struct evaluator *ev, const struct motion_result *mr, s
 		memset(ms.deemed, 0, (t->n_members + 1) * sizeof *ms.deemed);
 		read_interests(ev, &again, &ms);
 		quorum_counts(ev, &ms, &alt[w].quorum);
+		alt[w].everyone_counted = t->quorum_tba && everyone_counted(ev, &alt[w].quorum);
 		vote_counts_for_rules(ev, &ms, &alt[w].votes);
 		bool votes_ok = gather_votes(ev, &ms, mr->motion, &alt[w].votes);
 		scenario_of(ev, &again, &ms, votes_ok, &alt[w]);
@@ -1049,6 +1070,7 @@ static void eval_motion(struct evaluator *ev, struct motion_result *mr)
 	}
 	struct scenario s = { 0 };
 	quorum_counts(ev, &ms, &s.quorum);
+	s.everyone_counted = t->quorum_tba && everyone_counted(ev, &s.quorum);
 	vote_counts_for_rules(ev, &ms, &s.votes);
 	struct finding_list vote_found = { 0 };
 	ev->sink = &vote_found;

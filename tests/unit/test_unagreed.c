@@ -6,7 +6,8 @@
 ** otherwise it is undetermined, with a finding naming the clause.  Each
 ** setting at its edge: where the way it is agreed decides the motion, and
 ** where it does not.  Also decide itself (explain and diff ask it too), and
-** settings the terms never mention (today's defaults, no new finding).
+** settings the terms never mention (today's defaults, no new finding), and a
+** quorum still to be agreed with everyone present.
 **
 ** Terms: five voting members m1..m5 (role m), an observer, effective
 ** 2024-01-01; meetings on 2024-05-14, chaired by m1.  Run from the
@@ -46,12 +47,13 @@ static const char *const terms_head =
 	"  member m4 \"Member 4\" m\n"
 	"  member m5 \"Member 5\" m\n"
 	"  member obs1 \"Observer\" obs\n"
-	"  quorum §3 { require present >= 3 }\n"
 	"  class ordinary { require yes > no }\n";
 
+/* The terms with `items`, and the quorum `present >= 3` unless they write one. */
 static const struct terms *load_terms(struct state *x, const char *items)
 {
-	const char *text = arena_printf(&x->f.arena, "%s%s\n}\n", terms_head, items);
+	const char *quorum = strstr(items, "quorum §") ? "" : "  quorum §3 { require present >= 3 }\n";
+	const char *text = arena_printf(&x->f.arena, "%s%s%s\n}\n", terms_head, quorum, items);
 	struct source *src = arena_alloc(&x->f.arena, sizeof *src);
 	source_from_memory(src, &x->f.arena, "terms.tor", text, strlen(text));
 	x->t = terms_file_one(&x->f.arena, &x->f.diag, &x->f.ld, src);
@@ -59,13 +61,15 @@ static const struct terms *load_terms(struct state *x, const char *items)
 	return x->t;
 }
 
-/* The terms with `items`, and one motion with `motion` as its body, m1..m4 present. */
-static const struct motion_result *judge(struct state *x, const char *items, const char *motion)
+/* The terms with `items`, and one motion with `motion` as its body, those
+** `present` there. */
+static const struct motion_result *judge_with(struct state *x, const char *items, const char *present,
+                                              const char *motion)
 {
 	load_terms(x, items);
 	const char *text = arena_printf(&x->f.arena,
 	                                "meeting \"M\" on 2024-05-14 {\n  terms \"T\"\n  chair m1\n"
-	                                "  present m1, m2, m3, m4\n  motion 1 \"Q\" {\n%s\n  }\n}\n", motion);
+	                                "  %s\n  motion 1 \"Q\" {\n%s\n  }\n}\n", present, motion);
 	struct source *src = arena_alloc(&x->f.arena, sizeof *src);
 	source_from_memory(src, &x->f.arena, "m.minutes", text, strlen(text));
 	struct meeting *m = record_read_one(&x->f.arena, &x->f.diag, src);
@@ -74,6 +78,12 @@ static const struct motion_result *judge(struct state *x, const char *items, con
 	x->r = eval_meeting(&x->f.arena, x->t, m);
 	assert_int_equal(x->r->n_motions, 1);
 	return &x->r->motions[0];
+}
+
+/* The same with m1..m4 present. */
+static const struct motion_result *judge(struct state *x, const char *items, const char *motion)
+{
+	return judge_with(x, items, "present m1, m2, m3, m4", motion);
 }
 
 static const struct finding *finding(const struct motion_result *mr, enum finding_code code)
@@ -221,6 +231,54 @@ static void test_interests_stated(void **state)
 	assert_int_equal(open_ways(x->t, OPEN_INTERESTS), 1);
 }
 
+/* ---- the quorum ---- */
+
+/* Four of five: quorate or not as the quorum is agreed. */
+static void test_quorum_tba_some_present(void **state)
+{
+	FIXTURE_ENTER(struct state, x);
+	const struct motion_result *mr = judge(x, "quorum §3 { to be agreed }", "for m1, m2, m3\nagainst m4\nrecorded carried");
+	assert_int_equal(mr->outcome, OUTCOME_UNDETERMINED);
+	assert_false(mr->quorum_known);
+	assert_non_null(finding(mr, F_QUORUM_TBA));
+}
+
+/* Everyone on the roster, the observer too: any quorum that can be met is. */
+static void test_quorum_tba_everyone_present(void **state)
+{
+	FIXTURE_ENTER(struct state, x);
+	const struct motion_result *mr = judge_with(x, "quorum §3 { to be agreed }", "present m1, m2, m3, m4, m5\n  attending obs1",
+	                                            "for m1, m2, m3\nagainst m4, m5\nrecorded carried");
+	assert_int_equal(mr->outcome, OUTCOME_CARRIED);
+	assert_true(mr->quorum_known && mr->quorate);
+	const struct finding *f = finding(mr, F_QUORUM_TBA_EVERYONE);
+	assert_non_null(f);
+	assert_int_equal(f->sev, SEV_NOTE);
+	assert_string_equal(f->clause, "3");
+	assert_null(finding(mr, F_QUORUM_TBA));
+}
+
+/* Every voting member but not the observer: a quorum might count him. */
+static void test_quorum_tba_attendee_missing(void **state)
+{
+	FIXTURE_ENTER(struct state, x);
+	const struct motion_result *mr = judge_with(x, "quorum §3 { to be agreed }", "present m1, m2, m3, m4, m5",
+	                                            "for m1, m2, m3\nagainst m4, m5\nrecorded carried");
+	assert_int_equal(mr->outcome, OUTCOME_UNDETERMINED);
+	assert_non_null(finding(mr, F_QUORUM_TBA));
+}
+
+/* Everyone there, one with an interest the defaults exclude from the
+** quorum: not everyone counts, so not judged. */
+static void test_quorum_tba_everyone_but_conflicted(void **state)
+{
+	FIXTURE_ENTER(struct state, x);
+	const struct motion_result *mr = judge_with(x, "quorum §3 { to be agreed }", "present m1, m2, m3, m4, m5\n  attending obs1",
+	                                            "interest m5 \"shares\"\nfor m1, m2, m3\nagainst m4\nrecorded carried");
+	assert_int_equal(mr->outcome, OUTCOME_UNDETERMINED);
+	assert_non_null(finding(mr, F_QUORUM_TBA));
+}
+
 /* ---- decide and its enumeration ---- */
 
 static void test_open_ways(void **state)
@@ -299,6 +357,10 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_interests_tba_vote_does_not_matter, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_interests_tba_quorum_matters, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_interests_stated, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_quorum_tba_some_present, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_quorum_tba_everyone_present, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_quorum_tba_attendee_missing, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_quorum_tba_everyone_but_conflicted, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_open_ways, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_decide_direct, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_model_flags, setup, teardown),

@@ -1,0 +1,1 @@
+diff tests/golden/eval/unagreed.tor tests/golden/diff/unagreed-agreed.tor

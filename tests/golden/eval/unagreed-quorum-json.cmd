@@ -1,0 +1,1 @@
+eval --format json tests/golden/eval/unagreed-quorum.tor tests/golden/eval/unagreed-quorum.minutes
