@@ -336,6 +336,37 @@ static void test_search_bound(void **state)
 	assert_int_equal(e->quorum_min, 4);
 }
 
+/* More kinds of people than are searched (65 distinct sets of seven tags
+** the quorum names): said, and no number given. */
+static void test_too_many_kinds(void **state)
+{
+	FIXTURE_ENTER(struct state, x);
+	struct sbuf b;
+	sbuf_init(&b, &x->f.arena);
+	sbuf_add(&b, "terms \"Many\" {\n  effective 2024-01-01\n  role m \"Member\" voting\n");
+	for (unsigned i = 1; i <= EXPLAIN_MAX_KINDS + 1; i++) {
+		sbuf_addf(&b, "  member p%u \"P %u\" m", i, i);
+		for (unsigned k = 0; k < 7; k++)
+			if ((i >> k) & 1)
+				sbuf_addf(&b, " t%u", k + 1);
+		sbuf_add(&b, "\n");
+	}
+	sbuf_add(&b, "  quorum {\n");
+	for (unsigned k = 1; k <= 7; k++)
+		sbuf_addf(&b, "    require present(t%u) >= 1\n", k);
+	sbuf_add(&b, "  }\n  class ordinary { require yes > no }\n}\n");
+	const char *text = sbuf_str(&b);
+	struct source *src = arena_alloc(&x->f.arena, sizeof *src);
+	source_from_memory(src, &x->f.arena, "many.tor", text, strlen(text));
+	const struct terms *t = terms_file_one(&x->f.arena, &x->f.diag, &x->f.ld, src);
+	assert_non_null(t);
+	struct explanation *e = explain_terms(&x->f.arena, t);
+	assert_true(e->quorum_min_cut);
+	assert_int_equal(e->quorum_min, -1);
+	assert_int_equal(e->quorum_tried, 0);
+	assert_non_null(strstr(e->quorum_summary, "not found"));
+}
+
 static void test_quorum_to_be_agreed(void **state)
 {
 	FIXTURE_ENTER(struct state, x);
@@ -352,6 +383,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_attendees_in_the_quorum, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_no_attendance_is_quorate, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_search_bound, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_too_many_kinds, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_quorum_to_be_agreed, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_every_bundled_terms_file, setup, teardown),
 	};

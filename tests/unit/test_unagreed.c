@@ -134,6 +134,18 @@ static void test_casting_tba_clear_majority(void **state)
 	assert_int_equal(x->r->count_by_sev[SEV_ERROR] + x->r->count_by_sev[SEV_BREACH], 0);
 }
 
+/* Declined where the casting vote is still to be agreed: a note that says so. */
+static void test_casting_tba_declined(void **state)
+{
+	FIXTURE_ENTER(struct state, x);
+	const struct motion_result *mr = judge(x, "casting vote §7 to be agreed",
+	                                       "for m1, m2, m3\nagainst m4\ncasting declined\nrecorded carried");
+	assert_int_equal(mr->outcome, OUTCOME_CARRIED);
+	const struct finding *f = finding(mr, F_CASTING_DECLINED);
+	assert_non_null(f);
+	assert_non_null(strstr(f->message, "the casting vote is still to be agreed"));
+}
+
 /* Never mentioned: today's default (no casting vote), no new finding. */
 static void test_casting_unmentioned(void **state)
 {
@@ -350,6 +362,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_casting_tba_on_a_tie, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_casting_tba_recorded, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_casting_tba_clear_majority, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_casting_tba_declined, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_casting_unmentioned, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_consensus_tba, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_consensus_tba_vote, setup, teardown),
