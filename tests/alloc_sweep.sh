@@ -89,16 +89,8 @@ if [ -f examples/json/anytown-2024-05-14.json ] && [ -f examples/anytown/terms.t
 	add eval -I stdlib examples/anytown/terms.tor examples/json/anytown-2024-05-14.json
 	add eval --format json -I stdlib examples/anytown/terms.tor examples/json/anytown-2024-05-14.json
 fi
-# conform: a health board's model against clusters, in every format, --exact,
-# and a search cut short by its bound.
-if [ -f examples/board/model.tor ]; then
-	for f in text markdown json; do
-		add conform --format $f -I stdlib --model examples/board/model.tor examples/anytown/terms.tor examples/urban/terms-v2.tor
-	done
-	add conform --exact -I stdlib --model examples/board/model.tor examples/fiftyplus/terms-v2.tor
-	add conform --bound=1000 -I stdlib --model examples/board/model.tor examples/rural/terms-v2.tor
-	add conform -I stdlib --model stdlib/models/national-sample.tor examples/rural/terms-v1.tor
-fi
+. tests/conform_commands.sh
+conform_commands
 if [ -n "${SWEEP_FILTER:-}" ]; then
 	grep -e "$SWEEP_FILTER" "$cmds" >"$cmds.f" || true
 	mv "$cmds.f" "$cmds"
