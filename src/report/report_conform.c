@@ -133,10 +133,19 @@ static const char *cut_short_words(struct arena *a, const struct conform_run *ru
 	                    which);
 }
 
+/* Is the counterexample the smallest there is?  Not when the search was cut
+** short, nor for a vote one set of terms voids (looked for outside it). */
+static bool smallest(const struct conform_result *r, const struct conform_clause *c)
+{
+	return !r->search.truncated && c->topic != TOPIC_CONFLICT_VOTE;
+}
+
 /* The counterexample's heading and how many meetings show it: a search cut
 ** short may have missed smaller ones and more. */
-static const char *smallest_words(const struct conform_result *r)
+static const char *smallest_words(const struct conform_result *r, const struct conform_clause *c)
 {
+	if (c->topic == TOPIC_CONFLICT_VOTE)
+		return "A meeting that shows it";
 	return r->search.truncated ? "The smallest meeting found before the search was cut short (a smaller one may exist)"
 	                           : "The smallest meeting that shows it";
 }
@@ -232,12 +241,14 @@ static void text_clause(FILE *out, struct arena *a, const struct conform_result 
 	if (!c->example)
 		return;
 	bool q = about_quorum(c);
-	fprintf(out, "    %s: %s: %s.\n", smallest_words(r), meeting_words(a, c), outcome_words(a, c));
+	fprintf(out, "    %s: %s: %s.\n", smallest_words(r, c), meeting_words(a, c), outcome_words(a, c));
 	fprintf(out, "      under the local terms: %s\n", judgement(a, c->example->local, q));
 	fprintf(out, "      under the model:       %s\n", judgement(a, c->example->model, q));
 	if (c->example->interest_note)
 		fprintf(out, "      (%s)\n", c->example->interest_note);
-	fprintf(out, "    %s show%s it.\n", meetings_count(a, r, c), c->meetings == 1 && !r->search.truncated ? "s" : "");
+	if (c->meetings)
+		fprintf(out, "    %s show%s it.\n", meetings_count(a, r, c),
+		        c->meetings == 1 && !r->search.truncated ? "s" : "");
 }
 
 void conform_write_text(FILE *out, const struct conform_run *run)
@@ -327,11 +338,13 @@ static void md_clause_detail(FILE *out, struct arena *a, const struct conform_re
 	if (!c->example)
 		return;
 	bool q = about_quorum(c);
-	fprintf(out, "%s: ", smallest_words(r));
+	fprintf(out, "%s: ", smallest_words(r, c));
 	report_md_text(out, meeting_words(a, c));
 	fputs(": ", out);
 	report_md_text(out, outcome_words(a, c));
-	fprintf(out, " (%s).\n  - under the local terms: ", meetings_count(a, r, c));
+	if (c->meetings)
+		fprintf(out, " (%s)", meetings_count(a, r, c));
+	fputs(".\n  - under the local terms: ", out);
 	report_md_text(out, judgement(a, c->example->local, q));
 	fputs("\n  - under the model: ", out);
 	report_md_text(out, judgement(a, c->example->model, q));
@@ -456,7 +469,7 @@ static void json_example(struct json_writer *w, const struct conform_example *x,
 	json_end_object(w);
 }
 
-static void json_clause(struct json_writer *w, const struct conform_clause *c, bool complete)
+static void json_clause(struct json_writer *w, const struct conform_result *r, const struct conform_clause *c)
 {
 	json_begin_object(w);
 	json_key(w, "topic"); json_string(w, conform_topic_name(c->topic));
@@ -470,7 +483,7 @@ static void json_clause(struct json_writer *w, const struct conform_clause *c, b
 	json_key(w, "meetings"); json_int(w, (int64_t)c->meetings);
 	json_key(w, "counterexample");
 	if (c->example)
-		json_example(w, c->example, complete);
+		json_example(w, c->example, smallest(r, c));
 	else
 		json_null(w);
 	json_end_object(w);
@@ -518,7 +531,7 @@ static void json_local(struct json_writer *w, const struct conform_result *r)
 	json_key(w, "clauses");
 	json_begin_array(w);
 	for (size_t k = 0; k < r->clauses.n; k++)
-		json_clause(w, &r->clauses.items[k], !r->search.truncated);
+		json_clause(w, r, &r->clauses.items[k]);
 	json_end_array(w);
 	json_end_object(w);
 }

@@ -11,6 +11,7 @@
 */
 #include "run/conform_int.h"
 
+#include <setjmp.h>
 #include <string.h>
 
 #include "base/sbuf.h"
@@ -332,12 +333,13 @@ static void in_time_for(qdate day, bool needed, struct duration period, bool cle
 ** The meeting of an example as a record of `day`: the witness present, one
 ** of them with the declared interest, the chair one of the others; the
 ** votes from the others first (the member with the interest last, so that
-** votes both sets of terms accept come first); papers, notice of the motion
+** votes both sets of terms accept come first; first when interest_first,
+** to show a vote one set counts and the other voids); papers, notice of the motion
 ** and minutes in time under both (the search takes them as in time); the
 ** outcome minuted as the local terms decide it.
 */
 static const char *record_of(struct arena *a, const struct terms *const t[2], qdate day, const struct diff_example *e,
-                             const char *heading, const struct dclass *const cls[2])
+                             const char *heading, const struct dclass *const cls[2], bool interest_first)
 {
 	char d[DATE_FMT_MAX];
 	struct sbuf b;
@@ -351,8 +353,13 @@ static const char *record_of(struct arena *a, const struct terms *const t[2], qd
 			voters[nv++] = e->present_ids[i];
 	if (nv)
 		sbuf_addf(&b, "  chair %s\n", voters[0]);
-	if (e->conflicted_id)
+	if (e->conflicted_id && interest_first) {
+		memmove(voters + 1, voters, nv * sizeof *voters);
+		voters[0] = e->conflicted_id;
+		nv++;
+	} else if (e->conflicted_id) {
 		voters[nv++] = e->conflicted_id;
+	}
 	qdate papers = day, notice = day;
 	for (int v = 0; v < 2; v++) {
 		in_time_for(day, t[v]->papers.set && !t[v]->papers.tba, t[v]->papers.period, t[v]->papers.clear, &papers);
@@ -459,7 +466,7 @@ static bool example_of(struct arena *a, struct conform_result *r, const struct d
 	x->votes = votes_matter ? votes_text(a, e) : NULL;
 	x->interest = e->conflicted_id;
 	x->motion = e->motion;
-	x->record = record_of(a, t, r->day, e, heading, cls);
+	x->record = record_of(a, t, r->day, e, heading, cls, false);
 	x->local = judge_record(a, t[0], x->record);
 	x->model = judge_record(a, t[1], x->record);
 	if (!x->local || !x->model || x->local->motions[0].outcome != e->before ||
@@ -641,6 +648,140 @@ static bool search_clauses(struct arena *a, const struct conform_run *run, struc
 	return true;
 }
 
+/* ---- a vote one counts and the other voids ------------------------------------------------------ */
+
+/* At most this many meetings are tried for an example of it. */
+#define INTEREST_VOTE_TRIES 500
+
+/* Does a judged meeting show the local terms carrying what the model does
+** not (with exact: any difference)? */
+static bool shows(const struct meeting_result *l, const struct meeting_result *m, bool exact)
+{
+	enum outcome lo = l->motions[0].outcome, mo = m->motions[0].outcome;
+	return exact ? lo != mo : lo == OUTCOME_CARRIED && mo != OUTCOME_CARRIED;
+}
+
+/* One meeting of the vote example: the first p voting members present, the
+** last of them with a declared interest and voting for, y others for and
+** the rest against; NULL when eval does not judge it as showing the clause
+** (both quorate, as *quorate says; the local terms carrying and the model
+** not, or with exact any difference; and not so when that member does not
+** vote). */
+static struct conform_example *interest_vote_try(struct arena *a, struct conform_result *r, const char **ids,
+                                                 unsigned p, int64_t y, const struct scenario_motion *kind, bool exact,
+                                                 bool *quorate)
+{
+	const struct terms *t[2] = { r->local, r->seen };
+	const struct dclass *cls[2] = { class_of(r->local, kind), class_of(r->seen, kind) };
+	struct diff_example *e = arena_alloc(a, sizeof *e);
+	*e = (struct diff_example){ .present = p, .present_old = p, .yes = y + 1, .no = (int64_t)p - 1 - y,
+		                    .conflicted = 1, .casting = -1, .motion = kind->description, .before = OUTCOME_CARRIED,
+		                    .class_before = cls[0], .class_after = cls[1], .present_ids = ids, .n_present_ids = p,
+		                    .conflicted_id = ids[p - 1], .attrs = kind->attrs, .n_attrs = kind->n_attrs };
+	const char *heading = "declared interests: voting";
+	const char *record = record_of(a, t, r->day, e, heading, cls, true);
+	const struct meeting_result *l = judge_record(a, t[0], record), *m = judge_record(a, t[1], record);
+	*quorate = l && m && l->motions[0].quorate && m->motions[0].quorate;
+	if (!*quorate)
+		return NULL;
+	if (!shows(l, m, exact))
+		return NULL;
+	/* the vote must make the difference: without it, the two agree */
+	struct diff_example silent = *e;
+	silent.yes = y;
+	const char *without = record_of(a, t, r->day, &silent, heading, cls, false);
+	const struct meeting_result *l2 = judge_record(a, t[0], without), *m2 = judge_record(a, t[1], without);
+	if (!l2 || !m2 || shows(l2, m2, exact))
+		return NULL;
+	enum outcome lo = l->motions[0].outcome, mo = m->motions[0].outcome;
+	e->before = lo;
+	e->after = mo;
+	struct conform_example *x = arena_alloc(a, sizeof *x);
+	x->found = e;
+	x->members = r->members;
+	x->present = p;
+	x->attendance = attendance_text(a, e, r->members, true);
+	x->votes = votes_text(a, e);
+	x->interest = e->conflicted_id;
+	x->interest_note = arena_printf(a, "%s, who declared an interest, votes for: %s", e->conflicted_id,
+	                                terms_conflicted_void(r->local) ? "the local terms make the vote void, the model counts it"
+	                                                                : "the local terms count the vote, the model makes it void");
+	x->motion = kind->description;
+	x->record = record_of(a, t, r->day, e, heading, cls, true); /* minuted as the local terms decide it */
+	x->local = judge_record(a, t[0], x->record);
+	x->model = judge_record(a, t[1], x->record);
+	return x->local && x->model ? x : NULL;
+}
+
+/* Where interest_vote_example found its meeting. */
+struct vote_at {
+	unsigned p, k;
+	int64_t y;
+};
+
+/* The meetings tried, each in `scratch`, reset before the next: the first p
+** voting members for p = 2, 3, ..., each kind of motion, each split. */
+static bool find_interest_vote(struct arena *scratch, struct conform_result *r, const char **ids, unsigned n,
+                               const struct scenario_motion *kinds, unsigned n_kinds, bool exact, struct vote_at *at)
+{
+	unsigned tries = INTEREST_VOTE_TRIES;
+	bool quorate = true;
+	/* an attendance that is not quorate under both is tried once: the
+	** quorum depends on neither the votes nor the kind of motion */
+	for (unsigned p = 2; p <= n && tries; p++, quorate = true)
+		for (unsigned k = 0; k < n_kinds && tries && quorate; k++)
+			for (int64_t y = 0; y < (int64_t)p && tries && quorate; y++, tries--) {
+				if (y + 1 == (int64_t)p - 1 - y || y == (int64_t)p - 1 - y)
+					continue; /* a tie under either: the casting vote is the casting vote's clause */
+				arena_reset(scratch);
+				if (interest_vote_try(scratch, r, ids, p, y, &kinds[k], exact, &quorate)) {
+					*at = (struct vote_at){ p, k, y };
+					return true;
+				}
+			}
+	return false;
+}
+
+/*
+** Where the two differ on the vote of a member with a declared interest, a
+** meeting that shows it: the search asks only the votes both count, so this
+** one is looked for here, growing the meeting from the first voting members
+** of the roster (a meeting that shows it, not always the smallest one).
+** The meetings tried are judged in a scratch arena, freed afterwards and
+** before an out-of-memory jump is passed on; the one found is judged again
+** into the report's arena.
+*/
+static void interest_vote_example(struct arena *a, struct conform_result *r, const struct scenario_motion *kinds,
+                                  unsigned n_kinds, bool exact)
+{
+	int i = clause_of_topic(r, TOPIC_CONFLICT_VOTE);
+	if (i < 0 || r->clauses.items[i].verdict != CONFORM_NO || !n_kinds)
+		return;
+	const char **ids = arena_array(a, r->local->n_members + 1, sizeof *ids);
+	unsigned n = 0;
+	for (unsigned k = 0; k < r->local->n_members; k++)
+		if (r->local->members[k].voting && terms_member_active(&r->local->members[k], r->day))
+			ids[n++] = r->local->members[k].id;
+	struct mem *mem = a->mem;
+	struct arena *scratch = arena_alloc(a, sizeof *scratch);
+	arena_init(scratch, mem);
+	jmp_buf *outer = mem->on_oom;
+	jmp_buf here;
+	mem->on_oom = &here;
+	if (setjmp(here)) {
+		mem->on_oom = outer;
+		arena_free(scratch);
+		mem_fail(mem);
+	}
+	struct vote_at at;
+	bool found = find_interest_vote(scratch, r, ids, n, kinds, n_kinds, exact, &at);
+	mem->on_oom = outer;
+	arena_free(scratch);
+	bool quorate;
+	if (found)
+		r->clauses.items[i].example = interest_vote_try(a, r, ids, at.p, at.y, &kinds[at.k], exact, &quorate);
+}
+
 /* ---- one local file ---------------------------------------------------------------------------------- */
 
 static int64_t voting_members(const struct terms *t, qdate day)
@@ -688,6 +829,7 @@ bool conform_local(struct conform_run *run, const struct terms *local, const cha
 	conform_settings(a, r, model, run->exact);
 	if (!search_clauses(a, run, r, class_clause, why))
 		return false;
+	interest_vote_example(a, r, kinds, n_kinds, run->exact);
 	r->verdict = overall(r);
 	VEC_PUSH(a, run->results, r);
 	return true;
