@@ -279,6 +279,8 @@ static void forget_range(const struct source *s, uint32_t from, uint32_t to)
 void source_forget_behind(const struct source *cs, uint32_t offset)
 {
 	struct source *s = (struct source *)cs; /* the mark is a cache, as the line table */
+	if (offset > s->len)
+		offset = (uint32_t)s->len; /* never past the mapping */
 	if (!s->map_len || offset < SOURCE_FORGET_LAG + SOURCE_FORGET_BATCH ||
 	    offset - SOURCE_FORGET_LAG < s->forgotten + SOURCE_FORGET_BATCH)
 		return;

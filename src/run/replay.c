@@ -789,9 +789,9 @@ static void index_file(struct replay *rp, unsigned file, struct arena *scratch, 
 		while (record_reader_next(&r->rec, scratch, &n, &json)) {
 			struct entry e = { json ? json->date : n->b->v.date, file, item++ };
 			VEC_PUSH(rp->arena, rp->entries, e);
-			arena_reset(scratch);
-			if (n)
+			if (n) /* before scratch, which holds n, is reset */
 				source_forget_behind(&r->src, n->span.end);
+			arena_reset(scratch);
 		}
 		/* An empty or comment-only record is not "no meetings, all clean":
 		** it is an input that holds nothing to judge (as eval says). */
@@ -1315,9 +1315,10 @@ static void stream_native(struct replay *rp, struct reading *r, struct diag_sink
 			rp->restart = rp->meetings_read > 0 || rp->restart;
 			break;
 		}
+		uint32_t end = n->span.end; /* n is in scratch */
 		bool ok = stream_meeting(rp, minutes_from_ast(&rp->meeting_arena, d, n, &r->src));
 		arena_reset(&rp->scratch);
-		source_forget_behind(&r->src, n->span.end);
+		source_forget_behind(&r->src, end);
 		if (!ok)
 			return;
 	}

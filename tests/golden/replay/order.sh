@@ -36,14 +36,15 @@ echo "exit $?"
 cat out.json
 echo "== out of date order, Markdown"
 "$QUORATE" replay --format markdown terms.tor h 2>/dev/null
-# A long file: 6000 meetings in date order, over 1 MiB.
+# A long file: 9000 meetings in date order, over 1 MiB (mapped: source_map_stat).
 mkdir long
 i=0
-while [ $i -lt 6000 ]; do
+while [ $i -lt 9000 ]; do
 	printf 'meeting "M%d" on %04d-%02d-%02d {\n  present alice, bob, carol, dan, frank, grace\n  motion 1 "m" { for alice, bob, carol against dan recorded carried }\n}\n' \
 		$i $((2025 + i / 336)) $((i / 28 % 12 + 1)) $((i % 28 + 1))
 	i=$((i + 1))
 done > long/a.minutes
+[ "$(wc -c < long/a.minutes)" -gt 1048576 ] && echo "== the long file is over 1 MiB"
 echo "== a long file in date order"
 "$QUORATE" replay --summary terms.tor long 2>&1 | grep -E 'meetings|exit'
 cp long/a.minutes long2.minutes
