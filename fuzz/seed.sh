@@ -14,7 +14,7 @@
 set -eu
 dir=${1:?usage: sh fuzz/seed.sh DIR}
 mkdir -p "$dir/corpus-terms" "$dir/corpus-record" "$dir/corpus-json" "$dir/corpus-fmt" "$dir/corpus-lsp" \
-	"$dir/corpus-diff"
+	"$dir/corpus-diff" "$dir/corpus-mapped"
 
 copy() { # copy CORPUS FILE...
 	to=$1
@@ -29,6 +29,8 @@ copy() { # copy CORPUS FILE...
 copy corpus-terms $(find tests examples stdlib -name '*.tor' -size -64k 2>/dev/null | sort)
 copy corpus-record $(find tests examples -name '*.minutes' -size -64k 2>/dev/null | sort)
 copy corpus-json $(find tests examples -name '*.json' -size -64k 2>/dev/null | sort)
+# mapped: native records, read from a mapped file and from memory
+copy corpus-mapped $(find tests examples -name '*.minutes' -size -64k 2>/dev/null | sort)
 copy corpus-fmt $(find tests examples stdlib \( -name '*.tor' -o -name '*.minutes' \) -size -64k 2>/dev/null | sort)
 # A meeting record fuzzer that only ever sees records would rarely build a
 # `meeting` block around the statements of the terms language: give it the
@@ -65,6 +67,7 @@ pair anytown-self examples/anytown/terms.tor examples/anytown/terms.tor
 	done
 } > "$dir/terms.dict"
 cp "$dir/terms.dict" "$dir/record.dict"
+cp "$dir/terms.dict" "$dir/mapped.dict"
 cp "$dir/terms.dict" "$dir/fmt.dict"
 cp "$dir/terms.dict" "$dir/diff.dict"
 {

@@ -7,7 +7,7 @@
 #   make fuzz                      build the libFuzzer targets into $(BUILD)/fuzz
 #   make fuzz-run FUZZ_SECONDS=N   run each target N seconds (default 60); fail on any crash
 #   make fuzz-ci                   each target 30 s (for CI: about 3 min in all)
-#   make fuzz-run-terms ...        one target (terms, record, json, fmt, lsp, diff)
+#   make fuzz-run-terms ...        one target (terms, record, json, fmt, lsp, diff, mapped)
 #   make alloc-sweep               every allocation of check/eval on the examples fails in turn
 #   make valgrind                  representative commands under valgrind, no error or leak
 #   make coverage                  line and branch coverage of src/ by `tests/run.sh`
@@ -24,7 +24,7 @@
 
 FUZZ_DIR      := $(BUILD)/fuzz
 FUZZ_CC       ?= clang
-FUZZ_TARGETS  := terms record json fmt lsp diff
+FUZZ_TARGETS  := terms record json fmt lsp diff mapped
 FUZZ_SECONDS  ?= 60
 FUZZ_SAN      := -fsanitize=address,undefined -fno-sanitize-recover=all
 FUZZ_CPPFLAGS := $(CPPFLAGS) -DQUORATE_STDLIB_INSTALLED='"$(CURDIR)/stdlib"' \
