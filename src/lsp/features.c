@@ -125,11 +125,8 @@ static void hover_quorum(struct sbuf *b, struct arena *a, const struct terms *t)
 		if (strcmp(x->paras.items[i].heading, "Quorum") == 0)
 			sbuf_addf(b, "**quorum**%s%s\n\n%s\n\n", t->quorum_clause ? " §" : "",
 			          t->quorum_clause ? t->quorum_clause : "", x->paras.items[i].text);
-	if (x->quorum_min >= 0)
-		sbuf_addf(b, "Fewest present for a quorum: **%lld** of %lld voting members.", (long long)x->quorum_min,
-		          (long long)x->members);
-	else if (!t->quorum_tba)
-		sbuf_addf(b, "No attendance of the %lld voting members makes a quorum.", (long long)x->members);
+	if (x->quorum_summary) /* explain's sentence: the attendees too, or a search cut short */
+		sbuf_add(b, x->quorum_summary);
 }
 
 static void hover_rule(struct sbuf *b, struct arena *a, const struct terms *t, const struct node *decl)
