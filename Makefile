@@ -136,7 +136,7 @@ PDF     ?= $(BUILD)/report.pdf
 report-pdf: $(BIN)
 	sh tools/report-pdf.sh $(BIN) $(PDF) -I stdlib $(HISTORY)
 
-# Every example's replay and registers at 360, 800 and 1280 px, whole pages,
+# Every example's replay and registers at 360, 800, 1280 and 1920 px, whole pages,
 # for a person to look at (make check takes the first 1600 px of each).
 report-shots: $(BIN)
 	python3 tests/html_layout.py $(BUILD) --full-page

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Render the HTML reports in headless Chromium and check what a person sees.
 
-    python3 tests/html_layout.py BUILD [--full-page] [WIDTH...]   (default widths 360 800 1280)
+    python3 tests/html_layout.py BUILD [--full-page] [WIDTH...]   (default widths 360 800 1280 1920)
 
 Every bundled example's report (replay and register, --format html) is
 loaded at each width, and a script run in the page fails the test on:
@@ -37,7 +37,7 @@ import tempfile
 import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-WIDTHS = (360, 800, 1280)
+WIDTHS = (360, 800, 1280, 1920)
 TIMEOUT = 120  # seconds for any one answer from the browser
 SHOT_HEIGHT = 1600  # px of each page in a screenshot, without --full-page
 CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",

@@ -47,7 +47,7 @@
 #          single-mistake file of tests/syntax/ gets exactly its one error,
 #          at its line and column), tests/html.sh (the HTML audit in
 #          headless Chromium), tests/html_layout.py (the HTML reports at 360,
-#          800 and 1280 px: no horizontal scrolling, clipped text, broken
+#          800, 1280 and 1920 px: no horizontal scrolling, clipped text, broken
 #          word or stray chart element; screenshots in BUILD/screenshots),
 #          tests/report_pdf.sh (the A4 PDF through Chromium, checked with
 #          pdfinfo and pdftotext), tests/completions.sh (bash and zsh complete

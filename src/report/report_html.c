@@ -81,7 +81,7 @@ static const char *const html_style[] = {
 	".stats{display:grid;grid-template-columns:repeat(auto-fill,minmax(7.5rem,1fr));gap:.5rem;margin:.6rem 0 1rem;padding:0}\n"
 	".stats div{border:1px solid var(--line);border-radius:.3rem;padding:.4rem .7rem;background:var(--soft)}\n"
 	".stats dt{font-size:.85rem;color:var(--muted)}.stats dd{margin:0;font-size:1.5rem;font-weight:700;line-height:1.2}\n"
-	"table{border-collapse:collapse;margin:.5rem 0;font-size:.92rem;max-width:100%}table.interests{width:100%}table.interests td:last-child{width:32%}table.interests td:first-child{white-space:nowrap}\n"
+	"table{border-collapse:collapse;margin:.5rem 0;font-size:.92rem;max-width:100%}table.interests{width:100%}table.interests td:last-child{width:30%}table.interests .date{display:block;white-space:nowrap;font-weight:600}\n"
 	"th,td{border:1px solid var(--line);padding:.3rem .55rem;text-align:left;vertical-align:top}\n"
 	"thead th{background:var(--soft)}caption{text-align:left;font-weight:700;padding:.2rem 0}\n"
 	".num{text-align:right;font-variant-numeric:tabular-nums}\n"
@@ -118,7 +118,7 @@ static const char *const html_style[] = {
 	".facts dt{color:var(--muted)}.facts dd{margin:0}.facts ul{margin:0;padding-left:1.1rem}\n"
 	"@media (max-width:29.99rem){.facts,.people{grid-template-columns:minmax(0,1fr)}.facts dt,.people dt{margin-top:.3rem}"
 	".motion{padding:.6rem .7rem}}\n"
-	".req{display:block}\n",
+	".req{display:block}.attention .req{display:inline}\n",
 	/* the votes chart */
 	".votes{margin:0;padding-top:1.5rem;min-width:0;max-width:36rem}\n"
 	".bar{position:relative}\n"
@@ -145,7 +145,8 @@ static const char *const html_style[] = {
 	"border:1px solid var(--line)}\n"
 	"@media screen and (max-width:47.99rem){table.stack,table.stack tbody,table.stack tr,table.stack td{display:block;width:100%}"
 	"table.stack thead{display:none}table.stack tr{border:1px solid var(--line);margin:.5rem 0;padding:.3rem .5rem}"
-	"table.stack td{border:0;padding:.1rem 0}table.stack td::before{content:attr(data-label) \": \";color:var(--muted)}}\n",
+	"table.stack td{border:0;padding:.1rem 0}table.stack td::before{content:attr(data-label) \": \";color:var(--muted)}"
+	"table.stack .date{display:inline}table.stack .date::after{content:\",\"}}\n",
 	/* print: A4, the body's name at the head of every page, links as text */
 	"@page{size:A4;margin:18mm 15mm 16mm;"
 	"@top-left{font:8.5pt system-ui,sans-serif;color:#59636e}"
@@ -353,8 +354,10 @@ static void vote_chart(FILE *out, const struct motion_result *mr)
 	}
 	if (has_line) {
 		double at = percent(needed, scale);
-		fprintf(out, "<span class=\"mark %s\" style=\"left:%.2f%%\">needs %lld of %lld</span>",
-		        at > 62.0 ? "at-end" : at < 38.0 ? "at-start" : "at-mid", at, (long long)needed, (long long)members);
+		/* "for", not "of 9": the rule may count against the votes cast or
+		** those present, and the Rule line beside says which */
+		fprintf(out, "<span class=\"mark %s\" style=\"left:%.2f%%\">needs %lld for</span>",
+		        at > 62.0 ? "at-end" : at < 38.0 ? "at-start" : "at-mid", at, (long long)needed);
 	}
 	fputs("\n</div>\n<figcaption>", out);
 	char yes_text[REPORT_SIDE_MAX], no_text[REPORT_SIDE_MAX];
@@ -602,7 +605,7 @@ static void attendance(FILE *out, const struct meeting_result *r)
 	fputs("</dl>\n", out);
 }
 
-static void meeting_counts(FILE *out, const struct meeting_result *r)
+static void meeting_counts(FILE *out, const struct meeting_result *r, enum html_status st)
 {
 	static const char *const one[4] = { "note", "warning", "breach", "error" };
 	static const char *const many[4] = { "notes", "warnings", "breaches", "errors" };
@@ -617,7 +620,9 @@ static void meeting_counts(FILE *out, const struct meeting_result *r)
 	if (r->mismatches)
 		fprintf(out, "%s%u recorded outcome%s disagree%s with the terms", any ? "; " : "", r->mismatches,
 		        r->mismatches == 1 ? "" : "s", r->mismatches == 1 ? "s" : "");
-	if (!any && !r->mismatches)
+	if (st == ST_PROVISIONAL) /* the marker's meaning in words too */
+		fprintf(out, "%s%s", any || r->mismatches ? "; " : "", status_words[st].words);
+	else if (!any && !r->mismatches)
 		fputs("no findings", out);
 }
 
@@ -634,7 +639,7 @@ void html_meeting(FILE *out, const struct meeting_result *r, const char *anchor,
 	             "aria-label=\"%s\">", status_words[st].words);
 	status_shape(out, st);
 	fputs("</svg> ", out);
-	meeting_counts(out, r);
+	meeting_counts(out, r, st);
 	fputs("</p>\n<p class=\"meta\">Judged by ", out);
 	if (t->version) {
 		fputs("version ", out);
@@ -725,6 +730,21 @@ static FILE *attention_list(struct html_replay *h, enum finding_severity sev)
 	return h->attention[k];
 }
 
+/* Why the terms give another outcome than the minutes: the quorum rules
+** that were not met, then the rules of the motion's class, with numbers. */
+static void mismatch_working(FILE *out, const struct motion_result *mr)
+{
+	for (unsigned k = 0; k < mr->n_quorum; k++)
+		if (!mr->quorum[k].met) {
+			fputs("<br>Quorum ", out);
+			requirement(out, &mr->quorum[k]);
+		}
+	for (unsigned k = 0; k < mr->n_reqs; k++) {
+		fputs("<br>Rule ", out);
+		requirement(out, &mr->reqs[k]);
+	}
+}
+
 /* Each error, breach and warning of a meeting, linked to its motion. */
 static void note_attention(struct html_replay *h, const struct meeting_result *r, unsigned seq)
 {
@@ -754,6 +774,8 @@ static void note_attention(struct html_replay *h, const struct meeting_result *r
 			}
 			fputs(": ", out);
 			html_escape(out, f->message);
+			if (f->code == F_MISMATCH && i < r->n_motions)
+				mismatch_working(out, &r->motions[i]);
 			fputs("</li>\n", out);
 		}
 	}
@@ -935,9 +957,12 @@ static void timeline_section(FILE *out, const struct html_replay *h)
 		status_shape(out, p[i].status);
 		fputs("</svg></a>", out);
 	}
-	fprintf(out, "\n<span class=\"tl-end\" style=\"left:0\">%s</span>", reg_date_long(first, a));
 	if (last > first)
-		fprintf(out, "<span class=\"tl-end\" style=\"right:0\">%s</span>", reg_date_long(last, b));
+		fprintf(out, "\n<span class=\"tl-end\" style=\"left:0\">%s</span><span class=\"tl-end\" style=\"right:0\">%s</span>",
+		        reg_date_long(first, a), reg_date_long(last, b));
+	else /* one date: under its marker, in the middle */
+		fprintf(out, "\n<span class=\"tl-end\" style=\"left:50%%;transform:translateX(-50%%)\">%s</span>",
+		        reg_date_long(first, a));
 	fputs("\n</div>\n<figcaption><ul class=\"legend\">", out);
 	for (int s = 0; s < ST__N; s++) {
 		fprintf(out, "<li><svg viewBox=\"0 0 12 12\" role=\"img\" aria-label=\"%s marker\">", status_words[s].words);
