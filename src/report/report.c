@@ -186,6 +186,26 @@ bool report_replay_body(struct replay_report *w)
 	return true;
 }
 
+const char *report_casting_words(const struct terms *t, const struct motion_result *mr, char *buf)
+{
+	const struct rec_motion *mo = mr->motion;
+	const char *recorded = report_casting_recorded(mr);
+	if (!recorded)
+		return NULL;
+	char side[REPORT_SIDE_MAX];
+	int n;
+	if (mr->casting_applied)
+		n = snprintf(buf, REPORT_CASTING_MAX, "the chair's casting vote %s is counted: %s %s", recorded, recorded,
+		             report_side_votes(mr, mo->casting, side));
+	else if (mo->casting_declined)
+		n = snprintf(buf, REPORT_CASTING_MAX, "the chair declined a casting vote");
+	else
+		n = snprintf(buf, REPORT_CASTING_MAX, "recorded %s, but not counted (see the findings)", recorded);
+	if (t->casting_clause && n >= 0 && n < REPORT_CASTING_MAX)
+		snprintf(buf + n, (size_t)(REPORT_CASTING_MAX - n), " (§%s)", t->casting_clause);
+	return buf;
+}
+
 /* A write to the temporary file that failed (a full /tmp) fails the copy:
 ** the report would otherwise be short and the run clean. */
 bool report_votes_needed(const struct motion_result *mr, int64_t *needed, bool *met)

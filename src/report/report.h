@@ -144,6 +144,12 @@ const char *report_ratifies(const struct motion_result *mr, char *buf);
 
 /* "for", "against", "declined" or NULL: the casting vote the record gives. */
 const char *report_casting_recorded(const struct motion_result *mr);
+/* The casting vote the record gives and what came of it, as HTML and
+** Markdown read it out: "the chair's casting vote for is counted: for 4 +
+** casting 1 (§3.5)", "the chair declined a casting vote (§3.5)" or
+** "recorded for, but not counted (see the findings)".  NULL: none. */
+#define REPORT_CASTING_MAX 160
+const char *report_casting_words(const struct terms *t, const struct motion_result *mr, char *buf);
 
 /* Text and Markdown share their layout of a replay summary and of an
 ** amendment (md: Markdown headings and lists). */

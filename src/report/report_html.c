@@ -421,24 +421,11 @@ static void interests(FILE *out, const struct meeting_result *r, const struct mo
 /* The casting vote the record gives, and what came of it. */
 static void casting_vote(FILE *out, const struct meeting_result *r, const struct motion_result *mr)
 {
-	const struct rec_motion *mo = mr->motion;
-	const char *recorded = report_casting_recorded(mr);
-	if (!recorded)
+	char words[REPORT_CASTING_MAX];
+	if (!report_casting_words(r->terms, mr, words))
 		return;
-	char side[REPORT_SIDE_MAX];
 	fputs("<dt>Casting vote</dt><dd>", out);
-	if (mr->casting_applied)
-		fprintf(out, "the chair's casting vote %s is counted: %s %s", recorded, recorded,
-		        report_side_votes(mr, mo->casting, side));
-	else if (mo->casting_declined)
-		fputs("the chair declined a casting vote", out);
-	else
-		fprintf(out, "recorded %s, but not counted (see the findings)", recorded);
-	if (r->terms->casting_clause) {
-		fputs(" (§", out);
-		html_escape(out, r->terms->casting_clause);
-		fputc(')', out);
-	}
+	html_escape(out, words);
 	fputs("</dd>\n", out);
 }
 

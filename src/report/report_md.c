@@ -48,8 +48,7 @@ static const char *needed_text(const struct motion_result *mr, char *buf, size_t
 	return buf;
 }
 
-/* Declared interests and their effect, as a list under the table (casting
-** votes are in the table: "3 + casting 1"). */
+/* Declared interests and their effect, as a list under the table. */
 static void md_interests(FILE *out, const struct meeting_result *r)
 {
 	bool any = false;
@@ -113,18 +112,28 @@ void report_md_meeting(FILE *out, const struct meeting_result *r)
 		        mr->recorded != OUTCOME_NONE ? ast_outcome_name(mr->recorded) : "-");
 	}
 	fputc('\n', out);
-	char rat[REPORT_RATIFICATION_MAX];
+	char rat[REPORT_RATIFICATION_MAX], casting[REPORT_CASTING_MAX];
 	bool said = false;
 	for (unsigned i = 0; i < r->n_motions; i++) {
 		const struct motion_result *mr = &r->motions[i];
+		if (report_casting_words(t, mr, casting)) {
+			fprintf(out, "- Motion %s, casting vote: ", mr->motion->number);
+			report_md_text(out, casting);
+			fputs(".\n", out);
+			said = true;
+		}
 		const char *by = report_ratified_by(mr, rat);
-		if (by) {
-			fprintf(out, "- Motion %s, provisional: %s.\n", mr->motion->number, by);
+		if (by) { /* meeting titles from the records: escaped */
+			fprintf(out, "- Motion %s, provisional: ", mr->motion->number);
+			report_md_text(out, by);
+			fputs(".\n", out);
 			said = true;
 		}
 		const char *of = report_ratifies(mr, rat);
 		if (of) {
-			fprintf(out, "- Motion %s %s.\n", mr->motion->number, of);
+			fprintf(out, "- Motion %s ", mr->motion->number);
+			report_md_text(out, of);
+			fputs(".\n", out);
 			said = true;
 		}
 	}
