@@ -86,7 +86,9 @@ static const char *const html_style[] = {
 	"thead th{background:var(--soft)}caption{text-align:left;font-weight:700;padding:.2rem 0}\n"
 	".num{text-align:right;font-variant-numeric:tabular-nums}\n"
 	"td code,th code{overflow-wrap:normal;white-space:nowrap}\n"
-	".scroll{max-width:100%;overflow-x:auto}\n",
+	".scroll{max-width:100%;overflow-x:auto}\n"
+	/* a register wider than the screen scrolls under its names, which stay */
+	".scroll tbody th{position:sticky;left:0;z-index:1;background:#fff}.grid th{white-space:nowrap}\n",
 	/* the timeline: markers keep their size at any width; labels are text */
 	".timeline{margin:.5rem 0 1rem}\n"
 	".tl{position:relative;height:5.6rem;margin:0 .6rem}\n"
@@ -369,6 +371,9 @@ static void vote_chart(FILE *out, const struct motion_result *mr)
 		        (long long)members);
 	if (has_line)
 		fprintf(out, ". Needs %lld for: <strong>%s</strong>", (long long)needed, met ? "met" : "not met");
+	/* a threshold met does not make a void motion carried: say so under the bar */
+	if (mr->outcome == OUTCOME_VOID)
+		fputs(". The motion is <strong>void</strong> all the same (see the quorum and the findings)", out);
 	fputs(".</figcaption>\n</figure>\n", out);
 }
 
