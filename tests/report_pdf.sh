@@ -6,7 +6,8 @@
 #   - every page headed by the body's name and footed "page N of M";
 #   - no motion split across pages (each page has as many motion headings as
 #     "Outcome" lines, the last line of a motion's facts), and no votes chart
-#     split from its caption (as many "needs N of M" labels as "Needs N for");
+#     split from its caption (as many "needs N for" labels as "Needs N for"
+#     captions);
 #   - every meeting there, in date order.
 # Usage: sh tests/report_pdf.sh BUILD   (exit 77 when Chromium or poppler-utils
 # is not installed)
@@ -39,7 +40,7 @@ while [ $i -le "$pages" ]; do
 	heads=$(grep -c '^[[:space:]]*Motion [^ ]*: ' "$tmp/page.txt")
 	ends=$(grep -c '^[[:space:]]*Outcome[[:space:]]' "$tmp/page.txt")
 	[ "$heads" = "$ends" ] || fail "page $i has $heads motion headings but $ends outcomes: a motion is split across pages"
-	labels=$(grep -o 'needs [0-9]* of [0-9]*' "$tmp/page.txt" | wc -l)
+	labels=$(grep -o 'needs [0-9]* for' "$tmp/page.txt" | wc -l)
 	captions=$(grep -o 'Needs [0-9]* for' "$tmp/page.txt" | wc -l)
 	[ "$labels" = "$captions" ] || fail "page $i has $labels threshold labels but $captions chart captions: a chart is split"
 	i=$((i + 1))

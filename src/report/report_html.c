@@ -88,7 +88,8 @@ static const char *const html_style[] = {
 	"td code,th code{overflow-wrap:normal;white-space:nowrap}\n"
 	".scroll{max-width:100%;overflow-x:auto}\n"
 	/* a register wider than the screen scrolls under its names, which stay */
-	".scroll tbody th{position:sticky;left:0;z-index:1;background:#fff}.grid th{white-space:nowrap}\n",
+	"@media screen and (max-width:47.99rem){.scroll tbody th{position:sticky;left:0;z-index:1;background:#fff;"
+	"background-clip:padding-box}}.grid th{white-space:nowrap}\n",
 	/* the timeline: markers keep their size at any width; labels are text */
 	".timeline{margin:.5rem 0 1rem}\n"
 	".tl{position:relative;height:5.6rem;margin:0 .6rem}\n"
