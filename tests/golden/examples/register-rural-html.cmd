@@ -1,0 +1,1 @@
+register --format html -I stdlib examples/rural
