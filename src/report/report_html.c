@@ -21,6 +21,7 @@
 */
 #include "report/report_html.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "report/register_int.h"
@@ -673,11 +674,13 @@ static void page_meeting(FILE *out, const struct meeting_result *r, const struct
 
 /* ---- a history (replay) ------------------------------------------------------------------ */
 
-/* A meeting on the timeline: 12 bytes, however long the history. */
+/* A meeting on the timeline, and its record file (a finding across
+** meetings names a file: its link goes to the meeting read from it). */
 struct html_point {
 	qdate date;
 	unsigned seq;
 	enum html_status status;
+	const char *file;
 };
 
 /* The items that need attention, by severity (errors first), as they come. */
@@ -777,7 +780,8 @@ static void note_attention(struct html_replay *h, const struct meeting_result *r
 static void html_replay_meeting(struct replay_report *w, const struct meeting_result *r, const struct replay_meta *meta)
 {
 	struct html_replay *h = w->state;
-	struct html_point p = { r->meeting->date, w->n_meetings, meeting_status(r) };
+	struct html_point p = { r->meeting->date, w->n_meetings, meeting_status(r),
+		                meta ? arena_strdup(w->arena, meta->record_file) : NULL };
 	VEC_PUSH(w->arena, h->timeline, p);
 	bool known = false;
 	for (size_t i = 0; i < h->bodies.n && !known; i++)
@@ -790,11 +794,53 @@ static void html_replay_meeting(struct replay_report *w, const struct meeting_re
 	html_meeting(w->body, r, anchor, meta);
 }
 
-static void history_item(FILE *out, const struct history_finding *f)
+static int point_by_file(const void *a, const void *b)
 {
-	fprintf(out, "<li><span class=\"badge b-%s\">%s</span> <span class=\"where\">across meetings</span><br>"
-	             "<code>%s</code>", finding_severity_name(f->sev), finding_severity_name(f->sev),
-	        finding_code_name(f->code));
+	const struct html_point *x = *(const struct html_point *const *)a, *y = *(const struct html_point *const *)b;
+	int c = strcmp(x->file ? x->file : "", y->file ? y->file : "");
+	return c ? c : (x->seq > y->seq) - (x->seq < y->seq);
+}
+
+/* The meetings by record file, to link a finding across meetings to the
+** meeting its file holds. */
+static const struct html_point **points_by_file(const struct replay_report *w, const struct html_replay *h)
+{
+	const struct html_point **by = arena_alloc(w->arena, (h->timeline.n + 1) * sizeof *by);
+	for (size_t i = 0; i < h->timeline.n; i++)
+		by[i] = &h->timeline.items[i];
+	qsort(by, h->timeline.n, sizeof *by, point_by_file);
+	return by;
+}
+
+/* The one meeting read from file, or NULL (none, or several in one file). */
+static const struct html_point *meeting_of_file(const struct html_point **by, size_t n, const char *file)
+{
+	size_t lo = 0, hi = n;
+	while (lo < hi) { /* the first whose file is not below */
+		size_t mid = lo + (hi - lo) / 2;
+		if (strcmp(by[mid]->file ? by[mid]->file : "", file) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo == n || !by[lo]->file || strcmp(by[lo]->file, file) != 0)
+		return NULL;
+	if (lo + 1 < n && by[lo + 1]->file && strcmp(by[lo + 1]->file, file) == 0)
+		return NULL;
+	return by[lo];
+}
+
+static void history_item(FILE *out, const struct history_finding *f, const struct html_point **by, size_t n)
+{
+	const struct html_point *p = f->file ? meeting_of_file(by, n, f->file) : NULL;
+	char d[REG_DATE_MAX];
+	fprintf(out, "<li><span class=\"badge b-%s\">%s</span> ", finding_severity_name(f->sev),
+	        finding_severity_name(f->sev));
+	if (p)
+		fprintf(out, "<a class=\"where\" href=\"#m%u\">across meetings, at %s</a>", p->seq, reg_date_long(p->date, d));
+	else
+		fputs("<span class=\"where\">across meetings</span>", out);
+	fprintf(out, "<br><code>%s</code>", finding_code_name(f->code));
 	if (f->clause) {
 		fputs(" §", out);
 		html_escape(out, f->clause);
@@ -818,6 +864,7 @@ static bool attention_section(FILE *out, const struct replay_report *w, const st
 	static const enum finding_severity sevs[ATT__LISTS] = { SEV_ERROR, SEV_BREACH, SEV_WARNING };
 	bool ok = true;
 	fputs("<section class=\"attention\" aria-labelledby=\"attention\">\n<h2 id=\"attention\">What needs attention</h2>\n", out);
+	const struct html_point **by = w->findings.n ? points_by_file(w, h) : NULL;
 	unsigned total = 0;
 	for (int k = 0; k < ATT__LISTS; k++)
 		total += s->by_severity[sevs[k]];
@@ -838,7 +885,7 @@ static bool attention_section(FILE *out, const struct replay_report *w, const st
 			ok = report_copy_stream(h->attention[k], out) && ok;
 		for (size_t i = 0; i < w->findings.n; i++)
 			if (w->findings.items[i].sev == sevs[k])
-				history_item(out, &w->findings.items[i]);
+				history_item(out, &w->findings.items[i], by, h->timeline.n);
 		fputs("</ol>\n", out);
 	}
 	fputs("</section>\n", out);

@@ -71,4 +71,4 @@ for m in d["meetings"]:
 s = d["summary"]
 print("summary: provisional", s["outcomes"]["provisional"], "ratified", s["ratified"], "still provisional", s["still_provisional"])'
 echo "== html"
-"$QUORATE" replay --format html terms.tor h | grep -o '<dt>Ratif[a-z]*</dt><dd>[^<]*</dd>\|<dt>provisional, [a-z ]*</dt><dd>[0-9]*'
+"$QUORATE" replay --format html terms.tor h | grep -o '<dt>Ratif[a-z]*</dt><dd>[^<]*</dd>\|<dt>provisional, [a-z ]*</dt><dd>[0-9]*\|<a class="where" href="#m[0-9]*">across meetings[^<]*</a>'
