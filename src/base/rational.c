@@ -280,3 +280,43 @@ char *rat_format(struct rat a, char *buf, size_t size)
 	}
 	return buf;
 }
+
+char *rat_format_places(struct rat a, unsigned places, char *buf, size_t size)
+{
+	if (places == 0 || places > RAT_MAX_PLACES || a.den <= 0 || buf == NULL || size == 0)
+		return rat_format(a, buf, size);
+	uint64_t scale = 1;
+	for (unsigned k = 0; k < places; k++)
+		scale *= 10;
+	uint64_t d = (uint64_t)a.den;
+	if (scale % d != 0)
+		return rat_format(a, buf, size);
+	uint64_t m = uabs64(a.num);
+	/* (m % d) < d <= scale <= 10^18: the digits fit */
+	snprintf(buf, size, "%s%" PRIu64 ".%0*" PRIu64, a.num < 0 ? "-" : "", m / d, (int)places,
+	         (m % d) * (scale / d));
+	return buf;
+}
+
+unsigned rat_places_written(const char *text, size_t len)
+{
+	size_t i = 0;
+	while (i < len && text[i] != '.' && text[i] != 'e' && text[i] != 'E' && text[i] != '%')
+		i++;
+	long places = 0;
+	if (i < len && text[i] == '.')
+		for (i++; i < len && is_digit(text[i]); i++)
+			places++;
+	if (i < len && (text[i] == 'e' || text[i] == 'E')) {
+		long e = 0;
+		bool neg = ++i < len && text[i] == '-';
+		if (i < len && (text[i] == '-' || text[i] == '+'))
+			i++;
+		for (; i < len && is_digit(text[i]) && e < 1000; i++)
+			e = e * 10 + (text[i] - '0');
+		places -= neg ? -e : e;
+	}
+	if (i < len && text[i] == '%')
+		places += 2;
+	return places <= 0 ? 0 : places > RAT_MAX_PLACES ? RAT_MAX_PLACES : (unsigned)places;
+}

@@ -76,4 +76,16 @@ char *rat_format(struct rat a, char *buf, size_t size);
 /* Buffer size that always holds rat_format's output. */
 #define RAT_FMT_MAX 48
 
+/*
+** A number as it was written: with `places` decimals ("31000.50" keeps its
+** 0) when that many write it exactly, else as rat_format.  places is at
+** most RAT_MAX_PLACES.
+*/
+char *rat_format_places(struct rat a, unsigned places, char *buf, size_t size);
+#define RAT_MAX_PLACES 18
+
+/* The decimals written in a number's text ("31000.50": 2, "66.7%": 3, the
+** percent being two more; "3.1e2": 0), at most RAT_MAX_PLACES. */
+unsigned rat_places_written(const char *text, size_t len);
+
 #endif

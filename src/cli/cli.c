@@ -206,9 +206,14 @@ int cli_parse_args(struct cli *c, int argc, char **argv, const struct cli_comman
 	out->number = 0;
 	out->bad = false;
 	out->model_at = -1;
+	bool options = true; /* until "--": what follows is paths, even "-x" or "--help" */
 	for (int i = 0; i < argc; i++) {
 		const char *a = argv[i];
-		if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
+		if (!options) {
+			out->pos[out->n_pos++] = a;
+		} else if (strcmp(a, "--") == 0) {
+			options = false;
+		} else if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
 			cli_print_usage(c, cmd, stdout);
 			return CLI_HELP_SHOWN;
 		} else if (strcmp(a, "--format") == 0 && cmd->report != REPORT__N) {

@@ -74,8 +74,9 @@ int cmd_lsp(struct cli *c, int argc, char **argv);
 int cmd_register(struct cli *c, int argc, char **argv);
 int cmd_conform(struct cli *c, int argc, char **argv);
 
-/* What a command takes: cli_parse_args handles --help, --format, -I and
-** --no-color for every command, and the command's own flags through `flag`. */
+/* What a command takes: cli_parse_args handles --help, --format, -I,
+** --no-color and `--` (the end of the options) for every command, and the
+** command's own flags through `flag`. */
 struct cli_args {
 	const char **pos;    /* the positional arguments, in order */
 	int n_pos;

@@ -94,7 +94,7 @@ const char *attrs_describe(struct arena *a, const struct attr *attrs, unsigned n
 			else if (every && other_kinds)
 				sbuf_add(&b, ", of any other kind");
 		} else if (at->value.type == VT_NUM) {
-			sbuf_addf(&b, ", %s %s", at->name, rat_format(at->value.u.num, buf, sizeof buf));
+			sbuf_addf(&b, ", %s %s", at->name, value_format(&at->value, buf, sizeof buf));
 		} else if (at->value.type == VT_BOOL && (at->value.u.boolean || every)) {
 			sbuf_addf(&b, ", %s%s", at->value.u.boolean ? "" : "not ", at->name);
 		}

@@ -275,6 +275,7 @@ enum expr_status expr_eval(const struct expr *e, const struct expr_env *env,
 		int64_t k = e->op == ROUND_UP ? rat_ceil(out->u.num)
 		          : e->op == ROUND_DOWN ? rat_floor(out->u.num) : rat_round(out->u.num);
 		out->u.num = rat_int(k);
+		out->places = 0; /* a computed whole number, not a decimal as written */
 		return EXPR_OK;
 	}
 	case EX_FUNC:

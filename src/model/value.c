@@ -22,7 +22,7 @@ char *value_format(const struct value *v, char *buf, size_t size)
 {
 	switch (v->type) {
 	case VT_NUM:
-		return rat_format(v->u.num, buf, size);
+		return rat_format_places(v->u.num, v->places, buf, size);
 	case VT_BOOL:
 		snprintf(buf, size, "%s", v->u.boolean ? "true" : "false");
 		return buf;

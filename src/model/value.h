@@ -20,6 +20,8 @@ enum value_type { VT_NONE, VT_NUM, VT_BOOL, VT_STR, VT_DATE, VT_ANY };
 struct value {
 	enum value_type type;
 	bool empty_base;         /* a fraction of a count that was 0 (docs/reference.md#empty-base) */
+	unsigned char places;    /* VT_NUM as a record wrote it: its decimals, shown as written
+	                            ("amount 31000.50"); 0 for a computed number */
 	union {
 		struct rat num;
 		bool boolean;
@@ -34,7 +36,7 @@ struct attr {
 	struct value value;
 };
 
-/* "6.75", "true", "\"amendment\"", "2024-05-14". */
+/* "6.75", "31000.50" (decimals as written), "true", "\"amendment\"", "2024-05-14". */
 char *value_format(const struct value *v, char *buf, size_t size);
 /* "number", "true/false value"...: for messages ("must be a number"). */
 const char *value_type_name(enum value_type t);

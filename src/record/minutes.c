@@ -86,7 +86,10 @@ static void read_attribute(struct reader *r, struct rec_motion *m, const struct 
 		return;
 	}
 	switch (a->a->kind) {
-	case N_NUMBER: at_->value = (struct value){ .type = VT_NUM, .u.num = a->a->v.num }; break;
+	case N_NUMBER: /* its decimals kept as written: "amount 31000.50" */
+		at_->value = (struct value){ .type = VT_NUM, .u.num = a->a->v.num,
+		                             .places = (unsigned char)rat_places_written(a->a->text, strlen(a->a->text)) };
+		break;
 	case N_STRING: at_->value = (struct value){ .type = VT_STR, .u.str = a->a->text }; break;
 	case N_DATE: at_->value = (struct value){ .type = VT_DATE, .u.date = a->a->v.date }; break;
 	default: at_->value = (struct value){ .type = VT_BOOL, .u.boolean = a->a->v.boolean }; break;

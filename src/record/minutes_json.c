@@ -23,10 +23,12 @@
 ** tree whose true, false and null had no position of their own: a message
 ** about one of them points at its key, or at the enclosing array.
 **
-** Numbers are exact.  Tallies are JSON integers.  A motion attribute may be a
-** JSON integer or a decimal string ("40000.50", "66.67%"), read by rat_parse
-** as the native scanner reads a number; a JSON number with a fraction or an
-** exponent is refused (it would be a binary fraction to any other reader).
+** Numbers are exact: a JSON number is read from its text, never through a
+** binary fraction, so 31000.50 is 3100050/100 and keeps its two decimals for
+** the reports.  A tally is a whole number however it is written (3, 3.0,
+** 3e0; 3.5 is refused).  A motion attribute may also be a decimal string
+** ("40000.50", "66.67%"), read by rat_parse as the native scanner reads a
+** number.
 **
 ** Memory: everything is in the caller's arenas; a syntax error unwinds with
 ** the reader's own longjmp, and running out of memory with the arenas' jump,
@@ -561,14 +563,62 @@ static int read_decimal(struct jreader *r, const char *s, size_t len, struct rat
 	return 1;
 }
 
-/* A whole number as an attribute value. */
-static bool attr_integer(struct jreader *r, const struct jvalue *v, struct value *out)
+/* The text of a JSON number, as written. */
+static const char *number_text(const struct jreader *r, const struct jvalue *v, size_t *len)
 {
-	if (v->num < 0) {
+	*len = v->span.end - v->span.start;
+	return r->scan.src->text + v->span.start;
+}
+
+/*
+** A JSON number's exact value, from its text (-?digits[.digits][e[+-]digits]):
+** the decimal it is, never a binary fraction.  RAT_OVERFLOW when that value
+** does not fit (a numerator or denominator past 64 bits, or an exponent past
+** 40 either way).
+*/
+static enum rat_status json_number(const struct jreader *r, const struct jvalue *v, struct rat *out)
+{
+	if (v->type == J_INTEGER) {
+		*out = rat_int((int64_t)v->num);
+		return RAT_OK;
+	}
+	size_t len;
+	const char *s = number_text(r, v, &len);
+	bool negative = len > 0 && s[0] == '-';
+	size_t from = negative ? 1 : 0, mant = from;
+	while (mant < len && s[mant] != 'e' && s[mant] != 'E')
+		mant++;
+	enum rat_status st = rat_parse(s + from, mant - from, out);
+	long exp = 0;
+	bool exp_negative = mant + 1 < len && s[mant + 1] == '-';
+	for (size_t i = mant + 1; i < len; i++)
+		if (s[i] >= '0' && s[i] <= '9' && (exp = exp * 10 + (s[i] - '0')) > 40)
+			return RAT_OVERFLOW;
+	for (long k = 0; k < exp && st == RAT_OK; k++)
+		st = exp_negative ? rat_div(*out, rat_int(10), out) : rat_mul(*out, rat_int(10), out);
+	if (st == RAT_OK && negative)
+		st = rat_neg(*out, out);
+	return st;
+}
+
+/* A number (a JSON number, not a string) as an attribute value, exact and
+** with its decimals as written. */
+static bool attr_number(struct jreader *r, const struct jvalue *v, struct value *out)
+{
+	struct rat num;
+	size_t len;
+	const char *text = number_text(r, v, &len);
+	if (json_number(r, v, &num) != RAT_OK) {
+		char shown[72];
+		printable(shown, sizeof shown, arena_strndup(r->arena, text, len));
+		fail(r, D_NUMBER, "the number %s is too large or too precise to represent exactly", shown);
+		return false;
+	}
+	if (rat_cmp(num, rat_int(0)) < 0) {
 		fail(r, D_TYPE, "a motion attribute cannot be a negative number");
 		return false;
 	}
-	*out = (struct value){ .type = VT_NUM, .u.num = rat_int((int64_t)v->num) };
+	*out = (struct value){ .type = VT_NUM, .u.num = num, .places = (unsigned char)rat_places_written(text, len) };
 	return true;
 }
 
@@ -586,12 +636,13 @@ static bool read_typed_value(struct jreader *r, enum typed_kind kind, struct jva
 				fail(r, D_TYPE, "expected a decimal such as \"40000.50\" or \"66.67%%\"");
 			if (d <= 0)
 				return false;
-			*out = (struct value){ .type = VT_NUM, .u.num = num };
+			*out = (struct value){ .type = VT_NUM, .u.num = num,
+			                       .places = (unsigned char)rat_places_written(x->str, x->len) };
 			return true;
 		}
-		if (x->type == J_INTEGER)
-			return attr_integer(r, x, out);
-		fail_type(r, x, "a decimal string or a whole number");
+		if (x->type == J_INTEGER || x->type == J_REAL)
+			return attr_number(r, x, out);
+		fail_type(r, x, "a decimal string or a number");
 		return false;
 	case TYPED_STRING: {
 		const char *s = read_string(r, x, "a string");
@@ -657,18 +708,16 @@ static bool read_attr_value(struct jreader *r, struct jvalue *v, struct value *o
 		*out = (struct value){ .type = VT_BOOL, .u.boolean = v->type == J_TRUE };
 		return true;
 	case J_INTEGER:
-		return attr_integer(r, v, out);
 	case J_REAL:
-		fail(r, D_TYPE, "a number with a fraction or an exponent cannot be read exactly from JSON: "
-		                "write it as a decimal string, such as \"40000.50\"");
-		return false;
+		return attr_number(r, v, out);
 	case J_STRING: {
 		struct rat num;
 		int d = read_decimal(r, v->str, v->len, &num);
 		if (d < 0)
 			return false;
 		if (d > 0) {
-			*out = (struct value){ .type = VT_NUM, .u.num = num };
+			*out = (struct value){ .type = VT_NUM, .u.num = num,
+			                       .places = (unsigned char)rat_places_written(v->str, v->len) };
 			return true;
 		}
 		const char *s = read_string(r, v, "a string");
@@ -680,7 +729,7 @@ static bool read_attr_value(struct jreader *r, struct jvalue *v, struct value *o
 	case J_OBJECT:
 		return read_typed(r, v, out);
 	default:
-		fail_type(r, v, "true, false, a whole number, a string or {\"number\"|\"string\"|\"date\": ...}");
+		fail_type(r, v, "true, false, a number, a string or {\"number\"|\"string\"|\"date\": ...}");
 		return false;
 	}
 }
@@ -799,17 +848,26 @@ static void read_tally(struct jreader *r, struct rec_motion *m, struct jvalue *v
 			continue;
 		}
 		struct mark mk = enter_key(r, keys[k], &n);
-		if (n.type != J_INTEGER) {
+		/* A whole number however it is written: 3, 3.0 and 3e0 are 3 (as
+		** JSON Schema's "integer" says); 3.5 is not a count of votes. */
+		struct rat count;
+		bool number = n.type == J_INTEGER || n.type == J_REAL;
+		if (!number) {
 			jscan_skip(&r->scan, &n);
 			at_whole(r, &n);
-			fail(r, D_TYPE, "a tally counts votes: expected a whole number from 0 to %d, found %s",
-			     TALLY_MAX, json_kind(&n));
-			ok = false;
-		} else if (n.num < 0 || n.num > TALLY_MAX) {
-			fail(r, D_TYPE, "a tally counts votes: a whole number from 0 to %d", TALLY_MAX);
-			ok = false;
+		}
+		if (number && json_number(r, &n, &count) == RAT_OK && rat_is_int(count) && count.num >= 0 &&
+		    count.num <= TALLY_MAX) {
+			m->tally[k] = count.num;
 		} else {
-			m->tally[k] = (int64_t)n.num;
+			size_t len = 0;
+			char shown[72];
+			const char *text = number ? number_text(r, &n, &len) : NULL;
+			if (number)
+				printable(shown, sizeof shown, arena_strndup(r->arena, text, len));
+			fail(r, D_TYPE, "a tally counts votes: expected a whole number from 0 to %d, found %s", TALLY_MAX,
+			     number ? shown : json_kind(&n));
+			ok = false;
 		}
 		leave(r, mk);
 	}

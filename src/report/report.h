@@ -138,6 +138,13 @@ const char *report_side_votes(const struct motion_result *mr, enum vote_kind sid
 ** provisional decision, "ratified by \"June\", motion 4 on 2024-06-11:
 ** carried from then" (or why it is still provisional); for the ratifying
 ** motion, "ratifies \"By e-mail\" motion 2 of 2024-05-20".  NULL: none. */
+/* A motion's attributes as every report reads them out, after `before` and
+** before `after`: "financial, amount 31000.50, kind \"amendment\"" (numbers
+** with their decimals as written), and "decided outside a meeting on DATE";
+** each piece through put (the format's escaper).  Nothing when there is
+** nothing to say. */
+void report_motion_attrs(FILE *out, const struct rec_motion *mo, void (*put)(FILE *out, const char *s),
+                         const char *before, const char *after);
 #define REPORT_RATIFICATION_MAX 640
 const char *report_ratified_by(const struct motion_result *mr, char *buf);
 const char *report_ratifies(const struct motion_result *mr, char *buf);

@@ -439,7 +439,10 @@ static void casting_vote(FILE *out, const struct meeting_result *r, const struct
 static void motion_facts(FILE *out, const struct meeting_result *r, const struct motion_result *mr)
 {
 	const struct rec_motion *mo = mr->motion;
-	fputs("<dl class=\"facts\">\n<dt>Class</dt><dd>", out);
+	fputs("<dl class=\"facts\">\n", out);
+	if (mo->n_attrs) /* as the minutes describe it: "financial, amount 31000.50" */
+		report_motion_attrs(out, mo, html_escape, "<dt>Attributes</dt><dd>", "</dd>\n");
+	fputs("<dt>Class</dt><dd>", out);
 	if (mr->cls) {
 		html_escape(out, mr->cls->id);
 		if (mr->cls->clause) {
@@ -902,6 +905,8 @@ static void summary_section(FILE *out, const struct replay_summary *s)
 	fputs("<section aria-labelledby=\"summary\">\n<h2 id=\"summary\">Summary</h2>\n<dl class=\"stats\">", out);
 	/* what went wrong first, then what was decided */
 	stat(out, "meetings", s->meetings);
+	if (s->outside_meetings) /* records of decisions by e-mail only: not meetings */
+		stat(out, "records of decisions outside a meeting", s->outside_meetings);
 	stat(out, "motions", s->motions);
 	stat(out, "recorded outcomes that disagree", s->mismatches);
 	static const char *const sev_names[4] = { "notes", "warnings", "breaches", "errors" };
@@ -923,14 +928,16 @@ static void summary_section(FILE *out, const struct replay_summary *s)
 		      "<caption id=\"by-code\">Findings by code</caption>\n<thead><tr><th scope=\"col\">code</th>"
 		      "<th scope=\"col\">severity</th><th scope=\"col\" class=\"num\">count</th><th scope=\"col\">meaning</th>"
 		      "</tr></thead>\n<tbody>\n", out);
+		enum finding_code order[F__COUNT];
+		finding_codes_by_severity(order);
 		for (unsigned c = 0; c < F__COUNT; c++) {
-			enum finding_code code = (enum finding_code)c;
-			if (!s->by_code[c])
+			enum finding_code code = order[c];
+			if (!s->by_code[code])
 				continue;
 			enum finding_severity sev = finding_default_severity(code);
 			fprintf(out, "<tr><td data-label=\"code\"><code>%s</code></td><td data-label=\"severity\"><span class=\"badge b-%s\">%s</span></td>"
 			             "<td class=\"num\" data-label=\"count\">%u</td><td data-label=\"meaning\">", finding_code_name(code), finding_severity_name(sev),
-			        finding_severity_name(sev), s->by_code[c]);
+			        finding_severity_name(sev), s->by_code[code]);
 			html_escape(out, finding_description(code));
 			fputs("</td></tr>\n", out);
 		}

@@ -187,8 +187,8 @@ static void json_motion(struct json_writer *w, const struct terms *t, const stru
 			json_bool(w, v->u.boolean);
 		else if (v->type == VT_STR)
 			json_string(w, v->u.str);
-		else /* numbers as exact strings ("40000", "0.1"); dates as written */
-			json_string(w, v->type == VT_NUM ? rat_format(v->u.num, buf, sizeof buf) : value_format(v, buf, sizeof buf));
+		else /* numbers as exact strings with their decimals as written ("40000", "31000.50"); dates */
+			json_string(w, value_format(v, buf, sizeof buf));
 	}
 	json_end_object(w);
 	json_key(w, "virtual_on");
@@ -473,6 +473,7 @@ static void json_summary(struct json_writer *w, const struct replay_summary *s)
 	json_key(w, "summary");
 	json_begin_object(w);
 	json_key(w, "meetings"); json_int(w, s->meetings);
+	json_key(w, "outside_meetings"); json_int(w, s->outside_meetings);
 	json_key(w, "motions"); json_int(w, s->motions);
 	json_key(w, "record_files"); json_int(w, s->record_files);
 	json_key(w, "terms_versions"); json_int(w, s->terms_versions);
@@ -495,13 +496,15 @@ static void json_summary(struct json_writer *w, const struct replay_summary *s)
 		json_int(w, s->by_severity[sev]);
 	}
 	json_end_object(w);
-	json_key(w, "by_code");
+	json_key(w, "by_code"); /* errors first, as the reports list them */
 	json_begin_object(w);
+	enum finding_code order[F__COUNT];
+	finding_codes_by_severity(order);
 	for (unsigned c = 0; c < F__COUNT; c++) {
-		if (!s->by_code[c])
+		if (!s->by_code[order[c]])
 			continue;
-		json_key(w, finding_code_name((enum finding_code)c));
-		json_int(w, s->by_code[c]);
+		json_key(w, finding_code_name(order[c]));
+		json_int(w, s->by_code[order[c]]);
 	}
 	json_end_object(w);
 	json_end_object(w);

@@ -99,6 +99,7 @@ void report_md_meeting(FILE *out, const struct meeting_result *r)
 		char buf[32], yes[REPORT_SIDE_MAX], no[REPORT_SIDE_MAX];
 		fprintf(out, "| %s ", mr->motion->number);
 		report_md_text(out, mr->motion->title);
+		report_motion_attrs(out, mr->motion, report_md_text, " (", ")");
 		fprintf(out, " | %s%s%s | %s | ",
 		        mr->cls ? mr->cls->id : "-", mr->cls && mr->cls->clause ? " §" : "",
 		        mr->cls && mr->cls->clause ? mr->cls->clause : "",

@@ -70,24 +70,9 @@ static void print_requirement(FILE *out, const char *label, const struct req_res
 	fputc('\n', out);
 }
 
-static void print_attrs(FILE *out, const struct rec_motion *mo)
+static void put_text(FILE *out, const char *s)
 {
-	if (mo->n_attrs == 0 && !mo->is_virtual)
-		return;
-	fputs("  [", out);
-	for (unsigned i = 0; i < mo->n_attrs; i++) {
-		char buf[128];
-		const struct attr *a = &mo->attrs[i];
-		if (a->value.type == VT_BOOL && a->value.u.boolean)
-			fprintf(out, "%s%s", i ? ", " : "", a->name);
-		else
-			fprintf(out, "%s%s %s", i ? ", " : "", a->name, value_format(&a->value, buf, sizeof buf));
-	}
-	if (mo->is_virtual) {
-		char d[DATE_FMT_MAX];
-		fprintf(out, "%sdecided outside a meeting on %s", mo->n_attrs ? ", " : "", date_format(mo->virtual_on, d));
-	}
-	fputc(']', out);
+	fputs(s, out);
 }
 
 static void print_counts(FILE *out, const struct motion_result *mr, bool attendees)
@@ -110,7 +95,7 @@ static void print_motion(FILE *out, const struct terms *t, const struct motion_r
 {
 	const struct rec_motion *mo = mr->motion;
 	fprintf(out, "\n%smotion %s%s  %s", color ? BOLD : "", mo->number, color ? RESET : "", mo->title);
-	print_attrs(out, mo);
+	report_motion_attrs(out, mo, put_text, "  [", "]");
 	fputc('\n', out);
 	for (unsigned k = 0; k < mo->interests.n; k++)
 		fprintf(out, "  interest  %s%s%s%s\n", mo->interests.items[k].id,
@@ -212,26 +197,31 @@ static void plain_by_code(FILE *out, const struct replay_summary *s, bool md)
 	if (!any)
 		return;
 	fprintf(out, md ? "\n| finding | severity | count |\n| --- | --- | ---: |\n" : "  by code:\n");
+	enum finding_code order[F__COUNT];
+	finding_codes_by_severity(order);
 	for (unsigned c = 0; c < F__COUNT; c++) {
-		enum finding_code code = (enum finding_code)c;
-		if (!s->by_code[c])
+		enum finding_code code = order[c];
+		if (!s->by_code[code])
 			continue;
 		if (md)
 			fprintf(out, "| `%s` | %s | %u |\n", finding_code_name(code),
-			        finding_severity_name(finding_default_severity(code)), s->by_code[c]);
+			        finding_severity_name(finding_default_severity(code)), s->by_code[code]);
 		else
 			fprintf(out, "    %-28s %-8s %u\n", finding_code_name(code),
-			        finding_severity_name(finding_default_severity(code)), s->by_code[c]);
+			        finding_severity_name(finding_default_severity(code)), s->by_code[code]);
 	}
 }
 
 void report_plain_replay_summary(FILE *out, const struct replay_summary *s, bool md)
 {
 	fprintf(out, md ? "# Replay\n\n" : "Replay\n");
-	fprintf(out, "%s%u meeting%s (%u motion%s) from %u record file%s, judged by %u of %u version%s of the terms\n",
-	        md ? "" : "  ", s->meetings, s->meetings == 1 ? "" : "s", s->motions, s->motions == 1 ? "" : "s",
-	        s->record_files, s->record_files == 1 ? "" : "s", s->versions_used, s->terms_versions,
-	        s->terms_versions == 1 ? "" : "s");
+	fprintf(out, "%s%u meeting%s", md ? "" : "  ", s->meetings, s->meetings == 1 ? "" : "s");
+	if (s->outside_meetings)
+		fprintf(out, " and %u record%s of decisions taken outside a meeting", s->outside_meetings,
+		        s->outside_meetings == 1 ? "" : "s");
+	fprintf(out, " (%u motion%s) from %u record file%s, judged by %u of %u version%s of the terms\n",
+	        s->motions, s->motions == 1 ? "" : "s", s->record_files, s->record_files == 1 ? "" : "s",
+	        s->versions_used, s->terms_versions, s->terms_versions == 1 ? "" : "s");
 	if (md)
 		fputc('\n', out);
 	fprintf(out, "%soutcomes: ", md ? "- " : "  ");

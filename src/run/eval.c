@@ -6,6 +6,7 @@
 #include "run/eval.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "base/sbuf.h"
@@ -38,6 +39,15 @@ const char *finding_severity_name(enum finding_severity s)
 	return names[s];
 }
 
+void finding_codes_by_severity(enum finding_code out[F__COUNT])
+{
+	unsigned n = 0;
+	for (int sev = SEV_ERROR; sev >= SEV_NOTE; sev--)
+		for (unsigned c = 0; c < F__COUNT; c++)
+			if (finding_table[c].sev == (enum finding_severity)sev)
+				out[n++] = (enum finding_code)c;
+}
+
 /* ==== evaluation state ======================================================== */
 
 /* Where each roster member stands at the current point of the meeting. */
@@ -45,6 +55,7 @@ struct person {
 	bool present;
 	bool attended;      /* present at some point of the meeting so far */
 	bool listed;        /* named in present/apologies/attending (for "listed twice") */
+	bool listed_again;  /* ... and said so: once, however many times more */
 	bool at_start;      /* named in present or attending */
 	bool apologies;     /* named in apologies */
 	bool left;          /* left at some point */
@@ -64,8 +75,10 @@ struct evaluator {
 	/* by member index, for one motion at a time: allocated once per
 	** meeting and cleared for each motion, so memory does not grow with
 	** motions times members */
-	bool *conflicted, *deemed, *spoiled;
-	int *voted;
+	bool *conflicted, *deemed;
+	bool *repeat_said;          /* a member's repeated votes are reported (once) */
+	int *voted;                 /* the vote counted, VOTED_NONE, or VOTED_VOID (reported) */
+	unsigned *mentions;         /* times named in the votes << 3 | the kinds (1 << vote_kind) */
 	bool quiet;                 /* findings are dropped: the motion read as another way of agreeing the interests gives it */
 	bool not_in_force;          /* the meeting is dated before the terms took effect: nothing is decided */
 	bool as_if_in_force;        /* ... unless asked what they would have decided (diff's past decisions) */
@@ -233,8 +246,10 @@ static void read_attendance(struct evaluator *ev)
 			int i = resolve_person(ev, nm);
 			if (i < 0)
 				continue;
-			if (ev->people[i].listed)
+			if (ev->people[i].listed && !ev->people[i].listed_again) {
 				add_finding(ev, F_LISTED_TWICE, NULL, nm->span, "%s is listed more than once in the attendance", nm->id);
+				ev->people[i].listed_again = true;
+			}
 			ev->people[i].listed = true;
 			if (l != 1)
 				ev->people[i].present = ev->people[i].attended = ev->people[i].at_start = true;
@@ -560,7 +575,7 @@ static void interest_votes(struct motion_result *mr)
 
 /* ---- votes ---- */
 
-enum { VOTED_NONE = -1 };
+enum { VOTED_NONE = -1, VOTED_VOID = -2 };
 
 /* Validate one named vote; returns true if it counts. */
 static bool vote_counts(struct evaluator *ev, const struct motion_state *ms, const struct rec_vote *v, int i)
@@ -602,40 +617,62 @@ static const char *vote_word(enum vote_kind k)
 	return k == VOTE_FOR ? "for" : k == VOTE_AGAINST ? "against" : "abstaining";
 }
 
+/* A member named again in a motion's votes: one finding for all the times,
+** at the second.  Named with one kind of vote, it counts once; with two or
+** three kinds, none counts. */
+static void repeated_vote(struct evaluator *ev, const struct rec_vote *v, unsigned i, int64_t tally[3])
+{
+	if (ev->voted[i] == VOTED_VOID || ev->repeat_said[i])
+		return; /* a void vote was reported once; a repeat changes nothing */
+	ev->repeat_said[i] = true;
+	unsigned times = ev->mentions[i] >> 3, kinds = ev->mentions[i] & 7;
+	if (kinds == 1u << v->kind) {
+		const char *how = times == 2 ? "twice" : arena_printf(ev->arena, "%u times", times);
+		add_finding(ev, F_VOTE_TWICE, NULL, v->who.span, "%s is recorded %s as voting %s: counted once",
+		            v->who.id, how, vote_word(v->kind));
+		return;
+	}
+	const char *which = kinds == 7 ? "for, against and abstaining"
+	                  : arena_printf(ev->arena, "both %s and %s", vote_word(kinds & 1 ? VOTE_FOR : VOTE_AGAINST),
+	                                 vote_word(kinds & 4 ? VOTE_ABSTAIN : VOTE_AGAINST));
+	add_finding(ev, F_VOTE_TWICE, NULL, v->who.span, "%s is recorded as voting %s: %s", v->who.id, which,
+	            kinds == 7 ? "none of the votes counts" : "neither vote counts");
+	tally[ev->voted[i]]--;
+}
+
 /* Count named votes; members recorded twice with different votes lose both.
 ** `as_written` counts each person's vote as the minutes give it, valid or
-** not, for comparing with a tally the same minutes give. */
+** not, for comparing with a tally the same minutes give.  A member named
+** more than once gets one finding, whatever the number of times. */
 static void count_named_votes(struct evaluator *ev, const struct motion_state *ms,
                               const struct rec_motion *mo, int64_t tally[3], int64_t as_written[3])
 {
 	int *voted = ev->voted;
-	bool *spoiled = ev->spoiled;
-	memset(spoiled, 0, (ev->t->n_members + 1) * sizeof *spoiled);
-	for (unsigned i = 0; i < ev->t->n_members; i++)
+	unsigned n = ev->t->n_members;
+	memset(ev->repeat_said, 0, (n + 1) * sizeof *ev->repeat_said);
+	memset(ev->mentions, 0, (n + 1) * sizeof *ev->mentions);
+	for (unsigned i = 0; i < n; i++)
 		voted[i] = VOTED_NONE;
+	for (unsigned k = 0; k < mo->n_votes; k++) {
+		int i = member_index(ev, mo->votes[k].who.id);
+		if (i >= 0)
+			ev->mentions[i] = (ev->mentions[i] + 8) | 1u << mo->votes[k].kind;
+	}
 	for (unsigned k = 0; k < mo->n_votes; k++) {
 		const struct rec_vote *v = &mo->votes[k];
 		as_written[v->kind]++;
 		int i = member_index(ev, v->who.id);
-		if (!vote_counts(ev, ms, v, i))
-			continue;
-		if (voted[i] == VOTED_NONE) {
-			voted[i] = (int)v->kind;
-			tally[v->kind]++;
+		if (i >= 0 && voted[i] != VOTED_NONE) {
+			repeated_vote(ev, v, (unsigned)i, tally);
 			continue;
 		}
-		if (spoiled[i])
+		if (!vote_counts(ev, ms, v, i)) {
+			if (i >= 0)
+				voted[i] = VOTED_VOID;
 			continue;
-		if (voted[i] == (int)v->kind) {
-			add_finding(ev, F_VOTE_TWICE, NULL, v->who.span, "%s is recorded twice as voting %s: counted once",
-			            v->who.id, vote_word(v->kind));
-		} else {
-			add_finding(ev, F_VOTE_TWICE, NULL, v->who.span,
-			            "%s is recorded as voting both %s and %s: neither vote counts",
-			            v->who.id, vote_word((enum vote_kind)voted[i]), vote_word(v->kind));
-			tally[voted[i]]--;
-			spoiled[i] = true;
 		}
+		voted[i] = (int)v->kind;
+		tally[v->kind]++;
 	}
 }
 
@@ -1200,6 +1237,40 @@ struct meeting_result *eval_meeting_as_if(struct arena *a, const struct terms *t
 	return judge_meeting(a, t, m, true);
 }
 
+/* The motions of a meeting in the order of their numbers, and of the record
+** among equal numbers. */
+static int by_number(const void *x, const void *y)
+{
+	const struct rec_motion *const *a = x, *const *b = y;
+	int c = strcmp((*a)->number, (*b)->number);
+	return c ? c : (*a)->span.start < (*b)->span.start ? -1 : (*a)->span.start > (*b)->span.start;
+}
+
+/* Two motions with the same number (as written, or the position that
+** numbers a motion written without one: a ratification names either the
+** same way): one finding per number, at its second motion. */
+static void check_motion_numbers(struct evaluator *ev)
+{
+	const struct meeting *m = ev->m;
+	const struct rec_motion **numbered = arena_array(ev->arena, m->n_motions + 1, sizeof *numbered);
+	unsigned n = 0;
+	for (unsigned s = 0; s < m->n_steps; s++)
+		if (m->steps[s].kind == STEP_MOTION)
+			numbered[n++] = m->steps[s].motion;
+	qsort(numbered, n, sizeof *numbered, by_number);
+	for (unsigned i = 0, j; i < n; i = j) {
+		for (j = i + 1; j < n && strcmp(numbered[j]->number, numbered[i]->number) == 0;)
+			j++;
+		if (j - i < 2)
+			continue;
+		unsigned line, col;
+		source_position(m->src, numbered[i]->span.start, &line, &col);
+		add_finding(ev, F_MOTION_NUMBER, NULL, numbered[i + 1]->span,
+		            "%u motions are numbered %s (the first at line %u): a ratification or a reference to motion %s "
+		            "cannot tell them apart", j - i, numbered[i]->number, line, numbered[i]->number);
+	}
+}
+
 static struct meeting_result *judge_meeting(struct arena *a, const struct terms *t, const struct meeting *m,
                                            bool as_if_in_force)
 {
@@ -1217,8 +1288,9 @@ static struct meeting_result *judge_meeting(struct arena *a, const struct terms 
 	ev.on_roster = arena_array(a, t->n_members + 1, sizeof *ev.on_roster);
 	ev.conflicted = arena_array(a, t->n_members + 1, sizeof *ev.conflicted);
 	ev.deemed = arena_array(a, t->n_members + 1, sizeof *ev.deemed);
-	ev.spoiled = arena_array(a, t->n_members + 1, sizeof *ev.spoiled);
+	ev.repeat_said = arena_array(a, t->n_members + 1, sizeof *ev.repeat_said);
 	ev.voted = arena_array(a, t->n_members + 1, sizeof *ev.voted);
+	ev.mentions = arena_array(a, t->n_members + 1, sizeof *ev.mentions);
 	for (unsigned i = 0; i < t->n_members; i++) {
 		ev.on_roster[i] = terms_member_active(&t->members[i], m->date);
 		ev.active[i] = t->members[i].voting && ev.on_roster[i];
@@ -1237,6 +1309,7 @@ static struct meeting_result *judge_meeting(struct arena *a, const struct terms 
 	check_meeting_chair(&ev);
 	if (!meeting_is_virtual_only(m))
 		check_meeting_notice(&ev);
+	check_motion_numbers(&ev);
 
 	ev.res->motions = arena_array(a, m->n_motions + 1, sizeof *ev.res->motions);
 	detail_room(&ev, &ev.detail);

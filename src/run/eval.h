@@ -168,6 +168,10 @@ const char *finding_code_name(enum finding_code c);
 const char *finding_description(enum finding_code c);
 enum finding_severity finding_default_severity(enum finding_code c);
 const char *finding_severity_name(enum finding_severity s);
+/* Every finding code, grouped by severity (errors, breaches, warnings, then
+** notes) and in the table's order within each: the order of every summary
+** by code.  Fills out[F__COUNT]. */
+void finding_codes_by_severity(enum finding_code out[F__COUNT]);
 
 /* The findings that make a run exit 1: errors and breaches. */
 bool meeting_result_failed(const struct meeting_result *r);

@@ -1081,7 +1081,10 @@ static void check_adoptions(struct replay *rp)
 static void tally_result(struct replay *rp, const struct meeting_result *r)
 {
 	struct replay_summary *s = &rp->summary;
-	s->meetings++;
+	if (meeting_is_virtual_only(r->meeting))
+		s->outside_meetings++; /* decisions by e-mail: not a meeting */
+	else
+		s->meetings++;
 	s->motions += r->n_motions;
 	s->mismatches += r->mismatches;
 	for (int i = 0; i < 4; i++)

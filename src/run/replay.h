@@ -49,6 +49,7 @@ struct replay_meta {
 
 struct replay_summary {
 	unsigned terms_versions, versions_used, record_files, meetings, motions;
+	unsigned outside_meetings; /* records of decisions taken outside a meeting only: not meetings */
 	unsigned by_outcome[OUTCOME_UNDETERMINED + 1];
 	unsigned ratified, still_provisional; /* provisional decisions: validly ratified in time, or not */
 	unsigned by_severity[4];

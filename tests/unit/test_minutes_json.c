@@ -676,13 +676,51 @@ static void test_decimal_exact(void **state)
 	assert_int_equal(mo->attrs[3].value.type, VT_STR); /* a date-like string stays a string */
 }
 
-static void test_real_number_refused(void **state)
+/* A JSON number is read exactly from its text (never as floating point)
+** and keeps the decimals written; a tally is a whole number however written. */
+static void test_json_numbers_exact(void **state)
 {
 	struct ctx *c = *state;
-	assert_null(read_json(c, with_motion(c, "{\"attributes\": {\"amount\": 0.1}}")));
-	find_diag(c, D_TYPE, "items[1].motion.attributes.amount: a number with a fraction");
+	const struct meeting *m = read_json(c, with_motion(c,
+		"{\"attributes\": {\"amount\": 0.1, \"big\": 31000.50, \"e\": 4e4, \"small\": 25E-2, \"plus\": 1.5e+1},"
+		" \"tally\": {\"for\": 3.0, \"against\": 2e0, \"abstain\": 0.00}}"));
+	assert_no_errors(c);
+	assert_non_null(m);
+	const struct rec_motion *mo = m->steps[1].motion;
+	assert_int_equal(mo->n_attrs, 5);
+	assert_int_equal(mo->attrs[0].value.u.num.num, 1);
+	assert_int_equal(mo->attrs[0].value.u.num.den, 10);
+	assert_int_equal(mo->attrs[0].value.places, 1);
+	assert_int_equal(mo->attrs[1].value.u.num.num, 62001);
+	assert_int_equal(mo->attrs[1].value.u.num.den, 2);
+	assert_int_equal(mo->attrs[1].value.places, 2);
+	char buf[RAT_FMT_MAX];
+	assert_string_equal(value_format(&mo->attrs[1].value, buf, sizeof buf), "31000.50");
+	assert_int_equal(mo->attrs[2].value.u.num.num, 40000);
+	assert_int_equal(mo->attrs[2].value.places, 0);
+	assert_int_equal(mo->attrs[3].value.u.num.num, 1);
+	assert_int_equal(mo->attrs[3].value.u.num.den, 4);
+	assert_int_equal(mo->attrs[3].value.places, 2);
+	assert_int_equal(mo->attrs[4].value.u.num.num, 15);
+	assert_int_equal(mo->attrs[4].value.places, 0);
+	assert_true(mo->has_tally && mo->tally_has_abstain);
+	assert_int_equal(mo->tally[VOTE_FOR], 3);
+	assert_int_equal(mo->tally[VOTE_AGAINST], 2);
+	assert_int_equal(mo->tally[VOTE_ABSTAIN], 0);
+}
+
+static void test_json_numbers_refused(void **state)
+{
+	struct ctx *c = *state;
 	assert_null(read_json(c, with_motion(c, "{\"attributes\": {\"amount\": \"99999999999999999999.5\"}}")));
 	find_diag(c, D_NUMBER, "too large or too precise");
+	assert_null(read_json(c, with_motion(c, "{\"attributes\": {\"amount\": 1e41}}")));
+	find_diag(c, D_NUMBER, "the number 1e41 is too large or too precise to represent exactly");
+	assert_null(read_json(c, with_motion(c, "{\"attributes\": {\"amount\": -0.5}}")));
+	find_diag(c, D_TYPE, "cannot be a negative number");
+	assert_null(read_json(c, with_motion(c, "{\"tally\": {\"for\": 3.5, \"against\": 1e99}}")));
+	find_diag(c, D_TYPE, "items[1].motion.tally.for: a tally counts votes: expected a whole number from 0 to 1000000, found 3.5");
+	find_diag(c, D_TYPE, "items[1].motion.tally.against: a tally counts votes: expected a whole number from 0 to 1000000, found 1e99");
 }
 
 static void test_bad_values(void **state)
@@ -831,7 +869,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_tally_not_integer, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_tally_missing_against, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_decimal_exact, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_real_number_refused, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_json_numbers_exact, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_json_numbers_refused, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_bad_values, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_item_shape, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_several_errors, setup, teardown),

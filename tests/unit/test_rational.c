@@ -560,6 +560,42 @@ static void test_parse_uses_len(void **state)
 
 /* ---- rat_format ----------------------------------------------------------- */
 
+/* A number shown with the decimals it was written with (issue 13 item 10). */
+static void test_format_places(void **state)
+{
+	(void)state;
+	char buf[RAT_FMT_MAX];
+	assert_string_equal(rat_format_places((struct rat){ 62001, 2 }, 2, buf, sizeof buf), "31000.50");
+	assert_string_equal(rat_format_places((struct rat){ 62001, 2 }, 0, buf, sizeof buf), "31000.5");
+	assert_string_equal(rat_format_places((struct rat){ 3, 1 }, 3, buf, sizeof buf), "3.000");
+	assert_string_equal(rat_format_places((struct rat){ -1, 4 }, 4, buf, sizeof buf), "-0.2500");
+	assert_string_equal(rat_format_places((struct rat){ 0, 1 }, 2, buf, sizeof buf), "0.00");
+	/* too few places to write it exactly, or too many: as rat_format */
+	assert_string_equal(rat_format_places((struct rat){ 1, 8 }, 2, buf, sizeof buf), "0.125");
+	assert_string_equal(rat_format_places((struct rat){ 1, 3 }, 2, buf, sizeof buf), "1/3");
+	assert_string_equal(rat_format_places((struct rat){ 1, 2 }, RAT_MAX_PLACES + 1, buf, sizeof buf), "0.5");
+	assert_string_equal(rat_format_places((struct rat){ 1, 2 }, RAT_MAX_PLACES, buf, sizeof buf),
+	                    "0.500000000000000000");
+}
+
+static void test_places_written(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *text;
+		unsigned places;
+	} cases[] = {
+		{ "31000.50", 2 }, { "40000", 0 }, { "66.7%", 3 }, { "50%", 2 }, { "3.1e2", 0 }, { "3.125e1", 2 },
+		{ "25E-2", 2 }, { "2.5e+1", 0 }, { "0.1", 1 }, { "1.0000000000000000000000001", RAT_MAX_PLACES },
+		{ "1e-99999", RAT_MAX_PLACES },
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		unsigned got = rat_places_written(cases[i].text, strlen(cases[i].text));
+		if (got != cases[i].places)
+			fail_msg("%s: %u places, expected %u", cases[i].text, got, cases[i].places);
+	}
+}
+
 static void test_format(void **state)
 {
 	(void)state;
@@ -683,6 +719,8 @@ int main(void)
 		cmocka_unit_test(test_parse),
 		cmocka_unit_test(test_parse_uses_len),
 		cmocka_unit_test(test_format),
+		cmocka_unit_test(test_format_places),
+		cmocka_unit_test(test_places_written),
 		cmocka_unit_test(test_format_parse_round_trip),
 		cmocka_unit_test(test_format_truncates),
 	};

@@ -1,0 +1,1 @@
+eval --format json tests/golden/eval/cluster.tor tests/golden/eval/json-numbers.json

@@ -1,0 +1,1 @@
+eval tests/golden/eval/cluster.tor tests/golden/eval/json-tally-fraction.json
