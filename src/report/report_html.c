@@ -436,6 +436,17 @@ static void casting_vote(FILE *out, const struct meeting_result *r, const struct
 	fputs("</dd>\n", out);
 }
 
+/* What the minutes' outcome is, against the terms' (as eval's findings
+** say it: outcome.mismatch, outcome.unverified, or nothing). */
+static const char *recorded_verdict(const struct motion_result *mr)
+{
+	if (mr->recorded == mr->outcome || (mr->outcome == OUTCOME_PROVISIONAL && mr->recorded == OUTCOME_CARRIED))
+		return "";
+	if (mr->outcome == OUTCOME_UNDETERMINED)
+		return ": <strong>it cannot be verified</strong>";
+	return ": <strong>they disagree</strong>";
+}
+
 static void motion_facts(FILE *out, const struct meeting_result *r, const struct motion_result *mr)
 {
 	const struct rec_motion *mo = mr->motion;
@@ -509,9 +520,7 @@ static void motion_facts(FILE *out, const struct meeting_result *r, const struct
 	fprintf(out, "<dt>Outcome</dt><dd><strong class=\"o-%s\">%s</strong> under the terms", ast_outcome_word(mr->outcome),
 	        ast_outcome_name(mr->outcome));
 	if (mr->recorded != OUTCOME_NONE)
-		fprintf(out, "; the minutes record %s%s", ast_outcome_name(mr->recorded),
-		        mr->recorded == mr->outcome || (mr->outcome == OUTCOME_PROVISIONAL && mr->recorded == OUTCOME_CARRIED)
-		                ? "" : ": <strong>they disagree</strong>");
+		fprintf(out, "; the minutes record %s%s", ast_outcome_name(mr->recorded), recorded_verdict(mr));
 	else
 		fputs("; the minutes record no outcome", out);
 	fputs("</dd>\n</dl>\n", out);
