@@ -175,7 +175,7 @@ static int map_fd(struct source *s, int fd, size_t len, const char **why)
 	return 0;
 }
 
-static int load(struct source *s, struct arena *a, const char *path, struct stat *st, bool map,
+static int load(struct source *s, struct arena *a, const char *path, struct stat *st, size_t map_over,
                 const char **why)
 {
 	memset(s, 0, sizeof *s);
@@ -197,7 +197,7 @@ static int load(struct source *s, struct arena *a, const char *path, struct stat
 		return -1;
 	}
 	bool regular = S_ISREG(st->st_mode);
-	map = map && regular && (uintmax_t)st->st_size > SOURCE_MAP_MIN_BYTES;
+	bool map = map_over != SIZE_MAX && regular && st->st_size > 0 && (uintmax_t)st->st_size > map_over;
 	if (map && (uintmax_t)st->st_size > SOURCE_MAP_MAX_BYTES) {
 		*why = "file is larger than the 4 GiB limit of one record file";
 		close(fd);
@@ -240,12 +240,18 @@ static int load(struct source *s, struct arena *a, const char *path, struct stat
 
 int source_load_stat(struct source *s, struct arena *a, const char *path, struct stat *st, const char **why)
 {
-	return load(s, a, path, st, false, why);
+	return load(s, a, path, st, SIZE_MAX, why);
 }
 
 int source_map_stat(struct source *s, struct arena *a, const char *path, struct stat *st, const char **why)
 {
-	return load(s, a, path, st, true, why);
+	return load(s, a, path, st, SOURCE_MAP_MIN_BYTES, why);
+}
+
+int source_map_over(struct source *s, struct arena *a, const char *path, size_t bytes, struct stat *st,
+                    const char **why)
+{
+	return load(s, a, path, st, bytes, why);
 }
 
 

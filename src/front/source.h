@@ -82,6 +82,10 @@ int source_load_stat(struct source *s, struct arena *a, const char *path, struct
 ** program), as for any mapped file.
 */
 int source_map_stat(struct source *s, struct arena *a, const char *path, struct stat *st, const char **why);
+/* The same, mapping a regular file longer than `bytes` (not empty): the
+** fuzz target of mapped files maps short ones (fuzz/fuzz_mapped.c). */
+int source_map_over(struct source *s, struct arena *a, const char *path, size_t bytes, struct stat *st,
+                    const char **why);
 /* Unmap a mapped source (nothing for one in memory). */
 void source_close(struct source *s);
 /* A mapped source is being read forwards and has got to offset: give back
