@@ -24,9 +24,11 @@ static void print_failure(const struct motion_result *mr)
 		printf("      not quorate: %lld counting towards the quorum\n", (long long)mr->quorum_present);
 	if (mr->cls)
 		printf("      class %s%s%s\n", mr->cls->id, mr->cls->clause ? " §" : "", mr->cls->clause ? mr->cls->clause : "");
-	for (unsigned i = 0; i < mr->n_reqs; i++)
-		printf("      %s: %s: %s\n", mr->reqs[i].text, mr->reqs[i].working ? mr->reqs[i].working : "-",
-		       mr->reqs[i].met ? "met" : "not met");
+	for (unsigned i = 0; i < mr->n_reqs; i++) {
+		char buf[REQ_WORKING_MAX];
+		const char *working = req_working(&mr->reqs[i], buf);
+		printf("      %s: %s: %s\n", mr->reqs[i].text, working ? working : "-", mr->reqs[i].met ? "met" : "not met");
+	}
 	for (const struct finding *f = mr->findings.first; f; f = f->next)
 		printf("      %s [%s]: %s\n", finding_severity_name(f->sev), finding_code_name(f->code), f->message);
 }

@@ -168,8 +168,10 @@ static void hover_motion(struct sbuf *b, const struct motion_result *mr)
 	sbuf_add(b, "\n");
 	for (unsigned i = 0; i < mr->n_reqs; i++) {
 		const struct req_result *r = &mr->reqs[i];
+		char buf[REQ_WORKING_MAX];
+		const char *working = req_working(r, buf);
 		sbuf_addf(b, "\n- %s%s%s`%s`: %s: %s", r->clause ? "§" : "", r->clause ? r->clause : "", r->clause ? " " : "",
-		          r->text ? r->text : "", r->working ? r->working : "", r->failed ? "cannot be evaluated"
+		          r->text ? r->text : "", working ? working : "", r->failed ? "cannot be evaluated"
 		          : r->met ? "met" : "not met");
 		if (r->has_needed)
 			sbuf_addf(b, " (needs %lld, has %lld)", (long long)r->needed, (long long)r->have);

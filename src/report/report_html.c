@@ -397,7 +397,9 @@ static void requirement(FILE *out, const struct req_result *q)
 		return;
 	}
 	fputs(": ", out);
-	html_escape(out, q->working && *q->working ? q->working : "-");
+	char buf[REQ_WORKING_MAX];
+	const char *working = req_working(q, buf);
+	html_escape(out, working && *working ? working : "-");
 	fprintf(out, ", <strong>%s</strong>", q->met ? "met" : "not met");
 	if (q->has_needed)
 		fprintf(out, " (needs %lld, has %lld)", (long long)q->needed, (long long)q->have);

@@ -134,7 +134,9 @@ static void json_requirements(struct json_writer *w, const struct req_result *re
 		else
 			json_null(w);
 		json_key(w, "working");
-		json_string(w, q->working ? q->working : "");
+		char buf[REQ_WORKING_MAX];
+		const char *working = req_working(q, buf);
+		json_string(w, working ? working : "");
 		json_end_object(w);
 	}
 	json_end_array(w);

@@ -64,7 +64,9 @@ static void print_requirement(FILE *out, const char *label, const struct req_res
 		fputs("              could not be evaluated (see findings)\n", out);
 		return;
 	}
-	fprintf(out, "              %s: %s", q->working && *q->working ? q->working : "-", q->met ? "met" : "not met");
+	char buf[REQ_WORKING_MAX];
+	const char *working = req_working(q, buf);
+	fprintf(out, "              %s: %s", working && *working ? working : "-", q->met ? "met" : "not met");
 	if (q->has_needed)
 		fprintf(out, " (needs %lld, has %lld)", (long long)q->needed, (long long)q->have);
 	fputc('\n', out);

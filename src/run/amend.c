@@ -105,9 +105,12 @@ static const char *why(struct arena *a, const struct motion_result *mr)
 		sbuf_addf(&b, " as %s%s%s", mr->cls->id, mr->cls->clause ? " §" : "", mr->cls->clause ? mr->cls->clause : "");
 	if (mr->quorum_known && !mr->quorate)
 		sbuf_add(&b, " (not quorate)");
-	for (unsigned i = 0; i < mr->n_reqs; i++)
-		if (mr->reqs[i].working)
-			sbuf_addf(&b, "; %s: %s", mr->reqs[i].text, mr->reqs[i].working);
+	for (unsigned i = 0; i < mr->n_reqs; i++) {
+		char buf[REQ_WORKING_MAX];
+		const char *working = req_working(&mr->reqs[i], buf);
+		if (working)
+			sbuf_addf(&b, "; %s: %s", mr->reqs[i].text, working);
+	}
 	return sbuf_str(&b);
 }
 

@@ -178,9 +178,17 @@ static bool req_result_of(struct evaluator *ev, const struct requirement *rq, co
 		return false;
 	}
 	out->met = rc->met;
-	out->working = working_of(ev->arena, tr, c);
-	if (rq->cond->kind == EX_UNARY && rq->cond->op == OP_NOT)
-		out->working = arena_printf(ev->arena, "not (%s)", out->working);
+	/* the trace is decide's, reused at the next motion: keep a copy (the
+	** working is built from it only if a report shows it) */
+	if (tr->n) {
+		struct trace_step *steps = arena_alloc_uninit(ev->arena, tr->n * sizeof *steps);
+		memcpy(steps, tr->steps, tr->n * sizeof *steps);
+		out->steps = steps;
+	}
+	out->n_steps = tr->n;
+	out->truncated = tr->truncated;
+	out->negated = rq->cond->kind == EX_UNARY && rq->cond->op == OP_NOT;
+	out->counts = c;
 	/* "Needs N": from the comparison on the votes in favour if there is
 	** one (`no == 0 and yes > 0` needs 1 for), else the first on a count. */
 	for (int pass = 0; pass < 2 && !out->has_needed; pass++) {
@@ -199,6 +207,21 @@ static bool req_result_of(struct evaluator *ev, const struct requirement *rq, co
 		}
 	}
 	return true;
+}
+
+const char *req_working(const struct req_result *q, char buf[REQ_WORKING_MAX])
+{
+	if (q->failed)
+		return NULL;
+	if (!q->negated)
+		return working_write(buf, q->steps, q->n_steps, q->truncated, q->counts);
+	char inner[WORKING_MAX];
+	working_write(inner, q->steps, q->n_steps, q->truncated, q->counts);
+	size_t n = strlen(inner);
+	memcpy(buf, "not (", 5);
+	memcpy(buf + 5, inner, n);
+	memcpy(buf + 5 + n, ")", 2);
+	return buf;
 }
 
 /* ==== attendance ================================================================ */
@@ -461,6 +484,10 @@ static void quorum_findings(struct evaluator *ev, struct motion_result *mr, cons
 	mr->quorate = true;
 	mr->n_quorum = t->n_quorum;
 	mr->quorum = arena_array(ev->arena, t->n_quorum, sizeof *mr->quorum);
+	/* the counts the quorum saw, kept for its working (c is the caller's) */
+	struct counts *kept = arena_alloc_uninit(ev->arena, sizeof *kept);
+	*kept = *c;
+	c = kept;
 	for (unsigned i = 0; i < t->n_quorum; i++) {
 		struct req_result *q = &mr->quorum[i];
 		if (!req_result_of(ev, &t->quorum[i], t->quorum_clause, &detail->quorum[i], c, mr->motion->span, q)) {
@@ -469,9 +496,10 @@ static void quorum_findings(struct evaluator *ev, struct motion_result *mr, cons
 		}
 		if (!q->met) {
 			mr->quorate = false;
+			char working[REQ_WORKING_MAX];
 			struct finding *f = add_finding(ev, F_INQUORATE, t->quorum_clause, mr->motion->span,
 			                                "not quorate at this motion: %s, %s: the motion is void",
-			                                q->text, q->working);
+			                                q->text, req_working(q, working));
 			cite_rule(f, t->quorum[i].src, t->quorum[i].decl);
 		}
 	}
@@ -894,7 +922,7 @@ static void rules_findings(struct evaluator *ev, struct motion_result *mr, const
 	mr->n_reqs = detail->n_rules;
 	mr->reqs = arena_array(ev->arena, detail->n_rules, sizeof *mr->reqs);
 	for (unsigned i = 0; i < detail->n_rules; i++)
-		req_result_of(ev, &cl->requires[i], cl->clause, &detail->rules[i], &detail->counts, mr->motion->span, &mr->reqs[i]);
+		req_result_of(ev, &cl->requires[i], cl->clause, &detail->rules[i], &mr->counts, mr->motion->span, &mr->reqs[i]);
 }
 
 /* Outside a meeting: not provided for, or provisional until ratified. */

@@ -19,6 +19,7 @@
 #define QUORATE_EVAL_H
 
 #include "model/expr.h"
+#include "run/working.h"
 #include "record/minutes.h"
 
 enum finding_code {
@@ -50,7 +51,13 @@ struct req_result {
 	const struct requirement *req;
 	const char *clause;
 	const char *text;          /* the rule as written */
-	const char *working;       /* the numbers substituted: "4 >= 75% of 9 = 6.75" */
+	/* the comparisons as evaluated, with the counts they saw: the working
+	** ("4 >= 75% of 9 = 6.75"), built by req_working only when shown */
+	const struct trace_step *steps;
+	unsigned n_steps;
+	bool truncated;            /* more comparisons than a trace holds */
+	bool negated;              /* the rule is `not (...)`: shown so */
+	const struct counts *counts;
 	bool met;
 	bool has_needed;
 	int64_t needed, have;      /* whole votes needed by the first count comparison */
@@ -163,6 +170,12 @@ struct meeting_result *eval_meeting(struct arena *a, const struct terms *t, cons
 ** date (diff's past decisions under the new terms); eval_meeting decides
 ** nothing at a meeting before the terms took effect. */
 struct meeting_result *eval_meeting_as_if(struct arena *a, const struct terms *t, const struct meeting *m);
+
+/* The working of q, the rule with its numbers ("4 >= 75% of 9 = 6.75"),
+** built in buf when a report shows it; NULL if q could not be evaluated.
+** Judging never builds it (docs/performance.md). */
+#define REQ_WORKING_MAX (WORKING_MAX + sizeof "not ()")
+const char *req_working(const struct req_result *q, char buf[REQ_WORKING_MAX]);
 
 const char *finding_code_name(enum finding_code c);
 const char *finding_description(enum finding_code c);

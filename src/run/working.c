@@ -3,11 +3,12 @@
 */
 #include "run/working.h"
 
-#include <stdio.h>
 #include <string.h>
 
+#include "base/numfmt.h"
+
 struct text {
-	char buf[512];
+	char *buf;          /* WORKING_MAX bytes */
 	size_t len;
 	bool ok;            /* false: something could not be substituted */
 };
@@ -15,7 +16,7 @@ struct text {
 static void put(struct text *t, const char *s)
 {
 	size_t n = strlen(s);
-	if (t->len + n >= sizeof t->buf) {
+	if (t->len + n >= WORKING_MAX) {
 		t->ok = false;
 		return;
 	}
@@ -38,7 +39,7 @@ static void render_bare(struct text *t, const struct expr *e, const struct count
 			put(t, value_format(&e->constant, buf, sizeof buf));
 		return;
 	case EX_COUNT:
-		snprintf(buf, sizeof buf, "%lld", (long long)expr_count_value(e, c));
+		numfmt_i64(buf, expr_count_value(e, c));
 		put(t, buf);
 		return;
 	case EX_BINARY: {
@@ -83,7 +84,9 @@ static void render_side(struct text *t, const struct expr *e, const struct value
 		put(t, value);
 		return;
 	}
-	struct text sub = { .ok = true };
+	char sub_buf[WORKING_MAX];
+	struct text sub = { .buf = sub_buf, .ok = true };
+	sub_buf[0] = '\0';
 	render(&sub, e, c);
 	if (sub.ok) {
 		put(t, sub.buf);
@@ -92,11 +95,13 @@ static void render_side(struct text *t, const struct expr *e, const struct value
 	put(t, value);
 }
 
-const char *working_of(struct arena *a, const struct trace *tr, const struct counts *c)
+const char *working_write(char buf[WORKING_MAX], const struct trace_step *steps, unsigned n, bool truncated,
+                          const struct counts *c)
 {
-	struct text t = { .ok = true };
-	for (unsigned i = 0; i < tr->n; i++) {
-		const struct trace_step *s = &tr->steps[i];
+	struct text t = { .buf = buf, .ok = true };
+	buf[0] = '\0';
+	for (unsigned i = 0; i < n; i++) {
+		const struct trace_step *s = &steps[i];
 		if (i > 0)
 			put(&t, "; ");
 		render_side(&t, s->cmp->a, &s->lhs, c);
@@ -107,7 +112,7 @@ const char *working_of(struct arena *a, const struct trace *tr, const struct cou
 		if (s->empty_base)
 			put(&t, " (the base is 0, so the threshold is not met)");
 	}
-	if (tr->truncated)
+	if (truncated)
 		put(&t, "; ...");
-	return arena_strdup(a, t.buf);
+	return buf;
 }

@@ -2,16 +2,22 @@
 ** working: a rule as written with the numbers substituted, the "working" a
 ** report shows under each requirement: "4 >= 75% of 9 = 6.75".  Built from
 ** the trace of the comparisons decide made (model/expr.h), with the
-** parentheses where the rule's author wrote them.
+** parentheses where the rule's author wrote them, and only when a report
+** shows it: judging keeps the trace (eval.h's req_working).
 */
 #ifndef QUORATE_WORKING_H
 #define QUORATE_WORKING_H
 
 #include "model/expr.h"
 
-/* Each comparison of tr, its sides rendered with the counts c: "4 >= 75% of
-** 9 = 6.75; 1 >= 1".  A side that cannot be shown term by term (a rule
-** call, a parameter) is shown by its value. */
-const char *working_of(struct arena *a, const struct trace *tr, const struct counts *c);
+/* The longest working shown; a longer one is cut where a piece would not fit. */
+#define WORKING_MAX 512
+
+/* Each comparison of steps[0..n), its sides rendered with the counts c,
+** into buf: "4 >= 75% of 9 = 6.75; 1 >= 1" ("; ..." after them when the
+** trace was truncated).  A side that cannot be shown term by term (a rule
+** call, a parameter) is shown by its value.  Returns buf. */
+const char *working_write(char buf[WORKING_MAX], const struct trace_step *steps, unsigned n, bool truncated,
+                          const struct counts *c);
 
 #endif

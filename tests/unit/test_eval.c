@@ -266,6 +266,7 @@ static bool has_diag(struct run *R, enum diag_code code)
 ** at 4 of 6 (exactly two thirds) 66.67% is not met either. */
 static void test_threshold_fractions_differ(void **state)
 {
+	char wbuf[REQ_WORKING_MAX];
 	struct run *R = *state;
 	evaluate(R, terms_n(R, 6, Q_ANY NO_CASTING
 	                   "  class a { when motion.kind == \"a\" require yes >= 2/3 of cast }\n"
@@ -298,7 +299,7 @@ static void test_threshold_fractions_differ(void **state)
 	expect_needed(R, 9, 5);
 	assert_ptr_equal(MR(R, 2)->cls, &R->t->classes[1]);
 	assert_false(MR(R, 2)->reqs[0].met);
-	assert_non_null(strstr(MR(R, 2)->reqs[0].working, "66.67%"));
+	assert_non_null(strstr(req_working(&MR(R, 2)->reqs[0], wbuf), "66.67%"));
 }
 
 /* Exactly at the threshold is enough for "at least", one below is not. */
@@ -361,6 +362,7 @@ static void test_threshold_odd_and_even_bases(void **state)
 ** through a rule with parameters. */
 static void test_empty_base_nothing_carried(void **state)
 {
+	char wbuf[REQ_WORKING_MAX];
 	struct run *R = *state;
 	evaluate(R, terms_n(R, 5, "  use std.majorities\n" Q_ANY NO_CASTING
 	                   "  class q { when motion.kind == \"q\" require yes >= 3/4 of cast }\n"
@@ -388,7 +390,7 @@ static void test_empty_base_nothing_carried(void **state)
 			fail_msg("motion %u: not met, yet 'needs %lld, has %lld'", i, (long long)q->needed, (long long)q->have);
 		}
 	}
-	assert_non_null(strstr(MR(R, 1)->reqs[0].working, "base is 0"));
+	assert_non_null(strstr(req_working(&MR(R, 1)->reqs[0], wbuf), "base is 0"));
 	expect_outcome(R, 7, OUTCOME_CARRIED); /* 1 of 1 cast: the base is not empty */
 }
 
@@ -1182,6 +1184,7 @@ static void load_file(struct run *R, struct source *src, const char *path)
 
 static void test_language_md_example(void **state)
 {
+	char wbuf[REQ_WORKING_MAX];
 	struct run *R = *state;
 	struct source t, m;
 	if (setjmp(R->f.oom) != 0)
@@ -1210,7 +1213,7 @@ static void test_language_md_example(void **state)
 	expect_count(R, 2, COUNT_MEMBERS, 9);
 	expect_count(R, 2, COUNT_YES, 4);
 	expect_needed(R, 2, 7);
-	assert_non_null(strstr(m2->reqs[0].working, "6.75"));
+	assert_non_null(strstr(req_working(&m2->reqs[0], wbuf), "6.75"));
 	assert_string_equal(m2->reqs[0].text, "yes >= 75% of members");
 	expect_outcome(R, 2, OUTCOME_NOT_CARRIED);
 	expect_finding(R, 2, F_MISMATCH);

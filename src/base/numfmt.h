@@ -1,0 +1,20 @@
+/*
+** numfmt: integers written in decimal by hand, for the hot paths of the
+** reports and the working of a rule (printf's format parsing costs more
+** than the digits: docs/performance.md).  Same text as printf's %lld/%llu.
+*/
+#ifndef QUORATE_NUMFMT_H
+#define QUORATE_NUMFMT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* Room for any int64_t in decimal with its sign and the terminating NUL. */
+#define NUMFMT_MAX 21
+
+/* v in decimal into buf (NUMFMT_MAX bytes), NUL-terminated; returns the
+** length. */
+size_t numfmt_u64(char *buf, uint64_t v);
+size_t numfmt_i64(char *buf, int64_t v);
+
+#endif
