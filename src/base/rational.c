@@ -20,8 +20,11 @@
 */
 #include "base/rational.h"
 
+#include "base/numfmt.h"
+
 #include <inttypes.h>
 #include <stdio.h>
+#include <string.h>
 
 __extension__ typedef __int128 i128;
 __extension__ typedef unsigned __int128 u128;
@@ -262,22 +265,39 @@ char *rat_format(struct rat a, char *buf, size_t size)
 		snprintf(buf, size, "%" PRId64 "/%" PRId64, a.num, a.den);
 		return buf;
 	}
-	const char *sign = a.num < 0 ? "-" : "";
+	/* by hand (base/numfmt.h): reports print thousands of these */
+	char tmp[2 * NUMFMT_MAX + 2];
+	size_t n = 0;
+	if (a.num < 0)
+		tmp[n++] = '-';
 	uint64_t m = uabs64(a.num);
 	uint64_t d = (uint64_t)a.den;
 	uint64_t scale = 1;
 	int places;
 
 	if (d == 1) {
-		snprintf(buf, size, "%s%" PRIu64, sign, m);
+		n += numfmt_u64(tmp + n, m);
 	} else if ((places = decimal_places(d, &scale)) > 0) {
 		/* (m % d) < d <= 10^6, so the digits never overflow. */
 		uint64_t digits = (m % d) * (scale / d);
-		snprintf(buf, size, "%s%" PRIu64 ".%0*" PRIu64, sign, m / d,
-			 places, digits);
+		n += numfmt_u64(tmp + n, m / d);
+		tmp[n++] = '.';
+		char frac[NUMFMT_MAX];
+		size_t k = numfmt_u64(frac, digits);
+		for (size_t z = k; z < (size_t)places; z++)
+			tmp[n++] = '0';
+		memcpy(tmp + n, frac, k);
+		n += k;
 	} else {
-		snprintf(buf, size, "%s%" PRIu64 "/%" PRIu64, sign, m, d);
+		n += numfmt_u64(tmp + n, m);
+		tmp[n++] = '/';
+		n += numfmt_u64(tmp + n, d);
 	}
+	/* as snprintf would: what fits, always terminated */
+	if (n >= size)
+		n = size - 1;
+	memcpy(buf, tmp, n);
+	buf[n] = '\0';
 	return buf;
 }
 

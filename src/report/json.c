@@ -3,7 +3,36 @@
 */
 #include "report/json.h"
 
-#include <inttypes.h>
+#include <string.h>
+
+#include "base/numfmt.h"
+
+void json_flush(struct json_writer *w)
+{
+	if (w->pending)
+		fwrite(w->buf, 1, w->pending, w->out);
+	w->pending = 0;
+}
+
+static void put(struct json_writer *w, const void *s, size_t n)
+{
+	if (w->pending + n > sizeof w->buf) {
+		json_flush(w);
+		if (n > sizeof w->buf) {
+			fwrite(s, 1, n, w->out);
+			return;
+		}
+	}
+	memcpy(w->buf + w->pending, s, n);
+	w->pending += n;
+}
+
+static void putch(struct json_writer *w, char c)
+{
+	if (w->pending == sizeof w->buf)
+		json_flush(w);
+	w->buf[w->pending++] = c;
+}
 
 void json_init(struct json_writer *w, FILE *out)
 {
@@ -11,13 +40,14 @@ void json_init(struct json_writer *w, FILE *out)
 	w->depth = 0;
 	w->first[0] = true;
 	w->after_key = false;
+	w->pending = 0;
 }
 
 static void indent(struct json_writer *w)
 {
 	static const char spaces[] = "\n                                                                ";
 	size_t n = 1 + 2 * (size_t)w->depth;
-	fwrite(spaces, 1, n < sizeof spaces - 1 ? n : sizeof spaces - 1, w->out);
+	put(w, spaces, n < sizeof spaces - 1 ? n : sizeof spaces - 1);
 }
 
 /* Before any value or key: a comma if needed, and a new line in containers. */
@@ -30,7 +60,7 @@ static void before_value(struct json_writer *w)
 	if (w->depth == 0)
 		return;
 	if (!w->first[w->depth])
-		fputc(',', w->out);
+		putch(w, ',');
 	w->first[w->depth] = false;
 	indent(w);
 }
@@ -38,7 +68,8 @@ static void before_value(struct json_writer *w)
 static void open_container(struct json_writer *w, char c)
 {
 	before_value(w);
-	fputc(c, w->out);
+	putch(w, c);
+	json_flush(w);
 	if (w->depth + 1 < JSON_MAX_DEPTH)
 		w->depth++;
 	w->first[w->depth] = true;
@@ -51,7 +82,8 @@ static void close_container(struct json_writer *w, char c)
 		w->depth--;
 	if (!empty)
 		indent(w);
-	fputc(c, w->out);
+	putch(w, c);
+	json_flush(w);
 }
 
 void json_begin_object(struct json_writer *w) { open_container(w, '{'); }
@@ -59,74 +91,114 @@ void json_end_object(struct json_writer *w) { close_container(w, '}'); }
 void json_begin_array(struct json_writer *w) { open_container(w, '['); }
 void json_end_array(struct json_writer *w) { close_container(w, ']'); }
 
-static void write_string(FILE *out, const char *s)
+/* One character of a string, escaped, at o; returns the end. */
+static char *escape(char *o, unsigned char c)
 {
-	fputc('"', out);
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-		/* copy the run of characters that need no escape in one go */
-		size_t run = 0;
-		while (p[run] >= 0x20 && p[run] != '"' && p[run] != '\\')
-			run++;
-		if (run) {
-			fwrite(p, 1, run, out);
-			p += run - 1;
-			continue;
-		}
-		switch (*p) {
-		case '"': fputs("\\\"", out); break;
-		case '\\': fputs("\\\\", out); break;
-		case '\n': fputs("\\n", out); break;
-		case '\r': fputs("\\r", out); break;
-		case '\t': fputs("\\t", out); break;
-		default:
-			if (*p < 0x20)
-				fprintf(out, "\\u%04x", *p);
-			else
-				fputc(*p, out);
-		}
+	static const char hex[] = "0123456789abcdef";
+	*o++ = '\\';
+	switch (c) {
+	case '"': *o++ = '"'; break;
+	case '\\': *o++ = '\\'; break;
+	case '\n': *o++ = 'n'; break;
+	case '\r': *o++ = 'r'; break;
+	case '\t': *o++ = 't'; break;
+	default: /* the other control characters: \u00XX */
+		memcpy(o, "u00", 3);
+		o[3] = hex[c >> 4];
+		o[4] = hex[c & 15];
+		o += 5;
 	}
-	fputc('"', out);
+	return o;
+}
+
+#define MAX_ESCAPE 6 /* \u00XX */
+
+/* The bytes a string may hold as they are (1), and those escaped (0). */
+#define R16(v) v, v, v, v, v, v, v, v, v, v, v, v, v, v, v, v
+static const unsigned char plain[256] = {
+	R16(0), R16(0),                                 /* control characters */
+	1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* '"' */
+	R16(1), R16(1),
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, /* '\\' */
+	R16(1), R16(1), R16(1), R16(1), R16(1), R16(1), R16(1), R16(1), R16(1), R16(1),
+};
+
+static void write_string(struct json_writer *w, const char *s)
+{
+	size_t len = strlen(s);
+	if (w->pending + MAX_ESCAPE * len + 2 > sizeof w->buf)
+		json_flush(w);
+	if (MAX_ESCAPE * len + 2 <= sizeof w->buf) {
+		/* room for the worst case: escape straight into the buffer */
+		char *o = w->buf + w->pending;
+		*o++ = '"';
+		for (const unsigned char *p = (const unsigned char *)s, *end = p + len; p < end; p++) {
+			if (plain[*p])
+				*o++ = (char)*p;
+			else
+				o = escape(o, *p);
+		}
+		*o++ = '"';
+		w->pending = (size_t)(o - w->buf);
+		return;
+	}
+	/* a long string: a piece at a time */
+	putch(w, '"');
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		if (w->pending + MAX_ESCAPE > sizeof w->buf)
+			json_flush(w);
+		if (plain[*p])
+			w->buf[w->pending++] = (char)*p;
+		else
+			w->pending = (size_t)(escape(w->buf + w->pending, *p) - w->buf);
+	}
+	putch(w, '"');
 }
 
 void json_key(struct json_writer *w, const char *key)
 {
 	before_value(w);
-	write_string(w->out, key);
-	fputs(": ", w->out);
+	write_string(w, key);
+	put(w, ": ", 2);
 	w->after_key = true;
 }
 
 void json_string(struct json_writer *w, const char *s)
 {
 	before_value(w);
-	write_string(w->out, s);
+	write_string(w, s);
+}
+
+/* A value written as is. */
+static void text(struct json_writer *w, const char *s, size_t n)
+{
+	before_value(w);
+	put(w, s, n);
 }
 
 void json_int(struct json_writer *w, int64_t v)
 {
-	before_value(w);
-	fprintf(w->out, "%" PRId64, v);
+	char buf[NUMFMT_MAX];
+	text(w, buf, numfmt_i64(buf, v));
 }
 
 void json_bool(struct json_writer *w, bool v)
 {
-	before_value(w);
-	fputs(v ? "true" : "false", w->out);
+	text(w, v ? "true" : "false", v ? 4 : 5);
 }
 
 void json_null(struct json_writer *w)
 {
-	before_value(w);
-	fputs("null", w->out);
+	text(w, "null", 4);
 }
 
-void json_raw(struct json_writer *w, const char *text)
+void json_raw(struct json_writer *w, const char *s)
 {
-	before_value(w);
-	fputs(text, w->out);
+	text(w, s, strlen(s));
 }
 
 void json_finish(struct json_writer *w)
 {
-	fputc('\n', w->out);
+	putch(w, '\n');
+	json_flush(w);
 }

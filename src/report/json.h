@@ -3,7 +3,12 @@
 **
 ** Reports are written as they are produced (replay never holds a history in
 ** memory), so this writes straight to a FILE: keys and values in order,
-** strings escaped per RFC 8259, nesting tracked to place commas.
+** strings escaped per RFC 8259, nesting tracked to place commas.  Keys and
+** values gather in the writer and go to the FILE in one fwrite when a
+** container opens or closes (or the buffer fills): stdio's cost per call
+** was most of a JSON report's time (docs/performance.md).  So the FILE has
+** all that was written after every container's brace; before writing to it
+** by other means in the middle of one, call json_flush.
 */
 #ifndef QUORATE_JSON_H
 #define QUORATE_JSON_H
@@ -13,12 +18,15 @@
 #include <stdio.h>
 
 #define JSON_MAX_DEPTH 32
+#define JSON_BUFFER 1024
 
 struct json_writer {
 	FILE *out;
 	unsigned depth;
 	bool first[JSON_MAX_DEPTH];   /* no element written yet at this level */
 	bool after_key;
+	size_t pending;               /* bytes of buf not yet given to out */
+	char buf[JSON_BUFFER];
 };
 
 void json_init(struct json_writer *w, FILE *out);
@@ -33,7 +41,9 @@ void json_bool(struct json_writer *w, bool v);
 void json_null(struct json_writer *w);
 /* A value already formatted as JSON (a number such as 6.75). */
 void json_raw(struct json_writer *w, const char *text);
-/* End the document with a newline. */
+/* End the document with a newline (and flush). */
 void json_finish(struct json_writer *w);
+/* Give out what was gathered since the last brace. */
+void json_flush(struct json_writer *w);
 
 #endif

@@ -85,6 +85,7 @@ static bool splice(struct json_writer *w, FILE *from, const struct json_writer *
 {
 	if (!from)
 		return true;
+	json_flush(w);
 	bool ok = register_copy(from, w->out);
 	w->first[w->depth] = part->first[part->depth];
 	return ok;

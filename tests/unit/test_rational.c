@@ -13,8 +13,11 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
+#include <inttypes.h>
+#include <stdio.h>
 #include <string.h>
 
+#include "base/numfmt.h"
 #include "base/rational.h"
 
 #define ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
@@ -558,6 +561,54 @@ static void test_parse_uses_len(void **state)
 	assert_rat(r, 6667, 100);
 }
 
+/* ---- numfmt, and rat_format against printf --------------------------------- */
+
+static void test_numfmt(void **state)
+{
+	(void)state;
+	static const int64_t cases[] = { 0, 1, -1, 9, 10, -10, 12345, INT64_MAX, INT64_MIN, INT64_MIN + 1 };
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		char want[NUMFMT_MAX], got[NUMFMT_MAX];
+		snprintf(want, sizeof want, "%" PRId64, cases[i]);
+		assert_int_equal(numfmt_i64(got, cases[i]), strlen(want));
+		assert_string_equal(got, want);
+	}
+	char got[NUMFMT_MAX];
+	assert_int_equal(numfmt_u64(got, UINT64_MAX), 20);
+	assert_string_equal(got, "18446744073709551615");
+}
+
+/* rat_format as printf wrote it before it was done by hand: integers,
+** decimals with their leading zeros, fractions, signs, the extremes. */
+static void test_format_matches_printf(void **state)
+{
+	(void)state;
+	static const int64_t nums[] = { 0, 1, -1, 3, -7, 10, 99, 1001, 123456789, INT64_MAX, INT64_MIN + 1 };
+	static const int64_t dens[] = { 1, 2, 3, 4, 5, 8, 16, 20, 40, 64, 125, 1000, 3125, 1000000, 7, 9999991 };
+	for (size_t i = 0; i < sizeof nums / sizeof nums[0]; i++) {
+		for (size_t j = 0; j < sizeof dens / sizeof dens[0]; j++) {
+			struct rat r;
+			if (rat_make(nums[i], dens[j], &r) != RAT_OK)
+				continue;
+			char want[RAT_FMT_MAX], got[RAT_FMT_MAX];
+			uint64_t m = r.num < 0 ? (uint64_t)0 - (uint64_t)r.num : (uint64_t)r.num;
+			uint64_t d = (uint64_t)r.den, p = 1;
+			int places = 0;
+			for (int k = 1; k <= 6 && !places; k++)
+				if ((p *= 10) % d == 0)
+					places = k;
+			const char *sign = r.num < 0 ? "-" : "";
+			if (d == 1)
+				snprintf(want, sizeof want, "%s%" PRIu64, sign, m);
+			else if (places)
+				snprintf(want, sizeof want, "%s%" PRIu64 ".%0*" PRIu64, sign, m / d, places, (m % d) * (p / d));
+			else
+				snprintf(want, sizeof want, "%s%" PRIu64 "/%" PRIu64, sign, m, d);
+			assert_string_equal(rat_format(r, got, sizeof got), want);
+		}
+	}
+}
+
 /* ---- rat_format ----------------------------------------------------------- */
 
 /* A number shown with the decimals it was written with (issue 13 item 10). */
@@ -721,6 +772,8 @@ int main(void)
 		cmocka_unit_test(test_format),
 		cmocka_unit_test(test_format_places),
 		cmocka_unit_test(test_places_written),
+		cmocka_unit_test(test_numfmt),
+		cmocka_unit_test(test_format_matches_printf),
 		cmocka_unit_test(test_format_parse_round_trip),
 		cmocka_unit_test(test_format_truncates),
 	};

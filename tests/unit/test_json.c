@@ -1,0 +1,156 @@
+/*
+** Unit tests for src/report/json.c: the writer gathers keys and values and
+** gives them to the FILE at each brace, escapes every character RFC 8259
+** asks for, in short strings and in strings longer than its buffer, and
+** writes what it holds before anything else writes to the same FILE.
+*/
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "report/json.h"
+
+struct out {
+	FILE *f;
+	char *text;
+	size_t len;
+};
+
+static void out_open(struct out *o)
+{
+	o->text = NULL;
+	o->len = 0;
+	o->f = open_memstream(&o->text, &o->len);
+	assert_non_null(o->f);
+}
+
+/* What the FILE holds so far (flushed), valid until the next write. */
+static const char *out_text(struct out *o)
+{
+	assert_int_equal(fflush(o->f), 0);
+	return o->text;
+}
+
+static void out_close(struct out *o)
+{
+	fclose(o->f);
+	free(o->text);
+}
+
+static void test_document(void **state)
+{
+	(void)state;
+	struct out o;
+	out_open(&o);
+	struct json_writer w;
+	json_init(&w, o.f);
+	json_begin_object(&w);
+	json_key(&w, "n");
+	json_int(&w, -9223372036854775807 - 1);
+	json_key(&w, "ok");
+	json_bool(&w, true);
+	json_key(&w, "no");
+	json_bool(&w, false);
+	json_key(&w, "none");
+	json_null(&w);
+	json_key(&w, "x");
+	json_raw(&w, "6.75");
+	json_key(&w, "empty");
+	json_begin_array(&w);
+	json_end_array(&w);
+	json_key(&w, "list");
+	json_begin_array(&w);
+	json_string(&w, "a\"b\\c\nd\re\tf\x01g\x1fh\xC3\xB4");
+	json_int(&w, 0);
+	json_end_array(&w);
+	json_end_object(&w);
+	json_finish(&w);
+	assert_string_equal(out_text(&o),
+	                    "{\n  \"n\": -9223372036854775808,\n  \"ok\": true,\n  \"no\": false,\n  \"none\": null,\n"
+	                    "  \"x\": 6.75,\n  \"empty\": [],\n  \"list\": [\n"
+	                    "    \"a\\\"b\\\\c\\nd\\re\\tf\\u0001g\\u001fh\xC3\xB4\",\n    0\n  ]\n}\n");
+	out_close(&o);
+}
+
+/* Keys and values wait in the writer until a brace; json_flush gives them
+** out, so another writer of the FILE comes after them. */
+static void test_flush_points(void **state)
+{
+	(void)state;
+	struct out o;
+	out_open(&o);
+	struct json_writer w;
+	json_init(&w, o.f);
+	json_begin_object(&w);
+	assert_string_equal(out_text(&o), "{");
+	json_key(&w, "k");
+	json_int(&w, 1);
+	assert_string_equal(out_text(&o), "{");
+	json_flush(&w);
+	assert_string_equal(out_text(&o), "{\n  \"k\": 1");
+	/* a part copied in as register's splice does: after the bracket */
+	json_key(&w, "spliced");
+	json_begin_array(&w);
+	fputs("\n    1", o.f);
+	w.first[w.depth] = false;
+	json_int(&w, 2);
+	json_end_array(&w);
+	json_end_object(&w);
+	assert_string_equal(out_text(&o), "{\n  \"k\": 1,\n  \"spliced\": [\n    1,\n    2\n  ]\n}");
+	out_close(&o);
+}
+
+/* Strings longer than the buffer, plain and every character escaped, and
+** many values between two braces: the same text as written piece by piece. */
+static void test_long_strings(void **state)
+{
+	(void)state;
+	enum { LONG = 3 * JSON_BUFFER + 7 };
+	char *plain = malloc(LONG + 1), *quotes = malloc(LONG + 1), *want = malloc(8 * LONG + 64);
+	assert_non_null(plain);
+	assert_non_null(quotes);
+	assert_non_null(want);
+	for (size_t i = 0; i < LONG; i++) {
+		plain[i] = (char)('a' + i % 26);
+		quotes[i] = i % 2 ? '"' : '\x02';
+	}
+	plain[LONG] = quotes[LONG] = '\0';
+	struct out o;
+	out_open(&o);
+	struct json_writer w;
+	json_init(&w, o.f);
+	json_begin_array(&w);
+	json_string(&w, plain);
+	json_string(&w, quotes);
+	for (int i = 0; i < 500; i++)
+		json_int(&w, i);
+	json_end_array(&w);
+	char *p = want;
+	p += sprintf(p, "[\n  \"%s\",\n  \"", plain);
+	for (size_t i = 0; i < LONG; i++)
+		p += sprintf(p, "%s", i % 2 ? "\\\"" : "\\u0002");
+	p += sprintf(p, "\"");
+	for (int i = 0; i < 500; i++)
+		p += sprintf(p, ",\n  %d", i);
+	sprintf(p, "\n]");
+	assert_string_equal(out_text(&o), want);
+	out_close(&o);
+	free(plain);
+	free(quotes);
+	free(want);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_document),
+		cmocka_unit_test(test_flush_points),
+		cmocka_unit_test(test_long_strings),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
