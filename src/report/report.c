@@ -10,6 +10,7 @@
 /* The temporary file's stdio buffer (report_replay_body). */
 #define REPORT_BODY_BUFFER (256u * 1024u)
 
+#include "base/numfmt.h"
 #include "base/sbuf.h"
 #include "report/register_report.h"
 
@@ -106,10 +107,15 @@ const char *report_side_votes(const struct motion_result *mr, enum vote_kind sid
 	const struct rec_motion *mo = mr->motion;
 	enum count_kind k = side == VOTE_FOR ? COUNT_YES : side == VOTE_AGAINST ? COUNT_NO : COUNT_ABSTAIN;
 	int64_t n = mr->counts.n[k];
-	if (mr->casting_applied && mo->has_casting && mo->casting == side)
-		snprintf(buf, REPORT_SIDE_MAX, "%lld + casting 1", (long long)(n - 1));
-	else
-		snprintf(buf, REPORT_SIDE_MAX, "%lld", (long long)n);
+	/* "4 + casting 1", or "4": by hand, a report writes two a motion */
+	static const char casting[] = " + casting 1";
+	_Static_assert(REPORT_SIDE_MAX >= NUMFMT_MAX + sizeof casting - 1, "room for the votes and the casting vote");
+	if (mr->casting_applied && mo->has_casting && mo->casting == side) {
+		size_t len = numfmt_i64(buf, n - 1);
+		memcpy(buf + len, casting, sizeof casting);
+	} else {
+		numfmt_i64(buf, n);
+	}
 	return buf;
 }
 

@@ -7,7 +7,9 @@
 ** diagnostics.  Markdown shares the layouts of the summary and the
 ** amendment (report_plain_*).
 */
+#include "base/numfmt.h"
 #include "base/sbuf.h"
+#include "base/wbuf.h"
 #include "report/register_int.h"
 #include "report/report.h"
 
@@ -30,7 +32,15 @@ char *report_where(const struct loc *l, char *buf, size_t size)
 	}
 	unsigned line, col;
 	source_position(l->src, l->start, &line, &col);
-	snprintf(buf, size, "%s:%u", l->src->name, line);
+	size_t name = strlen(l->src->name);
+	if (name + 1 + NUMFMT_MAX > size) {
+		snprintf(buf, size, "%s:%u", l->src->name, line);
+		return buf;
+	}
+	/* "file:line" by hand: every finding has one or two */
+	memcpy(buf, l->src->name, name);
+	buf[name] = ':';
+	numfmt_u64(buf + name + 1, line);
 	return buf;
 }
 
@@ -39,37 +49,70 @@ static const char *sev_color(enum finding_severity s)
 	return s >= SEV_BREACH ? RED : s == SEV_WARNING ? YELLOW : "";
 }
 
-static void print_findings(FILE *out, const struct finding_list *l, const char *indent, bool color)
+static void print_findings(struct wbuf *out, const struct finding_list *l, const char *indent, bool color)
 {
 	for (const struct finding *f = l->first; f; f = f->next) {
 		char where[512];
-		fprintf(out, "%s%s%s%s [%s]", indent, color ? sev_color(f->sev) : "", finding_severity_name(f->sev),
-		        color ? RESET : "", finding_code_name(f->code));
-		if (f->clause)
-			fprintf(out, " §%s", f->clause);
-		fprintf(out, ": %s (%s", f->message, report_where(&f->where, where, sizeof where));
-		if (f->rule.src)
-			fprintf(out, "; rule at %s", report_where(&f->rule, where, sizeof where));
-		fputs(")\n", out);
+		wbuf_puts(out, indent);
+		wbuf_puts(out, color ? sev_color(f->sev) : "");
+		wbuf_puts(out, finding_severity_name(f->sev));
+		wbuf_puts(out, color ? RESET : "");
+		wbuf_puts(out, " [");
+		wbuf_puts(out, finding_code_name(f->code));
+		wbuf_putc(out, ']');
+		if (f->clause) {
+			wbuf_puts(out, " §");
+			wbuf_puts(out, f->clause);
+		}
+		wbuf_puts(out, ": ");
+		wbuf_puts(out, f->message);
+		wbuf_puts(out, " (");
+		wbuf_puts(out, report_where(&f->where, where, sizeof where));
+		if (f->rule.src) {
+			wbuf_puts(out, "; rule at ");
+			wbuf_puts(out, report_where(&f->rule, where, sizeof where));
+		}
+		wbuf_puts(out, ")\n");
 	}
 }
 
-static void print_requirement(FILE *out, const char *label, const struct req_result *q)
+/* " (needs N, has M)" */
+static void print_needs(struct wbuf *out, int64_t needed, int64_t have)
 {
-	fprintf(out, "  %-9s ", label);
-	if (q->clause)
-		fprintf(out, "§%s ", q->clause);
-	fprintf(out, "%s\n", q->text);
+	wbuf_puts(out, " (needs ");
+	wbuf_int(out, needed);
+	wbuf_puts(out, ", has ");
+	wbuf_int(out, have);
+	wbuf_putc(out, ')');
+}
+
+static void print_requirement(struct wbuf *out, const char *label, const struct req_result *q)
+{
+	/* "  %-9s " */
+	static const char pad[] = "          ";
+	size_t n = strlen(label);
+	wbuf_puts(out, "  ");
+	wbuf_puts(out, label);
+	wbuf_write(out, pad, n < 9 ? 10 - n : 1);
+	if (q->clause) {
+		wbuf_puts(out, "§");
+		wbuf_puts(out, q->clause);
+		wbuf_putc(out, ' ');
+	}
+	wbuf_puts(out, q->text);
+	wbuf_putc(out, '\n');
 	if (q->failed) {
-		fputs("              could not be evaluated (see findings)\n", out);
+		wbuf_puts(out, "              could not be evaluated (see findings)\n");
 		return;
 	}
 	char buf[REQ_WORKING_MAX];
 	const char *working = req_working(q, buf);
-	fprintf(out, "              %s: %s", working && *working ? working : "-", q->met ? "met" : "not met");
+	wbuf_puts(out, "              ");
+	wbuf_puts(out, working && *working ? working : "-");
+	wbuf_puts(out, q->met ? ": met" : ": not met");
 	if (q->has_needed)
-		fprintf(out, " (needs %lld, has %lld)", (long long)q->needed, (long long)q->have);
-	fputc('\n', out);
+		print_needs(out, q->needed, q->have);
+	wbuf_putc(out, '\n');
 }
 
 static void put_text(FILE *out, const char *s)
@@ -77,106 +120,190 @@ static void put_text(FILE *out, const char *s)
 	fputs(s, out);
 }
 
-static void print_counts(FILE *out, const struct motion_result *mr, bool attendees)
+/* ", NAME N" */
+static void print_count(struct wbuf *out, const char *sep, const char *name, int64_t n)
+{
+	wbuf_puts(out, sep);
+	wbuf_puts(out, name);
+	wbuf_putc(out, ' ');
+	wbuf_int(out, n);
+}
+
+static void print_counts(struct wbuf *out, const struct motion_result *mr, bool attendees)
 {
 	const struct counts *c = &mr->counts;
 	char yes[REPORT_SIDE_MAX], no[REPORT_SIDE_MAX];
-	fprintf(out, "  counts    members %lld, present %lld, conflicted %lld, eligible %lld",
-	        (long long)c->n[COUNT_MEMBERS], (long long)c->n[COUNT_PRESENT], (long long)c->n[COUNT_CONFLICTED],
-	        (long long)c->n[COUNT_ELIGIBLE]);
+	print_count(out, "  counts    ", "members", c->n[COUNT_MEMBERS]);
+	print_count(out, ", ", "present", c->n[COUNT_PRESENT]);
+	print_count(out, ", ", "conflicted", c->n[COUNT_CONFLICTED]);
+	print_count(out, ", ", "eligible", c->n[COUNT_ELIGIBLE]);
 	if (attendees)
-		fprintf(out, ", attendees %lld", (long long)c->n[COUNT_ATTENDEES]);
-	fprintf(out, "; for %s, against %s, abstain %lld (cast %lld, votes %lld)%s\n",
-	        report_side_votes(mr, VOTE_FOR, yes), report_side_votes(mr, VOTE_AGAINST, no),
-	        (long long)c->n[COUNT_ABSTAIN], (long long)c->n[COUNT_CAST], (long long)c->n[COUNT_VOTES],
-	        mr->casting_applied ? ", including the chair's casting vote"
-	        : mr->motion->casting_declined ? "; the chair declined a casting vote" : "");
+		print_count(out, ", ", "attendees", c->n[COUNT_ATTENDEES]);
+	wbuf_puts(out, "; for ");
+	wbuf_puts(out, report_side_votes(mr, VOTE_FOR, yes));
+	wbuf_puts(out, ", against ");
+	wbuf_puts(out, report_side_votes(mr, VOTE_AGAINST, no));
+	print_count(out, ", ", "abstain", c->n[COUNT_ABSTAIN]);
+	print_count(out, " (", "cast", c->n[COUNT_CAST]);
+	print_count(out, ", ", "votes", c->n[COUNT_VOTES]);
+	wbuf_putc(out, ')');
+	wbuf_puts(out, mr->casting_applied ? ", including the chair's casting vote"
+	          : mr->motion->casting_declined ? "; the chair declined a casting vote" : "");
+	wbuf_putc(out, '\n');
 }
 
-static void print_motion(FILE *out, const struct terms *t, const struct motion_result *mr, bool color)
+static void print_motion(struct wbuf *out, const struct terms *t, const struct motion_result *mr, bool color)
 {
 	const struct rec_motion *mo = mr->motion;
-	fprintf(out, "\n%smotion %s%s  %s", color ? BOLD : "", mo->number, color ? RESET : "", mo->title);
-	report_motion_attrs(out, mo, put_text, "  [", "]");
-	fputc('\n', out);
-	for (unsigned k = 0; k < mo->interests.n; k++)
-		fprintf(out, "  interest  %s%s%s%s\n", mo->interests.items[k].id,
-		        mo->interests.items[k].reason ? " (" : "", mo->interests.items[k].reason ? mo->interests.items[k].reason : "",
-		        mo->interests.items[k].reason ? ")" : "");
+	wbuf_puts(out, color ? "\n" BOLD "motion " : "\nmotion ");
+	wbuf_puts(out, mo->number);
+	wbuf_puts(out, color ? RESET "  " : "  ");
+	wbuf_puts(out, mo->title);
+	/* the attributes by report.c's one writer, straight to the FILE: what
+	** the buffer holds goes first */
+	wbuf_flush(out);
+	report_motion_attrs(out->out, mo, put_text, "  [", "]");
+	wbuf_putc(out, '\n');
+	for (unsigned k = 0; k < mo->interests.n; k++) {
+		const struct rec_name *in = &mo->interests.items[k];
+		wbuf_puts(out, "  interest  ");
+		wbuf_puts(out, in->id);
+		if (in->reason) {
+			wbuf_puts(out, " (");
+			wbuf_puts(out, in->reason);
+			wbuf_putc(out, ')');
+		}
+		wbuf_putc(out, '\n');
+	}
 	if (mo->is_virtual) {
-		fputs("  quorum    not applicable: decided outside a meeting\n", out);
+		wbuf_puts(out, "  quorum    not applicable: decided outside a meeting\n");
 	} else if (mr->quorum_known) {
-		fprintf(out, "  quorum    %s: %lld counting towards the quorum", mr->quorate ? "met" : "NOT MET",
-		        (long long)mr->quorum_present);
-		if (t->uses_attendees)
-			fprintf(out, ", %lld attendee%s without a vote", (long long)mr->quorum_attendees,
-			        mr->quorum_attendees == 1 ? "" : "s");
-		fputc('\n', out);
+		wbuf_puts(out, mr->quorate ? "  quorum    met: " : "  quorum    NOT MET: ");
+		wbuf_int(out, mr->quorum_present);
+		wbuf_puts(out, " counting towards the quorum");
+		if (t->uses_attendees) {
+			wbuf_puts(out, ", ");
+			wbuf_int(out, mr->quorum_attendees);
+			wbuf_puts(out, mr->quorum_attendees == 1 ? " attendee without a vote" : " attendees without a vote");
+		}
+		wbuf_putc(out, '\n');
 		for (unsigned i = 0; i < mr->n_quorum; i++)
 			print_requirement(out, "", &mr->quorum[i]);
 	} else {
-		fputs("  quorum    cannot be judged\n", out);
+		wbuf_puts(out, "  quorum    cannot be judged\n");
 	}
-	if (mr->cls)
-		fprintf(out, "  class     %s%s%s%s%s%s\n", mr->cls->id, mr->cls->clause ? " (§" : "",
-		        mr->cls->clause ? mr->cls->clause : "", mr->cls->clause ? ")" : "",
-		        mr->cls->title ? " " : "", mr->cls->title ? mr->cls->title : "");
-	else
-		fputs("  class     none\n", out);
+	if (mr->cls) {
+		wbuf_puts(out, "  class     ");
+		wbuf_puts(out, mr->cls->id);
+		if (mr->cls->clause) {
+			wbuf_puts(out, " (§");
+			wbuf_puts(out, mr->cls->clause);
+			wbuf_putc(out, ')');
+		}
+		if (mr->cls->title) {
+			wbuf_putc(out, ' ');
+			wbuf_puts(out, mr->cls->title);
+		}
+		wbuf_putc(out, '\n');
+	} else {
+		wbuf_puts(out, "  class     none\n");
+	}
 	if (mr->by_consensus)
-		fputs("  decision  by consensus, no objection recorded\n", out);
+		wbuf_puts(out, "  decision  by consensus, no objection recorded\n");
 	else if (mr->declared_only)
-		fputs("  decision  as declared by the chair (no votes minuted)\n", out);
+		wbuf_puts(out, "  decision  as declared by the chair (no votes minuted)\n");
 	else if (mo->n_votes || mo->has_tally) {
 		print_counts(out, mr, t->uses_attendees);
 		for (unsigned i = 0; i < mr->n_reqs; i++)
 			print_requirement(out, "require", &mr->reqs[i]);
 	}
 	const char *oc = mr->outcome == OUTCOME_CARRIED ? GREEN : mr->outcome == OUTCOME_NOT_CARRIED ? "" : YELLOW;
-	fprintf(out, "  outcome   %s%s%s", color ? oc : "", ast_outcome_name(mr->outcome), color ? RESET : "");
-	if (mr->recorded != OUTCOME_NONE)
-		fprintf(out, " (minutes: %s)", ast_outcome_name(mr->recorded));
-	fputc('\n', out);
+	wbuf_puts(out, "  outcome   ");
+	wbuf_puts(out, color ? oc : "");
+	wbuf_puts(out, ast_outcome_name(mr->outcome));
+	wbuf_puts(out, color ? RESET : "");
+	if (mr->recorded != OUTCOME_NONE) {
+		wbuf_puts(out, " (minutes: ");
+		wbuf_puts(out, ast_outcome_name(mr->recorded));
+		wbuf_putc(out, ')');
+	}
+	wbuf_putc(out, '\n');
 	char rat[REPORT_RATIFICATION_MAX];
-	if (report_ratified_by(mr, rat))
-		fprintf(out, "            %s\n", rat);
-	if (report_ratifies(mr, rat))
-		fprintf(out, "  ratifies  %s\n", rat + strlen("ratifies "));
+	if (report_ratified_by(mr, rat)) {
+		wbuf_puts(out, "            ");
+		wbuf_puts(out, rat);
+		wbuf_putc(out, '\n');
+	}
+	if (report_ratifies(mr, rat)) {
+		wbuf_puts(out, "  ratifies  ");
+		wbuf_puts(out, rat + strlen("ratifies "));
+		wbuf_putc(out, '\n');
+	}
 	print_findings(out, &mr->findings, "  ", color);
 }
 
-void report_text_meeting(FILE *out, const struct meeting_result *r, const struct report_opts *o)
+/* "N thing" or "N things" */
+static void print_plural(struct wbuf *out, unsigned n, const char *one, const char *many)
+{
+	wbuf_uint(out, n);
+	wbuf_puts(out, n == 1 ? one : many);
+}
+
+static void text_meeting(struct wbuf *out, const struct meeting_result *r, bool color)
 {
 	const struct meeting *m = r->meeting;
 	const struct terms *t = r->terms;
-	char d[DATE_FMT_MAX], e[DATE_FMT_MAX];
-	bool color = o && o->color;
-	fprintf(out, "%s%s%s, %s\n", color ? BOLD : "", m->title, color ? RESET : "", date_format(m->date, d));
-	fprintf(out, "terms: %s", t->name);
-	if (t->version)
-		fprintf(out, ", version %s", t->version);
-	if (t->has_effective)
-		fprintf(out, " (in force from %s)", date_format(t->effective, e));
-	if (meeting_is_virtual_only(m))
-		fprintf(out, "\ndecisions taken outside a meeting; %lld voting members", (long long)r->members);
-	else
-		fprintf(out, "\n%lld of %lld voting members present at the start", (long long)r->present_at_start,
-		        (long long)r->members);
-	if (m->chair)
-		fprintf(out, "; chair %s", m->chair->id);
-	fputc('\n', out);
+	wbuf_puts(out, color ? BOLD : "");
+	wbuf_puts(out, m->title);
+	wbuf_puts(out, color ? RESET ", " : ", ");
+	wbuf_date(out, m->date);
+	wbuf_puts(out, "\nterms: ");
+	wbuf_puts(out, t->name);
+	if (t->version) {
+		wbuf_puts(out, ", version ");
+		wbuf_puts(out, t->version);
+	}
+	if (t->has_effective) {
+		wbuf_puts(out, " (in force from ");
+		wbuf_date(out, t->effective);
+		wbuf_putc(out, ')');
+	}
+	if (meeting_is_virtual_only(m)) {
+		wbuf_puts(out, "\ndecisions taken outside a meeting; ");
+		wbuf_int(out, r->members);
+		wbuf_puts(out, " voting members");
+	} else {
+		wbuf_putc(out, '\n');
+		wbuf_int(out, r->present_at_start);
+		wbuf_puts(out, " of ");
+		wbuf_int(out, r->members);
+		wbuf_puts(out, " voting members present at the start");
+	}
+	if (m->chair) {
+		wbuf_puts(out, "; chair ");
+		wbuf_puts(out, m->chair->id);
+	}
+	wbuf_putc(out, '\n');
 	print_findings(out, &r->findings, "", color);
 	for (unsigned i = 0; i < r->n_motions; i++)
 		print_motion(out, r->terms, &r->motions[i], color);
 	unsigned total = r->count_by_sev[0] + r->count_by_sev[1] + r->count_by_sev[2] + r->count_by_sev[3];
-	fprintf(out, "\n%u motion%s; %u finding%s: %u error%s, %u breach%s, %u warning%s, %u note%s; "
-	             "%u recorded outcome%s disagree%s\n",
-	        r->n_motions, r->n_motions == 1 ? "" : "s", total, total == 1 ? "" : "s",
-	        r->count_by_sev[SEV_ERROR], r->count_by_sev[SEV_ERROR] == 1 ? "" : "s",
-	        r->count_by_sev[SEV_BREACH], r->count_by_sev[SEV_BREACH] == 1 ? "" : "es",
-	        r->count_by_sev[SEV_WARNING], r->count_by_sev[SEV_WARNING] == 1 ? "" : "s",
-	        r->count_by_sev[SEV_NOTE], r->count_by_sev[SEV_NOTE] == 1 ? "" : "s",
-	        r->mismatches, r->mismatches == 1 ? "" : "s", r->mismatches == 1 ? "s" : "");
+	wbuf_putc(out, '\n');
+	print_plural(out, r->n_motions, " motion; ", " motions; ");
+	print_plural(out, total, " finding: ", " findings: ");
+	print_plural(out, r->count_by_sev[SEV_ERROR], " error, ", " errors, ");
+	print_plural(out, r->count_by_sev[SEV_BREACH], " breach, ", " breaches, ");
+	print_plural(out, r->count_by_sev[SEV_WARNING], " warning, ", " warnings, ");
+	print_plural(out, r->count_by_sev[SEV_NOTE], " note; ", " notes; ");
+	print_plural(out, r->mismatches, " recorded outcome disagrees\n", " recorded outcomes disagree\n");
+}
+
+void report_text_meeting(FILE *out, const struct meeting_result *r, const struct report_opts *o)
+{
+	struct wbuf b;
+	wbuf_init(&b, out);
+	text_meeting(&b, r, o && o->color);
+	wbuf_flush(&b);
 }
 
 /* ---- diagnostics (check) ------------------------------------------------------------ */
@@ -273,11 +400,24 @@ bool report_plain_replay_begin(struct replay_report *w)
 
 static void text_replay_meeting(struct replay_report *w, const struct meeting_result *r, const struct replay_meta *meta)
 {
-	struct report_opts ro = { false };
-	fprintf(w->body, "\n==== meeting %u: %s\n", w->n_meetings, meta->record_file);
-	report_text_meeting(w->body, r, &ro);
-	fprintf(w->body, "judged by %s (sha256 %s)\nrecord %s (sha256 %s)\n", meta->terms_file, meta->terms_sha256,
-	        meta->record_file, meta->record_sha256);
+	struct wbuf b;
+	wbuf_init(&b, w->body);
+	wbuf_puts(&b, "\n==== meeting ");
+	wbuf_uint(&b, w->n_meetings);
+	wbuf_puts(&b, ": ");
+	wbuf_puts(&b, meta->record_file);
+	wbuf_putc(&b, '\n');
+	text_meeting(&b, r, false);
+	wbuf_puts(&b, "judged by ");
+	wbuf_puts(&b, meta->terms_file);
+	wbuf_puts(&b, " (sha256 ");
+	wbuf_puts(&b, meta->terms_sha256);
+	wbuf_puts(&b, ")\nrecord ");
+	wbuf_puts(&b, meta->record_file);
+	wbuf_puts(&b, " (sha256 ");
+	wbuf_puts(&b, meta->record_sha256);
+	wbuf_puts(&b, ")\n");
+	wbuf_flush(&b);
 }
 
 static bool text_replay_end(struct replay_report *w, const struct replay_summary *s)

@@ -1,0 +1,88 @@
+/*
+** wbuf: a write buffer in front of a FILE.  See wbuf.h.
+*/
+#include "base/wbuf.h"
+
+#include <stdarg.h>
+
+#include "base/numfmt.h"
+
+void wbuf_init(struct wbuf *b, FILE *out)
+{
+	b->out = out;
+	b->n = 0;
+}
+
+void wbuf_flush(struct wbuf *b)
+{
+	if (b->n)
+		fwrite(b->buf, 1, b->n, b->out);
+	b->n = 0;
+}
+
+void wbuf_write(struct wbuf *b, const void *s, size_t n)
+{
+	if (b->n + n > sizeof b->buf) {
+		wbuf_flush(b);
+		if (n > sizeof b->buf) {
+			fwrite(s, 1, n, b->out);
+			return;
+		}
+	}
+	memcpy(b->buf + b->n, s, n);
+	b->n += n;
+}
+
+void wbuf_puts(struct wbuf *b, const char *s)
+{
+	wbuf_write(b, s, strlen(s));
+}
+
+void wbuf_putc(struct wbuf *b, char c)
+{
+	if (b->n == sizeof b->buf)
+		wbuf_flush(b);
+	b->buf[b->n++] = c;
+}
+
+void wbuf_int(struct wbuf *b, int64_t v)
+{
+	char d[NUMFMT_MAX];
+	wbuf_write(b, d, numfmt_i64(d, v));
+}
+
+void wbuf_uint(struct wbuf *b, uint64_t v)
+{
+	char d[NUMFMT_MAX];
+	wbuf_write(b, d, numfmt_u64(d, v));
+}
+
+void wbuf_date(struct wbuf *b, qdate d)
+{
+	char s[DATE_FMT_MAX];
+	wbuf_puts(b, date_format(d, s));
+}
+
+void wbuf_printf(struct wbuf *b, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	size_t room = sizeof b->buf - b->n;
+	int n = vsnprintf(b->buf + b->n, room, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		return;
+	if ((size_t)n < room) {
+		b->n += (size_t)n;
+		return;
+	}
+	/* it did not fit: what was written past b->n is dropped; again, after
+	** the buffer, or straight to the FILE if it is longer than the buffer */
+	wbuf_flush(b);
+	va_start(ap, fmt);
+	if ((size_t)n < sizeof b->buf)
+		b->n = (size_t)vsnprintf(b->buf, sizeof b->buf, fmt, ap);
+	else
+		vfprintf(b->out, fmt, ap);
+	va_end(ap);
+}

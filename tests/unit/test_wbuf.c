@@ -1,0 +1,106 @@
+/*
+** Unit tests for src/base/wbuf.c: what a writer gives a wbuf reaches the
+** FILE in order, whole, after wbuf_flush, however the writes fall against
+** the buffer's end (short, longer than the buffer, printf's that do not fit).
+*/
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/wbuf.h"
+
+struct out {
+	FILE *f;
+	char *text;
+	size_t len;
+};
+
+static void out_open(struct out *o)
+{
+	o->text = NULL;
+	o->len = 0;
+	o->f = open_memstream(&o->text, &o->len);
+	assert_non_null(o->f);
+}
+
+static const char *out_text(struct out *o)
+{
+	assert_int_equal(fflush(o->f), 0);
+	return o->text;
+}
+
+static void out_close(struct out *o)
+{
+	fclose(o->f);
+	free(o->text);
+}
+
+static void test_small_writes(void **state)
+{
+	(void)state;
+	struct out o;
+	out_open(&o);
+	struct wbuf b;
+	wbuf_init(&b, o.f);
+	wbuf_puts(&b, "n=");
+	wbuf_int(&b, -9223372036854775807 - 1);
+	wbuf_putc(&b, ' ');
+	wbuf_uint(&b, 18446744073709551615u);
+	wbuf_putc(&b, ' ');
+	wbuf_date(&b, 0);
+	wbuf_printf(&b, " [%-5s|%3d]", "ab", 7);
+	assert_string_equal(out_text(&o), ""); /* nothing before the flush */
+	wbuf_flush(&b);
+	assert_string_equal(out_text(&o), "n=-9223372036854775808 18446744073709551615 1970-01-01 [ab   |  7]");
+	out_close(&o);
+}
+
+/* Writes across the buffer's end, one longer than the buffer, and printf's
+** that fit only after a flush and that never fit: the same text in order. */
+static void test_boundaries(void **state)
+{
+	(void)state;
+	enum { BIG = 2 * WBUF_SIZE + 3 };
+	char *big = malloc(BIG + 1), *want = malloc(4 * BIG + 4 * WBUF_SIZE);
+	assert_non_null(big);
+	assert_non_null(want);
+	for (size_t i = 0; i < BIG; i++)
+		big[i] = (char)('a' + i % 26);
+	big[BIG] = '\0';
+	struct out o;
+	out_open(&o);
+	struct wbuf b;
+	wbuf_init(&b, o.f);
+	char *p = want;
+	for (int i = 0; i < WBUF_SIZE / 3; i++) { /* fills past the end one character at a time */
+		wbuf_putc(&b, (char)('0' + i % 10));
+		*p++ = (char)('0' + i % 10);
+	}
+	wbuf_puts(&b, big);                      /* longer than the buffer: straight out, after what it held */
+	p += sprintf(p, "%s", big);
+	for (int i = 0; i < 3; i++) {            /* a printf that fits only after a flush */
+		wbuf_printf(&b, "<%.*s>", WBUF_SIZE / 2, big);
+		p += sprintf(p, "<%.*s>", WBUF_SIZE / 2, big);
+	}
+	wbuf_printf(&b, "[%s]", big);            /* one that never fits */
+	p += sprintf(p, "[%s]", big);
+	wbuf_flush(&b);
+	assert_string_equal(out_text(&o), want);
+	out_close(&o);
+	free(big);
+	free(want);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_small_writes),
+		cmocka_unit_test(test_boundaries),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
