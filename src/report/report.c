@@ -91,10 +91,17 @@ void report_replay_run(struct replay_report *w, void (*fn)(void *ctx), void *ctx
 		fn(ctx);
 }
 
+static void finish_registers(void *ctx)
+{
+	register_finish(ctx);
+}
+
 bool report_replay_end(struct replay_report *w, const struct replay_summary *s)
 {
+	/* the last tables under register_run's recovery point, as the meetings'
+	** were: out of memory there frees them too */
 	if (w->registers)
-		register_finish(register_report_registers(w->registers));
+		register_run(register_report_registers(w->registers), finish_registers, register_report_registers(w->registers));
 	bool ok = w->ops->replay_end(w, s);
 	if (w->body)
 		fclose(w->body);
