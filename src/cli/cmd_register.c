@@ -71,7 +71,7 @@ int cmd_register(struct cli *c, int argc, char **argv)
 	register_run(run.rg, run_replay, &run);
 
 	struct json_writer w;
-	json_init(&w, stdout);
+	jw_init(&w, stdout);
 	if (!register_report_write(rr, stdout, &w, true)) {
 		if (!ferror(stdout)) /* else main says why, once */
 			cli_usage_error(c, "cannot write the output: a part of the registers could not be copied from its temporary file");

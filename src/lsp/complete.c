@@ -152,7 +152,7 @@ static void item(json_t *list, const char *label, int kind, const char *detail)
 {
 	json_t *j = json_pack("{s:s,s:i}", "label", label, "kind", kind);
 	if (detail)
-		json_object_set_new(j, "detail", jstr(detail));
+		json_object_set_new(j, "detail", json_string(detail));
 	json_array_append_new(list, j);
 }
 

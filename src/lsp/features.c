@@ -252,7 +252,7 @@ json_t *lsp_hover(struct server *s, json_t *params, struct rpc_error *err)
 		sp = item->span;
 	}
 	if (b.len == 0)
-		return jnull();
+		return json_null();
 	return json_pack("{s:{s:s,s:s},s:o}", "contents", "kind", "markdown", "value", sbuf_str(&b),
 	                 "range", doc_range(s, d, sp.start, sp.end));
 }
@@ -281,7 +281,7 @@ json_t *lsp_definition(struct server *s, json_t *params, struct rpc_error *err)
 	if (!declared_name_at(s, params, &d, &n, err))
 		return NULL;
 	if (!n)
-		return jnull();
+		return json_null();
 	return json_location(s, d, n->def_src, n->def_span.start, n->def_span.end);
 }
 
@@ -333,7 +333,7 @@ json_t *lsp_references(struct server *s, json_t *params, struct rpc_error *err)
 	if (!declared_name_at(s, params, &d, &n, err))
 		return NULL;
 	if (!n)
-		return jnull();
+		return json_null();
 	json_t *with = json_object_get(json_object_get(params, "context"), "includeDeclaration");
 	struct refs r = { s, json_array(), !json_is_false(with) };
 	each_occurrence(s, n, file_key(s, d, n->def_src), add_ref, &r);
@@ -353,7 +353,7 @@ static json_t *symbol(struct server *s, struct doc *d, const char *name, const c
 	                      "range", doc_range(s, d, n->span.start, n->span.end),
 	                      "selectionRange", doc_range(s, d, sel.start, sel.end));
 	if (detail && *detail)
-		json_object_set_new(j, "detail", jstr(detail));
+		json_object_set_new(j, "detail", json_string(detail));
 	return j;
 }
 
@@ -596,7 +596,7 @@ json_t *lsp_semantic_legend(void)
 {
 	json_t *types = json_array();
 	for (size_t i = 0; i < sizeof token_types / sizeof token_types[0]; i++)
-		json_array_append_new(types, jstr(token_types[i]));
+		json_array_append_new(types, json_string(token_types[i]));
 	return json_pack("{s:o,s:[s,s]}", "tokenTypes", types, "tokenModifiers", "declaration", "defaultLibrary");
 }
 

@@ -17,14 +17,6 @@
 #include "lsp/position.h"
 #include "lsp/server.h"
 
-/*
-** The project's JSON writer (src/report/json.h) has functions named json_string
-** and json_null too; linked from the static library they shadow jansson's
-** of the same names.  So strings and null are made with these two.
-*/
-#define jstr(s) json_stringn((s), strlen(s))
-#define jnull() json_pack("n")
-
 /* JSON-RPC and LSP error codes. */
 enum {
 	RPC_PARSE_ERROR = -32700,

@@ -17,7 +17,7 @@
 static void send(struct server *s, json_t *msg)
 {
 	if (!json_object_get(msg, "jsonrpc"))
-		json_object_set_new(msg, "jsonrpc", jstr("2.0"));
+		json_object_set_new(msg, "jsonrpc", json_string("2.0"));
 	char *text = json_dumps(msg, JSON_COMPACT);
 	json_decref(msg);
 	if (!text) {
@@ -33,14 +33,14 @@ static void send_result(struct server *s, json_t *id, json_t *result)
 {
 	json_t *msg = json_object();
 	json_object_set(msg, "id", id);
-	json_object_set_new(msg, "result", result ? result : jnull());
+	json_object_set_new(msg, "result", result ? result : json_null());
 	send(s, msg);
 }
 
 static void send_error(struct server *s, json_t *id, int code, const char *message)
 {
 	json_t *msg = json_object();
-	json_object_set(msg, "id", id ? id : jnull());
+	json_object_set(msg, "id", id ? id : json_null());
 	json_object_set_new(msg, "error", json_pack("{s:i,s:s}", "code", code, "message", message));
 	send(s, msg);
 }
@@ -362,7 +362,7 @@ static json_t *shutdown_request(struct server *s, json_t *params, struct rpc_err
 	(void)params;
 	(void)err;
 	s->state = STATE_SHUT_DOWN;
-	return jnull();
+	return json_null();
 }
 
 /* ---- dispatch -------------------------------------------------------------------------------- */

@@ -7,7 +7,7 @@
 
 #include "base/numfmt.h"
 
-void json_flush(struct json_writer *w)
+void jw_flush(struct json_writer *w)
 {
 	if (w->pending)
 		fwrite(w->buf, 1, w->pending, w->out);
@@ -17,7 +17,7 @@ void json_flush(struct json_writer *w)
 static void put(struct json_writer *w, const void *s, size_t n)
 {
 	if (w->pending + n > sizeof w->buf) {
-		json_flush(w);
+		jw_flush(w);
 		if (n > sizeof w->buf) {
 			fwrite(s, 1, n, w->out);
 			return;
@@ -30,11 +30,11 @@ static void put(struct json_writer *w, const void *s, size_t n)
 static void putch(struct json_writer *w, char c)
 {
 	if (w->pending == sizeof w->buf)
-		json_flush(w);
+		jw_flush(w);
 	w->buf[w->pending++] = c;
 }
 
-void json_init(struct json_writer *w, FILE *out)
+void jw_init(struct json_writer *w, FILE *out)
 {
 	w->out = out;
 	w->depth = 0;
@@ -69,7 +69,7 @@ static void open_container(struct json_writer *w, char c)
 {
 	before_value(w);
 	putch(w, c);
-	json_flush(w);
+	jw_flush(w);
 	if (w->depth + 1 < JSON_MAX_DEPTH)
 		w->depth++;
 	w->first[w->depth] = true;
@@ -83,13 +83,13 @@ static void close_container(struct json_writer *w, char c)
 	if (!empty)
 		indent(w);
 	putch(w, c);
-	json_flush(w);
+	jw_flush(w);
 }
 
-void json_begin_object(struct json_writer *w) { open_container(w, '{'); }
-void json_end_object(struct json_writer *w) { close_container(w, '}'); }
-void json_begin_array(struct json_writer *w) { open_container(w, '['); }
-void json_end_array(struct json_writer *w) { close_container(w, ']'); }
+void jw_begin_object(struct json_writer *w) { open_container(w, '{'); }
+void jw_end_object(struct json_writer *w) { close_container(w, '}'); }
+void jw_begin_array(struct json_writer *w) { open_container(w, '['); }
+void jw_end_array(struct json_writer *w) { close_container(w, ']'); }
 
 /* One character of a string, escaped, at o; returns the end. */
 static char *escape(char *o, unsigned char c)
@@ -127,7 +127,7 @@ static void write_string(struct json_writer *w, const char *s)
 {
 	size_t len = strlen(s);
 	if (w->pending + MAX_ESCAPE * len + 2 > sizeof w->buf)
-		json_flush(w);
+		jw_flush(w);
 	if (MAX_ESCAPE * len + 2 <= sizeof w->buf) {
 		/* room for the worst case: escape straight into the buffer */
 		char *o = w->buf + w->pending;
@@ -146,7 +146,7 @@ static void write_string(struct json_writer *w, const char *s)
 	putch(w, '"');
 	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
 		if (w->pending + MAX_ESCAPE > sizeof w->buf)
-			json_flush(w);
+			jw_flush(w);
 		if (plain[*p])
 			w->buf[w->pending++] = (char)*p;
 		else
@@ -155,7 +155,7 @@ static void write_string(struct json_writer *w, const char *s)
 	putch(w, '"');
 }
 
-void json_key(struct json_writer *w, const char *key)
+void jw_key(struct json_writer *w, const char *key)
 {
 	before_value(w);
 	write_string(w, key);
@@ -163,7 +163,7 @@ void json_key(struct json_writer *w, const char *key)
 	w->after_key = true;
 }
 
-void json_string(struct json_writer *w, const char *s)
+void jw_string(struct json_writer *w, const char *s)
 {
 	before_value(w);
 	write_string(w, s);
@@ -176,29 +176,29 @@ static void text(struct json_writer *w, const char *s, size_t n)
 	put(w, s, n);
 }
 
-void json_int(struct json_writer *w, int64_t v)
+void jw_int(struct json_writer *w, int64_t v)
 {
 	char buf[NUMFMT_MAX];
 	text(w, buf, numfmt_i64(buf, v));
 }
 
-void json_bool(struct json_writer *w, bool v)
+void jw_bool(struct json_writer *w, bool v)
 {
 	text(w, v ? "true" : "false", v ? 4 : 5);
 }
 
-void json_null(struct json_writer *w)
+void jw_null(struct json_writer *w)
 {
 	text(w, "null", 4);
 }
 
-void json_raw(struct json_writer *w, const char *s)
+void jw_raw(struct json_writer *w, const char *s)
 {
 	text(w, s, strlen(s));
 }
 
-void json_finish(struct json_writer *w)
+void jw_finish(struct json_writer *w)
 {
 	putch(w, '\n');
-	json_flush(w);
+	jw_flush(w);
 }

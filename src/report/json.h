@@ -8,7 +8,8 @@
 ** container opens or closes (or the buffer fills): stdio's cost per call
 ** was most of a JSON report's time (docs/performance.md).  So the FILE has
 ** all that was written after every container's brace; before writing to it
-** by other means in the middle of one, call json_flush.
+** by other means in the middle of one, call jw_flush.  Its functions are
+** jw_*: jansson (linked for the lsp) exports json_string, json_null...
 */
 #ifndef QUORATE_JSON_H
 #define QUORATE_JSON_H
@@ -29,21 +30,21 @@ struct json_writer {
 	char buf[JSON_BUFFER];
 };
 
-void json_init(struct json_writer *w, FILE *out);
-void json_begin_object(struct json_writer *w);
-void json_end_object(struct json_writer *w);
-void json_begin_array(struct json_writer *w);
-void json_end_array(struct json_writer *w);
-void json_key(struct json_writer *w, const char *key);
-void json_string(struct json_writer *w, const char *s);
-void json_int(struct json_writer *w, int64_t v);
-void json_bool(struct json_writer *w, bool v);
-void json_null(struct json_writer *w);
+void jw_init(struct json_writer *w, FILE *out);
+void jw_begin_object(struct json_writer *w);
+void jw_end_object(struct json_writer *w);
+void jw_begin_array(struct json_writer *w);
+void jw_end_array(struct json_writer *w);
+void jw_key(struct json_writer *w, const char *key);
+void jw_string(struct json_writer *w, const char *s);
+void jw_int(struct json_writer *w, int64_t v);
+void jw_bool(struct json_writer *w, bool v);
+void jw_null(struct json_writer *w);
 /* A value already formatted as JSON (a number such as 6.75). */
-void json_raw(struct json_writer *w, const char *text);
+void jw_raw(struct json_writer *w, const char *text);
 /* End the document with a newline (and flush). */
-void json_finish(struct json_writer *w);
+void jw_finish(struct json_writer *w);
 /* Give out what was gathered since the last brace. */
-void json_flush(struct json_writer *w);
+void jw_flush(struct json_writer *w);
 
 #endif

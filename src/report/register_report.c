@@ -31,7 +31,7 @@ static FILE *scratch(struct register_report *rr, FILE **f, struct json_writer *w
 		rr->failed = *f == NULL;
 		if (*f) {
 			/* a writer inside the array it will be copied into */
-			json_init(w, *f);
+			jw_init(w, *f);
 			w->depth = depth;
 			w->first[depth] = true;
 		}

@@ -398,20 +398,20 @@ void conform_write_markdown(FILE *out, const struct conform_run *run)
 
 static void opt_string(struct json_writer *w, const char *key, const char *s)
 {
-	json_key(w, key);
+	jw_key(w, key);
 	if (s)
-		json_string(w, s);
+		jw_string(w, s);
 	else
-		json_null(w);
+		jw_null(w);
 }
 
 static void opt_count(struct json_writer *w, const char *key, uint64_t n)
 {
-	json_key(w, key);
+	jw_key(w, key);
 	if (n)
-		json_int(w, (int64_t)n);
+		jw_int(w, (int64_t)n);
 	else
-		json_null(w);
+		jw_null(w);
 }
 
 static const char *verdict_code(enum conform_verdict v)
@@ -427,134 +427,134 @@ static const char *verdict_code(enum conform_verdict v)
 
 static void json_attrs(struct json_writer *w, const struct attr *attrs, unsigned n)
 {
-	json_begin_object(w);
+	jw_begin_object(w);
 	for (unsigned i = 0; i < n; i++) {
 		const struct value *v = &attrs[i].value;
 		char buf[RAT_FMT_MAX];
-		json_key(w, attrs[i].name);
+		jw_key(w, attrs[i].name);
 		switch (v->type) {
-		case VT_BOOL: json_bool(w, v->u.boolean); break;
-		case VT_NUM: json_string(w, rat_format(v->u.num, buf, sizeof buf)); break;
-		case VT_STR: json_string(w, v->u.str); break;
-		case VT_DATE: json_string(w, date_format(v->u.date, buf)); break;
-		default: json_null(w); break;
+		case VT_BOOL: jw_bool(w, v->u.boolean); break;
+		case VT_NUM: jw_string(w, rat_format(v->u.num, buf, sizeof buf)); break;
+		case VT_STR: jw_string(w, v->u.str); break;
+		case VT_DATE: jw_string(w, date_format(v->u.date, buf)); break;
+		default: jw_null(w); break;
 		}
 	}
-	json_end_object(w);
+	jw_end_object(w);
 }
 
 static void json_example(struct json_writer *w, const struct conform_example *x, bool smallest)
 {
 	const struct diff_example *e = x->found;
-	json_begin_object(w);
-	json_key(w, "smallest"); json_bool(w, smallest);
-	json_key(w, "members"); json_int(w, x->members);
-	json_key(w, "present"); json_int(w, x->present);
-	json_key(w, "present_ids");
-	json_begin_array(w);
+	jw_begin_object(w);
+	jw_key(w, "smallest"); jw_bool(w, smallest);
+	jw_key(w, "members"); jw_int(w, x->members);
+	jw_key(w, "present"); jw_int(w, x->present);
+	jw_key(w, "present_ids");
+	jw_begin_array(w);
 	for (unsigned i = 0; i < e->n_present_ids; i++)
-		json_string(w, e->present_ids[i]);
-	json_end_array(w);
+		jw_string(w, e->present_ids[i]);
+	jw_end_array(w);
 	opt_string(w, "interest", e->conflicted_id);
 	opt_string(w, "interest_note", x->interest_note);
-	json_key(w, "for"); json_int(w, e->yes);
-	json_key(w, "against"); json_int(w, e->no);
-	json_key(w, "abstain"); json_int(w, e->abstain);
+	jw_key(w, "for"); jw_int(w, e->yes);
+	jw_key(w, "against"); jw_int(w, e->no);
+	jw_key(w, "abstain"); jw_int(w, e->abstain);
 	opt_string(w, "casting", e->casting < 0 ? NULL : e->casting == VOTE_FOR ? "for" : "against");
-	json_key(w, "motion"); json_string(w, e->motion);
-	json_key(w, "attributes"); json_attrs(w, e->attrs, e->n_attrs);
-	json_key(w, "record"); json_string(w, x->record);
-	json_key(w, "local"); report_json_meeting(w, x->local);
-	json_key(w, "model"); report_json_meeting(w, x->model);
-	json_end_object(w);
+	jw_key(w, "motion"); jw_string(w, e->motion);
+	jw_key(w, "attributes"); json_attrs(w, e->attrs, e->n_attrs);
+	jw_key(w, "record"); jw_string(w, x->record);
+	jw_key(w, "local"); report_json_meeting(w, x->local);
+	jw_key(w, "model"); report_json_meeting(w, x->model);
+	jw_end_object(w);
 }
 
 static void json_clause(struct json_writer *w, const struct conform_result *r, const struct conform_clause *c)
 {
-	json_begin_object(w);
-	json_key(w, "topic"); json_string(w, conform_topic_name(c->topic));
-	json_key(w, "heading"); json_string(w, c->heading);
-	json_key(w, "verdict"); json_string(w, verdict_code(c->verdict));
+	jw_begin_object(w);
+	jw_key(w, "topic"); jw_string(w, conform_topic_name(c->topic));
+	jw_key(w, "heading"); jw_string(w, c->heading);
+	jw_key(w, "verdict"); jw_string(w, verdict_code(c->verdict));
 	opt_string(w, "model_clause", c->model_clause);
 	opt_string(w, "local_clause", c->local_clause);
-	json_key(w, "model"); json_string(w, c->model_reads);
-	json_key(w, "local"); json_string(w, c->local_reads);
+	jw_key(w, "model"); jw_string(w, c->model_reads);
+	jw_key(w, "local"); jw_string(w, c->local_reads);
 	opt_string(w, "why", c->why);
-	json_key(w, "meetings"); json_int(w, (int64_t)c->meetings);
-	json_key(w, "counterexample");
+	jw_key(w, "meetings"); jw_int(w, (int64_t)c->meetings);
+	jw_key(w, "counterexample");
 	if (c->example)
 		json_example(w, c->example, smallest(r, c));
 	else
-		json_null(w);
-	json_end_object(w);
+		jw_null(w);
+	jw_end_object(w);
 }
 
 /* How much the search covered; the fields mean what diff's "scenarios" do. */
 static void json_search(struct json_writer *w, const struct diff_search *s)
 {
-	json_begin_object(w);
-	json_key(w, "scenarios"); json_int(w, (int64_t)s->scenarios);
-	json_key(w, "complete"); json_bool(w, !s->truncated);
+	jw_begin_object(w);
+	jw_key(w, "scenarios"); jw_int(w, (int64_t)s->scenarios);
+	jw_key(w, "complete"); jw_bool(w, !s->truncated);
 	opt_count(w, "space", s->space);
-	json_key(w, "attendances"); json_int(w, (int64_t)s->attendances);
+	jw_key(w, "attendances"); jw_int(w, (int64_t)s->attendances);
 	opt_count(w, "attendances_all", s->attendances_all);
-	json_key(w, "work"); json_int(w, (int64_t)s->work);
-	json_key(w, "bound"); json_int(w, (int64_t)s->bound);
+	jw_key(w, "work"); jw_int(w, (int64_t)s->work);
+	jw_key(w, "bound"); jw_int(w, (int64_t)s->bound);
 	opt_string(w, "cut_short_by", s->truncated ? (s->why_truncated ? s->why_truncated : "its bound") : NULL);
-	json_end_object(w);
+	jw_end_object(w);
 }
 
 static void json_local(struct json_writer *w, const struct conform_result *r)
 {
 	char d[DATE_FMT_MAX];
-	json_begin_object(w);
-	json_key(w, "name"); json_string(w, r->local->name);
+	jw_begin_object(w);
+	jw_key(w, "name"); jw_string(w, r->local->name);
 	opt_string(w, "version", r->local->version);
-	json_key(w, "file"); json_string(w, r->path);
-	json_key(w, "verdict"); json_string(w, verdict_code(r->verdict));
-	json_key(w, "day"); json_string(w, date_format(r->day, d));
-	json_key(w, "members"); json_int(w, r->members);
-	json_key(w, "search");
+	jw_key(w, "file"); jw_string(w, r->path);
+	jw_key(w, "verdict"); jw_string(w, verdict_code(r->verdict));
+	jw_key(w, "day"); jw_string(w, date_format(r->day, d));
+	jw_key(w, "members"); jw_int(w, r->members);
+	jw_key(w, "search");
 	json_search(w, &r->search);
-	json_key(w, "roles");
-	json_begin_array(w);
+	jw_key(w, "roles");
+	jw_begin_array(w);
 	for (size_t k = 0; k < r->roles.n; k++) {
 		const struct conform_role *role = &r->roles.items[k];
-		json_begin_object(w);
-		json_key(w, "model"); json_string(w, role->model_id);
-		json_key(w, "local"); json_string(w, role->local_ids);
-		json_key(w, "by_map"); json_bool(w, role->by_map);
-		json_key(w, "members"); json_int(w, role->members);
-		json_end_object(w);
+		jw_begin_object(w);
+		jw_key(w, "model"); jw_string(w, role->model_id);
+		jw_key(w, "local"); jw_string(w, role->local_ids);
+		jw_key(w, "by_map"); jw_bool(w, role->by_map);
+		jw_key(w, "members"); jw_int(w, role->members);
+		jw_end_object(w);
 	}
-	json_end_array(w);
-	json_key(w, "clauses");
-	json_begin_array(w);
+	jw_end_array(w);
+	jw_key(w, "clauses");
+	jw_begin_array(w);
 	for (size_t k = 0; k < r->clauses.n; k++)
 		json_clause(w, r, &r->clauses.items[k]);
-	json_end_array(w);
-	json_end_object(w);
+	jw_end_array(w);
+	jw_end_object(w);
 }
 
 void conform_write_json(FILE *out, const struct conform_run *run)
 {
 	struct json_writer w;
-	json_init(&w, out);
-	json_begin_object(&w);
-	json_key(&w, "model");
-	json_begin_object(&w);
-	json_key(&w, "name"); json_string(&w, run->model->name);
+	jw_init(&w, out);
+	jw_begin_object(&w);
+	jw_key(&w, "model");
+	jw_begin_object(&w);
+	jw_key(&w, "name"); jw_string(&w, run->model->name);
 	opt_string(&w, "version", run->model->version);
-	json_key(&w, "file"); json_string(&w, run->model_path);
-	json_end_object(&w);
-	json_key(&w, "exact"); json_bool(&w, run->exact);
-	json_key(&w, "conforms"); json_bool(&w, conform_all(run));
-	json_key(&w, "complete"); json_bool(&w, cut_short(run) == 0);
-	json_key(&w, "locals");
-	json_begin_array(&w);
+	jw_key(&w, "file"); jw_string(&w, run->model_path);
+	jw_end_object(&w);
+	jw_key(&w, "exact"); jw_bool(&w, run->exact);
+	jw_key(&w, "conforms"); jw_bool(&w, conform_all(run));
+	jw_key(&w, "complete"); jw_bool(&w, cut_short(run) == 0);
+	jw_key(&w, "locals");
+	jw_begin_array(&w);
 	for (size_t i = 0; i < run->results.n; i++)
 		json_local(&w, run->results.items[i]);
-	json_end_array(&w);
-	json_end_object(&w);
-	json_finish(&w);
+	jw_end_array(&w);
+	jw_end_object(&w);
+	jw_finish(&w);
 }

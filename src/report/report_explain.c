@@ -144,16 +144,16 @@ void explain_write_markdown(FILE *out, const struct explanation *x)
 
 static void json_row_values(struct json_writer *w, const struct explanation *x, const struct explain_row *row, bool abstain)
 {
-	json_begin_object(w);
+	jw_begin_object(w);
 	for (unsigned k = 0; k < x->n_columns; k++) {
 		int64_t v = abstain ? row->others_abstain[k] : row->all_vote[k];
-		json_key(w, column_name(x, k));
+		jw_key(w, column_name(x, k));
 		if (v < 0)
-			json_null(w);
+			jw_null(w);
 		else
-			json_int(w, v);
+			jw_int(w, v);
 	}
-	json_end_object(w);
+	jw_end_object(w);
 }
 
 void explain_write_json(FILE *out, const struct explanation *x)
@@ -161,61 +161,61 @@ void explain_write_json(FILE *out, const struct explanation *x)
 	const struct terms *t = x->terms;
 	char d[DATE_FMT_MAX];
 	struct json_writer w;
-	json_init(&w, out);
-	json_begin_object(&w);
-	json_key(&w, "terms");
-	json_string(&w, t->name);
-	json_key(&w, "version");
-	if (t->version) json_string(&w, t->version); else json_null(&w);
-	json_key(&w, "effective");
-	if (t->has_effective) json_string(&w, date_format(t->effective, d)); else json_null(&w);
-	json_key(&w, "members");
-	json_int(&w, x->members);
-	json_key(&w, "quorum_minimum");
-	if (x->quorum_min >= 0) json_int(&w, x->quorum_min); else json_null(&w);
-	json_key(&w, "quorum_minimum_attendees");
-	if (x->quorum_min >= 0) json_int(&w, x->quorum_min_attendees); else json_null(&w);
-	json_key(&w, "quorum_example");
+	jw_init(&w, out);
+	jw_begin_object(&w);
+	jw_key(&w, "terms");
+	jw_string(&w, t->name);
+	jw_key(&w, "version");
+	if (t->version) jw_string(&w, t->version); else jw_null(&w);
+	jw_key(&w, "effective");
+	if (t->has_effective) jw_string(&w, date_format(t->effective, d)); else jw_null(&w);
+	jw_key(&w, "members");
+	jw_int(&w, x->members);
+	jw_key(&w, "quorum_minimum");
+	if (x->quorum_min >= 0) jw_int(&w, x->quorum_min); else jw_null(&w);
+	jw_key(&w, "quorum_minimum_attendees");
+	if (x->quorum_min >= 0) jw_int(&w, x->quorum_min_attendees); else jw_null(&w);
+	jw_key(&w, "quorum_example");
 	if (x->quorum_min >= 0) {
-		json_begin_array(&w);
+		jw_begin_array(&w);
 		for (size_t i = 0; i < x->quorum_example.n; i++)
-			json_string(&w, x->quorum_example.items[i]);
-		json_end_array(&w);
+			jw_string(&w, x->quorum_example.items[i]);
+		jw_end_array(&w);
 	} else {
-		json_null(&w);
+		jw_null(&w);
 	}
-	json_key(&w, "quorum_search_cut");
-	json_bool(&w, x->quorum_min_cut);
-	json_key(&w, "clauses");
-	json_begin_array(&w);
+	jw_key(&w, "quorum_search_cut");
+	jw_bool(&w, x->quorum_min_cut);
+	jw_key(&w, "clauses");
+	jw_begin_array(&w);
 	for (size_t i = 0; i < x->paras.n; i++) {
 		const struct explain_para *p = &x->paras.items[i];
-		json_begin_object(&w);
-		json_key(&w, "heading");
-		json_string(&w, p->heading);
-		json_key(&w, "clause");
-		if (p->clause) json_string(&w, p->clause); else json_null(&w);
-		json_key(&w, "text");
-		json_string(&w, p->text);
-		json_end_object(&w);
+		jw_begin_object(&w);
+		jw_key(&w, "heading");
+		jw_string(&w, p->heading);
+		jw_key(&w, "clause");
+		if (p->clause) jw_string(&w, p->clause); else jw_null(&w);
+		jw_key(&w, "text");
+		jw_string(&w, p->text);
+		jw_end_object(&w);
 	}
-	json_end_array(&w);
-	json_key(&w, "votes_needed");
-	json_begin_array(&w);
+	jw_end_array(&w);
+	jw_key(&w, "votes_needed");
+	jw_begin_array(&w);
 	for (size_t r = 0; r < x->rows.n; r++) {
 		const struct explain_row *row = &x->rows.items[r];
-		json_begin_object(&w);
-		json_key(&w, "present");
-		json_int(&w, row->present);
-		json_key(&w, "all_vote");
+		jw_begin_object(&w);
+		jw_key(&w, "present");
+		jw_int(&w, row->present);
+		jw_key(&w, "all_vote");
 		json_row_values(&w, x, row, false);
-		json_key(&w, "others_abstain");
+		jw_key(&w, "others_abstain");
 		json_row_values(&w, x, row, true);
-		json_end_object(&w);
+		jw_end_object(&w);
 	}
-	json_end_array(&w);
-	json_end_object(&w);
-	json_finish(&w);
+	jw_end_array(&w);
+	jw_end_object(&w);
+	jw_finish(&w);
 }
 
 static void html_table(FILE *out, const struct explanation *x, bool abstain)

@@ -48,28 +48,28 @@ static void test_document(void **state)
 	struct out o;
 	out_open(&o);
 	struct json_writer w;
-	json_init(&w, o.f);
-	json_begin_object(&w);
-	json_key(&w, "n");
-	json_int(&w, -9223372036854775807 - 1);
-	json_key(&w, "ok");
-	json_bool(&w, true);
-	json_key(&w, "no");
-	json_bool(&w, false);
-	json_key(&w, "none");
-	json_null(&w);
-	json_key(&w, "x");
-	json_raw(&w, "6.75");
-	json_key(&w, "empty");
-	json_begin_array(&w);
-	json_end_array(&w);
-	json_key(&w, "list");
-	json_begin_array(&w);
-	json_string(&w, "a\"b\\c\nd\re\tf\x01g\x1fh\xC3\xB4");
-	json_int(&w, 0);
-	json_end_array(&w);
-	json_end_object(&w);
-	json_finish(&w);
+	jw_init(&w, o.f);
+	jw_begin_object(&w);
+	jw_key(&w, "n");
+	jw_int(&w, -9223372036854775807 - 1);
+	jw_key(&w, "ok");
+	jw_bool(&w, true);
+	jw_key(&w, "no");
+	jw_bool(&w, false);
+	jw_key(&w, "none");
+	jw_null(&w);
+	jw_key(&w, "x");
+	jw_raw(&w, "6.75");
+	jw_key(&w, "empty");
+	jw_begin_array(&w);
+	jw_end_array(&w);
+	jw_key(&w, "list");
+	jw_begin_array(&w);
+	jw_string(&w, "a\"b\\c\nd\re\tf\x01g\x1fh\xC3\xB4");
+	jw_int(&w, 0);
+	jw_end_array(&w);
+	jw_end_object(&w);
+	jw_finish(&w);
 	assert_string_equal(out_text(&o),
 	                    "{\n  \"n\": -9223372036854775808,\n  \"ok\": true,\n  \"no\": false,\n  \"none\": null,\n"
 	                    "  \"x\": 6.75,\n  \"empty\": [],\n  \"list\": [\n"
@@ -77,7 +77,7 @@ static void test_document(void **state)
 	out_close(&o);
 }
 
-/* Keys and values wait in the writer until a brace; json_flush gives them
+/* Keys and values wait in the writer until a brace; jw_flush gives them
 ** out, so another writer of the FILE comes after them. */
 static void test_flush_points(void **state)
 {
@@ -85,22 +85,22 @@ static void test_flush_points(void **state)
 	struct out o;
 	out_open(&o);
 	struct json_writer w;
-	json_init(&w, o.f);
-	json_begin_object(&w);
+	jw_init(&w, o.f);
+	jw_begin_object(&w);
 	assert_string_equal(out_text(&o), "{");
-	json_key(&w, "k");
-	json_int(&w, 1);
+	jw_key(&w, "k");
+	jw_int(&w, 1);
 	assert_string_equal(out_text(&o), "{");
-	json_flush(&w);
+	jw_flush(&w);
 	assert_string_equal(out_text(&o), "{\n  \"k\": 1");
 	/* a part copied in as register's splice does: after the bracket */
-	json_key(&w, "spliced");
-	json_begin_array(&w);
+	jw_key(&w, "spliced");
+	jw_begin_array(&w);
 	fputs("\n    1", o.f);
 	w.first[w.depth] = false;
-	json_int(&w, 2);
-	json_end_array(&w);
-	json_end_object(&w);
+	jw_int(&w, 2);
+	jw_end_array(&w);
+	jw_end_object(&w);
 	assert_string_equal(out_text(&o), "{\n  \"k\": 1,\n  \"spliced\": [\n    1,\n    2\n  ]\n}");
 	out_close(&o);
 }
@@ -123,13 +123,13 @@ static void test_long_strings(void **state)
 	struct out o;
 	out_open(&o);
 	struct json_writer w;
-	json_init(&w, o.f);
-	json_begin_array(&w);
-	json_string(&w, plain);
-	json_string(&w, quotes);
+	jw_init(&w, o.f);
+	jw_begin_array(&w);
+	jw_string(&w, plain);
+	jw_string(&w, quotes);
 	for (int i = 0; i < 500; i++)
-		json_int(&w, i);
-	json_end_array(&w);
+		jw_int(&w, i);
+	jw_end_array(&w);
 	char *p = want;
 	p += sprintf(p, "[\n  \"%s\",\n  \"", plain);
 	for (size_t i = 0; i < LONG; i++)
