@@ -43,11 +43,22 @@ void jw_init(struct json_writer *w, FILE *out)
 	w->pending = 0;
 }
 
-static void indent(struct json_writer *w)
+/* A comma, a new line and the deepest indentation written. */
+#define BEFORE_MAX (2 + 2 * 32)
+_Static_assert(1 + 2 * (JSON_MAX_DEPTH - 1) < BEFORE_MAX, "indentation of the deepest level");
+
+/* A comma if asked, a new line and the indentation of this depth. */
+static void new_line(struct json_writer *w, bool comma)
 {
-	static const char spaces[] = "\n                                                                ";
-	size_t n = 1 + 2 * (size_t)w->depth;
-	put(w, spaces, n < sizeof spaces - 1 ? n : sizeof spaces - 1);
+	static const char spaces[BEFORE_MAX] = "\n                                                                ";
+	if (w->pending + BEFORE_MAX > sizeof w->buf)
+		jw_flush(w);
+	char *o = w->buf + w->pending;
+	if (comma)
+		*o++ = ',';
+	/* all the spaces (a fixed-size copy), then keep those of this depth */
+	memcpy(o, spaces, sizeof spaces - 1);
+	w->pending = (size_t)(o - w->buf) + 1 + 2 * (size_t)w->depth;
 }
 
 /* Before any value or key: a comma if needed, and a new line in containers. */
@@ -59,10 +70,8 @@ static void before_value(struct json_writer *w)
 	}
 	if (w->depth == 0)
 		return;
-	if (!w->first[w->depth])
-		putch(w, ',');
+	new_line(w, !w->first[w->depth]);
 	w->first[w->depth] = false;
-	indent(w);
 }
 
 static void open_container(struct json_writer *w, char c)
@@ -81,7 +90,7 @@ static void close_container(struct json_writer *w, char c)
 	if (w->depth > 0)
 		w->depth--;
 	if (!empty)
-		indent(w);
+		new_line(w, false);
 	putch(w, c);
 	jw_flush(w);
 }
@@ -123,6 +132,37 @@ static const unsigned char plain[256] = {
 	R16(1), R16(1), R16(1), R16(1), R16(1), R16(1), R16(1), R16(1), R16(1), R16(1),
 };
 
+/* No byte of v needs an escape (none below 0x20, no '"', no '\\'):
+** exact as a yes or no, which is all this asks. */
+static bool plain8(uint64_t v)
+{
+	const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+	uint64_t quote = v ^ (ones * '"'), backslash = v ^ (ones * '\\');
+	uint64_t found = ((v - ones * 0x20) & ~v) | ((quote - ones) & ~quote) | ((backslash - ones) & ~backslash);
+	return (found & highs) == 0;
+}
+
+/* The bytes p..end escaped, at o (room for MAX_ESCAPE each); returns the end. */
+static char *copy_escaped(char *o, const unsigned char *p, const unsigned char *end)
+{
+	/* eight at a time while none needs an escape */
+	while (end - p >= 8) {
+		uint64_t v;
+		memcpy(&v, p, 8);
+		if (plain8(v)) {
+			memcpy(o, p, 8);
+			o += 8;
+			p += 8;
+			continue;
+		}
+		for (const unsigned char *stop = p + 8; p < stop; p++)
+			o = plain[*p] ? (*o = (char)*p, o + 1) : escape(o, *p);
+	}
+	for (; p < end; p++)
+		o = plain[*p] ? (*o = (char)*p, o + 1) : escape(o, *p);
+	return o;
+}
+
 static void write_string(struct json_writer *w, const char *s)
 {
 	size_t len = strlen(s);
@@ -132,12 +172,7 @@ static void write_string(struct json_writer *w, const char *s)
 		/* room for the worst case: escape straight into the buffer */
 		char *o = w->buf + w->pending;
 		*o++ = '"';
-		for (const unsigned char *p = (const unsigned char *)s, *end = p + len; p < end; p++) {
-			if (plain[*p])
-				*o++ = (char)*p;
-			else
-				o = escape(o, *p);
-		}
+		o = copy_escaped(o, (const unsigned char *)s, (const unsigned char *)s + len);
 		*o++ = '"';
 		w->pending = (size_t)(o - w->buf);
 		return;
