@@ -29,7 +29,9 @@ static void add_reqs(struct sbuf *b, const struct req_result *reqs, unsigned n, 
 		const struct req_result *q = &reqs[i];
 		if (unmet_only && (q->met || q->failed))
 			continue;
-		sbuf_addf(b, "; %s: %s", q->text, q->working ? q->working : "cannot be evaluated");
+		char buf[REQ_WORKING_MAX];
+		const char *working = req_working(q, buf);
+		sbuf_addf(b, "; %s: %s", q->text, working ? working : "cannot be evaluated");
 	}
 }
 
