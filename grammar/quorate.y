@@ -5,8 +5,14 @@
 ** src/front/parse.c feeds it tokens and takes each top-level item (a `terms`
 ** block, a `meeting`, a module's `rule` or `use`) as soon as it is reduced,
 ** so a long history never needs to be in memory at once.  Actions only build
-** nodes; every check of meaning is made later by sema.  Recovery points are
-** the item boundaries inside blocks (`error` as an item) and the top level.
+** nodes; every check of meaning is made later by sema.
+**
+** Recovery is explicit, as in PostgreSQL's psql lexer or Lua's parser: after
+** a syntax error the facade skips to the next statement boundary (a line
+** that begins with a word that begins an item, or the '}' of the block) and
+** gives the parser SYNC there.  `error SYNC` is an item of every block and of
+** the file, so the parser takes nothing else while recovering, and yyerrok
+** makes the very next mistake reported: one mistake, one error.
 */
 %require "3.8"
 %define api.pure full
@@ -27,6 +33,8 @@
 %code {
 #include <ctype.h>
 #include <string.h>
+
+#include "base/spell.h"
 
 static void yyerror(const YYLTYPE *loc, struct parse_state *st, const char *msg);
 
@@ -163,6 +171,10 @@ static enum round_mode round_mode(const char *word)
 /* `any` followed by `member` after `chaired by` (any other `any` is a name) */
 %token ANY_LA "'any' (of 'any member')"
 %token SYNC "the start of the next statement"
+/* A name at the start of a line that the filter knows cannot be what the
+** grammar would take it for (a member's tag followed by a string: a
+** misspelt `member` or `role`), so the parser stops there. */
+%token <struct node *> BADWORD "word"
 
 /* `tally for 3 against 2` may be followed by `abstain 0` (part of the tally)
 ** or by a new `abstain NAME` line; the tally takes it. */
@@ -193,7 +205,7 @@ static enum round_mode round_mode(const char *word)
 file
 	: %empty
 	| file item      { st->item = $2; }
-	| file error
+	| file error SYNC { yyerrok; }
 	;
 
 /* A module of the standard library is a file of rules (and uses). */
@@ -265,7 +277,7 @@ term_item
 	| rule_def
 	| EXAMPLE STRING date_opt '{' record_items '}'
 		{ $$ = mk2(st, N_EXAMPLE, @$, $2, $3); $$->c = $5.first; }
-	| error                            { $$ = NULL; }
+	| error SYNC                       { yyerrok; $$ = NULL; }
 	;
 
 use_def
@@ -321,7 +333,7 @@ map_items
 map_item
 	: name ':' ident_list
 		{ $$ = mk2(st, N_MAP, @$, $3.first, NULL); $$->text = $1->text; $$->text_span = $1->span; }
-	| error                  { $$ = NULL; }
+	| error SYNC             { yyerrok; $$ = NULL; }
 	;
 
 /* Items of quorum, interests, class and virtual blocks.  Which may stand in
@@ -341,7 +353,7 @@ block_item
 	| RATIFY AT NEXT MEETING { $$ = mk(st, N_RATIFY, @$); }
 	| RATIFY WITHIN duration { $$ = mk2(st, N_RATIFY, @$, $3, NULL); }
 	| TO BE AGREED           { $$ = mk(st, N_TBA, @$); }
-	| error                  { $$ = NULL; }
+	| error SYNC             { yyerrok; $$ = NULL; }
 	;
 
 setting_key
@@ -539,7 +551,7 @@ record_item
 	| MOTION motion_number_opt string_opt attributes '{' motion_items '}'
 		{ $$ = mk2(st, N_MOTION, @$, $3, $4.first); $$->c = $6.first;
 		  if ($2) { $$->text = $2->text; $$->text_span = $2->span; } }
-	| error                      { $$ = NULL; }
+	| error SYNC                 { yyerrok; $$ = NULL; }
 	;
 
 motion_number_opt
@@ -599,7 +611,7 @@ motion_item
 	| VIRTUAL ON DATE               { $$ = mk2(st, N_VIRTUAL_ON, @$, $3, NULL); }
 	| RATIFIES STRING MOTION NUMBER { $$ = mk2(st, N_RATIFIES, @$, $2, NULL); $$->text = $4->text; $$->text_span = $4->span; }
 	| CHAIR name                    { $$ = mk2(st, N_CHAIR, @$, $2, NULL); }
-	| error                         { $$ = NULL; }
+	| error SYNC                    { yyerrok; $$ = NULL; }
 	;
 
 tally_abstain_opt
@@ -638,6 +650,8 @@ static int symbol_token(yysymbol_kind_t k)
 
 static const char *symbol_text(struct parse_state *st, yysymbol_kind_t k)
 {
+	if (k == YYSYMBOL_BADWORD)
+		k = YYSYMBOL_IDENT; /* a name the filter stopped: still a name to the reader */
 	return symbol_is_literal(k) ? arena_printf(st->arena, "'%s'", yysymbol_name(k)) : yysymbol_name(k);
 }
 
@@ -645,6 +659,8 @@ static const char *symbol_text(struct parse_state *st, yysymbol_kind_t k)
 ** ("name 'bogus'", "number 3"), shortened on a character boundary. */
 static const char *token_text(struct parse_state *st, yysymbol_kind_t k, const YYLTYPE *where)
 {
+	if (k == YYSYMBOL_BADWORD)
+		k = YYSYMBOL_IDENT;
 	if (k != YYSYMBOL_IDENT && k != YYSYMBOL_STRING && k != YYSYMBOL_NUMBER &&
 	    k != YYSYMBOL_DATE && k != YYSYMBOL_CLAUSE)
 		return symbol_text(st, k);
@@ -661,21 +677,103 @@ static const char *token_text(struct parse_state *st, yysymbol_kind_t k, const Y
 	                    shown < len ? "..." : "", quote);
 }
 
-/* Words that begin a clause of a terms file or an item of a record: met
-** inside an inner block, they usually mean that block's '}' is missing. */
+/* Words that begin an item of some block (keywords.def's ITEM lines). */
 static bool starts_item(yysymbol_kind_t k)
 {
+	return kw_item_blocks(symbol_token(k)) != 0;
+}
+
+static bool is_unit(yysymbol_kind_t k)
+{
 	switch (k) {
-	case YYSYMBOL_ROLE: case YYSYMBOL_MEMBER: case YYSYMBOL_CLASS: case YYSYMBOL_QUORUM:
-	case YYSYMBOL_INTERESTS: case YYSYMBOL_VIRTUAL: case YYSYMBOL_RULE: case YYSYMBOL_SIZE: case YYSYMBOL_MAPS:
-	case YYSYMBOL_VERSION: case YYSYMBOL_EFFECTIVE: case YYSYMBOL_REVIEW: case YYSYMBOL_MEETS:
-	case YYSYMBOL_CASTING: case YYSYMBOL_USE: case YYSYMBOL_EXAMPLE: case YYSYMBOL_MOTION:
-	case YYSYMBOL_TERMS: case YYSYMBOL_MEETING: case YYSYMBOL_NOTICE: case YYSYMBOL_CONSENSUS:
-	case YYSYMBOL_CHAIRED: case YYSYMBOL_MINUTES:
+	case YYSYMBOL_DAY: case YYSYMBOL_DAYS: case YYSYMBOL_WEEK: case YYSYMBOL_WEEKS:
+	case YYSYMBOL_MONTH: case YYSYMBOL_MONTHS: case YYSYMBOL_YEAR: case YYSYMBOL_YEARS:
 		return true;
 	default:
 		return false;
 	}
+}
+
+/* A token that begins an operand of an expression: a value or a count. */
+static bool is_operand(yysymbol_kind_t k)
+{
+	switch (k) {
+	case YYSYMBOL_IDENT: case YYSYMBOL_NUMBER: case YYSYMBOL_STRING: case YYSYMBOL_DATE: case YYSYMBOL_HALF:
+	case YYSYMBOL_MEMBERS: case YYSYMBOL_PRESENT: case YYSYMBOL_CONFLICTED: case YYSYMBOL_ELIGIBLE:
+	case YYSYMBOL_YES: case YYSYMBOL_NO: case YYSYMBOL_ABSTAIN: case YYSYMBOL_CAST: case YYSYMBOL_VOTES:
+	case YYSYMBOL_ATTENDEES: case YYSYMBOL_MOTION: case YYSYMBOL_TRUE: case YYSYMBOL_FALSE:
+		return true;
+	default:
+		return kw_category(symbol_token(k)) != KW_NONE && kw_category(symbol_token(k)) != KW_RESERVED;
+	}
+}
+
+/* `present alice bob`: two names on a line with no ',' between them. */
+static void hint_comma(struct parse_state *st, struct diag *d)
+{
+	diag_note(st->diag, d, (struct loc){ NULL, 0, 0 }, "names in a list are separated by ','");
+	diag_fixit(st->diag, d, loc_of(st->src, (struct span){ st->prev_end, st->prev_end }), ",");
+}
+
+/*
+** An operand where no operand may stand, said in the terms of a condition:
+** at the start of a line in a quorum or class block, a condition without
+** its `require` (or `when`); after a value, a missing comparison (`yes 75%
+** of members`) or a missing `of` (`75% members`).
+*/
+static void hint_operand(struct parse_state *st, struct diag *d, yysymbol_kind_t got, bool comparison_expected,
+                         const YYLTYPE *where)
+{
+	if (!is_operand(got) || kw_item_blocks(symbol_token(got)) & parse_block(st))
+		return;
+	if (st->first_on_line && parse_block(st) == IN_RULES) {
+		diag_note(st->diag, d, (struct loc){ NULL, 0, 0 },
+		          "a condition is written after `require` (or `when`, for which motions a class covers)");
+		diag_fixit(st->diag, d, loc_of(st->src, (struct span){ where->start, where->start }), "require ");
+		return;
+	}
+	if (st->first_on_line || st->prev_end == 0)
+		return;
+	const char *prev = st->src->text + st->prev_start;
+	size_t prev_len = st->prev_end - st->prev_start;
+	bool fraction = prev[prev_len - 1] == '%' || (prev_len == 4 && strncmp(prev, "half", 4) == 0) ||
+	                (st->prev_start > 0 && prev[-1] == '/') || memchr(prev, '.', prev_len) != NULL;
+	bool count = got == YYSYMBOL_MEMBERS || got == YYSYMBOL_PRESENT || got == YYSYMBOL_CAST ||
+	             got == YYSYMBOL_VOTES || got == YYSYMBOL_ELIGIBLE;
+	if (fraction && count) {
+		uint32_t from = st->prev_start; /* the whole fraction: 2/3, not 3 */
+		while (from > 0 && strchr("0123456789/.", st->src->text[from - 1]))
+			from--;
+		diag_note(st->diag, d, (struct loc){ NULL, 0, 0 }, "a fraction and its base are joined by `of` (`%.*s of %.*s`)",
+		          (int)(st->prev_end - from), st->src->text + from, (int)(where->end - where->start),
+		          st->src->text + where->start);
+		diag_fixit(st->diag, d, loc_of(st->src, (struct span){ where->start, where->start }), "of ");
+	} else if (comparison_expected) {
+		diag_note(st->diag, d, (struct loc){ NULL, 0, 0 },
+		          "a comparison is missing before it: >=, >, <=, <, ==, != (or at least, more than, at most, "
+		          "less than, no less than...)");
+	}
+}
+
+/* A misspelt word of the language where one was expected: the nearest of
+** the words the parser could take there (`membr`: 'member'). */
+static bool hint_keyword(struct parse_state *st, struct diag *d, const yysymbol_kind_t *expected, int n,
+                         const YYLTYPE *where)
+{
+	size_t len = where->end - where->start;
+	if (len > PARSE_MAX_IDENT)
+		return false;
+	char *word = arena_strndup(st->arena, st->src->text + where->start, len);
+	struct spell sp;
+	spell_init(&sp, word);
+	for (int i = 0; i < n; i++)
+		if (symbol_token(expected[i]))
+			spell_offer(&sp, yysymbol_name(expected[i]));
+	if (!sp.best)
+		return false;
+	diag_note(st->diag, d, (struct loc){ NULL, 0, 0 }, "did you mean '%s'?", sp.best);
+	diag_fixit(st->diag, d, loc_of(st->src, *where), sp.best);
+	return true;
 }
 
 /* English comparisons the language does not have, and the symbol to write
@@ -712,21 +810,27 @@ static void hint_comparison(struct parse_state *st, struct diag *d, const YYLTYP
 static int yyreport_syntax_error(const yypcontext_t *yyctx, struct parse_state *st)
 {
 	enum { MAX_EXPECTED = 6 };
-	yysymbol_kind_t expected[YYNTOKENS];
+	yysymbol_kind_t expected[YYNTOKENS], all_expected[YYNTOKENS];
 	int n = yypcontext_expected_tokens(yyctx, expected, YYNTOKENS);
+	int n_all = n > 0 ? n : 0;
+	memcpy(all_expected, expected, (size_t)n_all * sizeof expected[0]);
 	yysymbol_kind_t got = yypcontext_token(yyctx);
 	const YYLTYPE *where = yypcontext_location(yyctx);
+	st->syntax_error = true; /* the facade skips to the next statement */
 
 	char list[512] = "";
 	size_t used = 0;
 	bool name_expected = false, paren_expected = false, comparison_expected = false, close_expected = false;
-	bool clause_expected = false;
+	bool clause_expected = false, comma_expected = false, unit_expected = false;
 	for (int i = 0; i < n; i++) {
+		comma_expected = comma_expected || expected[i] == YYTRANSLATE(',');
+		unit_expected = unit_expected || (expected[i] == YYSYMBOL_DAYS && !name_expected);
 		clause_expected = clause_expected || expected[i] == YYSYMBOL_CLAUSE;
 		close_expected = close_expected || expected[i] == YYTRANSLATE('}') || expected[i] == YYSYMBOL_YYEOF;
 		name_expected = name_expected || expected[i] == YYSYMBOL_IDENT;
 		paren_expected = paren_expected || expected[i] == YYTRANSLATE(')');
 		comparison_expected = comparison_expected || expected[i] == YYSYMBOL_GE;
+		st->brace_expected = st->brace_expected || expected[i] == YYTRANSLATE('{');
 	}
 	/* Where a name is expected (with every keyword that may be one), "name"
 	** says it; where a new item may begin, "a new item" says it. */
@@ -741,6 +845,14 @@ static int yyreport_syntax_error(const yypcontext_t *yyctx, struct parse_state *
 			expected[shown++] = expected[i];
 	}
 	n = shown;
+	/* the units of a period, as one phrase */
+	if (unit_expected) {
+		shown = 0;
+		for (int i = 0; i < n; i++)
+			if (!is_unit(expected[i]))
+				expected[shown++] = expected[i];
+		n = shown;
+	}
 	bool item_expected = false;
 	if (n > MAX_EXPECTED) {
 		shown = 0;
@@ -752,9 +864,11 @@ static int yyreport_syntax_error(const yypcontext_t *yyctx, struct parse_state *
 		}
 		n = shown;
 	}
-	const char *words[YYNTOKENS + 1];
+	const char *words[YYNTOKENS + 2];
 	for (int i = 0; i < n; i++)
 		words[i] = symbol_text(st, expected[i]);
+	if (unit_expected)
+		words[n++] = "a unit (days, weeks, months or years)";
 	if (item_expected)
 		words[n++] = "a new item";
 	for (int i = 0; n <= MAX_EXPECTED && i < n; i++) {
@@ -782,6 +896,13 @@ static int yyreport_syntax_error(const yypcontext_t *yyctx, struct parse_state *
 
 	if (comparison_expected && got == YYSYMBOL_IDENT)
 		hint_comparison(st, d, where);
+	else if ((got == YYSYMBOL_IDENT || got == YYSYMBOL_BADWORD) && !unfinished &&
+	         hint_keyword(st, d, all_expected, n_all, where))
+		;
+	else if (comma_expected && !st->first_on_line && is_operand(got))
+		hint_comma(st, d);
+	else if (!unfinished)
+		hint_operand(st, d, got, comparison_expected, where);
 	if (clause_expected && got == YYSYMBOL_NUMBER && !unfinished) {
 		const char *label = arena_printf(st->arena, "\xC2\xA7%.*s", (int)(where->end - where->start),
 		                                 st->src->text + where->start);
@@ -812,8 +933,6 @@ static int yyreport_syntax_error(const yypcontext_t *yyctx, struct parse_state *
 	struct loc opener = loc_of(st->src, (struct span){ opened, opened + 1 });
 	if (got == YYSYMBOL_YYEOF)
 		diag_note(st->diag, d, opener, "the block or parenthesis opened here is not closed");
-	else if (st->n_open > 1 && starts_item(got) && st->src->text[opened] == '{')
-		diag_note(st->diag, d, opener, "is the '}' of the block opened here missing?");
 	return 0;
 }
 

@@ -49,10 +49,31 @@ trap 'rm -f "$tmp"' EXIT HUP INT TERM
 	echo "expected there (\`name\` for any name, \`a new item\` where any item of"
 	echo "the block may begin).  When the word is the first of its line and the"
 	echo "line before it is unfinished (\`role gp \"GP\"\` with no \`voting\`), the"
-	echo "error is at the end of that line: \"the line ends too soon\".  After an"
-	echo "error the parser goes on from the next item it can read, so a mistake is"
-	echo "reported once; \`tests/syntax/\` holds single-mistake files, each of"
-	echo "which must give exactly its one error at its line and column."
+	cat <<'PROSE'
+error is at the end of that line: "the line ends too soon".
+
+After a syntax error the parser skips to the next **statement
+boundary** and goes on from there, so a mistake is reported once and the
+correct lines after it are read as written.  A boundary is a line that
+begins with a word that begins an item of the block being read (`member`,
+`quorum`, `class`... in a terms block; `require`, `when`, `notice`... in a
+quorum or class; `present`, `apologies`, `motion`... in a meeting; `for`,
+`against`, `recorded`... in a motion), the `}` that closes the block, or
+the end of the file.  A word that begins an item of a block around the
+one being read (`class` inside an unclosed `quorum {`, `motion` inside an
+unclosed motion) means that block's `}` is missing: that is the error,
+with ` }` as the fix-it, and the line is read as written.  A few mistakes
+are recognised as such: two names on a line with no `,` between them, a
+list of names that ends with `,`, a condition without its `require`, a
+fraction and its base without `of` (`75% members`), a misspelt word of
+the language (`apologeis`: did you mean 'apologies'?).  The words that
+begin each block's items are the `ITEM` lines of
+`src/front/keywords.def`.
+
+`tests/syntax/` holds single-mistake terms (`.tor`) and meeting records
+(`.minutes`), each of which must give exactly its one error at its line
+and column.
+PROSE
 	echo
 	echo "Generated from \`$def\` by"
 	echo "\`tools/gen-diagnostics-doc.sh\`; do not edit by hand."

@@ -553,11 +553,21 @@ void sema_check_maps(struct sema *s, const struct node *n)
 
 /* ==== examples ================================================================= */
 
-static void check_names(struct sema *s, const struct node *ids, const char *example)
+struct names_seen { const char **items; size_t n, cap; };
+
+/* Each name not on the roster is reported once per example, where it is
+** first used: a member misspelt in the roster is one mistake. */
+static void check_names(struct sema *s, const struct node *ids, const char *example, struct names_seen *seen)
 {
 	for (const struct node *id = ids; id; id = id->next) {
 		if (id->kind != N_IDENT || terms_find_member(s->t, id->text) >= 0)
 			continue;
+		bool reported = false;
+		for (size_t i = 0; i < seen->n && !reported; i++)
+			reported = strcmp(seen->items[i], id->text) == 0;
+		if (reported)
+			continue;
+		VEC_PUSH(s->arena, *seen, id->text);
 		struct spell sp;
 		spell_init(&sp, id->text);
 		for (unsigned k = 0; k < s->t->n_members; k++)
@@ -581,15 +591,16 @@ static bool expects_something(const struct node *items)
 void sema_check_example(struct sema *s, const struct node *ex)
 {
 	const char *title = ex->a->text;
+	struct names_seen seen = { 0 };
 	for (const struct node *it = ex->c; it; it = it->next) {
 		switch (it->kind) {
 		case N_PRESENT: case N_APOLOGIES: case N_ATTENDING: case N_ARRIVES: case N_LEAVES: case N_CHAIR:
-			check_names(s, it->a, title);
+			check_names(s, it->a, title, &seen);
 			break;
 		case N_MOTION:
 			for (const struct node *m = it->c; m; m = m->next)
 				if (m->kind == N_VOTES || m->kind == N_INTEREST || m->kind == N_OBJECTION || m->kind == N_CHAIR)
-					check_names(s, m->a, title);
+					check_names(s, m->a, title, &seen);
 			break;
 		case N_TERMS_REF: case N_PAPERS: case N_MINUTES: default:
 			break;

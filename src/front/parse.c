@@ -40,9 +40,21 @@ struct item_reader {
 	struct token ahead[LOOKAHEAD + 1];
 	unsigned n_ahead;
 	int prev;                  /* the last token given to the parser */
+	struct token given;        /* ... as scanned, before the filter changed it */
 	enum tag_state tags;
 	uint32_t scanned_end;      /* where the last token scanned ends */
 	uint32_t item_start;       /* where the item being read starts */
+	int opener;                /* TERMS, MEETING, EXAMPLE or MAPS: what the next '{' opens */
+	uint32_t popped;           /* the '{' or '(' the last '}' or ')' given closed, */
+	uint8_t popped_block;
+	uint32_t popped_by;        /* ... and where that '}' or ')' is (+1; 0 none) */
+	/* recovery */
+	uint32_t last_sync;        /* where the last resynchronisation resumed (+1; 0 none) */
+	struct node *pending;      /* an item reduced while recovering, handed out next */
+	uint32_t closing;          /* the word whose missing '}' was said (+1; 0 none) */
+	bool motion_header;        /* between `motion` and its '{' */
+	bool prev_first_on_line;   /* the last token given began its line */
+	unsigned since_colon;      /* tokens given since a setting's ':' (+1; 0 none) */
 };
 
 /* ---- encoding ------------------------------------------------------------- */
@@ -145,6 +157,8 @@ static void report_unclosed(struct parse_state *ps, YYLTYPE at_end)
 }
 
 /* ---- the lookahead filter ------------------------------------------------- */
+
+static void unread(struct item_reader *r, const struct token *t);
 
 /*
 ** Between the scanner and the parser, as PostgreSQL's base_yylex: a few
@@ -267,17 +281,13 @@ static bool begins_clause(struct item_reader *r, int kind)
 	}
 }
 
+/* A keyword that may end a member's roles and tags: one that begins an item
+** of a terms block (and may be a name: the reserved ones always end it), and
+** the member's own `from` and `until`. */
 static bool is_clause_keyword(int kind)
 {
-	switch (kind) {
-	case TOK_VERSION: case TOK_EFFECTIVE: case TOK_REVIEW: case TOK_MEETS: case TOK_ROLE:
-	case TOK_MEMBER: case TOK_SIZE: case TOK_QUORUM: case TOK_INTERESTS: case TOK_CLASS:
-	case TOK_VIRTUAL: case TOK_NOTICE: case TOK_RULE: case TOK_EXAMPLE: case TOK_FROM: case TOK_UNTIL:
-	case TOK_CHAIRED: case TOK_MINUTES: case TOK_MAPS:
-		return true;
-	default:
-		return false;
-	}
+	return ((kw_item_blocks(kind) & IN_TERMS) && kw_category(kind) != KW_RESERVED) ||
+	       kind == TOK_FROM || kind == TOK_UNTIL;
 }
 
 /* Can the token end an operand, so that `no less than` after it compares? */
@@ -304,10 +314,39 @@ static void make_ident(struct item_reader *r, struct token *t)
 	t->value.TOK_IDENT = n;
 }
 
+/* Is the token on the same line as the one before it? */
+static bool ahead_on_line(struct item_reader *r, unsigned i)
+{
+	return peek(r, i) != TOK_END && !r->ahead[i].first_on_line;
+}
+
+/* A name at the start of a line after a member's roles and tags, followed on
+** its line by what no tag is (a string, a clause label, a brace: `membr bob
+** "Bob" gp`, `qorum §3.1 {`): a misspelt word of the language, not a tag. */
+static bool misspelt_clause(struct item_reader *r, const struct token *t)
+{
+	if (t->kind != TOK_IDENT || !t->first_on_line || !ahead_on_line(r, 0))
+		return false;
+	int p0 = peek(r, 0);
+	if (p0 == TOK_FROM || p0 == TOK_UNTIL)
+		return false;
+	if (!is_name_kind(p0))
+		return true;
+	return ahead_on_line(r, 1) && !is_name_kind(peek(r, 1));
+}
+
 static void follow_tags(struct item_reader *r, struct token *t)
 {
+	if (r->tags == TAGS_IN && misspelt_clause(r, t)) {
+		t->kind = TOK_BADWORD;
+		r->tags = TAGS_NONE;
+		return;
+	}
 	if (r->tags == TAGS_IN) {
-		if (is_clause_keyword(t->kind) && !begins_clause(r, t->kind))
+		/* a line that begins with such a word and goes on is its item
+		** (`member bob gp`: the string is missing, not two more tags) */
+		bool line_item = t->first_on_line && ahead_on_line(r, 0) && t->kind != TOK_FROM && t->kind != TOK_UNTIL;
+		if (is_clause_keyword(t->kind) && !line_item && !begins_clause(r, t->kind))
 			make_ident(r, t);
 		else if (!is_clause_keyword(t->kind) && t->kind != TOK_IDENT && is_name_kind(t->kind))
 			make_ident(r, t);
@@ -338,10 +377,202 @@ static bool is_any_member(struct item_reader *r, const struct token *t)
 	       peek(r, 0) == TOK_MEMBER;
 }
 
+/*
+** The blocks whose item a keyword begins here, as far as the words after it
+** tell (a keyword that begins items of several blocks has a different form
+** in each): `notice §5.3 papers` is a terms block's, `notice 14 days before`
+** a class's, `notice given DATE` a motion's; `casting vote chair` a terms
+** block's, `casting for` a motion's...  Where the form does not tell (`chair
+** NAME` in a meeting or a motion), every block the keyword may begin an
+** item of.
+*/
+static unsigned item_blocks_here(struct item_reader *r, int kind)
+{
+	unsigned all = kw_item_blocks(kind);
+	int p0 = peek(r, 0);
+	switch (kind) {
+	case TOK_NOTICE:
+		if (p0 == TOK_CLAUSE || p0 == TOK_PAPERS || p0 == TOK_MINUTES)
+			return IN_TERMS;
+		return p0 == TOK_NUMBER ? IN_RULES : peek(r, 1) == TOK_DATE ? IN_MOTION : all;
+	case TOK_CONSENSUS:
+		return ahead_on_line(r, 0) ? IN_TERMS : IN_MOTION;
+	case TOK_CASTING:
+		return p0 == TOK_VOTE ? IN_TERMS : IN_MOTION;
+	case TOK_VIRTUAL:
+		return p0 == TOK_ON ? IN_MOTION : IN_TERMS;
+	case TOK_TERMS:
+		return peek(r, 1) == '{' ? IN_FILE : IN_RECORD;
+	case TOK_MINUTES:
+		return p0 == TOK_RECORD || p0 == TOK_CLAUSE ? IN_TERMS : IN_RECORD;
+	default:
+		return all;
+	}
+}
+
+/*
+** Does the keyword just taken read as the item it may begin, by what follows
+** it?  A word of a terms block that may also be a name needs what its item
+** needs (begins_clause); any other is not an item when an operator follows
+** it (`present >= 3`, `motion.financial`: a condition without its `require`
+** or `when`).
+*/
+static bool reads_as_item(struct item_reader *r, int kind)
+{
+	if (item_blocks_here(r, kind) == IN_TERMS && is_clause_keyword(kind))
+		return begins_clause(r, kind);
+	switch (peek(r, 0)) {
+	case TOK_GE: case TOK_LE: case TOK_EQ: case TOK_NE: case '<': case '>': case '=': case '+': case '-':
+	case '*': case '/': case '(': case '.': case ':': case TOK_OF: case TOK_AT: case TOK_MORE: case TOK_LESS:
+	case TOK_FEWER: case TOK_ROUNDED: case TOK_AND: case TOK_OR:
+		return false;
+	default:
+		return true;
+	}
+}
+
+/* What a '{' opens, from the block around it and the item it belongs to. */
+static uint8_t block_opened(const struct item_reader *r)
+{
+	switch (parse_block(&r->ps)) {
+	case IN_FILE:
+		return r->opener == TOK_MEETING ? IN_RECORD : IN_TERMS;
+	case IN_TERMS:
+		return r->opener == TOK_EXAMPLE ? IN_RECORD : r->opener == TOK_MAPS ? IN_MAP : IN_RULES;
+	case IN_RECORD:
+		return IN_MOTION;
+	default:
+		return (uint8_t)parse_block(&r->ps);
+	}
+}
+
+/* The braces and parentheses the parser has seen, for its messages and for
+** recovery (what each block holds). */
+static void track_nesting(struct item_reader *r, const struct token *t)
+{
+	struct parse_state *ps = &r->ps;
+	if (t->kind == TOK_TERMS || t->kind == TOK_MEETING || t->kind == TOK_EXAMPLE || t->kind == TOK_MAPS)
+		r->opener = t->kind;
+	if ((t->kind == '{' || t->kind == '(') && ps->n_open < PARSE_MAX_NESTING) {
+		ps->open_block[ps->n_open] = t->kind == '{' ? block_opened(r) : 0;
+		ps->open[ps->n_open++] = t->where.start;
+		r->opener = 0;
+	} else if ((t->kind == '}' || t->kind == ')') && ps->n_open > 0) {
+		ps->n_open--;
+		r->popped = ps->open[ps->n_open];
+		r->popped_block = ps->open_block[ps->n_open];
+		r->popped_by = t->where.start + 1;
+	}
+}
+
+/*
+** A list of names that ends with a comma, the next line beginning an item
+** (`present alice, bob,` then `apologies erin`), or before a '}': the comma is
+** the mistake, so it is reported there (with its removal as the fix) and
+** dropped, and the next line is read as written.  A word that begins an item
+** may also be a name, so it ends the list only when it cannot be one (a
+** reserved word) or its line goes on with something other than ','.
+*/
+static bool stray_comma(struct item_reader *r)
+{
+	int p0 = peek(r, 0);
+	if (p0 == '}' || p0 == TOK_END)
+		return true;
+	if (!r->ahead[0].first_on_line || !(kw_item_blocks(p0) & parse_blocks_open(&r->ps)))
+		return false;
+	if (!is_name_kind(p0))
+		return true;
+	if (!ahead_on_line(r, 1) || peek(r, 1) == ',')
+		return false;
+	return !(kw_item_blocks(p0) & IN_TERMS) || begins_clause(r, p0);
+}
+
+/*
+** A word at the start of a line that begins an item of a block around the
+** one being parsed, and not of this one (`class` after an unclosed quorum
+** block, `motion` after an unclosed motion): the '}' of the blocks in
+** between is missing.  Said once, there, and the '}' given to the parser,
+** which then reads the line as written.  Not inside parentheses, where the
+** line before is unfinished.
+*/
+static bool closes_block(struct item_reader *r, const struct token *t)
+{
+	struct parse_state *ps = &r->ps;
+	if (!t->first_on_line || ps->n_open == 0 || ps->open_block[ps->n_open - 1] == 0)
+		return false;
+	unsigned blocks = item_blocks_here(r, t->kind);
+	if (!blocks || (blocks & parse_block(ps)) || !(blocks & parse_blocks_open(ps)) || !reads_as_item(r, t->kind))
+		return false;
+	if (r->closing != t->where.start + 1) {
+		r->closing = t->where.start + 1;
+		parse_report_unclosed(ps, ps->src->text + t->where.start, t->where.end - t->where.start,
+		                      (struct span){ t->where.start, t->where.end });
+	}
+	return true;
+}
+
+/* Items whose keyword must be followed by a name on its line. */
+static bool needs_name(int kind)
+{
+	switch (kind) {
+	case TOK_PRESENT: case TOK_APOLOGIES: case TOK_ATTENDING: case TOK_ARRIVES: case TOK_LEAVES:
+	case TOK_FOR: case TOK_AGAINST: case TOK_ABSTAIN: case TOK_CHAIR: case TOK_INTEREST: case TOK_OBJECTION:
+		return true;
+	default:
+		return false;
+	}
+}
+
+/*
+** A line with only the keyword of an item that needs names (`apologies`),
+** and the next line beginning an item (`attending judy`): the grammar would
+** take that word for the name, so the filter says what is wrong, at the end
+** of the short line, and gives the parser an error token to recover from.
+*/
+static bool unfinished_names(struct item_reader *r, const struct token *t)
+{
+	if (!t->first_on_line || !r->prev_first_on_line || !needs_name(r->prev) || t->kind == TOK_IDENT ||
+	    !is_name_kind(t->kind) || !(item_blocks_here(r, t->kind) & parse_block(&r->ps)) || !reads_as_item(r, t->kind))
+		return false;
+	struct parse_state *ps = &r->ps;
+	struct loc end = loc_of(ps->src, (struct span){ ps->prev_end, ps->prev_end });
+	diag_report(ps->diag, D_SYNTAX, end, "the line ends too soon: expected a name after '%.*s'",
+	            (int)(ps->prev_end - ps->prev_start), ps->src->text + ps->prev_start);
+	return true;
+}
+
 /* The next token for the parser. */
 static struct token next_token(struct item_reader *r)
 {
 	struct token t = take(r);
+	if (closes_block(r, &t)) {
+		unread(r, &t);
+		t = (struct token){ '}', { 0 }, { t.where.start, t.where.start }, false };
+	} else if (unfinished_names(r, &t)) {
+		unread(r, &t);
+		t = (struct token){ TOK_YYerror, { 0 }, { t.where.start, t.where.start }, false };
+	}
+	/* a setting's value is on its line: a word beginning the next one is
+	** not the second word of `deemed present` (`coflicted quorum: ...`) */
+	if (r->since_colon == 2 && t.first_on_line &&
+	    (t.kind == TOK_IDENT || t.kind == TOK_VOID || t.kind == TOK_PRESENT || t.kind == TOK_YES ||
+	     t.kind == TOK_NO || t.kind == TOK_NONE))
+		t.kind = TOK_BADWORD;
+	r->since_colon = t.kind == ':' ? 1 : r->since_colon ? r->since_colon + 1 : 0;
+	/* a motion's attributes end at a line that begins one of its items
+	** (`motion 1 "Tie"` and then `for alice, bob`: its '{' is missing) */
+	if (r->motion_header && t.first_on_line && (kw_item_blocks(t.kind) & IN_MOTION) &&
+	    item_blocks_here(r, t.kind) & IN_MOTION)
+		t.kind = TOK_BADWORD;
+	while (t.kind == ',' && r->prev != ',' && stray_comma(r)) {
+		struct loc at = loc_of(r->ps.src, (struct span){ t.where.start, t.where.end });
+		struct diag *d = diag_report(r->ps.diag, D_SYNTAX, at,
+		                             "a list of names does not end with ',': remove this one, or add the name "
+		                             "that was to follow it");
+		diag_fixit(r->ps.diag, d, at, "");
+		t = take(r);
+	}
+	r->given = t;
 	if ((t.kind == TOK_NO || t.kind == TOK_NOT) && ends_operand(r->prev)) {
 		int p0 = peek(r, 0);
 		if ((p0 == TOK_LESS || p0 == TOK_MORE || p0 == TOK_FEWER) && peek(r, 1) == TOK_THAN)
@@ -352,13 +583,154 @@ static struct token next_token(struct item_reader *r)
 	/* the `member` of `any member` begins no member's line */
 	if (!(r->prev == TOK_ANY_LA && t.kind == TOK_MEMBER))
 		follow_tags(r, &t);
-	/* the braces and parentheses the parser has seen, for its messages */
-	if ((t.kind == '{' || t.kind == '(') && r->ps.n_open < PARSE_MAX_NESTING)
-		r->ps.open[r->ps.n_open++] = t.where.start;
-	else if ((t.kind == '}' || t.kind == ')') && r->ps.n_open > 0)
-		r->ps.n_open--;
+	track_nesting(r, &t);
+	r->prev_first_on_line = t.first_on_line;
+	if (t.kind == TOK_MOTION && parse_block(&r->ps) == IN_RECORD)
+		r->motion_header = true;
+	else if (t.kind == '{' || t.kind == '}' || t.kind == TOK_BADWORD)
+		r->motion_header = false;
 	r->prev = t.kind;
 	return t;
+}
+
+/* ---- recovery ------------------------------------------------------------- */
+
+struct diag *parse_report_unclosed(struct parse_state *ps, const char *word, size_t len, struct span where)
+{
+	uint32_t opened = 0;
+	for (unsigned i = ps->n_open; i > 0 && !opened; i--)
+		if (ps->open_block[i - 1])
+			opened = ps->open[i - 1];
+	unsigned line, col;
+	source_position(ps->src, opened, &line, &col);
+	struct diag *d = diag_report(ps->diag, D_SYNTAX, loc_of(ps->src, where),
+	                             "'%.*s' cannot stand inside the block opened on line %u: is its '}' missing?",
+	                             (int)len, word, line);
+	if (ps->prev_end > 0)
+		diag_fixit(ps->diag, d, loc_of(ps->src, (struct span){ ps->prev_end, ps->prev_end }), " }");
+	diag_note(ps->diag, d, loc_of(ps->src, (struct span){ opened, opened + 1 }), "the block opened here");
+	return d;
+}
+
+/*
+** The blocks a token resumes parsing in when it begins a line after a
+** syntax error: those whose items it begins, when it reads as such an item
+** here (a word of a terms block that may also be a name must be followed by
+** what its item needs, as after a member's tags).
+*/
+static unsigned resumes_in(struct item_reader *r, const struct token *t)
+{
+	unsigned blocks = item_blocks_here(r, t->kind) & parse_blocks_open(&r->ps);
+	if (!t->first_on_line || !blocks || !reads_as_item(r, t->kind))
+		return 0;
+	return blocks;
+}
+
+/* A word at the start of a line that begins an item only of blocks not open
+** here (`require` in a terms block, `for` after a meeting's items): the
+** items of a block whose '{' is missing, skipped up to its '}'. */
+static bool opens_unseen_block(struct item_reader *r, const struct token *t)
+{
+	return t->first_on_line && kw_item_blocks(t->kind) &&
+	       !(item_blocks_here(r, t->kind) & parse_blocks_open(&r->ps)) && reads_as_item(r, t->kind);
+}
+
+/* Put a token back in front of those read ahead, to be given again. */
+static void unread(struct item_reader *r, const struct token *t)
+{
+	memmove(r->ahead + 1, r->ahead, r->n_ahead * sizeof r->ahead[0]);
+	r->ahead[0] = *t;
+	r->n_ahead++;
+}
+
+static int push(struct item_reader *r, int kind, YYLTYPE where)
+{
+	YYSTYPE value;
+	memset(&value, 0, sizeof value);
+	if (r->ps.item && !r->pending)
+		r->pending = r->ps.item;
+	r->ps.item = NULL;
+	return yypush_parse(r->parser, kind, &value, &where, &r->ps);
+}
+
+/*
+** After a syntax error (reported by the parser, or by the scanner as a bad
+** token) at `bad`: skip to the next statement boundary and give the parser
+** SYNC there, so that one mistake is one error.  A boundary is a word that
+** begins an item of the block being parsed, at the start of a line; a word
+** that begins an item only of a block around it, which closes the blocks in
+** between (their '}' is missing, and the parser said so at `bad` when that
+** word was it); the '}' of the block; or the end of the file.  Braces opened
+** in the text skipped are skipped with it.  The parser has already left any
+** parenthesis, and the '{' of `bad` itself.
+*/
+static int resync(struct item_reader *r, const struct token *bad)
+{
+	struct parse_state *ps = &r->ps;
+	ps->syntax_error = false;
+	r->tags = TAGS_NONE;
+	r->motion_header = false;
+	/* a '{' expected and not there: unless it comes later on the line, the
+	** block's items follow on the next lines, up to its '}' */
+	bool missing_brace = ps->brace_expected && bad->kind != '}' && bad->kind != '{' && bad->kind != TOK_END;
+	ps->brace_expected = false;
+	unsigned depth = 0;
+	if (bad->kind == '{' && ps->n_open > 0) {
+		ps->n_open--;
+		depth = 1;
+	} else if ((bad->kind == '}' || bad->kind == ')') && ps->n_open < PARSE_MAX_NESTING &&
+	           r->popped_by == bad->where.start + 1) {
+		ps->open_block[ps->n_open] = r->popped_block;   /* not closed after all */
+		ps->open[ps->n_open++] = r->popped;
+	}
+	while (ps->n_open > 0 && ps->open_block[ps->n_open - 1] == 0)
+		ps->n_open--;
+
+	/* the token that failed may itself begin the next statement */
+	struct token at = r->given;
+	bool found = at.kind != TOK_YYerror && at.where.start + 1 != r->last_sync &&
+	             ((at.kind == '}' && parse_block(ps) != IN_FILE) || resumes_in(r, &at));
+	if (!found && depth == 0 && ((missing_brace && at.first_on_line) || opens_unseen_block(r, &at)))
+		depth = 1;
+	bool on_bad_line = true;
+	while (!found) {
+		at = take(r);
+		if (at.kind == TOK_END || ps->fatal)
+			break;
+		on_bad_line = on_bad_line && !at.first_on_line;
+		if (at.kind == '{') {
+			depth++;
+			missing_brace = false;
+		} else if (at.kind == '}' && depth > 0) {
+			depth--;
+		} else if (at.kind == '}' && missing_brace && on_bad_line) {
+			missing_brace = false;   /* `virtual ratify at next meeting }`: its own */
+		} else if (depth == 0) {
+			found = (at.kind == '}' && parse_block(ps) != IN_FILE) || resumes_in(r, &at);
+			if (!found && ((missing_brace && at.first_on_line) || opens_unseen_block(r, &at)))
+				depth = 1;
+		}
+		ps->prev_start = at.where.start;
+		ps->prev_end = at.where.end;
+	}
+	r->last_sync = at.where.start + 1;
+	YYLTYPE here = { at.where.start, at.where.start };
+	/* a word of an outer block: close the blocks in between, their '}'
+	** missing (already said when that word was the one that failed) */
+	unsigned blocks = at.kind == '}' || at.kind == TOK_END ? 0 : item_blocks_here(r, at.kind) & parse_blocks_open(ps);
+	if (blocks && !(blocks & parse_block(ps)) && at.where.start != bad->where.start)
+		parse_report_unclosed(ps, ps->src->text + at.where.start, at.where.end - at.where.start,
+		                      (struct span){ at.where.start, at.where.end });
+	if (found)
+		ps->prev_start = ps->prev_end = 0; /* the line before is not the mistake */
+	int status = push(r, TOK_SYNC, here);
+	while (status == YYPUSH_MORE && blocks && !(blocks & parse_block(ps)) && ps->n_open > 0) {
+		status = push(r, '}', here);
+		ps->n_open--;
+	}
+	unread(r, &at);
+	r->prev = TOK_SYNC;
+	return status;
 }
 
 /* ---- item reader ---------------------------------------------------------- */
@@ -455,7 +827,13 @@ static bool item_too_long(struct item_reader *r, struct span where)
 
 static struct node *next_item(struct item_reader *r)
 {
-	while (!r->done) {
+	while (!r->done || r->pending) {
+		if (r->pending) {
+			struct node *item = r->pending;
+			r->pending = NULL;
+			check_depth(&r->ps, item, 0);
+			return item;
+		}
 		struct token t = next_token(r);
 		if (r->ps.src->map_len && item_too_long(r, t.where)) {
 			r->done = true;
@@ -466,12 +844,18 @@ static struct node *next_item(struct item_reader *r)
 		int status = yypush_parse(r->parser, t.kind, &t.value, &t.where, &r->ps);
 		r->ps.prev_start = t.where.start;
 		r->ps.prev_end = t.where.end;
+		if (status == YYPUSH_MORE && !r->ps.fatal && (r->ps.syntax_error || t.kind == TOK_YYerror))
+			status = resync(r, &t);
 		if (status != YYPUSH_MORE || r->ps.fatal) {
 			r->done = true; /* accepted at end of file, or gave up */
 			if (status == 1 && t.kind == TOK_END && r->ps.n_open > 0 && !r->ps.eof_reported)
 				report_unclosed(&r->ps, t.where);
 		}
 		struct node *item = r->ps.item;
+		if (r->pending) { /* reduced first, while recovering */
+			item = r->pending;
+			r->pending = r->ps.item;
+		}
 		if (item) {
 			r->item_start = t.where.end;
 			qr_scan_restore(r->scanner);

@@ -31,6 +31,13 @@ enum kw_category kw_category(int token);
 /* How many keywords are of the category. */
 unsigned kw_count(enum kw_category category);
 
+/* Blocks, by the items they hold (keywords.def's ITEM lines); 0 for a
+** parenthesis. */
+enum { IN_FILE = 1, IN_TERMS = 2, IN_RULES = 4, IN_RECORD = 8, IN_MOTION = 16, IN_MAP = 32 };
+/* The blocks whose items the keyword's token begins (0: none).  Defined in
+** quorate.l, beside the keyword table. */
+unsigned kw_item_blocks(int token);
+
 struct parse_state {
 	struct arena *arena;          /* nodes and strings */
 	struct diag_sink *diag;
@@ -48,6 +55,7 @@ struct parse_state {
 
 	/* the tokens given to the parser (the facade scans ahead of it) */
 	uint32_t open[PARSE_MAX_NESTING]; /* offsets of unclosed '{' and '(' */
+	uint8_t open_block[PARSE_MAX_NESTING]; /* what each '{' opened (IN_TERMS...), 0 for '(' */
 	unsigned n_open;
 	uint32_t prev_start, prev_end; /* the last token given before this one */
 	bool first_on_line;           /* the token being given is the first on its line */
@@ -56,7 +64,35 @@ struct parse_state {
 	/* parser */
 	struct node *item;            /* the item just reduced, for the facade */
 	bool eof_reported;            /* a syntax error at the end of the file was reported */
+	bool syntax_error;            /* one was reported while given the last token */
+	bool brace_expected;          /* ... where the parser expected a '{' */
 };
+
+/* The block the parser is in (IN_FILE at the top level), and every block
+** open around it, IN_FILE included. */
+static inline unsigned parse_block(const struct parse_state *ps)
+{
+	for (unsigned i = ps->n_open; i > 0; i--)
+		if (ps->open_block[i - 1])
+			return ps->open_block[i - 1];
+	return IN_FILE;
+}
+
+/*
+** "'class' cannot stand inside the block opened on line 12: is its '}'
+** missing?", at `where` (the word), with " }" after the token before it as
+** the fix-it.  Said by the parser when the word is the one that failed, and
+** by recovery when it resumes at such a word found further on.
+*/
+struct diag *parse_report_unclosed(struct parse_state *ps, const char *word, size_t len, struct span where);
+
+static inline unsigned parse_blocks_open(const struct parse_state *ps)
+{
+	unsigned all = IN_FILE;
+	for (unsigned i = 0; i < ps->n_open; i++)
+		all |= ps->open_block[i];
+	return all;
+}
 
 /*
 ** Put back the byte flex overwrote to terminate the last token's text.  flex

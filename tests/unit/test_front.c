@@ -866,13 +866,14 @@ static void test_unclosed_block(void **state)
 	/* the same while recovering from an earlier error: still one message */
 	parse(c, "terms \"t\" {\n  role = 1\n  quorum {\n");
 	assert_string_equal(summary(c), "2:8 syntax\n3:11 syntax\n");
-	assert_string_equal(diag_at(c, 1)->msg, "the file ends inside a block: '}' or ')' expected");
+	assert_string_equal(diag_at(c, 1)->msg, "unexpected end of file, expected '}' or a new item");
 	source_position(&c->src, diag_at(c, 1)->notes->loc.start, &line, &col);
 	assert_int_equal(line, 3);
 	assert_int_equal(col, 10);
 }
 
-/* A clause keyword inside an inner block: "is the '}' of ... missing?" */
+/* A clause keyword inside an inner block: "is its '}' missing?", with the
+** '}' as the fix-it after the line before, and a note at the '{'. */
 static void test_missing_brace_hint(void **state)
 {
 	CTX(c);
@@ -885,9 +886,11 @@ static void test_missing_brace_hint(void **state)
 	      "}\n");
 	assert_string_equal(summary(c), "5:3 syntax\n");
 	const struct diag *d = diag_at(c, 0);
-	assert_string_equal(d->msg, "unexpected 'class'");
+	assert_string_equal(d->msg, "'class' cannot stand inside the block opened on line 2: is its '}' missing?");
+	assert_non_null(d->fixit);
+	assert_string_equal(d->fixit->text, " }");
 	assert_non_null(d->notes);
-	assert_string_equal(d->notes->msg, "is the '}' of the block opened here missing?");
+	assert_string_equal(d->notes->msg, "the block opened here");
 	unsigned line, col;
 	source_position(&c->src, d->notes->loc.start, &line, &col);
 	assert_int_equal(line, 2);
