@@ -1,0 +1,1 @@
+check -I stdlib stdlib/templates/national-sample.tor

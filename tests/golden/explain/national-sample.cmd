@@ -1,0 +1,1 @@
+explain -I stdlib stdlib/templates/national-sample.tor
