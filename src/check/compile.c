@@ -54,8 +54,10 @@ static int mask_index(struct sema *s, const struct node *n, uint64_t mask)
 		if (t->masks[i] == mask)
 			return (int)i;
 	if (t->n_masks == TERMS_MAX_MASKS) {
-		diag_report(s->diag, D_LIMIT, here(s, n), "more than %d different role lists in present(...) and members(...)",
-		            TERMS_MAX_MASKS);
+		if (!s->masks_full)
+			diag_report(s->diag, D_LIMIT, here(s, n),
+			            "more than %d different role lists in present(...) and members(...)", TERMS_MAX_MASKS);
+		s->masks_full = true;
 		return 0;
 	}
 	t->masks[t->n_masks] = mask;

@@ -62,8 +62,10 @@ static int add_group(struct sema *s, const char *id, bool is_role, const struct 
 {
 	struct terms *t = s->t;
 	if (t->n_groups == TERMS_MAX_GROUPS) {
-		diag_report(s->diag, D_LIMIT, at_file(s, decl),
-		            "more than %d roles and tags in one terms file", TERMS_MAX_GROUPS);
+		if (!s->groups_full)
+			diag_report(s->diag, D_LIMIT, at_file(s, decl),
+			            "more than %d roles and tags in one terms file", TERMS_MAX_GROUPS);
+		s->groups_full = true;
 		return -1;
 	}
 	struct group *g = &t->groups[t->n_groups];

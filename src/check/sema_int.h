@@ -55,6 +55,7 @@ struct sema {
 	VEC(const char *) kind_values;
 	VEC(struct number_use) number_uses;
 	bool uses_kind;
+	bool groups_full, masks_full; /* a limit reached: said once, at the first past it */
 	/* dims.c: expressions already reported, so a rule called twice says it once */
 	VEC(const struct expr *) dims_reported;
 };
