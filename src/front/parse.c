@@ -554,7 +554,7 @@ static struct token next_token(struct item_reader *r)
 	}
 	/* a setting's value is on its line: a word beginning the next one is
 	** not the second word of `deemed present` (`coflicted quorum: ...`) */
-	if (r->since_colon == 2 && t.first_on_line &&
+	if (r->since_colon == 2 && t.first_on_line && parse_block(&r->ps) == IN_RULES &&
 	    (t.kind == TOK_IDENT || t.kind == TOK_VOID || t.kind == TOK_PRESENT || t.kind == TOK_YES ||
 	     t.kind == TOK_NO || t.kind == TOK_NONE))
 		t.kind = TOK_BADWORD;
