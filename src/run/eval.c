@@ -50,6 +50,24 @@ void finding_codes_by_severity(enum finding_code out[F__COUNT])
 
 /* ==== evaluation state ======================================================== */
 
+/*
+** A name in the record that the roster does not have (a misspelt member, or
+** someone who is not one): reported once, where first met, and followed
+** through the meeting (present or not), so that each motion whose counts it
+** could change is judged under every person it could be
+** (docs/semantics.md#names-the-roster-does-not-have).
+*/
+struct unplaced {
+	const char *id;
+	bool present;       /* named in the attendance and not recorded as leaving */
+};
+struct unplaced_list { struct unplaced *items; size_t n, cap; };
+struct alias { const char *id; int member; };
+
+/* The most such names followed through a meeting, and judged at once for
+** one motion; past them a motion they touch is undetermined. */
+enum { UNPLACED_MAX = 64, UNPLACED_MAX_AT_ONCE = 4, UNPLACED_MAX_READINGS = 4096 };
+
 /* Where each roster member stands at the current point of the meeting. */
 struct person {
 	bool present;
@@ -76,10 +94,17 @@ struct evaluator {
 	** meeting and cleared for each motion, so memory does not grow with
 	** motions times members */
 	bool *conflicted, *deemed;
+	bool *named;                /* scratch: members named in a motion's votes or as its chair (names the roster does not have) */
 	bool *repeat_said;          /* a member's repeated votes are reported (once) */
 	int *voted;                 /* the vote counted, VOTED_NONE, or VOTED_VOID (reported) */
 	unsigned *mentions;         /* times named in the votes << 3 | the kinds (1 << vote_kind) */
-	bool quiet;                 /* findings are dropped: the motion read as another way of agreeing the interests gives it */
+	bool *voted_own;            /* named in the motion's votes (for names the roster does not have) */
+	struct unplaced_list unplaced; /* names the roster does not have, each reported once */
+	bool unplaced_overflow;     /* more than UNPLACED_MAX of them */
+	bool quiet;                 /* findings are not kept (another reading of the record or the terms tried) ... */
+	struct finding unsaid;      /* ... and go here */
+	struct alias alias[UNPLACED_MAX_AT_ONCE]; /* while judging a motion as if each were a member */
+	unsigned n_alias;
 	bool not_in_force;          /* the meeting is dated before the terms took effect: nothing is decided */
 	bool as_if_in_force;        /* ... unless asked what they would have decided (diff's past decisions) */
 };
@@ -103,9 +128,11 @@ static struct finding *add_finding(struct evaluator *ev, enum finding_code code,
 static struct finding *add_finding(struct evaluator *ev, enum finding_code code, const char *clause,
                                    struct span where, const char *fmt, ...)
 {
+	if (ev->quiet) { /* a reading of the record tried and set aside: nothing said */
+		memset(&ev->unsaid, 0, sizeof ev->unsaid);
+		return &ev->unsaid;
+	}
 	struct finding *f = arena_alloc(ev->arena, sizeof *f);
-	if (ev->quiet)
-		return f;
 	f->code = code;
 	f->sev = finding_table[code].sev;
 	f->clause = clause;
@@ -228,7 +255,32 @@ const char *req_working(const struct req_result *q, char buf[REQ_WORKING_MAX])
 
 static int member_index(struct evaluator *ev, const char *id)
 {
-	return terms_find_member(ev->t, id);
+	int i = terms_find_member(ev->t, id);
+	for (unsigned k = 0; i < 0 && k < ev->n_alias; k++)
+		if (strcmp(ev->alias[k].id, id) == 0)
+			i = ev->alias[k].member;
+	return i;
+}
+
+static struct unplaced *find_unplaced(struct evaluator *ev, const char *id)
+{
+	for (size_t k = 0; k < ev->unplaced.n; k++)
+		if (strcmp(ev->unplaced.items[k].id, id) == 0)
+			return &ev->unplaced.items[k];
+	return NULL;
+}
+
+/* A name the roster does not have, met for the first time?  Then it is
+** followed from here (up to UNPLACED_MAX of them). */
+static bool first_unplaced(struct evaluator *ev, const char *id)
+{
+	if (find_unplaced(ev, id))
+		return false;
+	if (ev->unplaced.n < UNPLACED_MAX)
+		VEC_PUSH(ev->arena, ev->unplaced, ((struct unplaced){ id, false }));
+	else
+		ev->unplaced_overflow = true;
+	return true;
 }
 
 /* "; did you mean 'gareth'?" for a name not on the roster, or "". */
@@ -241,13 +293,23 @@ static const char *did_you_mean(struct evaluator *ev, const char *id)
 	return sp.best ? arena_printf(ev->arena, "; did you mean '%s'?", sp.best) : "";
 }
 
+/* Is a name the roster does not have present now? */
+static bool unplaced_in_room(const struct evaluator *ev)
+{
+	for (size_t k = 0; k < ev->unplaced.n; k++)
+		if (ev->unplaced.items[k].present && !ev->outside_meeting)
+			return true;
+	return ev->unplaced_overflow;
+}
+
 /* Resolve a name from the attendance lists; report unknown or off-roster. */
 static int resolve_person(struct evaluator *ev, const struct rec_name *nm)
 {
 	int i = member_index(ev, nm->id);
 	if (i < 0) {
-		add_finding(ev, F_UNKNOWN_PERSON, NULL, nm->span, "'%s' is not on the roster of %s%s", nm->id, ev->t->name,
-		            did_you_mean(ev, nm->id));
+		if (first_unplaced(ev, nm->id))
+			add_finding(ev, F_UNKNOWN_PERSON, NULL, nm->span, "'%s' is not on the roster of %s%s", nm->id,
+			            ev->t->name, did_you_mean(ev, nm->id));
 		return -1;
 	}
 	const struct member *mb = &ev->t->members[i];
@@ -267,6 +329,9 @@ static void read_attendance(struct evaluator *ev)
 		for (unsigned k = 0; k < lists[l]->n; k++) {
 			const struct rec_name *nm = &lists[l]->items[k];
 			int i = resolve_person(ev, nm);
+			struct unplaced *u = i < 0 ? find_unplaced(ev, nm->id) : NULL;
+			if (u && l != 1)
+				u->present = true;
 			if (i < 0)
 				continue;
 			if (ev->people[i].listed && !ev->people[i].listed_again) {
@@ -287,9 +352,12 @@ static void apply_step(struct evaluator *ev, const struct rec_step *st)
 	for (unsigned k = 0; k < st->names.n; k++) {
 		const struct rec_name *nm = &st->names.items[k];
 		int i = resolve_person(ev, nm);
+		bool arriving = st->kind == STEP_ARRIVES;
+		struct unplaced *u = i < 0 ? find_unplaced(ev, nm->id) : NULL;
+		if (u)
+			u->present = arriving;
 		if (i < 0)
 			continue;
-		bool arriving = st->kind == STEP_ARRIVES;
 		if (ev->people[i].present == arriving)
 			add_finding(ev, F_ATTENDANCE, NULL, nm->span, arriving ? "%s arrives but is already present"
 			                                                       : "%s leaves but is not present", nm->id);
@@ -609,7 +677,15 @@ enum { VOTED_NONE = -1, VOTED_VOID = -2 };
 static bool vote_counts(struct evaluator *ev, const struct motion_state *ms, const struct rec_vote *v, int i)
 {
 	const struct terms *t = ev->t;
-	if (i < 0 || !terms_member_active(&t->members[i], ev->m->date)) {
+	if (i < 0) {
+		/* the roster does not have the name: said once (a misspelt
+		** member is one mistake), the motion judged as it could be */
+		if (first_unplaced(ev, v->who.id))
+			add_finding(ev, F_VOTE_NON_MEMBER, NULL, v->who.span, "'%s' is not on the roster of %s: the vote is void%s",
+			            v->who.id, t->name, did_you_mean(ev, v->who.id));
+		return false;
+	}
+	if (!terms_member_active(&t->members[i], ev->m->date)) {
 		add_finding(ev, F_VOTE_NON_MEMBER, NULL, v->who.span, "%s is not a member on %s: the vote is void",
 		            v->who.id, fmt_date(ev, ev->m->date));
 		return false;
@@ -620,7 +696,11 @@ static bool vote_counts(struct evaluator *ev, const struct motion_state *ms, con
 		return false;
 	}
 	if (!is_present(ev, (unsigned)i)) {
-		add_finding(ev, F_VOTE_ABSENT, NULL, v->who.span, "%s is not present at this motion: the vote is void", v->who.id);
+		/* with a name in the room that the roster does not have, this
+		** member may be that name: the motion says so, not this vote */
+		if (!unplaced_in_room(ev))
+			add_finding(ev, F_VOTE_ABSENT, NULL, v->who.span, "%s is not present at this motion: the vote is void",
+			            v->who.id);
 		return false;
 	}
 	if (ms->conflicted[i]) {
@@ -996,6 +1076,215 @@ static void scenario_of(struct evaluator *ev, const struct motion_result *mr, co
 	s->day = ev->m->date;
 }
 
+/* ---- names the roster does not have ---- */
+
+/* The outcome of the motion as the record reads now (with the aliases and
+** presences set): its counts, votes and decision, findings set aside. */
+static enum outcome outcome_as_read(struct evaluator *ev, const struct motion_result *mr, const struct motion_state *ms)
+{
+	bool was_quiet = ev->quiet;
+	ev->quiet = true;
+	struct scenario s = { 0 };
+	quorum_counts(ev, ms, &s.quorum);
+	vote_counts_for_rules(ev, ms, &s.votes);
+	bool votes_ok = gather_votes(ev, ms, mr->motion, &s.votes);
+	scenario_of(ev, mr, ms, votes_ok, &s);
+	struct decision d;
+	decide(ev->t, &s, &d, NULL);
+	ev->quiet = was_quiet;
+	return d.outcome;
+}
+
+/* Roster members an unplaced name could be, grouped by all that the counts
+** see of them (roles and tags, vote, presence, interest); a member the
+** record names in this motion's votes or as its chair is a kind alone. */
+struct person_kind {
+	int reps[UNPLACED_MAX_AT_ONCE]; /* distinct members of the kind */
+	unsigned n_reps, used;
+};
+
+static bool same_kind(const struct evaluator *ev, const struct motion_state *ms, int a, int b)
+{
+	const struct member *x = &ev->t->members[a], *y = &ev->t->members[b];
+	return x->groups == y->groups && x->voting == y->voting && ev->on_roster[a] == ev->on_roster[b] &&
+	       ev->people[a].present == ev->people[b].present && ms->conflicted[a] == ms->conflicted[b] &&
+	       ms->deemed[a] == ms->deemed[b];
+}
+
+/* The kinds, or -1 when there are more than bound of them. */
+static int person_kinds(struct evaluator *ev, const struct motion_state *ms, const bool *named,
+                        struct person_kind *kinds, int bound)
+{
+	int n = 0;
+	for (unsigned i = 0; i < ev->t->n_members; i++) {
+		if (!ev->on_roster[i])
+			continue;
+		int k = 0;
+		while (k < n && (named[i] || named[kinds[k].reps[0]] || !same_kind(ev, ms, kinds[k].reps[0], (int)i)))
+			k++;
+		if (k == n) {
+			if (n == bound)
+				return -1;
+			kinds[n++] = (struct person_kind){ { (int)i }, 1, 0 };
+		} else if (kinds[k].n_reps < UNPLACED_MAX_AT_ONCE) {
+			kinds[k].reps[kinds[k].n_reps++] = (int)i;
+		}
+	}
+	return n;
+}
+
+struct readings {
+	const struct unplaced *names[UNPLACED_MAX_AT_ONCE];
+	unsigned n_names;
+	struct person_kind *kinds;
+	int n_kinds;
+	const bool *voted_own;             /* by member: named in this motion's votes */
+	enum outcome base;
+	bool present;                      /* some name is present at the motion (not only voting) */
+	bool differs;
+	int as[UNPLACED_MAX_AT_ONCE];      /* a reading that differs: member (-1 none) per name */
+	enum outcome as_outcome;
+};
+
+/* Every way of reading names k.. (each no member, or a member of some kind
+** not already taken), the motion judged under each. */
+static void read_each_way(struct evaluator *ev, const struct motion_result *mr, const struct motion_state *ms,
+                          struct readings *rd, unsigned k)
+{
+	if (rd->differs)
+		return;
+	if (k == rd->n_names) {
+		enum outcome o = outcome_as_read(ev, mr, ms);
+		if (o != rd->base) {
+			rd->differs = true;
+			rd->as_outcome = o;
+			for (unsigned j = 0; j < rd->n_names; j++)
+				rd->as[j] = j < ev->n_alias ? ev->alias[j].member : -1;
+		}
+		return;
+	}
+	const struct unplaced *u = rd->names[k];
+	ev->alias[k] = (struct alias){ u->id, -1 };
+	ev->n_alias = k + 1;
+	read_each_way(ev, mr, ms, rd, k + 1);
+	for (int c = 0; c < rd->n_kinds && !rd->differs; c++) {
+		struct person_kind *pk = &rd->kinds[c];
+		int i = pk->reps[0];
+		/* someone named present under this name is not also present
+		** under their own; a vote under it is by someone present who
+		** has no vote under their own name (any other would be void
+		** either way, as with no member) */
+		bool here = ev->outside_meeting || ev->people[i].present;
+		if (pk->used == pk->n_reps || (u->present ? here && !ev->outside_meeting : !here || rd->voted_own[i]))
+			continue;
+		int member = pk->reps[pk->used++];
+		bool was = ev->people[member].present;
+		ev->people[member].present = was || u->present;
+		ev->alias[k] = (struct alias){ u->id, member };
+		ev->n_alias = k + 1;
+		read_each_way(ev, mr, ms, rd, k + 1);
+		ev->people[member].present = was;
+		pk->used--;
+	}
+	ev->n_alias = k;
+}
+
+/* "'carl' is carol (Dr Carol White)", for each name of a reading. */
+static const char *reading_text(struct evaluator *ev, const struct readings *rd)
+{
+	struct sbuf b;
+	sbuf_init(&b, ev->arena);
+	for (unsigned j = 0; j < rd->n_names; j++) {
+		const char *sep = j == 0 ? "" : j + 1 == rd->n_names ? " and " : ", ";
+		if (rd->as[j] < 0)
+			sbuf_addf(&b, "%s'%s' is no member", sep, rd->names[j]->id);
+		else
+			sbuf_addf(&b, "%s'%s' is %s (%s)", sep, rd->names[j]->id, ev->t->members[rd->as[j]].id,
+			          ev->t->members[rd->as[j]].name);
+	}
+	return sbuf_str(&b);
+}
+
+/*
+** A motion whose counts a name the roster does not have could change (the
+** name present at it, or voting on it): judged under every person the name
+** could be, and no member.  Returns true when the outcome depends on it
+** (the motion is then undetermined, said once, with a reading that
+** differs); the same whoever it is, a note says so.
+*/
+static bool depends_on_unplaced(struct evaluator *ev, struct motion_result *mr, const struct motion_state *ms,
+                                enum outcome base, bool *room_known)
+{
+	*room_known = false;
+	const struct rec_motion *mo = mr->motion;
+	struct readings rd = { .base = base };
+	bool too_many = ev->unplaced_overflow;
+	for (size_t k = 0; k < ev->unplaced.n; k++) {
+		const struct unplaced *u = &ev->unplaced.items[k];
+		bool touches = u->present && !mo->is_virtual;
+		for (unsigned v = 0; v < mo->n_votes && !touches; v++)
+			touches = strcmp(mo->votes[v].who.id, u->id) == 0 && terms_find_member(ev->t, u->id) < 0;
+		if (!touches)
+			continue;
+		if (rd.n_names == UNPLACED_MAX_AT_ONCE)
+			too_many = true;
+		else
+			rd.names[rd.n_names++] = u;
+		rd.present = rd.present || (u->present && !mo->is_virtual);
+	}
+	if (rd.n_names == 0 && !too_many)
+		return false;
+	const char *who = rd.n_names ? rd.names[0]->id : "";
+	if (!too_many) {
+		/* members named in this motion's votes or as its chair are each a kind alone */
+		bool *named = ev->named, *voted_own = ev->voted_own;
+		memset(named, 0, (ev->t->n_members + 1) * sizeof *named);
+		memset(voted_own, 0, (ev->t->n_members + 1) * sizeof *voted_own);
+		for (unsigned v = 0; v < mo->n_votes; v++) {
+			int i = terms_find_member(ev->t, mo->votes[v].who.id);
+			if (i >= 0)
+				named[i] = voted_own[i] = true;
+		}
+		const struct rec_name *chair = presiding(ev, mo);
+		int ci = chair ? terms_find_member(ev->t, chair->id) : -1;
+		if (ci >= 0)
+			named[ci] = true;
+		rd.voted_own = voted_own;
+		enum { KINDS_MAX = 64 };
+		struct person_kind kinds[KINDS_MAX];
+		rd.kinds = kinds;
+		rd.n_kinds = person_kinds(ev, ms, named, kinds, KINDS_MAX);
+		double readings = 1;
+		for (unsigned j = 0; j < rd.n_names; j++)
+			readings *= rd.n_kinds + 1;
+		too_many = rd.n_kinds < 0 || readings > UNPLACED_MAX_READINGS;
+		if (!too_many)
+			read_each_way(ev, mr, ms, &rd, 0);
+		ev->n_alias = 0;
+	}
+	if (too_many) {
+		add_finding(ev, F_UNPLACED_DECIDES, NULL, mo->span,
+		            "the counts rely on names the roster does not have%s%s%s, in more ways than can be tried: the motion is undetermined",
+		            *who ? " ('" : "", who, *who ? "'...)" : "");
+		return true;
+	}
+	if (!rd.differs) {
+		add_finding(ev, F_UNPLACED_SAME, NULL, mo->span,
+		            "the counts rely on %s the roster does not have; whoever %s, the outcome is the same: %s",
+		            rd.n_names == 1 ? arena_printf(ev->arena, "'%s', a name", who) : "names",
+		            rd.n_names == 1 ? "that is" : "they are", ast_outcome_name(base));
+		return false;
+	}
+	add_finding(ev, F_UNPLACED_DECIDES, NULL, mo->span,
+	            "the outcome depends on %s the roster does not have: as written (no member) the motion is %s, "
+	            "but if %s it is %s; it is undetermined until the record says who it is",
+	            rd.n_names == 1 ? arena_printf(ev->arena, "who '%s' is, a name", who) : "who are the names",
+	            ast_outcome_name(base),
+	            reading_text(ev, &rd), ast_outcome_name(rd.as_outcome));
+	*room_known = !rd.present;
+	return true;
+}
+
 /* Room for the requirements decide evaluates: the quorum's, and those of
 ** the class with the most (once a meeting: each motion's are turned into
 ** req_results before the next is decided). */
@@ -1041,6 +1330,7 @@ static void by_interests(struct evaluator *ev, const struct motion_result *mr, s
 	struct scenario *alt = arena_array(ev->arena, n, sizeof *alt);
 	struct terms *agreed = arena_alloc(ev->arena, sizeof *agreed);
 	alt[0] = *s;
+	bool was_quiet = ev->quiet;
 	ev->quiet = true;
 	for (unsigned w = 1; w < n; w++) {
 		struct open_choice c = { { 0 } };
@@ -1058,7 +1348,7 @@ static void by_interests(struct evaluator *ev, const struct motion_result *mr, s
 		bool votes_ok = gather_votes(ev, &ms, mr->motion, &alt[w].votes);
 		scenario_of(ev, &again, &ms, votes_ok, &alt[w]);
 	}
-	ev->quiet = false;
+	ev->quiet = was_quiet;
 	ev->t = t;
 	s->by_interests = alt;
 	s->n_by_interests = n;
@@ -1127,9 +1417,12 @@ static void eval_motion(struct evaluator *ev, struct motion_result *mr)
 	if (chair && !mo->is_virtual) {
 		int ci = member_index(ev, chair->id);
 		bool here = ci >= 0 && ev->people[ci].present;
+		if (ci < 0 && !t->chair.set && first_unplaced(ev, chair->id))
+			add_finding(ev, F_UNKNOWN_PERSON, NULL, chair->span, "'%s' is not on the roster of %s%s", chair->id,
+			            t->name, did_you_mean(ev, chair->id));
 		if (mo->presiding && t->chair.set)
 			check_chair_rule(ev, mo->presiding, here, true);
-		else if (!here)
+		else if (!here && ci >= 0)
 			add_finding(ev, F_CHAIR_ABSENT, NULL, chair->span, "%s presides but is not recorded as present at this motion",
 			            chair->id);
 	}
@@ -1154,6 +1447,19 @@ static void eval_motion(struct evaluator *ev, struct motion_result *mr)
 	mr->cls = d.cls;
 	mr->counts = detail->counts;
 	mr->casting_applied = d.casting == CASTING_USED;
+	bool room_known;
+	if (ev->unplaced.n > 0 && depends_on_unplaced(ev, mr, &ms, d.outcome, &room_known)) {
+		/* what the record as written would give is not the outcome: the
+		** findings of that decision are not said (the one above says why);
+		** the quorum is, when no such name is in the room */
+		if (room_known)
+			quorum_findings(ev, mr, &d, detail, &s.quorum);
+		mr->outcome = OUTCOME_UNDETERMINED;
+		splice_findings(ev, &vote_found); /* each true of the record as written */
+		compare_recorded(ev, mr);
+		ev->outside_meeting = false;
+		return;
+	}
 	quorum_findings(ev, mr, &d, detail, &s.quorum);
 	splice_findings(ev, &vote_found);
 	class_findings(ev, mr, &d);
@@ -1317,6 +1623,8 @@ static struct meeting_result *judge_meeting(struct arena *a, const struct terms 
 	ev.conflicted = arena_array(a, t->n_members + 1, sizeof *ev.conflicted);
 	ev.deemed = arena_array(a, t->n_members + 1, sizeof *ev.deemed);
 	ev.repeat_said = arena_array(a, t->n_members + 1, sizeof *ev.repeat_said);
+	ev.voted_own = arena_array(a, t->n_members + 1, sizeof *ev.voted_own);
+	ev.named = arena_array(a, t->n_members + 1, sizeof *ev.named);
 	ev.voted = arena_array(a, t->n_members + 1, sizeof *ev.voted);
 	ev.mentions = arena_array(a, t->n_members + 1, sizeof *ev.mentions);
 	for (unsigned i = 0; i < t->n_members; i++) {
@@ -1330,7 +1638,7 @@ static struct meeting_result *judge_meeting(struct arena *a, const struct terms 
 		ev.res->present_at_start += ev.active[i] && ev.people[i].present;
 	if (m->chair) {
 		int ci = member_index(&ev, m->chair->id);
-		if (ci < 0)
+		if (ci < 0 && first_unplaced(&ev, m->chair->id))
 			add_finding(&ev, F_UNKNOWN_PERSON, NULL, m->chair->span, "the chair '%s' is not on the roster%s",
 			            m->chair->id, did_you_mean(&ev, m->chair->id));
 	}

@@ -1,0 +1,1 @@
+eval -I stdlib examples/anytown/terms.tor tests/regress/misspelt-member/meeting.minutes
