@@ -70,6 +70,18 @@ the language (`apologeis`: did you mean 'apologies'?).  The words that
 begin each block's items are the `ITEM` lines of
 `src/front/keywords.def`.
 
+**Did you mean.**  A name that is not known gets the nearest known one
+(by edit distance, when it is close) as a note and as the fix-it: a
+member, role, tag, rule or parameter in the terms; a module in `use`
+(from the modules beside where it was looked for).  `eval` and `replay`
+do the same in their findings: a name the roster does not have (text:
+"did you mean 'carol'?"; JSON: the finding's `suggestion`, in the same
+form as a diagnostic's), a misspelt body's name in `terms "..."`, a
+meeting title in `ratifies` (the nearest provisional decision of the
+body), a body no terms in the history are for.  A meeting record given
+where `eval` expects the terms (the two files the wrong way round) is one
+error that says so.
+
 `tests/syntax/` holds single-mistake terms (`.tor`) and meeting records
 (`.minutes`), each of which must give exactly its one error at its line
 and column.

@@ -3,9 +3,11 @@
 */
 #include "check/load.h"
 
+#include <dirent.h>
 #include <string.h>
 #include <sys/stat.h>
 
+#include "base/spell.h"
 #include "front/parse.h"
 
 void loader_init(struct loader *ld, struct arena *a, struct diag_sink *diag,
@@ -34,6 +36,41 @@ static char *module_path(struct arena *a, const char *dir, const char *name)
 	return arena_printf(a, "%s/%s.tor", dir, rel);
 }
 
+/* The modules beside where `name` was looked for in dir ("std.majoritys":
+** the .tor files of dir/std), offered as names to the speller. */
+static void offer_modules(struct loader *ld, struct spell *sp, const char *dir, const char *name)
+{
+	const char *dot = strrchr(name, '.');
+	size_t prefix = dot ? (size_t)(dot - name) + 1 : 0; /* "std." */
+	char *sub = module_path(ld->arena, dir, prefix ? arena_printf(ld->arena, "%.*s", (int)prefix - 1, name) : ".");
+	sub[strlen(sub) - 4] = '\0'; /* "dir/std" without ".tor" */
+	DIR *d = opendir(sub);
+	if (!d)
+		return;
+	for (struct dirent *e; (e = readdir(d)) != NULL;) {
+		size_t len = strlen(e->d_name);
+		if (len > 4 && strcmp(e->d_name + len - 4, ".tor") == 0)
+			spell_offer(sp, arena_printf(ld->arena, "%.*s%.*s", (int)prefix, name, (int)(len - 4), e->d_name));
+	}
+	closedir(d);
+}
+
+/* "did you mean 'std.majorities'?", with the name replaced as the fix-it
+** where the use's text ends with it. */
+static void suggest_module(struct loader *ld, struct diag *d, const char *name, struct loc site)
+{
+	struct spell sp;
+	spell_init(&sp, name);
+	for (unsigned i = 0; i < ld->n_dirs; i++)
+		offer_modules(ld, &sp, ld->dirs[i], name);
+	if (!sp.best)
+		return;
+	diag_note(ld->diag, d, (struct loc){ NULL, 0, 0 }, "did you mean '%s'?", sp.best);
+	size_t len = strlen(name);
+	if (site.src && site.end - site.start >= len && memcmp(site.src->text + site.end - len, name, len) == 0)
+		diag_fixit(ld->diag, d, (struct loc){ site.src, site.end - (uint32_t)len, site.end }, sp.best);
+}
+
 struct module *loader_use(struct loader *ld, const char *name, struct loc site)
 {
 	for (size_t i = 0; i < ld->modules.n; i++)
@@ -56,6 +93,7 @@ struct module *loader_use(struct loader *ld, const char *name, struct loc site)
 			          module_path(ld->arena, ld->dirs[i], name));
 		if (ld->n_dirs == 0)
 			diag_note(ld->diag, d, (struct loc){ NULL, 0, 0 }, "the search path is empty (use -I DIR or QUORATE_PATH)");
+		suggest_module(ld, d, name, site);
 		return NULL;
 	}
 	const char *why = NULL;

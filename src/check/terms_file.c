@@ -7,6 +7,18 @@
 
 #include "check/sema.h"
 #include "front/parse.h"
+#include "front/source.h"
+
+/* A meeting record given where terms were expected, most often `quorate
+** eval` with its two files the wrong way round. */
+static void report_record_not_terms(struct diag_sink *diag, struct loc at, enum terms_want want)
+{
+	if (want == TERMS_ONE) /* eval, explain: the files the wrong way round? */
+		diag_report(diag, D_CONTEXT, at, "this is a meeting record, not terms: the terms come first, then the "
+		                                 "record (quorate eval TERMS.tor MEETING.minutes)");
+	else
+		diag_report(diag, D_CONTEXT, at, "a meeting record, not terms: put it in a record file (.minutes or .json)");
+}
 
 /* What the top level of a terms file holds besides terms blocks: each is
 ** reported (a module, rules and uses only, is reported as a whole). */
@@ -17,6 +29,13 @@ static void check_top_level(struct diag_sink *diag, struct terms_file *tf, enum 
 		if (want != TERMS_OR_MODULE)
 			diag_report(diag, D_MISSING, (struct loc){ src, 0, 0 },
 			            "the file has no `terms` block: it is a module (rules and uses only), which terms `use`");
+		return;
+	}
+	bool only_meetings = tf->ast.items != NULL;
+	for (const struct node *n = tf->ast.items; n; n = n->next)
+		only_meetings = only_meetings && n->kind == N_MEETING;
+	if (only_meetings && want == TERMS_ONE) {
+		report_record_not_terms(diag, loc_of(src, tf->ast.items->span), want);
 		return;
 	}
 	for (const struct node *n = tf->ast.items; n; n = n->next) {
@@ -47,6 +66,12 @@ unsigned terms_file_read(struct arena *a, struct diag_sink *diag, struct loader 
 	unsigned errors = diag->n_errors;
 	memset(out, 0, sizeof *out);
 	out->src = src;
+	/* a record in JSON where the terms go (`eval RECORD TERMS`): one error
+	** that says so, not the syntax errors of reading JSON as terms */
+	if (source_looks_like_json(src->text, src->len)) {
+		report_record_not_terms(diag, (struct loc){ src, 0, 0 }, want);
+		return diag->n_errors - errors;
+	}
 	if (parse_file(a, diag, src, &out->ast) != 0)
 		return diag->n_errors - errors;
 	bool other = false;

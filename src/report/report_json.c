@@ -82,6 +82,8 @@ static void json_opt_string(struct json_writer *w, const char *key, const char *
 		jw_null(w);
 }
 
+static void json_suggestion(struct json_writer *w, const struct diag_fixit *f);
+
 static void json_findings(struct json_writer *w, const struct finding_list *l)
 {
 	jw_begin_array(w);
@@ -109,6 +111,7 @@ static void json_findings(struct json_writer *w, const struct finding_list *l)
 		}
 		jw_key(w, "rule");
 		report_json_where(w, &f->rule);
+		json_suggestion(w, f->fix);
 		jw_end_object(w);
 	}
 	jw_end_array(w);

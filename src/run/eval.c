@@ -283,14 +283,33 @@ static bool first_unplaced(struct evaluator *ev, const char *id)
 	return true;
 }
 
-/* "; did you mean 'gareth'?" for a name not on the roster, or "". */
-static const char *did_you_mean(struct evaluator *ev, const char *id)
+/* The roster's name nearest to one it does not have, or NULL. */
+static const char *nearest_member(struct evaluator *ev, const char *id)
 {
 	struct spell sp;
 	spell_init(&sp, id);
 	for (unsigned k = 0; k < ev->t->n_members; k++)
 		spell_offer(&sp, ev->t->members[k].id);
-	return sp.best ? arena_printf(ev->arena, "; did you mean '%s'?", sp.best) : "";
+	return sp.best;
+}
+
+/* "; did you mean 'gareth'?" for a name not on the roster, or "". */
+static const char *did_you_mean(struct evaluator *ev, const char *id)
+{
+	const char *best = nearest_member(ev, id);
+	return best ? arena_printf(ev->arena, "; did you mean '%s'?", best) : "";
+}
+
+/* The nearest name as the finding's suggested correction of the record. */
+static void suggest_member(struct evaluator *ev, struct finding *f, const struct rec_name *nm)
+{
+	const char *best = ev->quiet ? NULL : nearest_member(ev, nm->id);
+	if (!best)
+		return;
+	struct diag_fixit *fix = arena_alloc(ev->arena, sizeof *fix);
+	fix->loc = rec_loc(ev, nm->span);
+	fix->text = best;
+	f->fix = fix;
 }
 
 /* Is a name the roster does not have present now? */
@@ -308,8 +327,8 @@ static int resolve_person(struct evaluator *ev, const struct rec_name *nm)
 	int i = member_index(ev, nm->id);
 	if (i < 0) {
 		if (first_unplaced(ev, nm->id))
-			add_finding(ev, F_UNKNOWN_PERSON, NULL, nm->span, "'%s' is not on the roster of %s%s", nm->id,
-			            ev->t->name, did_you_mean(ev, nm->id));
+			suggest_member(ev, add_finding(ev, F_UNKNOWN_PERSON, NULL, nm->span, "'%s' is not on the roster of %s%s",
+			                               nm->id, ev->t->name, did_you_mean(ev, nm->id)), nm);
 		return -1;
 	}
 	const struct member *mb = &ev->t->members[i];
@@ -681,8 +700,9 @@ static bool vote_counts(struct evaluator *ev, const struct motion_state *ms, con
 		/* the roster does not have the name: said once (a misspelt
 		** member is one mistake), the motion judged as it could be */
 		if (first_unplaced(ev, v->who.id))
-			add_finding(ev, F_VOTE_NON_MEMBER, NULL, v->who.span, "'%s' is not on the roster of %s: the vote is void%s",
-			            v->who.id, t->name, did_you_mean(ev, v->who.id));
+			suggest_member(ev, add_finding(ev, F_VOTE_NON_MEMBER, NULL, v->who.span,
+			                               "'%s' is not on the roster of %s: the vote is void%s", v->who.id, t->name,
+			                               did_you_mean(ev, v->who.id)), &v->who);
 		return false;
 	}
 	if (!terms_member_active(&t->members[i], ev->m->date)) {
@@ -1418,8 +1438,8 @@ static void eval_motion(struct evaluator *ev, struct motion_result *mr)
 		int ci = member_index(ev, chair->id);
 		bool here = ci >= 0 && ev->people[ci].present;
 		if (ci < 0 && !t->chair.set && first_unplaced(ev, chair->id))
-			add_finding(ev, F_UNKNOWN_PERSON, NULL, chair->span, "'%s' is not on the roster of %s%s", chair->id,
-			            t->name, did_you_mean(ev, chair->id));
+			suggest_member(ev, add_finding(ev, F_UNKNOWN_PERSON, NULL, chair->span, "'%s' is not on the roster of %s%s",
+			                               chair->id, t->name, did_you_mean(ev, chair->id)), chair);
 		if (mo->presiding && t->chair.set)
 			check_chair_rule(ev, mo->presiding, here, true);
 		else if (!here && ci >= 0)
@@ -1517,9 +1537,21 @@ static void check_terms_in_force(struct evaluator *ev)
 {
 	const struct terms *t = ev->t;
 	const struct meeting *m = ev->m;
-	if (m->terms_name && strcmp(m->terms_name, t->name) != 0)
-		add_finding(ev, F_TERMS_NAME, NULL, m->terms_span, "the record is for \"%s\", but the terms are those of \"%s\"",
-		            m->terms_name, t->name);
+	if (m->terms_name && strcmp(m->terms_name, t->name) != 0) {
+		/* a misspelt body's name: its correction, quoted as the record writes it */
+		struct spell sp;
+		spell_init(&sp, m->terms_name);
+		spell_offer(&sp, t->name);
+		struct finding *f = add_finding(ev, F_TERMS_NAME, NULL, m->terms_span,
+		                                "the record is for \"%s\", but the terms are those of \"%s\"%s",
+		                                m->terms_name, t->name, sp.best ? " (a misspelling?)" : "");
+		if (sp.best) {
+			struct diag_fixit *fix = arena_alloc(ev->arena, sizeof *fix);
+			fix->loc = rec_loc(ev, m->terms_span);
+			fix->text = arena_printf(ev->arena, "\"%s\"", t->name);
+			f->fix = fix;
+		}
+	}
 	ev->not_in_force = t->has_effective && m->date < t->effective && !ev->as_if_in_force;
 	if (ev->not_in_force)
 		add_finding(ev, F_NOT_IN_FORCE, NULL, m->span,
@@ -1639,8 +1671,9 @@ static struct meeting_result *judge_meeting(struct arena *a, const struct terms 
 	if (m->chair) {
 		int ci = member_index(&ev, m->chair->id);
 		if (ci < 0 && first_unplaced(&ev, m->chair->id))
-			add_finding(&ev, F_UNKNOWN_PERSON, NULL, m->chair->span, "the chair '%s' is not on the roster%s",
-			            m->chair->id, did_you_mean(&ev, m->chair->id));
+			suggest_member(&ev, add_finding(&ev, F_UNKNOWN_PERSON, NULL, m->chair->span,
+			                                "the chair '%s' is not on the roster%s", m->chair->id,
+			                                did_you_mean(&ev, m->chair->id)), m->chair);
 	}
 	check_meeting_chair(&ev);
 	if (!meeting_is_virtual_only(m))

@@ -18,6 +18,7 @@
 #ifndef QUORATE_EVAL_H
 #define QUORATE_EVAL_H
 
+#include "front/diag.h"
 #include "model/expr.h"
 #include "run/working.h"
 #include "record/minutes.h"
@@ -38,6 +39,7 @@ struct finding {
 	const char *message;       /* with the numbers */
 	struct loc where;          /* in the record */
 	struct loc rule;           /* in the terms, if a rule is cited */
+	const struct diag_fixit *fix; /* the likely correction of the record (a misspelt name's nearest), or NULL */
 	struct finding *next;
 };
 

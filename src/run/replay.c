@@ -15,6 +15,7 @@
 #include <sys/stat.h>
 
 #include "base/sbuf.h"
+#include "base/spell.h"
 #include "check/terms_file.h"
 #include "model/attrs.h"
 #include "front/parse.h"
@@ -984,9 +985,16 @@ static void ratify(struct replay *rp, const struct body *b, const struct meeting
 		rat->status = RATIFIED;
 		return;
 	}
+	/* a misspelt meeting title: the nearest of the body's provisional decisions */
+	struct spell sp;
+	spell_init(&sp, mo->ratifies_meeting);
+	for (size_t i = 0; i < rp->decisions.n; i++)
+		if (rp->decisions.items[i].body == b && (rp->decisions.items[i].open || rp->decisions.items[i].expired))
+			spell_offer(&sp, rp->decisions.items[i].meeting_title);
 	history_finding(rp, F_RATIFIES_UNKNOWN, NULL, m->src->name, line_of(m->src, mo->ratifies_span),
-	                "ratifies \"%s\" motion %s, but no open provisional decision of that name is in the history",
-	                mo->ratifies_meeting, mo->ratifies_motion);
+	                "ratifies \"%s\" motion %s, but no open provisional decision of that name is in the history%s%s%s",
+	                mo->ratifies_meeting, mo->ratifies_motion, sp.best ? "; did you mean \"" : "",
+	                sp.best ? sp.best : "", sp.best ? "\"?" : "");
 }
 
 static void expire_unratified(struct replay *rp, const struct body *b, qdate today, bool at_end)
@@ -1098,6 +1106,19 @@ static void tally_result(struct replay *rp, const struct meeting_result *r)
 		s->by_code[f->code]++;
 }
 
+/* "; did you mean \"Anytown Cluster Leadership Group\"?" for a body's name
+** the history has no terms for, or "". */
+static const char *nearest_body(struct replay *rp, const char *name)
+{
+	if (!name)
+		return "";
+	struct spell sp;
+	spell_init(&sp, name);
+	for (size_t i = 0; i < rp->bodies.n; i++)
+		spell_offer(&sp, rp->bodies.items[i]->name);
+	return sp.best ? arena_printf(rp->arena, "; did you mean \"%s\"?", sp.best) : "";
+}
+
 static struct body *body_of(struct replay *rp, const struct meeting *m)
 {
 	if (m->terms_name)
@@ -1132,7 +1153,8 @@ static void judge(struct replay *rp, const struct meeting *m, struct arena *aren
 			                date_format(b->versions.items[0].terms->effective, d2));
 		else
 			history_finding(rp, F_NO_TERMS, NULL, m->src->name, line_of(m->src, m->span),
-			                "\"%s\" (%s): no terms for %s in the history", m->title, date_format(m->date, d), body);
+			                "\"%s\" (%s): no terms for %s in the history%s", m->title, date_format(m->date, d), body,
+			                nearest_body(rp, m->terms_name));
 		return;
 	}
 	struct meeting_result *r = eval_meeting(arena, v->terms, m);

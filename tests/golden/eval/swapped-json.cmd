@@ -1,0 +1,1 @@
+eval -I stdlib examples/json/anytown-2024-05-14.json examples/anytown/terms.tor

@@ -1,0 +1,1 @@
+eval -I stdlib examples/anytown/2024-05-14.minutes examples/anytown/terms.tor

@@ -1,0 +1,1 @@
+eval --format json -I stdlib examples/anytown/terms.tor tests/golden/eval/terms-name-misspelt.minutes
