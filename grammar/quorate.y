@@ -776,6 +776,44 @@ static bool hint_keyword(struct parse_state *st, struct diag *d, const yysymbol_
 	return true;
 }
 
+static bool expects(const yysymbol_kind_t *expected, int n, yysymbol_kind_t kind)
+{
+	for (int i = 0; i < n; i++)
+		if (expected[i] == kind)
+			return true;
+	return false;
+}
+
+/* `papers 7 days before` in terms, as the sample words it: a deadline is a
+** `notice` item there (papers and minutes alone are a record's). */
+static void hint_notice(struct parse_state *st, struct diag *d, const YYLTYPE *where)
+{
+	diag_note(st->diag, d, (struct loc){ NULL, 0, 0 },
+	          "in terms, a deadline is written `notice papers 5 days before` or `notice minutes within 10 days after`");
+	diag_fixit(st->diag, d, loc_of(st->src, (struct span){ where->start, where->start }), "notice ");
+}
+
+/* `non-voting`, the sample's word for a role without a vote: the language
+** says `attending`.  The fix-it replaces the whole word as written. */
+static bool hint_non_voting(struct parse_state *st, struct diag *d, const YYLTYPE *where)
+{
+	static const char *const spellings[] = { "non-voting", "non voting", "nonvoting" };
+	qr_scan_restore(st->scanner); /* the text after the token, as written */
+	const char *text = st->src->text + where->start;
+	size_t rest = st->src->len - where->start;
+	for (size_t i = 0; i < sizeof spellings / sizeof spellings[0]; i++) {
+		size_t k = strlen(spellings[i]);
+		if (k > rest || strncmp(text, spellings[i], k) != 0 ||
+		    (k < rest && (isalnum((unsigned char)text[k]) || text[k] == '_')))
+			continue;
+		diag_note(st->diag, d, (struct loc){ NULL, 0, 0 }, "a role without a vote is written `attending`");
+		diag_fixit(st->diag, d, loc_of(st->src, (struct span){ where->start, where->start + (uint32_t)k }),
+		           "attending");
+		return true;
+	}
+	return false;
+}
+
 /* English comparisons the language does not have, and the symbol to write
 ** (docs/reference.md#comparisons-in-words lists the ones it has). */
 static const struct {
@@ -896,6 +934,10 @@ static int yyreport_syntax_error(const yypcontext_t *yyctx, struct parse_state *
 
 	if (comparison_expected && got == YYSYMBOL_IDENT)
 		hint_comparison(st, d, where);
+	else if ((got == YYSYMBOL_PAPERS || got == YYSYMBOL_MINUTES) && expects(all_expected, n_all, YYSYMBOL_NOTICE))
+		hint_notice(st, d, where);
+	else if (got == YYSYMBOL_IDENT && expects(all_expected, n_all, YYSYMBOL_ATTENDING) && hint_non_voting(st, d, where))
+		;
 	else if ((got == YYSYMBOL_IDENT || got == YYSYMBOL_BADWORD) && !unfinished &&
 	         hint_keyword(st, d, all_expected, n_all, where))
 		;

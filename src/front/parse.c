@@ -626,12 +626,22 @@ static unsigned resumes_in(struct item_reader *r, const struct token *t)
 	return blocks;
 }
 
+/* The blocks whose '{' may have been left out inside `block`.  In terms,
+** not a record's: an `example` opens one, but its header says so, and
+** `papers 7 days before` there is a misplaced item (`notice papers ...`),
+** not the first line of an example whose '{' is missing. */
+static unsigned blocks_inside(unsigned block)
+{
+	return block == IN_TERMS ? IN_RULES | IN_MAP : ~0u;
+}
+
 /* A word at the start of a line that begins an item only of blocks not open
-** here (`require` in a terms block, `for` after a meeting's items): the
-** items of a block whose '{' is missing, skipped up to its '}'. */
+** here, and of a block that this one holds (`require` in a terms block,
+** `for` after a meeting's items): the items of a block whose '{' is
+** missing, skipped up to its '}'. */
 static bool opens_unseen_block(struct item_reader *r, const struct token *t)
 {
-	return t->first_on_line && kw_item_blocks(t->kind) &&
+	return t->first_on_line && (kw_item_blocks(t->kind) & blocks_inside(parse_block(&r->ps))) &&
 	       !(item_blocks_here(r, t->kind) & parse_blocks_open(&r->ps)) && reads_as_item(r, t->kind);
 }
 
