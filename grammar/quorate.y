@@ -151,7 +151,7 @@ static enum round_mode round_mode(const char *word)
 %token APOLOGIES "apologies" ARRIVES "arrives" AT "at" ATTENDEES "attendees" ATTENDING "attending" BE "be"
 %token BEFORE "before" BY "by" CARRIED "carried" CAST "cast" CASTING "casting" CEIL "ceil" CHAIR "chair" CHAIRED "chaired"
 %token CLASS "class" CLEAR "clear" CONFLICTED "conflicted" CONSENSUS "consensus" DAY "day"
-%token DAYS "days" DECLARED "declared" EFFECTIVE "effective" ELIGIBLE "eligible" EVERY "every"
+%token DAYS "days" DECLARED "declared" DEPUTY "deputy" EFFECTIVE "effective" ELIGIBLE "eligible" EVERY "every"
 %token EXAMPLE "example" EXPECT "expect" FALSE "false" FEWER "fewer" FLOOR "floor" FOR "for"
 %token MAPS "maps" FROM "from" HALF "half" INTEREST "interest" INTERESTS "interests" LEAST "least"
 %token LEAVES "leaves" LESS "less" MAX "max" MEETING "meeting" MEETS "meets" MEMBER "member"
@@ -194,7 +194,7 @@ static enum round_mode round_mode(const char *word)
 %type <struct node *> item terms meeting rule_def use_def term_item block_item record_item motion_item map_item
 %type <struct node *> expr primary duration duration_or_tba clause_opt string_opt date_opt
 %type <struct node *> setting_value word attribute literal tally_abstain_opt member_from member_until
-%type <struct node *> motion_number_opt name rule_name
+%type <struct node *> motion_number_opt name rule_name deputy_opt
 %type <struct node_list> term_items block_items record_items motion_items ident_list map_items
 %type <struct node_list> ident_seq attributes args params dotted
 %type <int> count outcome role_kind setting_key unit notice_dir
@@ -246,9 +246,10 @@ term_item
 	| use_def
 	| ROLE name STRING role_kind
 		{ $$ = mk2(st, N_ROLE, @$, $3, NULL); $$->text = $2->text; $$->text_span = $2->span; $$->op = $4; }
-	| MEMBER name STRING ident_seq member_from member_until
-		{ $$ = mk2(st, N_MEMBER, @$, $3, $4.first); $$->text = $2->text; $$->text_span = $2->span;
-		  $$->c = $5; $$->d = $6; }
+	| MEMBER name STRING ident_seq deputy_opt member_from member_until
+		{ if ($5) ast_list_append(&$4, $5);
+		  $$ = mk2(st, N_MEMBER, @$, $3, $4.first); $$->text = $2->text; $$->text_span = $2->span;
+		  $$->c = $6; $$->d = $7; }
 	| SIZE NUMBER TO NUMBER            { $$ = mk2(st, N_SIZE, @$, $2, $4); }
 	| SIZE TO BE AGREED                { $$ = mk(st, N_SIZE, @$); }
 	| QUORUM clause_opt string_opt '{' block_items '}'
@@ -300,6 +301,12 @@ dotted
 role_kind
 	: VOTING                 { $$ = 1; }
 	| ATTENDING              { $$ = 0; }
+	;
+
+/* `deputy for stocks, vas`: kept after the roles and tags (N_DEPUTY) */
+deputy_opt
+	: %empty                 { $$ = NULL; }
+	| DEPUTY FOR ident_list  { $$ = mk2(st, N_DEPUTY, @$, $3.first, NULL); }
 	;
 
 member_from
@@ -512,7 +519,7 @@ rule_name
 ** tests/keywords.sh checks them. */
 unreserved_keyword
 	: AFTER | AGAINST | AGREED | APOLOGIES | ARRIVES | ATTENDING | BE | BEFORE | BY
-	| CARRIED | CHAIR | CLEAR | DAY | DAYS | DECLARED | EVERY | EXPECT | FOR | FROM
+	| CARRIED | CHAIR | CLEAR | DAY | DAYS | DECLARED | DEPUTY | EVERY | EXPECT | FOR | FROM
 	| INTEREST | LEAVES | MINUTES | MONTH | MONTHS | NEXT | NONE | OBJECTION | ON
 	| PAPERS | PROVISIONAL | RATIFIES | RECORD | RECORDED | TALLY | UNDETERMINED | UNTIL
 	| VOID | VOTE | VOTING | WEEK | WEEKS | WITHIN | YEAR | YEARS
@@ -547,6 +554,7 @@ record_item
 	| APOLOGIES ident_list       { $$ = mk2(st, N_APOLOGIES, @$, $2.first, NULL); }
 	| ATTENDING ident_list       { $$ = mk2(st, N_ATTENDING, @$, $2.first, NULL); }
 	| ARRIVES ident_list         { $$ = mk2(st, N_ARRIVES, @$, $2.first, NULL); }
+	| DEPUTY name FOR name       { $$ = mk2(st, N_DEPUTY_FOR, @$, $2, $4); }
 	| LEAVES ident_list          { $$ = mk2(st, N_LEAVES, @$, $2.first, NULL); }
 	| MOTION motion_number_opt string_opt attributes '{' motion_items '}'
 		{ $$ = mk2(st, N_MOTION, @$, $3, $4.first); $$->c = $6.first;

@@ -274,7 +274,7 @@ run_scripts() {
 			done
 			# shellcheck disable=SC2046 # the bundled JSON records, one word each
 			script scripts/schema-minutes "$python" -W ignore tests/schema/validate.py \
-				docs/schema/minutes.schema.json $(find examples -name '*.json' | sort)
+				docs/schema/minutes.schema.json $(find examples tests/golden/published -name '*.json' | sort)
 		else
 			skipped=$((skipped + 7)); echo "SKIP scripts/schema-*: python3-jsonschema is not installed"
 		fi

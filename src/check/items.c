@@ -113,6 +113,10 @@ static void check_member_groups(struct sema *s, const struct node *n, struct mem
 {
 	bool has_role = false;
 	for (const struct node *id = n->b; id; id = id->next) {
+		if (id->kind == N_DEPUTY) {
+			has_role = true; /* a deputy takes the principal's roles */
+			continue;
+		}
 		int g = terms_find_group(s->t, id->text);
 		if (g < 0) {
 			/* Not a role: a tag such as `clinician`. */
@@ -162,6 +166,80 @@ void sema_check_members(struct sema *s, const struct node *items)
 		terms_index_member(t, t->n_members - 1);
 		check_member_groups(s, n, m);
 		check_member_dates(s, n, m);
+	}
+}
+
+/* ==== deputies ================================================================ */
+
+static const struct node *deputy_of(const struct node *member)
+{
+	for (const struct node *id = member->b; id; id = id->next)
+		if (id->kind == N_DEPUTY)
+			return id;
+	return NULL;
+}
+
+/* One principal of deputy m: a voting member, not m, not a deputy, named
+** once (seen: by member index). */
+static int check_principal(struct sema *s, const struct member *m, const struct node *id, bool *seen)
+{
+	const struct terms *t = s->t;
+	int p = terms_find_member(t, id->text);
+	if (p < 0) {
+		struct spell sp;
+		spell_init(&sp, id->text);
+		for (unsigned k = 0; k < t->n_members; k++)
+			spell_offer(&sp, t->members[k].id);
+		sema_unknown(s, at_file(s, id), &sp, arena_printf(s->arena, "no member named '%s' (a deputy stands in for a member)", id->text));
+		return -1;
+	}
+	const struct member *pm = &t->members[p];
+	bool twice = seen[p];
+	seen[p] = true;
+	if (pm == m)
+		diag_report(s->diag, D_MEMBER, at_file(s, id), "a member cannot be their own deputy");
+	else if (!pm->voting)
+		diag_report(s->diag, D_MEMBER, at_file(s, id), "a deputy stands in for a voting member, and %s has no voting role", pm->id);
+	else if (deputy_of(pm->decl))
+		diag_report(s->diag, D_MEMBER, at_file(s, id), "%s is a deputy too: a deputy stands in for a member, not for another deputy",
+		            pm->id);
+	else if (twice)
+		diag_report(s->diag, D_DUPLICATE, at_file(s, id), "%s is named twice", pm->id);
+	else
+		return p;
+	return -1;
+}
+
+/*
+** `member foster "Blake Foster" deputy for stocks, vas`: a deputy has no
+** vote of their own (no voting role), is never counted in `members`, and
+** stands in for an absent principal (docs/semantics.md#deputies).
+*/
+void sema_check_deputies(struct sema *s)
+{
+	struct terms *t = s->t;
+	for (unsigned i = 0; i < t->n_members; i++) {
+		struct member *m = &t->members[i];
+		const struct node *dep = deputy_of(m->decl);
+		if (!dep)
+			continue;
+		t->has_deputies = true;
+		if (m->voting) {
+			struct diag *d = diag_report(s->diag, D_MEMBER, name_loc(s, m->decl),
+			                             "deputy '%s' holds a voting role: a deputy votes only in a principal's place", m->id);
+			diag_note(s->diag, d, NO_LOC, "give a deputy tags or roles without a vote (`attending`) and `deputy for NAME`");
+		}
+		size_t n = ast_list_len(dep->a);
+		int *principals = arena_array(s->arena, n + 1, sizeof *principals);
+		bool *seen = arena_array(s->arena, t->n_members + 1, sizeof *seen);
+		unsigned k = 0;
+		for (const struct node *id = dep->a; id; id = id->next) {
+			int p = check_principal(s, m, id, seen);
+			if (p >= 0)
+				principals[k++] = p;
+		}
+		m->principals = principals;
+		m->n_principals = k;
 	}
 }
 
@@ -396,26 +474,20 @@ void sema_check_chair(struct sema *s, const struct node *n)
 	t->chair.clause = n->clause;
 	t->chair.decl = n;
 	t->chair.any_member = n->op == 1;
-	size_t named = ast_list_len(n->a);
-	if (named > TERMS_MAX_GROUPS + TERMS_MAX_MEMBERS) {
-		diag_report(s->diag, D_LIMIT, at_file(s, n), "more names after `chaired by` than roles, tags and members");
-		return;
-	}
-	t->chair.members = arena_array(s->arena, named + 1, sizeof *t->chair.members);
+	t->chair.members = arena_array(s->arena, ast_list_len(n->a) + 1, sizeof *t->chair.members);
+	bool *named = arena_array(s->arena, t->n_members + 1, sizeof *named); /* by member index */
 	for (const struct node *id = n->a; id; id = id->next) {
-		bool twice = false;
-		for (const struct node *p = n->a; p != id && !twice; p = p->next)
-			twice = strcmp(p->text, id->text) == 0;
-		if (twice) { /* so the list is no longer than the roles, tags and members */
+		int g = terms_find_group(t, id->text), i = g < 0 ? terms_find_member(t, id->text) : -1;
+		if ((g >= 0 && (t->chair.groups & (UINT64_C(1) << g))) || (i >= 0 && named[i])) {
 			diag_report(s->diag, D_DUPLICATE, at_file(s, id), "'%s' is named twice", id->text);
 			continue;
 		}
-		int g = terms_find_group(t, id->text);
 		if (g >= 0) {
 			t->chair.groups |= UINT64_C(1) << g;
 			continue;
 		}
-		if (terms_find_member(t, id->text) >= 0) {
+		if (i >= 0) {
+			named[i] = true;
 			t->chair.members[t->chair.n_members++] = id->text;
 			continue;
 		}

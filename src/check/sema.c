@@ -173,6 +173,7 @@ struct terms *sema_terms(struct arena *a, struct diag_sink *diag, struct loader 
 	sema_check_members(&s, terms_node->a);
 	if (seen.maps)
 		sema_check_maps(&s, seen.maps);
+	sema_check_deputies(&s);
 	gather_items(&s, terms_node->a, src, NULL);
 	compile_all_rules(&s);
 	if (seen.quorum)

@@ -95,6 +95,7 @@ struct seen_items {
 void sema_check_item(struct sema *s, const struct node *n, struct seen_items *seen);
 void sema_check_roles(struct sema *s, const struct node *items);
 void sema_check_members(struct sema *s, const struct node *items);
+void sema_check_deputies(struct sema *s);
 void sema_check_quorum(struct sema *s, const struct node *n);
 void sema_check_chair(struct sema *s, const struct node *n);
 void sema_check_classes(struct sema *s, const struct node *items);

@@ -256,6 +256,8 @@ static bool begins_clause(struct item_reader *r, int kind)
 		       (p0 == TOK_AT && peek(r, 1) == TOK_LEAST);
 	case TOK_CHAIRED:
 		return p0 == TOK_CLAUSE || p0 == TOK_BY;
+	case TOK_DEPUTY: /* `deputy for NAME` ends a member's roles and tags */
+		return p0 == TOK_FOR && is_name_kind(peek(r, 1));
 	case TOK_MINUTES:
 		return p0 == TOK_CLAUSE || (p0 == TOK_RECORD && peek(r, 1) == TOK_VOTES);
 	case TOK_ROLE: case TOK_MEMBER:
@@ -283,11 +285,11 @@ static bool begins_clause(struct item_reader *r, int kind)
 
 /* A keyword that may end a member's roles and tags: one that begins an item
 ** of a terms block (and may be a name: the reserved ones always end it), and
-** the member's own `from` and `until`. */
+** the member's own `from`, `until` and `deputy for`. */
 static bool is_clause_keyword(int kind)
 {
 	return ((kw_item_blocks(kind) & IN_TERMS) && kw_category(kind) != KW_RESERVED) ||
-	       kind == TOK_FROM || kind == TOK_UNTIL;
+	       kind == TOK_FROM || kind == TOK_UNTIL || kind == TOK_DEPUTY;
 }
 
 /* Can the token end an operand, so that `no less than` after it compares? */

@@ -538,7 +538,7 @@ static void declare_items(struct indexer *ix, const struct source *src, const st
 	for (const struct node *n = items; n; n = n->next)
 		if (n->kind == N_MEMBER)
 			for (const struct node *id = n->b; id; id = id->next)
-				if (!find_decl(ix->scope, NAME_ROLE, id->text))
+				if (id->kind == N_IDENT && !find_decl(ix->scope, NAME_ROLE, id->text))
 					declare(ix, NAME_TAG, id->text, src, id->span, n);
 }
 
@@ -560,7 +560,8 @@ static void index_items(struct indexer *ix, const struct node *items)
 		case N_MEMBER:
 			site(ix, NAME_MEMBER, n->text, n->text_span, find_decl(ix->scope, NAME_MEMBER, n->text));
 			for (const struct node *id = n->b; id; id = id->next)
-				group_site(ix, id);
+				if (id->kind == N_IDENT)
+					group_site(ix, id);
 			break;
 		case N_CLASS:
 			site(ix, NAME_CLASS, n->text, n->text_span, find_decl(ix->scope, NAME_CLASS, n->text));

@@ -221,7 +221,7 @@ static void roles_and_tags(json_t *list, const struct analysis *an)
 			item(list, n->text, CI_INTERFACE, n->a ? n->a->text : NULL);
 	for (const struct node *n = t ? t->a : NULL; n; n = n->next)
 		for (const struct node *id = n->kind == N_MEMBER ? n->b : NULL; id; id = id->next)
-			if (!listed(list, id->text))
+			if (id->kind == N_IDENT && !listed(list, id->text))
 				item(list, id->text, CI_ENUM_MEMBER, "tag");
 }
 

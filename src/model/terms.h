@@ -44,6 +44,10 @@ struct member {
 	bool has_from, has_until;
 	qdate from, until;       /* inclusive; valid when has_* */
 	const struct node *decl;
+	/* `deputy for stocks, vas`: the members this one may stand in for, in
+	** the order written (docs/semantics.md#deputies); none: not a deputy */
+	const int *principals;   /* member indices */
+	unsigned n_principals;
 };
 
 /* ---- compiled expressions ------------------------------------------------- */
@@ -183,6 +187,7 @@ struct terms {
 	uint64_t masks[TERMS_MAX_MASKS]; /* role/tag sets used by present(...)/members(...)/attendees(...) */
 	unsigned n_masks;
 	bool uses_attendees;       /* some rule counts attendees without a vote */
+	bool has_deputies;         /* some member is a deputy */
 
 	bool has_size, size_tba;
 	int64_t size_min, size_max;

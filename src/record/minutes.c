@@ -8,6 +8,7 @@
 
 struct vote_vec { struct rec_vote *items; size_t n, cap; };
 struct step_vec { struct rec_step *items; size_t n, cap; };
+struct deputy_vec { struct rec_deputy *items; size_t n, cap; };
 
 struct reader {
 	struct arena *arena;
@@ -226,8 +227,20 @@ static struct rec_motion *read_motion(struct reader *r, const struct node *n, un
 	return m;
 }
 
+/* `deputy foster for stocks` (eval checks it against the terms). */
+static void read_deputy(struct reader *r, struct deputy_vec *to, const struct node *it)
+{
+	if (r->n_names + 2 > MINUTES_MAX_NAMES) {
+		diag_report(r->diag, D_LIMIT, at(r, it), "more than %d names in one meeting record", MINUTES_MAX_NAMES);
+		return;
+	}
+	r->n_names += 2;
+	struct rec_deputy d = { { it->a->text, it->a->span, NULL }, { it->b->text, it->b->span, NULL } };
+	VEC_PUSH(r->arena, *to, d);
+}
+
 static void read_item(struct reader *r, struct meeting *mt, const struct node *it,
-                      struct step_vec *steps, bool seen[4])
+                      struct step_vec *steps, struct deputy_vec *deputies, bool seen[4])
 {
 	struct rec_step step = { 0 };
 	switch (it->kind) {
@@ -254,6 +267,9 @@ static void read_item(struct reader *r, struct meeting *mt, const struct node *i
 			mt->minutes_circulated = it->a->v.date;
 			mt->minutes_span = it->span;
 		}
+		break;
+	case N_DEPUTY_FOR:
+		read_deputy(r, deputies, it);
 		break;
 	case N_PRESENT: add_names(r, &mt->present, it->a); break;
 	case N_APOLOGIES: add_names(r, &mt->apologies, it->a); break;
@@ -289,11 +305,14 @@ struct meeting *minutes_from_items(struct arena *a, struct diag_sink *diag, cons
 	mt->span = span;
 	mt->src = src;
 	struct step_vec steps = { 0 };
+	struct deputy_vec deputies = { 0 };
 	bool seen[4] = { false };
 	for (const struct node *it = items; it; it = it->next)
-		read_item(&r, mt, it, &steps, seen);
+		read_item(&r, mt, it, &steps, &deputies, seen);
 	mt->steps = steps.items;
 	mt->n_steps = (unsigned)steps.n;
+	mt->deputies = deputies.items;
+	mt->n_deputies = (unsigned)deputies.n;
 	return mt;
 }
 

@@ -61,6 +61,11 @@ struct rec_motion {
 	const struct rec_name *presiding; /* `chair X` inside the motion */
 };
 
+/* `deputy foster for stocks`: whom a deputy stands for at this meeting. */
+struct rec_deputy {
+	struct rec_name deputy, principal;
+};
+
 enum step_kind { STEP_MOTION, STEP_ARRIVES, STEP_LEAVES };
 
 /* The body of a meeting in order: motions, arrivals and departures. */
@@ -82,6 +87,8 @@ struct meeting {
 	qdate papers_sent, minutes_circulated;
 	struct span papers_span, minutes_span;
 	struct rec_names present, apologies, attending;
+	struct rec_deputy *deputies;
+	unsigned n_deputies;
 	struct rec_step *steps;
 	unsigned n_steps;
 	unsigned n_motions;

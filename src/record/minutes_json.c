@@ -1112,13 +1112,69 @@ static void read_item(struct jreader *r, struct meeting *mt, struct jvalue *v, s
 
 enum meeting_key {
 	MT_MEETING, MT_DATE, MT_TERMS, MT_CHAIR, MT_PAPERS_SENT, MT_MINUTES_CIRCULATED, MT_PRESENT,
-	MT_APOLOGIES, MT_ATTENDING, MT_ITEMS, MT_SCHEMA
+	MT_APOLOGIES, MT_ATTENDING, MT_ITEMS, MT_SCHEMA, MT_DEPUTIES
 };
 
 static const char *const MEETING_KEYS[] = {
 	"meeting", "date", "terms", "chair", "papers_sent", "minutes_circulated",
-	"present", "apologies", "attending", "items", "$schema", NULL
+	"present", "apologies", "attending", "items", "$schema", "deputies", NULL
 };
+
+/* One of "deputies": {"member": id, "for": id}. */
+static bool read_deputy(struct jreader *r, struct jvalue *e, struct rec_deputy *d)
+{
+	static const char *const keys[] = { "member", "for", NULL };
+	if (e->type != J_OBJECT) {
+		fail_type(r, e, "an object {\"member\": ..., \"for\": ...} (a deputy and whom they stand for)");
+		return false;
+	}
+	struct jvalue key, x;
+	bool ok = true;
+	int k;
+	while ((k = jscan_member(&r->scan, e, &key, &x, keys)) != JSCAN_END) {
+		if (k == JSCAN_OTHER) {
+			unknown_key(r, &key, &x, keys, "a deputy");
+			ok = false;
+			continue;
+		}
+		struct mark m2 = enter_key(r, keys[k], &x);
+		ok = read_name(r, &x, k == 0 ? &d->deputy : &d->principal) && ok;
+		leave(r, m2);
+	}
+	at_whole(r, e);
+	if (!(e->seen & 1u))
+		fail(r, D_MISSING, "missing \"member\" (the deputy's id)");
+	if (!(e->seen & 2u))
+		fail(r, D_MISSING, "missing \"for\" (the id of the member the deputy stands for)");
+	return ok && (e->seen & 3u) == 3u;
+}
+
+/* "deputies": [{"member": "foster", "for": "stocks"}, ...]: `deputy foster for stocks`. */
+static void read_deputies(struct jreader *r, struct meeting *mt, struct jvalue *v)
+{
+	if (v->type != J_ARRAY) {
+		fail_type(r, v, "an array of {\"member\": ..., \"for\": ...}");
+		return;
+	}
+	VEC(struct rec_deputy) list = { 0 };
+	size_t before = r->pending.n;
+	struct jvalue e;
+	while (jscan_element(&r->scan, v, &e)) {
+		struct mark mk = enter_index(r, v->n - 1, &e);
+		struct rec_deputy d = { { NULL, NO_SPAN, NULL }, { NULL, NO_SPAN, NULL } };
+		if (read_deputy(r, &e, &d))
+			VEC_PUSH(r->arena, list, d);
+		leave(r, mk);
+	}
+	if (v->n > MINUTES_MAX_NAMES / 2) {
+		drop_messages(r, before, r->pending.n);
+		at_whole(r, v);
+		fail(r, D_LIMIT, "more than %d names in one meeting record", MINUTES_MAX_NAMES);
+		return;
+	}
+	mt->deputies = list.items;
+	mt->n_deputies = (unsigned)list.n;
+}
 
 static void read_items(struct jreader *r, struct meeting *mt, struct jvalue *x, struct step_vec *steps)
 {
@@ -1166,6 +1222,7 @@ static void read_meeting_key(struct jreader *r, struct meeting *mt, enum meeting
 	case MT_APOLOGIES: read_names(r, x, &mt->apologies, false); break;
 	case MT_ATTENDING: read_names(r, x, &mt->attending, false); break;
 	case MT_ITEMS: read_items(r, mt, x, steps); break;
+	case MT_DEPUTIES: read_deputies(r, mt, x); break;
 	}
 }
 

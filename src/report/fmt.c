@@ -435,6 +435,7 @@ static void simple_item(struct fmt *f, const struct node *n)
 	case N_APOLOGIES: emit(f, "apologies "); ident_list(f, n->a); break;
 	case N_ATTENDING: emit(f, "attending "); ident_list(f, n->a); break;
 	case N_ARRIVES: emit(f, "arrives "); ident_list(f, n->a); break;
+	case N_DEPUTY_FOR: emit(f, "deputy "); emit(f, n->a->text); emit(f, " for "); emit(f, n->b->text); break;
 	case N_LEAVES: emit(f, "leaves "); ident_list(f, n->a); break;
 	case N_INTEREST:
 		emit(f, "interest ");
@@ -592,7 +593,12 @@ static void table_row(struct fmt *f, const struct node *n, const struct columns 
 	if (any)
 		pad_to(f, base + w->id + 1 + w->title + 1);
 	for (const struct node *id = n->b; id; id = id->next) {
-		emit(f, id->text);
+		if (id->kind == N_DEPUTY) {
+			emit(f, "deputy for ");
+			ident_list(f, id->a);
+		} else {
+			emit(f, id->text);
+		}
 		if (id->next || n->c || n->d)
 			emit(f, " ");
 	}

@@ -158,6 +158,12 @@ void report_motion_attrs(FILE *out, const struct rec_motion *mo, void (*put)(FIL
 	fputs(after, out);
 }
 
+const char *report_deputy(const struct deputy_seat *ds, char *buf)
+{
+	snprintf(buf, REPORT_DEPUTY_MAX, "%s (deputy for %s)", ds->deputy->id, ds->principal->id);
+	return buf;
+}
+
 const char *report_ratified_by(const struct motion_result *mr, char *buf)
 {
 	const struct ratification *r = mr->ratified_by;

@@ -145,6 +145,12 @@ const char *report_side_votes(const struct motion_result *mr, enum vote_kind sid
 ** nothing to say. */
 void report_motion_attrs(FILE *out, const struct rec_motion *mo, void (*put)(FILE *out, const char *s),
                          const char *before, const char *after);
+
+/* "foster (deputy for stocks)": a deputy in an absent principal's seat, as
+** every report names one (ids are at most PARSE_MAX_IDENT bytes). */
+#define REPORT_DEPUTY_MAX 300
+const char *report_deputy(const struct deputy_seat *ds, char *buf);
+
 #define REPORT_RATIFICATION_MAX 640
 const char *report_ratified_by(const struct motion_result *mr, char *buf);
 const char *report_ratifies(const struct motion_result *mr, char *buf);

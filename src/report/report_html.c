@@ -428,6 +428,18 @@ static void interests(FILE *out, const struct meeting_result *r, const struct mo
 }
 
 /* The casting vote the record gives, and what came of it. */
+static void deputies(FILE *out, const struct motion_result *mr)
+{
+	fputs("<dt>Deputies</dt><dd>", out);
+	for (unsigned k = 0; k < mr->n_deputies; k++) {
+		char dep[REPORT_DEPUTY_MAX];
+		if (k)
+			fputs("; ", out);
+		html_escape(out, report_deputy(&mr->deputies[k], dep));
+	}
+	fputs("</dd>\n", out);
+}
+
 static void casting_vote(FILE *out, const struct meeting_result *r, const struct motion_result *mr)
 {
 	char words[REPORT_CASTING_MAX];
@@ -483,6 +495,8 @@ static void motion_facts(FILE *out, const struct meeting_result *r, const struct
 		fputs("cannot be judged (see the findings)", out);
 	}
 	fputs("</dd>\n", out);
+	if (mr->n_deputies)
+		deputies(out, mr);
 	if (mr->n_interests)
 		interests(out, r, mr);
 	fputs("<dt>Decision</dt><dd>", out);

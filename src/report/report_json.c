@@ -213,6 +213,19 @@ static void json_motion(struct json_writer *w, const struct terms *t, const stru
 		jw_end_object(w);
 	}
 	jw_end_array(w);
+	if (t->has_deputies) {
+		jw_key(w, "deputies");
+		jw_begin_array(w);
+		for (unsigned k = 0; k < mr->n_deputies; k++) {
+			jw_begin_object(w);
+			jw_key(w, "member");
+			jw_string(w, mr->deputies[k].deputy->id);
+			jw_key(w, "for");
+			jw_string(w, mr->deputies[k].principal->id);
+			jw_end_object(w);
+		}
+		jw_end_array(w);
+	}
 	jw_key(w, "quorate");
 	if (mr->quorum_known)
 		jw_bool(w, mr->quorate);

@@ -164,6 +164,12 @@ static void print_motion(struct wbuf *out, const struct terms *t, const struct m
 	wbuf_flush(out);
 	report_motion_attrs(out->out, mo, put_text, "  [", "]");
 	wbuf_putc(out, '\n');
+	for (unsigned k = 0; k < mr->n_deputies; k++) {
+		char dep[REPORT_DEPUTY_MAX];
+		wbuf_puts(out, "  deputy    ");
+		wbuf_puts(out, report_deputy(&mr->deputies[k], dep));
+		wbuf_putc(out, '\n');
+	}
 	for (unsigned k = 0; k < mo->interests.n; k++) {
 		const struct rec_name *in = &mo->interests.items[k];
 		wbuf_puts(out, "  interest  ");

@@ -48,7 +48,9 @@ static const char *member_desc(struct arena *a, const struct terms *t, const str
 	for (unsigned g = 0; g < t->n_groups; g++)
 		if ((m->groups >> g) & 1)
 			sbuf_addf(&b, "%s%s", n++ ? ", " : "", t->groups[g].is_role && t->groups[g].title ? t->groups[g].title : t->groups[g].id);
-	sbuf_add(&b, m->voting ? "; votes" : "; attends without a vote");
+	sbuf_add(&b, m->voting ? "; votes" : m->n_principals ? "; votes only in a principal's place" : "; attends without a vote");
+	for (unsigned k = 0; k < m->n_principals; k++)
+		sbuf_addf(&b, "%s%s", k ? ", " : "; deputy for ", t->members[m->principals[k]].id);
 	char day[DATE_FMT_MAX];
 	if (m->has_from)
 		sbuf_addf(&b, "; from %s", date_format(m->from, day));

@@ -13,6 +13,7 @@
 #include "base/spell.h"
 #include "run/decide.h"
 #include "run/english.h"
+#include "run/seats.h"
 #include "run/working.h"
 
 /* ==== the findings table ===================================================== */
@@ -105,6 +106,13 @@ struct evaluator {
 	struct finding unsaid;      /* ... and go here */
 	struct alias alias[UNPLACED_MAX_AT_ONCE]; /* while judging a motion as if each were a member */
 	unsigned n_alias;
+	/* deputies (docs/semantics.md#deputies): who sits in each seat at the
+	** current motion, from who is here, who holds a seat for an interest,
+	** whom the record says each deputy stands for, and the choice tried */
+	struct seats seats;
+	bool *here, *holds_seat;
+	int *stated;                /* by member index: `deputy X for P` in the record, or -1 */
+	const unsigned *choice;     /* for deputies with a choice (NULL: the first) */
 	bool not_in_force;          /* the meeting is dated before the terms took effect: nothing is decided */
 	bool as_if_in_force;        /* ... unless asked what they would have decided (diff's past decisions) */
 };
@@ -114,6 +122,33 @@ struct evaluator {
 static bool is_present(const struct evaluator *ev, unsigned i)
 {
 	return ev->outside_meeting || ev->people[i].present;
+}
+
+/* Who is in voting member i's seat at the current motion (i, a deputy, or
+** -1), and is that person in the room. */
+static int occupant(const struct evaluator *ev, unsigned i)
+{
+	return ev->seats.occupant[i];
+}
+
+static bool seat_here(const struct evaluator *ev, unsigned i)
+{
+	int o = occupant(ev, i);
+	return o >= 0 && is_present(ev, (unsigned)o);
+}
+
+/* Votes at the current motion: a voting member, or a deputy in a seat. */
+static bool has_vote(const struct evaluator *ev, int i)
+{
+	return i >= 0 && (ev->active[i] || ev->seats.sits_for[i] >= 0);
+}
+
+/* "foster (deputy for stocks)" for a deputy in a seat, else the id. */
+static const char *who(struct evaluator *ev, int i, const char *id)
+{
+	if (i < 0 || ev->seats.sits_for[i] < 0)
+		return id;
+	return arena_printf(ev->arena, "%s (deputy for %s)", id, ev->t->members[ev->seats.sits_for[i]].id);
 }
 
 static struct loc rec_loc(struct evaluator *ev, struct span sp)
@@ -388,10 +423,13 @@ static void apply_step(struct evaluator *ev, const struct rec_step *st)
 
 /* ==== who chairs (docs/semantics.md#chair) ===================================== */
 
-/* Does roster member i hold what `chaired by` asks of the chair? */
+/* Does roster member i hold what `chaired by` asks of the chair?  A
+** deputy in a seat holds the principal's roles. */
 static bool may_chair(const struct evaluator *ev, int i)
 {
-	return terms_may_chair(ev->t, &ev->t->members[i], ev->active[i]);
+	int p = ev->seats.sits_for[i];
+	return terms_may_chair(ev->t, &ev->t->members[i], has_vote(ev, i)) ||
+	       (p >= 0 && terms_may_chair(ev->t, &ev->t->members[p], true));
 }
 
 /* "holds cluster_lead or vice_chair", as the terms name them. */
@@ -471,7 +509,7 @@ static void count_attendees(struct evaluator *ev, const struct motion_state *ms,
 {
 	const struct terms *t = ev->t;
 	for (unsigned i = 0; i < t->n_members; i++) {
-		if (!ev->on_roster[i] || t->members[i].voting)
+		if (!ev->on_roster[i] || t->members[i].voting || ev->seats.sits_for[i] >= 0)
 			continue;
 		bool counts;
 		if (ms->deemed[i])
@@ -503,7 +541,9 @@ static bool everyone_counted(const struct evaluator *ev, const struct counts *q)
 	       q->n[COUNT_ATTENDEES] == attendees;
 }
 
-/* Quorum counts: conflicted members count as the interests settings say. */
+/* Quorum counts, seat by seat (a deputy in a seat counts as the principal,
+** with the principal's roles): conflicted members count as the interests
+** settings say. */
 static void quorum_counts(struct evaluator *ev, const struct motion_state *ms, struct counts *c)
 {
 	const struct terms *t = ev->t;
@@ -519,10 +559,10 @@ static void quorum_counts(struct evaluator *ev, const struct motion_state *ms, s
 			count_groups(t, &t->members[i], c->present_by_mask);
 			continue;
 		}
-		if (!is_present(ev, i))
+		if (!seat_here(ev, i))
 			continue;
 		bool counts = true;
-		if (ms->conflicted[i]) {
+		if (ms->conflicted[occupant(ev, i)]) {
 			c->n[COUNT_CONFLICTED]++;
 			counts = t->conflict_quorum == CONFLICT_QUORUM_DEEMED ||
 			         (t->conflict_quorum == CONFLICT_QUORUM_COUNTED && !t->conflict_leaves);
@@ -607,7 +647,7 @@ static void interest_effect(struct evaluator *ev, const struct rec_motion *mo, c
 {
 	const struct terms *t = ev->t;
 	int i = ir->member;
-	ir->entitled = i >= 0 && ev->active[i];
+	ir->entitled = has_vote(ev, i);
 	ir->vote_void = t->conflict_vote == CONFLICT_VOTE_VOID || t->conflict_leaves;
 	if (t->interests_tba) {
 		/* void for certain where a stated setting voids it; open where an
@@ -653,6 +693,8 @@ static void read_interests(struct evaluator *ev, struct motion_result *mr, struc
 			** can be deemed present, or have left as the terms require;
 			** a member who was never at the meeting declares nothing. */
 			bool left = ev->people[i].attended;
+			if (left && ev->active[i])
+				ev->holds_seat[i] = true; /* no deputy votes in their place */
 			if (left && ev->t->conflict_quorum == CONFLICT_QUORUM_DEEMED && ev->on_roster[i]) {
 				ms->deemed[i] = true;
 				continue;
@@ -665,8 +707,6 @@ static void read_interests(struct evaluator *ev, struct motion_result *mr, struc
 		if (ev->on_roster[i])
 			ms->conflicted[i] = true;
 	}
-	for (unsigned k = 0; k < mr->n_interests; k++)
-		interest_effect(ev, mo, ms, &mr->interests[k]);
 }
 
 /* Whether each member who declared an interest voted anyway (as recorded,
@@ -692,8 +732,37 @@ static void interest_votes(struct motion_result *mr)
 
 enum { VOTED_NONE = -1, VOTED_VOID = -2 };
 
-/* Validate one named vote; returns true if it counts. */
-static bool vote_counts(struct evaluator *ev, const struct motion_state *ms, const struct rec_vote *v, int i)
+/* Why a present deputy in no seat has no vote (docs/semantics.md#deputies). */
+static void deputy_vote_void(struct evaluator *ev, const struct rec_vote *v, int d)
+{
+	const struct member *dm = &ev->t->members[d];
+	int named = ev->stated[d];
+	for (unsigned j = 0; j < dm->n_principals; j++) {
+		int p = dm->principals[j];
+		if (named >= 0 && p != named)
+			continue;
+		const char *pid = ev->t->members[p].id;
+		int o = occupant(ev, (unsigned)p);
+		if (o == p && ev->holds_seat[p])
+			add_finding(ev, F_DEPUTY_VOTE, NULL, v->who.span, "%s is deputy for %s, who declared an interest in this "
+			            "motion and left the room for it: the seat stays theirs, and the vote is void", v->who.id, pid);
+		else if (o == p)
+			add_finding(ev, F_DEPUTY_VOTE, NULL, v->who.span, "%s is deputy for %s, who is present: one person, one "
+			            "vote, and the vote is void", v->who.id, pid);
+		else if (o >= 0)
+			add_finding(ev, F_DEPUTY_VOTE, NULL, v->who.span, "%s is deputy for %s, whose seat %s has taken: the vote "
+			            "is void", v->who.id, pid, ev->t->members[o].id);
+		else
+			continue;
+		return;
+	}
+	add_finding(ev, F_VOTE_NON_VOTING, NULL, v->who.span, "%s is a deputy, and none of the members they stand in for "
+	            "is a member on %s: the vote is void", v->who.id, fmt_date(ev, ev->m->date));
+}
+
+/* Validate one named vote by person i: the seat it counts for (i's own, or
+** the principal's for a deputy in a seat), or -1 when it is void. */
+static int vote_counts(struct evaluator *ev, const struct motion_state *ms, const struct rec_vote *v, int i)
 {
 	const struct terms *t = ev->t;
 	if (i < 0) {
@@ -703,17 +772,22 @@ static bool vote_counts(struct evaluator *ev, const struct motion_state *ms, con
 			suggest_member(ev, add_finding(ev, F_VOTE_NON_MEMBER, NULL, v->who.span,
 			                               "'%s' is not on the roster of %s: the vote is void%s", v->who.id, t->name,
 			                               did_you_mean(ev, v->who.id)), &v->who);
-		return false;
+		return -1;
 	}
 	if (!terms_member_active(&t->members[i], ev->m->date)) {
 		add_finding(ev, F_VOTE_NON_MEMBER, NULL, v->who.span, "%s is not a member on %s: the vote is void",
 		            v->who.id, fmt_date(ev, ev->m->date));
-		return false;
+		return -1;
 	}
-	if (!t->members[i].voting) {
+	int seat = member_is_deputy(&t->members[i]) ? ev->seats.sits_for[i] : i;
+	if (seat < 0 && is_present(ev, (unsigned)i)) {
+		deputy_vote_void(ev, v, i);
+		return -1;
+	}
+	if (seat >= 0 && !t->members[seat].voting) {
 		add_finding(ev, F_VOTE_NON_VOTING, NULL, v->who.span,
 		            "%s attends without a vote (no voting role): the vote is void", v->who.id);
-		return false;
+		return -1;
 	}
 	if (!is_present(ev, (unsigned)i)) {
 		/* with a name in the room that the roster does not have, this
@@ -721,23 +795,23 @@ static bool vote_counts(struct evaluator *ev, const struct motion_state *ms, con
 		if (!unplaced_in_room(ev))
 			add_finding(ev, F_VOTE_ABSENT, NULL, v->who.span, "%s is not present at this motion: the vote is void",
 			            v->who.id);
-		return false;
+		return -1;
 	}
 	if (ms->conflicted[i]) {
 		if (t->conflict_leaves)
 			add_finding(ev, F_INTEREST_STAYED, t->interests_clause, v->who.span,
-			            "%s declared an interest and should have left the room, but voted", v->who.id);
+			            "%s declared an interest and should have left the room, but voted", who(ev, i, v->who.id));
 		if (t->conflict_vote == CONFLICT_VOTE_VOID || t->conflict_leaves) {
 			/* Where the interests are still to be agreed, the vote is
 			** only void as the defaults read them: decide tries every
 			** way, and interests.to-be-agreed says when it matters. */
 			if (open_ways(t, OPEN_INTERESTS) == 1)
 				add_finding(ev, F_VOTE_CONFLICTED, t->interests_clause, v->who.span,
-				            "%s declared an interest in this motion: the vote is void", v->who.id);
-			return false;
+				            "%s declared an interest in this motion: the vote is void", who(ev, i, v->who.id));
+			return -1;
 		}
 	}
-	return true;
+	return seat;
 }
 
 static const char *vote_word(enum vote_kind k)
@@ -794,7 +868,9 @@ static void count_named_votes(struct evaluator *ev, const struct motion_state *m
 			repeated_vote(ev, v, (unsigned)i, tally);
 			continue;
 		}
-		if (!vote_counts(ev, ms, v, i)) {
+		/* by person: a seat has one occupant, so a deputy and the
+		** principal never both count (vote_counts says whose seat) */
+		if (vote_counts(ev, ms, v, i) < 0) {
 			if (i >= 0)
 				voted[i] = VOTED_VOID;
 			continue;
@@ -816,15 +892,16 @@ static void vote_counts_for_rules(struct evaluator *ev, const struct motion_stat
 			continue;
 		c->n[COUNT_MEMBERS]++;
 		count_groups(t, &t->members[i], c->members_by_mask);
-		if (!is_present(ev, i))
+		if (!seat_here(ev, i))
 			continue;
-		if (ms->conflicted[i])
+		bool conflicted = ms->conflicted[occupant(ev, i)];
+		if (conflicted)
 			c->n[COUNT_CONFLICTED]++;
-		if (ms->conflicted[i] && leave)
+		if (conflicted && leave)
 			continue; /* out of the room for this item */
 		c->n[COUNT_PRESENT]++;
 		count_groups(t, &t->members[i], c->present_by_mask);
-		if (!(ms->conflicted[i] && void_votes))
+		if (!(conflicted && void_votes))
 			c->n[COUNT_ELIGIBLE]++;
 	}
 	count_attendees(ev, ms, c, false);
@@ -1084,7 +1161,7 @@ static void scenario_of(struct evaluator *ev, const struct motion_result *mr, co
 	s->consensus = mo->consensus;
 	s->objections = mo->objections.n;
 	s->declared = mo->declared;
-	s->chair_conflicted = chair_i >= 0 && ev->active[chair_i] && ms->conflicted[chair_i];
+	s->chair_conflicted = has_vote(ev, chair_i) && ms->conflicted[chair_i];
 	s->chair_absent = chair && (chair_i < 0 || !is_present(ev, (unsigned)chair_i));
 	s->has_casting = mo->has_casting;
 	s->casting = mo->casting;
@@ -1403,35 +1480,49 @@ static void open_findings(struct evaluator *ev, struct motion_result *mr, const 
 	}
 }
 
+/* Who sits in each seat at this motion (seats.h), and the deputies in
+** seats for the report. */
+static void fill_seats(struct evaluator *ev, struct motion_result *mr)
+{
+	const struct terms *t = ev->t;
+	for (unsigned i = 0; i < t->n_members; i++)
+		ev->here[i] = is_present(ev, i);
+	struct seat_input in = { t, ev->active, ev->on_roster, ev->here, ev->holds_seat, ev->stated, ev->choice };
+	seats_assign(&in, &ev->seats);
+	mr->n_deputies = 0;
+	if (!t->has_deputies)
+		return;
+	mr->deputies = arena_array(ev->arena, t->n_members + 1, sizeof *mr->deputies);
+	for (unsigned i = 0; i < t->n_members; i++)
+		if (ev->seats.sits_for[i] >= 0)
+			mr->deputies[mr->n_deputies++] = (struct deputy_seat){ &t->members[i], &t->members[ev->seats.sits_for[i]] };
+}
+
 /*
-** One motion: the record read into a scenario (findings about the record as
-** they are met), the one decision (decide.c), and the decision turned into
-** findings, in the order a reader follows: interests and chair, quorum,
-** votes, class, notice, how it was decided, casting vote and rules,
-** meeting, then the recorded outcome.
+** One motion as the terms (ev->t, perhaps with a setting still to be agreed
+** chosen) and a choice of seats for deputies (ev->choice) decide it: the
+** record read into a scenario (findings about the record as they are met),
+** the one decision (decide.c), and the decision turned into findings, in
+** the order a reader follows: interests and chair, quorum, votes, class,
+** notice, how it was decided, casting vote and rules, meeting.  The recorded
+** outcome is compared by eval_motion, once the choices are settled.
 */
-static void eval_motion(struct evaluator *ev, struct motion_result *mr)
+static void decide_motion(struct evaluator *ev, struct motion_result *mr)
 {
 	const struct terms *t = ev->t;
 	const struct rec_motion *mo = mr->motion;
 	ev->sink = &mr->findings;
-	if (ev->not_in_force) {
-		/* docs/semantics.md#history: judged by terms not in force on its
-		** date, a motion is decided by nothing (replay judges no such meeting) */
-		mr->is_virtual = mo->is_virtual;
-		mr->outcome = OUTCOME_UNDETERMINED;
-		add_finding(ev, F_UNDETERMINED, NULL, mo->span,
-		            "not decided: these terms were not in force on %s (terms.not-in-force)", fmt_date(ev, ev->m->date));
-		compare_recorded(ev, mr);
-		return;
-	}
 	ev->outside_meeting = mo->is_virtual; /* before interests: everyone may declare one */
 	struct motion_state ms = { 0 };
 	ms.conflicted = ev->conflicted;
 	ms.deemed = ev->deemed;
 	memset(ms.conflicted, 0, (t->n_members + 1) * sizeof *ms.conflicted);
 	memset(ms.deemed, 0, (t->n_members + 1) * sizeof *ms.deemed);
+	memset(ev->holds_seat, 0, (t->n_members + 1) * sizeof *ev->holds_seat);
 	read_interests(ev, mr, &ms);
+	fill_seats(ev, mr);
+	for (unsigned k = 0; k < mr->n_interests; k++)
+		interest_effect(ev, mo, &ms, &mr->interests[k]);
 
 	const struct rec_name *chair = presiding(ev, mo);
 	if (chair && !mo->is_virtual) {
@@ -1496,8 +1587,157 @@ static void eval_motion(struct evaluator *ev, struct motion_result *mr)
 	if (d.outcome == OUTCOME_UNDETERMINED && mr->findings.n == 0)
 		add_finding(ev, F_UNDETERMINED, NULL, mo->span, "the record lacks what the rules need to decide this motion");
 	mr->outcome = d.outcome;
-	compare_recorded(ev, mr);
 	ev->outside_meeting = false;
+}
+
+/* ---- what the terms or the record leave open (docs/semantics.md#open-choices) ---- */
+
+/* The most ways of deciding one motion that are tried. */
+#define CHOICES_MAX 512
+
+/* One way the open choices may fall: the deputies' seats. */
+struct choice_set {
+	unsigned seat[SEATS_MAX_CHOICES];
+};
+
+/* The next choice of seats after c, given the options each deputy had
+** under c (later deputies' options depend on earlier choices); false when
+** every choice has been tried. */
+static bool next_seats(struct choice_set *c, const struct seats *s)
+{
+	for (unsigned j = s->n_choices; j-- > 0;) {
+		if (++c->seat[j] < s->options[j]) {
+			for (unsigned k = j + 1; k < SEATS_MAX_CHOICES; k++)
+				c->seat[k] = 0;
+			return true;
+		}
+		c->seat[j] = 0;
+	}
+	return false;
+}
+
+/* "foster for vas, gwen for stocks": the seats a choice gave. */
+static const char *seats_text(struct evaluator *ev, const struct seats *s)
+{
+	struct sbuf b;
+	sbuf_init(&b, ev->arena);
+	for (unsigned j = 0; j < s->n_choices; j++) {
+		const struct member *d = &ev->t->members[s->chooser[j]];
+		int p = s->sits_for[s->chooser[j]];
+		sbuf_addf(&b, "%s%s for %s", j ? ", " : "", d->id, p >= 0 ? ev->t->members[p].id : "nobody");
+	}
+	return sbuf_str(&b);
+}
+
+/* Is there a finding with f's code at f's place in l? */
+static bool has_like(const struct finding_list *l, const struct finding *f)
+{
+	for (const struct finding *g = l->first; g; g = g->next)
+		if (g->code == f->code && g->where.start == f->where.start)
+			return true;
+	return false;
+}
+
+/* Keep in base the findings every other way of deciding also made: what
+** holds whatever the open choices are. */
+static void keep_common(struct finding_list *base, const struct finding_list *others, unsigned n)
+{
+	struct finding_list kept = { 0 };
+	for (struct finding *f = base->first, *next; f; f = next) {
+		next = f->next;
+		bool everywhere = true;
+		for (unsigned k = 0; k < n && everywhere; k++)
+			everywhere = has_like(&others[k], f);
+		if (!everywhere)
+			continue;
+		f->next = NULL;
+		if (kept.last)
+			kept.last->next = f;
+		else
+			kept.first = f;
+		kept.last = f;
+		kept.n++;
+	}
+	*base = kept;
+}
+
+/*
+** One motion.  Where the record leaves open whom a deputy with several
+** absent principals stood for, each choice is tried: the motion is decided
+** only if every choice gives the same outcome (a note says so), else it is
+** undetermined (outcome.depends, naming the choices and what each gives).
+** The findings kept are those every choice makes.
+*/
+static void eval_motion(struct evaluator *ev, struct motion_result *mr)
+{
+	const struct rec_motion *mo = mr->motion;
+	ev->sink = &mr->findings;
+	if (ev->not_in_force) {
+		/* docs/semantics.md#history: judged by terms not in force on its
+		** date, a motion is decided by nothing (replay judges no such meeting) */
+		mr->is_virtual = mo->is_virtual;
+		mr->outcome = OUTCOME_UNDETERMINED;
+		add_finding(ev, F_UNDETERMINED, NULL, mo->span,
+		            "not decided: these terms were not in force on %s (terms.not-in-force)", fmt_date(ev, ev->m->date));
+		compare_recorded(ev, mr);
+		return;
+	}
+	unsigned by_sev[4];
+	memcpy(by_sev, ev->res->count_by_sev, sizeof by_sev);
+	struct choice_set c = { { 0 } };
+	ev->choice = c.seat;
+	decide_motion(ev, mr);
+	struct seats first = ev->seats; /* the first choice's seats (its arrays are re-filled below) */
+	unsigned n_choices = first.n_choices;
+	bool too_many = first.too_many;
+	const char *first_text = n_choices ? seats_text(ev, &first) : NULL;
+	struct { enum outcome outcome; const char *text; } other = { mr->outcome, NULL };
+	struct finding_list *others = NULL;
+	unsigned n_others = 0;
+	bool differ = too_many;
+	if (n_choices > 0 && !too_many) {
+		others = arena_array(ev->arena, CHOICES_MAX, sizeof *others);
+		struct seats s = first;
+		while (next_seats(&c, &s)) {
+			if (n_others + 1 == CHOICES_MAX) {
+				too_many = differ = true;
+				break;
+			}
+			struct motion_result alt = { .motion = mo };
+			decide_motion(ev, &alt);
+			s = ev->seats;
+			others[n_others++] = alt.findings;
+			if (alt.outcome != mr->outcome && !differ) {
+				differ = true;
+				other.outcome = alt.outcome;
+				other.text = seats_text(ev, &s);
+			}
+		}
+	}
+	ev->sink = &mr->findings;
+	ev->choice = NULL;
+	if (n_choices > 0) {
+		memcpy(ev->res->count_by_sev, by_sev, sizeof by_sev);
+		keep_common(&mr->findings, others, n_others);
+		for (const struct finding *f = mr->findings.first; f; f = f->next)
+			ev->res->count_by_sev[f->sev]++;
+		if (differ && too_many)
+			add_finding(ev, F_CHOICE_DEPENDS, NULL, mo->span,
+			            "more deputies stand for several absent principals than can be tried, and the record does not "
+			            "say whom each stood for (write `deputy NAME for PRINCIPAL`): undetermined");
+		else if (differ)
+			add_finding(ev, F_CHOICE_DEPENDS, NULL, mo->span,
+			            "the outcome depends on whom the deputies stood for, which the record does not say: %s with %s, "
+			            "%s with %s (write `deputy NAME for PRINCIPAL`): undetermined",
+			            ast_outcome_name(mr->outcome), first_text, ast_outcome_name(other.outcome), other.text);
+		else
+			add_finding(ev, F_CHOICE_SAME, NULL, mo->span,
+			            "the record does not say whom each deputy stood for (%s, or otherwise): every choice gives %s",
+			            first_text, ast_outcome_name(mr->outcome));
+		if (differ)
+			mr->outcome = OUTCOME_UNDETERMINED;
+	}
+	compare_recorded(ev, mr);
 }
 
 /* ==== the meeting ============================================================== */
@@ -1593,6 +1833,50 @@ static void record_attendance(struct evaluator *ev)
 static struct meeting_result *judge_meeting(struct arena *a, const struct terms *t, const struct meeting *m,
                                            bool as_if_in_force);
 
+/* `deputy foster for stocks` in the record: whom foster stands for here. */
+static void read_deputy_statements(struct evaluator *ev)
+{
+	const struct terms *t = ev->t;
+	for (unsigned i = 0; i < t->n_members; i++)
+		ev->stated[i] = -1;
+	for (unsigned k = 0; k < ev->m->n_deputies; k++) {
+		const struct rec_deputy *rd = &ev->m->deputies[k];
+		int d = resolve_person(ev, &rd->deputy), p = resolve_person(ev, &rd->principal);
+		if (d < 0 || p < 0)
+			continue;
+		const struct member *dm = &t->members[d];
+		bool theirs = false;
+		for (unsigned j = 0; j < dm->n_principals; j++)
+			theirs = theirs || dm->principals[j] == p;
+		if (ev->stated[d] >= 0)
+			add_finding(ev, F_DEPUTY_STATEMENT, NULL, rd->deputy.span,
+			            "whom %s stands for is recorded twice: the first (%s) is used", dm->id,
+			            t->members[ev->stated[d]].id);
+		else if (!member_is_deputy(dm))
+			add_finding(ev, F_DEPUTY_STATEMENT, NULL, rd->deputy.span, "%s is not a deputy in the terms", dm->id);
+		else if (!theirs)
+			add_finding(ev, F_DEPUTY_STATEMENT, NULL, rd->principal.span,
+			            "%s is not deputy for %s in the terms: the statement is ignored", dm->id, t->members[p].id);
+		else
+			ev->stated[d] = p;
+	}
+}
+
+/* The seats at the start of the meeting (no declared interests yet, a
+** deputy with a choice in the first seat listed): how many voting members'
+** seats are filled, and who may chair. */
+static void start_seats(struct evaluator *ev)
+{
+	const struct terms *t = ev->t;
+	memset(ev->holds_seat, 0, (t->n_members + 1) * sizeof *ev->holds_seat);
+	for (unsigned i = 0; i < t->n_members; i++)
+		ev->here[i] = ev->people[i].present;
+	struct seat_input in = { t, ev->active, ev->on_roster, ev->here, ev->holds_seat, ev->stated, NULL };
+	seats_assign(&in, &ev->seats);
+	for (unsigned i = 0; i < t->n_members; i++)
+		ev->res->present_at_start += ev->active[i] && seat_here(ev, i);
+}
+
 struct meeting_result *eval_meeting(struct arena *a, const struct terms *t, const struct meeting *m)
 {
 	return judge_meeting(a, t, m, false);
@@ -1659,6 +1943,10 @@ static struct meeting_result *judge_meeting(struct arena *a, const struct terms 
 	ev.named = arena_array(a, t->n_members + 1, sizeof *ev.named);
 	ev.voted = arena_array(a, t->n_members + 1, sizeof *ev.voted);
 	ev.mentions = arena_array(a, t->n_members + 1, sizeof *ev.mentions);
+	ev.here = arena_array(a, t->n_members + 1, sizeof *ev.here);
+	ev.holds_seat = arena_array(a, t->n_members + 1, sizeof *ev.holds_seat);
+	ev.stated = arena_array(a, t->n_members + 1, sizeof *ev.stated);
+	seats_init(a, t, &ev.seats);
 	for (unsigned i = 0; i < t->n_members; i++) {
 		ev.on_roster[i] = terms_member_active(&t->members[i], m->date);
 		ev.active[i] = t->members[i].voting && ev.on_roster[i];
@@ -1666,8 +1954,8 @@ static struct meeting_result *judge_meeting(struct arena *a, const struct terms 
 	}
 	check_terms_in_force(&ev);
 	read_attendance(&ev);
-	for (unsigned i = 0; i < t->n_members; i++)
-		ev.res->present_at_start += ev.active[i] && ev.people[i].present;
+	read_deputy_statements(&ev);
+	start_seats(&ev);
 	if (m->chair) {
 		int ci = member_index(&ev, m->chair->id);
 		if (ci < 0 && first_unplaced(&ev, m->chair->id))

@@ -115,6 +115,11 @@ struct ratification {
 	unsigned by_line;
 };
 
+/* A deputy sitting in an absent principal's seat at a motion. */
+struct deputy_seat {
+	const struct member *deputy, *principal;
+};
+
 struct motion_result {
 	const struct rec_motion *motion;
 	const struct dclass *cls;  /* NULL if none applies */
@@ -137,6 +142,8 @@ struct motion_result {
 	const struct ratification *ratifies;    /* replay: the decision this motion ratifies (NULL: none known) */
 	struct interest_result *interests;  /* one per declaration, in the record's order */
 	unsigned n_interests;
+	struct deputy_seat *deputies;       /* deputies sitting for absent principals, in roster order */
+	unsigned n_deputies;
 	struct finding_list findings;
 };
 

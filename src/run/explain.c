@@ -31,13 +31,35 @@ static const char *conflict_text(struct arena *a, const struct terms *t)
 	                    t->interests_stated ? "" : " (These are the defaults: the terms do not say.)");
 }
 
+/* "  Deputies: Blake Foster (foster) for stocks or vas; ...", or "". */
+static const char *deputies_text(struct arena *a, const struct terms *t)
+{
+	if (!t->has_deputies)
+		return "";
+	struct sbuf b;
+	sbuf_init(&b, a);
+	sbuf_add(&b, "  A deputy present while a principal is absent counts and votes in the principal's place, never beside "
+	             "them:");
+	unsigned n = 0;
+	for (unsigned i = 0; i < t->n_members; i++) {
+		const struct member *m = &t->members[i];
+		if (!m->n_principals)
+			continue;
+		sbuf_addf(&b, "%s %s (%s) for ", n++ ? ";" : "", m->name, m->id);
+		for (unsigned k = 0; k < m->n_principals; k++)
+			sbuf_addf(&b, "%s%s", k == 0 ? "" : k + 1 == m->n_principals ? " or " : ", ", t->members[m->principals[k]].id);
+	}
+	sbuf_add(&b, ".");
+	return sbuf_str(&b);
+}
+
 /* "Meetings are chaired by a member who is Cluster Lead or Vice Chair." */
 static const char *chair_text(struct arena *a, const struct terms *t)
 {
 	if (t->chair.any_member)
 		return "Meetings may be chaired by any voting member.  Whoever chairs, or presides for an item, must be a "
 		       "member on the date and present.";
-	const char *names[TERMS_MAX_GROUPS + TERMS_MAX_MEMBERS];
+	const char **names = arena_array(a, t->n_groups + t->chair.n_members + 1, sizeof *names);
 	unsigned n = 0;
 	for (unsigned g = 0; g < t->n_groups; g++) {
 		const struct group *gr = &t->groups[g];
@@ -102,9 +124,10 @@ static void explain_settings(struct explanation *x, const struct terms *t)
 {
 	char d[DATE_FMT_MAX];
 	para(x, "Membership", NULL,
-	     arena_printf(x->arena, "%lld voting member%s%s%s, one vote each (a member holding two roles still has one vote).",
+	     arena_printf(x->arena, "%lld voting member%s%s%s, one vote each (a member holding two roles still has one vote).%s",
 	                  (long long)x->members, x->members == 1 ? "" : "s",
-	                  t->has_effective ? " on " : "", t->has_effective ? date_format(t->effective, d) : ""));
+	                  t->has_effective ? " on " : "", t->has_effective ? date_format(t->effective, d) : "",
+	                  deputies_text(x->arena, t)));
 	explain_quorum(x, t);
 	if (t->chair.set)
 		para(x, "Chair", t->chair.clause, chair_text(x->arena, t));

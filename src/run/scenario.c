@@ -1327,15 +1327,36 @@ static void fill_witness(struct search *s, struct diff_example *e)
 	e->conflicted_id = e->conflicted_type >= 0 ? s->types.items[e->conflicted_type].ids.items[0] : NULL;
 }
 
+/* Does some member of a stand in for different members (by id) in b? */
+static bool deputies_differ_one_way(const struct terms *a, const struct terms *b)
+{
+	for (unsigned i = 0; i < a->n_members; i++) {
+		const struct member *m = &a->members[i];
+		int j = terms_find_member(b, m->id);
+		unsigned n = j < 0 ? 0 : b->members[j].n_principals;
+		if (m->n_principals != n)
+			return true;
+		for (unsigned k = 0; k < n; k++)
+			if (strcmp(a->members[m->principals[k]].id, b->members[b->members[j].principals[k]].id) != 0)
+				return true;
+	}
+	return false;
+}
+
 /* What the search does not vary, though a version's rules depend on it:
-** attendees without a vote are invisible to it (reduction 1), so where a
-** rule counts them the search cannot be complete and says so. */
+** attendees without a vote are invisible to it (reduction 1), and so are
+** deputies (a deputy in an absent principal's seat is that principal
+** present, unless the versions name different deputies); where the search
+** cannot be complete it says so. */
 static const char *beyond_search(const struct search *s)
 {
 	if (s->t[0]->uses_attendees || s->t[1]->uses_attendees)
 		return "it does not vary the attendees without a vote, which the terms count (`attendees`)";
 	if (open_ways(s->t[0], OPEN_INTERESTS) > 1 || open_ways(s->t[1], OPEN_INTERESTS) > 1)
 		return "it reads a declared interest by the default interests settings, which the terms leave to be agreed";
+	if ((s->t[0]->has_deputies || s->t[1]->has_deputies) &&
+	    (deputies_differ_one_way(s->t[0], s->t[1]) || deputies_differ_one_way(s->t[1], s->t[0])))
+		return "it does not vary deputies standing in for absent members, and the versions name different deputies";
 	return NULL;
 }
 

@@ -1836,6 +1836,156 @@ static void test_meetings_a_year(void **state)
 	assert_non_null(strstr(h.short_msg[0], "1 meeting from 2024-09-01 to 2025-08-31 (year 1 of the terms in force from 2024-09-01)"));
 }
 
+/* Five practices, one representative each, and deputies: foster for stocks
+** or vas, gwen for cai; the quorum needs one from each practice. */
+#define DEPUTY_TERMS(extra) \
+	"terms \"T\" {\n  effective 2024-01-01\n" \
+	"  role rep \"Practice representative\" voting\n  role lead \"Lead\" voting\n" \
+	"  member ann \"Ann\" lead\n" \
+	"  member stocks \"Dr Stocks\" rep north\n  member vas \"Dr Vas\" rep south\n" \
+	"  member cai \"Cai\" rep east\n  member dee \"Dee\" rep west\n" \
+	"  member foster \"Blake Foster\" deputy for stocks, vas\n" \
+	"  member gwen \"Gwen\" clinician deputy for cai\n" \
+	"  quorum §3.1 { require present(north) >= 1\n  require present(south) >= 1\n  require present >= 3 }\n" \
+	"  casting vote none\n" extra \
+	"  class ordinary §4.1 { require yes > half of cast }\n}\n"
+
+/* A deputy present while the principal is absent counts as the principal
+** for every count (the quorum by role too) and votes in their place; never
+** an extra member; with the principal present the deputy's vote is void. */
+static void test_deputy_for_absent_and_present_principal(void **state)
+{
+	struct run *R = *state;
+	const char *terms = DEPUTY_TERMS("");
+	evaluate(R, terms, meeting(R, "chair ann\npresent ann, vas, cai, foster\napologies stocks\n"
+	                              "motion 1 { for ann, foster\n against vas }\n"
+	                              "arrives stocks\n"
+	                              "motion 2 { for ann, foster\n against vas, stocks }\n"
+	                              "leaves stocks\n"
+	                              "motion 3 { for ann, foster }\n"));
+	assert_int_equal(R->r->members, 5);                /* foster is no extra member */
+	assert_int_equal(R->r->present_at_start, 4);       /* stocks's seat is filled */
+	expect_outcome(R, 1, OUTCOME_CARRIED);
+	assert_true(MR(R, 1)->quorate);                    /* present(north): foster for stocks */
+	expect_count(R, 1, COUNT_PRESENT, 4);
+	expect_count(R, 1, COUNT_MEMBERS, 5);
+	expect_count(R, 1, COUNT_YES, 2);
+	assert_int_equal(MR(R, 1)->n_deputies, 1);
+	assert_string_equal(MR(R, 1)->deputies[0].deputy->id, "foster");
+	assert_string_equal(MR(R, 1)->deputies[0].principal->id, "stocks");
+	/* stocks is back: foster has no vote, and is no voting member present */
+	expect_outcome(R, 2, OUTCOME_NOT_CARRIED);
+	expect_finding(R, 2, F_DEPUTY_VOTE);
+	expect_count(R, 2, COUNT_YES, 1);
+	expect_count(R, 2, COUNT_PRESENT, 4);
+	assert_int_equal(MR(R, 2)->n_deputies, 0);
+	/* and gone again: foster sits from this motion */
+	expect_outcome(R, 3, OUTCOME_CARRIED);
+	expect_no_finding(R, 3, F_DEPUTY_VOTE);
+	expect_count(R, 3, COUNT_YES, 2);
+}
+
+/* A principal with a declared interest keeps the seat (present or having
+** left the room for the item): no deputy votes in their place.  A deputy in
+** a seat who declares an interest is conflicted as a member would be. */
+static void test_deputy_for_conflicted_principal(void **state)
+{
+	struct run *R = *state;
+	const char *terms = DEPUTY_TERMS(INTERESTS("void", "excluded", "yes"));
+	evaluate(R, terms, meeting(R, "chair ann\npresent ann, stocks, vas, cai, foster\n"
+	                              "motion 1 { interest stocks\n for ann, foster\n against vas }\n"
+	                              "leaves stocks\n"
+	                              "motion 2 { interest stocks\n for ann, foster\n against vas }\n"
+	                              "arrives stocks\n"
+	                              "motion 3 { for ann, stocks }\n"));
+	expect_finding(R, 1, F_DEPUTY_VOTE);               /* stocks is present */
+	expect_outcome(R, 1, OUTCOME_VOID);                /* present(north): stocks excluded */
+	expect_finding(R, 2, F_DEPUTY_VOTE);               /* the seat stays stocks's */
+	expect_count(R, 2, COUNT_YES, 1);
+	expect_outcome(R, 2, OUTCOME_VOID);
+
+	/* a deputy in a seat declares an interest: the vote is void, named as deputy */
+	evaluate(R, terms, meeting(R, "chair ann\npresent ann, vas, cai, foster\napologies stocks\n"
+	                              "motion 1 { interest foster\n for ann, foster\n against vas }\n"));
+	expect_finding(R, 1, F_VOTE_CONFLICTED);
+	bool named = false;
+	for (const struct finding *f = MR(R, 1)->findings.first; f; f = f->next)
+		named = named || strstr(f->message, "foster (deputy for stocks)") != NULL;
+	assert_true(named);
+	expect_outcome(R, 1, OUTCOME_VOID);                /* excluded from the quorum, north absent */
+}
+
+/* A deputy for two absent principals sits in one seat: the record may say
+** which; where it does not, the motion is decided only if every choice
+** gives the same outcome. */
+static void test_deputy_for_several_principals(void **state)
+{
+	struct run *R = *state;
+	const char *terms = DEPUTY_TERMS("");
+	evaluate(R, terms, meeting(R, "chair ann\npresent ann, cai, dee, foster\napologies stocks, vas\n"
+	                              "motion 1 { for ann, cai, foster }\n"));
+	expect_outcome(R, 1, OUTCOME_VOID);                /* north or south is missing either way */
+	expect_finding(R, 1, F_CHOICE_SAME);
+	expect_finding(R, 1, F_INQUORATE);                 /* in every choice */
+
+	const char *one_seat = "terms \"T\" {\n  effective 2024-01-01\n  role rep \"Rep\" voting\n"
+	                       "  member stocks \"S\" rep north\n  member vas \"V\" rep south\n  member cai \"C\" rep\n"
+	                       "  member foster \"F\" deputy for stocks, vas\n"
+	                       "  quorum { require present(north) >= 1 }\n  casting vote none\n"
+	                       "  class c { require yes > half of cast }\n}\n";
+	evaluate(R, one_seat, meeting(R, "chair cai\npresent cai, foster\nmotion 1 { for cai, foster }\n"));
+	expect_outcome(R, 1, OUTCOME_UNDETERMINED);        /* quorate only if foster sat for stocks */
+	expect_finding(R, 1, F_CHOICE_DEPENDS);
+	expect_no_finding(R, 1, F_INQUORATE);              /* not in every choice */
+	evaluate(R, one_seat, meeting(R, "chair cai\ndeputy foster for stocks\npresent cai, foster\n"
+	                                 "motion 1 { for cai, foster }\n"));
+	expect_outcome(R, 1, OUTCOME_CARRIED);
+	expect_no_finding(R, 1, F_CHOICE_DEPENDS);
+	evaluate(R, one_seat, meeting(R, "chair cai\ndeputy foster for vas\npresent cai, foster\n"
+	                                 "motion 1 { for cai, foster }\n"));
+	expect_outcome(R, 1, OUTCOME_VOID);
+	/* a statement the terms do not support is an error, and ignored */
+	evaluate(R, one_seat, meeting(R, "chair cai\ndeputy foster for cai\ndeputy cai for stocks\n"
+	                                 "present cai, foster\nmotion 1 { for cai, foster }\n"));
+	assert_int_equal(findings(R, 0, F_DEPUTY_STATEMENT), 2);
+	expect_outcome(R, 1, OUTCOME_UNDETERMINED);
+}
+
+/* Two deputies for one absent principal: one seat, the first on the
+** roster unless the record names the other; the other's vote is void. */
+static void test_two_deputies_one_seat(void **state)
+{
+	struct run *R = *state;
+	const char *terms = "terms \"T\" {\n  effective 2024-01-01\n  role rep \"Rep\" voting\n"
+	                    "  member stocks \"S\" rep\n  member cai \"C\" rep\n"
+	                    "  member d1 \"D1\" deputy for stocks\n  member d2 \"D2\" deputy for stocks\n"
+	                    "  quorum { require present >= 2 }\n  casting vote none\n"
+	                    "  class c { require yes > half of cast }\n}\n";
+	evaluate(R, terms, meeting(R, "chair cai\npresent cai, d1, d2\nmotion 1 { for d1, d2\n against cai }\n"));
+	expect_count(R, 1, COUNT_YES, 1);
+	expect_finding(R, 1, F_DEPUTY_VOTE);
+	evaluate(R, terms, meeting(R, "chair cai\ndeputy d2 for stocks\npresent cai, d1, d2\n"
+	                              "motion 1 { for d2\n against cai }\n"));
+	assert_string_equal(MR(R, 1)->deputies[0].deputy->id, "d2");
+	expect_count(R, 1, COUNT_YES, 1);
+	expect_no_finding(R, 1, F_DEPUTY_VOTE);
+}
+
+/* A deputy in the Lead's seat chairs as the Lead would. */
+static void test_deputy_chairs(void **state)
+{
+	struct run *R = *state;
+	const char *terms = "terms \"T\" {\n  effective 2024-01-01\n  role lead \"Lead\" voting\n  role rep \"Rep\" voting\n"
+	                    "  member ann \"A\" lead\n  member cai \"C\" rep\n  member dep \"D\" deputy for ann\n"
+	                    "  chaired by lead\n  quorum { require present >= 1 }\n  casting vote none\n"
+	                    "  class c { require yes > half of cast }\n}\n";
+	evaluate(R, terms, meeting(R, "chair dep\npresent cai, dep\napologies ann\nmotion 1 { for cai, dep }\n"));
+	expect_no_finding(R, 0, F_CHAIR_NOT_ALLOWED);
+	expect_outcome(R, 1, OUTCOME_CARRIED);
+	evaluate(R, terms, meeting(R, "chair dep\npresent ann, cai, dep\nmotion 1 { for cai, ann }\n"));
+	expect_finding(R, 0, F_CHAIR_NOT_ALLOWED);         /* ann is here: dep holds no lead seat */
+}
+
 #define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
 
 int main(void)
@@ -1896,6 +2046,11 @@ int main(void)
 		T(test_chaired_by),
 		T(test_minutes_record_votes),
 		T(test_meetings_a_year),
+		T(test_deputy_for_absent_and_present_principal),
+		T(test_deputy_for_conflicted_principal),
+		T(test_deputy_for_several_principals),
+		T(test_two_deputies_one_seat),
+		T(test_deputy_chairs),
 	};
 	return cmocka_run_group_tests_name("eval", tests, NULL, NULL);
 }

@@ -190,6 +190,11 @@ static void same_meeting(const struct meeting *a, const struct meeting *b)
 	same_names(&a->present, &b->present, "present");
 	same_names(&a->apologies, &b->apologies, "apologies");
 	same_names(&a->attending, &b->attending, "attending");
+	SAME(a->n_deputies == b->n_deputies, "%u deputies vs %u", a->n_deputies, b->n_deputies);
+	for (unsigned i = 0; i < a->n_deputies; i++) {
+		same_str(a->deputies[i].deputy.id, b->deputies[i].deputy.id, "deputy");
+		same_str(a->deputies[i].principal.id, b->deputies[i].principal.id, "deputy for");
+	}
 	SAME(a->n_motions == b->n_motions, "%u motions vs %u", a->n_motions, b->n_motions);
 	SAME(a->n_steps == b->n_steps, "%u steps vs %u", a->n_steps, b->n_steps);
 	for (unsigned i = 0; i < a->n_steps; i++) {
@@ -601,6 +606,30 @@ static void test_depth_and_many_keys(void **state)
 	free(text);
 }
 
+/* `deputy foster for stocks` is "deputies": [{"member": "foster", "for": "stocks"}]. */
+static void test_deputies(void **state)
+{
+	struct ctx *c = *state;
+	struct source nsrc;
+	const struct meeting *native = read_native(c, &nsrc,
+		"meeting \"M\" on 2024-05-14 {\n  deputy foster for stocks\n  deputy gwen for cai\n  present foster\n}\n");
+	assert_no_errors(c);
+	const struct meeting *json = read_json(c,
+		"{\"meeting\": \"M\", \"date\": \"2024-05-14\", \"present\": [\"foster\"],\n"
+		" \"deputies\": [{\"member\": \"foster\", \"for\": \"stocks\"}, {\"for\": \"cai\", \"member\": \"gwen\"}]}\n");
+	assert_no_errors(c);
+	same_meeting(native, json);
+	assert_int_equal(json->n_deputies, 2);
+	assert_int_equal(line_of(&(struct diag){ .loc = loc_of(&c->src, json->deputies[1].deputy.span) }), 2);
+
+	assert_null(read_json(c, "{\"meeting\": \"M\", \"date\": \"2024-05-14\", \"deputies\": [{\"member\": \"foster\"}]}"));
+	find_diag(c, D_MISSING, "deputies[0]: missing \"for\"");
+	assert_null(read_json(c, "{\"meeting\": \"M\", \"date\": \"2024-05-14\", \"deputies\": [\"foster\"]}"));
+	find_diag(c, D_TYPE, "deputies[0]: expected an object");
+	assert_null(read_json(c, "{\"meeting\": \"M\", \"date\": \"2024-05-14\", \"deputies\": [{\"member\": \"f\", \"fro\": \"s\"}]}"));
+	find_diag(c, D_SYNTAX, "unknown key \"fro\" in a deputy (did you mean \"for\"?)");
+}
+
 static void test_not_an_object(void **state)
 {
 	struct ctx *c = *state;
@@ -874,6 +903,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_bad_values, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_item_shape, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_several_errors, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_deputies, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_motion_limit, setup, teardown),
 		cmocka_unit_test(test_oom_no_leak),
 	};

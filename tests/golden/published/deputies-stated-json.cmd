@@ -1,0 +1,1 @@
+eval --format json tests/golden/published/deputies.tor tests/golden/published/deputies-stated.json

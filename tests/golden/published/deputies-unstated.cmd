@@ -1,0 +1,1 @@
+eval tests/golden/published/deputies.tor tests/golden/published/deputies.json
