@@ -148,7 +148,7 @@ static enum round_mode round_mode(const char *word)
 %token <struct node *> IDENT "name" STRING "string" NUMBER "number" DATE "date" CLAUSE "clause label"
 %token GE ">=" LE "<=" EQ "==" NE "!="
 %token ABSTAIN "abstain" AFTER "after" AGAINST "against" AGREED "agreed" AND "and"
-%token APOLOGIES "apologies" ARRIVES "arrives" AT "at" ATTENDEES "attendees" ATTENDING "attending" BE "be"
+%token APOLOGIES "apologies" APPROVAL "approval" APPROVED "approved" ARRIVES "arrives" AT "at" ATTENDEES "attendees" ATTENDING "attending" BE "be"
 %token BEFORE "before" BY "by" CARRIED "carried" CAST "cast" CASTING "casting" CEIL "ceil" CHAIR "chair" CHAIRED "chaired"
 %token CLASS "class" CLEAR "clear" CONFLICTED "conflicted" CONSENSUS "consensus" DAY "day"
 %token DAYS "days" DECLARED "declared" DEPUTY "deputy" EFFECTIVE "effective" ELIGIBLE "eligible" EVERY "every"
@@ -159,7 +159,7 @@ static enum round_mode round_mode(const char *word)
 %token MOST "most" MOTION "motion" NEXT "next" NO "no" NONE "none" NOT "not" NOTICE "notice"
 %token OBJECTION "objection" OF "of" ON "on" OR "or" PAPERS "papers" PRESENT "present"
 %token PROVISIONAL "provisional" QUORUM "quorum" RATIFIES "ratifies" RATIFY "ratify"
-%token RECORD "record" RECORDED "recorded" REQUIRE "require" REVIEW "review" ROLE "role" ROUNDED "rounded"
+%token RECORD "record" RECORDED "recorded" REFUSED "refused" REQUIRE "require" REVIEW "review" ROLE "role" ROUNDED "rounded"
 %token RULE "rule" SIZE "size" TALLY "tally" TERMS "terms" THAN "than" TO "to" TRUE "true"
 %token UNDETERMINED "undetermined" UNTIL "until" USE "use" VERSION "version" VIRTUAL "virtual"
 %token VOID "void" VOTE "vote" VOTES "votes" VOTING "voting" WEEK "week" WEEKS "weeks"
@@ -357,6 +357,7 @@ block_item
 	| CONFLICTED setting_key ':' setting_value
 		{ $$ = mk2(st, N_SETTING, @$, $4, NULL);
 		  $$->text = $2 == 1 ? "vote" : $2 == 2 ? "quorum" : "leaves"; $$->text_span = @2; }
+	| APPROVAL BY STRING     { $$ = mk2(st, N_CLASS_APPROVAL, @$, $3, NULL); }
 	| RATIFY AT NEXT MEETING { $$ = mk(st, N_RATIFY, @$); }
 	| RATIFY WITHIN duration { $$ = mk2(st, N_RATIFY, @$, $3, NULL); }
 	| TO BE AGREED           { $$ = mk(st, N_TBA, @$); }
@@ -518,10 +519,10 @@ rule_name
 /* The lists below and the categories in keywords.def must agree:
 ** tests/keywords.sh checks them. */
 unreserved_keyword
-	: AFTER | AGAINST | AGREED | APOLOGIES | ARRIVES | ATTENDING | BE | BEFORE | BY
+	: AFTER | AGAINST | AGREED | APOLOGIES | APPROVAL | APPROVED | ARRIVES | ATTENDING | BE | BEFORE | BY
 	| CARRIED | CHAIR | CLEAR | DAY | DAYS | DECLARED | DEPUTY | EVERY | EXPECT | FOR | FROM
 	| INTEREST | LEAVES | MINUTES | MONTH | MONTHS | NEXT | NONE | OBJECTION | ON
-	| PAPERS | PROVISIONAL | RATIFIES | RECORD | RECORDED | TALLY | UNDETERMINED | UNTIL
+	| PAPERS | PROVISIONAL | RATIFIES | RECORD | RECORDED | REFUSED | TALLY | UNDETERMINED | UNTIL
 	| VOID | VOTE | VOTING | WEEK | WEEKS | WITHIN | YEAR | YEARS
 	;
 
@@ -619,6 +620,8 @@ motion_item
 	| VIRTUAL ON DATE               { $$ = mk2(st, N_VIRTUAL_ON, @$, $3, NULL); }
 	| RATIFIES STRING MOTION NUMBER { $$ = mk2(st, N_RATIFIES, @$, $2, NULL); $$->text = $4->text; $$->text_span = $4->span; }
 	| CHAIR name                    { $$ = mk2(st, N_CHAIR, @$, $2, NULL); }
+	| APPROVED BY STRING ON DATE    { $$ = mk2(st, N_APPROVAL_REC, @$, $3, $5); $$->op = 1; }
+	| REFUSED BY STRING ON DATE     { $$ = mk2(st, N_APPROVAL_REC, @$, $3, $5); $$->op = 0; }
 	| error SYNC                    { yyerrok; $$ = NULL; }
 	;
 

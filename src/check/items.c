@@ -328,7 +328,7 @@ static void check_class(struct sema *s, const struct node *n, struct dclass *c)
 	c->clause = n->clause;
 	c->decl = n;
 	c->requires = arena_array(s->arena, ast_list_len(n->b) + 1, sizeof *c->requires);
-	const struct node *when = NULL, *notice = NULL;
+	const struct node *when = NULL, *notice = NULL, *approval = NULL;
 	bool has_require = false; /* written, even if it did not compile */
 	for (const struct node *it = n->b; it; it = it->next) {
 		switch (it->kind) {
@@ -350,13 +350,21 @@ static void check_class(struct sema *s, const struct node *n, struct dclass *c)
 				c->notice_clear = it->a->op == 1;
 			}
 			break;
+		case N_CLASS_APPROVAL:
+			if (!first_of_kind(s, it, &approval, "the approval of this class"))
+				break;
+			if (it->a->text[0] == '\0')
+				diag_report(s->diag, D_TYPE, at_file(s, it->a), "`approval by` names the body that approves: it is empty");
+			else
+				c->approval_by = it->a->text;
+			break;
 		case N_TBA:
 			c->tba = true;
 			tba(s, n, n->clause, arena_printf(s->arena, "the rule for class '%s'", n->text));
 			break;
 		default:
 			diag_report(s->diag, D_CONTEXT, at_file(s, it),
-			            "a class holds `when`, `require`, `notice ... before` and `to be agreed`");
+			            "a class holds `when`, `require`, `notice ... before`, `approval by` and `to be agreed`");
 		}
 	}
 	if (!c->tba && !has_require)

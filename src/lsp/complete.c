@@ -168,13 +168,14 @@ static const char *const term_items[] = { "version", "effective", "review", "mee
 	"size", "quorum", "consensus", "casting", "interests", "class", "virtual", "notice", "rule", "example",
 	"chaired", "minutes", "maps", NULL };
 static const char *const quorum_items[] = { "require", "to", NULL };
-static const char *const class_items[] = { "when", "require", "notice", "to", NULL };
+static const char *const class_items[] = { "when", "require", "notice", "approval", "to", NULL };
 static const char *const interests_items[] = { "conflicted", "to", NULL };
 static const char *const virtual_items[] = { "ratify", "to", NULL };
 static const char *const record_items[] = { "terms", "chair", "papers", "minutes", "present", "apologies",
-	"attending", "arrives", "leaves", "motion", NULL };
+	"attending", "arrives", "leaves", "deputy", "motion", NULL };
 static const char *const motion_items[] = { "interest", "for", "against", "abstain", "tally", "consensus",
-	"objection", "casting", "recorded", "declared", "expect", "notice", "virtual", "ratifies", "chair", NULL };
+	"objection", "casting", "recorded", "declared", "expect", "notice", "virtual", "ratifies", "chair", "approved",
+	"refused", NULL };
 /* Words of an expression that are not names. */
 static const char *const expr_words[] = { "present", "members", "attendees", "conflicted", "eligible", "yes", "no", "abstain",
 	"cast", "votes", "half", "of", "and", "or", "not", "motion", "min", "max", "floor", "ceil", "rounded",

@@ -115,6 +115,7 @@ struct dclass {
 	bool has_notice;
 	struct duration notice;    /* the motion needs notice this long before */
 	bool notice_clear;
+	const char *approval_by;   /* `approval by "BODY"`: carried only once BODY approves (NULL: no approval) */
 	bool tba;
 	const struct node *decl;
 };

@@ -119,7 +119,7 @@ static void read_tally(struct reader *r, struct rec_motion *m, const struct node
 /* The statements a motion may make at most once. */
 enum motion_once {
 	ONCE_TALLY, ONCE_CASTING, ONCE_RECORDED, ONCE_DECLARED, ONCE_NOTICE,
-	ONCE_PRESIDING, ONCE_EXPECT, ONCE_VIRTUAL, ONCE_RATIFIES, ONCE__N
+	ONCE_PRESIDING, ONCE_EXPECT, ONCE_VIRTUAL, ONCE_RATIFIES, ONCE_APPROVAL, ONCE__N
 };
 
 static void read_motion_item(struct reader *r, struct rec_motion *m, const struct node *it,
@@ -197,6 +197,15 @@ static void read_motion_item(struct reader *r, struct rec_motion *m, const struc
 	case N_CHAIR:
 		if (once(r, it, &seen[ONCE_PRESIDING], "who presides for this item"))
 			m->presiding = name_of(r, it->a, NULL);
+		break;
+	case N_APPROVAL_REC:
+		if (once(r, it, &seen[ONCE_APPROVAL], "the approval or refusal by another body")) {
+			m->has_approval = true;
+			m->approval_refused = it->op == 0;
+			m->approval_body = it->a->text;
+			m->approval_on = it->b->v.date;
+			m->approval_span = it->span;
+		}
 		break;
 	default:
 		break;

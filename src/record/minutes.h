@@ -59,6 +59,11 @@ struct rec_motion {
 	const char *ratifies_meeting, *ratifies_motion;
 	struct span ratifies_span;
 	const struct rec_name *presiding; /* `chair X` inside the motion */
+	bool has_approval;         /* `approved by "BODY" on DATE`, or `refused by ...` */
+	bool approval_refused;
+	const char *approval_body;
+	qdate approval_on;
+	struct span approval_span;
 };
 
 /* `deputy foster for stocks`: whom a deputy stands for at this meeting. */

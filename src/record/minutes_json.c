@@ -928,16 +928,66 @@ static void read_ratifies(struct jreader *r, struct rec_motion *m, struct jvalue
 	}
 }
 
+/* "approval": {"by": "BODY", "state": "approved" | "refused", "on": "DATE"} */
+static void read_approval(struct jreader *r, struct rec_motion *m, struct jvalue *v)
+{
+	static const char *const keys[] = { "by", "state", "on", NULL };
+	if (v->type != J_OBJECT) {
+		fail_type(r, v, "an object {\"by\": \"...\", \"state\": \"approved\", \"on\": \"YYYY-MM-DD\"}");
+		return;
+	}
+	const char *by = NULL;
+	int state = -1;
+	bool dated = false;
+	qdate on = 0;
+	struct jvalue key, x;
+	int k;
+	while ((k = jscan_member(&r->scan, v, &key, &x, keys)) != JSCAN_END) {
+		if (k == JSCAN_OTHER) {
+			unknown_key(r, &key, &x, keys, "\"approval\"");
+			continue;
+		}
+		struct mark mk = enter_key(r, keys[k], &x);
+		if (k == 0) {
+			by = read_string(r, &x, "a string (the body that approves)");
+		} else if (k == 1) {
+			if (x.type == J_STRING && (strcmp(x.str, "approved") == 0 || strcmp(x.str, "refused") == 0))
+				state = strcmp(x.str, "approved") == 0;
+			else if (x.type != J_STRING)
+				fail_type(r, &x, "\"approved\" or \"refused\"");
+			else
+				fail(r, D_TYPE, "an approval's state is \"approved\" or \"refused\"");
+		} else {
+			dated = read_date(r, &x, &on);
+		}
+		leave(r, mk);
+	}
+	at_whole(r, v);
+	static const char *const missing[] = { "missing \"by\" (the body that approves)",
+	                                       "missing \"state\" (\"approved\" or \"refused\")",
+	                                       "missing \"on\" (the date of the approval or refusal)" };
+	for (unsigned i = 0; i < 3; i++)
+		if (!(v->seen & (1u << i)))
+			fail(r, D_MISSING, "%s", missing[i]);
+	if (by && state >= 0 && dated) {
+		m->has_approval = true;
+		m->approval_refused = state == 0;
+		m->approval_body = by;
+		m->approval_on = on;
+		m->approval_span = r->at;
+	}
+}
+
 enum motion_key {
 	MK_NUMBER, MK_TITLE, MK_ATTRIBUTES, MK_INTERESTS, MK_VOTES, MK_TALLY, MK_CONSENSUS, MK_OBJECTIONS,
 	MK_CASTING, MK_RECORDED, MK_DECLARED, MK_EXPECT, MK_NOTICE_GIVEN, MK_VIRTUAL_ON, MK_RATIFIES,
-	MK_PRESIDING
+	MK_PRESIDING, MK_APPROVAL
 };
 
 static const char *const MOTION_KEYS[] = {
 	"number", "title", "attributes", "interests", "votes", "tally", "consensus", "objections",
 	"casting", "recorded", "declared", "expect", "notice_given", "virtual_on", "ratifies",
-	"presiding", NULL
+	"presiding", "approval", NULL
 };
 
 static void read_motion_key(struct jreader *r, struct rec_motion *m, enum motion_key k, struct jvalue *x)
@@ -995,6 +1045,7 @@ static void read_motion_key(struct jreader *r, struct rec_motion *m, enum motion
 	case MK_VIRTUAL_ON: m->is_virtual = read_date(r, x, &m->virtual_on); break;
 	case MK_RATIFIES: read_ratifies(r, m, x); break;
 	case MK_PRESIDING: m->presiding = one_name(r, x); break;
+	case MK_APPROVAL: read_approval(r, m, x); break;
 	}
 }
 

@@ -413,6 +413,7 @@ static void simple_item(struct fmt *f, const struct node *n)
 	case N_REQUIRE: emit(f, "require "); expr(f, n->a); break;
 	case N_WHEN: emit(f, "when "); expr(f, n->a); break;
 	case N_CLASS_NOTICE: emit(f, "notice "); duration(f, n->a); emit(f, " before"); break;
+	case N_CLASS_APPROVAL: emit(f, "approval by "); emit_string(f, n->a->text); break;
 	case N_SETTING: emit(f, "conflicted "); emit(f, n->text); emit(f, ": "); emit(f, n->a->text); break;
 	case N_MAP: emit(f, n->text); emit(f, ": "); ident_list(f, n->a); break;
 	case N_RATIFY:
@@ -481,6 +482,12 @@ static void simple_item(struct fmt *f, const struct node *n)
 		emit_string(f, n->a->text);
 		emit(f, " motion ");
 		emit(f, n->text);
+		break;
+	case N_APPROVAL_REC:
+		emit(f, n->op ? "approved by " : "refused by ");
+		emit_string(f, n->a->text);
+		emit(f, " on ");
+		expr(f, n->b);
 		break;
 	default:
 		break;

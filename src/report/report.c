@@ -164,6 +164,28 @@ const char *report_deputy(const struct deputy_seat *ds, char *buf)
 	return buf;
 }
 
+const char *report_approval(const struct motion_result *mr, char *buf)
+{
+	const struct rec_motion *mo = mr->motion;
+	char d[DATE_FMT_MAX];
+	switch (mr->approval) {
+	case APPROVAL_NOT_NEEDED:
+		return NULL;
+	case APPROVAL_GRANTED:
+		snprintf(buf, REPORT_APPROVAL_MAX, "approved by \"%s\" on %s", mr->cls->approval_by,
+		         date_format(mo->approval_on, d));
+		break;
+	case APPROVAL_REFUSED:
+		snprintf(buf, REPORT_APPROVAL_MAX, "refused by \"%s\" on %s: not carried", mr->cls->approval_by,
+		         date_format(mo->approval_on, d));
+		break;
+	default: /* awaited; a recorded approval that does not count is in the findings */
+		snprintf(buf, REPORT_APPROVAL_MAX, "awaiting approval by \"%s\"", mr->cls->approval_by);
+		break;
+	}
+	return buf;
+}
+
 const char *report_ratified_by(const struct motion_result *mr, char *buf)
 {
 	const struct ratification *r = mr->ratified_by;

@@ -134,10 +134,6 @@ bool report_copy_stream(FILE *from, FILE *to);
 ** when the chair's casting vote was added there (docs/semantics.md#ties). */
 #define REPORT_SIDE_MAX 48
 const char *report_side_votes(const struct motion_result *mr, enum vote_kind side, char *buf);
-/* A ratification as every report reads it out, both ways (replay): for a
-** provisional decision, "ratified by \"June\", motion 4 on 2024-06-11:
-** carried from then" (or why it is still provisional); for the ratifying
-** motion, "ratifies \"By e-mail\" motion 2 of 2024-05-20".  NULL: none. */
 /* A motion's attributes as every report reads them out, after `before` and
 ** before `after`: "financial, amount 31000.50, kind \"amendment\"" (numbers
 ** with their decimals as written), and "decided outside a meeting on DATE";
@@ -151,6 +147,18 @@ void report_motion_attrs(FILE *out, const struct rec_motion *mo, void (*put)(FIL
 #define REPORT_DEPUTY_MAX 300
 const char *report_deputy(const struct deputy_seat *ds, char *buf);
 
+/* Approval by another body as every report reads it out: "awaiting
+** approval by \"Primary Care Sub-Committee\"", "approved by \"...\" on
+** 2024-07-02", "refused by \"...\" on 2024-07-02: not carried".  NULL: the
+** motion's class needs none, or the meeting did not carry it.  The body is
+** a string of the terms: the text is cut to fit, never overrun. */
+#define REPORT_APPROVAL_MAX 640
+const char *report_approval(const struct motion_result *mr, char *buf);
+
+/* A ratification as every report reads it out, both ways (replay): for a
+** provisional decision, "ratified by \"June\", motion 4 on 2024-06-11:
+** carried from then" (or why it is still provisional); for the ratifying
+** motion, "ratifies \"By e-mail\" motion 2 of 2024-05-20".  NULL: none. */
 #define REPORT_RATIFICATION_MAX 640
 const char *report_ratified_by(const struct motion_result *mr, char *buf);
 const char *report_ratifies(const struct motion_result *mr, char *buf);

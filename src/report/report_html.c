@@ -227,7 +227,8 @@ static unsigned worst_of(const struct finding_list *l)
 /* A decision taken outside a meeting and not (validly, in time) ratified. */
 static bool still_provisional(const struct motion_result *mr)
 {
-	return mr->outcome == OUTCOME_PROVISIONAL && !(mr->ratified_by && mr->ratified_by->status == RATIFIED);
+	return mr->outcome == OUTCOME_PROVISIONAL &&
+	       (motion_awaits_approval(mr) || !(mr->ratified_by && mr->ratified_by->status == RATIFIED));
 }
 
 static enum html_status meeting_status(const struct meeting_result *r)
@@ -454,7 +455,7 @@ static void casting_vote(FILE *out, const struct meeting_result *r, const struct
 ** say it: outcome.mismatch, outcome.unverified, or nothing). */
 static const char *recorded_verdict(const struct motion_result *mr)
 {
-	if (mr->recorded == mr->outcome || (mr->outcome == OUTCOME_PROVISIONAL && mr->recorded == OUTCOME_CARRIED))
+	if (motion_record_agrees(mr))
 		return "";
 	if (mr->outcome == OUTCOME_UNDETERMINED)
 		return ": <strong>it cannot be verified</strong>";
@@ -533,6 +534,12 @@ static void motion_facts(FILE *out, const struct meeting_result *r, const struct
 		html_escape(out, ratification[1]);
 		fputs("</dd>\n", out);
 	}
+	char approval[REPORT_APPROVAL_MAX];
+	if (report_approval(mr, approval)) {
+		fputs("<dt>Approval</dt><dd>", out);
+		html_escape(out, approval);
+		fputs("</dd>\n", out);
+	}
 	fprintf(out, "<dt>Outcome</dt><dd><strong class=\"o-%s\">%s</strong> under the terms", ast_outcome_word(mr->outcome),
 	        ast_outcome_name(mr->outcome));
 	if (mr->recorded != OUTCOME_NONE)
@@ -555,8 +562,7 @@ static void motion_section(FILE *out, const struct meeting_result *r, unsigned i
 	html_escape(out, mo->title);
 	fprintf(out, "</h4>\n<p class=\"outcome\"><span class=\"badge o-%s\">%s</span>", ast_outcome_word(mr->outcome),
 	        ast_outcome_name(mr->outcome));
-	if (mr->recorded != OUTCOME_NONE && mr->recorded != mr->outcome &&
-	    !(mr->outcome == OUTCOME_PROVISIONAL && mr->recorded == OUTCOME_CARRIED))
+	if (mr->recorded != OUTCOME_NONE && !motion_record_agrees(mr))
 		fprintf(out, " <span class=\"badge b-breach\">minutes: %s</span>", ast_outcome_name(mr->recorded));
 	fprintf(out, "</p>\n<div class=\"motion-body%s\">\n", chart ? " with-chart" : "");
 	motion_facts(out, r, mr);
@@ -883,6 +889,30 @@ static void history_item(FILE *out, const struct history_finding *f, const struc
 	fputs("</li>\n", out);
 }
 
+/* Decisions the history leaves awaiting another body's approval. */
+static void awaiting_list(FILE *out, const struct replay_summary *s)
+{
+	if (!s->n_awaiting)
+		return;
+	fprintf(out, "<h3>Awaiting approval (%u)</h3>\n<ol>\n", s->n_awaiting);
+	for (unsigned i = 0; i < s->n_awaiting; i++) {
+		const struct awaiting_approval *a = &s->awaiting[i];
+		char d[REG_DATE_MAX];
+		fprintf(out, "<li><span class=\"badge o-provisional\">provisional</span> %s, ", reg_date_long(a->date, d));
+		html_escape(out, a->meeting);
+		fputs(", motion ", out);
+		html_escape(out, a->motion);
+		fputs(": ", out);
+		html_escape(out, a->title);
+		fputs(": awaiting approval by ", out);
+		html_escape(out, a->by);
+		fputs(" <span class=\"meta\">(", out);
+		html_escape(out, a->file);
+		fprintf(out, ":%u)</span></li>\n", a->line);
+	}
+	fputs("</ol>\n", out);
+}
+
 /* Errors, then breaches, then warnings: those of the meetings, each linked
 ** to its motion, then those across meetings. */
 static bool attention_section(FILE *out, const struct replay_report *w, const struct html_replay *h,
@@ -916,6 +946,7 @@ static bool attention_section(FILE *out, const struct replay_report *w, const st
 				history_item(out, &w->findings.items[i], by, h->timeline.n);
 		fputs("</ol>\n", out);
 	}
+	awaiting_list(out, s);
 	fputs("</section>\n", out);
 	return ok && !h->failed;
 }
@@ -941,6 +972,8 @@ static void summary_section(FILE *out, const struct replay_summary *s)
 		stat(out, ast_outcome_name((enum outcome)oc), s->by_outcome[oc]);
 	stat(out, "provisional, ratified", s->ratified);
 	stat(out, "provisional, not ratified", s->still_provisional);
+	if (s->n_awaiting)
+		stat(out, "awaiting approval", s->n_awaiting);
 	fputs("</dl>\n", out);
 	fprintf(out, "<p>Outcomes are those the terms give, whatever the minutes record. %u record file%s, judged by %u of "
 	             "the %u version%s of the terms found.</p>\n", s->record_files, s->record_files == 1 ? "" : "s",

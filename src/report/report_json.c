@@ -41,6 +41,29 @@ void report_json_loc_fields(struct json_writer *w, const struct loc *l)
 
 static void json_opt_string(struct json_writer *w, const char *key, const char *s);
 
+/* null, or {"by", "state": "awaited" | "approved" | "refused", "on": date or
+** null}: the approval by another body that the motion's class needs. */
+static void json_approval(struct json_writer *w, const struct motion_result *mr)
+{
+	if (mr->approval == APPROVAL_NOT_NEEDED) {
+		jw_null(w);
+		return;
+	}
+	jw_begin_object(w);
+	jw_key(w, "by");
+	jw_string(w, mr->cls->approval_by);
+	jw_key(w, "state");
+	jw_string(w, mr->approval == APPROVAL_GRANTED ? "approved" : mr->approval == APPROVAL_REFUSED ? "refused" : "awaited");
+	jw_key(w, "on");
+	if (mr->approval == APPROVAL_GRANTED || mr->approval == APPROVAL_REFUSED) {
+		char d[DATE_FMT_MAX];
+		jw_string(w, date_format(mr->motion->approval_on, d));
+	} else {
+		jw_null(w);
+	}
+	jw_end_object(w);
+}
+
 /* A ratification seen from the provisional decision (`by`: the ratifying
 ** motion, or null) or from the ratifying motion (the decision it ratifies). */
 static void json_ratification(struct json_writer *w, const struct ratification *r, bool by)
@@ -252,6 +275,8 @@ static void json_motion(struct json_writer *w, const struct terms *t, const stru
 	               : (mo->n_votes || mo->has_tally) ? "vote" : "none");
 	jw_key(w, "casting_vote_applied");
 	jw_bool(w, mr->casting_applied);
+	jw_key(w, "approval");
+	json_approval(w, mr);
 	jw_key(w, "ratified_by");
 	json_ratification(w, mr->ratified_by, true);
 	jw_key(w, "ratifies");
@@ -507,6 +532,22 @@ static void json_summary(struct json_writer *w, const struct replay_summary *s)
 	jw_end_object(w);
 	jw_key(w, "ratified"); jw_int(w, s->ratified);
 	jw_key(w, "still_provisional"); jw_int(w, s->still_provisional);
+	jw_key(w, "awaiting_approval");
+	jw_begin_array(w);
+	for (unsigned i = 0; i < s->n_awaiting; i++) {
+		const struct awaiting_approval *a = &s->awaiting[i];
+		char d[DATE_FMT_MAX];
+		jw_begin_object(w);
+		jw_key(w, "meeting"); jw_string(w, a->meeting);
+		jw_key(w, "date"); jw_string(w, date_format(a->date, d));
+		jw_key(w, "motion"); jw_string(w, a->motion);
+		jw_key(w, "title"); jw_string(w, a->title);
+		jw_key(w, "by"); jw_string(w, a->by);
+		jw_key(w, "file"); jw_string(w, a->file);
+		jw_key(w, "line"); jw_int(w, a->line);
+		jw_end_object(w);
+	}
+	jw_end_array(w);
 	jw_key(w, "by_severity");
 	jw_begin_object(w);
 	for (int sev = SEV_ERROR; sev >= SEV_NOTE; sev--) {

@@ -137,6 +137,13 @@ void report_md_meeting(FILE *out, const struct meeting_result *r)
 			fputs(".\n", out);
 			said = true;
 		}
+		const char *approval = report_approval(mr, rat);
+		if (approval) {
+			fprintf(out, "- Motion %s: ", mr->motion->number);
+			report_md_text(out, approval);
+			fputs(".\n", out);
+			said = true;
+		}
 		for (unsigned k = 0; k < mr->n_deputies; k++) {
 			char dep[REPORT_DEPUTY_MAX];
 			fprintf(out, "- Motion %s: ", mr->motion->number);

@@ -235,6 +235,11 @@ static void print_motion(struct wbuf *out, const struct terms *t, const struct m
 	}
 	wbuf_putc(out, '\n');
 	char rat[REPORT_RATIFICATION_MAX];
+	if (report_approval(mr, rat)) {
+		wbuf_puts(out, "  approval  ");
+		wbuf_puts(out, rat);
+		wbuf_putc(out, '\n');
+	}
 	if (report_ratified_by(mr, rat)) {
 		wbuf_puts(out, "            ");
 		wbuf_puts(out, rat);
@@ -347,6 +352,32 @@ static void plain_by_code(FILE *out, const struct replay_summary *s, bool md)
 	}
 }
 
+/* The decisions still awaiting another body's approval at the end. */
+static void plain_awaiting(FILE *out, const struct replay_summary *s, bool md)
+{
+	if (!s->n_awaiting)
+		return;
+	fprintf(out, "%sdecisions awaiting approval: %u\n", md ? "- " : "  ", s->n_awaiting);
+	for (unsigned i = 0; i < s->n_awaiting; i++) {
+		const struct awaiting_approval *a = &s->awaiting[i];
+		char d[DATE_FMT_MAX];
+		fprintf(out, "%s%s, motion %s ", md ? "  - " : "    ", date_format(a->date, d), a->motion);
+		if (md) {
+			fputc('"', out);
+			report_md_text(out, a->title);
+			fputs("\" of \"", out);
+			report_md_text(out, a->meeting);
+			fputs("\": by \"", out);
+			report_md_text(out, a->by);
+			fputs("\" (", out);
+			report_md_text(out, a->file);
+			fprintf(out, ":%u)\n", a->line);
+		} else {
+			fprintf(out, "\"%s\" of \"%s\": by \"%s\" (%s:%u)\n", a->title, a->meeting, a->by, a->file, a->line);
+		}
+	}
+}
+
 void report_plain_replay_summary(FILE *out, const struct replay_summary *s, bool md)
 {
 	fprintf(out, md ? "# Replay\n\n" : "Replay\n");
@@ -362,7 +393,10 @@ void report_plain_replay_summary(FILE *out, const struct replay_summary *s, bool
 	fprintf(out, "%soutcomes: ", md ? "- " : "  ");
 	for (int o = OUTCOME_CARRIED; o <= OUTCOME_UNDETERMINED; o++) {
 		fprintf(out, "%s %u", ast_outcome_name((enum outcome)o), s->by_outcome[o]);
-		if (o == OUTCOME_PROVISIONAL && s->by_outcome[o])
+		if (o == OUTCOME_PROVISIONAL && s->by_outcome[o] && s->n_awaiting)
+			fprintf(out, " (%u awaiting approval; outside meetings, %u ratified, %u still provisional)", s->n_awaiting,
+			        s->ratified, s->still_provisional);
+		else if (o == OUTCOME_PROVISIONAL && s->by_outcome[o])
 			fprintf(out, " (%u ratified, %u still provisional)", s->ratified, s->still_provisional);
 		fputs(o < OUTCOME_UNDETERMINED ? ", " : "\n", out);
 	}
@@ -375,6 +409,7 @@ void report_plain_replay_summary(FILE *out, const struct replay_summary *s, bool
 	if (s->malformed_files)
 		fprintf(out, "%sinputs that could not be read or parsed: %u (see the diagnostics)\n", md ? "- " : "  ",
 		        s->malformed_files);
+	plain_awaiting(out, s, md);
 	plain_by_code(out, s, md);
 	if (md)
 		fputc('\n', out);

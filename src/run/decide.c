@@ -212,6 +212,31 @@ static enum outcome decide_by_record(const struct terms *t, const struct scenari
 	return decide_votes(t, s, d, detail);
 }
 
+/* docs/semantics.md#approval-by-another-body: what the meeting carried in a
+** class that needs another body's approval is provisional until the body
+** approves it, and not carried if the body refuses it. */
+static enum outcome approve(const struct scenario *s, struct decision *d, enum outcome o)
+{
+	const struct dclass *c = d->cls;
+	if (!c || !c->approval_by || !s->approval_checked || (o != OUTCOME_CARRIED && o != OUTCOME_PROVISIONAL))
+		return o;
+	/* an approval by another body, or dated before the decision was
+	** taken, is not the approval of this decision: still awaited */
+	if (s->approval == APPROVAL_UNRECORDED)
+		d->approval = APPROVAL_AWAITED;
+	else if (strcmp(s->approval_body, c->approval_by) != 0)
+		d->approval = APPROVAL_OTHER_BODY;
+	else if (s->approval_on < s->day)
+		d->approval = APPROVAL_EARLY;
+	else
+		d->approval = s->approval == APPROVAL_RECORDED ? APPROVAL_GRANTED : APPROVAL_REFUSED;
+	switch (d->approval) {
+	case APPROVAL_GRANTED: return o; /* carried, or still provisional until ratified */
+	case APPROVAL_REFUSED: return OUTCOME_NOT_CARRIED;
+	default: return OUTCOME_PROVISIONAL;
+	}
+}
+
 static void decide_once(const struct terms *t, const struct scenario *s, struct decision *out,
                         struct decision_detail *detail)
 {
@@ -249,7 +274,7 @@ static void decide_once(const struct terms *t, const struct scenario *s, struct 
 		o = OUTCOME_VOID;
 	else if ((d->quorum == QUORUM_TBA || d->quorum == QUORUM_UNKNOWN) && o != OUTCOME_VOID)
 		o = OUTCOME_UNDETERMINED;
-	d->outcome = o;
+	d->outcome = approve(s, d, o);
 }
 
 /* ---- settings still to be agreed (docs/semantics.md#unagreed) --------------------------- */

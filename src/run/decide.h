@@ -56,6 +56,15 @@ struct scenario {
 	** interests settings cannot change it. */
 	const struct scenario *by_interests;
 	unsigned n_by_interests;
+	/* approval by another body (a class's `approval by`) */
+	bool approval_checked;      /* false: any approval the class needs is taken as given (explain, diff) */
+	enum approval_record {
+		APPROVAL_UNRECORDED,    /* none that counts (eval has said why a recorded one does not) */
+		APPROVAL_RECORDED,      /* the body approved the decision */
+		APPROVAL_REFUSED_BY     /* the body refused it */
+	} approval;
+	const char *approval_body;  /* when recorded: the body the record names ... */
+	qdate approval_on;          /* ... and the day it approved or refused */
 };
 
 /* A meeting where everyone present may vote and votes (set the votes with
@@ -172,6 +181,15 @@ struct open_result {
 	enum outcome outcome[OPEN__N][2];
 };
 
+enum approval_state {
+	APPROVAL_NOT_NEEDED,   /* no approval in the class, taken as given, or the meeting did not carry it */
+	APPROVAL_AWAITED,      /* carried by the meeting, awaiting the body: provisional */
+	APPROVAL_GRANTED,      /* approved: carried */
+	APPROVAL_REFUSED,      /* refused: not carried */
+	APPROVAL_OTHER_BODY,   /* the record's approval is by another body than the class names: still awaited */
+	APPROVAL_EARLY         /* the record's approval is dated before the meeting: still awaited */
+};
+
 struct decision {
 	enum outcome outcome;
 	enum quorum_state quorum;
@@ -190,6 +208,7 @@ struct decision {
 	/* a setting still to be agreed decides it (then the outcome is
 	** UNDETERMINED; every other field is as the defaults give it) */
 	struct open_result open;
+	enum approval_state approval;     /* the class's approval by another body */
 };
 
 /* A requirement (a quorum line or a class rule) as evaluated. */

@@ -1117,6 +1117,53 @@ static void meeting_findings(struct evaluator *ev, const struct motion_result *m
 		            t->ratify_next_meeting ? "at the next meeting" : "in time");
 }
 
+/* Approval by another body (docs/semantics.md#approval-by-another-body). */
+static void approval_findings(struct evaluator *ev, const struct motion_result *mr, const struct decision *d)
+{
+	const struct rec_motion *mo = mr->motion;
+	const struct dclass *c = d->cls;
+	const char *verb = mo->approval_refused ? "refused" : "approved";
+	switch (d->approval) {
+	case APPROVAL_NOT_NEEDED:
+		if (!mo->has_approval)
+			break;
+		if (c && c->approval_by)
+			add_finding(ev, F_APPROVAL_UNNEEDED, c->clause, mo->approval_span,
+			            "%s by \"%s\", but the meeting did not carry this motion (%s): it changes nothing", verb,
+			            mo->approval_body, ast_outcome_name(d->outcome));
+		else
+			add_finding(ev, F_APPROVAL_UNNEEDED, c ? c->clause : NULL, mo->approval_span,
+			            "%s by \"%s\", but %s needs no approval by another body: it changes nothing", verb,
+			            mo->approval_body, c ? arena_printf(ev->arena, "class '%s'", c->id) : "no class applies, so the motion");
+		break;
+	case APPROVAL_AWAITED:
+		add_finding(ev, F_APPROVAL_AWAITED, c->clause, mo->span,
+		            "carried by the meeting; class '%s' needs approval by \"%s\", which the record does not give: "
+		            "provisional, awaiting approval", c->id, c->approval_by);
+		break;
+	case APPROVAL_GRANTED:
+		add_finding(ev, F_APPROVAL_GIVEN, c->clause, mo->approval_span, "approved by \"%s\" on %s%s", c->approval_by,
+		            fmt_date(ev, mo->approval_on), d->outcome == OUTCOME_CARRIED ? ": carried" : "");
+		break;
+	case APPROVAL_REFUSED:
+		add_finding(ev, F_APPROVAL_REFUSED, c->clause, mo->approval_span,
+		            "carried by the meeting, then refused by \"%s\" on %s: not carried", c->approval_by,
+		            fmt_date(ev, mo->approval_on));
+		break;
+	case APPROVAL_OTHER_BODY:
+		add_finding(ev, F_APPROVAL_RECORD, c->clause, mo->approval_span,
+		            "%s by \"%s\", but class '%s' needs approval by \"%s\": provisional, still awaiting its approval",
+		            verb, mo->approval_body, c->id, c->approval_by);
+		break;
+	case APPROVAL_EARLY:
+		add_finding(ev, F_APPROVAL_RECORD, c->clause, mo->approval_span,
+		            "%s by \"%s\" on %s, before the meeting (%s) took the decision: it does not count, and the "
+		            "decision is provisional, still awaiting approval", verb, mo->approval_body,
+		            fmt_date(ev, mo->approval_on), fmt_date(ev, ev->m->date));
+		break;
+	}
+}
+
 /* ---- the motion as a whole ---- */
 
 static void compare_recorded(struct evaluator *ev, struct motion_result *mr)
@@ -1129,10 +1176,7 @@ static void compare_recorded(struct evaluator *ev, struct motion_result *mr)
 			add_finding(ev, F_UNRECORDED, NULL, mo->span, "the minutes do not record the outcome of this motion");
 		return;
 	}
-	if (mr->recorded == mr->outcome)
-		return;
-	/* A virtual decision minuted as carried is carried subject to ratification. */
-	if (mr->outcome == OUTCOME_PROVISIONAL && mr->recorded == OUTCOME_CARRIED)
+	if (motion_record_agrees(mr))
 		return;
 	if (mr->outcome == OUTCOME_UNDETERMINED) {
 		add_finding(ev, F_UNVERIFIED, NULL, where, "the minutes record %s, which cannot be verified from the record",
@@ -1171,6 +1215,10 @@ static void scenario_of(struct evaluator *ev, const struct motion_result *mr, co
 	s->has_notice_given = mo->has_notice_given;
 	s->notice_given = mo->notice_given;
 	s->day = ev->m->date;
+	s->approval_checked = true;
+	s->approval = !mo->has_approval ? APPROVAL_UNRECORDED : mo->approval_refused ? APPROVAL_REFUSED_BY : APPROVAL_RECORDED;
+	s->approval_body = mo->approval_body;
+	s->approval_on = mo->approval_on;
 }
 
 /* ---- names the roster does not have ---- */
@@ -1584,6 +1632,11 @@ static void decide_motion(struct evaluator *ev, struct motion_result *mr)
 		            (long long)s.votes.n[COUNT_YES], (long long)s.votes.n[COUNT_NO]);
 	meeting_findings(ev, mr, &d);
 	open_findings(ev, mr, &d);
+	/* an undetermined motion awaits nothing (a setting still to be agreed
+	** decides it, and the decision's other fields are the defaults') */
+	mr->approval = d.outcome == OUTCOME_UNDETERMINED ? APPROVAL_NOT_NEEDED : d.approval;
+	if (d.outcome != OUTCOME_UNDETERMINED)
+		approval_findings(ev, mr, &d);
 	if (d.outcome == OUTCOME_UNDETERMINED && mr->findings.n == 0)
 		add_finding(ev, F_UNDETERMINED, NULL, mo->span, "the record lacks what the rules need to decide this motion");
 	mr->outcome = d.outcome;
@@ -1734,8 +1787,10 @@ static void eval_motion(struct evaluator *ev, struct motion_result *mr)
 			add_finding(ev, F_CHOICE_SAME, NULL, mo->span,
 			            "the record does not say whom each deputy stood for (%s, or otherwise): every choice gives %s",
 			            first_text, ast_outcome_name(mr->outcome));
-		if (differ)
+		if (differ) {
 			mr->outcome = OUTCOME_UNDETERMINED;
+			mr->approval = APPROVAL_NOT_NEEDED;
+		}
 	}
 	compare_recorded(ev, mr);
 }

@@ -22,6 +22,7 @@
 #include "model/expr.h"
 #include "run/working.h"
 #include "record/minutes.h"
+#include "run/decide.h"
 
 enum finding_code {
 #define FINDING(id, code, sev, desc) id,
@@ -140,12 +141,30 @@ struct motion_result {
 	bool is_virtual;
 	const struct ratification *ratified_by; /* replay: a provisional decision, and what became of it */
 	const struct ratification *ratifies;    /* replay: the decision this motion ratifies (NULL: none known) */
+	enum approval_state approval;           /* the class's approval by another body (cls->approval_by) */
 	struct interest_result *interests;  /* one per declaration, in the record's order */
 	unsigned n_interests;
 	struct deputy_seat *deputies;       /* deputies sitting for absent principals, in roster order */
 	unsigned n_deputies;
 	struct finding_list findings;
 };
+
+/* Is the motion carried by the meeting and still awaiting the approval of
+** another body (none recorded, or none that counts)? */
+static inline bool motion_awaits_approval(const struct motion_result *mr)
+{
+	return mr->approval == APPROVAL_AWAITED || mr->approval == APPROVAL_OTHER_BODY || mr->approval == APPROVAL_EARLY;
+}
+
+/* Does the outcome the minutes record agree with the computed one?  A
+** decision minuted as carried that is provisional (until ratified or
+** approved) agrees, and so does one the meeting carried and another body
+** later refused: the meeting did carry it. */
+static inline bool motion_record_agrees(const struct motion_result *mr)
+{
+	return mr->recorded == mr->outcome || (mr->outcome == OUTCOME_PROVISIONAL && mr->recorded == OUTCOME_CARRIED) ||
+	       (mr->approval == APPROVAL_REFUSED && (mr->recorded == OUTCOME_CARRIED || mr->recorded == OUTCOME_PROVISIONAL));
+}
 
 /* A roster member's attendance at a meeting (the attendance register). */
 enum attendance {

@@ -117,6 +117,9 @@ static void explain_class(struct explanation *x, const struct terms *t, const st
 	if (cl->has_notice)
 		sbuf_addf(&b, "  Notice of the motion must be given %s before the meeting.",
 		          english_duration(x->arena, cl->notice, cl->notice_clear));
+	if (cl->approval_by)
+		sbuf_addf(&b, "  What the meeting carries is provisional until approved by \"%s\", and not carried if it "
+		          "refuses.", cl->approval_by);
 	para(x, arena_printf(x->arena, "Class \"%s\"", cl->id), cl->clause, sbuf_str(&b));
 }
 

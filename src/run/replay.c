@@ -168,6 +168,7 @@ struct replay {
 	** ratified before that motion's meeting is reported */
 	bool has_virtual, dry;
 	VEC(struct ratification *) ratifications;
+	VEC(struct awaiting_approval) awaiting;
 };
 
 struct replay *replay_new(struct arena *run_arena, struct loader *ld, struct diag_sink *run_diag)
@@ -1028,7 +1029,7 @@ static void track_motions(struct replay *rp, const struct body *b, const struct 
 	for (unsigned i = 0; i < r->n_motions; i++) {
 		const struct motion_result *mr = &r->motions[i];
 		const struct rec_motion *mo = mr->motion;
-		if (mr->outcome == OUTCOME_PROVISIONAL) {
+		if (mr->outcome == OUTCOME_PROVISIONAL && mo->is_virtual) { /* not one awaiting approval only */
 			struct open_decision od = { b, arena_strdup(rp->arena, m->title), arena_strdup(rp->arena, mo->number),
 			                            arena_strdup(rp->arena, m->src->name), line_of(m->src, mo->span),
 			                            m->date, t->ratify_next_meeting, 0, t->virtual_clause, true, false, NULL };
@@ -1086,6 +1087,19 @@ static void check_adoptions(struct replay *rp)
 
 /* ---- the run --------------------------------------------------------------------- */
 
+/* A decision awaiting approval, kept for the end of the report. */
+static void await_approval(struct replay *rp, const struct meeting_result *r, const struct motion_result *mr)
+{
+	const struct meeting *m = r->meeting;
+	const struct rec_motion *mo = mr->motion;
+	struct awaiting_approval w = { arena_strdup(rp->arena, m->title), arena_strdup(rp->arena, mo->number),
+	                               arena_strdup(rp->arena, mo->title), arena_strdup(rp->arena, mr->cls->approval_by),
+	                               arena_strdup(rp->arena, m->src->name), line_of(m->src, mo->span), m->date };
+	VEC_PUSH(rp->arena, rp->awaiting, w);
+	rp->summary.awaiting = rp->awaiting.items;
+	rp->summary.n_awaiting = (unsigned)rp->awaiting.n;
+}
+
 static void tally_result(struct replay *rp, const struct meeting_result *r)
 {
 	struct replay_summary *s = &rp->summary;
@@ -1101,6 +1115,8 @@ static void tally_result(struct replay *rp, const struct meeting_result *r)
 		s->by_outcome[r->motions[i].outcome]++;
 		for (const struct finding *f = r->motions[i].findings.first; f; f = f->next)
 			s->by_code[f->code]++;
+		if (motion_awaits_approval(&r->motions[i]))
+			await_approval(rp, r, &r->motions[i]);
 	}
 	for (const struct finding *f = r->findings.first; f; f = f->next)
 		s->by_code[f->code]++;
@@ -1213,7 +1229,7 @@ static void annotate_ratifications(struct replay *rp, const struct body *b, cons
 	for (unsigned i = 0; i < r->n_motions; i++) {
 		struct motion_result *mr = &r->motions[i];
 		const struct rec_motion *mo = mr->motion;
-		if (mr->outcome == OUTCOME_PROVISIONAL) {
+		if (mr->outcome == OUTCOME_PROVISIONAL && mo->is_virtual) {
 			mr->ratified_by = ratification_of(rp, m->title, mo->number, m->date);
 			if (mr->ratified_by && mr->ratified_by->status == RATIFIED)
 				rp->summary.ratified++;

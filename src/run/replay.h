@@ -47,11 +47,23 @@ struct replay_meta {
 	char terms_sha256[SHA256_HEX_SIZE];
 };
 
+/* A decision the history leaves awaiting another body's approval
+** (docs/semantics.md#approval-by-another-body). */
+struct awaiting_approval {
+	const char *meeting, *motion, *title; /* the meeting's title, the motion's number and title */
+	const char *by;                       /* the body whose approval it awaits */
+	const char *file;
+	unsigned line;
+	qdate date;                           /* the meeting's */
+};
+
 struct replay_summary {
 	unsigned terms_versions, versions_used, record_files, meetings, motions;
 	unsigned outside_meetings; /* records of decisions taken outside a meeting only: not meetings */
 	unsigned by_outcome[OUTCOME_UNDETERMINED + 1];
 	unsigned ratified, still_provisional; /* provisional decisions: validly ratified in time, or not */
+	const struct awaiting_approval *awaiting; /* decisions awaiting approval, in the order judged */
+	unsigned n_awaiting;
 	unsigned by_severity[4];
 	unsigned by_code[F__COUNT];
 	unsigned mismatches;

@@ -1988,6 +1988,91 @@ static void test_deputy_chairs(void **state)
 
 #define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
 
+/* ---- approval by another body (docs/semantics.md#approval-by-another-body) ---- */
+
+#define APPROVAL_CLASSES \
+	"  quorum { require present >= 2 }\n" \
+	"  class plan §5.2 { when motion.kind == \"plan\"\n require yes > half of cast\n" \
+	"    approval by \"Primary Care Sub-Committee\" }\n" \
+	"  class ordinary §5.1 { require yes > half of cast }\n"
+
+/* The meeting carries a plan: provisional until the sub-committee approves
+** it on or after the meeting's date; an approval dated the day before the
+** meeting, or by another body, does not count; a refusal: not carried. */
+static void test_approval_before_and_after_the_meeting(void **state)
+{
+	struct run *R = *state;
+	evaluate(R, terms_n(R, 3, APPROVAL_CLASSES),
+	         meeting(R, "present m1, m2, m3\n"
+	                    "motion 1 kind \"plan\" { for m1, m2\n recorded carried }\n"
+	                    "motion 2 kind \"plan\" { for m1, m2\n recorded carried\n"
+	                    "  approved by \"Primary Care Sub-Committee\" on 2024-05-14 }\n"
+	                    "motion 3 kind \"plan\" { for m1, m2\n recorded carried\n"
+	                    "  approved by \"Primary Care Sub-Committee\" on 2024-05-13 }\n"
+	                    "motion 4 kind \"plan\" { for m1, m2\n recorded carried\n"
+	                    "  approved by \"Health Board\" on 2024-06-01 }\n"
+	                    "motion 5 kind \"plan\" { for m1, m2\n recorded carried\n"
+	                    "  refused by \"Primary Care Sub-Committee\" on 2024-06-01 }\n"));
+	expect_outcome(R, 1, OUTCOME_PROVISIONAL);
+	assert_int_equal(MR(R, 1)->approval, APPROVAL_AWAITED);
+	expect_finding(R, 1, F_APPROVAL_AWAITED);
+	expect_no_finding(R, 1, F_MISMATCH);            /* minuted carried: provisional agrees */
+	expect_outcome(R, 2, OUTCOME_CARRIED);           /* the same day counts */
+	assert_int_equal(MR(R, 2)->approval, APPROVAL_GRANTED);
+	expect_finding(R, 2, F_APPROVAL_GIVEN);
+	expect_outcome(R, 3, OUTCOME_PROVISIONAL);       /* the day before does not */
+	assert_int_equal(MR(R, 3)->approval, APPROVAL_EARLY);
+	expect_finding(R, 3, F_APPROVAL_RECORD);
+	expect_outcome(R, 4, OUTCOME_PROVISIONAL);
+	assert_int_equal(MR(R, 4)->approval, APPROVAL_OTHER_BODY);
+	expect_finding(R, 4, F_APPROVAL_RECORD);
+	expect_outcome(R, 5, OUTCOME_NOT_CARRIED);
+	assert_int_equal(MR(R, 5)->approval, APPROVAL_REFUSED);
+	expect_finding(R, 5, F_APPROVAL_REFUSED);
+	expect_no_finding(R, 5, F_MISMATCH);            /* the meeting did carry it */
+	for (unsigned i = 1; i <= 5; i++)
+		assert_int_equal(motion_awaits_approval(MR(R, i)), i == 1 || i == 3 || i == 4);
+}
+
+/* Approval changes nothing where the meeting did not carry the motion, or
+** its class needs none; a void (inquorate) plan awaits nothing. */
+static void test_approval_not_needed(void **state)
+{
+	struct run *R = *state;
+	evaluate(R, terms_n(R, 3, APPROVAL_CLASSES),
+	         meeting(R, "present m1, m2, m3\n"
+	                    "motion 1 kind \"plan\" { for m1\n against m2, m3\n recorded not carried\n"
+	                    "  approved by \"Primary Care Sub-Committee\" on 2024-06-01 }\n"
+	                    "motion 2 { for m1, m2\n recorded carried\n"
+	                    "  approved by \"Primary Care Sub-Committee\" on 2024-06-01 }\n"
+	                    "leaves m2, m3\n"
+	                    "motion 3 kind \"plan\" { for m1\n recorded carried }\n"));
+	expect_outcome(R, 1, OUTCOME_NOT_CARRIED);
+	expect_finding(R, 1, F_APPROVAL_UNNEEDED);
+	assert_int_equal(MR(R, 1)->approval, APPROVAL_NOT_NEEDED);
+	expect_outcome(R, 2, OUTCOME_CARRIED);
+	expect_finding(R, 2, F_APPROVAL_UNNEEDED);
+	expect_outcome(R, 3, OUTCOME_VOID);
+	expect_no_finding(R, 3, F_APPROVAL_AWAITED);
+	assert_false(motion_awaits_approval(MR(R, 3)));
+}
+
+/* A decision outside a meeting that also needs approval: carried only when
+** both ratified (replay) and approved; refused, not carried. */
+static void test_approval_outside_a_meeting(void **state)
+{
+	struct run *R = *state;
+	evaluate(R, terms_n(R, 3, APPROVAL_CLASSES "  virtual { ratify at next meeting }\n"),
+	         meeting(R, "motion 1 kind \"plan\" { virtual on 2024-05-14\n for m1, m2, m3\n recorded carried\n"
+	                    "  approved by \"Primary Care Sub-Committee\" on 2024-05-20 }\n"
+	                    "motion 2 kind \"plan\" { virtual on 2024-05-14\n for m1, m2, m3\n recorded carried\n"
+	                    "  refused by \"Primary Care Sub-Committee\" on 2024-05-20 }\n"));
+	expect_outcome(R, 1, OUTCOME_PROVISIONAL);       /* until ratified */
+	assert_int_equal(MR(R, 1)->approval, APPROVAL_GRANTED);
+	expect_finding(R, 1, F_PROVISIONAL);
+	expect_outcome(R, 2, OUTCOME_NOT_CARRIED);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -2051,6 +2136,9 @@ int main(void)
 		T(test_deputy_for_several_principals),
 		T(test_two_deputies_one_seat),
 		T(test_deputy_chairs),
+		T(test_approval_before_and_after_the_meeting),
+		T(test_approval_not_needed),
+		T(test_approval_outside_a_meeting),
 	};
 	return cmocka_run_group_tests_name("eval", tests, NULL, NULL);
 }

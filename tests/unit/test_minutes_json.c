@@ -630,6 +630,44 @@ static void test_deputies(void **state)
 	find_diag(c, D_SYNTAX, "unknown key \"fro\" in a deputy (did you mean \"for\"?)");
 }
 
+static void test_approval(void **state)
+{
+	struct ctx *c = *state;
+	struct source nsrc;
+	const struct meeting *native = read_native(c, &nsrc,
+		"meeting \"M\" on 2024-05-14 {\n  motion 1 { for a\n    approved by \"Board\" on 2024-06-01\n  }\n"
+		"  motion 2 { for a\n    refused by \"Board\" on 2024-06-02\n  }\n}\n");
+	assert_no_errors(c);
+	const struct meeting *json = read_json(c,
+		"{\"meeting\": \"M\", \"date\": \"2024-05-14\", \"items\": [\n"
+		" {\"motion\": {\"number\": \"1\", \"votes\": {\"for\": [\"a\"]},\n"
+		"   \"approval\": {\"by\": \"Board\", \"state\": \"approved\", \"on\": \"2024-06-01\"}}},\n"
+		" {\"motion\": {\"number\": \"2\", \"votes\": {\"for\": [\"a\"]},\n"
+		"   \"approval\": {\"on\": \"2024-06-02\", \"state\": \"refused\", \"by\": \"Board\"}}}]}\n");
+	assert_no_errors(c);
+	same_meeting(native, json);
+	for (unsigned i = 0; i < 2; i++) {
+		const struct rec_motion *n = native->steps[i].motion, *j = json->steps[i].motion;
+		assert_true(n->has_approval && j->has_approval);
+		assert_int_equal(n->approval_refused, i == 1);
+		assert_int_equal(j->approval_refused, i == 1);
+		assert_string_equal(j->approval_body, "Board");
+		assert_int_equal(n->approval_on, j->approval_on);
+	}
+	assert_null(read_json(c, "{\"meeting\": \"M\", \"date\": \"2024-05-14\", \"items\": [{\"motion\": "
+	                         "{\"approval\": {\"by\": \"B\", \"state\": \"approved\"}}}]}"));
+	find_diag(c, D_MISSING, "missing \"on\"");
+	assert_null(read_json(c, "{\"meeting\": \"M\", \"date\": \"2024-05-14\", \"items\": [{\"motion\": "
+	                         "{\"approval\": {\"by\": \"B\", \"state\": \"maybe\", \"on\": \"2024-06-01\"}}}]}"));
+	find_diag(c, D_TYPE, "an approval's state is \"approved\" or \"refused\"");
+	assert_null(read_json(c, "{\"meeting\": \"M\", \"date\": \"2024-05-14\", \"items\": [{\"motion\": "
+	                         "{\"approval\": {\"by\": \"B\", \"state\": 1, \"on\": \"2024-06-01\"}}}]}"));
+	find_diag(c, D_TYPE, "expected \"approved\" or \"refused\"");
+	assert_null(read_json(c, "{\"meeting\": \"M\", \"date\": \"2024-05-14\", \"items\": [{\"motion\": "
+	                         "{\"approval\": \"yes\"}}]}"));
+	find_diag(c, D_TYPE, "expected an object");
+}
+
 static void test_not_an_object(void **state)
 {
 	struct ctx *c = *state;
@@ -904,6 +942,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_item_shape, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_several_errors, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_deputies, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_approval, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_motion_limit, setup, teardown),
 		cmocka_unit_test(test_oom_no_leak),
 	};

@@ -5,7 +5,7 @@ if exists("b:current_syntax")
   finish
 endif
 
-syn keyword quorateKeyword after against agreed apologies arrives at attending be before by casting chair chaired class clear consensus declared deputy effective every example expect for from interest interests leaves maps meeting meets member minutes motion next none notice objection on papers quorum ratifies ratify record recorded require review role rule size tally terms to until use version virtual vote voting when within
+syn keyword quorateKeyword after against agreed apologies approval approved arrives at attending be before by casting chair chaired class clear consensus declared deputy effective every example expect for from interest interests leaves maps meeting meets member minutes motion next none notice objection on papers quorum ratifies ratify record recorded refused require review role rule size tally terms to until use version virtual vote voting when within
 syn keyword quorateCount abstain attendees cast conflicted eligible members no present votes yes
 syn keyword quorateOutcome carried provisional undetermined void
 syn keyword quorateUnit day days month months week weeks year years

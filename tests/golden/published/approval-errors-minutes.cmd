@@ -1,0 +1,1 @@
+eval tests/golden/published/approval.tor tests/golden/published/approval-errors.minutes

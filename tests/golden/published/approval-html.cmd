@@ -1,0 +1,1 @@
+eval --format html tests/golden/published/approval.tor tests/golden/published/approval.minutes

@@ -1,0 +1,1 @@
+eval --format json tests/golden/published/approval.tor tests/golden/published/approval.minutes

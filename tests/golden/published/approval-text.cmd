@@ -1,0 +1,1 @@
+eval --format text tests/golden/published/approval.tor tests/golden/published/approval.minutes
