@@ -1,0 +1,1 @@
+explain -I stdlib examples/taf/terms.tor

@@ -1,0 +1,1 @@
+register -I stdlib examples/taf

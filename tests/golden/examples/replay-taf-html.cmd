@@ -1,0 +1,1 @@
+replay --format html -I stdlib examples/taf

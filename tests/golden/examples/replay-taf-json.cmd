@@ -1,0 +1,1 @@
+replay --format json -I stdlib examples/taf

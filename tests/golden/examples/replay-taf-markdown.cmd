@@ -1,0 +1,1 @@
+replay --format markdown -I stdlib examples/taf

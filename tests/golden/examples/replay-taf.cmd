@@ -1,0 +1,1 @@
+replay -I stdlib examples/taf
