@@ -725,6 +725,7 @@ struct html_replay {
 	VEC(const char *) bodies;        /* the names of the bodies audited */
 	FILE *attention[ATT__LISTS];
 	unsigned n_attention[ATT__LISTS];
+	VEC(const char *) awaiting_href; /* the anchor of each decision awaiting approval, in the summary's order */
 	bool failed;                     /* a temporary file could not be made */
 };
 
@@ -823,6 +824,9 @@ static void html_replay_meeting(struct replay_report *w, const struct meeting_re
 	if (!known)
 		VEC_PUSH(w->arena, h->bodies, arena_strdup(w->arena, r->terms->name));
 	note_attention(h, r, w->n_meetings);
+	for (unsigned i = 0; i < r->n_motions; i++)
+		if (motion_awaits_approval(&r->motions[i]))
+			VEC_PUSH(w->arena, h->awaiting_href, arena_printf(w->arena, "m%u-%u", w->n_meetings, i + 1));
 	char anchor[24];
 	snprintf(anchor, sizeof anchor, "m%u", w->n_meetings);
 	html_meeting(w->body, r, anchor, meta);
@@ -889,22 +893,27 @@ static void history_item(FILE *out, const struct history_finding *f, const struc
 	fputs("</li>\n", out);
 }
 
-/* Decisions the history leaves awaiting another body's approval. */
-static void awaiting_list(FILE *out, const struct replay_summary *s)
+/* Decisions the history leaves awaiting another body's approval, each
+** linked to its motion. */
+static void awaiting_list(FILE *out, const struct html_replay *h, const struct replay_summary *s)
 {
 	if (!s->n_awaiting)
 		return;
+	bool linked = h->awaiting_href.n == s->n_awaiting; /* the meetings the sink saw are the summary's */
 	fprintf(out, "<h3>Awaiting approval (%u)</h3>\n<ol>\n", s->n_awaiting);
 	for (unsigned i = 0; i < s->n_awaiting; i++) {
 		const struct awaiting_approval *a = &s->awaiting[i];
 		char d[REG_DATE_MAX];
-		fprintf(out, "<li><span class=\"badge o-provisional\">provisional</span> %s, ", reg_date_long(a->date, d));
+		fputs("<li><span class=\"badge o-provisional\">provisional</span> ", out);
+		if (linked)
+			fprintf(out, "<a class=\"where\" href=\"#%s\">", h->awaiting_href.items[i]);
+		fprintf(out, "%s, ", reg_date_long(a->date, d));
 		html_escape(out, a->meeting);
 		fputs(", motion ", out);
 		html_escape(out, a->motion);
 		fputs(": ", out);
 		html_escape(out, a->title);
-		fputs(": awaiting approval by ", out);
+		fputs(linked ? "</a><br>awaiting approval by " : ": awaiting approval by ", out);
 		html_escape(out, a->by);
 		fputs(" <span class=\"meta\">(", out);
 		html_escape(out, a->file);
@@ -946,7 +955,7 @@ static bool attention_section(FILE *out, const struct replay_report *w, const st
 				history_item(out, &w->findings.items[i], by, h->timeline.n);
 		fputs("</ol>\n", out);
 	}
-	awaiting_list(out, s);
+	awaiting_list(out, h, s);
 	fputs("</section>\n", out);
 	return ok && !h->failed;
 }
