@@ -741,6 +741,7 @@ static void html_replay_rewind(struct replay_report *w)
 	struct html_replay *h = w->state;
 	h->timeline.n = 0;
 	h->bodies.n = 0;
+	h->awaiting_href.n = 0;
 	for (int k = 0; k < ATT__LISTS; k++) {
 		if (h->attention[k])
 			fclose(h->attention[k]);

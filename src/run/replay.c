@@ -1423,6 +1423,7 @@ static void forget_meetings(struct replay *rp)
 	rp->decisions.n = 0;
 	rp->amendments.n = 0;
 	rp->ratifications.n = 0;
+	rp->awaiting.n = 0;
 	rp->have_last = false;
 	rp->meetings_read = 0;
 	rp->restart = false;

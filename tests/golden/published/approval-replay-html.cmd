@@ -1,0 +1,1 @@
+replay --format html tests/golden/published/approval.tor tests/golden/published/approval-history
