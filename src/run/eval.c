@@ -1223,12 +1223,23 @@ static void scenario_of(struct evaluator *ev, const struct motion_result *mr, co
 
 /* ---- names the roster does not have ---- */
 
+/* Who sits in each seat, again, from who is present now (a reading of an
+** unplaced name makes a member present, or a reading ends). */
+static void reseat(struct evaluator *ev)
+{
+	for (unsigned i = 0; i < ev->t->n_members; i++)
+		ev->here[i] = is_present(ev, i);
+	struct seat_input in = { ev->t, ev->active, ev->on_roster, ev->here, ev->holds_seat, ev->stated, ev->choice };
+	seats_assign(&in, &ev->seats);
+}
+
 /* The outcome of the motion as the record reads now (with the aliases and
 ** presences set): its counts, votes and decision, findings set aside. */
 static enum outcome outcome_as_read(struct evaluator *ev, const struct motion_result *mr, const struct motion_state *ms)
 {
 	bool was_quiet = ev->quiet;
 	ev->quiet = true;
+	reseat(ev); /* the seats as this reading's presences give them */
 	struct scenario s = { 0 };
 	quorum_counts(ev, ms, &s.quorum);
 	vote_counts_for_rules(ev, ms, &s.votes);
@@ -1403,8 +1414,10 @@ static bool depends_on_unplaced(struct evaluator *ev, struct motion_result *mr, 
 		for (unsigned j = 0; j < rd.n_names; j++)
 			readings *= rd.n_kinds + 1;
 		too_many = rd.n_kinds < 0 || readings > UNPLACED_MAX_READINGS;
-		if (!too_many)
+		if (!too_many) {
 			read_each_way(ev, mr, ms, &rd, 0);
+			reseat(ev); /* the seats of the record as written */
+		}
 		ev->n_alias = 0;
 	}
 	if (too_many) {
@@ -1615,8 +1628,7 @@ static void decide_motion(struct evaluator *ev, struct motion_result *mr)
 			quorum_findings(ev, mr, &d, detail, &s.quorum);
 		mr->outcome = OUTCOME_UNDETERMINED;
 		splice_findings(ev, &vote_found); /* each true of the record as written */
-		compare_recorded(ev, mr);
-		ev->outside_meeting = false;
+		ev->outside_meeting = false; /* the recorded outcome is compared by eval_motion */
 		return;
 	}
 	quorum_findings(ev, mr, &d, detail, &s.quorum);
