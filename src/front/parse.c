@@ -599,6 +599,10 @@ static struct token next_token(struct item_reader *r)
 
 struct diag *parse_report_unclosed(struct parse_state *ps, const char *word, size_t len, struct span where)
 {
+	/* the text as written (flex holds a NUL after its last token), before
+	** the diagnostic counts its lines */
+	if (ps->scanner)
+		qr_scan_restore(ps->scanner);
 	uint32_t opened = 0;
 	for (unsigned i = ps->n_open; i > 0 && !opened; i--)
 		if (ps->open_block[i - 1])
