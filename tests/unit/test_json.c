@@ -14,33 +14,7 @@
 #include <string.h>
 
 #include "report/json.h"
-
-struct out {
-	FILE *f;
-	char *text;
-	size_t len;
-};
-
-static void out_open(struct out *o)
-{
-	o->text = NULL;
-	o->len = 0;
-	o->f = open_memstream(&o->text, &o->len);
-	assert_non_null(o->f);
-}
-
-/* What the FILE holds so far (flushed), valid until the next write. */
-static const char *out_text(struct out *o)
-{
-	assert_int_equal(fflush(o->f), 0);
-	return o->text;
-}
-
-static void out_close(struct out *o)
-{
-	fclose(o->f);
-	free(o->text);
-}
+#include "memout.h"
 
 static void test_document(void **state)
 {

@@ -13,32 +13,7 @@
 #include <string.h>
 
 #include "base/wbuf.h"
-
-struct out {
-	FILE *f;
-	char *text;
-	size_t len;
-};
-
-static void out_open(struct out *o)
-{
-	o->text = NULL;
-	o->len = 0;
-	o->f = open_memstream(&o->text, &o->len);
-	assert_non_null(o->f);
-}
-
-static const char *out_text(struct out *o)
-{
-	assert_int_equal(fflush(o->f), 0);
-	return o->text;
-}
-
-static void out_close(struct out *o)
-{
-	fclose(o->f);
-	free(o->text);
-}
+#include "memout.h"
 
 static void test_small_writes(void **state)
 {
