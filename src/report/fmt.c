@@ -470,7 +470,12 @@ static void simple_item(struct fmt *f, const struct node *n)
 		}
 		break;
 	case N_CASTING_VOTE:
-		emit(f, n->op == VOTE_FOR ? "casting for" : n->op == VOTE_AGAINST ? "casting against" : "casting declined");
+		/* `casting WORD` parses for any word so that the record reader can
+		 * say what was expected: print the word as written, never a
+		 * corrected one (fmt must not turn a mistake into `declined`). */
+		emit(f, n->op == VOTE_FOR ? "casting for" : n->op == VOTE_AGAINST ? "casting against" : "casting ");
+		if (n->op != VOTE_FOR && n->op != VOTE_AGAINST)
+			emit(f, n->b ? n->b->text : "declined");
 		break;
 	case N_RECORDED: emit(f, "recorded "); outcome(f, n->op); break;
 	case N_DECLARED: emit(f, "declared "); outcome(f, n->op); break;
