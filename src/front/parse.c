@@ -4,6 +4,7 @@
 */
 #include "front/parse.h"
 
+#include <assert.h>
 #include <setjmp.h>
 #include <string.h>
 
@@ -21,6 +22,10 @@ struct token {
 
 /* The most tokens the lookahead filter reads past the one it decides. */
 #define LOOKAHEAD 3
+/* What the lookahead buffer may hold: LOOKAHEAD peeked, the token next_token
+** put back when it gave the parser a '}' or an error in its place, and the
+** token resync puts back to resume at (which may be that very '}'). */
+#define AHEAD_MAX (LOOKAHEAD + 2)
 
 /* Where a member's line is, for reading its roles and tags. */
 enum tag_state {
@@ -37,7 +42,7 @@ struct item_reader {
 	yypstate *parser;
 	bool done;
 	/* the lookahead filter */
-	struct token ahead[LOOKAHEAD + 1];
+	struct token ahead[AHEAD_MAX];
 	unsigned n_ahead;
 	int prev;                  /* the last token given to the parser */
 	struct token given;        /* ... as scanned, before the filter changed it */
@@ -549,7 +554,7 @@ static struct token next_token(struct item_reader *r)
 	struct token t = take(r);
 	if (closes_block(r, &t)) {
 		unread(r, &t);
-		t = (struct token){ '}', { 0 }, { t.where.start, t.where.start }, false };
+		t = (struct token){ '}', { 0 }, { t.where.start, t.where.start }, t.first_on_line };
 	} else if (unfinished_names(r, &t)) {
 		unread(r, &t);
 		t = (struct token){ TOK_YYerror, { 0 }, { t.where.start, t.where.start }, false };
@@ -654,6 +659,7 @@ static bool opens_unseen_block(struct item_reader *r, const struct token *t)
 /* Put a token back in front of those read ahead, to be given again. */
 static void unread(struct item_reader *r, const struct token *t)
 {
+	assert(r->n_ahead < AHEAD_MAX);
 	memmove(r->ahead + 1, r->ahead, r->n_ahead * sizeof r->ahead[0]);
 	r->ahead[0] = *t;
 	r->n_ahead++;

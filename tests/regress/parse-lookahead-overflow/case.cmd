@@ -1,0 +1,1 @@
+check tests/regress/parse-lookahead-overflow/terms.tor
