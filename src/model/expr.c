@@ -32,6 +32,24 @@ static enum expr_status from_rat(enum rat_status st)
 	return st == RAT_OK ? EXPR_OK : st == RAT_DIV_ZERO ? EXPR_DIV_ZERO : EXPR_OVERFLOW;
 }
 
+void counts_clear(struct counts *c, unsigned n_masks)
+{
+	size_t n = (n_masks < TERMS_MAX_MASKS ? n_masks : TERMS_MAX_MASKS) * sizeof c->present_by_mask[0];
+	memset(c->n, 0, sizeof c->n);
+	memset(c->present_by_mask, 0, n);
+	memset(c->members_by_mask, 0, n);
+	memset(c->attendees_by_mask, 0, n);
+}
+
+void counts_copy(struct counts *dst, const struct counts *src, unsigned n_masks)
+{
+	size_t n = (n_masks < TERMS_MAX_MASKS ? n_masks : TERMS_MAX_MASKS) * sizeof src->present_by_mask[0];
+	memcpy(dst->n, src->n, sizeof src->n);
+	memcpy(dst->present_by_mask, src->present_by_mask, n);
+	memcpy(dst->members_by_mask, src->members_by_mask, n);
+	memcpy(dst->attendees_by_mask, src->attendees_by_mask, n);
+}
+
 int64_t expr_count_value(const struct expr *e, const struct counts *c)
 {
 	if (e->mask < 0)

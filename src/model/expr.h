@@ -22,6 +22,12 @@ struct counts {
 	int64_t attendees_by_mask[TERMS_MAX_MASKS]; /* attendees(roles...) */
 };
 
+/* Zero or copy the counts that terms with n_masks role lists read (the
+** entries past n_masks are never read: clearing and copying all 64 of each
+** cost more than judging a motion). */
+void counts_clear(struct counts *c, unsigned n_masks);
+void counts_copy(struct counts *dst, const struct counts *src, unsigned n_masks);
+
 /* One comparison as evaluated: what a report prints under a requirement. */
 struct trace_step {
 	const struct expr *cmp;    /* EX_BINARY with a comparison op */

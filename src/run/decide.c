@@ -4,6 +4,7 @@
 */
 #include "run/decide.h"
 
+#include <stddef.h>
 #include <string.h>
 
 #include "base/sbuf.h"
@@ -15,6 +16,11 @@ void counts_set_votes(struct counts *c, int64_t yes, int64_t no, int64_t abstain
 	c->n[COUNT_ABSTAIN] = abstain;
 	c->n[COUNT_CAST] = yes + no;
 	c->n[COUNT_VOTES] = yes + no + abstain;
+}
+
+void scenario_clear(struct scenario *s)
+{
+	memset(s, 0, offsetof(struct scenario, quorum));
 }
 
 void scenario_init(struct scenario *s, const struct counts *quorum, const struct counts *votes,
@@ -132,9 +138,10 @@ static void check_notice(const struct scenario *s, struct decision *d)
 		          ? NOTICE_IN_TIME : NOTICE_LATE;
 }
 
-static struct counts with_casting(const struct counts *c, enum vote_kind way)
+static struct counts with_casting(const struct terms *t, const struct counts *c, enum vote_kind way)
 {
-	struct counts r = *c;
+	struct counts r;
+	counts_copy(&r, c, t->n_masks);
 	counts_set_votes(&r, c->n[COUNT_YES] + (way == VOTE_FOR), c->n[COUNT_NO] + (way == VOTE_AGAINST),
 	                 c->n[COUNT_ABSTAIN]);
 	return r;
@@ -155,9 +162,9 @@ static enum outcome decide_votes(const struct terms *t, const struct scenario *s
 		           : s->chair_conflicted ? CASTING_CONFLICTED
 		           : s->chair_absent ? CASTING_CHAIR_ABSENT : CASTING_USED;
 		if (d->casting == CASTING_USED) {
-			struct counts cc = with_casting(c, s->casting);
+			struct counts cc = with_casting(t, c, s->casting);
 			if (detail)
-				detail->counts = cc;
+				counts_copy(&detail->counts, &cc, t->n_masks);
 			return apply_rules(d->cls, &cc, s, detail);
 		}
 	}
@@ -170,7 +177,7 @@ static enum outcome decide_votes(const struct terms *t, const struct scenario *s
 	}
 	if (tie && can_cast && !s->has_casting && o != OUTCOME_UNDETERMINED) {
 		/* Would a casting vote either way change the result? */
-		struct counts cf = with_casting(c, VOTE_FOR), ca = with_casting(c, VOTE_AGAINST);
+		struct counts cf = with_casting(t, c, VOTE_FOR), ca = with_casting(t, c, VOTE_AGAINST);
 		enum outcome with_for = apply_rules(d->cls, &cf, s, NULL);
 		enum outcome with_against = apply_rules(d->cls, &ca, s, NULL);
 		if (with_for != with_against) {
@@ -243,7 +250,7 @@ static void decide_once(const struct terms *t, const struct scenario *s, struct 
 	struct decision *d = out;
 	memset(d, 0, sizeof *d);
 	if (detail) {
-		detail->counts = s->votes;
+		counts_copy(&detail->counts, &s->votes, t->n_masks);
 		detail->n_rules = 0;
 	}
 	d->quorum = decide_quorum(t, s, detail);

@@ -25,9 +25,7 @@
 #include "model/expr.h"
 
 struct scenario {
-	/* attendance and votes */
-	struct counts quorum;       /* as the quorum rule sees them */
-	struct counts votes;        /* as the class rules see them, with the valid yes/no/abstain */
+	/* attendance and votes (the counts are last: scenario_clear) */
 	bool everyone_counted;      /* every member on the roster, voting or not, present and counted
 	                               towards the quorum: any quorum that can be met at all is met */
 	bool votes_unreliable;      /* more votes recorded than members entitled: they decide nothing */
@@ -65,7 +63,14 @@ struct scenario {
 	} approval;
 	const char *approval_body;  /* when recorded: the body the record names ... */
 	qdate approval_on;          /* ... and the day it approved or refused */
+	struct counts quorum;       /* as the quorum rule sees them */
+	struct counts votes;        /* as the class rules see them, with the valid yes/no/abstain */
 };
+
+/* Every field of s zero but the counts, which the caller fills (with
+** counts_clear: 3 KiB of role-list counts the terms do not read are not
+** worth clearing at every motion). */
+void scenario_clear(struct scenario *s);
 
 /* A meeting where everyone present may vote and votes (set the votes with
 ** counts_set_votes), chaired by a member present with no interest, the

@@ -69,6 +69,9 @@ struct alias { const char *id; int member; };
 ** one motion; past them a motion they touch is undetermined. */
 enum { UNPLACED_MAX = 64, UNPLACED_MAX_AT_ONCE = 4, UNPLACED_MAX_READINGS = 4096 };
 
+/* Names remembered by member_index (a power of two). */
+enum { MEMO_SLOTS = 64 };
+
 /* Where each roster member stands at the current point of the meeting. */
 struct person {
 	bool present;
@@ -99,12 +102,15 @@ struct evaluator {
 	bool *repeat_said;          /* a member's repeated votes are reported (once) */
 	int *voted;                 /* the vote counted, VOTED_NONE, or VOTED_VOID (reported) */
 	unsigned *mentions;         /* times named in the votes << 3 | the kinds (1 << vote_kind) */
+	int *vote_member;           /* by vote of the current motion: member_index of its name (the most votes of any motion) */
 	bool *voted_own;            /* named in the motion's votes (for names the roster does not have) */
 	struct unplaced_list unplaced; /* names the roster does not have, each reported once */
 	bool unplaced_overflow;     /* more than UNPLACED_MAX of them */
 	bool quiet;                 /* findings are not kept (another reading of the record or the terms tried) ... */
 	struct finding unsaid;      /* ... and go here */
 	struct alias alias[UNPLACED_MAX_AT_ONCE]; /* while judging a motion as if each were a member */
+	struct alias memo[MEMO_SLOTS]; /* the roster's index of a name, by the name's address: a record's
+	                                  reader interns names, so a name met again is the same pointer */
 	unsigned n_alias;
 	/* deputies (docs/semantics.md#deputies): who sits in each seat at the
 	** current motion, from who is here, who holds a seat for an interest,
@@ -290,7 +296,14 @@ const char *req_working(const struct req_result *q, char buf[REQ_WORKING_MAX])
 
 static int member_index(struct evaluator *ev, const char *id)
 {
-	int i = terms_find_member(ev->t, id);
+	struct alias *slot = &ev->memo[((uintptr_t)id >> 3) & (MEMO_SLOTS - 1)];
+	int i;
+	if (slot->id == id) {
+		i = slot->member;
+	} else {
+		i = terms_find_member(ev->t, id);
+		*slot = (struct alias){ id, i };
+	}
 	for (unsigned k = 0; i < 0 && k < ev->n_alias; k++)
 		if (strcmp(ev->alias[k].id, id) == 0)
 			i = ev->alias[k].member;
@@ -547,7 +560,7 @@ static bool everyone_counted(const struct evaluator *ev, const struct counts *q)
 static void quorum_counts(struct evaluator *ev, const struct motion_state *ms, struct counts *c)
 {
 	const struct terms *t = ev->t;
-	memset(c, 0, sizeof *c);
+	counts_clear(c, t->n_masks);
 	for (unsigned i = 0; i < t->n_members; i++) {
 		if (!ev->active[i])
 			continue;
@@ -613,7 +626,7 @@ static void quorum_findings(struct evaluator *ev, struct motion_result *mr, cons
 	mr->quorum = arena_array(ev->arena, t->n_quorum, sizeof *mr->quorum);
 	/* the counts the quorum saw, kept for its working (c is the caller's) */
 	struct counts *kept = arena_alloc_uninit(ev->arena, sizeof *kept);
-	*kept = *c;
+	counts_copy(kept, c, t->n_masks);
 	c = kept;
 	for (unsigned i = 0; i < t->n_quorum; i++) {
 		struct req_result *q = &mr->quorum[i];
@@ -856,14 +869,14 @@ static void count_named_votes(struct evaluator *ev, const struct motion_state *m
 	for (unsigned i = 0; i < n; i++)
 		voted[i] = VOTED_NONE;
 	for (unsigned k = 0; k < mo->n_votes; k++) {
-		int i = member_index(ev, mo->votes[k].who.id);
+		int i = ev->vote_member[k] = member_index(ev, mo->votes[k].who.id);
 		if (i >= 0)
 			ev->mentions[i] = (ev->mentions[i] + 8) | 1u << mo->votes[k].kind;
 	}
 	for (unsigned k = 0; k < mo->n_votes; k++) {
 		const struct rec_vote *v = &mo->votes[k];
 		as_written[v->kind]++;
-		int i = member_index(ev, v->who.id);
+		int i = ev->vote_member[k];
 		if (i >= 0 && voted[i] != VOTED_NONE) {
 			repeated_vote(ev, v, (unsigned)i, tally);
 			continue;
@@ -884,7 +897,7 @@ static void count_named_votes(struct evaluator *ev, const struct motion_state *m
 static void vote_counts_for_rules(struct evaluator *ev, const struct motion_state *ms, struct counts *c)
 {
 	const struct terms *t = ev->t;
-	memset(c, 0, sizeof *c);
+	counts_clear(c, t->n_masks);
 	bool leave = t->conflict_leaves;
 	bool void_votes = t->conflict_vote == CONFLICT_VOTE_VOID || leave;
 	for (unsigned i = 0; i < t->n_members; i++) {
@@ -1240,7 +1253,8 @@ static enum outcome outcome_as_read(struct evaluator *ev, const struct motion_re
 	bool was_quiet = ev->quiet;
 	ev->quiet = true;
 	reseat(ev); /* the seats as this reading's presences give them */
-	struct scenario s = { 0 };
+	struct scenario s;
+	scenario_clear(&s); /* the counts are filled below */
 	quorum_counts(ev, ms, &s.quorum);
 	vote_counts_for_rules(ev, ms, &s.votes);
 	bool votes_ok = gather_votes(ev, ms, mr->motion, &s.votes);
@@ -1452,8 +1466,9 @@ static void detail_room(struct evaluator *ev, struct decision_detail *detail)
 	unsigned most = 0;
 	for (unsigned i = 0; i < t->n_classes; i++)
 		most = t->classes[i].n_requires > most ? t->classes[i].n_requires : most;
-	detail->quorum = arena_array(ev->arena, t->n_quorum + 1, sizeof *detail->quorum);
-	detail->rules = arena_array(ev->arena, most + 1, sizeof *detail->rules);
+	/* decide fills each before it is read (a KiB each: not cleared) */
+	detail->quorum = arena_alloc_uninit(ev->arena, (t->n_quorum + 1) * sizeof *detail->quorum);
+	detail->rules = arena_alloc_uninit(ev->arena, (most + 1) * sizeof *detail->rules);
 }
 
 /* Append the findings of `from` to the current sink (kept apart while
@@ -1598,7 +1613,8 @@ static void decide_motion(struct evaluator *ev, struct motion_result *mr)
 			add_finding(ev, F_CHAIR_ABSENT, NULL, chair->span, "%s presides but is not recorded as present at this motion",
 			            chair->id);
 	}
-	struct scenario s = { 0 };
+	struct scenario s;
+	scenario_clear(&s); /* the counts are filled below */
 	quorum_counts(ev, &ms, &s.quorum);
 	s.everyone_counted = t->quorum_tba && everyone_counted(ev, &s.quorum);
 	vote_counts_for_rules(ev, &ms, &s.votes);
@@ -1617,7 +1633,7 @@ static void decide_motion(struct evaluator *ev, struct motion_result *mr)
 
 	mr->is_virtual = mo->is_virtual;
 	mr->cls = d.cls;
-	mr->counts = detail->counts;
+	counts_copy(&mr->counts, &detail->counts, t->n_masks);
 	mr->casting_applied = d.casting == CASTING_USED;
 	bool room_known;
 	if (ev->unplaced.n > 0 && depends_on_unplaced(ev, mr, &ms, d.outcome, &room_known)) {
@@ -2013,6 +2029,11 @@ static struct meeting_result *judge_meeting(struct arena *a, const struct terms 
 	ev.here = arena_array(a, t->n_members + 1, sizeof *ev.here);
 	ev.holds_seat = arena_array(a, t->n_members + 1, sizeof *ev.holds_seat);
 	ev.stated = arena_array(a, t->n_members + 1, sizeof *ev.stated);
+	unsigned most_votes = 0;
+	for (unsigned s = 0; s < m->n_steps; s++)
+		if (m->steps[s].kind == STEP_MOTION && m->steps[s].motion->n_votes > most_votes)
+			most_votes = m->steps[s].motion->n_votes;
+	ev.vote_member = arena_alloc_uninit(a, ((size_t)most_votes + 1) * sizeof *ev.vote_member);
 	seats_init(a, t, &ev.seats);
 	for (unsigned i = 0; i < t->n_members; i++) {
 		ev.on_roster[i] = terms_member_active(&t->members[i], m->date);
@@ -2035,7 +2056,9 @@ static struct meeting_result *judge_meeting(struct arena *a, const struct terms 
 		check_meeting_notice(&ev);
 	check_motion_numbers(&ev);
 
-	ev.res->motions = arena_array(a, m->n_motions + 1, sizeof *ev.res->motions);
+	/* each cleared as it is judged (not all at once: the KiBs of counts a
+	** motion keeps make clearing the meeting's a large part of judging it) */
+	ev.res->motions = arena_alloc_uninit(a, (m->n_motions + 1) * sizeof *ev.res->motions);
 	detail_room(&ev, &ev.detail);
 	for (unsigned s = 0; s < m->n_steps; s++) {
 		const struct rec_step *st = &m->steps[s];
@@ -2045,6 +2068,7 @@ static struct meeting_result *judge_meeting(struct arena *a, const struct terms 
 			continue;
 		}
 		struct motion_result *mr = &ev.res->motions[ev.res->n_motions++];
+		memset(mr, 0, sizeof *mr);
 		mr->motion = st->motion;
 		eval_motion(&ev, mr);
 	}
