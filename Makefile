@@ -68,8 +68,9 @@ $(GEN)/%_scan.c $(GEN)/%_scan.h: grammar/%.l
 	@mkdir -p $(GEN)
 	$(FLEX) $(FLEX_FLAGS) --header-file=$(GEN)/$*_scan.h -o $(GEN)/$*_scan.c $<
 
+# -MMD: the scanner and parser include keywords.def and other headers of src/
 $(GEN)/%.o: $(GEN)/%.c
-	$(CC) $(CPPFLAGS) $(GEN_CFLAGS) -c -o $@ $<
+	$(CC) $(CPPFLAGS) $(GEN_CFLAGS) -MMD -MP -c -o $@ $<
 
 # Which characters beyond ASCII make a name, from the Unicode Character
 # Database of Debian's unicode-data package (src/front/names.c includes it).
