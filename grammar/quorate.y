@@ -275,6 +275,9 @@ term_item
 		{ $$ = mk2(st, N_NOTICE, @$, $4, NULL); $$->clause = clause_text($2); $$->text = "papers"; $$->op = $5; }
 	| NOTICE clause_opt MINUTES WITHIN duration_or_tba notice_dir
 		{ $$ = mk2(st, N_NOTICE, @$, $5, NULL); $$->clause = clause_text($2); $$->text = "minutes"; $$->op = $6; }
+	| NOTICE clause_opt IDENT WITHIN duration_or_tba notice_dir
+		{ $$ = mk2(st, N_NOTICE, @$, $5, NULL); $$->clause = clause_text($2); $$->text = $3->text;
+		  $$->text_span = $3->span; $$->op = $6; }
 	| rule_def
 	| EXAMPLE STRING date_opt '{' record_items '}'
 		{ $$ = mk2(st, N_EXAMPLE, @$, $2, $3); $$->c = $5.first; }

@@ -509,6 +509,63 @@ void sema_check_chair(struct sema *s, const struct node *n)
 	}
 }
 
+/* The deadlines a terms file may set with `notice` (docs/reference.md#notice),
+** each with the way its period runs: papers before the meeting, minutes
+** after it, amendments to the minutes after the minutes are circulated. */
+static const struct notice_kind {
+	const char *word, *what, *wrong_way;
+	int way; /* 1 before, 2 after */
+} notice_kinds[] = {
+	{ "papers", "the notice for papers", "papers are sent before the meeting: write `before`", 1 },
+	{ "minutes", "the deadline for minutes", "minutes are circulated after the meeting: write `after`", 2 },
+	{ "amendments", "the deadline for amendments to the minutes",
+	  "amendments to the minutes are made after the minutes are circulated: write `after`", 2 },
+};
+
+const struct notice_kind *sema_notice_kind(const char *word)
+{
+	for (size_t i = 0; i < sizeof notice_kinds / sizeof notice_kinds[0]; i++)
+		if (strcmp(notice_kinds[i].word, word) == 0)
+			return &notice_kinds[i];
+	return NULL;
+}
+
+const char *sema_notice_what(const struct notice_kind *k)
+{
+	return k->what;
+}
+
+bool sema_notice_before(const struct notice_kind *k)
+{
+	return k->way == 1;
+}
+
+/* `notice §5.5 amendments within 14 days after`: the word after `notice` is
+** read as a name, so a misspelt one is said here, with did you mean. */
+static void check_notice(struct sema *s, const struct node *n, struct seen_items *seen)
+{
+	struct terms *t = s->t;
+	const struct notice_kind *k = sema_notice_kind(n->text);
+	if (!k) {
+		struct spell sp;
+		spell_init(&sp, n->text);
+		for (size_t i = 0; i < sizeof notice_kinds / sizeof notice_kinds[0]; i++)
+			spell_offer(&sp, notice_kinds[i].word);
+		sema_unknown(s, loc_of(s->src, n->text_span), &sp,
+		             arena_printf(s->arena, "a notice is for papers, minutes or amendments (to the minutes), not '%s'",
+		                          n->text));
+		return;
+	}
+	size_t i = (size_t)(k - notice_kinds);
+	const struct node **first = i == 0 ? &seen->papers : i == 1 ? &seen->minutes : &seen->amendments;
+	struct notice_rule *rule = i == 0 ? &t->papers : i == 1 ? &t->minutes : &t->amendments;
+	if (!first_of_kind(s, n, first, k->what))
+		return;
+	set_period(s, rule, n, k->what);
+	if (n->op != 0 && n->op != k->way)
+		diag_report(s->diag, D_TYPE, at_file(s, n), "%s", k->wrong_way);
+}
+
 void sema_check_item(struct sema *s, const struct node *n, struct seen_items *seen)
 {
 	struct terms *t = s->t;
@@ -576,18 +633,9 @@ void sema_check_item(struct sema *s, const struct node *n, struct seen_items *se
 	case N_MAPS: /* read once roles and tags are known */
 		first_of_kind(s, n, &seen->maps, "the maps table");
 		break;
-	case N_NOTICE: {
-		bool papers = strcmp(n->text, "papers") == 0;
-		if (!first_of_kind(s, n, papers ? &seen->papers : &seen->minutes,
-		                   papers ? "the notice for papers" : "the deadline for minutes"))
-			break;
-		set_period(s, papers ? &t->papers : &t->minutes, n,
-		           papers ? "the notice for papers" : "the deadline for minutes");
-		if (n->op == (papers ? 2 : 1))
-			diag_report(s->diag, D_TYPE, at_file(s, n), papers ? "papers are sent before the meeting: write `before`"
-			                                                    : "minutes are circulated after the meeting: write `after`");
+	case N_NOTICE:
+		check_notice(s, n, seen);
 		break;
-	}
 	default:
 		break;
 	}

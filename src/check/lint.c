@@ -592,12 +592,12 @@ static void check_periods(struct sema *s, const struct node *items)
 		switch (n->kind) {
 		case N_REVIEW: check_period_range(s, n->a, false, "the review period"); break;
 		case N_MEETS: check_period_range(s, n->a, false, "the interval between meetings"); break;
-		case N_NOTICE:
-			if (strcmp(n->text, "papers") == 0)
-				check_period_range(s, n->a, true, "the notice for papers");
-			else
-				check_period_range(s, n->a, false, "the deadline for minutes");
+		case N_NOTICE: {
+			const struct notice_kind *k = sema_notice_kind(n->text);
+			if (k)
+				check_period_range(s, n->a, sema_notice_before(k), sema_notice_what(k));
 			break;
+		}
 		case N_CLASS:
 			for (const struct node *it = n->b; it; it = it->next)
 				if (it->kind == N_CLASS_NOTICE)

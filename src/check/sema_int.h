@@ -89,10 +89,17 @@ struct diag *sema_unknown(struct sema *s, struct loc loc, const struct spell *sp
 /* items.c: the items of the block, then roles, members, quorum, classes */
 struct seen_items {
 	const struct node *version, *effective, *review, *meets, *size, *quorum,
-	                  *consensus, *casting, *interests, *virtual_, *papers, *minutes,
+	                  *consensus, *casting, *interests, *virtual_, *papers, *minutes, *amendments,
 	                  *meets_least, *chaired, *minutes_votes, *maps;
 };
 void sema_check_item(struct sema *s, const struct node *n, struct seen_items *seen);
+/* The deadlines `notice` sets (papers, minutes, amendments): NULL for a word
+** that is none of them; what each is called; whether its period runs back
+** from the meeting. */
+struct notice_kind;
+const struct notice_kind *sema_notice_kind(const char *word);
+const char *sema_notice_what(const struct notice_kind *k);
+bool sema_notice_before(const struct notice_kind *k);
 void sema_check_roles(struct sema *s, const struct node *items);
 void sema_check_members(struct sema *s, const struct node *items);
 void sema_check_deputies(struct sema *s);

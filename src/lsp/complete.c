@@ -339,7 +339,7 @@ static bool setting(json_t *list, const struct context *c)
 	static const char *const vote_values[] = { "void", "allowed", NULL };
 	static const char *const quorum_values[] = { "excluded", "counted", "deemed", NULL };
 	static const char *const yes_no[] = { "yes", "no", NULL };
-	static const char *const notice_what[] = { "papers", "minutes", NULL };
+	static const char *const notice_what[] = { "papers", "minutes", "amendments", NULL };
 	static const char *const role_kind[] = { "voting", "attending", NULL };
 	static const char *const casting_vote[] = { "vote", NULL };
 	static const char *const outcome_words[] = { "recorded", "declared", "expect", NULL };

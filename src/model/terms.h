@@ -225,6 +225,7 @@ struct terms {
 
 	struct notice_rule papers;   /* before the meeting */
 	struct notice_rule minutes;  /* after the meeting */
+	struct notice_rule amendments; /* to the minutes: after they are circulated */
 	struct notice_rule meets;    /* `meets every`: period */
 	struct notice_rule review;   /* `review every`: period */
 	struct meets_least meets_least; /* `meets at least N times a year` */

@@ -6,6 +6,8 @@
 
 #include <string.h>
 
+#include "base/spell.h"
+
 struct vote_vec { struct rec_vote *items; size_t n, cap; };
 struct step_vec { struct rec_step *items; size_t n, cap; };
 struct deputy_vec { struct rec_deputy *items; size_t n, cap; };
@@ -249,7 +251,7 @@ static void read_deputy(struct reader *r, struct deputy_vec *to, const struct no
 }
 
 static void read_item(struct reader *r, struct meeting *mt, const struct node *it,
-                      struct step_vec *steps, struct deputy_vec *deputies, bool seen[4])
+                      struct step_vec *steps, struct deputy_vec *deputies, bool seen[5])
 {
 	struct rec_step step = { 0 };
 	switch (it->kind) {
@@ -271,7 +273,23 @@ static void read_item(struct reader *r, struct meeting *mt, const struct node *i
 		}
 		break;
 	case N_MINUTES:
-		if (check_word(r, it, "circulated", "minutes") && once(r, it, &seen[3], "when minutes were circulated")) {
+		if (strcmp(it->b->text, "amended") == 0) {
+			if (once(r, it, &seen[4], "when the minutes were last amended")) {
+				mt->has_amended = true;
+				mt->minutes_amended = it->a->v.date;
+				mt->amended_span = it->span;
+			}
+		} else if (strcmp(it->b->text, "circulated") != 0) {
+			struct spell sp;
+			spell_init(&sp, it->b->text);
+			spell_offer(&sp, "circulated");
+			spell_offer(&sp, "amended");
+			struct diag *d = diag_report(r->diag, D_SYNTAX, at(r, it->b), "expected `minutes circulated DATE` or "
+			                             "`minutes amended DATE`%s%s%s", sp.best ? "; did you mean '" : "",
+			                             sp.best ? sp.best : "", sp.best ? "'?" : "");
+			if (sp.best)
+				diag_fixit(r->diag, d, at(r, it->b), sp.best);
+		} else if (once(r, it, &seen[3], "when minutes were circulated")) {
 			mt->has_minutes = true;
 			mt->minutes_circulated = it->a->v.date;
 			mt->minutes_span = it->span;
@@ -315,7 +333,7 @@ struct meeting *minutes_from_items(struct arena *a, struct diag_sink *diag, cons
 	mt->src = src;
 	struct step_vec steps = { 0 };
 	struct deputy_vec deputies = { 0 };
-	bool seen[4] = { false };
+	bool seen[5] = { false };
 	for (const struct node *it = items; it; it = it->next)
 		read_item(&r, mt, it, &steps, &deputies, seen);
 	mt->steps = steps.items;

@@ -88,9 +88,10 @@ struct meeting {
 	const char *terms_name;    /* NULL if the record does not say */
 	struct span terms_span;
 	const struct rec_name *chair;
-	bool has_papers, has_minutes;
+	bool has_papers, has_minutes, has_amended;
 	qdate papers_sent, minutes_circulated;
-	struct span papers_span, minutes_span;
+	qdate minutes_amended;     /* `minutes amended DATE`: the last amendment to them */
+	struct span papers_span, minutes_span, amended_span;
 	struct rec_names present, apologies, attending;
 	struct rec_deputy *deputies;
 	unsigned n_deputies;

@@ -1163,12 +1163,12 @@ static void read_item(struct jreader *r, struct meeting *mt, struct jvalue *v, s
 
 enum meeting_key {
 	MT_MEETING, MT_DATE, MT_TERMS, MT_CHAIR, MT_PAPERS_SENT, MT_MINUTES_CIRCULATED, MT_PRESENT,
-	MT_APOLOGIES, MT_ATTENDING, MT_ITEMS, MT_SCHEMA, MT_DEPUTIES
+	MT_APOLOGIES, MT_ATTENDING, MT_ITEMS, MT_SCHEMA, MT_DEPUTIES, MT_MINUTES_AMENDED
 };
 
 static const char *const MEETING_KEYS[] = {
 	"meeting", "date", "terms", "chair", "papers_sent", "minutes_circulated",
-	"present", "apologies", "attending", "items", "$schema", "deputies", NULL
+	"present", "apologies", "attending", "items", "$schema", "deputies", "minutes_amended", NULL
 };
 
 /* One of "deputies": {"member": id, "for": id}. */
@@ -1268,6 +1268,10 @@ static void read_meeting_key(struct jreader *r, struct meeting *mt, enum meeting
 	case MT_MINUTES_CIRCULATED:
 		mt->has_minutes = read_date(r, x, &mt->minutes_circulated);
 		mt->minutes_span = r->at;
+		break;
+	case MT_MINUTES_AMENDED:
+		mt->has_amended = read_date(r, x, &mt->minutes_amended);
+		mt->amended_span = r->at;
 		break;
 	case MT_PRESENT: read_names(r, x, &mt->present, false); break;
 	case MT_APOLOGIES: read_names(r, x, &mt->apologies, false); break;

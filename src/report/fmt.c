@@ -395,7 +395,9 @@ static void simple_item(struct fmt *f, const struct node *n)
 	case N_NOTICE:
 		emit(f, "notice");
 		clause(f, n);
-		emit(f, strcmp(n->text, "papers") == 0 ? " papers " : " minutes within ");
+		emit(f, " ");
+		emit(f, n->text); /* papers, minutes or amendments */
+		emit(f, strcmp(n->text, "papers") == 0 ? " " : " within ");
 		duration(f, n->a);
 		emit(f, n->op == 1 ? " before" : n->op == 2 ? " after" : "");
 		break;

@@ -66,7 +66,7 @@ const char *conform_topic_name(enum conform_topic t)
 		[TOPIC_CONFLICT_QUORUM] = "interests-quorum", [TOPIC_CONFLICT_LEAVES] = "interests-leave",
 		[TOPIC_VIRTUAL] = "virtual", [TOPIC_PAPERS] = "papers", [TOPIC_MINUTES] = "minutes", [TOPIC_MEETS] = "meetings",
 		[TOPIC_MEETS_LEAST] = "meetings-a-year", [TOPIC_REVIEW] = "review", [TOPIC_CHAIR] = "chair",
-		[TOPIC_MINUTES_VOTES] = "minutes-votes",
+		[TOPIC_MINUTES_VOTES] = "minutes-votes", [TOPIC_AMENDMENTS] = "amendments",
 	};
 	return names[t];
 }

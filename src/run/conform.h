@@ -52,7 +52,8 @@ enum conform_topic {
 	TOPIC_MEETS_LEAST,     /* `meets at least N times a year` */
 	TOPIC_REVIEW,
 	TOPIC_CHAIR,           /* `chaired by` */
-	TOPIC_MINUTES_VOTES    /* `minutes record votes` */
+	TOPIC_MINUTES_VOTES,   /* `minutes record votes` */
+	TOPIC_AMENDMENTS       /* `notice amendments within ...`: to the minutes */
 };
 
 /* The smallest meeting that shows a clause does not conform, as a record

@@ -194,6 +194,11 @@ static const struct period_kind minutes_kind = {
 	TOPIC_MINUTES, "minutes", { "minutes circulated within ", " after the meeting" }, "no deadline for minutes is set",
 	false, true, { "minutes may be circulated up to ", " after the meeting, later than the model's ", "" }
 };
+static const struct period_kind amendments_kind = {
+	TOPIC_AMENDMENTS, "amendments to the minutes", { "minutes amended within ", " after they are circulated" },
+	"no deadline for amendments to the minutes is set",
+	false, true, { "minutes may be amended up to ", " after they are circulated, later than the model's ", "" }
+};
 static const struct period_kind meets_kind = {
 	TOPIC_MEETS, "meetings", { "meets at least every ", "" }, "how often the group meets is not set",
 	false, false, { "meetings may be ", " apart, further than the model's ", "" }
@@ -438,6 +443,10 @@ void conform_settings(struct arena *a, struct conform_result *r, const struct te
 	compare_virtual(a, r, model, exact);
 	compare_period(a, r, &papers_kind, &model->papers, &l->papers, exact);
 	compare_period(a, r, &minutes_kind, &model->minutes, &l->minutes, exact);
+	/* newer than the other periods: compared where either file sets it, so
+	** that terms saying nothing of it read as they did before */
+	if (model->amendments.set || l->amendments.set)
+		compare_period(a, r, &amendments_kind, &model->amendments, &l->amendments, exact);
 	compare_period(a, r, &meets_kind, &model->meets, &l->meets, exact);
 	compare_meets_least(a, r, model, exact);
 	compare_period(a, r, &review_kind, &model->review, &l->review, exact);

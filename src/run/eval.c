@@ -1825,6 +1825,36 @@ static void eval_motion(struct evaluator *ev, struct motion_result *mr)
 
 /* ==== the meeting ============================================================== */
 
+/* `notice amendments within N days after`: the minutes' last amendment
+** (`minutes amended DATE`) no later than N days after they were circulated.
+** A record that says no amendment was made has nothing to check. */
+static void check_amendments(struct evaluator *ev)
+{
+	const struct notice_rule *rule = &ev->t->amendments;
+	const struct meeting *m = ev->m;
+	if (m->has_amended && (m->minutes_amended < m->date || (m->has_minutes && m->minutes_amended < m->minutes_circulated)))
+		add_finding(ev, F_DATES, NULL, m->amended_span, "the minutes are recorded as amended before they were %s",
+		            m->minutes_amended < m->date ? "taken (the meeting)" : "circulated");
+	if (!rule->set || rule->tba || !m->has_amended)
+		return;
+	struct finding *f;
+	qdate deadline;
+	if (!m->has_minutes)
+		f = add_finding(ev, F_NOTICE_UNRECORDED, rule->clause, m->amended_span,
+		                "the minutes are recorded as amended %s, but not when they were circulated, from when the "
+		                "deadline for amendments runs", fmt_date(ev, m->minutes_amended));
+	else if (date_add(m->minutes_circulated, rule->period, &deadline) == DATE_OK &&
+	         (rule->clear ? m->minutes_amended >= deadline : m->minutes_amended > deadline))
+		f = add_finding(ev, F_NOTICE_AMENDMENTS, rule->clause, m->amended_span,
+		                "minutes amended %s, but the terms allow amendments within %s after the minutes are circulated "
+		                "(circulated %s, so by %s)", fmt_date(ev, m->minutes_amended),
+		                english_duration(ev->arena, rule->period, rule->clear), fmt_date(ev, m->minutes_circulated),
+		                fmt_date(ev, rule->clear ? deadline - 1 : deadline));
+	else
+		return;
+	cite_rule(f, ev->t->src, rule->decl);
+}
+
 static void check_meeting_notice(struct evaluator *ev)
 {
 	const struct terms *t = ev->t;
@@ -1850,6 +1880,7 @@ static void check_meeting_notice(struct evaluator *ev)
 			            english_duration(ev->arena, t->minutes.period, t->minutes.clear),
 			            fmt_date(ev, t->minutes.clear ? deadline - 1 : deadline));
 	}
+	check_amendments(ev);
 	if (m->has_papers && m->papers_sent > m->date)
 		add_finding(ev, F_DATES, NULL, m->papers_span, "papers are recorded as sent after the meeting");
 	if (m->has_minutes && m->minutes_circulated < m->date)

@@ -161,6 +161,11 @@ static void explain_settings(struct explanation *x, const struct terms *t)
 		para(x, "Minutes", t->minutes.clause, t->minutes.tba ? "The deadline for minutes is still to be agreed."
 		     : arena_printf(x->arena, "Minutes must be circulated within %s after the meeting.",
 		                    english_duration(x->arena, t->minutes.period, t->minutes.clear)));
+	if (t->amendments.set)
+		para(x, "Amendments to the minutes", t->amendments.clause,
+		     t->amendments.tba ? "The deadline for amendments to the minutes is still to be agreed."
+		     : arena_printf(x->arena, "Amendments to the minutes must be made within %s after the minutes are circulated.",
+		                    english_duration(x->arena, t->amendments.period, t->amendments.clear)));
 	if (t->meets.set)
 		para(x, "Meetings", t->meets.clause, t->meets.tba ? "How often the group meets is still to be agreed."
 		     : arena_printf(x->arena, "The group meets at least every %s.", english_duration(x->arena, t->meets.period, false)));

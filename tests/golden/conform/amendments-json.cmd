@@ -1,0 +1,1 @@
+conform --format json --model tests/golden/eval/amendments.tor tests/golden/diff/amendments-14.tor

@@ -1,0 +1,1 @@
+explain tests/golden/eval/amendments.tor

@@ -1,0 +1,1 @@
+fmt tests/golden/eval/amendments.tor

@@ -1,0 +1,1 @@
+eval --format json tests/golden/eval/amendments.tor tests/golden/eval/amendments-late.json

@@ -1,0 +1,1 @@
+eval tests/golden/eval/amendments.tor tests/golden/eval/amendments-late.minutes
