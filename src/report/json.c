@@ -78,7 +78,6 @@ static void open_container(struct json_writer *w, char c)
 {
 	before_value(w);
 	putch(w, c);
-	jw_flush(w);
 	if (w->depth + 1 < JSON_MAX_DEPTH)
 		w->depth++;
 	w->first[w->depth] = true;
@@ -92,7 +91,6 @@ static void close_container(struct json_writer *w, char c)
 	if (!empty)
 		new_line(w, false);
 	putch(w, c);
-	jw_flush(w);
 }
 
 void jw_begin_object(struct json_writer *w) { open_container(w, '{'); }

@@ -3,13 +3,13 @@
 **
 ** Reports are written as they are produced (replay never holds a history in
 ** memory), so this writes straight to a FILE: keys and values in order,
-** strings escaped per RFC 8259, nesting tracked to place commas.  Keys and
-** values gather in the writer and go to the FILE in one fwrite when a
-** container opens or closes (or the buffer fills): stdio's cost per call
-** was most of a JSON report's time (docs/performance.md).  So the FILE has
-** all that was written after every container's brace; before writing to it
-** by other means in the middle of one, call jw_flush.  Its functions are
-** jw_*: jansson (linked for the lsp) exports json_string, json_null...
+** strings escaped per RFC 8259, nesting tracked to place commas.  What is
+** written gathers in the writer and goes to the FILE in one fwrite when
+** its buffer fills, at jw_flush and at jw_finish: stdio's cost per call was
+** most of a JSON report's time (docs/performance.md).  So before writing to
+** the FILE by other means, reading back what it holds, or pointing the
+** writer at another FILE, call jw_flush.  Its functions are jw_*: jansson
+** (linked for the lsp) exports json_string, json_null...
 */
 #ifndef QUORATE_JSON_H
 #define QUORATE_JSON_H
@@ -19,7 +19,7 @@
 #include <stdio.h>
 
 #define JSON_MAX_DEPTH 32
-#define JSON_BUFFER 1024
+#define JSON_BUFFER 8192
 
 struct json_writer {
 	FILE *out;
@@ -44,7 +44,7 @@ void jw_null(struct json_writer *w);
 void jw_raw(struct json_writer *w, const char *text);
 /* End the document with a newline (and flush). */
 void jw_finish(struct json_writer *w);
-/* Give out what was gathered since the last brace. */
+/* Give out what was gathered. */
 void jw_flush(struct json_writer *w);
 
 #endif

@@ -81,10 +81,11 @@ static void json_interest(struct register_report *rr, struct body_out *bo, const
 }
 
 /* Copy a temporary file written by `part` into w's current array. */
-static bool splice(struct json_writer *w, FILE *from, const struct json_writer *part)
+static bool splice(struct json_writer *w, FILE *from, struct json_writer *part)
 {
 	if (!from)
 		return true;
+	jw_flush(part);
 	jw_flush(w);
 	bool ok = register_copy(from, w->out);
 	w->first[w->depth] = part->first[part->depth];

@@ -460,6 +460,7 @@ static bool json_replay_begin(struct replay_report *rw)
 	jw_begin_object(&j->w);
 	jw_key(&j->w, "meetings");
 	jw_begin_array(&j->w);
+	jw_flush(&j->w); /* the head goes out; the meetings to the body */
 	if (rw->body)
 		j->w.out = rw->body;
 	j->at_meetings = j->w;
@@ -577,6 +578,7 @@ static bool json_replay_end(struct replay_report *rw, const struct replay_summar
 		/* A failure of the output itself is the command's to report, as
 		** when the meetings go straight out; only the temporary file's is
 		** this report's. */
+		jw_flush(w);
 		ok = report_copy_stream(rw->body, rw->out) || ferror(rw->out);
 		w->out = rw->out;
 	}
