@@ -161,8 +161,25 @@ static char *copy_escaped(char *o, const unsigned char *p, const unsigned char *
 	return o;
 }
 
+/* The longest string copied as it is scanned (most keys and values). */
+#define SHORT_MAX 64
+
 static void write_string(struct json_writer *w, const char *s)
 {
+	if (w->pending + SHORT_MAX + 2 <= sizeof w->buf) {
+		/* plain bytes up to the NUL (which is not plain) straight in;
+		** anything else is written again below */
+		char *o = w->buf + w->pending + 1;
+		size_t i = 0;
+		for (; i < SHORT_MAX && plain[(unsigned char)s[i]]; i++)
+			o[i] = s[i];
+		if (s[i] == '\0') {
+			o[-1] = '"';
+			o[i] = '"';
+			w->pending += i + 2;
+			return;
+		}
+	}
 	size_t len = strlen(s);
 	if (w->pending + MAX_ESCAPE * len + 2 > sizeof w->buf)
 		jw_flush(w);
