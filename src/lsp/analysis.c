@@ -12,6 +12,7 @@
 #include <sys/stat.h>
 
 #include "base/sbuf.h"
+#include "base/sort.h"
 #include "check/sema.h"
 #include "front/parse.h"
 
@@ -187,7 +188,7 @@ static void load_candidate_dir(struct analysis *an, const struct analysis_env *e
 			VEC_PUSH(an->arena, names, arena_strdup(an->arena, e->d_name));
 	closedir(d);
 	if (names.n)
-		qsort(names.items, names.n, sizeof *names.items, compare_names);
+		sort_array(names.items, names.n, sizeof *names.items, compare_names);
 	for (size_t i = 0; i < names.n; i++) {
 		const char *path = strcmp(real, "/") == 0 ? arena_printf(an->arena, "/%s", names.items[i])
 		                                           : arena_printf(an->arena, "%s/%s", real, names.items[i]);
@@ -644,7 +645,7 @@ static void build_index(struct analysis *an)
 	if (module_items)
 		index_block(an, an->file.items);
 	if (an->names.n)
-		qsort(an->names.items, an->names.n, sizeof *an->names.items, compare_sites);
+		sort_array(an->names.items, an->names.n, sizeof *an->names.items, compare_sites);
 }
 
 /* ---- the whole analysis ---------------------------------------------------------------- */

@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/sort.h"
 #include "check/load.h"
 #include "front/parse.h"
 #include "lsp/proto.h"
@@ -307,7 +308,7 @@ static void modules(json_t *list, struct server *s)
 	json_t **items = arena_array(&s->scratch, n + 1, sizeof *items);
 	for (size_t i = 0; i < n; i++)
 		items[i] = json_array_get(found, i);
-	qsort(items, n, sizeof *items, compare_labels);
+	sort_array(items, n, sizeof *items, compare_labels);
 	for (size_t i = 0; i < n; i++)
 		json_array_append(list, items[i]);
 	json_decref(found);

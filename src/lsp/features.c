@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "base/sbuf.h"
+#include "base/sort.h"
 #include "lsp/proto.h"
 #include "report/fmt.h"
 #include "run/english.h"
@@ -676,7 +677,7 @@ static bool word_byte(unsigned char c)
 ** comment) covers. */
 static void keyword_tokens(struct tokens *t, const char *text, uint32_t len)
 {
-	qsort(t->items.items, t->items.n, sizeof *t->items.items, compare_tokens);
+	sort_array(t->items.items, t->items.n, sizeof *t->items.items, compare_tokens);
 	struct tokens kw = { t->a, { NULL, 0, 0 } };
 	for (uint32_t i = 0; i < len;) {
 		if (!word_byte((unsigned char)text[i])) {
@@ -711,7 +712,7 @@ json_t *lsp_semantic_tokens(struct server *s, json_t *params, struct rpc_error *
 	}
 	literal_tokens(&t, an->file.items, 0);
 	keyword_tokens(&t, an->src.text, (uint32_t)an->src.len);
-	qsort(t.items.items, t.items.n, sizeof *t.items.items, compare_tokens);
+	sort_array(t.items.items, t.items.n, sizeof *t.items.items, compare_tokens);
 	/* five integers a token, each position relative to the one before */
 	json_t *data = json_array();
 	struct lsp_pos prev = { 0, 0 };

@@ -48,6 +48,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/sort.h"
 #include "front/names.h"
 #include "front/parse.h"   /* PARSE_MAX_IDENT, PARSE_MAX_STRING: the native limits */
 #include "record/json_scan.h"
@@ -1355,7 +1356,7 @@ struct meeting *minutes_json_read(struct arena *a, struct diag_sink *diag, const
 	jscan_finish(&r.scan);
 	/* A missing key is found at the end of its object but reported at its start. */
 	if (r.pending.n > 1)
-		qsort(r.pending.items, r.pending.n, sizeof *r.pending.items, compare_pending);
+		sort_array(r.pending.items, r.pending.n, sizeof *r.pending.items, compare_pending);
 	for (size_t i = 0; i < r.pending.n; i++)
 		diag_report(diag, r.pending.items[i].code, loc_of(src, r.pending.items[i].at), "%s",
 		            r.pending.items[i].msg);

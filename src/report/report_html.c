@@ -24,6 +24,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/sort.h"
 #include "report/register_int.h"
 #include "report/report_explain.h"
 
@@ -847,7 +848,7 @@ static const struct html_point **points_by_file(const struct replay_report *w, c
 	const struct html_point **by = arena_alloc(w->arena, (h->timeline.n + 1) * sizeof *by);
 	for (size_t i = 0; i < h->timeline.n; i++)
 		by[i] = &h->timeline.items[i];
-	qsort(by, h->timeline.n, sizeof *by, point_by_file);
+	sort_array(by, h->timeline.n, sizeof *by, point_by_file);
 	return by;
 }
 

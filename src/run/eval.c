@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "base/sbuf.h"
+#include "base/sort.h"
 #include "base/spell.h"
 #include "run/decide.h"
 #include "run/english.h"
@@ -2021,7 +2022,7 @@ static void check_motion_numbers(struct evaluator *ev)
 	for (unsigned s = 0; s < m->n_steps; s++)
 		if (m->steps[s].kind == STEP_MOTION)
 			numbered[n++] = m->steps[s].motion;
-	qsort(numbered, n, sizeof *numbered, by_number);
+	sort_array(numbered, n, sizeof *numbered, by_number);
 	for (unsigned i = 0, j; i < n; i = j) {
 		for (j = i + 1; j < n && strcmp(numbered[j]->number, numbered[i]->number) == 0;)
 			j++;

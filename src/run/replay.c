@@ -15,6 +15,7 @@
 #include <sys/stat.h>
 
 #include "base/sbuf.h"
+#include "base/sort.h"
 #include "base/spell.h"
 #include "check/terms_file.h"
 #include "model/attrs.h"
@@ -321,7 +322,7 @@ static bool read_dir(struct replay *rp, const char *path, struct arena *a, enum 
 	closedir(d);
 	/* Sorted, so the result never depends on the order of the directory. */
 	if (names.n)
-		qsort(names.items, names.n, sizeof *names.items, compare_entries_by_key);
+		sort_array(names.items, names.n, sizeof *names.items, compare_entries_by_key);
 	*out = names.items;
 	*n_out = names.n;
 	return true;
@@ -541,13 +542,13 @@ static void keep_each_file_once(struct input_file *files, size_t *n)
 {
 	if (*n == 0)
 		return;
-	qsort(files, *n, sizeof *files, compare_identity);
+	sort_array(files, *n, sizeof *files, compare_identity);
 	size_t kept = 1;
 	for (size_t i = 1; i < *n; i++)
 		if (files[i].dev != files[kept - 1].dev || files[i].ino != files[kept - 1].ino)
 			files[kept++] = files[i];
 	*n = kept;
-	qsort(files, *n, sizeof *files, compare_paths);
+	sort_array(files, *n, sizeof *files, compare_paths);
 }
 
 /* ---- findings across meetings -------------------------------------------------- */
@@ -1448,7 +1449,7 @@ static bool one_pass(struct replay *rp)
 	}
 	rp->before_meetings = rp->summary;
 	if (rp->paths.n)
-		qsort(rp->paths.items, rp->paths.n, sizeof *rp->paths.items, compare_path_keys);
+		sort_array(rp->paths.items, rp->paths.n, sizeof *rp->paths.items, compare_path_keys);
 	rp->streaming = true;
 	walk_paths(rp, WALK_STREAM);
 	rp->streaming = false;
@@ -1515,7 +1516,7 @@ static void index_all(struct replay *rp)
 		arena_reset(&rp->meeting_arena);
 	}
 	if (rp->entries.n)
-		qsort(rp->entries.items, rp->entries.n, sizeof *rp->entries.items, compare_entries);
+		sort_array(rp->entries.items, rp->entries.n, sizeof *rp->entries.items, compare_entries);
 	else
 		diag_report(rp->diag, D_MISSING, (struct loc){ NULL, 0, 0 },
 		            "the history holds no meeting that could be read: nothing was judged");

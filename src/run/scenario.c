@@ -32,6 +32,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/sort.h"
 #include "model/attrs.h"
 
 #define MAX_MOTIONS 128
@@ -1131,7 +1132,7 @@ static void judge_listed(struct search *s, struct views *vs)
 	struct ranked *order = arena_array(s->a, n + 1, sizeof *order);
 	for (size_t i = 0; i < n; i++)
 		order[i] = (struct ranked){ vs->keys[i * dim] + vs->keys[i * dim + 1], (uint32_t)i };
-	qsort(order, n, sizeof *order, compare_ranked);
+	sort_array(order, n, sizeof *order, compare_ranked);
 	VEC(size_t) start = { 0 }; /* where each level begins in the order */
 	for (size_t i = 0; i < n; i++)
 		if (i == 0 || order[i].level != order[i - 1].level)

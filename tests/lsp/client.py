@@ -447,6 +447,10 @@ def session_broad(s):
     s.request("textDocument/prepareRename", {"textDocument": {"uri": odd}, "position": {"line": 0, "character": 7}},
               note="prepareRename where there is no name")
     s.request("textDocument/formatting", {"textDocument": {"uri": odd}}, note="formatting: nothing to change")
+    empty = "file:///tmp/quorate%20lsp/empty.tor"
+    s.notify("textDocument/didOpen", {"textDocument": {"uri": empty, "text": ""}}, note="didOpen an empty document")
+    s.request("textDocument/semanticTokens/full", {"textDocument": {"uri": empty}},
+              note="semantic tokens of a document with none")
     end(s)
 
 
