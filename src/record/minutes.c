@@ -81,6 +81,8 @@ static void read_attribute(struct reader *r, struct rec_motion *m, const struct 
 {
 	struct attr *at_ = &m->attrs[i];
 	at_->name = a->text;
+	m->attr_at[i].name = (struct span){ a->span.start, a->span.start + (uint32_t)strlen(a->text) };
+	m->attr_at[i].value = a->a ? a->a->span : (struct span){ a->span.end, a->span.end };
 	for (unsigned k = 0; k < i; k++)
 		if (strcmp(m->attrs[k].name, a->text) == 0)
 			diag_report(r->diag, D_DUPLICATE, at(r, a), "attribute '%s' is given twice", a->text);
@@ -222,6 +224,7 @@ static struct rec_motion *read_motion(struct reader *r, const struct node *n, un
 	m->span = n->span;
 	m->n_attrs = (unsigned)ast_list_len(n->b);
 	m->attrs = arena_array(r->arena, m->n_attrs + 1, sizeof *m->attrs);
+	m->attr_at = arena_array(r->arena, m->n_attrs + 1, sizeof *m->attr_at);
 	unsigned i = 0;
 	for (const struct node *a = n->b; a; a = a->next)
 		read_attribute(r, m, a, i++);

@@ -37,6 +37,9 @@ struct rec_motion {
 	struct span span;
 	struct attr *attrs;
 	unsigned n_attrs;
+	/* where each attribute's name and value are written (a flag's value
+	** span is empty); NULL where the reader does not keep them (JSON) */
+	struct rec_attr_at { struct span name, value; } *attr_at;
 	struct rec_names interests;
 	struct rec_vote *votes;
 	unsigned n_votes;

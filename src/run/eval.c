@@ -12,6 +12,7 @@
 #include "base/sbuf.h"
 #include "base/sort.h"
 #include "base/spell.h"
+#include "run/attr_guess.h"
 #include "run/decide.h"
 #include "run/english.h"
 #include "run/seats.h"
@@ -87,6 +88,7 @@ struct person {
 struct evaluator {
 	struct arena *arena;
 	const struct terms *t;
+	const struct attr_read *attr_read; /* what the terms read of a motion (built when a motion has attributes) */
 	const struct meeting *m;
 	struct meeting_result *res;
 	struct person *people;      /* by member index */
@@ -1584,6 +1586,51 @@ static void fill_seats(struct evaluator *ev, struct motion_result *mr)
 ** notice, how it was decided, casting vote and rules, meeting.  The recorded
 ** outcome is compared by eval_motion, once the choices are settled.
 */
+/*
+** An attribute the terms never read that is likely another (attr_guess.h):
+** the motion decided as the record probably meant it too.  Returns true
+** when that changes the outcome (the motion is then undetermined: its
+** class, and so its rule, is not known); the same either way, a note says
+** so.  The finding is at the attribute, with the fix-it where the reader
+** kept its place.
+*/
+static bool depends_on_attribute(struct evaluator *ev, struct motion_result *mr, const struct scenario *s,
+                                 const struct decision *d)
+{
+	const struct rec_motion *mo = mr->motion;
+	struct attr_guess g;
+	if (!ev->attr_read)
+		ev->attr_read = attr_read_of(ev->arena, ev->t);
+	if (!attr_guess(ev->arena, ev->t, ev->attr_read, mo->attrs, mo->n_attrs, &g))
+		return false;
+	struct scenario meant = *s;
+	meant.attrs = g.attrs;
+	meant.n_attrs = g.n_attrs;
+	struct decision other;
+	decide(ev->t, &meant, &other, NULL);
+	const char *cls = d->cls ? arena_printf(ev->arena, "class '%s'", d->cls->id) : "no class";
+	const char *other_cls = other.cls ? arena_printf(ev->arena, "class '%s'", other.cls->id) : "no class";
+	bool differs = other.outcome != d->outcome;
+	const struct rec_attr_at *at = mo->attr_at ? &mo->attr_at[g.index] : NULL;
+	struct finding *f;
+	if (differs)
+		f = add_finding(ev, F_ATTR_DECIDES, other.cls ? other.cls->clause : NULL, at ? at->name : mo->span,
+		                "the terms %s: did you mean %s? As written the motion is in %s and %s; as %s it "
+		                "is in %s and %s: undetermined until the record says which", g.unread, g.meant, cls,
+		                ast_outcome_name(d->outcome), g.meant, other_cls, ast_outcome_name(other.outcome));
+	else
+		f = add_finding(ev, F_ATTR_UNREAD, NULL, at ? at->name : mo->span,
+		                "the terms %s: did you mean %s? Read either way (%s, or %s) the motion is %s",
+		                g.unread, g.meant, cls, other_cls, ast_outcome_name(d->outcome));
+	if (at) {
+		struct diag_fixit *fix = arena_alloc(ev->arena, sizeof *fix);
+		fix->loc = rec_loc(ev, g.fix_value ? at->value : at->name);
+		fix->text = g.fix;
+		f->fix = fix;
+	}
+	return differs;
+}
+
 static void decide_motion(struct evaluator *ev, struct motion_result *mr)
 {
 	const struct terms *t = ev->t;
@@ -1646,6 +1693,13 @@ static void decide_motion(struct evaluator *ev, struct motion_result *mr)
 		mr->outcome = OUTCOME_UNDETERMINED;
 		splice_findings(ev, &vote_found); /* each true of the record as written */
 		ev->outside_meeting = false; /* the recorded outcome is compared by eval_motion */
+		return;
+	}
+	if (mo->n_attrs > 0 && depends_on_attribute(ev, mr, &s, &d)) {
+		quorum_findings(ev, mr, &d, detail, &s.quorum);
+		mr->outcome = OUTCOME_UNDETERMINED;
+		splice_findings(ev, &vote_found);
+		ev->outside_meeting = false;
 		return;
 	}
 	quorum_findings(ev, mr, &d, detail, &s.quorum);

@@ -1,0 +1,1 @@
+eval --format json examples/anytown/terms.tor tests/golden/eval/attribute-misspelt.minutes
