@@ -311,9 +311,8 @@ static void build_line_table(struct source *s)
 	s->lines = arena_array(s->arena, n, sizeof *s->lines);
 	s->lines[0] = 0;
 	size_t i = 1;
-	for (size_t off = 0; off < s->len; off++)
-		if (s->text[off] == '\n')
-			s->lines[i++] = (uint32_t)off + 1;
+	for (const char *p = s->text; (p = memchr(p, '\n', (size_t)(s->text + s->len - p))); p++)
+		s->lines[i++] = (uint32_t)(p - s->text) + 1;
 	s->n_lines = n;
 }
 
@@ -358,8 +357,8 @@ size_t source_utf8_len(const unsigned char *p, const unsigned char *end)
 static uint32_t count_line_ends(const char *p, size_t n)
 {
 	uint32_t k = 0;
-	for (size_t i = 0; i < n; i++)
-		k += p[i] == '\n';
+	for (const char *end = p + n; (p = memchr(p, '\n', (size_t)(end - p))); p++)
+		k++;
 	return k;
 }
 
@@ -393,8 +392,15 @@ static void count_blocks_to(struct source *s, uint32_t offset)
 static void mapped_line_of(struct source *s, uint32_t offset, size_t *line, uint32_t *start)
 {
 	count_blocks_to(s, offset);
-	uint32_t block = offset / SOURCE_BLOCK * SOURCE_BLOCK;
-	*line = s->block_lines[offset / SOURCE_BLOCK] + count_line_ends(s->text + block, offset - block);
+	uint32_t from = offset / SOURCE_BLOCK * SOURCE_BLOCK;
+	size_t before = s->block_lines[offset / SOURCE_BLOCK];
+	if (s->asked > from && s->asked <= offset) { /* on from the last asked, in the same block */
+		from = s->asked;
+		before = s->asked_line;
+	}
+	*line = before + count_line_ends(s->text + from, offset - from);
+	s->asked = offset;
+	s->asked_line = *line;
 	const char *p = s->text + offset;
 	while (p > s->text && p[-1] != '\n')
 		p--;

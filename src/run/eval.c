@@ -71,8 +71,8 @@ struct alias { const char *id; int member; };
 ** one motion; past them a motion they touch is undetermined. */
 enum { UNPLACED_MAX = 64, UNPLACED_MAX_AT_ONCE = 4, UNPLACED_MAX_READINGS = 4096 };
 
-/* Names remembered by member_index (a power of two). */
-enum { MEMO_SLOTS = 64 };
+/* Names remembered by member_index. */
+enum { MEMO_BITS = 6, MEMO_SLOTS = 1 << MEMO_BITS };
 
 /* Where each roster member stands at the current point of the meeting. */
 struct person {
@@ -299,7 +299,7 @@ const char *req_working(const struct req_result *q, char buf[REQ_WORKING_MAX])
 
 static int member_index(struct evaluator *ev, const char *id)
 {
-	struct alias *slot = &ev->memo[((uintptr_t)id >> 3) & (MEMO_SLOTS - 1)];
+	struct alias *slot = &ev->memo[(uint32_t)((uintptr_t)id * 2654435761u) >> (32 - MEMO_BITS)];
 	int i;
 	if (slot->id == id) {
 		i = slot->member;
