@@ -5,6 +5,8 @@
 #include "report/report.h"
 
 #include <string.h>
+#include <sys/sendfile.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 /* The temporary file's stdio buffer (report_replay_body). */
@@ -295,13 +297,33 @@ bool report_votes_needed(const struct motion_result *mr, int64_t *needed, bool *
 	return found;
 }
 
+/* Give the bytes of from (a regular file) from its start to `to` in the
+** kernel, without reading them in: a report is about 2 KB a motion, and
+** read and written again it costs a tenth of the run.  The number copied;
+** short if `to` cannot take them this way (the rest then goes by stdio,
+** which also sets to's error flag if the output cannot be written). */
+static off_t send_file(FILE *from, FILE *to)
+{
+	struct stat st;
+	off_t done = 0;
+	if (fflush(to) != 0 || fstat(fileno(from), &st) != 0)
+		return 0;
+	while (done < st.st_size) {
+		ssize_t k = sendfile(fileno(to), fileno(from), &done, (size_t)(st.st_size - done));
+		if (k <= 0)
+			break;
+	}
+	return done;
+}
+
 bool report_copy_stream(FILE *from, FILE *to)
 {
 	char buf[65536];
 	size_t n;
 	if (fflush(from) != 0 || ferror(from))
 		return false;
-	rewind(from);
+	if (fseeko(from, send_file(from, to), SEEK_SET) != 0)
+		return false;
 	while ((n = fread(buf, 1, sizeof buf, from)) > 0)
 		if (fwrite(buf, 1, n, to) != n)
 			return false;
