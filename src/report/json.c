@@ -213,6 +213,13 @@ void jw_key(struct json_writer *w, const char *key)
 	w->after_key = true;
 }
 
+void jw_key_quoted(struct json_writer *w, const char *quoted, size_t n)
+{
+	before_value(w);
+	put(w, quoted, n);
+	w->after_key = true;
+}
+
 void jw_string(struct json_writer *w, const char *s)
 {
 	before_value(w);

@@ -36,6 +36,10 @@ void jw_end_object(struct json_writer *w);
 void jw_begin_array(struct json_writer *w);
 void jw_end_array(struct json_writer *w);
 void jw_key(struct json_writer *w, const char *key);
+/* A key written in the code (a string literal, of characters that need no
+** escape), quoted when compiled: most keys, at a quarter of jw_key's cost. */
+#define jw_key_lit(w, lit) jw_key_quoted((w), "\"" lit "\": ", sizeof "\"" lit "\": " - 1)
+void jw_key_quoted(struct json_writer *w, const char *quoted, size_t n);
 void jw_string(struct json_writer *w, const char *s);
 void jw_int(struct json_writer *w, int64_t v);
 void jw_bool(struct json_writer *w, bool v);

@@ -20,11 +20,11 @@ static void json_table(struct register_report *rr, struct body_out *bo, const st
 		const struct reg_meeting *m = &t->meetings[c];
 		jw_begin_object(w);
 		json_date(w, "date", m->date);
-		jw_key(w, "title");
+		jw_key_lit(w, "title");
 		jw_string(w, m->title);
-		jw_key(w, "file");
+		jw_key_lit(w, "file");
 		jw_string(w, m->file);
-		jw_key(w, "attendance");
+		jw_key_lit(w, "attendance");
 		jw_begin_object(w);
 		for (unsigned r = 0; r < t->n_members; r++) {
 			enum attendance a = t->cells[r * t->n_meetings + c];
@@ -49,33 +49,33 @@ static void json_interest(struct register_report *rr, struct body_out *bo, const
 	source_position(d->meeting->src, e->who->span.start, &line, &col);
 	jw_begin_object(w);
 	json_date(w, "date", d->meeting->date);
-	jw_key(w, "meeting");
+	jw_key_lit(w, "meeting");
 	jw_string(w, d->meeting->title);
-	jw_key(w, "file");
+	jw_key_lit(w, "file");
 	jw_string(w, d->meeting->src->name);
-	jw_key(w, "line");
+	jw_key_lit(w, "line");
 	jw_int(w, line);
-	jw_key(w, "motion");
+	jw_key_lit(w, "motion");
 	jw_string(w, d->motion->number);
-	jw_key(w, "motion_title");
+	jw_key_lit(w, "motion_title");
 	jw_string(w, d->motion->title);
-	jw_key(w, "member");
+	jw_key_lit(w, "member");
 	jw_string(w, e->who->id);
-	jw_key(w, "name");
+	jw_key_lit(w, "name");
 	if (d->member_name) jw_string(w, d->member_name); else jw_null(w);
-	jw_key(w, "reason");
+	jw_key_lit(w, "reason");
 	if (e->who->reason) jw_string(w, e->who->reason); else jw_null(w);
-	jw_key(w, "clause");
+	jw_key_lit(w, "clause");
 	if (d->terms->interests_clause) jw_string(w, d->terms->interests_clause); else jw_null(w);
-	jw_key(w, "vote");
+	jw_key_lit(w, "vote");
 	jw_string(w, interest_rule_text(d, false));
-	jw_key(w, "quorum");
+	jw_key_lit(w, "quorum");
 	jw_string(w, interest_quorum_text(d, false));
-	jw_key(w, "room");
+	jw_key_lit(w, "room");
 	jw_string(w, interest_room_text(d, false));
-	jw_key(w, "voted");
+	jw_key_lit(w, "voted");
 	jw_string(w, voted);
-	jw_key(w, "voted_anyway");
+	jw_key_lit(w, "voted_anyway");
 	jw_bool(w, anyway);
 	jw_end_object(w);
 }
@@ -95,23 +95,23 @@ static bool splice(struct json_writer *w, FILE *from, struct json_writer *part)
 static void member_totals(struct json_writer *w, const struct reg_member *m)
 {
 	jw_begin_object(w);
-	jw_key(w, "id");
+	jw_key_lit(w, "id");
 	jw_string(w, m->id);
-	jw_key(w, "name");
+	jw_key_lit(w, "name");
 	jw_string(w, m->name);
-	jw_key(w, "voting");
+	jw_key_lit(w, "voting");
 	jw_bool(w, m->voting);
-	jw_key(w, "meetings");
+	jw_key_lit(w, "meetings");
 	jw_int(w, reg_member_meetings(m));
-	jw_key(w, "present");
+	jw_key_lit(w, "present");
 	jw_int(w, reg_member_present(m));
-	jw_key(w, "in_part");
+	jw_key_lit(w, "in_part");
 	jw_int(w, reg_member_part(m));
-	jw_key(w, "apologies");
+	jw_key_lit(w, "apologies");
 	jw_int(w, m->by_status[ATT_APOLOGIES]);
-	jw_key(w, "absent");
+	jw_key_lit(w, "absent");
 	jw_int(w, m->by_status[ATT_ABSENT]);
-	jw_key(w, "by_attendance");
+	jw_key_lit(w, "by_attendance");
 	jw_begin_object(w);
 	for (int a = ATT_PRESENT; a < ATT__COUNT; a++) {
 		jw_key(w, attendance_name((enum attendance)a));
@@ -127,31 +127,31 @@ static bool json_body(struct register_report *rr, struct body_out *bo, FILE *out
 	(void)out;
 	const struct reg_body *b = bo->body;
 	jw_begin_object(w);
-	jw_key(w, "body");
+	jw_key_lit(w, "body");
 	jw_string(w, b->name);
-	jw_key(w, "meetings");
+	jw_key_lit(w, "meetings");
 	jw_int(w, b->meetings);
 	if (b->meetings) {
 		json_date(w, "first", b->first);
 		json_date(w, "last", b->last);
 	} else {
-		jw_key(w, "first");
+		jw_key_lit(w, "first");
 		jw_null(w);
-		jw_key(w, "last");
+		jw_key_lit(w, "last");
 		jw_null(w);
 	}
-	jw_key(w, "outside_meetings");
+	jw_key_lit(w, "outside_meetings");
 	jw_int(w, b->outside);
-	jw_key(w, "members");
+	jw_key_lit(w, "members");
 	jw_begin_array(w);
 	for (size_t i = 0; i < b->members.n; i++)
 		member_totals(w, b->members.items[i]);
 	jw_end_array(w);
-	jw_key(w, "attendance");
+	jw_key_lit(w, "attendance");
 	jw_begin_array(w);
 	bool ok = splice(w, bo->tables, &bo->jt);
 	jw_end_array(w);
-	jw_key(w, "interests");
+	jw_key_lit(w, "interests");
 	jw_begin_array(w);
 	ok = splice(w, bo->interests, &bo->ji) && ok;
 	jw_end_array(w);
@@ -165,7 +165,7 @@ static void json_begin(struct register_report *rr, FILE *out, struct json_writer
 	(void)out;
 	(void)standalone;
 	jw_begin_object(w);
-	jw_key(w, "bodies");
+	jw_key_lit(w, "bodies");
 	jw_begin_array(w);
 }
 

@@ -449,41 +449,41 @@ static void json_example(struct json_writer *w, const struct conform_example *x,
 {
 	const struct diff_example *e = x->found;
 	jw_begin_object(w);
-	jw_key(w, "smallest"); jw_bool(w, smallest);
-	jw_key(w, "members"); jw_int(w, x->members);
-	jw_key(w, "present"); jw_int(w, x->present);
-	jw_key(w, "present_ids");
+	jw_key_lit(w, "smallest"); jw_bool(w, smallest);
+	jw_key_lit(w, "members"); jw_int(w, x->members);
+	jw_key_lit(w, "present"); jw_int(w, x->present);
+	jw_key_lit(w, "present_ids");
 	jw_begin_array(w);
 	for (unsigned i = 0; i < e->n_present_ids; i++)
 		jw_string(w, e->present_ids[i]);
 	jw_end_array(w);
 	opt_string(w, "interest", e->conflicted_id);
 	opt_string(w, "interest_note", x->interest_note);
-	jw_key(w, "for"); jw_int(w, e->yes);
-	jw_key(w, "against"); jw_int(w, e->no);
-	jw_key(w, "abstain"); jw_int(w, e->abstain);
+	jw_key_lit(w, "for"); jw_int(w, e->yes);
+	jw_key_lit(w, "against"); jw_int(w, e->no);
+	jw_key_lit(w, "abstain"); jw_int(w, e->abstain);
 	opt_string(w, "casting", e->casting < 0 ? NULL : e->casting == VOTE_FOR ? "for" : "against");
-	jw_key(w, "motion"); jw_string(w, e->motion);
-	jw_key(w, "attributes"); json_attrs(w, e->attrs, e->n_attrs);
-	jw_key(w, "record"); jw_string(w, x->record);
-	jw_key(w, "local"); report_json_meeting(w, x->local);
-	jw_key(w, "model"); report_json_meeting(w, x->model);
+	jw_key_lit(w, "motion"); jw_string(w, e->motion);
+	jw_key_lit(w, "attributes"); json_attrs(w, e->attrs, e->n_attrs);
+	jw_key_lit(w, "record"); jw_string(w, x->record);
+	jw_key_lit(w, "local"); report_json_meeting(w, x->local);
+	jw_key_lit(w, "model"); report_json_meeting(w, x->model);
 	jw_end_object(w);
 }
 
 static void json_clause(struct json_writer *w, const struct conform_result *r, const struct conform_clause *c)
 {
 	jw_begin_object(w);
-	jw_key(w, "topic"); jw_string(w, conform_topic_name(c->topic));
-	jw_key(w, "heading"); jw_string(w, c->heading);
-	jw_key(w, "verdict"); jw_string(w, verdict_code(c->verdict));
+	jw_key_lit(w, "topic"); jw_string(w, conform_topic_name(c->topic));
+	jw_key_lit(w, "heading"); jw_string(w, c->heading);
+	jw_key_lit(w, "verdict"); jw_string(w, verdict_code(c->verdict));
 	opt_string(w, "model_clause", c->model_clause);
 	opt_string(w, "local_clause", c->local_clause);
-	jw_key(w, "model"); jw_string(w, c->model_reads);
-	jw_key(w, "local"); jw_string(w, c->local_reads);
+	jw_key_lit(w, "model"); jw_string(w, c->model_reads);
+	jw_key_lit(w, "local"); jw_string(w, c->local_reads);
 	opt_string(w, "why", c->why);
-	jw_key(w, "meetings"); jw_int(w, (int64_t)c->meetings);
-	jw_key(w, "counterexample");
+	jw_key_lit(w, "meetings"); jw_int(w, (int64_t)c->meetings);
+	jw_key_lit(w, "counterexample");
 	if (c->example)
 		json_example(w, c->example, smallest(r, c));
 	else
@@ -495,13 +495,13 @@ static void json_clause(struct json_writer *w, const struct conform_result *r, c
 static void json_search(struct json_writer *w, const struct diff_search *s)
 {
 	jw_begin_object(w);
-	jw_key(w, "scenarios"); jw_int(w, (int64_t)s->scenarios);
-	jw_key(w, "complete"); jw_bool(w, !s->truncated);
+	jw_key_lit(w, "scenarios"); jw_int(w, (int64_t)s->scenarios);
+	jw_key_lit(w, "complete"); jw_bool(w, !s->truncated);
 	opt_count(w, "space", s->space);
-	jw_key(w, "attendances"); jw_int(w, (int64_t)s->attendances);
+	jw_key_lit(w, "attendances"); jw_int(w, (int64_t)s->attendances);
 	opt_count(w, "attendances_all", s->attendances_all);
-	jw_key(w, "work"); jw_int(w, (int64_t)s->work);
-	jw_key(w, "bound"); jw_int(w, (int64_t)s->bound);
+	jw_key_lit(w, "work"); jw_int(w, (int64_t)s->work);
+	jw_key_lit(w, "bound"); jw_int(w, (int64_t)s->bound);
 	opt_string(w, "cut_short_by", s->truncated ? (s->why_truncated ? s->why_truncated : "its bound") : NULL);
 	jw_end_object(w);
 }
@@ -510,27 +510,27 @@ static void json_local(struct json_writer *w, const struct conform_result *r)
 {
 	char d[DATE_FMT_MAX];
 	jw_begin_object(w);
-	jw_key(w, "name"); jw_string(w, r->local->name);
+	jw_key_lit(w, "name"); jw_string(w, r->local->name);
 	opt_string(w, "version", r->local->version);
-	jw_key(w, "file"); jw_string(w, r->path);
-	jw_key(w, "verdict"); jw_string(w, verdict_code(r->verdict));
-	jw_key(w, "day"); jw_string(w, date_format(r->day, d));
-	jw_key(w, "members"); jw_int(w, r->members);
-	jw_key(w, "search");
+	jw_key_lit(w, "file"); jw_string(w, r->path);
+	jw_key_lit(w, "verdict"); jw_string(w, verdict_code(r->verdict));
+	jw_key_lit(w, "day"); jw_string(w, date_format(r->day, d));
+	jw_key_lit(w, "members"); jw_int(w, r->members);
+	jw_key_lit(w, "search");
 	json_search(w, &r->search);
-	jw_key(w, "roles");
+	jw_key_lit(w, "roles");
 	jw_begin_array(w);
 	for (size_t k = 0; k < r->roles.n; k++) {
 		const struct conform_role *role = &r->roles.items[k];
 		jw_begin_object(w);
-		jw_key(w, "model"); jw_string(w, role->model_id);
-		jw_key(w, "local"); jw_string(w, role->local_ids);
-		jw_key(w, "by_map"); jw_bool(w, role->by_map);
-		jw_key(w, "members"); jw_int(w, role->members);
+		jw_key_lit(w, "model"); jw_string(w, role->model_id);
+		jw_key_lit(w, "local"); jw_string(w, role->local_ids);
+		jw_key_lit(w, "by_map"); jw_bool(w, role->by_map);
+		jw_key_lit(w, "members"); jw_int(w, role->members);
 		jw_end_object(w);
 	}
 	jw_end_array(w);
-	jw_key(w, "clauses");
+	jw_key_lit(w, "clauses");
 	jw_begin_array(w);
 	for (size_t k = 0; k < r->clauses.n; k++)
 		json_clause(w, r, &r->clauses.items[k]);
@@ -543,16 +543,16 @@ void conform_write_json(FILE *out, const struct conform_run *run)
 	struct json_writer w;
 	jw_init(&w, out);
 	jw_begin_object(&w);
-	jw_key(&w, "model");
+	jw_key_lit(&w, "model");
 	jw_begin_object(&w);
-	jw_key(&w, "name"); jw_string(&w, run->model->name);
+	jw_key_lit(&w, "name"); jw_string(&w, run->model->name);
 	opt_string(&w, "version", run->model->version);
-	jw_key(&w, "file"); jw_string(&w, run->model_path);
+	jw_key_lit(&w, "file"); jw_string(&w, run->model_path);
 	jw_end_object(&w);
-	jw_key(&w, "exact"); jw_bool(&w, run->exact);
-	jw_key(&w, "conforms"); jw_bool(&w, conform_all(run));
-	jw_key(&w, "complete"); jw_bool(&w, cut_short(run) == 0);
-	jw_key(&w, "locals");
+	jw_key_lit(&w, "exact"); jw_bool(&w, run->exact);
+	jw_key_lit(&w, "conforms"); jw_bool(&w, conform_all(run));
+	jw_key_lit(&w, "complete"); jw_bool(&w, cut_short(run) == 0);
+	jw_key_lit(&w, "locals");
 	jw_begin_array(&w);
 	for (size_t i = 0; i < run->results.n; i++)
 		json_local(&w, run->results.items[i]);

@@ -163,19 +163,19 @@ void explain_write_json(FILE *out, const struct explanation *x)
 	struct json_writer w;
 	jw_init(&w, out);
 	jw_begin_object(&w);
-	jw_key(&w, "terms");
+	jw_key_lit(&w, "terms");
 	jw_string(&w, t->name);
-	jw_key(&w, "version");
+	jw_key_lit(&w, "version");
 	if (t->version) jw_string(&w, t->version); else jw_null(&w);
-	jw_key(&w, "effective");
+	jw_key_lit(&w, "effective");
 	if (t->has_effective) jw_string(&w, date_format(t->effective, d)); else jw_null(&w);
-	jw_key(&w, "members");
+	jw_key_lit(&w, "members");
 	jw_int(&w, x->members);
-	jw_key(&w, "quorum_minimum");
+	jw_key_lit(&w, "quorum_minimum");
 	if (x->quorum_min >= 0) jw_int(&w, x->quorum_min); else jw_null(&w);
-	jw_key(&w, "quorum_minimum_attendees");
+	jw_key_lit(&w, "quorum_minimum_attendees");
 	if (x->quorum_min >= 0) jw_int(&w, x->quorum_min_attendees); else jw_null(&w);
-	jw_key(&w, "quorum_example");
+	jw_key_lit(&w, "quorum_example");
 	if (x->quorum_min >= 0) {
 		jw_begin_array(&w);
 		for (size_t i = 0; i < x->quorum_example.n; i++)
@@ -184,32 +184,32 @@ void explain_write_json(FILE *out, const struct explanation *x)
 	} else {
 		jw_null(&w);
 	}
-	jw_key(&w, "quorum_search_cut");
+	jw_key_lit(&w, "quorum_search_cut");
 	jw_bool(&w, x->quorum_min_cut);
-	jw_key(&w, "clauses");
+	jw_key_lit(&w, "clauses");
 	jw_begin_array(&w);
 	for (size_t i = 0; i < x->paras.n; i++) {
 		const struct explain_para *p = &x->paras.items[i];
 		jw_begin_object(&w);
-		jw_key(&w, "heading");
+		jw_key_lit(&w, "heading");
 		jw_string(&w, p->heading);
-		jw_key(&w, "clause");
+		jw_key_lit(&w, "clause");
 		if (p->clause) jw_string(&w, p->clause); else jw_null(&w);
-		jw_key(&w, "text");
+		jw_key_lit(&w, "text");
 		jw_string(&w, p->text);
 		jw_end_object(&w);
 	}
 	jw_end_array(&w);
-	jw_key(&w, "votes_needed");
+	jw_key_lit(&w, "votes_needed");
 	jw_begin_array(&w);
 	for (size_t r = 0; r < x->rows.n; r++) {
 		const struct explain_row *row = &x->rows.items[r];
 		jw_begin_object(&w);
-		jw_key(&w, "present");
+		jw_key_lit(&w, "present");
 		jw_int(&w, row->present);
-		jw_key(&w, "all_vote");
+		jw_key_lit(&w, "all_vote");
 		json_row_values(&w, x, row, false);
-		jw_key(&w, "others_abstain");
+		jw_key_lit(&w, "others_abstain");
 		json_row_values(&w, x, row, true);
 		jw_end_object(&w);
 	}

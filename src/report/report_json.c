@@ -25,7 +25,7 @@ void report_json_where(struct json_writer *w, const struct loc *l)
 
 void report_json_loc_fields(struct json_writer *w, const struct loc *l)
 {
-	jw_key(w, "file");
+	jw_key_lit(w, "file");
 	if (!l->src) {
 		jw_null(w);
 		return;
@@ -33,9 +33,9 @@ void report_json_loc_fields(struct json_writer *w, const struct loc *l)
 	unsigned line, col;
 	source_position(l->src, l->start, &line, &col);
 	jw_string(w, l->src->name);
-	jw_key(w, "line");
+	jw_key_lit(w, "line");
 	jw_int(w, line);
-	jw_key(w, "column");
+	jw_key_lit(w, "column");
 	jw_int(w, col);
 }
 
@@ -50,11 +50,11 @@ static void json_approval(struct json_writer *w, const struct motion_result *mr)
 		return;
 	}
 	jw_begin_object(w);
-	jw_key(w, "by");
+	jw_key_lit(w, "by");
 	jw_string(w, mr->cls->approval_by);
-	jw_key(w, "state");
+	jw_key_lit(w, "state");
 	jw_string(w, mr->approval == APPROVAL_GRANTED ? "approved" : mr->approval == APPROVAL_REFUSED ? "refused" : "awaited");
-	jw_key(w, "on");
+	jw_key_lit(w, "on");
 	if (mr->approval == APPROVAL_GRANTED || mr->approval == APPROVAL_REFUSED) {
 		char d[DATE_FMT_MAX];
 		jw_string(w, date_format(mr->motion->approval_on, d));
@@ -74,12 +74,12 @@ static void json_ratification(struct json_writer *w, const struct ratification *
 	if (!r || (by && r->status == NOT_RATIFIED)) {
 		if (by && r) { /* provisional and never ratified: say so, not null */
 			jw_begin_object(w);
-			jw_key(w, "status"); jw_string(w, status[r->status]);
-			jw_key(w, "meeting"); jw_null(w);
-			jw_key(w, "motion"); jw_null(w);
-			jw_key(w, "date"); jw_null(w);
-			jw_key(w, "file"); jw_null(w);
-			jw_key(w, "line"); jw_null(w);
+			jw_key_lit(w, "status"); jw_string(w, status[r->status]);
+			jw_key_lit(w, "meeting"); jw_null(w);
+			jw_key_lit(w, "motion"); jw_null(w);
+			jw_key_lit(w, "date"); jw_null(w);
+			jw_key_lit(w, "file"); jw_null(w);
+			jw_key_lit(w, "line"); jw_null(w);
 			jw_end_object(w);
 		} else {
 			jw_null(w);
@@ -87,12 +87,12 @@ static void json_ratification(struct json_writer *w, const struct ratification *
 		return;
 	}
 	jw_begin_object(w);
-	jw_key(w, "status"); jw_string(w, status[r->status]);
-	jw_key(w, "meeting"); jw_string(w, by ? r->by_meeting : r->meeting);
-	jw_key(w, "motion"); jw_string(w, by ? r->by_motion : r->motion);
-	jw_key(w, "date"); jw_string(w, date_format(by ? r->by_date : r->taken, d));
-	jw_key(w, "file"); jw_string(w, by ? r->by_file : r->file);
-	jw_key(w, "line"); jw_int(w, by ? r->by_line : r->line);
+	jw_key_lit(w, "status"); jw_string(w, status[r->status]);
+	jw_key_lit(w, "meeting"); jw_string(w, by ? r->by_meeting : r->meeting);
+	jw_key_lit(w, "motion"); jw_string(w, by ? r->by_motion : r->motion);
+	jw_key_lit(w, "date"); jw_string(w, date_format(by ? r->by_date : r->taken, d));
+	jw_key_lit(w, "file"); jw_string(w, by ? r->by_file : r->file);
+	jw_key_lit(w, "line"); jw_int(w, by ? r->by_line : r->line);
 	jw_end_object(w);
 }
 
@@ -112,19 +112,19 @@ static void json_findings(struct json_writer *w, const struct finding_list *l)
 	jw_begin_array(w);
 	for (const struct finding *f = l->first; f; f = f->next) {
 		jw_begin_object(w);
-		jw_key(w, "code");
+		jw_key_lit(w, "code");
 		jw_string(w, finding_code_name(f->code));
-		jw_key(w, "severity");
+		jw_key_lit(w, "severity");
 		jw_string(w, finding_severity_name(f->sev));
 		json_opt_string(w, "clause", f->clause);
-		jw_key(w, "message");
+		jw_key_lit(w, "message");
 		jw_string(w, f->message);
-		jw_key(w, "file");
+		jw_key_lit(w, "file");
 		if (f->where.src)
 			jw_string(w, f->where.src->name);
 		else
 			jw_null(w);
-		jw_key(w, "line");
+		jw_key_lit(w, "line");
 		if (f->where.src) {
 			unsigned line, col;
 			source_position(f->where.src, f->where.start, &line, &col);
@@ -132,7 +132,7 @@ static void json_findings(struct json_writer *w, const struct finding_list *l)
 		} else {
 			jw_null(w);
 		}
-		jw_key(w, "rule");
+		jw_key_lit(w, "rule");
 		report_json_where(w, &f->rule);
 		json_suggestion(w, f->fix);
 		jw_end_object(w);
@@ -147,19 +147,19 @@ static void json_requirements(struct json_writer *w, const struct req_result *re
 		const struct req_result *q = &reqs[i];
 		jw_begin_object(w);
 		json_opt_string(w, "clause", q->clause);
-		jw_key(w, "rule");
+		jw_key_lit(w, "rule");
 		jw_string(w, q->text);
-		jw_key(w, "met");
+		jw_key_lit(w, "met");
 		if (q->failed)
 			jw_null(w);
 		else
 			jw_bool(w, q->met);
-		jw_key(w, "needed");
+		jw_key_lit(w, "needed");
 		if (q->has_needed)
 			jw_int(w, q->needed);
 		else
 			jw_null(w);
-		jw_key(w, "working");
+		jw_key_lit(w, "working");
 		char buf[REQ_WORKING_MAX];
 		const char *working = req_working(q, buf);
 		jw_string(w, working ? working : "");
@@ -180,7 +180,7 @@ static void json_counts(struct json_writer *w, const struct counts *c, bool atte
 		jw_int(w, c->n[order[i]]);
 	}
 	if (attendees) {
-		jw_key(w, "attendees");
+		jw_key_lit(w, "attendees");
 		jw_int(w, c->n[COUNT_ATTENDEES]);
 	}
 	jw_end_object(w);
@@ -190,14 +190,14 @@ static void json_motion(struct json_writer *w, const struct terms *t, const stru
 {
 	const struct rec_motion *mo = mr->motion;
 	jw_begin_object(w);
-	jw_key(w, "number");
+	jw_key_lit(w, "number");
 	jw_string(w, mo->number);
-	jw_key(w, "title");
+	jw_key_lit(w, "title");
 	jw_string(w, mo->title);
-	jw_key(w, "class");
+	jw_key_lit(w, "class");
 	if (mr->cls) {
 		jw_begin_object(w);
-		jw_key(w, "name");
+		jw_key_lit(w, "name");
 		jw_string(w, mr->cls->id);
 		json_opt_string(w, "clause", mr->cls->clause);
 		json_opt_string(w, "title", mr->cls->title);
@@ -205,7 +205,7 @@ static void json_motion(struct json_writer *w, const struct terms *t, const stru
 	} else {
 		jw_null(w);
 	}
-	jw_key(w, "attributes");
+	jw_key_lit(w, "attributes");
 	jw_begin_object(w);
 	for (unsigned i = 0; i < mo->n_attrs; i++) {
 		char buf[RAT_FMT_MAX + 4];
@@ -219,84 +219,84 @@ static void json_motion(struct json_writer *w, const struct terms *t, const stru
 			jw_string(w, value_format(v, buf, sizeof buf));
 	}
 	jw_end_object(w);
-	jw_key(w, "virtual_on");
+	jw_key_lit(w, "virtual_on");
 	if (mo->is_virtual) {
 		char d[DATE_FMT_MAX];
 		jw_string(w, date_format(mo->virtual_on, d));
 	} else {
 		jw_null(w);
 	}
-	jw_key(w, "interests");
+	jw_key_lit(w, "interests");
 	jw_begin_array(w);
 	for (unsigned i = 0; i < mo->interests.n; i++) {
 		jw_begin_object(w);
-		jw_key(w, "member");
+		jw_key_lit(w, "member");
 		jw_string(w, mo->interests.items[i].id);
 		json_opt_string(w, "reason", mo->interests.items[i].reason);
 		jw_end_object(w);
 	}
 	jw_end_array(w);
 	if (t->has_deputies) {
-		jw_key(w, "deputies");
+		jw_key_lit(w, "deputies");
 		jw_begin_array(w);
 		for (unsigned k = 0; k < mr->n_deputies; k++) {
 			jw_begin_object(w);
-			jw_key(w, "member");
+			jw_key_lit(w, "member");
 			jw_string(w, mr->deputies[k].deputy->id);
-			jw_key(w, "for");
+			jw_key_lit(w, "for");
 			jw_string(w, mr->deputies[k].principal->id);
 			jw_end_object(w);
 		}
 		jw_end_array(w);
 	}
-	jw_key(w, "quorate");
+	jw_key_lit(w, "quorate");
 	if (mr->quorum_known)
 		jw_bool(w, mr->quorate);
 	else
 		jw_null(w);
-	jw_key(w, "quorum_present");
+	jw_key_lit(w, "quorum_present");
 	if (mr->quorum_known && !mo->is_virtual)
 		jw_int(w, mr->quorum_present);
 	else
 		jw_null(w);
 	if (t->uses_attendees) {
-		jw_key(w, "quorum_attendees");
+		jw_key_lit(w, "quorum_attendees");
 		if (mr->quorum_known && !mo->is_virtual)
 			jw_int(w, mr->quorum_attendees);
 		else
 			jw_null(w);
 	}
-	jw_key(w, "quorum");
+	jw_key_lit(w, "quorum");
 	json_requirements(w, mr->quorum, mr->n_quorum);
-	jw_key(w, "counts");
+	jw_key_lit(w, "counts");
 	json_counts(w, &mr->counts, t->uses_attendees);
-	jw_key(w, "decision");
+	jw_key_lit(w, "decision");
 	jw_string(w, mr->by_consensus ? "consensus" : mr->declared_only ? "declared"
 	               : (mo->n_votes || mo->has_tally) ? "vote" : "none");
-	jw_key(w, "casting_vote_applied");
+	jw_key_lit(w, "casting_vote_applied");
 	jw_bool(w, mr->casting_applied);
-	jw_key(w, "approval");
+	jw_key_lit(w, "approval");
 	json_approval(w, mr);
-	jw_key(w, "ratified_by");
+	jw_key_lit(w, "ratified_by");
 	json_ratification(w, mr->ratified_by, true);
-	jw_key(w, "ratifies");
+	jw_key_lit(w, "ratifies");
 	json_ratification(w, mr->ratifies, false);
-	jw_key(w, "casting");
+	jw_key_lit(w, "casting");
 	jw_begin_object(w);
 	json_opt_string(w, "recorded", report_casting_recorded(mr));
-	jw_key(w, "applied");
+	jw_key_lit(w, "applied");
 	jw_bool(w, mr->casting_applied);
 	jw_end_object(w);
-	jw_key(w, "requires");
+	jw_key_lit(w, "requires");
 	json_requirements(w, mr->reqs, mr->n_reqs);
-	jw_key(w, "outcome");
+	jw_key_lit(w, "outcome");
 	jw_string(w, ast_outcome_name(mr->outcome));
-	jw_key(w, "recorded");
+	jw_key_lit(w, "recorded");
 	if (mr->recorded != OUTCOME_NONE)
 		jw_string(w, ast_outcome_name(mr->recorded));
 	else
 		jw_null(w);
-	jw_key(w, "findings");
+	jw_key_lit(w, "findings");
 	json_findings(w, &mr->findings);
 	jw_end_object(w);
 }
@@ -307,52 +307,52 @@ void report_json_meeting(struct json_writer *w, const struct meeting_result *r)
 	const struct terms *t = r->terms;
 	char d[DATE_FMT_MAX];
 	jw_begin_object(w);
-	jw_key(w, "meeting");
+	jw_key_lit(w, "meeting");
 	jw_begin_object(w);
-	jw_key(w, "title");
+	jw_key_lit(w, "title");
 	jw_string(w, m->title);
-	jw_key(w, "date");
+	jw_key_lit(w, "date");
 	jw_string(w, date_format(m->date, d));
-	jw_key(w, "file");
+	jw_key_lit(w, "file");
 	jw_string(w, m->src->name);
-	jw_key(w, "terms");
+	jw_key_lit(w, "terms");
 	jw_begin_object(w);
-	jw_key(w, "name");
+	jw_key_lit(w, "name");
 	jw_string(w, t->name);
 	json_opt_string(w, "version", t->version);
-	jw_key(w, "effective");
+	jw_key_lit(w, "effective");
 	if (t->has_effective)
 		jw_string(w, date_format(t->effective, d));
 	else
 		jw_null(w);
-	jw_key(w, "file");
+	jw_key_lit(w, "file");
 	jw_string(w, t->src->name);
 	jw_end_object(w);
-	jw_key(w, "members");
+	jw_key_lit(w, "members");
 	jw_int(w, r->members);
-	jw_key(w, "present_at_start");
+	jw_key_lit(w, "present_at_start");
 	jw_int(w, r->present_at_start);
 	jw_end_object(w);
-	jw_key(w, "motions");
+	jw_key_lit(w, "motions");
 	jw_begin_array(w);
 	for (unsigned i = 0; i < r->n_motions; i++)
 		json_motion(w, r->terms, &r->motions[i]);
 	jw_end_array(w);
-	jw_key(w, "findings");
+	jw_key_lit(w, "findings");
 	json_findings(w, &r->findings);
-	jw_key(w, "summary");
+	jw_key_lit(w, "summary");
 	jw_begin_object(w);
-	jw_key(w, "motions");
+	jw_key_lit(w, "motions");
 	jw_int(w, r->n_motions);
-	jw_key(w, "errors");
+	jw_key_lit(w, "errors");
 	jw_int(w, r->count_by_sev[SEV_ERROR]);
-	jw_key(w, "breaches");
+	jw_key_lit(w, "breaches");
 	jw_int(w, r->count_by_sev[SEV_BREACH]);
-	jw_key(w, "warnings");
+	jw_key_lit(w, "warnings");
 	jw_int(w, r->count_by_sev[SEV_WARNING]);
-	jw_key(w, "notes");
+	jw_key_lit(w, "notes");
 	jw_int(w, r->count_by_sev[SEV_NOTE]);
-	jw_key(w, "mismatches");
+	jw_key_lit(w, "mismatches");
 	jw_int(w, r->mismatches);
 	jw_end_object(w);
 	jw_end_object(w);
@@ -365,21 +365,21 @@ void report_json_meeting(struct json_writer *w, const struct meeting_result *r)
 ** or null. */
 static void json_suggestion(struct json_writer *w, const struct diag_fixit *f)
 {
-	jw_key(w, "suggestion");
+	jw_key_lit(w, "suggestion");
 	if (!f) {
 		jw_null(w);
 		return;
 	}
 	jw_begin_object(w);
-	jw_key(w, "text");
+	jw_key_lit(w, "text");
 	jw_string(w, f->text);
 	report_json_loc_fields(w, &f->loc);
 	if (f->loc.src) {
 		unsigned line, col;
 		source_position(f->loc.src, f->loc.end, &line, &col);
-		jw_key(w, "end_line");
+		jw_key_lit(w, "end_line");
 		jw_int(w, line);
-		jw_key(w, "end_column");
+		jw_key_lit(w, "end_column");
 		jw_int(w, col);
 	}
 	jw_end_object(w);
@@ -392,28 +392,28 @@ static void json_diagnostics(FILE *out, struct diag_sink *d, const struct report
 	struct json_writer w;
 	jw_init(&w, out);
 	jw_begin_object(&w);
-	jw_key(&w, "errors");
+	jw_key_lit(&w, "errors");
 	jw_int(&w, d->n_errors);
-	jw_key(&w, "warnings");
+	jw_key_lit(&w, "warnings");
 	jw_int(&w, d->n_warnings);
-	jw_key(&w, "diagnostics");
+	jw_key_lit(&w, "diagnostics");
 	jw_begin_array(&w);
 	for (size_t i = 0; i < d->items.n; i++) {
 		const struct diag *g = &d->items.items[i];
 		jw_begin_object(&w);
-		jw_key(&w, "severity");
+		jw_key_lit(&w, "severity");
 		jw_string(&w, diag_severity_name(g->sev));
-		jw_key(&w, "code");
+		jw_key_lit(&w, "code");
 		jw_string(&w, diag_code_name(g->code));
-		jw_key(&w, "message");
+		jw_key_lit(&w, "message");
 		jw_string(&w, g->msg);
 		report_json_loc_fields(&w, &g->loc);
 		json_suggestion(&w, g->fixit);
-		jw_key(&w, "notes");
+		jw_key_lit(&w, "notes");
 		jw_begin_array(&w);
 		for (const struct diag_note *n = g->notes; n; n = n->next) {
 			jw_begin_object(&w);
-			jw_key(&w, "message");
+			jw_key_lit(&w, "message");
 			jw_string(&w, n->msg);
 			report_json_loc_fields(&w, &n->loc);
 			jw_end_object(&w);
@@ -458,7 +458,7 @@ static bool json_replay_begin(struct replay_report *rw)
 		return false;
 	jw_init(&j->w, rw->out);
 	jw_begin_object(&j->w);
-	jw_key(&j->w, "meetings");
+	jw_key_lit(&j->w, "meetings");
 	jw_begin_array(&j->w);
 	jw_flush(&j->w); /* the head goes out; the meetings to the body */
 	if (rw->body)
@@ -477,35 +477,35 @@ static void json_replay_meeting(struct replay_report *rw, const struct meeting_r
 {
 	struct json_writer *w = rw->state;
 	jw_begin_object(w);
-	jw_key(w, "file");
+	jw_key_lit(w, "file");
 	jw_string(w, meta->record_file);
-	jw_key(w, "sha256");
+	jw_key_lit(w, "sha256");
 	jw_string(w, meta->record_sha256);
-	jw_key(w, "terms_file");
+	jw_key_lit(w, "terms_file");
 	jw_string(w, meta->terms_file);
-	jw_key(w, "terms_sha256");
+	jw_key_lit(w, "terms_sha256");
 	jw_string(w, meta->terms_sha256);
-	jw_key(w, "result");
+	jw_key_lit(w, "result");
 	report_json_meeting(w, r);
 	jw_end_object(w);
 }
 
 static void json_history_findings(struct json_writer *w, const struct replay_report *rw)
 {
-	jw_key(w, "findings");
+	jw_key_lit(w, "findings");
 	jw_begin_array(w);
 	for (size_t i = 0; i < rw->findings.n; i++) {
 		const struct history_finding *f = &rw->findings.items[i];
 		jw_begin_object(w);
-		jw_key(w, "code");
+		jw_key_lit(w, "code");
 		jw_string(w, finding_code_name(f->code));
-		jw_key(w, "severity");
+		jw_key_lit(w, "severity");
 		jw_string(w, finding_severity_name(f->sev));
 		json_opt_string(w, "clause", f->clause);
-		jw_key(w, "message");
+		jw_key_lit(w, "message");
 		jw_string(w, f->message);
 		json_opt_string(w, "file", f->file);
-		jw_key(w, "line");
+		jw_key_lit(w, "line");
 		if (f->file) jw_int(w, f->line); else jw_null(w);
 		jw_end_object(w);
 	}
@@ -514,49 +514,49 @@ static void json_history_findings(struct json_writer *w, const struct replay_rep
 
 static void json_summary(struct json_writer *w, const struct replay_summary *s)
 {
-	jw_key(w, "summary");
+	jw_key_lit(w, "summary");
 	jw_begin_object(w);
-	jw_key(w, "meetings"); jw_int(w, s->meetings);
-	jw_key(w, "outside_meetings"); jw_int(w, s->outside_meetings);
-	jw_key(w, "motions"); jw_int(w, s->motions);
-	jw_key(w, "record_files"); jw_int(w, s->record_files);
-	jw_key(w, "terms_versions"); jw_int(w, s->terms_versions);
-	jw_key(w, "terms_versions_used"); jw_int(w, s->versions_used);
-	jw_key(w, "malformed_files"); jw_int(w, s->malformed_files);
-	jw_key(w, "mismatches"); jw_int(w, s->mismatches);
-	jw_key(w, "outcomes");
+	jw_key_lit(w, "meetings"); jw_int(w, s->meetings);
+	jw_key_lit(w, "outside_meetings"); jw_int(w, s->outside_meetings);
+	jw_key_lit(w, "motions"); jw_int(w, s->motions);
+	jw_key_lit(w, "record_files"); jw_int(w, s->record_files);
+	jw_key_lit(w, "terms_versions"); jw_int(w, s->terms_versions);
+	jw_key_lit(w, "terms_versions_used"); jw_int(w, s->versions_used);
+	jw_key_lit(w, "malformed_files"); jw_int(w, s->malformed_files);
+	jw_key_lit(w, "mismatches"); jw_int(w, s->mismatches);
+	jw_key_lit(w, "outcomes");
 	jw_begin_object(w);
 	for (int oc = OUTCOME_CARRIED; oc <= OUTCOME_UNDETERMINED; oc++) {
 		jw_key(w, ast_outcome_name((enum outcome)oc));
 		jw_int(w, s->by_outcome[oc]);
 	}
 	jw_end_object(w);
-	jw_key(w, "ratified"); jw_int(w, s->ratified);
-	jw_key(w, "still_provisional"); jw_int(w, s->still_provisional);
-	jw_key(w, "awaiting_approval");
+	jw_key_lit(w, "ratified"); jw_int(w, s->ratified);
+	jw_key_lit(w, "still_provisional"); jw_int(w, s->still_provisional);
+	jw_key_lit(w, "awaiting_approval");
 	jw_begin_array(w);
 	for (unsigned i = 0; i < s->n_awaiting; i++) {
 		const struct awaiting_approval *a = &s->awaiting[i];
 		char d[DATE_FMT_MAX];
 		jw_begin_object(w);
-		jw_key(w, "meeting"); jw_string(w, a->meeting);
-		jw_key(w, "date"); jw_string(w, date_format(a->date, d));
-		jw_key(w, "motion"); jw_string(w, a->motion);
-		jw_key(w, "title"); jw_string(w, a->title);
-		jw_key(w, "by"); jw_string(w, a->by);
-		jw_key(w, "file"); jw_string(w, a->file);
-		jw_key(w, "line"); jw_int(w, a->line);
+		jw_key_lit(w, "meeting"); jw_string(w, a->meeting);
+		jw_key_lit(w, "date"); jw_string(w, date_format(a->date, d));
+		jw_key_lit(w, "motion"); jw_string(w, a->motion);
+		jw_key_lit(w, "title"); jw_string(w, a->title);
+		jw_key_lit(w, "by"); jw_string(w, a->by);
+		jw_key_lit(w, "file"); jw_string(w, a->file);
+		jw_key_lit(w, "line"); jw_int(w, a->line);
 		jw_end_object(w);
 	}
 	jw_end_array(w);
-	jw_key(w, "by_severity");
+	jw_key_lit(w, "by_severity");
 	jw_begin_object(w);
 	for (int sev = SEV_ERROR; sev >= SEV_NOTE; sev--) {
 		jw_key(w, finding_severity_name((enum finding_severity)sev));
 		jw_int(w, s->by_severity[sev]);
 	}
 	jw_end_object(w);
-	jw_key(w, "by_code"); /* errors first, as the reports list them */
+	jw_key_lit(w, "by_code"); /* errors first, as the reports list them */
 	jw_begin_object(w);
 	enum finding_code order[F__COUNT];
 	finding_codes_by_severity(order);
@@ -586,7 +586,7 @@ static bool json_replay_end(struct replay_report *rw, const struct replay_summar
 	json_history_findings(w, rw);
 	json_summary(w, s);
 	if (rw->registers) {
-		jw_key(w, "registers");
+		jw_key_lit(w, "registers");
 		ok = register_report_write(rw->registers, rw->out, w, false) && ok;
 	}
 	jw_end_object(w);
@@ -598,11 +598,11 @@ static bool json_replay_end(struct replay_report *rw, const struct replay_summar
 
 static void json_amend_changes(struct json_writer *w, const struct amend *d)
 {
-	jw_key(w, "changes");
+	jw_key_lit(w, "changes");
 	jw_begin_array(w);
 	for (size_t i = 0; i < d->changes.n; i++) {
 		jw_begin_object(w);
-		jw_key(w, "heading");
+		jw_key_lit(w, "heading");
 		jw_string(w, d->changes.items[i].heading);
 		json_opt_string(w, "clause", d->changes.items[i].clause);
 		json_opt_string(w, "before", d->changes.items[i].before);
@@ -614,64 +614,64 @@ static void json_amend_changes(struct json_writer *w, const struct amend *d)
 
 static void json_amend_search(struct json_writer *w, const struct diff_search *s)
 {
-	jw_key(w, "scenarios");
+	jw_key_lit(w, "scenarios");
 	jw_begin_object(w);
-	jw_key(w, "searched");
+	jw_key_lit(w, "searched");
 	jw_int(w, (int64_t)s->scenarios);
-	jw_key(w, "differing");
+	jw_key_lit(w, "differing");
 	jw_int(w, (int64_t)s->differing);
-	jw_key(w, "complete");
+	jw_key_lit(w, "complete");
 	jw_bool(w, !s->truncated);
-	jw_key(w, "space");
+	jw_key_lit(w, "space");
 	if (s->space)
 		jw_int(w, (int64_t)s->space);
 	else
 		jw_null(w);
-	jw_key(w, "attendances");
+	jw_key_lit(w, "attendances");
 	jw_int(w, (int64_t)s->attendances);
-	jw_key(w, "attendances_all");
+	jw_key_lit(w, "attendances_all");
 	if (s->attendances_all)
 		jw_int(w, (int64_t)s->attendances_all);
 	else
 		jw_null(w);
-	jw_key(w, "levels");
+	jw_key_lit(w, "levels");
 	jw_int(w, s->levels);
-	jw_key(w, "rounds");
+	jw_key_lit(w, "rounds");
 	jw_int(w, s->rounds);
-	jw_key(w, "work");
+	jw_key_lit(w, "work");
 	jw_int(w, (int64_t)s->work);
-	jw_key(w, "bound");
+	jw_key_lit(w, "bound");
 	jw_int(w, (int64_t)s->bound);
 	json_opt_string(w, "cut_short_by", s->truncated ? (s->why_truncated ? s->why_truncated : "its bound") : NULL);
-	jw_key(w, "transitions");
+	jw_key_lit(w, "transitions");
 	jw_begin_array(w);
 	for (int b = OUTCOME_CARRIED; b <= OUTCOME_UNDETERMINED; b++)
 		for (int n = OUTCOME_CARRIED; n <= OUTCOME_UNDETERMINED; n++)
 			if (s->transitions[b][n]) {
 				jw_begin_object(w);
-				jw_key(w, "before");
+				jw_key_lit(w, "before");
 				jw_string(w, ast_outcome_name((enum outcome)b));
-				jw_key(w, "after");
+				jw_key_lit(w, "after");
 				jw_string(w, ast_outcome_name((enum outcome)n));
-				jw_key(w, "count");
+				jw_key_lit(w, "count");
 				jw_int(w, (int64_t)s->transitions[b][n]);
 				jw_end_object(w);
 			}
 	jw_end_array(w);
-	jw_key(w, "examples");
+	jw_key_lit(w, "examples");
 	jw_begin_array(w);
 	for (unsigned i = 0; i < s->n_examples; i++) {
 		const struct diff_example *e = &s->examples[i];
 		jw_begin_object(w);
-		jw_key(w, "present"); jw_int(w, e->present);
-		jw_key(w, "for"); jw_int(w, e->yes);
-		jw_key(w, "against"); jw_int(w, e->no);
-		jw_key(w, "abstain"); jw_int(w, e->abstain);
-		jw_key(w, "conflicted"); jw_int(w, e->conflicted);
+		jw_key_lit(w, "present"); jw_int(w, e->present);
+		jw_key_lit(w, "for"); jw_int(w, e->yes);
+		jw_key_lit(w, "against"); jw_int(w, e->no);
+		jw_key_lit(w, "abstain"); jw_int(w, e->abstain);
+		jw_key_lit(w, "conflicted"); jw_int(w, e->conflicted);
 		json_opt_string(w, "casting", e->casting < 0 ? NULL : e->casting == VOTE_FOR ? "for" : "against");
-		jw_key(w, "motion"); jw_string(w, e->motion);
-		jw_key(w, "before"); jw_string(w, ast_outcome_name(e->before));
-		jw_key(w, "after"); jw_string(w, ast_outcome_name(e->after));
+		jw_key_lit(w, "motion"); jw_string(w, e->motion);
+		jw_key_lit(w, "before"); jw_string(w, ast_outcome_name(e->before));
+		jw_key_lit(w, "after"); jw_string(w, ast_outcome_name(e->after));
 		jw_end_object(w);
 	}
 	jw_end_array(w);
@@ -680,26 +680,26 @@ static void json_amend_search(struct json_writer *w, const struct diff_search *s
 
 static void json_amend_history(struct json_writer *w, const struct amend *d)
 {
-	jw_key(w, "history");
+	jw_key_lit(w, "history");
 	jw_begin_object(w);
-	jw_key(w, "meetings"); jw_int(w, d->history_meetings);
-	jw_key(w, "later_meetings_not_compared"); jw_int(w, d->history_later);
-	jw_key(w, "motions"); jw_int(w, d->history_motions);
-	jw_key(w, "flips");
+	jw_key_lit(w, "meetings"); jw_int(w, d->history_meetings);
+	jw_key_lit(w, "later_meetings_not_compared"); jw_int(w, d->history_later);
+	jw_key_lit(w, "motions"); jw_int(w, d->history_motions);
+	jw_key_lit(w, "flips");
 	jw_begin_array(w);
 	for (size_t i = 0; i < d->flips.n; i++) {
 		const struct amend_flip *f = &d->flips.items[i];
 		jw_begin_object(w);
-		jw_key(w, "meeting"); jw_string(w, f->meeting);
-		jw_key(w, "date"); jw_string(w, f->date);
-		jw_key(w, "file"); jw_string(w, f->file);
-		jw_key(w, "line"); jw_int(w, f->line);
-		jw_key(w, "motion"); jw_string(w, f->motion);
-		jw_key(w, "title"); jw_string(w, f->title);
-		jw_key(w, "before"); jw_string(w, ast_outcome_name(f->before));
-		jw_key(w, "after"); jw_string(w, ast_outcome_name(f->after));
-		jw_key(w, "working_before"); jw_string(w, f->why_before);
-		jw_key(w, "working_after"); jw_string(w, f->why_after);
+		jw_key_lit(w, "meeting"); jw_string(w, f->meeting);
+		jw_key_lit(w, "date"); jw_string(w, f->date);
+		jw_key_lit(w, "file"); jw_string(w, f->file);
+		jw_key_lit(w, "line"); jw_int(w, f->line);
+		jw_key_lit(w, "motion"); jw_string(w, f->motion);
+		jw_key_lit(w, "title"); jw_string(w, f->title);
+		jw_key_lit(w, "before"); jw_string(w, ast_outcome_name(f->before));
+		jw_key_lit(w, "after"); jw_string(w, ast_outcome_name(f->after));
+		jw_key_lit(w, "working_before"); jw_string(w, f->why_before);
+		jw_key_lit(w, "working_after"); jw_string(w, f->why_after);
 		jw_end_object(w);
 	}
 	jw_end_array(w);
@@ -714,10 +714,10 @@ static void json_amend(FILE *out, const struct amend *d)
 	for (int v = 0; v < 2; v++) {
 		jw_key(&w, v ? "new" : "old");
 		jw_begin_object(&w);
-		jw_key(&w, "name");
+		jw_key_lit(&w, "name");
 		jw_string(&w, d->t[v]->name);
 		json_opt_string(&w, "version", d->t[v]->version);
-		jw_key(&w, "file");
+		jw_key_lit(&w, "file");
 		jw_string(&w, d->t[v]->src->name);
 		jw_end_object(&w);
 	}
