@@ -828,6 +828,113 @@ static bool hint_non_voting(struct parse_state *st, struct diag *d, const YYLTYP
 	return false;
 }
 
+/* The statements of a motion, as docs/reference.md#motion lists them: said
+** where a line of a motion begins with none of them. */
+static const char MOTION_STATEMENTS[] =
+	"a motion holds: for NAMES, against NAMES, abstain NAMES, tally for N against N [abstain N], consensus, "
+	"objection NAME, casting for|against|declined, recorded OUTCOME, declared OUTCOME, expect OUTCOME, "
+	"interest NAME, notice given DATE, virtual on DATE, ratifies \"MEETING\" motion N, chair NAME, "
+	"approved|refused by \"BODY\" on DATE";
+
+enum { TALLY_FOR, TALLY_AGAINST, TALLY_ABSTAIN };
+
+/* Which count a word of a written-out tally names (-1: none). */
+static int tally_word(const char *w, size_t n)
+{
+	static const struct { const char *word; int count; } words[] = {
+		{ "for", TALLY_FOR }, { "yes", TALLY_FOR }, { "against", TALLY_AGAINST }, { "no", TALLY_AGAINST },
+		{ "abstain", TALLY_ABSTAIN }, { "abstained", TALLY_ABSTAIN }, { "abstaining", TALLY_ABSTAIN },
+		{ "abstention", TALLY_ABSTAIN }, { "abstentions", TALLY_ABSTAIN },
+	};
+	for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+		if (strlen(words[i].word) == n && strncmp(words[i].word, w, n) == 0)
+			return words[i].count;
+	return -1;
+}
+
+static bool tally_filler(const char *w, size_t n)
+{
+	return (n == 5 && strncmp(w, "votes", 5) == 0) || (n == 4 && strncmp(w, "vote", 4) == 0) ||
+	       (n == 5 && strncmp(w, "tally", 5) == 0) || (n == 3 && strncmp(w, "and", 3) == 0);
+}
+
+/*
+** `votes 3 for, 2 against` (or `3 for 2 against 1 abstained`, `votes for 3
+** against 2`): numbers of votes written out on a motion's line, as minutes
+** often word them.  The fix-it rewrites them as the tally they are, from
+** `from` to the last count (and a ';' after it); none unless the line gives
+** both the votes for and against, and nothing else.
+*/
+static void hint_tally(struct parse_state *st, struct diag *d, uint32_t from)
+{
+	qr_scan_restore(st->scanner); /* the text after the token, as written */
+	const char *text = st->src->text;
+	size_t len = st->src->len, p = from, end = from;
+	long long count[3] = { -1, -1, -1 }, number = -1;
+	int word = -1; /* a count's word waiting for its number */
+	while (p < len) {
+		while (p < len && (text[p] == ' ' || text[p] == '\t' || text[p] == ',' || text[p] == ':'))
+			p++;
+		if (p == len || text[p] == '\n' || text[p] == '\r' || text[p] == '}' || text[p] == ';' || text[p] == '#')
+			break;
+		size_t q = p;
+		if (isdigit((unsigned char)text[p])) {
+			long long n = 0;
+			while (q < len && isdigit((unsigned char)text[q]) && n < 1000000)
+				n = n * 10 + (text[q++] - '0');
+			if (q < len && (isalnum((unsigned char)text[q]) || text[q] == '.'))
+				return;
+			if (word >= 0) {
+				count[word] = n;
+				word = -1;
+			} else if (number < 0) {
+				number = n;
+			} else {
+				return;
+			}
+		} else if (isalpha((unsigned char)text[p])) {
+			while (q < len && (isalnum((unsigned char)text[q]) || text[q] == '_'))
+				q++;
+			int w = tally_word(text + p, q - p);
+			if (w >= 0 && number >= 0) {
+				count[w] = number;
+				number = -1;
+			} else if (w >= 0 && word < 0) {
+				word = w;
+			} else if (!tally_filler(text + p, q - p)) {
+				return;
+			}
+		} else {
+			return;
+		}
+		p = end = q;
+	}
+	if (count[TALLY_FOR] < 0 || count[TALLY_AGAINST] < 0 || number >= 0 || word >= 0)
+		return;
+	if (p < len && text[p] == ';')
+		end = p + 1;
+	const char *tally = arena_printf(st->arena, "tally for %lld against %lld", count[TALLY_FOR], count[TALLY_AGAINST]);
+	if (count[TALLY_ABSTAIN] >= 0)
+		tally = arena_printf(st->arena, "%s abstain %lld", tally, count[TALLY_ABSTAIN]);
+	diag_note(st->diag, d, (struct loc){ NULL, 0, 0 }, "numbers of votes are written `%s`", tally);
+	diag_fixit(st->diag, d, loc_of(st->src, (struct span){ from, (uint32_t)end }), tally);
+}
+
+/* A line of a motion that begins with no statement of a motion: which
+** statements there are, and a tally where the line writes one out. */
+static void hint_motion(struct parse_state *st, struct diag *d, yysymbol_kind_t got, const YYLTYPE *where)
+{
+	uint32_t from = where->start;
+	/* `for 3 against 2`: the error is at the 3, the statement began at `for` */
+	if (got == YYSYMBOL_NUMBER && !st->first_on_line && st->prev_end > st->prev_start) {
+		const char *prev = st->src->text + st->prev_start;
+		if (tally_word(prev, st->prev_end - st->prev_start) >= 0)
+			from = st->prev_start;
+	}
+	diag_note(st->diag, d, (struct loc){ NULL, 0, 0 }, "%s", MOTION_STATEMENTS);
+	hint_tally(st, d, from);
+}
+
 /* English comparisons the language does not have, and the symbol to write
 ** (docs/reference.md#comparisons-in-words lists the ones it has). */
 static const struct {
@@ -941,7 +1048,10 @@ static int yyreport_syntax_error(const yypcontext_t *yyctx, struct parse_state *
 			d = diag_report(st->diag, D_SYNTAX, end, "the line ends too soon: expected %s after %s", list, prev);
 		else
 			d = diag_report(st->diag, D_SYNTAX, end, "the line ends too soon after %s", prev);
-	} else if (n > 0 && n <= MAX_EXPECTED)
+	} else if (item_expected && parse_block(st) == IN_MOTION && !starts_item(got))
+		d = diag_report(st->diag, D_SYNTAX, at, "unexpected %s: a line of a motion begins with one of its statements",
+		                token_text(st, got, where));
+	else if (n > 0 && n <= MAX_EXPECTED)
 		d = diag_report(st->diag, D_SYNTAX, at, "unexpected %s, expected %s", token_text(st, got, where), list);
 	else
 		d = diag_report(st->diag, D_SYNTAX, at, "unexpected %s", token_text(st, got, where));
@@ -955,6 +1065,9 @@ static int yyreport_syntax_error(const yypcontext_t *yyctx, struct parse_state *
 	else if ((got == YYSYMBOL_IDENT || got == YYSYMBOL_BADWORD) && !unfinished &&
 	         hint_keyword(st, d, all_expected, n_all, where))
 		;
+	else if (parse_block(st) == IN_MOTION && !unfinished &&
+	         (item_expected || got == YYSYMBOL_NUMBER) && !starts_item(got))
+		hint_motion(st, d, got, where);
 	else if (comma_expected && !st->first_on_line && is_operand(got))
 		hint_comma(st, d);
 	else if (!unfinished)

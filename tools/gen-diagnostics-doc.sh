@@ -66,7 +66,12 @@ with ` }` as the fix-it, and the line is read as written.  A few mistakes
 are recognised as such: two names on a line with no `,` between them, a
 list of names that ends with `,`, a condition without its `require`, a
 fraction and its base without `of` (`75% members`), a misspelt word of
-the language (`apologeis`: did you mean 'apologies'?).  The words that
+the language (`apologeis`: did you mean 'apologies'?), a line of a motion
+that begins with none of its statements (the note lists them; numbers of
+votes written out, `votes 3 for, 2 against`, get the tally as the fix-it:
+`tally for 3 against 2`).  A bad character on the rest of a line whose
+error was said (`...against; recorded carried`) is part of that one
+mistake and is not said again.  The words that
 begin each block's items are the `ITEM` lines of
 `src/front/keywords.def`.
 
@@ -80,7 +85,19 @@ form as a diagnostic's), a misspelt body's name in `terms "..."`, a
 meeting title in `ratifies` (the nearest provisional decision of the
 body), a body no terms in the history are for.  A meeting record given
 where `eval` expects the terms (the two files the wrong way round) is one
-error that says so.
+error that says so.  So does a notice's word (`notice amendmnts ...`), a
+record's `minutes WORD DATE` (circulated or amended), and in `eval` a
+motion's attribute the terms never read that is likely one they do
+(`financal`, `kind "amendmnt"`, a class named where its kind was meant:
+[semantics](semantics.md#attributes-the-terms-do-not-read)).
+
+**What every terms file must say** (`terms.missing`) gets the fix-it that
+says it is still to be agreed, as the last line of its block: `quorum {
+to be agreed }`, `class ordinary { to be agreed }`, and `to be agreed` in a
+quorum block that says nothing or a class without `require` (whose motions
+would otherwise all be carried).  A missing `effective` date gets a note,
+and the fix-it only where the `version` holds a date.  A fix-it that adds
+a line is shown as "insert the line".
 
 `tests/syntax/` holds single-mistake terms (`.tor`) and meeting records
 (`.minutes`), each of which must give exactly its one error at its line

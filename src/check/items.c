@@ -266,8 +266,12 @@ void sema_check_quorum(struct sema *s, const struct node *n)
 			diag_report(s->diag, D_CONTEXT, at_file(s, it), "a quorum block holds `require` lines (or `to be agreed`)");
 		}
 	}
-	if (!t->quorum_tba && !has_require)
-		diag_report(s->diag, D_MISSING, at_file(s, n), "the quorum block says nothing; write its `require` lines or `to be agreed`");
+	if (!t->quorum_tba && !has_require) {
+		struct diag *d = diag_report(s->diag, D_MISSING, at_file(s, n),
+		                             "the quorum block says nothing; write its `require` lines or `to be agreed`");
+		if (n->span.end > 0 && s->src->text[n->span.end - 1] == '}')
+			sema_fixit_last_line(s, d, n->span.end - 1, "to be agreed");
+	}
 }
 
 static bool setting_is(const struct node *v, const char *word)
@@ -367,9 +371,12 @@ static void check_class(struct sema *s, const struct node *n, struct dclass *c)
 			            "a class holds `when`, `require`, `notice ... before`, `approval by` and `to be agreed`");
 		}
 	}
-	if (!c->tba && !has_require)
-		diag_report(s->diag, D_MISSING, name_loc(s, n),
-		            "class '%s' has no `require`: every motion of this class would be carried", n->text);
+	if (!c->tba && !has_require) {
+		struct diag *d = diag_report(s->diag, D_MISSING, name_loc(s, n),
+		                             "class '%s' has no `require`: every motion of this class would be carried", n->text);
+		if (n->span.end > 0 && s->src->text[n->span.end - 1] == '}')
+			sema_fixit_last_line(s, d, n->span.end - 1, "to be agreed");
+	}
 }
 
 void sema_check_classes(struct sema *s, const struct node *items)

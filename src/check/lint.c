@@ -614,16 +614,60 @@ static void check_periods(struct sema *s, const struct node *items)
 	}
 }
 
+/* A line `item` added as the last of the block that ends at `close` (its
+** '}'): before the '}' on a line of its own, else just before it. */
+void sema_fixit_last_line(struct sema *s, struct diag *d, uint32_t close, const char *item)
+{
+	const char *text = s->src->text;
+	uint32_t line = close;
+	while (line > 0 && (text[line - 1] == ' ' || text[line - 1] == '\t'))
+		line--;
+	bool own_line = line == 0 || text[line - 1] == '\n';
+	const char *indent = own_line ? arena_printf(s->arena, "%.*s  ", (int)(close - line), text + line) : "";
+	diag_fixit(s->diag, d, loc_of(s->src, (struct span){ own_line ? line : close, own_line ? line : close }),
+	           own_line ? arena_printf(s->arena, "%s%s\n", indent, item) : arena_printf(s->arena, "%s ", item));
+}
+
+/* The '}' that closes block n (its span ends after it). */
+static uint32_t block_close(const struct sema *s, const struct node *n)
+{
+	uint32_t end = n->span.end;
+	return end > 0 && s->src->text[end - 1] == '}' ? end - 1 : end;
+}
+
+/* `version "2024-04-01"`: the date in the version, the likely effective date. */
+static const char *date_in_version(const struct terms *t)
+{
+	static const char form[] = "dddd-dd-dd";
+	for (const char *v = t->version; v && *v; v++) {
+		size_t k = 0;
+		while (form[k] && v[k] && (form[k] == 'd' ? v[k] >= '0' && v[k] <= '9' : v[k] == form[k]))
+			k++;
+		qdate day;
+		if (!form[k] && date_parse(v, sizeof form - 1, &day) == DATE_OK)
+			return v;
+	}
+	return NULL;
+}
+
 void sema_check_required(struct sema *s)
 {
 	struct terms *t = s->t;
 	struct loc l = loc_of(s->src, t->decl->text_span);
-	if (!t->has_effective)
-		diag_report(s->diag, D_MISSING, l, "the terms have no `effective` date, so no meeting can be matched to them");
+	uint32_t close = block_close(s, t->decl);
+	if (!t->has_effective) {
+		struct diag *d = diag_report(s->diag, D_MISSING, l, "the terms have no `effective` date, so no meeting can be matched to them");
+		diag_note(s->diag, d, NO_LOC, "write `effective YYYY-MM-DD`, the date the terms were adopted");
+		const char *day = date_in_version(t);
+		if (day)
+			sema_fixit_last_line(s, d, close, arena_printf(s->arena, "effective %.10s", day));
+	}
 	if (!t->quorum_stated)
-		diag_report(s->diag, D_MISSING, l, "the terms have no `quorum` block (write `quorum { to be agreed }` if it is not yet decided)");
+		sema_fixit_last_line(s, diag_report(s->diag, D_MISSING, l, "the terms have no `quorum` block (write `quorum { to be agreed }` if it is not yet decided)"),
+		                     close, "quorum { to be agreed }");
 	if (t->n_classes == 0)
-		diag_report(s->diag, D_MISSING, l, "the terms have no `class` of decision, so no motion can be decided");
+		sema_fixit_last_line(s, diag_report(s->diag, D_MISSING, l, "the terms have no `class` of decision, so no motion can be decided"),
+		                     close, "class ordinary { to be agreed }");
 	check_periods(s, t->decl->a);
 }
 

@@ -93,6 +93,9 @@ struct seen_items {
 	                  *meets_least, *chaired, *minutes_votes, *maps;
 };
 void sema_check_item(struct sema *s, const struct node *n, struct seen_items *seen);
+/* lint.c: the fix-it adding `item` as the last line of the block whose '}'
+** is at offset close (terms.missing: what must be said, said to be agreed) */
+void sema_fixit_last_line(struct sema *s, struct diag *d, uint32_t close, const char *item);
 /* The deadlines `notice` sets (papers, minutes, amendments): NULL for a word
 ** that is none of them; what each is called; whether its period runs back
 ** from the meeting. */

@@ -194,6 +194,14 @@ static void put_visible(FILE *out, const char *p, size_t n)
 	}
 }
 
+/* A fix-it that adds a line ends with its newline: shown without it. */
+static size_t fix_shown_len(const struct diag_fixit *fix, bool *adds_line)
+{
+	size_t n = strlen(fix->text);
+	*adds_line = n > 0 && fix->text[n - 1] == '\n';
+	return *adds_line ? n - 1 : n;
+}
+
 static size_t utf8_chars(const char *p, size_t n)
 {
 	size_t c = 0;
@@ -284,7 +292,8 @@ static void print_excerpt(const struct loc *loc, const struct diag_fixit *fix, F
 	pad_to(&e, at, out);
 	if (color)
 		fputs(COLOR_GREEN, out);
-	put_visible(out, fix->text, strlen(fix->text));
+	bool adds_line;
+	put_visible(out, fix->text, fix_shown_len(fix, &adds_line));
 	if (color)
 		fputs(COLOR_RESET, out);
 	fputc('\n', out);
@@ -345,8 +354,10 @@ void diag_print(const struct diag *dg, FILE *out, bool color)
 			fputs(": ", out);
 		}
 		fputs(color ? COLOR_GREEN "fix-it:" COLOR_RESET : "fix-it:", out);
-		fprintf(out, " %s '", f->loc.start == f->loc.end ? "insert" : "replace with");
-		put_visible(out, f->text, strlen(f->text));
+		bool adds_line;
+		size_t shown = fix_shown_len(f, &adds_line);
+		fprintf(out, " %s '", f->loc.start == f->loc.end ? adds_line ? "insert the line" : "insert" : "replace with");
+		put_visible(out, f->text, shown);
 		fputs("'\n", out);
 		if (f->loc.src && f->loc.src->text)
 			print_excerpt(&f->loc, f, out, color);

@@ -715,6 +715,13 @@ static int resync(struct item_reader *r, const struct token *bad)
 	if (!found && depth == 0 && ((missing_brace && at.first_on_line) || opens_unseen_block(r, &at)))
 		depth = 1;
 	bool on_bad_line = true;
+	/* the rest of the line the error was on is skipped: a bad character
+	** there (`votes 3 for, 2 against; recorded carried`) is part of the
+	** one mistake already said */
+	if (ps->scanner)
+		qr_scan_restore(ps->scanner);
+	const char *nl = memchr(ps->src->text + bad->where.start, '\n', ps->src->len - bad->where.start);
+	ps->quiet_until = nl ? (uint32_t)(nl - ps->src->text) : (uint32_t)ps->src->len;
 	while (!found) {
 		at = take(r);
 		if (at.kind == TOK_END || ps->fatal)
@@ -735,6 +742,7 @@ static int resync(struct item_reader *r, const struct token *bad)
 		ps->prev_start = at.where.start;
 		ps->prev_end = at.where.end;
 	}
+	ps->quiet_until = 0;
 	r->last_sync = at.where.start + 1;
 	YYLTYPE here = { at.where.start, at.where.start };
 	/* a word of an outer block: close the blocks in between, their '}'

@@ -65,6 +65,8 @@ struct parse_state {
 	struct node *item;            /* the item just reduced, for the facade */
 	bool eof_reported;            /* a syntax error at the end of the file was reported */
 	bool syntax_error;            /* one was reported while given the last token */
+	uint32_t quiet_until;         /* scanner errors before this offset are not said: the rest of a
+	                                 line whose syntax error was (recovery skips it) */
 	bool brace_expected;          /* ... where the parser expected a '{' */
 };
 

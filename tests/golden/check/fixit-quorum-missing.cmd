@@ -1,0 +1,1 @@
+check tests/syntax/quorum-missing.tor

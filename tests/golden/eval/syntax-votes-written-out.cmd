@@ -1,0 +1,1 @@
+eval examples/anytown/terms.tor tests/syntax/votes-written-out.minutes
