@@ -40,6 +40,7 @@ static const char TERMS[] =
 	"  class amendment { when motion.kind == \"amendment\" require yes >= 2/3 of members }\n"
 	"  class big { when motion.financial and motion.amount > 1000 require yes == members }\n"
 	"  class urgent_item { when motion.urgent require yes >= 1 }\n"
+	"  class capital { when motion.fund == \"capital\" require yes >= 2 }\n"
 	"  class ordinary { require yes > half of cast }\n"
 	"}\n";
 
@@ -145,6 +146,18 @@ static void test_kind_misspelt_is_corrected(void **state)
 	assert_string_equal(find(&g, "kind")->value.u.str, "amendment");
 }
 
+static void test_other_string_misspelt_is_corrected(void **state)
+{
+	FIXTURE_ENTER(struct state, x);
+	load(x);
+	struct attr attrs[] = { str("fund", "captial") };
+	struct attr_guess g;
+	assert_true(attr_guess(&x->f.arena, x->t, x->rd, attrs, 1, &g));
+	assert_string_equal(g.unread, "never compare motion.fund with \"captial\"");
+	assert_string_equal(g.meant, "fund \"capital\"");
+	assert_string_equal(find(&g, "fund")->value.u.str, "capital");
+}
+
 static void test_what_is_read_or_far_is_left_alone(void **state)
 {
 	FIXTURE_ENTER(struct state, x);
@@ -169,6 +182,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_class_named_reads_as_its_kind, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_class_named_reads_as_its_flag, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_kind_misspelt_is_corrected, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_other_string_misspelt_is_corrected, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_what_is_read_or_far_is_left_alone, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,0 +1,1 @@
+check tests/syntax/class-missing-one-line.tor
