@@ -46,7 +46,10 @@ LDFLAGS   += $(SAN)
 
 LIB_SRC   := $(sort $(filter-out src/cli/%,$(wildcard src/*/*.c)))
 CLI_SRC   := $(sort $(wildcard src/cli/*.c))
-GEN_SRC   := $(GEN)/quorate_parse.c $(GEN)/quorate_scan.c
+# quorate.[ly]: terms and records, the full path; record.[ly]: the fast path
+# for clean native records (src/record/fastrec.h).
+GEN_SRC   := $(GEN)/quorate_parse.c $(GEN)/quorate_scan.c $(GEN)/record_parse.c $(GEN)/record_scan.c
+GEN_HDR   := $(GEN)/quorate_parse.h $(GEN)/quorate_scan.h $(GEN)/record_parse.h $(GEN)/record_scan.h
 LIB_OBJ   := $(LIB_SRC:%.c=$(BUILD)/%.o) $(GEN_SRC:%.c=%.o)
 CLI_OBJ   := $(CLI_SRC:%.c=$(BUILD)/%.o)
 UNIT_SRC  := $(sort $(wildcard tests/unit/test_*.c))
@@ -88,6 +91,9 @@ $(LETTERS): tools/gen-letters.awk
 $(GEN)/quorate_scan.o: $(GEN)/quorate_parse.h
 $(GEN)/quorate_parse.o: $(GEN)/quorate_scan.h
 $(BUILD)/src/front/parse.o: $(GEN)/quorate_parse.h $(GEN)/quorate_scan.h
+$(GEN)/record_scan.o: $(GEN)/record_parse.h
+$(GEN)/record_parse.o: $(GEN)/record_scan.h
+$(BUILD)/src/record/fastrec.o: $(GEN)/record_parse.h $(GEN)/record_scan.h
 $(BUILD)/src/front/names.o: $(LETTERS)
 
 # The installed stdlib's path is compiled into the CLI: rebuild it when PREFIX

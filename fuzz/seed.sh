@@ -3,6 +3,7 @@
 #
 #   DIR/corpus-terms   every .tor under tests/, examples/, stdlib/
 #   DIR/corpus-record  every .minutes under tests/ and examples/
+#   DIR/corpus-fastrec the same (and corpus-mapped)
 #   DIR/corpus-json    every .json meeting record under tests/ and examples/
 #   DIR/corpus-fmt     both of the first two
 #   DIR/corpus-lsp     editor sessions over those files (fuzz/lsp_seeds.py)
@@ -14,7 +15,7 @@
 set -eu
 dir=${1:?usage: sh fuzz/seed.sh DIR}
 mkdir -p "$dir/corpus-terms" "$dir/corpus-record" "$dir/corpus-json" "$dir/corpus-fmt" "$dir/corpus-lsp" \
-	"$dir/corpus-diff" "$dir/corpus-mapped"
+	"$dir/corpus-diff" "$dir/corpus-mapped" "$dir/corpus-fastrec"
 
 copy() { # copy CORPUS FILE...
 	to=$1
@@ -31,6 +32,8 @@ copy corpus-record $(find tests examples -name '*.minutes' -size -64k 2>/dev/nul
 copy corpus-json $(find tests examples -name '*.json' -size -64k 2>/dev/null | sort)
 # mapped: native records, read from a mapped file and from memory
 copy corpus-mapped $(find tests examples -name '*.minutes' -size -64k 2>/dev/null | sort)
+# fastrec: native records, read the fast way and the full way
+copy corpus-fastrec $(find tests examples -name '*.minutes' -size -64k 2>/dev/null | sort)
 copy corpus-fmt $(find tests examples stdlib \( -name '*.tor' -o -name '*.minutes' \) -size -64k 2>/dev/null | sort)
 # A meeting record fuzzer that only ever sees records would rarely build a
 # `meeting` block around the statements of the terms language: give it the
@@ -68,6 +71,7 @@ pair anytown-self examples/anytown/terms.tor examples/anytown/terms.tor
 } > "$dir/terms.dict"
 cp "$dir/terms.dict" "$dir/record.dict"
 cp "$dir/terms.dict" "$dir/mapped.dict"
+cp "$dir/terms.dict" "$dir/fastrec.dict"
 cp "$dir/terms.dict" "$dir/fmt.dict"
 cp "$dir/terms.dict" "$dir/diff.dict"
 {

@@ -24,7 +24,7 @@
 
 FUZZ_DIR      := $(BUILD)/fuzz
 FUZZ_CC       ?= clang
-FUZZ_TARGETS  := terms record json fmt lsp diff mapped
+FUZZ_TARGETS  := terms record json fmt lsp diff mapped fastrec
 FUZZ_SECONDS  ?= 60
 FUZZ_SAN      := -fsanitize=address,undefined -fno-sanitize-recover=all
 FUZZ_CPPFLAGS := $(CPPFLAGS) -DQUORATE_STDLIB_INSTALLED='"$(CURDIR)/stdlib"' \
@@ -47,11 +47,11 @@ fuzz: $(FUZZ_BINS) fuzz-corpus
 .PRECIOUS: $(FUZZ_DIR)/obj/%.o $(FUZZ_DIR)/obj/gen/%.o $(GEN)/%_parse.c $(GEN)/%_scan.c \
            $(GEN)/%_parse.h $(GEN)/%_scan.h
 
-$(FUZZ_DIR)/obj/%.o: %.c $(GEN_SRC) $(GEN)/quorate_parse.h $(GEN)/quorate_scan.h $(LETTERS)
+$(FUZZ_DIR)/obj/%.o: %.c $(GEN_SRC) $(GEN_HDR) $(LETTERS)
 	@mkdir -p $(dir $@)
 	$(FUZZ_CC) $(FUZZ_CPPFLAGS) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -MMD -MP -c -o $@ $<
 
-$(FUZZ_DIR)/obj/gen/%.o: $(GEN)/%.c $(GEN)/quorate_parse.h $(GEN)/quorate_scan.h
+$(FUZZ_DIR)/obj/gen/%.o: $(GEN)/%.c $(GEN_HDR)
 	@mkdir -p $(dir $@)
 	$(FUZZ_CC) $(FUZZ_CPPFLAGS) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -c -o $@ $<
 

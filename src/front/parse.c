@@ -75,6 +75,7 @@ struct item_reader {
 
 static bool check_encoding(struct diag_sink *diag, const struct source *src, uint32_t from)
 {
+	/* diag NULL: say nothing, and stop at the first problem (false) */
 	const unsigned char *text = (const unsigned char *)src->text;
 	uint32_t bad[3];
 	unsigned n_bad = 0;
@@ -83,6 +84,8 @@ static bool check_encoding(struct diag_sink *diag, const struct source *src, uin
 		const void *nul = memchr(text + at, '\0', stop - at);
 		if (nul) {
 			uint32_t where = (uint32_t)((const unsigned char *)nul - text);
+			if (!diag)
+				return false;
 			diag_report(diag, D_ENCODING, (struct loc){ src, where, where + 1 },
 			            "the file contains a NUL byte; is it a binary file?");
 			return false;
@@ -100,6 +103,8 @@ static bool check_encoding(struct diag_sink *diag, const struct source *src, uin
 			}
 			size_t n = source_utf8_len(p, end);
 			if (n == 0) {
+				if (!diag)
+					return false;
 				if (n_bad < 3)
 					bad[n_bad] = (uint32_t)(p - text);
 				n_bad++;
@@ -115,6 +120,11 @@ static bool check_encoding(struct diag_sink *diag, const struct source *src, uin
 		diag_report(diag, D_ENCODING, (struct loc){ src, bad[i], bad[i] + 1 },
 		            "invalid UTF-8 byte 0x%02X (save the file as UTF-8)", text[bad[i]]);
 	return true;
+}
+
+bool parse_encoding_clean(const struct source *src, uint32_t from)
+{
+	return check_encoding(NULL, src, from);
 }
 
 /* ---- depth bound ---------------------------------------------------------- */
@@ -780,8 +790,8 @@ static _Noreturn void reader_oom(struct item_reader *r, struct mem *mem, jmp_buf
 	mem_fail(mem);
 }
 
-struct item_reader *item_reader_open(struct arena *arena, struct diag_sink *diag,
-                                     const struct source *src, struct ast_file *file)
+static struct item_reader *open_reader(struct arena *arena, struct diag_sink *diag, const struct source *src,
+                                       struct ast_file *file, uint32_t start, bool check)
 {
 	struct item_reader *r = arena_alloc(arena, sizeof *r);
 	r->ps.arena = arena;
@@ -789,12 +799,8 @@ struct item_reader *item_reader_open(struct arena *arena, struct diag_sink *diag
 	r->ps.src = src;
 	r->ps.file = file;
 	file->src = src;
-
-	uint32_t start = 0;
-	if (src->len >= 3 && memcmp(src->text, "\xEF\xBB\xBF", 3) == 0)
-		start = 3; /* a byte-order mark: skip it */
 	r->ps.offset = start;
-	if (!check_encoding(diag, src, start)) {
+	if (check && !check_encoding(diag, src, start)) {
 		r->done = true;
 		return r;
 	}
@@ -822,6 +828,28 @@ struct item_reader *item_reader_open(struct arena *arena, struct diag_sink *diag
 	if (!r->parser)
 		mem_fail(mem);
 	mem->on_oom = outer;
+	return r;
+}
+
+struct item_reader *item_reader_open(struct arena *arena, struct diag_sink *diag,
+                                     const struct source *src, struct ast_file *file)
+{
+	uint32_t start = 0;
+	if (src->len >= 3 && memcmp(src->text, "\xEF\xBB\xBF", 3) == 0)
+		start = 3; /* a byte-order mark: skip it */
+	return open_reader(arena, diag, src, file, start, true);
+}
+
+struct item_reader *item_reader_open_after(struct arena *arena, struct diag_sink *diag, const struct source *src,
+                                           struct ast_file *file, struct span brace)
+{
+	struct item_reader *r = open_reader(arena, diag, src, file, brace.end, false);
+	/* as if the reader had just handed out the item that '}' ends */
+	r->prev = '}';
+	r->ps.prev_start = brace.start;
+	r->ps.prev_end = brace.end;
+	r->ps.line_has_token = true;
+	r->scanned_end = r->item_start = brace.end;
 	return r;
 }
 

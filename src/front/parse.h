@@ -27,6 +27,12 @@ struct item_reader;
 ** Comments are not kept (see parse_file, which keeps them for fmt). */
 struct item_reader *item_reader_open(struct arena *arena, struct diag_sink *diag,
                                      const struct source *src, struct ast_file *file);
+/* The same, resuming after a file's first items, read by the fast record
+** path (record/fastrec.h) and known to be meetings that hold no mistake:
+** the reader starts just after `brace`, the last one's '}', in the state it
+** would have had there (the encoding is not checked again: it was clean). */
+struct item_reader *item_reader_open_after(struct arena *arena, struct diag_sink *diag, const struct source *src,
+                                           struct ast_file *file, struct span brace);
 /* Allocate the next item's nodes in `arena` (e.g. a per-meeting arena). */
 void item_reader_set_arena(struct item_reader *r, struct arena *arena);
 /* The next top-level item, or NULL at the end of the file.  Items with
@@ -45,6 +51,13 @@ void item_reader_close(struct item_reader *r);
 ** to `scratch`.
 */
 bool parse_skim_meeting_date(struct arena *scratch, const struct source *src, qdate *date);
+
+/* Is the text from `from` on UTF-8 with no NUL byte (what item_reader_open
+** would report otherwise)?  Nothing is reported. */
+bool parse_encoding_clean(const struct source *src, uint32_t from);
+
+/* Is text[0..len) a keyword of the language (keywords.def)? */
+bool parse_is_keyword(const char *text, size_t len);
 
 /* Parse a whole file; returns the number of errors reported. */
 unsigned parse_file(struct arena *arena, struct diag_sink *diag,

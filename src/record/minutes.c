@@ -6,6 +6,7 @@
 
 #include <string.h>
 
+#include "base/sbuf.h"
 #include "base/spell.h"
 
 struct vote_vec { struct rec_vote *items; size_t n, cap; };
@@ -359,4 +360,129 @@ bool meeting_is_virtual_only(const struct meeting *m)
 		if (m->steps[i].kind == STEP_MOTION)
 			virtual += m->steps[i].motion->is_virtual;
 	return m->n_motions > 0 && virtual == m->n_motions;
+}
+
+/* ---- the model written out (minutes_dump) ----------------------------------- */
+
+static void dump_span(struct sbuf *out, struct span sp)
+{
+	sbuf_addf(out, "[%u,%u)", sp.start, sp.end);
+}
+
+static void dump_text(struct sbuf *out, const char *what, const char *text)
+{
+	if (text)
+		sbuf_addf(out, " %s=\"%s\"", what, text);
+	else
+		sbuf_addf(out, " %s=-", what);
+}
+
+static void dump_name(struct sbuf *out, const char *what, const struct rec_name *n)
+{
+	if (!n) {
+		sbuf_addf(out, " %s=-", what);
+		return;
+	}
+	sbuf_addf(out, " %s=%s", what, n->id);
+	dump_span(out, n->span);
+	if (n->reason)
+		sbuf_addf(out, "(\"%s\")", n->reason);
+}
+
+static void dump_names(struct sbuf *out, const char *what, struct rec_names names)
+{
+	sbuf_addf(out, "  %s %u:", what, names.n);
+	for (unsigned i = 0; i < names.n; i++)
+		dump_name(out, "", &names.items[i]);
+	sbuf_add(out, "\n");
+}
+
+static void dump_value(struct sbuf *out, const struct value *v)
+{
+	sbuf_addf(out, "{type %d base %d places %u ", (int)v->type, (int)v->empty_base, (unsigned)v->places);
+	switch (v->type) {
+	case VT_NUM: sbuf_addf(out, "%lld/%lld}", (long long)v->u.num.num, (long long)v->u.num.den); break;
+	case VT_STR: sbuf_addf(out, "\"%s\"}", v->u.str); break;
+	case VT_DATE: sbuf_addf(out, "%ld}", (long)v->u.date); break;
+	default: sbuf_addf(out, "%d}", (int)v->u.boolean); break;
+	}
+}
+
+static void dump_motion(struct sbuf *out, const struct rec_motion *m)
+{
+	sbuf_add(out, "  motion");
+	dump_text(out, "number", m->number);
+	dump_text(out, "title", m->title);
+	dump_span(out, m->span);
+	sbuf_addf(out, "\n   attrs %u:", m->n_attrs);
+	for (unsigned i = 0; i < m->n_attrs; i++) {
+		sbuf_addf(out, " %s=", m->attrs[i].name);
+		dump_value(out, &m->attrs[i].value);
+	}
+	sbuf_add(out, "\n ");
+	dump_names(out, "interests", m->interests);
+	sbuf_addf(out, "   votes %u:", m->n_votes);
+	for (unsigned i = 0; i < m->n_votes; i++) {
+		dump_name(out, "", &m->votes[i].who);
+		sbuf_addf(out, "/%d", (int)m->votes[i].kind);
+	}
+	sbuf_addf(out, "\n   tally %d %d %lld %lld %lld", (int)m->has_tally, (int)m->tally_has_abstain,
+	          (long long)m->tally[0], (long long)m->tally[1], (long long)m->tally[2]);
+	dump_span(out, m->tally_span);
+	sbuf_addf(out, " consensus %d", (int)m->consensus);
+	dump_span(out, m->consensus_span);
+	sbuf_add(out, "\n ");
+	dump_names(out, "objections", m->objections);
+	sbuf_addf(out, "   casting %d %d %d", (int)m->has_casting, (int)m->casting, (int)m->casting_declined);
+	dump_span(out, m->casting_span);
+	sbuf_addf(out, " outcomes %d %d %d", (int)m->recorded, (int)m->declared, (int)m->expected);
+	dump_span(out, m->recorded_span);
+	dump_span(out, m->declared_span);
+	dump_span(out, m->expected_span);
+	sbuf_addf(out, "\n   notice %d %ld virtual %d %ld", (int)m->has_notice_given, (long)m->notice_given,
+	          (int)m->is_virtual, (long)m->virtual_on);
+	dump_text(out, "ratifies", m->ratifies_meeting);
+	dump_text(out, "motion", m->ratifies_motion);
+	dump_span(out, m->ratifies_span);
+	dump_name(out, "presiding", m->presiding);
+	sbuf_addf(out, "\n   approval %d %d", (int)m->has_approval, (int)m->approval_refused);
+	dump_text(out, "body", m->approval_body);
+	sbuf_addf(out, " %ld", (long)m->approval_on);
+	dump_span(out, m->approval_span);
+	sbuf_add(out, "\n");
+}
+
+void minutes_dump(struct sbuf *out, const struct meeting *m)
+{
+	sbuf_add(out, "meeting");
+	dump_text(out, "title", m->title);
+	sbuf_addf(out, " date %ld", (long)m->date);
+	dump_span(out, m->span);
+	sbuf_addf(out, " src %s", m->src ? m->src->name : "-");
+	dump_text(out, "terms", m->terms_name);
+	dump_span(out, m->terms_span);
+	dump_name(out, "chair", m->chair);
+	sbuf_addf(out, "\n  papers %d %ld", (int)m->has_papers, (long)m->papers_sent);
+	dump_span(out, m->papers_span);
+	sbuf_addf(out, " minutes %d %ld", (int)m->has_minutes, (long)m->minutes_circulated);
+	dump_span(out, m->minutes_span);
+	sbuf_addf(out, " amended %d %ld", (int)m->has_amended, (long)m->minutes_amended);
+	dump_span(out, m->amended_span);
+	sbuf_add(out, "\n");
+	dump_names(out, "present", m->present);
+	dump_names(out, "apologies", m->apologies);
+	dump_names(out, "attending", m->attending);
+	sbuf_addf(out, "  deputies %u:", m->n_deputies);
+	for (unsigned i = 0; i < m->n_deputies; i++) {
+		dump_name(out, "", &m->deputies[i].deputy);
+		dump_name(out, "for", &m->deputies[i].principal);
+	}
+	sbuf_addf(out, "\n  steps %u motions %u\n", m->n_steps, m->n_motions);
+	for (unsigned i = 0; i < m->n_steps; i++) {
+		const struct rec_step *s = &m->steps[i];
+		if (s->kind == STEP_MOTION)
+			dump_motion(out, s->motion);
+		else
+			dump_names(out, s->kind == STEP_ARRIVES ? "arrives" : "leaves", s->names);
+	}
 }

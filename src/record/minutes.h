@@ -117,6 +117,12 @@ struct meeting *minutes_from_items(struct arena *a, struct diag_sink *diag, cons
                                    const char *title, qdate date, struct span span,
                                    const struct node *items);
 
+/* The model written out field by field, one line per part, into `out`
+** (names by their text, not their pointers): two readers of one record
+** built the same model when they write the same text. */
+struct sbuf;
+void minutes_dump(struct sbuf *out, const struct meeting *m);
+
 /* A record of decisions taken outside a meeting only (every motion is
 ** `virtual on`): not a meeting for gaps and notice of papers and minutes. */
 bool meeting_is_virtual_only(const struct meeting *m);

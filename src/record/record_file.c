@@ -5,6 +5,7 @@
 
 #include <string.h>
 
+#include "base/sbuf.h"
 #include "record/minutes_json.h"
 
 static bool has_suffix(const char *s, const char *suffix)
@@ -32,18 +33,52 @@ bool record_reader_open(struct record_reader *r, struct arena *a, struct diag_si
 	return true;
 }
 
-bool record_reader_next(struct record_reader *r, struct arena *arena, const struct node **node, struct meeting **json)
+/* The native record's next meeting the fast way; false when the full path
+** must go on (from where the fast path stopped) or the file has ended. */
+static bool next_fast(struct record_reader *r, struct arena *arena, struct meeting **model)
+{
+	if (!r->native_started) {
+		r->native_started = true;
+		r->fast = r->full_only ? NULL : fastrec_open(r->arena, r->src);
+		if (!r->fast) {
+			r->items = item_reader_open(r->arena, r->diag, r->src, &r->ast);
+			return false;
+		}
+	}
+	if (!r->fast)
+		return false;
+	switch (fastrec_next(r->fast, arena, model)) {
+	case FASTREC_MEETING:
+		return true;
+	case FASTREC_END:
+		r->fast_ended = true;
+		break;
+	case FASTREC_GIVE_UP: {
+		struct span brace;
+		if (fastrec_resume(r->fast, &brace) == 0)
+			r->items = item_reader_open(r->arena, r->diag, r->src, &r->ast);
+		else
+			r->items = item_reader_open_after(r->arena, r->diag, r->src, &r->ast, brace);
+		break;
+	}
+	}
+	fastrec_close(r->fast);
+	r->fast = NULL;
+	return false;
+}
+
+bool record_reader_next(struct record_reader *r, struct arena *arena, const struct node **node, struct meeting **model)
 {
 	*node = NULL;
-	*json = NULL;
-	if (!r->items && r->arena) {
-		r->items = item_reader_open(r->arena, r->diag, r->src, &r->ast);
-		r->arena = NULL;
+	*model = NULL;
+	if (r->arena && !r->items && next_fast(r, arena, model)) {
+		r->n_meetings++;
+		return true;
 	}
 	if (!r->items) {
 		if (!r->json || r->n_meetings > 0)
 			return false;
-		*json = r->json;
+		*model = r->json;
 		r->n_meetings++;
 		return true;
 	}
@@ -70,6 +105,8 @@ void record_reader_finish(struct record_reader *r)
 
 void record_reader_close(struct record_reader *r)
 {
+	fastrec_close(r->fast);
+	r->fast = NULL;
 	if (r->items)
 		item_reader_close(r->items);
 	r->items = NULL;
@@ -82,22 +119,66 @@ struct meeting *record_read_one(struct arena *a, struct diag_sink *diag, const s
 	if (!record_reader_open(&r, a, diag, src))
 		return NULL;
 	const struct node *node, *first = NULL;
-	struct meeting *json, *m = NULL;
-	while (record_reader_next(&r, a, &node, &json)) {
-		if (json)
-			m = json;
-		else if (!first)
+	struct meeting *model, *m = NULL;
+	while (record_reader_next(&r, a, &node, &model)) {
+		if (!first && !m) {
 			first = node;
-		else {
-			diag_report(diag, D_CONTEXT, loc_of(src, node->span),
-			            "the file holds more than one `meeting` block; this command reads one (replay reads many)");
-			first = NULL;
-			break;
+			m = model;
+			continue;
 		}
+		diag_report(diag, D_CONTEXT, loc_of(src, model ? model->span : node->span),
+		            "the file holds more than one `meeting` block; this command reads one (replay reads many)");
+		first = NULL;
+		m = NULL;
+		break;
 	}
 	record_reader_finish(&r);
 	record_reader_close(&r);
 	if (diag->n_errors > errors)
 		return NULL;
 	return m ? m : first ? minutes_from_ast(a, diag, first, src) : NULL;
+}
+
+static void dump_loc(struct sbuf *out, const struct loc *l)
+{
+	if (!l->src) {
+		sbuf_add(out, " -");
+		return;
+	}
+	unsigned line, col;
+	source_position(l->src, l->start, &line, &col);
+	sbuf_addf(out, " %s:%u:%u[%u,%u)", l->src->name, line, col, l->start, l->end);
+}
+
+void record_dump(struct arena *a, struct diag_sink *diag, const struct source *src, bool full_only,
+                 struct sbuf *out)
+{
+	size_t first_diag = diag->items.n;
+	struct record_reader r;
+	if (record_reader_open(&r, a, diag, src)) {
+		r.full_only = full_only;
+		const struct node *node;
+		struct meeting *model;
+		while (record_reader_next(&r, a, &node, &model))
+			minutes_dump(out, model ? model : minutes_from_ast(a, diag, node, src));
+		record_reader_finish(&r);
+		record_reader_close(&r);
+	}
+	for (size_t i = first_diag; i < diag->items.n; i++) {
+		const struct diag *d = &diag->items.items[i];
+		sbuf_addf(out, "diag %s %s", diag_code_name(d->code), diag_severity_name(d->sev));
+		dump_loc(out, &d->loc);
+		sbuf_addf(out, " %s\n", d->msg);
+		for (const struct diag_note *n = d->notes; n; n = n->next) {
+			sbuf_add(out, "  note");
+			dump_loc(out, &n->loc);
+			sbuf_addf(out, " %s\n", n->msg);
+		}
+		if (d->fixit) {
+			sbuf_add(out, "  fixit");
+			dump_loc(out, &d->fixit->loc);
+			sbuf_addf(out, " '%s'\n", d->fixit->text);
+		}
+	}
+	sbuf_addf(out, "errors %u warnings %u\n", diag->n_errors, diag->n_warnings);
 }

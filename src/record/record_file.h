@@ -16,12 +16,16 @@
 **   (replay and diff --history read them all).
 **
 ** The reader hands out one meeting at a time, so a history of any length is
-** read in bounded memory; it is the seam for a faster record path.
+** read in bounded memory.  A native record is read by the fast path
+** (record/fastrec.h) as long as it is clean, by the full path (the item
+** reader, then minutes_from_ast) from the first item that is not: either
+** way the meetings and every diagnostic are the same.
 */
 #ifndef QUORATE_RECORD_FILE_H
 #define QUORATE_RECORD_FILE_H
 
 #include "front/parse.h"
+#include "record/fastrec.h"
 #include "record/minutes.h"
 
 /* Is src a JSON record (by its name or its first character)? */
@@ -36,8 +40,11 @@ struct record_reader {
 	const struct source *src;
 	struct diag_sink *diag;
 	struct meeting *json;         /* a JSON record's meeting, before it is handed out */
-	struct item_reader *items;    /* a native record, once a meeting is asked for */
-	struct arena *arena;          /* ... where its reader will be */
+	struct fastrec *fast;         /* a native record, read the fast way while it can be */
+	struct item_reader *items;    /* ... or the full way */
+	struct arena *arena;          /* where the native readers are */
+	bool native_started, fast_ended;
+	bool full_only;               /* never the fast path (the tests that compare the two) */
 	struct ast_file ast;
 	unsigned n_meetings;          /* handed out so far */
 	unsigned errors_at_open;
@@ -47,15 +54,24 @@ struct record_reader {
 ** whole here (false, reported, if it is malformed). */
 bool record_reader_open(struct record_reader *r, struct arena *a, struct diag_sink *diag, const struct source *src);
 
-/* The next meeting: its syntax tree (native records; nodes in `arena`) or,
-** for JSON, its model (*json set, node NULL).  Items that are not meetings
-** are reported and skipped.  false at the end of the file. */
-bool record_reader_next(struct record_reader *r, struct arena *arena, const struct node **node, struct meeting **json);
+/* The next meeting: its model (*model set, node NULL: a JSON record, or a
+** native one read the fast way), or its syntax tree (the full path; nodes in
+** `arena`, for minutes_from_ast).  The model, too, is in `arena`.  Items
+** that are not meetings are reported and skipped.  false at the end of the
+** file. */
+bool record_reader_next(struct record_reader *r, struct arena *arena, const struct node **node, struct meeting **model);
 
 /* At the end: report a record that held no meeting (unless something else
 ** was already reported about it). */
 void record_reader_finish(struct record_reader *r);
 
 void record_reader_close(struct record_reader *r);
+
+/* Every meeting of a record as the reader hands it out, and every
+** diagnostic, written out field by field (minutes_dump): the fast and the
+** full path must write the same (fuzz/fuzz_fastrec.c, test_fastrec.c). */
+struct sbuf;
+void record_dump(struct arena *a, struct diag_sink *diag, const struct source *src, bool full_only,
+                 struct sbuf *out);
 
 #endif

@@ -1330,11 +1330,12 @@ static bool read_before(struct replay *rp, const struct stat *st, bool through_l
 static void stream_native(struct replay *rp, struct reading *r, struct diag_sink *d, unsigned errors)
 {
 	if (r->src.len <= STREAM_WHOLE_BYTES) {
-		VEC(const struct node *) items = { 0 };
-		const struct node *n;
-		struct meeting *json;
-		while (record_reader_next(&r->rec, &r->file_arena, &n, &json))
-			VEC_PUSH(&r->file_arena, items, n);
+		/* a syntax tree (the full path) or a model (the fast path) */
+		struct item { const struct node *node; struct meeting *model; };
+		VEC(struct item) items = { 0 };
+		struct item it;
+		while (record_reader_next(&r->rec, &r->file_arena, &it.node, &it.model))
+			VEC_PUSH(&r->file_arena, items, it);
 		record_reader_finish(&r->rec);
 		if (d->n_errors > errors) {
 			/* A file that does not parse is not judged at all: never
@@ -1342,23 +1343,25 @@ static void stream_native(struct replay *rp, struct reading *r, struct diag_sink
 			rp->summary.malformed_files++;
 			return;
 		}
-		for (size_t i = 0; i < items.n; i++)
-			if (!stream_meeting(rp, minutes_from_ast(&rp->meeting_arena, d, items.items[i], &r->src)))
+		for (size_t i = 0; i < items.n; i++) {
+			const struct item *x = &items.items[i];
+			if (!stream_meeting(rp, x->model ? x->model : minutes_from_ast(&rp->meeting_arena, d, x->node, &r->src)))
 				return;
+		}
 		return;
 	}
 	/* A long file: each meeting judged as it is read.  If the file turns
 	** out malformed after some were judged, the history is judged again
 	** the indexed way, which does not judge it at all. */
 	const struct node *n;
-	struct meeting *json;
-	while (record_reader_next(&r->rec, &rp->scratch, &n, &json)) {
+	struct meeting *model;
+	while (record_reader_next(&r->rec, &rp->scratch, &n, &model)) {
 		if (d->n_errors > errors) {
 			rp->restart = rp->meetings_read > 0 || rp->restart;
 			break;
 		}
-		uint32_t end = n->span.end; /* n is in scratch */
-		bool ok = stream_meeting(rp, minutes_from_ast(&rp->meeting_arena, d, n, &r->src));
+		uint32_t end = model ? model->span.end : n->span.end; /* both in scratch */
+		bool ok = stream_meeting(rp, model ? model : minutes_from_ast(&rp->meeting_arena, d, n, &r->src));
 		arena_reset(&rp->scratch);
 		source_forget_behind(&r->src, end);
 		if (!ok)

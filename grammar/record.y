@@ -1,0 +1,229 @@
+/*
+** record.y: the grammar of the fast record path (src/record/fastrec.c).
+**
+** One call of the parser reads one `meeting` block, or the end of the file,
+** and stops (YYACCEPT) at the meeting's '}' without reading past it.  Its
+** actions build `struct meeting` directly (the fr_* functions of
+** fastrec_state.h): no syntax tree.  It accepts the meetings of
+** grammar/quorate.y, written the plain way: a name is a word that is not a
+** keyword (a keyword written as a name is left to the full path, whose
+** lookahead filter decides what it is), and every syntax error, every
+** statement minutes_from_ast would question, sets `give_up`; the full path
+** then reads the file from the last meeting's end and says what is wrong,
+** as it always has.  The spans are those of quorate.y (the same
+** YYLLOC_DEFAULT), so the two models are equal field by field
+** (fuzz/fuzz_fastrec.c, tests/unit/test_fastrec.c).
+*/
+%require "3.8"
+%define api.pure full
+%define api.prefix {fr_}
+%define api.token.prefix {FR_}
+%define api.value.type union
+%define api.location.type {struct span}
+%locations
+%param {struct fastrec *L}
+%expect 0
+
+%code requires {
+#include "record/fastrec_state.h"
+}
+
+%code provides {
+int fr_lex(FR_STYPE *value, FR_LTYPE *where, struct fastrec *L);
+/* flex's window over a mapped file, and the byte it overwrote (record.l). */
+int fr_scan_window(void *scanner);
+void fr_scan_restore(void *scanner);
+}
+
+%code {
+#include <string.h>
+
+static void fr_error(const FR_LTYPE *where, struct fastrec *L, const char *msg)
+{
+	(void)where;
+	(void)msg;
+	L->give_up = true;
+}
+
+/* As quorate.y: a rule's span runs from its first symbol to its last. */
+#define YYLLOC_DEFAULT(Cur, Rhs, N)                                     \
+	do {                                                            \
+		if (N) {                                                \
+			(Cur).start = YYRHSLOC(Rhs, 1).start;           \
+			(Cur).end = YYRHSLOC(Rhs, N).end;               \
+		} else {                                                \
+			(Cur).start = (Cur).end = YYRHSLOC(Rhs, 0).end; \
+		}                                                       \
+	} while (0)
+
+/* A record nests two blocks deep: the stack never grows (nothing on the
+** heap to lose on the way out of memory); deeper is a syntax error. */
+#define YYINITDEPTH 200
+#define YYMAXDEPTH 200
+
+/* A statement said twice, or a word that is not the expected one: the full
+** path reports it. */
+#define ONCE(bit) if (!fr_once(L, &L->motion_seen, (bit))) YYABORT
+#define MEETING_ONCE(bit) if (!fr_once(L, &L->seen, (bit))) YYABORT
+#define WORD(w, expected) if (!fr_word(L, (w), (expected))) YYABORT
+#define CHECK if (L->give_up) YYABORT
+}
+
+%token END 0 "end of file"
+%token BAD
+%token <const char *> IDENT STRING
+%token <struct fr_number> NUMBER
+%token <qdate> DATE
+%token MEETING ON TERMS CHAIR PAPERS MINUTES PRESENT APOLOGIES ATTENDING ARRIVES LEAVES DEPUTY
+%token MOTION TRUE FALSE INTEREST FOR AGAINST ABSTAIN TALLY CONSENSUS OBJECTION CASTING
+%token RECORDED DECLARED EXPECT NOTICE VIRTUAL RATIFIES APPROVED REFUSED BY
+%token CARRIED NOT VOID PROVISIONAL UNDETERMINED
+
+/* As quorate.y: `tally for 3 against 2` takes an `abstain` that follows. */
+%precedence TALLY_END
+%precedence ABSTAIN
+
+%type <const char *> string_opt motion_number_opt
+%type <struct fr_number> tally_abstain_opt
+%type <struct value> literal
+%type <int> outcome
+
+%%
+
+top
+	: %empty             { L->at_end = true; }
+	| meeting            { YYACCEPT; }
+	;
+
+meeting
+	: MEETING STRING ON DATE '{' record_items '}'
+		{ fr_meeting_end(L, $2, $4, @$); }
+	;
+
+record_items
+	: %empty
+	| record_items record_item { CHECK; }
+	;
+
+record_item
+	: TERMS STRING
+		{ MEETING_ONCE(SAID_TERMS); L->mt->terms_name = $2; L->mt->terms_span = @2; }
+	| CHAIR IDENT
+		{ MEETING_ONCE(SAID_CHAIR); L->mt->chair = fr_name(L, $2, @2); }
+	| PAPERS IDENT DATE
+		{ WORD($2, "sent"); MEETING_ONCE(SAID_PAPERS);
+		  L->mt->has_papers = true; L->mt->papers_sent = $3; L->mt->papers_span = @$; }
+	| MINUTES IDENT DATE
+		{ if (strcmp($2, "amended") == 0) {
+			MEETING_ONCE(SAID_AMENDED);
+			L->mt->has_amended = true; L->mt->minutes_amended = $3; L->mt->amended_span = @$;
+		  } else {
+			WORD($2, "circulated"); MEETING_ONCE(SAID_MINUTES);
+			L->mt->has_minutes = true; L->mt->minutes_circulated = $3; L->mt->minutes_span = @$;
+		  } }
+	| PRESENT ident_list       { fr_names_to(L, &L->present); }
+	| APOLOGIES ident_list     { fr_names_to(L, &L->apologies); }
+	| ATTENDING ident_list     { fr_names_to(L, &L->attending); }
+	| ARRIVES ident_list       { fr_step(L, STEP_ARRIVES); }
+	| LEAVES ident_list        { fr_step(L, STEP_LEAVES); }
+	| DEPUTY IDENT FOR IDENT   { fr_deputy(L, $2, @2, $4, @4); }
+	| motion_head motion_number_opt string_opt attributes '{' motion_items '}'
+		{ fr_motion_end(L, $2, $3, @$); }
+	;
+
+motion_head
+	: MOTION                 { fr_motion_begin(L); CHECK; }
+	;
+
+motion_number_opt
+	: %empty                 { $$ = NULL; }
+	| NUMBER                 { $$ = $1.text; }
+	;
+
+string_opt
+	: %empty                 { $$ = NULL; }
+	| STRING                 { $$ = $1; }
+	;
+
+ident_list
+	: IDENT                  { fr_list_start(L); fr_list_add(L, $1, @1); }
+	| ident_list ',' IDENT   { fr_list_add(L, $3, @3); CHECK; }
+	;
+
+attributes
+	: %empty
+	| attributes attribute   { CHECK; }
+	;
+
+attribute
+	: IDENT                  { fr_attribute(L, $1, NULL); }
+	| IDENT literal          { fr_attribute(L, $1, &$2); }
+	;
+
+literal
+	: NUMBER                 { $$ = fr_number_value(&$1); }
+	| STRING                 { $$ = (struct value){ .type = VT_STR, .u.str = $1 }; }
+	| DATE                   { $$ = (struct value){ .type = VT_DATE, .u.date = $1 }; }
+	| TRUE                   { $$ = (struct value){ .type = VT_BOOL, .u.boolean = true }; }
+	| FALSE                  { $$ = (struct value){ .type = VT_BOOL, .u.boolean = false }; }
+	;
+
+motion_items
+	: %empty
+	| motion_items motion_item { CHECK; }
+	;
+
+motion_item
+	: INTEREST IDENT string_opt    { fr_reasoned(L, &L->interests, $2, @2, $3); }
+	| FOR ident_list               { fr_votes(L, VOTE_FOR); }
+	| AGAINST ident_list           { fr_votes(L, VOTE_AGAINST); }
+	| ABSTAIN ident_list           { fr_votes(L, VOTE_ABSTAIN); }
+	| TALLY FOR NUMBER AGAINST NUMBER tally_abstain_opt
+		{ ONCE(SAID_TALLY); fr_tally(L, &$3, &$5, &$6, @$); }
+	| CONSENSUS
+		{ L->motion->consensus = true; L->motion->consensus_span = @$; }
+	| OBJECTION IDENT string_opt   { fr_reasoned(L, &L->objections, $2, @2, $3); }
+	| CASTING FOR
+		{ ONCE(SAID_CASTING); L->motion->has_casting = true; L->motion->casting = VOTE_FOR; L->motion->casting_span = @$; }
+	| CASTING AGAINST
+		{ ONCE(SAID_CASTING); L->motion->has_casting = true; L->motion->casting = VOTE_AGAINST; L->motion->casting_span = @$; }
+	| CASTING IDENT
+		{ WORD($2, "declined"); ONCE(SAID_CASTING);
+		  L->motion->casting_declined = true; L->motion->casting = VOTE_FOR; L->motion->casting_span = @$; }
+	| RECORDED outcome
+		{ ONCE(SAID_RECORDED); L->motion->recorded = (enum outcome)$2; L->motion->recorded_span = @$; }
+	| DECLARED outcome
+		{ ONCE(SAID_DECLARED); L->motion->declared = (enum outcome)$2; L->motion->declared_span = @$; }
+	| EXPECT outcome
+		{ ONCE(SAID_EXPECT); L->motion->expected = (enum outcome)$2; L->motion->expected_span = @$; }
+	| NOTICE IDENT DATE
+		{ WORD($2, "given"); ONCE(SAID_NOTICE); L->motion->has_notice_given = true; L->motion->notice_given = $3; }
+	| VIRTUAL ON DATE
+		{ ONCE(SAID_VIRTUAL); L->motion->is_virtual = true; L->motion->virtual_on = $3; }
+	| RATIFIES STRING MOTION NUMBER
+		{ ONCE(SAID_RATIFIES); L->motion->ratifies_meeting = $2; L->motion->ratifies_motion = $4.text;
+		  L->motion->ratifies_span = @$; }
+	| CHAIR IDENT
+		{ ONCE(SAID_PRESIDING); L->motion->presiding = fr_name(L, $2, @2); }
+	| APPROVED BY STRING ON DATE
+		{ ONCE(SAID_APPROVAL); L->motion->has_approval = true; L->motion->approval_body = $3;
+		  L->motion->approval_on = $5; L->motion->approval_span = @$; }
+	| REFUSED BY STRING ON DATE
+		{ ONCE(SAID_APPROVAL); L->motion->has_approval = true; L->motion->approval_refused = true;
+		  L->motion->approval_body = $3; L->motion->approval_on = $5; L->motion->approval_span = @$; }
+	;
+
+tally_abstain_opt
+	: %empty %prec TALLY_END { $$ = (struct fr_number){ { 0, 1 }, NULL }; }
+	| ABSTAIN NUMBER         { $$ = $2; }
+	;
+
+outcome
+	: CARRIED                { $$ = OUTCOME_CARRIED; }
+	| NOT CARRIED            { $$ = OUTCOME_NOT_CARRIED; }
+	| VOID                   { $$ = OUTCOME_VOID; }
+	| PROVISIONAL            { $$ = OUTCOME_PROVISIONAL; }
+	| UNDETERMINED           { $$ = OUTCOME_UNDETERMINED; }
+	;
+
+%%

@@ -1,0 +1,52 @@
+/*
+** fastrec: the fast path for native meeting records, with the full path
+** (the item reader and minutes_from_ast) as its fallback.
+**
+** A record is read by its own small grammar (grammar/record.l and
+** grammar/record.y: full DFA tables, words matched by the DFA, a pull
+** parser) whose actions build `struct meeting` directly, with no syntax tree.
+** It reads clean records only: the moment it meets anything the full path
+** would say a word about (a syntax error, a statement said twice, a limit,
+** a keyword written as a name, bytes that are not UTF-8...), it gives up,
+** and the record reader (record_file.c) hands the file to the full path
+** from the end of the last meeting read here, so every diagnostic is the
+** full path's, byte for byte.  What it does read equals, field by field,
+** what the full path would have built (fuzz/fuzz_fastrec.c keeps the two
+** grammars equal; tests/unit/test_fastrec.c runs every record of examples/
+** and tests/ both ways).
+**
+** Names are interned: within one reader, every occurrence of a name has
+** the same `id` pointer (up to FASTREC_MAX_NAMES distinct names; past that
+** they are copies).  The pointers live as long as the reader's arena.
+*/
+#ifndef QUORATE_FASTREC_H
+#define QUORATE_FASTREC_H
+
+#include "record/minutes.h"
+
+/* Distinct names interned by one reader (memory stays bounded). */
+#define FASTREC_MAX_NAMES 4096
+
+struct fastrec;
+
+enum fastrec_status {
+	FASTREC_MEETING,   /* a meeting was read */
+	FASTREC_END,       /* the end of the file, after at least one meeting */
+	FASTREC_GIVE_UP    /* the full path must read on from fastrec_resume */
+};
+
+/* Start reading src (a native record); its state goes to `a`.  NULL if the
+** fast path cannot read it at all (bytes that are not UTF-8, a NUL...). */
+struct fastrec *fastrec_open(struct arena *a, const struct source *src);
+
+/* The next meeting, its model in `out`.  Once it has given up or ended, it
+** says so again. */
+enum fastrec_status fastrec_next(struct fastrec *r, struct arena *out, struct meeting **m);
+
+/* After FASTREC_GIVE_UP: how many meetings were handed out, and the span
+** of the last one's '}' (where the full path resumes). */
+unsigned fastrec_resume(const struct fastrec *r, struct span *brace);
+
+void fastrec_close(struct fastrec *r);
+
+#endif

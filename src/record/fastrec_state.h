@@ -1,0 +1,111 @@
+/*
+** fastrec_state: what the record scanner (grammar/record.l), the record
+** grammar (grammar/record.y) and src/record/fastrec.c share while a native
+** record is read the fast way.  Private: only those three include it.
+**
+** The scanner and the grammar's actions call the fr_* functions below, which
+** build `struct meeting` directly.  Anything the full path (the item reader
+** and minutes_from_ast) would say a word about sets `give_up`; the reader
+** then hands the file over to the full path (see fastrec.h).
+*/
+#ifndef QUORATE_FASTREC_STATE_H
+#define QUORATE_FASTREC_STATE_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "base/arena.h"
+#include "base/date.h"
+#include "base/rational.h"
+#include "front/source.h"
+#include "record/minutes.h"
+
+/* A number as scanned: its value, and its text as written (in the meeting's
+** arena; NULL for a tally's missing `abstain`). */
+struct fr_number {
+	struct rat v;
+	const char *text;
+};
+
+/* A name's interned form, by its spelling (fastrec.c). */
+struct fr_slot {
+	const char *text;      /* as written (NULL: empty slot) */
+	const char *id;        /* its one form (names.h), one pointer per name */
+	uint32_t hash, len;
+	bool not_a_name;       /* a keyword of the terms language, or a character no name has */
+};
+
+struct fr_names {
+	struct rec_name *items;
+	size_t n, cap;
+};
+
+struct fastrec {
+	struct arena *arena;       /* the reader's: this state, the names, the scanner's */
+	struct arena *out;         /* the model of the meeting being read */
+	const struct source *src;
+	void *scanner;             /* flex's */
+	void *buffer;              /* its buffer over a source in memory */
+	uint32_t offset;           /* byte offset of the next character scanned */
+	uint32_t input;            /* of the next byte copied into flex's window (a mapped file) */
+	bool give_up;              /* the full path must read from the last meeting's end */
+	bool at_end;               /* the end of the file, where a meeting could begin */
+	bool has_pending;          /* a token read past the last '}' */
+	int pending;
+	struct span pending_at;
+
+	/* names, interned for the reader's life (at most FASTREC_MAX_NAMES) */
+	struct fr_slot *slots;
+	uint32_t cap, n_slots;
+
+	/* the meeting being built */
+	struct meeting *mt;
+	struct rec_motion *motion;
+	unsigned ordinal;
+	unsigned n_names;          /* against MINUTES_MAX_NAMES */
+	unsigned seen, motion_seen; /* statements said once (bits) */
+	struct fr_names present, apologies, attending, interests, objections;
+	struct fr_names list;      /* the list of names just read (in `arena`, reused) */
+	VEC(struct rec_step) steps;
+	VEC(struct rec_deputy) deputies;
+	VEC(struct rec_vote) votes;
+	VEC(struct attr) attrs;
+};
+
+/* The scanner's helpers (fastrec.c).  Each returns a token of record.y. */
+int fr_scan_name(struct fastrec *L, const char *text, size_t len, bool ascii, const char **out);
+int fr_scan_string(struct fastrec *L, const char *text, size_t len, const char **out);
+int fr_scan_number(struct fastrec *L, const char *text, size_t len, struct fr_number *out);
+int fr_scan_date(struct fastrec *L, const char *text, size_t len, qdate *out);
+/* Bytes for flex's window over a mapped file (YY_INPUT). */
+size_t fr_scan_input(struct fastrec *L, char *buf, size_t max);
+
+/* The statements said at most once, as bits of `seen` and `motion_seen`. */
+enum {
+	SAID_TERMS = 1, SAID_CHAIR = 2, SAID_PAPERS = 4, SAID_MINUTES = 8, SAID_AMENDED = 16
+};
+enum {
+	SAID_TALLY = 1, SAID_CASTING = 2, SAID_RECORDED = 4, SAID_DECLARED = 8, SAID_NOTICE = 16,
+	SAID_PRESIDING = 32, SAID_EXPECT = 64, SAID_VIRTUAL = 128, SAID_RATIFIES = 256, SAID_APPROVAL = 512
+};
+
+/* The grammar's actions (fastrec.c). */
+bool fr_once(struct fastrec *L, unsigned *seen, unsigned bit);
+bool fr_word(struct fastrec *L, const char *word, const char *expected);
+struct rec_name *fr_name(struct fastrec *L, const char *id, struct span at);
+void fr_list_start(struct fastrec *L);
+void fr_list_add(struct fastrec *L, const char *id, struct span at);
+void fr_names_to(struct fastrec *L, struct fr_names *to);
+void fr_step(struct fastrec *L, enum step_kind kind);
+void fr_deputy(struct fastrec *L, const char *deputy, struct span at, const char *principal, struct span pat);
+void fr_motion_begin(struct fastrec *L);
+void fr_attribute(struct fastrec *L, const char *name, const struct value *value);
+struct value fr_number_value(const struct fr_number *n);
+void fr_votes(struct fastrec *L, enum vote_kind kind);
+void fr_reasoned(struct fastrec *L, struct fr_names *to, const char *id, struct span at, const char *reason);
+void fr_tally(struct fastrec *L, const struct fr_number *yes, const struct fr_number *no,
+              const struct fr_number *abstain, struct span at);
+void fr_motion_end(struct fastrec *L, const char *number, const char *title, struct span at);
+void fr_meeting_end(struct fastrec *L, const char *title, qdate date, struct span at);
+
+#endif

@@ -1,0 +1,230 @@
+/*
+** test_fastrec: the fast record path (src/record/fastrec.c) reads what the
+** full path reads.  Every .minutes file of examples/ and tests/ is read
+** three ways, the full path alone, the fast path from memory and the fast
+** path from a mapped file, and the three write the same meetings, field by
+** field, and the same diagnostics (record_dump); then the names it interns
+** and the records it hands over part-way.
+*/
+#define _XOPEN_SOURCE 700
+#include "fixture.h"
+
+#include <ftw.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "base/sbuf.h"
+#include "front/source.h"
+#include "record/fastrec.h"
+#include "record/record_file.h"
+
+struct ctx {
+	struct fixture f;
+};
+
+FIXTURE_STATE(struct ctx)
+
+/* nftw has no context pointer: the walk's state, for the one walk at a time */
+static struct walk {
+	struct ctx *x;
+	unsigned files, fast_whole;
+} *walking;
+
+static const char *dump(struct ctx *x, const struct source *src, bool full_only)
+{
+	struct diag_sink d;
+	diag_init(&d, &x->f.arena);
+	struct sbuf out;
+	sbuf_init(&out, &x->f.arena);
+	record_dump(&x->f.arena, &d, src, full_only, &out);
+	return sbuf_str(&out);
+}
+
+/* Did the fast path read the whole file, to its end? */
+static bool fast_reads_whole(struct ctx *x, const struct source *src)
+{
+	struct fastrec *r = fastrec_open(&x->f.arena, src);
+	if (!r)
+		return false;
+	struct meeting *m;
+	enum fastrec_status st;
+	while ((st = fastrec_next(r, &x->f.arena, &m)) == FASTREC_MEETING)
+		;
+	assert_int_equal(fastrec_next(r, &x->f.arena, &m), st); /* it says so again */
+	fastrec_close(r);
+	return st == FASTREC_END;
+}
+
+static void compare_ways(struct ctx *x, const char *path)
+{
+	struct source full, fast, mapped;
+	const char *why = NULL;
+	struct stat st;
+	assert_int_equal(source_load(&full, &x->f.arena, path, &why), 0);
+	assert_int_equal(source_load(&fast, &x->f.arena, path, &why), 0);
+	const char *want = dump(x, &full, true), *got = dump(x, &fast, false);
+	if (strcmp(want, got) != 0)
+		fail_msg("%s: the fast path read\n%s\nthe full path\n%s", path, got, want);
+	if (full.len > 0) { /* an empty file cannot be mapped */
+		assert_int_equal(source_map_over(&mapped, &x->f.arena, path, 0, &st, &why), 0);
+		const char *from_map = dump(x, &mapped, false);
+		source_close(&mapped);
+		if (strcmp(want, from_map) != 0)
+			fail_msg("%s: the fast path read the mapped file as\n%s\nthe full path\n%s", path, from_map, want);
+	}
+	walking->files++;
+	walking->fast_whole += fast_reads_whole(x, &fast);
+}
+
+static int visit(const char *path, const struct stat *st, int type, struct FTW *ftw)
+{
+	(void)st;
+	(void)ftw;
+	size_t n = strlen(path);
+	if (type == FTW_F && n > 8 && strcmp(path + n - 8, ".minutes") == 0)
+		compare_ways(walking->x, path);
+	return 0;
+}
+
+static void test_every_record(void **state)
+{
+	FIXTURE_ENTER(struct ctx, x);
+	struct walk w = { x, 0, 0 };
+	walking = &w;
+	assert_int_equal(nftw("examples", visit, 16, FTW_PHYS), 0);
+	assert_int_equal(nftw("tests", visit, 16, FTW_PHYS), 0);
+	walking = NULL;
+	/* the records of the examples are clean; the tests' include broken ones */
+	assert_true(w.files > 50);
+	assert_true(w.fast_whole > 10 && w.fast_whole < w.files);
+}
+
+static const struct source *text_source(struct ctx *x, const char *text)
+{
+	struct source *s = arena_alloc(&x->f.arena, sizeof *s);
+	source_from_memory(s, &x->f.arena, "t.minutes", text, strlen(text));
+	return s;
+}
+
+static void assert_same_both_ways(struct ctx *x, const char *text)
+{
+	const char *want = dump(x, text_source(x, text), true), *got = dump(x, text_source(x, text), false);
+	if (strcmp(want, got) != 0)
+		fail_msg("the fast path read\n%s\nthe full path\n%s", got, want);
+}
+
+/* One pointer per name, however often and however it is written (composed
+** or as a letter and a combining mark). */
+static void test_interned(void **state)
+{
+	FIXTURE_ENTER(struct ctx, x);
+	const char *text = "meeting \"M\" on 2024-05-14 {\n"
+	                   "  chair alice\n"
+	                   "  present alice, si\xC3\xB4n, bob\n"
+	                   "  motion \"A\" {\n    for alice, sio\xCC\x82n\n    against bob\n    recorded carried\n  }\n"
+	                   "}\n";
+	struct fastrec *r = fastrec_open(&x->f.arena, text_source(x, text));
+	assert_non_null(r);
+	struct meeting *m;
+	assert_int_equal(fastrec_next(r, &x->f.arena, &m), FASTREC_MEETING);
+	const struct rec_motion *mo = m->steps[0].motion;
+	assert_ptr_equal(m->chair->id, m->present.items[0].id);
+	assert_ptr_equal(mo->votes[0].who.id, m->present.items[0].id);
+	assert_ptr_equal(mo->votes[1].who.id, m->present.items[1].id); /* sion with U+0302 is sîon composed */
+	assert_string_equal(mo->votes[1].who.id, "si\xC3\xB4n");
+	assert_ptr_equal(mo->votes[2].who.id, m->present.items[2].id);
+	assert_int_equal(fastrec_next(r, &x->f.arena, &m), FASTREC_END);
+	fastrec_close(r);
+	assert_same_both_ways(x, text);
+}
+
+/* More names than the table keeps: the rest are copies, the model the same. */
+static void test_many_names(void **state)
+{
+	FIXTURE_ENTER(struct ctx, x);
+	struct sbuf b;
+	sbuf_init(&b, &x->f.arena);
+	sbuf_add(&b, "meeting \"M\" on 2024-05-14 {\n  present m0");
+	for (unsigned i = 1; i < FASTREC_MAX_NAMES + 100; i++)
+		sbuf_addf(&b, ", m%u", i);
+	sbuf_add(&b, "\n  motion \"A\" {\n    for m0, m5000\n    recorded carried\n  }\n}\n");
+	assert_same_both_ways(x, sbuf_str(&b));
+	assert_true(fast_reads_whole(x, text_source(x, sbuf_str(&b))));
+}
+
+/* Clean meetings, then one the full path has something to say about: it
+** resumes after the last clean one, with the diagnostics it always had. */
+static void test_hands_over(void **state)
+{
+	FIXTURE_ENTER(struct ctx, x);
+	static const char *const broken[] = {
+		"  motion \"C\" {\n    recorded carried\n    recorded carried\n  }\n",   /* said twice */
+		"  present alice,\n  apologies bob\n",                                   /* a stray comma */
+		"  present chair\n",                                                     /* a keyword as a name */
+		"  papers given 2024-05-01\n",                                           /* the wrong word */
+		"  motion \"C\" {\n    tally for 2.5 against 1\n  }\n",                   /* not a count */
+		"  motion \"C\" lead 1 lead 2 {\n  }\n",                                  /* an attribute twice */
+		"  motion \"C\" {\n    casting maybe\n  }\n",
+		"  present al\xC3\x97x\n",                                                /* no name has U+00D7 */
+		"  motion \"C\" {\n    tally for 3 against 1 abstain 1\n    tally for 3 against 1\n  }\n",
+		"  motion \"C\" {\n    notice sent 2024-01-01\n  }\n",
+		"  terms \"X\"\n  terms \"Y\"\n",
+		"  minutes amended 2024-05-27\n  minutes amended 2024-05-28\n",
+		"  minutes amnded 2024-05-27\n",
+		"  motion \"C\" \"D\" {\n  }\n",
+	};
+	for (size_t i = 0; i < sizeof broken / sizeof broken[0]; i++) {
+		struct sbuf b;
+		sbuf_init(&b, &x->f.arena);
+		sbuf_add(&b, "meeting \"A\" on 2024-05-14 {\n  chair alice\n}\n"
+		             "meeting \"B\" on 2024-05-15 {\n  chair alice\n}\n"
+		             "meeting \"C\" on 2024-05-16 {\n");
+		sbuf_add(&b, broken[i]);
+		sbuf_add(&b, "}\nmeeting \"D\" on 2024-05-17 {\n  chair bob\n}\n");
+		assert_same_both_ways(x, sbuf_str(&b));
+		assert_false(fast_reads_whole(x, text_source(x, sbuf_str(&b))));
+	}
+	/* not a meeting after one; nothing at all; not UTF-8 */
+	assert_same_both_ways(x, "meeting \"A\" on 2024-05-14 {\n}\nterms \"T\" {\n}\n");
+	assert_same_both_ways(x, "meeting \"A\" on 2024-05-14 {\n} }\n");
+	assert_same_both_ways(x, "# nothing\n");
+	assert_same_both_ways(x, "meeting \"A\" on 2024-05-14 {\n  chair al\xFF\n}\n");
+	assert_null(fastrec_open(&x->f.arena, text_source(x, "meeting \"A\" on 2024-05-14 {\n  chair al\xFF\n}\n")));
+	fastrec_close(NULL);
+}
+
+/* Every statement of a record, read both ways. */
+static void test_every_statement(void **state)
+{
+	FIXTURE_ENTER(struct ctx, x);
+	const char *text =
+		"\xEF\xBB\xBFmeeting \"Full \\\"quoted\\\" \\\\ title\" on 2024-05-14 {  # a comment\n"
+		"  terms \"Anytown\"\n  chair alice\n  papers sent 2024-05-07\n  minutes circulated 2024-05-20\n"
+		"  minutes amended 2024-05-27\n"
+		"  present alice, bob,\n    carol\n  apologies dan\n  attending eve\n  deputy frank for dan\n"
+		"  motion 3.1 \"First\" financial amount 31000.50 rate 5% kind \"grant\" due 2024-06-01 urgent true old false {\n"
+		"    interest bob \"a director\"\n    interest carol\n    for alice, carol\n    against bob\n    abstain eve\n"
+		"    tally for 2 against 1 abstain 1\n    casting for\n    recorded carried\n    declared carried\n"
+		"    expect not carried\n    notice given 2024-05-01\n    chair bob\n    objection carol \"too soon\"\n"
+		"    objection dan\n  }\n"
+		"  arrives gina\n  leaves bob, carol\n"
+		"  motion {\n    consensus\n    virtual on 2024-05-15\n    ratifies \"Earlier\" motion 2\n"
+		"    approved by \"Health Board\" on 2024-06-01\n    casting against\n    recorded void\n  }\n"
+		"  motion 7 {\n    refused by \"Health Board\" on 2024-06-02\n    casting declined\n"
+		"    recorded provisional\n    declared undetermined\n    tally for 3 against 4\n  }\n"
+		"}\n";
+	assert_same_both_ways(x, text);
+	assert_true(fast_reads_whole(x, text_source(x, text)));
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_every_record, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_interned, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_many_names, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_hands_over, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_every_statement, setup, teardown),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
