@@ -156,8 +156,8 @@ attributes
 	;
 
 attribute
-	: IDENT                  { fr_attribute(L, $1, NULL); }
-	| IDENT literal          { fr_attribute(L, $1, &$2); }
+	: IDENT                  { fr_attribute(L, $1, @1, NULL, (struct span){ @1.end, @1.end }); }
+	| IDENT literal          { fr_attribute(L, $1, @1, &$2, @2); }
 	;
 
 literal

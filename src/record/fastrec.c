@@ -279,6 +279,7 @@ void fr_motion_begin(struct fastrec *L)
 	L->motion_seen = 0;
 	memset(&L->votes, 0, sizeof L->votes);
 	memset(&L->attrs, 0, sizeof L->attrs);
+	memset(&L->attr_at, 0, sizeof L->attr_at);
 	L->interests = L->objections = (struct fr_names){ 0 };
 }
 
@@ -289,7 +290,7 @@ struct value fr_number_value(const struct fr_number *n)
 	                       .places = (unsigned char)rat_places_written(n->text, strlen(n->text)) };
 }
 
-void fr_attribute(struct fastrec *L, const char *name, const struct value *value)
+void fr_attribute(struct fastrec *L, const char *name, struct span name_at, const struct value *value, struct span value_at)
 {
 	for (size_t k = 0; k < L->attrs.n; k++)
 		if (strcmp(L->attrs.items[k].name, name) == 0) {
@@ -298,6 +299,9 @@ void fr_attribute(struct fastrec *L, const char *name, const struct value *value
 		}
 	struct attr a = { name, value ? *value : (struct value){ .type = VT_BOOL, .u.boolean = true } };
 	VEC_PUSH(L->out, L->attrs, a);
+	/* minutes.c's attr_at: the name as long as its one form */
+	struct rec_attr_at at = { { name_at.start, name_at.start + (uint32_t)strlen(name) }, value_at };
+	VEC_PUSH(L->out, L->attr_at, at);
 }
 
 void fr_votes(struct fastrec *L, enum vote_kind kind)
@@ -351,8 +355,11 @@ void fr_motion_end(struct fastrec *L, const char *number, const char *title, str
 	m->span = at;
 	m->n_attrs = (unsigned)L->attrs.n;
 	m->attrs = arena_array(L->out, L->attrs.n + 1, sizeof *m->attrs);
-	if (L->attrs.n)
+	m->attr_at = arena_array(L->out, L->attrs.n + 1, sizeof *m->attr_at);
+	if (L->attrs.n) {
 		memcpy(m->attrs, L->attrs.items, L->attrs.n * sizeof *m->attrs);
+		memcpy(m->attr_at, L->attr_at.items, L->attrs.n * sizeof *m->attr_at);
+	}
 	m->votes = L->votes.items;
 	m->n_votes = (unsigned)L->votes.n;
 	m->interests = names_of(&L->interests);

@@ -70,6 +70,7 @@ struct fastrec {
 	VEC(struct rec_deputy) deputies;
 	VEC(struct rec_vote) votes;
 	VEC(struct attr) attrs;
+	VEC(struct rec_attr_at) attr_at;
 };
 
 /* The scanner's helpers (fastrec.c).  Each returns a token of record.y. */
@@ -99,7 +100,7 @@ void fr_names_to(struct fastrec *L, struct fr_names *to);
 void fr_step(struct fastrec *L, enum step_kind kind);
 void fr_deputy(struct fastrec *L, const char *deputy, struct span at, const char *principal, struct span pat);
 void fr_motion_begin(struct fastrec *L);
-void fr_attribute(struct fastrec *L, const char *name, const struct value *value);
+void fr_attribute(struct fastrec *L, const char *name, struct span name_at, const struct value *value, struct span value_at);
 struct value fr_number_value(const struct fr_number *n);
 void fr_votes(struct fastrec *L, enum vote_kind kind);
 void fr_reasoned(struct fastrec *L, struct fr_names *to, const char *id, struct span at, const char *reason);

@@ -418,6 +418,10 @@ static void dump_motion(struct sbuf *out, const struct rec_motion *m)
 	for (unsigned i = 0; i < m->n_attrs; i++) {
 		sbuf_addf(out, " %s=", m->attrs[i].name);
 		dump_value(out, &m->attrs[i].value);
+		if (m->attr_at) {
+			dump_span(out, m->attr_at[i].name);
+			dump_span(out, m->attr_at[i].value);
+		}
 	}
 	sbuf_add(out, "\n ");
 	dump_names(out, "interests", m->interests);
