@@ -71,6 +71,8 @@ static void fr_error(const FR_LTYPE *where, struct fastrec *L, const char *msg)
 
 %token END 0 "end of file"
 %token BAD
+/* `alice, bob, carol`: names and commas in one token (their names in L->run) */
+%token LIST
 %token <const char *> IDENT STRING
 %token <struct fr_number> NUMBER
 %token <qdate> DATE
@@ -147,7 +149,9 @@ string_opt
 
 ident_list
 	: IDENT                  { fr_list_start(L); fr_list_add(L, $1, @1); }
+	| LIST                   { fr_list_start(L); fr_list_add_run(L); CHECK; }
 	| ident_list ',' IDENT   { fr_list_add(L, $3, @3); CHECK; }
+	| ident_list ',' LIST    { fr_list_add_run(L); CHECK; }
 	;
 
 attributes

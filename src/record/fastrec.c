@@ -74,11 +74,11 @@ static void make_name(struct arena *a, const char *text, size_t len, bool ascii,
 	s->not_a_name = s->id == NULL;
 }
 
-/* The slot of a name as written: found, or filled (its one form made,
-** and for a name written decomposed, that form's own pointer). */
-static struct fr_slot *intern(struct fastrec *L, const char *text, size_t len, bool ascii)
+/* The slot of a name as written (h: its hash_bytes): found, or filled (its
+** one form made, and for a name written decomposed, that form's own
+** pointer).  NULL when the table is full. */
+static struct fr_slot *intern(struct fastrec *L, const char *text, size_t len, uint32_t h, bool ascii)
 {
-	uint32_t h = hash_bytes(text, len);
 	struct fr_slot *s = L->slots ? find_slot(L, text, len, h) : NULL;
 	if (s && s->text)
 		return s;
@@ -88,7 +88,8 @@ static struct fr_slot *intern(struct fastrec *L, const char *text, size_t len, b
 	make_name(L->arena, text, len, ascii, &made);
 	made.text = ascii ? made.id : arena_strndup(L->arena, text, len);
 	if (!ascii && made.id && strcmp(made.id, made.text) != 0) {
-		struct fr_slot *composed = intern(L, made.id, strlen(made.id), false);
+		size_t n = strlen(made.id);
+		struct fr_slot *composed = intern(L, made.id, n, hash_bytes(made.id, n), false);
 		if (composed)
 			made.id = composed->id;
 	}
@@ -100,11 +101,11 @@ static struct fr_slot *intern(struct fastrec *L, const char *text, size_t len, b
 	return s;
 }
 
-int fr_scan_name(struct fastrec *L, const char *text, size_t len, bool ascii, const char **out)
+static int name_token(struct fastrec *L, const char *text, size_t len, uint32_t h, bool ascii, const char **out)
 {
 	if (len > PARSE_MAX_IDENT)
 		return FR_BAD;
-	struct fr_slot own, *s = intern(L, text, len, ascii);
+	struct fr_slot own, *s = intern(L, text, len, h, ascii);
 	if (!s) { /* the table is full: a copy of its own */
 		make_name(L->out, text, len, ascii, &own);
 		s = &own;
@@ -113,23 +114,69 @@ int fr_scan_name(struct fastrec *L, const char *text, size_t len, bool ascii, co
 	return s->not_a_name ? FR_BAD : FR_IDENT;
 }
 
+int fr_scan_name(struct fastrec *L, const char *text, size_t len, bool ascii, const char **out)
+{
+	return name_token(L, text, len, hash_bytes(text, len), ascii, out);
+}
+
+static bool separates_names(char c)
+{
+	return c == ',' || c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v';
+}
+
+/* `alice, bob,\n carol` (record.l's LIST): each name interned, with its own
+** span, into L->run. */
+int fr_scan_list(struct fastrec *L, const char *text, size_t len, uint32_t at)
+{
+	L->run.n = 0;
+	for (size_t i = 0; i < len;) {
+		size_t start = i;
+		unsigned char high = 0;
+		uint32_t h = 2166136261u; /* hash_bytes, as the name is found */
+		for (; i < len && !separates_names(text[i]); i++) {
+			high |= (unsigned char)text[i];
+			h = (h ^ (unsigned char)text[i]) * 16777619u;
+		}
+		const char *id;
+		if (name_token(L, text + start, i - start, h, high < 0x80, &id) != FR_IDENT || L->run.n == MINUTES_MAX_NAMES)
+			return FR_BAD;
+		if (L->run.n == L->run.cap) {
+			size_t cap = L->run.cap ? 2 * L->run.cap : 32;
+			L->run.items = arena_grow(L->arena, L->run.items, L->run.n, cap, sizeof *L->run.items);
+			L->run.cap = cap;
+		}
+		L->run.items[L->run.n++] = (struct rec_name){ id, { at + (uint32_t)start, at + (uint32_t)i }, NULL };
+		while (i < len && separates_names(text[i]))
+			i++;
+	}
+	return FR_LIST;
+}
+
 /* Decode \" and \\ (quorate.l's scan_string); anything else is the full
 ** path's to report. */
 int fr_scan_string(struct fastrec *L, const char *text, size_t len, const char **out)
 {
 	if (len - 2 > PARSE_MAX_STRING)
 		return FR_BAD;
-	char *s = arena_alloc_uninit(L->out, len);
-	size_t n = 0;
-	for (size_t i = 1; i + 1 < len; i++) {
-		if (text[i] == '\\') {
+	const char *body = text + 1;
+	size_t n = len - 2;
+	char *s = arena_alloc_uninit(L->out, n + 1);
+	if (!memchr(body, '\\', n)) { /* the common case: nothing to decode */
+		memcpy(s, body, n);
+		s[n] = '\0';
+		*out = s;
+		return FR_STRING;
+	}
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (body[i] == '\\') {
 			i++;
-			if (text[i] != '"' && text[i] != '\\')
+			if (body[i] != '"' && body[i] != '\\')
 				return FR_BAD;
 		}
-		s[n++] = text[i];
+		s[k++] = body[i];
 	}
-	s[n] = '\0';
+	s[k] = '\0';
 	*out = s;
 	return FR_STRING;
 }
@@ -212,6 +259,20 @@ void fr_list_add(struct fastrec *L, const char *id, struct span at)
 		L->list.cap = cap;
 	}
 	L->list.items[L->list.n++] = (struct rec_name){ id, at, NULL };
+}
+
+/* The names of a LIST token join the list (taken whole when it is the
+** first: the two buffers change places). */
+void fr_list_add_run(struct fastrec *L)
+{
+	if (L->list.n == 0) {
+		struct fr_names t = L->list;
+		L->list = L->run;
+		L->run = t;
+		return;
+	}
+	for (size_t i = 0; i < L->run.n && !L->give_up; i++)
+		fr_list_add(L, L->run.items[i].id, L->run.items[i].span);
 }
 
 /* Names counted against MINUTES_MAX_NAMES (minutes.c counts the same). */

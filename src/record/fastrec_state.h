@@ -66,6 +66,7 @@ struct fastrec {
 	unsigned seen, motion_seen; /* statements said once (bits) */
 	struct fr_names present, apologies, attending, interests, objections;
 	struct fr_names list;      /* the list of names just read (in `arena`, reused) */
+	struct fr_names run;       /* the names of one LIST token (in `arena`, reused) */
 	VEC(struct rec_step) steps;
 	VEC(struct rec_deputy) deputies;
 	VEC(struct rec_vote) votes;
@@ -75,6 +76,7 @@ struct fastrec {
 
 /* The scanner's helpers (fastrec.c).  Each returns a token of record.y. */
 int fr_scan_name(struct fastrec *L, const char *text, size_t len, bool ascii, const char **out);
+int fr_scan_list(struct fastrec *L, const char *text, size_t len, uint32_t at);
 int fr_scan_string(struct fastrec *L, const char *text, size_t len, const char **out);
 int fr_scan_number(struct fastrec *L, const char *text, size_t len, struct fr_number *out);
 int fr_scan_date(struct fastrec *L, const char *text, size_t len, qdate *out);
@@ -96,6 +98,7 @@ bool fr_word(struct fastrec *L, const char *word, const char *expected);
 struct rec_name *fr_name(struct fastrec *L, const char *id, struct span at);
 void fr_list_start(struct fastrec *L);
 void fr_list_add(struct fastrec *L, const char *id, struct span at);
+void fr_list_add_run(struct fastrec *L);
 void fr_names_to(struct fastrec *L, struct fr_names *to);
 void fr_step(struct fastrec *L, enum step_kind kind);
 void fr_deputy(struct fastrec *L, const char *deputy, struct span at, const char *principal, struct span pat);
