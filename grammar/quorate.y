@@ -256,6 +256,12 @@ term_item
 		{ $$ = mk2(st, N_QUORUM, @$, $3, $5.first); $$->clause = clause_text($2); }
 	| CONSENSUS clause_opt word
 		{ $$ = mk2(st, N_CONSENSUS, @$, $3, NULL); $$->clause = clause_text($2); }
+	/* the sample's "consensus where possible" (sema says which pairs mean `first`) */
+	| CONSENSUS clause_opt word word
+		{ $$ = mk2(st, N_CONSENSUS, @$, $3, $4); $$->clause = clause_text($2); }
+	| CONSENSUS clause_opt WHEN word
+		{ struct node *w = mk(st, N_WORD, @3); w->text = "when";
+		  $$ = mk2(st, N_CONSENSUS, @$, w, $4); $$->clause = clause_text($2); }
 	| CONSENSUS clause_opt TO BE AGREED
 		{ $$ = mk(st, N_CONSENSUS, @$); $$->clause = clause_text($2); }
 	| CASTING VOTE clause_opt CHAIR    { $$ = mk(st, N_CASTING, @$); $$->op = 1; $$->clause = clause_text($3); }

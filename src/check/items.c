@@ -422,6 +422,14 @@ static void check_virtual(struct sema *s, const struct node *n)
 
 /* ==== the items of a terms block ============================================ */
 
+/* The national sample's "consensus where possible" (also "wherever", "if"
+** and "when possible"): a consensus first, a vote where there is none. */
+static bool where_possible(const struct node *w, const struct node *possible)
+{
+	return setting_is(possible, "possible") && (setting_is(w, "where") || setting_is(w, "wherever") ||
+	                                           setting_is(w, "if") || setting_is(w, "when"));
+}
+
 static void check_consensus(struct sema *s, const struct node *n)
 {
 	struct terms *t = s->t;
@@ -430,13 +438,20 @@ static void check_consensus(struct sema *s, const struct node *n)
 	if (!n->a) {
 		t->consensus_tba = true;
 		tba(s, n, n->clause, "whether decisions may be taken by consensus");
-	} else if (setting_is(n->a, "first"))
+	} else if (n->b ? where_possible(n->a, n->b) : setting_is(n->a, "first"))
 		t->consensus_allowed = true;
-	else if (setting_is(n->a, "never") || setting_is(n->a, "none"))
+	else if (!n->b && (setting_is(n->a, "never") || setting_is(n->a, "none")))
 		t->consensus_allowed = false;
-	else
-		diag_report(s->diag, D_TYPE, at_file(s, n->a), "`consensus` must be followed by `first` or `never`, not '%s'",
-		            n->a->text);
+	else {
+		struct loc at = at_file(s, n->a);
+		if (n->b)
+			at.end = at_file(s, n->b).end;
+		struct diag *d = diag_report(s->diag, D_TYPE, at,
+		                             "`consensus` must be followed by `first` (or `where possible`) or `never`, not '%s%s%s'",
+		                             n->a->text, n->b ? " " : "", n->b ? n->b->text : "");
+		if (n->b && strcmp(n->b->text, "possible") == 0)
+			diag_fixit(s->diag, d, at, "where possible");
+	}
 }
 
 static void check_size(struct sema *s, const struct node *n)

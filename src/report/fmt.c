@@ -386,7 +386,16 @@ static void simple_item(struct fmt *f, const struct node *n)
 			emit(f, "to be agreed");
 		}
 		break;
-	case N_CONSENSUS: emit(f, "consensus"); clause(f, n); emit(f, " "); emit(f, n->a ? n->a->text : "to be agreed"); break;
+	case N_CONSENSUS:
+		emit(f, "consensus");
+		clause(f, n);
+		emit(f, " ");
+		emit(f, n->a ? n->a->text : "to be agreed");
+		if (n->b) { /* `where possible`, as written */
+			emit(f, " ");
+			emit(f, n->b->text);
+		}
+		break;
 	case N_CASTING:
 		emit(f, "casting vote");
 		clause(f, n);

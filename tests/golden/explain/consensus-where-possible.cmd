@@ -1,0 +1,1 @@
+explain tests/golden/explain/consensus-where-possible.tor
