@@ -33,6 +33,7 @@
 %code {
 #include <ctype.h>
 #include <string.h>
+#include <strings.h>
 
 #include "base/spell.h"
 
@@ -941,6 +942,56 @@ static void hint_motion(struct parse_state *st, struct diag *d, yysymbol_kind_t 
 	hint_tally(st, d, from);
 }
 
+/* Numbers written in words where the language wants figures (`meets every
+** two months`): the figure, with the fix-it. */
+static bool hint_number_word(struct parse_state *st, struct diag *d, const YYLTYPE *where)
+{
+	static const char *const words[] = { "zero", "one", "two", "three", "four", "five", "six", "seven",
+	                                     "eight", "nine", "ten", "eleven", "twelve" };
+	size_t len = where->end - where->start;
+	const char *text = st->src->text + where->start;
+	for (size_t i = 0; i < sizeof words / sizeof words[0]; i++) {
+		if (strlen(words[i]) != len || strncasecmp(text, words[i], len) != 0)
+			continue;
+		const char *figure = arena_printf(st->arena, "%zu", i);
+		diag_note(st->diag, d, (struct loc){ NULL, 0, 0 }, "numbers are written in figures: %s", figure);
+		diag_fixit(st->diag, d, loc_of(st->src, *where), figure);
+		return true;
+	}
+	return false;
+}
+
+/* How often, in one word (`meets bi-monthly`, `review annually`): the
+** period the language writes, with the fix-it over the whole word. */
+static const struct {
+	const char *word, *period, *note;
+} frequency_words[] = {
+	{ "bi-monthly", "every 2 months", "bi-monthly as the national sample means it, every two months" },
+	{ "bimonthly", "every 2 months", "bi-monthly as the national sample means it, every two months" },
+	{ "annually", "every 12 months", NULL }, { "yearly", "every 12 months", NULL },
+	{ "quarterly", "every 3 months", NULL }, { "monthly", "every 1 month", NULL },
+	{ "fortnightly", "every 2 weeks", NULL }, { "weekly", "every 1 week", NULL },
+};
+
+static bool hint_frequency(struct parse_state *st, struct diag *d, const YYLTYPE *where)
+{
+	qr_scan_restore(st->scanner); /* the text after the token, as written */
+	const char *text = st->src->text + where->start;
+	size_t rest = st->src->len - where->start;
+	for (size_t i = 0; i < sizeof frequency_words / sizeof frequency_words[0]; i++) {
+		size_t k = strlen(frequency_words[i].word);
+		if (k > rest || strncasecmp(text, frequency_words[i].word, k) != 0 ||
+		    (k < rest && (isalnum((unsigned char)text[k]) || text[k] == '_' || text[k] == '-')))
+			continue;
+		const char *period = frequency_words[i].period;
+		diag_note(st->diag, d, (struct loc){ NULL, 0, 0 }, "a period is written `%s`%s%s", period,
+		          frequency_words[i].note ? ": " : "", frequency_words[i].note ? frequency_words[i].note : "");
+		diag_fixit(st->diag, d, loc_of(st->src, (struct span){ where->start, where->start + (uint32_t)k }), period);
+		return true;
+	}
+	return false;
+}
+
 /* English comparisons the language does not have, and the symbol to write
 ** (docs/reference.md#comparisons-in-words lists the ones it has). */
 static const struct {
@@ -1069,6 +1120,16 @@ static int yyreport_syntax_error(const yypcontext_t *yyctx, struct parse_state *
 	else if (got == YYSYMBOL_IDENT && expects(all_expected, n_all, YYSYMBOL_ATTENDING) && hint_non_voting(st, d, where))
 		;
 	else if ((got == YYSYMBOL_IDENT || got == YYSYMBOL_BADWORD) && !unfinished &&
+	         expects(all_expected, n_all, YYSYMBOL_NUMBER) && hint_number_word(st, d, where))
+		;
+	else if ((got == YYSYMBOL_IDENT || got == YYSYMBOL_BADWORD) && !unfinished &&
+	         expects(all_expected, n_all, YYSYMBOL_EVERY) && hint_frequency(st, d, where))
+		;
+	else if (!unfinished && expects(all_expected, n_all, YYSYMBOL_NUMBER) &&
+	         (got == YYSYMBOL_DAY || got == YYSYMBOL_WEEK || got == YYSYMBOL_MONTH || got == YYSYMBOL_YEAR)) {
+		diag_note(st->diag, d, (struct loc){ NULL, 0, 0 }, "a period says how many: `1 %s`", yysymbol_name(got));
+		diag_fixit(st->diag, d, loc_of(st->src, (struct span){ where->start, where->start }), "1 ");
+	} else if ((got == YYSYMBOL_IDENT || got == YYSYMBOL_BADWORD) && !unfinished &&
 	         hint_keyword(st, d, all_expected, n_all, where))
 		;
 	else if (parse_block(st) == IN_MOTION && !unfinished &&
