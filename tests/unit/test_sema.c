@@ -1025,7 +1025,7 @@ static void test_settings(void **state)
 		"  quorum { require present >= 1 }\n  class o { require yes > 1 }\n}\n");
 	assert_int_equal(c->f.diag.n_errors, 1);
 	at(c, 0, "sometimes", NULL);
-	expect_msg(c, 0, "`consensus` must be followed by `first` or `never`, not 'sometimes'");
+	expect_msg(c, 0, "`consensus` must be followed by `first` (or `where possible`) or `never`, not 'sometimes'");
 	/* the good spellings */
 	struct terms *t = check(c, good_terms(c,
 		"  notice papers 5 clear days before\n  notice minutes within 2 weeks after\n"
