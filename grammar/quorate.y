@@ -371,6 +371,18 @@ block_item
 	| RATIFY AT NEXT MEETING { $$ = mk(st, N_RATIFY, @$); }
 	| RATIFY WITHIN duration { $$ = mk2(st, N_RATIFY, @$, $3, NULL); }
 	| TO BE AGREED           { $$ = mk(st, N_TBA, @$); }
+	/* "a quorum to be agreed locally", as the sample words it: `locally`
+	** says nothing more (every such value is agreed locally); kept for fmt */
+	| TO BE AGREED IDENT
+		{ $$ = mk(st, N_TBA, @$);
+		  if (strcmp($4->text, "locally") == 0) {
+			$$->text = "locally";
+		  } else {
+			struct loc at = loc_of(st->src, (struct span){ @4.start, @4.end });
+			struct diag *d = diag_report(st->diag, D_SYNTAX, at,
+			                             "unexpected name '%s' after `to be agreed` (only `locally` may follow)", $4->text);
+			diag_fixit(st->diag, d, at, "locally");
+		  } }
 	| error SYNC             { yyerrok; $$ = NULL; }
 	;
 
@@ -992,6 +1004,28 @@ static bool hint_frequency(struct parse_state *st, struct diag *d, const YYLTYPE
 	return false;
 }
 
+/* `quorum to be agreed locally`, as the sample words it: a value still to be
+** agreed stands inside the block's braces.  The fix-it adds them around the
+** words as written. */
+static bool hint_tba_braces(struct parse_state *st, struct diag *d, const YYLTYPE *where)
+{
+	static const char *const spellings[] = { "to be agreed locally", "to be agreed" };
+	qr_scan_restore(st->scanner); /* the text after the token, as written */
+	const char *text = st->src->text + where->start;
+	size_t rest = st->src->len - where->start;
+	for (size_t i = 0; i < sizeof spellings / sizeof spellings[0]; i++) {
+		size_t k = strlen(spellings[i]);
+		if (k > rest || strncmp(text, spellings[i], k) != 0 ||
+		    (k < rest && (isalnum((unsigned char)text[k]) || text[k] == '_')))
+			continue;
+		diag_note(st->diag, d, (struct loc){ NULL, 0, 0 }, "a value still to be agreed goes inside the braces");
+		diag_fixit(st->diag, d, loc_of(st->src, (struct span){ where->start, where->start + (uint32_t)k }),
+		           arena_printf(st->arena, "{ %s }", spellings[i]));
+		return true;
+	}
+	return false;
+}
+
 /* English comparisons the language does not have, and the symbol to write
 ** (docs/reference.md#comparisons-in-words lists the ones it has). */
 static const struct {
@@ -1118,6 +1152,9 @@ static int yyreport_syntax_error(const yypcontext_t *yyctx, struct parse_state *
 	else if ((got == YYSYMBOL_PAPERS || got == YYSYMBOL_MINUTES) && expects(all_expected, n_all, YYSYMBOL_NOTICE))
 		hint_notice(st, d, where);
 	else if (got == YYSYMBOL_IDENT && expects(all_expected, n_all, YYSYMBOL_ATTENDING) && hint_non_voting(st, d, where))
+		;
+	else if (got == YYSYMBOL_TO && !unfinished && expects(all_expected, n_all, YYTRANSLATE('{')) &&
+	         hint_tba_braces(st, d, where))
 		;
 	else if ((got == YYSYMBOL_IDENT || got == YYSYMBOL_BADWORD) && !unfinished &&
 	         expects(all_expected, n_all, YYSYMBOL_NUMBER) && hint_number_word(st, d, where))

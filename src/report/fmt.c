@@ -436,7 +436,7 @@ static void simple_item(struct fmt *f, const struct node *n)
 			emit(f, "at next meeting");
 		}
 		break;
-	case N_TBA: emit(f, "to be agreed"); break;
+	case N_TBA: emit(f, n->text ? "to be agreed locally" : "to be agreed"); break;
 	case N_TERMS_REF: emit(f, "terms "); emit_string(f, n->a->text); break;
 	case N_CHAIR: emit(f, "chair "); emit(f, n->a->text); break;
 	/* The word after papers/minutes/notice is printed as written: a wrong
