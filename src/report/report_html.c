@@ -28,18 +28,38 @@
 #include "report/register_int.h"
 #include "report/report_explain.h"
 
-void html_escape(FILE *out, const char *s)
+static void html_escape_n(FILE *out, const char *s, size_t n)
 {
-	for (; *s; s++) {
-		switch (*s) {
+	for (size_t i = 0; i < n; i++) {
+		switch (s[i]) {
 		case '<': fputs("&lt;", out); break;
 		case '>': fputs("&gt;", out); break;
 		case '&': fputs("&amp;", out); break;
 		case '"': fputs("&quot;", out); break;
 		case '\'': fputs("&#39;", out); break;
-		default: fputc(*s, out);
+		default: fputc(s[i], out);
 		}
 	}
+}
+
+void html_escape(FILE *out, const char *s)
+{
+	html_escape_n(out, s, strlen(s));
+}
+
+/* A finding's meaning (findings.def) quotes the language between backticks,
+** as Markdown does: here each such span is <code>, not two stray backticks. */
+static void html_escape_code_spans(FILE *out, const char *s)
+{
+	const char *open, *close;
+	while ((open = strchr(s, '`')) && (close = strchr(open + 1, '`'))) {
+		html_escape_n(out, s, (size_t)(open - s));
+		fputs("<code>", out);
+		html_escape_n(out, open + 1, (size_t)(close - open - 1));
+		fputs("</code>", out);
+		s = close + 1;
+	}
+	html_escape(out, s);
 }
 
 /*
@@ -1007,7 +1027,7 @@ static void summary_section(FILE *out, const struct replay_summary *s)
 			fprintf(out, "<tr><td data-label=\"code\"><code>%s</code></td><td data-label=\"severity\"><span class=\"badge b-%s\">%s</span></td>"
 			             "<td class=\"num\" data-label=\"count\">%u</td><td data-label=\"meaning\">", finding_code_name(code), finding_severity_name(sev),
 			        finding_severity_name(sev), s->by_code[code]);
-			html_escape(out, finding_description(code));
+			html_escape_code_spans(out, finding_description(code));
 			fputs("</td></tr>\n", out);
 		}
 		fputs("</tbody></table>\n", out);
