@@ -19,6 +19,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "check/load.h"
 #include "check/sema.h"
@@ -129,6 +131,42 @@ static void fuzz_write_reports(const struct meeting_result *r)
 	o.color = false;
 	for (size_t i = 0; i < sizeof formats / sizeof formats[0]; i++)
 		formats[i]->meeting(fuzz_null(), r, &o);
+}
+
+/* ---- a file to map (fuzz_mapped, fuzz_fastrec: memory against a mapping) ---- */
+
+static char fuzz_file_path[] = "/tmp/quorate-fuzz.XXXXXX";
+static int fuzz_file_fd = -1;
+
+static void fuzz_file_remove(void)
+{
+	unlink(fuzz_file_path);
+}
+
+/* The temporary file's name: made on first use, removed at exit.  Sources
+** read from memory take it too, so that their diagnostics name the same file. */
+static const char *fuzz_file_name(void)
+{
+	if (fuzz_file_fd < 0) {
+		fuzz_file_fd = mkstemp(fuzz_file_path);
+		if (fuzz_file_fd < 0)
+			abort();
+		atexit(fuzz_file_remove);
+	}
+	return fuzz_file_path;
+}
+
+/* src mapped over the temporary file, which now holds exactly `data`
+** (size > 0: an empty file is never mapped). */
+static void fuzz_map_input(struct source *src, struct arena *a, const uint8_t *data, size_t size)
+{
+	const char *path = fuzz_file_name();
+	if (ftruncate(fuzz_file_fd, 0) != 0 || pwrite(fuzz_file_fd, data, size, 0) != (ssize_t)size)
+		abort();
+	struct stat st;
+	const char *why = NULL;
+	if (source_map_over(src, a, path, 0, &st, &why) != 0 || !src->map_len)
+		abort();
 }
 
 #endif

@@ -12,20 +12,10 @@
 */
 #include "fuzz_common.h"
 
-#include <sys/stat.h>
-#include <unistd.h>
-
 #include "base/sbuf.h"
 #include "record/record_file.h"
 
 static struct fuzz_ctx ctx;
-static char path[] = "/tmp/quorate-fuzz-fastrec.XXXXXX";
-static int fd = -1;
-
-static void remove_file(void)
-{
-	unlink(path);
-}
 
 static const char *dump(const struct source *src, bool full_only)
 {
@@ -47,19 +37,14 @@ static void run(const uint8_t *data, size_t size)
 {
 	const char *text = (const char *)data;
 	struct source full, fast, mapped;
-	source_from_memory(&full, &ctx.arena, path, text, size);
-	source_from_memory(&fast, &ctx.arena, path, text, size);
+	source_from_memory(&full, &ctx.arena, fuzz_file_name(), text, size);
+	source_from_memory(&fast, &ctx.arena, fuzz_file_name(), text, size);
 	const char *want = dump(&full, true), *got = dump(&fast, false);
 	if (strcmp(want, got) != 0)
 		differ("from memory", got, want);
 	if (size == 0)
 		return; /* an empty file is never mapped */
-	if (ftruncate(fd, 0) != 0 || pwrite(fd, text, size, 0) != (ssize_t)size)
-		abort();
-	struct stat st;
-	const char *why = NULL;
-	if (source_map_over(&mapped, &ctx.arena, path, 0, &st, &why) != 0 || !mapped.map_len)
-		abort();
+	fuzz_map_input(&mapped, &ctx.arena, data, size);
 	got = dump(&mapped, false);
 	source_close(&mapped);
 	if (strcmp(want, got) != 0)
@@ -69,12 +54,6 @@ static void run(const uint8_t *data, size_t size)
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	if (fd < 0) {
-		fd = mkstemp(path);
-		if (fd < 0)
-			abort();
-		atexit(remove_file);
-	}
 	fuzz_ctx_init(&ctx);
 	if (setjmp(ctx.oom) == 0)
 		run(data, size);

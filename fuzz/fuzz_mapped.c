@@ -10,17 +10,7 @@
 */
 #include "fuzz_common.h"
 
-#include <sys/stat.h>
-#include <unistd.h>
-
 static struct fuzz_ctx memory_ctx, mapped_ctx;
-static char path[] = "/tmp/quorate-fuzz-mapped.XXXXXX";
-static int fd = -1;
-
-static void remove_file(void)
-{
-	unlink(path);
-}
 
 static void same_diag(const struct diag *a, const struct diag *b)
 {
@@ -47,14 +37,9 @@ static void run(const uint8_t *data, size_t size)
 {
 	const char *text = (const char *)data;
 	size_t len = size;
-	if (ftruncate(fd, 0) != 0 || pwrite(fd, text, len, 0) != (ssize_t)len)
-		abort();
 	struct source in_memory, mapped;
-	source_from_memory(&in_memory, &memory_ctx.arena, path, text, len);
-	struct stat st;
-	const char *why = NULL;
-	if (source_map_over(&mapped, &mapped_ctx.arena, path, 0, &st, &why) != 0 || !mapped.map_len)
-		abort();
+	source_from_memory(&in_memory, &memory_ctx.arena, fuzz_file_name(), text, len);
+	fuzz_map_input(&mapped, &mapped_ctx.arena, data, len);
 	struct ast_file a, b;
 	unsigned ea = parse_file(&memory_ctx.arena, &memory_ctx.diag, &in_memory, &a);
 	unsigned eb = parse_file(&mapped_ctx.arena, &mapped_ctx.diag, &mapped, &b);
@@ -77,12 +62,6 @@ static void run(const uint8_t *data, size_t size)
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	if (fd < 0) {
-		fd = mkstemp(path);
-		if (fd < 0)
-			abort();
-		atexit(remove_file);
-	}
 	if (size == 0)
 		return 0; /* an empty file is never mapped */
 	fuzz_ctx_init(&memory_ctx);
