@@ -8,6 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/numfmt.h"
+
 /* Largest alignment any object needs; chunk payloads start aligned to it. */
 #define ARENA_ALIGN _Alignof(max_align_t)
 #define ARENA_CHUNK_MIN (16 * 1024)
@@ -130,11 +132,72 @@ char *arena_strdup(struct arena *a, const char *s)
 	return arena_strndup(a, s, strlen(s));
 }
 
+/*
+** fmt written into buf (cap bytes) by hand for the conversions messages use
+** (%s %d %u %lld %llu %zu %%), with the text vsnprintf would give: its
+** length, or -1 when fmt has anything else (a flag, a width, a precision, a
+** NULL string) or the text does not fit, for vsnprintf to write.  Judging
+** formats a message for every finding, and vsnprintf parses the format
+** twice: this is the cost of a finding (docs/performance.md).
+*/
+static int quick_vformat(char *buf, size_t cap, const char *fmt, va_list ap)
+{
+	size_t n = 0;
+	for (const char *p = fmt; *p; p++) {
+		if (*p != '%') {
+			if (n + 1 >= cap)
+				return -1;
+			buf[n++] = *p;
+			continue;
+		}
+		const char *s = ++p;
+		size_t len = 1;
+		char num[NUMFMT_MAX];
+		if (*p == 's') {
+			s = va_arg(ap, const char *);
+			if (!s)
+				return -1;
+			len = strlen(s);
+		} else if (*p == 'd') {
+			len = numfmt_i64(num, va_arg(ap, int));
+			s = num;
+		} else if (*p == 'u') {
+			len = numfmt_u64(num, va_arg(ap, unsigned));
+			s = num;
+		} else if (p[0] == 'l' && p[1] == 'l' && (p[2] == 'd' || p[2] == 'u')) {
+			p += 2;
+			len = *p == 'd' ? numfmt_i64(num, va_arg(ap, long long)) : numfmt_u64(num, va_arg(ap, unsigned long long));
+			s = num;
+		} else if (p[0] == 'z' && p[1] == 'u') {
+			p++;
+			len = numfmt_u64(num, va_arg(ap, size_t));
+			s = num;
+		} else if (*p != '%') {
+			return -1;
+		}
+		if (len >= cap - n)
+			return -1;
+		memcpy(buf + n, s, len);
+		n += len;
+	}
+	buf[n] = '\0';
+	return (int)n;
+}
+
 char *arena_vprintf(struct arena *a, const char *fmt, va_list ap)
 {
+	char quick[512];
 	va_list copy;
 	va_copy(copy, ap);
-	int n = vsnprintf(NULL, 0, fmt, copy);
+	int n = quick_vformat(quick, sizeof quick, fmt, copy);
+	va_end(copy);
+	if (n >= 0) {
+		char *p = arena_alloc(a, (size_t)n + 1);
+		memcpy(p, quick, (size_t)n + 1);
+		return p;
+	}
+	va_copy(copy, ap);
+	n = vsnprintf(NULL, 0, fmt, copy);
 	va_end(copy);
 	if (n < 0)
 		n = 0;

@@ -55,10 +55,31 @@ static u128 gcd128(u128 a, u128 b)
 ** 0, or RAT_OVERFLOW when the reduced numerator or denominator is outside
 ** -INT64_MAX..INT64_MAX.
 */
+static uint64_t gcd64(uint64_t a, uint64_t b)
+{
+	while (b != 0) {
+		uint64_t t = a % b;
+		a = b;
+		b = t;
+	}
+	return a;
+}
+
 static enum rat_status finish(i128 n, i128 d, struct rat *out)
 {
 	if (d == 0)
 		return RAT_DIV_ZERO;
+	if (n >= -(i128)INT64_MAX && n <= (i128)INT64_MAX && d >= -(i128)INT64_MAX && d <= (i128)INT64_MAX) {
+		/* the usual case, in 64 bits (a 128-bit division is a library
+		** call): the same reduction, and it cannot overflow */
+		int64_t n64 = (int64_t)n, d64 = (int64_t)d;
+		uint64_t un = uabs64(n64), ud = uabs64(d64);
+		uint64_t g = gcd64(un, ud);
+		int64_t num = (int64_t)(un / g);
+		out->num = (n64 < 0) != (d64 < 0) ? -num : num;
+		out->den = (int64_t)(ud / g);
+		return RAT_OK;
+	}
 	bool neg = (n < 0) != (d < 0);
 	u128 un = uabs128(n);
 	u128 ud = uabs128(d);

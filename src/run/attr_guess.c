@@ -209,7 +209,7 @@ static bool guess_one(struct arena *a, const struct terms *t, const struct attr_
 {
 	const struct attr *at = &attrs[i];
 	out->index = i;
-	out->unread = arena_printf(a, "never read '%s'", at->name);
+	out->unread = NULL; /* "never read 'X'", made by attr_guess only for a guess it returns */
 	out->fix_value = false;
 	if (at->value.type == VT_STR && terms_read(rd, at->name) && !string_known(rd, at->name, at->value.u.str)) {
 		const char *value = nearest_string(rd, at->name, at->value.u.str);
@@ -257,8 +257,12 @@ static bool guess_one(struct arena *a, const struct terms *t, const struct attr_
 bool attr_guess(struct arena *a, const struct terms *t, const struct attr_read *rd, const struct attr *attrs,
                 unsigned n, struct attr_guess *out)
 {
-	for (unsigned i = 0; i < n; i++)
-		if (guess_one(a, t, rd, attrs, n, i, out))
-			return true;
+	for (unsigned i = 0; i < n; i++) {
+		if (!guess_one(a, t, rd, attrs, n, i, out))
+			continue;
+		if (!out->unread)
+			out->unread = arena_printf(a, "never read '%s'", attrs[i].name);
+		return true;
+	}
 	return false;
 }

@@ -5,6 +5,7 @@
 */
 #include "run/eval.h"
 
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -85,6 +86,12 @@ struct person {
 	bool left;          /* left at some point */
 };
 
+/* The counts of the room in one stretch of the meeting (struct evaluator). */
+struct room {
+	struct counts quorum, votes; /* as quorum_counts and vote_counts_for_rules make them */
+	bool everyone;               /* everyone_counted, where the quorum is to be agreed */
+};
+
 struct evaluator {
 	struct arena *arena;
 	const struct terms *t;
@@ -122,6 +129,15 @@ struct evaluator {
 	bool *here, *holds_seat;
 	int *stated;                /* by member index: `deputy X for P` in the record, or -1 */
 	const unsigned *choice;     /* for deputies with a choice (NULL: the first) */
+	/* The room between arrivals and departures: at a motion nobody declared
+	** an interest in, without deputies, the seats and counts depend only on
+	** who is present, so they are made once for each stretch of the meeting
+	** between two steps (docs/performance.md) and copied at each motion. */
+	unsigned room_epoch;        /* bumped whenever someone arrives or leaves */
+	unsigned seats_epoch;       /* ev->seats are those of this epoch with no interests (0: not known) */
+	unsigned room_counted;      /* room->quorum and room->votes are of this epoch (0: none) */
+	struct room *room;
+	bool marks_set;             /* conflicted, deemed or holds_seat may hold a mark from an earlier motion */
 	bool not_in_force;          /* the meeting is dated before the terms took effect: nothing is decided */
 	bool as_if_in_force;        /* ... unless asked what they would have decided (diff's past decisions) */
 };
@@ -419,6 +435,7 @@ static void read_attendance(struct evaluator *ev)
 
 static void apply_step(struct evaluator *ev, const struct rec_step *st)
 {
+	ev->room_epoch++;
 	for (unsigned k = 0; k < st->names.n; k++) {
 		const struct rec_name *nm = &st->names.items[k];
 		int i = resolve_person(ev, nm);
@@ -697,6 +714,7 @@ static void read_interests(struct evaluator *ev, struct motion_result *mr, struc
 	const struct rec_motion *mo = mr->motion;
 	mr->interests = arena_array(ev->arena, mo->interests.n + 1, sizeof *mr->interests);
 	mr->n_interests = mo->interests.n;
+	ev->marks_set = ev->marks_set || mo->interests.n > 0;
 	for (unsigned k = 0; k < mo->interests.n; k++) {
 		const struct rec_name *nm = &mo->interests.items[k];
 		int i = resolve_person(ev, nm);
@@ -790,7 +808,7 @@ static int vote_counts(struct evaluator *ev, const struct motion_state *ms, cons
 			                               did_you_mean(ev, v->who.id)), &v->who);
 		return -1;
 	}
-	if (!terms_member_active(&t->members[i], ev->m->date)) {
+	if (!ev->on_roster[i]) {
 		add_finding(ev, F_VOTE_NON_MEMBER, NULL, v->who.span, "%s is not a member on %s: the vote is void",
 		            v->who.id, fmt_date(ev, ev->m->date));
 		return -1;
@@ -866,13 +884,17 @@ static void count_named_votes(struct evaluator *ev, const struct motion_state *m
                               const struct rec_motion *mo, int64_t tally[3], int64_t as_written[3])
 {
 	int *voted = ev->voted;
-	unsigned n = ev->t->n_members;
-	memset(ev->repeat_said, 0, (n + 1) * sizeof *ev->repeat_said);
-	memset(ev->mentions, 0, (n + 1) * sizeof *ev->mentions);
-	for (unsigned i = 0; i < n; i++)
-		voted[i] = VOTED_NONE;
+	/* only the members named are read: only theirs are cleared */
 	for (unsigned k = 0; k < mo->n_votes; k++) {
 		int i = ev->vote_member[k] = member_index(ev, mo->votes[k].who.id);
+		if (i >= 0) {
+			voted[i] = VOTED_NONE;
+			ev->mentions[i] = 0;
+			ev->repeat_said[i] = false;
+		}
+	}
+	for (unsigned k = 0; k < mo->n_votes; k++) {
+		int i = ev->vote_member[k];
 		if (i >= 0)
 			ev->mentions[i] = (ev->mentions[i] + 8) | 1u << mo->votes[k].kind;
 	}
@@ -921,6 +943,30 @@ static void vote_counts_for_rules(struct evaluator *ev, const struct motion_stat
 			c->n[COUNT_ELIGIBLE]++;
 	}
 	count_attendees(ev, ms, c, false);
+}
+
+/* The counts of the room at this motion, before the votes: made, or for a
+** plain motion (decide_motion) copied from the last made in this stretch
+** of the meeting. */
+static void room_counts(struct evaluator *ev, const struct motion_state *ms, bool plain, struct scenario *s)
+{
+	const struct terms *t = ev->t;
+	struct room *r = ev->room;
+	if (plain && ev->room_counted == ev->room_epoch) {
+		counts_copy(&s->quorum, &r->quorum, t->n_masks);
+		counts_copy(&s->votes, &r->votes, t->n_masks);
+		s->everyone_counted = r->everyone;
+		return;
+	}
+	quorum_counts(ev, ms, &s->quorum);
+	s->everyone_counted = t->quorum_tba && everyone_counted(ev, &s->quorum);
+	vote_counts_for_rules(ev, ms, &s->votes);
+	if (!plain)
+		return;
+	counts_copy(&r->quorum, &s->quorum, t->n_masks);
+	counts_copy(&r->votes, &s->votes, t->n_masks);
+	r->everyone = s->everyone_counted;
+	ev->room_counted = ev->room_epoch;
 }
 
 static void set_votes(struct counts *c, const int64_t tally[3])
@@ -1247,6 +1293,7 @@ static void reseat(struct evaluator *ev)
 		ev->here[i] = is_present(ev, i);
 	struct seat_input in = { ev->t, ev->active, ev->on_roster, ev->here, ev->holds_seat, ev->stated, ev->choice };
 	seats_assign(&in, &ev->seats);
+	ev->seats_epoch = 0;
 }
 
 /* The outcome of the motion as the record reads now (with the aliases and
@@ -1640,11 +1687,18 @@ static void decide_motion(struct evaluator *ev, struct motion_result *mr)
 	struct motion_state ms = { 0 };
 	ms.conflicted = ev->conflicted;
 	ms.deemed = ev->deemed;
-	memset(ms.conflicted, 0, (t->n_members + 1) * sizeof *ms.conflicted);
-	memset(ms.deemed, 0, (t->n_members + 1) * sizeof *ms.deemed);
-	memset(ev->holds_seat, 0, (t->n_members + 1) * sizeof *ev->holds_seat);
+	/* the room as at the last motion of this stretch (struct room) */
+	bool plain = mo->interests.n == 0 && !mo->is_virtual && !t->has_deputies && !ev->quiet && ev->n_alias == 0;
+	if (ev->marks_set) {
+		memset(ms.conflicted, 0, (t->n_members + 1) * sizeof *ms.conflicted);
+		memset(ms.deemed, 0, (t->n_members + 1) * sizeof *ms.deemed);
+		memset(ev->holds_seat, 0, (t->n_members + 1) * sizeof *ev->holds_seat);
+		ev->marks_set = false;
+	}
 	read_interests(ev, mr, &ms);
-	fill_seats(ev, mr);
+	if (!plain || ev->seats_epoch != ev->room_epoch)
+		fill_seats(ev, mr);
+	ev->seats_epoch = plain ? ev->room_epoch : 0;
 	for (unsigned k = 0; k < mr->n_interests; k++)
 		interest_effect(ev, mo, &ms, &mr->interests[k]);
 
@@ -1663,9 +1717,7 @@ static void decide_motion(struct evaluator *ev, struct motion_result *mr)
 	}
 	struct scenario s;
 	scenario_clear(&s); /* the counts are filled below */
-	quorum_counts(ev, &ms, &s.quorum);
-	s.everyone_counted = t->quorum_tba && everyone_counted(ev, &s.quorum);
-	vote_counts_for_rules(ev, &ms, &s.votes);
+	room_counts(ev, &ms, plain, &s);
 	struct finding_list vote_found = { 0 };
 	ev->sink = &vote_found;
 	bool votes_ok = gather_votes(ev, &ms, mo, &s.votes);
@@ -2042,6 +2094,7 @@ static void start_seats(struct evaluator *ev)
 		ev->here[i] = ev->people[i].present;
 	struct seat_input in = { t, ev->active, ev->on_roster, ev->here, ev->holds_seat, ev->stated, NULL };
 	seats_assign(&in, &ev->seats);
+	ev->seats_epoch = 0;
 	for (unsigned i = 0; i < t->n_members; i++)
 		ev->res->present_at_start += ev->active[i] && seat_here(ev, i);
 }
@@ -2090,6 +2143,16 @@ static void check_motion_numbers(struct evaluator *ev)
 	}
 }
 
+/* A motion's result zeroed: its counts as far as the terms read them (the
+** role-list counts past t->n_masks are never read, and are 1.5 KiB). */
+static void motion_result_clear(struct motion_result *mr, unsigned n_masks)
+{
+	size_t at = offsetof(struct motion_result, counts), after = at + sizeof mr->counts;
+	memset(mr, 0, at);
+	memset((char *)mr + after, 0, sizeof *mr - after);
+	counts_clear(&mr->counts, n_masks);
+}
+
 static struct meeting_result *judge_meeting(struct arena *a, const struct terms *t, const struct meeting *m,
                                            bool as_if_in_force)
 {
@@ -2121,6 +2184,8 @@ static struct meeting_result *judge_meeting(struct arena *a, const struct terms 
 			most_votes = m->steps[s].motion->n_votes;
 	ev.vote_member = arena_alloc_uninit(a, ((size_t)most_votes + 1) * sizeof *ev.vote_member);
 	seats_init(a, t, &ev.seats);
+	ev.room = arena_alloc_uninit(a, sizeof *ev.room);
+	ev.room_epoch = 1;
 	for (unsigned i = 0; i < t->n_members; i++) {
 		ev.on_roster[i] = terms_member_active(&t->members[i], m->date);
 		ev.active[i] = t->members[i].voting && ev.on_roster[i];
@@ -2154,7 +2219,7 @@ static struct meeting_result *judge_meeting(struct arena *a, const struct terms 
 			continue;
 		}
 		struct motion_result *mr = &ev.res->motions[ev.res->n_motions++];
-		memset(mr, 0, sizeof *mr);
+		motion_result_clear(mr, t->n_masks);
 		mr->motion = st->motion;
 		eval_motion(&ev, mr);
 	}
