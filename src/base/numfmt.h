@@ -17,4 +17,22 @@
 size_t numfmt_u64(char *buf, uint64_t v);
 size_t numfmt_i64(char *buf, int64_t v);
 
+/* numfmt_i64, with the counts below 100 that reports are full of written
+** inline, without a call. */
+static inline size_t numfmt_i64_fast(char *buf, int64_t v)
+{
+	if ((uint64_t)v < 10) {
+		buf[0] = (char)('0' + v);
+		buf[1] = '\0';
+		return 1;
+	}
+	if ((uint64_t)v < 100) {
+		buf[0] = (char)('0' + v / 10);
+		buf[1] = (char)('0' + v % 10);
+		buf[2] = '\0';
+		return 2;
+	}
+	return numfmt_i64(buf, v);
+}
+
 #endif

@@ -20,41 +20,22 @@ void wbuf_flush(struct wbuf *b)
 	b->n = 0;
 }
 
-void wbuf_write(struct wbuf *b, const void *s, size_t n)
+void wbuf_write_over(struct wbuf *b, const void *s, size_t n)
 {
-	if (b->n + n > sizeof b->buf) {
-		wbuf_flush(b);
-		if (n > sizeof b->buf) {
-			fwrite(s, 1, n, b->out);
-			return;
-		}
+	wbuf_flush(b);
+	if (n > sizeof b->buf) {
+		fwrite(s, 1, n, b->out);
+		return;
 	}
-	memcpy(b->buf + b->n, s, n);
-	b->n += n;
-}
-
-void wbuf_puts(struct wbuf *b, const char *s)
-{
-	wbuf_write(b, s, strlen(s));
-}
-
-void wbuf_putc(struct wbuf *b, char c)
-{
-	if (b->n == sizeof b->buf)
-		wbuf_flush(b);
-	b->buf[b->n++] = c;
-}
-
-void wbuf_int(struct wbuf *b, int64_t v)
-{
-	char d[NUMFMT_MAX];
-	wbuf_write(b, d, numfmt_i64(d, v));
+	memcpy(b->buf, s, n);
+	b->n = n;
 }
 
 void wbuf_uint(struct wbuf *b, uint64_t v)
 {
-	char d[NUMFMT_MAX];
-	wbuf_write(b, d, numfmt_u64(d, v));
+	if (sizeof b->buf - b->n < NUMFMT_MAX)
+		wbuf_flush(b);
+	b->n += numfmt_u64(b->buf + b->n, v);
 }
 
 void wbuf_date(struct wbuf *b, qdate d)

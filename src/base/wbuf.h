@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "base/date.h"
+#include "base/numfmt.h"
 
 #define WBUF_SIZE 4096
 
@@ -30,11 +31,41 @@ struct wbuf {
 void wbuf_init(struct wbuf *b, FILE *out);
 /* Give out what the buffer holds. */
 void wbuf_flush(struct wbuf *b);
-void wbuf_write(struct wbuf *b, const void *s, size_t n);
-void wbuf_puts(struct wbuf *b, const char *s);
-void wbuf_putc(struct wbuf *b, char c);
+/* What does not fit: flush, and a write longer than the buffer straight out. */
+void wbuf_write_over(struct wbuf *b, const void *s, size_t n);
+
+/* The calls a report makes dozens of times a motion are inline: a check
+** for room and a copy (of a fixed size for a string literal). */
+static inline void wbuf_write(struct wbuf *b, const void *s, size_t n)
+{
+	if (n > WBUF_SIZE - b->n) {
+		wbuf_write_over(b, s, n);
+		return;
+	}
+	memcpy(b->buf + b->n, s, n);
+	b->n += n;
+}
+
+static inline void wbuf_puts(struct wbuf *b, const char *s)
+{
+	wbuf_write(b, s, strlen(s));
+}
+
+static inline void wbuf_putc(struct wbuf *b, char c)
+{
+	if (b->n == WBUF_SIZE)
+		wbuf_flush(b);
+	b->buf[b->n++] = c;
+}
+
 /* v in decimal, as printf's %lld and %llu */
-void wbuf_int(struct wbuf *b, int64_t v);
+static inline void wbuf_int(struct wbuf *b, int64_t v)
+{
+	if (WBUF_SIZE - b->n < NUMFMT_MAX)
+		wbuf_flush(b);
+	b->n += numfmt_i64_fast(b->buf + b->n, v);
+}
+
 void wbuf_uint(struct wbuf *b, uint64_t v);
 /* YYYY-MM-DD, as date_format */
 void wbuf_date(struct wbuf *b, qdate d);

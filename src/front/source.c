@@ -398,7 +398,10 @@ static void mapped_line_of(struct source *s, uint32_t offset, size_t *line, uint
 		from = s->asked;
 		before = s->asked_line;
 	}
-	*line = before + count_line_ends(s->text + from, offset - from);
+	if (s->asked > offset && s->asked - offset < offset - from) /* back from the last asked, nearer */
+		*line = s->asked_line - count_line_ends(s->text + offset, s->asked - offset);
+	else
+		*line = before + count_line_ends(s->text + from, offset - from);
 	s->asked = offset;
 	s->asked_line = *line;
 	const char *p = s->text + offset;

@@ -39,7 +39,7 @@ struct source {
 	size_t n_blocks, cap_blocks;
 	uint32_t forgotten; /* pages before this were given back (source_forget_behind) */
 	uint32_t asked;     /* the last offset whose line was found, and its 0-based line */
-	size_t asked_line;  /* (positions are mostly asked in order: counting goes on from it) */
+	size_t asked_line;  /* (positions are mostly asked in order: counting goes on from it, or back from it to one a little before) */
 };
 
 /* A span of bytes [start, end) in one file. */

@@ -3,35 +3,13 @@
 */
 #include "report/json.h"
 
-#include <string.h>
-
-#include "base/numfmt.h"
+const char jw_indent[64] = "\n                                                               ";
 
 void jw_flush(struct json_writer *w)
 {
 	if (w->pending)
 		fwrite(w->buf, 1, w->pending, w->out);
 	w->pending = 0;
-}
-
-static void put(struct json_writer *w, const void *s, size_t n)
-{
-	if (w->pending + n > sizeof w->buf) {
-		jw_flush(w);
-		if (n > sizeof w->buf) {
-			fwrite(s, 1, n, w->out);
-			return;
-		}
-	}
-	memcpy(w->buf + w->pending, s, n);
-	w->pending += n;
-}
-
-static void putch(struct json_writer *w, char c)
-{
-	if (w->pending == sizeof w->buf)
-		jw_flush(w);
-	w->buf[w->pending++] = c;
 }
 
 void jw_init(struct json_writer *w, FILE *out)
@@ -43,60 +21,19 @@ void jw_init(struct json_writer *w, FILE *out)
 	w->pending = 0;
 }
 
-/* A comma, a new line and the deepest indentation written. */
-#define BEFORE_MAX (2 + 2 * 32)
-_Static_assert(1 + 2 * (JSON_MAX_DEPTH - 1) < BEFORE_MAX, "indentation of the deepest level");
-
-/* A comma if asked, a new line and the indentation of this depth. */
-static void new_line(struct json_writer *w, bool comma)
+void jw_put_long(struct json_writer *w, const char *s, size_t n)
 {
-	static const char spaces[BEFORE_MAX] = "\n                                                                ";
-	if (w->pending + BEFORE_MAX > sizeof w->buf)
+	char *o = jw_next(w, 0);
+	jw_end_at(w, o);
+	if (w->pending + n > sizeof w->buf)
 		jw_flush(w);
-	char *o = w->buf + w->pending;
-	if (comma)
-		*o++ = ',';
-	/* all the spaces (a fixed-size copy), then keep those of this depth */
-	memcpy(o, spaces, sizeof spaces - 1);
-	w->pending = (size_t)(o - w->buf) + 1 + 2 * (size_t)w->depth;
-}
-
-/* Before any value or key: a comma if needed, and a new line in containers. */
-static void before_value(struct json_writer *w)
-{
-	if (w->after_key) {
-		w->after_key = false;
+	if (n > sizeof w->buf) {
+		fwrite(s, 1, n, w->out);
 		return;
 	}
-	if (w->depth == 0)
-		return;
-	new_line(w, !w->first[w->depth]);
-	w->first[w->depth] = false;
+	memcpy(w->buf + w->pending, s, n);
+	w->pending += n;
 }
-
-static void open_container(struct json_writer *w, char c)
-{
-	before_value(w);
-	putch(w, c);
-	if (w->depth + 1 < JSON_MAX_DEPTH)
-		w->depth++;
-	w->first[w->depth] = true;
-}
-
-static void close_container(struct json_writer *w, char c)
-{
-	bool empty = w->first[w->depth];
-	if (w->depth > 0)
-		w->depth--;
-	if (!empty)
-		new_line(w, false);
-	putch(w, c);
-}
-
-void jw_begin_object(struct json_writer *w) { open_container(w, '{'); }
-void jw_end_object(struct json_writer *w) { close_container(w, '}'); }
-void jw_begin_array(struct json_writer *w) { open_container(w, '['); }
-void jw_end_array(struct json_writer *w) { close_container(w, ']'); }
 
 /* One character of a string, escaped, at o; returns the end. */
 static char *escape(char *o, unsigned char c)
@@ -140,122 +77,88 @@ static bool plain8(uint64_t v)
 	return (found & highs) == 0;
 }
 
-/* The bytes p..end escaped, at o (room for MAX_ESCAPE each); returns the end. */
-static char *copy_escaped(char *o, const unsigned char *p, const unsigned char *end)
+/* The n bytes at p escaped, at o (room for MAX_ESCAPE each); returns the end. */
+static char *copy_escaped(char *o, const unsigned char *p, size_t n)
 {
-	/* eight at a time while none needs an escape */
-	while (end - p >= 8) {
+	size_t i = 0;
+	if (n >= 8) {
+		/* eight at a time while none needs an escape, the last eight
+		** overlapping those before: most strings need none */
 		uint64_t v;
-		memcpy(&v, p, 8);
-		if (plain8(v)) {
-			memcpy(o, p, 8);
-			o += 8;
-			p += 8;
-			continue;
+		for (; i + 8 < n; i += 8) {
+			memcpy(&v, p + i, 8);
+			if (!plain8(v))
+				goto one_by_one;
+			memcpy(o + i, &v, 8);
 		}
-		for (const unsigned char *stop = p + 8; p < stop; p++)
-			o = plain[*p] ? (*o = (char)*p, o + 1) : escape(o, *p);
+		memcpy(&v, p + n - 8, 8);
+		if (plain8(v)) {
+			memcpy(o + n - 8, &v, 8);
+			return o + n;
+		}
 	}
-	for (; p < end; p++)
-		o = plain[*p] ? (*o = (char)*p, o + 1) : escape(o, *p);
+one_by_one:
+	o += i;
+	for (; i < n; i++)
+		o = plain[p[i]] ? (*o = (char)p[i], o + 1) : escape(o, p[i]);
 	return o;
 }
 
-/* The longest string copied as it is scanned (most keys and values). */
-#define SHORT_MAX 64
+/* The longest string escaped straight into the buffer in one piece. */
+#define SHORT_MAX ((JW_TOKEN_MAX - 2) / MAX_ESCAPE)
 
-static void write_string(struct json_writer *w, const char *s)
+/* s quoted and escaped, and ": " after it if it is a key. */
+static void write_string(struct json_writer *w, const char *s, bool key)
 {
-	if (w->pending + SHORT_MAX + 2 <= sizeof w->buf) {
-		/* plain bytes up to the NUL (which is not plain) straight in;
-		** anything else is written again below */
-		char *o = w->buf + w->pending + 1;
-		size_t i = 0;
-		for (; i < SHORT_MAX && plain[(unsigned char)s[i]]; i++)
-			o[i] = s[i];
-		if (s[i] == '\0') {
-			o[-1] = '"';
-			o[i] = '"';
-			w->pending += i + 2;
-			return;
-		}
-	}
 	size_t len = strlen(s);
-	if (w->pending + MAX_ESCAPE * len + 2 > sizeof w->buf)
-		jw_flush(w);
-	if (MAX_ESCAPE * len + 2 <= sizeof w->buf) {
-		/* room for the worst case: escape straight into the buffer */
-		char *o = w->buf + w->pending;
-		*o++ = '"';
-		o = copy_escaped(o, (const unsigned char *)s, (const unsigned char *)s + len);
-		*o++ = '"';
-		w->pending = (size_t)(o - w->buf);
-		return;
-	}
-	/* a long string: a piece at a time */
-	putch(w, '"');
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-		if (w->pending + MAX_ESCAPE > sizeof w->buf)
+	char *o = jw_next(w, len <= SHORT_MAX ? 4 + MAX_ESCAPE * len : 0);
+	if (len > SHORT_MAX) {
+		/* a long string: a piece at a time */
+		jw_end_at(w, o);
+		const unsigned char *p = (const unsigned char *)s, *end = p + len;
+		w->buf[w->pending++] = '"'; /* jw_next left room for it */
+		while (p < end) {
+			size_t k = (size_t)(end - p) < SHORT_MAX ? (size_t)(end - p) : SHORT_MAX;
+			if (w->pending + MAX_ESCAPE * k > sizeof w->buf)
+				jw_flush(w);
+			jw_end_at(w, copy_escaped(w->buf + w->pending, p, k));
+			p += k;
+		}
+		if (w->pending + 3 > sizeof w->buf)
 			jw_flush(w);
-		if (plain[*p])
-			w->buf[w->pending++] = (char)*p;
-		else
-			w->pending = (size_t)(escape(w->buf + w->pending, *p) - w->buf);
+		o = w->buf + w->pending;
+	} else {
+		*o++ = '"';
+		o = copy_escaped(o, (const unsigned char *)s, len);
 	}
-	putch(w, '"');
+	*o++ = '"';
+	if (key) {
+		memcpy(o, ": ", 2);
+		o += 2;
+	}
+	jw_end_at(w, o);
+	w->after_key = key;
 }
 
 void jw_key(struct json_writer *w, const char *key)
 {
-	before_value(w);
-	write_string(w, key);
-	put(w, ": ", 2);
-	w->after_key = true;
-}
-
-void jw_key_quoted(struct json_writer *w, const char *quoted, size_t n)
-{
-	before_value(w);
-	put(w, quoted, n);
-	w->after_key = true;
+	write_string(w, key, true);
 }
 
 void jw_string(struct json_writer *w, const char *s)
 {
-	before_value(w);
-	write_string(w, s);
-}
-
-/* A value written as is. */
-static void text(struct json_writer *w, const char *s, size_t n)
-{
-	before_value(w);
-	put(w, s, n);
-}
-
-void jw_int(struct json_writer *w, int64_t v)
-{
-	char buf[NUMFMT_MAX];
-	text(w, buf, numfmt_i64(buf, v));
-}
-
-void jw_bool(struct json_writer *w, bool v)
-{
-	text(w, v ? "true" : "false", v ? 4 : 5);
-}
-
-void jw_null(struct json_writer *w)
-{
-	text(w, "null", 4);
+	write_string(w, s, false);
 }
 
 void jw_raw(struct json_writer *w, const char *s)
 {
-	text(w, s, strlen(s));
+	jw_put_token(w, s, strlen(s), false);
 }
 
 void jw_finish(struct json_writer *w)
 {
-	putch(w, '\n');
+	if (w->pending == sizeof w->buf)
+		jw_flush(w);
+	w->buf[w->pending++] = '\n';
 	jw_flush(w);
 }

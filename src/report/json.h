@@ -10,6 +10,10 @@
 ** the FILE by other means, reading back what it holds, or pointing the
 ** writer at another FILE, call jw_flush.  Its functions are jw_*: jansson
 ** (linked for the lsp) exports json_string, json_null...
+**
+** A JSON report is about forty lines a motion, so what every line does
+** (the comma, the new line and its indentation, a key written in the code,
+** a count) is inline below: a check for room and a few fixed-size copies.
 */
 #ifndef QUORATE_JSON_H
 #define QUORATE_JSON_H
@@ -17,6 +21,9 @@
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <string.h>
+
+#include "base/numfmt.h"
 
 #define JSON_MAX_DEPTH 32
 #define JSON_BUFFER 8192
@@ -31,24 +38,123 @@ struct json_writer {
 };
 
 void jw_init(struct json_writer *w, FILE *out);
-void jw_begin_object(struct json_writer *w);
-void jw_end_object(struct json_writer *w);
-void jw_begin_array(struct json_writer *w);
-void jw_end_array(struct json_writer *w);
 void jw_key(struct json_writer *w, const char *key);
 /* A key written in the code (a string literal, of characters that need no
-** escape), quoted when compiled: most keys, at a quarter of jw_key's cost. */
+** escape), quoted when compiled: most keys, at a fraction of jw_key's cost. */
 #define jw_key_lit(w, lit) jw_key_quoted((w), "\"" lit "\": ", sizeof "\"" lit "\": " - 1)
-void jw_key_quoted(struct json_writer *w, const char *quoted, size_t n);
 void jw_string(struct json_writer *w, const char *s);
-void jw_int(struct json_writer *w, int64_t v);
-void jw_bool(struct json_writer *w, bool v);
-void jw_null(struct json_writer *w);
 /* A value already formatted as JSON (a number such as 6.75). */
 void jw_raw(struct json_writer *w, const char *text);
 /* End the document with a newline (and flush). */
 void jw_finish(struct json_writer *w);
 /* Give out what was gathered. */
 void jw_flush(struct json_writer *w);
+
+/* ---- the inline part: what every line does ---------------------------------------- */
+
+/* A comma, the new line and the deepest indentation (1 + 2 * 31 spaces). */
+#define JW_LINE_MAX 66
+_Static_assert(1 + 1 + 2 * (JSON_MAX_DEPTH - 1) <= JW_LINE_MAX, "room for the deepest line");
+/* "\n" and 63 spaces (jw_new_line copies them all, then keeps its depth's) */
+extern const char jw_indent[64];
+/* The most any inline call writes after its line: a literal key's length
+** is checked against it when compiled (jw_key_quoted). */
+#define JW_TOKEN_MAX 1024
+_Static_assert(JW_LINE_MAX + JW_TOKEN_MAX <= JSON_BUFFER, "a line and its token fit the buffer");
+
+/* A key or value longer than JW_TOKEN_MAX (json.c). */
+void jw_put_long(struct json_writer *w, const char *s, size_t n);
+
+/* Where the next key or value goes, after the comma, new line and
+** indentation it needs, with room for n (at most JW_TOKEN_MAX) bytes. */
+static inline char *jw_next(struct json_writer *w, size_t n)
+{
+	if (w->pending + JW_LINE_MAX + n > JSON_BUFFER)
+		jw_flush(w);
+	char *o = w->buf + w->pending;
+	if (w->after_key) {
+		w->after_key = false;
+		return o;
+	}
+	if (w->depth == 0)
+		return o;
+	if (!w->first[w->depth])
+		*o++ = ',';
+	w->first[w->depth] = false;
+	memcpy(o, jw_indent, sizeof jw_indent); /* all of it, a fixed-size copy */
+	return o + 1 + 2 * (size_t)w->depth;
+}
+
+/* The writer's text now ends at o. */
+static inline void jw_end_at(struct json_writer *w, const char *o)
+{
+	w->pending = (size_t)(o - w->buf);
+}
+
+/* n bytes written as they are, as a key (after_key) or a value. */
+static inline void jw_put_token(struct json_writer *w, const char *s, size_t n, bool key)
+{
+	if (n > JW_TOKEN_MAX) {
+		jw_put_long(w, s, n);
+	} else {
+		char *o = jw_next(w, n);
+		memcpy(o, s, n);
+		jw_end_at(w, o + n);
+	}
+	w->after_key = key;
+}
+
+/* A key already quoted, with its ": " (jw_key_lit). */
+static inline void jw_key_quoted(struct json_writer *w, const char *quoted, size_t n)
+{
+	jw_put_token(w, quoted, n, true);
+}
+
+static inline void jw_open(struct json_writer *w, char c)
+{
+	char *o = jw_next(w, 1);
+	*o = c;
+	jw_end_at(w, o + 1);
+	if (w->depth + 1 < JSON_MAX_DEPTH)
+		w->depth++;
+	w->first[w->depth] = true;
+}
+
+static inline void jw_close(struct json_writer *w, char c)
+{
+	bool empty = w->first[w->depth];
+	if (w->depth > 0)
+		w->depth--;
+	if (w->pending + JW_LINE_MAX > JSON_BUFFER)
+		jw_flush(w);
+	char *o = w->buf + w->pending;
+	if (!empty) {
+		memcpy(o, jw_indent, sizeof jw_indent);
+		o += 1 + 2 * (size_t)w->depth;
+	}
+	*o = c;
+	jw_end_at(w, o + 1);
+}
+
+static inline void jw_begin_object(struct json_writer *w) { jw_open(w, '{'); }
+static inline void jw_end_object(struct json_writer *w) { jw_close(w, '}'); }
+static inline void jw_begin_array(struct json_writer *w) { jw_open(w, '['); }
+static inline void jw_end_array(struct json_writer *w) { jw_close(w, ']'); }
+
+static inline void jw_int(struct json_writer *w, int64_t v)
+{
+	char *o = jw_next(w, NUMFMT_MAX);
+	jw_end_at(w, o + numfmt_i64_fast(o, v));
+}
+
+static inline void jw_bool(struct json_writer *w, bool v)
+{
+	jw_put_token(w, v ? "true" : "false", v ? 4 : 5, false);
+}
+
+static inline void jw_null(struct json_writer *w)
+{
+	jw_put_token(w, "null", 4, false);
+}
 
 #endif

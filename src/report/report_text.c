@@ -159,10 +159,12 @@ static void print_motion(struct wbuf *out, const struct terms *t, const struct m
 	wbuf_puts(out, mo->number);
 	wbuf_puts(out, color ? RESET "  " : "  ");
 	wbuf_puts(out, mo->title);
-	/* the attributes by report.c's one writer, straight to the FILE: what
-	** the buffer holds goes first */
-	wbuf_flush(out);
-	report_motion_attrs(out->out, mo, put_text, "  [", "]");
+	/* the attributes (when there are any) by report.c's one writer,
+	** straight to the FILE: what the buffer holds goes first */
+	if (mo->n_attrs || mo->is_virtual) {
+		wbuf_flush(out);
+		report_motion_attrs(out->out, mo, put_text, "  [", "]");
+	}
 	wbuf_putc(out, '\n');
 	for (unsigned k = 0; k < mr->n_deputies; k++) {
 		char dep[REPORT_DEPUTY_MAX];

@@ -1114,6 +1114,18 @@ static void check_mapped(struct ctx *c, const char *text, size_t len)
 			assert_int_equal(l1, l2);
 			assert_int_equal(c1, c2);
 		}
+		/* on, then back a little (a report asks a meeting's findings after
+		** its motions'), then on again: counted back from the last asked */
+		for (uint32_t off = 0; off + 3000 <= len; off += 7919) {
+			const uint32_t asks[] = { off + 2999, off + 2999 - off % 1500, off + 1, off + 2000 };
+			for (size_t k = 0; k < sizeof asks / sizeof asks[0]; k++) {
+				unsigned l1, c1, l2, c2;
+				source_position(&mapped, asks[k], &l1, &c1);
+				source_position(&copy, asks[k], &l2, &c2);
+				assert_int_equal(l1, l2);
+				assert_int_equal(c1, c2);
+			}
+		}
 		for (unsigned line = 0; line < copy.n_lines + 2; line += line < 50 ? 1 : 101) {
 			size_t n1, n2;
 			const char *t1 = source_line_text(&mapped, line, &n1);

@@ -576,6 +576,24 @@ static void test_numfmt(void **state)
 	char got[NUMFMT_MAX];
 	assert_int_equal(numfmt_u64(got, UINT64_MAX), 20);
 	assert_string_equal(got, "18446744073709551615");
+	/* every length, at each power of ten and either side of it, both ways */
+	for (uint64_t p = 1;; p *= 10) {
+		for (uint64_t v = p - 1; v <= p + 1; v++) {
+			char want[NUMFMT_MAX];
+			snprintf(want, sizeof want, "%" PRIu64, v);
+			assert_int_equal(numfmt_u64(got, v), strlen(want));
+			assert_string_equal(got, want);
+			if (v <= INT64_MAX) {
+				assert_int_equal(numfmt_i64_fast(got, (int64_t)v), strlen(want));
+				assert_string_equal(got, want);
+				snprintf(want, sizeof want, "%" PRId64, -(int64_t)v);
+				assert_int_equal(numfmt_i64_fast(got, -(int64_t)v), strlen(want));
+				assert_string_equal(got, want);
+			}
+		}
+		if (p > UINT64_MAX / 10)
+			break;
+	}
 }
 
 /* rat_format as printf wrote it before it was done by hand: integers,

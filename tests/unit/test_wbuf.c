@@ -64,6 +64,11 @@ static void test_boundaries(void **state)
 	}
 	wbuf_printf(&b, "[%s]", big);            /* one that never fits */
 	p += sprintf(p, "[%s]", big);
+	for (int i = 0; i < WBUF_SIZE / 4; i++) { /* numbers across the end */
+		wbuf_int(&b, i % 3 ? -(int64_t)i * 1000003 : i % 100);
+		wbuf_uint(&b, (uint64_t)i * 7919);
+		p += sprintf(p, "%lld%llu", i % 3 ? -(long long)i * 1000003 : (long long)(i % 100), (unsigned long long)i * 7919);
+	}
 	wbuf_flush(&b);
 	assert_string_equal(out_text(&o), want);
 	out_close(&o);
