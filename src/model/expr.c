@@ -36,6 +36,8 @@ void counts_clear(struct counts *c, unsigned n_masks)
 {
 	size_t n = (n_masks < TERMS_MAX_MASKS ? n_masks : TERMS_MAX_MASKS) * sizeof c->present_by_mask[0];
 	memset(c->n, 0, sizeof c->n);
+	if (n == 0)
+		return;
 	memset(c->present_by_mask, 0, n);
 	memset(c->members_by_mask, 0, n);
 	memset(c->attendees_by_mask, 0, n);
@@ -45,6 +47,8 @@ void counts_copy(struct counts *dst, const struct counts *src, unsigned n_masks)
 {
 	size_t n = (n_masks < TERMS_MAX_MASKS ? n_masks : TERMS_MAX_MASKS) * sizeof src->present_by_mask[0];
 	memcpy(dst->n, src->n, sizeof src->n);
+	if (n == 0)
+		return;
 	memcpy(dst->present_by_mask, src->present_by_mask, n);
 	memcpy(dst->members_by_mask, src->members_by_mask, n);
 	memcpy(dst->attendees_by_mask, src->attendees_by_mask, n);
@@ -92,7 +96,9 @@ static bool compare(int op, const struct value *l, const struct value *r, bool *
 {
 	int c;
 	*ok = true;
-	if (l->type == VT_NUM && r->type == VT_NUM)
+	if (l->type == VT_NUM && r->type == VT_NUM && l->u.num.den == 1 && r->u.num.den == 1)
+		c = l->u.num.num < r->u.num.num ? -1 : l->u.num.num > r->u.num.num; /* two whole numbers */
+	else if (l->type == VT_NUM && r->type == VT_NUM)
 		c = rat_cmp(l->u.num, r->u.num);
 	else if (l->type == VT_DATE && r->type == VT_DATE)
 		c = l->u.date < r->u.date ? -1 : l->u.date > r->u.date;
@@ -131,9 +137,67 @@ static void trace_add(struct trace *t, const struct expr *e, struct value l, str
 	s->empty_base = empty;
 }
 
+/* A comparison of l and r (evaluated, both of its kinds), as e says. */
+static enum expr_status eval_comparison(const struct expr *e, const struct expr_env *env, const struct value *l,
+                                        const struct value *r, struct value *out, const struct expr **fault)
+{
+	bool ok;
+	bool res = compare(e->op, l, r, &ok);
+	if (!ok) {
+		*fault = e;
+		return EXPR_TYPE;
+	}
+	/* A threshold over an empty base is not met: everyone abstaining
+	** carries nothing, even where 0 >= 3/4 * 0. */
+	bool empty = (l->empty_base || r->empty_base) && (e->op != OP_EQ && e->op != OP_NE);
+	if (empty)
+		res = false;
+	trace_add(env->trace, e, *l, *r, res, empty);
+	*out = bool_value(res);
+	out->empty_base = empty; /* `not` cannot turn it into a pass */
+	return EXPR_OK;
+}
+
+/* A count, or a number written, as expr_eval gives it. */
+static inline bool simple_operand(const struct expr *e, const struct expr_env *env, struct value *out)
+{
+	if (e->kind == EX_COUNT)
+		*out = num_value((struct rat){ expr_count_value(e, env->counts), 1 }); /* rat_int, inlined */
+	else if (e->kind == EX_CONST && e->constant.type == VT_NUM)
+		*out = e->constant;
+	else
+		return false;
+	return true;
+}
+
+/*
+** The shapes nearly every requirement has, `COUNT op N`, `COUNT op COUNT`
+** and `COUNT op K of COUNT` (or K * COUNT), evaluated without recursing:
+** the same values, trace and empty base as eval_binary, which takes
+** anything else, and any arithmetic that fails.  false: not such a shape.
+*/
+static bool eval_count_comparison(const struct expr *e, const struct expr_env *env, struct value *out)
+{
+	struct value l, r;
+	const struct expr *b = e->b;
+	if (e->a->kind != EX_COUNT || !simple_operand(e->a, env, &l))
+		return false;
+	if (b->kind == EX_BINARY && (b->op == OP_OF || b->op == OP_MUL)) {
+		struct value k, c;
+		if (!simple_operand(b->a, env, &k) || !simple_operand(b->b, env, &c) || eval_arith(b->op, k, c, &r) != EXPR_OK)
+			return false;
+	} else if (!simple_operand(b, env, &r)) {
+		return false;
+	}
+	const struct expr *unused;
+	return eval_comparison(e, env, &l, &r, out, &unused) == EXPR_OK; /* two numbers always compare */
+}
+
 static enum expr_status eval_binary(const struct expr *e, const struct expr_env *env,
                                     struct value *out, const struct expr **fault)
 {
+	if (expr_is_comparison(e->op) && eval_count_comparison(e, env, out))
+		return EXPR_OK;
 	struct value l, r;
 	enum expr_status st = expr_eval(e->a, env, &l, fault);
 	if (st != EXPR_OK)
@@ -162,23 +226,8 @@ static enum expr_status eval_binary(const struct expr *e, const struct expr_env 
 	st = expr_eval(e->b, env, &r, fault);
 	if (st != EXPR_OK)
 		return st;
-	if (expr_is_comparison(e->op)) {
-		bool ok;
-		bool res = compare(e->op, &l, &r, &ok);
-		if (!ok) {
-			*fault = e;
-			return EXPR_TYPE;
-		}
-		/* A threshold over an empty base is not met: everyone abstaining
-		** carries nothing, even where 0 >= 3/4 * 0. */
-		bool empty = (l.empty_base || r.empty_base) && (e->op != OP_EQ && e->op != OP_NE);
-		if (empty)
-			res = false;
-		trace_add(env->trace, e, l, r, res, empty);
-		*out = bool_value(res);
-		out->empty_base = empty; /* `not` cannot turn it into a pass */
-		return EXPR_OK;
-	}
+	if (expr_is_comparison(e->op))
+		return eval_comparison(e, env, &l, &r, out, fault);
 	if (l.type != VT_NUM || r.type != VT_NUM) {
 		*fault = l.type != VT_NUM ? e->a : e->b;
 		return EXPR_TYPE;

@@ -72,8 +72,8 @@ struct alias { const char *id; int member; };
 ** one motion; past them a motion they touch is undetermined. */
 enum { UNPLACED_MAX = 64, UNPLACED_MAX_AT_ONCE = 4, UNPLACED_MAX_READINGS = 4096 };
 
-/* Names remembered by member_index. */
-enum { MEMO_BITS = 6, MEMO_SLOTS = 1 << MEMO_BITS };
+/* Names remembered by member_index; rules' texts remembered by rule_text. */
+enum { MEMO_BITS = 6, MEMO_SLOTS = 1 << MEMO_BITS, RULE_TEXT_BITS = 4, RULE_TEXT_SLOTS = 1 << RULE_TEXT_BITS };
 
 /* Where each roster member stands at the current point of the meeting. */
 struct person {
@@ -90,6 +90,7 @@ struct person {
 struct room {
 	struct counts quorum, votes; /* as quorum_counts and vote_counts_for_rules make them */
 	bool everyone;               /* everyone_counted, where the quorum is to be agreed */
+	bool kept;                   /* a motion's quorum result points at quorum: never changed again */
 };
 
 struct evaluator {
@@ -112,6 +113,8 @@ struct evaluator {
 	bool *repeat_said;          /* a member's repeated votes are reported (once) */
 	int *voted;                 /* the vote counted, VOTED_NONE, or VOTED_VOID (reported) */
 	unsigned *mentions;         /* times named in the votes << 3 | the kinds (1 << vote_kind) */
+	unsigned *vote_seen;        /* by member: the vote_round in which voted, mentions and repeat_said were cleared */
+	unsigned vote_round;        /* counts the motions whose votes are read */
 	int *vote_member;           /* by vote of the current motion: member_index of its name (the most votes of any motion) */
 	bool *voted_own;            /* named in the motion's votes (for names the roster does not have) */
 	struct unplaced_list unplaced; /* names the roster does not have, each reported once */
@@ -121,6 +124,8 @@ struct evaluator {
 	struct alias alias[UNPLACED_MAX_AT_ONCE]; /* while judging a motion as if each were a member */
 	struct alias memo[MEMO_SLOTS]; /* the roster's index of a name, by the name's address: a record's
 	                                  reader interns names, so a name met again is the same pointer */
+	struct rule_text { const struct requirement *req; const char *text; } rule_text[RULE_TEXT_SLOTS];
+	                            /* the rule as written, by requirement, made once a meeting */
 	unsigned n_alias;
 	/* deputies (docs/semantics.md#deputies): who sits in each seat at the
 	** current motion, from who is here, who holds a seat for an interest,
@@ -248,6 +253,15 @@ static void report_eval_failure(struct evaluator *ev, enum expr_status st, const
 	cite_rule(f, rq->src, rq->decl);
 }
 
+/* The rule as written (its condition's text in the terms). */
+static const char *rule_text(struct evaluator *ev, const struct requirement *rq)
+{
+	struct rule_text *slot = &ev->rule_text[(uint32_t)((uintptr_t)rq * 2654435761u) >> (32 - RULE_TEXT_BITS)];
+	if (slot->req != rq)
+		*slot = (struct rule_text){ rq, source_text(ev->arena, rq->src, rq->decl->a) };
+	return slot->text;
+}
+
 /* A requirement as decide evaluated it (rc), for the report: the rule as
 ** written, the numbers substituted, and "needs N"; a failure is reported. */
 static bool req_result_of(struct evaluator *ev, const struct requirement *rq, const char *clause,
@@ -258,7 +272,7 @@ static bool req_result_of(struct evaluator *ev, const struct requirement *rq, co
 	memset(out, 0, sizeof *out);
 	out->req = rq;
 	out->clause = clause;
-	out->text = source_text(ev->arena, rq->src, rq->decl->a);
+	out->text = rule_text(ev, rq);
 	if (rc->status != EXPR_OK) {
 		out->failed = true;
 		report_eval_failure(ev, rc->status, rc->fault, rq, clause, where);
@@ -399,7 +413,7 @@ static int resolve_person(struct evaluator *ev, const struct rec_name *nm)
 		return -1;
 	}
 	const struct member *mb = &ev->t->members[i];
-	if (!terms_member_active(mb, ev->m->date))
+	if (!ev->on_roster[i])
 		add_finding(ev, F_NOT_ON_ROSTER, NULL, nm->span, "%s (%s) is not a member on %s (%s%s%s%s)",
 		            mb->name, mb->id, fmt_date(ev, ev->m->date),
 		            mb->has_from ? "from " : "", mb->has_from ? fmt_date(ev, mb->from) : "",
@@ -433,9 +447,17 @@ static void read_attendance(struct evaluator *ev)
 	}
 }
 
+static struct room *room_to_follow(struct evaluator *ev);
+static void room_moves(struct evaluator *ev, struct room *r, unsigned i, int by);
+
 static void apply_step(struct evaluator *ev, const struct rec_step *st)
 {
+	struct room *follow = room_to_follow(ev);
 	ev->room_epoch++;
+	if (follow) {
+		ev->room = follow;
+		ev->room_counted = ev->seats_epoch = ev->room_epoch;
+	}
 	for (unsigned k = 0; k < st->names.n; k++) {
 		const struct rec_name *nm = &st->names.items[k];
 		int i = resolve_person(ev, nm);
@@ -448,6 +470,8 @@ static void apply_step(struct evaluator *ev, const struct rec_step *st)
 		if (ev->people[i].present == arriving)
 			add_finding(ev, F_ATTENDANCE, NULL, nm->span, arriving ? "%s arrives but is already present"
 			                                                       : "%s leaves but is not present", nm->id);
+		else if (follow)
+			room_moves(ev, follow, (unsigned)i, arriving ? 1 : -1);
 		ev->people[i].present = arriving;
 		ev->people[i].attended = ev->people[i].attended || arriving;
 		ev->people[i].left = ev->people[i].left || !arriving;
@@ -611,7 +635,7 @@ static void quorum_counts(struct evaluator *ev, const struct motion_state *ms, s
 /* The quorum at this motion, as decided: its requirements with their
 ** numbers, and a finding for each one not met. */
 static void quorum_findings(struct evaluator *ev, struct motion_result *mr, const struct decision *d,
-                            const struct decision_detail *detail, const struct counts *c)
+                            const struct decision_detail *detail, const struct counts *c, struct room *room)
 {
 	const struct terms *t = ev->t;
 	if (d->quorum == QUORUM_NOT_NEEDED) {
@@ -644,10 +668,16 @@ static void quorum_findings(struct evaluator *ev, struct motion_result *mr, cons
 	mr->quorate = true;
 	mr->n_quorum = t->n_quorum;
 	mr->quorum = arena_array(ev->arena, t->n_quorum, sizeof *mr->quorum);
-	/* the counts the quorum saw, kept for its working (c is the caller's) */
-	struct counts *kept = arena_alloc_uninit(ev->arena, sizeof *kept);
-	counts_copy(kept, c, t->n_masks);
-	c = kept;
+	/* the counts the quorum saw, kept for its working (c is the caller's,
+	** or the room's, which is then never changed again) */
+	if (room) {
+		room->kept = true;
+		c = &room->quorum;
+	} else {
+		struct counts *kept = arena_alloc_uninit(ev->arena, sizeof *kept);
+		counts_copy(kept, c, t->n_masks);
+		c = kept;
+	}
 	for (unsigned i = 0; i < t->n_quorum; i++) {
 		struct req_result *q = &mr->quorum[i];
 		if (!req_result_of(ev, &t->quorum[i], t->quorum_clause, &detail->quorum[i], c, mr->motion->span, q)) {
@@ -712,7 +742,7 @@ static void interest_effect(struct evaluator *ev, const struct rec_motion *mo, c
 static void read_interests(struct evaluator *ev, struct motion_result *mr, struct motion_state *ms)
 {
 	const struct rec_motion *mo = mr->motion;
-	mr->interests = arena_array(ev->arena, mo->interests.n + 1, sizeof *mr->interests);
+	mr->interests = mo->interests.n ? arena_array(ev->arena, mo->interests.n, sizeof *mr->interests) : NULL;
 	mr->n_interests = mo->interests.n;
 	ev->marks_set = ev->marks_set || mo->interests.n > 0;
 	for (unsigned k = 0; k < mo->interests.n; k++) {
@@ -883,25 +913,27 @@ static void repeated_vote(struct evaluator *ev, const struct rec_vote *v, unsign
 static void count_named_votes(struct evaluator *ev, const struct motion_state *ms,
                               const struct rec_motion *mo, int64_t tally[3], int64_t as_written[3])
 {
-	int *voted = ev->voted;
-	/* only the members named are read: only theirs are cleared */
-	for (unsigned k = 0; k < mo->n_votes; k++) {
-		int i = ev->vote_member[k] = member_index(ev, mo->votes[k].who.id);
-		if (i >= 0) {
+	int *voted = ev->voted, *vote_member = ev->vote_member;
+	unsigned *mentions = ev->mentions, *seen = ev->vote_seen;
+	const struct rec_vote *votes = mo->votes;
+	unsigned n_votes = mo->n_votes, round = ++ev->vote_round;
+	/* only the members named are read: each cleared when first named here */
+	for (unsigned k = 0; k < n_votes; k++) {
+		int i = vote_member[k] = member_index(ev, votes[k].who.id);
+		if (i < 0)
+			continue;
+		if (seen[i] != round) {
+			seen[i] = round;
 			voted[i] = VOTED_NONE;
-			ev->mentions[i] = 0;
+			mentions[i] = 0;
 			ev->repeat_said[i] = false;
 		}
+		mentions[i] = (mentions[i] + 8) | 1u << votes[k].kind;
 	}
-	for (unsigned k = 0; k < mo->n_votes; k++) {
-		int i = ev->vote_member[k];
-		if (i >= 0)
-			ev->mentions[i] = (ev->mentions[i] + 8) | 1u << mo->votes[k].kind;
-	}
-	for (unsigned k = 0; k < mo->n_votes; k++) {
-		const struct rec_vote *v = &mo->votes[k];
+	for (unsigned k = 0; k < n_votes; k++) {
+		const struct rec_vote *v = &votes[k];
 		as_written[v->kind]++;
-		int i = ev->vote_member[k];
+		int i = vote_member[k];
 		if (i >= 0 && voted[i] != VOTED_NONE) {
 			repeated_vote(ev, v, (unsigned)i, tally);
 			continue;
@@ -963,10 +995,61 @@ static void room_counts(struct evaluator *ev, const struct motion_state *ms, boo
 	vote_counts_for_rules(ev, ms, &s->votes);
 	if (!plain)
 		return;
+	if (r->kept)
+		r = ev->room = arena_alloc_uninit(ev->arena, sizeof *r);
+	r->kept = false;
 	counts_copy(&r->quorum, &s->quorum, t->n_masks);
 	counts_copy(&r->votes, &s->votes, t->n_masks);
 	r->everyone = s->everyone_counted;
 	ev->room_counted = ev->room_epoch;
+}
+
+/* The room of the stretch that ends, to be moved on member by member as
+** the next step says (room_moves), or NULL when it is not known (the last
+** motion was not plain) or deputies may change seats. */
+static struct room *room_to_follow(struct evaluator *ev)
+{
+	if (ev->room_counted != ev->room_epoch || ev->seats_epoch != ev->room_epoch || ev->t->has_deputies)
+		return NULL;
+	struct room *r = ev->room;
+	if (!r->kept)
+		return r;
+	struct room *next = arena_alloc_uninit(ev->arena, sizeof *next);
+	counts_copy(&next->quorum, &r->quorum, ev->t->n_masks);
+	counts_copy(&next->votes, &r->votes, ev->t->n_masks);
+	next->everyone = r->everyone;
+	next->kept = false;
+	return next;
+}
+
+static void count_groups_by(const struct terms *t, const struct member *mb, int64_t *by_mask, int by)
+{
+	for (unsigned k = 0; k < t->n_masks; k++)
+		if (mb->groups & t->masks[k])
+			by_mask[k] += by;
+}
+
+/* Member i arrives (by 1) or leaves (by -1): the room's counts and seats as
+** room_counts and fill_seats would make them for a plain motion (no
+** interests, no deputies: everyone present counts, in their own seat). */
+static void room_moves(struct evaluator *ev, struct room *r, unsigned i, int by)
+{
+	const struct terms *t = ev->t;
+	const struct member *mb = &t->members[i];
+	if (ev->active[i]) {
+		r->quorum.n[COUNT_PRESENT] += by;
+		r->votes.n[COUNT_PRESENT] += by;
+		r->votes.n[COUNT_ELIGIBLE] += by;
+		count_groups_by(t, mb, r->quorum.present_by_mask, by);
+		count_groups_by(t, mb, r->votes.present_by_mask, by);
+		ev->seats.occupant[i] = by > 0 ? (int)i : -1;
+	} else if (ev->on_roster[i] && !mb->voting) {
+		r->quorum.n[COUNT_ATTENDEES] += by;
+		r->votes.n[COUNT_ATTENDEES] += by;
+		count_groups_by(t, mb, r->quorum.attendees_by_mask, by);
+		count_groups_by(t, mb, r->votes.attendees_by_mask, by);
+	}
+	r->everyone = t->quorum_tba && everyone_counted(ev, &r->quorum);
 }
 
 static void set_votes(struct counts *c, const int64_t tally[3])
@@ -1718,6 +1801,7 @@ static void decide_motion(struct evaluator *ev, struct motion_result *mr)
 	struct scenario s;
 	scenario_clear(&s); /* the counts are filled below */
 	room_counts(ev, &ms, plain, &s);
+	struct room *room = plain ? ev->room : NULL; /* the counts s.quorum has, to be kept as they are */
 	struct finding_list vote_found = { 0 };
 	ev->sink = &vote_found;
 	bool votes_ok = gather_votes(ev, &ms, mo, &s.votes);
@@ -1741,20 +1825,20 @@ static void decide_motion(struct evaluator *ev, struct motion_result *mr)
 		** findings of that decision are not said (the one above says why);
 		** the quorum is, when no such name is in the room */
 		if (room_known)
-			quorum_findings(ev, mr, &d, detail, &s.quorum);
+			quorum_findings(ev, mr, &d, detail, &s.quorum, room);
 		mr->outcome = OUTCOME_UNDETERMINED;
 		splice_findings(ev, &vote_found); /* each true of the record as written */
 		ev->outside_meeting = false; /* the recorded outcome is compared by eval_motion */
 		return;
 	}
 	if (mo->n_attrs > 0 && depends_on_attribute(ev, mr, &s, &d)) {
-		quorum_findings(ev, mr, &d, detail, &s.quorum);
+		quorum_findings(ev, mr, &d, detail, &s.quorum, room);
 		mr->outcome = OUTCOME_UNDETERMINED;
 		splice_findings(ev, &vote_found);
 		ev->outside_meeting = false;
 		return;
 	}
-	quorum_findings(ev, mr, &d, detail, &s.quorum);
+	quorum_findings(ev, mr, &d, detail, &s.quorum, room);
 	splice_findings(ev, &vote_found);
 	class_findings(ev, mr, &d);
 	notice_findings(ev, mr, &d);
@@ -2126,9 +2210,16 @@ static void check_motion_numbers(struct evaluator *ev)
 	const struct meeting *m = ev->m;
 	const struct rec_motion **numbered = arena_array(ev->arena, m->n_motions + 1, sizeof *numbered);
 	unsigned n = 0;
-	for (unsigned s = 0; s < m->n_steps; s++)
-		if (m->steps[s].kind == STEP_MOTION)
-			numbered[n++] = m->steps[s].motion;
+	bool ascending = true; /* numbered in order, as most minutes are: no two alike */
+	for (unsigned s = 0; s < m->n_steps; s++) {
+		if (m->steps[s].kind != STEP_MOTION)
+			continue;
+		numbered[n] = m->steps[s].motion;
+		ascending = ascending && (n == 0 || strcmp(numbered[n - 1]->number, numbered[n]->number) < 0);
+		n++;
+	}
+	if (ascending)
+		return;
 	sort_array(numbered, n, sizeof *numbered, by_number);
 	for (unsigned i = 0, j; i < n; i = j) {
 		for (j = i + 1; j < n && strcmp(numbered[j]->number, numbered[i]->number) == 0;)
@@ -2141,6 +2232,28 @@ static void check_motion_numbers(struct evaluator *ev)
 		            "%u motions are numbered %s (the first at line %u): a ratification or a reference to motion %s "
 		            "cannot tell them apart", j - i, numbered[i]->number, line, numbered[i]->number);
 	}
+}
+
+/* The evaluator's arrays by member index (one more entry each than the
+** roster), zeroed, in one block: the ints, then the unsigneds, then the
+** people and the bools (alignment falls from one part to the next). */
+static void member_arrays(struct evaluator *ev)
+{
+	size_t n = ev->t->n_members + 1;
+	size_t ints = 2 * n * sizeof(int), unsigneds = 2 * n * sizeof(unsigned), people = n * sizeof *ev->people;
+	char *block = arena_alloc(ev->arena, ints + unsigneds + people + 9 * n * sizeof(bool));
+	int *i = (int *)(void *)block;
+	ev->voted = i;
+	ev->stated = i + n;
+	unsigned *u = (unsigned *)(void *)(block + ints);
+	ev->mentions = u;
+	ev->vote_seen = u + n;
+	ev->people = (struct person *)(void *)(block + ints + unsigneds);
+	bool *b = (bool *)(void *)(block + ints + unsigneds + people);
+	bool **flags[] = { &ev->active, &ev->on_roster, &ev->conflicted, &ev->deemed, &ev->repeat_said,
+	                   &ev->voted_own, &ev->named, &ev->here, &ev->holds_seat };
+	for (size_t k = 0; k < sizeof flags / sizeof flags[0]; k++)
+		*flags[k] = b + k * n;
 }
 
 /* A motion's result zeroed: its counts as far as the terms read them (the
@@ -2165,19 +2278,7 @@ static struct meeting_result *judge_meeting(struct arena *a, const struct terms 
 	ev.res->meeting = m;
 	ev.res->terms = t;
 	ev.sink = &ev.res->findings;
-	ev.people = arena_array(a, t->n_members + 1, sizeof *ev.people);
-	ev.active = arena_array(a, t->n_members + 1, sizeof *ev.active);
-	ev.on_roster = arena_array(a, t->n_members + 1, sizeof *ev.on_roster);
-	ev.conflicted = arena_array(a, t->n_members + 1, sizeof *ev.conflicted);
-	ev.deemed = arena_array(a, t->n_members + 1, sizeof *ev.deemed);
-	ev.repeat_said = arena_array(a, t->n_members + 1, sizeof *ev.repeat_said);
-	ev.voted_own = arena_array(a, t->n_members + 1, sizeof *ev.voted_own);
-	ev.named = arena_array(a, t->n_members + 1, sizeof *ev.named);
-	ev.voted = arena_array(a, t->n_members + 1, sizeof *ev.voted);
-	ev.mentions = arena_array(a, t->n_members + 1, sizeof *ev.mentions);
-	ev.here = arena_array(a, t->n_members + 1, sizeof *ev.here);
-	ev.holds_seat = arena_array(a, t->n_members + 1, sizeof *ev.holds_seat);
-	ev.stated = arena_array(a, t->n_members + 1, sizeof *ev.stated);
+	member_arrays(&ev);
 	unsigned most_votes = 0;
 	for (unsigned s = 0; s < m->n_steps; s++)
 		if (m->steps[s].kind == STEP_MOTION && m->steps[s].motion->n_votes > most_votes)
@@ -2185,6 +2286,7 @@ static struct meeting_result *judge_meeting(struct arena *a, const struct terms 
 	ev.vote_member = arena_alloc_uninit(a, ((size_t)most_votes + 1) * sizeof *ev.vote_member);
 	seats_init(a, t, &ev.seats);
 	ev.room = arena_alloc_uninit(a, sizeof *ev.room);
+	ev.room->kept = false;
 	ev.room_epoch = 1;
 	for (unsigned i = 0; i < t->n_members; i++) {
 		ev.on_roster[i] = terms_member_active(&t->members[i], m->date);
