@@ -87,7 +87,7 @@ int cmd_replay(struct cli *c, int argc, char **argv)
 	for (int i = 0; i < args.n_pos; i++)
 		replay_add_path(rp, args.pos[i]);
 
-	struct replay_cmd x = { c, report_replay_begin(&c->arena, c->report, stdout, args.bits & REPLAY_SUMMARY_ONLY) };
+	struct replay_cmd x = { c, report_replay_begin(&c->arena, c->report, stdout, stderr, args.bits & REPLAY_SUMMARY_ONLY) };
 	if (!x.report) {
 		cli_usage_error(c, "cannot create a temporary file for the report");
 		return EXIT_BAD_INPUT;
@@ -101,7 +101,8 @@ int cmd_replay(struct cli *c, int argc, char **argv)
 		/* a short report must never end with the status of a clean audit
 		** (an error writing standard output itself is said once, by main) */
 		if (!ferror(stdout))
-			cli_usage_error(c, "cannot write the output: a part of the report could not be copied from its temporary file");
+			cli_usage_error(c, "cannot write the output: a part of the report could not be copied from its "
+			                 "temporary file, or taken back from the output when replay began again in date order");
 		return EXIT_BAD_INPUT;
 	}
 	if (c->diag.n_errors || s->malformed_files)

@@ -354,11 +354,31 @@ size_t source_utf8_len(const unsigned char *p, const unsigned char *end)
 
 #define SOURCE_BLOCK 65536u
 
+/* The '\n' in the n bytes at p, sixteen bytes a step: a report asks the
+** line of every finding, so this counts whole files, and memchr a line at
+** a time cost ten times as much.  Each lane of `lanes` counts its byte's
+** line ends (the comparison is -1 where they match), for at most 255 steps,
+** then the lanes are summed. */
+typedef unsigned char bytes16 __attribute__((vector_size(16)));
+
 static uint32_t count_line_ends(const char *p, size_t n)
 {
+	const bytes16 nl = { '\n', '\n', '\n', '\n', '\n', '\n', '\n', '\n',
+	                     '\n', '\n', '\n', '\n', '\n', '\n', '\n', '\n' };
 	uint32_t k = 0;
-	for (const char *end = p + n; (p = memchr(p, '\n', (size_t)(end - p))); p++)
-		k++;
+	size_t i = 0;
+	while (n - i >= 16) {
+		bytes16 lanes = { 0 };
+		for (unsigned step = 0; step < 255 && n - i >= 16; step++, i += 16) {
+			bytes16 v;
+			memcpy(&v, p + i, 16);
+			lanes -= (bytes16)(v == nl);
+		}
+		for (unsigned b = 0; b < 16; b++)
+			k += lanes[b];
+	}
+	for (; i < n; i++)
+		k += p[i] == '\n';
 	return k;
 }
 

@@ -43,8 +43,12 @@ struct replay_report {
 	const struct report_ops *ops;
 	struct arena *arena;           /* the run's: lives as long as the report */
 	FILE *out;
+	FILE *diagnostics;             /* where the run's diagnostics go (NULL: not to a file) */
 	bool summary_only;             /* --summary: no per-meeting reports */
 	FILE *body;                    /* meetings written before the summary is known (a temporary file) */
+	bool direct;                   /* meetings straight to out (report_replay_direct) */
+	bool rewind_failed;            /* out could not be cut back at a rewind: the report is not whole */
+	off_t direct_at;               /* where in out they begin (-1: out keeps nothing, /dev/null) */
 	VEC(struct history_finding) findings; /* few: only problems across meetings */
 	unsigned n_meetings;
 	void *state;                   /* the format's (a JSON writer, an HTML timeline) */
@@ -83,8 +87,10 @@ bool report_supports(const struct report_ops *ops, enum report_kind k);
 /* "text|markdown|json": the formats that write kind k, for usage lines. */
 const char *report_names(struct arena *a, enum report_kind k);
 
-/* A replay report to `out` in ops's format; NULL if it cannot begin. */
-struct replay_report *report_replay_begin(struct arena *a, const struct report_ops *ops, FILE *out, bool summary_only);
+/* A replay report to `out` in ops's format, the run's diagnostics going to
+** `diagnostics`; NULL if it cannot begin. */
+struct replay_report *report_replay_begin(struct arena *a, const struct report_ops *ops, FILE *out, FILE *diagnostics,
+                                          bool summary_only);
 /* Each meeting as it is judged, each finding across meetings as it is found. */
 void report_replay_meeting(struct replay_report *w, const struct meeting_result *r, const struct replay_meta *meta);
 void report_replay_finding(struct replay_report *w, const struct history_finding *f);
@@ -99,6 +105,11 @@ void report_replay_rewind(struct replay_report *w);
 /* Open the temporary file the meetings are written to until the end (w->body),
 ** with a large buffer; false if it cannot be created. */
 bool report_replay_body(struct replay_report *w);
+/* For a format whose meetings come straight after what it has written so
+** far and `held` bytes it holds yet to write (JSON): may they go to w->out
+** itself, written once, not again from a temporary file?  Only if a rewind
+** can take them back there (then w->direct). */
+bool report_replay_direct(struct replay_report *w, size_t held);
 
 /* ---- shared by the writers ---- */
 

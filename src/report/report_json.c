@@ -39,7 +39,6 @@ void report_json_loc_fields(struct json_writer *w, const struct loc *l)
 	jw_int(w, col);
 }
 
-static void json_opt_string(struct json_writer *w, const char *key, const char *s);
 
 /* null, or {"by", "state": "awaited" | "approved" | "refused", "on": date or
 ** null}: the approval by another body that the motion's class needs. */
@@ -96,9 +95,12 @@ static void json_ratification(struct json_writer *w, const struct ratification *
 	jw_end_object(w);
 }
 
-static void json_opt_string(struct json_writer *w, const char *key, const char *s)
+/* "key": s, or null; the key a literal, quoted when compiled */
+#define json_opt_string(w, key, s) json_opt_string_quoted((w), "\"" key "\": ", sizeof "\"" key "\": " - 1, (s))
+
+static void json_opt_string_quoted(struct json_writer *w, const char *quoted, size_t n, const char *s)
 {
-	jw_key(w, key);
+	jw_key_quoted(w, quoted, n);
 	if (s)
 		jw_string(w, s);
 	else
@@ -113,9 +115,9 @@ static void json_findings(struct json_writer *w, const struct finding_list *l)
 	for (const struct finding *f = l->first; f; f = f->next) {
 		jw_begin_object(w);
 		jw_key_lit(w, "code");
-		jw_string(w, finding_code_name(f->code));
+		jw_plain(w, finding_code_name(f->code));
 		jw_key_lit(w, "severity");
-		jw_string(w, finding_severity_name(f->sev));
+		jw_plain(w, finding_severity_name(f->sev));
 		json_opt_string(w, "clause", f->clause);
 		jw_key_lit(w, "message");
 		jw_string(w, f->message);
@@ -283,8 +285,8 @@ static void json_motion(struct json_writer *w, const struct terms *t, const stru
 	jw_key_lit(w, "counts");
 	json_counts(w, &mr->counts, t->uses_attendees);
 	jw_key_lit(w, "decision");
-	jw_string(w, mr->by_consensus ? "consensus" : mr->declared_only ? "declared"
-	               : (mo->n_votes || mo->has_tally) ? "vote" : "none");
+	jw_plain(w, mr->by_consensus ? "consensus" : mr->declared_only ? "declared"
+	              : (mo->n_votes || mo->has_tally) ? "vote" : "none");
 	jw_key_lit(w, "casting_vote_applied");
 	jw_bool(w, mr->casting_applied);
 	jw_key_lit(w, "approval");
@@ -302,10 +304,10 @@ static void json_motion(struct json_writer *w, const struct terms *t, const stru
 	jw_key_lit(w, "requires");
 	json_requirements(w, mr->reqs, mr->n_reqs);
 	jw_key_lit(w, "outcome");
-	jw_string(w, ast_outcome_name(mr->outcome));
+	jw_plain(w, ast_outcome_name(mr->outcome));
 	jw_key_lit(w, "recorded");
 	if (mr->recorded != OUTCOME_NONE)
-		jw_string(w, ast_outcome_name(mr->recorded));
+		jw_plain(w, ast_outcome_name(mr->recorded));
 	else
 		jw_null(w);
 	jw_key_lit(w, "findings");
@@ -466,13 +468,14 @@ static bool json_replay_begin(struct replay_report *rw)
 {
 	struct json_replay *j = arena_alloc(rw->arena, sizeof *j);
 	rw->state = j;
-	if (!rw->summary_only && !report_replay_body(rw))
-		return false;
 	jw_init(&j->w, rw->out);
 	jw_begin_object(&j->w);
 	jw_key_lit(&j->w, "meetings");
 	jw_begin_array(&j->w);
-	jw_flush(&j->w); /* the head goes out; the meetings to the body */
+	/* the meetings straight after this head, or to the body */
+	if (!rw->summary_only && !report_replay_direct(rw, j->w.pending) && !report_replay_body(rw))
+		return false;
+	jw_flush(&j->w);
 	if (rw->body)
 		j->w.out = rw->body;
 	j->at_meetings = j->w;

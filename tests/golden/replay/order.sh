@@ -34,6 +34,16 @@ echo "== out of date order, JSON into a file that also takes the diagnostics"
 "$QUORATE" replay --format json terms.tor h > out.json 2>&1
 echo "exit $?"
 cat out.json
+echo "== out of date order, JSON into a file of its own (cut back when replay begins again), and appended to one"
+"$QUORATE" replay --format json terms.tor h 2>/dev/null | cat > piped.json
+"$QUORATE" replay --format json terms.tor h > own.json 2>/dev/null
+echo "exit $?"
+cmp piped.json own.json && echo "the same as through a pipe"
+echo "already here" > appended.json
+"$QUORATE" replay --format json terms.tor h >> appended.json 2>/dev/null
+{ echo "already here"; cat piped.json; } | cmp - appended.json && echo "the same after what the file held"
+"$QUORATE" replay --format json terms.tor h > /dev/null 2>&1
+echo "into /dev/null: exit $?"
 echo "== out of date order, Markdown"
 "$QUORATE" replay --format markdown terms.tor h 2>/dev/null
 # A long file: 9000 meetings in date order, over 1 MiB (mapped: source_map_stat).
