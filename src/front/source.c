@@ -175,16 +175,19 @@ static int map_fd(struct source *s, int fd, size_t len, const char **why)
 	return 0;
 }
 
-static int load(struct source *s, struct arena *a, const char *path, struct stat *st, size_t map_over,
-                const char **why)
+/* Load the file `name` of the directory open as dirfd (AT_FDCWD: the
+** working directory), called `path` for people: a walk opens each file
+** from its directory, not by its whole path again. */
+static int load(struct source *s, struct arena *a, int dirfd, const char *name, const char *path, struct stat *st,
+                size_t map_over, const char **why)
 {
 	memset(s, 0, sizeof *s);
 	s->arena = a;
-	int from_stdin = strcmp(path, "-") == 0;
+	int from_stdin = dirfd == AT_FDCWD && strcmp(name, "-") == 0;
 	s->name = arena_strdup(a, from_stdin ? "<stdin>" : path);
 	int fd = STDIN_FILENO;
 	if (!from_stdin) {
-		fd = open(path, O_RDONLY | O_CLOEXEC);
+		fd = openat(dirfd, name, O_RDONLY | O_CLOEXEC);
 		if (fd < 0) {
 			*why = strerror(errno);
 			return -1;
@@ -238,20 +241,21 @@ static int load(struct source *s, struct arena *a, const char *path, struct stat
 	return rc;
 }
 
-int source_load_stat(struct source *s, struct arena *a, const char *path, struct stat *st, const char **why)
-{
-	return load(s, a, path, st, SIZE_MAX, why);
-}
-
 int source_map_stat(struct source *s, struct arena *a, const char *path, struct stat *st, const char **why)
 {
-	return load(s, a, path, st, SOURCE_MAP_MIN_BYTES, why);
+	return load(s, a, AT_FDCWD, path, path, st, SOURCE_MAP_MIN_BYTES, why);
+}
+
+int source_map_at(struct source *s, struct arena *a, int dirfd, const char *name, const char *path, struct stat *st,
+                  const char **why)
+{
+	return load(s, a, dirfd, name, path, st, SOURCE_MAP_MIN_BYTES, why);
 }
 
 int source_map_over(struct source *s, struct arena *a, const char *path, size_t bytes, struct stat *st,
                     const char **why)
 {
-	return load(s, a, path, st, bytes, why);
+	return load(s, a, AT_FDCWD, path, path, st, bytes, why);
 }
 
 

@@ -71,19 +71,22 @@ int source_load(struct source *s, struct arena *a, const char *path, const char 
 /* The same from a stream already open (fmt --write reads the very file it
 ** examined); name is what diagnostics call it.  The stream is not closed. */
 int source_load_stream(struct source *s, struct arena *a, const char *name, FILE *f, const char **why);
-/* The same, also giving the file's status (fstat of what was read: its
-** identity, for replay's "each file once").  Four system calls a file. */
 struct stat;
-int source_load_stat(struct source *s, struct arena *a, const char *path, struct stat *st, const char **why);
-
 /*
 ** The same for replay's record files: a regular file longer than
 ** SOURCE_MAP_MIN_BYTES is mapped (up to SOURCE_MAP_MAX_BYTES), never held
 ** whole in memory.  Every source from here must be closed (source_close).
 ** The file must not shrink while it is read (the system would stop the
-** program), as for any mapped file.
+** program), as for any mapped file.  *st: the status of what was read (its
+** identity, for replay's "each file once").  Four system calls a file read
+** into memory: open, fstat, read, close.
 */
 int source_map_stat(struct source *s, struct arena *a, const char *path, struct stat *st, const char **why);
+/* The same for the file `name` in the directory open as dirfd, called
+** `path` in diagnostics: a walk opens each file from its directory, so the
+** system does not look up the directories of its path again. */
+int source_map_at(struct source *s, struct arena *a, int dirfd, const char *name, const char *path, struct stat *st,
+                  const char **why);
 /* The same, mapping a regular file longer than `bytes` (not empty): the
 ** fuzz target of mapped files maps short ones (fuzz/fuzz_mapped.c). */
 int source_map_over(struct source *s, struct arena *a, const char *path, size_t bytes, struct stat *st,

@@ -9,6 +9,7 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <setjmp.h>
 #include <stdlib.h>
 #include <string.h>
@@ -151,6 +152,7 @@ struct replay {
 	/* the paths given, walked again by the one pass (replay_run) */
 	VEC(struct input_path) paths;
 	struct arena walk_arena[REPLAY_MAX_DIR_DEPTH + 2]; /* each level's names, while it is walked */
+	DIR *walk_dir[REPLAY_MAX_DIR_DEPTH + 2];           /* each level's directory, open while walked */
 	struct id_set once;            /* files that may be reached twice: see stream_file */
 	/* the one pass */
 	bool streaming;                /* in the one pass */
@@ -241,7 +243,7 @@ static bool is_input_name(const char *path)
 */
 enum walk_mode { WALK_CHECK, WALK_LIST, WALK_STREAM };
 
-static bool stream_file(struct replay *rp, const char *path, bool through_link);
+static bool stream_file(struct replay *rp, int dirfd, const char *name, const char *path, bool through_link);
 
 /* path must outlive the replay (an argument, or a name the walk copied into
 ** the run arena).  Only regular files get here: reading a FIFO or a device
@@ -257,10 +259,22 @@ static void add_file(struct replay *rp, const char *path, const struct stat *st,
 	}
 }
 
+/* A directory's path without the slashes that end it: "examples/" and
+** "rural" make "examples/rural", one slash. */
+static size_t path_len(const char *path)
+{
+	size_t len = strlen(path);
+	while (len > 1 && path[len - 1] == '/')
+		len--;
+	return len;
+}
+
 /* A directory's entry: its path, and how the walk orders it. */
 struct dir_entry {
-	char *name;
+	char *name;        /* the directory's path, '/', the entry's name */
 	const char *key;   /* STREAM: the name, with '/' after a directory's */
+	bool by_dir;       /* CHECK, STREAM: the directory said it is a plain file or a directory */
+	bool dir;          /* by_dir: which */
 	bool stat_done, stat_ok;
 	struct stat st;
 };
@@ -270,56 +284,47 @@ static int compare_entries_by_key(const void *a, const void *b)
 	return strcmp(((const struct dir_entry *)a)->key, ((const struct dir_entry *)b)->key);
 }
 
-/* Read the directory's entries into `a` (hidden ones left out), sorted. */
+/*
+** Read the directory's entries into `a` (hidden ones left out), sorted.  The
+** directory stays open as *dir (its files are opened from it): the caller
+** closes it; the way out of memory too (free_walk), as it is in walk_dir.
+*/
 static bool read_dir(struct replay *rp, const char *path, struct arena *a, enum walk_mode mode,
-                     struct dir_entry **out, size_t *n_out)
+                     DIR **dir, struct dir_entry **out, size_t *n_out)
 {
-	DIR *d = opendir(path);
+	DIR *d = *dir = opendir(path);
 	if (!d) {
 		if (mode == WALK_CHECK)
 			diag_report(rp->diag, D_INPUT, (struct loc){ NULL, 0, 0 }, "cannot read directory %s", path);
 		return false;
 	}
-	/* Out of memory with the directory open: close it on the way out. */
-	struct mem *mem = a->mem;
-	jmp_buf *outer = mem->on_oom;
-	jmp_buf here;
-	if (setjmp(here)) {
-		mem->on_oom = outer;
-		closedir(d);
-		mem_fail(mem);
-	}
-	mem->on_oom = &here;
-	size_t len = strlen(path);
-	while (len > 1 && path[len - 1] == '/') /* "examples/" + "rural": one slash */
-		len--;
+	size_t len = path_len(path);
 	VEC(struct dir_entry) names = { 0 };
 	struct dirent *e;
 	while ((e = readdir(d))) {
 		if (e->d_name[0] == '.')
 			continue; /* ., .., and hidden files */
-		struct dir_entry de = { arena_printf(a, "%.*s/%s", (int)len, path, e->d_name), NULL, false, false, { 0 } };
+		struct dir_entry de = { arena_printf(a, "%.*s/%s", (int)len, path, e->d_name), NULL, false, false,
+		                        false, false, { 0 } };
 		de.key = de.name;
-		if (mode == WALK_STREAM) {
+		if (mode != WALK_LIST) {
 			/* The kind from the directory when it says (no stat for a
-			** plain file): a directory sorts as its name and '/'. */
+			** plain file; LIST keeps each file's identity: a stat): a
+			** directory sorts as its name and '/'. */
 #ifdef DT_DIR
-			bool dir = e->d_type == DT_DIR, known = e->d_type == DT_DIR || e->d_type == DT_REG;
-#else
-			bool dir = false, known = false;
+			de.dir = e->d_type == DT_DIR;
+			de.by_dir = e->d_type == DT_DIR || e->d_type == DT_REG;
 #endif
-			if (!known) {
+			if (!de.by_dir) {
 				de.stat_done = true;
 				de.stat_ok = stat(de.name, &de.st) == 0;
-				dir = de.stat_ok && S_ISDIR(de.st.st_mode);
+				de.dir = de.stat_ok && S_ISDIR(de.st.st_mode);
 			}
-			if (dir)
+			if (de.dir && mode == WALK_STREAM)
 				de.key = arena_printf(a, "%s/", de.name);
 		}
 		VEC_PUSH(a, names, de);
 	}
-	mem->on_oom = outer;
-	closedir(d);
 	/* Sorted, so the result never depends on the order of the directory. */
 	if (names.n)
 		sort_array(names.items, names.n, sizeof *names.items, compare_entries_by_key);
@@ -360,22 +365,24 @@ static bool add_dir(struct replay *rp, const char *path, unsigned depth, enum wa
 	struct arena *a = &rp->walk_arena[depth];
 	struct dir_entry *names;
 	size_t n_names;
-	if (!read_dir(rp, path, a, mode, &names, &n_names))
+	bool read = read_dir(rp, path, a, mode, &rp->walk_dir[depth], &names, &n_names);
+	if (!read)
 		return false;
 	bool ok = true;
 	unsigned passed = 0;
 	struct sbuf passed_names;
 	sbuf_init(&passed_names, a);
+	size_t base = path_len(path) + 1; /* where an entry's own name starts in its path */
 	for (size_t i = 0; i < n_names && !rp->restart; i++) {
 		struct dir_entry *de = &names[i];
 		const char *name = de->name;
-		bool regular_by_dir = mode == WALK_STREAM && !de->stat_done; /* the directory said DT_REG or DT_DIR */
-		if (!de->stat_done) {
+		bool regular_by_dir = de->by_dir && !de->dir;
+		if (!de->stat_done && !de->by_dir) { /* LIST */
 			de->stat_done = true;
-			de->stat_ok = regular_by_dir ? true : stat(name, &de->st) == 0;
+			de->stat_ok = stat(name, &de->st) == 0;
 		}
-		bool is_dir = regular_by_dir ? de->key != de->name : de->stat_ok && S_ISDIR(de->st.st_mode);
-		if (!de->stat_ok) {
+		bool is_dir = de->by_dir ? de->dir : de->stat_ok && S_ISDIR(de->st.st_mode);
+		if (!de->by_dir && !de->stat_ok) {
 			if (mode == WALK_CHECK) {
 				struct stat link;
 				bool dangling = lstat(name, &link) == 0 && S_ISLNK(link.st_mode);
@@ -392,11 +399,15 @@ static bool add_dir(struct replay *rp, const char *path, unsigned depth, enum wa
 		} else if (is_input_name(name)) {
 			if (mode == WALK_STREAM) {
 				if (!has_suffix(name, ".tor"))
-					stream_file(rp, name, !regular_by_dir);
-			} else {
-				/* kept: a name that lives as long as the replay */
-				add_file(rp, has_suffix(name, ".tor") || mode == WALK_LIST ? arena_strdup(rp->arena, name) : name,
-				         &de->st, mode);
+					stream_file(rp, dirfd(rp->walk_dir[depth]), name + base, name, !regular_by_dir);
+			} else if (mode == WALK_LIST || has_suffix(name, ".tor")) {
+				/* kept with its identity: a name that lives as long as the replay */
+				if (!de->stat_done && stat(name, &de->st) != 0) {
+					input_error(rp, "cannot read %s: %s", name, strerror(errno));
+					ok = false;
+					continue;
+				}
+				add_file(rp, arena_strdup(rp->arena, name), &de->st, mode);
 			}
 		} else if (passed++ < 5) {
 			sbuf_addf(&passed_names, "%s%s", passed > 1 ? ", " : "", name + strlen(path) + 1);
@@ -406,14 +417,20 @@ static bool add_dir(struct replay *rp, const char *path, unsigned depth, enum wa
 		diag_report(rp->diag, D_SKIPPED, (struct loc){ NULL, 0, 0 },
 		            "%s: %u file%s not read (not .tor, .minutes or .json): %s%s", path, passed,
 		            passed == 1 ? "" : "s", sbuf_str(&passed_names), passed > 5 ? ", ..." : "");
+	closedir(rp->walk_dir[depth]);
+	rp->walk_dir[depth] = NULL;
 	arena_reset(a);
 	return ok;
 }
 
 static void free_walk(struct replay *rp)
 {
-	for (size_t i = 0; i < sizeof rp->walk_arena / sizeof rp->walk_arena[0]; i++)
+	for (size_t i = 0; i < sizeof rp->walk_arena / sizeof rp->walk_arena[0]; i++) {
 		arena_free(&rp->walk_arena[i]);
+		if (rp->walk_dir[i])
+			closedir(rp->walk_dir[i]);
+		rp->walk_dir[i] = NULL;
+	}
 }
 
 /* ---- files reached by two paths ---------------------------------------------------- */
@@ -467,9 +484,7 @@ bool replay_add_path(struct replay *rp, const char *path)
 	/* Kept for the one pass; a named file may be inside a directory too. */
 	struct input_path ip = { path, path, S_ISDIR(st.st_mode) };
 	if (ip.dir) {
-		size_t len = strlen(path);
-		while (len > 1 && path[len - 1] == '/')
-			len--;
+		size_t len = path_len(path);
 		ip.key = arena_printf(rp->arena, "%.*s/", (int)len, path);
 	} else if (!has_suffix(path, ".tor")) {
 		id_slot(rp, st.st_dev, st.st_ino);
@@ -506,7 +521,7 @@ static void walk_paths(struct replay *rp, enum walk_mode mode)
 			add_dir(rp, ip->path, 0, mode);
 		} else if (!has_suffix(ip->path, ".tor")) {
 			if (mode == WALK_STREAM) {
-				stream_file(rp, ip->path, true);
+				stream_file(rp, AT_FDCWD, ip->path, ip->path, true);
 			} else {
 				struct stat st;
 				if (stat(ip->path, &st) == 0)
@@ -1374,8 +1389,9 @@ static void stream_native(struct replay *rp, struct reading *r, struct diag_sink
 	}
 }
 
-/* Read one record file and judge its meetings (the one pass). */
-static bool stream_file(struct replay *rp, const char *path, bool through_link)
+/* Read one record file and judge its meetings (the one pass): the file
+** `name` of the directory open as dirfd, `path` from where replay runs. */
+static bool stream_file(struct replay *rp, int dirfd, const char *name, const char *path, bool through_link)
 {
 	struct reading *r = &rp->reading;
 	close_reading(r);
@@ -1383,8 +1399,8 @@ static bool stream_file(struct replay *rp, const char *path, bool through_link)
 	diag_init(&d, &r->file_arena);
 	struct stat st;
 	const char *why = NULL;
-	if (source_map_stat(&r->src, &r->file_arena, path, &st, &why) != 0) {
-		if (stat(path, &st) == 0 && read_before(rp, &st, through_link))
+	if (source_map_at(&r->src, &r->file_arena, dirfd, name, path, &st, &why) != 0) {
+		if (fstatat(dirfd, name, &st, 0) == 0 && read_before(rp, &st, through_link))
 			return true;
 		rp->summary.record_files++;
 		diag_report(&d, D_INPUT, (struct loc){ NULL, 0, 0 }, "cannot read %s: %s", path, why);
