@@ -67,6 +67,8 @@ static void fr_error(const FR_LTYPE *where, struct fastrec *L, const char *msg)
 #define MEETING_ONCE(bit) if (!fr_once(L, &L->seen, (bit))) YYABORT
 #define WORD(w, expected) if (!fr_word(L, (w), (expected))) YYABORT
 #define CHECK if (L->give_up) YYABORT
+/* The span of a statement from its first symbol to its last (YYLLOC_DEFAULT's). */
+#define SPAN(first, last) ((struct span){ (first).start, (last).end })
 }
 
 %token END 0 "end of file"
@@ -74,7 +76,9 @@ static void fr_error(const FR_LTYPE *where, struct fastrec *L, const char *msg)
 /* `alice, bob, carol`: names and commas in one token (their names in L->run) */
 %token LIST
 %token <const char *> IDENT STRING
-%token <struct fr_number> NUMBER
+/* a number's value and its text, in the meeting's arena: a pointer keeps
+** the parser's value stack one word wide (it is copied on every step) */
+%token <const struct fr_number *> NUMBER
 %token <qdate> DATE
 %token MEETING ON TERMS CHAIR PAPERS MINUTES PRESENT APOLOGIES ATTENDING ARRIVES LEAVES DEPUTY
 %token MOTION TRUE FALSE INTEREST FOR AGAINST ABSTAIN TALLY CONSENSUS OBJECTION CASTING
@@ -85,12 +89,18 @@ static void fr_error(const FR_LTYPE *where, struct fastrec *L, const char *msg)
 %precedence TALLY_END
 %precedence ABSTAIN
 
-%type <const char *> string_opt motion_number_opt
-%type <struct fr_number> tally_abstain_opt
-%type <struct value> literal
+%type <const char *> string_opt
+%type <const struct fr_number *> tally_abstain_opt
 %type <int> outcome
 
 %%
+
+/*
+** The statements of a meeting and of a motion are alternatives of the list
+** rules themselves (not a rule of their own reduced into the list): one
+** reduction a statement, not two.  A span of a statement is therefore
+** written out from its first and last symbols (SPAN) rather than @$.
+*/
 
 top
 	: %empty             { L->at_end = true; }
@@ -104,42 +114,37 @@ meeting
 
 record_items
 	: %empty
-	| record_items record_item { CHECK; }
-	;
-
-record_item
-	: TERMS STRING
-		{ MEETING_ONCE(SAID_TERMS); L->mt->terms_name = $2; L->mt->terms_span = @2; }
-	| CHAIR IDENT
-		{ MEETING_ONCE(SAID_CHAIR); L->mt->chair = fr_name(L, $2, @2); }
-	| PAPERS IDENT DATE
-		{ WORD($2, "sent"); MEETING_ONCE(SAID_PAPERS);
-		  L->mt->has_papers = true; L->mt->papers_sent = $3; L->mt->papers_span = @$; }
-	| MINUTES IDENT DATE
-		{ if (strcmp($2, "amended") == 0) {
+	| record_items TERMS STRING
+		{ MEETING_ONCE(SAID_TERMS); L->mt->terms_name = $3; L->mt->terms_span = @3; }
+	| record_items CHAIR IDENT
+		{ MEETING_ONCE(SAID_CHAIR); L->mt->chair = fr_name(L, $3, @3); }
+	| record_items PAPERS IDENT DATE
+		{ WORD($3, "sent"); MEETING_ONCE(SAID_PAPERS);
+		  L->mt->has_papers = true; L->mt->papers_sent = $4; L->mt->papers_span = SPAN(@2, @4); }
+	| record_items MINUTES IDENT DATE
+		{ if (strcmp($3, "amended") == 0) {
 			MEETING_ONCE(SAID_AMENDED);
-			L->mt->has_amended = true; L->mt->minutes_amended = $3; L->mt->amended_span = @$;
+			L->mt->has_amended = true; L->mt->minutes_amended = $4; L->mt->amended_span = SPAN(@2, @4);
 		  } else {
-			WORD($2, "circulated"); MEETING_ONCE(SAID_MINUTES);
-			L->mt->has_minutes = true; L->mt->minutes_circulated = $3; L->mt->minutes_span = @$;
+			WORD($3, "circulated"); MEETING_ONCE(SAID_MINUTES);
+			L->mt->has_minutes = true; L->mt->minutes_circulated = $4; L->mt->minutes_span = SPAN(@2, @4);
 		  } }
-	| PRESENT ident_list       { fr_names_to(L, &L->present); }
-	| APOLOGIES ident_list     { fr_names_to(L, &L->apologies); }
-	| ATTENDING ident_list     { fr_names_to(L, &L->attending); }
-	| ARRIVES ident_list       { fr_step(L, STEP_ARRIVES); }
-	| LEAVES ident_list        { fr_step(L, STEP_LEAVES); }
-	| DEPUTY IDENT FOR IDENT   { fr_deputy(L, $2, @2, $4, @4); }
-	| motion_head motion_number_opt string_opt attributes '{' motion_items '}'
-		{ fr_motion_end(L, $2, $3, @$); }
+	| record_items PRESENT ident_list       { fr_names_to(L, &L->present); CHECK; }
+	| record_items APOLOGIES ident_list     { fr_names_to(L, &L->apologies); CHECK; }
+	| record_items ATTENDING ident_list     { fr_names_to(L, &L->attending); CHECK; }
+	| record_items ARRIVES ident_list       { fr_step(L, STEP_ARRIVES); CHECK; }
+	| record_items LEAVES ident_list        { fr_step(L, STEP_LEAVES); CHECK; }
+	| record_items DEPUTY IDENT FOR IDENT   { fr_deputy(L, $3, @3, $5, @5); CHECK; }
+	| record_items motion_head attributes '{' motion_items '}'
+		{ fr_motion_end(L, SPAN(@2, @6)); }
 	;
 
+/* `motion`, its number and its title: the motion begins (attributes follow) */
 motion_head
-	: MOTION                 { fr_motion_begin(L); CHECK; }
-	;
-
-motion_number_opt
-	: %empty                 { $$ = NULL; }
-	| NUMBER                 { $$ = $1.text; }
+	: MOTION                 { fr_motion_begin(L, NULL, NULL); CHECK; }
+	| MOTION NUMBER          { fr_motion_begin(L, $2->text, NULL); CHECK; }
+	| MOTION STRING          { fr_motion_begin(L, NULL, $2); CHECK; }
+	| MOTION NUMBER STRING   { fr_motion_begin(L, $2->text, $3); CHECK; }
 	;
 
 string_opt
@@ -156,69 +161,65 @@ ident_list
 
 attributes
 	: %empty
-	| attributes attribute   { CHECK; }
-	;
-
-attribute
-	: IDENT                  { fr_attribute(L, $1, @1, NULL, (struct span){ @1.end, @1.end }); }
-	| IDENT literal          { fr_attribute(L, $1, @1, &$2, @2); }
-	;
-
-literal
-	: NUMBER                 { $$ = fr_number_value(&$1); }
-	| STRING                 { $$ = (struct value){ .type = VT_STR, .u.str = $1 }; }
-	| DATE                   { $$ = (struct value){ .type = VT_DATE, .u.date = $1 }; }
-	| TRUE                   { $$ = (struct value){ .type = VT_BOOL, .u.boolean = true }; }
-	| FALSE                  { $$ = (struct value){ .type = VT_BOOL, .u.boolean = false }; }
+	| attributes IDENT
+		{ fr_attribute(L, $2, @2, NULL, (struct span){ @2.end, @2.end }); CHECK; }
+	| attributes IDENT NUMBER
+		{ struct value v = fr_number_value($3); fr_attribute(L, $2, @2, &v, @3); CHECK; }
+	| attributes IDENT STRING
+		{ struct value v = { .type = VT_STR, .u.str = $3 }; fr_attribute(L, $2, @2, &v, @3); CHECK; }
+	| attributes IDENT DATE
+		{ struct value v = { .type = VT_DATE, .u.date = $3 }; fr_attribute(L, $2, @2, &v, @3); CHECK; }
+	| attributes IDENT TRUE
+		{ struct value v = { .type = VT_BOOL, .u.boolean = true }; fr_attribute(L, $2, @2, &v, @3); CHECK; }
+	| attributes IDENT FALSE
+		{ struct value v = { .type = VT_BOOL, .u.boolean = false }; fr_attribute(L, $2, @2, &v, @3); CHECK; }
 	;
 
 motion_items
 	: %empty
-	| motion_items motion_item { CHECK; }
-	;
-
-motion_item
-	: INTEREST IDENT string_opt    { fr_reasoned(L, &L->interests, $2, @2, $3); }
-	| FOR ident_list               { fr_votes(L, VOTE_FOR); }
-	| AGAINST ident_list           { fr_votes(L, VOTE_AGAINST); }
-	| ABSTAIN ident_list           { fr_votes(L, VOTE_ABSTAIN); }
-	| TALLY FOR NUMBER AGAINST NUMBER tally_abstain_opt
-		{ ONCE(SAID_TALLY); fr_tally(L, &$3, &$5, &$6, @$); }
-	| CONSENSUS
-		{ L->motion->consensus = true; L->motion->consensus_span = @$; }
-	| OBJECTION IDENT string_opt   { fr_reasoned(L, &L->objections, $2, @2, $3); }
-	| CASTING FOR
-		{ ONCE(SAID_CASTING); L->motion->has_casting = true; L->motion->casting = VOTE_FOR; L->motion->casting_span = @$; }
-	| CASTING AGAINST
-		{ ONCE(SAID_CASTING); L->motion->has_casting = true; L->motion->casting = VOTE_AGAINST; L->motion->casting_span = @$; }
-	| CASTING IDENT
-		{ WORD($2, "declined"); ONCE(SAID_CASTING);
-		  L->motion->casting_declined = true; L->motion->casting = VOTE_FOR; L->motion->casting_span = @$; }
-	| RECORDED outcome
-		{ ONCE(SAID_RECORDED); L->motion->recorded = (enum outcome)$2; L->motion->recorded_span = @$; }
-	| DECLARED outcome
-		{ ONCE(SAID_DECLARED); L->motion->declared = (enum outcome)$2; L->motion->declared_span = @$; }
-	| EXPECT outcome
-		{ ONCE(SAID_EXPECT); L->motion->expected = (enum outcome)$2; L->motion->expected_span = @$; }
-	| NOTICE IDENT DATE
-		{ WORD($2, "given"); ONCE(SAID_NOTICE); L->motion->has_notice_given = true; L->motion->notice_given = $3; }
-	| VIRTUAL ON DATE
-		{ ONCE(SAID_VIRTUAL); L->motion->is_virtual = true; L->motion->virtual_on = $3; }
-	| RATIFIES STRING MOTION NUMBER
-		{ ONCE(SAID_RATIFIES); L->motion->ratifies_meeting = $2; L->motion->ratifies_motion = $4.text;
-		  L->motion->ratifies_span = @$; }
-	| CHAIR IDENT
-		{ ONCE(SAID_PRESIDING); L->motion->presiding = fr_name(L, $2, @2); }
-	| APPROVED BY STRING ON DATE
-		{ ONCE(SAID_APPROVAL); L->motion->has_approval = true; L->motion->approval_body = $3;
-		  L->motion->approval_on = $5; L->motion->approval_span = @$; }
-	| REFUSED BY STRING ON DATE
+	| motion_items INTEREST IDENT string_opt    { fr_reasoned(L, &L->interests, $3, @3, $4); CHECK; }
+	| motion_items FOR ident_list               { fr_votes(L, VOTE_FOR); CHECK; }
+	| motion_items AGAINST ident_list           { fr_votes(L, VOTE_AGAINST); CHECK; }
+	| motion_items ABSTAIN ident_list           { fr_votes(L, VOTE_ABSTAIN); CHECK; }
+	| motion_items TALLY FOR NUMBER AGAINST NUMBER tally_abstain_opt
+		{ ONCE(SAID_TALLY); fr_tally(L, $4, $6, $7, SPAN(@2, @7)); CHECK; }
+	| motion_items CONSENSUS
+		{ L->motion->consensus = true; L->motion->consensus_span = @2; }
+	| motion_items OBJECTION IDENT string_opt   { fr_reasoned(L, &L->objections, $3, @3, $4); CHECK; }
+	| motion_items CASTING FOR
+		{ ONCE(SAID_CASTING); L->motion->has_casting = true; L->motion->casting = VOTE_FOR;
+		  L->motion->casting_span = SPAN(@2, @3); }
+	| motion_items CASTING AGAINST
+		{ ONCE(SAID_CASTING); L->motion->has_casting = true; L->motion->casting = VOTE_AGAINST;
+		  L->motion->casting_span = SPAN(@2, @3); }
+	| motion_items CASTING IDENT
+		{ WORD($3, "declined"); ONCE(SAID_CASTING);
+		  L->motion->casting_declined = true; L->motion->casting = VOTE_FOR; L->motion->casting_span = SPAN(@2, @3); }
+	| motion_items RECORDED outcome
+		{ ONCE(SAID_RECORDED); L->motion->recorded = (enum outcome)$3; L->motion->recorded_span = SPAN(@2, @3); }
+	| motion_items DECLARED outcome
+		{ ONCE(SAID_DECLARED); L->motion->declared = (enum outcome)$3; L->motion->declared_span = SPAN(@2, @3); }
+	| motion_items EXPECT outcome
+		{ ONCE(SAID_EXPECT); L->motion->expected = (enum outcome)$3; L->motion->expected_span = SPAN(@2, @3); }
+	| motion_items NOTICE IDENT DATE
+		{ WORD($3, "given"); ONCE(SAID_NOTICE); L->motion->has_notice_given = true; L->motion->notice_given = $4; }
+	| motion_items VIRTUAL ON DATE
+		{ ONCE(SAID_VIRTUAL); L->motion->is_virtual = true; L->motion->virtual_on = $4; }
+	| motion_items RATIFIES STRING MOTION NUMBER
+		{ ONCE(SAID_RATIFIES); L->motion->ratifies_meeting = $3; L->motion->ratifies_motion = $5->text;
+		  L->motion->ratifies_span = SPAN(@2, @5); }
+	| motion_items CHAIR IDENT
+		{ ONCE(SAID_PRESIDING); L->motion->presiding = fr_name(L, $3, @3); }
+	| motion_items APPROVED BY STRING ON DATE
+		{ ONCE(SAID_APPROVAL); L->motion->has_approval = true; L->motion->approval_body = $4;
+		  L->motion->approval_on = $6; L->motion->approval_span = SPAN(@2, @6); }
+	| motion_items REFUSED BY STRING ON DATE
 		{ ONCE(SAID_APPROVAL); L->motion->has_approval = true; L->motion->approval_refused = true;
-		  L->motion->approval_body = $3; L->motion->approval_on = $5; L->motion->approval_span = @$; }
+		  L->motion->approval_body = $4; L->motion->approval_on = $6; L->motion->approval_span = SPAN(@2, @6); }
 	;
 
 tally_abstain_opt
-	: %empty %prec TALLY_END { $$ = (struct fr_number){ { 0, 1 }, NULL }; }
+	: %empty %prec TALLY_END { $$ = NULL; }
 	| ABSTAIN NUMBER         { $$ = $2; }
 	;
 

@@ -30,13 +30,24 @@ size_t fr_scan_input(struct fastrec *L, char *buf, size_t max)
 	return n;
 }
 
+/* FNV-1a, a byte at a time: the scanner hashes a name as it finds its end. */
+#define HASH_START 2166136261u
+#define HASH_STEP(h, c) (((h) ^ (unsigned char)(c)) * 16777619u)
+
 static uint32_t hash_bytes(const char *s, size_t len)
 {
-	uint32_t h = 2166136261u; /* FNV-1a */
+	uint32_t h = HASH_START;
 	for (size_t i = 0; i < len; i++)
-		h = (h ^ (unsigned char)s[i]) * 16777619u;
+		h = HASH_STEP(h, s[i]);
 	return h;
 }
+
+/* What ends a name in a token of record.l: a blank, a comma, or the NUL
+** flex puts after the token. */
+static const bool ends_name[256] = {
+	['\0'] = true, [' '] = true, ['\t'] = true, ['\n'] = true, ['\v'] = true, ['\f'] = true, ['\r'] = true,
+	[','] = true,
+};
 
 static struct fr_slot *find_slot(struct fastrec *L, const char *text, size_t len, uint32_t h)
 {
@@ -74,14 +85,14 @@ static void make_name(struct arena *a, const char *text, size_t len, bool ascii,
 	s->not_a_name = s->id == NULL;
 }
 
-/* The slot of a name as written (h: its hash_bytes): found, or filled (its
-** one form made, and for a name written decomposed, that form's own
-** pointer).  NULL when the table is full. */
-static struct fr_slot *intern(struct fastrec *L, const char *text, size_t len, uint32_t h, bool ascii)
+static inline struct fr_slot *intern(struct fastrec *L, const char *text, size_t len, uint32_t h, bool ascii);
+
+/* A name not in the table yet: its slot filled (its one form made, and for
+** a name written decomposed, that form's own pointer).  NULL when the table
+** is full. */
+static struct fr_slot *intern_new(struct fastrec *L, const char *text, size_t len, uint32_t h, bool ascii)
 {
-	struct fr_slot *s = L->slots ? find_slot(L, text, len, h) : NULL;
-	if (s && s->text)
-		return s;
+	struct fr_slot *s;
 	if (L->n_slots >= FASTREC_MAX_NAMES)
 		return NULL;
 	struct fr_slot made = { NULL, NULL, h, (uint32_t)len, false };
@@ -101,6 +112,21 @@ static struct fr_slot *intern(struct fastrec *L, const char *text, size_t len, u
 	return s;
 }
 
+/* The slot of a name as written (h: its hash): found (inline: most names
+** were met before), or filled.  NULL when the table is full. */
+static inline struct fr_slot *intern(struct fastrec *L, const char *text, size_t len, uint32_t h, bool ascii)
+{
+	if (L->slots) {
+		uint32_t mask = L->cap - 1;
+		for (uint32_t i = h & mask; L->slots[i].text; i = (i + 1) & mask) {
+			struct fr_slot *s = &L->slots[i];
+			if (s->hash == h && s->len == len && memcmp(s->text, text, len) == 0)
+				return s;
+		}
+	}
+	return intern_new(L, text, len, h, ascii);
+}
+
 static int name_token(struct fastrec *L, const char *text, size_t len, uint32_t h, bool ascii, const char **out)
 {
 	if (len > PARSE_MAX_IDENT)
@@ -114,28 +140,32 @@ static int name_token(struct fastrec *L, const char *text, size_t len, uint32_t 
 	return s->not_a_name ? FR_BAD : FR_IDENT;
 }
 
-int fr_scan_name(struct fastrec *L, const char *text, size_t len, bool ascii, const char **out)
+/* A word and its blanks (record.l's {WORD}{WS}): the word's end found as
+** it is hashed, the token's span ending there. */
+int fr_scan_name(struct fastrec *L, const char *text, bool ascii, struct span *at, const char **out)
 {
-	return name_token(L, text, len, hash_bytes(text, len), ascii, out);
+	uint32_t h = HASH_START;
+	size_t len = 0;
+	for (; !ends_name[(unsigned char)text[len]]; len++)
+		h = HASH_STEP(h, text[len]);
+	at->end = at->start + (uint32_t)len;
+	return name_token(L, text, len, h, ascii, out);
 }
 
-static bool separates_names(char c)
-{
-	return c == ',' || c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v';
-}
-
-/* `alice, bob,\n carol` (record.l's LIST): each name interned, with its own
-** span, into L->run. */
-int fr_scan_list(struct fastrec *L, const char *text, size_t len, uint32_t at)
+/* `alice, bob,\n carol` and the blanks after it (record.l's LIST, len
+** bytes): each name interned, with its own span, into L->run; the token's
+** span ends with the last name. */
+int fr_scan_list(struct fastrec *L, const char *text, size_t len, struct span *at)
 {
 	L->run.n = 0;
+	size_t end = 0;
 	for (size_t i = 0; i < len;) {
 		size_t start = i;
 		unsigned char high = 0;
-		uint32_t h = 2166136261u; /* hash_bytes, as the name is found */
-		for (; i < len && !separates_names(text[i]); i++) {
+		uint32_t h = HASH_START;
+		for (; !ends_name[(unsigned char)text[i]]; i++) { /* a name ends before the token does */
 			high |= (unsigned char)text[i];
-			h = (h ^ (unsigned char)text[i]) * 16777619u;
+			h = HASH_STEP(h, text[i]);
 		}
 		const char *id;
 		if (name_token(L, text + start, i - start, h, high < 0x80, &id) != FR_IDENT || L->run.n == MINUTES_MAX_NAMES)
@@ -145,10 +175,12 @@ int fr_scan_list(struct fastrec *L, const char *text, size_t len, uint32_t at)
 			L->run.items = arena_grow(L->arena, L->run.items, L->run.n, cap, sizeof *L->run.items);
 			L->run.cap = cap;
 		}
-		L->run.items[L->run.n++] = (struct rec_name){ id, { at + (uint32_t)start, at + (uint32_t)i }, NULL };
-		while (i < len && separates_names(text[i]))
+		L->run.items[L->run.n++] = (struct rec_name){ id, { at->start + (uint32_t)start, at->start + (uint32_t)i }, NULL };
+		end = i;
+		while (i < len && ends_name[(unsigned char)text[i]])
 			i++;
 	}
+	at->end = at->start + (uint32_t)end;
 	return FR_LIST;
 }
 
@@ -181,8 +213,25 @@ int fr_scan_string(struct fastrec *L, const char *text, size_t len, const char *
 	return FR_STRING;
 }
 
-int fr_scan_number(struct fastrec *L, const char *text, size_t len, struct fr_number *out)
+/* A number and its blanks (record.l's {NUMBER}{WS}, len bytes); a whole
+** number of up to 18 digits is read here, any other by rat_parse. */
+int fr_scan_number(struct fastrec *L, const char *text, size_t len, struct span *at, const struct fr_number **number)
 {
+	struct fr_number *out = arena_alloc_uninit(L->out, sizeof *out);
+	*number = out;
+	int64_t v = 0;
+	size_t digits = 0;
+	for (; text[digits] >= '0' && text[digits] <= '9' && digits < 18; digits++)
+		v = v * 10 + (text[digits] - '0');
+	if (ends_name[(unsigned char)text[digits]]) {
+		out->v = (struct rat){ v, 1 };
+		out->text = arena_strndup(L->out, text, digits);
+		at->end = at->start + (uint32_t)digits;
+		return FR_NUMBER;
+	}
+	while (len > 0 && ends_name[(unsigned char)text[len - 1]]) /* the blanks after it */
+		len--;
+	at->end = at->start + (uint32_t)len;
 	bool percent = text[len - 1] == '%';
 	enum rat_status st = rat_parse(text, len - (percent ? 1 : 0), &out->v);
 	if (st == RAT_OK && percent)
@@ -329,7 +378,7 @@ void fr_deputy(struct fastrec *L, const char *deputy, struct span at, const char
 	VEC_PUSH(L->out, L->deputies, d);
 }
 
-void fr_motion_begin(struct fastrec *L)
+void fr_motion_begin(struct fastrec *L, const char *number, const char *title)
 {
 	if (L->mt->n_motions == MINUTES_MAX_MOTIONS) {
 		give_up(L);
@@ -337,6 +386,8 @@ void fr_motion_begin(struct fastrec *L)
 	}
 	L->motion = arena_alloc(L->out, sizeof *L->motion);
 	L->ordinal = ++L->mt->n_motions;
+	L->motion->number = number ? number : arena_printf(L->out, "%u", L->ordinal);
+	L->motion->title = title ? title : "";
 	L->motion_seen = 0;
 	memset(&L->votes, 0, sizeof L->votes);
 	memset(&L->attrs, 0, sizeof L->attrs);
@@ -367,14 +418,22 @@ void fr_attribute(struct fastrec *L, const char *name, struct span name_at, cons
 
 void fr_votes(struct fastrec *L, enum vote_kind kind)
 {
-	if (L->votes.n + L->list.n > MINUTES_MAX_NAMES) {
+	size_t n = L->votes.n + L->list.n;
+	if (n > MINUTES_MAX_NAMES) {
 		give_up(L);
 		return;
 	}
-	for (size_t i = 0; i < L->list.n; i++) {
-		struct rec_vote v = { L->list.items[i], kind };
-		VEC_PUSH(L->out, L->votes, v);
+	if (n > L->votes.cap) { /* room for the list at once */
+		size_t cap = L->votes.cap ? 2 * L->votes.cap : 16;
+		while (cap < n)
+			cap *= 2;
+		L->votes.items = arena_grow(L->out, L->votes.items, L->votes.n, cap, sizeof *L->votes.items);
+		L->votes.cap = cap;
 	}
+	struct rec_vote *v = L->votes.items + L->votes.n;
+	for (size_t i = 0; i < L->list.n; i++)
+		v[i] = (struct rec_vote){ L->list.items[i], kind };
+	L->votes.n = n;
 }
 
 void fr_reasoned(struct fastrec *L, struct fr_names *to, const char *id, struct span at, const char *reason)
@@ -401,18 +460,16 @@ void fr_tally(struct fastrec *L, const struct fr_number *yes, const struct fr_nu
 {
 	struct rec_motion *m = L->motion;
 	if (!tally_part(L, yes, &m->tally[VOTE_FOR]) || !tally_part(L, no, &m->tally[VOTE_AGAINST]) ||
-	    (abstain->text && !tally_part(L, abstain, &m->tally[VOTE_ABSTAIN])))
+	    (abstain && !tally_part(L, abstain, &m->tally[VOTE_ABSTAIN])))
 		return;
 	m->has_tally = true;
-	m->tally_has_abstain = abstain->text != NULL;
+	m->tally_has_abstain = abstain != NULL;
 	m->tally_span = at;
 }
 
-void fr_motion_end(struct fastrec *L, const char *number, const char *title, struct span at)
+void fr_motion_end(struct fastrec *L, struct span at)
 {
 	struct rec_motion *m = L->motion;
-	m->number = number ? number : arena_printf(L->out, "%u", L->ordinal);
-	m->title = title ? title : "";
 	m->span = at;
 	m->n_attrs = (unsigned)L->attrs.n;
 	m->attrs = arena_array(L->out, L->attrs.n + 1, sizeof *m->attrs);

@@ -20,8 +20,8 @@
 #include "front/source.h"
 #include "record/minutes.h"
 
-/* A number as scanned: its value, and its text as written (in the meeting's
-** arena; NULL for a tally's missing `abstain`). */
+/* A number as scanned: its value, and its text as written (both in the
+** meeting's arena). */
 struct fr_number {
 	struct rat v;
 	const char *text;
@@ -75,10 +75,12 @@ struct fastrec {
 };
 
 /* The scanner's helpers (fastrec.c).  Each returns a token of record.y. */
-int fr_scan_name(struct fastrec *L, const char *text, size_t len, bool ascii, const char **out);
-int fr_scan_list(struct fastrec *L, const char *text, size_t len, uint32_t at);
+/* A name, a list or a number, each with the blanks after it: *at (the
+** token's span) ends where its text does. */
+int fr_scan_name(struct fastrec *L, const char *text, bool ascii, struct span *at, const char **out);
+int fr_scan_list(struct fastrec *L, const char *text, size_t len, struct span *at);
+int fr_scan_number(struct fastrec *L, const char *text, size_t len, struct span *at, const struct fr_number **out);
 int fr_scan_string(struct fastrec *L, const char *text, size_t len, const char **out);
-int fr_scan_number(struct fastrec *L, const char *text, size_t len, struct fr_number *out);
 int fr_scan_date(struct fastrec *L, const char *text, size_t len, qdate *out);
 /* Bytes for flex's window over a mapped file (YY_INPUT). */
 size_t fr_scan_input(struct fastrec *L, char *buf, size_t max);
@@ -102,14 +104,15 @@ void fr_list_add_run(struct fastrec *L);
 void fr_names_to(struct fastrec *L, struct fr_names *to);
 void fr_step(struct fastrec *L, enum step_kind kind);
 void fr_deputy(struct fastrec *L, const char *deputy, struct span at, const char *principal, struct span pat);
-void fr_motion_begin(struct fastrec *L);
+/* number, title: as written, or NULL (the motion's ordinal; no title) */
+void fr_motion_begin(struct fastrec *L, const char *number, const char *title);
 void fr_attribute(struct fastrec *L, const char *name, struct span name_at, const struct value *value, struct span value_at);
 struct value fr_number_value(const struct fr_number *n);
 void fr_votes(struct fastrec *L, enum vote_kind kind);
 void fr_reasoned(struct fastrec *L, struct fr_names *to, const char *id, struct span at, const char *reason);
 void fr_tally(struct fastrec *L, const struct fr_number *yes, const struct fr_number *no,
               const struct fr_number *abstain, struct span at);
-void fr_motion_end(struct fastrec *L, const char *number, const char *title, struct span at);
+void fr_motion_end(struct fastrec *L, struct span at);
 void fr_meeting_end(struct fastrec *L, const char *title, qdate date, struct span at);
 
 #endif
