@@ -49,25 +49,33 @@ static const bool ends_name[256] = {
 	[','] = true,
 };
 
-static struct fr_slot *find_slot(struct fastrec *L, const char *text, size_t len, uint32_t h)
+static struct fr_slot *find_slot(struct fastrec_names *N, const char *text, size_t len, uint32_t h)
 {
-	uint32_t mask = L->cap - 1;
+	uint32_t mask = N->cap - 1;
 	for (uint32_t i = h & mask;; i = (i + 1) & mask) {
-		struct fr_slot *s = &L->slots[i];
+		struct fr_slot *s = &N->slots[i];
 		if (!s->text || (s->hash == h && s->len == len && memcmp(s->text, text, len) == 0))
 			return s;
 	}
 }
 
-static void grow_slots(struct fastrec *L)
+static void grow_slots(struct fastrec_names *N)
 {
-	struct fr_slot *old = L->slots;
-	uint32_t old_cap = L->cap;
-	L->cap = old_cap ? old_cap * 2 : 64;
-	L->slots = arena_array(L->arena, L->cap, sizeof *L->slots);
+	struct fr_slot *old = N->slots;
+	uint32_t old_cap = N->cap;
+	struct fr_slot *slots = arena_array(N->arena, old_cap ? old_cap * 2 : 64, sizeof *slots);
+	N->slots = slots; /* allocated: the table changes only now (out of memory leaves it whole) */
+	N->cap = old_cap ? old_cap * 2 : 64;
 	for (uint32_t i = 0; i < old_cap; i++)
 		if (old[i].text)
-			*find_slot(L, old[i].text, old[i].len, old[i].hash) = old[i];
+			*find_slot(N, old[i].text, old[i].len, old[i].hash) = old[i];
+}
+
+struct fastrec_names *fastrec_names_new(struct arena *a)
+{
+	struct fastrec_names *N = arena_alloc(a, sizeof *N);
+	N->arena = a;
+	return N;
 }
 
 /* The one form of a name as written, with whether it can be a name at all
@@ -85,53 +93,53 @@ static void make_name(struct arena *a, const char *text, size_t len, bool ascii,
 	s->not_a_name = s->id == NULL;
 }
 
-static inline struct fr_slot *intern(struct fastrec *L, const char *text, size_t len, uint32_t h, bool ascii);
+static inline struct fr_slot *intern(struct fastrec_names *N, const char *text, size_t len, uint32_t h, bool ascii);
 
 /* A name not in the table yet: its slot filled (its one form made, and for
 ** a name written decomposed, that form's own pointer).  NULL when the table
 ** is full. */
-static struct fr_slot *intern_new(struct fastrec *L, const char *text, size_t len, uint32_t h, bool ascii)
+static struct fr_slot *intern_new(struct fastrec_names *N, const char *text, size_t len, uint32_t h, bool ascii)
 {
 	struct fr_slot *s;
-	if (L->n_slots >= FASTREC_MAX_NAMES)
+	if (N->n_slots >= FASTREC_MAX_NAMES)
 		return NULL;
 	struct fr_slot made = { NULL, NULL, h, (uint32_t)len, false };
-	make_name(L->arena, text, len, ascii, &made);
-	made.text = ascii ? made.id : arena_strndup(L->arena, text, len);
+	make_name(N->arena, text, len, ascii, &made);
+	made.text = ascii ? made.id : arena_strndup(N->arena, text, len);
 	if (!ascii && made.id && strcmp(made.id, made.text) != 0) {
 		size_t n = strlen(made.id);
-		struct fr_slot *composed = intern(L, made.id, n, hash_bytes(made.id, n), false);
+		struct fr_slot *composed = intern(N, made.id, n, hash_bytes(made.id, n), false);
 		if (composed)
 			made.id = composed->id;
 	}
-	if (2 * (L->n_slots + 1) > L->cap)
-		grow_slots(L);
-	s = find_slot(L, text, len, h);
+	if (2 * (N->n_slots + 1) > N->cap)
+		grow_slots(N);
+	s = find_slot(N, text, len, h);
 	*s = made;
-	L->n_slots++;
+	N->n_slots++;
 	return s;
 }
 
 /* The slot of a name as written (h: its hash): found (inline: most names
 ** were met before), or filled.  NULL when the table is full. */
-static inline struct fr_slot *intern(struct fastrec *L, const char *text, size_t len, uint32_t h, bool ascii)
+static inline struct fr_slot *intern(struct fastrec_names *N, const char *text, size_t len, uint32_t h, bool ascii)
 {
-	if (L->slots) {
-		uint32_t mask = L->cap - 1;
-		for (uint32_t i = h & mask; L->slots[i].text; i = (i + 1) & mask) {
-			struct fr_slot *s = &L->slots[i];
+	if (N->slots) {
+		uint32_t mask = N->cap - 1;
+		for (uint32_t i = h & mask; N->slots[i].text; i = (i + 1) & mask) {
+			struct fr_slot *s = &N->slots[i];
 			if (s->hash == h && s->len == len && memcmp(s->text, text, len) == 0)
 				return s;
 		}
 	}
-	return intern_new(L, text, len, h, ascii);
+	return intern_new(N, text, len, h, ascii);
 }
 
 static int name_token(struct fastrec *L, const char *text, size_t len, uint32_t h, bool ascii, const char **out)
 {
 	if (len > PARSE_MAX_IDENT)
 		return FR_BAD;
-	struct fr_slot own, *s = intern(L, text, len, h, ascii);
+	struct fr_slot own, *s = intern(L->names, text, len, h, ascii);
 	if (!s) { /* the table is full: a copy of its own */
 		make_name(L->out, text, len, ascii, &own);
 		s = &own;
@@ -529,7 +537,7 @@ static _Noreturn void reader_oom(struct fastrec_reader *r, struct mem *mem, jmp_
 	mem_fail(mem);
 }
 
-struct fastrec *fastrec_open(struct arena *a, const struct source *src)
+struct fastrec *fastrec_open(struct arena *a, const struct source *src, struct fastrec_names *names)
 {
 	uint32_t start = 0;
 	if (src->len >= 3 && memcmp(src->text, "\xEF\xBB\xBF", 3) == 0)
@@ -539,6 +547,8 @@ struct fastrec *fastrec_open(struct arena *a, const struct source *src)
 	struct fastrec_reader *r = arena_alloc(a, sizeof *r);
 	struct fastrec *L = &r->L;
 	L->arena = a;
+	L->own.arena = a;
+	L->names = names ? names : &L->own;
 	L->src = src;
 	L->offset = L->input = start;
 	r->boundary = start;

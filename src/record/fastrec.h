@@ -15,19 +15,27 @@
 ** grammars equal; tests/unit/test_fastrec.c runs every record of examples/
 ** and tests/ both ways).
 **
-** Names are interned: within one reader, every occurrence of a name has
-** the same `id` pointer (up to FASTREC_MAX_NAMES distinct names; past that
-** they are copies).  The pointers live as long as the reader's arena.
+** Names are interned: within one reader, or the readers of a run that
+** share a table of names (fastrec_names_new), every occurrence of a name
+** has the same `id` pointer (up to FASTREC_MAX_NAMES distinct names; past
+** that they are copies, in the meeting's arena).  The pointers live as long
+** as the table's arena (the reader's, without a shared table).
 */
 #ifndef QUORATE_FASTREC_H
 #define QUORATE_FASTREC_H
 
 #include "record/minutes.h"
 
-/* Distinct names interned by one reader (memory stays bounded). */
+/* Distinct names interned in one table (memory stays bounded). */
 #define FASTREC_MAX_NAMES 4096
 
 struct fastrec;
+struct fastrec_names;
+
+/* A table of names for the readers of many files (a replay's): each name
+** is made once (its one form, whether it is a keyword), not once a file.
+** In `a`, which must outlive the readers and the meetings they read. */
+struct fastrec_names *fastrec_names_new(struct arena *a);
 
 enum fastrec_status {
 	FASTREC_MEETING,   /* a meeting was read */
@@ -35,9 +43,10 @@ enum fastrec_status {
 	FASTREC_GIVE_UP    /* the full path must read on from fastrec_resume */
 };
 
-/* Start reading src (a native record); its state goes to `a`.  NULL if the
-** fast path cannot read it at all (bytes that are not UTF-8, a NUL...). */
-struct fastrec *fastrec_open(struct arena *a, const struct source *src);
+/* Start reading src (a native record); its state goes to `a`, its names
+** to `names` (NULL: a table of its own, in `a`).  NULL if the fast path
+** cannot read it at all (bytes that are not UTF-8, a NUL...). */
+struct fastrec *fastrec_open(struct arena *a, const struct source *src, struct fastrec_names *names);
 
 /* The next meeting, its model in `out`.  Once it has given up or ended, it
 ** says so again. */

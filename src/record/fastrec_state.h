@@ -35,6 +35,14 @@ struct fr_slot {
 	bool not_a_name;       /* a keyword of the terms language, or a character no name has */
 };
 
+/* Names interned: one reader's, or a run's for the readers of all its files
+** (fastrec_names_new), at most FASTREC_MAX_NAMES. */
+struct fastrec_names {
+	struct arena *arena;       /* the table and the names */
+	struct fr_slot *slots;
+	uint32_t cap, n_slots;
+};
+
 struct fr_names {
 	struct rec_name *items;
 	size_t n, cap;
@@ -54,9 +62,8 @@ struct fastrec {
 	int pending;
 	struct span pending_at;
 
-	/* names, interned for the reader's life (at most FASTREC_MAX_NAMES) */
-	struct fr_slot *slots;
-	uint32_t cap, n_slots;
+	struct fastrec_names *names; /* the run's, or `own` */
+	struct fastrec_names own;
 
 	/* the meeting being built */
 	struct meeting *mt;

@@ -19,9 +19,11 @@ bool record_is_json(const struct source *src)
 	return has_suffix(src->name, ".json") || source_looks_like_json(src->text, src->len);
 }
 
-bool record_reader_open(struct record_reader *r, struct arena *a, struct diag_sink *diag, const struct source *src)
+bool record_reader_open(struct record_reader *r, struct arena *a, struct diag_sink *diag, const struct source *src,
+                        struct fastrec_names *names)
 {
 	memset(r, 0, sizeof *r);
+	r->names = names;
 	r->src = src;
 	r->diag = diag;
 	r->errors_at_open = diag->n_errors;
@@ -39,7 +41,7 @@ static bool next_fast(struct record_reader *r, struct arena *arena, struct meeti
 {
 	if (!r->native_started) {
 		r->native_started = true;
-		r->fast = r->full_only ? NULL : fastrec_open(r->arena, r->src);
+		r->fast = r->full_only ? NULL : fastrec_open(r->arena, r->src, r->names);
 		if (!r->fast) {
 			r->items = item_reader_open(r->arena, r->diag, r->src, &r->ast);
 			return false;
@@ -116,7 +118,7 @@ struct meeting *record_read_one(struct arena *a, struct diag_sink *diag, const s
 {
 	unsigned errors = diag->n_errors;
 	struct record_reader r;
-	if (!record_reader_open(&r, a, diag, src))
+	if (!record_reader_open(&r, a, diag, src, NULL))
 		return NULL;
 	const struct node *node, *first = NULL;
 	struct meeting *model, *m = NULL;
@@ -155,7 +157,7 @@ void record_dump(struct arena *a, struct diag_sink *diag, const struct source *s
 {
 	size_t first_diag = diag->items.n;
 	struct record_reader r;
-	if (record_reader_open(&r, a, diag, src)) {
+	if (record_reader_open(&r, a, diag, src, NULL)) {
 		r.full_only = full_only;
 		const struct node *node;
 		struct meeting *model;

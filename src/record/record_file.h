@@ -43,6 +43,7 @@ struct record_reader {
 	struct fastrec *fast;         /* a native record, read the fast way while it can be */
 	struct item_reader *items;    /* ... or the full way */
 	struct arena *arena;          /* where the native readers are */
+	struct fastrec_names *names;  /* the fast path's names (NULL: its own) */
 	bool native_started, fast_ended;
 	bool full_only;               /* never the fast path (the tests that compare the two) */
 	struct ast_file ast;
@@ -50,9 +51,11 @@ struct record_reader {
 	unsigned errors_at_open;
 };
 
-/* Start reading src; its reader state goes to `a`.  A JSON record is read
-** whole here (false, reported, if it is malformed). */
-bool record_reader_open(struct record_reader *r, struct arena *a, struct diag_sink *diag, const struct source *src);
+/* Start reading src; its reader state goes to `a`, the names of the fast
+** path to `names` (NULL: the reader's own; fastrec_names_new).  A JSON
+** record is read whole here (false, reported, if it is malformed). */
+bool record_reader_open(struct record_reader *r, struct arena *a, struct diag_sink *diag, const struct source *src,
+                        struct fastrec_names *names);
 
 /* The next meeting: its model (*model set, node NULL: a JSON record, or a
 ** native one read the fast way), or its syntax tree (the full path; nodes in

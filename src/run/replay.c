@@ -154,6 +154,7 @@ struct replay {
 	struct arena walk_arena[REPLAY_MAX_DIR_DEPTH + 2]; /* each level's names, while it is walked */
 	DIR *walk_dir[REPLAY_MAX_DIR_DEPTH + 2];           /* each level's directory, open while walked */
 	struct id_set once;            /* files that may be reached twice: see stream_file */
+	struct fastrec_names *names;   /* of every native record, interned once (the run arena: bounded) */
 	/* the one pass */
 	bool streaming;                /* in the one pass */
 	bool restart;                  /* a date went backwards: judge the indexed way */
@@ -187,6 +188,7 @@ struct replay *replay_new(struct arena *run_arena, struct loader *ld, struct dia
 	for (size_t i = 0; i < sizeof rp->walk_arena / sizeof rp->walk_arena[0]; i++)
 		arena_init(&rp->walk_arena[i], run_arena->mem);
 	rp->reading.file = rp->index_reading.file = UINT32_MAX;
+	rp->names = fastrec_names_new(run_arena);
 	return rp;
 }
 
@@ -269,6 +271,19 @@ static size_t path_len(const char *path)
 	return len;
 }
 
+/* dir (its first len bytes), '/', name: an entry's path, made for every
+** file of a walk (by hand: printf's parsing of a format costs more than the
+** copy). */
+static char *join_path(struct arena *a, const char *dir, size_t len, const char *name)
+{
+	size_t n = strlen(name);
+	char *p = arena_alloc_uninit(a, len + n + 2);
+	memcpy(p, dir, len);
+	p[len] = '/';
+	memcpy(p + len + 1, name, n + 1);
+	return p;
+}
+
 /* A directory's entry: its path, and how the walk orders it. */
 struct dir_entry {
 	char *name;        /* the directory's path, '/', the entry's name */
@@ -304,8 +319,7 @@ static bool read_dir(struct replay *rp, const char *path, struct arena *a, enum 
 	while ((e = readdir(d))) {
 		if (e->d_name[0] == '.')
 			continue; /* ., .., and hidden files */
-		struct dir_entry de = { arena_printf(a, "%.*s/%s", (int)len, path, e->d_name), NULL, false, false,
-		                        false, false, { 0 } };
+		struct dir_entry de = { join_path(a, path, len, e->d_name), NULL, false, false, false, false, { 0 } };
 		de.key = de.name;
 		if (mode != WALK_LIST) {
 			/* The kind from the directory when it says (no stat for a
@@ -733,7 +747,7 @@ static bool open_reading(struct replay *rp, struct reading *r, unsigned file, st
 	}
 	if (hash)
 		hash_record(r);
-	r->failed = !record_reader_open(&r->rec, &r->file_arena, d, &r->src);
+	r->failed = !record_reader_open(&r->rec, &r->file_arena, d, &r->src, rp->names);
 	return !r->failed;
 }
 
@@ -1416,7 +1430,7 @@ static bool stream_file(struct replay *rp, int dirfd, const char *name, const ch
 	if (!rp->sink->no_record_hashes)
 		hash_record(r);
 	unsigned errors = d.n_errors;
-	if (!record_reader_open(&r->rec, &r->file_arena, &d, &r->src)) {
+	if (!record_reader_open(&r->rec, &r->file_arena, &d, &r->src, rp->names)) {
 		rp->summary.malformed_files++; /* a JSON record that cannot be read */
 	} else if (r->rec.json) {
 		const struct node *n;

@@ -43,7 +43,7 @@ static const char *dump(struct ctx *x, const struct source *src, bool full_only)
 /* Did the fast path read the whole file, to its end? */
 static bool fast_reads_whole(struct ctx *x, const struct source *src)
 {
-	struct fastrec *r = fastrec_open(&x->f.arena, src);
+	struct fastrec *r = fastrec_open(&x->f.arena, src, NULL);
 	if (!r)
 		return false;
 	struct meeting *m;
@@ -123,7 +123,7 @@ static void test_interned(void **state)
 	                   "  present alice, si\xC3\xB4n, bob\n"
 	                   "  motion \"A\" {\n    for alice, sio\xCC\x82n\n    against bob\n    recorded carried\n  }\n"
 	                   "}\n";
-	struct fastrec *r = fastrec_open(&x->f.arena, text_source(x, text));
+	struct fastrec *r = fastrec_open(&x->f.arena, text_source(x, text), NULL);
 	assert_non_null(r);
 	struct meeting *m;
 	assert_int_equal(fastrec_next(r, &x->f.arena, &m), FASTREC_MEETING);
@@ -136,6 +136,31 @@ static void test_interned(void **state)
 	assert_int_equal(fastrec_next(r, &x->f.arena, &m), FASTREC_END);
 	fastrec_close(r);
 	assert_same_both_ways(x, text);
+}
+
+/* Readers sharing a table of names (a replay's files): one pointer per name
+** across files, and a keyword written as a name is one in every file. */
+static void test_shared_names(void **state)
+{
+	FIXTURE_ENTER(struct ctx, x);
+	struct fastrec_names *names = fastrec_names_new(&x->f.arena);
+	const char *ids[2];
+	for (int i = 0; i < 2; i++) {
+		struct fastrec *r = fastrec_open(&x->f.arena, text_source(x, i ? "meeting \"B\" on 2024-05-15 {\n  chair alice\n}\n"
+		                                                               : "meeting \"A\" on 2024-05-14 {\n  present bob, alice\n}\n"),
+		                                 names);
+		struct meeting *m;
+		assert_int_equal(fastrec_next(r, &x->f.arena, &m), FASTREC_MEETING);
+		ids[i] = i ? m->chair->id : m->present.items[1].id;
+		fastrec_close(r);
+	}
+	assert_ptr_equal(ids[0], ids[1]);
+	for (int i = 0; i < 2; i++) {
+		struct fastrec *r = fastrec_open(&x->f.arena, text_source(x, "meeting \"C\" on 2024-05-16 {\n  chair quorum\n}\n"), names);
+		struct meeting *m;
+		assert_int_equal(fastrec_next(r, &x->f.arena, &m), FASTREC_GIVE_UP);
+		fastrec_close(r);
+	}
 }
 
 /* More names than the table keeps: the rest are copies, the model the same. */
@@ -172,6 +197,7 @@ static void test_hands_over(void **state)
 		"  minutes amended 2024-05-27\n  minutes amended 2024-05-28\n",
 		"  minutes amnded 2024-05-27\n",
 		"  motion \"C\" \"D\" {\n  }\n",
+		"  motion \"C\" {\n    tally for 1234567890123456789012 against 1\n  }\n",      /* past 18 digits */
 	};
 	for (size_t i = 0; i < sizeof broken / sizeof broken[0]; i++) {
 		struct sbuf b;
@@ -189,7 +215,7 @@ static void test_hands_over(void **state)
 	assert_same_both_ways(x, "meeting \"A\" on 2024-05-14 {\n} }\n");
 	assert_same_both_ways(x, "# nothing\n");
 	assert_same_both_ways(x, "meeting \"A\" on 2024-05-14 {\n  chair al\xFF\n}\n");
-	assert_null(fastrec_open(&x->f.arena, text_source(x, "meeting \"A\" on 2024-05-14 {\n  chair al\xFF\n}\n")));
+	assert_null(fastrec_open(&x->f.arena, text_source(x, "meeting \"A\" on 2024-05-14 {\n  chair al\xFF\n}\n"), NULL));
 	fastrec_close(NULL);
 }
 
@@ -222,6 +248,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_every_record, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_interned, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_shared_names, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_many_names, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_hands_over, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_every_statement, setup, teardown),
