@@ -5,11 +5,14 @@
 */
 #include "report/register_int.h"
 
-static void json_date(struct json_writer *w, const char *key, qdate d)
+/* "key": "YYYY-MM-DD", the key a literal */
+#define json_date(w, key, d) json_date_quoted((w), "\"" key "\": ", sizeof "\"" key "\": " - 1, (d))
+
+static void json_date_quoted(struct json_writer *w, const char *quoted, size_t n, qdate d)
 {
 	char buf[DATE_FMT_MAX];
-	jw_key(w, key);
-	jw_string(w, date_format(d, buf));
+	jw_key_quoted(w, quoted, n);
+	jw_plain(w, date_format(d, buf));
 }
 
 static void json_table(struct register_report *rr, struct body_out *bo, const struct reg_table *t)
@@ -31,7 +34,7 @@ static void json_table(struct register_report *rr, struct body_out *bo, const st
 			if (a == ATT_NOT_MEMBER)
 				continue;
 			jw_key(w, t->members[r]->id);
-			jw_string(w, attendance_name(a));
+			jw_plain(w, attendance_name(a));
 		}
 		jw_end_object(w);
 		jw_end_object(w);

@@ -6,6 +6,8 @@
 
 #include <string.h>
 
+#include "base/wbuf.h"
+
 /* "P present, L arrived late, ..." */
 static void attendance_key(FILE *out, const char *sep)
 {
@@ -41,40 +43,71 @@ static unsigned name_width(const struct reg_member *const *rows, unsigned n, uns
 	return w;
 }
 
+/* s and blanks after it to `width` characters (reg_pad, into a wbuf) */
+static void pad_after(struct wbuf *b, const char *s, unsigned width)
+{
+	static const char blanks[] = "                                ";
+	wbuf_puts(b, s);
+	for (unsigned w = reg_width(s); w < width;) {
+		unsigned k = width - w < sizeof blanks - 1 ? width - w : (unsigned)sizeof blanks - 1;
+		wbuf_write(b, blanks, k);
+		w += k;
+	}
+}
+
+/* A year's table: a line a member, a column a meeting.  Through a wbuf:
+** a table is a few hundred short writes, as many stdio calls before. */
 static void text_table(struct register_report *rr, struct body_out *bo, const struct reg_table *t)
 {
 	(void)rr;
-	FILE *out = bo->tables;
+	struct wbuf b;
+	wbuf_init(&b, bo->tables);
 	char title[32];
 	unsigned w = name_width(t->members, t->n_members, 6);
-	fputs("\n  ", out);
-	reg_pad(out, table_title(t, title, sizeof title), w, false);
+	wbuf_puts(&b, "\n  ");
+	pad_after(&b, table_title(t, title, sizeof title), w);
 	for (unsigned c = 0; c < t->n_meetings; c++) {
 		char d[DATE_FMT_MAX];
-		fprintf(out, " %s", date_format(t->meetings[c].date, d) + 5); /* MM-DD */
+		wbuf_putc(&b, ' ');
+		wbuf_write(&b, date_format(t->meetings[c].date, d) + 5, 5); /* MM-DD */
 	}
-	fputc('\n', out);
+	wbuf_putc(&b, '\n');
 	for (unsigned r = 0; r < t->n_members; r++) {
-		fputs("  ", out);
-		reg_pad(out, t->members[r]->name, w, false);
+		wbuf_puts(&b, "  ");
+		pad_after(&b, t->members[r]->name, w);
 		for (unsigned c = 0; c < t->n_meetings; c++) {
-			fputc(' ', out); /* a column is 5 wide (MM-DD), no blanks at the end of the line */
-			reg_pad(out, attendance_letter(t->cells[r * t->n_meetings + c]), c + 1 < t->n_meetings ? 5 : 0, false);
+			wbuf_putc(&b, ' '); /* a column is 5 wide (MM-DD), no blanks at the end of the line */
+			pad_after(&b, attendance_letter(t->cells[r * t->n_meetings + c]), c + 1 < t->n_meetings ? 5 : 0);
 		}
-		fputc('\n', out);
+		wbuf_putc(&b, '\n');
 	}
+	wbuf_flush(&b);
 }
 
 static void text_interest(struct register_report *rr, struct body_out *bo, const struct reg_interest *d)
 {
 	(void)rr;
-	FILE *out = bo->interests;
-	char date[DATE_FMT_MAX], who[512], effect[512];
-	fprintf(out, "  %s  %s, motion %s: %s\n", date_format(d->meeting->date, date), d->meeting->title,
-	        d->motion->number, d->motion->title);
-	fprintf(out, "      %s%s%s\n", reg_declarant(d, who, sizeof who), d->effect->who->reason ? ": " : "",
-	        d->effect->who->reason ? d->effect->who->reason : "");
-	fprintf(out, "      %s\n", reg_effect(d, effect, sizeof effect));
+	struct wbuf b;
+	wbuf_init(&b, bo->interests);
+	char who[512], effect[512];
+	wbuf_puts(&b, "  ");
+	wbuf_date(&b, d->meeting->date);
+	wbuf_puts(&b, "  ");
+	wbuf_puts(&b, d->meeting->title);
+	wbuf_puts(&b, ", motion ");
+	wbuf_puts(&b, d->motion->number);
+	wbuf_puts(&b, ": ");
+	wbuf_puts(&b, d->motion->title);
+	wbuf_puts(&b, "\n      ");
+	wbuf_puts(&b, reg_declarant(d, who, sizeof who));
+	if (d->effect->who->reason) {
+		wbuf_puts(&b, ": ");
+		wbuf_puts(&b, d->effect->who->reason);
+	}
+	wbuf_puts(&b, "\n      ");
+	wbuf_puts(&b, reg_effect(d, effect, sizeof effect));
+	wbuf_putc(&b, '\n');
+	wbuf_flush(&b);
 }
 
 static bool text_body(struct register_report *rr, struct body_out *bo, FILE *out, struct json_writer *w)

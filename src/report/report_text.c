@@ -86,14 +86,13 @@ static void print_needs(struct wbuf *out, int64_t needed, int64_t have)
 	wbuf_putc(out, ')');
 }
 
-static void print_requirement(struct wbuf *out, const char *label, const struct req_result *q)
+/* A quorum rule or a requirement: `head` is its label padded to the column
+** of the rules ("  require   " or as many blanks), a literal. */
+#define print_requirement(out, head, q) print_rule((out), (head), sizeof(head) - 1, (q))
+
+static void print_rule(struct wbuf *out, const char *head, size_t head_len, const struct req_result *q)
 {
-	/* "  %-9s " */
-	static const char pad[] = "          ";
-	size_t n = strlen(label);
-	wbuf_puts(out, "  ");
-	wbuf_puts(out, label);
-	wbuf_write(out, pad, n < 9 ? 10 - n : 1);
+	wbuf_write(out, head, head_len);
 	if (q->clause) {
 		wbuf_puts(out, "§");
 		wbuf_puts(out, q->clause);
@@ -120,32 +119,32 @@ static void put_text(FILE *out, const char *s)
 	fputs(s, out);
 }
 
-/* ", NAME N" */
-static void print_count(struct wbuf *out, const char *sep, const char *name, int64_t n)
-{
-	wbuf_puts(out, sep);
-	wbuf_puts(out, name);
-	wbuf_putc(out, ' ');
-	wbuf_int(out, n);
-}
-
 static void print_counts(struct wbuf *out, const struct motion_result *mr, bool attendees)
 {
 	const struct counts *c = &mr->counts;
 	char yes[REPORT_SIDE_MAX], no[REPORT_SIDE_MAX];
-	print_count(out, "  counts    ", "members", c->n[COUNT_MEMBERS]);
-	print_count(out, ", ", "present", c->n[COUNT_PRESENT]);
-	print_count(out, ", ", "conflicted", c->n[COUNT_CONFLICTED]);
-	print_count(out, ", ", "eligible", c->n[COUNT_ELIGIBLE]);
-	if (attendees)
-		print_count(out, ", ", "attendees", c->n[COUNT_ATTENDEES]);
+	wbuf_puts(out, "  counts    members ");
+	wbuf_int(out, c->n[COUNT_MEMBERS]);
+	wbuf_puts(out, ", present ");
+	wbuf_int(out, c->n[COUNT_PRESENT]);
+	wbuf_puts(out, ", conflicted ");
+	wbuf_int(out, c->n[COUNT_CONFLICTED]);
+	wbuf_puts(out, ", eligible ");
+	wbuf_int(out, c->n[COUNT_ELIGIBLE]);
+	if (attendees) {
+		wbuf_puts(out, ", attendees ");
+		wbuf_int(out, c->n[COUNT_ATTENDEES]);
+	}
 	wbuf_puts(out, "; for ");
 	wbuf_puts(out, report_side_votes(mr, VOTE_FOR, yes));
 	wbuf_puts(out, ", against ");
 	wbuf_puts(out, report_side_votes(mr, VOTE_AGAINST, no));
-	print_count(out, ", ", "abstain", c->n[COUNT_ABSTAIN]);
-	print_count(out, " (", "cast", c->n[COUNT_CAST]);
-	print_count(out, ", ", "votes", c->n[COUNT_VOTES]);
+	wbuf_puts(out, ", abstain ");
+	wbuf_int(out, c->n[COUNT_ABSTAIN]);
+	wbuf_puts(out, " (cast ");
+	wbuf_int(out, c->n[COUNT_CAST]);
+	wbuf_puts(out, ", votes ");
+	wbuf_int(out, c->n[COUNT_VOTES]);
 	wbuf_putc(out, ')');
 	wbuf_puts(out, mr->casting_applied ? ", including the chair's casting vote"
 	          : mr->motion->casting_declined ? "; the chair declined a casting vote" : "");
@@ -196,7 +195,7 @@ static void print_motion(struct wbuf *out, const struct terms *t, const struct m
 		}
 		wbuf_putc(out, '\n');
 		for (unsigned i = 0; i < mr->n_quorum; i++)
-			print_requirement(out, "", &mr->quorum[i]);
+			print_requirement(out, "            ", &mr->quorum[i]);
 	} else {
 		wbuf_puts(out, "  quorum    cannot be judged\n");
 	}
@@ -223,7 +222,7 @@ static void print_motion(struct wbuf *out, const struct terms *t, const struct m
 	else if (mo->n_votes || mo->has_tally) {
 		print_counts(out, mr, t->uses_attendees);
 		for (unsigned i = 0; i < mr->n_reqs; i++)
-			print_requirement(out, "require", &mr->reqs[i]);
+			print_requirement(out, "  require   ", &mr->reqs[i]);
 	}
 	const char *oc = mr->outcome == OUTCOME_CARRIED ? GREEN : mr->outcome == OUTCOME_NOT_CARRIED ? "" : YELLOW;
 	wbuf_puts(out, "  outcome   ");
