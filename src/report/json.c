@@ -15,6 +15,7 @@ void jw_flush(struct json_writer *w)
 void jw_init(struct json_writer *w, FILE *out)
 {
 	w->out = out;
+	w->kept = NULL;
 	w->depth = 0;
 	w->first[0] = true;
 	w->after_key = false;
@@ -148,6 +149,40 @@ void jw_key(struct json_writer *w, const char *key)
 void jw_string(struct json_writer *w, const char *s)
 {
 	write_string(w, s, false);
+}
+
+void jw_keep(struct json_writer *w, struct jw_kept *k)
+{
+	memset(k->key, 0, sizeof k->key);
+	w->kept = k;
+}
+
+void jw_string_kept(struct json_writer *w, const void *key, const char *s)
+{
+	struct jw_kept *k = w->kept;
+	if (!k) {
+		write_string(w, s, false);
+		return;
+	}
+	/* the product's high bits: a pointer's low bits are mostly alignment */
+	size_t slot = (uint32_t)((uintptr_t)key * 2654435761u) >> (32 - JW_KEPT_BITS);
+	if (k->key[slot] != key) {
+		size_t len = strlen(s);
+		char quoted[2 + MAX_ESCAPE * SHORT_MAX], *o = quoted;
+		if (len <= SHORT_MAX) {
+			*o++ = '"';
+			o = copy_escaped(o, (const unsigned char *)s, len);
+			*o++ = '"';
+		}
+		if (len > SHORT_MAX || o - quoted > JW_KEPT_MAX) {
+			write_string(w, s, false);
+			return;
+		}
+		memcpy(k->text[slot], quoted, (size_t)(o - quoted));
+		k->len[slot] = (unsigned char)(o - quoted);
+		k->key[slot] = key;
+	}
+	jw_put_token(w, k->text[slot], k->len[slot], false);
 }
 
 void jw_raw(struct json_writer *w, const char *s)

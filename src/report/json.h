@@ -28,8 +28,11 @@
 #define JSON_MAX_DEPTH 32
 #define JSON_BUFFER 32768
 
+struct jw_kept;
+
 struct json_writer {
 	FILE *out;
+	struct jw_kept *kept;         /* strings quoted once (jw_string_kept); NULL: none */
 	unsigned depth;
 	bool first[JSON_MAX_DEPTH];   /* no element written yet at this level */
 	bool after_key;
@@ -43,6 +46,26 @@ void jw_key(struct json_writer *w, const char *key);
 ** escape), quoted when compiled: most keys, at a fraction of jw_key's cost. */
 #define jw_key_lit(w, lit) jw_key_quoted((w), "\"" lit "\": ", sizeof "\"" lit "\": " - 1)
 void jw_string(struct json_writer *w, const char *s);
+/*
+** Strings written again and again whose text does not change while the
+** writer lives (the terms' names, clauses and rules, at every motion of a
+** replay): quoted and escaped once into a slot found by `key`, a pointer
+** that stands for that one text as long as the writer lives (the string
+** itself if it lives as long, or the object it is the text of), then
+** copied.  A writer without slots (jw_init gives none: give it some with
+** jw_keep) writes them as jw_string; so do long strings.
+*/
+#define JW_KEPT_BITS 8
+#define JW_KEPT_SLOTS (1u << JW_KEPT_BITS)
+#define JW_KEPT_MAX 126 /* quoted bytes a slot holds */
+struct jw_kept {
+	const void *key[JW_KEPT_SLOTS];
+	unsigned char len[JW_KEPT_SLOTS];
+	char text[JW_KEPT_SLOTS][JW_KEPT_MAX];
+};
+/* Slots for w, all empty (k lives as long as w). */
+void jw_keep(struct json_writer *w, struct jw_kept *k);
+void jw_string_kept(struct json_writer *w, const void *key, const char *s);
 /* A value already formatted as JSON (a number such as 6.75). */
 void jw_raw(struct json_writer *w, const char *text);
 /* End the document with a newline (and flush). */

@@ -142,15 +142,27 @@ static void json_findings(struct json_writer *w, const struct finding_list *l)
 	jw_end_array(w);
 }
 
+/* "key": s or null, s the terms' own (a clause, a class's name): kept */
+#define json_opt_kept(w, key, s) json_opt_kept_quoted((w), "\"" key "\": ", sizeof "\"" key "\": " - 1, (s))
+
+static void json_opt_kept_quoted(struct json_writer *w, const char *quoted, size_t n, const char *s)
+{
+	jw_key_quoted(w, quoted, n);
+	if (s)
+		jw_string_kept(w, s, s);
+	else
+		jw_null(w);
+}
+
 static void json_requirements(struct json_writer *w, const struct req_result *reqs, unsigned n)
 {
 	jw_begin_array(w);
 	for (unsigned i = 0; i < n; i++) {
 		const struct req_result *q = &reqs[i];
 		jw_begin_object(w);
-		json_opt_string(w, "clause", q->clause);
+		json_opt_kept(w, "clause", q->clause);
 		jw_key_lit(w, "rule");
-		jw_string(w, q->text);
+		jw_string_kept(w, q->req, q->text); /* the rule as written: one text for each requirement of the terms */
 		jw_key_lit(w, "met");
 		if (q->failed)
 			jw_null(w);
@@ -212,9 +224,9 @@ static void json_motion(struct json_writer *w, const struct terms *t, const stru
 	if (mr->cls) {
 		jw_begin_object(w);
 		jw_key_lit(w, "name");
-		jw_string(w, mr->cls->id);
-		json_opt_string(w, "clause", mr->cls->clause);
-		json_opt_string(w, "title", mr->cls->title);
+		jw_string_kept(w, mr->cls->id, mr->cls->id);
+		json_opt_kept(w, "clause", mr->cls->clause);
+		json_opt_kept(w, "title", mr->cls->title);
 		jw_end_object(w);
 	} else {
 		jw_null(w);
@@ -462,6 +474,7 @@ static void json_meeting(FILE *out, const struct meeting_result *r, const struct
 struct json_replay {
 	struct json_writer w;            /* first: a struct json_replay * is its writer */
 	struct json_writer at_meetings;  /* the writer just after "meetings": [ */
+	struct jw_kept kept;             /* the terms' strings, quoted once: they live as long as the run */
 };
 
 static bool json_replay_begin(struct replay_report *rw)
@@ -469,6 +482,7 @@ static bool json_replay_begin(struct replay_report *rw)
 	struct json_replay *j = arena_alloc(rw->arena, sizeof *j);
 	rw->state = j;
 	jw_init(&j->w, rw->out);
+	jw_keep(&j->w, &j->kept);
 	jw_begin_object(&j->w);
 	jw_key_lit(&j->w, "meetings");
 	jw_begin_array(&j->w);

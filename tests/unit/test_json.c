@@ -165,6 +165,51 @@ static void test_every_byte_everywhere(void **state)
 	}
 }
 
+/* Kept strings are written as jw_string writes them: the first time, again
+** from their slot, after another key took the slot, too long to keep, with
+** escapes, and by a writer without slots; many keys, each its own text. */
+static void test_kept(void **state)
+{
+	(void)state;
+	enum { KEYS = 3 * JW_KEPT_SLOTS };
+	static const char *const texts[] = {
+		"ordinary", "3.3.2", "yes > half of cast", "kind == \"amendment\"", "tab\there",
+		"a rule long enough that its quoted text does not fit one slot: it is written as any other string is",
+	};
+	enum { N = sizeof texts / sizeof texts[0] };
+	static struct jw_kept kept;
+	struct out a, b;
+	out_open(&a);
+	out_open(&b);
+	struct json_writer wk, ws, none;
+	jw_init(&wk, a.f);
+	jw_keep(&wk, &kept);
+	jw_init(&ws, b.f);
+	jw_begin_array(&wk);
+	jw_begin_array(&ws);
+	static char keys[KEYS]; /* one byte a key: a pointer each */
+	for (int round = 0; round < 3; round++) {
+		for (unsigned k = 0; k < KEYS; k++) {
+			jw_string_kept(&wk, &keys[k], texts[k % N]);
+			jw_string(&ws, texts[k % N]);
+		}
+	}
+	jw_end_array(&wk);
+	jw_end_array(&ws);
+	jw_finish(&wk);
+	jw_finish(&ws);
+	assert_string_equal(out_text(&a), out_text(&b));
+	out_close(&a);
+	/* without slots: as jw_string */
+	out_open(&a);
+	jw_init(&none, a.f);
+	jw_string_kept(&none, texts[3], texts[3]);
+	jw_finish(&none);
+	assert_string_equal(out_text(&a), "\"kind == \\\"amendment\\\"\"\n");
+	out_close(&a);
+	out_close(&b);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -172,6 +217,7 @@ int main(void)
 		cmocka_unit_test(test_flush_points),
 		cmocka_unit_test(test_long_strings),
 		cmocka_unit_test(test_every_byte_everywhere),
+		cmocka_unit_test(test_kept),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
