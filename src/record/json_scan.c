@@ -1,9 +1,12 @@
 /*
 ** json_scan: JSON text scanned in one pass, value by value.  See json_scan.h.
 **
-** Strings are checked eight bytes at a time where they are plain ASCII (no
-** quote, backslash, control character or UTF-8), which is nearly all of a
-** meeting record; keys are compared where they stand in the text and copied
+** Strings are checked a byte at a time by one table look-up where they are
+** plain ASCII (no quote, backslash, control character or UTF-8), which is
+** nearly all of a meeting record, by a small inline loop; any other string
+** by the general one.  (Eight bytes at a time was measured: a record's
+** strings and blanks are too short for it to pay.)  Keys, and values read
+** with raw_strings, are compared where they stand in the text and copied
 ** only when a reader keeps one.
 */
 #include "record/json_scan.h"
@@ -100,10 +103,12 @@ static _Noreturn void unexpected(struct jscan *s, const char *at, const char *ex
 
 /* The text ends in a NUL (struct source), which stops these loops at its end
 ** without a bound to test at each byte. */
+static const bool blank[256] = { [' '] = true, ['\n'] = true, ['\t'] = true, ['\r'] = true };
+
 static void skip_ws(struct jscan *s)
 {
 	const char *p = s->p;
-	while (*p == ' ' || *p == '\n' || *p == '\t' || *p == '\r')
+	while (blank[(unsigned char)*p]) /* one test a byte, whatever it is */
 		p++;
 	s->p = p;
 }
@@ -225,13 +230,24 @@ static void decode_escapes(struct jscan *s, struct jvalue *v, const char *from, 
 	v->terminated = true;
 }
 
-/*
-** The string at s->p (its opening quote).  Its text is checked (UTF-8, no
-** control characters); plain ASCII at a glance per byte.  With `copy`, or
-** escapes, it is decoded into the arena and NUL-terminated; otherwise str
-** points into the JSON text (keys, compared and dropped).
-*/
-static void scan_string(struct jscan *s, struct jvalue *v, bool copy)
+/* The text of a string [start, end) (its quotes not included), as it is:
+** copied into the arena with `copy`, otherwise pointed at. */
+static void plain_string(struct jscan *s, struct jvalue *v, const char *from, size_t len, bool copy)
+{
+	v->len = len;
+	if (copy) {
+		char *c = arena_alloc_uninit(s->arena, len + 1);
+		memcpy(c, from, len);
+		c[len] = '\0';
+		v->str = c;
+	} else {
+		v->str = from;
+	}
+	v->terminated = copy;
+}
+
+/* scan_string for any string: escapes, UTF-8, and the errors. */
+static void scan_any_string(struct jscan *s, struct jvalue *v, bool copy)
 {
 	const char *start = s->p, *p = start + 1, *end = s->end;
 	bool escaped = false;
@@ -262,20 +278,33 @@ static void scan_string(struct jscan *s, struct jvalue *v, bool copy)
 	s->p = p + 1;
 	v->type = J_STRING;
 	v->span = (struct span){ offset_of(s, start), offset_of(s, s->p) };
-	if (escaped) {
+	if (escaped)
 		decode_escapes(s, v, start + 1, p);
-	} else {
-		v->len = (size_t)(p - start - 1);
-		if (copy) {
-			char *c = arena_alloc_uninit(s->arena, v->len + 1);
-			memcpy(c, start + 1, v->len);
-			c[v->len] = '\0';
-			v->str = c;
-		} else {
-			v->str = start + 1;
-		}
-		v->terminated = copy;
+	else
+		plain_string(s, v, start + 1, (size_t)(p - start - 1), copy);
+}
+
+/*
+** The string at s->p (its opening quote).  Its text is checked (UTF-8, no
+** control characters); plain ASCII at a glance per byte.  With `copy`, or
+** escapes, it is decoded into the arena and NUL-terminated; otherwise str
+** points into the JSON text (keys, compared and dropped).  A string of
+** plain ASCII, nearly every one of a record, is read here; any other by
+** scan_any_string, from its start.
+*/
+static inline void scan_string(struct jscan *s, struct jvalue *v, bool copy)
+{
+	const char *start = s->p, *p = start + 1;
+	while (plain[(unsigned char)*p])
+		p++;
+	if (*p != '"') { /* (the text ends in a NUL: never past its end) */
+		scan_any_string(s, v, copy);
+		return;
 	}
+	s->p = p + 1;
+	v->type = J_STRING;
+	v->span = (struct span){ offset_of(s, start), offset_of(s, s->p) };
+	plain_string(s, v, start + 1, (size_t)(p - start - 1), copy);
 }
 
 /* A key's text, NUL-terminated (for a message, or kept in the model). */
@@ -379,7 +408,7 @@ static void jscan_value(struct jscan *s, struct jvalue *v, unsigned depth)
 		v->depth = depth + 1;
 		s->p++;
 		return;
-	case '"': scan_string(s, v, true); return;
+	case '"': scan_string(s, v, !s->raw_strings); return;
 	case 't': scan_word(s, v, "true", 4, J_TRUE); return;
 	case 'f': scan_word(s, v, "false", 5, J_FALSE); return;
 	case 'n': scan_word(s, v, "null", 4, J_NULL); return;
@@ -520,7 +549,7 @@ void jscan_skip(struct jscan *s, struct jvalue *v)
 void jscan_begin(struct jscan *s, struct arena *a, struct diag_sink *diag, const struct source *src,
                  jmp_buf *on_error, struct jvalue *root)
 {
-	*s = (struct jscan){ a, diag, src, src->text, src->text + src->len, on_error };
+	*s = (struct jscan){ a, diag, src, src->text, src->text + src->len, on_error, false };
 	if (src->len >= 3 && memcmp(src->text, "\xEF\xBB\xBF", 3) == 0)
 		s->p += 3;
 	skip_ws(s);

@@ -34,7 +34,8 @@ struct jvalue {
 	struct span span;          /* in the source; a container's end is set when it is finished */
 	const char *str;           /* J_STRING: its text, decoded; NUL-terminated if `terminated` */
 	size_t len;
-	bool terminated;           /* false: str points into the JSON text (a key without escapes) */
+	bool terminated;           /* false: str points into the JSON text (a key, or a value read
+	                              with raw_strings, without escapes) */
 	long long num;             /* J_INTEGER (a J_REAL's value is never used: only checked) */
 	struct span key;           /* a member's key, when read by jscan_member */
 	unsigned depth;            /* containers: their nesting depth */
@@ -49,6 +50,8 @@ struct jscan {
 	const struct source *src;
 	const char *p, *end;
 	jmp_buf *on_error;         /* where a syntax error jumps, once reported */
+	bool raw_strings;          /* string values are not copied (terminated false): their reader
+	                              copies what it keeps (jscan_key_text) */
 };
 
 /*
@@ -77,7 +80,7 @@ int jscan_member(struct jscan *s, struct jvalue *obj, struct jvalue *key, struct
 bool jscan_element(struct jscan *s, struct jvalue *arr, struct jvalue *v);
 /* Read past the rest of v (a value not used), checking it is JSON. */
 void jscan_skip(struct jscan *s, struct jvalue *v);
-/* A key's text, NUL-terminated, in the arena if it was not already. */
+/* A key's text (or a string's), NUL-terminated, in the arena if it was not already. */
 const char *jscan_key_text(struct jscan *s, const struct jvalue *key);
 
 #endif

@@ -69,6 +69,17 @@ struct pending {
 	size_t seq;         /* order of finding, for a stable sort */
 };
 
+/* A named vote as read, with where it was (for the limit's message). */
+struct read_vote {
+	struct rec_vote vote;
+	size_t index;
+};
+
+struct read_votes {
+	struct read_vote *items;
+	size_t n, cap;
+};
+
 struct jreader {
 	struct jscan scan;
 	struct arena *arena;
@@ -84,6 +95,15 @@ struct jreader {
 	} path[PATH_DEPTH];
 	unsigned depth;
 	struct span at;     /* the value being read: where messages point */
+
+	/* member ids, one pointer each (intern_id); at most MINUTES_MAX_NAMES
+	** names are read, so the table is bounded too */
+	struct id_slot {
+		const char *id;
+		uint32_t hash, len;
+	} *ids;
+	size_t ids_cap, ids_n;
+	struct read_votes by_kind[3]; /* a motion's votes by kind, as read (read_votes) */
 };
 
 static const struct span NO_SPAN = { 0, 0 };
@@ -328,19 +348,80 @@ static const char *as_name(struct jreader *r, const char *s, size_t len)
 	return len > 0 ? name_make(r->arena, s, len, &bad, &bad_len) : NULL;
 }
 
+/* The bytes of a name of ASCII: 1 a letter or '_', 2 a digit. */
+static const unsigned char ascii_name_char[256] = {
+	['0'] = 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+	['A'] = 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	['_'] = 1,
+	['a'] = 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+};
+
+/* FNV-1a of an id's text, for intern_id. */
+static uint32_t id_hash(const char *s, size_t len)
+{
+	uint32_t h = 2166136261u;
+	for (size_t i = 0; i < len; i++)
+		h = (h ^ (unsigned char)s[i]) * 16777619u;
+	return h;
+}
+
 /* Letters, digits and '_' of ASCII only, not starting with a digit: a name
 ** as it is written, with nothing to check or compose (name_make's work,
-** a tenth of reading a JSON record, spared for the ids most records have). */
-static bool ascii_name(const char *s, size_t len)
+** a tenth of reading a JSON record, spared for the ids most records have).
+** Its id_hash, found on the way, in *h. */
+static bool ascii_name(const char *s, size_t len, uint32_t *h)
 {
-	if (len == 0 || (s[0] >= '0' && s[0] <= '9'))
+	if (len == 0 || ascii_name_char[(unsigned char)s[0]] != 1)
 		return false;
+	uint32_t hash = 2166136261u;
 	for (size_t i = 0; i < len; i++) {
-		char c = s[i];
-		if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_'))
+		if (!ascii_name_char[(unsigned char)s[i]])
 			return false;
+		hash = (hash ^ (unsigned char)s[i]) * 16777619u;
 	}
+	*h = hash;
 	return true;
+}
+
+/* The one pointer of a member id, its text [id, id + len) with hash h
+** (id_hash), within the record: the judge finds a member by its id's
+** address before it compares text (eval.c's memo), as the native reader
+** interns names.  An id not met before is copied when it is not
+** NUL-terminated (`terminated`: it points into the JSON text). */
+static const char *intern_id(struct jreader *r, const char *id, size_t len, uint32_t h, bool terminated)
+{
+	for (size_t j = h & (r->ids_cap - 1); r->ids_cap && r->ids[j].id; j = (j + 1) & (r->ids_cap - 1)) {
+		const struct id_slot *s = &r->ids[j];
+		if (s->hash == h && s->len == len) {
+			size_t i = 0; /* an id is short: compared here, not by a call */
+			while (i < len && s->id[i] == id[i])
+				i++;
+			if (i == len)
+				return s->id;
+		}
+	}
+	if (!terminated)
+		id = arena_strndup(r->arena, id, len);
+	if (2 * (r->ids_n + 1) > r->ids_cap) {
+		size_t cap = r->ids_cap ? 2 * r->ids_cap : 64;
+		struct id_slot *grown = arena_array(r->arena, cap, sizeof *grown);
+		for (size_t i = 0; i < r->ids_cap; i++) {
+			if (!r->ids[i].id)
+				continue;
+			size_t j = r->ids[i].hash & (cap - 1);
+			while (grown[j].id)
+				j = (j + 1) & (cap - 1);
+			grown[j] = r->ids[i];
+		}
+		r->ids = grown;
+		r->ids_cap = cap;
+	}
+	size_t j = h & (r->ids_cap - 1);
+	while (r->ids[j].id)
+		j = (j + 1) & (r->ids_cap - 1);
+	r->ids[j] = (struct id_slot){ id, h, (uint32_t)len };
+	r->ids_n++;
+	return id;
 }
 
 /* A member id as the native syntax writes it: letters, digits and '_'. */
@@ -350,12 +431,15 @@ static const char *read_id(struct jreader *r, struct jvalue *v)
 		fail_type(r, v, "a string (a member id)");
 		return NULL;
 	}
-	/* a string value is already the arena's copy, NUL-terminated */
-	const char *id = v->len > PARSE_MAX_IDENT ? NULL
-	               : v->terminated && ascii_name(v->str, v->len) ? v->str : as_name(r, v->str, v->len);
+	/* the text of the string (NUL-terminated or not: raw_strings) as it
+	** is, when it is a name of ASCII; otherwise as name_make makes it */
+	uint32_t h;
+	if (v->len <= PARSE_MAX_IDENT && ascii_name(v->str, v->len, &h))
+		return intern_id(r, v->str, v->len, h, v->terminated);
+	const char *id = v->len > PARSE_MAX_IDENT ? NULL : as_name(r, v->str, v->len);
 	if (!id) {
 		char shown[72];
-		printable(shown, sizeof shown, v->str);
+		printable(shown, sizeof shown, jscan_key_text(&r->scan, v));
 		if (v->len > PARSE_MAX_IDENT)
 			fail(r, D_LIMIT, "member id longer than %d characters: \"%s\"", PARSE_MAX_IDENT, shown);
 		else
@@ -363,7 +447,8 @@ static const char *read_id(struct jreader *r, struct jvalue *v)
 			                "not starting with a digit, as in the terms)", shown);
 		return NULL;
 	}
-	return id;
+	size_t len = strlen(id);
+	return intern_id(r, id, len, id_hash(id, len), true);
 }
 
 /* A member id as a name, at the current position. */
@@ -472,6 +557,7 @@ static void read_names(struct jreader *r, struct jvalue *v, struct rec_names *to
 	VEC(struct rec_name) names = { 0 };
 	size_t before = r->pending.n;
 	struct jvalue id;
+	r->scan.raw_strings = true; /* ids: copied by intern_id, once each */
 	while (jscan_element(&r->scan, v, &id)) {
 		struct mark mk = enter_index(r, v->n - 1, &id);
 		struct rec_name nm;
@@ -479,6 +565,7 @@ static void read_names(struct jreader *r, struct jvalue *v, struct rec_names *to
 			VEC_PUSH(r->arena, names, nm);
 		leave(r, mk);
 	}
+	r->scan.raw_strings = false;
 	at_whole(r, v);
 	if (nonempty && v->n == 0) {
 		fail(r, D_MISSING, "expected at least one member id");
@@ -788,12 +875,6 @@ static void read_attributes(struct jreader *r, struct rec_motion *m, struct jval
 	m->n_attrs = (unsigned)attrs.n;
 }
 
-/* A named vote as read, with where it was (for the limit's message). */
-struct read_vote {
-	struct rec_vote vote;
-	size_t index;
-};
-
 static void read_votes(struct jreader *r, struct rec_motion *m, struct jvalue *v)
 {
 	static const char *const keys[] = { "for", "against", "abstain", NULL };
@@ -801,8 +882,11 @@ static void read_votes(struct jreader *r, struct rec_motion *m, struct jvalue *v
 		fail_type(r, v, "an object {\"for\": [...], \"against\": [...], \"abstain\": [...]}");
 		return;
 	}
-	/* The votes go for, against, abstain, whatever the order of the keys. */
-	VEC(struct read_vote) by_kind[3] = { { 0 } };
+	/* The votes go for, against, abstain, whatever the order of the keys
+	** (gathered in the reader's lists, reused from motion to motion). */
+	struct read_votes *by_kind = r->by_kind;
+	for (int kind = VOTE_FOR; kind <= VOTE_ABSTAIN; kind++)
+		by_kind[kind].n = 0;
 	size_t total = 0;
 	struct jvalue key, list;
 	int k;
@@ -816,6 +900,7 @@ static void read_votes(struct jreader *r, struct rec_motion *m, struct jvalue *v
 			fail_type(r, &list, "an array of member ids");
 		} else {
 			struct jvalue id;
+			r->scan.raw_strings = true; /* ids: copied by intern_id, once each */
 			while (jscan_element(&r->scan, &list, &id)) {
 				struct mark m2 = enter_index(r, list.n - 1, &id);
 				struct read_vote rv = { { .kind = (enum vote_kind)k }, list.n - 1 };
@@ -825,6 +910,7 @@ static void read_votes(struct jreader *r, struct rec_motion *m, struct jvalue *v
 				}
 				leave(r, m2);
 			}
+			r->scan.raw_strings = false;
 		}
 		leave(r, mk);
 	}

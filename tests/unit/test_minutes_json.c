@@ -804,6 +804,27 @@ static void test_bad_values(void **state)
 	find_diag(c, D_MISSING, "items[1].motion.ratifies: missing \"motion\"");
 }
 
+/* Member ids in lists are read from the text and interned: one pointer per
+** id, however it is written (an escape, composed or not); ids that are not
+** names are quoted as written. */
+static void test_ids_interned(void **state)
+{
+	struct ctx *c = *state;
+	const struct meeting *m = read_json(c, "{\"meeting\": \"M\", \"date\": \"2024-05-14\", \"chair\": \"alice\","
+	                                       " \"present\": [\"alice\", \"si\u00f4n\", \"bob\"], \"items\": [{\"motion\": {"
+	                                       "\"votes\": {\"for\": [\"al\\u0069ce\", \"sio\u0302n\"], \"against\": [\"bob\"]}}}]}");
+	assert_non_null(m);
+	const struct rec_motion *mo = m->steps[0].motion;
+	assert_ptr_equal(m->chair->id, m->present.items[0].id);
+	assert_ptr_equal(mo->votes[0].who.id, m->present.items[0].id);
+	assert_ptr_equal(mo->votes[1].who.id, m->present.items[1].id);
+	assert_string_equal(mo->votes[1].who.id, "si\xC3\xB4n");
+	assert_ptr_equal(mo->votes[2].who.id, m->present.items[2].id);
+	assert_null(read_json(c, "{\"meeting\": \"M\", \"date\": \"2024-05-14\", \"present\": [\"1x\", \"Dr Bob\"]}"));
+	find_diag(c, D_TYPE, "present[0]: \"1x\" is not a member id");
+	find_diag(c, D_TYPE, "present[1]: \"Dr Bob\" is not a member id");
+}
+
 static void test_item_shape(void **state)
 {
 	struct ctx *c = *state;
@@ -944,6 +965,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_deputies, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_approval, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_motion_limit, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_ids_interned, setup, teardown),
 		cmocka_unit_test(test_oom_no_leak),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
