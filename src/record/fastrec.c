@@ -30,16 +30,35 @@ size_t fr_scan_input(struct fastrec *L, char *buf, size_t max)
 	return n;
 }
 
-/* FNV-1a, a byte at a time: the scanner hashes a name as it finds its end. */
-#define HASH_START 2166136261u
-#define HASH_STEP(h, c) (((h) ^ (unsigned char)(c)) * 16777619u)
+/*
+** A name is found in the table by its length, its last eight bytes (its
+** tail: all of a name of eight bytes or fewer, which most are) and a hash
+** of them; only a longer name's text is compared, and hashed whole.  The
+** scanner gathers the tail as it finds the name's end.
+*/
+#define TAIL_STEP(tail, c) (((tail) << 8) | (unsigned char)(c))
 
-static uint32_t hash_bytes(const char *s, size_t len)
+static uint64_t name_tail(const char *s, size_t len)
 {
-	uint32_t h = HASH_START;
+	uint64_t tail = 0;
 	for (size_t i = 0; i < len; i++)
-		h = HASH_STEP(h, s[i]);
+		tail = TAIL_STEP(tail, s[i]);
+	return tail;
+}
+
+static uint32_t name_hash(const char *s, size_t len, uint64_t tail)
+{
+	if (len <= 8)
+		return (uint32_t)(((tail + len) * 0x9E3779B97F4A7C15ull) >> 32);
+	uint32_t h = 2166136261u; /* FNV-1a */
+	for (size_t i = 0; i < len; i++)
+		h = (h ^ (unsigned char)s[i]) * 16777619u;
 	return h;
+}
+
+static inline bool same_name(const struct fr_slot *s, const char *text, size_t len, uint32_t h, uint64_t tail)
+{
+	return s->hash == h && s->tail == tail && s->len == len && (len <= 8 || memcmp(s->text, text, len) == 0);
 }
 
 /* What ends a name in a token of record.l: a blank, a comma, or the NUL
@@ -49,12 +68,12 @@ static const bool ends_name[256] = {
 	[','] = true,
 };
 
-static struct fr_slot *find_slot(struct fastrec_names *N, const char *text, size_t len, uint32_t h)
+static struct fr_slot *find_slot(struct fastrec_names *N, const char *text, size_t len, uint32_t h, uint64_t tail)
 {
 	uint32_t mask = N->cap - 1;
 	for (uint32_t i = h & mask;; i = (i + 1) & mask) {
 		struct fr_slot *s = &N->slots[i];
-		if (!s->text || (s->hash == h && s->len == len && memcmp(s->text, text, len) == 0))
+		if (!s->text || same_name(s, text, len, h, tail))
 			return s;
 	}
 }
@@ -68,7 +87,7 @@ static void grow_slots(struct fastrec_names *N)
 	N->cap = old_cap ? old_cap * 2 : 64;
 	for (uint32_t i = 0; i < old_cap; i++)
 		if (old[i].text)
-			*find_slot(N, old[i].text, old[i].len, old[i].hash) = old[i];
+			*find_slot(N, old[i].text, old[i].len, old[i].hash, old[i].tail) = old[i];
 }
 
 struct fastrec_names *fastrec_names_new(struct arena *a)
@@ -93,53 +112,56 @@ static void make_name(struct arena *a, const char *text, size_t len, bool ascii,
 	s->not_a_name = s->id == NULL;
 }
 
-static inline struct fr_slot *intern(struct fastrec_names *N, const char *text, size_t len, uint32_t h, bool ascii);
+static inline struct fr_slot *intern(struct fastrec_names *N, const char *text, size_t len, uint32_t h, uint64_t tail,
+                                     bool ascii);
 
 /* A name not in the table yet: its slot filled (its one form made, and for
 ** a name written decomposed, that form's own pointer).  NULL when the table
 ** is full. */
-static struct fr_slot *intern_new(struct fastrec_names *N, const char *text, size_t len, uint32_t h, bool ascii)
+static struct fr_slot *intern_new(struct fastrec_names *N, const char *text, size_t len, uint32_t h, uint64_t tail,
+                                  bool ascii)
 {
 	struct fr_slot *s;
 	if (N->n_slots >= FASTREC_MAX_NAMES)
 		return NULL;
-	struct fr_slot made = { NULL, NULL, h, (uint32_t)len, false };
+	struct fr_slot made = { NULL, NULL, tail, h, (uint32_t)len, false };
 	make_name(N->arena, text, len, ascii, &made);
 	made.text = ascii ? made.id : arena_strndup(N->arena, text, len);
 	if (!ascii && made.id && strcmp(made.id, made.text) != 0) {
 		size_t n = strlen(made.id);
-		struct fr_slot *composed = intern(N, made.id, n, hash_bytes(made.id, n), false);
+		uint64_t t = name_tail(made.id, n);
+		struct fr_slot *composed = intern(N, made.id, n, name_hash(made.id, n, t), t, false);
 		if (composed)
 			made.id = composed->id;
 	}
 	if (2 * (N->n_slots + 1) > N->cap)
 		grow_slots(N);
-	s = find_slot(N, text, len, h);
+	s = find_slot(N, text, len, h, tail);
 	*s = made;
 	N->n_slots++;
 	return s;
 }
 
-/* The slot of a name as written (h: its hash): found (inline: most names
-** were met before), or filled.  NULL when the table is full. */
-static inline struct fr_slot *intern(struct fastrec_names *N, const char *text, size_t len, uint32_t h, bool ascii)
+/* The slot of a name as written (its name_hash h and name_tail): found
+** (inline: most names were met before), or filled.  NULL when the table is
+** full. */
+static inline struct fr_slot *intern(struct fastrec_names *N, const char *text, size_t len, uint32_t h, uint64_t tail,
+                                     bool ascii)
 {
 	if (N->slots) {
 		uint32_t mask = N->cap - 1;
-		for (uint32_t i = h & mask; N->slots[i].text; i = (i + 1) & mask) {
-			struct fr_slot *s = &N->slots[i];
-			if (s->hash == h && s->len == len && memcmp(s->text, text, len) == 0)
-				return s;
-		}
+		for (uint32_t i = h & mask; N->slots[i].text; i = (i + 1) & mask)
+			if (same_name(&N->slots[i], text, len, h, tail))
+				return &N->slots[i];
 	}
-	return intern_new(N, text, len, h, ascii);
+	return intern_new(N, text, len, h, tail, ascii);
 }
 
-static int name_token(struct fastrec *L, const char *text, size_t len, uint32_t h, bool ascii, const char **out)
+static inline int name_token(struct fastrec *L, const char *text, size_t len, uint64_t tail, bool ascii, const char **out)
 {
 	if (len > PARSE_MAX_IDENT)
 		return FR_BAD;
-	struct fr_slot own, *s = intern(L->names, text, len, h, ascii);
+	struct fr_slot own, *s = intern(L->names, text, len, name_hash(text, len, tail), tail, ascii);
 	if (!s) { /* the table is full: a copy of its own */
 		make_name(L->out, text, len, ascii, &own);
 		s = &own;
@@ -149,15 +171,15 @@ static int name_token(struct fastrec *L, const char *text, size_t len, uint32_t 
 }
 
 /* A word and its blanks (record.l's {WORD}{WS}): the word's end found as
-** it is hashed, the token's span ending there. */
+** its tail is gathered, the token's span ending there. */
 int fr_scan_name(struct fastrec *L, const char *text, bool ascii, struct span *at, const char **out)
 {
-	uint32_t h = HASH_START;
+	uint64_t tail = 0;
 	size_t len = 0;
 	for (; !ends_name[(unsigned char)text[len]]; len++)
-		h = HASH_STEP(h, text[len]);
+		tail = TAIL_STEP(tail, text[len]);
 	at->end = at->start + (uint32_t)len;
-	return name_token(L, text, len, h, ascii, out);
+	return name_token(L, text, len, tail, ascii, out);
 }
 
 /* `alice, bob,\n carol` and the blanks after it (record.l's LIST, len
@@ -170,13 +192,13 @@ int fr_scan_list(struct fastrec *L, const char *text, size_t len, struct span *a
 	for (size_t i = 0; i < len;) {
 		size_t start = i;
 		unsigned char high = 0;
-		uint32_t h = HASH_START;
+		uint64_t tail = 0;
 		for (; !ends_name[(unsigned char)text[i]]; i++) { /* a name ends before the token does */
 			high |= (unsigned char)text[i];
-			h = HASH_STEP(h, text[i]);
+			tail = TAIL_STEP(tail, text[i]);
 		}
 		const char *id;
-		if (name_token(L, text + start, i - start, h, high < 0x80, &id) != FR_IDENT || L->run.n == MINUTES_MAX_NAMES)
+		if (name_token(L, text + start, i - start, tail, high < 0x80, &id) != FR_IDENT || L->run.n == MINUTES_MAX_NAMES)
 			return FR_BAD;
 		if (L->run.n == L->run.cap) {
 			size_t cap = L->run.cap ? 2 * L->run.cap : 32;

@@ -31,6 +31,7 @@ struct fr_number {
 struct fr_slot {
 	const char *text;      /* as written (NULL: empty slot) */
 	const char *id;        /* its one form (names.h), one pointer per name */
+	uint64_t tail;         /* its last eight bytes (fastrec.c's name_tail) */
 	uint32_t hash, len;
 	bool not_a_name;       /* a keyword of the terms language, or a character no name has */
 };

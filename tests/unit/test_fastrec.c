@@ -146,8 +146,8 @@ static void test_shared_names(void **state)
 	struct fastrec_names *names = fastrec_names_new(&x->f.arena);
 	const char *ids[2];
 	for (int i = 0; i < 2; i++) {
-		struct fastrec *r = fastrec_open(&x->f.arena, text_source(x, i ? "meeting \"B\" on 2024-05-15 {\n  chair alice\n}\n"
-		                                                               : "meeting \"A\" on 2024-05-14 {\n  present bob, alice\n}\n"),
+		struct fastrec *r = fastrec_open(&x->f.arena, text_source(x, i ? "meeting \"B\" on 2024-05-15 {\n  chair alexandra_long\n}\n"
+		                                                               : "meeting \"A\" on 2024-05-14 {\n  present bob, alexandra_long\n}\n"),
 		                                 names);
 		struct meeting *m;
 		assert_int_equal(fastrec_next(r, &x->f.arena, &m), FASTREC_MEETING);
