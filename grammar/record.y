@@ -29,7 +29,6 @@
 }
 
 %code provides {
-int fr_lex(FR_STYPE *value, FR_LTYPE *where, struct fastrec *L);
 /* flex's window over a mapped file, and the byte it overwrote (record.l). */
 int fr_scan_window(void *scanner);
 void fr_scan_restore(void *scanner);
@@ -37,6 +36,21 @@ void fr_scan_restore(void *scanner);
 
 %code {
 #include <string.h>
+
+/* The scanner (record.l), and the parser's yylex: first the token read
+** past the last meeting's '}' (fastrec.c's read_meeting), then flex's.
+** Inline: it runs for every token. */
+int fr_yylex(FR_STYPE *value, FR_LTYPE *where, void *scanner);
+
+static inline int fr_lex(FR_STYPE *value, FR_LTYPE *where, struct fastrec *L)
+{
+	if (L->has_pending) {
+		L->has_pending = false;
+		*where = L->pending_at;
+		return L->pending;
+	}
+	return fr_yylex(value, where, L->scanner);
+}
 
 static void fr_error(const FR_LTYPE *where, struct fastrec *L, const char *msg)
 {
@@ -67,6 +81,12 @@ static void fr_error(const FR_LTYPE *where, struct fastrec *L, const char *msg)
 #define MEETING_ONCE(bit) if (!fr_once(L, &L->seen, (bit))) YYABORT
 #define WORD(w, expected) if (!fr_word(L, (w), (expected))) YYABORT
 #define CHECK if (L->give_up) YYABORT
+/* `recorded ...`, the outcome every motion has: its words in its own rules
+** (no reduction of `outcome`). */
+#define RECORDED(o, span) do { ONCE(SAID_RECORDED); L->motion->recorded = (o); L->motion->recorded_span = (span); } while (0)
+/* The names of a statement as one token (see more_names). */
+#define ONE_NAME(id, at) (fr_list_start(L), fr_list_add(L, (id), (at)))
+#define NAMES_RUN() (fr_list_start(L), fr_list_add_run(L))
 /* The span of a statement from its first symbol to its last (YYLLOC_DEFAULT's). */
 #define SPAN(first, last) ((struct span){ (first).start, (last).end })
 }
@@ -129,22 +149,45 @@ record_items
 			WORD($3, "circulated"); MEETING_ONCE(SAID_MINUTES);
 			L->mt->has_minutes = true; L->mt->minutes_circulated = $4; L->mt->minutes_span = SPAN(@2, @4);
 		  } }
-	| record_items PRESENT ident_list       { fr_names_to(L, &L->present); CHECK; }
-	| record_items APOLOGIES ident_list     { fr_names_to(L, &L->apologies); CHECK; }
-	| record_items ATTENDING ident_list     { fr_names_to(L, &L->attending); CHECK; }
-	| record_items ARRIVES ident_list       { fr_step(L, STEP_ARRIVES); CHECK; }
-	| record_items LEAVES ident_list        { fr_step(L, STEP_LEAVES); CHECK; }
+	| record_items PRESENT IDENT      { ONE_NAME($3, @3); fr_names_to(L, &L->present); CHECK; }
+	| record_items PRESENT LIST       { NAMES_RUN(); fr_names_to(L, &L->present); CHECK; }
+	| record_items PRESENT more_names { fr_names_to(L, &L->present); CHECK; }
+	| record_items APOLOGIES IDENT      { ONE_NAME($3, @3); fr_names_to(L, &L->apologies); CHECK; }
+	| record_items APOLOGIES LIST       { NAMES_RUN(); fr_names_to(L, &L->apologies); CHECK; }
+	| record_items APOLOGIES more_names { fr_names_to(L, &L->apologies); CHECK; }
+	| record_items ATTENDING IDENT      { ONE_NAME($3, @3); fr_names_to(L, &L->attending); CHECK; }
+	| record_items ATTENDING LIST       { NAMES_RUN(); fr_names_to(L, &L->attending); CHECK; }
+	| record_items ATTENDING more_names { fr_names_to(L, &L->attending); CHECK; }
+	| record_items ARRIVES IDENT      { ONE_NAME($3, @3); fr_step(L, STEP_ARRIVES); CHECK; }
+	| record_items ARRIVES LIST       { NAMES_RUN(); fr_step(L, STEP_ARRIVES); CHECK; }
+	| record_items ARRIVES more_names { fr_step(L, STEP_ARRIVES); CHECK; }
+	| record_items LEAVES IDENT      { ONE_NAME($3, @3); fr_step(L, STEP_LEAVES); CHECK; }
+	| record_items LEAVES LIST       { NAMES_RUN(); fr_step(L, STEP_LEAVES); CHECK; }
+	| record_items LEAVES more_names { fr_step(L, STEP_LEAVES); CHECK; }
 	| record_items DEPUTY IDENT FOR IDENT   { fr_deputy(L, $3, @3, $5, @5); CHECK; }
-	| record_items motion_head attributes '{' motion_items '}'
-		{ fr_motion_end(L, SPAN(@2, @6)); }
+	| record_items motion_head '{' motion_items '}'
+		{ fr_motion_end(L, SPAN(@2, @5)); }
 	;
 
-/* `motion`, its number and its title: the motion begins (attributes follow) */
+/* `motion`, its number and its title (the motion begins), then its
+** attributes, one reduction each */
 motion_head
 	: MOTION                 { fr_motion_begin(L, NULL, NULL); CHECK; }
 	| MOTION NUMBER          { fr_motion_begin(L, $2->text, NULL); CHECK; }
 	| MOTION STRING          { fr_motion_begin(L, NULL, $2); CHECK; }
 	| MOTION NUMBER STRING   { fr_motion_begin(L, $2->text, $3); CHECK; }
+	| motion_head IDENT
+		{ fr_attribute(L, $2, @2, NULL, (struct span){ @2.end, @2.end }); CHECK; }
+	| motion_head IDENT NUMBER
+		{ struct value v = fr_number_value($3); fr_attribute(L, $2, @2, &v, @3); CHECK; }
+	| motion_head IDENT STRING
+		{ struct value v = { .type = VT_STR, .u.str = $3 }; fr_attribute(L, $2, @2, &v, @3); CHECK; }
+	| motion_head IDENT DATE
+		{ struct value v = { .type = VT_DATE, .u.date = $3 }; fr_attribute(L, $2, @2, &v, @3); CHECK; }
+	| motion_head IDENT TRUE
+		{ struct value v = { .type = VT_BOOL, .u.boolean = true }; fr_attribute(L, $2, @2, &v, @3); CHECK; }
+	| motion_head IDENT FALSE
+		{ struct value v = { .type = VT_BOOL, .u.boolean = false }; fr_attribute(L, $2, @2, &v, @3); CHECK; }
 	;
 
 string_opt
@@ -152,35 +195,37 @@ string_opt
 	| STRING                 { $$ = $1; }
 	;
 
-ident_list
-	: IDENT                  { fr_list_start(L); fr_list_add(L, $1, @1); }
-	| LIST                   { fr_list_start(L); fr_list_add_run(L); CHECK; }
-	| ident_list ',' IDENT   { fr_list_add(L, $3, @3); CHECK; }
-	| ident_list ',' LIST    { fr_list_add_run(L); CHECK; }
+/*
+** A statement that takes names has them as one token, nearly always: IDENT,
+** or LIST (names and commas, over lines too), read by the statement's own
+** rule (ONE_NAME, NAMES_RUN).  more_names: in more than one token (a
+** comment among them), each part added to L->list as it is read (a LIST's
+** names are in L->run only until the next LIST is scanned).
+*/
+more_names
+	: first_names ',' IDENT  { fr_list_add(L, $3, @3); CHECK; }
+	| first_names ',' LIST   { fr_list_add_run(L); CHECK; }
+	| more_names ',' IDENT   { fr_list_add(L, $3, @3); CHECK; }
+	| more_names ',' LIST    { fr_list_add_run(L); CHECK; }
 	;
 
-attributes
-	: %empty
-	| attributes IDENT
-		{ fr_attribute(L, $2, @2, NULL, (struct span){ @2.end, @2.end }); CHECK; }
-	| attributes IDENT NUMBER
-		{ struct value v = fr_number_value($3); fr_attribute(L, $2, @2, &v, @3); CHECK; }
-	| attributes IDENT STRING
-		{ struct value v = { .type = VT_STR, .u.str = $3 }; fr_attribute(L, $2, @2, &v, @3); CHECK; }
-	| attributes IDENT DATE
-		{ struct value v = { .type = VT_DATE, .u.date = $3 }; fr_attribute(L, $2, @2, &v, @3); CHECK; }
-	| attributes IDENT TRUE
-		{ struct value v = { .type = VT_BOOL, .u.boolean = true }; fr_attribute(L, $2, @2, &v, @3); CHECK; }
-	| attributes IDENT FALSE
-		{ struct value v = { .type = VT_BOOL, .u.boolean = false }; fr_attribute(L, $2, @2, &v, @3); CHECK; }
+first_names
+	: IDENT                  { ONE_NAME($1, @1); }
+	| LIST                   { NAMES_RUN(); CHECK; }
 	;
 
 motion_items
 	: %empty
 	| motion_items INTEREST IDENT string_opt    { fr_reasoned(L, &L->interests, $3, @3, $4); CHECK; }
-	| motion_items FOR ident_list               { fr_votes(L, VOTE_FOR); CHECK; }
-	| motion_items AGAINST ident_list           { fr_votes(L, VOTE_AGAINST); CHECK; }
-	| motion_items ABSTAIN ident_list           { fr_votes(L, VOTE_ABSTAIN); CHECK; }
+	| motion_items FOR IDENT      { ONE_NAME($3, @3); fr_votes(L, VOTE_FOR); CHECK; }
+	| motion_items FOR LIST       { NAMES_RUN(); fr_votes(L, VOTE_FOR); CHECK; }
+	| motion_items FOR more_names { fr_votes(L, VOTE_FOR); CHECK; }
+	| motion_items AGAINST IDENT      { ONE_NAME($3, @3); fr_votes(L, VOTE_AGAINST); CHECK; }
+	| motion_items AGAINST LIST       { NAMES_RUN(); fr_votes(L, VOTE_AGAINST); CHECK; }
+	| motion_items AGAINST more_names { fr_votes(L, VOTE_AGAINST); CHECK; }
+	| motion_items ABSTAIN IDENT      { ONE_NAME($3, @3); fr_votes(L, VOTE_ABSTAIN); CHECK; }
+	| motion_items ABSTAIN LIST       { NAMES_RUN(); fr_votes(L, VOTE_ABSTAIN); CHECK; }
+	| motion_items ABSTAIN more_names { fr_votes(L, VOTE_ABSTAIN); CHECK; }
 	| motion_items TALLY FOR NUMBER AGAINST NUMBER tally_abstain_opt
 		{ ONCE(SAID_TALLY); fr_tally(L, $4, $6, $7, SPAN(@2, @7)); CHECK; }
 	| motion_items CONSENSUS
@@ -195,8 +240,11 @@ motion_items
 	| motion_items CASTING IDENT
 		{ WORD($3, "declined"); ONCE(SAID_CASTING);
 		  L->motion->casting_declined = true; L->motion->casting = VOTE_FOR; L->motion->casting_span = SPAN(@2, @3); }
-	| motion_items RECORDED outcome
-		{ ONCE(SAID_RECORDED); L->motion->recorded = (enum outcome)$3; L->motion->recorded_span = SPAN(@2, @3); }
+	| motion_items RECORDED CARRIED            { RECORDED(OUTCOME_CARRIED, SPAN(@2, @3)); }
+	| motion_items RECORDED NOT CARRIED        { RECORDED(OUTCOME_NOT_CARRIED, SPAN(@2, @4)); }
+	| motion_items RECORDED VOID               { RECORDED(OUTCOME_VOID, SPAN(@2, @3)); }
+	| motion_items RECORDED PROVISIONAL        { RECORDED(OUTCOME_PROVISIONAL, SPAN(@2, @3)); }
+	| motion_items RECORDED UNDETERMINED       { RECORDED(OUTCOME_UNDETERMINED, SPAN(@2, @3)); }
 	| motion_items DECLARED outcome
 		{ ONCE(SAID_DECLARED); L->motion->declared = (enum outcome)$3; L->motion->declared_span = SPAN(@2, @3); }
 	| motion_items EXPECT outcome

@@ -278,16 +278,6 @@ int fr_scan_date(struct fastrec *L, const char *text, size_t len, qdate *out)
 	return date_parse(text, len, out) == DATE_OK ? FR_DATE : FR_BAD;
 }
 
-int fr_lex(FR_STYPE *value, FR_LTYPE *where, struct fastrec *L)
-{
-	if (L->has_pending) {
-		L->has_pending = false;
-		*where = L->pending_at;
-		return L->pending;
-	}
-	return fr_yylex(value, where, L->scanner);
-}
-
 /* ---- the grammar's actions -------------------------------------------------- */
 
 static void give_up(struct fastrec *L)

@@ -234,6 +234,8 @@ static void test_every_statement(void **state)
 		"    expect not carried\n    notice given 2024-05-01\n    chair bob\n    objection carol \"too soon\"\n"
 		"    objection dan\n  }\n"
 		"  arrives gina\n  leaves bob, carol\n"
+		"  arrives hal # a comment among names: more than one token\n    , ian, jo # and again\n    , kim\n"
+		"  leaves ian, jo # the same, from a list\n    , kim\n"
 		"  motion {\n    consensus\n    virtual on 2024-05-15\n    ratifies \"Earlier\" motion 2\n"
 		"    approved by \"Health Board\" on 2024-06-01\n    casting against\n    recorded void\n  }\n"
 		"  motion 7 {\n    refused by \"Health Board\" on 2024-06-02\n    casting declined\n"
