@@ -7,9 +7,10 @@
 **     lowest terms before it is narrowed back to 64 bits.  Each operand is at
 **     most 2^63 in magnitude, so a product of two of them is below 2^126 and
 **     a sum of two such products below 2^127: the 128-bit step cannot
-**     overflow (the __builtin_*_overflow checks on it are a belt to that
-**     brace).  So RAT_OVERFLOW means exactly what the header says: the
-**     reduced result does not fit, never "an intermediate got too big".
+**     overflow, so it is written as plain arithmetic (a checked 128-bit
+**     multiplication is a library call).  So RAT_OVERFLOW means exactly
+**     what the header says: the reduced result does not fit, never "an
+**     intermediate got too big".
 **
 **   - No result ever has num == INT64_MIN (it is reported as RAT_OVERFLOW),
 **     so negating a result is always safe.  Inputs with num == INT64_MIN
@@ -109,14 +110,9 @@ enum rat_status rat_make(int64_t num, int64_t den, struct rat *out)
 static enum rat_status add_signed(struct rat a, struct rat b, int sign,
 				  struct rat *out)
 {
-	i128 l, r, n, d;
-	if (__builtin_mul_overflow((i128)a.num, (i128)b.den, &l) ||
-	    __builtin_mul_overflow((i128)b.num, (i128)a.den, &r) ||
-	    __builtin_mul_overflow((i128)a.den, (i128)b.den, &d))
-		return RAT_OVERFLOW;
-	if (sign > 0 ? __builtin_add_overflow(l, r, &n)
-		     : __builtin_sub_overflow(l, r, &n))
-		return RAT_OVERFLOW;
+	/* each product below 2^126 in magnitude, their sum or difference below 2^127 */
+	i128 l = (i128)a.num * b.den, r = (i128)b.num * a.den, d = (i128)a.den * b.den;
+	i128 n = sign > 0 ? l + r : l - r;
 	return finish(n, d, out);
 }
 
@@ -132,21 +128,15 @@ enum rat_status rat_sub(struct rat a, struct rat b, struct rat *out)
 
 enum rat_status rat_mul(struct rat a, struct rat b, struct rat *out)
 {
-	i128 n, d;
-	if (__builtin_mul_overflow((i128)a.num, (i128)b.num, &n) ||
-	    __builtin_mul_overflow((i128)a.den, (i128)b.den, &d))
-		return RAT_OVERFLOW;
+	i128 n = (i128)a.num * b.num, d = (i128)a.den * b.den; /* each below 2^126 in magnitude */
 	return finish(n, d, out);
 }
 
 enum rat_status rat_div(struct rat a, struct rat b, struct rat *out)
 {
-	i128 n, d;
 	if (b.num == 0)
 		return RAT_DIV_ZERO;
-	if (__builtin_mul_overflow((i128)a.num, (i128)b.den, &n) ||
-	    __builtin_mul_overflow((i128)a.den, (i128)b.num, &d))
-		return RAT_OVERFLOW;
+	i128 n = (i128)a.num * b.den, d = (i128)a.den * b.num; /* each below 2^126 in magnitude */
 	return finish(n, d, out);
 }
 

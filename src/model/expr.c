@@ -70,6 +70,9 @@ static const struct value *find_attr(const struct expr_env *env, const char *nam
 	return NULL;
 }
 
+static enum expr_status eval_in(const struct expr *e, const struct expr_env *env, struct value *out,
+                                const struct expr **fault, bool shortcuts);
+
 static enum expr_status eval_arith(int op, struct value l, struct value r, struct value *out)
 {
 	struct rat res;
@@ -193,13 +196,13 @@ static bool eval_count_comparison(const struct expr *e, const struct expr_env *e
 	return eval_comparison(e, env, &l, &r, out, &unused) == EXPR_OK; /* two numbers always compare */
 }
 
-static enum expr_status eval_binary(const struct expr *e, const struct expr_env *env,
-                                    struct value *out, const struct expr **fault)
+static enum expr_status eval_binary(const struct expr *e, const struct expr_env *env, struct value *out,
+                                  const struct expr **fault, bool shortcuts)
 {
-	if (expr_is_comparison(e->op) && eval_count_comparison(e, env, out))
+	if (shortcuts && expr_is_comparison(e->op) && eval_count_comparison(e, env, out))
 		return EXPR_OK;
 	struct value l, r;
-	enum expr_status st = expr_eval(e->a, env, &l, fault);
+	enum expr_status st = eval_in(e->a, env, &l, fault, shortcuts);
 	if (st != EXPR_OK)
 		return st;
 	if (e->op == OP_AND || e->op == OP_OR) {
@@ -213,7 +216,7 @@ static enum expr_status eval_binary(const struct expr *e, const struct expr_env 
 			*out = l;
 			return EXPR_OK;
 		}
-		st = expr_eval(e->b, env, &r, fault);
+		st = eval_in(e->b, env, &r, fault, shortcuts);
 		if (st != EXPR_OK)
 			return st;
 		if (r.type != VT_BOOL) {
@@ -223,7 +226,7 @@ static enum expr_status eval_binary(const struct expr *e, const struct expr_env 
 		*out = r; /* the left side did not decide: the right one does */
 		return EXPR_OK;
 	}
-	st = expr_eval(e->b, env, &r, fault);
+	st = eval_in(e->b, env, &r, fault, shortcuts);
 	if (st != EXPR_OK)
 		return st;
 	if (expr_is_comparison(e->op))
@@ -238,14 +241,14 @@ static enum expr_status eval_binary(const struct expr *e, const struct expr_env 
 	return st;
 }
 
-static enum expr_status eval_func(const struct expr *e, const struct expr_env *env,
-                                  struct value *out, const struct expr **fault)
+static enum expr_status eval_func(const struct expr *e, const struct expr_env *env, struct value *out,
+                                  const struct expr **fault, bool shortcuts)
 {
 	struct value acc = { 0 };
 	bool empty = false; /* any argument over an empty base taints the result */
 	for (unsigned i = 0; i < e->n_args; i++) {
 		struct value v;
-		enum expr_status st = expr_eval(e->args[i], env, &v, fault);
+		enum expr_status st = eval_in(e->args[i], env, &v, fault, shortcuts);
 		if (st != EXPR_OK)
 			return st;
 		if (v.type != VT_NUM) {
@@ -263,24 +266,24 @@ static enum expr_status eval_func(const struct expr *e, const struct expr_env *e
 	return EXPR_OK;
 }
 
-static enum expr_status eval_call(const struct expr *e, const struct expr_env *env,
-                                  struct value *out, const struct expr **fault)
+static enum expr_status eval_call(const struct expr *e, const struct expr_env *env, struct value *out,
+                                  const struct expr **fault, bool shortcuts)
 {
 	/* Rules are not recursive (sema rejects cycles) and their depth is
 	** bounded by the expression depth limit, so this recursion is too. */
 	struct value args[16];
 	for (unsigned i = 0; i < e->n_args && i < 16; i++) {
-		enum expr_status st = expr_eval(e->args[i], env, &args[i], fault);
+		enum expr_status st = eval_in(e->args[i], env, &args[i], fault, shortcuts);
 		if (st != EXPR_OK)
 			return st;
 	}
 	struct expr_env inner = *env;
 	inner.args = args;
-	return expr_eval(e->rule->body, &inner, out, fault);
+	return eval_in(e->rule->body, &inner, out, fault, shortcuts);
 }
 
-enum expr_status expr_eval(const struct expr *e, const struct expr_env *env,
-                           struct value *out, const struct expr **fault)
+static enum expr_status eval_in(const struct expr *e, const struct expr_env *env, struct value *out,
+                                const struct expr **fault, bool shortcuts)
 {
 	switch (e->kind) {
 	case EX_CONST:
@@ -306,7 +309,7 @@ enum expr_status expr_eval(const struct expr *e, const struct expr_env *env,
 		*out = env->args[e->param];
 		return EXPR_OK;
 	case EX_UNARY: {
-		enum expr_status st = expr_eval(e->a, env, out, fault);
+		enum expr_status st = eval_in(e->a, env, out, fault, shortcuts);
 		if (st != EXPR_OK)
 			return st;
 		if (e->op == OP_NOT) {
@@ -330,9 +333,9 @@ enum expr_status expr_eval(const struct expr *e, const struct expr_env *env,
 		return st;
 	}
 	case EX_BINARY:
-		return eval_binary(e, env, out, fault);
+		return eval_binary(e, env, out, fault, shortcuts);
 	case EX_ROUND: {
-		enum expr_status st = expr_eval(e->a, env, out, fault);
+		enum expr_status st = eval_in(e->a, env, out, fault, shortcuts);
 		if (st != EXPR_OK)
 			return st;
 		if (out->type != VT_NUM) {
@@ -346,12 +349,24 @@ enum expr_status expr_eval(const struct expr *e, const struct expr_env *env,
 		return EXPR_OK;
 	}
 	case EX_FUNC:
-		return eval_func(e, env, out, fault);
+		return eval_func(e, env, out, fault, shortcuts);
 	case EX_CALL:
-		return eval_call(e, env, out, fault);
+		return eval_call(e, env, out, fault, shortcuts);
 	}
 	*fault = e;
 	return EXPR_TYPE;
+}
+
+enum expr_status expr_eval(const struct expr *e, const struct expr_env *env,
+                           struct value *out, const struct expr **fault)
+{
+	return eval_in(e, env, out, fault, true);
+}
+
+enum expr_status expr_eval_general(const struct expr *e, const struct expr_env *env,
+                                   struct value *out, const struct expr **fault)
+{
+	return eval_in(e, env, out, fault, false);
 }
 
 enum expr_status expr_test(const struct expr *e, const struct expr_env *env,

@@ -63,6 +63,11 @@ struct expr_env {
 enum expr_status expr_eval(const struct expr *e, const struct expr_env *env,
                            struct value *out, const struct expr **fault);
 
+/* The same, without the shortcut for a count compared with a threshold
+** (`yes > half of cast`): the general path, for tests that compare the two. */
+enum expr_status expr_eval_general(const struct expr *e, const struct expr_env *env,
+                                   struct value *out, const struct expr **fault);
+
 /* Evaluate a condition to true/false; a non-boolean is EXPR_TYPE. */
 enum expr_status expr_test(const struct expr *e, const struct expr_env *env,
                            bool *out, const struct expr **fault);

@@ -99,6 +99,8 @@ static enum quorum_state decide_quorum(const struct terms *t, const struct scena
 	** cannot meet, so with everyone there any quorum agreed is met */
 	if (t->quorum_tba && s->everyone_counted)
 		return QUORUM_TBA_EVERYONE;
+	if (s->quorum_given)
+		return (enum quorum_state)s->quorum_verdict;
 	return quorum_on(t, &s->quorum, detail);
 }
 

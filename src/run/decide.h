@@ -63,6 +63,11 @@ struct scenario {
 	} approval;
 	const char *approval_body;  /* when recorded: the body the record names ... */
 	qdate approval_on;          /* ... and the day it approved or refused */
+	/* the quorum's verdict on these counts when the caller already has it
+	** (eval: a motion in the same room as one decided before); decide then
+	** does not evaluate the quorum again, nor fill decision_detail.quorum */
+	bool quorum_given;
+	int quorum_verdict;         /* an enum quorum_state, from quorum_on */
 	struct counts quorum;       /* as the quorum rule sees them */
 	struct counts votes;        /* as the class rules see them, with the valid yes/no/abstain */
 };

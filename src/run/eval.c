@@ -86,17 +86,45 @@ struct person {
 	bool left;          /* left at some point */
 };
 
+/* See eval.h.  Names a record's reader interned are the same address at
+** every meeting of a file, so a plan's memo saves the roster's hash lookup
+** at each meeting (PLAN_MEMO_SLOTS names, by address). */
+enum { PLAN_MEMO_BITS = 8, PLAN_MEMO_SLOTS = 1 << PLAN_MEMO_BITS };
+
+struct judge_plan {
+	struct arena *arena;
+	const struct terms *t;
+	const struct attr_read *attr_read;   /* built when a motion first has attributes */
+	struct alias memo[PLAN_MEMO_SLOTS];  /* members only (their id checks the name) */
+};
+
+struct judge_plan *judge_plan_new(struct arena *a, const struct terms *t)
+{
+	struct judge_plan *p = arena_alloc(a, sizeof *p);
+	p->arena = a;
+	p->t = t;
+	return p;
+}
+
 /* The counts of the room in one stretch of the meeting (struct evaluator). */
 struct room {
 	struct counts quorum, votes; /* as quorum_counts and vote_counts_for_rules make them */
 	bool everyone;               /* everyone_counted, where the quorum is to be agreed */
 	bool kept;                   /* a motion's quorum result points at quorum: never changed again */
+	/* the quorum on these counts, once a plain motion has had it decided
+	** and every requirement evaluated (the same at every plain motion of
+	** the stretch: quorum_findings shares the results) */
+	bool has_quorum;
+	enum quorum_state verdict;
+	struct req_result *quorum_results;
+	bool quorate;
 };
 
 struct evaluator {
 	struct arena *arena;
 	const struct terms *t;
 	const struct attr_read *attr_read; /* what the terms read of a motion (built when a motion has attributes) */
+	struct judge_plan *plan;    /* what is known of the terms from earlier meetings (NULL: nothing) */
 	const struct meeting *m;
 	struct meeting_result *res;
 	struct person *people;      /* by member index */
@@ -143,6 +171,7 @@ struct evaluator {
 	unsigned room_counted;      /* room->quorum and room->votes are of this epoch (0: none) */
 	struct room *room;
 	bool marks_set;             /* conflicted, deemed or holds_seat may hold a mark from an earlier motion */
+	bool recount;               /* no room carried between motions (eval_meeting_recounted) */
 	bool not_in_force;          /* the meeting is dated before the terms took effect: nothing is decided */
 	bool as_if_in_force;        /* ... unless asked what they would have decided (diff's past decisions) */
 };
@@ -327,20 +356,35 @@ const char *req_working(const struct req_result *q, char buf[REQ_WORKING_MAX])
 
 /* ==== attendance ================================================================ */
 
-static int member_index(struct evaluator *ev, const char *id)
+/* The roster's index of a name by the plan's memo, or -1 when it does not
+** know the name. */
+static int plan_member(const struct judge_plan *p, const char *id)
 {
-	struct alias *slot = &ev->memo[(uint32_t)((uintptr_t)id * 2654435761u) >> (32 - MEMO_BITS)];
-	int i;
-	if (slot->id == id) {
-		i = slot->member;
-	} else {
+	const struct alias *a = &p->memo[(uint32_t)((uintptr_t)id * 2654435761u) >> (32 - PLAN_MEMO_BITS)];
+	return a->id == id && strcmp(p->t->members[a->member].id, id) == 0 ? a->member : -1;
+}
+
+/* A name not in the memo, or not on the roster (then perhaps an alias). */
+static int member_index_slow(struct evaluator *ev, const char *id, struct alias *slot)
+{
+	struct judge_plan *p = ev->plan;
+	int i = slot->id == id ? slot->member : p ? plan_member(p, id) : -1;
+	if (i < 0 && slot->id != id) {
 		i = terms_find_member(ev->t, id);
-		*slot = (struct alias){ id, i };
+		if (p && i >= 0)
+			p->memo[(uint32_t)((uintptr_t)id * 2654435761u) >> (32 - PLAN_MEMO_BITS)] = (struct alias){ id, i };
 	}
+	*slot = (struct alias){ id, i };
 	for (unsigned k = 0; i < 0 && k < ev->n_alias; k++)
 		if (strcmp(ev->alias[k].id, id) == 0)
 			i = ev->alias[k].member;
 	return i;
+}
+
+static inline int member_index(struct evaluator *ev, const char *id)
+{
+	struct alias *slot = &ev->memo[(uint32_t)((uintptr_t)id * 2654435761u) >> (32 - MEMO_BITS)];
+	return slot->id == id && slot->member >= 0 ? slot->member : member_index_slow(ev, id, slot);
 }
 
 static struct unplaced *find_unplaced(struct evaluator *ev, const char *id)
@@ -632,6 +676,19 @@ static void quorum_counts(struct evaluator *ev, const struct motion_state *ms, s
 	count_attendees(ev, ms, c, true);
 }
 
+/* Quorum requirement i, as evaluated (q), not met: the motion is void. */
+static void inquorate_finding(struct evaluator *ev, const struct motion_result *mr, const struct req_result *q, unsigned i)
+{
+	const struct terms *t = ev->t;
+	if (q->met)
+		return;
+	char working[REQ_WORKING_MAX];
+	struct finding *f = add_finding(ev, F_INQUORATE, t->quorum_clause, mr->motion->span,
+	                                "not quorate at this motion: %s, %s: the motion is void", q->text,
+	                                req_working(q, working));
+	cite_rule(f, t->quorum[i].src, t->quorum[i].decl);
+}
+
 /* The quorum at this motion, as decided: its requirements with their
 ** numbers, and a finding for each one not met. */
 static void quorum_findings(struct evaluator *ev, struct motion_result *mr, const struct decision *d,
@@ -667,6 +724,15 @@ static void quorum_findings(struct evaluator *ev, struct motion_result *mr, cons
 	mr->quorum_known = true;
 	mr->quorate = true;
 	mr->n_quorum = t->n_quorum;
+	if (room && room->has_quorum) {
+		/* decided at an earlier motion in this room (decide did not
+		** evaluate it again): the same results, and its findings here */
+		mr->quorate = room->quorate;
+		mr->quorum = room->quorum_results;
+		for (unsigned i = 0; i < t->n_quorum; i++)
+			inquorate_finding(ev, mr, &mr->quorum[i], i);
+		return;
+	}
 	mr->quorum = arena_array(ev->arena, t->n_quorum, sizeof *mr->quorum);
 	/* the counts the quorum saw, kept for its working (c is the caller's,
 	** or the room's, which is then never changed again) */
@@ -684,14 +750,15 @@ static void quorum_findings(struct evaluator *ev, struct motion_result *mr, cons
 			mr->quorum_known = false;
 			continue;
 		}
-		if (!q->met) {
+		if (!q->met)
 			mr->quorate = false;
-			char working[REQ_WORKING_MAX];
-			struct finding *f = add_finding(ev, F_INQUORATE, t->quorum_clause, mr->motion->span,
-			                                "not quorate at this motion: %s, %s: the motion is void",
-			                                q->text, req_working(q, working));
-			cite_rule(f, t->quorum[i].src, t->quorum[i].decl);
-		}
+		inquorate_finding(ev, mr, q, i);
+	}
+	if (room && mr->quorum_known && (d->quorum == QUORUM_MET || d->quorum == QUORUM_NOT_MET)) {
+		room->has_quorum = true;
+		room->verdict = d->quorum;
+		room->quorum_results = mr->quorum;
+		room->quorate = mr->quorate;
 	}
 }
 
@@ -997,7 +1064,7 @@ static void room_counts(struct evaluator *ev, const struct motion_state *ms, boo
 		return;
 	if (r->kept)
 		r = ev->room = arena_alloc_uninit(ev->arena, sizeof *r);
-	r->kept = false;
+	r->kept = r->has_quorum = false;
 	counts_copy(&r->quorum, &s->quorum, t->n_masks);
 	counts_copy(&r->votes, &s->votes, t->n_masks);
 	r->everyone = s->everyone_counted;
@@ -1012,13 +1079,15 @@ static struct room *room_to_follow(struct evaluator *ev)
 	if (ev->room_counted != ev->room_epoch || ev->seats_epoch != ev->room_epoch || ev->t->has_deputies)
 		return NULL;
 	struct room *r = ev->room;
-	if (!r->kept)
+	if (!r->kept) {
+		r->has_quorum = false;
 		return r;
+	}
 	struct room *next = arena_alloc_uninit(ev->arena, sizeof *next);
 	counts_copy(&next->quorum, &r->quorum, ev->t->n_masks);
 	counts_copy(&next->votes, &r->votes, ev->t->n_masks);
 	next->everyone = r->everyone;
-	next->kept = false;
+	next->kept = next->has_quorum = false;
 	return next;
 }
 
@@ -1729,8 +1798,10 @@ static bool depends_on_attribute(struct evaluator *ev, struct motion_result *mr,
 {
 	const struct rec_motion *mo = mr->motion;
 	struct attr_guess g;
+	if (!ev->attr_read && ev->plan && !ev->plan->attr_read)
+		ev->plan->attr_read = attr_read_of(ev->plan->arena, ev->t);
 	if (!ev->attr_read)
-		ev->attr_read = attr_read_of(ev->arena, ev->t);
+		ev->attr_read = ev->plan ? ev->plan->attr_read : attr_read_of(ev->arena, ev->t);
 	if (!attr_guess(ev->arena, ev->t, ev->attr_read, mo->attrs, mo->n_attrs, &g))
 		return false;
 	struct scenario meant = *s;
@@ -1771,7 +1842,8 @@ static void decide_motion(struct evaluator *ev, struct motion_result *mr)
 	ms.conflicted = ev->conflicted;
 	ms.deemed = ev->deemed;
 	/* the room as at the last motion of this stretch (struct room) */
-	bool plain = mo->interests.n == 0 && !mo->is_virtual && !t->has_deputies && !ev->quiet && ev->n_alias == 0;
+	bool plain = mo->interests.n == 0 && !mo->is_virtual && !t->has_deputies && !ev->quiet && ev->n_alias == 0 &&
+	             !ev->recount;
 	if (ev->marks_set) {
 		memset(ms.conflicted, 0, (t->n_members + 1) * sizeof *ms.conflicted);
 		memset(ms.deemed, 0, (t->n_members + 1) * sizeof *ms.deemed);
@@ -1802,6 +1874,10 @@ static void decide_motion(struct evaluator *ev, struct motion_result *mr)
 	scenario_clear(&s); /* the counts are filled below */
 	room_counts(ev, &ms, plain, &s);
 	struct room *room = plain ? ev->room : NULL; /* the counts s.quorum has, to be kept as they are */
+	if (room && room->has_quorum) {
+		s.quorum_given = true;
+		s.quorum_verdict = room->verdict;
+	}
 	struct finding_list vote_found = { 0 };
 	ev->sink = &vote_found;
 	bool votes_ok = gather_votes(ev, &ms, mo, &s.votes);
@@ -2135,8 +2211,10 @@ static void record_attendance(struct evaluator *ev)
 	}
 }
 
-static struct meeting_result *judge_meeting(struct arena *a, const struct terms *t, const struct meeting *m,
-                                           bool as_if_in_force);
+enum judge_mode { JUDGE_IN_FORCE, JUDGE_AS_IF_IN_FORCE, JUDGE_RECOUNTED };
+
+static struct meeting_result *judge_meeting(struct arena *a, const struct terms *t, struct judge_plan *plan,
+                                           const struct meeting *m, enum judge_mode mode);
 
 /* `deputy foster for stocks` in the record: whom foster stands for here. */
 static void read_deputy_statements(struct evaluator *ev)
@@ -2185,12 +2263,22 @@ static void start_seats(struct evaluator *ev)
 
 struct meeting_result *eval_meeting(struct arena *a, const struct terms *t, const struct meeting *m)
 {
-	return judge_meeting(a, t, m, false);
+	return judge_meeting(a, t, NULL, m, JUDGE_IN_FORCE);
+}
+
+struct meeting_result *eval_meeting_planned(struct arena *a, struct judge_plan *p, const struct meeting *m)
+{
+	return judge_meeting(a, p->t, p, m, JUDGE_IN_FORCE);
 }
 
 struct meeting_result *eval_meeting_as_if(struct arena *a, const struct terms *t, const struct meeting *m)
 {
-	return judge_meeting(a, t, m, true);
+	return judge_meeting(a, t, NULL, m, JUDGE_AS_IF_IN_FORCE);
+}
+
+struct meeting_result *eval_meeting_recounted(struct arena *a, const struct terms *t, const struct meeting *m)
+{
+	return judge_meeting(a, t, NULL, m, JUDGE_RECOUNTED);
 }
 
 /* The motions of a meeting in the order of their numbers, and of the record
@@ -2266,11 +2354,13 @@ static void motion_result_clear(struct motion_result *mr, unsigned n_masks)
 	counts_clear(&mr->counts, n_masks);
 }
 
-static struct meeting_result *judge_meeting(struct arena *a, const struct terms *t, const struct meeting *m,
-                                           bool as_if_in_force)
+static struct meeting_result *judge_meeting(struct arena *a, const struct terms *t, struct judge_plan *plan,
+                                           const struct meeting *m, enum judge_mode mode)
 {
 	struct evaluator ev = { 0 };
-	ev.as_if_in_force = as_if_in_force;
+	ev.plan = plan;
+	ev.as_if_in_force = mode == JUDGE_AS_IF_IN_FORCE;
+	ev.recount = mode == JUDGE_RECOUNTED;
 	ev.arena = a;
 	ev.t = t;
 	ev.m = m;
@@ -2286,7 +2376,7 @@ static struct meeting_result *judge_meeting(struct arena *a, const struct terms 
 	ev.vote_member = arena_alloc_uninit(a, ((size_t)most_votes + 1) * sizeof *ev.vote_member);
 	seats_init(a, t, &ev.seats);
 	ev.room = arena_alloc_uninit(a, sizeof *ev.room);
-	ev.room->kept = false;
+	ev.room->kept = ev.room->has_quorum = false;
 	ev.room_epoch = 1;
 	for (unsigned i = 0; i < t->n_members; i++) {
 		ev.on_roster[i] = terms_member_active(&t->members[i], m->date);

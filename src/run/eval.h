@@ -198,6 +198,23 @@ struct meeting_result *eval_meeting(struct arena *a, const struct terms *t, cons
 ** date (diff's past decisions under the new terms); eval_meeting decides
 ** nothing at a meeting before the terms took effect. */
 struct meeting_result *eval_meeting_as_if(struct arena *a, const struct terms *t, const struct meeting *m);
+/*
+** What judging learns once for a version of the terms and keeps for every
+** meeting it judges (replay): the roster index of each name a record's
+** reader interned (by the name's address, checked against the roster's id,
+** as an address may be reused for another name), and what the terms read
+** of a motion's attributes.  Made in a, which must outlive every meeting
+** judged with it.
+*/
+struct judge_plan;
+struct judge_plan *judge_plan_new(struct arena *a, const struct terms *t);
+/* eval_meeting with the plan made for its terms. */
+struct meeting_result *eval_meeting_planned(struct arena *a, struct judge_plan *p, const struct meeting *m);
+/* eval_meeting without the work it carries from one motion to the next
+** (the room's counts, seats and quorum between arrivals and departures):
+** everything counted again at every motion.  The same result, the long
+** way; tests compare the two. */
+struct meeting_result *eval_meeting_recounted(struct arena *a, const struct terms *t, const struct meeting *m);
 
 /* The working of q, the rule with its numbers ("4 >= 75% of 9 = 6.75"),
 ** built in buf when a report shows it; NULL if q could not be evaluated.

@@ -32,6 +32,7 @@ struct version {
 	const char *file;
 	char sha256[SHA256_HEX_SIZE];
 	bool used;                 /* some meeting was judged by it */
+	struct judge_plan *plan;   /* what judging keeps between its meetings (made at the first) */
 };
 
 /* The year being counted for `meets at least N times a year`
@@ -661,7 +662,7 @@ static void add_version(struct replay *rp, const struct terms *t, const char *fi
 			return;
 		}
 	}
-	struct version v = { t, file, "", false };
+	struct version v = { t, file, "", false, NULL };
 	memcpy(v.sha256, sha, SHA256_HEX_SIZE);
 	VEC_PUSH(rp->arena, b->versions, v);
 	/* keep sorted by effective date: insertion from the end */
@@ -1203,7 +1204,9 @@ static void judge(struct replay *rp, const struct meeting *m, struct arena *aren
 			                nearest_body(rp, m->terms_name));
 		return;
 	}
-	struct meeting_result *r = eval_meeting(arena, v->terms, m);
+	if (!v->plan)
+		v->plan = judge_plan_new(rp->arena, v->terms);
+	struct meeting_result *r = eval_meeting_planned(arena, v->plan, m);
 	if (rp->streaming && any_provisional(r)) {
 		/* Its report names what later ratifies it: the one pass cannot
 		** know, the indexed way learns it first (a silent pass). */

@@ -22,6 +22,7 @@
 #include <cmocka.h>
 
 #include "fixture.h"
+#include "memout.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -1986,6 +1987,146 @@ static void test_deputy_chairs(void **state)
 	expect_finding(R, 0, F_CHAIR_NOT_ALLOWED);         /* ann is here: dep holds no lead seat */
 }
 
+/* ==== the room carried between motions ============================================= */
+
+/* A pseudo-random number below n (the same run every time). */
+static unsigned below(uint64_t *seed, unsigned n)
+{
+	*seed = *seed * 6364136223846793005u + 1442695040888963407u;
+	return (unsigned)(*seed >> 33) % n;
+}
+
+/* Append to buf (cap bytes) at *w. */
+static void add(char *buf, size_t cap, size_t *w, const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+static void add(char *buf, size_t cap, size_t *w, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	int n = vsnprintf(buf + *w, cap - *w, fmt, ap);
+	va_end(ap);
+	assert_true(n >= 0 && (size_t)n < cap - *w);
+	*w += (size_t)n;
+}
+
+/* A random meeting of n members (m1..mn, obs1): attendance, arrivals and
+** departures (some of them wrong), declarations of interest, named votes
+** (some by members not present) and tallies. */
+static const char *random_meeting(uint64_t *seed, unsigned n, char *buf, size_t cap)
+{
+	static const char *const kinds[] = { "for", "against", "abstain" };
+	bool here[32] = { false };
+	size_t w = 0;
+	add(buf, cap, &w, "chair m1\npresent m1");
+	here[1] = true;
+	for (unsigned i = 2; i <= n; i++)
+		if (below(seed, 4) != 0) {
+			add(buf, cap, &w, ", m%u", i);
+			here[i] = true;
+		}
+	add(buf, cap, &w, "\n%s", below(seed, 2) ? "attending obs1\n" : "");
+	unsigned items = 4 + below(seed, 8), motion = 0;
+	for (unsigned k = 0; k < items; k++) {
+		unsigned who = 1 + below(seed, n);
+		if (below(seed, 3) == 0) {
+			bool arriving = below(seed, 5) == 0 ? here[who] : !here[who]; /* now and then a wrong one */
+			add(buf, cap, &w, "%s %s\n", arriving ? "arrives" : "leaves", who == n && below(seed, 3) == 0 ? "obs1" : S("m%u", who));
+			here[who] = arriving;
+			continue;
+		}
+		static const char *const attrs[] = { "", "", "financial ", "financal " };
+		add(buf, cap, &w, "motion %u %s{\n", ++motion, attrs[below(seed, 4)]);
+		if (below(seed, 4) == 0)
+			add(buf, cap, &w, "  interest m%u\n", 1 + below(seed, n));
+		if (below(seed, 4) == 0) {
+			add(buf, cap, &w, "  tally for %u against %u\n", below(seed, n + 1), below(seed, n + 1));
+		} else {
+			for (unsigned v = 0; v < 3; v++) {
+				const char *sep = "";
+				for (unsigned i = 1; i <= n; i++) {
+					if (below(seed, 3) != v || (!here[i] && below(seed, 6) != 0))
+						continue;
+					add(buf, cap, &w, "%s%s m%u", *sep ? sep : "  ", *sep ? "" : kinds[v], i);
+					sep = ",";
+				}
+				if (*sep)
+					add(buf, cap, &w, "\n");
+			}
+		}
+		add(buf, cap, &w, "  recorded %s\n}\n", below(seed, 2) ? "carried" : "not carried");
+	}
+	if (motion == 0)
+		add(buf, cap, &w, "motion 1 { consensus }\n");
+	return buf;
+}
+
+/* What a report shows of r (the text report), and every motion's counts. */
+static char *rendered(const struct meeting_result *r)
+{
+	struct out o;
+	out_open(&o);
+	report_text_meeting(o.f, r, NULL);
+	for (unsigned i = 0; i < r->n_motions; i++) {
+		const struct motion_result *mr = &r->motions[i];
+		fprintf(o.f, "motion %u: %d %d %d %lld %lld", i, (int)mr->outcome, mr->quorate, mr->quorum_known,
+		        (long long)mr->quorum_present, (long long)mr->quorum_attendees);
+		for (unsigned k = 0; k < COUNT__N; k++)
+			fprintf(o.f, " %lld", (long long)mr->counts.n[k]);
+		for (unsigned q = 0; q < mr->n_quorum; q++)
+			for (unsigned k = 0; k < COUNT__N; k++)
+				fprintf(o.f, " q%lld", (long long)mr->quorum[q].counts->n[k]);
+		fprintf(o.f, "\n");
+	}
+	char *text = strdup(out_text(&o));
+	out_close(&o);
+	return text;
+}
+
+/* eval_meeting carries the room's counts, seats and quorum from one
+** motion to the next between arrivals and departures: on random meetings
+** under random settings, the same result as counting everything again at
+** every motion (eval_meeting_recounted). */
+static void test_room_carried_as_recounted(void **state)
+{
+	struct run *R = *state;
+	static const char *const votes[] = { "void", "allowed" }, *const quorum[] = { "excluded", "counted", "deemed present" },
+	                         *const leaves[] = { "yes", "no" };
+	static const char *const rules[] = { "yes > half of cast", "yes >= 2/3 of votes", "yes >= 75% of members",
+	                                     "yes > no and yes >= 2" };
+	uint64_t seed = 11;
+	char text[8192];
+	for (int round = 0; round < 300; round++) {
+		unsigned n = 3 + below(&seed, 8);
+		const char *extra = S("  quorum §3.1 { require present >= %u%s }\n"
+		                      "  interests §3.4 { conflicted vote: %s  conflicted quorum: %s  conflicted leaves: %s }\n"
+		                      "  casting vote %s\n"
+		                      "  class financial §4.2 \"money\" { when motion.financial\n    require yes >= 75%% of members }\n"
+		                      "  class ordinary §4.1 \"ordinary\" { require %s }\n",
+		                      1 + below(&seed, n), below(&seed, 3) == 0 ? "\n    require attendees >= 1" : "",
+		                      votes[below(&seed, 2)], quorum[below(&seed, 3)], leaves[below(&seed, 2)],
+		                      below(&seed, 2) ? "chair" : "none", rules[below(&seed, 4)]);
+		evaluate(R, terms_n(R, n, extra), meeting(R, random_meeting(&seed, n, text, sizeof text)));
+		char *carried = rendered(R->r);
+		char *recounted = rendered(eval_meeting_recounted(&R->f.arena, R->t, R->m));
+		if (strcmp(carried, recounted) != 0) {
+			fprintf(stderr, "%s\n---- carried:\n%s\n---- recounted:\n%s\n", R->meeting_text, carried, recounted);
+			fail_msg("round %d: the room carried between motions gives another result", round);
+		}
+		/* with a plan of the terms, as replay judges: the first meeting
+		** fills it, the second reads it */
+		struct judge_plan *plan = judge_plan_new(&R->f.arena, R->t);
+		for (int again = 0; again < 2; again++) {
+			char *planned = rendered(eval_meeting_planned(&R->f.arena, plan, R->m));
+			if (strcmp(carried, planned) != 0)
+				fail_msg("round %d: judged with a plan (%d), another result", round, again);
+			free(planned);
+		}
+		free(carried);
+		free(recounted);
+		fixture_free(&R->f);
+		fixture_init(&R->f);
+	}
+}
+
 #define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
 
 /* ---- approval by another body (docs/semantics.md#approval-by-another-body) ---- */
@@ -2122,6 +2263,7 @@ int main(void)
 		T(test_tally_agrees_with_named_votes_before_voiding),
 		T(test_terms_in_force_review_and_size),
 		T(test_attendance_checks),
+		T(test_room_carried_as_recounted),
 		T(test_to_be_agreed_and_rule_errors),
 		T(test_history_versions_and_gaps),
 		T(test_findings_table),

@@ -502,6 +502,83 @@ static void test_trace_steps(void **state)
 	assert_true(tr.truncated);
 }
 
+/* ==== the shortcut for a count compared with a threshold ============================ */
+
+/* A count of every size that matters: 0, 1, small, and near the top. */
+static int64_t any_count(uint64_t *seed)
+{
+	static const int64_t edge[] = { 0, 1, 2, 3, 4, 7, 8, 12, INT64_MAX / 3, INT64_MAX / 2, INT64_MAX - 1, INT64_MAX };
+	*seed = *seed * 6364136223846793005u + 1442695040888963407u;
+	uint64_t r = *seed >> 33;
+	return r % 4 == 0 ? edge[(r >> 2) % (sizeof edge / sizeof edge[0])] : (int64_t)(r % 40);
+}
+
+static bool same_value(const struct value *a, const struct value *b)
+{
+	if (a->type != b->type || a->empty_base != b->empty_base || a->places != b->places)
+		return false;
+	switch (a->type) {
+	case VT_NUM: return a->u.num.num == b->u.num.num && a->u.num.den == b->u.num.den;
+	case VT_BOOL: return a->u.boolean == b->u.boolean;
+	default: return true;
+	}
+}
+
+/* Rules of the shapes eval_count_comparison takes, and near misses it
+** leaves to the general path, evaluated both ways on random counts: the
+** same status, value, fault and trace. */
+static void test_count_comparison_shortcut(void **state)
+{
+	struct run *R = *state;
+	compile_rules(R, "rule over_half = yes > half of cast\n"
+	                 "rule three_quarters = yes >= 75% of members\n"
+	                 "rule third = yes >= 0.3333 of votes\n"
+	                 "rule times = no < 2.5 * abstain\n"
+	                 "rule big = yes >= 9223372036854775807 * cast\n"
+	                 "rule zero = yes > 0 * cast\n"
+	                 "rule quorate = present >= 8\n"
+	                 "rule tie = yes == no\n"
+	                 "rule differ = yes != 3\n"
+	                 "rule lead = present(lead) >= half of members(lead)\n"
+	                 "rule flipped = half of cast < yes\n"
+	                 "rule counted = yes > cast * 2\n"
+	                 "rule minus = yes > present - 1\n"
+	                 "rule two = yes > half of cast and not (no >= 2/3 of votes) or abstain <= 1\n"
+	                 "rule nested = yes >= ceil(3/4 of members)\n");
+	uint64_t seed = 7;
+	for (int round = 0; round < 3000; round++) {
+		struct counts c;
+		memset(&c, 0, sizeof c);
+		for (unsigned k = 0; k < COUNT__N; k++)
+			c.n[k] = any_count(&seed); /* any counts: the two paths must agree on impossible ones too */
+		c.present_by_mask[0] = any_count(&seed);
+		c.members_by_mask[0] = any_count(&seed);
+		for (unsigned i = 0; i < R->t->n_rules; i++) {
+			if (R->t->rules[i].n_params > 0)
+				continue; /* std.majorities' rules take arguments */
+			struct trace tq = { .n = 0 }, tg = { .n = 0 };
+			struct expr_env quick = { &c, NULL, 0, NULL, &tq }, general = { &c, NULL, 0, NULL, &tg };
+			struct value vq, vg;
+			const struct expr *fq = NULL, *fg = NULL;
+			enum expr_status sq = expr_eval(R->t->rules[i].body, &quick, &vq, &fq);
+			enum expr_status sg = expr_eval_general(R->t->rules[i].body, &general, &vg, &fg);
+			const char *name = R->t->rules[i].name;
+			if (sq != sg || fq != fg)
+				fail_msg("rule %s, round %d: status %d/%d", name, round, (int)sq, (int)sg);
+			if (sq != EXPR_OK)
+				continue;
+			if (!same_value(&vq, &vg) || tq.n != tg.n || tq.truncated != tg.truncated)
+				fail_msg("rule %s, round %d: the value or the trace differs", name, round);
+			for (unsigned k = 0; k < tq.n; k++) {
+				const struct trace_step *a = &tq.steps[k], *b = &tg.steps[k];
+				if (a->cmp != b->cmp || a->result != b->result || a->empty_base != b->empty_base ||
+				    !same_value(&a->lhs, &b->lhs) || !same_value(&a->rhs, &b->rhs))
+					fail_msg("rule %s, round %d: trace step %u differs", name, round, k);
+			}
+		}
+	}
+}
+
 /* ==== motion attributes ============================================================= */
 
 static void test_attributes(void **state)
@@ -589,6 +666,7 @@ int main(void)
 		T(test_rule_calls),
 		T(test_trace_needed),
 		T(test_trace_steps),
+		T(test_count_comparison_shortcut),
 		T(test_attributes),
 		T(test_value_format),
 	};
