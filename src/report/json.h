@@ -172,7 +172,10 @@ static inline void jw_int(struct json_writer *w, int64_t v)
 
 static inline void jw_bool(struct json_writer *w, bool v)
 {
-	jw_put_token(w, v ? "true" : "false", v ? 4 : 5, false);
+	if (v) /* each a fixed-size copy */
+		jw_put_token(w, "true", 4, false);
+	else
+		jw_put_token(w, "false", 5, false);
 }
 
 /* A string from the code's own tables (an outcome's name, a finding's

@@ -13,15 +13,36 @@ struct text {
 	bool ok;            /* false: something could not be substituted */
 };
 
-static void put(struct text *t, const char *s)
+/* n bytes of s after the text; a piece that does not fit is left out.
+** Every report shows a working under each rule: the pieces written in the
+** code are copied by their length (put_lit), not measured again. */
+static void put_n(struct text *t, const char *s, size_t n)
 {
-	size_t n = strlen(s);
 	if (t->len + n >= WORKING_MAX) {
 		t->ok = false;
 		return;
 	}
-	memcpy(t->buf + t->len, s, n + 1);
+	memcpy(t->buf + t->len, s, n);
 	t->len += n;
+	t->buf[t->len] = '\0';
+}
+
+#define put_lit(t, lit) put_n((t), (lit), sizeof(lit) - 1)
+
+static void put(struct text *t, const char *s)
+{
+	put_n(t, s, strlen(s));
+}
+
+/* A value as value_format writes it; a whole number (most: counts and
+** thresholds) in decimal by hand. */
+static void put_value(struct text *t, const struct value *v)
+{
+	char buf[RAT_FMT_MAX];
+	if (v->type == VT_NUM && v->u.num.den == 1 && v->places == 0)
+		put_n(t, buf, numfmt_i64_fast(buf, v->u.num.num));
+	else
+		put(t, value_format(v, buf, sizeof buf));
 }
 
 static void render(struct text *t, const struct expr *e, const struct counts *c);
@@ -39,25 +60,27 @@ static void render_bare(struct text *t, const struct expr *e, const struct count
 			put(t, value_format(&e->constant, buf, sizeof buf));
 		return;
 	case EX_COUNT:
-		numfmt_i64(buf, expr_count_value(e, c));
-		put(t, buf);
+		put_n(t, buf, numfmt_i64_fast(buf, expr_count_value(e, c)));
 		return;
 	case EX_BINARY: {
 		render(t, e->a, c);
 		bool tight = e->op == OP_DIV; /* "2/3", as fractions are written */
-		put(t, tight ? "" : " ");
+		put_n(t, " ", !tight);
 		put(t, ast_op_text((enum ast_op)e->op));
-		put(t, tight ? "" : " ");
+		put_n(t, " ", !tight);
 		render(t, e->b, c);
 		return;
 	}
 	case EX_UNARY:
-		put(t, e->op == OP_NOT ? "not " : "-");
+		if (e->op == OP_NOT)
+			put_lit(t, "not ");
+		else
+			put_lit(t, "-");
 		render(t, e->a, c);
 		return;
 	case EX_ROUND:
 		render(t, e->a, c);
-		put(t, " rounded ");
+		put_lit(t, " rounded ");
 		put(t, ast_round_word((enum round_mode)e->op));
 		return;
 	default:
@@ -69,19 +92,17 @@ static void render_bare(struct text *t, const struct expr *e, const struct count
 static void render(struct text *t, const struct expr *e, const struct counts *c)
 {
 	if (e->paren)
-		put(t, "(");
+		put_lit(t, "(");
 	render_bare(t, e, c);
 	if (e->paren)
-		put(t, ")");
+		put_lit(t, ")");
 }
 
 /* One side of a comparison: "75% of 9 = 6.75", or just "4". */
 static void render_side(struct text *t, const struct expr *e, const struct value *v, const struct counts *c)
 {
-	char buf[RAT_FMT_MAX];
-	const char *value = value_format(v, buf, sizeof buf);
 	if (e->kind == EX_CONST || e->kind == EX_COUNT) {
-		put(t, value);
+		put_value(t, v);
 		return;
 	}
 	char sub_buf[WORKING_MAX];
@@ -89,10 +110,10 @@ static void render_side(struct text *t, const struct expr *e, const struct value
 	sub_buf[0] = '\0';
 	render(&sub, e, c);
 	if (sub.ok) {
-		put(t, sub.buf);
-		put(t, " = ");
+		put_n(t, sub.buf, sub.len);
+		put_lit(t, " = ");
 	}
-	put(t, value);
+	put_value(t, v);
 }
 
 const char *working_write(char buf[WORKING_MAX], const struct trace_step *steps, unsigned n, bool truncated,
@@ -103,16 +124,16 @@ const char *working_write(char buf[WORKING_MAX], const struct trace_step *steps,
 	for (unsigned i = 0; i < n; i++) {
 		const struct trace_step *s = &steps[i];
 		if (i > 0)
-			put(&t, "; ");
+			put_lit(&t, "; ");
 		render_side(&t, s->cmp->a, &s->lhs, c);
-		put(&t, " ");
+		put_lit(&t, " ");
 		put(&t, ast_op_text((enum ast_op)s->cmp->op));
-		put(&t, " ");
+		put_lit(&t, " ");
 		render_side(&t, s->cmp->b, &s->rhs, c);
 		if (s->empty_base)
-			put(&t, " (the base is 0, so the threshold is not met)");
+			put_lit(&t, " (the base is 0, so the threshold is not met)");
 	}
 	if (truncated)
-		put(&t, "; ...");
+		put_lit(&t, "; ...");
 	return buf;
 }
