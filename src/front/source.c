@@ -480,7 +480,11 @@ void source_position(const struct source *cs, uint32_t offset, unsigned *line, u
 	struct source *s = (struct source *)cs;
 	if (offset > s->len)
 		offset = (uint32_t)s->len;
-	if (s->map_len) {
+	if (s->map_len || !s->lines) {
+		/* counted on from the last position asked: a report asks a few
+		** lines of each record file, and a table of every line of each
+		** cost more than the rest of its findings (built when a line's
+		** text is asked: source_line_text) */
 		size_t lo;
 		uint32_t start;
 		mapped_line_of(s, offset, &lo, &start);
@@ -488,8 +492,6 @@ void source_position(const struct source *cs, uint32_t offset, unsigned *line, u
 		*col = column_of(s, start, offset);
 		return;
 	}
-	if (!s->lines)
-		build_line_table(s);
 	size_t lo = 0, hi = s->n_lines; /* find the last line start <= offset */
 	while (hi - lo > 1) {
 		size_t mid = lo + (hi - lo) / 2;

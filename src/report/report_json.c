@@ -509,11 +509,11 @@ static void json_replay_meeting(struct replay_report *rw, const struct meeting_r
 	jw_key_lit(w, "file");
 	jw_string(w, meta->record_file);
 	jw_key_lit(w, "sha256");
-	jw_string(w, meta->record_sha256);
+	jw_plain(w, meta->record_sha256); /* hex digits */
 	jw_key_lit(w, "terms_file");
 	jw_string(w, meta->terms_file);
 	jw_key_lit(w, "terms_sha256");
-	jw_string(w, meta->terms_sha256);
+	jw_plain(w, meta->terms_sha256);
 	jw_key_lit(w, "result");
 	report_json_meeting(w, r);
 	jw_end_object(w);

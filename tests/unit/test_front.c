@@ -1105,14 +1105,24 @@ static void check_mapped(struct ctx *c, const char *text, size_t len)
 	assert_true(mapped.map_len > 0);
 	assert_int_equal(mapped.text[len], '\0');
 	assert_int_equal(mapped.text[len + 1], '\0');
+	/* positions in memory: from the table of lines once it is built (a
+	** line's text asked), counted as in the mapped file before */
+	struct source counted;
 	source_from_memory(&copy, &c->f.arena, "copy", text, len);
+	source_from_memory(&counted, &c->f.arena, "counted", text, len);
+	size_t first_len;
+	source_line_text(&copy, 1, &first_len);
+	assert_non_null(copy.lines);
 	for (int round = 0; round < 2; round++) {
 		for (uint32_t off = 0; off <= len; off += off < 300 ? 1 : 997) {
-			unsigned l1, c1, l2, c2;
+			unsigned l1, c1, l2, c2, l3, c3;
 			source_position(&mapped, off, &l1, &c1);
 			source_position(&copy, off, &l2, &c2);
+			source_position(&counted, off, &l3, &c3);
 			assert_int_equal(l1, l2);
 			assert_int_equal(c1, c2);
+			assert_int_equal(l3, l2);
+			assert_int_equal(c3, c2);
 		}
 		/* on, then back a little (a report asks a meeting's findings after
 		** its motions'), then on again: counted back from the last asked */
