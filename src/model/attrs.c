@@ -43,11 +43,11 @@ enum value_type attr_type(const char *name)
 
 bool attr_absent_value(const char *name, enum value_type type, struct value *out)
 {
-	enum known_attr k = attr_known(name);
 	if (type == VT_BOOL) {
 		*out = (struct value){ .type = VT_BOOL, .u.boolean = false };
 		return true;
 	}
+	enum known_attr k = attr_known(name);
 	if (k != ATTR_OTHER && attr_table[k].absent) {
 		*out = (struct value){ .type = attr_table[k].type, .u.str = attr_table[k].absent };
 		return true;

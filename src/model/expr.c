@@ -73,25 +73,25 @@ static const struct value *find_attr(const struct expr_env *env, const char *nam
 static enum expr_status eval_in(const struct expr *e, const struct expr_env *env, struct value *out,
                                 const struct expr **fault, bool shortcuts);
 
-static enum expr_status eval_arith(int op, struct value l, struct value r, struct value *out)
+static enum expr_status eval_arith(int op, const struct value *l, const struct value *r, struct value *out)
 {
 	struct rat res;
 	enum rat_status st = RAT_OK;
 	switch (op) {
-	case OP_ADD: st = rat_add(l.u.num, r.u.num, &res); break;
-	case OP_SUB: st = rat_sub(l.u.num, r.u.num, &res); break;
-	case OP_MUL: case OP_OF: st = rat_mul(l.u.num, r.u.num, &res); break;
-	case OP_DIV: st = rat_div(l.u.num, r.u.num, &res); break;
+	case OP_ADD: st = rat_add(l->u.num, r->u.num, &res); break;
+	case OP_SUB: st = rat_sub(l->u.num, r->u.num, &res); break;
+	case OP_MUL: case OP_OF: st = rat_mul(l->u.num, r->u.num, &res); break;
+	case OP_DIV: st = rat_div(l->u.num, r->u.num, &res); break;
 	default: return EXPR_TYPE;
 	}
 	if (st != RAT_OK)
 		return from_rat(st);
-	*out = num_value(res);
 	/* docs/reference.md#empty-base: "X of Y" with Y = 0 is an empty base,
 	** and so is anything computed from one. */
-	out->empty_base = l.empty_base || r.empty_base ||
-	                  (op == OP_OF && rat_is_zero(r.u.num)) ||
-	                  (op == OP_MUL && (rat_is_zero(l.u.num) || rat_is_zero(r.u.num))); /* 3/4 * cast */
+	bool empty = l->empty_base || r->empty_base || (op == OP_OF && rat_is_zero(r->u.num)) ||
+	             (op == OP_MUL && (rat_is_zero(l->u.num) || rat_is_zero(r->u.num))); /* 3/4 * cast */
+	*out = num_value(res);
+	out->empty_base = empty;
 	return EXPR_OK;
 }
 
@@ -123,7 +123,7 @@ static bool compare(int op, const struct value *l, const struct value *r, bool *
 	}
 }
 
-static void trace_add(struct trace *t, const struct expr *e, struct value l, struct value r,
+static void trace_add(struct trace *t, const struct expr *e, const struct value *l, const struct value *r,
                       bool result, bool empty)
 {
 	if (!t)
@@ -134,8 +134,8 @@ static void trace_add(struct trace *t, const struct expr *e, struct value l, str
 	}
 	struct trace_step *s = &t->steps[t->n++];
 	s->cmp = e;
-	s->lhs = l;
-	s->rhs = r;
+	s->lhs = *l;
+	s->rhs = *r;
 	s->result = result;
 	s->empty_base = empty;
 }
@@ -155,7 +155,7 @@ static enum expr_status eval_comparison(const struct expr *e, const struct expr_
 	bool empty = (l->empty_base || r->empty_base) && (e->op != OP_EQ && e->op != OP_NE);
 	if (empty)
 		res = false;
-	trace_add(env->trace, e, *l, *r, res, empty);
+	trace_add(env->trace, e, l, r, res, empty);
 	*out = bool_value(res);
 	out->empty_base = empty; /* `not` cannot turn it into a pass */
 	return EXPR_OK;
@@ -187,7 +187,7 @@ static bool eval_count_comparison(const struct expr *e, const struct expr_env *e
 		return false;
 	if (b->kind == EX_BINARY && (b->op == OP_OF || b->op == OP_MUL)) {
 		struct value k, c;
-		if (!simple_operand(b->a, env, &k) || !simple_operand(b->b, env, &c) || eval_arith(b->op, k, c, &r) != EXPR_OK)
+		if (!simple_operand(b->a, env, &k) || !simple_operand(b->b, env, &c) || eval_arith(b->op, &k, &c, &r) != EXPR_OK)
 			return false;
 	} else if (!simple_operand(b, env, &r)) {
 		return false;
@@ -235,7 +235,7 @@ static enum expr_status eval_binary(const struct expr *e, const struct expr_env 
 		*fault = l.type != VT_NUM ? e->a : e->b;
 		return EXPR_TYPE;
 	}
-	st = eval_arith(e->op, l, r, out);
+	st = eval_arith(e->op, &l, &r, out);
 	if (st != EXPR_OK)
 		*fault = e;
 	return st;
@@ -373,6 +373,10 @@ enum expr_status expr_test(const struct expr *e, const struct expr_env *env,
                            bool *out, const struct expr **fault)
 {
 	struct value v;
+	if (e->kind == EX_BINARY && expr_is_comparison(e->op) && eval_count_comparison(e, env, &v)) {
+		*out = v.u.boolean; /* a requirement of the usual shape, straight to its shortcut */
+		return EXPR_OK;
+	}
 	enum expr_status st = expr_eval(e, env, &v, fault);
 	if (st != EXPR_OK)
 		return st;

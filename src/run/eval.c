@@ -173,6 +173,7 @@ struct evaluator {
 	bool marks_set;             /* conflicted, deemed or holds_seat may hold a mark from an earlier motion */
 	bool recount;               /* no room carried between motions (eval_meeting_recounted) */
 	bool not_in_force;          /* the meeting is dated before the terms took effect: nothing is decided */
+	bool virtual_only;          /* every motion decided outside a meeting (meeting_is_virtual_only) */
 	bool as_if_in_force;        /* ... unless asked what they would have decided (diff's past decisions) */
 };
 
@@ -492,15 +493,17 @@ static void read_attendance(struct evaluator *ev)
 }
 
 static struct room *room_to_follow(struct evaluator *ev);
-static void room_moves(struct evaluator *ev, struct room *r, unsigned i, int by);
+static void room_moves(struct evaluator *ev, struct room *r, unsigned i, int by, bool seats_too);
 
 static void apply_step(struct evaluator *ev, const struct rec_step *st)
 {
 	struct room *follow = room_to_follow(ev);
+	bool seats_follow = follow && ev->seats_epoch == ev->room_epoch; /* else made again at the next plain motion */
 	ev->room_epoch++;
+	ev->seats_epoch = seats_follow ? ev->room_epoch : 0;
 	if (follow) {
 		ev->room = follow;
-		ev->room_counted = ev->seats_epoch = ev->room_epoch;
+		ev->room_counted = ev->room_epoch;
 	}
 	for (unsigned k = 0; k < st->names.n; k++) {
 		const struct rec_name *nm = &st->names.items[k];
@@ -515,7 +518,7 @@ static void apply_step(struct evaluator *ev, const struct rec_step *st)
 			add_finding(ev, F_ATTENDANCE, NULL, nm->span, arriving ? "%s arrives but is already present"
 			                                                       : "%s leaves but is not present", nm->id);
 		else if (follow)
-			room_moves(ev, follow, (unsigned)i, arriving ? 1 : -1);
+			room_moves(ev, follow, (unsigned)i, arriving ? 1 : -1, seats_follow);
 		ev->people[i].present = arriving;
 		ev->people[i].attended = ev->people[i].attended || arriving;
 		ev->people[i].left = ev->people[i].left || !arriving;
@@ -575,7 +578,7 @@ static void check_chair_rule(struct evaluator *ev, const struct rec_name *chair,
 static void check_meeting_chair(struct evaluator *ev)
 {
 	const struct meeting *m = ev->m;
-	if (!ev->t->chair.set || meeting_is_virtual_only(m))
+	if (!ev->t->chair.set || ev->virtual_only)
 		return;
 	if (!m->chair) {
 		add_finding(ev, F_CHAIR_UNRECORDED, ev->t->chair.clause, m->span,
@@ -1072,11 +1075,11 @@ static void room_counts(struct evaluator *ev, const struct motion_state *ms, boo
 }
 
 /* The room of the stretch that ends, to be moved on member by member as
-** the next step says (room_moves), or NULL when it is not known (the last
-** motion was not plain) or deputies may change seats. */
+** the next step says (room_moves), or NULL when it is not known (no plain
+** motion since the last step) or deputies may change seats. */
 static struct room *room_to_follow(struct evaluator *ev)
 {
-	if (ev->room_counted != ev->room_epoch || ev->seats_epoch != ev->room_epoch || ev->t->has_deputies)
+	if (ev->room_counted != ev->room_epoch || ev->t->has_deputies)
 		return NULL;
 	struct room *r = ev->room;
 	if (!r->kept) {
@@ -1098,10 +1101,11 @@ static void count_groups_by(const struct terms *t, const struct member *mb, int6
 			by_mask[k] += by;
 }
 
-/* Member i arrives (by 1) or leaves (by -1): the room's counts and seats as
-** room_counts and fill_seats would make them for a plain motion (no
-** interests, no deputies: everyone present counts, in their own seat). */
-static void room_moves(struct evaluator *ev, struct room *r, unsigned i, int by)
+/* Member i arrives (by 1) or leaves (by -1): the room's counts (and the
+** seats, when seats_too) as room_counts and fill_seats would make them for
+** a plain motion (no interests, no deputies: everyone present counts, in
+** their own seat). */
+static void room_moves(struct evaluator *ev, struct room *r, unsigned i, int by, bool seats_too)
 {
 	const struct terms *t = ev->t;
 	const struct member *mb = &t->members[i];
@@ -1111,7 +1115,8 @@ static void room_moves(struct evaluator *ev, struct room *r, unsigned i, int by)
 		r->votes.n[COUNT_ELIGIBLE] += by;
 		count_groups_by(t, mb, r->quorum.present_by_mask, by);
 		count_groups_by(t, mb, r->votes.present_by_mask, by);
-		ev->seats.occupant[i] = by > 0 ? (int)i : -1;
+		if (seats_too)
+			ev->seats.occupant[i] = by > 0 ? (int)i : -1;
 	} else if (ev->on_roster[i] && !mb->voting) {
 		r->quorum.n[COUNT_ATTENDEES] += by;
 		r->votes.n[COUNT_ATTENDEES] += by;
@@ -2035,17 +2040,16 @@ static void eval_motion(struct evaluator *ev, struct motion_result *mr)
 	struct choice_set c = { { 0 } };
 	ev->choice = c.seat;
 	decide_motion(ev, mr);
-	struct seats first = ev->seats; /* the first choice's seats (its arrays are re-filled below) */
-	unsigned n_choices = first.n_choices;
-	bool too_many = first.too_many;
-	const char *first_text = n_choices ? seats_text(ev, &first) : NULL;
+	unsigned n_choices = ev->seats.n_choices;
+	bool too_many = ev->seats.too_many;
+	const char *first_text = n_choices ? seats_text(ev, &ev->seats) : NULL;
 	struct { enum outcome outcome; const char *text; } other = { mr->outcome, NULL };
 	struct finding_list *others = NULL;
 	unsigned n_others = 0;
 	bool differ = too_many;
 	if (n_choices > 0 && !too_many) {
 		others = arena_array(ev->arena, CHOICES_MAX, sizeof *others);
-		struct seats s = first;
+		struct seats s = ev->seats; /* the first choice's (its arrays are re-filled below) */
 		while (next_seats(&c, &s)) {
 			if (n_others + 1 == CHOICES_MAX) {
 				too_many = differ = true;
@@ -2197,7 +2201,7 @@ static void record_attendance(struct evaluator *ev)
 	for (unsigned i = 0; i < t->n_members; i++) {
 		const struct person *p = &ev->people[i];
 		enum attendance a;
-		if (!terms_member_active(&t->members[i], ev->m->date))
+		if (!ev->on_roster[i])
 			a = ATT_NOT_MEMBER;
 		else if (!p->attended)
 			a = p->apologies ? ATT_APOLOGIES : ATT_ABSENT;
@@ -2360,6 +2364,7 @@ static struct meeting_result *judge_meeting(struct arena *a, const struct terms 
 	struct evaluator ev = { 0 };
 	ev.plan = plan;
 	ev.as_if_in_force = mode == JUDGE_AS_IF_IN_FORCE;
+	ev.virtual_only = meeting_is_virtual_only(m);
 	ev.recount = mode == JUDGE_RECOUNTED;
 	ev.arena = a;
 	ev.t = t;
@@ -2395,7 +2400,7 @@ static struct meeting_result *judge_meeting(struct arena *a, const struct terms 
 			                                did_you_mean(&ev, m->chair->id)), m->chair);
 	}
 	check_meeting_chair(&ev);
-	if (!meeting_is_virtual_only(m))
+	if (!ev.virtual_only)
 		check_meeting_notice(&ev);
 	check_motion_numbers(&ev);
 
@@ -2415,7 +2420,7 @@ static struct meeting_result *judge_meeting(struct arena *a, const struct terms 
 		mr->motion = st->motion;
 		eval_motion(&ev, mr);
 	}
-	if (!meeting_is_virtual_only(m))
+	if (!ev.virtual_only)
 		record_attendance(&ev);
 	return ev.res;
 }
