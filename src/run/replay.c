@@ -291,9 +291,17 @@ struct dir_entry {
 	const char *key;   /* STREAM: the name, with '/' after a directory's */
 	bool by_dir;       /* CHECK, STREAM: the directory said it is a plain file or a directory */
 	bool dir;          /* by_dir: which */
-	bool stat_done, stat_ok;
-	struct stat st;
+	bool stat_ok;
+	struct stat *st;   /* NULL until the entry is stat'ed (entry_stat): the entries are
+	                      grown and sorted as they are, so they are kept small */
 };
+
+/* stat an entry (its status in the walk's arena a). */
+static bool entry_stat(struct arena *a, struct dir_entry *de)
+{
+	de->st = arena_alloc_uninit(a, sizeof *de->st);
+	return de->stat_ok = stat(de->name, de->st) == 0;
+}
 
 static int compare_entries_by_key(const void *a, const void *b)
 {
@@ -320,7 +328,7 @@ static bool read_dir(struct replay *rp, const char *path, struct arena *a, enum 
 	while ((e = readdir(d))) {
 		if (e->d_name[0] == '.')
 			continue; /* ., .., and hidden files */
-		struct dir_entry de = { join_path(a, path, len, e->d_name), NULL, false, false, false, false, { 0 } };
+		struct dir_entry de = { join_path(a, path, len, e->d_name), NULL, false, false, false, NULL };
 		de.key = de.name;
 		if (mode != WALK_LIST) {
 			/* The kind from the directory when it says (no stat for a
@@ -330,11 +338,8 @@ static bool read_dir(struct replay *rp, const char *path, struct arena *a, enum 
 			de.dir = e->d_type == DT_DIR;
 			de.by_dir = e->d_type == DT_DIR || e->d_type == DT_REG;
 #endif
-			if (!de.by_dir) {
-				de.stat_done = true;
-				de.stat_ok = stat(de.name, &de.st) == 0;
-				de.dir = de.stat_ok && S_ISDIR(de.st.st_mode);
-			}
+			if (!de.by_dir)
+				de.dir = entry_stat(a, &de) && S_ISDIR(de.st->st_mode);
 			if (de.dir && mode == WALK_STREAM)
 				de.key = arena_printf(a, "%s/", de.name);
 		}
@@ -392,11 +397,9 @@ static bool add_dir(struct replay *rp, const char *path, unsigned depth, enum wa
 		struct dir_entry *de = &names[i];
 		const char *name = de->name;
 		bool regular_by_dir = de->by_dir && !de->dir;
-		if (!de->stat_done && !de->by_dir) { /* LIST */
-			de->stat_done = true;
-			de->stat_ok = stat(name, &de->st) == 0;
-		}
-		bool is_dir = de->by_dir ? de->dir : de->stat_ok && S_ISDIR(de->st.st_mode);
+		if (!de->st && !de->by_dir) /* LIST */
+			entry_stat(a, de);
+		bool is_dir = de->by_dir ? de->dir : de->stat_ok && S_ISDIR(de->st->st_mode);
 		if (!de->by_dir && !de->stat_ok) {
 			if (mode == WALK_CHECK) {
 				struct stat link;
@@ -407,9 +410,9 @@ static bool add_dir(struct replay *rp, const char *path, unsigned depth, enum wa
 			ok = false;
 		} else if (is_dir) {
 			ok = add_dir(rp, name, depth + 1, mode) && ok;
-		} else if (!regular_by_dir && !S_ISREG(de->st.st_mode)) {
+		} else if (!regular_by_dir && !S_ISREG(de->st->st_mode)) {
 			if (mode == WALK_CHECK)
-				input_error(rp, "cannot read %s: %s, not a file of terms or records", name, file_kind(de->st.st_mode));
+				input_error(rp, "cannot read %s: %s, not a file of terms or records", name, file_kind(de->st->st_mode));
 			ok = false;
 		} else if (is_input_name(name)) {
 			if (mode == WALK_STREAM) {
@@ -417,15 +420,15 @@ static bool add_dir(struct replay *rp, const char *path, unsigned depth, enum wa
 					stream_file(rp, dirfd(rp->walk_dir[depth]), name + base, name, !regular_by_dir);
 			} else if (mode == WALK_LIST || has_suffix(name, ".tor")) {
 				/* kept with its identity: a name that lives as long as the replay */
-				if (!de->stat_done && stat(name, &de->st) != 0) {
+				if (!de->st && !entry_stat(a, de)) {
 					input_error(rp, "cannot read %s: %s", name, strerror(errno));
 					ok = false;
 					continue;
 				}
-				add_file(rp, arena_strdup(rp->arena, name), &de->st, mode);
+				add_file(rp, arena_strdup(rp->arena, name), de->st, mode);
 			}
 		} else if (passed++ < 5) {
-			sbuf_addf(&passed_names, "%s%s", passed > 1 ? ", " : "", name + strlen(path) + 1);
+			sbuf_addf(&passed_names, "%s%s", passed > 1 ? ", " : "", name + base);
 		}
 	}
 	if (passed && mode == WALK_CHECK)

@@ -41,3 +41,5 @@ done
 echo "exit $?"
 echo "errors shown: $(grep -c '^error: cannot read' many.out); too many: $(grep -c 'too many errors' many.out)"
 grep 'could not be read' many.out
+echo "== a directory named with a trailing slash: the files not read named as in it"
+"$QUORATE" replay --summary terms.tor h/ 2>&1 | grep 'not read'
