@@ -10,6 +10,7 @@
 #include "front/names.h"
 #include "front/parse.h"
 #include "record/fastrec_state.h"
+#include "record/name_key.h"
 #include "record_parse.h"
 #include "record_scan.h"
 
@@ -30,35 +31,10 @@ size_t fr_scan_input(struct fastrec *L, char *buf, size_t max)
 	return n;
 }
 
-/*
-** A name is found in the table by its length, its last eight bytes (its
-** tail: all of a name of eight bytes or fewer, which most are) and a hash
-** of them; only a longer name's text is compared, and hashed whole.  The
-** scanner gathers the tail as it finds the name's end.
-*/
-#define TAIL_STEP(tail, c) (((tail) << 8) | (unsigned char)(c))
-
-static uint64_t name_tail(const char *s, size_t len)
-{
-	uint64_t tail = 0;
-	for (size_t i = 0; i < len; i++)
-		tail = TAIL_STEP(tail, s[i]);
-	return tail;
-}
-
-static uint32_t name_hash(const char *s, size_t len, uint64_t tail)
-{
-	if (len <= 8)
-		return (uint32_t)(((tail + len) * 0x9E3779B97F4A7C15ull) >> 32);
-	uint32_t h = 2166136261u; /* FNV-1a */
-	for (size_t i = 0; i < len; i++)
-		h = (h ^ (unsigned char)s[i]) * 16777619u;
-	return h;
-}
-
+/* A name is found in the table by its key (record/name_key.h). */
 static inline bool same_name(const struct fr_slot *s, const char *text, size_t len, uint32_t h, uint64_t tail)
 {
-	return s->hash == h && s->tail == tail && s->len == len && (len <= 8 || memcmp(s->text, text, len) == 0);
+	return name_key_equal(s->text, s->hash, s->tail, s->len, text, len, h, tail);
 }
 
 /* What ends a name in a token of record.l: a blank, a comma, or the NUL
@@ -177,7 +153,7 @@ int fr_scan_name(struct fastrec *L, const char *text, bool ascii, struct span *a
 	uint64_t tail = 0;
 	size_t len = 0;
 	for (; !ends_name[(unsigned char)text[len]]; len++)
-		tail = TAIL_STEP(tail, text[len]);
+		tail = NAME_TAIL_STEP(tail, text[len]);
 	at->end = at->start + (uint32_t)len;
 	return name_token(L, text, len, tail, ascii, out);
 }
@@ -195,7 +171,7 @@ int fr_scan_list(struct fastrec *L, const char *text, size_t len, struct span *a
 		uint64_t tail = 0;
 		for (; !ends_name[(unsigned char)text[i]]; i++) { /* a name ends before the token does */
 			high |= (unsigned char)text[i];
-			tail = TAIL_STEP(tail, text[i]);
+			tail = NAME_TAIL_STEP(tail, text[i]);
 		}
 		const char *id;
 		if (name_token(L, text + start, i - start, tail, high < 0x80, &id) != FR_IDENT || L->run.n == MINUTES_MAX_NAMES)

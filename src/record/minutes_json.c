@@ -52,6 +52,7 @@
 #include "front/names.h"
 #include "front/parse.h"   /* PARSE_MAX_IDENT, PARSE_MAX_STRING: the native limits */
 #include "record/json_scan.h"
+#include "record/name_key.h"
 
 #define TALLY_MAX 1000000
 #define PATH_CAP 320
@@ -100,6 +101,7 @@ struct jreader {
 	** names are read, so the table is bounded too */
 	struct id_slot {
 		const char *id;
+		uint64_t tail;
 		uint32_t hash, len;
 	} *ids;
 	size_t ids_cap, ids_n;
@@ -356,49 +358,36 @@ static const unsigned char ascii_name_char[256] = {
 	['a'] = 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
 };
 
-/* FNV-1a of an id's text, for intern_id. */
-static uint32_t id_hash(const char *s, size_t len)
-{
-	uint32_t h = 2166136261u;
-	for (size_t i = 0; i < len; i++)
-		h = (h ^ (unsigned char)s[i]) * 16777619u;
-	return h;
-}
-
 /* Letters, digits and '_' of ASCII only, not starting with a digit: a name
 ** as it is written, with nothing to check or compose (name_make's work,
 ** a tenth of reading a JSON record, spared for the ids most records have).
-** Its id_hash, found on the way, in *h. */
-static bool ascii_name(const char *s, size_t len, uint32_t *h)
+** Its name_tail, found on the way, in *tail. */
+static bool ascii_name(const char *s, size_t len, uint64_t *tail)
 {
 	if (len == 0 || ascii_name_char[(unsigned char)s[0]] != 1)
 		return false;
-	uint32_t hash = 2166136261u;
+	uint64_t t = 0;
+	unsigned char all = 1;
 	for (size_t i = 0; i < len; i++) {
-		if (!ascii_name_char[(unsigned char)s[i]])
-			return false;
-		hash = (hash ^ (unsigned char)s[i]) * 16777619u;
+		all &= ascii_name_char[(unsigned char)s[i]] != 0; /* tested once, after the loop */
+		t = NAME_TAIL_STEP(t, s[i]);
 	}
-	*h = hash;
-	return true;
+	*tail = t;
+	return all;
 }
 
-/* The one pointer of a member id, its text [id, id + len) with hash h
-** (id_hash), within the record: the judge finds a member by its id's
-** address before it compares text (eval.c's memo), as the native reader
-** interns names.  An id not met before is copied when it is not
+/* The one pointer of a member id, its text [id, id + len) with its key
+** (record/name_key.h), within the record: the judge finds a member by its
+** id's address before it compares text (eval.c's memo), as the native
+** reader interns names.  An id not met before is copied when it is not
 ** NUL-terminated (`terminated`: it points into the JSON text). */
-static const char *intern_id(struct jreader *r, const char *id, size_t len, uint32_t h, bool terminated)
+static const char *intern_id(struct jreader *r, const char *id, size_t len, uint64_t tail, bool terminated)
 {
+	uint32_t h = name_hash(id, len, tail);
 	for (size_t j = h & (r->ids_cap - 1); r->ids_cap && r->ids[j].id; j = (j + 1) & (r->ids_cap - 1)) {
 		const struct id_slot *s = &r->ids[j];
-		if (s->hash == h && s->len == len) {
-			size_t i = 0; /* an id is short: compared here, not by a call */
-			while (i < len && s->id[i] == id[i])
-				i++;
-			if (i == len)
-				return s->id;
-		}
+		if (name_key_equal(s->id, s->hash, s->tail, s->len, id, len, h, tail))
+			return s->id;
 	}
 	if (!terminated)
 		id = arena_strndup(r->arena, id, len);
@@ -419,7 +408,7 @@ static const char *intern_id(struct jreader *r, const char *id, size_t len, uint
 	size_t j = h & (r->ids_cap - 1);
 	while (r->ids[j].id)
 		j = (j + 1) & (r->ids_cap - 1);
-	r->ids[j] = (struct id_slot){ id, h, (uint32_t)len };
+	r->ids[j] = (struct id_slot){ id, tail, h, (uint32_t)len };
 	r->ids_n++;
 	return id;
 }
@@ -433,9 +422,9 @@ static const char *read_id(struct jreader *r, struct jvalue *v)
 	}
 	/* the text of the string (NUL-terminated or not: raw_strings) as it
 	** is, when it is a name of ASCII; otherwise as name_make makes it */
-	uint32_t h;
-	if (v->len <= PARSE_MAX_IDENT && ascii_name(v->str, v->len, &h))
-		return intern_id(r, v->str, v->len, h, v->terminated);
+	uint64_t tail;
+	if (v->len <= PARSE_MAX_IDENT && ascii_name(v->str, v->len, &tail))
+		return intern_id(r, v->str, v->len, tail, v->terminated);
 	const char *id = v->len > PARSE_MAX_IDENT ? NULL : as_name(r, v->str, v->len);
 	if (!id) {
 		char shown[72];
@@ -448,7 +437,7 @@ static const char *read_id(struct jreader *r, struct jvalue *v)
 		return NULL;
 	}
 	size_t len = strlen(id);
-	return intern_id(r, id, len, id_hash(id, len), true);
+	return intern_id(r, id, len, name_tail(id, len), true);
 }
 
 /* A member id as a name, at the current position. */
