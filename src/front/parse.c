@@ -92,7 +92,12 @@ static bool check_encoding(struct diag_sink *diag, const struct source *src, uin
 		}
 		const unsigned char *p = text + at, *end = text + src->len, *block_end = text + stop;
 		while (p < block_end) {
-			uint64_t word; /* ASCII, the common case: eight bytes at a time */
+			uint64_t w[4]; /* ASCII, the common case: 32 bytes at a time, then 8 */
+			if (block_end - p >= 32 && (memcpy(w, p, 32), ((w[0] | w[1] | w[2] | w[3]) & 0x8080808080808080u) == 0)) {
+				p += 32;
+				continue;
+			}
+			uint64_t word;
 			if (block_end - p >= 8 && (memcpy(&word, p, 8), (word & 0x8080808080808080u) == 0)) {
 				p += 8;
 				continue;
