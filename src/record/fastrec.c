@@ -223,29 +223,32 @@ int fr_scan_string(struct fastrec *L, const char *text, size_t len, const char *
 ** number of up to 18 digits is read here, any other by rat_parse. */
 int fr_scan_number(struct fastrec *L, const char *text, size_t len, struct span *at, const struct fr_number **number)
 {
-	struct fr_number *out = arena_alloc_uninit(L->out, sizeof *out);
-	*number = out;
 	int64_t v = 0;
 	size_t digits = 0;
 	for (; text[digits] >= '0' && text[digits] <= '9' && digits < 18; digits++)
 		v = v * 10 + (text[digits] - '0');
-	if (ends_name[(unsigned char)text[digits]]) {
-		out->v = (struct rat){ v, 1 };
-		out->text = arena_strndup(L->out, text, digits);
-		at->end = at->start + (uint32_t)digits;
-		return FR_NUMBER;
-	}
+	bool whole = ends_name[(unsigned char)text[digits]];
+	if (whole)
+		len = digits;
 	while (len > 0 && ends_name[(unsigned char)text[len - 1]]) /* the blanks after it */
 		len--;
 	at->end = at->start + (uint32_t)len;
+	/* the number and its text in one piece of the meeting's arena */
+	struct fr_number *out = arena_alloc_uninit(L->out, sizeof *out + len + 1);
+	char *copy = (char *)(out + 1);
+	memcpy(copy, text, len);
+	copy[len] = '\0';
+	out->text = copy;
+	*number = out;
+	if (whole) {
+		out->v = (struct rat){ v, 1 };
+		return FR_NUMBER;
+	}
 	bool percent = text[len - 1] == '%';
 	enum rat_status st = rat_parse(text, len - (percent ? 1 : 0), &out->v);
 	if (st == RAT_OK && percent)
 		st = rat_div(out->v, rat_int(100), &out->v);
-	if (st != RAT_OK)
-		return FR_BAD;
-	out->text = arena_strndup(L->out, text, len);
-	return FR_NUMBER;
+	return st == RAT_OK ? FR_NUMBER : FR_BAD;
 }
 
 int fr_scan_date(struct fastrec *L, const char *text, size_t len, qdate *out)
