@@ -9,6 +9,7 @@ void jw_flush(struct json_writer *w)
 {
 	if (w->pending)
 		fwrite(w->buf, 1, w->pending, w->out);
+	w->given += w->pending;
 	w->pending = 0;
 }
 
@@ -16,6 +17,7 @@ void jw_init(struct json_writer *w, FILE *out)
 {
 	w->out = out;
 	w->kept = NULL;
+	w->given = 0;
 	w->depth = 0;
 	w->first[0] = true;
 	w->after_key = false;
@@ -154,7 +156,46 @@ void jw_string(struct json_writer *w, const char *s)
 void jw_keep(struct json_writer *w, struct jw_kept *k)
 {
 	memset(k->key, 0, sizeof k->key);
+	for (size_t i = 0; i < sizeof k->runs / sizeof k->runs[0]; i++)
+		k->runs[i].key = NULL;
 	w->kept = k;
+}
+
+void jw_run(struct json_writer *w, const void *key, void (*write)(struct json_writer *w, const void *ctx),
+            const void *ctx)
+{
+	struct jw_kept *k = w->kept;
+	unsigned depth = w->depth;
+	if (!k || w->after_key || w->first[depth]) {
+		write(w, ctx);
+		return;
+	}
+	struct jw_run *r = &k->runs[(uint32_t)(((uintptr_t)key + depth) * 2654435761u) >> (32 - JW_RUN_BITS)];
+	if (r->key == key && r->depth == depth) {
+		if (w->pending + r->len > sizeof w->buf)
+			jw_flush(w);
+		memcpy(w->buf + w->pending, r->text, r->len);
+		w->pending += r->len;
+		for (unsigned d = depth + 1; d <= r->end_depth; d++)
+			w->first[d] = r->first[d - depth - 1];
+		w->depth = r->end_depth;
+		w->after_key = r->after_key;
+		return;
+	}
+	/* written as any other time, then kept if it is all still in the buffer */
+	size_t start = w->pending, given = w->given;
+	write(w, ctx);
+	size_t len = w->pending - start;
+	if (w->given != given || len > JW_RUN_MAX || w->depth > depth + JW_RUN_LEVELS)
+		return;
+	r->key = key;
+	r->depth = depth;
+	r->end_depth = w->depth;
+	r->after_key = w->after_key;
+	for (unsigned d = depth + 1; d <= w->depth; d++)
+		r->first[d - depth - 1] = w->first[d];
+	r->len = (unsigned short)len;
+	memcpy(r->text, w->buf + start, len);
 }
 
 void jw_string_kept(struct json_writer *w, const void *key, const char *s)

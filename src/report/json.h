@@ -32,7 +32,8 @@ struct jw_kept;
 
 struct json_writer {
 	FILE *out;
-	struct jw_kept *kept;         /* strings quoted once (jw_string_kept); NULL: none */
+	struct jw_kept *kept;         /* strings and runs of lines written once (jw_string_kept, jw_run); NULL: none */
+	size_t given;                 /* bytes given to out so far */
 	unsigned depth;
 	bool first[JSON_MAX_DEPTH];   /* no element written yet at this level */
 	bool after_key;
@@ -58,14 +59,37 @@ void jw_string(struct json_writer *w, const char *s);
 #define JW_KEPT_BITS 8
 #define JW_KEPT_SLOTS (1u << JW_KEPT_BITS)
 #define JW_KEPT_MAX 126 /* quoted bytes a slot holds */
+#define JW_RUN_BITS 5
+#define JW_RUN_MAX 640  /* bytes a run holds */
+#define JW_RUN_LEVELS 4 /* containers a run may leave open */
+struct jw_run {
+	const void *key;
+	unsigned depth, end_depth;     /* where it was written, and where it left the writer */
+	bool after_key;                /* it ends with a key */
+	bool first[JW_RUN_LEVELS];     /* the containers it leaves open: still empty? */
+	unsigned short len;
+	char text[JW_RUN_MAX];
+};
 struct jw_kept {
 	const void *key[JW_KEPT_SLOTS];
 	unsigned char len[JW_KEPT_SLOTS];
 	char text[JW_KEPT_SLOTS][JW_KEPT_MAX];
+	struct jw_run runs[1u << JW_RUN_BITS];
 };
 /* Slots for w, all empty (k lives as long as w). */
 void jw_keep(struct json_writer *w, struct jw_kept *k);
 void jw_string_kept(struct json_writer *w, const void *key, const char *s);
+/*
+** A run of lines written the same way whenever it is written at the same
+** depth (keys and values the code fixes, the terms' own strings): `write`
+** writes it (given ctx) the first time, and what it wrote is kept by
+** `key` and the depth and copied after.  Only a run in the middle of a
+** container (not its first element, not after a key) is kept; it may close
+** containers, leave a few open and end with a key.  `key` must stand for what the
+** run writes as long as the writer lives, as for jw_string_kept.
+*/
+void jw_run(struct json_writer *w, const void *key, void (*write)(struct json_writer *w, const void *ctx),
+            const void *ctx);
 /* A value already formatted as JSON (a number such as 6.75). */
 void jw_raw(struct json_writer *w, const char *text);
 /* End the document with a newline (and flush). */

@@ -154,16 +154,44 @@ static void json_opt_kept_quoted(struct json_writer *w, const char *quoted, size
 		jw_null(w);
 }
 
-static void json_requirements(struct json_writer *w, const struct req_result *reqs, unsigned n)
+/* What a rule's object begins with, up to its "met" key: the same at every
+** motion for one requirement of the terms (kept as a run, jw_run, keyed by
+** the requirement); the first also opens the array under its key. */
+struct rule_head {
+	const char *quoted;         /* the array's key, quoted; NULL: not the first */
+	size_t n;
+	const struct req_result *q;
+};
+
+static void json_rule_head(struct json_writer *w, const void *ctx)
 {
-	jw_begin_array(w);
+	const struct rule_head *h = ctx;
+	if (h->quoted) {
+		jw_key_quoted(w, h->quoted, h->n);
+		jw_begin_array(w);
+	}
+	jw_begin_object(w);
+	json_opt_kept(w, "clause", h->q->clause);
+	jw_key_lit(w, "rule");
+	jw_string_kept(w, h->q->req, h->q->text); /* the rule as written: one text for each requirement of the terms */
+	jw_key_lit(w, "met");
+}
+
+/* "key": [the rules with their numbers] */
+#define json_requirements(w, key, reqs, n) \
+	json_requirements_quoted((w), "\"" key "\": ", sizeof "\"" key "\": " - 1, (reqs), (n))
+
+static void json_requirements_quoted(struct json_writer *w, const char *quoted, size_t len,
+                                     const struct req_result *reqs, unsigned n)
+{
+	if (n == 0) {
+		jw_key_quoted(w, quoted, len);
+		jw_begin_array(w);
+	}
 	for (unsigned i = 0; i < n; i++) {
 		const struct req_result *q = &reqs[i];
-		jw_begin_object(w);
-		json_opt_kept(w, "clause", q->clause);
-		jw_key_lit(w, "rule");
-		jw_string_kept(w, q->req, q->text); /* the rule as written: one text for each requirement of the terms */
-		jw_key_lit(w, "met");
+		struct rule_head head = { i ? NULL : quoted, len, q };
+		jw_run(w, q->req, json_rule_head, &head);
 		if (q->failed)
 			jw_null(w);
 		else
@@ -212,25 +240,22 @@ static void json_counts(struct json_writer *w, const struct counts *c, bool atte
 	jw_end_object(w);
 }
 
-static void json_motion(struct json_writer *w, const struct terms *t, const struct motion_result *mr)
+/* "class": {"name", "clause", "title"}: the same at every motion of the class */
+static void json_class(struct json_writer *w, const void *ctx)
 {
-	const struct rec_motion *mo = mr->motion;
-	jw_begin_object(w);
-	jw_key_lit(w, "number");
-	jw_string(w, mo->number);
-	jw_key_lit(w, "title");
-	jw_string(w, mo->title);
+	const struct dclass *cls = ctx;
 	jw_key_lit(w, "class");
-	if (mr->cls) {
-		jw_begin_object(w);
-		jw_key_lit(w, "name");
-		jw_string_kept(w, mr->cls->id, mr->cls->id);
-		json_opt_kept(w, "clause", mr->cls->clause);
-		json_opt_kept(w, "title", mr->cls->title);
-		jw_end_object(w);
-	} else {
-		jw_null(w);
-	}
+	jw_begin_object(w);
+	jw_key_lit(w, "name");
+	jw_string_kept(w, cls->id, cls->id);
+	json_opt_kept(w, "clause", cls->clause);
+	json_opt_kept(w, "title", cls->title);
+	jw_end_object(w);
+}
+
+/* A motion's attributes, date outside a meeting and declared interests. */
+static void json_declared(struct json_writer *w, const struct rec_motion *mo)
+{
 	jw_key_lit(w, "attributes");
 	jw_begin_object(w);
 	for (unsigned i = 0; i < mo->n_attrs; i++) {
@@ -262,6 +287,94 @@ static void json_motion(struct json_writer *w, const struct terms *t, const stru
 		jw_end_object(w);
 	}
 	jw_end_array(w);
+}
+
+/* ... when it has none */
+static void json_nothing_declared(struct json_writer *w, const void *ctx)
+{
+	(void)ctx;
+	struct rec_motion none = { .n_attrs = 0 };
+	json_declared(w, &none);
+}
+
+/* From "casting_vote_applied" to "casting" */
+static void json_casting_to_ratification(struct json_writer *w, const void *ctx)
+{
+	const struct motion_result *mr = ctx;
+	jw_key_lit(w, "casting_vote_applied");
+	jw_bool(w, mr->casting_applied);
+	jw_key_lit(w, "approval");
+	json_approval(w, mr);
+	jw_key_lit(w, "ratified_by");
+	json_ratification(w, mr->ratified_by, true);
+	jw_key_lit(w, "ratifies");
+	json_ratification(w, mr->ratifies, false);
+	jw_key_lit(w, "casting");
+	jw_begin_object(w);
+	json_opt_string(w, "recorded", report_casting_recorded(mr));
+	jw_key_lit(w, "applied");
+	jw_bool(w, mr->casting_applied);
+	jw_end_object(w);
+}
+
+/* "terms": {"name", "version", "effective", "file"}: the same at every
+** meeting the version judges */
+static void json_terms(struct json_writer *w, const void *ctx)
+{
+	const struct terms *t = ctx;
+	char d[DATE_FMT_MAX];
+	jw_key_lit(w, "terms");
+	jw_begin_object(w);
+	jw_key_lit(w, "name");
+	jw_string(w, t->name);
+	json_opt_string(w, "version", t->version);
+	jw_key_lit(w, "effective");
+	if (t->has_effective)
+		jw_string(w, date_format(t->effective, d));
+	else
+		jw_null(w);
+	jw_key_lit(w, "file");
+	jw_string(w, t->src->name);
+	jw_end_object(w);
+}
+
+/* A motion's outcome, the outcome its minutes record, its findings, and
+** the end of its object. */
+static void json_motion_end(struct json_writer *w, const void *ctx)
+{
+	const struct motion_result *mr = ctx;
+	jw_key_lit(w, "outcome");
+	jw_plain(w, ast_outcome_name(mr->outcome));
+	jw_key_lit(w, "recorded");
+	if (mr->recorded != OUTCOME_NONE)
+		jw_plain(w, ast_outcome_name(mr->recorded));
+	else
+		jw_null(w);
+	jw_key_lit(w, "findings");
+	json_findings(w, &mr->findings);
+	jw_end_object(w);
+}
+
+static void json_motion(struct json_writer *w, const struct terms *t, const struct motion_result *mr)
+{
+	const struct rec_motion *mo = mr->motion;
+	jw_begin_object(w);
+	jw_key_lit(w, "number");
+	jw_string(w, mo->number);
+	jw_key_lit(w, "title");
+	jw_string(w, mo->title);
+	if (mr->cls) {
+		jw_run(w, mr->cls, json_class, mr->cls);
+	} else {
+		jw_key_lit(w, "class");
+		jw_null(w);
+	}
+	if (mo->n_attrs == 0 && !mo->is_virtual && mo->interests.n == 0) {
+		static const char plain_motion; /* stands for the run below */
+		jw_run(w, &plain_motion, json_nothing_declared, NULL);
+	} else {
+		json_declared(w, mo);
+	}
 	if (t->has_deputies) {
 		jw_key_lit(w, "deputies");
 		jw_begin_array(w);
@@ -292,39 +405,27 @@ static void json_motion(struct json_writer *w, const struct terms *t, const stru
 		else
 			jw_null(w);
 	}
-	jw_key_lit(w, "quorum");
-	json_requirements(w, mr->quorum, mr->n_quorum);
+	json_requirements(w, "quorum", mr->quorum, mr->n_quorum);
 	jw_key_lit(w, "counts");
 	json_counts(w, &mr->counts, t->uses_attendees);
 	jw_key_lit(w, "decision");
 	jw_plain(w, mr->by_consensus ? "consensus" : mr->declared_only ? "declared"
 	              : (mo->n_votes || mo->has_tally) ? "vote" : "none");
-	jw_key_lit(w, "casting_vote_applied");
-	jw_bool(w, mr->casting_applied);
-	jw_key_lit(w, "approval");
-	json_approval(w, mr);
-	jw_key_lit(w, "ratified_by");
-	json_ratification(w, mr->ratified_by, true);
-	jw_key_lit(w, "ratifies");
-	json_ratification(w, mr->ratifies, false);
-	jw_key_lit(w, "casting");
-	jw_begin_object(w);
-	json_opt_string(w, "recorded", report_casting_recorded(mr));
-	jw_key_lit(w, "applied");
-	jw_bool(w, mr->casting_applied);
-	jw_end_object(w);
-	jw_key_lit(w, "requires");
-	json_requirements(w, mr->reqs, mr->n_reqs);
-	jw_key_lit(w, "outcome");
-	jw_plain(w, ast_outcome_name(mr->outcome));
-	jw_key_lit(w, "recorded");
-	if (mr->recorded != OUTCOME_NONE)
-		jw_plain(w, ast_outcome_name(mr->recorded));
-	else
-		jw_null(w);
-	jw_key_lit(w, "findings");
-	json_findings(w, &mr->findings);
-	jw_end_object(w);
+	if (!mr->casting_applied && mr->approval == APPROVAL_NOT_NEEDED && !mr->ratified_by && !mr->ratifies &&
+	    !report_casting_recorded(mr)) {
+		static const char no_casting_approval_or_ratification; /* stands for the run below */
+		jw_run(w, &no_casting_approval_or_ratification, json_casting_to_ratification, mr);
+	} else {
+		json_casting_to_ratification(w, mr);
+	}
+	json_requirements(w, "requires", mr->reqs, mr->n_reqs);
+	if (mr->findings.first) {
+		json_motion_end(w, mr);
+	} else { /* the same for every pair of outcomes */
+		static const char ends[8][8]; /* each stands for its run */
+		_Static_assert(OUTCOME_UNDETERMINED < 8 && OUTCOME_NONE < 8, "an end for each pair of outcomes");
+		jw_run(w, &ends[mr->outcome][mr->recorded], json_motion_end, mr);
+	}
 }
 
 void report_json_meeting(struct json_writer *w, const struct meeting_result *r)
@@ -341,19 +442,7 @@ void report_json_meeting(struct json_writer *w, const struct meeting_result *r)
 	jw_string(w, date_format(m->date, d));
 	jw_key_lit(w, "file");
 	jw_string(w, m->src->name);
-	jw_key_lit(w, "terms");
-	jw_begin_object(w);
-	jw_key_lit(w, "name");
-	jw_string(w, t->name);
-	json_opt_string(w, "version", t->version);
-	jw_key_lit(w, "effective");
-	if (t->has_effective)
-		jw_string(w, date_format(t->effective, d));
-	else
-		jw_null(w);
-	jw_key_lit(w, "file");
-	jw_string(w, t->src->name);
-	jw_end_object(w);
+	jw_run(w, t, json_terms, t);
 	jw_key_lit(w, "members");
 	jw_int(w, r->members);
 	jw_key_lit(w, "present_at_start");

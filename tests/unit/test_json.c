@@ -210,6 +210,106 @@ static void test_kept(void **state)
 	out_close(&b);
 }
 
+/* Runs of lines: written as they are the first time, copied after; the
+** same text as writing them every time, whatever they leave open, at the
+** start of a container (never kept), too long to keep, cut by a flush,
+** closing the container they are in, or deeper than a run may leave open. */
+struct run_case {
+	int kind;
+	const char *s;
+};
+
+static void write_run(struct json_writer *w, const void *ctx)
+{
+	const struct run_case *c = ctx;
+	switch (c->kind) {
+	case 0: /* a key and an object left open, its first key written */
+		jw_key_lit(w, "head");
+		jw_begin_object(w);
+		jw_key_lit(w, "rule");
+		jw_string(w, c->s);
+		jw_key_lit(w, "met");
+		break;
+	case 1: /* a closed object */
+		jw_key_lit(w, "class");
+		jw_begin_object(w);
+		jw_key_lit(w, "name");
+		jw_string(w, c->s);
+		jw_end_object(w);
+		break;
+	case 2: /* deeper than a run may leave open */
+		jw_key_lit(w, "deep");
+		for (int i = 0; i < JW_RUN_LEVELS + 1; i++)
+			jw_begin_array(w);
+		break;
+	case 3: /* the end of the object it is in */
+		jw_key_lit(w, "last");
+		jw_null(w);
+		jw_end_object(w);
+		break;
+	}
+}
+
+static void finish_run(struct json_writer *w, int kind)
+{
+	if (kind == 0) {
+		jw_bool(w, true);
+		jw_end_object(w);
+	} else if (kind == 2) {
+		for (int i = 0; i < JW_RUN_LEVELS + 1; i++)
+			jw_end_array(w);
+	}
+}
+
+static void test_runs(void **state)
+{
+	(void)state;
+	static struct jw_kept kept;
+	char *longer = malloc(JSON_BUFFER + 10);
+	assert_non_null(longer);
+	memset(longer, 'x', JSON_BUFFER + 9);
+	longer[JSON_BUFFER + 9] = '\0';
+	const struct run_case cases[] = {
+		{ 0, "present >= 8" }, { 1, "ordinary" }, { 2, "" },
+		{ 1, "a name longer than a run may hold, a name longer than a run may hold, a name longer than a run "
+		     "may hold, a name longer than a run may hold, a name longer than a run may hold, a name longer "
+		     "than a run may hold, a name longer than a run may hold, a name longer than a run may hold" },
+		{ 1, longer },
+	};
+	enum { N = sizeof cases / sizeof cases[0] };
+	struct out a, b;
+	out_open(&a);
+	out_open(&b);
+	struct json_writer wr, wd;
+	jw_init(&wr, a.f);
+	jw_keep(&wr, &kept);
+	jw_init(&wd, b.f);
+	jw_begin_array(&wr);
+	jw_begin_array(&wd);
+	for (int round = 0; round < 40; round++) {
+		jw_begin_object(&wr);
+		jw_begin_object(&wd);
+		for (unsigned k = 0; k < N; k++) { /* the first is at the start of its object: never kept */
+			int kind = cases[k].kind;
+			jw_run(&wr, &cases[k], write_run, &cases[k]);
+			write_run(&wd, &cases[k]);
+			finish_run(&wr, kind);
+			finish_run(&wd, kind);
+		}
+		static const struct run_case closing = { 3, "" };
+		jw_run(&wr, &closing, write_run, &closing);
+		write_run(&wd, &closing);
+	}
+	jw_end_array(&wr);
+	jw_end_array(&wd);
+	jw_finish(&wr);
+	jw_finish(&wd);
+	assert_string_equal(out_text(&a), out_text(&b));
+	out_close(&a);
+	out_close(&b);
+	free(longer);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -218,6 +318,7 @@ int main(void)
 		cmocka_unit_test(test_long_strings),
 		cmocka_unit_test(test_every_byte_everywhere),
 		cmocka_unit_test(test_kept),
+		cmocka_unit_test(test_runs),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
