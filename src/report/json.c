@@ -157,7 +157,8 @@ void jw_keep(struct json_writer *w, struct jw_kept *k)
 {
 	memset(k->key, 0, sizeof k->key);
 	for (size_t i = 0; i < sizeof k->runs / sizeof k->runs[0]; i++)
-		k->runs[i].key = NULL;
+		k->runs[i] = (struct jw_run){ .key = NULL, .used = 0 };
+	k->uses = 0;
 	w->kept = k;
 }
 
@@ -170,7 +171,14 @@ void jw_run(struct json_writer *w, const void *key, void (*write)(struct json_wr
 		write(w, ctx);
 		return;
 	}
-	struct jw_run *r = &k->runs[(uint32_t)(((uintptr_t)key + depth) * 2654435761u) >> (32 - JW_RUN_BITS)];
+	/* two slots a key may be in; a new run takes the one used longer ago */
+	size_t at = (uint32_t)(((uintptr_t)key + depth) * 2654435761u) >> (32 - JW_RUN_BITS);
+	struct jw_run *r = &k->runs[at], *other = &k->runs[at ^ 1];
+	if (other->key == key && other->depth == depth)
+		r = other;
+	else if (!(r->key == key && r->depth == depth) && other->used < r->used)
+		r = other;
+	r->used = ++k->uses;
 	if (r->key == key && r->depth == depth) {
 		if (w->pending + r->len > sizeof w->buf)
 			jw_flush(w);

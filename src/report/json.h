@@ -64,6 +64,7 @@ void jw_string(struct json_writer *w, const char *s);
 #define JW_RUN_LEVELS 4 /* containers a run may leave open */
 struct jw_run {
 	const void *key;
+	unsigned long used;            /* when it was last copied or kept (jw_kept.uses) */
 	unsigned depth, end_depth;     /* where it was written, and where it left the writer */
 	bool after_key;                /* it ends with a key */
 	bool first[JW_RUN_LEVELS];     /* the containers it leaves open: still empty? */
@@ -75,6 +76,7 @@ struct jw_kept {
 	unsigned char len[JW_KEPT_SLOTS];
 	char text[JW_KEPT_SLOTS][JW_KEPT_MAX];
 	struct jw_run runs[1u << JW_RUN_BITS];
+	unsigned long uses;
 };
 /* Slots for w, all empty (k lives as long as w). */
 void jw_keep(struct json_writer *w, struct jw_kept *k);

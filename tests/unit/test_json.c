@@ -300,6 +300,25 @@ static void test_runs(void **state)
 		jw_run(&wr, &closing, write_run, &closing);
 		write_run(&wd, &closing);
 	}
+	/* more keys than slots, each its own text: taken back and forth */
+	static const char *const names[] = { "ordinary", "financial", "urgent", "amendment", "standing" };
+	static struct run_case many[8 << JW_RUN_BITS];
+	for (unsigned k = 0; k < sizeof many / sizeof many[0]; k++)
+		many[k] = (struct run_case){ 1, names[k % 5] };
+	jw_begin_object(&wr);
+	jw_begin_object(&wd);
+	jw_key_lit(&wr, "many");
+	jw_key_lit(&wd, "many");
+	jw_null(&wr);
+	jw_null(&wd);
+	for (int round = 0; round < 3; round++) {
+		for (unsigned k = 0; k < sizeof many / sizeof many[0]; k += 1 + (unsigned)round) {
+			jw_run(&wr, &many[k], write_run, &many[k]);
+			write_run(&wd, &many[k]);
+		}
+	}
+	jw_end_object(&wr);
+	jw_end_object(&wd);
 	jw_end_array(&wr);
 	jw_end_array(&wd);
 	jw_finish(&wr);
