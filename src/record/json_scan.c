@@ -384,18 +384,9 @@ static void scan_word(struct jscan *s, struct jvalue *v, const char *word, size_
 	v->span = (struct span){ offset_of(s, p), offset_of(s, s->p) };
 }
 
-/*
-** Begin the next value: a scalar is read whole (a string copied into the
-** arena); of an object or an array, the opening bracket.  `depth` is the
-** nesting of the container it is in.
-*/
-static void jscan_value(struct jscan *s, struct jvalue *v, unsigned depth)
+/* jscan_value for a value that is not a string. */
+static void scan_other_value(struct jscan *s, struct jvalue *v, unsigned depth)
 {
-	skip_ws(s);
-	v->depth = 0;
-	v->n = 0;
-	v->seen = 0;
-	v->keys = NULL;
 	if (s->p >= s->end)
 		unexpected(s, s->p, "a value");
 	switch (*s->p) {
@@ -408,12 +399,30 @@ static void jscan_value(struct jscan *s, struct jvalue *v, unsigned depth)
 		v->depth = depth + 1;
 		s->p++;
 		return;
-	case '"': scan_string(s, v, !s->raw_strings); return;
 	case 't': scan_word(s, v, "true", 4, J_TRUE); return;
 	case 'f': scan_word(s, v, "false", 5, J_FALSE); return;
 	case 'n': scan_word(s, v, "null", 4, J_NULL); return;
 	default: scan_number(s, v); return;
 	}
+}
+
+/*
+** Begin the next value: a scalar is read whole (a string copied into the
+** arena unless raw_strings); of an object or an array, the opening
+** bracket.  `depth` is the nesting of the container it is in.  Inline in
+** its two callers: a string, the most common value, costs no call.
+*/
+static inline void jscan_value(struct jscan *s, struct jvalue *v, unsigned depth)
+{
+	skip_ws(s);
+	v->depth = 0;
+	v->n = 0;
+	v->seen = 0;
+	v->keys = NULL;
+	if (*s->p == '"') /* (the text ends in a NUL: never past its end) */
+		scan_string(s, v, !s->raw_strings);
+	else
+		scan_other_value(s, v, depth);
 }
 
 /* ---- objects and arrays ---------------------------------------------------------- */
@@ -465,13 +474,23 @@ static void keyset_add(struct jscan *s, struct jvalue *obj, const struct jvalue 
 }
 
 
+/* Is the NUL-terminated `known` the key text[0, len)?  (A key holds no NUL:
+** the loop stops at known's end.)  Compared here: a key is a few bytes,
+** fewer than a call to strncmp costs. */
+static inline bool same_key(const char *known, const char *text, size_t len)
+{
+	size_t i = 1; /* the first byte is compared by the caller */
+	while (i < len && known[i] == text[i])
+		i++;
+	return i == len && known[len] == '\0';
+}
+
 /* The index of key in known_keys (NULL-terminated; NULL: none), or
 ** JSCAN_OTHER; a key met twice in one object is a syntax error. */
 static int member_key(struct jscan *s, struct jvalue *obj, const struct jvalue *key, const char *const *known_keys)
 {
 	for (int i = 0; known_keys && known_keys[i]; i++)
-		if (known_keys[i][0] == key->str[0] && strncmp(known_keys[i], key->str, key->len) == 0 &&
-		    known_keys[i][key->len] == '\0') {
+		if (known_keys[i][0] == key->str[0] && same_key(known_keys[i], key->str, key->len)) {
 			if (obj->seen & (1u << i))
 				duplicate_key(s, key);
 			obj->seen |= 1u << i;
