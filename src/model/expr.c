@@ -388,6 +388,117 @@ enum expr_status expr_test(const struct expr *e, const struct expr_env *env,
 	return EXPR_OK;
 }
 
+/* ---- the memo (expr.h) ---- */
+
+enum {
+	EXPR_MEMO_COUNTS = 4,                   /* counts a condition may read and be remembered */
+	EXPR_MEMO_STEPS = 2,                    /* comparisons its trace may hold */
+	EXPR_MEMO_SHAPE_BITS = 5, EXPR_MEMO_VALUE_BITS = 8
+};
+
+/* Which counts a condition reads, found once (walk_shape). */
+struct memo_shape {
+	const struct expr *e;                   /* NULL: an empty slot */
+	bool usable;                            /* reads only counts, at most EXPR_MEMO_COUNTS */
+	unsigned n;
+	const struct expr *counts[EXPR_MEMO_COUNTS];
+};
+
+/* A condition's value and trace on counts `key`. */
+struct memo_value {
+	const struct expr *e;                   /* NULL: an empty slot */
+	int64_t key[EXPR_MEMO_COUNTS];
+	bool met;
+	unsigned n_steps;
+	struct trace_step steps[EXPR_MEMO_STEPS];
+};
+
+struct expr_memo {
+	struct memo_shape shape[1 << EXPR_MEMO_SHAPE_BITS];
+	struct memo_value value[1 << EXPR_MEMO_VALUE_BITS];
+};
+
+struct expr_memo *expr_memo_new(struct arena *a)
+{
+	return arena_alloc(a, sizeof(struct expr_memo));
+}
+
+/* The count nodes of e in order into sh; false when e reads anything else. */
+static bool walk_shape(const struct expr *e, struct memo_shape *sh)
+{
+	switch (e->kind) {
+	case EX_CONST: return true;
+	case EX_COUNT:
+		if (sh->n == EXPR_MEMO_COUNTS)
+			return false;
+		sh->counts[sh->n++] = e;
+		return true;
+	case EX_BINARY: return walk_shape(e->a, sh) && walk_shape(e->b, sh);
+	case EX_UNARY: case EX_ROUND: return walk_shape(e->a, sh);
+	case EX_FUNC:
+		for (unsigned i = 0; i < e->n_args; i++)
+			if (!walk_shape(e->args[i], sh))
+				return false;
+		return true;
+	default: return false; /* an attribute, a parameter, a rule called */
+	}
+}
+
+static uint32_t memo_hash(const void *p, uint64_t more)
+{
+	uint64_t h = ((uint64_t)(uintptr_t)p ^ more) * UINT64_C(0x9E3779B97F4A7C15);
+	return (uint32_t)(h >> 32);
+}
+
+static const struct memo_shape *shape_of(struct expr_memo *m, const struct expr *e)
+{
+	struct memo_shape *sh = &m->shape[memo_hash(e, 0) >> (32 - EXPR_MEMO_SHAPE_BITS)];
+	if (sh->e != e) {
+		memset(sh, 0, sizeof *sh);
+		sh->e = e;
+		sh->usable = walk_shape(e, sh);
+	}
+	return sh;
+}
+
+enum expr_status expr_test_memo(struct expr_memo *m, const struct expr *e, const struct expr_env *env,
+                                bool *out, const struct expr **fault)
+{
+	const struct memo_shape *sh = m ? shape_of(m, e) : NULL;
+	if (!sh || !sh->usable || (env->trace && env->trace->n != 0))
+		return expr_test(e, env, out, fault);
+	int64_t key[EXPR_MEMO_COUNTS] = { 0 };
+	uint64_t mix = 0;
+	for (unsigned i = 0; i < sh->n; i++) {
+		key[i] = expr_count_value(sh->counts[i], env->counts);
+		mix = (mix ^ (uint64_t)key[i]) * UINT64_C(0x100000001B3);
+	}
+	struct memo_value *v = &m->value[memo_hash(e, mix) >> (32 - EXPR_MEMO_VALUE_BITS)];
+	bool same = v->e == e;
+	for (unsigned i = 0; same && i < sh->n; i++)
+		same = v->key[i] == key[i];
+	if (same) {
+		*out = v->met;
+		if (env->trace) {
+			memcpy(env->trace->steps, v->steps, v->n_steps * sizeof v->steps[0]);
+			env->trace->n = v->n_steps;
+		}
+		return EXPR_OK;
+	}
+	struct trace own = { .n = 0 }, *trace = env->trace ? env->trace : &own;
+	struct expr_env traced = *env;
+	traced.trace = trace;
+	enum expr_status st = expr_test(e, &traced, out, fault);
+	if (st != EXPR_OK || trace->truncated || trace->n > EXPR_MEMO_STEPS)
+		return st;
+	v->e = e;
+	memcpy(v->key, key, sizeof key);
+	v->met = *out;
+	v->n_steps = trace->n;
+	memcpy(v->steps, trace->steps, trace->n * sizeof trace->steps[0]);
+	return st;
+}
+
 enum expr_status expr_select_class(const struct terms *t, const struct expr_env *env,
                                    const struct dclass **cls, const struct expr **fault)
 {

@@ -68,6 +68,21 @@ enum expr_status expr_eval(const struct expr *e, const struct expr_env *env,
 enum expr_status expr_eval_general(const struct expr *e, const struct expr_env *env,
                                    struct value *out, const struct expr **fault);
 
+/*
+** A memo of conditions evaluated.  A condition that reads only counts (no
+** motion attribute, no rule called, at most EXPR_MEMO_COUNTS of them) has
+** the same value and trace whenever the counts it reads are the same, so a
+** history judged by one version of the terms need not evaluate `yes > half
+** of cast` at 5 of 9 again at every motion.  A fixed table in a (entries
+** replaced when another takes their place: what is read is copied out).
+*/
+struct expr_memo;
+struct expr_memo *expr_memo_new(struct arena *a);
+
+/* expr_test, remembered in m (NULL: as expr_test). */
+enum expr_status expr_test_memo(struct expr_memo *m, const struct expr *e, const struct expr_env *env,
+                                bool *out, const struct expr **fault);
+
 /* Evaluate a condition to true/false; a non-boolean is EXPR_TYPE. */
 enum expr_status expr_test(const struct expr *e, const struct expr_env *env,
                            bool *out, const struct expr **fault);

@@ -57,7 +57,7 @@ bool notice_in_time(qdate given, qdate day, struct duration period, bool clear, 
 ** means nothing.  checks, when given, receives each one with its trace.
 */
 static bool all_met(const struct requirement *reqs, unsigned n, const struct counts *c, const struct attr *attrs,
-                    unsigned n_attrs, struct req_check *checks, bool *failed)
+                    unsigned n_attrs, struct expr_memo *memo, struct req_check *checks, bool *failed)
 {
 	bool all = true;
 	*failed = false;
@@ -68,7 +68,7 @@ static bool all_met(const struct requirement *reqs, unsigned n, const struct cou
 		struct expr_env env = { c, attrs, n_attrs, NULL, checks ? &rc->trace : NULL };
 		rc->fault = NULL;
 		rc->met = false;
-		rc->status = expr_test(reqs[i].cond, &env, &rc->met, &rc->fault);
+		rc->status = expr_test_memo(memo, reqs[i].cond, &env, &rc->met, &rc->fault);
 		if (rc->status != EXPR_OK)
 			*failed = true;
 		else if (!rc->met)
@@ -77,18 +77,19 @@ static bool all_met(const struct requirement *reqs, unsigned n, const struct cou
 	return all;
 }
 
-static enum quorum_state quorum_on(const struct terms *t, const struct counts *q, struct decision_detail *detail)
+static enum quorum_state quorum_on(const struct terms *t, const struct counts *q, struct expr_memo *memo,
+                                   struct decision_detail *detail)
 {
 	if (t->quorum_tba || t->n_quorum == 0)
 		return QUORUM_TBA;
 	bool failed;
-	bool met = all_met(t->quorum, t->n_quorum, q, NULL, 0, detail ? detail->quorum : NULL, &failed);
+	bool met = all_met(t->quorum, t->n_quorum, q, NULL, 0, memo, detail ? detail->quorum : NULL, &failed);
 	return failed ? QUORUM_UNKNOWN : met ? QUORUM_MET : QUORUM_NOT_MET;
 }
 
 enum quorum_state decide_quorum_of(const struct terms *t, const struct counts *quorum)
 {
-	return quorum_on(t, quorum, NULL);
+	return quorum_on(t, quorum, NULL, NULL);
 }
 
 static enum quorum_state decide_quorum(const struct terms *t, const struct scenario *s, struct decision_detail *detail)
@@ -101,7 +102,7 @@ static enum quorum_state decide_quorum(const struct terms *t, const struct scena
 		return QUORUM_TBA_EVERYONE;
 	if (s->quorum_given)
 		return (enum quorum_state)s->quorum_verdict;
-	return quorum_on(t, &s->quorum, detail);
+	return quorum_on(t, &s->quorum, s->memo, detail);
 }
 
 /* The class rules applied to counts c: carried, not carried, or
@@ -110,7 +111,8 @@ static enum outcome apply_rules(const struct dclass *cl, const struct counts *c,
                                 struct decision_detail *detail)
 {
 	bool failed;
-	bool met = all_met(cl->requires, cl->n_requires, c, s->attrs, s->n_attrs, detail ? detail->rules : NULL, &failed);
+	bool met = all_met(cl->requires, cl->n_requires, c, s->attrs, s->n_attrs, s->memo, detail ? detail->rules : NULL,
+	                   &failed);
 	if (detail)
 		detail->n_rules = cl->n_requires;
 	return failed ? OUTCOME_UNDETERMINED : met ? OUTCOME_CARRIED : OUTCOME_NOT_CARRIED;

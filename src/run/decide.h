@@ -63,6 +63,7 @@ struct scenario {
 	} approval;
 	const char *approval_body;  /* when recorded: the body the record names ... */
 	qdate approval_on;          /* ... and the day it approved or refused */
+	struct expr_memo *memo;     /* conditions evaluated before, remembered (NULL: none) */
 	/* the quorum's verdict on these counts when the caller already has it
 	** (eval: a motion in the same room as one decided before); decide then
 	** does not evaluate the quorum again, nor fill decision_detail.quorum */

@@ -96,6 +96,7 @@ struct judge_plan {
 	const struct terms *t;
 	const struct attr_read *attr_read;   /* built when a motion first has attributes */
 	struct alias memo[PLAN_MEMO_SLOTS];  /* members only (their id checks the name) */
+	struct expr_memo *conditions;        /* requirements evaluated, by the counts they read */
 };
 
 struct judge_plan *judge_plan_new(struct arena *a, const struct terms *t)
@@ -103,6 +104,7 @@ struct judge_plan *judge_plan_new(struct arena *a, const struct terms *t)
 	struct judge_plan *p = arena_alloc(a, sizeof *p);
 	p->arena = a;
 	p->t = t;
+	p->conditions = expr_memo_new(a);
 	return p;
 }
 
@@ -1878,6 +1880,7 @@ static void decide_motion(struct evaluator *ev, struct motion_result *mr)
 	struct scenario s;
 	scenario_clear(&s); /* the counts are filled below */
 	room_counts(ev, &ms, plain, &s);
+	s.memo = ev->plan ? ev->plan->conditions : NULL;
 	struct room *room = plain ? ev->room : NULL; /* the counts s.quorum has, to be kept as they are */
 	if (room && room->has_quorum) {
 		s.quorum_given = true;

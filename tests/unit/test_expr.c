@@ -546,6 +546,7 @@ static void test_count_comparison_shortcut(void **state)
 	                 "rule two = yes > half of cast and not (no >= 2/3 of votes) or abstain <= 1\n"
 	                 "rule nested = yes >= ceil(3/4 of members)\n");
 	uint64_t seed = 7;
+	struct expr_memo *memo = expr_memo_new(&R->f.arena);
 	for (int round = 0; round < 3000; round++) {
 		struct counts c;
 		memset(&c, 0, sizeof c);
@@ -574,6 +575,22 @@ static void test_count_comparison_shortcut(void **state)
 				if (a->cmp != b->cmp || a->result != b->result || a->empty_base != b->empty_base ||
 				    !same_value(&a->lhs, &b->lhs) || !same_value(&a->rhs, &b->rhs))
 					fail_msg("rule %s, round %d: trace step %u differs", name, round, k);
+			}
+			/* remembered by the counts it reads: the same as evaluated, the
+			** first time (made) and the second (read) */
+			for (int again = 0; again < 2 && vg.type == VT_BOOL; again++) {
+				struct trace tm = { .n = 0 };
+				struct expr_env memo_env = { &c, NULL, 0, NULL, again ? &tm : NULL };
+				bool met;
+				const struct expr *fm = NULL;
+				if (expr_test_memo(memo, R->t->rules[i].body, &memo_env, &met, &fm) != EXPR_OK || met != vg.u.boolean)
+					fail_msg("rule %s, round %d: remembered, another value", name, round);
+				bool same = !again || tm.n == tg.n;
+				for (unsigned k = 0; same && again && k < tm.n; k++)
+					same = tm.steps[k].cmp == tg.steps[k].cmp && tm.steps[k].result == tg.steps[k].result &&
+					       same_value(&tm.steps[k].lhs, &tg.steps[k].lhs) && same_value(&tm.steps[k].rhs, &tg.steps[k].rhs);
+				if (!same)
+					fail_msg("rule %s, round %d: remembered, another trace", name, round);
 			}
 		}
 	}
