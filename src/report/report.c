@@ -131,36 +131,41 @@ const char *report_side_votes(const struct motion_result *mr, enum vote_kind sid
 	return buf;
 }
 
-void report_motion_attrs(FILE *out, const struct rec_motion *mo, void (*put)(FILE *out, const char *s),
-                         const char *before, const char *after)
+void report_fputs(void *out, const char *s)
+{
+	fputs(s, out);
+}
+
+void report_motion_attrs(void *out, const struct rec_motion *mo, void (*raw)(void *out, const char *s),
+                         void (*text)(void *out, const char *s), const char *before, const char *after)
 {
 	if (mo->n_attrs == 0 && !mo->is_virtual)
 		return;
-	fputs(before, out);
+	raw(out, before);
 	for (unsigned i = 0; i < mo->n_attrs; i++) {
 		char buf[RAT_FMT_MAX];
 		const struct attr *a = &mo->attrs[i];
 		if (i)
-			fputs(", ", out);
-		put(out, a->name);
+			raw(out, ", ");
+		text(out, a->name);
 		if (a->value.type == VT_BOOL && a->value.u.boolean)
 			continue;
-		fputc(' ', out);
+		raw(out, " ");
 		if (a->value.type == VT_STR) { /* as value_format quotes it, at any length */
-			put(out, "\"");
-			put(out, a->value.u.str);
-			put(out, "\"");
+			text(out, "\"");
+			text(out, a->value.u.str);
+			text(out, "\"");
 		} else {
-			put(out, value_format(&a->value, buf, sizeof buf));
+			text(out, value_format(&a->value, buf, sizeof buf));
 		}
 	}
 	if (mo->is_virtual) {
 		char d[DATE_FMT_MAX];
-		fputs(mo->n_attrs ? ", " : "", out);
-		put(out, "decided outside a meeting on ");
-		put(out, date_format(mo->virtual_on, d));
+		raw(out, mo->n_attrs ? ", " : "");
+		text(out, "decided outside a meeting on ");
+		text(out, date_format(mo->virtual_on, d));
 	}
-	fputs(after, out);
+	raw(out, after);
 }
 
 const char *report_deputy(const struct deputy_seat *ds, char *buf)

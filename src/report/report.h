@@ -148,10 +148,13 @@ const char *report_side_votes(const struct motion_result *mr, enum vote_kind sid
 /* A motion's attributes as every report reads them out, after `before` and
 ** before `after`: "financial, amount 31000.50, kind \"amendment\"" (numbers
 ** with their decimals as written), and "decided outside a meeting on DATE";
-** each piece through put (the format's escaper).  Nothing when there is
-** nothing to say. */
-void report_motion_attrs(FILE *out, const struct rec_motion *mo, void (*put)(FILE *out, const char *s),
-                         const char *before, const char *after);
+** `before`, `after` and the separators through raw(out, ...), each piece
+** through text(out, ...) (the format's escaper; out is a FILE, or the text
+** report's wbuf).  Nothing when there is nothing to say. */
+void report_motion_attrs(void *out, const struct rec_motion *mo, void (*raw)(void *out, const char *s),
+                         void (*text)(void *out, const char *s), const char *before, const char *after);
+/* fputs, for report_motion_attrs' raw pieces on a FILE */
+void report_fputs(void *out, const char *s);
 
 /* "foster (deputy for stocks)": a deputy in an absent principal's seat, as
 ** every report names one (ids are at most PARSE_MAX_IDENT bytes). */

@@ -47,6 +47,12 @@ void html_escape(FILE *out, const char *s)
 	html_escape_n(out, s, strlen(s));
 }
 
+/* html_escape for report_motion_attrs */
+static void html_text(void *out, const char *s)
+{
+	html_escape(out, s);
+}
+
 /* A finding's meaning (findings.def) quotes the language between backticks,
 ** as Markdown does: here each such span is <code>, not two stray backticks. */
 static void html_escape_code_spans(FILE *out, const char *s)
@@ -488,7 +494,7 @@ static void motion_facts(FILE *out, const struct meeting_result *r, const struct
 	const struct rec_motion *mo = mr->motion;
 	fputs("<dl class=\"facts\">\n", out);
 	if (mo->n_attrs) /* as the minutes describe it: "financial, amount 31000.50" */
-		report_motion_attrs(out, mo, html_escape, "<dt>Attributes</dt><dd>", "</dd>\n");
+		report_motion_attrs(out, mo, report_fputs, html_text, "<dt>Attributes</dt><dd>", "</dd>\n");
 	fputs("<dt>Class</dt><dd>", out);
 	if (mr->cls) {
 		html_escape(out, mr->cls->id);

@@ -23,6 +23,12 @@ void report_md_text(FILE *out, const char *s)
 	}
 }
 
+/* report_md_text for report_motion_attrs */
+static void md_text(void *out, const char *s)
+{
+	report_md_text(out, s);
+}
+
 static void md_findings(FILE *out, const char *motion, const struct finding_list *l)
 {
 	for (const struct finding *f = l->first; f; f = f->next) {
@@ -99,7 +105,7 @@ void report_md_meeting(FILE *out, const struct meeting_result *r)
 		char buf[32], yes[REPORT_SIDE_MAX], no[REPORT_SIDE_MAX];
 		fprintf(out, "| %s ", mr->motion->number);
 		report_md_text(out, mr->motion->title);
-		report_motion_attrs(out, mr->motion, report_md_text, " (", ")");
+		report_motion_attrs(out, mr->motion, report_fputs, md_text, " (", ")");
 		fprintf(out, " | %s%s%s | %s | ",
 		        mr->cls ? mr->cls->id : "-", mr->cls && mr->cls->clause ? " §" : "",
 		        mr->cls && mr->cls->clause ? mr->cls->clause : "",

@@ -114,9 +114,10 @@ static void print_rule(struct wbuf *out, const char *head, size_t head_len, cons
 	wbuf_putc(out, '\n');
 }
 
-static void put_text(FILE *out, const char *s)
+/* wbuf_puts, for report_motion_attrs */
+static void put_text(void *out, const char *s)
 {
-	fputs(s, out);
+	wbuf_puts(out, s);
 }
 
 static void print_counts(struct wbuf *out, const struct motion_result *mr, bool attendees)
@@ -158,12 +159,7 @@ static void print_motion(struct wbuf *out, const struct terms *t, const struct m
 	wbuf_puts(out, mo->number);
 	wbuf_puts(out, color ? RESET "  " : "  ");
 	wbuf_puts(out, mo->title);
-	/* the attributes (when there are any) by report.c's one writer,
-	** straight to the FILE: what the buffer holds goes first */
-	if (mo->n_attrs || mo->is_virtual) {
-		wbuf_flush(out);
-		report_motion_attrs(out->out, mo, put_text, "  [", "]");
-	}
+	report_motion_attrs(out, mo, put_text, put_text, "  [", "]");
 	wbuf_putc(out, '\n');
 	for (unsigned k = 0; k < mr->n_deputies; k++) {
 		char dep[REPORT_DEPUTY_MAX];
