@@ -544,7 +544,10 @@ static void test_count_comparison_shortcut(void **state)
 	                 "rule counted = yes > cast * 2\n"
 	                 "rule minus = yes > present - 1\n"
 	                 "rule two = yes > half of cast and not (no >= 2/3 of votes) or abstain <= 1\n"
-	                 "rule nested = yes >= ceil(3/4 of members)\n");
+	                 "rule nested = yes >= ceil(3/4 of members)\n"
+	                 "rule up_to = yes >= (3/4 of members) rounded up\n"
+	                 "rule flagged = motion.financial or yes >= 2\n"
+	                 "rule five = yes + no + abstain + present + members > 0\n");
 	uint64_t seed = 7;
 	struct expr_memo *memo = expr_memo_new(&R->f.arena);
 	for (int round = 0; round < 3000; round++) {
