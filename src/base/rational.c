@@ -51,11 +51,8 @@ static u128 gcd128(u128 a, u128 b)
 	return a;
 }
 
-/*
-** n/d in lowest terms with a positive denominator, or RAT_DIV_ZERO when d is
-** 0, or RAT_OVERFLOW when the reduced numerator or denominator is outside
-** -INT64_MAX..INT64_MAX.
-*/
+/* gcd128 in 64 bits: a 128-bit division is a library call (finish reduces
+** in 64 bits when both parts fit). */
 static uint64_t gcd64(uint64_t a, uint64_t b)
 {
 	while (b != 0) {
@@ -66,6 +63,11 @@ static uint64_t gcd64(uint64_t a, uint64_t b)
 	return a;
 }
 
+/*
+** n/d in lowest terms with a positive denominator, or RAT_DIV_ZERO when d is
+** 0, or RAT_OVERFLOW when the reduced numerator or denominator is outside
+** -INT64_MAX..INT64_MAX.
+*/
 static enum rat_status finish(i128 n, i128 d, struct rat *out)
 {
 	if (d == 0)
