@@ -86,7 +86,8 @@ static void fr_error(const FR_LTYPE *where, struct fastrec *L, const char *msg)
 #define RECORDED(o, span) do { ONCE(SAID_RECORDED); L->motion->recorded = (o); L->motion->recorded_span = (span); } while (0)
 /* The names of a statement as one token (see more_names). */
 #define ONE_NAME(id, at) (fr_list_start(L), fr_list_add(L, (id), (at)))
-#define NAMES_RUN() (fr_list_start(L), fr_list_add_run(L))
+/* stops at an empty run (see fr_list_add_run) before the statement uses it */
+#define NAMES_RUN() do { fr_list_start(L); fr_list_add_run(L); CHECK; } while (0)
 /* The span of a statement from its first symbol to its last (YYLLOC_DEFAULT's). */
 #define SPAN(first, last) ((struct span){ (first).start, (last).end })
 }
@@ -211,7 +212,7 @@ more_names
 
 first_names
 	: IDENT                  { ONE_NAME($1, @1); }
-	| LIST                   { NAMES_RUN(); CHECK; }
+	| LIST                   { NAMES_RUN(); }
 	;
 
 motion_items

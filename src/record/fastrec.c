@@ -310,9 +310,16 @@ void fr_list_add(struct fastrec *L, const char *id, struct span at)
 }
 
 /* The names of a LIST token join the list (taken whole when it is the
-** first: the two buffers change places). */
+** first: the two buffers change places).  An empty run means bison read a
+** lookahead LIST that could not be scanned (`for a, b` then `against , c`,
+** which is one LIST starting with a keyword) before reducing the statement
+** before it; the statement is a syntax error, and the full path says so. */
 void fr_list_add_run(struct fastrec *L)
 {
+	if (L->run.n == 0) {
+		give_up(L);
+		return;
+	}
 	if (L->list.n == 0) {
 		struct fr_names t = L->list;
 		L->list = L->run;
