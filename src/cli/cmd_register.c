@@ -65,7 +65,7 @@ int cmd_register(struct cli *c, int argc, char **argv)
 
 	struct register_report *rr = register_report_new(&c->arena, c->report, 0);
 	struct register_run run = { c, replay_new(&c->arena, &c->loader, &c->diag), { 0 }, register_report_registers(rr) };
-	run.sink = (struct replay_sink){ &run, on_meeting, on_finding, on_diagnostics, NULL, false };
+	run.sink = (struct replay_sink){ &run, on_meeting, on_finding, on_diagnostics, NULL, false, false };
 	for (int i = 0; i < args.n_pos; i++)
 		replay_add_path(run.rp, args.pos[i]);
 	register_run(run.rg, run_replay, &run);

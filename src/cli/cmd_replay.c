@@ -93,7 +93,7 @@ int cmd_replay(struct cli *c, int argc, char **argv)
 		return EXIT_BAD_INPUT;
 	}
 	struct replay_sink sink = { &x, on_meeting, on_finding, on_diagnostics, on_rewind,
-	                            args.bits & REPLAY_SUMMARY_ONLY };
+	                            args.bits & REPLAY_SUMMARY_ONLY, args.bits & REPLAY_SUMMARY_ONLY };
 	struct replay_job job = { rp, &sink };
 	report_replay_run(x.report, run_replay, &job);
 	const struct replay_summary *s = replay_summary(rp);

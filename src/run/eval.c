@@ -97,6 +97,7 @@ struct judge_plan {
 	const struct attr_read *attr_read;   /* built when a motion first has attributes */
 	struct alias memo[PLAN_MEMO_SLOTS];  /* members only (their id checks the name) */
 	struct expr_memo *conditions;        /* requirements evaluated, by the counts they read */
+	bool counts_only;                    /* judge_plan_counts_only */
 };
 
 struct judge_plan *judge_plan_new(struct arena *a, const struct terms *t)
@@ -106,6 +107,11 @@ struct judge_plan *judge_plan_new(struct arena *a, const struct terms *t)
 	p->t = t;
 	p->conditions = expr_memo_new(a);
 	return p;
+}
+
+void judge_plan_counts_only(struct judge_plan *p)
+{
+	p->counts_only = true;
 }
 
 /* The counts of the room in one stretch of the meeting (struct evaluator). */
@@ -149,6 +155,7 @@ struct evaluator {
 	bool *voted_own;            /* named in the motion's votes (for names the roster does not have) */
 	struct unplaced_list unplaced; /* names the roster does not have, each reported once */
 	bool unplaced_overflow;     /* more than UNPLACED_MAX of them */
+	bool counts_only;           /* findings are counted, never read: no message or fix-it (judge_plan_counts_only) */
 	bool quiet;                 /* findings are not kept (another reading of the record or the terms tried) ... */
 	struct finding unsaid;      /* ... and go here */
 	struct alias alias[UNPLACED_MAX_AT_ONCE]; /* while judging a motion as if each were a member */
@@ -218,15 +225,13 @@ static struct loc rec_loc(struct evaluator *ev, struct span sp)
 	return loc_of(ev->m->src, sp);
 }
 
-static struct finding *add_finding(struct evaluator *ev, enum finding_code code, const char *clause,
-                                   struct span where, const char *fmt, ...)
-	__attribute__((format(printf, 5, 6)));
-
-static struct finding *add_finding(struct evaluator *ev, enum finding_code code, const char *clause,
-                                   struct span where, const char *fmt, ...)
+/* A finding without its message ("" when the report shows none). */
+static struct finding *add_finding_bare(struct evaluator *ev, enum finding_code code, const char *clause,
+                                        struct span where)
 {
 	if (ev->quiet) { /* a reading of the record tried and set aside: nothing said */
 		memset(&ev->unsaid, 0, sizeof ev->unsaid);
+		ev->unsaid.message = "";
 		return &ev->unsaid;
 	}
 	struct finding *f = arena_alloc(ev->arena, sizeof *f);
@@ -234,10 +239,7 @@ static struct finding *add_finding(struct evaluator *ev, enum finding_code code,
 	f->sev = finding_table[code].sev;
 	f->clause = clause;
 	f->where = rec_loc(ev, where);
-	va_list ap;
-	va_start(ap, fmt);
-	f->message = arena_vprintf(ev->arena, fmt, ap);
-	va_end(ap);
+	f->message = "";
 	struct finding_list *l = ev->sink;
 	if (l->last)
 		l->last->next = f;
@@ -250,6 +252,34 @@ static struct finding *add_finding(struct evaluator *ev, enum finding_code code,
 		ev->res->mismatches++;
 	return f;
 }
+
+static struct finding *add_finding_text(struct evaluator *ev, enum finding_code code, const char *clause,
+                                        struct span where, const char *fmt, ...)
+	__attribute__((format(printf, 5, 6)));
+
+static struct finding *add_finding_text(struct evaluator *ev, enum finding_code code, const char *clause,
+                                        struct span where, const char *fmt, ...)
+{
+	struct finding *f = add_finding_bare(ev, code, clause, where);
+	if (ev->quiet)
+		return f;
+	va_list ap;
+	va_start(ap, fmt);
+	f->message = arena_vprintf(ev->arena, fmt, ap);
+	va_end(ap);
+	return f;
+}
+
+/*
+** A finding, with its message when a report shows it.  A macro, so that
+** where no message is written (replay --summary counts findings by code:
+** judge_plan_counts_only) the arguments that make its text (dates, the
+** working of a rule, a nearest name) are not even computed: formatting was
+** a tenth of judging a motion.  Every argument is free of side effects.
+*/
+#define add_finding(ev, code, clause, where, ...)                                         \
+	((ev)->counts_only ? add_finding_bare((ev), (code), (clause), (where))               \
+	                   : add_finding_text((ev), (code), (clause), (where), __VA_ARGS__))
 
 static void cite_rule(struct finding *f, const struct source *src, const struct node *n)
 {
@@ -431,7 +461,7 @@ static const char *did_you_mean(struct evaluator *ev, const char *id)
 /* The nearest name as the finding's suggested correction of the record. */
 static void suggest_member(struct evaluator *ev, struct finding *f, const struct rec_name *nm)
 {
-	const char *best = ev->quiet ? NULL : nearest_member(ev, nm->id);
+	const char *best = ev->quiet || ev->counts_only ? NULL : nearest_member(ev, nm->id);
 	if (!best)
 		return;
 	struct diag_fixit *fix = arena_alloc(ev->arena, sizeof *fix);
@@ -2366,6 +2396,7 @@ static struct meeting_result *judge_meeting(struct arena *a, const struct terms 
 {
 	struct evaluator ev = { 0 };
 	ev.plan = plan;
+	ev.counts_only = plan && plan->counts_only;
 	ev.as_if_in_force = mode == JUDGE_AS_IF_IN_FORCE;
 	ev.virtual_only = meeting_is_virtual_only(m);
 	ev.recount = mode == JUDGE_RECOUNTED;

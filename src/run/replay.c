@@ -1207,8 +1207,11 @@ static void judge(struct replay *rp, const struct meeting *m, struct arena *aren
 			                nearest_body(rp, m->terms_name));
 		return;
 	}
-	if (!v->plan)
+	if (!v->plan) {
 		v->plan = judge_plan_new(rp->arena, v->terms);
+		if (rp->sink->findings_counted_only)
+			judge_plan_counts_only(v->plan);
+	}
 	struct meeting_result *r = eval_meeting_planned(arena, v->plan, m);
 	if (rp->streaming && any_provisional(r)) {
 		/* Its report names what later ratifies it: the one pass cannot

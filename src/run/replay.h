@@ -82,6 +82,9 @@ struct replay_sink {
 	void (*rewind)(void *ctx);
 	/* The records' SHA-256 is never reported (--summary): not computed. */
 	bool no_record_hashes;
+	/* A meeting's findings are only counted by code (--summary): judged
+	** without their messages (judge_plan_counts_only). */
+	bool findings_counted_only;
 };
 
 struct replay;
