@@ -603,6 +603,35 @@ bool jscan_element(struct jscan *s, struct jvalue *arr, struct jvalue *v)
 	return true;
 }
 
+/*
+** jscan_element for an element that is a string of `accept`ed bytes (ids:
+** nearly every element of a record's arrays), without the general path's
+** tests: the separator, the string, and what follows it are looked at
+** without moving, and the element is taken only when it is that; anything
+** else is left to jscan_element, from where it stands.
+*/
+bool jscan_element_of(struct jscan *s, struct jvalue *arr, struct jvalue *v, const unsigned char accept[256])
+{
+	const char *p = past_blanks(s->p, s->end);
+	if (arr->n > 0) {
+		if (*p != ',') /* (the text ends in a NUL: never past its end) */
+			return false;
+		p = past_blanks(p + 1, s->end);
+	}
+	if (*p != '"')
+		return false;
+	const char *q = p + 1;
+	while (accept[(unsigned char)*q])
+		q++;
+	if (*q != '"')
+		return false;
+	s->p = q + 1;
+	arr->n++;
+	*v = (struct jvalue){ .type = J_STRING, .span = { offset_of(s, p), offset_of(s, q + 1) }, .str = p + 1,
+	                      .len = (size_t)(q - p - 1), .terminated = false };
+	return true;
+}
+
 /* Read the rest of a value that is not used (checking that it is JSON). */
 void jscan_skip(struct jscan *s, struct jvalue *v)
 {

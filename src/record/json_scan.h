@@ -78,6 +78,13 @@ int jscan_member(struct jscan *s, struct jvalue *obj, struct jvalue *key, struct
                  const char *const *known_keys);
 /* The next element of arr, begun in *v; false after the last one. */
 bool jscan_element(struct jscan *s, struct jvalue *arr, struct jvalue *v);
+/*
+** The next element of arr when it is a string of bytes whose `accept` is
+** not 0 (none of them '"', '\\', a control character or NUL), read as
+** jscan_element reads it with raw_strings, and true.  Otherwise false, and
+** nothing read: jscan_element reads what comes, and reports any error.
+*/
+bool jscan_element_of(struct jscan *s, struct jvalue *arr, struct jvalue *v, const unsigned char accept[256]);
 /* Read past the rest of v (a value not used), checking it is JSON. */
 void jscan_skip(struct jscan *s, struct jvalue *v);
 /* A key's text (or a string's), NUL-terminated, in the arena if it was not already. */

@@ -381,7 +381,10 @@ static bool ascii_name(const char *s, size_t len, uint64_t *tail)
 ** id's address before it compares text (eval.c's memo), as the native
 ** reader interns names.  An id not met before is copied when it is not
 ** NUL-terminated (`terminated`: it points into the JSON text). */
-static const char *intern_id(struct jreader *r, const char *id, size_t len, uint64_t tail, bool terminated)
+static const char *intern_new_id(struct jreader *r, const char *id, size_t len, uint64_t tail, uint32_t h,
+                                 bool terminated);
+
+static inline const char *intern_id(struct jreader *r, const char *id, size_t len, uint64_t tail, bool terminated)
 {
 	uint32_t h = name_hash(id, len, tail);
 	for (size_t j = h & (r->ids_cap - 1); r->ids_cap && r->ids[j].id; j = (j + 1) & (r->ids_cap - 1)) {
@@ -389,6 +392,13 @@ static const char *intern_id(struct jreader *r, const char *id, size_t len, uint
 		if (name_key_equal(s->id, s->hash, s->tail, s->len, id, len, h, tail))
 			return s->id;
 	}
+	return intern_new_id(r, id, len, tail, h, terminated);
+}
+
+/* intern_id for an id not met before: its own copy, when not NUL-terminated, in the table. */
+static const char *intern_new_id(struct jreader *r, const char *id, size_t len, uint64_t tail, uint32_t h,
+                                 bool terminated)
+{
 	if (!terminated)
 		id = arena_strndup(r->arena, id, len);
 	if (2 * (r->ids_n + 1) > r->ids_cap) {
@@ -440,14 +450,51 @@ static const char *read_id(struct jreader *r, struct jvalue *v)
 	return intern_id(r, id, len, name_tail(id, len), true);
 }
 
-/* A member id as a name, at the current position. */
-static bool read_name(struct jreader *r, struct jvalue *v, struct rec_name *out)
+/* The name_tail of [s, s + len), 0 < len, in the text that ends at `end`:
+** its last eight bytes as one load where eight can be read (on a
+** little-endian machine), otherwise a byte at a time. */
+static inline uint64_t tail_of(const char *s, size_t len, const char *end)
 {
-	const char *id = read_id(r, v);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	uint64_t w;
+	if (len >= 8) {
+		memcpy(&w, s + len - 8, 8);
+		return __builtin_bswap64(w);
+	}
+	if (end - s >= 8) {
+		memcpy(&w, s, 8);
+		return __builtin_bswap64(w) >> (64 - 8 * len);
+	}
+#else
+	(void)end;
+#endif
+	return name_tail(s, len);
+}
+
+/* read_id for a string of the text whose bytes are all ascii_name_char
+** (jscan_element_of): only its first byte and its length are left to look
+** at before it is interned. */
+static const char *read_plain_id(struct jreader *r, struct jvalue *v)
+{
+	if (v->len > 0 && v->len <= PARSE_MAX_IDENT && ascii_name_char[(unsigned char)v->str[0]] == 1)
+		return intern_id(r, v->str, v->len, tail_of(v->str, v->len, r->scan.end), false);
+	return read_id(r, v);
+}
+
+/* A member id as a name, at the current position; `plain`: read by
+** jscan_element_of with ascii_name_char. */
+static bool read_name_of(struct jreader *r, struct jvalue *v, struct rec_name *out, bool plain)
+{
+	const char *id = plain ? read_plain_id(r, v) : read_id(r, v);
 	if (!id)
 		return false;
 	*out = (struct rec_name){ id, r->at, NULL };
 	return true;
+}
+
+static bool read_name(struct jreader *r, struct jvalue *v, struct rec_name *out)
+{
+	return read_name_of(r, v, out, false);
 }
 
 static const struct rec_name *one_name(struct jreader *r, struct jvalue *v)
@@ -547,10 +594,13 @@ static void read_names(struct jreader *r, struct jvalue *v, struct rec_names *to
 	size_t before = r->pending.n;
 	struct jvalue id;
 	r->scan.raw_strings = true; /* ids: copied by intern_id, once each */
-	while (jscan_element(&r->scan, v, &id)) {
+	for (;;) {
+		bool plain = jscan_element_of(&r->scan, v, &id, ascii_name_char);
+		if (!plain && !jscan_element(&r->scan, v, &id))
+			break;
 		struct mark mk = enter_index(r, v->n - 1, &id);
 		struct rec_name nm;
-		if (read_name(r, &id, &nm))
+		if (read_name_of(r, &id, &nm, plain))
 			VEC_PUSH(r->arena, names, nm);
 		leave(r, mk);
 	}
@@ -890,10 +940,13 @@ static void read_votes(struct jreader *r, struct rec_motion *m, struct jvalue *v
 		} else {
 			struct jvalue id;
 			r->scan.raw_strings = true; /* ids: copied by intern_id, once each */
-			while (jscan_element(&r->scan, &list, &id)) {
+			for (;;) {
+				bool plain = jscan_element_of(&r->scan, &list, &id, ascii_name_char);
+				if (!plain && !jscan_element(&r->scan, &list, &id))
+					break;
 				struct mark m2 = enter_index(r, list.n - 1, &id);
 				struct read_vote rv = { { .kind = (enum vote_kind)k }, list.n - 1 };
-				if (read_name(r, &id, &rv.vote.who)) {
+				if (read_name_of(r, &id, &rv.vote.who, plain)) {
 					VEC_PUSH(r->arena, by_kind[k], rv);
 					total++;
 				}
