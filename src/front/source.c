@@ -12,6 +12,7 @@
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
 #include <unistd.h>
 
 void source_from_memory(struct source *s, struct arena *a, const char *name,
@@ -175,19 +176,98 @@ static int map_fd(struct source *s, int fd, size_t len, const char **why)
 	return 0;
 }
 
+/* ---- closing files a batch at a time ------------------------------------ */
+
+/* Close fds first .. first+n-1, all the reader's: one call where the
+** system has close_range, else one a file. */
+static void close_fd_range(int first, unsigned n)
+{
+#ifdef SYS_close_range
+	if (n > 1 && syscall(SYS_close_range, (unsigned)first, (unsigned)first + n - 1, 0u) == 0)
+		return;
+#endif
+	for (unsigned i = 0; i < n; i++)
+		close(first + (int)i);
+}
+
+/* The batch in order of numbers (the system gives each open file the
+** lowest number free: mostly in order already), closed a run at a time.
+** A run holds only numbers in the batch, so nothing else is closed. */
+void source_fds_close(struct source_fds *fds)
+{
+	for (unsigned i = 1; i < fds->n; i++)
+		for (unsigned k = i; k > 0 && fds->fd[k - 1] > fds->fd[k]; k--) {
+			int t = fds->fd[k];
+			fds->fd[k] = fds->fd[k - 1];
+			fds->fd[k - 1] = t;
+		}
+	for (unsigned i = 0; i < fds->n;) {
+		unsigned run = 1;
+		while (i + run < fds->n && fds->fd[i + run] == fds->fd[i] + (int)run)
+			run++;
+		close_fd_range(fds->fd[i], run);
+		i += run;
+	}
+	fds->n = 0;
+}
+
+/* Close fd now (later NULL), or with the batch. */
+static void close_later(struct source_fds *later, int fd)
+{
+	if (!later) {
+		close(fd);
+		return;
+	}
+	later->fd[later->n++] = fd;
+	if (later->n == SOURCE_FDS_MAX)
+		source_fds_close(later);
+}
+
+/* openat, with the files kept for closing closed first when the process
+** has no number left for one more (a low limit of open files). */
+static int open_at(int dirfd, const char *name, struct source_fds *later)
+{
+	int fd = openat(dirfd, name, O_RDONLY | O_CLOEXEC);
+	if (fd < 0 && (errno == EMFILE || errno == ENFILE) && later && later->n) {
+		source_fds_close(later);
+		fd = openat(dirfd, name, O_RDONLY | O_CLOEXEC);
+	}
+	return fd;
+}
+
+/* read_fd, closing fd (when `owned`) on the way out of memory. */
+static int read_closing_on_oom(int fd, struct arena *a, size_t size_hint, bool regular, bool owned, char **out,
+                               size_t *out_len, const char **why)
+{
+	struct mem *mem = a->mem;
+	jmp_buf *outer = mem->on_oom;
+	jmp_buf here;
+	if (setjmp(here)) {
+		mem->on_oom = outer;
+		if (owned)
+			close(fd);
+		mem_fail(mem);
+	}
+	mem->on_oom = &here;
+	int rc = read_fd(fd, a, size_hint, regular, out, out_len, why);
+	mem->on_oom = outer;
+	return rc;
+}
+
 /* Load the file `name` of the directory open as dirfd (AT_FDCWD: the
 ** working directory), called `path` for people: a walk opens each file
 ** from its directory, not by its whole path again. */
 static int load(struct source *s, struct arena *a, int dirfd, const char *name, const char *path, struct stat *st,
-                size_t map_over, const char **why)
+                size_t map_over, struct source_fds *later, const char **why)
 {
 	memset(s, 0, sizeof *s);
 	s->arena = a;
 	int from_stdin = dirfd == AT_FDCWD && strcmp(name, "-") == 0;
 	s->name = arena_strdup(a, from_stdin ? "<stdin>" : path);
+	struct source_fds *const batch = from_stdin ? NULL : later; /* where fd goes when done */
 	int fd = STDIN_FILENO;
 	if (!from_stdin) {
-		fd = openat(dirfd, name, O_RDONLY | O_CLOEXEC);
+		fd = open_at(dirfd, name, later);
 		if (fd < 0) {
 			*why = strerror(errno);
 			return -1;
@@ -196,44 +276,31 @@ static int load(struct source *s, struct arena *a, int dirfd, const char *name, 
 	if (fstat(fd, st) != 0 || S_ISDIR(st->st_mode)) {
 		*why = S_ISDIR(st->st_mode) ? "is a directory" : strerror(errno);
 		if (!from_stdin)
-			close(fd);
+			close_later(batch, fd);
 		return -1;
 	}
 	bool regular = S_ISREG(st->st_mode);
 	bool map = map_over != SIZE_MAX && regular && st->st_size > 0 && (uintmax_t)st->st_size > map_over;
 	if (map && (uintmax_t)st->st_size > SOURCE_MAP_MAX_BYTES) {
 		*why = "file is larger than the 4 GiB limit of one record file";
-		close(fd);
+		close_later(batch, fd);
 		return -1;
 	}
 	if (!map && regular && (uintmax_t)st->st_size > SOURCE_MAX_BYTES) {
 		*why = "file is larger than the 64 MiB limit";
 		if (!from_stdin)
-			close(fd);
+			close_later(batch, fd);
 		return -1;
 	}
 	if (map) {
 		int rc = map_fd(s, fd, (size_t)st->st_size, why);
-		close(fd);
+		close_later(batch, fd);
 		return rc;
 	}
-	/* Out of memory while reading: close the file on the way out. */
-	struct mem *mem = a->mem;
-	jmp_buf *outer = mem->on_oom;
-	jmp_buf here;
-	if (setjmp(here)) {
-		mem->on_oom = outer;
-		if (!from_stdin)
-			close(fd);
-		mem_fail(mem);
-	}
-	mem->on_oom = &here;
 	char *text = NULL;
 	size_t len = 0;
-	int rc = read_fd(fd, a, regular ? (size_t)st->st_size : 0, regular, &text, &len, why);
-	mem->on_oom = outer;
-	if (!from_stdin)
-		close(fd);
+	int rc = read_closing_on_oom(fd, a, regular ? (size_t)st->st_size : 0, regular, !from_stdin, &text, &len, why);
+	close_later(batch, fd);
 	if (rc == 0) {
 		s->text = text;
 		s->len = len;
@@ -243,19 +310,19 @@ static int load(struct source *s, struct arena *a, int dirfd, const char *name, 
 
 int source_map_stat(struct source *s, struct arena *a, const char *path, struct stat *st, const char **why)
 {
-	return load(s, a, AT_FDCWD, path, path, st, SOURCE_MAP_MIN_BYTES, why);
+	return load(s, a, AT_FDCWD, path, path, st, SOURCE_MAP_MIN_BYTES, NULL, why);
 }
 
 int source_map_at(struct source *s, struct arena *a, int dirfd, const char *name, const char *path, struct stat *st,
-                  const char **why)
+                  struct source_fds *later, const char **why)
 {
-	return load(s, a, dirfd, name, path, st, SOURCE_MAP_MIN_BYTES, why);
+	return load(s, a, dirfd, name, path, st, SOURCE_MAP_MIN_BYTES, later, why);
 }
 
 int source_map_over(struct source *s, struct arena *a, const char *path, size_t bytes, struct stat *st,
                     const char **why)
 {
-	return load(s, a, AT_FDCWD, path, path, st, bytes, why);
+	return load(s, a, AT_FDCWD, path, path, st, bytes, NULL, why);
 }
 
 

@@ -82,11 +82,26 @@ struct stat;
 ** into memory: open, fstat, read, close.
 */
 int source_map_stat(struct source *s, struct arena *a, const char *path, struct stat *st, const char **why);
+/*
+** Files read and not closed yet, all open, all the reader's.  A system call
+** costs more than reading a short file (replay reads a file a meeting), so
+** a walk closes its files a batch at a time: each run of numbers in a
+** batch in one call (close_range) where the system has it.
+*/
+#define SOURCE_FDS_MAX 32
+struct source_fds {
+	int fd[SOURCE_FDS_MAX];
+	unsigned n;
+};
+/* Close them all now (a walk's end, or a way out of memory). */
+void source_fds_close(struct source_fds *fds);
+
 /* The same for the file `name` in the directory open as dirfd, called
 ** `path` in diagnostics: a walk opens each file from its directory, so the
-** system does not look up the directories of its path again. */
+** system does not look up the directories of its path again.  later: where
+** the file goes to be closed with others (source_fds_close), or NULL. */
 int source_map_at(struct source *s, struct arena *a, int dirfd, const char *name, const char *path, struct stat *st,
-                  const char **why);
+                  struct source_fds *later, const char **why);
 /* The same, mapping a regular file longer than `bytes` (not empty): the
 ** fuzz target of mapped files maps short ones (fuzz/fuzz_mapped.c). */
 int source_map_over(struct source *s, struct arena *a, const char *path, size_t bytes, struct stat *st,

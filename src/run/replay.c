@@ -155,6 +155,7 @@ struct replay {
 	struct arena walk_arena[REPLAY_MAX_DIR_DEPTH + 2]; /* each level's names, while it is walked */
 	DIR *walk_dir[REPLAY_MAX_DIR_DEPTH + 2];           /* each level's directory, open while walked */
 	struct id_set once;            /* files that may be reached twice: see stream_file */
+	struct source_fds read_fds;    /* record files the one pass read, closed a batch at a time */
 	struct fastrec_names *names;   /* of every native record, interned once (the run arena: bounded) */
 	/* the one pass */
 	bool streaming;                /* in the one pass */
@@ -1422,7 +1423,7 @@ static bool stream_file(struct replay *rp, int dirfd, const char *name, const ch
 	diag_init(&d, &r->file_arena);
 	struct stat st;
 	const char *why = NULL;
-	if (source_map_at(&r->src, &r->file_arena, dirfd, name, path, &st, &why) != 0) {
+	if (source_map_at(&r->src, &r->file_arena, dirfd, name, path, &st, &rp->read_fds, &why) != 0) {
 		if (fstatat(dirfd, name, &st, 0) == 0 && read_before(rp, &st, through_link))
 			return true;
 		rp->summary.record_files++;
@@ -1495,6 +1496,7 @@ static bool one_pass(struct replay *rp)
 	rp->streaming = true;
 	walk_paths(rp, WALK_STREAM);
 	rp->streaming = false;
+	source_fds_close(&rp->read_fds);
 	mem->on_oom = outer;
 	if (!rp->restart) {
 		if (rp->meetings_read == 0)
@@ -1530,6 +1532,7 @@ void replay_run(struct replay *rp, const struct replay_sink *sink)
 /* Free everything a run holds (also on the way out of memory). */
 static void release(struct replay *rp)
 {
+	source_fds_close(&rp->read_fds);
 	close_reading(&rp->reading);
 	close_reading(&rp->index_reading);
 	arena_free(&rp->reading.file_arena);

@@ -1,0 +1,104 @@
+/*
+** Unit tests for src/front/source.c's reading of a walk's files: files
+** read with a batch (struct source_fds) are whole, stay open only until the
+** batch is closed, and closing the batch closes nothing that is not its own
+** (a file opened by someone else between two of its files).
+*/
+#define _DEFAULT_SOURCE
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "front/source.h"
+
+#define N_FILES (SOURCE_FDS_MAX + 7)
+
+static bool is_open(int fd)
+{
+	return fcntl(fd, F_GETFD) != -1 || errno != EBADF;
+}
+
+static void test_batch_closes_its_own(void **state)
+{
+	(void)state;
+	char dir[] = "/tmp/quorate-test-source-XXXXXX";
+	assert_non_null(mkdtemp(dir));
+	int dirfd = open(dir, O_RDONLY | O_DIRECTORY);
+	assert_true(dirfd >= 0);
+	char name[32], text[64];
+	for (int i = 0; i < N_FILES; i++) {
+		snprintf(name, sizeof name, "f%02d.minutes", i);
+		int fd = openat(dirfd, name, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+		assert_true(fd >= 0);
+		int len = snprintf(text, sizeof text, "file %d\n", i);
+		assert_int_equal(write(fd, text, (size_t)len), len);
+		close(fd);
+	}
+	struct mem mem = { 0 };
+	struct arena a;
+	arena_init(&a, &mem);
+	struct source_fds batch = { .n = 0 };
+	int others[3] = { -1, -1, -1 };
+	int read_fds[N_FILES];
+	unsigned n_others = 0;
+	for (int i = 0; i < N_FILES; i++) {
+		snprintf(name, sizeof name, "f%02d.minutes", i);
+		struct source s;
+		struct stat st;
+		const char *why = NULL;
+		assert_int_equal(source_map_at(&s, &a, dirfd, name, name, &st, &batch, &why), 0);
+		snprintf(text, sizeof text, "file %d\n", i);
+		assert_int_equal(s.len, strlen(text));
+		assert_memory_equal(s.text, text, s.len);
+		assert_int_equal(s.text[s.len], '\0');
+		assert_true(S_ISREG(st.st_mode));
+		source_close(&s);
+		read_fds[i] = batch.n ? batch.fd[batch.n - 1] : -1;
+		if (i % 13 == 5 && n_others < 3) /* a file of someone else's, among the batch's numbers */
+			others[n_others++] = open(dir, O_RDONLY | O_DIRECTORY);
+	}
+	/* A missing file: the error of the system, and nothing kept to close. */
+	struct source s;
+	struct stat st;
+	const char *why = NULL;
+	unsigned held = batch.n;
+	assert_int_equal(source_map_at(&s, &a, dirfd, "missing.minutes", "missing.minutes", &st, &batch, &why), -1);
+	assert_string_equal(why, strerror(ENOENT));
+	assert_int_equal(batch.n, held);
+	assert_true(batch.n > 0 && batch.n < SOURCE_FDS_MAX);
+	for (unsigned k = 0; k < batch.n; k++)
+		assert_true(is_open(batch.fd[k]));
+	int last = read_fds[N_FILES - 1];
+	source_fds_close(&batch);
+	assert_int_equal(batch.n, 0);
+	assert_false(is_open(last));
+	for (unsigned k = 0; k < n_others; k++) {
+		assert_true(is_open(others[k]));
+		close(others[k]);
+	}
+	for (int i = 0; i < N_FILES; i++) {
+		snprintf(name, sizeof name, "f%02d.minutes", i);
+		unlinkat(dirfd, name, 0);
+	}
+	close(dirfd);
+	rmdir(dir);
+	arena_free(&a);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_batch_closes_its_own),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
