@@ -1008,6 +1008,42 @@ static void repeated_vote(struct evaluator *ev, const struct rec_vote *v, unsign
 	tally[ev->voted[i]]--;
 }
 
+/*
+** The usual motion's votes: each names a different voting member on the
+** roster (never a deputy: sema refuses one with a voting role, and a
+** deputy is tested here all the same), present, in their own seat and
+** with no declared interest, so
+** each counts as written and nothing is said.  Counted here in one pass
+** (tally and as_written, the same as count_named_votes gives them); false,
+** with nothing counted, at the first vote that is not so: then
+** count_named_votes reads them all the long way.  Not where the motion is
+** judged under another reading of a name (aliases), nor when recounting
+** (eval_meeting_recounted: the comparison of tests).
+*/
+static bool count_plain_votes(struct evaluator *ev, const struct motion_state *ms, const struct rec_motion *mo,
+                              int64_t tally[3], int64_t as_written[3])
+{
+	if (ev->recount || ev->n_alias > 0)
+		return false;
+	const struct member *members = ev->t->members;
+	unsigned *seen = ev->vote_seen, round = ++ev->vote_round;
+	int64_t n[3] = { 0, 0, 0 };
+	for (unsigned k = 0; k < mo->n_votes; k++) {
+		const struct rec_vote *v = &mo->votes[k];
+		int i = member_index(ev, v->who.id);
+		if (i < 0 || !ev->active[i] || member_is_deputy(&members[i]) || !is_present(ev, (unsigned)i) ||
+		    ms->conflicted[i] || seen[i] == round)
+			return false;
+		seen[i] = round;
+		n[v->kind]++;
+	}
+	for (int k = 0; k < 3; k++) {
+		tally[k] += n[k];
+		as_written[k] += n[k];
+	}
+	return true;
+}
+
 /* Count named votes; members recorded twice with different votes lose both.
 ** `as_written` counts each person's vote as the minutes give it, valid or
 ** not, for comparing with a tally the same minutes give.  A member named
@@ -1172,7 +1208,8 @@ static bool gather_votes(struct evaluator *ev, const struct motion_state *ms, co
                          struct counts *c)
 {
 	int64_t named[3] = { 0, 0, 0 }, written[3] = { 0, 0, 0 };
-	count_named_votes(ev, ms, mo, named, written);
+	if (!count_plain_votes(ev, ms, mo, named, written))
+		count_named_votes(ev, ms, mo, named, written);
 	int64_t tally[3] = { mo->tally[0], mo->tally[1], mo->tally[2] };
 	const int64_t *use = named;
 	bool agree = true;

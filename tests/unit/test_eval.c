@@ -2008,10 +2008,11 @@ static void add(char *buf, size_t cap, size_t *w, const char *fmt, ...)
 	*w += (size_t)n;
 }
 
-/* A random meeting of n members (m1..mn, obs1): attendance, arrivals and
-** departures (some of them wrong), declarations of interest, named votes
-** (some by members not present) and tallies. */
-static const char *random_meeting(uint64_t *seed, unsigned n, char *buf, size_t cap)
+/* A random meeting of n members (m1..mn, obs1, and with `deputy` d1, a
+** deputy for m1 and m2): attendance, arrivals and departures (some
+** of them wrong), declarations of interest, named votes (some by members
+** not present) and tallies. */
+static const char *random_meeting(uint64_t *seed, unsigned n, bool deputy, char *buf, size_t cap)
 {
 	static const char *const kinds[] = { "for", "against", "abstain" };
 	bool here[32] = { false };
@@ -2023,7 +2024,7 @@ static const char *random_meeting(uint64_t *seed, unsigned n, char *buf, size_t 
 			add(buf, cap, &w, ", m%u", i);
 			here[i] = true;
 		}
-	add(buf, cap, &w, "\n%s", below(seed, 2) ? "attending obs1\n" : "");
+	add(buf, cap, &w, "%s\n%s", deputy && below(seed, 2) ? ", d1" : "", below(seed, 2) ? "attending obs1\n" : "");
 	unsigned items = 4 + below(seed, 8), motion = 0;
 	for (unsigned k = 0; k < items; k++) {
 		unsigned who = 1 + below(seed, n);
@@ -2052,8 +2053,8 @@ static const char *random_meeting(uint64_t *seed, unsigned n, char *buf, size_t 
 					sep = ",";
 				}
 				if (odd && below(seed, 4) == 0) {
-					static const char *const others[] = { "m99", "obs1", "mm1" };
-					add(buf, cap, &w, "%s%s %s", *sep ? sep : "  ", *sep ? "" : kinds[v], others[below(seed, 3)]);
+					static const char *const others[] = { "m99", "obs1", "mm1", "d1" };
+					add(buf, cap, &w, "%s%s %s", *sep ? sep : "  ", *sep ? "" : kinds[v], others[below(seed, 3 + deputy)]);
 					sep = ",";
 				}
 				if (*sep)
@@ -2112,7 +2113,10 @@ static void test_room_carried_as_recounted(void **state)
 		                      1 + below(&seed, n), below(&seed, 3) == 0 ? "\n    require attendees >= 1" : "",
 		                      votes[below(&seed, 2)], quorum[below(&seed, 3)], leaves[below(&seed, 2)],
 		                      below(&seed, 2) ? "chair" : "none", rules[below(&seed, 4)]);
-		evaluate(R, terms_n(R, n, extra), meeting(R, random_meeting(&seed, n, text, sizeof text)));
+		bool deputy = below(&seed, 4) == 0; /* then nothing is carried between motions: a check of the votes */
+		if (deputy)
+			extra = S("  member d1 \"Deputy\" deputy for m1, m2\n%s", extra);
+		evaluate(R, terms_n(R, n, extra), meeting(R, random_meeting(&seed, n, deputy, text, sizeof text)));
 		char *carried = rendered(R->r);
 		char *recounted = rendered(eval_meeting_recounted(&R->f.arena, R->t, R->m));
 		if (strcmp(carried, recounted) != 0) {
@@ -2188,7 +2192,7 @@ static void test_counts_only_as_written(void **state)
 		                      "  class financial §4.2 \"money\" { when motion.financial\n    require yes >= 75%% of members }\n"
 		                      "  class ordinary §4.1 \"ordinary\" { require yes > half of cast }\n",
 		                      1 + below(&seed, n), below(&seed, 2) ? "yes" : "no", below(&seed, 2) ? "chair" : "none");
-		evaluate(R, terms_n(R, n, extra), meeting(R, random_meeting(&seed, n, text, sizeof text)));
+		evaluate(R, terms_n(R, n, extra), meeting(R, random_meeting(&seed, n, false, text, sizeof text)));
 		char *written = skeleton(R->r, false);
 		struct judge_plan *plan = judge_plan_new(&R->f.arena, R->t);
 		judge_plan_counts_only(plan);
