@@ -105,10 +105,20 @@ static void fr_error(const FR_LTYPE *where, struct fastrec *L, const char *msg)
 %token MOTION TRUE FALSE INTEREST FOR AGAINST ABSTAIN TALLY CONSENSUS OBJECTION CASTING
 %token RECORDED DECLARED EXPECT NOTICE VIRTUAL RATIFIES APPROVED REFUSED BY
 %token CARRIED NOT VOID PROVISIONAL UNDETERMINED
+/* A keyword and the words after it, read as one token where they are
+** plain (record.l): a statement's names (in L->said), `recorded` and its
+** outcome, `motion` with its number, its title or both (in L->head), and
+** its '{' (MOTION_OPEN).  The grammar's states after each reduce without
+** reading a lookahead, so L->said and L->head are read before the scanner
+** fills them again. */
+%token <const struct fr_names *> PRESENT_NAMES APOLOGIES_NAMES ATTENDING_NAMES ARRIVES_NAMES LEAVES_NAMES
+%token <const struct fr_names *> FOR_NAMES AGAINST_NAMES ABSTAIN_NAMES
+%token <int> RECORDED_AS
+%token <const struct fr_head *> MOTION_HEAD MOTION_OPEN
 
 /* As quorate.y: `tally for 3 against 2` takes an `abstain` that follows. */
 %precedence TALLY_END
-%precedence ABSTAIN
+%precedence ABSTAIN ABSTAIN_NAMES
 
 %type <const char *> string_opt
 %type <const struct fr_number *> tally_abstain_opt
@@ -150,24 +160,37 @@ record_items
 			WORD($3, "circulated"); MEETING_ONCE(SAID_MINUTES);
 			L->mt->has_minutes = true; L->mt->minutes_circulated = $4; L->mt->minutes_span = SPAN(@2, @4);
 		  } }
-	| record_items PRESENT IDENT      { ONE_NAME($3, @3); fr_names_to(L, &L->present); CHECK; }
-	| record_items PRESENT LIST       { NAMES_RUN(); fr_names_to(L, &L->present); CHECK; }
-	| record_items PRESENT more_names { fr_names_to(L, &L->present); CHECK; }
-	| record_items APOLOGIES IDENT      { ONE_NAME($3, @3); fr_names_to(L, &L->apologies); CHECK; }
-	| record_items APOLOGIES LIST       { NAMES_RUN(); fr_names_to(L, &L->apologies); CHECK; }
-	| record_items APOLOGIES more_names { fr_names_to(L, &L->apologies); CHECK; }
-	| record_items ATTENDING IDENT      { ONE_NAME($3, @3); fr_names_to(L, &L->attending); CHECK; }
-	| record_items ATTENDING LIST       { NAMES_RUN(); fr_names_to(L, &L->attending); CHECK; }
-	| record_items ATTENDING more_names { fr_names_to(L, &L->attending); CHECK; }
-	| record_items ARRIVES IDENT      { ONE_NAME($3, @3); fr_step(L, STEP_ARRIVES); CHECK; }
-	| record_items ARRIVES LIST       { NAMES_RUN(); fr_step(L, STEP_ARRIVES); CHECK; }
-	| record_items ARRIVES more_names { fr_step(L, STEP_ARRIVES); CHECK; }
-	| record_items LEAVES IDENT      { ONE_NAME($3, @3); fr_step(L, STEP_LEAVES); CHECK; }
-	| record_items LEAVES LIST       { NAMES_RUN(); fr_step(L, STEP_LEAVES); CHECK; }
-	| record_items LEAVES more_names { fr_step(L, STEP_LEAVES); CHECK; }
+	| record_items PRESENT_NAMES   { fr_names_to(L, $2, &L->present); CHECK; }
+	| record_items APOLOGIES_NAMES { fr_names_to(L, $2, &L->apologies); CHECK; }
+	| record_items ATTENDING_NAMES { fr_names_to(L, $2, &L->attending); CHECK; }
+	| record_items ARRIVES_NAMES   { fr_step(L, $2, STEP_ARRIVES); CHECK; }
+	| record_items LEAVES_NAMES    { fr_step(L, $2, STEP_LEAVES); CHECK; }
+	| record_items PRESENT IDENT      { ONE_NAME($3, @3); fr_names_to(L, &L->list, &L->present); CHECK; }
+	| record_items PRESENT LIST       { NAMES_RUN(); fr_names_to(L, &L->list, &L->present); CHECK; }
+	| record_items PRESENT more_names { fr_names_to(L, &L->list, &L->present); CHECK; }
+	| record_items APOLOGIES IDENT      { ONE_NAME($3, @3); fr_names_to(L, &L->list, &L->apologies); CHECK; }
+	| record_items APOLOGIES LIST       { NAMES_RUN(); fr_names_to(L, &L->list, &L->apologies); CHECK; }
+	| record_items APOLOGIES more_names { fr_names_to(L, &L->list, &L->apologies); CHECK; }
+	| record_items ATTENDING IDENT      { ONE_NAME($3, @3); fr_names_to(L, &L->list, &L->attending); CHECK; }
+	| record_items ATTENDING LIST       { NAMES_RUN(); fr_names_to(L, &L->list, &L->attending); CHECK; }
+	| record_items ATTENDING more_names { fr_names_to(L, &L->list, &L->attending); CHECK; }
+	| record_items ARRIVES IDENT      { ONE_NAME($3, @3); fr_step(L, &L->list, STEP_ARRIVES); CHECK; }
+	| record_items ARRIVES LIST       { NAMES_RUN(); fr_step(L, &L->list, STEP_ARRIVES); CHECK; }
+	| record_items ARRIVES more_names { fr_step(L, &L->list, STEP_ARRIVES); CHECK; }
+	| record_items LEAVES IDENT      { ONE_NAME($3, @3); fr_step(L, &L->list, STEP_LEAVES); CHECK; }
+	| record_items LEAVES LIST       { NAMES_RUN(); fr_step(L, &L->list, STEP_LEAVES); CHECK; }
+	| record_items LEAVES more_names { fr_step(L, &L->list, STEP_LEAVES); CHECK; }
 	| record_items DEPUTY IDENT FOR IDENT   { fr_deputy(L, $3, @3, $5, @5); CHECK; }
+	| record_items DEPUTY IDENT FOR_NAMES   /* one name: `for a, b` is the full path's to report */
+		{ if ($4->n != 1) YYABORT; fr_deputy(L, $3, @3, $4->items[0].id, $4->items[0].span); CHECK; }
 	| record_items motion_head '{' motion_items '}'
 		{ fr_motion_end(L, SPAN(@2, @5)); }
+	| record_items motion_open motion_items '}'
+		{ fr_motion_end(L, SPAN(@2, @4)); }
+	;
+
+motion_open
+	: MOTION_OPEN            { fr_motion_begin(L, $1->number, $1->title); CHECK; }
 	;
 
 /* `motion`, its number and its title (the motion begins), then its
@@ -177,6 +200,7 @@ motion_head
 	| MOTION NUMBER          { fr_motion_begin(L, $2->text, NULL); CHECK; }
 	| MOTION STRING          { fr_motion_begin(L, NULL, $2); CHECK; }
 	| MOTION NUMBER STRING   { fr_motion_begin(L, $2->text, $3); CHECK; }
+	| MOTION_HEAD            { fr_motion_begin(L, $1->number, $1->title); CHECK; }
 	| motion_head IDENT
 		{ fr_attribute(L, $2, @2, NULL, (struct span){ @2.end, @2.end }); CHECK; }
 	| motion_head IDENT NUMBER
@@ -218,15 +242,18 @@ first_names
 motion_items
 	: %empty
 	| motion_items INTEREST IDENT string_opt    { fr_reasoned(L, &L->interests, $3, @3, $4); CHECK; }
-	| motion_items FOR IDENT      { ONE_NAME($3, @3); fr_votes(L, VOTE_FOR); CHECK; }
-	| motion_items FOR LIST       { NAMES_RUN(); fr_votes(L, VOTE_FOR); CHECK; }
-	| motion_items FOR more_names { fr_votes(L, VOTE_FOR); CHECK; }
-	| motion_items AGAINST IDENT      { ONE_NAME($3, @3); fr_votes(L, VOTE_AGAINST); CHECK; }
-	| motion_items AGAINST LIST       { NAMES_RUN(); fr_votes(L, VOTE_AGAINST); CHECK; }
-	| motion_items AGAINST more_names { fr_votes(L, VOTE_AGAINST); CHECK; }
-	| motion_items ABSTAIN IDENT      { ONE_NAME($3, @3); fr_votes(L, VOTE_ABSTAIN); CHECK; }
-	| motion_items ABSTAIN LIST       { NAMES_RUN(); fr_votes(L, VOTE_ABSTAIN); CHECK; }
-	| motion_items ABSTAIN more_names { fr_votes(L, VOTE_ABSTAIN); CHECK; }
+	| motion_items FOR_NAMES      { fr_votes(L, $2, VOTE_FOR); CHECK; }
+	| motion_items AGAINST_NAMES  { fr_votes(L, $2, VOTE_AGAINST); CHECK; }
+	| motion_items ABSTAIN_NAMES  { fr_votes(L, $2, VOTE_ABSTAIN); CHECK; }
+	| motion_items FOR IDENT      { ONE_NAME($3, @3); fr_votes(L, &L->list, VOTE_FOR); CHECK; }
+	| motion_items FOR LIST       { NAMES_RUN(); fr_votes(L, &L->list, VOTE_FOR); CHECK; }
+	| motion_items FOR more_names { fr_votes(L, &L->list, VOTE_FOR); CHECK; }
+	| motion_items AGAINST IDENT      { ONE_NAME($3, @3); fr_votes(L, &L->list, VOTE_AGAINST); CHECK; }
+	| motion_items AGAINST LIST       { NAMES_RUN(); fr_votes(L, &L->list, VOTE_AGAINST); CHECK; }
+	| motion_items AGAINST more_names { fr_votes(L, &L->list, VOTE_AGAINST); CHECK; }
+	| motion_items ABSTAIN IDENT      { ONE_NAME($3, @3); fr_votes(L, &L->list, VOTE_ABSTAIN); CHECK; }
+	| motion_items ABSTAIN LIST       { NAMES_RUN(); fr_votes(L, &L->list, VOTE_ABSTAIN); CHECK; }
+	| motion_items ABSTAIN more_names { fr_votes(L, &L->list, VOTE_ABSTAIN); CHECK; }
 	| motion_items TALLY FOR NUMBER AGAINST NUMBER tally_abstain_opt
 		{ ONCE(SAID_TALLY); fr_tally(L, $4, $6, $7, SPAN(@2, @7)); CHECK; }
 	| motion_items CONSENSUS
@@ -241,6 +268,7 @@ motion_items
 	| motion_items CASTING IDENT
 		{ WORD($3, "declined"); ONCE(SAID_CASTING);
 		  L->motion->casting_declined = true; L->motion->casting = VOTE_FOR; L->motion->casting_span = SPAN(@2, @3); }
+	| motion_items RECORDED_AS                 { RECORDED((enum outcome)$2, @2); }
 	| motion_items RECORDED CARRIED            { RECORDED(OUTCOME_CARRIED, SPAN(@2, @3)); }
 	| motion_items RECORDED NOT CARRIED        { RECORDED(OUTCOME_NOT_CARRIED, SPAN(@2, @4)); }
 	| motion_items RECORDED VOID               { RECORDED(OUTCOME_VOID, SPAN(@2, @3)); }
@@ -257,6 +285,10 @@ motion_items
 	| motion_items RATIFIES STRING MOTION NUMBER
 		{ ONCE(SAID_RATIFIES); L->motion->ratifies_meeting = $3; L->motion->ratifies_motion = $5->text;
 		  L->motion->ratifies_span = SPAN(@2, @5); }
+	| motion_items RATIFIES STRING MOTION_HEAD /* `motion 2`, read as one token: a number, no title */
+		{ if (!$4->number || $4->title) YYABORT;
+		  ONCE(SAID_RATIFIES); L->motion->ratifies_meeting = $3; L->motion->ratifies_motion = $4->number;
+		  L->motion->ratifies_span = SPAN(@2, @4); }
 	| motion_items CHAIR IDENT
 		{ ONCE(SAID_PRESIDING); L->motion->presiding = fr_name(L, $3, @3); }
 	| motion_items APPROVED BY STRING ON DATE
@@ -270,6 +302,7 @@ motion_items
 tally_abstain_opt
 	: %empty %prec TALLY_END { $$ = NULL; }
 	| ABSTAIN NUMBER         { $$ = $2; }
+	| ABSTAIN_NAMES          { YYABORT; } /* `abstain` after a tally takes a number (the full path says so) */
 	;
 
 outcome

@@ -31,25 +31,19 @@ size_t fr_scan_input(struct fastrec *L, char *buf, size_t max)
 	return n;
 }
 
-/* A name is found in the table by its key (record/name_key.h). */
-static inline bool same_name(const struct fr_slot *s, const char *text, size_t len, uint32_t h, uint64_t tail)
+/* A name is found in the table by its key: its length and head
+** (record/name_key.h). */
+static inline bool same_name(const struct fr_slot *s, const char *text, size_t len, uint64_t head)
 {
-	return name_key_equal(s->text, s->hash, s->tail, s->len, text, len, h, tail);
+	return name_head_equal(s->text, s->head, s->len, text, len, head);
 }
 
-/* What ends a name in a token of record.l: a blank, a comma, or the NUL
-** flex puts after the token. */
-static const bool ends_name[256] = {
-	['\0'] = true, [' '] = true, ['\t'] = true, ['\n'] = true, ['\v'] = true, ['\f'] = true, ['\r'] = true,
-	[','] = true,
-};
-
-static struct fr_slot *find_slot(struct fastrec_names *N, const char *text, size_t len, uint32_t h, uint64_t tail)
+static struct fr_slot *find_slot(struct fastrec_names *N, const char *text, size_t len, uint32_t h, uint64_t head)
 {
 	uint32_t mask = N->cap - 1;
 	for (uint32_t i = h & mask;; i = (i + 1) & mask) {
 		struct fr_slot *s = &N->slots[i];
-		if (!s->text || same_name(s, text, len, h, tail))
+		if (!s->text || same_name(s, text, len, head))
 			return s;
 	}
 }
@@ -63,7 +57,7 @@ static void grow_slots(struct fastrec_names *N)
 	N->cap = old_cap ? old_cap * 2 : 64;
 	for (uint32_t i = 0; i < old_cap; i++)
 		if (old[i].text)
-			*find_slot(N, old[i].text, old[i].len, old[i].hash, old[i].tail) = old[i];
+			*find_slot(N, old[i].text, old[i].len, old[i].hash, old[i].head) = old[i];
 }
 
 struct fastrec_names *fastrec_names_new(struct arena *a)
@@ -88,106 +82,349 @@ static void make_name(struct arena *a, const char *text, size_t len, bool ascii,
 	s->not_a_name = s->id == NULL;
 }
 
-static inline struct fr_slot *intern(struct fastrec_names *N, const char *text, size_t len, uint32_t h, uint64_t tail,
-                                     bool ascii);
+static inline struct fr_slot *intern(struct fastrec_names *N, const char *text, size_t len, uint64_t head, bool ascii);
 
 /* A name not in the table yet: its slot filled (its one form made, and for
 ** a name written decomposed, that form's own pointer).  NULL when the table
 ** is full. */
-static struct fr_slot *intern_new(struct fastrec_names *N, const char *text, size_t len, uint32_t h, uint64_t tail,
+static struct fr_slot *intern_new(struct fastrec_names *N, const char *text, size_t len, uint32_t h, uint64_t head,
                                   bool ascii)
 {
 	struct fr_slot *s;
 	if (N->n_slots >= FASTREC_MAX_NAMES)
 		return NULL;
-	struct fr_slot made = { NULL, NULL, tail, h, (uint32_t)len, false };
+	struct fr_slot made = { NULL, NULL, head, h, (uint32_t)len, false };
 	make_name(N->arena, text, len, ascii, &made);
 	made.text = ascii ? made.id : arena_strndup(N->arena, text, len);
 	if (!ascii && made.id && strcmp(made.id, made.text) != 0) {
 		size_t n = strlen(made.id);
-		uint64_t t = name_tail(made.id, n);
-		struct fr_slot *composed = intern(N, made.id, n, name_hash(made.id, n, t), t, false);
+		struct fr_slot *composed = intern(N, made.id, n, name_head_of(made.id, n), false);
 		if (composed)
 			made.id = composed->id;
 	}
 	if (2 * (N->n_slots + 1) > N->cap)
 		grow_slots(N);
-	s = find_slot(N, text, len, h, tail);
+	s = find_slot(N, text, len, h, head);
 	*s = made;
 	N->n_slots++;
 	return s;
 }
 
-/* The slot of a name as written (its name_hash h and name_tail): found
-** (inline: most names were met before), or filled.  NULL when the table is
-** full. */
-static inline struct fr_slot *intern(struct fastrec_names *N, const char *text, size_t len, uint32_t h, uint64_t tail,
-                                     bool ascii)
+/* The slot of a name as written, by its head: found (inline: most names
+** were met before), or filled.  NULL when the table is full. */
+static inline struct fr_slot *intern(struct fastrec_names *N, const char *text, size_t len, uint64_t head, bool ascii)
 {
+	uint32_t h = name_head_hash(text, len, head);
 	if (N->slots) {
 		uint32_t mask = N->cap - 1;
 		for (uint32_t i = h & mask; N->slots[i].text; i = (i + 1) & mask)
-			if (same_name(&N->slots[i], text, len, h, tail))
+			if (same_name(&N->slots[i], text, len, head))
 				return &N->slots[i];
 	}
-	return intern_new(N, text, len, h, tail, ascii);
+	return intern_new(N, text, len, h, head, ascii);
 }
 
-static inline int name_token(struct fastrec *L, const char *text, size_t len, uint64_t tail, bool ascii, const char **out)
+/* The one form of the name [text, text + len) (head, ascii: name_head's),
+** or NULL when it cannot be a name here (the token is then BAD). */
+static inline const char *name_id(struct fastrec *L, const char *text, size_t len, uint64_t head, bool ascii)
 {
 	if (len > PARSE_MAX_IDENT)
-		return FR_BAD;
-	struct fr_slot own, *s = intern(L->names, text, len, name_hash(text, len, tail), tail, ascii);
+		return NULL;
+	struct fr_slot own, *s = intern(L->names, text, len, head, ascii);
 	if (!s) { /* the table is full: a copy of its own */
 		make_name(L->out, text, len, ascii, &own);
 		s = &own;
 	}
-	*out = s->id;
-	return s->not_a_name ? FR_BAD : FR_IDENT;
+	return s->not_a_name ? NULL : s->id;
 }
 
-/* A word and its blanks (record.l's {WORD}{WS}): the word's end found as
-** its tail is gathered, the token's span ending there. */
-int fr_scan_name(struct fastrec *L, const char *text, bool ascii, struct span *at, const char **out)
+/* A word and its blanks (record.l's {WORD}{WS}, len bytes): the token's
+** span ends with the word. */
+int fr_scan_name(struct fastrec *L, const char *text, size_t len, struct span *at, const char **out)
 {
-	uint64_t tail = 0;
-	size_t len = 0;
-	for (; !ends_name[(unsigned char)text[len]]; len++)
-		tail = NAME_TAIL_STEP(tail, text[len]);
-	at->end = at->start + (uint32_t)len;
-	return name_token(L, text, len, tail, ascii, out);
+	uint64_t head;
+	bool ascii;
+	size_t n = name_head(text, len, &head, &ascii);
+	at->end = at->start + (uint32_t)n;
+	*out = name_id(L, text, n, head, ascii);
+	return *out ? FR_IDENT : FR_BAD;
 }
+
+/* The bytes of a LIST token between two names: blanks and a comma. */
+static const bool between_names[256] = {
+	[' '] = true, ['\t'] = true, ['\n'] = true, ['\v'] = true, ['\f'] = true, ['\r'] = true, [','] = true,
+};
 
 /* `alice, bob,\n carol` and the blanks after it (record.l's LIST, len
-** bytes): each name interned, with its own span, into L->run; the token's
-** span ends with the last name. */
+** bytes): each name interned as it is found, with its own span, into
+** L->run; the token's span ends with the last name. */
 int fr_scan_list(struct fastrec *L, const char *text, size_t len, struct span *at)
 {
-	L->run.n = 0;
-	size_t end = 0;
-	for (size_t i = 0; i < len;) {
-		size_t start = i;
-		unsigned char high = 0;
-		uint64_t tail = 0;
-		for (; !ends_name[(unsigned char)text[i]]; i++) { /* a name ends before the token does */
-			high |= (unsigned char)text[i];
-			tail = NAME_TAIL_STEP(tail, text[i]);
-		}
-		const char *id;
-		if (name_token(L, text + start, i - start, tail, high < 0x80, &id) != FR_IDENT || L->run.n == MINUTES_MAX_NAMES)
+	struct fr_names *run = &L->run;
+	run->n = 0;
+	size_t i = 0, end = 0;
+	while (i < len) {
+		uint64_t head;
+		bool ascii;
+		size_t n = name_head(text + i, len - i, &head, &ascii);
+		const char *id = name_id(L, text + i, n, head, ascii);
+		if (!id || run->n == MINUTES_MAX_NAMES)
 			return FR_BAD;
-		if (L->run.n == L->run.cap) {
-			size_t cap = L->run.cap ? 2 * L->run.cap : 32;
-			L->run.items = arena_grow(L->arena, L->run.items, L->run.n, cap, sizeof *L->run.items);
-			L->run.cap = cap;
+		if (run->n == run->cap) {
+			size_t cap = run->cap ? 2 * run->cap : 32;
+			run->items = arena_grow(L->arena, run->items, run->n, cap, sizeof *run->items);
+			run->cap = cap;
 		}
-		L->run.items[L->run.n++] = (struct rec_name){ id, { at->start + (uint32_t)start, at->start + (uint32_t)i }, NULL };
-		end = i;
-		while (i < len && ends_name[(unsigned char)text[i]])
-			i++;
+		run->items[run->n++] = (struct rec_name){ id, { at->start + (uint32_t)i, at->start + (uint32_t)(i + n) }, NULL };
+		end = i + n;
+		for (i = end; i < len && between_names[(unsigned char)text[i]]; i++)
+			;
 	}
 	at->end = at->start + (uint32_t)end;
 	return FR_LIST;
+}
+
+/* ---- a statement's words after its keyword, read by hand ---------------------
+**
+** record.l's actions for the keywords a statement's names, a motion's number
+** and title, or an outcome follow call these with the text after the
+** keyword and its blanks (`p`, at byte offset `at` of the source): they
+** read what the scanner would have read as the next tokens, and the token
+** grows by the bytes they return.  Those are what flex would have cut the
+** same way (record.l's WORD, LIST, NUMBER, STRING, '{' and their blanks),
+** read in one pass instead of the DFA's and a second over a LIST's names.
+** Anything else (a comment, a keyword or a character no name has, a text
+** to decode, the NUL that ends flex's window or the file) returns 0: the
+** keyword is then its token alone, and the scanner reads on from it as
+** it always has, its tokens, its BAD, its errors.
+*/
+
+/* Bytes of record.l's WS, WORD, and the first byte of a WORD. */
+enum { BLANK = 1, WORD_BYTE = 2, WORD_START = 4 };
+static const unsigned char byte_class[256] = {
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 0, 0, 0, 0, 0, 0,
+	0, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 0, 0, 0, 0, 6,
+	0, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 0, 0, 0, 0, 0,
+	6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6,
+	6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6,
+	6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6,
+	6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6,
+};
+
+#if NAME_HEAD_WORDS
+static inline uint64_t load8(const char *p)
+{
+	uint64_t x;
+	memcpy(&x, p, 8);
+	return x;
+}
+
+/* The top bit of each byte of x that is zero (exact in every byte). */
+static inline uint64_t zero_bytes(uint64_t x)
+{
+	const uint64_t low7 = 0x7F7F7F7F7F7F7F7Full;
+	return ~(((x & low7) + low7) | x | low7);
+}
+
+#define EACH_BYTE(c) ((uint64_t)(unsigned char)(c) * 0x0101010101010101ull)
+#endif
+
+/* The first byte from p[i] on that is not a blank (p[avail] is the NUL
+** that ends flex's buffer): spaces and line ends eight at a time. */
+static inline size_t skip_blanks(const char *p, size_t i, size_t avail)
+{
+#if NAME_HEAD_WORDS
+	for (; i + 8 <= avail; i += 8) {
+		uint64_t x = load8(p + i);
+		uint64_t other = ~(zero_bytes(x ^ EACH_BYTE(' ')) | zero_bytes(x ^ EACH_BYTE('\n'))) &
+		                 0x8080808080808080ull;
+		if (other) {
+			i += (size_t)__builtin_ctzll(other) / 8;
+			break;
+		}
+	}
+#else
+	(void)avail;
+#endif
+	while (byte_class[(unsigned char)p[i]] & BLANK)
+		i++;
+	return i;
+}
+
+/* A name of the table, by its key (NULL: not there). */
+static inline const struct fr_slot *known_name(const struct fastrec_names *N, const char *text, size_t len, uint64_t head)
+{
+	if (!N->slots)
+		return NULL;
+	uint32_t mask = N->cap - 1;
+	for (uint32_t i = name_head_hash(text, len, head) & mask; N->slots[i].text; i = (i + 1) & mask)
+		if (same_name(&N->slots[i], text, len, head))
+			return &N->slots[i];
+	return NULL;
+}
+
+/* The name at p (p[0] begins one; p[avail] is readable): its length, its
+** one form in *id (NULL: not a name here).  Its end is guessed at the
+** first byte below '0' (name_head) and the guess looked up: a name of the
+** table is made of WORD bytes, so a guess found there is the name.  Any
+** other is read byte by byte, its end where WORD ends, and interned. */
+static inline size_t read_name(struct fastrec *L, const char *p, size_t avail, const char **id)
+{
+	uint64_t head = 0;
+	bool ascii;
+	size_t n = name_head(p, avail, &head, &ascii);
+	const struct fr_slot *s = known_name(L->names, p, n, head);
+	if (s) {
+		*id = s->not_a_name ? NULL : s->id;
+		return n;
+	}
+	unsigned char high = 0, c;
+	head = 0;
+	for (n = 0; n < 8 && (byte_class[c = (unsigned char)p[n]] & WORD_BYTE); n++) {
+		head |= (uint64_t)c << (8 * n);
+		high |= c;
+	}
+	if (n == 8)
+		for (; byte_class[c = (unsigned char)p[n]] & WORD_BYTE; n++)
+			high |= c;
+	*id = name_id(L, p, n, head, high < 0x80);
+	return n;
+}
+
+/* The names of a statement, `alice, bob,\n carol` (record.l's WORD or
+** LIST) and the blanks after them, into L->said. */
+size_t fr_scan_names(struct fastrec *L, const char *p, size_t avail, uint32_t at, uint32_t *end)
+{
+	struct fr_names *said = &L->said;
+	said->n = 0;
+	for (size_t i = 0;;) {
+		if (!(byte_class[(unsigned char)p[i]] & WORD_START))
+			return 0;
+		const char *id;
+		size_t n = read_name(L, p + i, avail - i, &id);
+		if (!id || said->n == MINUTES_MAX_NAMES)
+			return 0;
+		if (said->n == said->cap) {
+			size_t cap = said->cap ? 2 * said->cap : 32;
+			said->items = arena_grow(L->arena, said->items, said->n, cap, sizeof *said->items);
+			said->cap = cap;
+		}
+		said->items[said->n++] = (struct rec_name){ id, { at + (uint32_t)i, at + (uint32_t)(i + n) }, NULL };
+		i += n;
+		*end = at + (uint32_t)i;
+		if (p[i] == ',' && p[i + 1] == ' ' && byte_class[(unsigned char)p[i + 2]] & WORD_START) {
+			i += 2; /* `, ` between two names, as most are written */
+			continue;
+		}
+		i = skip_blanks(p, i, avail);
+		if (p[i] == ',')
+			i = skip_blanks(p, i + 1, avail);
+		else if (p[i] == '#' || p[i] == '\0')
+			return 0;
+		else
+			return i;
+	}
+}
+
+/* A word of the outcomes (record.l's keyword and its blanks), or 0. */
+static size_t outcome_word(const char *p, size_t avail, const char *word, size_t len)
+{
+	if (strncmp(p, word, len) != 0 || byte_class[(unsigned char)p[len]] & WORD_BYTE || p[len] == '\0')
+		return 0;
+	size_t i = skip_blanks(p, len, avail);
+	return p[i] == '#' || p[i] == '\0' ? 0 : i;
+}
+
+/* Where the string from p[i] on ends: its '"', or a byte that makes it the
+** scanner's (a '\\' to decode, a line end, the NUL), eight at a time. */
+static inline size_t string_end(const char *p, size_t i, size_t avail)
+{
+#if NAME_HEAD_WORDS
+	for (; i + 8 <= avail; i += 8) {
+		uint64_t x = load8(p + i);
+		uint64_t stop = zero_bytes(x ^ EACH_BYTE('"')) | zero_bytes(x ^ EACH_BYTE('\\')) |
+		                zero_bytes(x ^ EACH_BYTE('\n')) | zero_bytes(x);
+		if (stop)
+			return i + (size_t)__builtin_ctzll(stop) / 8;
+	}
+#else
+	(void)avail;
+#endif
+	while (p[i] != '"' && p[i] != '\\' && p[i] != '\n' && p[i] != '\0')
+		i++;
+	return i;
+}
+
+/* The outcome after `recorded`: carried, not carried, void, provisional
+** or undetermined. */
+size_t fr_scan_outcome(const char *p, size_t avail, int *outcome, uint32_t *len)
+{
+	size_t n;
+	switch (p[0]) {
+	case 'c':
+		if ((n = outcome_word(p, avail, "carried", 7)))
+			*outcome = OUTCOME_CARRIED, *len = 7;
+		return n;
+	case 'n': {
+		size_t k = outcome_word(p, avail, "not", 3);
+		if (k && (n = outcome_word(p + k, avail - k, "carried", 7))) {
+			*outcome = OUTCOME_NOT_CARRIED, *len = (uint32_t)k + 7;
+			return k + n;
+		}
+		return 0;
+	}
+	case 'v':
+		if ((n = outcome_word(p, avail, "void", 4)))
+			*outcome = OUTCOME_VOID, *len = 4;
+		return n;
+	case 'p':
+		if ((n = outcome_word(p, avail, "provisional", 11)))
+			*outcome = OUTCOME_PROVISIONAL, *len = 11;
+		return n;
+	case 'u':
+		if ((n = outcome_word(p, avail, "undetermined", 12)))
+			*outcome = OUTCOME_UNDETERMINED, *len = 12;
+		return n;
+	default:
+		return 0;
+	}
+}
+
+/* What follows `motion`: its number (digits), its title (a string with
+** nothing to decode), or both, and the '{' after them if it is there
+** (*open), into L->head; *end is where the last of them ends. */
+size_t fr_scan_motion(struct fastrec *L, const char *p, size_t avail, uint32_t at, bool *open, uint32_t *end)
+{
+	size_t i = 0, digits = 0;
+	L->head.number = L->head.title = NULL;
+	while (p[digits] >= '0' && p[digits] <= '9')
+		digits++;
+	if (digits) {
+		char c = p[digits];
+		if (digits > 9 || !(byte_class[(unsigned char)c] & BLANK || c == '"' || c == '{'))
+			return 0; /* a number of another kind, a date, a word: the scanner's */
+		L->head.number = arena_strndup(L->out, p, digits);
+		*end = at + (uint32_t)digits;
+		i = skip_blanks(p, digits, avail);
+	}
+	if (p[i] == '"') {
+		size_t start = ++i;
+		i = string_end(p, i, avail);
+		if (p[i] != '"' || i - start > PARSE_MAX_STRING)
+			return 0;
+		L->head.title = arena_strndup(L->out, p + start, i - start);
+		*end = at + (uint32_t)++i;
+		i = skip_blanks(p, i, avail);
+	}
+	if (!digits && !L->head.title)
+		return 0;
+	*open = p[i] == '{';
+	if (*open) {
+		*end = at + (uint32_t)++i;
+		i = skip_blanks(p, i, avail);
+	}
+	return p[i] == '#' || p[i] == '\0' ? 0 : i;
 }
 
 /* Decode \" and \\ (quorate.l's scan_string); anything else is the full
@@ -227,10 +464,10 @@ int fr_scan_number(struct fastrec *L, const char *text, size_t len, struct span 
 	size_t digits = 0;
 	for (; text[digits] >= '0' && text[digits] <= '9' && digits < 18; digits++)
 		v = v * 10 + (text[digits] - '0');
-	bool whole = ends_name[(unsigned char)text[digits]];
+	bool whole = text[digits] == '\0' || between_names[(unsigned char)text[digits]];
 	if (whole)
 		len = digits;
-	while (len > 0 && ends_name[(unsigned char)text[len - 1]]) /* the blanks after it */
+	while (len > 0 && between_names[(unsigned char)text[len - 1]]) /* the blanks after it */
 		len--;
 	at->end = at->start + (uint32_t)len;
 	/* the number and its text in one piece of the meeting's arena */
@@ -354,10 +591,10 @@ static void append(struct fastrec *L, struct fr_names *to, const struct rec_name
 	to->n += n;
 }
 
-void fr_names_to(struct fastrec *L, struct fr_names *to)
+void fr_names_to(struct fastrec *L, const struct fr_names *names, struct fr_names *to)
 {
-	if (count_names(L, L->list.n))
-		append(L, to, L->list.items, L->list.n);
+	if (count_names(L, names->n))
+		append(L, to, names->items, names->n);
 }
 
 static struct rec_names names_of(const struct fr_names *v)
@@ -365,14 +602,14 @@ static struct rec_names names_of(const struct fr_names *v)
 	return (struct rec_names){ v->items, (unsigned)v->n };
 }
 
-void fr_step(struct fastrec *L, enum step_kind kind)
+void fr_step(struct fastrec *L, const struct fr_names *names, enum step_kind kind)
 {
-	if (!count_names(L, L->list.n))
+	if (!count_names(L, names->n))
 		return;
 	struct rec_step step = { kind, NULL, { NULL, 0 } };
-	step.names.items = arena_array(L->out, L->list.n, sizeof *step.names.items);
-	memcpy(step.names.items, L->list.items, L->list.n * sizeof *L->list.items);
-	step.names.n = (unsigned)L->list.n;
+	step.names.items = arena_array(L->out, names->n, sizeof *step.names.items);
+	memcpy(step.names.items, names->items, names->n * sizeof *names->items);
+	step.names.n = (unsigned)names->n;
 	VEC_PUSH(L->out, L->steps, step);
 }
 
@@ -422,9 +659,9 @@ void fr_attribute(struct fastrec *L, const char *name, struct span name_at, cons
 	VEC_PUSH(L->out, L->attr_at, at);
 }
 
-void fr_votes(struct fastrec *L, enum vote_kind kind)
+void fr_votes(struct fastrec *L, const struct fr_names *names, enum vote_kind kind)
 {
-	size_t n = L->votes.n + L->list.n;
+	size_t n = L->votes.n + names->n;
 	if (n > MINUTES_MAX_NAMES) {
 		give_up(L);
 		return;
@@ -437,8 +674,8 @@ void fr_votes(struct fastrec *L, enum vote_kind kind)
 		L->votes.cap = cap;
 	}
 	struct rec_vote *v = L->votes.items + L->votes.n;
-	for (size_t i = 0; i < L->list.n; i++)
-		v[i] = (struct rec_vote){ L->list.items[i], kind };
+	for (size_t i = 0; i < names->n; i++)
+		v[i] = (struct rec_vote){ names->items[i], kind };
 	L->votes.n = n;
 }
 

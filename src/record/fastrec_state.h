@@ -31,7 +31,7 @@ struct fr_number {
 struct fr_slot {
 	const char *text;      /* as written (NULL: empty slot) */
 	const char *id;        /* its one form (names.h), one pointer per name */
-	uint64_t tail;         /* its last eight bytes (fastrec.c's name_tail) */
+	uint64_t head;         /* its first eight bytes (name_key.h's name_head) */
 	uint32_t hash, len;
 	bool not_a_name;       /* a keyword of the terms language, or a character no name has */
 };
@@ -75,6 +75,8 @@ struct fastrec {
 	struct fr_names present, apologies, attending, interests, objections;
 	struct fr_names list;      /* the list of names just read (in `arena`, reused) */
 	struct fr_names run;       /* the names of one LIST token (in `arena`, reused) */
+	struct fr_names said;      /* the names of a statement read with its keyword (fr_scan_names) */
+	struct fr_head { const char *number, *title; } head; /* a motion's, read with `motion` */
 	VEC(struct rec_step) steps;
 	VEC(struct rec_deputy) deputies;
 	VEC(struct rec_vote) votes;
@@ -85,11 +87,19 @@ struct fastrec {
 /* The scanner's helpers (fastrec.c).  Each returns a token of record.y. */
 /* A name, a list or a number, each with the blanks after it: *at (the
 ** token's span) ends where its text does. */
-int fr_scan_name(struct fastrec *L, const char *text, bool ascii, struct span *at, const char **out);
+int fr_scan_name(struct fastrec *L, const char *text, size_t len, struct span *at, const char **out);
 int fr_scan_list(struct fastrec *L, const char *text, size_t len, struct span *at);
 int fr_scan_number(struct fastrec *L, const char *text, size_t len, struct span *at, const struct fr_number **out);
 int fr_scan_string(struct fastrec *L, const char *text, size_t len, const char **out);
 int fr_scan_date(struct fastrec *L, const char *text, size_t len, qdate *out);
+/* The words after a keyword, read with it (fastrec.c says which): how
+** many bytes of p they take, blanks after them included (0: none, the
+** keyword is its token alone), and where the last word ends (*end, p
+** being at offset `at`).  p[avail] is the NUL that ends flex's buffer;
+** the bytes before it may be read eight at a time. */
+size_t fr_scan_names(struct fastrec *L, const char *p, size_t avail, uint32_t at, uint32_t *end);
+size_t fr_scan_outcome(const char *p, size_t avail, int *outcome, uint32_t *len);
+size_t fr_scan_motion(struct fastrec *L, const char *p, size_t avail, uint32_t at, bool *open, uint32_t *end);
 /* Bytes for flex's window over a mapped file (YY_INPUT). */
 size_t fr_scan_input(struct fastrec *L, char *buf, size_t max);
 
@@ -109,14 +119,14 @@ struct rec_name *fr_name(struct fastrec *L, const char *id, struct span at);
 void fr_list_start(struct fastrec *L);
 void fr_list_add(struct fastrec *L, const char *id, struct span at);
 void fr_list_add_run(struct fastrec *L);
-void fr_names_to(struct fastrec *L, struct fr_names *to);
-void fr_step(struct fastrec *L, enum step_kind kind);
+void fr_names_to(struct fastrec *L, const struct fr_names *names, struct fr_names *to);
+void fr_step(struct fastrec *L, const struct fr_names *names, enum step_kind kind);
 void fr_deputy(struct fastrec *L, const char *deputy, struct span at, const char *principal, struct span pat);
 /* number, title: as written, or NULL (the motion's ordinal; no title) */
 void fr_motion_begin(struct fastrec *L, const char *number, const char *title);
 void fr_attribute(struct fastrec *L, const char *name, struct span name_at, const struct value *value, struct span value_at);
 struct value fr_number_value(const struct fr_number *n);
-void fr_votes(struct fastrec *L, enum vote_kind kind);
+void fr_votes(struct fastrec *L, const struct fr_names *names, enum vote_kind kind);
 void fr_reasoned(struct fastrec *L, struct fr_names *to, const char *id, struct span at, const char *reason);
 void fr_tally(struct fastrec *L, const struct fr_number *yes, const struct fr_number *no,
               const struct fr_number *abstain, struct span at);

@@ -12,6 +12,7 @@
 #include <ftw.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "base/sbuf.h"
 #include "front/source.h"
@@ -269,6 +270,104 @@ static void test_bad_list_after_list(void **state)
 	}
 }
 
+/* The words after a keyword read with it (a statement's names, `recorded`
+** and its outcome, `motion` and its number, title and '{'), where they are
+** plain, and left to the scanner where they are not: both ways read the
+** same, and the fast path reads the plain ones whole. */
+static void test_read_with_keyword(void **state)
+{
+	FIXTURE_ENTER(struct ctx, x);
+	static const struct {
+		const char *items;
+		bool whole; /* the fast path reads it to its end */
+	} cases[] = {
+		{ "  present a, b,c ,d\n    , e\n  motion 1 \"M\" {\n    for a,b\n    against c ,\n d\n    recorded carried\n  }\n", true },
+		{ "  present a\n  motion 2 \"M\"{\n    casting for\n    recorded not\n\n  carried\n  }\n", true },
+		{ "  present a\n  motion 2 \"M\" {\n    casting against\n    abstain a\n    recorded void\n  }\n", true },
+		{ "  present a\n  motion 2 \"M\" {\n    casting for\n    chair a\n    recorded provisional}\n", true },
+		{ "  present a\n  motion 2 {\n    recorded undetermined  # why\n  }\n", true },
+		{ "  present a\n  motion 007\"M\"{for a}\n", true },
+		{ "  present a\n  motion 007\"M\"{for a\nrecorded carried}\n", true },
+		{ "  present a\n  motion \"M\" x {\n    recorded carried\n  }\n", true },
+		{ "  present a\n  motion 4 lead 1 {\n    recorded carried\n  }\n", true },
+		{ "  present a\n  motion 4 # the number\n  \"M\" {\n    recorded carried\n  }\n", true },
+		{ "  present a\n  motion 3.5 \"M\" {\n    recorded carried\n  }\n", true },
+		{ "  present a\n  motion 3% \"M\" {\n    recorded carried\n  }\n", true },
+		{ "  present a\n  motion 1234567890 \"M\" {\n    recorded carried\n  }\n", true },
+		{ "  present a\n  motion 3abc \"M\" {\n    recorded carried\n  }\n", false },
+		{ "  present a\n  motion 3. \"M\" {\n    recorded carried\n  }\n", false },
+		{ "  present a\n  motion 2024-05-01 \"M\" {\n    recorded carried\n  }\n", false },
+		{ "  present a\n  motion 3 \"M \\\"q\\\"\" {\n    recorded carried\n  }\n", true },
+		{ "  present a\n  motion 3 \"M\n\" {\n    recorded carried\n  }\n", false },
+		{ "  present a\n  motion 3 \"M\" {\n    recorded carriedx\n  }\n", false },
+		{ "  present a\n  motion 3 \"M\" {\n    recorded notcarried\n  }\n", false },
+		{ "  present a\n  motion 3 \"M\" {\n    recorded not # c\n carried\n  }\n", true },
+		{ "  present a\n  motion 3 \"M\" {\n    recorded not void\n  }\n", false },
+		{ "  present a\n  motion 3 \"M\" {\n    recorded carried for a\n  }\n", true },
+		{ "  present a\n  motion 3 \"M\" {\n    ratifies \"E\" motion 2\n    recorded carried\n  }\n", true },
+		{ "  present a\n  motion 3 \"M\" {\n    ratifies \"E\" motion 2 \"T\"\n    recorded carried\n  }\n", false },
+		{ "  present a\n  motion 3 \"M\" {\n    ratifies \"E\" motion 2 {\n    recorded carried\n  }\n", false },
+		{ "  present a\n  motion 3 \"M\" {\n    ratifies \"E\" motion \"T\"\n    recorded carried\n  }\n", false },
+		{ "  present a\n  motion 3 \"M\" {\n    recorded carriedfor a\n  }\n", false },
+		{ "  present a, b\n  motion 3 \"M\" {\n    for a # c\n, b\n    recorded carried\n  }\n", true },
+		{ "  present a, b\n  motion 3 \"M\" {\n    for # c\n a, b\n    recorded carried\n  }\n", true },
+		{ "  present a, b\n  motion 3 \"M\" {\n    for a, # c\n b\n    recorded carried\n  }\n", false },
+		{ "  present a, b\n  motion 3 \"M\" {\n    for a, recorded\n  }\n", false },
+		{ "  present a, b\n  motion 3 \"M\" {\n    for a b\n    recorded carried\n  }\n", false },
+		{ "  present a, b\n  motion 3 \"M\" {\n    for a\"x\"\n    recorded carried\n  }\n", false },
+		{ "  present a, b\n  motion 3 \"M\" {\n    tally for 1 against 1\n    abstain b\n    recorded carried\n  }\n", false },
+		{ "  present a, b\n  motion 3 \"M\" {\n    tally for 1 against 1\n    for b\n    recorded carried\n  }\n", true },
+		{ "  present a, b\n  motion 3 \"M\" {\n    tally for b against 1\n    recorded carried\n  }\n", false },
+		{ "  present a, b\n  deputy c for a\n  deputy d for # c\n b\n", true },
+		{ "  present a, b\n  deputy c for a, b\n", false },
+		{ "  present a, si\xC3\xB4n, sio\xCC\x82n, \xC3\xA9mile\n  leaves sio\xCC\x82n\n", true },
+		{ "  present a, al\xC3\x97x\n", false },
+		{ "  present a, quorum\n", false },
+		{ "  present a,\n  apologies b\n", false },
+		{ "  present fin_officer_of_the_cluster, b\n  attending fin_officer_of_the_cluster\n", true },
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		char *text = arena_printf(&x->f.arena, "meeting \"X\" on 2024-05-01 {\n  chair a\n%s}\n", cases[i].items);
+		assert_same_both_ways(x, text);
+		if (fast_reads_whole(x, text_source(x, text)) != cases[i].whole)
+			fail_msg("case %zu: the fast path %s\n%s", i, cases[i].whole ? "gave up on" : "read", text);
+	}
+}
+
+/* The same words where flex's window over a mapped file ends among them:
+** the scanner reads on from the keyword, and both ways read the same. */
+static void test_window_ends_among_words(void **state)
+{
+	FIXTURE_ENTER(struct ctx, x);
+	const char *head = "meeting \"X\" on 2024-05-01 {\n  chair a\n  present a, bob, carol_the_third\n  #";
+	const char *tail = "\n  motion 12 \"Fund the post\" {\n    for a, bob,\n carol_the_third\n"
+	                   "    recorded not carried\n  }\n}\n";
+	size_t tail_len = strlen(tail);
+	for (size_t k = 0; k < tail_len; k++) {
+		struct sbuf b;
+		sbuf_init(&b, &x->f.arena);
+		sbuf_add(&b, head);
+		while (b.len < 65536 - k) /* the comment, up to the window's end less k */
+			sbuf_add(&b, "x");
+		sbuf_add(&b, tail);
+		char path[] = "/tmp/quorate-test-fastrec.XXXXXX";
+		int fd = mkstemp(path);
+		assert_true(fd >= 0);
+		assert_int_equal(write(fd, sbuf_str(&b), b.len), (ssize_t)b.len);
+		close(fd);
+		struct source full, mapped;
+		struct stat st;
+		const char *why = NULL;
+		assert_int_equal(source_load(&full, &x->f.arena, path, &why), 0);
+		assert_int_equal(source_map_over(&mapped, &x->f.arena, path, 0, &st, &why), 0);
+		unlink(path);
+		const char *want = dump(x, &full, true), *got = dump(x, &mapped, false);
+		source_close(&mapped);
+		if (strcmp(want, got) != 0)
+			fail_msg("window ending %zu bytes into the motion: the fast path read\n%s\nthe full path\n%s", k, got, want);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -279,6 +378,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_hands_over, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_every_statement, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_bad_list_after_list, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_read_with_keyword, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_window_ends_among_words, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
