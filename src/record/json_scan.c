@@ -219,8 +219,8 @@ static inline const char *past_plain(const char *p, const char *end)
 #ifdef __SSE2__
 	while (end - p >= 16) {
 		__m128i x = load16(p);
-		__m128i stop = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('"')), _mm_cmpeq_epi8(x, _mm_set1_epi8('\\'))),
-		                            _mm_cmplt_epi8(x, _mm_set1_epi8(0x20)));
+		__m128i quote = _mm_cmpeq_epi8(x, _mm_set1_epi8('"')), backslash = _mm_cmpeq_epi8(x, _mm_set1_epi8('\\'));
+		__m128i stop = _mm_or_si128(_mm_or_si128(quote, backslash), _mm_cmplt_epi8(x, _mm_set1_epi8(0x20)));
 		unsigned m = (unsigned)_mm_movemask_epi8(stop);
 		if (m)
 			return p + __builtin_ctz(m);
@@ -525,23 +525,28 @@ static void keyset_add(struct jscan *s, struct jvalue *obj, const struct jvalue 
 }
 
 
-/* Is the NUL-terminated `known` the key text[0, len)?  (A key holds no NUL:
-** the loop stops at known's end.)  Compared here: a key is a few bytes,
-** fewer than a call to strncmp costs. */
-static inline bool same_key(const char *known, const char *text, size_t len)
+/* Are the bytes after the first of `known` and of text[0, len) the same,
+** the two of length len?  Compared here: a key is a few bytes, fewer than
+** a call to memcmp costs. */
+static inline bool same_rest(const char *known, const char *text, size_t len)
 {
-	size_t i = 1; /* the first byte is compared by the caller */
-	while (i < len && known[i] == text[i])
-		i++;
-	return i == len && known[len] == '\0';
+	for (size_t i = 1; i < len; i++)
+		if (known[i] != text[i])
+			return false;
+	return true;
 }
 
-/* The index of key in known_keys (NULL-terminated; NULL: none), or
-** JSCAN_OTHER; a key met twice in one object is a syntax error. */
-static int member_key(struct jscan *s, struct jvalue *obj, const struct jvalue *key, const char *const *known_keys)
+/* The index of key in known_keys (NULL: none), or JSCAN_OTHER; a key met
+** twice in one object is a syntax error.  A key is tried against each
+** known one by its length and first byte (one comparison: a key of a
+** record is nearly always known, and found after a few), then by the
+** rest of its text. */
+static int member_key(struct jscan *s, struct jvalue *obj, const struct jvalue *key,
+                      const struct jscan_key *known_keys)
 {
-	for (int i = 0; known_keys && known_keys[i]; i++)
-		if (known_keys[i][0] == key->str[0] && same_key(known_keys[i], key->str, key->len)) {
+	uint16_t tag = key->len > 0 && key->len < 256 ? JSCAN_TAG(key->len, key->str[0]) : 0; /* 0: none has it */
+	for (int i = 0; known_keys && known_keys[i].name; i++)
+		if (known_keys[i].tag == tag && same_rest(known_keys[i].name, key->str, key->len)) {
 			if (obj->seen & (1u << i))
 				duplicate_key(s, key);
 			obj->seen |= 1u << i;
@@ -558,7 +563,7 @@ static int member_key(struct jscan *s, struct jvalue *obj, const struct jvalue *
 ** the object's others before its value is read, as any JSON parser would.
 */
 int jscan_member(struct jscan *s, struct jvalue *obj, struct jvalue *key, struct jvalue *v,
-                     const char *const *known_keys)
+                 const struct jscan_key *known_keys)
 {
 	if (at_char(s, '}')) {
 		s->p++;
@@ -604,32 +609,38 @@ bool jscan_element(struct jscan *s, struct jvalue *arr, struct jvalue *v)
 }
 
 /*
-** jscan_element for an element that is a string of `accept`ed bytes (ids:
-** nearly every element of a record's arrays), without the general path's
-** tests: the separator, the string, and what follows it are looked at
-** without moving, and the element is taken only when it is that; anything
-** else is left to jscan_element, from where it stands.
+** A run of elements that are strings of `accept`ed bytes (ids: nearly
+** every element of a record's arrays), read in one loop, without the
+** general path's tests or a call per element: the separator, the string
+** and its closing quote are looked at before anything is taken, and the
+** run stops before anything else, which jscan_element reads from where it
+** stands.
 */
-bool jscan_element_of(struct jscan *s, struct jvalue *arr, struct jvalue *v, const unsigned char accept[256])
+size_t jscan_strings_of(struct jscan *s, struct jvalue *arr, const unsigned char accept[256], struct jscan_str *out,
+                        size_t cap)
 {
-	const char *p = past_blanks(s->p, s->end);
-	if (arr->n > 0) {
-		if (*p != ',') /* (the text ends in a NUL: never past its end) */
-			return false;
-		p = past_blanks(p + 1, s->end);
+	const char *p = s->p, *end = s->end;
+	size_t n = 0;
+	while (n < cap) {
+		const char *q = past_blanks(p, end);
+		if (arr->n > 0) {
+			if (*q != ',') /* (the text ends in a NUL: never past its end) */
+				break;
+			q = past_blanks(q + 1, end);
+		}
+		if (*q != '"')
+			break;
+		const char *t = q + 1;
+		while (accept[(unsigned char)*t])
+			t++;
+		if (*t != '"')
+			break;
+		out[n++] = (struct jscan_str){ q + 1, (uint32_t)(t - q - 1), offset_of(s, q) };
+		arr->n++;
+		p = t + 1;
 	}
-	if (*p != '"')
-		return false;
-	const char *q = p + 1;
-	while (accept[(unsigned char)*q])
-		q++;
-	if (*q != '"')
-		return false;
-	s->p = q + 1;
-	arr->n++;
-	*v = (struct jvalue){ .type = J_STRING, .span = { offset_of(s, p), offset_of(s, q + 1) }, .str = p + 1,
-	                      .len = (size_t)(q - p - 1), .terminated = false };
-	return true;
+	s->p = p;
+	return n;
 }
 
 /* Read the rest of a value that is not used (checking that it is JSON). */

@@ -64,6 +64,19 @@ void jscan_begin(struct jscan *s, struct arena *a, struct diag_sink *diag, const
 /* After the root value: nothing but blanks may follow. */
 void jscan_finish(struct jscan *s);
 
+/*
+** A key an object of the schema may have: its text, and its length and
+** first byte in one number (JSCAN_KEY, when compiled), against which a key
+** read is tried before its text is compared.  A list of them ends with
+** { NULL, 0 }.
+*/
+struct jscan_key {
+	const char *name;
+	uint16_t tag;
+};
+#define JSCAN_TAG(len, first) ((uint16_t)(((len) << 8) | (unsigned char)(first)))
+#define JSCAN_KEY(literal) { literal, JSCAN_TAG(sizeof(literal) - 1, (literal)[0]) }
+
 /* What jscan_member returns besides the index of a known key. */
 enum { JSCAN_END = -2, JSCAN_OTHER = -1 };
 
@@ -71,20 +84,32 @@ enum { JSCAN_END = -2, JSCAN_OTHER = -1 };
 ** The next member of obj: JSCAN_END after the last one (and obj's span is
 ** then complete); otherwise *key is its key (its text not copied: see
 ** jscan_key_text), *v its value, begun, and the result the key's index in
-** known_keys (NULL-terminated; may be NULL), or JSCAN_OTHER.  A key met twice
+** known_keys (may be NULL: none), or JSCAN_OTHER.  A key met twice
 ** in one object is a syntax error, as soon as the second is read.
 */
 int jscan_member(struct jscan *s, struct jvalue *obj, struct jvalue *key, struct jvalue *v,
-                 const char *const *known_keys);
+                 const struct jscan_key *known_keys);
 /* The next element of arr, begun in *v; false after the last one. */
 bool jscan_element(struct jscan *s, struct jvalue *arr, struct jvalue *v);
+/* A string element as jscan_strings_of reads it: its text, not copied (no
+** escapes in it), and where its opening quote stands (its span is
+** [at, at + len + 2)). */
+struct jscan_str {
+	const char *str;
+	uint32_t len;
+	uint32_t at;
+};
+
 /*
-** The next element of arr when it is a string of bytes whose `accept` is
-** not 0 (none of them '"', '\\', a control character or NUL), read as
-** jscan_element reads it with raw_strings, and true.  Otherwise false, and
-** nothing read: jscan_element reads what comes, and reports any error.
+** The next elements of arr, up to cap of them, while each is a string of
+** bytes whose `accept` is not 0 (none of them '"', '\\', a control
+** character or NUL): into out, and how many.  Fewer than cap: what comes
+** next is something else (the end of arr, another value, a string with
+** other bytes, an error), not read; jscan_element reads it, and reports
+** any error.
 */
-bool jscan_element_of(struct jscan *s, struct jvalue *arr, struct jvalue *v, const unsigned char accept[256]);
+size_t jscan_strings_of(struct jscan *s, struct jvalue *arr, const unsigned char accept[256], struct jscan_str *out,
+                        size_t cap);
 /* Read past the rest of v (a value not used), checking it is JSON. */
 void jscan_skip(struct jscan *s, struct jvalue *v);
 /* A key's text (or a string's), NUL-terminated, in the arena if it was not already. */

@@ -106,6 +106,7 @@ struct jreader {
 	} *ids;
 	size_t ids_cap, ids_n;
 	struct read_votes by_kind[3]; /* a motion's votes by kind, as read (read_votes) */
+	struct read_votes ids_read;   /* an array of ids, as read (read_names) */
 };
 
 static const struct span NO_SPAN = { 0, 0 };
@@ -292,22 +293,22 @@ static unsigned edit_distance(const char *a, const char *b)
 }
 
 /*
-** A key that is not in `known_keys`: reported at the key, with a suggestion
+** A key that is not one of `known_keys`: reported at the key, with a suggestion
 ** when one is close (computed only here, for a key that is wrong); its value
 ** is read past.  `what` names the object.
 */
-static void unknown_key(struct jreader *r, const struct jvalue *key, struct jvalue *v, const char *const *known_keys,
-                        const char *what)
+static void unknown_key(struct jreader *r, const struct jvalue *key, struct jvalue *v,
+                        const struct jscan_key *known_keys, const char *what)
 {
 	jscan_skip(&r->scan, v);
 	const char *text = jscan_key_text(&r->scan, key);
 	const char *near = NULL;
 	unsigned best = 3;
-	for (const char *const *k = known_keys; *k; k++) {
-		unsigned d = edit_distance(text, *k);
+	for (const struct jscan_key *k = known_keys; k->name; k++) {
+		unsigned d = edit_distance(text, k->name);
 		if (d < best) {
 			best = d;
-			near = *k;
+			near = k->name;
 		}
 	}
 	struct span saved = r->at;
@@ -319,8 +320,8 @@ static void unknown_key(struct jreader *r, const struct jvalue *key, struct jval
 	} else {
 		char list[256] = "";
 		size_t n = 0;
-		for (const char *const *k = known_keys; *k && n < sizeof list - 1; k++)
-			n += (size_t)snprintf(list + n, sizeof list - n, "%s\"%s\"", k == known_keys ? "" : ", ", *k);
+		for (const struct jscan_key *k = known_keys; k->name && n < sizeof list - 1; k++)
+			n += (size_t)snprintf(list + n, sizeof list - n, "%s\"%s\"", k == known_keys ? "" : ", ", k->name);
 		fail(r, D_SYNTAX, "unknown key \"%s\" in %s (known keys: %s)", shown, what, list);
 	}
 	r->at = saved;
@@ -471,30 +472,72 @@ static inline uint64_t tail_of(const char *s, size_t len, const char *end)
 	return name_tail(s, len);
 }
 
-/* read_id for a string of the text whose bytes are all ascii_name_char
-** (jscan_element_of): only its first byte and its length are left to look
-** at before it is interned. */
-static const char *read_plain_id(struct jreader *r, struct jvalue *v)
+/* A member id as a name, at the current position. */
+static bool read_name(struct jreader *r, struct jvalue *v, struct rec_name *out)
 {
-	if (v->len > 0 && v->len <= PARSE_MAX_IDENT && ascii_name_char[(unsigned char)v->str[0]] == 1)
-		return intern_id(r, v->str, v->len, tail_of(v->str, v->len, r->scan.end), false);
-	return read_id(r, v);
-}
-
-/* A member id as a name, at the current position; `plain`: read by
-** jscan_element_of with ascii_name_char. */
-static bool read_name_of(struct jreader *r, struct jvalue *v, struct rec_name *out, bool plain)
-{
-	const char *id = plain ? read_plain_id(r, v) : read_id(r, v);
+	const char *id = read_id(r, v);
 	if (!id)
 		return false;
 	*out = (struct rec_name){ id, r->at, NULL };
 	return true;
 }
 
-static bool read_name(struct jreader *r, struct jvalue *v, struct rec_name *out)
+/*
+** An element of a run of strings of ascii_name_char (jscan_strings_of) as
+** a name: only its first byte and its length are left to look at before
+** it is interned.  false when it is not a name, and nothing is reported
+** (plain_name_reported does, as read_name would).
+*/
+static inline bool plain_name(struct jreader *r, const struct jscan_str *e, struct rec_name *out)
 {
-	return read_name_of(r, v, out, false);
+	if (e->len == 0 || e->len > PARSE_MAX_IDENT || ascii_name_char[(unsigned char)e->str[0]] != 1)
+		return false;
+	out->id = intern_id(r, e->str, e->len, tail_of(e->str, e->len, r->scan.end), false);
+	out->span = (struct span){ e->at, e->at + e->len + 2 };
+	out->reason = NULL;
+	return true;
+}
+
+/* read_name for element `index` of a run of strings, at its place. */
+static bool plain_name_reported(struct jreader *r, const struct jscan_str *e, size_t index, struct rec_name *out)
+{
+	struct jvalue v = { .type = J_STRING, .span = { e->at, e->at + e->len + 2 }, .str = e->str, .len = e->len,
+	                    .terminated = false };
+	struct mark mk = enter_index(r, index, &v);
+	bool ok = read_name(r, &v, out);
+	leave(r, mk);
+	return ok;
+}
+
+/*
+** The member ids of the array v, appended to `out` as votes of `kind` with
+** their indexes (those that are ids; the others reported).  Runs of plain
+** ids are read a run at a time (jscan_strings_of); anything else as
+** jscan_element reads it.
+*/
+static void read_id_array(struct jreader *r, struct jvalue *v, enum vote_kind kind, struct read_votes *out)
+{
+	struct jscan_str run[32];
+	r->scan.raw_strings = true; /* ids: copied by intern_id, once each */
+	for (;;) {
+		size_t first = v->n, got = jscan_strings_of(&r->scan, v, ascii_name_char, run, 32);
+		for (size_t i = 0; i < got; i++) {
+			struct read_vote rv = { { .kind = kind }, first + i };
+			if (plain_name(r, &run[i], &rv.vote.who) || plain_name_reported(r, &run[i], first + i, &rv.vote.who))
+				VEC_PUSH(r->arena, *out, rv);
+		}
+		if (got == 32)
+			continue;
+		struct jvalue id;
+		if (!jscan_element(&r->scan, v, &id))
+			break;
+		struct mark mk = enter_index(r, v->n - 1, &id);
+		struct read_vote rv = { { .kind = kind }, v->n - 1 };
+		if (read_name(r, &id, &rv.vote.who))
+			VEC_PUSH(r->arena, *out, rv);
+		leave(r, mk);
+	}
+	r->scan.raw_strings = false;
 }
 
 static const struct rec_name *one_name(struct jreader *r, struct jvalue *v)
@@ -590,21 +633,10 @@ static void read_names(struct jreader *r, struct jvalue *v, struct rec_names *to
 		fail_type(r, v, "an array of member ids");
 		return;
 	}
-	VEC(struct rec_name) names = { 0 };
 	size_t before = r->pending.n;
-	struct jvalue id;
-	r->scan.raw_strings = true; /* ids: copied by intern_id, once each */
-	for (;;) {
-		bool plain = jscan_element_of(&r->scan, v, &id, ascii_name_char);
-		if (!plain && !jscan_element(&r->scan, v, &id))
-			break;
-		struct mark mk = enter_index(r, v->n - 1, &id);
-		struct rec_name nm;
-		if (read_name_of(r, &id, &nm, plain))
-			VEC_PUSH(r->arena, names, nm);
-		leave(r, mk);
-	}
-	r->scan.raw_strings = false;
+	struct read_votes *ids = &r->ids_read;
+	ids->n = 0;
+	read_id_array(r, v, VOTE_FOR, ids);
 	at_whole(r, v);
 	if (nonempty && v->n == 0) {
 		fail(r, D_MISSING, "expected at least one member id");
@@ -617,13 +649,18 @@ static void read_names(struct jreader *r, struct jvalue *v, struct rec_names *to
 		return;
 	}
 	r->n_names += v->n;
-	append_names(r, to, names.items, names.n);
+	if (!ids->n)
+		return;
+	to->items = arena_grow(r->arena, to->items, to->n, to->n + ids->n, sizeof *to->items);
+	for (size_t i = 0; i < ids->n; i++)
+		to->items[to->n + i] = ids->items[i].vote.who;
+	to->n += (unsigned)ids->n;
 }
 
 /* A declaration of interest or an objection: {"member": id, "reason": text}. */
 static bool read_reasoned_object(struct jreader *r, struct jvalue *e, struct rec_name *nm, const char *what)
 {
-	static const char *const keys[] = { "member", "reason", NULL };
+	static const struct jscan_key keys[] = { JSCAN_KEY("member"), JSCAN_KEY("reason"), { NULL, 0 } };
 	struct jvalue key, x;
 	bool has_member = false, member_ok = false, reason_ok = true;
 	int k;
@@ -632,7 +669,7 @@ static bool read_reasoned_object(struct jreader *r, struct jvalue *e, struct rec
 			unknown_key(r, &key, &x, keys, what);
 			continue;
 		}
-		struct mark m2 = enter_key(r, keys[k], &x);
+		struct mark m2 = enter_key(r, keys[k].name, &x);
 		if (k == 0) {
 			has_member = true;
 			member_ok = read_name(r, &x, nm);
@@ -810,7 +847,9 @@ static bool read_typed_value(struct jreader *r, enum typed_kind kind, struct jva
 ** dropped and the object is wrong as a whole. */
 static bool read_typed(struct jreader *r, struct jvalue *v, struct value *out)
 {
-	static const char *const typed_keys[] = { "number", "string", "date", NULL };
+	static const struct jscan_key typed_keys[] = {
+		JSCAN_KEY("number"), JSCAN_KEY("string"), JSCAN_KEY("date"), { NULL, 0 }
+	};
 	struct jvalue key, x;
 	bool ok = false;
 	size_t from = 0, to = 0;
@@ -825,7 +864,7 @@ static bool read_typed(struct jreader *r, struct jvalue *v, struct value *out)
 			continue;
 		}
 		from = r->pending.n;
-		struct mark mk = enter_key(r, typed_keys[k], &x);
+		struct mark mk = enter_key(r, typed_keys[k].name, &x);
 		ok = read_typed_value(r, (enum typed_kind)k, &x, out);
 		leave(r, mk);
 		to = r->pending.n;
@@ -916,7 +955,9 @@ static void read_attributes(struct jreader *r, struct rec_motion *m, struct jval
 
 static void read_votes(struct jreader *r, struct rec_motion *m, struct jvalue *v)
 {
-	static const char *const keys[] = { "for", "against", "abstain", NULL };
+	static const struct jscan_key keys[] = {
+		JSCAN_KEY("for"), JSCAN_KEY("against"), JSCAN_KEY("abstain"), { NULL, 0 }
+	};
 	if (v->type != J_OBJECT) {
 		fail_type(r, v, "an object {\"for\": [...], \"against\": [...], \"abstain\": [...]}");
 		return;
@@ -934,25 +975,13 @@ static void read_votes(struct jreader *r, struct rec_motion *m, struct jvalue *v
 			unknown_key(r, &key, &list, keys, "the votes");
 			continue;
 		}
-		struct mark mk = enter_key(r, keys[k], &list);
+		struct mark mk = enter_key(r, keys[k].name, &list);
 		if (list.type != J_ARRAY) {
 			fail_type(r, &list, "an array of member ids");
 		} else {
-			struct jvalue id;
-			r->scan.raw_strings = true; /* ids: copied by intern_id, once each */
-			for (;;) {
-				bool plain = jscan_element_of(&r->scan, &list, &id, ascii_name_char);
-				if (!plain && !jscan_element(&r->scan, &list, &id))
-					break;
-				struct mark m2 = enter_index(r, list.n - 1, &id);
-				struct read_vote rv = { { .kind = (enum vote_kind)k }, list.n - 1 };
-				if (read_name_of(r, &id, &rv.vote.who, plain)) {
-					VEC_PUSH(r->arena, by_kind[k], rv);
-					total++;
-				}
-				leave(r, m2);
-			}
-			r->scan.raw_strings = false;
+			size_t had = by_kind[k].n;
+			read_id_array(r, &list, (enum vote_kind)k, &by_kind[k]);
+			total += by_kind[k].n - had;
 		}
 		leave(r, mk);
 	}
@@ -963,7 +992,7 @@ static void read_votes(struct jreader *r, struct rec_motion *m, struct jvalue *v
 			if (n == MINUTES_MAX_NAMES) {
 				/* Said once, at the first vote too many. */
 				struct mark mk = { r->depth, r->at };
-				path_push(r, keys[kind], 0);
+				path_push(r, keys[kind].name, 0);
 				path_push(r, NULL, by_kind[kind].items[i].index);
 				r->at = by_kind[kind].items[i].vote.who.span;
 				fail(r, D_LIMIT, "more than %d votes on one motion", MINUTES_MAX_NAMES);
@@ -980,7 +1009,9 @@ done:
 
 static void read_tally(struct jreader *r, struct rec_motion *m, struct jvalue *v)
 {
-	static const char *const keys[] = { "for", "against", "abstain", NULL };
+	static const struct jscan_key keys[] = {
+		JSCAN_KEY("for"), JSCAN_KEY("against"), JSCAN_KEY("abstain"), { NULL, 0 }
+	};
 	if (v->type != J_OBJECT) {
 		fail_type(r, v, "an object {\"for\": N, \"against\": N, \"abstain\": N}");
 		return;
@@ -993,7 +1024,7 @@ static void read_tally(struct jreader *r, struct rec_motion *m, struct jvalue *v
 			unknown_key(r, &key, &n, keys, "the tally");
 			continue;
 		}
-		struct mark mk = enter_key(r, keys[k], &n);
+		struct mark mk = enter_key(r, keys[k].name, &n);
 		/* A whole number however it is written: 3, 3.0 and 3e0 are 3 (as
 		** JSON Schema's "integer" says); 3.5 is not a count of votes. */
 		struct rat count;
@@ -1020,7 +1051,7 @@ static void read_tally(struct jreader *r, struct rec_motion *m, struct jvalue *v
 	at_whole(r, v);
 	for (int kind = VOTE_FOR; kind <= VOTE_AGAINST; kind++)
 		if (!(v->seen & (1u << kind))) {
-			fail(r, D_MISSING, "missing \"%s\" (a tally gives the votes for and against)", keys[kind]);
+			fail(r, D_MISSING, "missing \"%s\" (a tally gives the votes for and against)", keys[kind].name);
 			ok = false;
 		}
 	m->has_tally = ok;
@@ -1032,7 +1063,7 @@ static void read_tally(struct jreader *r, struct rec_motion *m, struct jvalue *v
 
 static void read_ratifies(struct jreader *r, struct rec_motion *m, struct jvalue *v)
 {
-	static const char *const keys[] = { "meeting", "motion", NULL };
+	static const struct jscan_key keys[] = { JSCAN_KEY("meeting"), JSCAN_KEY("motion"), { NULL, 0 } };
 	if (v->type != J_OBJECT) {
 		fail_type(r, v, "an object {\"meeting\": \"...\", \"motion\": \"...\"}");
 		return;
@@ -1050,7 +1081,7 @@ static void read_ratifies(struct jreader *r, struct rec_motion *m, struct jvalue
 			drop_messages(r, at, at + 1);
 			continue;
 		}
-		struct mark mk = enter_key(r, keys[k], &x);
+		struct mark mk = enter_key(r, keys[k].name, &x);
 		if (k == 0)
 			title = read_string(r, &x, "a string (a meeting's title)");
 		else
@@ -1077,7 +1108,7 @@ static void read_ratifies(struct jreader *r, struct rec_motion *m, struct jvalue
 /* "approval": {"by": "BODY", "state": "approved" | "refused", "on": "DATE"} */
 static void read_approval(struct jreader *r, struct rec_motion *m, struct jvalue *v)
 {
-	static const char *const keys[] = { "by", "state", "on", NULL };
+	static const struct jscan_key keys[] = { JSCAN_KEY("by"), JSCAN_KEY("state"), JSCAN_KEY("on"), { NULL, 0 } };
 	if (v->type != J_OBJECT) {
 		fail_type(r, v, "an object {\"by\": \"...\", \"state\": \"approved\", \"on\": \"YYYY-MM-DD\"}");
 		return;
@@ -1093,7 +1124,7 @@ static void read_approval(struct jreader *r, struct rec_motion *m, struct jvalue
 			unknown_key(r, &key, &x, keys, "\"approval\"");
 			continue;
 		}
-		struct mark mk = enter_key(r, keys[k], &x);
+		struct mark mk = enter_key(r, keys[k].name, &x);
 		if (k == 0) {
 			by = read_string(r, &x, "a string (the body that approves)");
 		} else if (k == 1) {
@@ -1130,10 +1161,12 @@ enum motion_key {
 	MK_PRESIDING, MK_APPROVAL
 };
 
-static const char *const MOTION_KEYS[] = {
-	"number", "title", "attributes", "interests", "votes", "tally", "consensus", "objections",
-	"casting", "recorded", "declared", "expect", "notice_given", "virtual_on", "ratifies",
-	"presiding", "approval", NULL
+static const struct jscan_key MOTION_KEYS[] = {
+	JSCAN_KEY("number"), JSCAN_KEY("title"), JSCAN_KEY("attributes"), JSCAN_KEY("interests"),
+	JSCAN_KEY("votes"), JSCAN_KEY("tally"), JSCAN_KEY("consensus"), JSCAN_KEY("objections"),
+	JSCAN_KEY("casting"), JSCAN_KEY("recorded"), JSCAN_KEY("declared"), JSCAN_KEY("expect"),
+	JSCAN_KEY("notice_given"), JSCAN_KEY("virtual_on"), JSCAN_KEY("ratifies"), JSCAN_KEY("presiding"),
+	JSCAN_KEY("approval"), { NULL, 0 }
 };
 
 static void read_motion_key(struct jreader *r, struct rec_motion *m, enum motion_key k, struct jvalue *x)
@@ -1214,7 +1247,7 @@ static struct rec_motion *read_motion(struct jreader *r, struct jvalue *v, unsig
 			unknown_key(r, &key, &x, MOTION_KEYS, "a motion");
 			continue;
 		}
-		struct mark mk = enter_key(r, MOTION_KEYS[k], &x);
+		struct mark mk = enter_key(r, MOTION_KEYS[k].name, &x);
 		read_motion_key(r, m, (enum motion_key)k, &x);
 		leave(r, mk);
 	}
@@ -1228,7 +1261,9 @@ static struct rec_motion *read_motion(struct jreader *r, struct jvalue *v, unsig
 
 /* ==== the meeting ================================================================= */
 
-static const char *const ITEM_KEYS[] = { "motion", "arrives", "leaves", NULL };
+static const struct jscan_key ITEM_KEYS[] = {
+	JSCAN_KEY("motion"), JSCAN_KEY("arrives"), JSCAN_KEY("leaves"), { NULL, 0 }
+};
 
 /* The value of an item's key k: a motion, or the names that arrive or leave. */
 static struct rec_step read_item_value(struct jreader *r, struct meeting *mt, int k, struct jvalue *x)
@@ -1281,7 +1316,7 @@ static void read_item(struct jreader *r, struct meeting *mt, struct jvalue *v, s
 		}
 		which = k;
 		from = r->pending.n;
-		struct mark mk = enter_key(r, ITEM_KEYS[k], &x);
+		struct mark mk = enter_key(r, ITEM_KEYS[k].name, &x);
 		step = read_item_value(r, mt, k, &x);
 		leave(r, mk);
 		to = r->pending.n;
@@ -1312,15 +1347,17 @@ enum meeting_key {
 	MT_APOLOGIES, MT_ATTENDING, MT_ITEMS, MT_SCHEMA, MT_DEPUTIES, MT_MINUTES_AMENDED
 };
 
-static const char *const MEETING_KEYS[] = {
-	"meeting", "date", "terms", "chair", "papers_sent", "minutes_circulated",
-	"present", "apologies", "attending", "items", "$schema", "deputies", "minutes_amended", NULL
+static const struct jscan_key MEETING_KEYS[] = {
+	JSCAN_KEY("meeting"), JSCAN_KEY("date"), JSCAN_KEY("terms"), JSCAN_KEY("chair"),
+	JSCAN_KEY("papers_sent"), JSCAN_KEY("minutes_circulated"), JSCAN_KEY("present"),
+	JSCAN_KEY("apologies"), JSCAN_KEY("attending"), JSCAN_KEY("items"), JSCAN_KEY("$schema"),
+	JSCAN_KEY("deputies"), JSCAN_KEY("minutes_amended"), { NULL, 0 }
 };
 
 /* One of "deputies": {"member": id, "for": id}. */
 static bool read_deputy(struct jreader *r, struct jvalue *e, struct rec_deputy *d)
 {
-	static const char *const keys[] = { "member", "for", NULL };
+	static const struct jscan_key keys[] = { JSCAN_KEY("member"), JSCAN_KEY("for"), { NULL, 0 } };
 	if (e->type != J_OBJECT) {
 		fail_type(r, e, "an object {\"member\": ..., \"for\": ...} (a deputy and whom they stand for)");
 		return false;
@@ -1334,7 +1371,7 @@ static bool read_deputy(struct jreader *r, struct jvalue *e, struct rec_deputy *
 			ok = false;
 			continue;
 		}
-		struct mark m2 = enter_key(r, keys[k], &x);
+		struct mark m2 = enter_key(r, keys[k].name, &x);
 		ok = read_name(r, &x, k == 0 ? &d->deputy : &d->principal) && ok;
 		leave(r, m2);
 	}
@@ -1445,7 +1482,7 @@ static struct meeting *read_meeting(struct jreader *r, struct jvalue *root)
 			unknown_key(r, &key, &x, MEETING_KEYS, "the meeting record");
 			continue;
 		}
-		struct mark mk = enter_key(r, MEETING_KEYS[k], &x);
+		struct mark mk = enter_key(r, MEETING_KEYS[k].name, &x);
 		read_meeting_key(r, mt, (enum meeting_key)k, &x, &steps);
 		leave(r, mk);
 	}
