@@ -413,9 +413,43 @@ struct memo_value {
 	struct trace_step steps[EXPR_MEMO_STEPS];
 };
 
+/*
+** The class chosen, by what the classes' `when`s read: where they read
+** only attributes of the motion (no count, no rule called), the class is
+** the same for every motion that gives those attributes the same values
+** (or leaves them out alike), whatever its counts.  A few such sets of
+** values are remembered, the oldest replaced.
+*/
+enum { CLASS_MEMO_ATTRS = 4, CLASS_MEMO_SLOTS = 8 };
+
+struct class_key {
+	const struct value *v[CLASS_MEMO_ATTRS];  /* as find_attr gives them (NULL: not given) */
+};
+
+struct class_slot {
+	bool used;
+	bool given[CLASS_MEMO_ATTRS];
+	struct value v[CLASS_MEMO_ATTRS];         /* those given */
+	enum expr_status status;
+	const struct dclass *cls;
+	const struct expr *fault;
+};
+
+struct class_memo {
+	const struct dclass *classes;             /* examined for these classes (NULL: not yet; terms agreed another
+	                                             way, open_agree, share them) */
+	unsigned n_classes;
+	bool usable;                              /* every `when` reads attributes only, at most CLASS_MEMO_ATTRS */
+	unsigned n_attrs;
+	const char *attrs[CLASS_MEMO_ATTRS];      /* the attributes they read */
+	struct class_slot slot[CLASS_MEMO_SLOTS];
+	unsigned next;                            /* the slot filled next */
+};
+
 struct expr_memo {
 	struct memo_shape shape[1 << EXPR_MEMO_SHAPE_BITS];
 	struct memo_value value[1 << EXPR_MEMO_VALUE_BITS];
+	struct class_memo classes;
 };
 
 struct expr_memo *expr_memo_new(struct arena *a)
@@ -496,6 +530,103 @@ enum expr_status expr_test_memo(struct expr_memo *m, const struct expr *e, const
 	v->met = *out;
 	v->n_steps = trace->n;
 	memcpy(v->steps, trace->steps, trace->n * sizeof trace->steps[0]);
+	return st;
+}
+
+/* The attributes e reads into cm; false when it reads anything but
+** attributes and constants, or too many attributes. */
+static bool walk_attrs(const struct expr *e, struct class_memo *cm)
+{
+	switch (e->kind) {
+	case EX_CONST: return true;
+	case EX_ATTR:
+		for (unsigned i = 0; i < cm->n_attrs; i++)
+			if (strcmp(cm->attrs[i], e->attr) == 0)
+				return true;
+		if (cm->n_attrs == CLASS_MEMO_ATTRS)
+			return false;
+		cm->attrs[cm->n_attrs++] = e->attr;
+		return true;
+	case EX_BINARY: return walk_attrs(e->a, cm) && walk_attrs(e->b, cm);
+	case EX_UNARY: case EX_ROUND: return walk_attrs(e->a, cm);
+	case EX_FUNC:
+		for (unsigned i = 0; i < e->n_args; i++)
+			if (!walk_attrs(e->args[i], cm))
+				return false;
+		return true;
+	default: return false; /* a count, a parameter, a rule called */
+	}
+}
+
+static void class_memo_examine(struct class_memo *cm, const struct terms *t)
+{
+	memset(cm, 0, sizeof *cm);
+	cm->classes = t->classes;
+	cm->n_classes = t->n_classes;
+	cm->usable = true;
+	for (unsigned i = 0; i < t->n_classes && cm->usable; i++)
+		cm->usable = !t->classes[i].when || walk_attrs(t->classes[i].when, cm);
+}
+
+/* Is a the same value as b, to every `when` that reads it? */
+static bool same_value(const struct value *a, const struct value *b)
+{
+	if (a->type != b->type || a->empty_base != b->empty_base || a->places != b->places)
+		return false;
+	switch (a->type) {
+	case VT_NUM: return a->u.num.num == b->u.num.num && a->u.num.den == b->u.num.den;
+	case VT_BOOL: return a->u.boolean == b->u.boolean;
+	case VT_STR: return strcmp(a->u.str, b->u.str) == 0;
+	case VT_DATE: return a->u.date == b->u.date;
+	default: return false;
+	}
+}
+
+static bool slot_matches(const struct class_slot *sl, const struct class_key *k, unsigned n)
+{
+	if (!sl->used)
+		return false;
+	for (unsigned i = 0; i < n; i++)
+		if (sl->given[i] != (k->v[i] != NULL) || (k->v[i] && !same_value(&sl->v[i], k->v[i])))
+			return false;
+	return true;
+}
+
+enum expr_status expr_select_class_memo(struct expr_memo *m, const struct terms *t, const struct expr_env *env,
+                                        const struct dclass **cls, const struct expr **fault)
+{
+	struct class_memo *cm = m ? &m->classes : NULL;
+	if (cm && (cm->classes != t->classes || cm->n_classes != t->n_classes))
+		class_memo_examine(cm, t);
+	if (!cm || !cm->usable)
+		return expr_select_class(t, env, cls, fault);
+	struct class_key k;
+	for (unsigned i = 0; i < cm->n_attrs; i++)
+		k.v[i] = find_attr(env, cm->attrs[i]);
+	for (unsigned j = 0; j < CLASS_MEMO_SLOTS; j++) {
+		const struct class_slot *sl = &cm->slot[j];
+		if (slot_matches(sl, &k, cm->n_attrs)) {
+			*cls = sl->cls;
+			if (sl->status != EXPR_OK)
+				*fault = sl->fault;
+			return sl->status;
+		}
+	}
+	const struct expr *f = NULL;
+	enum expr_status st = expr_select_class(t, env, cls, &f);
+	if (st != EXPR_OK)
+		*fault = f;
+	struct class_slot *sl = &cm->slot[cm->next];
+	cm->next = (cm->next + 1) % CLASS_MEMO_SLOTS;
+	sl->used = true;
+	for (unsigned i = 0; i < cm->n_attrs; i++) {
+		sl->given[i] = k.v[i] != NULL;
+		if (k.v[i])
+			sl->v[i] = *k.v[i];
+	}
+	sl->status = st;
+	sl->cls = *cls;
+	sl->fault = f;
 	return st;
 }
 

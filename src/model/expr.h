@@ -97,6 +97,12 @@ enum expr_status expr_test(const struct expr *e, const struct expr_env *env,
 enum expr_status expr_select_class(const struct terms *t, const struct expr_env *env,
                                    const struct dclass **cls, const struct expr **fault);
 
+/* expr_select_class, remembered in m (NULL: as expr_select_class) where
+** the classes' `when`s read only attributes of the motion: the class of
+** a motion that gives the attributes they read the same values is known. */
+enum expr_status expr_select_class_memo(struct expr_memo *m, const struct terms *t, const struct expr_env *env,
+                                        const struct dclass **cls, const struct expr **fault);
+
 /* The value of a count (EX_COUNT) in c: the count, or the count of the
 ** roles it names (present(lead), members(lead)). */
 int64_t expr_count_value(const struct expr *e, const struct counts *c);

@@ -124,7 +124,7 @@ static void select_class(const struct terms *t, const struct scenario *s, struct
 {
 	struct expr_env env = { &s->votes, s->attrs, s->n_attrs, NULL, NULL };
 	const struct dclass *cls;
-	d->class_status = expr_select_class(t, &env, &cls, &d->class_fault);
+	d->class_status = expr_select_class_memo(s->memo, t, &env, &cls, &d->class_fault);
 	/* A class that cannot be tested might be the one: never guess. */
 	d->untestable = d->class_status != EXPR_OK ? cls : NULL;
 	d->cls = d->class_status == EXPR_OK ? cls : NULL;

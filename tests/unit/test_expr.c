@@ -41,6 +41,8 @@ static const char *const stdlib_dirs[] = { "stdlib" };
 FIXTURE_STATE(struct run)
 
 
+static void compile_text(struct run *R);
+
 /* Check a terms file holding `rules` (and a role `lead`, for masks). */
 static void compile_rules(struct run *R, const char *rules)
 {
@@ -56,6 +58,12 @@ static void compile_rules(struct run *R, const char *rules)
 	                 "  class c { require yes > half of cast }\n"
 	                 "%s\n}\n", rules);
 	assert_true(n > 0 && (size_t)n < sizeof R->text);
+	compile_text(R);
+}
+
+/* Check the terms file in R->text. */
+static void compile_text(struct run *R)
+{
 	if (setjmp(R->f.oom) != 0)
 		fail_msg("out of memory");
 	diag_init(&R->f.diag, &R->f.arena);
@@ -648,6 +656,61 @@ static void test_attributes(void **state)
 	assert_int_equal(expr_test(rule(R, "ward")->body, &env, &b, &fault), EXPR_TYPE);
 }
 
+/* The class remembered by the attributes the `when`s read
+** (expr_select_class_memo) is the class they select, on random
+** attributes (given or not, of the right kind or not), in any order. */
+static void test_class_memo_as_selected(void **state)
+{
+	struct run *R = *state;
+	static const char *const whens[][4] = {
+		{ "motion.financial", "motion.kind == \"amendment\"", "motion.amount > 10000", NULL },
+		{ "not motion.financial and motion.amount >= 500", "motion.urgent or motion.kind == \"plan\"", NULL, NULL },
+		{ "motion.amount > 2 * 1000", "motion.ward == \"north\"", "motion.financial", "not motion.urgent" },
+	};
+	for (unsigned set = 0; set < 3; set++) {
+		size_t w = (size_t)snprintf(R->text, sizeof R->text,
+		                            "terms \"X\" {\n  effective 2024-01-01\n  role m \"Member\" voting\n"
+		                            "  member a \"A\" m\n  quorum { require present >= 1 }\n");
+		for (unsigned k = 0; k < 4 && whens[set][k]; k++)
+			w += (size_t)snprintf(R->text + w, sizeof R->text - w, "  class c%u { when %s\n require yes > no }\n", k,
+			                      whens[set][k]);
+		snprintf(R->text + w, sizeof R->text - w, "  class other { require yes > no }\n}\n");
+		compile_text(R);
+		struct expr_memo *memo = expr_memo_new(&R->f.arena);
+		struct counts c = C(5, 5, 3, 1, 0);
+		uint64_t seed = 7 + set;
+		for (int round = 0; round < 2000; round++) {
+			static const char *const names[] = { "financial", "kind", "amount", "ward", "urgent" };
+			struct value vals[] = {
+				{ .type = VT_BOOL, .u.boolean = true }, { .type = VT_STR, .u.str = "amendment" },
+				{ .type = VT_STR, .u.str = "plan" }, { .type = VT_NUM, .u.num = { 500, 1 } },
+				{ .type = VT_NUM, .u.num = { 10001, 1 } }, { .type = VT_NUM, .u.num = { 10001, 2 } },
+				{ .type = VT_NUM, .u.num = { 4001, 2 }, .places = 1 }, { .type = VT_NUM, .u.num = { 40000, 1 } },
+				{ .type = VT_STR, .u.str = "north" },
+				{ .type = VT_BOOL, .u.boolean = false },
+			};
+			struct attr attrs[5];
+			unsigned n = 0;
+			for (unsigned k = 0; k < 5; k++) {
+				seed = seed * 6364136223846793005u + 1442695040888963407u;
+				if ((seed >> 40) % 3 == 0)
+					continue;
+				attrs[n++] = (struct attr){ names[k], vals[(seed >> 20) % (sizeof vals / sizeof vals[0])] };
+			}
+			struct expr_env env = { &c, attrs, n, NULL, NULL };
+			const struct dclass *want, *got;
+			const struct expr *fw = NULL, *fg = NULL;
+			enum expr_status sw = expr_select_class(R->t, &env, &want, &fw);
+			enum expr_status sg = expr_select_class_memo(memo, R->t, &env, &got, &fg);
+			if (sw != sg || want != got || fw != fg)
+				fail_msg("set %u round %d: the class remembered (%s, %d) is not the class selected (%s, %d)", set, round,
+				         got ? got->id : "none", (int)sg, want ? want->id : "none", (int)sw);
+		}
+		fixture_free(&R->f);
+		fixture_init(&R->f);
+	}
+}
+
 static void test_value_format(void **state)
 {
 	(void)state;
@@ -688,6 +751,7 @@ int main(void)
 		T(test_trace_steps),
 		T(test_count_comparison_shortcut),
 		T(test_attributes),
+		T(test_class_memo_as_selected),
 		T(test_value_format),
 	};
 	return cmocka_run_group_tests_name("expr", tests, NULL, NULL);
