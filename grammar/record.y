@@ -108,12 +108,13 @@ static void fr_error(const FR_LTYPE *where, struct fastrec *L, const char *msg)
 /* A keyword and the words after it, read as one token where they are
 ** plain (record.l): a statement's names (in L->said), `recorded` and its
 ** outcome, `motion` with its number, its title or both (in L->head), and
-** its '{' (MOTION_OPEN).  The grammar's states after each reduce without
+** its '{' (MOTION_OPEN), `tally` and its counts (in L->tally).  The grammar's states after each reduce without
 ** reading a lookahead, so L->said and L->head are read before the scanner
 ** fills them again. */
 %token <const struct fr_names *> PRESENT_NAMES APOLOGIES_NAMES ATTENDING_NAMES ARRIVES_NAMES LEAVES_NAMES
 %token <const struct fr_names *> FOR_NAMES AGAINST_NAMES ABSTAIN_NAMES
 %token <int> RECORDED_AS
+%token <const struct fr_tally *> TALLY_AS
 %token <const struct fr_head *> MOTION_HEAD MOTION_OPEN
 
 /* As quorate.y: `tally for 3 against 2` takes an `abstain` that follows. */
@@ -254,6 +255,8 @@ motion_items
 	| motion_items ABSTAIN IDENT      { ONE_NAME($3, @3); fr_votes(L, &L->list, VOTE_ABSTAIN); CHECK; }
 	| motion_items ABSTAIN LIST       { NAMES_RUN(); fr_votes(L, &L->list, VOTE_ABSTAIN); CHECK; }
 	| motion_items ABSTAIN more_names { fr_votes(L, &L->list, VOTE_ABSTAIN); CHECK; }
+	| motion_items TALLY_AS
+		{ ONCE(SAID_TALLY); fr_tally_counts(L, $2, @2); }
 	| motion_items TALLY FOR NUMBER AGAINST NUMBER tally_abstain_opt
 		{ ONCE(SAID_TALLY); fr_tally(L, $4, $6, $7, SPAN(@2, @7)); CHECK; }
 	| motion_items CONSENSUS

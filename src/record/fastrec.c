@@ -327,8 +327,8 @@ size_t fr_scan_names(struct fastrec *L, const char *p, size_t avail, uint32_t at
 	}
 }
 
-/* A word of the outcomes (record.l's keyword and its blanks), or 0. */
-static size_t outcome_word(const char *p, size_t avail, const char *word, size_t len)
+/* The word `word` (record.l's keyword) and the blanks after it, or 0. */
+static size_t word_at(const char *p, size_t avail, const char *word, size_t len)
 {
 	if (strncmp(p, word, len) != 0 || byte_class[(unsigned char)p[len]] & WORD_BYTE || p[len] == '\0')
 		return 0;
@@ -363,32 +363,68 @@ size_t fr_scan_outcome(const char *p, size_t avail, int *outcome, uint32_t *len)
 	size_t n;
 	switch (p[0]) {
 	case 'c':
-		if ((n = outcome_word(p, avail, "carried", 7)))
+		if ((n = word_at(p, avail, "carried", 7)))
 			*outcome = OUTCOME_CARRIED, *len = 7;
 		return n;
 	case 'n': {
-		size_t k = outcome_word(p, avail, "not", 3);
-		if (k && (n = outcome_word(p + k, avail - k, "carried", 7))) {
+		size_t k = word_at(p, avail, "not", 3);
+		if (k && (n = word_at(p + k, avail - k, "carried", 7))) {
 			*outcome = OUTCOME_NOT_CARRIED, *len = (uint32_t)k + 7;
 			return k + n;
 		}
 		return 0;
 	}
 	case 'v':
-		if ((n = outcome_word(p, avail, "void", 4)))
+		if ((n = word_at(p, avail, "void", 4)))
 			*outcome = OUTCOME_VOID, *len = 4;
 		return n;
 	case 'p':
-		if ((n = outcome_word(p, avail, "provisional", 11)))
+		if ((n = word_at(p, avail, "provisional", 11)))
 			*outcome = OUTCOME_PROVISIONAL, *len = 11;
 		return n;
 	case 'u':
-		if ((n = outcome_word(p, avail, "undetermined", 12)))
+		if ((n = word_at(p, avail, "undetermined", 12)))
 			*outcome = OUTCOME_UNDETERMINED, *len = 12;
 		return n;
 	default:
 		return 0;
 	}
+}
+
+/* A count (a whole number up to 1000000, as a tally's: a tally of more is
+** the full path's to report) and the blanks after it (at least one), or 0. */
+static size_t count_at(const char *p, size_t avail, int64_t *count, size_t *digits)
+{
+	size_t n = 0;
+	int64_t v = 0;
+	for (; p[n] >= '0' && p[n] <= '9' && n < 8; n++)
+		v = v * 10 + (p[n] - '0');
+	if (n == 0 || v > 1000000 || !(byte_class[(unsigned char)p[n]] & BLANK))
+		return 0;
+	*count = v;
+	*digits = n;
+	return skip_blanks(p, n, avail);
+}
+
+/* What follows `tally`: for N against N, and abstain N if it follows, into
+** L->tally. */
+size_t fr_scan_tally(struct fastrec *L, const char *p, size_t avail, uint32_t at, uint32_t *end)
+{
+	static const char *const words[3] = { "for", "against", "abstain" };
+	size_t i = 0, digits;
+	L->tally.has_abstain = false;
+	for (int k = 0; k < 3; k++) {
+		size_t w = word_at(p + i, avail - i, words[k], strlen(words[k]));
+		if (!w && k == 2)
+			break;
+		size_t n = w ? count_at(p + i + w, avail - i - w, &L->tally.count[k], &digits) : 0;
+		if (!n)
+			return 0;
+		*end = at + (uint32_t)(i + w + digits);
+		i += w + n;
+		L->tally.has_abstain = k == 2;
+	}
+	return p[i] == '#' || p[i] == '\0' ? 0 : i;
 }
 
 /* What follows `motion`: its number (digits), its title (a string with
@@ -707,6 +743,17 @@ void fr_tally(struct fastrec *L, const struct fr_number *yes, const struct fr_nu
 		return;
 	m->has_tally = true;
 	m->tally_has_abstain = abstain != NULL;
+	m->tally_span = at;
+}
+
+void fr_tally_counts(struct fastrec *L, const struct fr_tally *t, struct span at)
+{
+	struct rec_motion *m = L->motion;
+	m->tally[VOTE_FOR] = t->count[0];
+	m->tally[VOTE_AGAINST] = t->count[1];
+	m->tally[VOTE_ABSTAIN] = t->has_abstain ? t->count[2] : 0;
+	m->has_tally = true;
+	m->tally_has_abstain = t->has_abstain;
 	m->tally_span = at;
 }
 

@@ -77,6 +77,7 @@ struct fastrec {
 	struct fr_names run;       /* the names of one LIST token (in `arena`, reused) */
 	struct fr_names said;      /* the names of a statement read with its keyword (fr_scan_names) */
 	struct fr_head { const char *number, *title; } head; /* a motion's, read with `motion` */
+	struct fr_tally { int64_t count[3]; bool has_abstain; } tally; /* read with `tally`: for, against, abstain */
 	VEC(struct rec_step) steps;
 	VEC(struct rec_deputy) deputies;
 	VEC(struct rec_vote) votes;
@@ -100,6 +101,7 @@ int fr_scan_date(struct fastrec *L, const char *text, size_t len, qdate *out);
 size_t fr_scan_names(struct fastrec *L, const char *p, size_t avail, uint32_t at, uint32_t *end);
 size_t fr_scan_outcome(const char *p, size_t avail, int *outcome, uint32_t *len);
 size_t fr_scan_motion(struct fastrec *L, const char *p, size_t avail, uint32_t at, bool *open, uint32_t *end);
+size_t fr_scan_tally(struct fastrec *L, const char *p, size_t avail, uint32_t at, uint32_t *end);
 /* Bytes for flex's window over a mapped file (YY_INPUT). */
 size_t fr_scan_input(struct fastrec *L, char *buf, size_t max);
 
@@ -130,6 +132,7 @@ void fr_votes(struct fastrec *L, const struct fr_names *names, enum vote_kind ki
 void fr_reasoned(struct fastrec *L, struct fr_names *to, const char *id, struct span at, const char *reason);
 void fr_tally(struct fastrec *L, const struct fr_number *yes, const struct fr_number *no,
               const struct fr_number *abstain, struct span at);
+void fr_tally_counts(struct fastrec *L, const struct fr_tally *t, struct span at);
 void fr_motion_end(struct fastrec *L, struct span at);
 void fr_meeting_end(struct fastrec *L, const char *title, qdate date, struct span at);
 
