@@ -107,9 +107,10 @@ static void fr_error(const FR_LTYPE *where, struct fastrec *L, const char *msg)
 %token CARRIED NOT VOID PROVISIONAL UNDETERMINED
 /* A keyword and the words after it, read as one token where they are
 ** plain (record.l): a statement's names (in L->said), `recorded` and its
-** outcome, `motion` with its number, its title or both (in L->head), and
-** its '{' (MOTION_OPEN), `tally` and its counts (in L->tally).  The grammar's states after each reduce without
-** reading a lookahead, so L->said and L->head are read before the scanner
+** outcome, `motion` with its number, its title or both and its attributes
+** (in L->head) and its '{' (MOTION_OPEN), `tally` and its counts (in
+** L->tally).  The grammar's states after each reduce without reading a
+** lookahead, so L->said, L->head and L->tally are read before the scanner
 ** fills them again. */
 %token <const struct fr_names *> PRESENT_NAMES APOLOGIES_NAMES ATTENDING_NAMES ARRIVES_NAMES LEAVES_NAMES
 %token <const struct fr_names *> FOR_NAMES AGAINST_NAMES ABSTAIN_NAMES
@@ -191,7 +192,7 @@ record_items
 	;
 
 motion_open
-	: MOTION_OPEN            { fr_motion_begin(L, $1->number, $1->title); CHECK; }
+	: MOTION_OPEN            { fr_motion_head(L, $1); CHECK; }
 	;
 
 /* `motion`, its number and its title (the motion begins), then its
@@ -201,7 +202,7 @@ motion_head
 	| MOTION NUMBER          { fr_motion_begin(L, $2->text, NULL); CHECK; }
 	| MOTION STRING          { fr_motion_begin(L, NULL, $2); CHECK; }
 	| MOTION NUMBER STRING   { fr_motion_begin(L, $2->text, $3); CHECK; }
-	| MOTION_HEAD            { fr_motion_begin(L, $1->number, $1->title); CHECK; }
+	| MOTION_HEAD            { fr_motion_head(L, $1); CHECK; }
 	| motion_head IDENT
 		{ fr_attribute(L, $2, @2, NULL, (struct span){ @2.end, @2.end }); CHECK; }
 	| motion_head IDENT NUMBER

@@ -14,6 +14,14 @@
 #include "record_parse.h"
 #include "record_scan.h"
 
+/* The few helpers of the per-name loops, inlined where they are used more
+** than once (GCC and Clang would otherwise call them: a fifth more a name). */
+#if defined(__GNUC__)
+#define ALWAYS_INLINE inline __attribute__((always_inline))
+#else
+#define ALWAYS_INLINE inline
+#endif
+
 struct fastrec_reader {
 	struct fastrec L;
 	enum fastrec_status status;
@@ -269,7 +277,7 @@ static inline const struct fr_slot *known_name(const struct fastrec_names *N, co
 ** first byte below '0' (name_head) and the guess looked up: a name of the
 ** table is made of WORD bytes, so a guess found there is the name.  Any
 ** other is read byte by byte, its end where WORD ends, and interned. */
-static inline size_t read_name(struct fastrec *L, const char *p, size_t avail, const char **id)
+static ALWAYS_INLINE size_t read_name(struct fastrec *L, const char *p, size_t avail, const char **id)
 {
 	uint64_t head = 0;
 	bool ascii;
@@ -330,7 +338,10 @@ size_t fr_scan_names(struct fastrec *L, const char *p, size_t avail, uint32_t at
 /* The word `word` (record.l's keyword) and the blanks after it, or 0. */
 static size_t word_at(const char *p, size_t avail, const char *word, size_t len)
 {
-	if (strncmp(p, word, len) != 0 || byte_class[(unsigned char)p[len]] & WORD_BYTE || p[len] == '\0')
+	for (size_t k = 0; k < len; k++) /* stops at p's NUL, which no word has */
+		if (p[k] != word[k])
+			return 0;
+	if (byte_class[(unsigned char)p[len]] & WORD_BYTE || p[len] == '\0')
 		return 0;
 	size_t i = skip_blanks(p, len, avail);
 	return p[i] == '#' || p[i] == '\0' ? 0 : i;
@@ -427,6 +438,57 @@ size_t fr_scan_tally(struct fastrec *L, const char *p, size_t avail, uint32_t at
 	return p[i] == '#' || p[i] == '\0' ? 0 : i;
 }
 
+/* `true` or `false` as a word (a keyword, not a name's beginning). */
+static bool is_boolean_at(const char *p)
+{
+	return (strncmp(p, "true", 4) == 0 && !(byte_class[(unsigned char)p[4]] & WORD_BYTE)) ||
+	       (strncmp(p, "false", 5) == 0 && !(byte_class[(unsigned char)p[5]] & WORD_BYTE));
+}
+
+/* An attribute of a motion's head, its name and the blanks after it
+** (record.y's `motion_head IDENT`), with a whole number (up to 18 digits),
+** `true` or `false` after it (motion_head IDENT NUMBER/TRUE/FALSE), into
+** L->head.attrs; 0 where it is not written so plainly. */
+static size_t motion_attribute(struct fastrec *L, const char *p, size_t avail, uint32_t at, uint32_t *end)
+{
+	const char *id;
+	size_t n = read_name(L, p, avail, &id), i, k;
+	if (!id)
+		return 0;
+	struct fr_attr_read a = { id, { at, at + (uint32_t)n }, false, { 0 }, { at + (uint32_t)n, at + (uint32_t)n } };
+	i = skip_blanks(p, n, avail);
+	if (p[i] >= '0' && p[i] <= '9') {
+		int64_t v = 0;
+		size_t d = 0;
+		for (; p[i + d] >= '0' && p[i + d] <= '9' && d < 18; d++)
+			v = v * 10 + (p[i + d] - '0');
+		char c = p[i + d];
+		if (!(byte_class[(unsigned char)c] & BLANK || c == '{'))
+			return 0; /* a decimal, a percentage, a date, a longer number */
+		a.has_value = true;
+		a.value = (struct value){ .type = VT_NUM, .u.num = { v, 1 } };
+		a.value_at = (struct span){ at + (uint32_t)i, at + (uint32_t)(i + d) };
+		i = skip_blanks(p, i + d, avail);
+	} else if ((k = word_at(p + i, avail - i, "true", 4)) || (k = word_at(p + i, avail - i, "false", 5))) {
+		size_t len = p[i] == 't' ? 4 : 5;
+		a.has_value = true;
+		a.value = (struct value){ .type = VT_BOOL, .u.boolean = len == 4 };
+		a.value_at = (struct span){ at + (uint32_t)i, at + (uint32_t)(i + len) };
+		i += k;
+	} else if (is_boolean_at(p + i)) {
+		return 0; /* `true` with a comment after it */
+	}
+	struct fr_head *h = &L->head;
+	if (h->n_attrs == h->cap_attrs) {
+		size_t cap = h->cap_attrs ? 2 * h->cap_attrs : 8;
+		h->attrs = arena_grow(L->arena, h->attrs, h->n_attrs, cap, sizeof *h->attrs);
+		h->cap_attrs = cap;
+	}
+	h->attrs[h->n_attrs++] = a;
+	*end = a.has_value ? a.value_at.end : a.name_at.end;
+	return i;
+}
+
 /* What follows `motion`: its number (digits), its title (a string with
 ** nothing to decode), or both, and the '{' after them if it is there
 ** (*open), into L->head; *end is where the last of them ends. */
@@ -455,6 +517,13 @@ size_t fr_scan_motion(struct fastrec *L, const char *p, size_t avail, uint32_t a
 	}
 	if (!digits && !L->head.title)
 		return 0;
+	L->head.n_attrs = 0;
+	while (byte_class[(unsigned char)p[i]] & WORD_START) {
+		size_t n = motion_attribute(L, p + i, avail - i, at + (uint32_t)i, end);
+		if (!n)
+			break; /* the scanner's to read, from its name on */
+		i += n;
+	}
 	*open = p[i] == '{';
 	if (*open) {
 		*end = at + (uint32_t)++i;
@@ -672,6 +741,15 @@ void fr_motion_begin(struct fastrec *L, const char *number, const char *title)
 	memset(&L->attrs, 0, sizeof L->attrs);
 	memset(&L->attr_at, 0, sizeof L->attr_at);
 	L->interests = L->objections = (struct fr_names){ 0 };
+}
+
+void fr_motion_head(struct fastrec *L, const struct fr_head *h)
+{
+	fr_motion_begin(L, h->number, h->title);
+	for (size_t k = 0; k < h->n_attrs && !L->give_up; k++) {
+		const struct fr_attr_read *a = &h->attrs[k];
+		fr_attribute(L, a->name, a->name_at, a->has_value ? &a->value : NULL, a->value_at);
+	}
 }
 
 /* minutes.c's read_attribute: the decimals of a number kept as written. */

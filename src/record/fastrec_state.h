@@ -44,6 +44,23 @@ struct fastrec_names {
 	uint32_t cap, n_slots;
 };
 
+/* An attribute of a motion's head read with `motion` (fastrec.c). */
+struct fr_attr_read {
+	const char *name;
+	struct span name_at;
+	bool has_value;            /* else `name` alone: true */
+	struct value value;
+	struct span value_at;
+};
+
+/* A motion's number, title and attributes, read with `motion` (NULL: not
+** written). */
+struct fr_head {
+	const char *number, *title;
+	struct fr_attr_read *attrs; /* in the reader's arena, reused */
+	size_t n_attrs, cap_attrs;
+};
+
 struct fr_names {
 	struct rec_name *items;
 	size_t n, cap;
@@ -76,7 +93,7 @@ struct fastrec {
 	struct fr_names list;      /* the list of names just read (in `arena`, reused) */
 	struct fr_names run;       /* the names of one LIST token (in `arena`, reused) */
 	struct fr_names said;      /* the names of a statement read with its keyword (fr_scan_names) */
-	struct fr_head { const char *number, *title; } head; /* a motion's, read with `motion` */
+	struct fr_head head;       /* a motion's, read with `motion` */
 	struct fr_tally { int64_t count[3]; bool has_abstain; } tally; /* read with `tally`: for, against, abstain */
 	VEC(struct rec_step) steps;
 	VEC(struct rec_deputy) deputies;
@@ -126,6 +143,8 @@ void fr_step(struct fastrec *L, const struct fr_names *names, enum step_kind kin
 void fr_deputy(struct fastrec *L, const char *deputy, struct span at, const char *principal, struct span pat);
 /* number, title: as written, or NULL (the motion's ordinal; no title) */
 void fr_motion_begin(struct fastrec *L, const char *number, const char *title);
+/* the same, then the attributes read with it */
+void fr_motion_head(struct fastrec *L, const struct fr_head *h);
 void fr_attribute(struct fastrec *L, const char *name, struct span name_at, const struct value *value, struct span value_at);
 struct value fr_number_value(const struct fr_number *n);
 void fr_votes(struct fastrec *L, const struct fr_names *names, enum vote_kind kind);
