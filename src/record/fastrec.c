@@ -884,9 +884,24 @@ static void release(struct fastrec_reader *r)
 	fr_scan_restore(L->scanner);
 	if (L->buffer)
 		fr_yy_delete_buffer(L->buffer, L->scanner);
-	fr_yylex_destroy(L->scanner);
+	if (L->names != &L->own && !L->names->spare_scanner) {
+		/* A run's readers share a scanner: with no buffer current (a
+		** mapped file's window popped too), the next switches to its own. */
+		if (!L->buffer)
+			fr_yypop_buffer_state(L->scanner);
+		L->names->spare_scanner = L->scanner;
+	} else {
+		fr_yylex_destroy(L->scanner);
+	}
 	L->scanner = NULL;
 	L->buffer = NULL;
+}
+
+void fastrec_names_release(struct fastrec_names *names)
+{
+	if (names->spare_scanner)
+		fr_yylex_destroy(names->spare_scanner);
+	names->spare_scanner = NULL;
 }
 
 static _Noreturn void reader_oom(struct fastrec_reader *r, struct mem *mem, jmp_buf *outer)
@@ -919,8 +934,13 @@ struct fastrec *fastrec_open(struct arena *a, const struct source *src, struct f
 	mem->on_oom = &inner;
 	if (setjmp(inner) != 0)
 		reader_oom(r, mem, outer);
-	if (fr_yylex_init_extra(L, &L->scanner) != 0)
+	if (L->names->spare_scanner) { /* the scanner of the run's last file */
+		L->scanner = L->names->spare_scanner;
+		L->names->spare_scanner = NULL;
+		fr_yyset_extra(L, L->scanner);
+	} else if (fr_yylex_init_extra(L, &L->scanner) != 0) {
 		mem_fail(mem);
+	}
 	if (src->map_len) {
 		if (fr_scan_window(L->scanner) != 0)
 			mem_fail(mem);

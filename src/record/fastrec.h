@@ -36,6 +36,9 @@ struct fastrec_names;
 ** is made once (its one form, whether it is a keyword), not once a file.
 ** In `a`, which must outlive the readers and the meetings they read. */
 struct fastrec_names *fastrec_names_new(struct arena *a);
+/* Free what the table keeps for its readers outside its arena (flex's
+** scanner, made once for the readers of all the files, not once a file). */
+void fastrec_names_release(struct fastrec_names *names);
 
 enum fastrec_status {
 	FASTREC_MEETING,   /* a meeting was read */

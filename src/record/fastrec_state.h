@@ -42,6 +42,7 @@ struct fastrec_names {
 	struct arena *arena;       /* the table and the names */
 	struct fr_slot *slots;
 	uint32_t cap, n_slots;
+	void *spare_scanner;       /* a run's: flex's scanner of the last file read, for the next (fastrec_open) */
 };
 
 /* An attribute of a motion's head read with `motion` (fastrec.c). */

@@ -1593,6 +1593,7 @@ static void release(struct replay *rp)
 	source_fds_close(&rp->read_fds);
 	close_reading(&rp->reading);
 	close_reading(&rp->index_reading);
+	fastrec_names_release(rp->names);
 	arena_free(&rp->reading.file_arena);
 	arena_free(&rp->index_reading.file_arena);
 	arena_free(&rp->meeting_arena);
