@@ -463,17 +463,24 @@ static void scan_other_value(struct jscan *s, struct jvalue *v, unsigned depth)
 ** bracket.  `depth` is the nesting of the container it is in.  Inline in
 ** its two callers: a string, the most common value, costs no call.
 */
-static inline void jscan_value(struct jscan *s, struct jvalue *v, unsigned depth)
+static inline __attribute__((always_inline)) void jscan_value(struct jscan *s, struct jvalue *v, unsigned depth)
 {
 	skip_ws(s);
 	v->depth = 0;
 	v->n = 0;
 	v->seen = 0;
 	v->keys = NULL;
-	if (*s->p == '"') /* (the text ends in a NUL: never past its end) */
+	char c = *s->p;
+	if (c == '"') { /* (the text ends in a NUL: never past its end) */
 		scan_string(s, v, !s->raw_strings);
-	else
+	} else if ((c == '{' || c == '[') && depth < JSCAN_MAX_DEPTH) { /* scan_other_value's, inline */
+		v->type = c == '{' ? J_OBJECT : J_ARRAY;
+		v->span.start = v->span.end = offset_of(s, s->p);
+		v->depth = depth + 1;
+		s->p++;
+	} else {
 		scan_other_value(s, v, depth);
+	}
 }
 
 /* ---- objects and arrays ---------------------------------------------------------- */
@@ -536,6 +543,25 @@ static inline bool same_rest(const char *known, const char *text, size_t len)
 	return true;
 }
 
+/* The first eight bytes of key (fewer if it is shorter; the others 0), as
+** JSCAN_KEY packs a known key's, in one load where its text is in the
+** JSON text with eight bytes after it (on a little-endian machine); false
+** where it is not. */
+static inline bool head_of(const struct jscan *s, const struct jvalue *key, uint64_t *head)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	if (key->terminated || s->end - key->str < 8)
+		return false;
+	uint64_t w;
+	memcpy(&w, key->str, 8);
+	*head = key->len >= 8 ? w : w & ((1ull << (8 * key->len)) - 1);
+	return true;
+#else
+	(void)s, (void)key, (void)head;
+	return false;
+#endif
+}
+
 /* The index of key in known_keys (NULL: none), or JSCAN_OTHER; a key met
 ** twice in one object is a syntax error.  A key is tried against each
 ** known one by its length and first byte (one comparison: a key of a
@@ -545,8 +571,12 @@ static int member_key(struct jscan *s, struct jvalue *obj, const struct jvalue *
                       const struct jscan_key *known_keys)
 {
 	uint16_t tag = key->len > 0 && key->len < 256 ? JSCAN_TAG(key->len, key->str[0]) : 0; /* 0: none has it */
-	for (int i = 0; known_keys && known_keys[i].name; i++)
-		if (known_keys[i].tag == tag && same_rest(known_keys[i].name, key->str, key->len)) {
+	uint64_t head = 0;
+	bool by_head = known_keys && head_of(s, key, &head);
+	for (int i = 0; known_keys && known_keys[i].tag; i++)
+		if (known_keys[i].tag == tag &&
+		    (by_head ? known_keys[i].head == head && (key->len <= 8 || same_rest(known_keys[i].name, key->str, key->len))
+		             : same_rest(known_keys[i].name, key->str, key->len))) {
 			if (obj->seen & (1u << i))
 				duplicate_key(s, key);
 			obj->seen |= 1u << i;

@@ -65,17 +65,26 @@ void jscan_begin(struct jscan *s, struct arena *a, struct diag_sink *diag, const
 void jscan_finish(struct jscan *s);
 
 /*
-** A key an object of the schema may have: its text, and its length and
-** first byte in one number (JSCAN_KEY, when compiled), against which a key
-** read is tried before its text is compared.  A list of them ends with
-** { NULL, 0 }.
+** A key an object of the schema may have: its text; its length and first
+** byte in one number, against which a key read is tried first; and its
+** first eight bytes in another (0 past its end), against which its text
+** is compared, with the rest of a longer key byte by byte.  Both are
+** computed when compiled (JSCAN_KEY).  A list of them ends with
+** { NULL, 0, 0 }.
 */
 struct jscan_key {
 	const char *name;
 	uint16_t tag;
+	uint64_t head;
 };
 #define JSCAN_TAG(len, first) ((uint16_t)(((len) << 8) | (unsigned char)(first)))
-#define JSCAN_KEY(literal) { literal, JSCAN_TAG(sizeof(literal) - 1, (literal)[0]) }
+/* Byte i of a literal (0 past its end), where it stands in a little-endian word. */
+#define JSCAN_BYTE(lit, i) \
+	((uint64_t)(sizeof(lit) > (i) + 1 ? (unsigned char)(lit)[sizeof(lit) > (i) + 1 ? (i) : 0] : 0) << (8 * (i)))
+#define JSCAN_HEAD(lit) \
+	(JSCAN_BYTE(lit, 0) | JSCAN_BYTE(lit, 1) | JSCAN_BYTE(lit, 2) | JSCAN_BYTE(lit, 3) | JSCAN_BYTE(lit, 4) | \
+	 JSCAN_BYTE(lit, 5) | JSCAN_BYTE(lit, 6) | JSCAN_BYTE(lit, 7))
+#define JSCAN_KEY(literal) { literal, JSCAN_TAG(sizeof(literal) - 1, (literal)[0]), JSCAN_HEAD(literal) }
 
 /* What jscan_member returns besides the index of a known key. */
 enum { JSCAN_END = -2, JSCAN_OTHER = -1 };

@@ -509,6 +509,18 @@ static bool plain_name_reported(struct jreader *r, const struct jscan_str *e, si
 	return ok;
 }
 
+/* Room in `v` for `more` votes (a run's worth at the first). */
+static void reserve_votes(struct jreader *r, struct read_votes *v, size_t more)
+{
+	if (v->n + more <= v->cap)
+		return;
+	size_t cap = v->cap ? 2 * v->cap : 32;
+	while (cap < v->n + more)
+		cap *= 2;
+	v->items = arena_grow(r->arena, v->items, v->n, cap, sizeof *v->items);
+	v->cap = cap;
+}
+
 /*
 ** The member ids of the array v, appended to `out` as votes of `kind` with
 ** their indexes (those that are ids; the others reported).  Runs of plain
@@ -521,10 +533,12 @@ static void read_id_array(struct jreader *r, struct jvalue *v, enum vote_kind ki
 	r->scan.raw_strings = true; /* ids: copied by intern_id, once each */
 	for (;;) {
 		size_t first = v->n, got = jscan_strings_of(&r->scan, v, ascii_name_char, run, 32);
+		reserve_votes(r, out, got);
 		for (size_t i = 0; i < got; i++) {
-			struct read_vote rv = { { .kind = kind }, first + i };
-			if (plain_name(r, &run[i], &rv.vote.who) || plain_name_reported(r, &run[i], first + i, &rv.vote.who))
-				VEC_PUSH(r->arena, *out, rv);
+			struct read_vote *rv = &out->items[out->n];
+			*rv = (struct read_vote){ { .kind = kind }, first + i };
+			if (plain_name(r, &run[i], &rv->vote.who) || plain_name_reported(r, &run[i], first + i, &rv->vote.who))
+				out->n++;
 		}
 		if (got == 32)
 			continue;
@@ -660,7 +674,7 @@ static void read_names(struct jreader *r, struct jvalue *v, struct rec_names *to
 /* A declaration of interest or an objection: {"member": id, "reason": text}. */
 static bool read_reasoned_object(struct jreader *r, struct jvalue *e, struct rec_name *nm, const char *what)
 {
-	static const struct jscan_key keys[] = { JSCAN_KEY("member"), JSCAN_KEY("reason"), { NULL, 0 } };
+	static const struct jscan_key keys[] = { JSCAN_KEY("member"), JSCAN_KEY("reason"), { NULL, 0, 0 } };
 	struct jvalue key, x;
 	bool has_member = false, member_ok = false, reason_ok = true;
 	int k;
@@ -848,7 +862,7 @@ static bool read_typed_value(struct jreader *r, enum typed_kind kind, struct jva
 static bool read_typed(struct jreader *r, struct jvalue *v, struct value *out)
 {
 	static const struct jscan_key typed_keys[] = {
-		JSCAN_KEY("number"), JSCAN_KEY("string"), JSCAN_KEY("date"), { NULL, 0 }
+		JSCAN_KEY("number"), JSCAN_KEY("string"), JSCAN_KEY("date"), { NULL, 0, 0 }
 	};
 	struct jvalue key, x;
 	bool ok = false;
@@ -917,6 +931,15 @@ static bool read_attr_value(struct jreader *r, struct jvalue *v, struct value *o
 	}
 }
 
+/* An attribute's name (its key's text, NUL-terminated, in the arena) as
+** as_name makes it: a name of ASCII as it is (name_make would copy it as
+** it is), any other composed; NULL if it is not a name. */
+static const char *attr_name(struct jreader *r, const char *text, size_t len)
+{
+	uint64_t tail;
+	return ascii_name(text, len, &tail) ? text : as_name(r, text, len);
+}
+
 static void read_attributes(struct jreader *r, struct rec_motion *m, struct jvalue *v)
 {
 	if (v->type != J_OBJECT) {
@@ -932,7 +955,7 @@ static void read_attributes(struct jreader *r, struct rec_motion *m, struct jval
 			jscan_skip(&r->scan, &val);
 			at_whole(r, &val);
 			fail(r, D_LIMIT, "attribute name longer than %d characters", PARSE_MAX_IDENT);
-		} else if (!(name = as_name(r, name, key.len))) {
+		} else if (!(name = attr_name(r, name, key.len))) {
 			char shown[72];
 			printable(shown, sizeof shown, jscan_key_text(&r->scan, &key));
 			jscan_skip(&r->scan, &val);
@@ -956,7 +979,7 @@ static void read_attributes(struct jreader *r, struct rec_motion *m, struct jval
 static void read_votes(struct jreader *r, struct rec_motion *m, struct jvalue *v)
 {
 	static const struct jscan_key keys[] = {
-		JSCAN_KEY("for"), JSCAN_KEY("against"), JSCAN_KEY("abstain"), { NULL, 0 }
+		JSCAN_KEY("for"), JSCAN_KEY("against"), JSCAN_KEY("abstain"), { NULL, 0, 0 }
 	};
 	if (v->type != J_OBJECT) {
 		fail_type(r, v, "an object {\"for\": [...], \"against\": [...], \"abstain\": [...]}");
@@ -1010,7 +1033,7 @@ done:
 static void read_tally(struct jreader *r, struct rec_motion *m, struct jvalue *v)
 {
 	static const struct jscan_key keys[] = {
-		JSCAN_KEY("for"), JSCAN_KEY("against"), JSCAN_KEY("abstain"), { NULL, 0 }
+		JSCAN_KEY("for"), JSCAN_KEY("against"), JSCAN_KEY("abstain"), { NULL, 0, 0 }
 	};
 	if (v->type != J_OBJECT) {
 		fail_type(r, v, "an object {\"for\": N, \"against\": N, \"abstain\": N}");
@@ -1063,7 +1086,7 @@ static void read_tally(struct jreader *r, struct rec_motion *m, struct jvalue *v
 
 static void read_ratifies(struct jreader *r, struct rec_motion *m, struct jvalue *v)
 {
-	static const struct jscan_key keys[] = { JSCAN_KEY("meeting"), JSCAN_KEY("motion"), { NULL, 0 } };
+	static const struct jscan_key keys[] = { JSCAN_KEY("meeting"), JSCAN_KEY("motion"), { NULL, 0, 0 } };
 	if (v->type != J_OBJECT) {
 		fail_type(r, v, "an object {\"meeting\": \"...\", \"motion\": \"...\"}");
 		return;
@@ -1108,7 +1131,7 @@ static void read_ratifies(struct jreader *r, struct rec_motion *m, struct jvalue
 /* "approval": {"by": "BODY", "state": "approved" | "refused", "on": "DATE"} */
 static void read_approval(struct jreader *r, struct rec_motion *m, struct jvalue *v)
 {
-	static const struct jscan_key keys[] = { JSCAN_KEY("by"), JSCAN_KEY("state"), JSCAN_KEY("on"), { NULL, 0 } };
+	static const struct jscan_key keys[] = { JSCAN_KEY("by"), JSCAN_KEY("state"), JSCAN_KEY("on"), { NULL, 0, 0 } };
 	if (v->type != J_OBJECT) {
 		fail_type(r, v, "an object {\"by\": \"...\", \"state\": \"approved\", \"on\": \"YYYY-MM-DD\"}");
 		return;
@@ -1166,7 +1189,7 @@ static const struct jscan_key MOTION_KEYS[] = {
 	JSCAN_KEY("votes"), JSCAN_KEY("tally"), JSCAN_KEY("consensus"), JSCAN_KEY("objections"),
 	JSCAN_KEY("casting"), JSCAN_KEY("recorded"), JSCAN_KEY("declared"), JSCAN_KEY("expect"),
 	JSCAN_KEY("notice_given"), JSCAN_KEY("virtual_on"), JSCAN_KEY("ratifies"), JSCAN_KEY("presiding"),
-	JSCAN_KEY("approval"), { NULL, 0 }
+	JSCAN_KEY("approval"), { NULL, 0, 0 }
 };
 
 static void read_motion_key(struct jreader *r, struct rec_motion *m, enum motion_key k, struct jvalue *x)
@@ -1262,7 +1285,7 @@ static struct rec_motion *read_motion(struct jreader *r, struct jvalue *v, unsig
 /* ==== the meeting ================================================================= */
 
 static const struct jscan_key ITEM_KEYS[] = {
-	JSCAN_KEY("motion"), JSCAN_KEY("arrives"), JSCAN_KEY("leaves"), { NULL, 0 }
+	JSCAN_KEY("motion"), JSCAN_KEY("arrives"), JSCAN_KEY("leaves"), { NULL, 0, 0 }
 };
 
 /* The value of an item's key k: a motion, or the names that arrive or leave. */
@@ -1351,13 +1374,13 @@ static const struct jscan_key MEETING_KEYS[] = {
 	JSCAN_KEY("meeting"), JSCAN_KEY("date"), JSCAN_KEY("terms"), JSCAN_KEY("chair"),
 	JSCAN_KEY("papers_sent"), JSCAN_KEY("minutes_circulated"), JSCAN_KEY("present"),
 	JSCAN_KEY("apologies"), JSCAN_KEY("attending"), JSCAN_KEY("items"), JSCAN_KEY("$schema"),
-	JSCAN_KEY("deputies"), JSCAN_KEY("minutes_amended"), { NULL, 0 }
+	JSCAN_KEY("deputies"), JSCAN_KEY("minutes_amended"), { NULL, 0, 0 }
 };
 
 /* One of "deputies": {"member": id, "for": id}. */
 static bool read_deputy(struct jreader *r, struct jvalue *e, struct rec_deputy *d)
 {
-	static const struct jscan_key keys[] = { JSCAN_KEY("member"), JSCAN_KEY("for"), { NULL, 0 } };
+	static const struct jscan_key keys[] = { JSCAN_KEY("member"), JSCAN_KEY("for"), { NULL, 0, 0 } };
 	if (e->type != J_OBJECT) {
 		fail_type(r, e, "an object {\"member\": ..., \"for\": ...} (a deputy and whom they stand for)");
 		return false;
