@@ -107,14 +107,15 @@ static void fr_error(const FR_LTYPE *where, struct fastrec *L, const char *msg)
 %token CARRIED NOT VOID PROVISIONAL UNDETERMINED
 /* A keyword and the words after it, read as one token where they are
 ** plain (record.l): a statement's names (in L->said), `recorded` and its
-** outcome, `motion` with its number, its title or both and its attributes
-** (in L->head) and its '{' (MOTION_OPEN), `tally` and its counts (in
+** outcome (L->outcome; RECORDED_CLOSE: and the motion's '}' after it),
+** `motion` with its number, its title or both and its attributes (in
+** L->head) and its '{' (MOTION_OPEN), `tally` and its counts (in
 ** L->tally).  The grammar's states after each reduce without reading a
-** lookahead, so L->said, L->head and L->tally are read before the scanner
-** fills them again. */
+** lookahead, so what they point to is read before the scanner fills it
+** again. */
 %token <const struct fr_names *> PRESENT_NAMES APOLOGIES_NAMES ATTENDING_NAMES ARRIVES_NAMES LEAVES_NAMES
-%token <const struct fr_names *> FOR_NAMES AGAINST_NAMES ABSTAIN_NAMES
-%token <int> RECORDED_AS
+%token <const struct fr_names *> FOR_NAMES AGAINST_NAMES ABSTAIN_NAMES CHAIR_NAMES
+%token <const struct fr_outcome *> RECORDED_AS RECORDED_CLOSE
 %token <const struct fr_tally *> TALLY_AS
 %token <const struct fr_head *> MOTION_HEAD MOTION_OPEN
 
@@ -151,6 +152,9 @@ record_items
 		{ MEETING_ONCE(SAID_TERMS); L->mt->terms_name = $3; L->mt->terms_span = @3; }
 	| record_items CHAIR IDENT
 		{ MEETING_ONCE(SAID_CHAIR); L->mt->chair = fr_name(L, $3, @3); }
+	| record_items CHAIR_NAMES /* one name: `chair a, b` is the full path's to report */
+		{ if ($2->n != 1) YYABORT;
+		  MEETING_ONCE(SAID_CHAIR); L->mt->chair = fr_name(L, $2->items[0].id, $2->items[0].span); }
 	| record_items PAPERS IDENT DATE
 		{ WORD($3, "sent"); MEETING_ONCE(SAID_PAPERS);
 		  L->mt->has_papers = true; L->mt->papers_sent = $4; L->mt->papers_span = SPAN(@2, @4); }
@@ -189,6 +193,10 @@ record_items
 		{ fr_motion_end(L, SPAN(@2, @5)); }
 	| record_items motion_open motion_items '}'
 		{ fr_motion_end(L, SPAN(@2, @4)); }
+	| record_items motion_head '{' motion_items RECORDED_CLOSE
+		{ RECORDED((enum outcome)$5->outcome, $5->said); fr_motion_end(L, SPAN(@2, @5)); }
+	| record_items motion_open motion_items RECORDED_CLOSE
+		{ RECORDED((enum outcome)$4->outcome, $4->said); fr_motion_end(L, SPAN(@2, @4)); }
 	;
 
 motion_open
@@ -272,7 +280,7 @@ motion_items
 	| motion_items CASTING IDENT
 		{ WORD($3, "declined"); ONCE(SAID_CASTING);
 		  L->motion->casting_declined = true; L->motion->casting = VOTE_FOR; L->motion->casting_span = SPAN(@2, @3); }
-	| motion_items RECORDED_AS                 { RECORDED((enum outcome)$2, @2); }
+	| motion_items RECORDED_AS                 { RECORDED((enum outcome)$2->outcome, $2->said); }
 	| motion_items RECORDED CARRIED            { RECORDED(OUTCOME_CARRIED, SPAN(@2, @3)); }
 	| motion_items RECORDED NOT CARRIED        { RECORDED(OUTCOME_NOT_CARRIED, SPAN(@2, @4)); }
 	| motion_items RECORDED VOID               { RECORDED(OUTCOME_VOID, SPAN(@2, @3)); }
@@ -295,6 +303,9 @@ motion_items
 		  L->motion->ratifies_span = SPAN(@2, @4); }
 	| motion_items CHAIR IDENT
 		{ ONCE(SAID_PRESIDING); L->motion->presiding = fr_name(L, $3, @3); }
+	| motion_items CHAIR_NAMES
+		{ if ($2->n != 1) YYABORT;
+		  ONCE(SAID_PRESIDING); L->motion->presiding = fr_name(L, $2->items[0].id, $2->items[0].span); }
 	| motion_items APPROVED BY STRING ON DATE
 		{ ONCE(SAID_APPROVAL); L->motion->has_approval = true; L->motion->approval_body = $4;
 		  L->motion->approval_on = $6; L->motion->approval_span = SPAN(@2, @6); }

@@ -402,6 +402,11 @@ size_t fr_scan_outcome(const char *p, size_t avail, int *outcome, uint32_t *len)
 	}
 }
 
+size_t fr_scan_blanks_after(const char *p, size_t i, size_t avail)
+{
+	return skip_blanks(p, i, avail);
+}
+
 /* A count (a whole number up to 1000000, as a tally's: a tally of more is
 ** the full path's to report) and the blanks after it (at least one), or 0. */
 static size_t count_at(const char *p, size_t avail, int64_t *count, size_t *digits)

@@ -95,6 +95,7 @@ struct fastrec {
 	struct fr_names run;       /* the names of one LIST token (in `arena`, reused) */
 	struct fr_names said;      /* the names of a statement read with its keyword (fr_scan_names) */
 	struct fr_head head;       /* a motion's, read with `motion` */
+	struct fr_outcome { int outcome; struct span said; } outcome; /* read with `recorded`: `recorded carried` */
 	struct fr_tally { int64_t count[3]; bool has_abstain; } tally; /* read with `tally`: for, against, abstain */
 	VEC(struct rec_step) steps;
 	VEC(struct rec_deputy) deputies;
@@ -118,6 +119,8 @@ int fr_scan_date(struct fastrec *L, const char *text, size_t len, qdate *out);
 ** the bytes before it may be read eight at a time. */
 size_t fr_scan_names(struct fastrec *L, const char *p, size_t avail, uint32_t at, uint32_t *end);
 size_t fr_scan_outcome(const char *p, size_t avail, int *outcome, uint32_t *len);
+/* The blanks from p[i] on: where they end. */
+size_t fr_scan_blanks_after(const char *p, size_t i, size_t avail);
 size_t fr_scan_motion(struct fastrec *L, const char *p, size_t avail, uint32_t at, bool *open, uint32_t *end);
 size_t fr_scan_tally(struct fastrec *L, const char *p, size_t avail, uint32_t at, uint32_t *end);
 /* Bytes for flex's window over a mapped file (YY_INPUT). */
