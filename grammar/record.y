@@ -31,6 +31,8 @@
 %code provides {
 /* flex's window over a mapped file, and the byte it overwrote (record.l). */
 int fr_scan_window(void *scanner);
+/* The words after the `meeting` read past the last meeting (record.l). */
+int fr_scan_meeting_after(FR_STYPE *value, FR_LTYPE *where, void *scanner);
 void fr_scan_restore(void *scanner);
 }
 
@@ -47,7 +49,7 @@ static inline int fr_lex(FR_STYPE *value, FR_LTYPE *where, struct fastrec *L)
 	if (L->has_pending) {
 		L->has_pending = false;
 		*where = L->pending_at;
-		return L->pending;
+		return L->pending == FR_MEETING ? fr_scan_meeting_after(value, where, L->scanner) : L->pending;
 	}
 	return fr_yylex(value, where, L->scanner);
 }
@@ -110,13 +112,18 @@ static void fr_error(const FR_LTYPE *where, struct fastrec *L, const char *msg)
 ** outcome (L->outcome; RECORDED_CLOSE: and the motion's '}' after it),
 ** `motion` with its number, its title or both and its attributes (in
 ** L->head) and its '{' (MOTION_OPEN), `tally` and its counts (in
-** L->tally).  The grammar's states after each reduce without reading a
+** L->tally), `meeting` with its title, date and '{', `terms` and its
+** name, `papers sent`, `minutes circulated` and `minutes amended` with
+** their dates.  The grammar's states after each reduce without reading a
 ** lookahead, so what they point to is read before the scanner fills it
 ** again. */
 %token <const struct fr_names *> PRESENT_NAMES APOLOGIES_NAMES ATTENDING_NAMES ARRIVES_NAMES LEAVES_NAMES
 %token <const struct fr_names *> FOR_NAMES AGAINST_NAMES ABSTAIN_NAMES CHAIR_NAMES
 %token <const struct fr_outcome *> RECORDED_AS RECORDED_CLOSE
 %token <const struct fr_tally *> TALLY_AS
+%token <const struct fr_meeting_head *> MEETING_OPEN
+%token <const struct fr_string *> TERMS_AS
+%token <const struct fr_dated *> PAPERS_AS MINUTES_AS
 %token <const struct fr_head *> MOTION_HEAD MOTION_OPEN
 
 /* As quorate.y: `tally for 3 against 2` takes an `abstain` that follows. */
@@ -144,12 +151,26 @@ top
 meeting
 	: MEETING STRING ON DATE '{' record_items '}'
 		{ fr_meeting_end(L, $2, $4, @$); }
+	| MEETING_OPEN record_items '}'
+		{ fr_meeting_end(L, $1->title.text, $1->date, @$); }
 	;
 
 record_items
 	: %empty
 	| record_items TERMS STRING
 		{ MEETING_ONCE(SAID_TERMS); L->mt->terms_name = $3; L->mt->terms_span = @3; }
+	| record_items TERMS_AS
+		{ MEETING_ONCE(SAID_TERMS); L->mt->terms_name = $2->text; L->mt->terms_span = $2->at; }
+	| record_items PAPERS_AS
+		{ MEETING_ONCE(SAID_PAPERS); L->mt->has_papers = true; L->mt->papers_sent = $2->date; L->mt->papers_span = @2; }
+	| record_items MINUTES_AS
+		{ if ($2->which == 1) {
+			MEETING_ONCE(SAID_AMENDED);
+			L->mt->has_amended = true; L->mt->minutes_amended = $2->date; L->mt->amended_span = @2;
+		  } else {
+			MEETING_ONCE(SAID_MINUTES);
+			L->mt->has_minutes = true; L->mt->minutes_circulated = $2->date; L->mt->minutes_span = @2;
+		  } }
 	| record_items CHAIR IDENT
 		{ MEETING_ONCE(SAID_CHAIR); L->mt->chair = fr_name(L, $3, @3); }
 	| record_items CHAIR_NAMES /* one name: `chair a, b` is the full path's to report */

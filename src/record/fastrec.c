@@ -494,6 +494,68 @@ static size_t motion_attribute(struct fastrec *L, const char *p, size_t avail, u
 	return i;
 }
 
+/* A date (record.l's DATE) followed by a blank or '{', or 0. */
+static size_t date_at(const char *p, qdate *date)
+{
+	for (size_t k = 0; k < 10; k++)
+		if (k == 4 || k == 7 ? p[k] != '-' : !(p[k] >= '0' && p[k] <= '9'))
+			return 0;
+	if (!(byte_class[(unsigned char)p[10]] & BLANK || p[10] == '{'))
+		return 0;
+	return date_parse(p, 10, date) == DATE_OK ? 10 : 0;
+}
+
+/* A string with nothing to decode (record.l's STRING, no longer than the
+** full path takes) and the blanks after it, into a copy in the meeting's
+** arena and its span; or 0. */
+static size_t string_at(struct fastrec *L, const char *p, size_t avail, uint32_t at, struct fr_string *out)
+{
+	if (p[0] != '"')
+		return 0;
+	size_t i = string_end(p, 1, avail);
+	if (p[i] != '"' || i - 1 > PARSE_MAX_STRING)
+		return 0;
+	out->text = arena_strndup(L->out, p + 1, i - 1);
+	out->at = (struct span){ at, at + (uint32_t)i + 1 };
+	return skip_blanks(p, i + 1, avail);
+}
+
+size_t fr_scan_terms(struct fastrec *L, const char *p, size_t avail, uint32_t at)
+{
+	return string_at(L, p, avail, at, &L->string);
+}
+
+/* `sent DATE` after `papers`, `circulated DATE` or `amended DATE` after
+** `minutes` (words[0], words[1]: which of them in L->dated). */
+size_t fr_scan_dated(struct fastrec *L, const char *p, size_t avail, const char *const words[2], uint32_t at,
+                     uint32_t *end)
+{
+	for (int k = 0; k < 2 && words[k]; k++) {
+		size_t w = word_at(p, avail, words[k], strlen(words[k]));
+		if (!w || !date_at(p + w, &L->dated.date))
+			continue;
+		L->dated.which = k;
+		*end = at + (uint32_t)w + 10;
+		return skip_blanks(p, w + 10, avail);
+	}
+	return 0;
+}
+
+/* What follows `meeting`: its title, `on`, its date and its '{', into
+** L->meeting_head. */
+size_t fr_scan_meeting(struct fastrec *L, const char *p, size_t avail, uint32_t at, uint32_t *end)
+{
+	size_t i = string_at(L, p, avail, at, &L->meeting_head.title);
+	size_t w = i ? word_at(p + i, avail - i, "on", 2) : 0;
+	if (!w || !date_at(p + i + w, &L->meeting_head.date))
+		return 0;
+	i = skip_blanks(p, i + w + 10, avail);
+	if (p[i] != '{')
+		return 0;
+	*end = at + (uint32_t)++i;
+	return skip_blanks(p, i, avail);
+}
+
 /* What follows `motion`: its number (digits), its title (a string with
 ** nothing to decode), or both, and the '{' after them if it is there
 ** (*open), into L->head; *end is where the last of them ends. */
@@ -985,7 +1047,9 @@ static enum fastrec_status read_meeting(struct fastrec_reader *r, struct arena *
 	if (L->at_end)
 		return r->n_meetings ? FASTREC_END : FASTREC_GIVE_UP; /* no meeting: the full path says so */
 	FR_STYPE value;
+	L->peeking = true; /* `meeting` alone: what follows is the next meeting's (fr_scan_meeting_after) */
 	L->pending = fr_yylex(&value, &L->pending_at, L->scanner);
+	L->peeking = false;
 	L->has_pending = true;
 	/* one item of a mapped file is bounded (parse.c's item_too_long) */
 	if ((L->pending != FR_MEETING && L->pending != FR_END) || L->pending_at.end - r->boundary > SOURCE_MAX_BYTES)

@@ -62,6 +62,12 @@ struct fr_head {
 	size_t n_attrs, cap_attrs;
 };
 
+/* A string as scanned, and its span (its quotes). */
+struct fr_string {
+	const char *text;
+	struct span at;
+};
+
 struct fr_names {
 	struct rec_name *items;
 	size_t n, cap;
@@ -94,7 +100,11 @@ struct fastrec {
 	struct fr_names list;      /* the list of names just read (in `arena`, reused) */
 	struct fr_names run;       /* the names of one LIST token (in `arena`, reused) */
 	struct fr_names said;      /* the names of a statement read with its keyword (fr_scan_names) */
+	bool peeking;              /* reading the token after a meeting's '}' */
 	struct fr_head head;       /* a motion's, read with `motion` */
+	struct fr_string string;   /* read with `terms` */
+	struct fr_dated { qdate date; int which; } dated; /* read with `papers` or `minutes` */
+	struct fr_meeting_head { struct fr_string title; qdate date; } meeting_head; /* read with `meeting` */
 	struct fr_outcome { int outcome; struct span said; } outcome; /* read with `recorded`: `recorded carried` */
 	struct fr_tally { int64_t count[3]; bool has_abstain; } tally; /* read with `tally`: for, against, abstain */
 	VEC(struct rec_step) steps;
@@ -119,6 +129,10 @@ int fr_scan_date(struct fastrec *L, const char *text, size_t len, qdate *out);
 ** the bytes before it may be read eight at a time. */
 size_t fr_scan_names(struct fastrec *L, const char *p, size_t avail, uint32_t at, uint32_t *end);
 size_t fr_scan_outcome(const char *p, size_t avail, int *outcome, uint32_t *len);
+size_t fr_scan_terms(struct fastrec *L, const char *p, size_t avail, uint32_t at);
+size_t fr_scan_dated(struct fastrec *L, const char *p, size_t avail, const char *const words[2], uint32_t at,
+                     uint32_t *end);
+size_t fr_scan_meeting(struct fastrec *L, const char *p, size_t avail, uint32_t at, uint32_t *end);
 /* The blanks from p[i] on: where they end. */
 size_t fr_scan_blanks_after(const char *p, size_t i, size_t avail);
 size_t fr_scan_motion(struct fastrec *L, const char *p, size_t avail, uint32_t at, bool *open, uint32_t *end);

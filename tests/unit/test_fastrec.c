@@ -372,6 +372,41 @@ static void test_read_with_keyword(void **state)
 	}
 }
 
+/* Meetings' heads, `terms`, `papers` and `minutes`, read with the keyword
+** where they are plain (the meeting after another's '}' too, read past it
+** as its first token), and by the scanner otherwise. */
+static void test_meeting_heads(void **state)
+{
+	FIXTURE_ENTER(struct ctx, x);
+	static const struct {
+		const char *text;
+		bool whole;
+	} cases[] = {
+		{ "meeting \"A\" on 2024-05-14 {\n}\nmeeting \"B \\\"q\\\"\" on 2024-05-15 {\n}\n"
+		  "meeting \"C\"on 2024-05-16{}\nmeeting \"D\" # c\n on 2024-05-17 {\n}\nmeeting\"E\"\non\n2024-05-18\n{\n}\n", true },
+		{ "meeting \"A\" on 2024-05-14 {\n}\nmeeting \"E\" on 2024-02-30 {\n}\n", false },
+		{ "meeting \"A\" on 2024-05-14 {\n}\nmeeting \"E\" on 2024-05-150 {\n}\n", false },
+		{ "meeting \"A\" on 2024-05-14 {\n}\nmeeting \"E\" 2024-05-15 {\n}\n", false },
+		{ "meeting \"A\" on 2024-05-14 {\n}\nmeeting \"E\" on 2024-05-15\n  terms \"T\"\n}\n", false },
+		{ "meeting \"A\" on 2024-05-14 {\n}\nmeeting \"E\nF\" on 2024-05-15 {\n}\n", false },
+		{ "meeting \"A\" on 2024-05-14 {\n  terms \"T \\\\ x\"\n  papers sent 2024-05-01\n  minutes amended 2024-05-20\n"
+		  "  minutes circulated 2024-05-19\n}\n", true },
+		{ "meeting \"A\" on 2024-05-14 {\n  terms\"T\"papers sent 2024-05-01 minutes amended 2024-05-20}\n", true },
+		{ "meeting \"A\" on 2024-05-14 {\n  papers sent 2024-05-01x\n}\n", false },
+		{ "meeting \"A\" on 2024-05-14 {\n  papers sent # c\n 2024-05-01\n}\n", true },
+		{ "meeting \"A\" on 2024-05-14 {\n  papers circulated 2024-05-01\n}\n", false },
+		{ "meeting \"A\" on 2024-05-14 {\n  minutes sent 2024-05-01\n}\n", false },
+		{ "meeting \"A\" on 2024-05-14 {\n  minutes amended 2024-05-01\n  minutes amended 2024-05-02\n}\n", false },
+		{ "meeting \"A\" on 2024-05-14 {\n  terms \"T\"\n  terms \"U\"\n}\n", false },
+		{ "meeting \"A\" on 2024-05-14 {\n  minutes circulated 2024-13-01\n}\n", false },
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		assert_same_both_ways(x, cases[i].text);
+		if (fast_reads_whole(x, text_source(x, cases[i].text)) != cases[i].whole)
+			fail_msg("case %zu: the fast path %s\n%s", i, cases[i].whole ? "gave up on" : "read", cases[i].text);
+	}
+}
+
 /* The same words where flex's window over a mapped file ends among them:
 ** the scanner reads on from the keyword, and both ways read the same. */
 static void test_window_ends_among_words(void **state)
@@ -379,7 +414,8 @@ static void test_window_ends_among_words(void **state)
 	FIXTURE_ENTER(struct ctx, x);
 	const char *head = "meeting \"X\" on 2024-05-01 {\n  chair a\n  present a, bob, carol_the_third\n  #";
 	const char *tail = "\n  motion 12 \"Fund the post\" {\n    for a, bob,\n carol_the_third\n"
-	                   "    recorded not carried\n  }\n}\n";
+	                   "    recorded not carried\n  }\n}\n"
+	                   "meeting \"Y\" on 2024-05-02 {\n  terms \"T\"\n  papers sent 2024-04-01\n  chair bob\n}\n";
 	size_t tail_len = strlen(tail);
 	for (size_t k = 0; k < tail_len; k++) {
 		struct sbuf b;
@@ -417,6 +453,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_every_statement, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_bad_list_after_list, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_read_with_keyword, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_meeting_heads, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_window_ends_among_words, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
