@@ -108,7 +108,8 @@ static void fr_error(const FR_LTYPE *where, struct fastrec *L, const char *msg)
 %token RECORDED DECLARED EXPECT NOTICE VIRTUAL RATIFIES APPROVED REFUSED BY
 %token CARRIED NOT VOID PROVISIONAL UNDETERMINED
 /* A keyword and the words after it, read as one token where they are
-** plain (record.l): a statement's names (in L->said), `recorded` and its
+** plain (record.l): a statement's names (in L->said; votes: the statements
+** of votes after it too, L->said_by), `recorded` and its
 ** outcome (L->outcome; RECORDED_CLOSE: and the motion's '}' after it),
 ** `motion` with its number, its title or both and its attributes (in
 ** L->head) and its '{' (MOTION_OPEN), `tally` and its counts (in
@@ -273,9 +274,9 @@ first_names
 motion_items
 	: %empty
 	| motion_items INTEREST IDENT string_opt    { fr_reasoned(L, &L->interests, $3, @3, $4); CHECK; }
-	| motion_items FOR_NAMES      { fr_votes(L, $2, VOTE_FOR); CHECK; }
-	| motion_items AGAINST_NAMES  { fr_votes(L, $2, VOTE_AGAINST); CHECK; }
-	| motion_items ABSTAIN_NAMES  { fr_votes(L, $2, VOTE_ABSTAIN); CHECK; }
+	| motion_items FOR_NAMES      { fr_votes_said(L, $2); CHECK; }
+	| motion_items AGAINST_NAMES  { fr_votes_said(L, $2); CHECK; }
+	| motion_items ABSTAIN_NAMES  { fr_votes_said(L, $2); CHECK; }
 	| motion_items FOR IDENT      { ONE_NAME($3, @3); fr_votes(L, &L->list, VOTE_FOR); CHECK; }
 	| motion_items FOR LIST       { NAMES_RUN(); fr_votes(L, &L->list, VOTE_FOR); CHECK; }
 	| motion_items FOR more_names { fr_votes(L, &L->list, VOTE_FOR); CHECK; }

@@ -301,18 +301,19 @@ static ALWAYS_INLINE size_t read_name(struct fastrec *L, const char *p, size_t a
 }
 
 /* The names of a statement, `alice, bob,\n carol` (record.l's WORD or
-** LIST) and the blanks after them, into L->said. */
-size_t fr_scan_names(struct fastrec *L, const char *p, size_t avail, uint32_t at, uint32_t *end)
+** LIST) and the blanks after them, added to L->said (as it was if they
+** are not plain); *end where the last ends. */
+static size_t names_into(struct fastrec *L, const char *p, size_t avail, uint32_t at, uint32_t *end)
 {
 	struct fr_names *said = &L->said;
-	said->n = 0;
+	size_t had = said->n;
 	for (size_t i = 0;;) {
 		if (!(byte_class[(unsigned char)p[i]] & WORD_START))
-			return 0;
+			break;
 		const char *id;
 		size_t n = read_name(L, p + i, avail - i, &id);
 		if (!id || said->n == MINUTES_MAX_NAMES)
-			return 0;
+			break;
 		if (said->n == said->cap) {
 			size_t cap = said->cap ? 2 * said->cap : 32;
 			said->items = arena_grow(L->arena, said->items, said->n, cap, sizeof *said->items);
@@ -320,19 +321,30 @@ size_t fr_scan_names(struct fastrec *L, const char *p, size_t avail, uint32_t at
 		}
 		said->items[said->n++] = (struct rec_name){ id, { at + (uint32_t)i, at + (uint32_t)(i + n) }, NULL };
 		i += n;
-		*end = at + (uint32_t)i;
+		uint32_t last = at + (uint32_t)i;
 		if (p[i] == ',' && p[i + 1] == ' ' && byte_class[(unsigned char)p[i + 2]] & WORD_START) {
 			i += 2; /* `, ` between two names, as most are written */
 			continue;
 		}
 		i = skip_blanks(p, i, avail);
-		if (p[i] == ',')
+		if (p[i] == ',') {
 			i = skip_blanks(p, i + 1, avail);
-		else if (p[i] == '#' || p[i] == '\0')
-			return 0;
-		else
+		} else if (p[i] != '#' && p[i] != '\0') {
+			*end = last;
 			return i;
+		} else {
+			break;
+		}
 	}
+	said->n = had;
+	return 0;
+}
+
+size_t fr_scan_names(struct fastrec *L, const char *p, size_t avail, uint32_t at, uint32_t *end)
+{
+	L->said.n = 0;
+	L->n_said_by = 0;
+	return names_into(L, p, avail, at, end);
 }
 
 /* The word `word` (record.l's keyword) and the blanks after it, or 0. */
@@ -345,6 +357,40 @@ static size_t word_at(const char *p, size_t avail, const char *word, size_t len)
 		return 0;
 	size_t i = skip_blanks(p, len, avail);
 	return p[i] == '#' || p[i] == '\0' ? 0 : i;
+}
+
+/* `for`, `against` or `abstain` and the blanks after it: its length, its
+** kind in *kind; 0 for any other word. */
+static size_t vote_word_at(const char *p, size_t avail, enum vote_kind *kind)
+{
+	size_t w;
+	if ((w = word_at(p, avail, "for", 3)))
+		*kind = VOTE_FOR;
+	else if ((w = word_at(p, avail, "against", 7)))
+		*kind = VOTE_AGAINST;
+	else if ((w = word_at(p, avail, "abstain", 7)))
+		*kind = VOTE_ABSTAIN;
+	return w;
+}
+
+/* The names after `for`, `against` or `abstain` (kind), and the statements
+** of the same three that follow, as plainly written (up to
+** FR_MAX_SAID_BY): one token for them all, their names in L->said, whose
+** they are in L->said_by. */
+size_t fr_scan_votes(struct fastrec *L, enum vote_kind kind, const char *p, size_t avail, uint32_t at,
+                     uint32_t *end)
+{
+	size_t i = fr_scan_names(L, p, avail, at, end);
+	if (!i)
+		return 0;
+	for (;;) {
+		L->said_by[L->n_said_by++] = (struct fr_said_by){ kind, L->said.n };
+		size_t w = L->n_said_by < FR_MAX_SAID_BY ? vote_word_at(p + i, avail - i, &kind) : 0;
+		size_t n = w ? names_into(L, p + i + w, avail - i - w, at + (uint32_t)(i + w), end) : 0;
+		if (!n)
+			return i; /* the next statement is the scanner's */
+		i += w + n;
+	}
 }
 
 /* Where the string from p[i] on ends: its '"', or a byte that makes it the
@@ -858,6 +904,17 @@ void fr_votes(struct fastrec *L, const struct fr_names *names, enum vote_kind ki
 	for (size_t i = 0; i < names->n; i++)
 		v[i] = (struct rec_vote){ names->items[i], kind };
 	L->votes.n = n;
+}
+
+void fr_votes_said(struct fastrec *L, const struct fr_names *names)
+{
+	size_t from = 0;
+	for (unsigned k = 0; k < L->n_said_by && !L->give_up; k++) {
+		const struct fr_said_by *by = &L->said_by[k];
+		struct fr_names part = { names->items + from, by->end - from, 0 };
+		fr_votes(L, &part, by->kind);
+		from = by->end;
+	}
 }
 
 void fr_reasoned(struct fastrec *L, struct fr_names *to, const char *id, struct span at, const char *reason)

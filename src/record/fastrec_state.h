@@ -73,6 +73,9 @@ struct fr_names {
 	size_t n, cap;
 };
 
+/* Statements of votes read as one token (fr_scan_votes), at most. */
+#define FR_MAX_SAID_BY 8
+
 struct fastrec {
 	struct arena *arena;       /* the reader's: this state, the names, the scanner's */
 	struct arena *out;         /* the model of the meeting being read */
@@ -100,6 +103,8 @@ struct fastrec {
 	struct fr_names list;      /* the list of names just read (in `arena`, reused) */
 	struct fr_names run;       /* the names of one LIST token (in `arena`, reused) */
 	struct fr_names said;      /* the names of a statement read with its keyword (fr_scan_names) */
+	struct fr_said_by { enum vote_kind kind; size_t end; } said_by[FR_MAX_SAID_BY];
+	unsigned n_said_by;        /* votes: whose L->said's names are, up to each end (fr_scan_votes) */
 	bool peeking;              /* reading the token after a meeting's '}' */
 	struct fr_head head;       /* a motion's, read with `motion` */
 	struct fr_string string;   /* read with `terms` */
@@ -128,6 +133,8 @@ int fr_scan_date(struct fastrec *L, const char *text, size_t len, qdate *out);
 ** being at offset `at`).  p[avail] is the NUL that ends flex's buffer;
 ** the bytes before it may be read eight at a time. */
 size_t fr_scan_names(struct fastrec *L, const char *p, size_t avail, uint32_t at, uint32_t *end);
+size_t fr_scan_votes(struct fastrec *L, enum vote_kind kind, const char *p, size_t avail, uint32_t at,
+                     uint32_t *end);
 size_t fr_scan_outcome(const char *p, size_t avail, int *outcome, uint32_t *len);
 size_t fr_scan_terms(struct fastrec *L, const char *p, size_t avail, uint32_t at);
 size_t fr_scan_dated(struct fastrec *L, const char *p, size_t avail, const char *const words[2], uint32_t at,
@@ -166,6 +173,8 @@ void fr_motion_head(struct fastrec *L, const struct fr_head *h);
 void fr_attribute(struct fastrec *L, const char *name, struct span name_at, const struct value *value, struct span value_at);
 struct value fr_number_value(const struct fr_number *n);
 void fr_votes(struct fastrec *L, const struct fr_names *names, enum vote_kind kind);
+/* The votes read with `for`, `against` or `abstain` (fr_scan_votes). */
+void fr_votes_said(struct fastrec *L, const struct fr_names *names);
 void fr_reasoned(struct fastrec *L, struct fr_names *to, const char *id, struct span at, const char *reason);
 void fr_tally(struct fastrec *L, const struct fr_number *yes, const struct fr_number *no,
               const struct fr_number *abstain, struct span at);
