@@ -1115,6 +1115,83 @@ static void vote_counts_for_rules(struct evaluator *ev, const struct motion_stat
 	count_attendees(ev, ms, c, false);
 }
 
+static void count_groups_by(const struct terms *t, const struct member *mb, int64_t *by_mask, int by);
+
+/*
+** quorum_counts and vote_counts_for_rules (each with count_attendees) in
+** one pass over the roster: for each member, each of the four loops' own
+** reading of them, in the same order, so the counts are theirs (the
+** recount of eval_meeting_recounted uses the four; tests compare).
+*/
+static void room_counts_at_once(struct evaluator *ev, const struct motion_state *ms, struct counts *q,
+                                struct counts *v)
+{
+	const struct terms *t = ev->t;
+	counts_clear(q, t->n_masks);
+	counts_clear(v, t->n_masks);
+	bool masks = t->n_masks > 0, leave = t->conflict_leaves;
+	bool void_votes = t->conflict_vote == CONFLICT_VOTE_VOID || leave;
+	/* a conflicted member counts towards the quorum (quorum_counts, count_attendees) */
+	bool quorum_counts_conflicted = t->conflict_quorum == CONFLICT_QUORUM_DEEMED ||
+	                                (t->conflict_quorum == CONFLICT_QUORUM_COUNTED && !leave);
+	for (unsigned i = 0; i < t->n_members; i++) {
+		const struct member *mb = &t->members[i];
+		if (ev->active[i]) {
+			q->n[COUNT_MEMBERS]++;
+			v->n[COUNT_MEMBERS]++;
+			if (masks) {
+				count_groups_by(t, mb, q->members_by_mask, 1);
+				count_groups_by(t, mb, v->members_by_mask, 1);
+			}
+			bool here = seat_here(ev, i);
+			bool conflicted = here && ms->conflicted[occupant(ev, i)];
+			/* the quorum's reading */
+			if (ms->deemed[i] || (here && conflicted))
+				q->n[COUNT_CONFLICTED]++;
+			if (ms->deemed[i] || (here && (!conflicted || quorum_counts_conflicted))) {
+				q->n[COUNT_PRESENT]++;
+				if (masks)
+					count_groups_by(t, mb, q->present_by_mask, 1);
+			}
+			/* the class rules' */
+			if (!here)
+				continue;
+			if (conflicted)
+				v->n[COUNT_CONFLICTED]++;
+			if (conflicted && leave)
+				continue; /* out of the room for this item */
+			v->n[COUNT_PRESENT]++;
+			if (masks)
+				count_groups_by(t, mb, v->present_by_mask, 1);
+			if (!(conflicted && void_votes))
+				v->n[COUNT_ELIGIBLE]++;
+			continue;
+		}
+		if (!ev->on_roster[i] || mb->voting || ev->seats.sits_for[i] >= 0)
+			continue;
+		/* present without a vote (count_attendees, for each) */
+		bool in_quorum, in_rules;
+		if (ms->deemed[i])
+			in_quorum = true, in_rules = false;
+		else if (!is_present(ev, i))
+			in_quorum = in_rules = false;
+		else if (!ms->conflicted[i])
+			in_quorum = in_rules = true;
+		else
+			in_quorum = quorum_counts_conflicted, in_rules = !leave;
+		if (in_quorum) {
+			q->n[COUNT_ATTENDEES]++;
+			if (masks)
+				count_groups_by(t, mb, q->attendees_by_mask, 1);
+		}
+		if (in_rules) {
+			v->n[COUNT_ATTENDEES]++;
+			if (masks)
+				count_groups_by(t, mb, v->attendees_by_mask, 1);
+		}
+	}
+}
+
 /* The counts of the room at this motion, before the votes: made, or for a
 ** plain motion (decide_motion) copied from the last made in this stretch
 ** of the meeting. */
@@ -1128,9 +1205,13 @@ static void room_counts(struct evaluator *ev, const struct motion_state *ms, boo
 		s->everyone_counted = r->everyone;
 		return;
 	}
-	quorum_counts(ev, ms, &s->quorum);
+	if (ev->recount) {
+		quorum_counts(ev, ms, &s->quorum);
+		vote_counts_for_rules(ev, ms, &s->votes);
+	} else {
+		room_counts_at_once(ev, ms, &s->quorum, &s->votes);
+	}
 	s->everyone_counted = t->quorum_tba && everyone_counted(ev, &s->quorum);
-	vote_counts_for_rules(ev, ms, &s->votes);
 	if (!plain)
 		return;
 	if (r->kept)

@@ -2037,7 +2037,7 @@ static const char *random_meeting(uint64_t *seed, unsigned n, bool deputy, char 
 		static const char *const attrs[] = { "", "", "financial ", "financal " };
 		add(buf, cap, &w, "motion %u %s{\n", ++motion, attrs[below(seed, 4)]);
 		if (below(seed, 4) == 0)
-			add(buf, cap, &w, "  interest m%u\n", 1 + below(seed, n));
+			add(buf, cap, &w, "  interest %s\n", below(seed, 3) == 0 ? "obs1" : S("m%u", 1 + below(seed, n)));
 		if (below(seed, 4) == 0) {
 			add(buf, cap, &w, "  tally for %u against %u\n", below(seed, n + 1), below(seed, n + 1));
 		} else {
