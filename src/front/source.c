@@ -613,3 +613,248 @@ const char *source_excerpt(struct arena *a, const struct source *s, struct span 
 		return "";
 	return arena_strndup(a, s->text + span.start, span.end - span.start);
 }
+
+/* ---- reading a directory's files ahead (io_uring) ------------------------ */
+
+#if defined(__linux__) && defined(__has_include)
+#if __has_include(<linux/io_uring.h>) && defined(__NR_io_uring_setup) && defined(__NR_io_uring_enter)
+#define SOURCE_URING 1
+#endif
+#endif
+
+#ifdef SOURCE_URING
+#include <linux/io_uring.h>
+
+#define AHEAD_RING_ENTRIES 64u
+#define AHEAD_BYTES (512u * 1024u) /* the reads of one batch; a longer file is read by source_map_at */
+
+struct ahead_file {
+	int fd;          /* -1: not open */
+	bool reading;    /* its read was submitted */
+	bool whole;      /* its read gave all of its bytes (by its size) */
+	size_t at, len;  /* its bytes: buf + at */
+	struct stat st;
+};
+
+struct source_ahead {
+	int ring;
+	bool broken;                   /* the system failed a call: read no more ahead */
+	void *rings;                   /* the queues, shared with the system */
+	size_t rings_len;
+	struct io_uring_sqe *sqes;
+	size_t sqes_len, self_len;
+	unsigned *sq_tail, *sq_mask, *sq_array;
+	unsigned *cq_head, *cq_tail, *cq_mask;
+	struct io_uring_cqe *cqes;
+	char *buf;                     /* AHEAD_BYTES, mapped: memory the system writes */
+	unsigned n;
+	struct ahead_file files[SOURCE_AHEAD_MAX];
+	int res[SOURCE_AHEAD_MAX];     /* results of the last batch, by file */
+};
+
+struct source_ahead *source_ahead_new(void)
+{
+	struct io_uring_params p;
+	memset(&p, 0, sizeof p);
+	int ring = (int)syscall(__NR_io_uring_setup, AHEAD_RING_ENTRIES, &p);
+	if (ring < 0)
+		return NULL;
+	if (!(p.features & IORING_FEAT_SINGLE_MMAP) || p.sq_entries < SOURCE_AHEAD_MAX ||
+	    p.cq_entries < SOURCE_AHEAD_MAX) {
+		close(ring);
+		return NULL;
+	}
+	size_t sq_len = p.sq_off.array + p.sq_entries * sizeof(unsigned);
+	size_t cq_len = p.cq_off.cqes + p.cq_entries * sizeof(struct io_uring_cqe);
+	size_t rings_len = sq_len > cq_len ? sq_len : cq_len;
+	size_t sqes_len = p.sq_entries * sizeof(struct io_uring_sqe);
+	size_t self_len = (sizeof(struct source_ahead) + 4095) / 4096 * 4096 + AHEAD_BYTES;
+	char *rings = mmap(NULL, rings_len, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_POPULATE, ring, IORING_OFF_SQ_RING);
+	void *sqes = mmap(NULL, sqes_len, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_POPULATE, ring, IORING_OFF_SQES);
+	void *self = mmap(NULL, self_len, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (rings == MAP_FAILED || sqes == MAP_FAILED || self == MAP_FAILED) {
+		if (rings != MAP_FAILED)
+			munmap(rings, rings_len);
+		if (sqes != MAP_FAILED)
+			munmap(sqes, sqes_len);
+		if (self != MAP_FAILED)
+			munmap(self, self_len);
+		close(ring);
+		return NULL;
+	}
+	struct source_ahead *ra = self;
+	ra->ring = ring;
+	ra->rings = rings;
+	ra->rings_len = rings_len;
+	ra->sqes = sqes;
+	ra->sqes_len = sqes_len;
+	ra->self_len = self_len;
+	ra->sq_tail = (unsigned *)(void *)(rings + p.sq_off.tail);
+	ra->sq_mask = (unsigned *)(void *)(rings + p.sq_off.ring_mask);
+	ra->sq_array = (unsigned *)(void *)(rings + p.sq_off.array);
+	ra->cq_head = (unsigned *)(void *)(rings + p.cq_off.head);
+	ra->cq_tail = (unsigned *)(void *)(rings + p.cq_off.tail);
+	ra->cq_mask = (unsigned *)(void *)(rings + p.cq_off.ring_mask);
+	ra->cqes = (struct io_uring_cqe *)(void *)(rings + p.cq_off.cqes);
+	ra->buf = (char *)self + (self_len - AHEAD_BYTES);
+	return ra;
+}
+
+void source_ahead_free(struct source_ahead *ra)
+{
+	if (!ra)
+		return;
+	int ring = ra->ring;
+	munmap(ra->rings, ra->rings_len);
+	munmap(ra->sqes, ra->sqes_len);
+	munmap(ra, ra->self_len);
+	close(ring);
+}
+
+/* A cleared entry of the submission queue, for file k (not yet submitted). */
+static struct io_uring_sqe *queue_entry(struct source_ahead *ra, unsigned *tail, unsigned k)
+{
+	unsigned at = *tail & *ra->sq_mask;
+	struct io_uring_sqe *e = &ra->sqes[at];
+	memset(e, 0, sizeof *e);
+	e->user_data = k;
+	ra->sq_array[at] = at;
+	(*tail)++;
+	return e;
+}
+
+/* Hand the n entries queued (up to tail) to the system and wait for their n
+** results, in ra->res by file; false (the ring is not used again) if the
+** system fails a call. */
+static bool submit_and_wait(struct source_ahead *ra, unsigned tail, unsigned n)
+{
+	__atomic_store_n(ra->sq_tail, tail, __ATOMIC_RELEASE);
+	unsigned submitted = 0, done = 0;
+	while (done < n) {
+		long got = syscall(__NR_io_uring_enter, ra->ring, n - submitted, n - done, IORING_ENTER_GETEVENTS, NULL, 0);
+		if (got < 0) {
+			if (errno == EINTR)
+				continue;
+			return false;
+		}
+		submitted += (unsigned)got;
+		unsigned head = *ra->cq_head, end = __atomic_load_n(ra->cq_tail, __ATOMIC_ACQUIRE);
+		for (; head != end; head++, done++) {
+			const struct io_uring_cqe *c = &ra->cqes[head & *ra->cq_mask];
+			if (c->user_data < SOURCE_AHEAD_MAX)
+				ra->res[c->user_data] = c->res;
+		}
+		__atomic_store_n(ra->cq_head, head, __ATOMIC_RELEASE);
+	}
+	return true;
+}
+
+/* Each file open: fstat'ed, and its read queued when it is a regular file
+** short enough for what is left of the buffer (else source_map_at reads it). */
+static unsigned queue_reads(struct source_ahead *ra, unsigned *tail)
+{
+	size_t at = 0;
+	unsigned reads = 0;
+	for (unsigned k = 0; k < ra->n; k++) {
+		struct ahead_file *f = &ra->files[k];
+		f->fd = ra->res[k] >= 0 ? ra->res[k] : -1;
+		if (f->fd < 0 || fstat(f->fd, &f->st) != 0 || !S_ISREG(f->st.st_mode) ||
+		    (uintmax_t)f->st.st_size > SOURCE_MAP_MIN_BYTES || (uintmax_t)f->st.st_size + 1 > AHEAD_BYTES - at)
+			continue;
+		f->at = at;
+		f->len = (size_t)f->st.st_size;
+		at += (f->len + 1 + 15) / 16 * 16;
+		if (at > AHEAD_BYTES)
+			at = AHEAD_BYTES;
+		struct io_uring_sqe *e = queue_entry(ra, tail, k);
+		e->opcode = IORING_OP_READ;
+		e->fd = f->fd;
+		e->addr = (uint64_t)(uintptr_t)(ra->buf + f->at);
+		e->len = (uint32_t)f->len + 1; /* a byte more than its size: whole when that byte is not there */
+		e->off = 0;
+		f->reading = true;
+		reads++;
+	}
+	return reads;
+}
+
+void source_ahead_read(struct source_ahead *ra, int dirfd, const char *const *names, unsigned n,
+                       struct source_fds *later)
+{
+	ra->n = 0;
+	if (ra->broken || n == 0 || n > SOURCE_AHEAD_MAX)
+		return;
+	unsigned tail = *ra->sq_tail;
+	for (unsigned k = 0; k < n; k++) {
+		ra->files[k] = (struct ahead_file){ .fd = -1 };
+		ra->res[k] = -1;
+		struct io_uring_sqe *e = queue_entry(ra, &tail, k);
+		e->opcode = IORING_OP_OPENAT;
+		e->fd = dirfd;
+		e->addr = (uint64_t)(uintptr_t)names[k];
+		e->open_flags = O_RDONLY | O_CLOEXEC;
+	}
+	if (!submit_and_wait(ra, tail, n)) {
+		ra->broken = true;
+		return;
+	}
+	ra->n = n;
+	unsigned reads = queue_reads(ra, &tail);
+	for (unsigned k = 0; k < n; k++)
+		ra->res[k] = -1;
+	bool ok = reads == 0 || submit_and_wait(ra, tail, reads);
+	if (!ok)
+		ra->broken = true;
+	for (unsigned k = 0; k < n; k++) {
+		struct ahead_file *f = &ra->files[k];
+		f->whole = ok && f->reading && ra->res[k] >= 0 && (size_t)ra->res[k] == f->len;
+		if (f->fd >= 0)
+			close_later(later, f->fd);
+		f->fd = -1;
+	}
+}
+
+int source_ahead_take(struct source_ahead *ra, unsigned k, struct source *s, struct arena *a, const char *path,
+                      struct stat *st)
+{
+	if (!ra || k >= ra->n || !ra->files[k].whole)
+		return -1;
+	const struct ahead_file *f = &ra->files[k];
+	memset(s, 0, sizeof *s);
+	s->arena = a;
+	s->name = arena_strdup(a, path);
+	char *text = arena_alloc_uninit(a, f->len + 2);
+	memcpy(text, ra->buf + f->at, f->len);
+	text[f->len] = text[f->len + 1] = '\0'; /* two NULs: the scanner's sentinel */
+	s->text = text;
+	s->len = f->len;
+	*st = f->st;
+	return 0;
+}
+
+#else /* no io_uring: every file by source_map_at */
+
+struct source_ahead *source_ahead_new(void)
+{
+	return NULL;
+}
+
+void source_ahead_free(struct source_ahead *ra)
+{
+	(void)ra;
+}
+
+void source_ahead_read(struct source_ahead *ra, int dirfd, const char *const *names, unsigned n,
+                       struct source_fds *later)
+{
+	(void)ra, (void)dirfd, (void)names, (void)n, (void)later;
+}
+
+int source_ahead_take(struct source_ahead *ra, unsigned k, struct source *s, struct arena *a, const char *path,
+                      struct stat *st)
+{
+	(void)ra, (void)k, (void)s, (void)a, (void)path, (void)st;
+	return -1;
+}
+
+#endif

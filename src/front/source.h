@@ -96,6 +96,32 @@ struct source_fds {
 /* Close them all now (a walk's end, or a way out of memory). */
 void source_fds_close(struct source_fds *fds);
 
+/*
+** Reading a run of a directory's files ahead, a batch of system calls at a
+** time (Linux's io_uring: the opens in one call, the reads in another),
+** where the system allows it: replay reads a file a meeting, and each
+** system call costs more than the file's bytes.  Each file is still
+** fstat'ed by itself (its identity, kind and size, as source_map_at's).
+** A file whose batch read is not plainly whole (an error, a file not
+** regular, long, changed while read) is left to source_map_at, which reads
+** it again and says what it says: what is read is the same either way.
+*/
+#define SOURCE_AHEAD_MAX 32
+struct source_ahead;
+/* NULL where the system has no io_uring (or refuses it): read each file
+** by source_map_at. */
+struct source_ahead *source_ahead_new(void);
+void source_ahead_free(struct source_ahead *ra);
+/* Read the n (<= SOURCE_AHEAD_MAX) files `names` of the directory open
+** as dirfd, forgetting those read before; their files go to `later`. */
+void source_ahead_read(struct source_ahead *ra, int dirfd, const char *const *names, unsigned n,
+                       struct source_fds *later);
+/* File k of the last source_ahead_read as source_map_at would load it
+** (its text copied into a, path its name for people): 0, or -1 when it
+** was not read whole (then source_map_at reads it). */
+int source_ahead_take(struct source_ahead *ra, unsigned k, struct source *s, struct arena *a, const char *path,
+                      struct stat *st);
+
 /* The same for the file `name` in the directory open as dirfd, called
 ** `path` in diagnostics: a walk opens each file from its directory, so the
 ** system does not look up the directories of its path again.  later: where

@@ -156,6 +156,7 @@ struct replay {
 	DIR *walk_dir[REPLAY_MAX_DIR_DEPTH + 2];           /* each level's directory, open while walked */
 	struct id_set once;            /* files that may be reached twice: see stream_file */
 	struct source_fds read_fds;    /* record files the one pass read, closed a batch at a time */
+	struct source_ahead *ahead;    /* the one pass's files read ahead (NULL: each by itself) */
 	struct fastrec_names *names;   /* of every native record, interned once (the run arena: bounded) */
 	/* the one pass */
 	bool streaming;                /* in the one pass */
@@ -247,7 +248,8 @@ static bool is_input_name(const char *path)
 */
 enum walk_mode { WALK_CHECK, WALK_LIST, WALK_STREAM };
 
-static bool stream_file(struct replay *rp, int dirfd, const char *name, const char *path, bool through_link);
+static bool stream_file(struct replay *rp, int dirfd, const char *name, const char *path, bool through_link,
+                        int ahead);
 
 /* path must outlive the replay (an argument, or a name the walk copied into
 ** the run arena).  Only regular files get here: reading a FIFO or a device
@@ -431,6 +433,41 @@ static bool dir_seen(struct replay *rp, const char *path, enum walk_mode mode)
 	return false;
 }
 
+/* Is the entry a record file the one pass reads (a plain file, by its
+** directory's word, with a record's name)? */
+static bool streamed_by_dir(const struct dir_entry *de)
+{
+	return de->by_dir && !de->dir && is_input_name(de->name) && !has_suffix(de->name, ".tor");
+}
+
+/* The entries of a directory read ahead: [from, to). */
+struct ahead_window {
+	size_t from, to;
+	int dirfd;
+};
+
+/* Entry i is about to be streamed: its place among the files read ahead,
+** reading the next run of record files (up to SOURCE_AHEAD_MAX, up to the
+** next entry that is not one) when it is not among them; -1: none. */
+static int read_ahead(struct replay *rp, struct dir_entry *names, size_t n, size_t i, size_t base,
+                      struct ahead_window *w)
+{
+	if (!rp->ahead)
+		return -1;
+	if (i < w->from || i >= w->to) {
+		const char *run[SOURCE_AHEAD_MAX];
+		size_t k = 0;
+		while (k < SOURCE_AHEAD_MAX && i + k < n && streamed_by_dir(&names[i + k])) {
+			run[k] = names[i + k].name + base;
+			k++;
+		}
+		source_ahead_read(rp->ahead, w->dirfd, run, (unsigned)k, &rp->read_fds);
+		w->from = i;
+		w->to = i + k;
+	}
+	return i < w->to ? (int)(i - w->from) : -1;
+}
+
 static bool add_dir(struct replay *rp, const char *path, unsigned depth, enum walk_mode mode)
 {
 	if (depth > REPLAY_MAX_DIR_DEPTH) {
@@ -452,6 +489,7 @@ static bool add_dir(struct replay *rp, const char *path, unsigned depth, enum wa
 	struct sbuf passed_names;
 	sbuf_init(&passed_names, a);
 	size_t base = path_len(path) + 1; /* where an entry's own name starts in its path */
+	struct ahead_window window = { 0, 0, dirfd(rp->walk_dir[depth]) };
 	for (size_t i = 0; i < n_names && !rp->restart; i++) {
 		struct dir_entry *de = &names[i];
 		const char *name = de->name;
@@ -476,7 +514,8 @@ static bool add_dir(struct replay *rp, const char *path, unsigned depth, enum wa
 		} else if (is_input_name(name)) {
 			if (mode == WALK_STREAM) {
 				if (!has_suffix(name, ".tor"))
-					stream_file(rp, dirfd(rp->walk_dir[depth]), name + base, name, !regular_by_dir);
+					stream_file(rp, dirfd(rp->walk_dir[depth]), name + base, name, !regular_by_dir,
+					            read_ahead(rp, names, n_names, i, base, &window));
 			} else if (mode == WALK_LIST || has_suffix(name, ".tor")) {
 				/* kept with its identity: a name that lives as long as the replay */
 				if (!de->st && !entry_stat(a, de)) {
@@ -598,7 +637,7 @@ static void walk_paths(struct replay *rp, enum walk_mode mode)
 			add_dir(rp, ip->path, 0, mode);
 		} else if (!has_suffix(ip->path, ".tor")) {
 			if (mode == WALK_STREAM) {
-				stream_file(rp, AT_FDCWD, ip->path, ip->path, true);
+				stream_file(rp, AT_FDCWD, ip->path, ip->path, true, -1);
 			} else {
 				struct stat st;
 				if (stat(ip->path, &st) == 0)
@@ -1472,8 +1511,10 @@ static void stream_native(struct replay *rp, struct reading *r, struct diag_sink
 }
 
 /* Read one record file and judge its meetings (the one pass): the file
-** `name` of the directory open as dirfd, `path` from where replay runs. */
-static bool stream_file(struct replay *rp, int dirfd, const char *name, const char *path, bool through_link)
+** `name` of the directory open as dirfd, `path` from where replay runs;
+** ahead: its place among the files read ahead (read_ahead), or -1. */
+static bool stream_file(struct replay *rp, int dirfd, const char *name, const char *path, bool through_link,
+                        int ahead)
 {
 	struct reading *r = &rp->reading;
 	close_reading(r);
@@ -1481,7 +1522,8 @@ static bool stream_file(struct replay *rp, int dirfd, const char *name, const ch
 	diag_init(&d, &r->file_arena);
 	struct stat st;
 	const char *why = NULL;
-	if (source_map_at(&r->src, &r->file_arena, dirfd, name, path, &st, &rp->read_fds, &why) != 0) {
+	bool read_ahead = ahead >= 0 && source_ahead_take(rp->ahead, (unsigned)ahead, &r->src, &r->file_arena, path, &st) == 0;
+	if (!read_ahead && source_map_at(&r->src, &r->file_arena, dirfd, name, path, &st, &rp->read_fds, &why) != 0) {
 		if (fstatat(dirfd, name, &st, 0) == 0 && read_before(rp, &st, through_link))
 			return true;
 		rp->summary.record_files++;
@@ -1552,8 +1594,11 @@ static bool one_pass(struct replay *rp)
 	if (rp->paths.n)
 		sort_array(rp->paths.items, rp->paths.n, sizeof *rp->paths.items, compare_path_keys);
 	rp->streaming = true;
+	rp->ahead = source_ahead_new();
 	walk_paths(rp, WALK_STREAM);
 	rp->streaming = false;
+	source_ahead_free(rp->ahead);
+	rp->ahead = NULL;
 	source_fds_close(&rp->read_fds);
 	mem->on_oom = outer;
 	if (!rp->restart) {
@@ -1590,6 +1635,8 @@ void replay_run(struct replay *rp, const struct replay_sink *sink)
 /* Free everything a run holds (also on the way out of memory). */
 static void release(struct replay *rp)
 {
+	source_ahead_free(rp->ahead);
+	rp->ahead = NULL;
 	source_fds_close(&rp->read_fds);
 	close_reading(&rp->reading);
 	close_reading(&rp->index_reading);

@@ -2,7 +2,9 @@
 ** Unit tests for src/front/source.c's reading of a walk's files: files
 ** read with a batch (struct source_fds) are whole, stay open only until the
 ** batch is closed, and closing the batch closes nothing that is not its own
-** (a file opened by someone else between two of its files).
+** (a file opened by someone else between two of its files).  Files read
+** ahead (source_ahead, where the system has io_uring) give what
+** source_map_at gives, or nothing (then source_map_at reads them).
 */
 #define _DEFAULT_SOURCE
 #include <stdarg.h>
@@ -95,10 +97,82 @@ static void test_batch_closes_its_own(void **state)
 	arena_free(&a);
 }
 
+/* Files of every kind read ahead: each either exactly as source_map_at
+** loads it (text, length, identity) or left to it; a missing file, a
+** directory and a file longer than a batch's buffer are left to it. */
+static void test_read_ahead(void **state)
+{
+	(void)state;
+	struct source_ahead *ra = source_ahead_new();
+	if (!ra)
+		skip(); /* no io_uring here: every file is read by source_map_at */
+	char dir[] = "/tmp/quorate-test-ahead-XXXXXX";
+	assert_non_null(mkdtemp(dir));
+	int dirfd = open(dir, O_RDONLY | O_DIRECTORY);
+	assert_true(dirfd >= 0);
+	static const char *const names[] = { "a.minutes", "empty.minutes", "missing.minutes", "sub", "big.minutes",
+		                             "b.minutes", "c.minutes" };
+	enum { N = sizeof names / sizeof names[0] };
+	size_t big = 700u * 1024u;
+	char *text = malloc(big);
+	assert_non_null(text);
+	for (size_t i = 0; i < big; i++)
+		text[i] = (char)('a' + i % 26);
+	for (unsigned k = 0; k < N; k++) {
+		if (strcmp(names[k], "missing.minutes") == 0)
+			continue;
+		if (strcmp(names[k], "sub") == 0) {
+			assert_int_equal(mkdirat(dirfd, names[k], 0700), 0);
+			continue;
+		}
+		int fd = openat(dirfd, names[k], O_WRONLY | O_CREAT | O_TRUNC, 0600);
+		assert_true(fd >= 0);
+		size_t len = strcmp(names[k], "big.minutes") == 0 ? big : strcmp(names[k], "empty.minutes") == 0 ? 0 : 100 + k;
+		assert_int_equal(write(fd, text, len), (ssize_t)len);
+		close(fd);
+	}
+	struct mem mem = { 0 };
+	struct arena a;
+	arena_init(&a, &mem);
+	struct source_fds batch = { .n = 0 };
+	for (int round = 0; round < 2; round++) { /* a second batch over the same buffer */
+		source_ahead_read(ra, dirfd, names, N, &batch);
+		for (unsigned k = 0; k < N; k++) {
+			struct source ahead, direct;
+			struct stat st_ahead, st_direct;
+			const char *why = NULL;
+			int got = source_ahead_take(ra, k, &ahead, &a, names[k], &st_ahead);
+			int rc = source_map_at(&direct, &a, dirfd, names[k], names[k], &st_direct, &batch, &why);
+			bool left = strcmp(names[k], "missing.minutes") == 0 || strcmp(names[k], "sub") == 0 ||
+			            strcmp(names[k], "big.minutes") == 0;
+			assert_int_equal(got, left ? -1 : 0);
+			assert_int_equal(rc, strcmp(names[k], "missing.minutes") == 0 || strcmp(names[k], "sub") == 0 ? -1 : 0);
+			if (got != 0)
+				continue;
+			assert_string_equal(ahead.name, direct.name);
+			assert_int_equal(ahead.len, direct.len);
+			assert_memory_equal(ahead.text, direct.text, direct.len + 2);
+			assert_int_equal(st_ahead.st_ino, st_direct.st_ino);
+			assert_int_equal(st_ahead.st_dev, st_direct.st_dev);
+			assert_int_equal(st_ahead.st_nlink, st_direct.st_nlink);
+			assert_int_equal(st_ahead.st_size, (off_t)direct.len);
+		}
+	}
+	source_fds_close(&batch);
+	source_ahead_free(ra);
+	for (unsigned k = 0; k < N; k++)
+		unlinkat(dirfd, names[k], strcmp(names[k], "sub") == 0 ? AT_REMOVEDIR : 0);
+	close(dirfd);
+	rmdir(dir);
+	arena_free(&a);
+	free(text);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_batch_closes_its_own),
+		cmocka_unit_test(test_read_ahead),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
