@@ -120,6 +120,9 @@ static void fr_error(const FR_LTYPE *where, struct fastrec *L, const char *msg)
 ** again. */
 %token <const struct fr_names *> PRESENT_NAMES APOLOGIES_NAMES ATTENDING_NAMES ARRIVES_NAMES LEAVES_NAMES
 %token <const struct fr_names *> FOR_NAMES AGAINST_NAMES ABSTAIN_NAMES CHAIR_NAMES
+/* votes, then `recorded <outcome> }` (L->outcome); ABSTAIN_CLOSE's first
+** statement is `abstain`, which cannot follow a tally */
+%token <const struct fr_names *> VOTES_CLOSE ABSTAIN_CLOSE
 %token <const struct fr_outcome *> RECORDED_AS RECORDED_CLOSE
 %token <const struct fr_tally *> TALLY_AS
 %token <const struct fr_meeting_head *> MEETING_OPEN
@@ -129,7 +132,7 @@ static void fr_error(const FR_LTYPE *where, struct fastrec *L, const char *msg)
 
 /* As quorate.y: `tally for 3 against 2` takes an `abstain` that follows. */
 %precedence TALLY_END
-%precedence ABSTAIN ABSTAIN_NAMES
+%precedence ABSTAIN ABSTAIN_NAMES ABSTAIN_CLOSE
 
 %type <const char *> string_opt
 %type <const struct fr_number *> tally_abstain_opt
@@ -219,6 +222,17 @@ record_items
 		{ RECORDED((enum outcome)$5->outcome, $5->said); fr_motion_end(L, SPAN(@2, @5)); }
 	| record_items motion_open motion_items RECORDED_CLOSE
 		{ RECORDED((enum outcome)$4->outcome, $4->said); fr_motion_end(L, SPAN(@2, @4)); }
+	| record_items motion_head '{' motion_items votes_close
+		{ fr_motion_end(L, SPAN(@2, @5)); }
+	| record_items motion_open motion_items votes_close
+		{ fr_motion_end(L, SPAN(@2, @4)); }
+	;
+
+/* the votes and the outcome of a motion, read with its '}' (the motion
+** ends on it) */
+votes_close
+	: VOTES_CLOSE            { fr_votes_said(L, $1); CHECK; RECORDED((enum outcome)L->outcome.outcome, L->outcome.said); }
+	| ABSTAIN_CLOSE          { fr_votes_said(L, $1); CHECK; RECORDED((enum outcome)L->outcome.outcome, L->outcome.said); }
 	;
 
 motion_open
@@ -340,6 +354,7 @@ tally_abstain_opt
 	: %empty %prec TALLY_END { $$ = NULL; }
 	| ABSTAIN NUMBER         { $$ = $2; }
 	| ABSTAIN_NAMES          { YYABORT; } /* `abstain` after a tally takes a number (the full path says so) */
+	| ABSTAIN_CLOSE          { YYABORT; }
 	;
 
 outcome

@@ -242,6 +242,10 @@ static inline uint64_t zero_bytes(uint64_t x)
 ** that ends flex's buffer): spaces and line ends eight at a time. */
 static inline size_t skip_blanks(const char *p, size_t i, size_t avail)
 {
+	if (!(byte_class[(unsigned char)p[i]] & BLANK))
+		return i;
+	if (!(byte_class[(unsigned char)p[i + 1]] & BLANK)) /* one blank, as between words */
+		return i + 1;
 #if NAME_HEAD_WORDS
 	for (; i + 8 <= avail; i += 8) {
 		uint64_t x = load8(p + i);
@@ -347,8 +351,11 @@ size_t fr_scan_names(struct fastrec *L, const char *p, size_t avail, uint32_t at
 	return names_into(L, p, avail, at, end);
 }
 
-/* The word `word` (record.l's keyword) and the blanks after it, or 0. */
-static size_t word_at(const char *p, size_t avail, const char *word, size_t len)
+/* The word `word` (record.l's keyword) and the blanks after it, or 0.
+** Inlined: with the word known, the comparison is a few instructions,
+** most often failing at the first byte (a load of eight bytes, masked and
+** compared, costs more, and a call half as much again). */
+static ALWAYS_INLINE size_t word_at(const char *p, size_t avail, const char *word, size_t len)
 {
 	for (size_t k = 0; k < len; k++) /* stops at p's NUL, which no word has */
 		if (p[k] != word[k])
@@ -376,10 +383,12 @@ static size_t vote_word_at(const char *p, size_t avail, enum vote_kind *kind)
 /* The names after `for`, `against` or `abstain` (kind), and the statements
 ** of the same three that follow, as plainly written (up to
 ** FR_MAX_SAID_BY): one token for them all, their names in L->said, whose
-** they are in L->said_by. */
+** they are in L->said_by; and `recorded <outcome> }` if it follows them
+** (*closes, the outcome in L->outcome). */
 size_t fr_scan_votes(struct fastrec *L, enum vote_kind kind, const char *p, size_t avail, uint32_t at,
-                     uint32_t *end)
+                     uint32_t *end, bool *closes)
 {
+	*closes = false;
 	size_t i = fr_scan_names(L, p, avail, at, end);
 	if (!i)
 		return 0;
@@ -388,9 +397,20 @@ size_t fr_scan_votes(struct fastrec *L, enum vote_kind kind, const char *p, size
 		size_t w = L->n_said_by < FR_MAX_SAID_BY ? vote_word_at(p + i, avail - i, &kind) : 0;
 		size_t n = w ? names_into(L, p + i + w, avail - i - w, at + (uint32_t)(i + w), end) : 0;
 		if (!n)
-			return i; /* the next statement is the scanner's */
+			break; /* the next statement is the scanner's, but for the motion's outcome and end */
 		i += w + n;
 	}
+	/* `recorded <outcome> }` after them, as most motions end: the token ends the motion */
+	size_t r = word_at(p + i, avail - i, "recorded", 8), o = 0;
+	uint32_t len;
+	if (r)
+		o = fr_scan_outcome(p + i + r, avail - i - r, &L->outcome.outcome, &len);
+	if (!o || p[i + r + o] != '}')
+		return i;
+	L->outcome.said = (struct span){ at + (uint32_t)i, at + (uint32_t)(i + r) + len };
+	*end = at + (uint32_t)(i + r + o + 1);
+	*closes = true;
+	return skip_blanks(p, i + r + o + 1, avail);
 }
 
 /* Where the string from p[i] on ends: its '"', or a byte that makes it the

@@ -134,7 +134,7 @@ int fr_scan_date(struct fastrec *L, const char *text, size_t len, qdate *out);
 ** the bytes before it may be read eight at a time. */
 size_t fr_scan_names(struct fastrec *L, const char *p, size_t avail, uint32_t at, uint32_t *end);
 size_t fr_scan_votes(struct fastrec *L, enum vote_kind kind, const char *p, size_t avail, uint32_t at,
-                     uint32_t *end);
+                     uint32_t *end, bool *closes);
 size_t fr_scan_outcome(const char *p, size_t avail, int *outcome, uint32_t *len);
 size_t fr_scan_terms(struct fastrec *L, const char *p, size_t avail, uint32_t at);
 size_t fr_scan_dated(struct fastrec *L, const char *p, size_t avail, const char *const words[2], uint32_t at,
