@@ -635,21 +635,34 @@ size_t fr_scan_motion(struct fastrec *L, const char *p, size_t avail, uint32_t a
 		char c = p[digits];
 		if (digits > 9 || !(byte_class[(unsigned char)c] & BLANK || c == '"' || c == '{'))
 			return 0; /* a number of another kind, a date, a word: the scanner's */
-		L->head.number = arena_strndup(L->out, p, digits);
 		*end = at + (uint32_t)digits;
 		i = skip_blanks(p, digits, avail);
 	}
+	size_t start = 0, len = 0;
 	if (p[i] == '"') {
-		size_t start = ++i;
+		start = ++i;
 		i = string_end(p, i, avail);
 		if (p[i] != '"' || i - start > PARSE_MAX_STRING)
 			return 0;
-		L->head.title = arena_strndup(L->out, p + start, i - start);
+		len = i - start;
 		*end = at + (uint32_t)++i;
 		i = skip_blanks(p, i, avail);
 	}
-	if (!digits && !L->head.title)
+	if (!digits && !start)
 		return 0;
+	/* the number and the title in one piece of the meeting's arena */
+	char *text = arena_alloc_uninit(L->out, digits + 1 + len + 1);
+	if (digits) {
+		memcpy(text, p, digits);
+		text[digits] = '\0';
+		L->head.number = text;
+		text += digits + 1;
+	}
+	if (start) {
+		memcpy(text, p + start, len);
+		text[len] = '\0';
+		L->head.title = text;
+	}
 	L->head.n_attrs = 0;
 	while (byte_class[(unsigned char)p[i]] & WORD_START) {
 		size_t n = motion_attribute(L, p + i, avail - i, at + (uint32_t)i, end);
@@ -906,12 +919,13 @@ void fr_attribute(struct fastrec *L, const char *name, struct span name_at, cons
 	VEC_PUSH(L->out, L->attr_at, at);
 }
 
-void fr_votes(struct fastrec *L, const struct fr_names *names, enum vote_kind kind)
+/* Room for `more` votes after the motion's (NULL: past every limit). */
+static struct rec_vote *votes_room(struct fastrec *L, size_t more)
 {
-	size_t n = L->votes.n + names->n;
+	size_t n = L->votes.n + more;
 	if (n > MINUTES_MAX_NAMES) {
 		give_up(L);
-		return;
+		return NULL;
 	}
 	if (n > L->votes.cap) { /* room for the list at once */
 		size_t cap = L->votes.cap ? 2 * L->votes.cap : 16;
@@ -920,21 +934,29 @@ void fr_votes(struct fastrec *L, const struct fr_names *names, enum vote_kind ki
 		L->votes.items = arena_grow(L->out, L->votes.items, L->votes.n, cap, sizeof *L->votes.items);
 		L->votes.cap = cap;
 	}
-	struct rec_vote *v = L->votes.items + L->votes.n;
+	return L->votes.items + L->votes.n;
+}
+
+void fr_votes(struct fastrec *L, const struct fr_names *names, enum vote_kind kind)
+{
+	struct rec_vote *v = votes_room(L, names->n);
+	if (!v)
+		return;
 	for (size_t i = 0; i < names->n; i++)
 		v[i] = (struct rec_vote){ names->items[i], kind };
-	L->votes.n = n;
+	L->votes.n += names->n;
 }
 
 void fr_votes_said(struct fastrec *L, const struct fr_names *names)
 {
-	size_t from = 0;
-	for (unsigned k = 0; k < L->n_said_by && !L->give_up; k++) {
-		const struct fr_said_by *by = &L->said_by[k];
-		struct fr_names part = { names->items + from, by->end - from, 0 };
-		fr_votes(L, &part, by->kind);
-		from = by->end;
-	}
+	struct rec_vote *v = votes_room(L, names->n);
+	if (!v)
+		return;
+	size_t i = 0;
+	for (unsigned k = 0; k < L->n_said_by; k++)
+		for (enum vote_kind kind = L->said_by[k].kind; i < L->said_by[k].end; i++)
+			v[i] = (struct rec_vote){ names->items[i], kind };
+	L->votes.n += names->n;
 }
 
 void fr_reasoned(struct fastrec *L, struct fr_names *to, const char *id, struct span at, const char *reason)
