@@ -86,6 +86,8 @@ static void fr_error(const FR_LTYPE *where, struct fastrec *L, const char *msg)
 /* `recorded ...`, the outcome every motion has: its words in its own rules
 ** (no reduction of `outcome`). */
 #define RECORDED(o, span) do { ONCE(SAID_RECORDED); L->motion->recorded = (o); L->motion->recorded_span = (span); } while (0)
+/* the outcome read with a motion's last statement (fr_scan_close) */
+#define CLOSED() RECORDED((enum outcome)L->outcome.outcome, L->outcome.said)
 /* The names of a statement as one token (see more_names). */
 #define ONE_NAME(id, at) (fr_list_start(L), fr_list_add(L, (id), (at)))
 /* stops at an empty run (see fr_list_add_run) before the statement uses it */
@@ -120,11 +122,14 @@ static void fr_error(const FR_LTYPE *where, struct fastrec *L, const char *msg)
 ** again. */
 %token <const struct fr_names *> PRESENT_NAMES APOLOGIES_NAMES ATTENDING_NAMES ARRIVES_NAMES LEAVES_NAMES
 %token <const struct fr_names *> FOR_NAMES AGAINST_NAMES ABSTAIN_NAMES CHAIR_NAMES
-/* votes, then `recorded <outcome> }` (L->outcome); ABSTAIN_CLOSE's first
-** statement is `abstain`, which cannot follow a tally */
+/* votes, then `recorded <outcome> }` (L->outcome; the same after a tally,
+** TALLY_CLOSE, and after `consensus`); ABSTAIN_CLOSE's first statement is
+** `abstain`, which cannot follow a tally */
 %token <const struct fr_names *> VOTES_CLOSE ABSTAIN_CLOSE
 %token <const struct fr_outcome *> RECORDED_AS RECORDED_CLOSE
-%token <const struct fr_tally *> TALLY_AS
+%token <const struct fr_tally *> TALLY_AS TALLY_CLOSE
+/* `consensus recorded <outcome> }` */
+%token CONSENSUS_CLOSE
 %token <const struct fr_meeting_head *> MEETING_OPEN
 %token <const struct fr_string *> TERMS_AS
 %token <const struct fr_dated *> PAPERS_AS MINUTES_AS
@@ -222,17 +227,22 @@ record_items
 		{ RECORDED((enum outcome)$5->outcome, $5->said); fr_motion_end(L, SPAN(@2, @5)); }
 	| record_items motion_open motion_items RECORDED_CLOSE
 		{ RECORDED((enum outcome)$4->outcome, $4->said); fr_motion_end(L, SPAN(@2, @4)); }
-	| record_items motion_head '{' motion_items votes_close
-		{ fr_motion_end(L, SPAN(@2, @5)); }
-	| record_items motion_open motion_items votes_close
-		{ fr_motion_end(L, SPAN(@2, @4)); }
+	| record_items motion_head '{' motion_items motion_close { fr_motion_end(L, SPAN(@2, @5)); }
+	| record_items motion_open motion_items motion_close { fr_motion_end(L, SPAN(@2, @4)); }
+	| record_items motion_head '{' motion_items VOTES_CLOSE
+		{ fr_votes_said(L, $5); CHECK; CLOSED(); fr_motion_end(L, SPAN(@2, @5)); }
+	| record_items motion_open motion_items VOTES_CLOSE
+		{ fr_votes_said(L, $4); CHECK; CLOSED(); fr_motion_end(L, SPAN(@2, @4)); }
 	;
 
-/* the votes and the outcome of a motion, read with its '}' (the motion
-** ends on it) */
-votes_close
-	: VOTES_CLOSE            { fr_votes_said(L, $1); CHECK; RECORDED((enum outcome)L->outcome.outcome, L->outcome.said); }
-	| ABSTAIN_CLOSE          { fr_votes_said(L, $1); CHECK; RECORDED((enum outcome)L->outcome.outcome, L->outcome.said); }
+/* a statement read with `recorded <outcome> }` (L->outcome): the motion
+** ends on it (VOTES_CLOSE, the usual end, has the rules of its own above:
+** one reduction less) */
+motion_close
+	: ABSTAIN_CLOSE          { fr_votes_said(L, $1); CHECK; CLOSED(); }
+	| TALLY_CLOSE            { ONCE(SAID_TALLY); fr_tally_counts(L, $1, $1->at); CLOSED(); }
+	| CONSENSUS_CLOSE
+		{ L->motion->consensus = true; L->motion->consensus_span = (struct span){ @1.start, @1.start + 9 }; CLOSED(); }
 	;
 
 motion_open
@@ -301,7 +311,7 @@ motion_items
 	| motion_items ABSTAIN LIST       { NAMES_RUN(); fr_votes(L, &L->list, VOTE_ABSTAIN); CHECK; }
 	| motion_items ABSTAIN more_names { fr_votes(L, &L->list, VOTE_ABSTAIN); CHECK; }
 	| motion_items TALLY_AS
-		{ ONCE(SAID_TALLY); fr_tally_counts(L, $2, @2); }
+		{ ONCE(SAID_TALLY); fr_tally_counts(L, $2, $2->at); }
 	| motion_items TALLY FOR NUMBER AGAINST NUMBER tally_abstain_opt
 		{ ONCE(SAID_TALLY); fr_tally(L, $4, $6, $7, SPAN(@2, @7)); CHECK; }
 	| motion_items CONSENSUS

@@ -366,6 +366,21 @@ static ALWAYS_INLINE size_t word_at(const char *p, size_t avail, const char *wor
 	return p[i] == '#' || p[i] == '\0' ? 0 : i;
 }
 
+/* `recorded <outcome> }` and the blanks after it, as most motions end:
+** the outcome in L->outcome, *end where the '}' ends; or 0. */
+size_t fr_scan_close(struct fastrec *L, const char *p, size_t avail, uint32_t at, uint32_t *end)
+{
+	size_t r = word_at(p, avail, "recorded", 8), o = 0;
+	uint32_t len;
+	if (r)
+		o = fr_scan_outcome(p + r, avail - r, &L->outcome.outcome, &len);
+	if (!o || p[r + o] != '}')
+		return 0;
+	L->outcome.said = (struct span){ at, at + (uint32_t)r + len };
+	*end = at + (uint32_t)(r + o + 1);
+	return skip_blanks(p, r + o + 1, avail);
+}
+
 /* `for`, `against` or `abstain` and the blanks after it: its length, its
 ** kind in *kind; 0 for any other word. */
 static size_t vote_word_at(const char *p, size_t avail, enum vote_kind *kind)
@@ -400,17 +415,9 @@ size_t fr_scan_votes(struct fastrec *L, enum vote_kind kind, const char *p, size
 			break; /* the next statement is the scanner's, but for the motion's outcome and end */
 		i += w + n;
 	}
-	/* `recorded <outcome> }` after them, as most motions end: the token ends the motion */
-	size_t r = word_at(p + i, avail - i, "recorded", 8), o = 0;
-	uint32_t len;
-	if (r)
-		o = fr_scan_outcome(p + i + r, avail - i - r, &L->outcome.outcome, &len);
-	if (!o || p[i + r + o] != '}')
-		return i;
-	L->outcome.said = (struct span){ at + (uint32_t)i, at + (uint32_t)(i + r) + len };
-	*end = at + (uint32_t)(i + r + o + 1);
-	*closes = true;
-	return skip_blanks(p, i + r + o + 1, avail);
+	size_t c = fr_scan_close(L, p + i, avail - i, at + (uint32_t)i, end);
+	*closes = c != 0;
+	return i + c;
 }
 
 /* Where the string from p[i] on ends: its '"', or a byte that makes it the

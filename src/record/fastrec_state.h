@@ -111,7 +111,7 @@ struct fastrec {
 	struct fr_dated { qdate date; int which; } dated; /* read with `papers` or `minutes` */
 	struct fr_meeting_head { struct fr_string title; qdate date; } meeting_head; /* read with `meeting` */
 	struct fr_outcome { int outcome; struct span said; } outcome; /* read with `recorded`: `recorded carried` */
-	struct fr_tally { int64_t count[3]; bool has_abstain; } tally; /* read with `tally`: for, against, abstain */
+	struct fr_tally { int64_t count[3]; bool has_abstain; struct span at; } tally; /* read with `tally`: for, against, abstain */
 	VEC(struct rec_step) steps;
 	VEC(struct rec_deputy) deputies;
 	VEC(struct rec_vote) votes;
@@ -136,6 +136,8 @@ size_t fr_scan_names(struct fastrec *L, const char *p, size_t avail, uint32_t at
 size_t fr_scan_votes(struct fastrec *L, enum vote_kind kind, const char *p, size_t avail, uint32_t at,
                      uint32_t *end, bool *closes);
 size_t fr_scan_outcome(const char *p, size_t avail, int *outcome, uint32_t *len);
+/* `recorded <outcome> }` (into L->outcome), as a motion ends. */
+size_t fr_scan_close(struct fastrec *L, const char *p, size_t avail, uint32_t at, uint32_t *end);
 size_t fr_scan_terms(struct fastrec *L, const char *p, size_t avail, uint32_t at);
 size_t fr_scan_dated(struct fastrec *L, const char *p, size_t avail, const char *const words[2], uint32_t at,
                      uint32_t *end);
