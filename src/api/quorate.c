@@ -170,7 +170,7 @@ int qr_result_motion(const qr_result *r, size_t i, struct qr_motion *out)
 	if (!r || i >= r->r->n_motions)
 		return -1;
 	const struct motion_result *mr = &r->r->motions[i];
-	const struct counts *c = &mr->counts;
+	const struct counts *c = mr->counts;
 	out->number = mr->motion->number;
 	out->title = mr->motion->title;
 	out->class_name = mr->cls ? mr->cls->id : NULL;

@@ -159,7 +159,7 @@ static void hover_motion(struct sbuf *b, const struct motion_result *mr)
 	if (mr->quorum_known)
 		sbuf_addf(b, "%s: %lld counted towards the quorum.  ", mr->quorate ? "Quorate" : "Not quorate",
 		          (long long)mr->quorum_present);
-	const int64_t *n = mr->counts.n;
+	const int64_t *n = mr->counts->n;
 	if (mr->by_consensus)
 		sbuf_add(b, "Agreed by consensus.");
 	else

@@ -3,6 +3,7 @@
 */
 #include "model/expr.h"
 
+#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -52,6 +53,11 @@ void counts_copy(struct counts *dst, const struct counts *src, unsigned n_masks)
 	memcpy(dst->present_by_mask, src->present_by_mask, n);
 	memcpy(dst->members_by_mask, src->members_by_mask, n);
 	memcpy(dst->attendees_by_mask, src->attendees_by_mask, n);
+}
+
+struct counts *counts_new(struct arena *a, unsigned n_masks)
+{
+	return arena_alloc(a, n_masks ? sizeof(struct counts) : offsetof(struct counts, present_by_mask));
 }
 
 int64_t expr_count_value(const struct expr *e, const struct counts *c)

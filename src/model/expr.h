@@ -28,6 +28,12 @@ struct counts {
 void counts_clear(struct counts *c, unsigned n_masks);
 void counts_copy(struct counts *dst, const struct counts *src, unsigned n_masks);
 
+/* Zeroed counts in a, for terms with n_masks role lists: where there are
+** none, only the room of n[] (80 bytes, not 1.6 KB: no expression reads a
+** role list, and a motion's result keeps one), so they are read by n[],
+** expr_count_value and counts_copy with n_masks, never copied whole. */
+struct counts *counts_new(struct arena *a, unsigned n_masks);
+
 /* One comparison as evaluated: what a report prints under a requirement. */
 struct trace_step {
 	const struct expr *cmp;    /* EX_BINARY with a comparison op */

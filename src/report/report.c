@@ -118,7 +118,7 @@ const char *report_side_votes(const struct motion_result *mr, enum vote_kind sid
 {
 	const struct rec_motion *mo = mr->motion;
 	enum count_kind k = side == VOTE_FOR ? COUNT_YES : side == VOTE_AGAINST ? COUNT_NO : COUNT_ABSTAIN;
-	int64_t n = mr->counts.n[k];
+	int64_t n = mr->counts->n[k];
 	/* "4 + casting 1", or "4": by hand, a report writes two a motion */
 	static const char casting[] = " + casting 1";
 	_Static_assert(REPORT_SIDE_MAX >= NUMFMT_MAX + sizeof casting - 1, "room for the votes and the casting vote");

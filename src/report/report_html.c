@@ -345,7 +345,7 @@ static double percent(int64_t part, int64_t whole)
 */
 static void vote_chart(FILE *out, const struct motion_result *mr)
 {
-	const struct counts *c = &mr->counts;
+	const struct counts *c = mr->counts;
 	int64_t yes = c->n[COUNT_YES], no = c->n[COUNT_NO], abstain = c->n[COUNT_ABSTAIN];
 	int64_t members = c->n[COUNT_MEMBERS], votes = yes + no + abstain;
 	int64_t needed = 0;
@@ -528,7 +528,7 @@ static void motion_facts(FILE *out, const struct meeting_result *r, const struct
 	if (mr->n_interests)
 		interests(out, r, mr);
 	fputs("<dt>Decision</dt><dd>", out);
-	const struct counts *c = &mr->counts;
+	const struct counts *c = mr->counts;
 	if (mr->by_consensus)
 		fputs("by consensus, no objection recorded", out);
 	else if (mr->declared_only)

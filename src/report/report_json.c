@@ -407,7 +407,7 @@ static void json_motion(struct json_writer *w, const struct terms *t, const stru
 	}
 	json_requirements(w, "quorum", mr->quorum, mr->n_quorum);
 	jw_key_lit(w, "counts");
-	json_counts(w, &mr->counts, t->uses_attendees);
+	json_counts(w, mr->counts, t->uses_attendees);
 	jw_key_lit(w, "decision");
 	jw_plain(w, mr->by_consensus ? "consensus" : mr->declared_only ? "declared"
 	              : (mo->n_votes || mo->has_tally) ? "vote" : "none");

@@ -112,7 +112,7 @@ void report_md_meeting(FILE *out, const struct meeting_result *r)
 		        mr->motion->is_virtual ? "n/a" : !mr->quorum_known ? "?" : mr->quorate ? "yes" : "**no**");
 		if (mr->motion->n_votes || mr->motion->has_tally)
 			fprintf(out, "%s | %s | %lld | %s", report_side_votes(mr, VOTE_FOR, yes), report_side_votes(mr, VOTE_AGAINST, no),
-			        (long long)mr->counts.n[COUNT_ABSTAIN], needed_text(mr, buf, sizeof buf));
+			        (long long)mr->counts->n[COUNT_ABSTAIN], needed_text(mr, buf, sizeof buf));
 		else
 			fprintf(out, "%s | | |", mr->by_consensus ? "consensus" : mr->declared_only ? "declared" : "no vote");
 		fprintf(out, " | **%s** | %s |\n", ast_outcome_name(mr->outcome),

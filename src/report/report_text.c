@@ -122,7 +122,7 @@ static void put_text(void *out, const char *s)
 
 static void print_counts(struct wbuf *out, const struct motion_result *mr, bool attendees)
 {
-	const struct counts *c = &mr->counts;
+	const struct counts *c = mr->counts;
 	char yes[REPORT_SIDE_MAX], no[REPORT_SIDE_MAX];
 	wbuf_puts(out, "  counts    members ");
 	wbuf_int(out, c->n[COUNT_MEMBERS]);

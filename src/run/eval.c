@@ -98,6 +98,7 @@ struct judge_plan {
 	struct alias memo[PLAN_MEMO_SLOTS];  /* members only (their id checks the name) */
 	struct expr_memo *conditions;        /* requirements evaluated, by the counts they read */
 	bool counts_only;                    /* judge_plan_counts_only */
+	struct decision_detail detail;       /* decide's room for the requirements, for one meeting at a time */
 };
 
 struct judge_plan *judge_plan_new(struct arena *a, const struct terms *t)
@@ -139,7 +140,7 @@ struct evaluator {
 	bool *active;               /* on the roster on the meeting date and voting */
 	bool *on_roster;            /* on the roster on the meeting date, voting or not */
 	struct finding_list *sink;  /* where findings go now (motion or meeting) */
-	struct decision_detail detail; /* room for the requirements of one motion, reused */
+	struct decision_detail *detail; /* room for the requirements of one motion, reused (the plan's, or the meeting's) */
 	bool outside_meeting;       /* the current motion was decided virtually */
 	/* by member index, for one motion at a time: allocated once per
 	** meeting and cleared for each motion, so memory does not grow with
@@ -1413,7 +1414,7 @@ static void casting_findings(struct evaluator *ev, const struct motion_result *m
 {
 	const struct terms *t = ev->t;
 	const struct rec_motion *mo = mr->motion;
-	const struct counts *c = &mr->counts;
+	const struct counts *c = mr->counts;
 	const struct rec_name *chair = presiding(ev, mo);
 	switch (d->casting) {
 	case CASTING_NONE:
@@ -1468,7 +1469,7 @@ static void rules_findings(struct evaluator *ev, struct motion_result *mr, const
 	mr->n_reqs = detail->n_rules;
 	mr->reqs = arena_array(ev->arena, detail->n_rules, sizeof *mr->reqs);
 	for (unsigned i = 0; i < detail->n_rules; i++)
-		req_result_of(ev, &cl->requires[i], cl->clause, &detail->rules[i], &mr->counts, mr->motion->span, &mr->reqs[i]);
+		req_result_of(ev, &cl->requires[i], cl->clause, &detail->rules[i], mr->counts, mr->motion->span, &mr->reqs[i]);
 }
 
 /* Outside a meeting: not provided for, or provisional until ratified. */
@@ -1815,17 +1816,16 @@ static bool depends_on_unplaced(struct evaluator *ev, struct motion_result *mr, 
 }
 
 /* Room for the requirements decide evaluates: the quorum's, and those of
-** the class with the most (once a meeting: each motion's are turned into
-** req_results before the next is decided). */
-static void detail_room(struct evaluator *ev, struct decision_detail *detail)
+** the class with the most (once a meeting, or once for a plan's meetings:
+** each motion's are turned into req_results before the next is decided). */
+static void detail_room(struct arena *a, const struct terms *t, struct decision_detail *detail)
 {
-	const struct terms *t = ev->t;
 	unsigned most = 0;
 	for (unsigned i = 0; i < t->n_classes; i++)
 		most = t->classes[i].n_requires > most ? t->classes[i].n_requires : most;
 	/* decide fills each before it is read (a KiB each: not cleared) */
-	detail->quorum = arena_alloc_uninit(ev->arena, (t->n_quorum + 1) * sizeof *detail->quorum);
-	detail->rules = arena_alloc_uninit(ev->arena, (most + 1) * sizeof *detail->rules);
+	detail->quorum = arena_alloc_uninit(a, (t->n_quorum + 1) * sizeof *detail->quorum);
+	detail->rules = arena_alloc_uninit(a, (most + 1) * sizeof *detail->rules);
 }
 
 /* Append the findings of `from` to the current sink (kept apart while
@@ -2044,12 +2044,12 @@ static void decide_motion(struct evaluator *ev, struct motion_result *mr)
 		by_interests(ev, mr, &s);
 
 	struct decision d;
-	struct decision_detail *detail = &ev->detail;
+	struct decision_detail *detail = ev->detail;
 	decide(t, &s, &d, detail);
 
 	mr->is_virtual = mo->is_virtual;
 	mr->cls = d.cls;
-	counts_copy(&mr->counts, &detail->counts, t->n_masks);
+	counts_copy(mr->counts, &detail->counts, t->n_masks);
 	mr->casting_applied = d.casting == CASTING_USED;
 	bool room_known;
 	if (ev->unplaced.n > 0 && depends_on_unplaced(ev, mr, &ms, d.outcome, &room_known)) {
@@ -2206,7 +2206,7 @@ static void eval_motion(struct evaluator *ev, struct motion_result *mr)
 				too_many = differ = true;
 				break;
 			}
-			struct motion_result alt = { .motion = mo };
+			struct motion_result alt = { .motion = mo, .counts = counts_new(ev->arena, ev->t->n_masks) };
 			decide_motion(ev, &alt);
 			s = ev->seats;
 			others[n_others++] = alt.findings;
@@ -2499,14 +2499,12 @@ static void member_arrays(struct evaluator *ev)
 		*flags[k] = b + k * n;
 }
 
-/* A motion's result zeroed: its counts as far as the terms read them (the
-** role-list counts past t->n_masks are never read, and are 1.5 KiB). */
-static void motion_result_clear(struct motion_result *mr, unsigned n_masks)
+/* A motion's result zeroed, with room for its counts as far as the terms
+** read them (counts_new). */
+static void motion_result_clear(struct arena *a, struct motion_result *mr, unsigned n_masks)
 {
-	size_t at = offsetof(struct motion_result, counts), after = at + sizeof mr->counts;
-	memset(mr, 0, at);
-	memset((char *)mr + after, 0, sizeof *mr - after);
-	counts_clear(&mr->counts, n_masks);
+	memset(mr, 0, sizeof *mr);
+	mr->counts = counts_new(a, n_masks);
 }
 
 static struct meeting_result *judge_meeting(struct arena *a, const struct terms *t, struct judge_plan *plan,
@@ -2556,10 +2554,14 @@ static struct meeting_result *judge_meeting(struct arena *a, const struct terms 
 		check_meeting_notice(&ev);
 	check_motion_numbers(&ev);
 
-	/* each cleared as it is judged (not all at once: the KiBs of counts a
-	** motion keeps make clearing the meeting's a large part of judging it) */
+	/* each cleared as it is judged */
 	ev.res->motions = arena_alloc_uninit(a, (m->n_motions + 1) * sizeof *ev.res->motions);
-	detail_room(&ev, &ev.detail);
+	if (plan && !plan->detail.quorum)
+		detail_room(plan->arena, t, &plan->detail); /* 6 KB a meeting otherwise */
+	struct decision_detail own;
+	ev.detail = plan ? &plan->detail : &own;
+	if (!plan)
+		detail_room(a, t, &own);
 	for (unsigned s = 0; s < m->n_steps; s++) {
 		const struct rec_step *st = &m->steps[s];
 		if (st->kind != STEP_MOTION) {
@@ -2568,7 +2570,7 @@ static struct meeting_result *judge_meeting(struct arena *a, const struct terms 
 			continue;
 		}
 		struct motion_result *mr = &ev.res->motions[ev.res->n_motions++];
-		motion_result_clear(mr, t->n_masks);
+		motion_result_clear(a, mr, t->n_masks);
 		mr->motion = st->motion;
 		eval_motion(&ev, mr);
 	}

@@ -130,7 +130,7 @@ struct motion_result {
 	int64_t quorum_attendees;  /* ... and attendees without a vote (terms.uses_attendees) */
 	struct req_result *quorum;
 	unsigned n_quorum;
-	struct counts counts;      /* as the class rules see them */
+	struct counts *counts;     /* as the class rules see them (counts_new: never copied whole) */
 	struct req_result *reqs;
 	unsigned n_reqs;
 	enum outcome outcome;      /* computed */

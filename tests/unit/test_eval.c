@@ -227,7 +227,7 @@ static void expect_finding_at(struct run *R, unsigned i, enum finding_code code,
 
 static void expect_count_at(struct run *R, unsigned i, enum count_kind k, int64_t want, int line)
 {
-	int64_t got = MR(R, i)->counts.n[k];
+	int64_t got = MR(R, i)->counts->n[k];
 	if (got != want) {
 		dump_result(R);
 		fail_msg("line %d: motion %u: %s is %lld, expected %lld", line, i, ast_count_name(k),
@@ -2079,7 +2079,7 @@ static char *rendered(const struct meeting_result *r)
 		fprintf(o.f, "motion %u: %d %d %d %lld %lld", i, (int)mr->outcome, mr->quorate, mr->quorum_known,
 		        (long long)mr->quorum_present, (long long)mr->quorum_attendees);
 		for (unsigned k = 0; k < COUNT__N; k++)
-			fprintf(o.f, " %lld", (long long)mr->counts.n[k]);
+			fprintf(o.f, " %lld", (long long)mr->counts->n[k]);
 		for (unsigned q = 0; q < mr->n_quorum; q++)
 			for (unsigned k = 0; k < COUNT__N; k++)
 				fprintf(o.f, " q%lld", (long long)mr->quorum[q].counts->n[k]);
@@ -2164,7 +2164,7 @@ static char *skeleton(const struct meeting_result *r, bool messages_empty)
 		        mr->quorum_known, (long long)mr->quorum_present, (long long)mr->quorum_attendees,
 		        mr->cls ? mr->cls->id : "-");
 		for (unsigned k = 0; k < COUNT__N; k++)
-			fprintf(o.f, " %lld", (long long)mr->counts.n[k]);
+			fprintf(o.f, " %lld", (long long)mr->counts->n[k]);
 		for (unsigned q = 0; q < mr->n_reqs; q++)
 			fprintf(o.f, " r%d,%d,%lld", mr->reqs[q].met, mr->reqs[q].has_needed, (long long)mr->reqs[q].needed);
 		fprintf(o.f, "\n");
