@@ -33,7 +33,7 @@ struct jscan_keyset {
 
 static uint32_t offset_of(const struct jscan *s, const char *p)
 {
-	return (uint32_t)(p - s->src->text);
+	return (uint32_t)(p - s->text);
 }
 
 /* ---- syntax errors --------------------------------------------------------- */
@@ -469,6 +469,7 @@ static inline __attribute__((always_inline)) void jscan_value(struct jscan *s, s
 	v->depth = 0;
 	v->n = 0;
 	v->seen = 0;
+	v->next_key = 0;
 	v->keys = NULL;
 	char c = *s->p;
 	if (c == '"') { /* (the text ends in a NUL: never past its end) */
@@ -562,6 +563,17 @@ static inline bool head_of(const struct jscan *s, const struct jvalue *key, uint
 #endif
 }
 
+/* Is key (of this tag and head: member_key) the known one k? */
+static inline bool is_key(const struct jscan_key *k, const struct jvalue *key, uint16_t tag, bool by_head,
+                          uint64_t head)
+{
+	if (k->tag != tag)
+		return false;
+	if (by_head)
+		return k->head == head && (key->len <= 8 || same_rest(k->name, key->str, key->len));
+	return same_rest(k->name, key->str, key->len);
+}
+
 /* The index of key in known_keys (NULL: none), or JSCAN_OTHER; a key met
 ** twice in one object is a syntax error.  A key is tried against each
 ** known one by its length and first byte (one comparison: a key of a
@@ -573,17 +585,27 @@ static int member_key(struct jscan *s, struct jvalue *obj, const struct jvalue *
 	uint16_t tag = key->len > 0 && key->len < 256 ? JSCAN_TAG(key->len, key->str[0]) : 0; /* 0: none has it */
 	uint64_t head = 0;
 	bool by_head = known_keys && head_of(s, key, &head);
-	for (int i = 0; known_keys && known_keys[i].tag; i++)
-		if (known_keys[i].tag == tag &&
-		    (by_head ? known_keys[i].head == head && (key->len <= 8 || same_rest(known_keys[i].name, key->str, key->len))
-		             : same_rest(known_keys[i].name, key->str, key->len))) {
-			if (obj->seen & (1u << i))
-				duplicate_key(s, key);
-			obj->seen |= 1u << i;
-			return i;
-		}
-	keyset_add(s, obj, key);
-	return JSCAN_OTHER;
+	int found = -1;
+	if (known_keys) {
+		/* A record's keys mostly come in the order of the list: the
+		** search starts after the last key found, and goes round. */
+		int from = (int)obj->next_key;
+		for (int i = from; found < 0 && known_keys[i].tag; i++)
+			if (is_key(&known_keys[i], key, tag, by_head, head))
+				found = i;
+		for (int i = 0; found < 0 && i < from; i++)
+			if (is_key(&known_keys[i], key, tag, by_head, head))
+				found = i;
+	}
+	if (found < 0) {
+		keyset_add(s, obj, key);
+		return JSCAN_OTHER;
+	}
+	if (obj->seen & (1u << found))
+		duplicate_key(s, key);
+	obj->seen |= 1u << found;
+	obj->next_key = (unsigned)found + 1;
+	return found;
 }
 
 /*
@@ -689,7 +711,7 @@ void jscan_skip(struct jscan *s, struct jvalue *v)
 void jscan_begin(struct jscan *s, struct arena *a, struct diag_sink *diag, const struct source *src,
                  jmp_buf *on_error, struct jvalue *root)
 {
-	*s = (struct jscan){ a, diag, src, src->text, src->text + src->len, on_error, false };
+	*s = (struct jscan){ a, diag, src, src->text, src->text, src->text + src->len, on_error, false };
 	if (src->len >= 3 && memcmp(src->text, "\xEF\xBB\xBF", 3) == 0)
 		s->p += 3;
 	skip_ws(s);

@@ -41,6 +41,7 @@ struct jvalue {
 	unsigned depth;            /* containers: their nesting depth */
 	unsigned n;                /* containers: members or elements read so far */
 	uint32_t seen;             /* objects: the known keys met (bit i: known_keys[i]) */
+	unsigned next_key;         /* objects: where the search for the next key starts (member_key) */
 	struct jscan_keyset *keys; /* objects: the other keys met */
 };
 
@@ -48,6 +49,7 @@ struct jscan {
 	struct arena *arena;
 	struct diag_sink *diag;
 	const struct source *src;
+	const char *text;          /* src->text, where offsets count from */
 	const char *p, *end;
 	jmp_buf *on_error;         /* where a syntax error jumps, once reported */
 	bool raw_strings;          /* string values are not copied (terminated false): their reader
