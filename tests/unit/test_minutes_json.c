@@ -23,6 +23,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/sbuf.h"
 #include "front/parse.h"
 #include "record/minutes_json.h"
 
@@ -825,6 +826,68 @@ static void test_ids_interned(void **state)
 	find_diag(c, D_TYPE, "present[1]: \"Dr Bob\" is not a member id");
 }
 
+/* A list of ids is read a run of plain ids at a time (32 to a run), with
+** anything else read the general way: in order, each at its place, and
+** each one that is not an id said so at its index. */
+static void test_id_runs(void **state)
+{
+	struct ctx *c = *state;
+	struct sbuf text;
+	sbuf_init(&text, &c->f.arena);
+	sbuf_add(&text, "{\"meeting\": \"M\", \"date\": \"2024-05-14\", \"present\": [");
+	for (int i = 0; i < 40; i++)
+		sbuf_addf(&text, "%s\"m%d\"", i ? ",\n  " : "", i);
+	sbuf_add(&text, "],\n \"apologies\": [\"a_very_long_member_id\", \"ab\\u0063\", \"Zo\u00eb\", \"x\"]}");
+	const struct meeting *m = read_json(c, sbuf_str(&text));
+	assert_non_null(m);
+	assert_int_equal(m->present.n, 40);
+	for (unsigned i = 0; i < 40; i++) {
+		char want[8];
+		snprintf(want, sizeof want, "m%u", i);
+		assert_string_equal(m->present.items[i].id, want);
+		const struct span sp = m->present.items[i].span;
+		assert_int_equal(sp.end - sp.start, strlen(want) + 2);
+		assert_memory_equal(c->src.text + sp.start + 1, want, strlen(want));
+	}
+	assert_int_equal(m->apologies.n, 4);
+	assert_string_equal(m->apologies.items[0].id, "a_very_long_member_id");
+	assert_string_equal(m->apologies.items[1].id, "abc");
+	assert_string_equal(m->apologies.items[2].id, "Zo\xC3\xAB");
+	assert_string_equal(m->apologies.items[3].id, "x");
+
+	sbuf_init(&text, &c->f.arena);
+	sbuf_add(&text, "{\"meeting\": \"M\", \"date\": \"2024-05-14\", \"present\": [");
+	for (int i = 0; i < 36; i++)
+		sbuf_addf(&text, "%s\"%s%d\"", i ? ", " : "", i == 33 ? "9" : "m", i);
+	sbuf_add(&text, ", 5, \"\", \"m1\"]}");
+	assert_null(read_json(c, sbuf_str(&text)));
+	find_diag(c, D_TYPE, "present[33]: \"933\" is not a member id");
+	find_diag(c, D_TYPE, "present[36]: expected a string (a member id), found a whole number");
+	find_diag(c, D_TYPE, "present[37]: \"\" is not a member id");
+	assert_int_equal(c->f.diag.n_errors, 3);
+}
+
+/* Keys in any order, the schema's or not; a key found again after the
+** search has gone round is still a duplicate; a key is compared whole,
+** past its first eight bytes. */
+static void test_key_order(void **state)
+{
+	struct ctx *c = *state;
+	const struct meeting *m = read_json(c, "{\"items\": [{\"motion\": {\"recorded\": \"carried\", \"title\": \"T\","
+	                                       " \"number\": \"7\"}}], \"date\": \"2024-05-14\", \"meeting\": \"M\","
+	                                       " \"minutes_circulated\": \"2024-05-20\"}");
+	assert_non_null(m);
+	assert_string_equal(m->steps[0].motion->number, "7");
+	assert_string_equal(m->steps[0].motion->title, "T");
+	assert_true(m->has_minutes);
+	assert_null(read_json(c, "{\"date\": \"2024-05-14\", \"meeting\": \"M\", \"date\": \"2024-05-15\"}"));
+	find_diag(c, D_DUPLICATE, "duplicate object key \"date\"");
+	assert_null(read_json(c, "{\"meeting\": \"M\", \"date\": \"2024-05-14\", \"minutes_circulatex\": \"2024-05-20\","
+	                         " \"papers_senT\": \"2024-05-01\"}"));
+	find_diag(c, D_SYNTAX, "unknown key \"minutes_circulatex\" in the meeting record (did you mean \"minutes_circulated\"?)");
+	find_diag(c, D_SYNTAX, "unknown key \"papers_senT\" in the meeting record (did you mean \"papers_sent\"?)");
+}
+
 static void test_item_shape(void **state)
 {
 	struct ctx *c = *state;
@@ -960,6 +1023,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_json_numbers_exact, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_json_numbers_refused, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_bad_values, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_id_runs, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_key_order, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_item_shape, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_several_errors, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_deputies, setup, teardown),
