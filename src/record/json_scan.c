@@ -636,6 +636,8 @@ int jscan_member(struct jscan *s, struct jvalue *obj, struct jvalue *key, struct
 	if (s->p >= s->end || *s->p != ':')
 		unexpected(s, s->p, "':'");
 	s->p++;
+	if (*s->p == ' ' && !blank[(unsigned char)s->p[1]]) /* ": ", as most writers put it */
+		s->p++;
 	obj->n++;
 	jscan_value(s, v, obj->depth);
 	v->key = key->span;
