@@ -57,7 +57,9 @@ void counts_copy(struct counts *dst, const struct counts *src, unsigned n_masks)
 
 struct counts *counts_new(struct arena *a, unsigned n_masks)
 {
-	return arena_alloc(a, n_masks ? sizeof(struct counts) : offsetof(struct counts, present_by_mask));
+	struct counts *c = arena_alloc_uninit(a, n_masks ? sizeof(struct counts) : offsetof(struct counts, present_by_mask));
+	counts_clear(c, n_masks);
+	return c;
 }
 
 int64_t expr_count_value(const struct expr *e, const struct counts *c)

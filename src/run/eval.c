@@ -72,8 +72,10 @@ struct alias { const char *id; int member; };
 ** one motion; past them a motion they touch is undetermined. */
 enum { UNPLACED_MAX = 64, UNPLACED_MAX_AT_ONCE = 4, UNPLACED_MAX_READINGS = 4096 };
 
-/* Names remembered by member_index; rules' texts remembered by rule_text. */
-enum { MEMO_BITS = 6, MEMO_SLOTS = 1 << MEMO_BITS, RULE_TEXT_BITS = 4, RULE_TEXT_SLOTS = 1 << RULE_TEXT_BITS };
+/* Names remembered by member_index (a meeting's names, with few sharing a
+** slot: each one that does is looked up again and again); rules' texts
+** remembered by rule_text. */
+enum { MEMO_BITS = 8, MEMO_SLOTS = 1 << MEMO_BITS, RULE_TEXT_BITS = 4, RULE_TEXT_SLOTS = 1 << RULE_TEXT_BITS };
 
 /* Where each roster member stands at the current point of the meeting. */
 struct person {
@@ -2522,6 +2524,7 @@ static struct meeting_result *judge_meeting(struct arena *a, const struct terms 
 	ev.res = arena_alloc(a, sizeof *ev.res);
 	ev.res->meeting = m;
 	ev.res->terms = t;
+	ev.res->virtual_only = ev.virtual_only;
 	ev.sink = &ev.res->findings;
 	member_arrays(&ev);
 	unsigned most_votes = 0;

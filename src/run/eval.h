@@ -184,6 +184,7 @@ struct meeting_result {
 	const struct terms *terms;
 	struct motion_result *motions;
 	unsigned n_motions;
+	bool virtual_only;         /* meeting_is_virtual_only(meeting): decisions outside a meeting only */
 	int64_t members;           /* voting members on the date */
 	int64_t present_at_start;
 	struct finding_list findings;   /* about the meeting as a whole */

@@ -1325,7 +1325,7 @@ static void judge(struct replay *rp, const struct meeting *m, struct arena *aren
 		rp->summary.versions_used++;
 	v->used = true;
 	check_duplicate(rp, b, m);
-	if (!meeting_is_virtual_only(m)) { /* decisions by e-mail are not meetings */
+	if (!r->virtual_only) { /* decisions by e-mail are not meetings */
 		check_gap(rp, b, v->terms, m);
 		count_meeting_year(rp, b, v, m);
 	}
