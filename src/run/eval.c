@@ -2007,7 +2007,8 @@ static void decide_motion(struct evaluator *ev, struct motion_result *mr)
 		memset(ev->holds_seat, 0, (t->n_members + 1) * sizeof *ev->holds_seat);
 		ev->marks_set = false;
 	}
-	read_interests(ev, mr, &ms);
+	if (mo->interests.n > 0) /* else nothing to read: mr has no interests (cleared) */
+		read_interests(ev, mr, &ms);
 	if (!plain || ev->seats_epoch != ev->room_epoch)
 		fill_seats(ev, mr);
 	ev->seats_epoch = plain ? ev->room_epoch : 0;
