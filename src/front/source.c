@@ -624,16 +624,23 @@ const char *source_excerpt(struct arena *a, const struct source *s, struct span 
 
 #ifdef SOURCE_URING
 #include <linux/io_uring.h>
+#include <linux/stat.h>
+#include <sys/sysmacros.h>
 
-#define AHEAD_RING_ENTRIES 64u
-#define AHEAD_BYTES (512u * 1024u) /* the reads of one batch; a longer file is read by source_map_at */
+#ifndef AT_EMPTY_PATH
+#define AT_EMPTY_PATH 0x1000 /* Linux's: statx of the file open as fd itself */
+#endif
+
+#define AHEAD_RING_ENTRIES 128u
+#define AHEAD_SLOT (64u * 1024u) /* the read of one file; a longer file is read by source_map_at */
+#define AHEAD_BYTES (SOURCE_AHEAD_MAX * AHEAD_SLOT)
 
 struct ahead_file {
 	int fd;          /* -1: not open */
-	bool reading;    /* its read was submitted */
-	bool whole;      /* its read gave all of its bytes (by its size) */
+	bool reading;    /* its statx and read were submitted */
+	bool whole;      /* a regular file, and its read gave all of its bytes (by its size) */
 	size_t at, len;  /* its bytes: buf + at */
-	struct stat st;
+	struct stat st;  /* as fstat gives it (stat_of) */
 };
 
 struct source_ahead {
@@ -646,10 +653,12 @@ struct source_ahead {
 	unsigned *sq_tail, *sq_mask, *sq_array;
 	unsigned *cq_head, *cq_tail, *cq_mask;
 	struct io_uring_cqe *cqes;
-	char *buf;                     /* AHEAD_BYTES, mapped: memory the system writes */
+	char *buf;                     /* AHEAD_BYTES, a slot a file, mapped: memory the system writes */
 	unsigned n;
 	struct ahead_file files[SOURCE_AHEAD_MAX];
-	int res[SOURCE_AHEAD_MAX];     /* results of the last batch, by file */
+	int res[SOURCE_AHEAD_MAX];     /* results of the last batch, by file: opens, then reads */
+	int stat_res[SOURCE_AHEAD_MAX]; /* ... and statx's */
+	struct statx stx[SOURCE_AHEAD_MAX];
 };
 
 struct source_ahead *source_ahead_new(void)
@@ -659,8 +668,8 @@ struct source_ahead *source_ahead_new(void)
 	int ring = (int)syscall(__NR_io_uring_setup, AHEAD_RING_ENTRIES, &p);
 	if (ring < 0)
 		return NULL;
-	if (!(p.features & IORING_FEAT_SINGLE_MMAP) || p.sq_entries < SOURCE_AHEAD_MAX ||
-	    p.cq_entries < SOURCE_AHEAD_MAX) {
+	if (!(p.features & IORING_FEAT_SINGLE_MMAP) || p.sq_entries < 2 * SOURCE_AHEAD_MAX ||
+	    p.cq_entries < 2 * SOURCE_AHEAD_MAX) {
 		close(ring);
 		return NULL;
 	}
@@ -743,39 +752,68 @@ static bool submit_and_wait(struct source_ahead *ra, unsigned tail, unsigned n)
 			const struct io_uring_cqe *c = &ra->cqes[head & *ra->cq_mask];
 			if (c->user_data < SOURCE_AHEAD_MAX)
 				ra->res[c->user_data] = c->res;
+			else if (c->user_data < 2 * SOURCE_AHEAD_MAX)
+				ra->stat_res[c->user_data - SOURCE_AHEAD_MAX] = c->res;
 		}
 		__atomic_store_n(ra->cq_head, head, __ATOMIC_RELEASE);
 	}
 	return true;
 }
 
-/* Each file open: fstat'ed, and its read queued when it is a regular file
-** short enough for what is left of the buffer (else source_map_at reads it). */
+/* Each file open: its status (statx) and its bytes, up to a slot's,
+** asked for in the same batch (else source_map_at reads it). */
 static unsigned queue_reads(struct source_ahead *ra, unsigned *tail)
 {
-	size_t at = 0;
-	unsigned reads = 0;
+	unsigned queued = 0;
 	for (unsigned k = 0; k < ra->n; k++) {
 		struct ahead_file *f = &ra->files[k];
 		f->fd = ra->res[k] >= 0 ? ra->res[k] : -1;
-		if (f->fd < 0 || fstat(f->fd, &f->st) != 0 || !S_ISREG(f->st.st_mode) ||
-		    (uintmax_t)f->st.st_size > SOURCE_MAP_MIN_BYTES || (uintmax_t)f->st.st_size + 1 > AHEAD_BYTES - at)
+		if (f->fd < 0)
 			continue;
-		f->at = at;
-		f->len = (size_t)f->st.st_size;
-		at += (f->len + 1 + 15) / 16 * 16;
-		if (at > AHEAD_BYTES)
-			at = AHEAD_BYTES;
-		struct io_uring_sqe *e = queue_entry(ra, tail, k);
+		struct io_uring_sqe *e = queue_entry(ra, tail, k + SOURCE_AHEAD_MAX);
+		e->opcode = IORING_OP_STATX;
+		e->fd = f->fd;
+		e->addr = (uint64_t)(uintptr_t)"";
+		e->len = STATX_BASIC_STATS;
+		e->statx_flags = AT_EMPTY_PATH;
+		e->off = (uint64_t)(uintptr_t)&ra->stx[k];
+		f->at = (size_t)k * AHEAD_SLOT;
+		e = queue_entry(ra, tail, k);
 		e->opcode = IORING_OP_READ;
 		e->fd = f->fd;
 		e->addr = (uint64_t)(uintptr_t)(ra->buf + f->at);
-		e->len = (uint32_t)f->len + 1; /* a byte more than its size: whole when that byte is not there */
+		e->len = AHEAD_SLOT;
 		e->off = 0;
 		f->reading = true;
-		reads++;
+		queued += 2;
 	}
-	return reads;
+	return queued;
+}
+
+/* fstat's answer from statx's (as the C library makes it). */
+static bool stat_of(const struct statx *x, struct stat *st)
+{
+	const unsigned need = STATX_TYPE | STATX_MODE | STATX_NLINK | STATX_INO | STATX_SIZE;
+	if ((x->stx_mask & need) != need)
+		return false;
+	memset(st, 0, sizeof *st);
+	st->st_dev = makedev(x->stx_dev_major, x->stx_dev_minor);
+	st->st_ino = x->stx_ino;
+	st->st_mode = x->stx_mode;
+	st->st_nlink = x->stx_nlink;
+	st->st_uid = x->stx_uid;
+	st->st_gid = x->stx_gid;
+	st->st_rdev = makedev(x->stx_rdev_major, x->stx_rdev_minor);
+	st->st_size = (off_t)x->stx_size;
+	st->st_blksize = x->stx_blksize;
+	st->st_blocks = x->stx_blocks;
+	st->st_atim.tv_sec = x->stx_atime.tv_sec;
+	st->st_atim.tv_nsec = x->stx_atime.tv_nsec;
+	st->st_mtim.tv_sec = x->stx_mtime.tv_sec;
+	st->st_mtim.tv_nsec = x->stx_mtime.tv_nsec;
+	st->st_ctim.tv_sec = x->stx_ctime.tv_sec;
+	st->st_ctim.tv_nsec = x->stx_ctime.tv_nsec;
+	return true;
 }
 
 void source_ahead_read(struct source_ahead *ra, int dirfd, const char *const *names, unsigned n,
@@ -799,15 +837,21 @@ void source_ahead_read(struct source_ahead *ra, int dirfd, const char *const *na
 		return;
 	}
 	ra->n = n;
-	unsigned reads = queue_reads(ra, &tail);
+	for (unsigned k = 0; k < n; k++)
+		ra->stat_res[k] = -1;
+	unsigned queued = queue_reads(ra, &tail);
 	for (unsigned k = 0; k < n; k++)
 		ra->res[k] = -1;
-	bool ok = reads == 0 || submit_and_wait(ra, tail, reads);
+	bool ok = queued == 0 || submit_and_wait(ra, tail, queued);
 	if (!ok)
 		ra->broken = true;
 	for (unsigned k = 0; k < n; k++) {
 		struct ahead_file *f = &ra->files[k];
-		f->whole = ok && f->reading && ra->res[k] >= 0 && (size_t)ra->res[k] == f->len;
+		/* whole: a regular file, all its bytes by its size, and less than the slot */
+		f->whole = ok && f->reading && ra->stat_res[k] == 0 && stat_of(&ra->stx[k], &f->st) &&
+		           S_ISREG(f->st.st_mode) && f->st.st_size >= 0 && ra->res[k] >= 0 &&
+		           (uintmax_t)ra->res[k] == (uintmax_t)f->st.st_size && (unsigned)ra->res[k] < AHEAD_SLOT;
+		f->len = f->whole ? (size_t)ra->res[k] : 0;
 		if (f->fd >= 0)
 			close_later(later, f->fd);
 		f->fd = -1;

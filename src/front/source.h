@@ -98,13 +98,14 @@ void source_fds_close(struct source_fds *fds);
 
 /*
 ** Reading a run of a directory's files ahead, a batch of system calls at a
-** time (Linux's io_uring: the opens in one call, the reads in another),
-** where the system allows it: replay reads a file a meeting, and each
-** system call costs more than the file's bytes.  Each file is still
-** fstat'ed by itself (its identity, kind and size, as source_map_at's).
-** A file whose batch read is not plainly whole (an error, a file not
-** regular, long, changed while read) is left to source_map_at, which reads
-** it again and says what it says: what is read is the same either way.
+** time (Linux's io_uring: the opens in one call, each file's statx and read
+** in another), where the system allows it: replay reads a file a meeting,
+** and each system call costs more than the file's bytes.  The statx of the
+** file opened gives what source_map_at's fstat gives (identity, kind and
+** size).  A file whose batch read is not plainly whole (an error, a file
+** not regular, longer than its 64 KiB slot, changed while read) is left to
+** source_map_at, which reads it again and says what it says: what is read
+** is the same either way.
 */
 #define SOURCE_AHEAD_MAX 32
 struct source_ahead;
