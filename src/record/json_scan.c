@@ -668,13 +668,14 @@ bool jscan_element(struct jscan *s, struct jvalue *arr, struct jvalue *v)
 ** general path's tests or a call per element: the separator, the string
 ** and its closing quote are looked at before anything is taken, and the
 ** run stops before anything else, which jscan_element reads from where it
-** stands.
+** stands; or at the end of the array, read here.
 */
 size_t jscan_strings_of(struct jscan *s, struct jvalue *arr, const unsigned char accept[256], struct jscan_str *out,
-                        size_t cap)
+                        size_t cap, bool *ended)
 {
 	const char *p = s->p, *end = s->end;
 	size_t n = 0;
+	*ended = false;
 	while (n < cap) {
 		const char *q = past_blanks(p, end);
 		if (arr->n > 0) {
@@ -692,6 +693,14 @@ size_t jscan_strings_of(struct jscan *s, struct jvalue *arr, const unsigned char
 		out[n++] = (struct jscan_str){ q + 1, (uint32_t)(t - q - 1), offset_of(s, q) };
 		arr->n++;
 		p = t + 1;
+	}
+	if (n < cap) { /* the end of arr, read as jscan_element reads it */
+		const char *q = past_blanks(p, end);
+		if (*q == ']') {
+			p = q + 1;
+			arr->span.end = offset_of(s, p);
+			*ended = true;
+		}
 	}
 	s->p = p;
 	return n;

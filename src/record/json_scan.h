@@ -115,12 +115,12 @@ struct jscan_str {
 ** The next elements of arr, up to cap of them, while each is a string of
 ** bytes whose `accept` is not 0 (none of them '"', '\\', a control
 ** character or NUL): into out, and how many.  Fewer than cap: what comes
-** next is something else (the end of arr, another value, a string with
-** other bytes, an error), not read; jscan_element reads it, and reports
-** any error.
+** next is the end of arr, read (arr's span is complete, and *ended true),
+** or something else (another value, a string with other bytes, an error),
+** not read; jscan_element reads it, and reports any error.
 */
 size_t jscan_strings_of(struct jscan *s, struct jvalue *arr, const unsigned char accept[256], struct jscan_str *out,
-                        size_t cap);
+                        size_t cap, bool *ended);
 /* Read past the rest of v (a value not used), checking it is JSON. */
 void jscan_skip(struct jscan *s, struct jvalue *v);
 /* A key's text (or a string's), NUL-terminated, in the arena if it was not already. */

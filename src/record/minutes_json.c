@@ -532,7 +532,8 @@ static void read_id_array(struct jreader *r, struct jvalue *v, enum vote_kind ki
 	struct jscan_str run[32];
 	r->scan.raw_strings = true; /* ids: copied by intern_id, once each */
 	for (;;) {
-		size_t first = v->n, got = jscan_strings_of(&r->scan, v, ascii_name_char, run, 32);
+		bool ended;
+		size_t first = v->n, got = jscan_strings_of(&r->scan, v, ascii_name_char, run, 32, &ended);
 		reserve_votes(r, out, got);
 		for (size_t i = 0; i < got; i++) {
 			struct read_vote *rv = &out->items[out->n];
@@ -540,6 +541,8 @@ static void read_id_array(struct jreader *r, struct jvalue *v, enum vote_kind ki
 			if (plain_name(r, &run[i], &rv->vote.who) || plain_name_reported(r, &run[i], first + i, &rv->vote.who))
 				out->n++;
 		}
+		if (ended)
+			break;
 		if (got == 32)
 			continue;
 		struct jvalue id;
