@@ -495,8 +495,22 @@ static size_t count_at(const char *p, size_t avail, int64_t *count, size_t *digi
 	return skip_blanks(p, n, avail);
 }
 
+/* Does flex's window end (its NUL) in the word at p or the blanks after
+** it?  Then what comes after the word, and so whether it begins the
+** statement that follows, is not known yet. */
+static bool window_ends_after_word(const char *p)
+{
+	size_t k = 0;
+	while (byte_class[(unsigned char)p[k]] & WORD_BYTE)
+		k++;
+	while (byte_class[(unsigned char)p[k]] & BLANK)
+		k++;
+	return p[k] == '\0';
+}
+
 /* What follows `tally`: for N against N, and abstain N if it follows, into
-** L->tally. */
+** L->tally.  Not read where the window ends in the word after the counts,
+** which may be the `abstain` that belongs to the tally. */
 size_t fr_scan_tally(struct fastrec *L, const char *p, size_t avail, uint32_t at, uint32_t *end)
 {
 	static const char *const words[3] = { "for", "against", "abstain" };
@@ -504,8 +518,11 @@ size_t fr_scan_tally(struct fastrec *L, const char *p, size_t avail, uint32_t at
 	L->tally.has_abstain = false;
 	for (int k = 0; k < 3; k++) {
 		size_t w = word_at(p + i, avail - i, words[k], strlen(words[k]));
-		if (!w && k == 2)
+		if (!w && k == 2) {
+			if (window_ends_after_word(p + i))
+				return 0;
 			break;
+		}
 		size_t n = w ? count_at(p + i + w, avail - i - w, &L->tally.count[k], &digits) : 0;
 		if (!n)
 			return 0;
