@@ -790,8 +790,9 @@ static void load_terms(struct replay *rp)
 			rp->summary.malformed_files++;
 			continue;
 		}
-		char sha[SHA256_HEX_SIZE];
-		sha256_hex(src->text, src->len, sha);
+		char sha[SHA256_HEX_SIZE] = "";
+		if (!rp->sink->no_hashes)
+			sha256_hex(src->text, src->len, sha);
 		struct terms_file tf;
 		terms_file_read(rp->arena, rp->diag, rp->ld, src, TERMS_EVERY, &tf);
 		for (unsigned k = 0; k < tf.n_terms; k++)
@@ -1537,7 +1538,7 @@ static bool stream_file(struct replay *rp, int dirfd, const char *name, const ch
 		return true;
 	rp->summary.record_files++;
 	r->sha256[0] = '\0';
-	if (!rp->sink->no_record_hashes)
+	if (!rp->sink->no_hashes)
 		hash_record(r);
 	unsigned errors = d.n_errors;
 	if (!record_reader_open(&r->rec, &r->file_arena, &d, &r->src, rp->names)) {

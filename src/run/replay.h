@@ -80,8 +80,9 @@ struct replay_sink {
 	** reported again, in date order.  NULL: replay_run takes the indexed
 	** way at once (nothing ever needs taking back). */
 	void (*rewind)(void *ctx);
-	/* The records' SHA-256 is never reported (--summary): not computed. */
-	bool no_record_hashes;
+	/* No SHA-256 of a record or a terms file is reported (--summary): none
+	** is computed (nor libcrypto's SHA-256 set up, ~5 M instructions). */
+	bool no_hashes;
 	/* A meeting's findings are only counted by code (--summary): judged
 	** without their messages (judge_plan_counts_only). */
 	bool findings_counted_only;
