@@ -834,6 +834,9 @@ void source_ahead_read(struct source_ahead *ra, int dirfd, const char *const *na
 	}
 	if (!submit_and_wait(ra, tail, n)) {
 		ra->broken = true;
+		for (unsigned k = 0; k < n; k++) /* the files it did open before it failed */
+			if (ra->res[k] >= 0)
+				close_later(later, ra->res[k]);
 		return;
 	}
 	ra->n = n;
