@@ -1177,6 +1177,63 @@ static void test_mapped_source(void **state)
 	free(text);
 }
 
+/* Whether the page holding addr is mapped in this process (pagemap's
+** present bit, which an unprivileged process may read). */
+static bool page_present(const void *addr)
+{
+	FILE *f = fopen("/proc/self/pagemap", "rb");
+	if (!f)
+		return false;
+	uint64_t entry = 0;
+	long page = sysconf(_SC_PAGESIZE);
+	bool ok = fseek(f, (long)((uintptr_t)addr / (uintptr_t)page * sizeof entry), SEEK_SET) == 0 &&
+	          fread(&entry, sizeof entry, 1, f) == 1;
+	fclose(f);
+	return ok && (entry >> 63);
+}
+
+/* Reading on through a mapped file gives every page behind the mark back,
+** wherever the offsets asked fall in a page: a mark inside a page once
+** kept that page, one a megabyte read (an RSS growing with the file). */
+static void test_forget_behind_keeps_no_page(void **state)
+{
+	CTX(c);
+	size_t len = 8u << 20;
+	char *text = malloc(len);
+	assert_non_null(text);
+	for (size_t i = 0; i < len; i++)
+		text[i] = i % 64 == 63 ? '\n' : 'a';
+	char path[] = "/tmp/quorate-test-forget.XXXXXX";
+	int fd = mkstemp(path);
+	assert_true(fd >= 0);
+	assert_int_equal(write(fd, text, len), (ssize_t)len);
+	close(fd);
+	struct source mapped;
+	struct stat st;
+	const char *why = NULL;
+	assert_int_equal(source_map_stat(&mapped, &c->f.arena, path, &st, &why), 0);
+	unlink(path);
+	assert_true(mapped.map_len > 0);
+	volatile char sink = 0;
+	uint32_t read_to = 0;
+	for (uint32_t off = 0; off < len; off += 37001) { /* read on, at no page boundary */
+		for (; read_to < off; read_to += 512) /* every page read, as a parser does */
+			sink ^= mapped.text[read_to];
+		source_forget_behind(&mapped, off);
+	}
+	sink ^= mapped.text[len - 1];
+	(void)sink;
+	assert_true(mapped.forgotten > (4u << 20));
+	if (!page_present(mapped.text + len - 1)) /* pagemap unreadable here: nothing to learn */
+		skip();
+	long page = sysconf(_SC_PAGESIZE);
+	for (uint32_t off = 0; off < mapped.forgotten; off += (uint32_t)page)
+		if (page_present(mapped.text + off))
+			fail_msg("page at offset %u is still mapped; forgotten up to %u", off, mapped.forgotten);
+	source_close(&mapped);
+	free(text);
+}
+
 /* A mapped file is scanned through a window of flex's own, not in place:
 ** the same items and the same diagnostics as from memory, its text intact. */
 static void test_mapped_parse(void **state)
@@ -1269,6 +1326,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_expression_depth_limit, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_item_reader, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_mapped_source, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_forget_behind_keeps_no_page, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_mapped_parse, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_fault_injection, setup, teardown),
 	};
