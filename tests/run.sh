@@ -56,6 +56,8 @@
 #          docs), tests/formatted.sh (fmt --check on the repository's files),
 #          tests/fmt_meaning.sh (formatting changes no outcome or finding),
 #          tests/examples.sh (the bundled terms check, their examples pass),
+#          tests/no_uring.sh (a directory replays the same with io_uring
+#          refused by a seccomp filter, tests/tools/deny_uring.c),
 #          tests/schema/validate.py (JSON outputs against their schemas),
 #          tests/lsp/client.py (editor sessions with `quorate lsp`, each
 #          reply against tests/lsp/golden/), tests/conform_property.py (every
@@ -262,6 +264,7 @@ run_scripts() {
 	script scripts/formatted sh tests/formatted.sh "$build"
 	script scripts/fmt-meaning sh tests/fmt_meaning.sh "$build"
 	script scripts/examples sh tests/examples.sh "$build"
+	script scripts/no-uring sh tests/no_uring.sh "$build"
 	if have_python; then
 		script scripts/docs "$python" tests/docs.py "$build"
 		script scripts/html-layout "$python" tests/html_layout.py "$build"
