@@ -9,8 +9,15 @@
 
 void wbuf_init(struct wbuf *b, FILE *out)
 {
+	wbuf_init_mem(b, out, b->own, sizeof b->own);
+}
+
+void wbuf_init_mem(struct wbuf *b, FILE *out, char *mem, size_t cap)
+{
 	b->out = out;
 	b->n = 0;
+	b->buf = mem;
+	b->cap = cap;
 }
 
 void wbuf_flush(struct wbuf *b)
@@ -23,7 +30,7 @@ void wbuf_flush(struct wbuf *b)
 void wbuf_write_over(struct wbuf *b, const void *s, size_t n)
 {
 	wbuf_flush(b);
-	if (n > sizeof b->buf) {
+	if (n > b->cap) {
 		fwrite(s, 1, n, b->out);
 		return;
 	}
@@ -33,7 +40,7 @@ void wbuf_write_over(struct wbuf *b, const void *s, size_t n)
 
 void wbuf_uint(struct wbuf *b, uint64_t v)
 {
-	if (sizeof b->buf - b->n < NUMFMT_MAX)
+	if (b->cap - b->n < NUMFMT_MAX)
 		wbuf_flush(b);
 	b->n += numfmt_u64(b->buf + b->n, v);
 }
@@ -48,7 +55,7 @@ void wbuf_printf(struct wbuf *b, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	size_t room = sizeof b->buf - b->n;
+	size_t room = b->cap - b->n;
 	int n = vsnprintf(b->buf + b->n, room, fmt, ap);
 	va_end(ap);
 	if (n < 0)
@@ -61,8 +68,8 @@ void wbuf_printf(struct wbuf *b, const char *fmt, ...)
 	** the buffer, or straight to the FILE if it is longer than the buffer */
 	wbuf_flush(b);
 	va_start(ap, fmt);
-	if ((size_t)n < sizeof b->buf)
-		b->n = (size_t)vsnprintf(b->buf, sizeof b->buf, fmt, ap);
+	if ((size_t)n < b->cap)
+		b->n = (size_t)vsnprintf(b->buf, b->cap, fmt, ap);
 	else
 		vfprintf(b->out, fmt, ap);
 	va_end(ap);

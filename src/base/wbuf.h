@@ -9,6 +9,11 @@
 ** (wbuf_flush): the FILE then has everything, in order, and its error flag
 ** says whether the output could be written (main.c checks it, exit 2).
 ** Nothing else may write to the FILE while a wbuf on it holds bytes.
+**
+** A writer that lives longer (the text replay's meetings, hundreds of MB
+** to a temporary file) gives it a larger buffer of its own (wbuf_init_mem):
+** one write(2) of a few hundred KB where a FILE without a buffer of its
+** own (_IONBF) is behind, and no copy into stdio's buffer on the way.
 */
 #ifndef QUORATE_WBUF_H
 #define QUORATE_WBUF_H
@@ -25,10 +30,14 @@
 struct wbuf {
 	FILE *out;
 	size_t n;                 /* bytes of buf not yet given to out */
-	char buf[WBUF_SIZE];
+	size_t cap;               /* of buf */
+	char *buf;                /* own, or the memory given to wbuf_init_mem */
+	char own[WBUF_SIZE];
 };
 
 void wbuf_init(struct wbuf *b, FILE *out);
+/* With `cap` bytes at mem (at least WBUF_SIZE) as its buffer, not its own. */
+void wbuf_init_mem(struct wbuf *b, FILE *out, char *mem, size_t cap);
 /* Give out what the buffer holds. */
 void wbuf_flush(struct wbuf *b);
 /* What does not fit: flush, and a write longer than the buffer straight out. */
@@ -38,7 +47,7 @@ void wbuf_write_over(struct wbuf *b, const void *s, size_t n);
 ** for room and a copy (of a fixed size for a string literal). */
 static inline void wbuf_write(struct wbuf *b, const void *s, size_t n)
 {
-	if (n > WBUF_SIZE - b->n) {
+	if (n > b->cap - b->n) {
 		wbuf_write_over(b, s, n);
 		return;
 	}
@@ -53,7 +62,7 @@ static inline void wbuf_puts(struct wbuf *b, const char *s)
 
 static inline void wbuf_putc(struct wbuf *b, char c)
 {
-	if (b->n == WBUF_SIZE)
+	if (b->n == b->cap)
 		wbuf_flush(b);
 	b->buf[b->n++] = c;
 }
@@ -61,7 +70,7 @@ static inline void wbuf_putc(struct wbuf *b, char c)
 /* v in decimal, as printf's %lld and %llu */
 static inline void wbuf_int(struct wbuf *b, int64_t v)
 {
-	if (WBUF_SIZE - b->n < NUMFMT_MAX)
+	if (b->cap - b->n < NUMFMT_MAX)
 		wbuf_flush(b);
 	b->n += numfmt_i64_fast(b->buf + b->n, v);
 }

@@ -24,6 +24,7 @@ struct register_report {
 	unsigned json_depth;
 	bool link_meetings;
 	bool failed;                     /* a temporary file could not be made */
+	FILE *discard;                   /* out, when it keeps nothing: written there, not to temporary files */
 };
 
 struct register_format_ops {
@@ -38,7 +39,8 @@ struct register_format_ops {
 
 extern const struct register_format_ops register_text_ops, register_md_ops, register_json_ops, register_html_ops;
 
-/* Copy a temporary file (or nothing, when NULL) to out; false on a read or write error. */
+/* Copy a temporary file (or nothing, when NULL or out itself: register_report_discard)
+** to out; false on a read or write error. */
 bool register_copy(FILE *from, FILE *to);
 /* "16 May 2023" and "16 May" into buf[REG_DATE_MAX]. */
 #define REG_DATE_MAX 24

@@ -27,7 +27,7 @@ static struct body_out *body_out_of(struct register_report *rr, const char *body
 static FILE *scratch(struct register_report *rr, FILE **f, struct json_writer *w, unsigned depth)
 {
 	if (!*f && !rr->failed) {
-		*f = tmpfile();
+		*f = rr->discard ? rr->discard : tmpfile();
 		rr->failed = *f == NULL;
 		if (*f) {
 			/* a writer inside the array it will be copied into */
@@ -70,13 +70,24 @@ struct register_report *register_report_new(struct arena *a, const struct report
 	return rr;
 }
 
+void register_report_discard(struct register_report *rr, FILE *out)
+{
+	rr->discard = out;
+}
+
+/* Close a temporary file (never out itself). */
+static void close_scratch(struct register_report *rr, FILE **f)
+{
+	if (*f && *f != rr->discard)
+		fclose(*f);
+	*f = NULL;
+}
+
 void register_report_rewind(struct register_report *rr)
 {
 	for (size_t i = 0; i < rr->bodies.n; i++) {
-		if (rr->bodies.items[i].tables)
-			fclose(rr->bodies.items[i].tables);
-		if (rr->bodies.items[i].interests)
-			fclose(rr->bodies.items[i].interests);
+		close_scratch(rr, &rr->bodies.items[i].tables);
+		close_scratch(rr, &rr->bodies.items[i].interests);
 	}
 	rr->bodies.n = 0;
 	register_rewind(rr->rg);
@@ -99,11 +110,8 @@ bool register_report_write(struct register_report *rr, FILE *out, struct json_wr
 	for (size_t i = 0; i < register_n_bodies(rr->rg); i++) {
 		struct body_out *bo = body_out_of(rr, register_body(rr->rg, i)->name);
 		ok = rr->ops->body(rr, bo, out, w) && ok;
-		if (bo->tables)
-			fclose(bo->tables);
-		if (bo->interests)
-			fclose(bo->interests);
-		bo->tables = bo->interests = NULL;
+		close_scratch(rr, &bo->tables);
+		close_scratch(rr, &bo->interests);
 	}
 	rr->ops->end(rr, out, w, standalone);
 	return ok;
@@ -113,7 +121,7 @@ bool register_report_write(struct register_report *rr, FILE *out, struct json_wr
 
 bool register_copy(FILE *from, FILE *to)
 {
-	return !from || report_copy_stream(from, to);
+	return !from || from == to || report_copy_stream(from, to);
 }
 
 static const char *const month_names[] = {

@@ -27,6 +27,10 @@ struct registers *register_report_registers(struct register_report *rr);
 /* Forget every meeting given so far, and what was written of them (a
 ** replay's rewind: report_replay_rewind). */
 void register_report_rewind(struct register_report *rr);
+/* The report goes to `out`, which keeps nothing (/dev/null,
+** report_replay_discarded): the tables and declarations are written straight
+** to it as they arrive, not to temporary files to be copied there after. */
+void register_report_discard(struct register_report *rr, FILE *out);
 /* HTML: link each meeting's column to its section in the same page (#mSEQ). */
 void register_report_link_meetings(struct register_report *rr);
 /*

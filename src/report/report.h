@@ -110,6 +110,10 @@ bool report_replay_body(struct replay_report *w);
 ** itself, written once, not again from a temporary file?  Only if a rewind
 ** can take them back there (then w->direct). */
 bool report_replay_direct(struct replay_report *w, size_t held);
+/* Does w->out keep nothing (/dev/null)?  Then (w->direct, w->direct_at -1)
+** a format whose meetings come after its summary may write them straight
+** there as well: no order to keep, nothing for a rewind to take back. */
+bool report_replay_discarded(struct replay_report *w);
 
 /* ---- shared by the writers ---- */
 

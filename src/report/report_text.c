@@ -436,32 +436,74 @@ bool report_plain_replay_begin(struct replay_report *w)
 	return report_replay_body(w);
 }
 
+/* The meetings' writer: one buffer for the whole replay, given to the
+** temporary file (which has none of its own) in large writes, or straight
+** to an output that keeps nothing.  A replay writes hundreds of MB there:
+** per meeting, a flush and a copy into stdio's buffer cost a tenth of it. */
+#define TEXT_BODY_BUFFER (256u * 1024u)
+
+struct text_replay {
+	struct wbuf body;
+	char mem[TEXT_BODY_BUFFER];
+};
+
+static bool text_replay_begin(struct replay_report *w)
+{
+	struct text_replay *t = arena_alloc_uninit(w->arena, sizeof *t);
+	FILE *to;
+	if (report_replay_discarded(w)) {
+		/* /dev/null: no order to keep, so no temporary files to fill and copy */
+		to = w->out;
+		if (w->registers)
+			register_report_discard(w->registers, w->out);
+	} else {
+		w->body = tmpfile();
+		if (!w->body)
+			return false;
+		setvbuf(w->body, NULL, _IONBF, 0); /* the wbuf is its buffer */
+		to = w->body;
+	}
+	wbuf_init_mem(&t->body, to, t->mem, sizeof t->mem);
+	w->state = t;
+	return true;
+}
+
+/* What the writer holds was not written yet: a rewind forgets it. */
+static void text_replay_rewind(struct replay_report *w)
+{
+	struct text_replay *t = w->state;
+	t->body.n = 0;
+}
+
 static void text_replay_meeting(struct replay_report *w, const struct meeting_result *r, const struct replay_meta *meta)
 {
-	struct wbuf b;
-	wbuf_init(&b, w->body);
-	wbuf_puts(&b, "\n==== meeting ");
-	wbuf_uint(&b, w->n_meetings);
-	wbuf_puts(&b, ": ");
-	wbuf_puts(&b, meta->record_file);
-	wbuf_putc(&b, '\n');
-	text_meeting(&b, r, false);
-	wbuf_puts(&b, "judged by ");
-	wbuf_puts(&b, meta->terms_file);
-	wbuf_puts(&b, " (sha256 ");
-	wbuf_puts(&b, meta->terms_sha256);
-	wbuf_puts(&b, ")\nrecord ");
-	wbuf_puts(&b, meta->record_file);
-	wbuf_puts(&b, " (sha256 ");
-	wbuf_puts(&b, meta->record_sha256);
-	wbuf_puts(&b, ")\n");
-	wbuf_flush(&b);
+	struct text_replay *t = w->state;
+	struct wbuf *b = &t->body;
+	wbuf_puts(b, "\n==== meeting ");
+	wbuf_uint(b, w->n_meetings);
+	wbuf_puts(b, ": ");
+	wbuf_puts(b, meta->record_file);
+	wbuf_putc(b, '\n');
+	text_meeting(b, r, false);
+	wbuf_puts(b, "judged by ");
+	wbuf_puts(b, meta->terms_file);
+	wbuf_puts(b, " (sha256 ");
+	wbuf_puts(b, meta->terms_sha256);
+	wbuf_puts(b, ")\nrecord ");
+	wbuf_puts(b, meta->record_file);
+	wbuf_puts(b, " (sha256 ");
+	wbuf_puts(b, meta->record_sha256);
+	wbuf_puts(b, ")\n");
 }
 
 static bool text_replay_end(struct replay_report *w, const struct replay_summary *s)
 {
+	struct text_replay *t = w->state;
+	/* to the temporary file; or, when out keeps nothing, before the summary
+	** (its order is no matter there) */
+	wbuf_flush(&t->body);
 	report_plain_replay_summary(w->out, s, false);
-	bool ok = report_copy_stream(w->body, w->out);
+	bool ok = !w->body || report_copy_stream(w->body, w->out);
 	report_plain_history_findings(w->out, w, false);
 	if (w->registers)
 		ok = register_report_write(w->registers, w->out, NULL, false) && ok;
@@ -615,9 +657,10 @@ const struct report_ops report_text = {
 	.name = "text",
 	.diagnostics = text_diagnostics,
 	.meeting = report_text_meeting,
-	.replay_begin = report_plain_replay_begin,
+	.replay_begin = text_replay_begin,
 	.replay_meeting = text_replay_meeting,
 	.replay_end = text_replay_end,
+	.replay_rewind = text_replay_rewind,
 	.explain = explain_write_text,
 	.amend = text_amend,
 	.registers = &register_text_ops,
