@@ -19,9 +19,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#ifdef __SSE2__
-#include <emmintrin.h>
-#endif
 
 /* The keys of an object other than its schema's, against duplicates: open
 ** addressing, power-of-two size. */
@@ -106,43 +103,21 @@ static _Noreturn void unexpected(struct jscan *s, const char *at, const char *ex
 
 /* ---- scanning ---------------------------------------------------------------- */
 
-/* The text ends in a NUL (struct source), which stops these loops at its end
-** without a bound to test at each byte. */
-static const bool blank[256] = { [' '] = true, ['\n'] = true, ['\t'] = true, ['\r'] = true };
+/* The tables of json_scan.h's byte loops. */
+const bool jscan_blank[256] = { [' '] = true, ['\n'] = true, ['\t'] = true, ['\r'] = true };
 
-#ifdef __SSE2__
-/* Sixteen bytes at p, where sixteen bytes of the text remain. */
-static inline __m128i load16(const char *p)
-{
-	return _mm_loadu_si128((const __m128i *)(const void *)p);
-}
-#endif
-
-/*
-** Past the blanks at p.  A pretty-printed record's blanks are a line end and
-** an indent of spaces: after a blank, the spaces that follow are counted
-** sixteen at a step with SSE2 where sixteen bytes remain; the last few
-** bytes, and machines without SSE2, a byte at a time.
-*/
-static inline const char *past_blanks(const char *p, const char *end)
-{
-	while (blank[(unsigned char)*p]) { /* one test a byte, whatever it is */
-		p++;
-#ifdef __SSE2__
-		if (end - p >= 16) {
-			unsigned spaces = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(load16(p), _mm_set1_epi8(' ')));
-			p += __builtin_ctz(~spaces); /* (bit 16 of ~spaces is set: at most 16) */
-		}
-#else
-		(void)end;
-#endif
-	}
-	return p;
-}
+const bool jscan_plain[256] = {
+	[0x20] = 1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,     /* 0x22 is '"' */
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1,            /* 0x5C is '\\' */
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+};
 
 static inline void skip_ws(struct jscan *s)
 {
-	s->p = past_blanks(s->p, s->end);
+	s->p = jscan_past_blanks(s->p, s->end);
 }
 
 static bool at_char(struct jscan *s, char c)
@@ -199,39 +174,6 @@ static size_t put_utf8(char *out, unsigned long cp)
 	out[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
 	out[3] = (char)(0x80 | (cp & 0x3F));
 	return 4;
-}
-
-/* Bytes a string's text needs no more than a glance at: not '"', '\\', a
-** control character (NUL included) or part of a UTF-8 sequence. */
-static const bool plain[256] = {
-	[0x20] = 1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,     /* 0x22 is '"' */
-	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1,            /* 0x5C is '\\' */
-	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-};
-
-/* Past the plain bytes at p (sixteen at a step with SSE2 where sixteen
-** remain: a byte below 0x20 or of UTF-8 is below 0x20 as a signed byte). */
-static inline const char *past_plain(const char *p, const char *end)
-{
-#ifdef __SSE2__
-	while (end - p >= 16) {
-		__m128i x = load16(p);
-		__m128i quote = _mm_cmpeq_epi8(x, _mm_set1_epi8('"')), backslash = _mm_cmpeq_epi8(x, _mm_set1_epi8('\\'));
-		__m128i stop = _mm_or_si128(_mm_or_si128(quote, backslash), _mm_cmplt_epi8(x, _mm_set1_epi8(0x20)));
-		unsigned m = (unsigned)_mm_movemask_epi8(stop);
-		if (m)
-			return p + __builtin_ctz(m);
-		p += 16;
-	}
-#else
-	(void)end;
-#endif
-	while (plain[(unsigned char)*p])
-		p++;
-	return p;
 }
 
 /* Decode the escapes of the string whose text (between the quotes) is
@@ -306,7 +248,7 @@ static void scan_any_string(struct jscan *s, struct jvalue *v, bool copy)
 	const char *start = s->p, *p = start + 1, *end = s->end;
 	bool escaped = false;
 	for (;;) {
-		p = past_plain(p, end);
+		p = jscan_past_plain(p, end);
 		if (p >= end)
 			syntax_error(s, D_SYNTAX, start, end, "the string is not closed (a string ends with '\"')");
 		unsigned char c = (unsigned char)*p;
@@ -347,7 +289,7 @@ static void scan_any_string(struct jscan *s, struct jvalue *v, bool copy)
 */
 static inline void scan_string(struct jscan *s, struct jvalue *v, bool copy)
 {
-	const char *start = s->p, *p = past_plain(start + 1, s->end);
+	const char *start = s->p, *p = jscan_past_plain(start + 1, s->end);
 	if (*p != '"') { /* (the text ends in a NUL: never past its end) */
 		scan_any_string(s, v, copy);
 		return;
@@ -636,7 +578,7 @@ int jscan_member(struct jscan *s, struct jvalue *obj, struct jvalue *key, struct
 	if (s->p >= s->end || *s->p != ':')
 		unexpected(s, s->p, "':'");
 	s->p++;
-	if (*s->p == ' ' && !blank[(unsigned char)s->p[1]]) /* ": ", as most writers put it */
+	if (*s->p == ' ' && !jscan_blank[(unsigned char)s->p[1]]) /* ": ", as most writers put it */
 		s->p++;
 	obj->n++;
 	jscan_value(s, v, obj->depth);
@@ -677,11 +619,11 @@ size_t jscan_strings_of(struct jscan *s, struct jvalue *arr, const unsigned char
 	size_t n = 0;
 	*ended = false;
 	while (n < cap) {
-		const char *q = past_blanks(p, end);
+		const char *q = jscan_past_blanks(p, end);
 		if (arr->n > 0) {
 			if (*q != ',') /* (the text ends in a NUL: never past its end) */
 				break;
-			q = past_blanks(q + 1, end);
+			q = jscan_past_blanks(q + 1, end);
 		}
 		if (*q != '"')
 			break;
@@ -695,7 +637,7 @@ size_t jscan_strings_of(struct jscan *s, struct jvalue *arr, const unsigned char
 		p = t + 1;
 	}
 	if (n < cap) { /* the end of arr, read as jscan_element reads it */
-		const char *q = past_blanks(p, end);
+		const char *q = jscan_past_blanks(p, end);
 		if (*q == ']') {
 			p = q + 1;
 			arr->span.end = offset_of(s, p);

@@ -22,6 +22,10 @@
 
 #include "front/diag.h"
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 /* Nesting of arrays and objects (docs/reference.md#limits). */
 #define JSCAN_MAX_DEPTH 2048
 
@@ -125,5 +129,66 @@ size_t jscan_strings_of(struct jscan *s, struct jvalue *arr, const unsigned char
 void jscan_skip(struct jscan *s, struct jvalue *v);
 /* A key's text (or a string's), NUL-terminated, in the arena if it was not already. */
 const char *jscan_key_text(struct jscan *s, const struct jvalue *key);
+
+/* ---- the scanner's byte loops, shared with readers' lean paths (minutes_json) ---- */
+
+/* The text ends in a NUL (struct source), which stops these loops at its end
+** without a bound to test at each byte. */
+extern const bool jscan_blank[256];
+/* Bytes a string's text needs no more than a glance at: not '"', '\\', a
+** control character (NUL included) or part of a UTF-8 sequence. */
+extern const bool jscan_plain[256];
+
+#ifdef __SSE2__
+/* Sixteen bytes at p, where sixteen bytes of the text remain. */
+static inline __m128i jscan_load16(const char *p)
+{
+	return _mm_loadu_si128((const __m128i *)(const void *)p);
+}
+#endif
+
+/*
+** Past the blanks at p.  A pretty-printed record's blanks are a line end and
+** an indent of spaces: after a blank, the spaces that follow are counted
+** sixteen at a step with SSE2 where sixteen bytes remain; the last few
+** bytes, and machines without SSE2, a byte at a time.
+*/
+static inline const char *jscan_past_blanks(const char *p, const char *end)
+{
+	while (jscan_blank[(unsigned char)*p]) { /* one test a byte, whatever it is */
+		p++;
+#ifdef __SSE2__
+		if (end - p >= 16) {
+			unsigned spaces = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(jscan_load16(p), _mm_set1_epi8(' ')));
+			p += __builtin_ctz(~spaces); /* (bit 16 of ~spaces is set: at most 16) */
+		}
+#else
+		(void)end;
+#endif
+	}
+	return p;
+}
+
+/* Past the plain bytes at p (sixteen at a step with SSE2 where sixteen
+** remain: a byte below 0x20 or of UTF-8 is below 0x20 as a signed byte). */
+static inline const char *jscan_past_plain(const char *p, const char *end)
+{
+#ifdef __SSE2__
+	while (end - p >= 16) {
+		__m128i x = jscan_load16(p);
+		__m128i quote = _mm_cmpeq_epi8(x, _mm_set1_epi8('"')), backslash = _mm_cmpeq_epi8(x, _mm_set1_epi8('\\'));
+		__m128i stop = _mm_or_si128(_mm_or_si128(quote, backslash), _mm_cmplt_epi8(x, _mm_set1_epi8(0x20)));
+		unsigned m = (unsigned)_mm_movemask_epi8(stop);
+		if (m)
+			return p + __builtin_ctz(m);
+		p += 16;
+	}
+#else
+	(void)end;
+#endif
+	while (jscan_plain[(unsigned char)*p])
+		p++;
+	return p;
+}
 
 #endif

@@ -105,6 +105,7 @@ struct jreader {
 		uint32_t hash, len;
 	} *ids;
 	size_t ids_cap, ids_n;
+	bool general_only;            /* no lean path (minutes_json_read_paths, for tests) */
 	struct read_votes by_kind[3]; /* a motion's votes by kind, as read (read_votes) */
 	struct read_votes ids_read;   /* an array of ids, as read (read_names) */
 };
@@ -527,8 +528,20 @@ static void reserve_votes(struct jreader *r, struct read_votes *v, size_t more)
 ** ids are read a run at a time (jscan_strings_of); anything else as
 ** jscan_element reads it.
 */
+static const char *lean_ids(struct jreader *r, const char *p, enum vote_kind kind, struct read_votes *out,
+                            size_t *count);
+
 static void read_id_array(struct jreader *r, struct jvalue *v, enum vote_kind kind, struct read_votes *out)
 {
+	/* The lean path's, where the array is all plain ids (see lean_motion_members). */
+	size_t count;
+	const char *past = v->n == 0 && !r->general_only ? lean_ids(r, r->scan.p, kind, out, &count) : NULL;
+	if (past) {
+		v->n = (unsigned)count;
+		v->span.end = (uint32_t)(past - r->scan.text);
+		r->scan.p = past;
+		return;
+	}
 	struct jscan_str run[32];
 	r->scan.raw_strings = true; /* ids: copied by intern_id, once each */
 	for (;;) {
@@ -1254,6 +1267,253 @@ static void read_motion_key(struct jreader *r, struct rec_motion *m, enum motion
 	}
 }
 
+/* ==== the lean path of a motion ================================================== */
+
+/*
+** Nearly every motion of a record is a few plain members: "number" and
+** "title" strings of plain ASCII, "votes" of arrays of plain ids, and an
+** outcome.  The lean path reads such members straight from the text, with
+** the scanner's byte loops and no struct jvalue, path or message on the way.
+** It reads whole members only: where anything is other than it expects (a
+** key it does not take, a key met before, a value of another type or with
+** escapes or UTF-8, a blank where it expects none, an id that is not
+** plain, any syntax error), it stops before that member, having changed
+** nothing but interned ids and room in the arena, and the general path
+** (jscan_member and read_motion_key) reads the member from its start and
+** says what is wrong.  So what the lean path reads, it reads as the general
+** path would: the same strings, spans and votes; test_minutes_json checks
+** it against the general path on many variations of each member.
+*/
+
+/* The first eight bytes at p (those past len 0), on a little-endian
+** machine where eight can be read; false otherwise. */
+static inline bool lean_head(const char *p, size_t len, const char *end, uint64_t *head)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	if (end - p < 8 || len > 8)
+		return false;
+	uint64_t w;
+	memcpy(&w, p, 8);
+	*head = len == 8 ? w : w & ((1ull << (8 * len)) - 1);
+	return true;
+#else
+	(void)p, (void)len, (void)end, (void)head;
+	return false;
+#endif
+}
+
+/* The motion keys the lean path reads (by their enum motion_key), or -1. */
+static inline int lean_motion_key(const char *k, size_t len, const char *end)
+{
+	uint64_t h;
+	if (!lean_head(k, len, end, &h))
+		return -1;
+	if (h == JSCAN_HEAD("number"))
+		return MK_NUMBER;
+	if (h == JSCAN_HEAD("title"))
+		return MK_TITLE;
+	if (h == JSCAN_HEAD("votes"))
+		return MK_VOTES;
+	if (h == JSCAN_HEAD("recorded"))
+		return MK_RECORDED;
+	if (h == JSCAN_HEAD("declared"))
+		return MK_DECLARED;
+	if (h == JSCAN_HEAD("expect"))
+		return MK_EXPECT;
+	return -1;
+}
+
+/* A string of plain bytes at p (its opening quote): its text [*from, *to),
+** and the text past its closing quote; NULL where it is not one. */
+static inline const char *lean_plain_string(const char *p, const char *end, const char **from, const char **to)
+{
+	if (*p != '"')
+		return NULL;
+	const char *q = jscan_past_plain(p + 1, end);
+	if (*q != '"') /* (the text ends in a NUL: never past its end) */
+		return NULL;
+	*from = p + 1;
+	*to = q;
+	return q + 1;
+}
+
+/* The rest of an array of plain ids, from p (just past its '['), appended
+** to `out` as votes of `kind` with their indexes, and counted in *count;
+** the text past its ']', or NULL where it is not one (then out's length is
+** as it was). */
+static const char *lean_ids(struct jreader *r, const char *p, enum vote_kind kind, struct read_votes *out,
+                            size_t *count)
+{
+	const char *end = r->scan.end, *text = r->scan.text;
+	size_t had = out->n, index = 0;
+	p = jscan_past_blanks(p, end);
+	if (*p == ']') {
+		*count = 0;
+		return p + 1;
+	}
+	for (;;) {
+		if (*p != '"' || ascii_name_char[(unsigned char)p[1]] != 1)
+			break;
+		const char *id = p + 1, *t = id + 1;
+		while (ascii_name_char[(unsigned char)*t])
+			t++;
+		size_t len = (size_t)(t - id);
+		if (*t != '"' || len > PARSE_MAX_IDENT)
+			break;
+		if (out->n == out->cap)
+			reserve_votes(r, out, 1);
+		struct read_vote *rv = &out->items[out->n++];
+		rv->vote = (struct rec_vote){ .kind = kind };
+		rv->vote.who = (struct rec_name){ intern_id(r, id, len, tail_of(id, len, end), false),
+		                                  { (uint32_t)(p - text), (uint32_t)(t + 1 - text) }, NULL };
+		rv->index = index++;
+		p = jscan_past_blanks(t + 1, end);
+		if (*p == ']') {
+			*count = index;
+			return p + 1;
+		}
+		if (*p != ',')
+			break;
+		p = jscan_past_blanks(p + 1, end);
+	}
+	out->n = had;
+	return NULL;
+}
+
+/* "votes": {"for": [...], "against": [...], "abstain": [...]} at p (its
+** '{'), into m as read_votes puts them; the text past its '}', or NULL. */
+static const char *lean_votes(struct jreader *r, struct rec_motion *m, const char *p)
+{
+	const char *end = r->scan.end;
+	if (*p != '{')
+		return NULL;
+	struct read_votes *by_kind = r->by_kind;
+	for (int kind = VOTE_FOR; kind <= VOTE_ABSTAIN; kind++)
+		by_kind[kind].n = 0;
+	unsigned seen = 0;
+	p = jscan_past_blanks(p + 1, end);
+	while (*p != '}') {
+		if (seen) {
+			if (*p != ',')
+				return NULL;
+			p = jscan_past_blanks(p + 1, end);
+		}
+		const char *k, *ke;
+		uint64_t h;
+		if (!(p = lean_plain_string(p, end, &k, &ke)) || !lean_head(k, (size_t)(ke - k), end, &h))
+			return NULL;
+		int kind = h == JSCAN_HEAD("for") ? VOTE_FOR : h == JSCAN_HEAD("against") ? VOTE_AGAINST
+		         : h == JSCAN_HEAD("abstain") ? VOTE_ABSTAIN : -1;
+		if (kind < 0 || (seen & (1u << kind)))
+			return NULL;
+		seen |= 1u << kind;
+		p = jscan_past_blanks(p, end);
+		if (*p != ':')
+			return NULL;
+		p = jscan_past_blanks(p + 1, end);
+		size_t count;
+		if (*p != '[' || !(p = lean_ids(r, p + 1, (enum vote_kind)kind, &by_kind[kind], &count)))
+			return NULL;
+		p = jscan_past_blanks(p, end);
+	}
+	size_t total = by_kind[VOTE_FOR].n + by_kind[VOTE_AGAINST].n + by_kind[VOTE_ABSTAIN].n;
+	if (total > MINUTES_MAX_NAMES)
+		return NULL; /* the general path says so */
+	struct rec_vote *votes = total ? arena_array(r->arena, total, sizeof *votes) : NULL;
+	size_t n = 0;
+	for (int kind = VOTE_FOR; kind <= VOTE_ABSTAIN; kind++)
+		for (size_t i = 0; i < by_kind[kind].n; i++)
+			votes[n++] = by_kind[kind].items[i].vote;
+	m->votes = votes;
+	m->n_votes = (unsigned)n;
+	return p + 1;
+}
+
+/* The value of lean key k at p, into m; the text past it, or NULL. */
+static const char *lean_motion_value(struct jreader *r, struct rec_motion *m, int k, const char *p)
+{
+	const char *end = r->scan.end, *text = r->scan.text, *from, *to, *past;
+	if (k == MK_VOTES)
+		return lean_votes(r, m, p);
+	if (!(past = lean_plain_string(p, end, &from, &to)))
+		return NULL;
+	size_t len = (size_t)(to - from);
+	if (k == MK_NUMBER || k == MK_TITLE) {
+		if (len > PARSE_MAX_STRING || (k == MK_NUMBER && len == 0))
+			return NULL;
+		char *copy = arena_alloc_uninit(r->arena, len + 1);
+		memcpy(copy, from, len);
+		copy[len] = '\0';
+		*(k == MK_NUMBER ? &m->number : &m->title) = copy;
+		return past;
+	}
+	char word[16];
+	enum outcome o;
+	if (len >= sizeof word)
+		return NULL;
+	memcpy(word, from, len);
+	word[len] = '\0';
+	if (!ast_outcome_of(word, &o))
+		return NULL;
+	struct span at = { (uint32_t)(p - text), (uint32_t)(past - text) };
+	if (k == MK_RECORDED) {
+		m->recorded = o;
+		m->recorded_span = at;
+	} else if (k == MK_DECLARED) {
+		m->declared = o;
+		m->declared_span = at;
+	} else {
+		m->expected = o;
+		m->expected_span = at;
+	}
+	return past;
+}
+
+/*
+** The members of the motion v (an object, begun) the lean path reads, from
+** where the scan stands: true when it read v's end too (v's span is then
+** complete); false where the general path reads on (the scan at the start
+** of a member, its ',' included).  v's count of members and its keys met
+** are kept as jscan_member keeps them.
+*/
+static bool lean_motion_members(struct jreader *r, struct rec_motion *m, struct jvalue *v)
+{
+	const char *end = r->scan.end, *p = r->scan.p;
+	if (r->general_only)
+		return false;
+	for (;;) {
+		const char *q = jscan_past_blanks(p, end);
+		if (*q == '}') {
+			r->scan.p = q + 1;
+			v->span.end = (uint32_t)(q + 1 - r->scan.text);
+			return true;
+		}
+		if (v->n > 0) {
+			if (*q != ',')
+				break;
+			q = jscan_past_blanks(q + 1, end);
+		}
+		const char *k, *ke;
+		if (!(q = lean_plain_string(q, end, &k, &ke)))
+			break;
+		int key = lean_motion_key(k, (size_t)(ke - k), end);
+		if (key < 0 || (v->seen & (1u << key)))
+			break;
+		q = jscan_past_blanks(q, end);
+		if (*q != ':')
+			break;
+		q = jscan_past_blanks(q + 1, end);
+		if (!(q = lean_motion_value(r, m, key, q)))
+			break;
+		v->n++;
+		v->seen |= 1u << key;
+		v->next_key = (unsigned)key + 1;
+		p = q;
+	}
+	r->scan.p = p;
+	return false;
+}
+
 /* A motion: the members of the object, in the order written. */
 static struct rec_motion *read_motion(struct jreader *r, struct jvalue *v, unsigned ordinal)
 {
@@ -1266,9 +1526,12 @@ static struct rec_motion *read_motion(struct jreader *r, struct jvalue *v, unsig
 		m->number = arena_printf(r->arena, "%u", ordinal);
 		return m;
 	}
+	/* The lean path reads what it can; the general path a member at a time
+	** where it cannot, and the lean path goes on after it. */
 	struct jvalue key, x;
 	int k;
-	while ((k = jscan_member(&r->scan, v, &key, &x, MOTION_KEYS)) != JSCAN_END) {
+	while (!lean_motion_members(r, m, v) &&
+	       (k = jscan_member(&r->scan, v, &key, &x, MOTION_KEYS)) != JSCAN_END) {
 		if (k == JSCAN_OTHER) {
 			unknown_key(r, &key, &x, MOTION_KEYS, "a motion");
 			continue;
@@ -1286,6 +1549,70 @@ static struct rec_motion *read_motion(struct jreader *r, struct jvalue *v, unsig
 }
 
 /* ==== the meeting ================================================================= */
+
+/* A container (an object or an array) at p begun into v, as jscan_value
+** begins one in a container of `depth`; false where p is not one. */
+static inline bool lean_begin(struct jreader *r, const char *p, unsigned depth, struct jvalue *v)
+{
+	if ((*p != '{' && *p != '[') || depth >= JSCAN_MAX_DEPTH)
+		return false;
+	v->type = *p == '{' ? J_OBJECT : J_ARRAY;
+	v->span.start = v->span.end = (uint32_t)(p - r->scan.text);
+	v->depth = depth + 1;
+	v->n = 0;
+	v->seen = 0;
+	v->next_key = 0;
+	v->keys = NULL;
+	r->scan.p = p + 1;
+	return true;
+}
+
+/* The next element of arr begun into v where it is an object or an array,
+** as jscan_element begins it; false where it is anything else, or the end
+** of arr (nothing read: jscan_element reads it). */
+static inline bool lean_element(struct jreader *r, struct jvalue *arr, struct jvalue *v)
+{
+	const char *end = r->scan.end, *q = jscan_past_blanks(r->scan.p, end);
+	if (r->general_only)
+		return false;
+	if (arr->n > 0) {
+		if (*q != ',')
+			return false;
+		q = jscan_past_blanks(q + 1, end);
+	}
+	if (!lean_begin(r, q, arr->depth, v))
+		return false;
+	arr->n++;
+	return true;
+}
+
+/* The first member of an item (v, begun) where it is "motion", "arrives"
+** or "leaves" and its value an object or an array: its value begun in x
+** and its key's index in ITEM_KEYS, as jscan_member gives them; -1 where it
+** is not (nothing read). */
+static int lean_item_key(struct jreader *r, struct jvalue *v, struct jvalue *x)
+{
+	const char *end = r->scan.end, *q = jscan_past_blanks(r->scan.p, end), *k, *ke;
+	uint64_t h;
+	if (r->general_only || v->n > 0 || !(q = lean_plain_string(q, end, &k, &ke)) || !lean_head(k, (size_t)(ke - k), end, &h))
+		return -1;
+	int key = h == JSCAN_HEAD("motion") ? 0 : h == JSCAN_HEAD("arrives") ? 1 : h == JSCAN_HEAD("leaves") ? 2 : -1;
+	if (key < 0)
+		return -1;
+	q = jscan_past_blanks(q, end);
+	if (*q != ':')
+		return -1;
+	q = jscan_past_blanks(q + 1, end);
+	if (!lean_begin(r, q, v->depth, x))
+		return -1;
+	x->key = (struct span){ (uint32_t)(k - 1 - r->scan.text), (uint32_t)(ke + 1 - r->scan.text) };
+	v->n++;
+	v->seen |= 1u << key;
+	v->next_key = (unsigned)key + 1;
+	return key;
+}
+
+
 
 static const struct jscan_key ITEM_KEYS[] = {
 	JSCAN_KEY("motion"), JSCAN_KEY("arrives"), JSCAN_KEY("leaves"), { NULL, 0, 0 }
@@ -1329,7 +1656,15 @@ static void read_item(struct jreader *r, struct meeting *mt, struct jvalue *v, s
 	unsigned names = r->n_names;
 	bool motions_full = r->motions_full;
 	struct rec_step step = { 0 };
-	int k;
+	int k = lean_item_key(r, v, &x);
+	if (k >= 0) { /* the first key, as the loop reads it */
+		which = k;
+		from = r->pending.n;
+		struct mark mk = enter_key(r, ITEM_KEYS[k].name, &x);
+		step = read_item_value(r, mt, k, &x);
+		leave(r, mk);
+		to = r->pending.n;
+	}
 	while ((k = jscan_member(&r->scan, v, &key, &x, ITEM_KEYS)) != JSCAN_END) {
 		if (k == JSCAN_OTHER) {
 			unknown_key(r, &key, &x, ITEM_KEYS, "an item");
@@ -1443,7 +1778,7 @@ static void read_items(struct jreader *r, struct meeting *mt, struct jvalue *x, 
 		return;
 	}
 	struct jvalue it;
-	while (jscan_element(&r->scan, x, &it)) {
+	while (lean_element(r, x, &it) || jscan_element(&r->scan, x, &it)) {
 		struct mark m2 = enter_index(r, x->n - 1, &it);
 		read_item(r, mt, &it, steps);
 		leave(r, m2);
@@ -1536,8 +1871,13 @@ static int compare_pending(const void *pa, const void *pb)
 
 struct meeting *minutes_json_read(struct arena *a, struct diag_sink *diag, const struct source *src)
 {
+	return minutes_json_read_paths(a, diag, src, true);
+}
+
+struct meeting *minutes_json_read_paths(struct arena *a, struct diag_sink *diag, const struct source *src, bool lean)
+{
 	jmp_buf on_syntax;
-	struct jreader r = { .arena = a };
+	struct jreader r = { .arena = a, .general_only = !lean };
 	if (setjmp(on_syntax))
 		return NULL; /* reported; messages about values are dropped */
 	struct jvalue root;

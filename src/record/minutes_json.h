@@ -10,4 +10,10 @@
 /* NULL (with diagnostics) if the JSON is malformed or not a meeting record. */
 struct meeting *minutes_json_read(struct arena *a, struct diag_sink *diag, const struct source *src);
 
+/* minutes_json_read with its lean paths (the common shapes of a record read
+** straight from the text) on, as it always reads, or off: the general path
+** alone, which tests compare them with. */
+struct meeting *minutes_json_read_paths(struct arena *a, struct diag_sink *diag, const struct source *src,
+                                        bool lean);
+
 #endif

@@ -996,6 +996,192 @@ static void test_oom_no_leak(void **state)
 	}
 }
 
+/* ---- the lean paths against the general path ------------------------------ */
+
+/* One reading of text: its model written out (minutes_dump, and which
+** names share one pointer), and its diagnostics. */
+static const char *read_both_ways_one(struct arena *a, const char *text, size_t len, bool lean)
+{
+	struct source src;
+	struct diag_sink diag;
+	diag_init(&diag, a);
+	source_from_memory(&src, a, "test.json", text, len);
+	const struct meeting *m = minutes_json_read_paths(a, &diag, &src, lean);
+	struct sbuf out;
+	sbuf_init(&out, a);
+	if (m) {
+		minutes_dump(&out, m);
+		/* interned: the first name of each pointer, by its order */
+		const char *seen[512];
+		size_t n_seen = 0;
+		for (unsigned i = 0; i < m->n_steps; i++) {
+			const struct rec_motion *mo = m->steps[i].motion;
+			for (unsigned v = 0; mo && v < mo->n_votes; v++) {
+				size_t k = 0;
+				while (k < n_seen && seen[k] != mo->votes[v].who.id)
+					k++;
+				if (k == n_seen && n_seen < 512)
+					seen[n_seen++] = mo->votes[v].who.id;
+				sbuf_addf(&out, "vote %u.%u: pointer %zu\n", i, v, k);
+			}
+		}
+	} else {
+		sbuf_add(&out, "(no model)\n");
+	}
+	for (size_t i = 0; i < diag.items.n; i++) {
+		const struct diag *d = &diag.items.items[i];
+		sbuf_addf(&out, "diag %d at %u-%u: %s\n", (int)d->code, d->loc.start, d->loc.end, d->msg);
+	}
+	sbuf_addf(&out, "errors %u\n", diag.n_errors);
+	return sbuf_str(&out);
+}
+
+/* The model and diagnostics of text, read with the lean paths and without. */
+static void same_both_ways(struct ctx *c, const char *text, size_t len, const char *what)
+{
+	struct arena a;
+	arena_init(&a, &c->f.mem);
+	const char *lean = read_both_ways_one(&a, text, len, true);
+	const char *general = read_both_ways_one(&a, text, len, false);
+	bool same = strcmp(lean, general) == 0;
+	if (!same)
+		print_error("%s: %.*s\n--- lean:\n%s\n--- general:\n%s\n", what, (int)len, text, lean, general);
+	arena_free(&a);
+	if (!same)
+		fail_msg("the lean path reads differently: %s", what);
+}
+
+/* A record with every shape the lean paths read, and others next to them;
+** `ws` is the blank between tokens ("\n" + an indent where it has one). */
+static const char *lean_record(struct ctx *c, const char *ws)
+{
+	static const char *const parts[] = {
+		"{", "\"meeting\":", "\"M\",", "\"date\":", "\"2024-05-14\",",
+		"\"present\":", "[\"alice\",", "\"bob\",", "\"carol_2\",", "\"Dan\",", "\"erin\"],",
+		"\"apologies\":", "[],", "\"attending\":", "[\"officer_one\"],",
+		"\"items\":", "[",
+		"{\"motion\":", "{\"number\":", "\"1\",", "\"title\":", "\"The first\",", "\"votes\":",
+		"{\"for\":", "[\"alice\",", "\"bob\"],", "\"against\":", "[\"carol_2\"],", "\"abstain\":", "[]},",
+		"\"recorded\":", "\"carried\"}},",
+		"{\"arrives\":", "[\"frank\"]},",
+		"{\"motion\":", "{\"title\":", "\"Second\",", "\"number\":", "\"2\",", "\"votes\":",
+		"{\"against\":", "[\"Dan\"],", "\"for\":", "[\"erin\",", "\"alice\",", "\"frank\"]},",
+		"\"declared\":", "\"not carried\",", "\"expect\":", "\"void\",", "\"recorded\":", "\"not carried\",",
+		"\"tally\":", "{\"for\":", "1,", "\"against\":", "2}}},",
+		"{\"leaves\":", "[\"frank\"]},",
+		"{\"motion\":", "{\"number\":", "\"3\",", "\"attributes\":", "{\"financial\":", "true},",
+		"\"title\":", "\"T3\",", "\"votes\":", "{\"for\":", "[\"alice\"]},",
+		"\"recorded\":", "\"undetermined\"}}",
+		"]}",
+	};
+	struct sbuf b;
+	sbuf_init(&b, &c->f.arena);
+	for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++) {
+		sbuf_add(&b, parts[i]);
+		sbuf_add(&b, ws);
+	}
+	return sbuf_str(&b);
+}
+
+/* Every byte of the record deleted, replaced and preceded by each of a set
+** of bytes, and the record cut after it: each read the same both ways. */
+static void lean_mutations(struct ctx *c, const char *base)
+{
+	static const char bytes[] = { '"', ',', ':', '{', '}', '[', ']', ' ', '\n', '\t', 'x', '_', '\\', '1', 'u',
+	                              (char)0xC3, (char)0x80, '\0', 0x01 };
+	size_t len = strlen(base);
+	char *buf = malloc(len + 2);
+	assert_non_null(buf);
+	same_both_ways(c, base, len, "the record");
+	for (size_t i = 0; i < len; i++) {
+		char what[64];
+		snprintf(what, sizeof what, "cut at %zu", i);
+		same_both_ways(c, base, i, what);
+		memcpy(buf, base, i);
+		memcpy(buf + i, base + i + 1, len - i - 1);
+		snprintf(what, sizeof what, "byte %zu deleted", i);
+		same_both_ways(c, buf, len - 1, what);
+		for (size_t k = 0; k < sizeof bytes; k++) {
+			memcpy(buf, base, len);
+			buf[i] = bytes[k];
+			snprintf(what, sizeof what, "byte %zu replaced by 0x%02X", i, (unsigned char)bytes[k]);
+			same_both_ways(c, buf, len, what);
+			memcpy(buf, base, i);
+			buf[i] = bytes[k];
+			memcpy(buf + i + 1, base + i, len - i);
+			snprintf(what, sizeof what, "0x%02X inserted at %zu", (unsigned char)bytes[k], i);
+			same_both_ways(c, buf, len + 1, what);
+		}
+	}
+	free(buf);
+}
+
+static void test_lean_mutations(void **state)
+{
+	FIXTURE_ENTER(struct ctx, c);
+	lean_mutations(c, lean_record(c, ""));
+	lean_mutations(c, lean_record(c, " "));
+	lean_mutations(c, lean_record(c, "\n                    "));
+}
+
+/* Values the mutations do not reach: at and past the limits, other
+** spellings, other types, in every member the lean paths read. */
+static void test_lean_values(void **state)
+{
+	FIXTURE_ENTER(struct ctx, c);
+	char long_id[200], long_title[PARSE_MAX_STRING + 8];
+	static const char *const motion_members[] = {
+		"\"number\": \"1\"", "\"number\": \"\"", "\"number\": 12", "\"number\": -1", "\"number\": \"1\\u0031\"",
+		"\"number\": \"\xC3\xA9\"", "\"number\": null", "\"number\": [\"1\"]", "\"numbers\": \"1\"",
+		"\"Number\": \"1\"", "\"numbe\": \"1\"", "\"nu\\u006dber\": \"1\"",
+		"\"title\": \"T\"", "\"title\": \"\"", "\"title\": \"a\\\"b\"", "\"title\": \"tab\there\"",
+		"\"title\": true", "\"title\": {}", "\"titles\": \"T\"",
+		"\"recorded\": \"carried\"", "\"recorded\": \"not carried\"", "\"recorded\": \"provisional\"",
+		"\"recorded\": \"undetermined\"", "\"recorded\": \"void\"", "\"recorded\": \"Carried\"",
+		"\"recorded\": \"carried \"", "\"recorded\": \"\"", "\"recorded\": \"carriedcarriedcarried\"",
+		"\"recorded\": 1", "\"recordedx\": \"carried\"", "\"declared\": \"carried\"", "\"declared\": \"x\"",
+		"\"expect\": \"not carried\"", "\"expect\": false", "\"expects\": \"void\"",
+		"\"votes\": {}", "\"votes\": []", "\"votes\": {\"for\": []}", "\"votes\": {\"for\": [\"a\"], \"for\": [\"b\"]}",
+		"\"votes\": {\"fo\": [\"a\"]}", "\"votes\": {\"for\": \"a\"}", "\"votes\": {\"for\": [\"a\",]}",
+		"\"votes\": {\"for\": [\"a\" \"b\"]}", "\"votes\": {\"for\": [\"1a\"]}", "\"votes\": {\"for\": [\"_a\"]}",
+		"\"votes\": {\"for\": [\"a-b\"]}", "\"votes\": {\"for\": [\"\"]}", "\"votes\": {\"for\": [5]}",
+		"\"votes\": {\"for\": [\"\\u0061\"]}", "\"votes\": {\"for\": [\"Zo\xC3\xAB\"]}", "\"votes\": {\"for\": [\"a\"]",
+		"\"votes\": {\"abstain\": [\"a\", \"b\"], \"against\": [\"c\"], \"for\": [\"a\"]}",
+		"\"votes\": {\"for\": [\"a\"], \"against\": [\"a\"]}", "\"votes\": {\"for\": [\"LONG\"]}",
+		"\"votes\": {\"for\": [\"LONGx\"]}", "\"votes\": {\"for\": [\"a\"], \"against\": null}",
+		"\"votes\": {\"for\": [[\"a\"]]}", "\"votes\": {\"for\": [\"a\"], \"x\": 1}",
+		"\"tally\": {\"for\": 1, \"against\": 0}", "\"consensus\": true", "\"interests\": [\"a\"]",
+		"\"title\": \"TITLE\"", "\"title\": \"TITLEx\"", "\"number\": \"TITLE\"",
+	};
+	memset(long_id, 'i', PARSE_MAX_IDENT);
+	long_id[PARSE_MAX_IDENT] = '\0';
+	memset(long_title, 't', PARSE_MAX_STRING);
+	long_title[PARSE_MAX_STRING] = '\0';
+	size_t n = sizeof motion_members / sizeof motion_members[0];
+	for (size_t i = 0; i < n; i++)
+		for (size_t j = 0; j < n; j++) {
+			struct sbuf b;
+			sbuf_init(&b, &c->f.arena);
+			sbuf_add(&b, "{\"meeting\": \"M\", \"date\": \"2024-05-14\", \"present\": [\"a\", \"b\"], \"items\": [{\"motion\": {");
+			const char *pair[2] = { motion_members[i], motion_members[j] };
+			for (int k = 0; k < 2; k++) {
+				const char *m = pair[k];
+				const char *at = strstr(m, "LONG"), *title = strstr(m, "TITLE");
+				if (k)
+					sbuf_add(&b, ", ");
+				if (at) { /* an id of the limit's length, or one past it */
+					sbuf_addf(&b, "%.*s%s%s", (int)(at - m), m, long_id, at + 4);
+				} else if (title) { /* a string of the limit's length, or one past it */
+					sbuf_addf(&b, "%.*s%s%s", (int)(title - m), m, long_title, title + 5);
+				} else {
+					sbuf_add(&b, m);
+				}
+			}
+			sbuf_add(&b, "}}, {\"motion\": {\"number\": \"2\"}, \"leaves\": [\"a\"]}, {\"arrives\": {}}, {\"leaves\": \"a\"}]}");
+			same_both_ways(c, sbuf_str(&b), strlen(sbuf_str(&b)), motion_members[i]);
+		}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1028,6 +1214,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_item_shape, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_several_errors, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_deputies, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_lean_mutations, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_lean_values, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_approval, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_motion_limit, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_ids_interned, setup, teardown),
