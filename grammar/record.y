@@ -131,6 +131,9 @@ static void fr_error(const FR_LTYPE *where, struct fastrec *L, const char *msg)
 /* `consensus recorded <outcome> }` */
 %token CONSENSUS_CLOSE
 %token <const struct fr_meeting_head *> MEETING_OPEN
+/* a whole meeting, read by hand (fastrec.c's whole_items): its model is
+** built, and its title and date are in L->meeting_head */
+%token <const struct fr_meeting_head *> MEETING_WHOLE
 %token <const struct fr_string *> TERMS_AS
 %token <const struct fr_dated *> PAPERS_AS MINUTES_AS
 %token <const struct fr_head *> MOTION_HEAD MOTION_OPEN
@@ -161,6 +164,8 @@ meeting
 	: MEETING STRING ON DATE '{' record_items '}'
 		{ fr_meeting_end(L, $2, $4, @$); }
 	| MEETING_OPEN record_items '}'
+		{ fr_meeting_end(L, $1->title.text, $1->date, @$); }
+	| MEETING_WHOLE
 		{ fr_meeting_end(L, $1->title.text, $1->date, @$); }
 	;
 

@@ -1059,6 +1059,319 @@ void fr_meeting_end(struct fastrec *L, const char *title, qdate date, struct spa
 	mt->n_deputies = (unsigned)L->deputies.n;
 }
 
+/* ---- a whole meeting read by hand --------------------------------------------
+**
+** The meetings of a history are nearly all written the same plain way: the
+** `meeting` keyword's action reads the whole meeting, to its '}', as one
+** token (record.y's MEETING_WHOLE), statement by statement with the readers
+** above, calling the grammar's own actions in the order the grammar would
+** (so the model is the one the tokens build, field by field).  Only the
+** statements most records use are read here; at anything else (a statement
+** of another kind, a comment inside a statement, a word the readers above
+** leave to the scanner, a statement an action would give up on, the end of
+** flex's window) nothing is read: the meeting's state is begun again and
+** the scanner reads the meeting token by token, as it always has, giving up
+** where it always did.  test_fastrec's test_whole_meeting compares the two.
+*/
+
+static void begin_meeting(struct fastrec *L, struct arena *out);
+
+/* The blanks and comments from p[i] on, between two statements: where the
+** next begins (a NUL there: the window ends, or the file). */
+static size_t skip_between(const char *p, size_t i, size_t avail)
+{
+	for (i = skip_blanks(p, i, avail); p[i] == '#'; i = skip_blanks(p, i, avail))
+		while (p[i] != '\n' && p[i] != '\0')
+			i++;
+	return i;
+}
+
+/* The one word `word` that a statement's keyword is, at p (the blanks after
+** it included), or 0. */
+#define KEYWORD_AT(p, avail, word) word_at((p), (avail), word, sizeof word - 1)
+
+/* `recorded`'s outcome, as record.y's RECORDED: once a motion. */
+static bool whole_recorded(struct fastrec *L, const struct fr_outcome *o)
+{
+	if (!fr_once(L, &L->motion_seen, SAID_RECORDED))
+		return false;
+	L->motion->recorded = (enum outcome)o->outcome;
+	L->motion->recorded_span = o->said;
+	return true;
+}
+
+/* `interest NAME "reason"` or `objection NAME` (after the keyword, at q):
+** the name, its blanks, and a plain string if one follows; or 0. */
+static size_t whole_reasoned(struct fastrec *L, const char *q, size_t avail, uint32_t at, struct fr_names *to)
+{
+	const char *id;
+	if (!(byte_class[(unsigned char)q[0]] & WORD_START))
+		return 0;
+	size_t n = read_name(L, q, avail, &id);
+	if (!id)
+		return 0;
+	size_t j = skip_blanks(q, n, avail);
+	struct fr_string reason = { NULL, { 0, 0 } };
+	if (q[j] == '"') {
+		size_t s = string_at(L, q + j, avail - j, at + (uint32_t)j, &reason);
+		if (!s)
+			return 0;
+		j += s;
+	}
+	if (q[j] == ',' || q[j] == '#' || q[j] == '\0')
+		return 0; /* a list (a syntax error), or what follows unknown */
+	fr_reasoned(L, to, id, (struct span){ at, at + (uint32_t)n }, reason.text);
+	return L->give_up ? 0 : j;
+}
+
+/* `casting for`, `casting against` or `casting declined` (after `casting`,
+** at q, which is at `at`; the keyword began at `start`), or 0. */
+static size_t whole_casting(struct fastrec *L, const char *q, size_t avail, uint32_t start, uint32_t at)
+{
+	size_t w, len;
+	enum vote_kind kind = VOTE_FOR;
+	bool declined = false;
+	if ((w = KEYWORD_AT(q, avail, "for")))
+		len = 3;
+	else if ((w = KEYWORD_AT(q, avail, "against")))
+		len = 7, kind = VOTE_AGAINST;
+	else if ((w = KEYWORD_AT(q, avail, "declined")))
+		len = 8, declined = true;
+	else
+		return 0;
+	if (q[w] == ',' || !fr_once(L, &L->motion_seen, SAID_CASTING))
+		return 0;
+	struct rec_motion *m = L->motion;
+	m->has_casting = !declined;
+	m->casting_declined = declined;
+	m->casting = kind;
+	m->casting_span = (struct span){ start, at + (uint32_t)len };
+	return w;
+}
+
+/* A motion, from its `motion` keyword at p (offset at) to its '}' and the
+** blanks after it; or 0. */
+static size_t whole_motion(struct fastrec *L, const char *p, size_t avail, uint32_t at)
+{
+	bool open;
+	uint32_t end;
+	size_t i = KEYWORD_AT(p, avail, "motion"), n;
+	if (!i || !(n = fr_scan_motion(L, p + i, avail - i, at + (uint32_t)i, &open, &end)) || !open)
+		return 0;
+	fr_motion_head(L, &L->head);
+	if (L->give_up)
+		return 0;
+	for (i += n;; i = skip_between(p, i, avail)) {
+		const char *q = p + i;
+		uint32_t qat = at + (uint32_t)i;
+		size_t w = 0, left = avail - i;
+		enum vote_kind kind = VOTE_FOR;
+		switch (q[0]) {
+		case '}':
+			fr_motion_end(L, (struct span){ at, qat + 1 });
+			return i + 1;
+		case 'f':
+			w = KEYWORD_AT(q, left, "for");
+			break;
+		case 'a':
+			if ((w = KEYWORD_AT(q, left, "against")))
+				kind = VOTE_AGAINST;
+			else if ((w = KEYWORD_AT(q, left, "abstain")))
+				kind = VOTE_ABSTAIN;
+			break;
+		case 't': {
+			if (!(w = KEYWORD_AT(q, left, "tally")) ||
+			    !(n = fr_scan_tally(L, q + w, left - w, qat + (uint32_t)w, &end)) ||
+			    !fr_once(L, &L->motion_seen, SAID_TALLY))
+				return 0;
+			L->tally.at = (struct span){ qat, end };
+			fr_tally_counts(L, &L->tally, L->tally.at);
+			i += w + n;
+			size_t c = fr_scan_close(L, p + i, avail - i, at + (uint32_t)i, &end);
+			if (c) {
+				if (!whole_recorded(L, &L->outcome))
+					return 0;
+				fr_motion_end(L, (struct span){ at, end });
+				return i + c;
+			}
+			continue;
+		}
+		case 'c':
+			if ((w = KEYWORD_AT(q, left, "consensus"))) {
+				L->motion->consensus = true;
+				L->motion->consensus_span = (struct span){ qat, qat + 9 };
+				size_t c = fr_scan_close(L, q + w, left - w, qat + (uint32_t)w, &end);
+				if (c) {
+					if (!whole_recorded(L, &L->outcome))
+						return 0;
+					fr_motion_end(L, (struct span){ at, end });
+					return i + w + c;
+				}
+				i += w;
+				continue;
+			}
+			if (!(w = KEYWORD_AT(q, left, "casting")) ||
+			    !(n = whole_casting(L, q + w, left - w, qat, qat + (uint32_t)w)))
+				return 0;
+			i += w + n;
+			continue;
+		case 'r': {
+			struct fr_outcome *o = &L->outcome;
+			uint32_t len;
+			if (!(w = KEYWORD_AT(q, left, "recorded")) || !(n = fr_scan_outcome(q + w, left - w, &o->outcome, &len)))
+				return 0;
+			o->said = (struct span){ qat, qat + (uint32_t)w + len };
+			if (!whole_recorded(L, o))
+				return 0;
+			i += w + n;
+			continue;
+		}
+		case 'i':
+			if (!(w = KEYWORD_AT(q, left, "interest")) ||
+			    !(n = whole_reasoned(L, q + w, left - w, qat + (uint32_t)w, &L->interests)))
+				return 0;
+			i += w + n;
+			continue;
+		case 'o':
+			if (!(w = KEYWORD_AT(q, left, "objection")) ||
+			    !(n = whole_reasoned(L, q + w, left - w, qat + (uint32_t)w, &L->objections)))
+				return 0;
+			i += w + n;
+			continue;
+		default:
+			return 0;
+		}
+		/* for, against or abstain, and the statements of votes after it */
+		bool closes;
+		if (!w || !(n = fr_scan_votes(L, kind, q + w, left - w, qat + (uint32_t)w, &end, &closes)))
+			return 0;
+		fr_votes_said(L, &L->said);
+		if (L->give_up)
+			return 0;
+		i += w + n;
+		if (closes) {
+			if (!whole_recorded(L, &L->outcome))
+				return 0;
+			fr_motion_end(L, (struct span){ at, end });
+			return i;
+		}
+	}
+}
+
+/* A statement of a meeting that names people (after its keyword, at q):
+** its names in L->said; or 0. */
+static size_t whole_names(struct fastrec *L, const char *q, size_t avail, uint32_t at)
+{
+	uint32_t end;
+	return fr_scan_names(L, q, avail, at, &end);
+}
+
+/* The statements of a meeting from p (offset at) to its '}', read into
+** L->mt; how many bytes they and the '}' take (0: not read). */
+static size_t whole_items(struct fastrec *L, const char *p, size_t avail, uint32_t at)
+{
+	struct meeting *mt = L->mt;
+	for (size_t i = skip_between(p, 0, avail);; i = skip_between(p, i, avail)) {
+		const char *q = p + i;
+		uint32_t qat = at + (uint32_t)i, end;
+		size_t w = 0, n = 0, left = avail - i;
+		switch (q[0]) {
+		case '}':
+			return i + 1;
+		case 'm':
+			if ((w = KEYWORD_AT(q, left, "motion"))) {
+				w = 0;
+				n = whole_motion(L, q, left, qat);
+			} else if ((w = KEYWORD_AT(q, left, "minutes"))) {
+				static const char *const words[2] = { "circulated", "amended" };
+				if (!(n = fr_scan_dated(L, q + w, left - w, words, qat + (uint32_t)w, &end)))
+					return 0;
+				bool amended = L->dated.which == 1;
+				if (!fr_once(L, &L->seen, amended ? SAID_AMENDED : SAID_MINUTES))
+					return 0;
+				if (amended) {
+					mt->has_amended = true;
+					mt->minutes_amended = L->dated.date;
+					mt->amended_span = (struct span){ qat, end };
+				} else {
+					mt->has_minutes = true;
+					mt->minutes_circulated = L->dated.date;
+					mt->minutes_span = (struct span){ qat, end };
+				}
+			}
+			break;
+		case 't':
+			if ((w = KEYWORD_AT(q, left, "terms")) && (n = fr_scan_terms(L, q + w, left - w, qat + (uint32_t)w))) {
+				if (!fr_once(L, &L->seen, SAID_TERMS))
+					return 0;
+				mt->terms_name = L->string.text;
+				mt->terms_span = L->string.at;
+			}
+			break;
+		case 'c':
+			if ((w = KEYWORD_AT(q, left, "chair")) && (n = whole_names(L, q + w, left - w, qat + (uint32_t)w))) {
+				if (L->said.n != 1 || !fr_once(L, &L->seen, SAID_CHAIR))
+					return 0;
+				mt->chair = fr_name(L, L->said.items[0].id, L->said.items[0].span);
+			}
+			break;
+		case 'p':
+			if ((w = KEYWORD_AT(q, left, "present"))) {
+				if ((n = whole_names(L, q + w, left - w, qat + (uint32_t)w)))
+					fr_names_to(L, &L->said, &L->present);
+			} else if ((w = KEYWORD_AT(q, left, "papers"))) {
+				static const char *const words[2] = { "sent", NULL };
+				if (!(n = fr_scan_dated(L, q + w, left - w, words, qat + (uint32_t)w, &end)) ||
+				    !fr_once(L, &L->seen, SAID_PAPERS))
+					return 0;
+				mt->has_papers = true;
+				mt->papers_sent = L->dated.date;
+				mt->papers_span = (struct span){ qat, end };
+			}
+			break;
+		case 'a':
+			if ((w = KEYWORD_AT(q, left, "apologies"))) {
+				if ((n = whole_names(L, q + w, left - w, qat + (uint32_t)w)))
+					fr_names_to(L, &L->said, &L->apologies);
+			} else if ((w = KEYWORD_AT(q, left, "attending"))) {
+				if ((n = whole_names(L, q + w, left - w, qat + (uint32_t)w)))
+					fr_names_to(L, &L->said, &L->attending);
+			} else if ((w = KEYWORD_AT(q, left, "arrives"))) {
+				if ((n = whole_names(L, q + w, left - w, qat + (uint32_t)w)))
+					fr_step(L, &L->said, STEP_ARRIVES);
+			}
+			break;
+		case 'l':
+			if ((w = KEYWORD_AT(q, left, "leaves")) && (n = whole_names(L, q + w, left - w, qat + (uint32_t)w)))
+				fr_step(L, &L->said, STEP_LEAVES);
+			break;
+		default:
+			return 0;
+		}
+		if (!n || L->give_up)
+			return 0;
+		i += w + n;
+	}
+}
+
+size_t fr_scan_meeting_whole(struct fastrec *L, const char *p, size_t avail, uint32_t at, uint32_t *end)
+{
+	if (L->names->by_tokens)
+		return 0;
+	uint32_t head_end;
+	size_t i = fr_scan_meeting(L, p, avail, at, &head_end), n;
+	if (i && (n = whole_items(L, p + i, avail - i, at + (uint32_t)i))) {
+		i += n;
+		*end = at + (uint32_t)i;
+		L->names->n_whole++;
+		return skip_blanks(p, i, avail);
+	}
+	/* not read: the meeting begins again, for the scanner */
+	L->give_up = false;
+	begin_meeting(L, L->out);
+	return 0;
+}
+
 /* ---- the reader ------------------------------------------------------------ */
 
 /*
@@ -1085,6 +1398,16 @@ static void release(struct fastrec_reader *r)
 	}
 	L->scanner = NULL;
 	L->buffer = NULL;
+}
+
+void fastrec_names_by_tokens(struct fastrec_names *names)
+{
+	names->by_tokens = true;
+}
+
+unsigned long fastrec_names_read_whole(const struct fastrec_names *names)
+{
+	return names->n_whole;
 }
 
 void fastrec_names_release(struct fastrec_names *names)

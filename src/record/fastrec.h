@@ -40,6 +40,12 @@ struct fastrec_names *fastrec_names_new(struct arena *a);
 ** scanner, made once for the readers of all the files, not once a file). */
 void fastrec_names_release(struct fastrec_names *names);
 
+/* For the tests: the readers with this table read every meeting token by
+** token (not a plain one whole, as one token), so that the two ways can
+** be compared; and how many meetings they read whole. */
+void fastrec_names_by_tokens(struct fastrec_names *names);
+unsigned long fastrec_names_read_whole(const struct fastrec_names *names);
+
 enum fastrec_status {
 	FASTREC_MEETING,   /* a meeting was read */
 	FASTREC_END,       /* the end of the file, after at least one meeting */

@@ -43,6 +43,8 @@ struct fastrec_names {
 	struct fr_slot *slots;
 	uint32_t cap, n_slots;
 	void *spare_scanner;       /* a run's: flex's scanner of the last file read, for the next (fastrec_open) */
+	bool by_tokens;            /* no meeting read whole (fastrec_names_by_tokens) */
+	unsigned long n_whole;     /* meetings read whole */
 };
 
 /* An attribute of a motion's head read with `motion` (fastrec.c). */
@@ -142,6 +144,10 @@ size_t fr_scan_terms(struct fastrec *L, const char *p, size_t avail, uint32_t at
 size_t fr_scan_dated(struct fastrec *L, const char *p, size_t avail, const char *const words[2], uint32_t at,
                      uint32_t *end);
 size_t fr_scan_meeting(struct fastrec *L, const char *p, size_t avail, uint32_t at, uint32_t *end);
+/* What follows `meeting`, to the meeting's '}' and the blanks after it,
+** when it is all plain: the meeting read into L->mt, *end where its '}'
+** ends; or 0, and the meeting begun again (fastrec.c's whole_items). */
+size_t fr_scan_meeting_whole(struct fastrec *L, const char *p, size_t avail, uint32_t at, uint32_t *end);
 /* The blanks from p[i] on: where they end. */
 size_t fr_scan_blanks_after(const char *p, size_t i, size_t avail);
 size_t fr_scan_motion(struct fastrec *L, const char *p, size_t avail, uint32_t at, bool *open, uint32_t *end);

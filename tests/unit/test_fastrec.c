@@ -478,6 +478,96 @@ static void test_window_ends_among_words(void **state)
 	}
 }
 
+/* The fast path's meetings, its status and where it stopped, written out;
+** by_tokens: no meeting read whole.  *whole: how many were. */
+static const char *dump_fast(struct ctx *x, const char *text, bool by_tokens, unsigned long *whole)
+{
+	struct fastrec_names *names = fastrec_names_new(&x->f.arena);
+	if (by_tokens)
+		fastrec_names_by_tokens(names);
+	struct sbuf out;
+	sbuf_init(&out, &x->f.arena);
+	struct fastrec *r = fastrec_open(&x->f.arena, text_source(x, text), names);
+	if (r) {
+		struct meeting *m;
+		enum fastrec_status st;
+		while ((st = fastrec_next(r, &x->f.arena, &m)) == FASTREC_MEETING)
+			minutes_dump(&out, m);
+		struct span brace;
+		unsigned n = fastrec_resume(r, &brace);
+		sbuf_addf(&out, "status %d after %u meetings, brace [%u,%u)\n", (int)st, n, brace.start, brace.end);
+		fastrec_close(r);
+	}
+	*whole = fastrec_names_read_whole(names);
+	fastrec_names_release(names);
+	return sbuf_str(&out);
+}
+
+/* A plain meeting is read whole, as one token, where it can be: the same
+** meetings as token by token, and the same place to give up, on many
+** meetings made of plain statements and a few that are not. */
+static void test_whole_meeting(void **state)
+{
+	FIXTURE_ENTER(struct ctx, x);
+	static const char *const items[] = {
+		/* plain: the first 11 */
+		"  terms \"T\"\n", "  chair a\n", "  papers sent 2024-04-01\n",
+		"  minutes circulated 2024-05-20\n", "  minutes amended 2024-05-21\n", "  present a, b, c,\n    d\n",
+		"  apologies e\n", "  attending f, g\n", "  arrives e\n", "  leaves b, c\n", "  # a comment\n",
+		"  chair a, b\n", "  deputy h for e\n", "  present a # c\n , b\n", "  present a,b , c\n", "  terms \"T\" # c\n",
+		"  papers sent 2024-02-30\n", "  present quorum\n", "  leaves\n", "  chair a\n  chair b\n",
+	};
+	static const char *const heads[] = {
+		"  motion 1 \"M\" {\n", "  motion {\n", "  motion \"N\" financial amount 81500 {\n",
+		"  motion 2 x true {\n", "  motion 3 \"O\" a 1.5 {\n", "  motion 4{", "  motion 5 \"P\" # c\n {\n",
+	};
+	static const char *const motion_items[] = {
+		"    for a, b\n", "    against c\n", "    abstain d\n", "    tally for 3 against 1\n",
+		"    tally for 3 against 1 abstain 0\n", "    consensus\n", "    recorded carried\n",
+		"    recorded not carried\n", "    interest a \"why\"\n", "    interest b\n", "    objection c \"no\"\n",
+		"    objection d\n", "    casting for\n", "    casting against\n", "    casting declined\n",
+		"    chair a\n", "    declared carried\n", "    # c\n", "    for a recorded carried\n",
+		"    consensus recorded void\n", "    interest a, b\n", "    casting maybe\n", "    interest quorum\n",
+		"    recorded carried }\n", "    for a\n    against b\n    abstain c\n    recorded void\n",
+		"    interest a \"x\\\"y\"\n", "    casting for a\n", "    objection e\"late\"\n", "    tally for 1 against 2 abstain\n",
+		"    for a against b abstain c recorded carried\n", "    consensus\n    consensus\n",
+	};
+	unsigned seed = 12345;
+#define PICK(n) ((seed = seed * 1103515245u + 12345u) >> 16) % (n)
+	unsigned long whole_total = 0;
+	for (int round = 0; round < 1500; round++) {
+		struct sbuf b;
+		sbuf_init(&b, &x->f.arena);
+		for (unsigned k = 0, meetings = 1 + PICK(3); k < meetings; k++) {
+			sbuf_addf(&b, "meeting \"M%d\" on 2024-05-%02u {\n", round, 1 + k);
+			/* half the records plain but for one statement in twenty */
+			bool plain = round % 2 == 0;
+			for (unsigned s = 0, n = PICK(5); s < n; s++)
+				sbuf_add(&b, items[plain && PICK(20) ? PICK(11) : PICK(sizeof items / sizeof *items)]);
+			for (unsigned m = 0, n = PICK(4); m < n; m++) {
+				sbuf_add(&b, heads[plain && PICK(20) ? PICK(4) : PICK(sizeof heads / sizeof *heads)]);
+				for (unsigned s = 0, ni = PICK(5); s < ni; s++)
+					sbuf_add(&b, motion_items[plain && PICK(20) ? PICK(15)
+					                                            : PICK(sizeof motion_items / sizeof *motion_items)]);
+				sbuf_add(&b, PICK(8) ? "  }\n" : "}");
+			}
+			sbuf_add(&b, PICK(10) ? "}\n" : "} # c\n");
+		}
+		const char *text = sbuf_str(&b);
+		unsigned long whole, none;
+		const char *by_tokens = dump_fast(x, text, true, &none), *read_whole = dump_fast(x, text, false, &whole);
+		assert_int_equal(none, 0);
+		if (strcmp(by_tokens, read_whole) != 0)
+			fail_msg("round %d: read whole\n%s\ntoken by token\n%s\nthe record\n%s", round, read_whole, by_tokens, text);
+		whole_total += whole;
+		if (round % 10 == 0)
+			assert_same_both_ways(x, text);
+	}
+#undef PICK
+	if (whole_total < 500) /* the plain ones were read whole */
+		fail_msg("%lu meetings read whole", whole_total);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -491,6 +581,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_read_with_keyword, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_meeting_heads, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_window_ends_among_words, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_whole_meeting, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
