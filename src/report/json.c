@@ -3,12 +3,60 @@
 */
 #include "report/json.h"
 
+#include <errno.h>
+#include <unistd.h>
+
 const char jw_indent[64] = "\n                                                               ";
+
+/*
+** A full buffer goes to the FILE's descriptor itself (jw_drain), once what
+** the FILE holds has gone before it: through fwrite it was copied again into the FILE's
+** own buffer, a copy of the whole report (a tenth of a JSON replay's time
+** on a one-file history).  What write() does not take (an error, a FILE
+** without a descriptor such as a memory stream) goes through fwrite, which
+** also sets the FILE's error flag and errno, as the run's end reports.
+** Seeks and ftello ask the kernel in a FILE that writes (report.c's
+** send_file gives the kernel bytes behind stdio's back in the same way).
+** jw_flush, asked for where the FILE is about to be written otherwise or
+** read back, still gives through stdio: what a small report writes reaches
+** the descriptor when it did, after the diagnostics (2>&1 keeps its order).
+*/
+static size_t write_direct(FILE *out, const char *s, size_t n)
+{
+	int fd = fileno(out);
+	if (fd < 0 || fflush(out) != 0)
+		return 0;
+	size_t done = 0;
+	while (done < n) {
+		ssize_t k = write(fd, s + done, n - done);
+		if (k < 0 && errno == EINTR)
+			continue;
+		if (k <= 0)
+			break;
+		done += (size_t)k;
+	}
+	return done;
+}
+
+static void give(FILE *out, const char *s, size_t n)
+{
+	size_t done = write_direct(out, s, n);
+	if (done < n)
+		fwrite(s + done, 1, n - done, out);
+}
 
 void jw_flush(struct json_writer *w)
 {
 	if (w->pending)
 		fwrite(w->buf, 1, w->pending, w->out);
+	w->given += w->pending;
+	w->pending = 0;
+}
+
+void jw_drain(struct json_writer *w)
+{
+	if (w->pending)
+		give(w->out, w->buf, w->pending);
 	w->given += w->pending;
 	w->pending = 0;
 }
@@ -29,9 +77,9 @@ void jw_put_long(struct json_writer *w, const char *s, size_t n)
 	char *o = jw_next(w, 0);
 	jw_end_at(w, o);
 	if (w->pending + n > sizeof w->buf)
-		jw_flush(w);
+		jw_drain(w);
 	if (n > sizeof w->buf) {
-		fwrite(s, 1, n, w->out);
+		give(w->out, s, n);
 		return;
 	}
 	memcpy(w->buf + w->pending, s, n);
@@ -123,12 +171,12 @@ static void write_string(struct json_writer *w, const char *s, bool key)
 		while (p < end) {
 			size_t k = (size_t)(end - p) < SHORT_MAX ? (size_t)(end - p) : SHORT_MAX;
 			if (w->pending + MAX_ESCAPE * k > sizeof w->buf)
-				jw_flush(w);
+				jw_drain(w);
 			jw_end_at(w, copy_escaped(w->buf + w->pending, p, k));
 			p += k;
 		}
 		if (w->pending + 3 > sizeof w->buf)
-			jw_flush(w);
+			jw_drain(w);
 		o = w->buf + w->pending;
 	} else {
 		*o++ = '"';
@@ -181,7 +229,7 @@ void jw_run(struct json_writer *w, const void *key, void (*write)(struct json_wr
 	r->used = ++k->uses;
 	if (r->key == key && r->depth == depth) {
 		if (w->pending + r->len > sizeof w->buf)
-			jw_flush(w);
+			jw_drain(w);
 		memcpy(w->buf + w->pending, r->text, r->len);
 		w->pending += r->len;
 		for (unsigned d = depth + 1; d <= r->end_depth; d++)

@@ -5,7 +5,8 @@
 ** memory), so this writes straight to a FILE: keys and values in order,
 ** strings escaped per RFC 8259, nesting tracked to place commas.  What is
 ** written gathers in the writer and goes to the FILE in one fwrite when
-** its buffer fills, at jw_flush and at jw_finish: stdio's cost per call was
+** its buffer fills (straight to the FILE's descriptor: jw_drain), at
+** jw_flush and at jw_finish: stdio's cost per call was
 ** most of a JSON report's time (docs/performance.md).  So before writing to
 ** the FILE by other means, reading back what it holds, or pointing the
 ** writer at another FILE, call jw_flush.  Its functions are jw_*: jansson
@@ -96,8 +97,12 @@ void jw_run(struct json_writer *w, const void *key, void (*write)(struct json_wr
 void jw_raw(struct json_writer *w, const char *text);
 /* End the document with a newline (and flush). */
 void jw_finish(struct json_writer *w);
-/* Give out what was gathered. */
+/* Give out what was gathered, through the FILE's stdio buffer. */
 void jw_flush(struct json_writer *w);
+/* Make room: give out what was gathered, straight to the FILE's
+** descriptor where it has one (after what the FILE holds): not copied
+** again into stdio's buffer. */
+void jw_drain(struct json_writer *w);
 
 /* ---- the inline part: what every line does ---------------------------------------- */
 
@@ -119,7 +124,7 @@ void jw_put_long(struct json_writer *w, const char *s, size_t n);
 static inline char *jw_next(struct json_writer *w, size_t n)
 {
 	if (w->pending + JW_LINE_MAX + n > JSON_BUFFER)
-		jw_flush(w);
+		jw_drain(w);
 	char *o = w->buf + w->pending;
 	if (w->after_key) {
 		w->after_key = false;
@@ -175,7 +180,7 @@ static inline void jw_close(struct json_writer *w, char c)
 	if (w->depth > 0)
 		w->depth--;
 	if (w->pending + JW_LINE_MAX > JSON_BUFFER)
-		jw_flush(w);
+		jw_drain(w);
 	char *o = w->buf + w->pending;
 	if (!empty) {
 		memcpy(o, jw_indent, sizeof jw_indent);
