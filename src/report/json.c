@@ -219,13 +219,19 @@ void jw_run(struct json_writer *w, const void *key, void (*write)(struct json_wr
 		write(w, ctx);
 		return;
 	}
-	/* two slots a key may be in; a new run takes the one used longer ago */
+	/* JW_RUN_WAYS slots a key may be in; a new run takes the one used
+	** longest ago (with two, three runs of a motion that shared them
+	** took each other's, and a third of the runs were written again) */
 	size_t at = (uint32_t)(((uintptr_t)key + depth) * 2654435761u) >> (32 - JW_RUN_BITS);
-	struct jw_run *r = &k->runs[at], *other = &k->runs[at ^ 1];
-	if (other->key == key && other->depth == depth)
-		r = other;
-	else if (!(r->key == key && r->depth == depth) && other->used < r->used)
-		r = other;
+	struct jw_run *set = &k->runs[at & ~(size_t)(JW_RUN_WAYS - 1)], *r = set;
+	for (unsigned i = 0; i < JW_RUN_WAYS; i++) {
+		if (set[i].key == key && set[i].depth == depth) {
+			r = &set[i];
+			break;
+		}
+		if (set[i].used < r->used)
+			r = &set[i];
+	}
 	r->used = ++k->uses;
 	if (r->key == key && r->depth == depth) {
 		if (w->pending + r->len > sizeof w->buf)

@@ -60,7 +60,8 @@ void jw_string(struct json_writer *w, const char *s);
 #define JW_KEPT_BITS 8
 #define JW_KEPT_SLOTS (1u << JW_KEPT_BITS)
 #define JW_KEPT_MAX 126 /* quoted bytes a slot holds */
-#define JW_RUN_BITS 5
+#define JW_RUN_BITS 6
+#define JW_RUN_WAYS 4   /* slots a run may be kept in */
 #define JW_RUN_MAX 640  /* bytes a run holds */
 #define JW_RUN_LEVELS 4 /* containers a run may leave open */
 struct jw_run {

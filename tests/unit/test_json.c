@@ -317,6 +317,27 @@ static void test_runs(void **state)
 			write_run(&wd, &many[k]);
 		}
 	}
+	/* one key at two depths: two runs (indented differently), one each */
+	for (int round = 0; round < 4; round++) {
+		for (int deeper = 0; deeper < 2; deeper++) {
+			if (deeper) {
+				jw_key_lit(&wr, "in");
+				jw_key_lit(&wd, "in");
+				jw_begin_object(&wr);
+				jw_begin_object(&wd);
+				jw_key_lit(&wr, "first");
+				jw_key_lit(&wd, "first");
+				jw_null(&wr);
+				jw_null(&wd);
+			}
+			jw_run(&wr, &many[0], write_run, &many[0]);
+			write_run(&wd, &many[0]);
+			if (deeper) {
+				jw_end_object(&wr);
+				jw_end_object(&wd);
+			}
+		}
+	}
 	jw_end_object(&wr);
 	jw_end_object(&wd);
 	jw_end_array(&wr);
@@ -329,6 +350,50 @@ static void test_runs(void **state)
 	free(longer);
 }
 
+/* What one writer and stdio write in turn to a FILE with a descriptor
+** (a full buffer goes straight to it, jw_drain) reads back as they were
+** written: the same as through a memory stream, which has none. */
+static void write_turns(FILE *f)
+{
+	struct json_writer w;
+	jw_init(&w, f);
+	jw_begin_array(&w);
+	for (int turn = 0; turn < 5; turn++) {
+		fprintf(f, "<stdio %d>", turn); /* before the writer's first byte, and after each jw_flush */
+		for (int i = 0; i < 3000 * turn; i++) {
+			jw_string(&w, "a string of some length, to fill the buffer");
+			jw_int(&w, i);
+		}
+		jw_flush(&w);
+	}
+	jw_end_array(&w);
+	jw_finish(&w);
+	fputs("<end>", f);
+}
+
+static void test_drain_to_descriptor(void **state)
+{
+	(void)state;
+	struct out m;
+	out_open(&m);
+	write_turns(m.f);
+	FILE *t = tmpfile();
+	assert_non_null(t);
+	write_turns(t);
+	const char *want = out_text(&m);
+	size_t n = strlen(want);
+	assert_true(n > 4 * JSON_BUFFER);
+	char *got = malloc(n + 2);
+	assert_non_null(got);
+	rewind(t);
+	assert_int_equal(fread(got, 1, n + 1, t), n);
+	got[n] = '\0';
+	assert_string_equal(got, want);
+	free(got);
+	fclose(t);
+	out_close(&m);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -338,6 +403,7 @@ int main(void)
 		cmocka_unit_test(test_every_byte_everywhere),
 		cmocka_unit_test(test_kept),
 		cmocka_unit_test(test_runs),
+		cmocka_unit_test(test_drain_to_descriptor),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
