@@ -400,8 +400,8 @@ enum expr_status expr_test(const struct expr *e, const struct expr_env *env,
 
 enum {
 	EXPR_MEMO_COUNTS = 4,                   /* counts a condition may read and be remembered */
-	EXPR_MEMO_STEPS = 2,                    /* comparisons its trace may hold */
-	EXPR_MEMO_SHAPE_BITS = 5, EXPR_MEMO_VALUE_BITS = 8
+	EXPR_MEMO_SHAPE_BITS = 5, EXPR_MEMO_VALUE_BITS = 9,
+	EXPR_MEMO_PROBES = 4                    /* slots tried for a value, from its hash on */
 };
 
 /* Which counts a condition reads, found once (walk_shape). */
@@ -412,13 +412,15 @@ struct memo_shape {
 	const struct expr *counts[EXPR_MEMO_COUNTS];
 };
 
-/* A condition's value and trace on counts `key`. */
+/* A condition's value and trace on counts `key`: once taken, a slot is
+** never given to another (callers keep pointers to its trace), so a
+** history with more conditions on more counts than the table holds
+** evaluates the rest each time. */
 struct memo_value {
 	const struct expr *e;                   /* NULL: an empty slot */
 	int64_t key[EXPR_MEMO_COUNTS];
 	bool met;
-	unsigned n_steps;
-	struct trace_step steps[EXPR_MEMO_STEPS];
+	struct trace_kept kept;
 };
 
 /*
@@ -503,9 +505,54 @@ static const struct memo_shape *shape_of(struct expr_memo *m, const struct expr 
 	return sh;
 }
 
-enum expr_status expr_test_memo(struct expr_memo *m, const struct expr *e, const struct expr_env *env,
-                                bool *out, const struct expr **fault)
+void trace_steps_needed(const struct trace_step *steps, unsigned n, struct trace_need *out)
 {
+	memset(out, 0, sizeof *out);
+	for (int pass = 0; pass < 2 && !out->has; pass++) {
+		for (unsigned i = 0; i < n; i++) {
+			const struct trace_step *s = &steps[i];
+			if (s->cmp->a->kind != EX_COUNT || s->lhs.type != VT_NUM || s->empty_base)
+				continue;
+			if (pass == 0 && s->cmp->a->count != COUNT_YES)
+				continue;
+			if (trace_needed(s, &out->needed)) {
+				out->has = true;
+				out->have = s->lhs.u.num.num;
+				out->of = s->cmp->a->count;
+				break;
+			}
+		}
+	}
+}
+
+/* The slot of e on counts key: the one holding it (*found), else the
+** first empty one of its probes (NULL: all taken by others). */
+static struct memo_value *value_slot(struct expr_memo *m, const struct expr *e, const int64_t *key, unsigned n,
+                                     uint64_t mix, bool *found)
+{
+	uint32_t h = memo_hash(e, mix) >> (32 - EXPR_MEMO_VALUE_BITS);
+	*found = false;
+	for (unsigned p = 0; p < EXPR_MEMO_PROBES; p++) {
+		struct memo_value *v = &m->value[(h + p) & ((1u << EXPR_MEMO_VALUE_BITS) - 1)];
+		if (!v->e)
+			return v;
+		if (v->e != e)
+			continue;
+		bool same = true;
+		for (unsigned i = 0; same && i < n; i++)
+			same = v->key[i] == key[i];
+		if (same) {
+			*found = true;
+			return v;
+		}
+	}
+	return NULL;
+}
+
+enum expr_status expr_test_kept(struct expr_memo *m, const struct expr *e, const struct expr_env *env,
+                                bool *out, const struct expr **fault, const struct trace_kept **kept)
+{
+	*kept = NULL;
 	const struct memo_shape *sh = m ? shape_of(m, e) : NULL;
 	if (!sh || !sh->usable || (env->trace && env->trace->n != 0))
 		return expr_test(e, env, out, fault);
@@ -515,29 +562,44 @@ enum expr_status expr_test_memo(struct expr_memo *m, const struct expr *e, const
 		key[i] = expr_count_value(sh->counts[i], env->counts);
 		mix = (mix ^ (uint64_t)key[i]) * UINT64_C(0x100000001B3);
 	}
-	struct memo_value *v = &m->value[memo_hash(e, mix) >> (32 - EXPR_MEMO_VALUE_BITS)];
-	bool same = v->e == e;
-	for (unsigned i = 0; same && i < sh->n; i++)
-		same = v->key[i] == key[i];
-	if (same) {
+	bool found;
+	struct memo_value *v = value_slot(m, e, key, sh->n, mix, &found);
+	if (found) {
 		*out = v->met;
-		if (env->trace) {
-			memcpy(env->trace->steps, v->steps, v->n_steps * sizeof v->steps[0]);
-			env->trace->n = v->n_steps;
-		}
+		if (env->trace)
+			*kept = &v->kept;
 		return EXPR_OK;
 	}
-	struct trace own = { .n = 0 }, *trace = env->trace ? env->trace : &own;
+	struct trace own, *trace = env->trace ? env->trace : &own;
+	trace->n = 0;
+	trace->truncated = false;
 	struct expr_env traced = *env;
 	traced.trace = trace;
 	enum expr_status st = expr_test(e, &traced, out, fault);
-	if (st != EXPR_OK || trace->truncated || trace->n > EXPR_MEMO_STEPS)
+	if (!v || st != EXPR_OK || trace->truncated || trace->n > EXPR_MEMO_STEPS)
 		return st;
 	v->e = e;
 	memcpy(v->key, key, sizeof key);
 	v->met = *out;
-	v->n_steps = trace->n;
-	memcpy(v->steps, trace->steps, trace->n * sizeof trace->steps[0]);
+	v->kept.n = trace->n;
+	memcpy(v->kept.steps, trace->steps, trace->n * sizeof trace->steps[0]);
+	trace_steps_needed(v->kept.steps, v->kept.n, &v->kept.need);
+	if (env->trace) {
+		*kept = &v->kept;
+		env->trace->n = 0;
+	}
+	return st;
+}
+
+enum expr_status expr_test_memo(struct expr_memo *m, const struct expr *e, const struct expr_env *env,
+                                bool *out, const struct expr **fault)
+{
+	const struct trace_kept *kept;
+	enum expr_status st = expr_test_kept(m, e, env, out, fault, &kept);
+	if (kept) {
+		memcpy(env->trace->steps, kept->steps, kept->n * sizeof kept->steps[0]);
+		env->trace->n = kept->n;
+	}
 	return st;
 }
 

@@ -89,6 +89,33 @@ struct expr_memo *expr_memo_new(struct arena *a);
 enum expr_status expr_test_memo(struct expr_memo *m, const struct expr *e, const struct expr_env *env,
                                 bool *out, const struct expr **fault);
 
+/* "Needs N" of a requirement's comparisons: from the comparison on the
+** votes in favour if there is one (`no == 0 and yes > 0` needs 1 for),
+** else the first on a count (trace_needed) that has one. */
+struct trace_need {
+	bool has;
+	int64_t needed, have;      /* whole votes needed; the count's value */
+	enum count_kind of;        /* the count they are of */
+};
+void trace_steps_needed(const struct trace_step *steps, unsigned n, struct trace_need *out);
+
+/* A condition's comparisons on some counts as the memo keeps them, for as
+** long as the memo lives (an entry is never replaced): what a report shows
+** of a requirement, worked out once for every motion with those counts. */
+#define EXPR_MEMO_STEPS 2
+struct trace_kept {
+	unsigned n;
+	struct trace_need need;
+	struct trace_step steps[EXPR_MEMO_STEPS];
+};
+
+/* expr_test_memo for a caller that keeps the trace: where the memo holds
+** (or now takes) the condition on these counts, *kept is its entry and
+** env->trace is left empty; else *kept is NULL and env->trace is filled
+** as expr_test fills it. */
+enum expr_status expr_test_kept(struct expr_memo *m, const struct expr *e, const struct expr_env *env,
+                                bool *out, const struct expr **fault, const struct trace_kept **kept);
+
 /* Evaluate a condition to true/false; a non-boolean is EXPR_TYPE. */
 enum expr_status expr_test(const struct expr *e, const struct expr_env *env,
                            bool *out, const struct expr **fault);

@@ -68,7 +68,9 @@ static bool all_met(const struct requirement *reqs, unsigned n, const struct cou
 		struct expr_env env = { c, attrs, n_attrs, NULL, checks ? &rc->trace : NULL };
 		rc->fault = NULL;
 		rc->met = false;
-		rc->status = expr_test_memo(memo, reqs[i].cond, &env, &rc->met, &rc->fault);
+		rc->kept = NULL;
+		rc->status = checks ? expr_test_kept(memo, reqs[i].cond, &env, &rc->met, &rc->fault, &rc->kept)
+		                    : expr_test_memo(memo, reqs[i].cond, &env, &rc->met, &rc->fault);
 		if (rc->status != EXPR_OK)
 			*failed = true;
 		else if (!rc->met)

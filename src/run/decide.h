@@ -227,7 +227,8 @@ struct req_check {
 	enum expr_status status;          /* EXPR_OK, or why it could not be evaluated */
 	const struct expr *fault;         /* the sub-expression at fault */
 	bool met;
-	struct trace trace;               /* the comparisons with their numbers */
+	struct trace trace;               /* the comparisons with their numbers ... */
+	const struct trace_kept *kept;    /* ... or, when not NULL, these (the memo's: trace is empty) */
 };
 
 /* Room for the requirements as evaluated, when a caller reports them. */

@@ -93,11 +93,26 @@ struct person {
 ** at each meeting (PLAN_MEMO_SLOTS names, by address). */
 enum { PLAN_MEMO_BITS = 8, PLAN_MEMO_SLOTS = 1 << PLAN_MEMO_BITS };
 
+/* A name's roster index remembered for one meeting: valid while stamp is
+** the evaluator's (a plan's table serves each of its meetings in turn, and
+** is not cleared between them: the stamp moves on). */
+struct name_slot {
+	const char *id;
+	int member;
+	unsigned stamp;
+};
+
+/* A rule's text as written, remembered by requirement. */
+struct rule_text { const struct requirement *req; const char *text; };
+
 struct judge_plan {
 	struct arena *arena;
 	const struct terms *t;
 	const struct attr_read *attr_read;   /* built when a motion first has attributes */
 	struct alias memo[PLAN_MEMO_SLOTS];  /* members only (their id checks the name) */
+	struct name_slot names[MEMO_SLOTS];  /* the evaluator's memo, for each meeting in turn */
+	unsigned stamp;                      /* of the meeting judged last */
+	struct rule_text rule_text[RULE_TEXT_SLOTS]; /* in arena, once (a slot taken is never replaced) */
 	struct expr_memo *conditions;        /* requirements evaluated, by the counts they read */
 	bool counts_only;                    /* judge_plan_counts_only */
 	struct decision_detail detail;       /* decide's room for the requirements, for one meeting at a time */
@@ -162,10 +177,13 @@ struct evaluator {
 	bool quiet;                 /* findings are not kept (another reading of the record or the terms tried) ... */
 	struct finding unsaid;      /* ... and go here */
 	struct alias alias[UNPLACED_MAX_AT_ONCE]; /* while judging a motion as if each were a member */
-	struct alias memo[MEMO_SLOTS]; /* the roster's index of a name, by the name's address: a record's
-	                                  reader interns names, so a name met again is the same pointer */
-	struct rule_text { const struct requirement *req; const char *text; } rule_text[RULE_TEXT_SLOTS];
-	                            /* the rule as written, by requirement, made once a meeting */
+	struct name_slot *memo;     /* MEMO_SLOTS: the roster's index of a name, by the name's address (a
+	                               record's reader interns names, so a name met again is the same
+	                               pointer); a slot counts when its stamp is memo_stamp */
+	unsigned memo_stamp;
+	struct rule_text *rule_text; /* RULE_TEXT_SLOTS: the rule as written, by requirement (the plan's, or
+	                                made once a meeting) */
+	bool rule_text_kept;        /* rule_text is the plan's: a slot once taken is kept */
 	unsigned n_alias;
 	/* deputies (docs/semantics.md#deputies): who sits in each seat at the
 	** current motion, from who is here, who holds a seat for an interest,
@@ -322,8 +340,15 @@ static void report_eval_failure(struct evaluator *ev, enum expr_status st, const
 static const char *rule_text(struct evaluator *ev, const struct requirement *rq)
 {
 	struct rule_text *slot = &ev->rule_text[(uint32_t)((uintptr_t)rq * 2654435761u) >> (32 - RULE_TEXT_BITS)];
-	if (slot->req != rq)
+	if (slot->req == rq)
+		return slot->text;
+	if (!ev->rule_text_kept) {
 		*slot = (struct rule_text){ rq, source_text(ev->arena, rq->src, rq->decl->a) };
+		return slot->text;
+	}
+	if (slot->req) /* the plan's slot holds another rule: this one is made for the meeting */
+		return source_text(ev->arena, rq->src, rq->decl->a);
+	*slot = (struct rule_text){ rq, source_text(ev->plan->arena, rq->src, rq->decl->a) };
 	return slot->text;
 }
 
@@ -344,33 +369,31 @@ static bool req_result_of(struct evaluator *ev, const struct requirement *rq, co
 		return false;
 	}
 	out->met = rc->met;
-	/* the trace is decide's, reused at the next motion: keep a copy (the
-	** working is built from it only if a report shows it) */
-	if (tr->n) {
-		struct trace_step *steps = arena_alloc_uninit(ev->arena, tr->n * sizeof *steps);
-		memcpy(steps, tr->steps, tr->n * sizeof *steps);
-		out->steps = steps;
-	}
-	out->n_steps = tr->n;
-	out->truncated = tr->truncated;
 	out->negated = rq->cond->kind == EX_UNARY && rq->cond->op == OP_NOT;
 	out->counts = c;
-	/* "Needs N": from the comparison on the votes in favour if there is
-	** one (`no == 0 and yes > 0` needs 1 for), else the first on a count. */
-	for (int pass = 0; pass < 2 && !out->has_needed; pass++) {
-		for (unsigned i = 0; i < tr->n; i++) {
-			const struct trace_step *s = &tr->steps[i];
-			if (s->cmp->a->kind != EX_COUNT || s->lhs.type != VT_NUM || s->empty_base)
-				continue;
-			if (pass == 0 && s->cmp->a->count != COUNT_YES)
-				continue;
-			if (trace_needed(s, &out->needed)) {
-				out->has_needed = true;
-				out->have = s->lhs.u.num.num;
-				out->needed_of = s->cmp->a->count;
-				break;
-			}
+	struct trace_need need;
+	if (rc->kept) {
+		/* the memo's, kept as long as the plan: shared, not copied */
+		out->steps = rc->kept->steps;
+		out->n_steps = rc->kept->n;
+		need = rc->kept->need;
+	} else {
+		/* the trace is decide's, reused at the next motion: keep a copy
+		** (the working is built from it only if a report shows it) */
+		if (tr->n) {
+			struct trace_step *steps = arena_alloc_uninit(ev->arena, tr->n * sizeof *steps);
+			memcpy(steps, tr->steps, tr->n * sizeof *steps);
+			out->steps = steps;
 		}
+		out->n_steps = tr->n;
+		out->truncated = tr->truncated;
+		trace_steps_needed(tr->steps, tr->n, &need);
+	}
+	out->has_needed = need.has;
+	if (need.has) {
+		out->needed = need.needed;
+		out->have = need.have;
+		out->needed_of = need.of;
 	}
 	return true;
 }
@@ -401,16 +424,17 @@ static int plan_member(const struct judge_plan *p, const char *id)
 }
 
 /* A name not in the memo, or not on the roster (then perhaps an alias). */
-static int member_index_slow(struct evaluator *ev, const char *id, struct alias *slot)
+static int member_index_slow(struct evaluator *ev, const char *id, struct name_slot *slot)
 {
 	struct judge_plan *p = ev->plan;
-	int i = slot->id == id ? slot->member : p ? plan_member(p, id) : -1;
-	if (i < 0 && slot->id != id) {
+	bool known = slot->id == id && slot->stamp == ev->memo_stamp;
+	int i = known ? slot->member : p ? plan_member(p, id) : -1;
+	if (i < 0 && !known) {
 		i = terms_find_member(ev->t, id);
 		if (p && i >= 0)
 			p->memo[(uint32_t)((uintptr_t)id * 2654435761u) >> (32 - PLAN_MEMO_BITS)] = (struct alias){ id, i };
 	}
-	*slot = (struct alias){ id, i };
+	*slot = (struct name_slot){ id, i, ev->memo_stamp };
 	for (unsigned k = 0; i < 0 && k < ev->n_alias; k++)
 		if (strcmp(ev->alias[k].id, id) == 0)
 			i = ev->alias[k].member;
@@ -419,8 +443,9 @@ static int member_index_slow(struct evaluator *ev, const char *id, struct alias 
 
 static inline int member_index(struct evaluator *ev, const char *id)
 {
-	struct alias *slot = &ev->memo[(uint32_t)((uintptr_t)id * 2654435761u) >> (32 - MEMO_BITS)];
-	return slot->id == id && slot->member >= 0 ? slot->member : member_index_slow(ev, id, slot);
+	struct name_slot *slot = &ev->memo[(uint32_t)((uintptr_t)id * 2654435761u) >> (32 - MEMO_BITS)];
+	return slot->id == id && slot->stamp == ev->memo_stamp && slot->member >= 0 ? slot->member
+	                                                                           : member_index_slow(ev, id, slot);
 }
 
 static struct unplaced *find_unplaced(struct evaluator *ev, const char *id)
@@ -2502,6 +2527,27 @@ static void member_arrays(struct evaluator *ev)
 		*flags[k] = b + k * n;
 }
 
+/* The evaluator's memo of names and rules' texts: the plan's (a new stamp
+** a meeting, the texts kept), or made for this meeting. */
+static void name_memo(struct evaluator *ev)
+{
+	struct judge_plan *p = ev->plan;
+	if (!p) {
+		ev->memo = arena_array(ev->arena, MEMO_SLOTS, sizeof *ev->memo);
+		ev->memo_stamp = 1;
+		ev->rule_text = arena_array(ev->arena, RULE_TEXT_SLOTS, sizeof *ev->rule_text);
+		return;
+	}
+	if (++p->stamp == 0) { /* after 2^32 meetings: no slot may look current */
+		memset(p->names, 0, sizeof p->names);
+		p->stamp = 1;
+	}
+	ev->memo = p->names;
+	ev->memo_stamp = p->stamp;
+	ev->rule_text = p->rule_text;
+	ev->rule_text_kept = true;
+}
+
 /* A motion's result zeroed, with room for its counts as far as the terms
 ** read them (counts_new). */
 static void motion_result_clear(struct arena *a, struct motion_result *mr, unsigned n_masks)
@@ -2528,6 +2574,7 @@ static struct meeting_result *judge_meeting(struct arena *a, const struct terms 
 	ev.res->virtual_only = ev.virtual_only;
 	ev.sink = &ev.res->findings;
 	member_arrays(&ev);
+	name_memo(&ev);
 	unsigned most_votes = 0;
 	for (unsigned s = 0; s < m->n_steps; s++)
 		if (m->steps[s].kind == STEP_MOTION && m->steps[s].motion->n_votes > most_votes)
