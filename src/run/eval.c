@@ -113,6 +113,12 @@ struct judge_plan {
 	struct name_slot names[MEMO_SLOTS];  /* the evaluator's memo, for each meeting in turn */
 	unsigned stamp;                      /* of the meeting judged last */
 	struct rule_text rule_text[RULE_TEXT_SLOTS]; /* in arena, once (a slot taken is never replaced) */
+	/* who is on the roster and votes, the same for every date from
+	** roster_from to roster_until (made at the first meeting between) */
+	bool roster_known;
+	qdate roster_from, roster_until;
+	bool *on_roster, *active, *own_voter;  /* by member index */
+	int64_t members;
 	struct expr_memo *conditions;        /* requirements evaluated, by the counts they read */
 	bool counts_only;                    /* judge_plan_counts_only */
 	struct decision_detail detail;       /* decide's room for the requirements, for one meeting at a time */
@@ -155,6 +161,7 @@ struct evaluator {
 	struct meeting_result *res;
 	struct person *people;      /* by member index */
 	bool *active;               /* on the roster on the meeting date and voting */
+	bool *own_voter;            /* active and no deputy: votes in their own seat when present */
 	bool *on_roster;            /* on the roster on the meeting date, voting or not */
 	struct finding_list *sink;  /* where findings go now (motion or meeting) */
 	struct decision_detail *detail; /* room for the requirements of one motion, reused (the plan's, or the meeting's) */
@@ -1053,22 +1060,21 @@ static bool count_plain_votes(struct evaluator *ev, const struct motion_state *m
 {
 	if (ev->recount || ev->n_alias > 0)
 		return false;
-	const struct member *members = ev->t->members;
+	const bool *voter = ev->own_voter, *conflicted = ms->conflicted;
+	const struct person *people = ev->people;
+	bool everyone_here = ev->outside_meeting;
 	unsigned *seen = ev->vote_seen, round = ++ev->vote_round;
 	int64_t n[3] = { 0, 0, 0 };
-	for (unsigned k = 0; k < mo->n_votes; k++) {
-		const struct rec_vote *v = &mo->votes[k];
+	const struct rec_vote *v = mo->votes, *end = v + mo->n_votes;
+	for (; v < end; v++) {
 		int i = member_index(ev, v->who.id);
-		if (i < 0 || !ev->active[i] || member_is_deputy(&members[i]) || !is_present(ev, (unsigned)i) ||
-		    ms->conflicted[i] || seen[i] == round)
+		if (i < 0 || !voter[i] || !(everyone_here || people[i].present) || conflicted[i] || seen[i] == round)
 			return false;
 		seen[i] = round;
 		n[v->kind]++;
 	}
-	for (int k = 0; k < 3; k++) {
-		tally[k] += n[k];
-		as_written[k] += n[k];
-	}
+	tally[0] += n[0], tally[1] += n[1], tally[2] += n[2];
+	as_written[0] += n[0], as_written[1] += n[1], as_written[2] += n[2];
 	return true;
 }
 
@@ -1945,13 +1951,24 @@ static void open_findings(struct evaluator *ev, struct motion_result *mr, const 
 static void fill_seats(struct evaluator *ev, struct motion_result *mr)
 {
 	const struct terms *t = ev->t;
+	mr->n_deputies = 0;
+	if (!t->has_deputies) {
+		/* seats_assign without deputies: each voting member in their own
+		** seat when present (or holding it for an interest), no choices */
+		struct seats *st = &ev->seats;
+		st->n_choices = 0;
+		st->too_many = false;
+		for (unsigned i = 0; i < t->n_members; i++) {
+			bool own = ev->active[i] && (is_present(ev, i) || ev->holds_seat[i]);
+			st->occupant[i] = own ? (int)i : -1;
+			st->sits_for[i] = -1;
+		}
+		return;
+	}
 	for (unsigned i = 0; i < t->n_members; i++)
 		ev->here[i] = is_present(ev, i);
 	struct seat_input in = { t, ev->active, ev->on_roster, ev->here, ev->holds_seat, ev->stated, ev->choice };
 	seats_assign(&in, &ev->seats);
-	mr->n_deputies = 0;
-	if (!t->has_deputies)
-		return;
 	mr->deputies = arena_array(ev->arena, t->n_members + 1, sizeof *mr->deputies);
 	for (unsigned i = 0; i < t->n_members; i++)
 		if (ev->seats.sits_for[i] >= 0)
@@ -2473,6 +2490,14 @@ static int by_number(const void *x, const void *y)
 	return c ? c : (*a)->span.start < (*b)->span.start ? -1 : (*a)->span.start > (*b)->span.start;
 }
 
+/* strcmp(a, b) < 0, most often told by the first character. */
+static bool number_before(const char *a, const char *b)
+{
+	if (a[0] != b[0])
+		return (unsigned char)a[0] < (unsigned char)b[0];
+	return strcmp(a, b) < 0;
+}
+
 /* Two motions with the same number (as written, or the position that
 ** numbers a motion written without one: a ratification names either the
 ** same way): one finding per number, at its second motion. */
@@ -2486,7 +2511,7 @@ static void check_motion_numbers(struct evaluator *ev)
 		if (m->steps[s].kind != STEP_MOTION)
 			continue;
 		numbered[n] = m->steps[s].motion;
-		ascending = ascending && (n == 0 || strcmp(numbered[n - 1]->number, numbered[n]->number) < 0);
+		ascending = ascending && (n == 0 || number_before(numbered[n - 1]->number, numbered[n]->number));
 		n++;
 	}
 	if (ascending)
@@ -2512,7 +2537,7 @@ static void member_arrays(struct evaluator *ev)
 {
 	size_t n = ev->t->n_members + 1;
 	size_t ints = 2 * n * sizeof(int), unsigneds = 2 * n * sizeof(unsigned), people = n * sizeof *ev->people;
-	char *block = arena_alloc(ev->arena, ints + unsigneds + people + 9 * n * sizeof(bool));
+	char *block = arena_alloc(ev->arena, ints + unsigneds + people + 10 * n * sizeof(bool));
 	int *i = (int *)(void *)block;
 	ev->voted = i;
 	ev->stated = i + n;
@@ -2522,9 +2547,68 @@ static void member_arrays(struct evaluator *ev)
 	ev->people = (struct person *)(void *)(block + ints + unsigneds);
 	bool *b = (bool *)(void *)(block + ints + unsigneds + people);
 	bool **flags[] = { &ev->active, &ev->on_roster, &ev->conflicted, &ev->deemed, &ev->repeat_said,
-	                   &ev->voted_own, &ev->named, &ev->here, &ev->holds_seat };
+	                   &ev->voted_own, &ev->named, &ev->here, &ev->holds_seat, &ev->own_voter };
 	for (size_t k = 0; k < sizeof flags / sizeof flags[0]; k++)
 		*flags[k] = b + k * n;
+}
+
+/* Who is on the roster on day d, and votes (in their own seat). */
+static void roster_made(const struct terms *t, qdate d, bool *on_roster, bool *active, bool *own_voter,
+                        int64_t *members)
+{
+	*members = 0;
+	for (unsigned i = 0; i < t->n_members; i++) {
+		on_roster[i] = terms_member_active(&t->members[i], d);
+		active[i] = t->members[i].voting && on_roster[i];
+		own_voter[i] = active[i] && !member_is_deputy(&t->members[i]);
+		*members += active[i];
+	}
+}
+
+/* The days around d on which the roster is as on d: from the last day a
+** membership began or ended on or before d to the day before the next. */
+static void roster_days(const struct terms *t, qdate d, qdate *from, qdate *until)
+{
+	*from = DATE_FIRST_DAY;
+	*until = DATE_LAST_DAY;
+	for (unsigned i = 0; i < t->n_members; i++) {
+		const struct member *mb = &t->members[i];
+		if (mb->has_from && d >= mb->from && mb->from > *from)
+			*from = mb->from;
+		if (mb->has_from && d < mb->from && mb->from - 1 < *until)
+			*until = mb->from - 1;
+		if (mb->has_until && d <= mb->until && mb->until < *until)
+			*until = mb->until;
+		if (mb->has_until && d > mb->until && mb->until + 1 > *from)
+			*from = mb->until + 1;
+	}
+}
+
+/* ev's roster on day d: the plan's when it knows that day's, else made
+** (and kept by the plan for the days it holds). */
+static void roster_on(struct evaluator *ev, qdate d)
+{
+	const struct terms *t = ev->t;
+	struct judge_plan *p = ev->plan;
+	size_t n = t->n_members;
+	if (!p) {
+		roster_made(t, d, ev->on_roster, ev->active, ev->own_voter, &ev->res->members);
+		return;
+	}
+	if (!p->roster_known || d < p->roster_from || d > p->roster_until) {
+		if (!p->on_roster) {
+			p->on_roster = arena_array(p->arena, 3 * (n + 1), sizeof(bool));
+			p->active = p->on_roster + n + 1;
+			p->own_voter = p->active + n + 1;
+		}
+		roster_made(t, d, p->on_roster, p->active, p->own_voter, &p->members);
+		roster_days(t, d, &p->roster_from, &p->roster_until);
+		p->roster_known = true;
+	}
+	memcpy(ev->on_roster, p->on_roster, n);
+	memcpy(ev->active, p->active, n);
+	memcpy(ev->own_voter, p->own_voter, n);
+	ev->res->members = p->members;
 }
 
 /* The evaluator's memo of names and rules' texts: the plan's (a new stamp
@@ -2548,12 +2632,13 @@ static void name_memo(struct evaluator *ev)
 	ev->rule_text_kept = true;
 }
 
-/* A motion's result zeroed, with room for its counts as far as the terms
-** read them (counts_new). */
-static void motion_result_clear(struct arena *a, struct motion_result *mr, unsigned n_masks)
+/* A motion's result zeroed, with its counts (zeroed: room as far as the
+** terms read them, counts_new). */
+static void motion_result_clear(struct motion_result *mr, struct counts *counts, unsigned n_masks)
 {
 	memset(mr, 0, sizeof *mr);
-	mr->counts = counts_new(a, n_masks);
+	counts_clear(counts, n_masks);
+	mr->counts = counts;
 }
 
 static struct meeting_result *judge_meeting(struct arena *a, const struct terms *t, struct judge_plan *plan,
@@ -2584,11 +2669,7 @@ static struct meeting_result *judge_meeting(struct arena *a, const struct terms 
 	ev.room = arena_alloc_uninit(a, sizeof *ev.room);
 	ev.room->kept = ev.room->has_quorum = false;
 	ev.room_epoch = 1;
-	for (unsigned i = 0; i < t->n_members; i++) {
-		ev.on_roster[i] = terms_member_active(&t->members[i], m->date);
-		ev.active[i] = t->members[i].voting && ev.on_roster[i];
-		ev.res->members += ev.active[i];
-	}
+	roster_on(&ev, m->date);
 	check_terms_in_force(&ev);
 	read_attendance(&ev);
 	read_deputy_statements(&ev);
@@ -2607,6 +2688,10 @@ static struct meeting_result *judge_meeting(struct arena *a, const struct terms 
 
 	/* each cleared as it is judged */
 	ev.res->motions = arena_alloc_uninit(a, (m->n_motions + 1) * sizeof *ev.res->motions);
+	/* each motion's counts, in one block (counts_new's size: n[] only
+	** where the terms read no role list) */
+	size_t counts_size = t->n_masks ? sizeof(struct counts) : offsetof(struct counts, present_by_mask);
+	char *counts = arena_alloc_uninit(a, (m->n_motions + 1) * counts_size);
 	if (plan && !plan->detail.quorum)
 		detail_room(plan->arena, t, &plan->detail); /* 6 KB a meeting otherwise */
 	struct decision_detail own;
@@ -2621,7 +2706,7 @@ static struct meeting_result *judge_meeting(struct arena *a, const struct terms 
 			continue;
 		}
 		struct motion_result *mr = &ev.res->motions[ev.res->n_motions++];
-		motion_result_clear(a, mr, t->n_masks);
+		motion_result_clear(mr, (struct counts *)(void *)(counts + (ev.res->n_motions - 1) * counts_size), t->n_masks);
 		mr->motion = st->motion;
 		eval_motion(&ev, mr);
 	}

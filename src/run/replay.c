@@ -1071,7 +1071,7 @@ static void count_meeting_year(struct replay *rp, struct body *b, const struct v
 static const char *motion_attr_string(const struct rec_motion *mo, const char *name)
 {
 	for (unsigned i = 0; i < mo->n_attrs; i++)
-		if (strcmp(mo->attrs[i].name, name) == 0 && mo->attrs[i].value.type == VT_STR)
+		if (mo->attrs[i].name[0] == name[0] && strcmp(mo->attrs[i].name, name) == 0 && mo->attrs[i].value.type == VT_STR)
 			return mo->attrs[i].value.u.str;
 	return NULL;
 }
@@ -1157,7 +1157,7 @@ static void track_motions(struct replay *rp, const struct body *b, const struct 
 	for (unsigned i = 0; i < r->n_motions; i++)
 		if (r->motions[i].motion->ratifies_meeting)
 			ratify(rp, b, m, &r->motions[i]);
-	if (!meeting_is_virtual_only(m)) /* only a meeting can be "the next meeting" */
+	if (!r->virtual_only) /* only a meeting can be "the next meeting" */
 		expire_unratified(rp, b, m->date, false);
 	for (unsigned i = 0; i < r->n_motions; i++) {
 		const struct motion_result *mr = &r->motions[i];
@@ -1236,7 +1236,7 @@ static void await_approval(struct replay *rp, const struct meeting_result *r, co
 static void tally_result(struct replay *rp, const struct meeting_result *r)
 {
 	struct replay_summary *s = &rp->summary;
-	if (meeting_is_virtual_only(r->meeting))
+	if (r->virtual_only)
 		s->outside_meetings++; /* decisions by e-mail: not a meeting */
 	else
 		s->meetings++;
