@@ -165,10 +165,29 @@ void reg_pad(FILE *out, const char *s, unsigned width, bool right)
 			fputc(' ', out);
 }
 
+/* Strings joined into buf[size] as snprintf would: cut at size - 1 bytes.
+** By hand: a text report writes two a declaration, thousands a history. */
+struct joined {
+	char *buf;
+	size_t size, n;
+};
+
+static void join(struct joined *j, const char *s)
+{
+	size_t len = strlen(s), room = j->size - 1 - j->n;
+	len = len < room ? len : room;
+	memcpy(j->buf + j->n, s, len);
+	j->n += len;
+}
+
 const char *reg_declarant(const struct reg_interest *d, char *buf, size_t size)
 {
-	snprintf(buf, size, "%s (%s)", d->member_name ? d->member_name : d->effect->who->id,
-	         d->member_name ? d->effect->who->id : "not on the roster");
+	struct joined j = { buf, size, 0 };
+	join(&j, d->member_name ? d->member_name : d->effect->who->id);
+	join(&j, " (");
+	join(&j, d->member_name ? d->effect->who->id : "not on the roster");
+	join(&j, ")");
+	buf[j.n] = '\0';
 	return buf;
 }
 
@@ -177,9 +196,22 @@ const char *reg_effect(const struct reg_interest *d, char *buf, size_t size)
 	bool anyway;
 	const char *voted = interest_voted_text(d, true, &anyway);
 	const char *clause = d->terms->interests_clause;
-	snprintf(buf, size, "%s%s%s%s; %s; %s; %s%s", clause ? "§" : "", clause ? clause : "", clause ? ": " : "",
-	         interest_rule_text(d, true), interest_quorum_text(d, true), interest_room_text(d, true), voted,
-	         anyway ? ", though the vote is void" : "");
+	struct joined j = { buf, size, 0 };
+	if (clause) {
+		join(&j, "§");
+		join(&j, clause);
+		join(&j, ": ");
+	}
+	join(&j, interest_rule_text(d, true));
+	join(&j, "; ");
+	join(&j, interest_quorum_text(d, true));
+	join(&j, "; ");
+	join(&j, interest_room_text(d, true));
+	join(&j, "; ");
+	join(&j, voted);
+	if (anyway)
+		join(&j, ", though the vote is void");
+	buf[j.n] = '\0';
 	return buf;
 }
 

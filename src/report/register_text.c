@@ -76,8 +76,18 @@ static void text_table(struct register_report *rr, struct body_out *bo, const st
 		wbuf_puts(&b, "  ");
 		pad_after(&b, t->members[r]->name, w);
 		for (unsigned c = 0; c < t->n_meetings; c++) {
-			wbuf_putc(&b, ' '); /* a column is 5 wide (MM-DD), no blanks at the end of the line */
-			pad_after(&b, attendance_letter(t->cells[r * t->n_meetings + c]), c + 1 < t->n_meetings ? 5 : 0);
+			/* a column is 5 wide (MM-DD), no blanks at the end of the line */
+			const char *cell = attendance_letter(t->cells[r * t->n_meetings + c]);
+			bool last = c + 1 == t->n_meetings;
+			if (cell[0] && !cell[1] && (unsigned char)cell[0] < 0x80) { /* one letter: most cells */
+				wbuf_putc(&b, ' ');
+				wbuf_putc(&b, cell[0]);
+				if (!last)
+					wbuf_write(&b, "    ", 4);
+			} else {
+				wbuf_putc(&b, ' ');
+				pad_after(&b, cell, last ? 0 : 5);
+			}
 		}
 		wbuf_putc(&b, '\n');
 	}

@@ -23,6 +23,7 @@
 #include "check/sema.h"
 #include "front/parse.h"
 #include "record/minutes.h"
+#include "report/register_int.h"
 #include "run/eval.h"
 #include "run/register.h"
 
@@ -269,9 +270,30 @@ static void on_table(void *ctx, const struct reg_table *t)
 	R->tables[R->n_tables++] = *t;
 }
 
+/* reg_declarant and reg_effect (joined by hand) say what snprintf said, cut
+** where snprintf cuts at every size of buffer. */
+static void check_declaration_words(const struct reg_interest *d)
+{
+	char want[2][512], got[512], cut[512];
+	bool anyway;
+	const char *voted = interest_voted_text(d, true, &anyway);
+	const char *clause = d->terms->interests_clause;
+	snprintf(want[0], sizeof want[0], "%s (%s)", d->member_name ? d->member_name : d->effect->who->id,
+	         d->member_name ? d->effect->who->id : "not on the roster");
+	snprintf(want[1], sizeof want[1], "%s%s%s%s; %s; %s; %s%s", clause ? "§" : "", clause ? clause : "",
+	         clause ? ": " : "", interest_rule_text(d, true), interest_quorum_text(d, true),
+	         interest_room_text(d, true), voted, anyway ? ", though the vote is void" : "");
+	for (int k = 0; k < 2; k++)
+		for (size_t size = 1; size <= strlen(want[k]) + 2; size++) {
+			snprintf(cut, size, "%s", want[k]);
+			assert_string_equal(k ? reg_effect(d, got, size) : reg_declarant(d, got, size), cut);
+		}
+}
+
 static void on_interest(void *ctx, const struct reg_interest *d)
 {
 	struct run *R = ctx;
+	check_declaration_words(d);
 	bool anyway;
 	const char *voted = interest_voted_text(d, false, &anyway);
 	assert_true(R->n_interests < 16);
