@@ -518,7 +518,12 @@ static void reserve_votes(struct jreader *r, struct read_votes *v, size_t more)
 	size_t cap = v->cap ? 2 * v->cap : 32;
 	while (cap < v->n + more)
 		cap *= 2;
-	v->items = arena_grow(r->arena, v->items, v->n, cap, sizeof *v->items);
+	/* not cleared: only the first n are read (at most MINUTES_MAX_NAMES + 32
+	** a list, so the size cannot overflow) */
+	struct read_vote *grown = arena_alloc_uninit(r->arena, cap * sizeof *grown);
+	if (v->n)
+		memcpy(grown, v->items, v->n * sizeof *grown);
+	v->items = grown;
 	v->cap = cap;
 }
 
@@ -681,7 +686,11 @@ static void read_names(struct jreader *r, struct jvalue *v, struct rec_names *to
 	r->n_names += v->n;
 	if (!ids->n)
 		return;
-	to->items = arena_grow(r->arena, to->items, to->n, to->n + ids->n, sizeof *to->items);
+	/* every one written below: not cleared (fewer than 2 * MINUTES_MAX_NAMES) */
+	struct rec_name *items = arena_alloc_uninit(r->arena, (to->n + ids->n) * sizeof *items);
+	if (to->n)
+		memcpy(items, to->items, to->n * sizeof *items);
+	to->items = items;
 	for (size_t i = 0; i < ids->n; i++)
 		to->items[to->n + i] = ids->items[i].vote.who;
 	to->n += (unsigned)ids->n;
@@ -956,8 +965,83 @@ static const char *attr_name(struct jreader *r, const char *text, size_t len)
 	return ascii_name(text, len, &tail) ? text : as_name(r, text, len);
 }
 
+static inline const char *lean_integer(const char *p, struct jvalue *v);
+
+/*
+** The lean path of "attributes" (v, an object, begun): where every member
+** is a plain name of ASCII, met once, with true, false or a whole number as
+** lean_integer reads one, at most LEAN_ATTRS of them, all are read into m
+** as read_attributes reads them, and true; otherwise false, with nothing
+** read (the scan where it was: read_attributes reads the object whole, and
+** says what is wrong).
+*/
+#define LEAN_ATTRS 16
+static bool lean_attributes(struct jreader *r, struct rec_motion *m, struct jvalue *v)
+{
+	const char *end = r->scan.end, *text = r->scan.text, *q = jscan_past_blanks(r->scan.p, end);
+	struct attr attrs[LEAN_ATTRS];
+	size_t n = 0;
+	if (r->general_only)
+		return false;
+	while (*q != '}') {
+		if (n > 0) {
+			if (*q != ',')
+				return false;
+			q = jscan_past_blanks(q + 1, end);
+		}
+		if (n == LEAN_ATTRS || *q != '"' || ascii_name_char[(unsigned char)q[1]] != 1)
+			return false;
+		const char *k = q + 1, *ke = k + 1;
+		while (ascii_name_char[(unsigned char)*ke])
+			ke++;
+		size_t len = (size_t)(ke - k);
+		if (*ke != '"' || len > PARSE_MAX_IDENT)
+			return false;
+		for (size_t i = 0; i < n; i++) /* a key met twice: the general path's syntax error */
+			if (strlen(attrs[i].name) == len && memcmp(attrs[i].name, k, len) == 0)
+				return false;
+		q = jscan_past_blanks(ke + 1, end);
+		if (*q != ':')
+			return false;
+		q = jscan_past_blanks(q + 1, end);
+		struct value val;
+		if (q[0] == 't' && q[1] == 'r' && q[2] == 'u' && q[3] == 'e' && !ascii_name_char[(unsigned char)q[4]]) {
+			val = (struct value){ .type = VT_BOOL, .u.boolean = true };
+			q += 4;
+		} else if (q[0] == 'f' && q[1] == 'a' && q[2] == 'l' && q[3] == 's' && q[4] == 'e' &&
+		           !ascii_name_char[(unsigned char)q[5]]) {
+			val = (struct value){ .type = VT_BOOL, .u.boolean = false };
+			q += 5;
+		} else {
+			struct jvalue num;
+			const char *past = lean_integer(q, &num);
+			if (!past)
+				return false;
+			val = (struct value){ .type = VT_NUM, .u.num = rat_int((int64_t)num.num),
+			                      .places = (unsigned char)rat_places_written(q, (size_t)(past - q)) };
+			q = past;
+		}
+		char *name = arena_alloc_uninit(r->arena, len + 1);
+		memcpy(name, k, len);
+		name[len] = '\0';
+		attrs[n++] = (struct attr){ name, val };
+		q = jscan_past_blanks(q, end);
+	}
+	v->n = (unsigned)n;
+	v->span.end = (uint32_t)(q + 1 - text);
+	r->scan.p = q + 1;
+	/* One spare slot, as the native reader leaves. */
+	m->attrs = arena_array(r->arena, n + 1, sizeof *m->attrs);
+	if (n)
+		memcpy(m->attrs, attrs, n * sizeof *attrs);
+	m->n_attrs = (unsigned)n;
+	return true;
+}
+
 static void read_attributes(struct jreader *r, struct rec_motion *m, struct jvalue *v)
 {
+	if (v->type == J_OBJECT && lean_attributes(r, m, v))
+		return;
 	if (v->type != J_OBJECT) {
 		fail_type(r, v, "an object of attributes, such as {\"financial\": true, \"amount\": 40000}");
 		return;
@@ -1046,6 +1130,9 @@ done:
 	m->n_votes = (unsigned)n;
 }
 
+static int next_member(struct jreader *r, struct jvalue *obj, struct jvalue *key, struct jvalue *x,
+                       const struct jscan_key *keys);
+
 static void read_tally(struct jreader *r, struct rec_motion *m, struct jvalue *v)
 {
 	static const struct jscan_key keys[] = {
@@ -1058,7 +1145,7 @@ static void read_tally(struct jreader *r, struct rec_motion *m, struct jvalue *v
 	bool ok = true;
 	struct jvalue key, n;
 	int k;
-	while ((k = jscan_member(&r->scan, v, &key, &n, keys)) != JSCAN_END) {
+	while ((k = next_member(r, v, &key, &n, keys)) != JSCAN_END) {
 		if (k == JSCAN_OTHER) {
 			unknown_key(r, &key, &n, keys, "the tally");
 			continue;
@@ -1419,7 +1506,8 @@ static const char *lean_votes(struct jreader *r, struct rec_motion *m, const cha
 	size_t total = by_kind[VOTE_FOR].n + by_kind[VOTE_AGAINST].n + by_kind[VOTE_ABSTAIN].n;
 	if (total > MINUTES_MAX_NAMES)
 		return NULL; /* the general path says so */
-	struct rec_vote *votes = total ? arena_array(r->arena, total, sizeof *votes) : NULL;
+	/* every one written below: not cleared */
+	struct rec_vote *votes = total ? arena_alloc_uninit(r->arena, total * sizeof *votes) : NULL;
 	size_t n = 0;
 	for (int kind = VOTE_FOR; kind <= VOTE_ABSTAIN; kind++)
 		for (size_t i = 0; i < by_kind[kind].n; i++)
@@ -1530,8 +1618,7 @@ static struct rec_motion *read_motion(struct jreader *r, struct jvalue *v, unsig
 	** where it cannot, and the lean path goes on after it. */
 	struct jvalue key, x;
 	int k;
-	while (!lean_motion_members(r, m, v) &&
-	       (k = jscan_member(&r->scan, v, &key, &x, MOTION_KEYS)) != JSCAN_END) {
+	while (!lean_motion_members(r, m, v) && (k = next_member(r, v, &key, &x, MOTION_KEYS)) != JSCAN_END) {
 		if (k == JSCAN_OTHER) {
 			unknown_key(r, &key, &x, MOTION_KEYS, "a motion");
 			continue;
@@ -1614,6 +1701,119 @@ static int lean_item_key(struct jreader *r, struct jvalue *v, struct jvalue *x)
 
 
 
+/* The index in `keys` (searched from `from` round, as member_key searches)
+** of the key [k, k + len), or -1. */
+static inline int lean_known_key(const struct jscan_key *keys, unsigned from, const char *k, size_t len,
+                                 const char *end)
+{
+	uint64_t head;
+	if (len == 0 || len > 255 || !lean_head(k, len < 8 ? len : 8, end, &head))
+		return -1;
+	uint16_t tag = JSCAN_TAG(len, k[0]);
+	for (unsigned n = 0, i = from; n < 2; n++, i = 0)
+		for (; keys[i].tag; i++)
+			if (keys[i].tag == tag && keys[i].head == head && (len <= 8 || memcmp(keys[i].name + 8, k + 8, len - 8) == 0))
+				return (int)i;
+	return -1;
+}
+
+/* A whole number of up to 18 digits at p, as scan_number reads it (no
+** sign, no leading 0 before a digit, followed by a blank or a ',', '}'
+** or ']'): its value in v, and the text past it; NULL where it is not. */
+static inline const char *lean_integer(const char *p, struct jvalue *v)
+{
+	const char *q = p;
+	long long num = 0;
+	while (*q >= '0' && *q <= '9' && q - p < 18)
+		num = num * 10 + (*q++ - '0');
+	if (q == p || (*p == '0' && q - p > 1) || !(jscan_blank[(unsigned char)*q] || *q == ',' || *q == '}' || *q == ']'))
+		return NULL;
+	v->type = J_INTEGER;
+	v->num = num;
+	return q;
+}
+
+enum { LEAN_NO = -3 };
+
+/*
+** jscan_member's lean path: the next member of obj where its key is plain
+** and one of `keys` not met before, and its value an object, an array, a
+** string of plain bytes, a whole number as lean_integer reads one, true or
+** false: read as jscan_member reads it (*x begun, a string copied unless
+** raw_strings), and the key's index; JSCAN_END at obj's end (read);
+** LEAN_NO where it is anything else, with nothing read.
+*/
+static int lean_member(struct jreader *r, struct jvalue *obj, const struct jscan_key *keys, struct jvalue *x)
+{
+	const char *end = r->scan.end, *text = r->scan.text, *q = jscan_past_blanks(r->scan.p, end), *k, *ke;
+	if (*q == '}') {
+		r->scan.p = q + 1;
+		obj->span.end = (uint32_t)(q + 1 - text);
+		return JSCAN_END;
+	}
+	if (obj->n > 0) {
+		if (*q != ',')
+			return LEAN_NO;
+		q = jscan_past_blanks(q + 1, end);
+	}
+	const char *key_at = q;
+	if (!(q = lean_plain_string(q, end, &k, &ke)))
+		return LEAN_NO;
+	int i = lean_known_key(keys, obj->next_key, k, (size_t)(ke - k), end);
+	if (i < 0 || (obj->seen & (1u << i)))
+		return LEAN_NO;
+	q = jscan_past_blanks(q, end);
+	if (*q != ':')
+		return LEAN_NO;
+	q = jscan_past_blanks(q + 1, end);
+	const char *v_at = q, *from, *to;
+	if (lean_begin(r, q, obj->depth, x)) {
+		q = r->scan.p;
+	} else if ((q = lean_plain_string(v_at, end, &from, &to))) {
+		size_t len = (size_t)(to - from);
+		x->type = J_STRING;
+		x->len = len;
+		x->terminated = !r->scan.raw_strings;
+		if (r->scan.raw_strings) {
+			x->str = from;
+		} else {
+			char *copy = arena_alloc_uninit(r->arena, len + 1);
+			memcpy(copy, from, len);
+			copy[len] = '\0';
+			x->str = copy;
+		}
+	} else if (v_at[0] == 't' && v_at[1] == 'r' && v_at[2] == 'u' && v_at[3] == 'e' &&
+	           !ascii_name_char[(unsigned char)v_at[4]]) { /* (the text ends in a NUL: never past its end) */
+		x->type = J_TRUE;
+		q = v_at + 4;
+	} else if (v_at[0] == 'f' && v_at[1] == 'a' && v_at[2] == 'l' && v_at[3] == 's' && v_at[4] == 'e' &&
+	           !ascii_name_char[(unsigned char)v_at[5]]) {
+		x->type = J_FALSE;
+		q = v_at + 5;
+	} else if (!(q = lean_integer(v_at, x))) {
+		return LEAN_NO;
+	}
+	if (x->type != J_OBJECT && x->type != J_ARRAY) {
+		x->span = (struct span){ (uint32_t)(v_at - text), (uint32_t)(q - text) };
+		x->depth = x->n = x->seen = x->next_key = 0;
+		x->keys = NULL;
+		r->scan.p = q;
+	}
+	x->key = (struct span){ (uint32_t)(key_at - text), (uint32_t)(ke + 1 - text) };
+	obj->n++;
+	obj->seen |= 1u << i;
+	obj->next_key = (unsigned)i + 1;
+	return i;
+}
+
+/* The next member of obj, by the lean path where it can (see jscan_member). */
+static int next_member(struct jreader *r, struct jvalue *obj, struct jvalue *key, struct jvalue *x,
+                       const struct jscan_key *keys)
+{
+	int k = r->general_only ? LEAN_NO : lean_member(r, obj, keys, x);
+	return k == LEAN_NO ? jscan_member(&r->scan, obj, key, x, keys) : k;
+}
+
 static const struct jscan_key ITEM_KEYS[] = {
 	JSCAN_KEY("motion"), JSCAN_KEY("arrives"), JSCAN_KEY("leaves"), { NULL, 0, 0 }
 };
@@ -1665,7 +1865,7 @@ static void read_item(struct jreader *r, struct meeting *mt, struct jvalue *v, s
 		leave(r, mk);
 		to = r->pending.n;
 	}
-	while ((k = jscan_member(&r->scan, v, &key, &x, ITEM_KEYS)) != JSCAN_END) {
+	while ((k = next_member(r, v, &key, &x, ITEM_KEYS)) != JSCAN_END) {
 		if (k == JSCAN_OTHER) {
 			unknown_key(r, &key, &x, ITEM_KEYS, "an item");
 			continue;
@@ -1838,7 +2038,7 @@ static struct meeting *read_meeting(struct jreader *r, struct jvalue *root)
 	struct step_vec steps = { 0 };
 	struct jvalue key, x;
 	int k;
-	while ((k = jscan_member(&r->scan, root, &key, &x, MEETING_KEYS)) != JSCAN_END) {
+	while ((k = next_member(r, root, &key, &x, MEETING_KEYS)) != JSCAN_END) {
 		if (k == JSCAN_OTHER) {
 			unknown_key(r, &key, &x, MEETING_KEYS, "the meeting record");
 			continue;
