@@ -533,8 +533,8 @@ static void reserve_votes(struct jreader *r, struct read_votes *v, size_t more)
 ** ids are read a run at a time (jscan_strings_of); anything else as
 ** jscan_element reads it.
 */
-static const char *lean_ids(struct jreader *r, const char *p, enum vote_kind kind, struct read_votes *out,
-                            size_t *count);
+static inline const char *lean_ids(struct jreader *r, const char *p, enum vote_kind kind,
+                                   struct read_votes *out, size_t *count);
 
 static void read_id_array(struct jreader *r, struct jvalue *v, enum vote_kind kind, struct read_votes *out)
 {
@@ -1428,8 +1428,9 @@ static inline const char *lean_plain_string(const char *p, const char *end, cons
 ** to `out` as votes of `kind` with their indexes, and counted in *count;
 ** the text past its ']', or NULL where it is not one (then out's length is
 ** as it was). */
-static const char *lean_ids(struct jreader *r, const char *p, enum vote_kind kind, struct read_votes *out,
-                            size_t *count)
+static inline __attribute__((always_inline)) const char *lean_ids(struct jreader *r, const char *p,
+                                                                    enum vote_kind kind, struct read_votes *out,
+                                                                    size_t *count)
 {
 	const char *end = r->scan.end, *text = r->scan.text;
 	size_t had = out->n, index = 0;
@@ -1447,13 +1448,11 @@ static const char *lean_ids(struct jreader *r, const char *p, enum vote_kind kin
 		size_t len = (size_t)(t - id);
 		if (*t != '"' || len > PARSE_MAX_IDENT)
 			break;
+		const char *interned = intern_id(r, id, len, tail_of(id, len, end), false);
 		if (out->n == out->cap)
 			reserve_votes(r, out, 1);
-		struct read_vote *rv = &out->items[out->n++];
-		rv->vote = (struct rec_vote){ .kind = kind };
-		rv->vote.who = (struct rec_name){ intern_id(r, id, len, tail_of(id, len, end), false),
-		                                  { (uint32_t)(p - text), (uint32_t)(t + 1 - text) }, NULL };
-		rv->index = index++;
+		out->items[out->n++] = (struct read_vote){
+			{ { interned, { (uint32_t)(p - text), (uint32_t)(t + 1 - text) }, NULL }, kind }, index++ };
 		p = jscan_past_blanks(t + 1, end);
 		if (*p == ']') {
 			*count = index;
