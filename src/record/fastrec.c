@@ -239,26 +239,11 @@ static inline uint64_t zero_bytes(uint64_t x)
 #endif
 
 /* The first byte from p[i] on that is not a blank (p[avail] is the NUL
-** that ends flex's buffer): spaces and line ends eight at a time. */
+** that ends flex's buffer): byte by byte, as blanks come a few at a time
+** (a space between words, a line's end and its indent). */
 static inline size_t skip_blanks(const char *p, size_t i, size_t avail)
 {
-	if (!(byte_class[(unsigned char)p[i]] & BLANK))
-		return i;
-	if (!(byte_class[(unsigned char)p[i + 1]] & BLANK)) /* one blank, as between words */
-		return i + 1;
-#if NAME_HEAD_WORDS
-	for (; i + 8 <= avail; i += 8) {
-		uint64_t x = load8(p + i);
-		uint64_t other = ~(zero_bytes(x ^ EACH_BYTE(' ')) | zero_bytes(x ^ EACH_BYTE('\n'))) &
-		                 0x8080808080808080ull;
-		if (other) {
-			i += (size_t)__builtin_ctzll(other) / 8;
-			break;
-		}
-	}
-#else
 	(void)avail;
-#endif
 	while (byte_class[(unsigned char)p[i]] & BLANK)
 		i++;
 	return i;
@@ -304,29 +289,71 @@ static ALWAYS_INLINE size_t read_name(struct fastrec *L, const char *p, size_t a
 	return n;
 }
 
+/* The name at q, of up to seven bytes, as most are, found in the table
+** (slots, mask: the table as it is) in one load of eight bytes: its length,
+** its slot in *found; 0 for any other (read_name's to read). */
+static ALWAYS_INLINE size_t short_known_name(const struct fr_slot *slots, uint32_t mask, const char *q,
+                                             size_t avail, const struct fr_slot **found)
+{
+#if NAME_HEAD_WORDS
+	const uint64_t ones = 0x0101010101010101ull, tops = 0x8080808080808080ull;
+	if (avail < 8 || !slots)
+		return 0;
+	uint64_t x = load8(q);
+	uint64_t ends = (x - NAME_END_BELOW * ones) & ~x & tops;
+	if (!ends)
+		return 0;
+	size_t n = (size_t)__builtin_ctzll(ends) / 8; /* at least 1: q[0] begins a name */
+	uint64_t head = x & ((1ull << (8 * n)) - 1);
+	for (uint32_t k = name_head_hash(q, n, head) & mask; slots[k].text; k = (k + 1) & mask)
+		if (slots[k].head == head && slots[k].len == n) {
+			*found = &slots[k];
+			return n;
+		}
+#else
+	(void)slots, (void)mask, (void)q, (void)avail, (void)found;
+#endif
+	return 0;
+}
+
 /* The names of a statement, `alice, bob,\n carol` (record.l's WORD or
 ** LIST) and the blanks after them, added to L->said (as it was if they
-** are not plain); *end where the last ends. */
+** are not plain); *end where the last ends.  The list and the table are
+** kept in locals while it runs (a store of a name could otherwise be a
+** store to either, for the compiler). */
 static size_t names_into(struct fastrec *L, const char *p, size_t avail, uint32_t at, uint32_t *end)
 {
 	struct fr_names *said = &L->said;
-	size_t had = said->n;
+	const struct fastrec_names *N = L->names;
+	const struct fr_slot *slots = N->slots;
+	uint32_t mask = N->cap - 1;
+	struct rec_name *items = said->items;
+	size_t had = said->n, n_said = had, cap = said->cap;
 	for (size_t i = 0;;) {
-		if (!(byte_class[(unsigned char)p[i]] & WORD_START))
+		const char *q = p + i, *id;
+		if (!(byte_class[(unsigned char)q[0]] & WORD_START))
 			break;
-		const char *id;
-		size_t n = read_name(L, p + i, avail - i, &id);
-		if (!id || said->n == MINUTES_MAX_NAMES)
+		const struct fr_slot *s;
+		size_t n = short_known_name(slots, mask, q, avail - i, &s);
+		if (n) {
+			id = s->not_a_name ? NULL : s->id;
+		} else {
+			n = read_name(L, q, avail - i, &id); /* may grow the table */
+			slots = N->slots;
+			mask = N->cap - 1;
+		}
+		if (!id || n_said == MINUTES_MAX_NAMES)
 			break;
-		if (said->n == said->cap) {
-			size_t cap = said->cap ? 2 * said->cap : 32;
-			said->items = arena_grow(L->arena, said->items, said->n, cap, sizeof *said->items);
+		if (n_said == cap) {
+			cap = cap ? 2 * cap : 32;
+			items = arena_grow(L->arena, items, n_said, cap, sizeof *items);
+			said->items = items;
 			said->cap = cap;
 		}
-		said->items[said->n++] = (struct rec_name){ id, { at + (uint32_t)i, at + (uint32_t)(i + n) }, NULL };
+		items[n_said++] = (struct rec_name){ id, { at + (uint32_t)i, at + (uint32_t)(i + n) }, NULL };
 		i += n;
 		uint32_t last = at + (uint32_t)i;
-		if (p[i] == ',' && p[i + 1] == ' ' && byte_class[(unsigned char)p[i + 2]] & WORD_START) {
+		if (q[n] == ',' && q[n + 1] == ' ' && byte_class[(unsigned char)q[n + 2]] & WORD_START) {
 			i += 2; /* `, ` between two names, as most are written */
 			continue;
 		}
@@ -334,6 +361,7 @@ static size_t names_into(struct fastrec *L, const char *p, size_t avail, uint32_
 		if (p[i] == ',') {
 			i = skip_blanks(p, i + 1, avail);
 		} else if (p[i] != '#' && p[i] != '\0') {
+			said->n = n_said;
 			*end = last;
 			return i;
 		} else {
@@ -351,15 +379,42 @@ size_t fr_scan_names(struct fastrec *L, const char *p, size_t avail, uint32_t at
 	return names_into(L, p, avail, at, end);
 }
 
+#if NAME_HEAD_WORDS
+/* The first n bytes (n <= 8) of a word, byte i at bits 8i: written out, so
+** that for a literal word it is a constant (a loop is not folded). */
+#define WORD_BYTE_AT(w, n, i) ((n) > (i) ? (uint64_t)(unsigned char)(w)[i] << (8 * (i)) : 0)
+static ALWAYS_INLINE uint64_t word_head(const char *w, size_t n)
+{
+	return WORD_BYTE_AT(w, n, 0) | WORD_BYTE_AT(w, n, 1) | WORD_BYTE_AT(w, n, 2) | WORD_BYTE_AT(w, n, 3) |
+	       WORD_BYTE_AT(w, n, 4) | WORD_BYTE_AT(w, n, 5) | WORD_BYTE_AT(w, n, 6) | WORD_BYTE_AT(w, n, 7);
+}
+#endif
+
 /* The word `word` (record.l's keyword) and the blanks after it, or 0.
 ** Inlined: with the word known, the comparison is a few instructions,
 ** most often failing at the first byte (a load of eight bytes, masked and
 ** compared, costs more, and a call half as much again). */
 static ALWAYS_INLINE size_t word_at(const char *p, size_t avail, const char *word, size_t len)
 {
-	for (size_t k = 0; k < len; k++) /* stops at p's NUL, which no word has */
-		if (p[k] != word[k])
+#if NAME_HEAD_WORDS
+	if (avail >= 8) {
+		/* its first eight bytes (a constant, inlined) in one comparison:
+		** where the first byte is known (record.y's dispatch on it), the
+		** word mostly matches, and byte by byte costs its length */
+		size_t n = len < 8 ? len : 8;
+		uint64_t mask = n == 8 ? ~0ull : (1ull << (8 * n)) - 1;
+		if ((load8(p) & mask) != word_head(word, n))
 			return 0;
+		for (size_t k = 8; k < len; k++) /* stops at p's NUL, which no word has */
+			if (p[k] != word[k])
+				return 0;
+	} else
+#endif
+	{
+		for (size_t k = 0; k < len; k++)
+			if (p[k] != word[k])
+				return 0;
+	}
 	if (byte_class[(unsigned char)p[len]] & WORD_BYTE || p[len] == '\0')
 		return 0;
 	size_t i = skip_blanks(p, len, avail);
