@@ -34,6 +34,9 @@ int fr_scan_window(void *scanner);
 /* The words after the `meeting` read past the last meeting (record.l). */
 int fr_scan_meeting_after(FR_STYPE *value, FR_LTYPE *where, void *scanner);
 void fr_scan_restore(void *scanner);
+/* flex's window over a mapped file emptied: it is filled again from
+** L->input when the scanner next reads (fastrec.c's read_direct). */
+void fr_scan_refill(void *scanner);
 }
 
 %code {

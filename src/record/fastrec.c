@@ -1536,6 +1536,63 @@ static void begin_meeting(struct fastrec *L, struct arena *out)
 	memset(&L->deputies, 0, sizeof L->deputies);
 }
 
+/*
+** A mapped file is read from the mapping itself while its meetings are
+** plain: each read whole (fr_scan_meeting_whole) from where the `meeting`
+** before it ended, and the `meeting` after it found by hand, as the
+** scanner would have found it; no byte copied into flex's window.  Where
+** either is not plain, the scanner reads on from there, its window filled
+** again from that place (fr_scan_refill).
+*/
+
+/* The token after a meeting read from the mapping, from p (offset at):
+** `meeting` and the title it begins, or the end of the file, by hand;
+** anything else by the scanner. */
+static void peek_direct(struct fastrec *L, const char *p, size_t avail, uint32_t at)
+{
+	size_t i = skip_between(p, 0, avail);
+	L->has_pending = true;
+	if (i == avail) {
+		L->pending = FR_END;
+		L->offset = at + (uint32_t)i;
+		L->pending_at = (struct span){ L->offset, L->offset };
+		return;
+	}
+	size_t w = KEYWORD_AT(p + i, avail - i, "meeting");
+	if (w && p[i + w] == '"') { /* not `meeting, ...` (a LIST) */
+		L->pending = FR_MEETING;
+		L->pending_at = (struct span){ at + (uint32_t)i, at + (uint32_t)i + 7 };
+		L->offset = at + (uint32_t)(i + w);
+		return;
+	}
+	fr_scan_refill(L->scanner);
+	L->offset = L->input = at;
+	L->window_stale = false;
+	FR_STYPE value;
+	L->peeking = true;
+	L->pending = fr_yylex(&value, &L->pending_at, L->scanner);
+	L->peeking = false;
+}
+
+/* The meeting after a `meeting` read past the last (L->pending), read
+** whole from the mapping, and the token after it; false if it is not
+** plain, or not a mapped file (flex reads a text in memory in place). */
+static bool read_direct(struct fastrec *L)
+{
+	if (!L->src->map_len || !L->has_pending || L->pending != FR_MEETING)
+		return false;
+	const char *p = L->src->text + L->offset;
+	size_t avail = L->src->len - L->offset;
+	uint32_t end;
+	size_t used = fr_scan_meeting_whole(L, p, avail, L->offset, &end);
+	if (!used)
+		return false;
+	fr_meeting_end(L, L->meeting_head.title.text, L->meeting_head.date, (struct span){ L->pending_at.start, end });
+	L->window_stale = true;
+	peek_direct(L, p + used, avail - used, L->offset + (uint32_t)used);
+	return true;
+}
+
 /* One meeting, and the token after it: a meeting is handed out only when
 ** what follows is another meeting or the end of the file, so that the full
 ** path, resuming after it, starts where nothing was read ahead. */
@@ -1543,15 +1600,22 @@ static enum fastrec_status read_meeting(struct fastrec_reader *r, struct arena *
 {
 	struct fastrec *L = &r->L;
 	begin_meeting(L, out);
-	if (fr_parse(L) != 0 || L->give_up)
-		return FASTREC_GIVE_UP;
-	if (L->at_end)
-		return r->n_meetings ? FASTREC_END : FASTREC_GIVE_UP; /* no meeting: the full path says so */
-	FR_STYPE value;
-	L->peeking = true; /* `meeting` alone: what follows is the next meeting's (fr_scan_meeting_after) */
-	L->pending = fr_yylex(&value, &L->pending_at, L->scanner);
-	L->peeking = false;
-	L->has_pending = true;
+	if (!read_direct(L)) {
+		if (L->window_stale) { /* the scanner reads on from the mapping's place */
+			fr_scan_refill(L->scanner);
+			L->input = L->offset;
+			L->window_stale = false;
+		}
+		if (fr_parse(L) != 0 || L->give_up)
+			return FASTREC_GIVE_UP;
+		if (L->at_end)
+			return r->n_meetings ? FASTREC_END : FASTREC_GIVE_UP; /* no meeting: the full path says so */
+		FR_STYPE value;
+		L->peeking = true; /* `meeting` alone: what follows is the next meeting's (fr_scan_meeting_after) */
+		L->pending = fr_yylex(&value, &L->pending_at, L->scanner);
+		L->peeking = false;
+		L->has_pending = true;
+	}
 	/* one item of a mapped file is bounded (parse.c's item_too_long) */
 	if ((L->pending != FR_MEETING && L->pending != FR_END) || L->pending_at.end - r->boundary > SOURCE_MAX_BYTES)
 		return FASTREC_GIVE_UP;

@@ -86,6 +86,7 @@ struct fastrec {
 	void *buffer;              /* its buffer over a source in memory */
 	uint32_t offset;           /* byte offset of the next character scanned */
 	uint32_t input;            /* of the next byte copied into flex's window (a mapped file) */
+	bool window_stale;         /* meetings were read from the mapping past flex's window (read_direct) */
 	bool give_up;              /* the full path must read from the last meeting's end */
 	bool at_end;               /* the end of the file, where a meeting could begin */
 	bool has_pending;          /* a token read past the last '}' */

@@ -478,16 +478,31 @@ static void test_window_ends_among_words(void **state)
 	}
 }
 
+/* text as a mapped file (as replay reads a long history) */
+static void map_text(struct ctx *x, const char *text, struct source *mapped)
+{
+	char path[] = "/tmp/quorate-test-fastrec.XXXXXX";
+	int fd = mkstemp(path);
+	assert_true(fd >= 0);
+	assert_int_equal(write(fd, text, strlen(text)), (ssize_t)strlen(text));
+	close(fd);
+	struct stat st;
+	const char *why = NULL;
+	assert_int_equal(source_map_over(mapped, &x->f.arena, path, 0, &st, &why), 0);
+	unlink(path);
+	mapped->name = "t.minutes"; /* as text_source's, for the dumps to compare */
+}
+
 /* The fast path's meetings, its status and where it stopped, written out;
 ** by_tokens: no meeting read whole.  *whole: how many were. */
-static const char *dump_fast(struct ctx *x, const char *text, bool by_tokens, unsigned long *whole)
+static const char *dump_fast(struct ctx *x, const struct source *src, bool by_tokens, unsigned long *whole)
 {
 	struct fastrec_names *names = fastrec_names_new(&x->f.arena);
 	if (by_tokens)
 		fastrec_names_by_tokens(names);
 	struct sbuf out;
 	sbuf_init(&out, &x->f.arena);
-	struct fastrec *r = fastrec_open(&x->f.arena, text_source(x, text), names);
+	struct fastrec *r = fastrec_open(&x->f.arena, src, names);
 	if (r) {
 		struct meeting *m;
 		enum fastrec_status st;
@@ -538,7 +553,7 @@ static void test_whole_meeting(void **state)
 	for (int round = 0; round < 1500; round++) {
 		struct sbuf b;
 		sbuf_init(&b, &x->f.arena);
-		for (unsigned k = 0, meetings = 1 + PICK(3); k < meetings; k++) {
+		for (unsigned k = 0, meetings = 1 + PICK(4); k < meetings; k++) {
 			sbuf_addf(&b, "meeting \"M%d\" on 2024-05-%02u {\n", round, 1 + k);
 			/* half the records plain but for one statement in twenty */
 			bool plain = round % 2 == 0;
@@ -554,12 +569,22 @@ static void test_whole_meeting(void **state)
 			sbuf_add(&b, PICK(10) ? "}\n" : "} # c\n");
 		}
 		const char *text = sbuf_str(&b);
-		unsigned long whole, none;
-		const char *by_tokens = dump_fast(x, text, true, &none), *read_whole = dump_fast(x, text, false, &whole);
+		unsigned long whole, none, mapped_whole;
+		const char *by_tokens = dump_fast(x, text_source(x, text), true, &none);
+		const char *read_whole = dump_fast(x, text_source(x, text), false, &whole);
 		assert_int_equal(none, 0);
 		if (strcmp(by_tokens, read_whole) != 0)
 			fail_msg("round %d: read whole\n%s\ntoken by token\n%s\nthe record\n%s", round, read_whole, by_tokens, text);
 		whole_total += whole;
+		/* mapped: the meetings after the first read from the mapping */
+		struct source mapped;
+		map_text(x, text, &mapped);
+		const char *from_map = dump_fast(x, &mapped, false, &mapped_whole);
+		source_close(&mapped);
+		if (strcmp(by_tokens, from_map) != 0)
+			fail_msg("round %d: read whole from the mapping\n%s\ntoken by token\n%s\nthe record\n%s", round, from_map,
+			         by_tokens, text);
+		assert_int_equal(mapped_whole, whole);
 		if (round % 10 == 0)
 			assert_same_both_ways(x, text);
 	}
