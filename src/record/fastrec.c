@@ -640,14 +640,30 @@ static size_t motion_attribute(struct fastrec *L, const char *p, size_t avail, u
 }
 
 /* A date (record.l's DATE) followed by a blank or '{', or 0. */
-static size_t date_at(const char *p, qdate *date)
+static size_t date_at(struct fastrec *L, const char *p, qdate *date)
 {
 	for (size_t k = 0; k < 10; k++)
 		if (k == 4 || k == 7 ? p[k] != '-' : !(p[k] >= '0' && p[k] <= '9'))
 			return 0;
 	if (!(byte_class[(unsigned char)p[10]] & BLANK || p[10] == '{'))
 		return 0;
-	return date_parse(p, 10, date) == DATE_OK ? 10 : 0;
+	/* a meeting's dates mostly fall in the month of the date before:
+	** its first day and length kept, by its `YYYY-MM-` */
+	struct fr_month *mo = &L->month;
+	char key[8];
+	memcpy(key, p, 8);
+	int day = (p[8] - '0') * 10 + (p[9] - '0');
+	if (memcmp(key, mo->key, 8) == 0 && day >= 1 && day <= mo->days) {
+		*date = mo->first + day - 1;
+		return 10;
+	}
+	if (date_parse(p, 10, date) != DATE_OK)
+		return 0;
+	memcpy(mo->key, key, 8);
+	mo->first = *date - (day - 1);
+	mo->days = date_days_in_month((p[0] - '0') * 1000 + (p[1] - '0') * 100 + (p[2] - '0') * 10 + (p[3] - '0'),
+	                              (p[5] - '0') * 10 + (p[6] - '0'));
+	return 10;
 }
 
 /* A string with nothing to decode (record.l's STRING, no longer than the
@@ -677,7 +693,7 @@ size_t fr_scan_dated(struct fastrec *L, const char *p, size_t avail, const char 
 {
 	for (int k = 0; k < 2 && words[k]; k++) {
 		size_t w = word_at(p, avail, words[k], strlen(words[k]));
-		if (!w || !date_at(p + w, &L->dated.date))
+		if (!w || !date_at(L, p + w, &L->dated.date))
 			continue;
 		L->dated.which = k;
 		*end = at + (uint32_t)w + 10;
@@ -692,7 +708,7 @@ size_t fr_scan_meeting(struct fastrec *L, const char *p, size_t avail, uint32_t 
 {
 	size_t i = string_at(L, p, avail, at, &L->meeting_head.title);
 	size_t w = i ? word_at(p + i, avail - i, "on", 2) : 0;
-	if (!w || !date_at(p + i + w, &L->meeting_head.date))
+	if (!w || !date_at(L, p + i + w, &L->meeting_head.date))
 		return 0;
 	i = skip_blanks(p, i + w + 10, avail);
 	if (p[i] != '{')

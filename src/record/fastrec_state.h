@@ -115,6 +115,9 @@ struct fastrec {
 	struct fr_meeting_head { struct fr_string title; qdate date; } meeting_head; /* read with `meeting` */
 	struct fr_outcome { int outcome; struct span said; } outcome; /* read with `recorded`: `recorded carried` */
 	struct fr_tally { int64_t count[3]; bool has_abstain; struct span at; } tally; /* read with `tally`: for, against, abstain */
+	/* the month of the last date read by hand (its `YYYY-MM-`, none: all
+	** zero bytes, no date's), its first day and how many days it has */
+	struct fr_month { char key[8]; qdate first; int days; } month;
 	VEC(struct rec_step) steps;
 	VEC(struct rec_deputy) deputies;
 	VEC(struct rec_vote) votes;

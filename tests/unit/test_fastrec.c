@@ -423,6 +423,13 @@ static void test_meeting_heads(void **state)
 		{ "meeting \"A\" on 2024-05-14 {\n  minutes amended 2024-05-01\n  minutes amended 2024-05-02\n}\n", false },
 		{ "meeting \"A\" on 2024-05-14 {\n  terms \"T\"\n  terms \"U\"\n}\n", false },
 		{ "meeting \"A\" on 2024-05-14 {\n  minutes circulated 2024-13-01\n}\n", false },
+		/* a date in the month of the date before it (the month kept) */
+		{ "meeting \"A\" on 2024-02-10 {\n  papers sent 2024-02-01\n  minutes circulated 2024-02-29\n}\n", true },
+		{ "meeting \"A\" on 2023-02-10 {\n  papers sent 2023-02-01\n  minutes circulated 2023-02-29\n}\n", false },
+		{ "meeting \"A\" on 2024-05-14 {\n  papers sent 2024-05-00\n}\n", false },
+		{ "meeting \"A\" on 2024-05-14 {\n  papers sent 2024-05-31\n  minutes circulated 2024-05-32\n}\n", false },
+		{ "meeting \"A\" on 2024-04-14 {\n  papers sent 2024-04-30\n  minutes circulated 2024-04-31\n}\n", false },
+		{ "meeting \"A\" on 2024-12-14 {\n  papers sent 2024-12-31\n}\nmeeting \"B\" on 2024-12-01 {\n}\n", true },
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
 		assert_same_both_ways(x, cases[i].text);
