@@ -316,6 +316,39 @@ static ALWAYS_INLINE size_t short_known_name(const struct fr_slot *slots, uint32
 	return 0;
 }
 
+/* The name at q (q[0] begins a word) in a list: its length, its one form
+** in *id (NULL: not a name here); *slots and *mask follow the table (which
+** read_name may grow). */
+static ALWAYS_INLINE size_t list_name(struct fastrec *L, const struct fr_slot **slots, uint32_t *mask, const char *q,
+                                      size_t avail, const char **id)
+{
+	const struct fr_slot *s;
+	size_t n = short_known_name(*slots, *mask, q, avail, &s);
+	if (n) {
+		*id = s->not_a_name ? NULL : s->id;
+		return n;
+	}
+	n = read_name(L, q, avail, id);
+	*slots = L->names->slots;
+	*mask = L->names->cap - 1;
+	return n;
+}
+
+/* After a name of a list, ending at p[i]: where the next name begins
+** (*more), or where the blanks after the list end (the next statement's
+** first byte); 0 where that is not plain (a comment, the window's end). */
+static ALWAYS_INLINE size_t list_next(const char *p, size_t i, size_t avail, bool *more)
+{
+	*more = true;
+	if (p[i] == ',' && p[i + 1] == ' ' && byte_class[(unsigned char)p[i + 2]] & WORD_START)
+		return i + 2; /* `, ` between two names, as most are written */
+	i = skip_blanks(p, i, avail);
+	if (p[i] == ',')
+		return skip_blanks(p, i + 1, avail);
+	*more = false;
+	return p[i] != '#' && p[i] != '\0' ? i : 0;
+}
+
 /* The names of a statement, `alice, bob,\n carol` (record.l's WORD or
 ** LIST) and the blanks after them, added to L->said (as it was if they
 ** are not plain); *end where the last ends.  The list and the table are
@@ -324,24 +357,15 @@ static ALWAYS_INLINE size_t short_known_name(const struct fr_slot *slots, uint32
 static size_t names_into(struct fastrec *L, const char *p, size_t avail, uint32_t at, uint32_t *end)
 {
 	struct fr_names *said = &L->said;
-	const struct fastrec_names *N = L->names;
-	const struct fr_slot *slots = N->slots;
-	uint32_t mask = N->cap - 1;
+	const struct fr_slot *slots = L->names->slots;
+	uint32_t mask = L->names->cap - 1;
 	struct rec_name *items = said->items;
 	size_t had = said->n, n_said = had, cap = said->cap;
 	for (size_t i = 0;;) {
-		const char *q = p + i, *id;
-		if (!(byte_class[(unsigned char)q[0]] & WORD_START))
+		const char *id;
+		if (!(byte_class[(unsigned char)p[i]] & WORD_START))
 			break;
-		const struct fr_slot *s;
-		size_t n = short_known_name(slots, mask, q, avail - i, &s);
-		if (n) {
-			id = s->not_a_name ? NULL : s->id;
-		} else {
-			n = read_name(L, q, avail - i, &id); /* may grow the table */
-			slots = N->slots;
-			mask = N->cap - 1;
-		}
+		size_t n = list_name(L, &slots, &mask, p + i, avail - i, &id);
 		if (!id || n_said == MINUTES_MAX_NAMES)
 			break;
 		if (n_said == cap) {
@@ -351,22 +375,16 @@ static size_t names_into(struct fastrec *L, const char *p, size_t avail, uint32_
 			said->cap = cap;
 		}
 		items[n_said++] = (struct rec_name){ id, { at + (uint32_t)i, at + (uint32_t)(i + n) }, NULL };
-		i += n;
-		uint32_t last = at + (uint32_t)i;
-		if (q[n] == ',' && q[n + 1] == ' ' && byte_class[(unsigned char)q[n + 2]] & WORD_START) {
-			i += 2; /* `, ` between two names, as most are written */
+		uint32_t last = at + (uint32_t)(i + n);
+		bool more;
+		i = list_next(p, i + n, avail, &more);
+		if (more)
 			continue;
-		}
-		i = skip_blanks(p, i, avail);
-		if (p[i] == ',') {
-			i = skip_blanks(p, i + 1, avail);
-		} else if (p[i] != '#' && p[i] != '\0') {
-			said->n = n_said;
-			*end = last;
-			return i;
-		} else {
+		if (!i)
 			break;
-		}
+		said->n = n_said;
+		*end = last;
+		return i;
 	}
 	said->n = had;
 	return 0;
@@ -1161,6 +1179,39 @@ static size_t skip_between(const char *p, size_t i, size_t avail)
 ** it included), or 0. */
 #define KEYWORD_AT(p, avail, word) word_at((p), (avail), word, sizeof word - 1)
 
+/* The names after `for`, `against` or `abstain` (kind; at p, offset at)
+** and the blanks after them, as the motion's votes (L->votes, as they
+** were if they are not plain: what fr_votes_said makes of them). */
+static size_t votes_into(struct fastrec *L, enum vote_kind kind, const char *p, size_t avail, uint32_t at)
+{
+	const struct fr_slot *slots = L->names->slots;
+	uint32_t mask = L->names->cap - 1;
+	struct rec_vote *items = L->votes.items;
+	size_t n_votes = L->votes.n, cap = L->votes.cap;
+	for (size_t i = 0;;) {
+		const char *id;
+		if (!(byte_class[(unsigned char)p[i]] & WORD_START))
+			return 0;
+		size_t n = list_name(L, &slots, &mask, p + i, avail - i, &id);
+		if (!id || n_votes == MINUTES_MAX_NAMES) /* past every limit: votes_room gives up */
+			return 0;
+		if (n_votes == cap) {
+			cap = cap ? 2 * cap : 16;
+			items = arena_grow(L->out, items, n_votes, cap, sizeof *items);
+			L->votes.items = items;
+			L->votes.cap = cap;
+		}
+		items[n_votes++] = (struct rec_vote){ { id, { at + (uint32_t)i, at + (uint32_t)(i + n) }, NULL }, kind };
+		bool more;
+		i = list_next(p, i + n, avail, &more);
+		if (more)
+			continue;
+		if (i)
+			L->votes.n = n_votes;
+		return i;
+	}
+}
+
 /* `recorded`'s outcome, as record.y's RECORDED: once a motion. */
 static bool whole_recorded(struct fastrec *L, const struct fr_outcome *o)
 {
@@ -1312,20 +1363,10 @@ static size_t whole_motion(struct fastrec *L, const char *p, size_t avail, uint3
 		default:
 			return 0;
 		}
-		/* for, against or abstain, and the statements of votes after it */
-		bool closes;
-		if (!w || !(n = fr_scan_votes(L, kind, q + w, left - w, qat + (uint32_t)w, &end, &closes)))
-			return 0;
-		fr_votes_said(L, &L->said);
-		if (L->give_up)
+		/* for, against or abstain */
+		if (!w || !(n = votes_into(L, kind, q + w, left - w, qat + (uint32_t)w)))
 			return 0;
 		i += w + n;
-		if (closes) {
-			if (!whole_recorded(L, &L->outcome))
-				return 0;
-			fr_motion_end(L, (struct span){ at, end });
-			return i;
-		}
 	}
 }
 
