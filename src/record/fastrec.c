@@ -997,8 +997,7 @@ void fr_motion_begin(struct fastrec *L, const char *number, const char *title)
 	L->motion->title = title ? title : "";
 	L->motion_seen = 0;
 	memset(&L->votes, 0, sizeof L->votes);
-	memset(&L->attrs, 0, sizeof L->attrs);
-	memset(&L->attr_at, 0, sizeof L->attr_at);
+	L->attrs.n = L->attr_at.n = 0; /* (in the reader's arena, reused: fr_motion_end copies them) */
 	L->interests = L->objections = (struct fr_names){ 0 };
 }
 
@@ -1021,15 +1020,15 @@ struct value fr_number_value(const struct fr_number *n)
 void fr_attribute(struct fastrec *L, const char *name, struct span name_at, const struct value *value, struct span value_at)
 {
 	for (size_t k = 0; k < L->attrs.n; k++)
-		if (strcmp(L->attrs.items[k].name, name) == 0) {
+		if (L->attrs.items[k].name[0] == name[0] && strcmp(L->attrs.items[k].name, name) == 0) {
 			give_up(L); /* given twice */
 			return;
 		}
 	struct attr a = { name, value ? *value : (struct value){ .type = VT_BOOL, .u.boolean = true } };
-	VEC_PUSH(L->out, L->attrs, a);
+	VEC_PUSH(L->arena, L->attrs, a);
 	/* minutes.c's attr_at: the name as long as its one form */
 	struct rec_attr_at at = { { name_at.start, name_at.start + (uint32_t)strlen(name) }, value_at };
-	VEC_PUSH(L->out, L->attr_at, at);
+	VEC_PUSH(L->arena, L->attr_at, at);
 }
 
 /* Room for `more` votes after the motion's (NULL: past every limit). */
@@ -1119,12 +1118,18 @@ void fr_motion_end(struct fastrec *L, struct span at)
 	struct rec_motion *m = L->motion;
 	m->span = at;
 	m->n_attrs = (unsigned)L->attrs.n;
-	m->attrs = arena_array(L->out, L->attrs.n + 1, sizeof *m->attrs);
-	m->attr_at = arena_array(L->out, L->attrs.n + 1, sizeof *m->attr_at);
-	if (L->attrs.n) {
-		memcpy(m->attrs, L->attrs.items, L->attrs.n * sizeof *m->attrs);
-		memcpy(m->attr_at, L->attr_at.items, L->attrs.n * sizeof *m->attr_at);
+	/* both arrays in one piece, each one longer than its attributes (the
+	** last zero, as arena_array gives it) */
+	size_t n = L->attrs.n;
+	char *both = arena_alloc_uninit(L->out, (n + 1) * (sizeof *m->attrs + sizeof *m->attr_at));
+	m->attrs = (struct attr *)(void *)both;
+	m->attr_at = (struct rec_attr_at *)(void *)(both + (n + 1) * sizeof *m->attrs);
+	if (n) {
+		memcpy(m->attrs, L->attrs.items, n * sizeof *m->attrs);
+		memcpy(m->attr_at, L->attr_at.items, n * sizeof *m->attr_at);
 	}
+	memset(&m->attrs[n], 0, sizeof *m->attrs);
+	memset(&m->attr_at[n], 0, sizeof *m->attr_at);
 	m->votes = L->votes.items;
 	m->n_votes = (unsigned)L->votes.n;
 	m->interests = names_of(&L->interests);
