@@ -498,12 +498,21 @@ size_t fr_scan_votes(struct fastrec *L, enum vote_kind kind, const char *p, size
 static inline size_t string_end(const char *p, size_t i, size_t avail)
 {
 #if NAME_HEAD_WORDS
-	for (; i + 8 <= avail; i += 8) {
-		uint64_t x = load8(p + i);
-		uint64_t stop = zero_bytes(x ^ EACH_BYTE('"')) | zero_bytes(x ^ EACH_BYTE('\\')) |
-		                zero_bytes(x ^ EACH_BYTE('\n')) | zero_bytes(x);
-		if (stop)
-			return i + (size_t)__builtin_ctzll(stop) / 8;
+	const uint64_t ones = EACH_BYTE(1), tops = EACH_BYTE(0x80);
+	while (i + 8 <= avail) {
+		/* the first byte below 0x20 (a line's end, the NUL or another
+		** control character), '"' or '\\': each test is exact in the lowest
+		** byte it flags (a borrow runs only upwards, from a flagged byte) */
+		uint64_t x = load8(p + i), quote = x ^ EACH_BYTE('"'), slash = x ^ EACH_BYTE('\\');
+		uint64_t stop = (((x - EACH_BYTE(0x20)) & ~x) | ((quote - ones) & ~quote) | ((slash - ones) & ~slash)) & tops;
+		if (!stop) {
+			i += 8;
+			continue;
+		}
+		i += (size_t)__builtin_ctzll(stop) / 8;
+		if (p[i] == '"' || p[i] == '\\' || p[i] == '\n' || p[i] == '\0')
+			return i;
+		i++; /* a tab, say: part of the string */
 	}
 #else
 	(void)avail;

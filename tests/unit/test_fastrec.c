@@ -540,8 +540,8 @@ static void test_whole_meeting(void **state)
 		"  papers sent 2024-02-30\n", "  present quorum\n", "  leaves\n", "  chair a\n  chair b\n",
 	};
 	static const char *const heads[] = {
-		"  motion 1 \"M\" {\n", "  motion {\n", "  motion \"N\" financial amount 81500 {\n",
-		"  motion 2 x true {\n", "  motion 3 \"O\" a 1.5 {\n", "  motion 4{", "  motion 5 \"P\" # c\n {\n",
+		"  motion 1 \"M\" {\n", "  motion 9 \"A title\twith a tab, past eight bytes\" {\n", "  motion \"N\" financial amount 81500 {\n",
+		"  motion 2 x true {\n", "  motion {\n", "  motion 3 \"O\" a 1.5 {\n", "  motion 4{", "  motion 5 \"P\" # c\n {\n",
 	};
 	static const char *const motion_items[] = {
 		"    for a, b\n", "    against c\n", "    abstain d\n", "    tally for 3 against 1\n",
