@@ -6,6 +6,9 @@
 
 #include <setjmp.h>
 #include <string.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "front/names.h"
 #include "front/parse.h"
@@ -408,10 +411,20 @@ static ALWAYS_INLINE uint64_t word_head(const char *w, size_t n)
 }
 #endif
 
-/* The word `word` (record.l's keyword) and the blanks after it, or 0.
-** Inlined: with the word known, the comparison is a few instructions,
-** most often failing at the first byte (a load of eight bytes, masked and
-** compared, costs more, and a call half as much again). */
+/* After a word matched at p (len bytes): the blanks after it, or 0 where
+** it goes on (a longer word) or what follows is not known (a comment, the
+** window's end). */
+static ALWAYS_INLINE size_t word_end(const char *p, size_t avail, size_t len)
+{
+	if (byte_class[(unsigned char)p[len]] & WORD_BYTE || p[len] == '\0')
+		return 0;
+	size_t i = skip_blanks(p, len, avail);
+	return p[i] == '#' || p[i] == '\0' ? 0 : i;
+}
+
+/* The word `word` (record.l's keyword; len bytes, a literal) and the
+** blanks after it, or 0.  Inlined: with the word known, the comparison is
+** a few instructions. */
 static ALWAYS_INLINE size_t word_at(const char *p, size_t avail, const char *word, size_t len)
 {
 #if NAME_HEAD_WORDS
@@ -433,10 +446,18 @@ static ALWAYS_INLINE size_t word_at(const char *p, size_t avail, const char *wor
 			if (p[k] != word[k])
 				return 0;
 	}
-	if (byte_class[(unsigned char)p[len]] & WORD_BYTE || p[len] == '\0')
-		return 0;
-	size_t i = skip_blanks(p, len, avail);
-	return p[i] == '#' || p[i] == '\0' ? 0 : i;
+	return word_end(p, avail, len);
+}
+
+/* The same for a word known only as the program runs (one of a table):
+** byte by byte, as word_head would not be a constant. */
+static size_t any_word_at(const char *p, size_t avail, const char *word)
+{
+	size_t len = 0;
+	for (; word[len]; len++) /* stops at p's NUL, which no word has */
+		if (p[len] != word[len])
+			return 0;
+	return word_end(p, avail, len);
 }
 
 /* `recorded <outcome> }` and the blanks after it, as most motions end:
@@ -497,6 +518,24 @@ size_t fr_scan_votes(struct fastrec *L, enum vote_kind kind, const char *p, size
 ** scanner's (a '\\' to decode, a line end, the NUL), eight at a time. */
 static inline size_t string_end(const char *p, size_t i, size_t avail)
 {
+#if defined(__SSE2__)
+	/* sixteen bytes a step: a title is a few dozen */
+	const __m128i quote16 = _mm_set1_epi8('"'), slash16 = _mm_set1_epi8('\\'), below16 = _mm_set1_epi8(0x1F);
+	while (i + 16 <= avail) {
+		__m128i x = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
+		__m128i control = _mm_cmpeq_epi8(_mm_min_epu8(x, below16), x); /* x <= 0x1F */
+		unsigned stop = (unsigned)_mm_movemask_epi8(
+			_mm_or_si128(control, _mm_or_si128(_mm_cmpeq_epi8(x, quote16), _mm_cmpeq_epi8(x, slash16))));
+		if (!stop) {
+			i += 16;
+			continue;
+		}
+		i += (size_t)__builtin_ctz(stop);
+		if (p[i] == '"' || p[i] == '\\' || p[i] == '\n' || p[i] == '\0')
+			return i;
+		i++; /* a tab, say: part of the string */
+	}
+#endif
 #if NAME_HEAD_WORDS
 	const uint64_t ones = EACH_BYTE(1), tops = EACH_BYTE(0x80);
 	while (i + 8 <= avail) {
@@ -599,7 +638,7 @@ size_t fr_scan_tally(struct fastrec *L, const char *p, size_t avail, uint32_t at
 	size_t i = 0, digits;
 	L->tally.has_abstain = false;
 	for (int k = 0; k < 3; k++) {
-		size_t w = word_at(p + i, avail - i, words[k], strlen(words[k]));
+		size_t w = any_word_at(p + i, avail - i, words[k]);
 		if (!w && k == 2) {
 			if (window_ends_after_word(p + i))
 				return 0;
@@ -719,7 +758,7 @@ size_t fr_scan_dated(struct fastrec *L, const char *p, size_t avail, const char 
                      uint32_t *end)
 {
 	for (int k = 0; k < 2 && words[k]; k++) {
-		size_t w = word_at(p, avail, words[k], strlen(words[k]));
+		size_t w = any_word_at(p, avail, words[k]);
 		if (!w || !date_at(L, p + w, &L->dated.date))
 			continue;
 		L->dated.which = k;
