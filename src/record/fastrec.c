@@ -307,12 +307,18 @@ static ALWAYS_INLINE size_t short_known_name(const struct fr_slot *slots, uint32
 	if (!ends)
 		return 0;
 	size_t n = (size_t)__builtin_ctzll(ends) / 8; /* at least 1: q[0] begins a name */
-	uint64_t head = x & ((1ull << (8 * n)) - 1);
-	for (uint32_t k = name_head_hash(q, n, head) & mask; slots[k].text; k = (k + 1) & mask)
-		if (slots[k].head == head && slots[k].len == n) {
+	uint64_t head = x & ((ends ^ (ends - 1)) >> 8); /* its n bytes */
+	/* A head of up to seven bytes is the name's length too (no name has a
+	** NUL; a longer name's head has eight bytes); an empty slot's is 0,
+	** and no name's. */
+	for (uint32_t k = name_head_hash(q, n, head) & mask;; k = (k + 1) & mask) {
+		if (slots[k].head == head) {
 			*found = &slots[k];
 			return n;
 		}
+		if (!slots[k].text)
+			break;
+	}
 #else
 	(void)slots, (void)mask, (void)q, (void)avail, (void)found;
 #endif
