@@ -1045,10 +1045,12 @@ void fr_motion_begin(struct fastrec *L, const char *number, const char *title)
 		give_up(L);
 		return;
 	}
-	L->motion = arena_alloc(L->out, sizeof *L->motion);
+	/* zeroed in place, not by a call (a motion a few hundred bytes) */
+	struct rec_motion *m = arena_alloc_uninit(L->out, sizeof *m);
+	*m = (struct rec_motion){ .title = title ? title : "" };
+	L->motion = m;
 	L->ordinal = ++L->mt->n_motions;
-	L->motion->number = number ? number : arena_printf(L->out, "%u", L->ordinal);
-	L->motion->title = title ? title : "";
+	m->number = number ? number : arena_printf(L->out, "%u", L->ordinal);
 	L->motion_seen = 0;
 	memset(&L->votes, 0, sizeof L->votes);
 	L->attrs.n = L->attr_at.n = 0; /* (in the reader's arena, reused: fr_motion_end copies them) */
@@ -1255,8 +1257,13 @@ static size_t votes_into(struct fastrec *L, enum vote_kind kind, const char *p, 
 		if (!id || n_votes == MINUTES_MAX_NAMES) /* past every limit: votes_room gives up */
 			return 0;
 		if (n_votes == cap) {
-			cap = cap ? 2 * cap : 16;
-			items = arena_grow(L->out, items, n_votes, cap, sizeof *items);
+			if (cap) {
+				cap *= 2;
+				items = arena_grow(L->out, items, n_votes, cap, sizeof *items);
+			} else { /* a motion's first: nothing to copy */
+				cap = 16;
+				items = arena_alloc_uninit(L->out, cap * sizeof *items);
+			}
 			L->votes.items = items;
 			L->votes.cap = cap;
 		}
