@@ -15,6 +15,13 @@
 ** grammars equal; tests/unit/test_fastrec.c runs every record of examples/
 ** and tests/ both ways).
 **
+** Within it, a meeting written the plain way (the statements most records
+** use, nothing the grammar's actions would question) is read whole by hand,
+** as one token, calling the grammar's own actions; any other is read token
+** by token, so the two build the same model (test_fastrec's
+** test_whole_meeting).  A mapped file's plain meetings are read from the
+** mapping itself, not copied into flex's window.
+**
 ** Names are interned: within one reader, or the readers of a run that
 ** share a table of names (fastrec_names_new), every occurrence of a name
 ** has the same `id` pointer (up to FASTREC_MAX_NAMES distinct names; past
