@@ -454,6 +454,12 @@ struct class_memo {
 	const char *attrs[CLASS_MEMO_ATTRS];      /* the attributes they read */
 	struct class_slot slot[CLASS_MEMO_SLOTS];
 	unsigned next;                            /* the slot filled next */
+	unsigned last;                            /* the slot that answered last: tried first */
+	/* a motion that gives no attribute at all (most of them): its class */
+	bool bare_known;
+	enum expr_status bare_status;
+	const struct dclass *bare_cls;
+	const struct expr *bare_fault;
 };
 
 struct expr_memo {
@@ -670,12 +676,21 @@ enum expr_status expr_select_class_memo(struct expr_memo *m, const struct terms 
 		class_memo_examine(cm, t);
 	if (!cm || !cm->usable)
 		return expr_select_class(t, env, cls, fault);
+	if (env->n_attrs == 0 && cm->bare_known) {
+		/* every attribute the `when`s read left out, as before */
+		*cls = cm->bare_cls;
+		if (cm->bare_status != EXPR_OK)
+			*fault = cm->bare_fault;
+		return cm->bare_status;
+	}
 	struct class_key k;
 	for (unsigned i = 0; i < cm->n_attrs; i++)
 		k.v[i] = find_attr(env, cm->attrs[i]);
-	for (unsigned j = 0; j < CLASS_MEMO_SLOTS; j++) {
+	for (unsigned n = 0; n < CLASS_MEMO_SLOTS; n++) {
+		unsigned j = (cm->last + n) % CLASS_MEMO_SLOTS;
 		const struct class_slot *sl = &cm->slot[j];
 		if (slot_matches(sl, &k, cm->n_attrs)) {
+			cm->last = j;
 			*cls = sl->cls;
 			if (sl->status != EXPR_OK)
 				*fault = sl->fault;
@@ -686,7 +701,14 @@ enum expr_status expr_select_class_memo(struct expr_memo *m, const struct terms 
 	enum expr_status st = expr_select_class(t, env, cls, &f);
 	if (st != EXPR_OK)
 		*fault = f;
+	if (env->n_attrs == 0) {
+		cm->bare_known = true;
+		cm->bare_status = st;
+		cm->bare_cls = *cls;
+		cm->bare_fault = f;
+	}
 	struct class_slot *sl = &cm->slot[cm->next];
+	cm->last = cm->next;
 	cm->next = (cm->next + 1) % CLASS_MEMO_SLOTS;
 	sl->used = true;
 	for (unsigned i = 0; i < cm->n_attrs; i++) {

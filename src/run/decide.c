@@ -109,15 +109,20 @@ static enum quorum_state decide_quorum(const struct terms *t, const struct scena
 
 /* The class rules applied to counts c: carried, not carried, or
 ** undetermined when one cannot be evaluated. */
-static enum outcome apply_rules(const struct dclass *cl, const struct counts *c, const struct scenario *s,
-                                struct decision_detail *detail)
+static enum outcome rules_outcome(const struct dclass *cl, const struct counts *c, const struct attr *attrs,
+                                  unsigned n_attrs, struct expr_memo *memo, struct decision_detail *detail)
 {
 	bool failed;
-	bool met = all_met(cl->requires, cl->n_requires, c, s->attrs, s->n_attrs, s->memo, detail ? detail->rules : NULL,
-	                   &failed);
+	bool met = all_met(cl->requires, cl->n_requires, c, attrs, n_attrs, memo, detail ? detail->rules : NULL, &failed);
 	if (detail)
 		detail->n_rules = cl->n_requires;
 	return failed ? OUTCOME_UNDETERMINED : met ? OUTCOME_CARRIED : OUTCOME_NOT_CARRIED;
+}
+
+static enum outcome apply_rules(const struct dclass *cl, const struct counts *c, const struct scenario *s,
+                                struct decision_detail *detail)
+{
+	return rules_outcome(cl, c, s->attrs, s->n_attrs, s->memo, detail);
 }
 
 /* ---- the steps of a decision ---------------------------------------------------------- */
@@ -288,6 +293,63 @@ static void decide_once(const struct terms *t, const struct scenario *s, struct 
 	else if ((d->quorum == QUORUM_TBA || d->quorum == QUORUM_UNKNOWN) && o != OUTCOME_VOID)
 		o = OUTCOME_UNDETERMINED;
 	d->outcome = approve(s, d, o);
+}
+
+/* ---- the usual motion (decide.h) ------------------------------------------------------ */
+
+bool decide_usual(const struct terms *t, const struct usual_motion *u, struct decision *out,
+                  struct decision_detail *detail)
+{
+	if (t->casting_tba || t->consensus_tba || t->quorum_tba || (!u->voted && !u->consensus) ||
+	    (u->consensus && !t->consensus_allowed))
+		return false;
+	/* select_class, without attributes */
+	struct expr_env env = { u->votes, NULL, 0, NULL, NULL };
+	const struct dclass *cls;
+	const struct expr *fault = NULL;
+	if (expr_select_class_memo(u->memo, t, &env, &cls, &fault) != EXPR_OK || !cls || cls->has_notice ||
+	    cls->approval_by || (!u->consensus && cls->tba))
+		return false;
+	const struct counts *c = u->votes;
+	bool tie = c->n[COUNT_YES] == c->n[COUNT_NO] && c->n[COUNT_CAST] > 0;
+	if (!u->consensus && tie && t->casting_chair && !u->chair_absent)
+		return false; /* a casting vote either way might decide: decide_votes */
+	enum quorum_state q = u->quorum_verdict >= 0 ? (enum quorum_state)u->quorum_verdict
+	                                            : quorum_on(t, u->quorum, u->memo, detail);
+	if (q != QUORUM_MET && q != QUORUM_NOT_MET)
+		return false;
+	struct decision *d = out;
+	memset(d, 0, sizeof *d);
+	d->quorum = q;
+	d->cls = cls;
+	counts_copy(&detail->counts, c, t->n_masks);
+	detail->n_rules = 0;
+	enum outcome o;
+	if (u->consensus) { /* decide_by_record: agreed */
+		d->consensus = CONSENSUS_AGREED;
+		d->basis = BASIS_CONSENSUS;
+		o = OUTCOME_CARRIED;
+	} else {
+		d->basis = BASIS_VOTES;
+		o = rules_outcome(cls, c, NULL, 0, u->memo, detail);
+	}
+	if (d->quorum == QUORUM_NOT_MET)
+		o = OUTCOME_VOID;
+	d->outcome = o; /* approve: the class needs no approval */
+	return true;
+}
+
+bool decide_usual_of(const struct terms *t, const struct scenario *s, struct usual_motion *u)
+{
+	if (s->outside_meeting || s->n_attrs > 0 || s->has_casting || s->casting_declined ||
+	    s->votes_unreliable || s->chair_conflicted || s->n_by_interests > 1 || s->approval != APPROVAL_UNRECORDED ||
+	    (s->consensus && s->objections > 0) ||
+	    (s->quorum_given && s->quorum_verdict != QUORUM_MET && s->quorum_verdict != QUORUM_NOT_MET) ||
+	    (t->quorum_tba && s->everyone_counted))
+		return false;
+	*u = (struct usual_motion){ &s->votes, &s->quorum, s->quorum_given ? s->quorum_verdict : -1, s->voted,
+	                            s->consensus, s->chair_absent, s->memo };
+	return true;
 }
 
 /* ---- settings still to be agreed (docs/semantics.md#unagreed) --------------------------- */

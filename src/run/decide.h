@@ -254,6 +254,33 @@ struct decision_detail {
 */
 void decide(const struct terms *t, const struct scenario *s, struct decision *out, struct decision_detail *detail);
 
+/*
+** The usual motion, decided the short way: at a meeting (not outside one),
+** a quorum that is met or not (not to be agreed, nor failing), no
+** attribute, no casting vote or approval recorded, no setting still to be
+** agreed, no declared interest; decided by votes (the class rules applied)
+** or by a consensus nobody objected to.  decide would give it exactly
+** this decision (tests/unit/test_scenario.c compares the two).  Returns
+** false, writing nothing, where the motion is not of that kind (its class
+** needs notice or approval, a tie the chair could cast...): then decide.
+*/
+struct usual_motion {
+	const struct counts *votes;     /* as the class rules see them, with the valid votes */
+	const struct counts *quorum;    /* as the quorum sees them ... */
+	int quorum_verdict;             /* ... and its verdict, QUORUM_MET or QUORUM_NOT_MET (-1: not known yet,
+	                                   evaluated into detail->quorum; the motion is usual only if met or not) */
+	bool voted;                     /* named votes or a tally recorded */
+	bool consensus;                 /* a consensus recorded, with no objection */
+	bool chair_absent;              /* the person presiding is not present */
+	struct expr_memo *memo;
+};
+bool decide_usual(const struct terms *t, const struct usual_motion *u, struct decision *out,
+                  struct decision_detail *detail);
+
+/* Does decide_usual apply to scenario s (the same facts as a scenario)?
+** When it does, *u is s as decide_usual reads it. */
+bool decide_usual_of(const struct terms *t, const struct scenario *s, struct usual_motion *u);
+
 /* The quorum's verdict alone on these counts, at a meeting: the part of
 ** decide that reads s->quorum (diff's search asks it once per attendance). */
 enum quorum_state decide_quorum_of(const struct terms *t, const struct counts *quorum);

@@ -803,7 +803,7 @@ static void quorum_findings(struct evaluator *ev, struct motion_result *mr, cons
 			inquorate_finding(ev, mr, &mr->quorum[i], i);
 		return;
 	}
-	mr->quorum = arena_array(ev->arena, t->n_quorum, sizeof *mr->quorum);
+	mr->quorum = arena_alloc_uninit(ev->arena, t->n_quorum * sizeof *mr->quorum); /* req_result_of fills each */
 	/* the counts the quorum saw, kept for its working (c is the caller's,
 	** or the room's, which is then never changed again) */
 	if (room) {
@@ -1500,7 +1500,7 @@ static void rules_findings(struct evaluator *ev, struct motion_result *mr, const
 	if (detail->n_rules == 0)
 		return;
 	mr->n_reqs = detail->n_rules;
-	mr->reqs = arena_array(ev->arena, detail->n_rules, sizeof *mr->reqs);
+	mr->reqs = arena_alloc_uninit(ev->arena, detail->n_rules * sizeof *mr->reqs); /* req_result_of fills each */
 	for (unsigned i = 0; i < detail->n_rules; i++)
 		req_result_of(ev, &cl->requires[i], cl->clause, &detail->rules[i], mr->counts, mr->motion->span, &mr->reqs[i]);
 }
@@ -2031,6 +2031,45 @@ static bool depends_on_attribute(struct evaluator *ev, struct motion_result *mr,
 	return differs;
 }
 
+/*
+** A plain motion (its room carried, struct room), with valid votes: decided by decide_usual where it applies (no attribute, casting
+** vote, approval, objection or name the roster does not have; see
+** decide.h), with the findings decide_motion would make of that decision,
+** in its order.  false, with nothing done, where it does not apply.  Not
+** where the room is not carried (eval_meeting_recounted: the comparison of
+** tests).
+*/
+static bool decide_usual_motion(struct evaluator *ev, struct motion_result *mr, struct room *room,
+                                const struct counts *votes, bool chair_absent, struct finding_list *vote_found)
+{
+	const struct rec_motion *mo = mr->motion;
+	const struct terms *t = ev->t;
+	if (mo->n_attrs > 0 || mo->has_casting || mo->casting_declined || mo->has_approval ||
+	    (mo->consensus && mo->objections.n > 0) || ev->unplaced.n > 0 || ev->unplaced_overflow)
+		return false;
+	struct usual_motion u = { votes, &room->quorum, room->has_quorum ? (int)room->verdict : -1,
+	                          mo->n_votes > 0 || mo->has_tally, mo->consensus, chair_absent,
+	                          ev->plan ? ev->plan->conditions : NULL };
+	struct decision d;
+	struct decision_detail *detail = ev->detail;
+	if (!decide_usual(t, &u, &d, detail))
+		return false;
+	mr->is_virtual = false;
+	mr->cls = d.cls;
+	counts_copy(mr->counts, &detail->counts, t->n_masks);
+	quorum_findings(ev, mr, &d, detail, &room->quorum, room);
+	splice_findings(ev, vote_found);
+	/* class, notice, casting, meeting, open settings, approval: nothing to say */
+	mr->by_consensus = d.basis == BASIS_CONSENSUS;
+	rules_findings(ev, mr, &d, detail);
+	mr->approval = APPROVAL_NOT_NEEDED;
+	if (d.outcome == OUTCOME_UNDETERMINED && mr->findings.n == 0)
+		add_finding(ev, F_UNDETERMINED, NULL, mo->span, "the record lacks what the rules need to decide this motion");
+	mr->outcome = d.outcome;
+	ev->outside_meeting = false;
+	return true;
+}
+
 static void decide_motion(struct evaluator *ev, struct motion_result *mr)
 {
 	const struct terms *t = ev->t;
@@ -2058,9 +2097,11 @@ static void decide_motion(struct evaluator *ev, struct motion_result *mr)
 		interest_effect(ev, mo, &ms, &mr->interests[k]);
 
 	const struct rec_name *chair = presiding(ev, mo);
+	bool chair_absent = false; /* at a meeting: as scenario_of says */
 	if (chair && !mo->is_virtual) {
 		int ci = member_index(ev, chair->id);
 		bool here = ci >= 0 && ev->people[ci].present;
+		chair_absent = !here;
 		if (ci < 0 && !t->chair.set && first_unplaced(ev, chair->id))
 			suggest_member(ev, add_finding(ev, F_UNKNOWN_PERSON, NULL, chair->span, "'%s' is not on the roster of %s%s",
 			                               chair->id, t->name, did_you_mean(ev, chair->id)), chair);
@@ -2084,6 +2125,8 @@ static void decide_motion(struct evaluator *ev, struct motion_result *mr)
 	bool votes_ok = gather_votes(ev, &ms, mo, &s.votes);
 	ev->sink = &mr->findings;
 	interest_votes(mr);
+	if (room && votes_ok && decide_usual_motion(ev, mr, room, &s.votes, chair_absent, &vote_found))
+		return;
 	scenario_of(ev, mr, &ms, votes_ok, &s);
 	if (mr->n_interests > 0)
 		by_interests(ev, mr, &s);

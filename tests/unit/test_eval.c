@@ -2038,7 +2038,12 @@ static const char *random_meeting(uint64_t *seed, unsigned n, bool deputy, char 
 		add(buf, cap, &w, "motion %u %s{\n", ++motion, attrs[below(seed, 4)]);
 		if (below(seed, 4) == 0)
 			add(buf, cap, &w, "  interest %s\n", below(seed, 3) == 0 ? "obs1" : S("m%u", 1 + below(seed, n)));
-		if (below(seed, 4) == 0) {
+		unsigned consensus = below(seed, 6); /* 0: by consensus alone, 1: with an objection, then votes */
+		if (consensus < 2)
+			add(buf, cap, &w, "  consensus%s\n", consensus == 1 ? S(" objection m%u", 1 + below(seed, n)) : "");
+		if (consensus == 0) {
+			/* nothing more: carried by consensus where the terms allow one */
+		} else if (below(seed, 4) == 0) {
 			add(buf, cap, &w, "  tally for %u against %u\n", below(seed, n + 1), below(seed, n + 1));
 		} else {
 			/* now and then a member named twice, someone the roster does
@@ -2107,12 +2112,13 @@ static void test_room_carried_as_recounted(void **state)
 		unsigned n = 3 + below(&seed, 8);
 		const char *extra = S("  quorum §3.1 { require present >= %u%s }\n"
 		                      "  interests §3.4 { conflicted vote: %s  conflicted quorum: %s  conflicted leaves: %s }\n"
-		                      "  casting vote %s\n"
+		                      "  casting vote %s\n  consensus %s\n"
 		                      "  class financial §4.2 \"money\" { when motion.financial\n    require yes >= 75%% of members }\n"
 		                      "  class ordinary §4.1 \"ordinary\" { require %s }\n",
 		                      1 + below(&seed, n), below(&seed, 3) == 0 ? "\n    require attendees >= 1" : "",
 		                      votes[below(&seed, 2)], quorum[below(&seed, 3)], leaves[below(&seed, 2)],
-		                      below(&seed, 2) ? "chair" : "none", rules[below(&seed, 4)]);
+		                      below(&seed, 2) ? "chair" : "none", below(&seed, 3) ? "first" : "never",
+		                      rules[below(&seed, 4)]);
 		bool deputy = below(&seed, 4) == 0; /* then nothing is carried between motions: a check of the votes */
 		if (deputy)
 			extra = S("  member d1 \"Deputy\" deputy for m1, m2\n%s", extra);

@@ -356,6 +356,155 @@ static void test_model_flags(void **state)
 	assert_string_equal(t->consensus_clause, "8");
 }
 
+/* ---- the usual motion decided the short way (decide_usual) ---- */
+
+/* A pseudo-random number below n (the same run every time). */
+static unsigned below(uint64_t *seed, unsigned n)
+{
+	*seed = *seed * 6364136223846793005u + 1442695040888963407u;
+	return (unsigned)(*seed >> 33) % n;
+}
+
+/* Terms of five voting members under random settings: the quorum, the
+** casting vote and consensus (now and then still to be agreed), a class
+** chosen by an attribute and one for the rest, each now and then needing
+** notice or another body's approval. */
+static const struct terms *random_terms(struct state *x, uint64_t *seed)
+{
+	static const char *const casting[] = { "casting vote chair", "casting vote none", "casting vote to be agreed" };
+	static const char *const consensus[] = { "consensus first", "consensus never", "consensus to be agreed" };
+	static const char *const rules[] = { "yes > half of cast", "yes >= 2/3 of votes", "yes >= 75% of members",
+	                                     "yes > no and yes >= 2", "not (no >= yes)" };
+	static const char *const extra[] = { "", "", "", "\n    notice 14 days before", "\n    approval by \"B\"" };
+	const char *text = arena_printf(&x->f.arena,
+	                                "terms \"T\" {\n  effective 2024-01-01\n  role m \"Member\" voting\n"
+	                                "  member m1 \"M1\" m\n  member m2 \"M2\" m\n  member m3 \"M3\" m\n"
+	                                "  member m4 \"M4\" m\n  member m5 \"M5\" m\n"
+	                                "  quorum §3 { require present >= %u }\n  %s\n  %s\n"
+	                                "  class money §4 { when motion.financial\n    require yes >= 75%% of members%s }\n"
+	                                "  class ordinary §5 { require %s%s }\n}\n",
+	                                1 + below(seed, 5), casting[below(seed, 3)], consensus[below(seed, 3)],
+	                                extra[below(seed, 5)], rules[below(seed, 5)], extra[below(seed, 5)]);
+	struct source *src = arena_alloc(&x->f.arena, sizeof *src);
+	source_from_memory(src, &x->f.arena, "terms.tor", text, strlen(text));
+	x->t = terms_file_one(&x->f.arena, &x->f.diag, &x->f.ld, src);
+	assert_non_null(x->t);
+	return x->t;
+}
+
+/* A random motion of those terms' meetings: attendance, votes, how it was
+** decided, the chair, now and then a casting vote, notice, an approval,
+** an attribute or a decision outside a meeting; the quorum's verdict given
+** (as eval gives it for a motion in the same room) or not. */
+static void random_scenario(const struct terms *t, uint64_t *seed, struct expr_memo *memo, struct scenario *s)
+{
+	static struct attr financial = { "financial", { .type = VT_BOOL, .u.boolean = true } };
+	struct counts c;
+	counts_clear(&c, t->n_masks);
+	int64_t present = below(seed, 6), yes = below(seed, 6), no = below(seed, 6), abstain = below(seed, 3);
+	c.n[COUNT_MEMBERS] = 5;
+	c.n[COUNT_PRESENT] = c.n[COUNT_ELIGIBLE] = present;
+	scenario_init(s, &c, &c, below(seed, 6) == 0 ? &financial : NULL, 0);
+	s->n_attrs = s->attrs ? 1 : 0;
+	counts_set_votes(&s->votes, yes, no, abstain);
+	s->voted = below(seed, 5) != 0;
+	s->consensus = below(seed, 4) == 0;
+	s->objections = below(seed, 4) == 0;
+	s->declared = below(seed, 6) == 0 ? OUTCOME_CARRIED : OUTCOME_NONE;
+	s->chair_absent = below(seed, 5) == 0;
+	s->chair_conflicted = below(seed, 10) == 0;
+	s->has_casting = below(seed, 8) == 0;
+	s->casting = below(seed, 2) ? VOTE_FOR : VOTE_AGAINST;
+	s->casting_declined = below(seed, 8) == 0;
+	s->outside_meeting = below(seed, 10) == 0;
+	s->notice_checked = s->approval_checked = true;
+	s->day = 19857; /* 2024-05-14 */
+	s->has_notice_given = below(seed, 2) == 0;
+	s->notice_given = s->day - (qdate)below(seed, 30);
+	s->approval = below(seed, 5) == 0 ? APPROVAL_RECORDED : APPROVAL_UNRECORDED;
+	s->approval_body = "B";
+	s->approval_on = s->day;
+	s->votes_unreliable = below(seed, 12) == 0;
+	s->memo = below(seed, 4) ? memo : NULL;
+	if (below(seed, 2)) {
+		s->quorum_given = true;
+		s->quorum_verdict = decide_quorum_of(t, &s->quorum);
+	}
+}
+
+/* Each requirement as decide evaluated it, the same twice? */
+static void assert_same_checks(const struct req_check *a, const struct req_check *b, unsigned n)
+{
+	for (unsigned i = 0; i < n; i++) {
+		assert_int_equal(a[i].status, b[i].status);
+		assert_int_equal(a[i].met, b[i].met);
+		assert_ptr_equal(a[i].kept, b[i].kept);
+		unsigned steps = a[i].kept ? 0 : a[i].trace.n;
+		assert_int_equal(steps, b[i].kept ? 0 : b[i].trace.n);
+		for (unsigned k = 0; k < steps; k++) {
+			assert_ptr_equal(a[i].trace.steps[k].cmp, b[i].trace.steps[k].cmp);
+			assert_int_equal(a[i].trace.steps[k].result, b[i].trace.steps[k].result);
+		}
+	}
+}
+
+/* Wherever decide_usual takes a motion, its decision is decide's: on
+** random terms and motions, field by field, with every requirement. */
+static void test_usual_as_decided(void **state)
+{
+	FIXTURE_ENTER(struct state, x);
+	uint64_t seed = 41;
+	unsigned usual = 0, tried = 0;
+	for (int round = 0; round < 300; round++) {
+		const struct terms *t = random_terms(x, &seed);
+		struct expr_memo *memo = expr_memo_new(&x->f.arena);
+		struct decision_detail d1, d2;
+		for (struct decision_detail *dd = &d1; dd; dd = dd == &d1 ? &d2 : NULL) {
+			dd->quorum = arena_alloc(&x->f.arena, (t->n_quorum + 1) * sizeof *dd->quorum);
+			dd->rules = arena_alloc(&x->f.arena, 4 * sizeof *dd->rules);
+		}
+		for (int k = 0; k < 100; k++) {
+			struct scenario s;
+			random_scenario(t, &seed, memo, &s);
+			struct usual_motion u;
+			tried++;
+			if (!decide_usual_of(t, &s, &u))
+				continue;
+			struct decision a, b;
+			decide(t, &s, &a, &d1);
+			if (!decide_usual(t, &u, &b, &d2))
+				continue;
+			usual++;
+			assert_int_equal(a.outcome, b.outcome);
+			assert_int_equal(a.quorum, b.quorum);
+			assert_ptr_equal(a.cls, b.cls);
+			assert_ptr_equal(a.untestable, b.untestable);
+			assert_int_equal(a.class_status, b.class_status);
+			assert_int_equal(a.basis, b.basis);
+			assert_int_equal(a.consensus, b.consensus);
+			assert_int_equal(a.casting, b.casting);
+			assert_int_equal(a.tie_unresolved, b.tie_unresolved);
+			assert_int_equal(a.notice, b.notice);
+			assert_int_equal(a.meeting, b.meeting);
+			assert_int_equal(a.provisional, b.provisional);
+			assert_int_equal(a.approval, b.approval);
+			assert_int_equal(a.open.deciding, 0);
+			assert_int_equal(d1.n_rules, d2.n_rules);
+			for (unsigned i = 0; i < COUNT__N; i++)
+				assert_int_equal(d1.counts.n[i], d2.counts.n[i]);
+			assert_same_checks(d1.rules, d2.rules, d1.n_rules);
+			if (!s.quorum_given)
+				assert_same_checks(d1.quorum, d2.quorum, t->n_quorum);
+		}
+		fixture_free(&x->f);
+		fixture_init(&x->f);
+	}
+	print_message("%u of %u motions decided the short way\n", usual, tried);
+	/* the short way is taken often, and not always */
+	assert_true(usual > tried / 20);
+	assert_true(usual < tried / 2);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -377,6 +526,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_open_ways, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_decide_direct, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_model_flags, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_usual_as_decided, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
