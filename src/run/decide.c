@@ -303,8 +303,8 @@ bool decide_usual(const struct terms *t, const struct usual_motion *u, struct de
 	if (t->casting_tba || t->consensus_tba || t->quorum_tba || (!u->voted && !u->consensus) ||
 	    (u->consensus && !t->consensus_allowed))
 		return false;
-	/* select_class, without attributes */
-	struct expr_env env = { u->votes, NULL, 0, NULL, NULL };
+	/* select_class */
+	struct expr_env env = { u->votes, u->attrs, u->n_attrs, NULL, NULL };
 	const struct dclass *cls;
 	const struct expr *fault = NULL;
 	if (expr_select_class_memo(u->memo, t, &env, &cls, &fault) != EXPR_OK || !cls || cls->has_notice ||
@@ -331,7 +331,7 @@ bool decide_usual(const struct terms *t, const struct usual_motion *u, struct de
 		o = OUTCOME_CARRIED;
 	} else {
 		d->basis = BASIS_VOTES;
-		o = rules_outcome(cls, c, NULL, 0, u->memo, detail);
+		o = rules_outcome(cls, c, u->attrs, u->n_attrs, u->memo, detail);
 	}
 	if (d->quorum == QUORUM_NOT_MET)
 		o = OUTCOME_VOID;
@@ -341,14 +341,14 @@ bool decide_usual(const struct terms *t, const struct usual_motion *u, struct de
 
 bool decide_usual_of(const struct terms *t, const struct scenario *s, struct usual_motion *u)
 {
-	if (s->outside_meeting || s->n_attrs > 0 || s->has_casting || s->casting_declined ||
+	if (s->outside_meeting || s->has_casting || s->casting_declined ||
 	    s->votes_unreliable || s->chair_conflicted || s->n_by_interests > 1 || s->approval != APPROVAL_UNRECORDED ||
 	    (s->consensus && s->objections > 0) ||
 	    (s->quorum_given && s->quorum_verdict != QUORUM_MET && s->quorum_verdict != QUORUM_NOT_MET) ||
 	    (t->quorum_tba && s->everyone_counted))
 		return false;
 	*u = (struct usual_motion){ &s->votes, &s->quorum, s->quorum_given ? s->quorum_verdict : -1, s->voted,
-	                            s->consensus, s->chair_absent, s->memo };
+	                            s->consensus, s->chair_absent, s->attrs, s->n_attrs, s->memo };
 	return true;
 }
 

@@ -257,7 +257,7 @@ void decide(const struct terms *t, const struct scenario *s, struct decision *ou
 /*
 ** The usual motion, decided the short way: at a meeting (not outside one),
 ** a quorum that is met or not (not to be agreed, nor failing), no
-** attribute, no casting vote or approval recorded, no setting still to be
+** casting vote or approval recorded, no setting still to be
 ** agreed, no declared interest; decided by votes (the class rules applied)
 ** or by a consensus nobody objected to.  decide would give it exactly
 ** this decision (tests/unit/test_scenario.c compares the two).  Returns
@@ -272,6 +272,8 @@ struct usual_motion {
 	bool voted;                     /* named votes or a tally recorded */
 	bool consensus;                 /* a consensus recorded, with no objection */
 	bool chair_absent;              /* the person presiding is not present */
+	const struct attr *attrs;       /* the motion's attributes */
+	unsigned n_attrs;
 	struct expr_memo *memo;
 };
 bool decide_usual(const struct terms *t, const struct usual_motion *u, struct decision *out,

@@ -1992,16 +1992,22 @@ static void fill_seats(struct evaluator *ev, struct motion_result *mr)
 ** so.  The finding is at the attribute, with the fix-it where the reader
 ** kept its place.
 */
+/* What the terms read of a motion's attributes (the plan's, made once). */
+static const struct attr_read *attr_read(struct evaluator *ev)
+{
+	if (!ev->attr_read && ev->plan && !ev->plan->attr_read)
+		ev->plan->attr_read = attr_read_of(ev->plan->arena, ev->t);
+	if (!ev->attr_read)
+		ev->attr_read = ev->plan ? ev->plan->attr_read : attr_read_of(ev->arena, ev->t);
+	return ev->attr_read;
+}
+
 static bool depends_on_attribute(struct evaluator *ev, struct motion_result *mr, const struct scenario *s,
                                  const struct decision *d)
 {
 	const struct rec_motion *mo = mr->motion;
 	struct attr_guess g;
-	if (!ev->attr_read && ev->plan && !ev->plan->attr_read)
-		ev->plan->attr_read = attr_read_of(ev->plan->arena, ev->t);
-	if (!ev->attr_read)
-		ev->attr_read = ev->plan ? ev->plan->attr_read : attr_read_of(ev->arena, ev->t);
-	if (!attr_guess(ev->arena, ev->t, ev->attr_read, mo->attrs, mo->n_attrs, &g))
+	if (!attr_guess(ev->arena, ev->t, attr_read(ev), mo->attrs, mo->n_attrs, &g))
 		return false;
 	struct scenario meant = *s;
 	meant.attrs = g.attrs;
@@ -2032,10 +2038,11 @@ static bool depends_on_attribute(struct evaluator *ev, struct motion_result *mr,
 }
 
 /*
-** A plain motion (its room carried, struct room), with valid votes: decided by decide_usual where it applies (no attribute, casting
-** vote, approval, objection or name the roster does not have; see
-** decide.h), with the findings decide_motion would make of that decision,
-** in its order.  false, with nothing done, where it does not apply.  Not
+** A plain motion (its room carried, struct room), with valid votes:
+** decided by decide_usual where it applies (no casting vote, approval,
+** objection, name the roster does not have or attribute attr_guess has a
+** word about; see decide.h), with the findings decide_motion would make
+** of that decision, in its order.  false, with nothing done, where it does not apply.  Not
 ** where the room is not carried (eval_meeting_recounted: the comparison of
 ** tests).
 */
@@ -2044,11 +2051,14 @@ static bool decide_usual_motion(struct evaluator *ev, struct motion_result *mr, 
 {
 	const struct rec_motion *mo = mr->motion;
 	const struct terms *t = ev->t;
-	if (mo->n_attrs > 0 || mo->has_casting || mo->casting_declined || mo->has_approval ||
-	    (mo->consensus && mo->objections.n > 0) || ev->unplaced.n > 0 || ev->unplaced_overflow)
+	if (mo->has_casting || mo->casting_declined || mo->has_approval || (mo->consensus && mo->objections.n > 0) ||
+	    ev->unplaced.n > 0 || ev->unplaced_overflow)
 		return false;
+	struct attr_guess g;
+	if (mo->n_attrs > 0 && attr_guess(ev->arena, t, attr_read(ev), mo->attrs, mo->n_attrs, &g))
+		return false; /* depends_on_attribute has something to say */
 	struct usual_motion u = { votes, &room->quorum, room->has_quorum ? (int)room->verdict : -1,
-	                          mo->n_votes > 0 || mo->has_tally, mo->consensus, chair_absent,
+	                          mo->n_votes > 0 || mo->has_tally, mo->consensus, chair_absent, mo->attrs, mo->n_attrs,
 	                          ev->plan ? ev->plan->conditions : NULL };
 	struct decision d;
 	struct decision_detail *detail = ev->detail;
