@@ -562,14 +562,20 @@ enum expr_status expr_test_kept(struct expr_memo *m, const struct expr *e, const
 	const struct memo_shape *sh = m ? shape_of(m, e) : NULL;
 	if (!sh || !sh->usable || (env->trace && env->trace->n != 0))
 		return expr_test(e, env, out, fault);
-	int64_t key[EXPR_MEMO_COUNTS] = { 0 };
+	/* the key: the counts read, 0 past them (a fixed four, so the loops
+	** unroll: most conditions are met again at the first slot probed) */
+	const struct counts *c = env->counts;
+	int64_t key[EXPR_MEMO_COUNTS];
 	uint64_t mix = 0;
-	for (unsigned i = 0; i < sh->n; i++) {
-		key[i] = expr_count_value(sh->counts[i], env->counts);
+	for (unsigned i = 0; i < EXPR_MEMO_COUNTS; i++) {
+		key[i] = i < sh->n ? expr_count_value(sh->counts[i], c) : 0;
 		mix = (mix ^ (uint64_t)key[i]) * UINT64_C(0x100000001B3);
 	}
-	bool found;
-	struct memo_value *v = value_slot(m, e, key, sh->n, mix, &found);
+	struct memo_value *v = &m->value[memo_hash(e, mix) >> (32 - EXPR_MEMO_VALUE_BITS)];
+	bool found = v->e == e && ((v->key[0] ^ key[0]) | (v->key[1] ^ key[1]) | (v->key[2] ^ key[2]) |
+	                           (v->key[3] ^ key[3])) == 0;
+	if (!found)
+		v = value_slot(m, e, key, EXPR_MEMO_COUNTS, mix, &found);
 	if (found) {
 		*out = v->met;
 		if (env->trace)

@@ -1954,15 +1954,16 @@ static void fill_seats(struct evaluator *ev, struct motion_result *mr)
 	mr->n_deputies = 0;
 	if (!t->has_deputies) {
 		/* seats_assign without deputies: each voting member in their own
-		** seat when present (or holding it for an interest), no choices */
+		** seat when present (or holding it for an interest), no choices;
+		** nobody sits for another (start_seats set every sits_for to -1) */
 		struct seats *st = &ev->seats;
 		st->n_choices = 0;
 		st->too_many = false;
-		for (unsigned i = 0; i < t->n_members; i++) {
-			bool own = ev->active[i] && (is_present(ev, i) || ev->holds_seat[i]);
-			st->occupant[i] = own ? (int)i : -1;
-			st->sits_for[i] = -1;
-		}
+		const bool *active = ev->active, *holds = ev->holds_seat;
+		const struct person *people = ev->people;
+		bool everyone_here = ev->outside_meeting;
+		for (unsigned i = 0; i < t->n_members; i++)
+			st->occupant[i] = active[i] && (everyone_here || people[i].present || holds[i]) ? (int)i : -1;
 		return;
 	}
 	for (unsigned i = 0; i < t->n_members; i++)
@@ -2121,15 +2122,9 @@ static void decide_motion(struct evaluator *ev, struct motion_result *mr)
 			add_finding(ev, F_CHAIR_ABSENT, NULL, chair->span, "%s presides but is not recorded as present at this motion",
 			            chair->id);
 	}
-	struct scenario s;
-	scenario_clear(&s); /* the counts are filled below */
+	struct scenario s; /* its counts filled now, the rest cleared below where the short way is not taken */
 	room_counts(ev, &ms, plain, &s);
-	s.memo = ev->plan ? ev->plan->conditions : NULL;
 	struct room *room = plain ? ev->room : NULL; /* the counts s.quorum has, to be kept as they are */
-	if (room && room->has_quorum) {
-		s.quorum_given = true;
-		s.quorum_verdict = room->verdict;
-	}
 	struct finding_list vote_found = { 0 };
 	ev->sink = &vote_found;
 	bool votes_ok = gather_votes(ev, &ms, mo, &s.votes);
@@ -2137,6 +2132,14 @@ static void decide_motion(struct evaluator *ev, struct motion_result *mr)
 	interest_votes(mr);
 	if (room && votes_ok && decide_usual_motion(ev, mr, room, &s.votes, chair_absent, &vote_found))
 		return;
+	bool everyone = s.everyone_counted;
+	scenario_clear(&s); /* all but the counts */
+	s.everyone_counted = everyone;
+	s.memo = ev->plan ? ev->plan->conditions : NULL;
+	if (room && room->has_quorum) {
+		s.quorum_given = true;
+		s.quorum_verdict = room->verdict;
+	}
 	scenario_of(ev, mr, &ms, votes_ok, &s);
 	if (mr->n_interests > 0)
 		by_interests(ev, mr, &s);
