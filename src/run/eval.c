@@ -122,6 +122,7 @@ struct judge_plan {
 	struct expr_memo *conditions;        /* requirements evaluated, by the counts they read */
 	bool counts_only;                    /* judge_plan_counts_only */
 	struct decision_detail detail;       /* decide's room for the requirements, for one meeting at a time */
+	struct seats seats;                  /* room for who sits where, for one meeting at a time */
 };
 
 struct judge_plan *judge_plan_new(struct arena *a, const struct terms *t)
@@ -514,23 +515,35 @@ static bool unplaced_in_room(const struct evaluator *ev)
 	return ev->unplaced_overflow;
 }
 
+/* resolve_person's findings, apart (rarely made: the usual name is
+** resolved without the frame they need). */
+static void __attribute__((noinline)) person_unknown(struct evaluator *ev, const struct rec_name *nm)
+{
+	if (first_unplaced(ev, nm->id))
+		suggest_member(ev, add_finding(ev, F_UNKNOWN_PERSON, NULL, nm->span, "'%s' is not on the roster of %s%s",
+		                               nm->id, ev->t->name, did_you_mean(ev, nm->id)), nm);
+}
+
+static void __attribute__((noinline)) person_off_roster(struct evaluator *ev, const struct rec_name *nm, int i)
+{
+	const struct member *mb = &ev->t->members[i];
+	add_finding(ev, F_NOT_ON_ROSTER, NULL, nm->span, "%s (%s) is not a member on %s (%s%s%s%s)",
+	            mb->name, mb->id, fmt_date(ev, ev->m->date),
+	            mb->has_from ? "from " : "", mb->has_from ? fmt_date(ev, mb->from) : "",
+	            mb->has_from && mb->has_until ? ", " : "",
+	            mb->has_until ? arena_printf(ev->arena, "until %s", fmt_date(ev, mb->until)) : "");
+}
+
 /* Resolve a name from the attendance lists; report unknown or off-roster. */
 static int resolve_person(struct evaluator *ev, const struct rec_name *nm)
 {
 	int i = member_index(ev, nm->id);
 	if (i < 0) {
-		if (first_unplaced(ev, nm->id))
-			suggest_member(ev, add_finding(ev, F_UNKNOWN_PERSON, NULL, nm->span, "'%s' is not on the roster of %s%s",
-			                               nm->id, ev->t->name, did_you_mean(ev, nm->id)), nm);
+		person_unknown(ev, nm);
 		return -1;
 	}
-	const struct member *mb = &ev->t->members[i];
 	if (!ev->on_roster[i])
-		add_finding(ev, F_NOT_ON_ROSTER, NULL, nm->span, "%s (%s) is not a member on %s (%s%s%s%s)",
-		            mb->name, mb->id, fmt_date(ev, ev->m->date),
-		            mb->has_from ? "from " : "", mb->has_from ? fmt_date(ev, mb->from) : "",
-		            mb->has_from && mb->has_until ? ", " : "",
-		            mb->has_until ? arena_printf(ev->arena, "until %s", fmt_date(ev, mb->until)) : "");
+		person_off_roster(ev, nm, i);
 	return i;
 }
 
@@ -1318,6 +1331,24 @@ static void set_votes(struct counts *c, const int64_t tally[3])
 	c->n[COUNT_VOTES] = c->n[COUNT_CAST] + tally[VOTE_ABSTAIN];
 }
 
+/* gather_votes' findings, apart (rarely made). */
+static void __attribute__((noinline)) tally_disagrees(struct evaluator *ev, const struct rec_motion *mo,
+                                                      const int64_t tally[3], const int64_t written[3])
+{
+	add_finding(ev, F_TALLY_MISMATCH, NULL, mo->tally_span,
+	            "the tally (%lld for, %lld against, %lld abstaining) disagrees with the named votes (%lld, %lld, %lld): the valid named votes are used",
+	            (long long)tally[0], (long long)tally[1], (long long)tally[2],
+	            (long long)written[0], (long long)written[1], (long long)written[2]);
+}
+
+static void __attribute__((noinline)) tally_exceeds(struct evaluator *ev, const struct rec_motion *mo,
+                                                    const struct counts *c)
+{
+	add_finding(ev, F_TALLY_EXCEEDS, NULL, mo->has_tally ? mo->tally_span : mo->span,
+	            "%lld votes recorded but only %lld members present were entitled to vote: the result cannot be relied on",
+	            (long long)c->n[COUNT_VOTES], (long long)c->n[COUNT_ELIGIBLE]);
+}
+
 /* Decide the tally to use: named votes, a secret-ballot tally, or both. */
 static bool gather_votes(struct evaluator *ev, const struct motion_state *ms, const struct rec_motion *mo,
                          struct counts *c)
@@ -1342,15 +1373,10 @@ static bool gather_votes(struct evaluator *ev, const struct motion_state *ms, co
 		        (!mo->tally_has_abstain || written[VOTE_ABSTAIN] == tally[VOTE_ABSTAIN]);
 	}
 	if (!agree)
-		add_finding(ev, F_TALLY_MISMATCH, NULL, mo->tally_span,
-		            "the tally (%lld for, %lld against, %lld abstaining) disagrees with the named votes (%lld, %lld, %lld): the valid named votes are used",
-		            (long long)tally[0], (long long)tally[1], (long long)tally[2],
-		            (long long)written[0], (long long)written[1], (long long)written[2]);
+		tally_disagrees(ev, mo, tally, written);
 	set_votes(c, use);
 	if (c->n[COUNT_VOTES] > c->n[COUNT_ELIGIBLE]) {
-		add_finding(ev, F_TALLY_EXCEEDS, NULL, mo->has_tally ? mo->tally_span : mo->span,
-		            "%lld votes recorded but only %lld members present were entitled to vote: the result cannot be relied on",
-		            (long long)c->n[COUNT_VOTES], (long long)c->n[COUNT_ELIGIBLE]);
+		tally_exceeds(ev, mo, c);
 		return false;
 	}
 	return true;
@@ -2560,18 +2586,22 @@ static bool number_before(const char *a, const char *b)
 static void check_motion_numbers(struct evaluator *ev)
 {
 	const struct meeting *m = ev->m;
-	const struct rec_motion **numbered = arena_array(ev->arena, m->n_motions + 1, sizeof *numbered);
-	unsigned n = 0;
-	bool ascending = true; /* numbered in order, as most minutes are: no two alike */
-	for (unsigned s = 0; s < m->n_steps; s++) {
+	/* numbered in order, as most minutes are: no two alike */
+	const struct rec_motion *last = NULL;
+	bool ascending = true;
+	for (unsigned s = 0; s < m->n_steps && ascending; s++) {
 		if (m->steps[s].kind != STEP_MOTION)
 			continue;
-		numbered[n] = m->steps[s].motion;
-		ascending = ascending && (n == 0 || number_before(numbered[n - 1]->number, numbered[n]->number));
-		n++;
+		ascending = !last || number_before(last->number, m->steps[s].motion->number);
+		last = m->steps[s].motion;
 	}
 	if (ascending)
 		return;
+	const struct rec_motion **numbered = arena_array(ev->arena, m->n_motions + 1, sizeof *numbered);
+	unsigned n = 0;
+	for (unsigned s = 0; s < m->n_steps; s++)
+		if (m->steps[s].kind == STEP_MOTION)
+			numbered[n++] = m->steps[s].motion;
 	sort_array(numbered, n, sizeof *numbered, by_number);
 	for (unsigned i = 0, j; i < n; i = j) {
 		for (j = i + 1; j < n && strcmp(numbered[j]->number, numbered[i]->number) == 0;)
@@ -2721,7 +2751,14 @@ static struct meeting_result *judge_meeting(struct arena *a, const struct terms 
 		if (m->steps[s].kind == STEP_MOTION && m->steps[s].motion->n_votes > most_votes)
 			most_votes = m->steps[s].motion->n_votes;
 	ev.vote_member = arena_alloc_uninit(a, ((size_t)most_votes + 1) * sizeof *ev.vote_member);
-	seats_init(a, t, &ev.seats);
+	if (plan && !plan->seats.occupant)
+		seats_init(plan->arena, t, &plan->seats); /* start_seats fills them at each meeting */
+	if (plan) {
+		ev.seats.occupant = plan->seats.occupant;
+		ev.seats.sits_for = plan->seats.sits_for;
+	} else {
+		seats_init(a, t, &ev.seats);
+	}
 	ev.room = arena_alloc_uninit(a, sizeof *ev.room);
 	ev.room->kept = ev.room->has_quorum = false;
 	ev.room_epoch = 1;
