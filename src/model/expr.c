@@ -44,12 +44,10 @@ void counts_clear(struct counts *c, unsigned n_masks)
 	memset(c->attendees_by_mask, 0, n);
 }
 
-void counts_copy(struct counts *dst, const struct counts *src, unsigned n_masks)
+/* counts_copy's role lists (its counts n[] are copied inline). */
+void counts_copy_masks(struct counts *dst, const struct counts *src, unsigned n_masks)
 {
 	size_t n = (n_masks < TERMS_MAX_MASKS ? n_masks : TERMS_MAX_MASKS) * sizeof src->present_by_mask[0];
-	memcpy(dst->n, src->n, sizeof src->n);
-	if (n == 0)
-		return;
 	memcpy(dst->present_by_mask, src->present_by_mask, n);
 	memcpy(dst->members_by_mask, src->members_by_mask, n);
 	memcpy(dst->attendees_by_mask, src->attendees_by_mask, n);

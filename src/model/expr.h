@@ -13,6 +13,8 @@
 #ifndef QUORATE_EXPR_H
 #define QUORATE_EXPR_H
 
+#include <string.h>
+
 #include "model/terms.h"
 
 struct counts {
@@ -26,7 +28,13 @@ struct counts {
 ** entries past n_masks are never read: clearing and copying all 64 of each
 ** cost more than judging a motion). */
 void counts_clear(struct counts *c, unsigned n_masks);
-void counts_copy(struct counts *dst, const struct counts *src, unsigned n_masks);
+void counts_copy_masks(struct counts *dst, const struct counts *src, unsigned n_masks);
+static inline void counts_copy(struct counts *dst, const struct counts *src, unsigned n_masks)
+{
+	memcpy(dst->n, src->n, sizeof src->n);
+	if (n_masks)
+		counts_copy_masks(dst, src, n_masks);
+}
 
 /* Zeroed counts in a, for terms with n_masks role lists: where there are
 ** none, only the room of n[] (80 bytes, not 1.6 KB: no expression reads a

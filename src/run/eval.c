@@ -1247,7 +1247,7 @@ static void room_counts(struct evaluator *ev, const struct motion_state *ms, boo
 	const struct terms *t = ev->t;
 	struct room *r = ev->room;
 	if (plain && ev->room_counted == ev->room_epoch) {
-		counts_copy(&s->quorum, &r->quorum, t->n_masks);
+		/* s->quorum: the room's, copied by decide_motion where the short way is not taken */
 		counts_copy(&s->votes, &r->votes, t->n_masks);
 		s->everyone_counted = r->everyone;
 		return;
@@ -2093,7 +2093,7 @@ static bool decide_usual_motion(struct evaluator *ev, struct motion_result *mr, 
 		return false;
 	mr->is_virtual = false;
 	mr->cls = d.cls;
-	counts_copy(mr->counts, &detail->counts, t->n_masks);
+	counts_copy(mr->counts, votes, t->n_masks); /* detail->counts: no casting vote added */
 	quorum_findings(ev, mr, &d, detail, &room->quorum, room);
 	splice_findings(ev, vote_found);
 	/* class, notice, casting, meeting, open settings, approval: nothing to say */
@@ -2158,6 +2158,8 @@ static void decide_motion(struct evaluator *ev, struct motion_result *mr)
 	interest_votes(mr);
 	if (room && votes_ok && decide_usual_motion(ev, mr, room, &s.votes, chair_absent, &vote_found))
 		return;
+	if (room)
+		counts_copy(&s.quorum, &room->quorum, t->n_masks); /* room_counts left it to here */
 	bool everyone = s.everyone_counted;
 	scenario_clear(&s); /* all but the counts */
 	s.everyone_counted = everyone;
