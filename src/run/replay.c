@@ -53,8 +53,9 @@ struct body {
 	qdate last_meeting;
 	struct year_count year;
 	struct arena same_day;             /* reset when the date moves on, so memory stays flat */
-	VEC(const char *) titles_on_last;  /* meetings already judged on last_meeting */
-	VEC(const char *) files_on_last;
+	VEC(const char *) titles_on_last;  /* meetings already judged on last_meeting (the texts in same_day; */
+	VEC(const char *) files_on_last;   /* the lists in the run's arena, emptied, kept as long as the most
+	                                      meetings any one day had) */
 };
 
 /* A directory by identity, so a symbolic link back up is entered once. */
@@ -969,16 +970,15 @@ static void check_duplicate(struct replay *rp, struct body *b, const struct meet
 {
 	if (!b->has_last || m->date != b->last_meeting) {
 		arena_reset(&b->same_day);
-		memset(&b->titles_on_last, 0, sizeof b->titles_on_last);
-		memset(&b->files_on_last, 0, sizeof b->files_on_last);
+		b->titles_on_last.n = b->files_on_last.n = 0;
 	}
 	for (size_t i = 0; i < b->titles_on_last.n; i++)
 		if (strcmp(b->titles_on_last.items[i], m->title) == 0)
 			history_finding(rp, F_DUPLICATE_MEETING, NULL, m->src->name, line_of(m->src, m->span),
 			                "\"%s\" on this date is also recorded in %s: both are judged", m->title,
 			                b->files_on_last.items[i]);
-	VEC_PUSH(&b->same_day, b->titles_on_last, arena_strdup(&b->same_day, m->title));
-	VEC_PUSH(&b->same_day, b->files_on_last, arena_strdup(&b->same_day, m->src->name));
+	VEC_PUSH(rp->arena, b->titles_on_last, arena_strdup(&b->same_day, m->title));
+	VEC_PUSH(rp->arena, b->files_on_last, arena_strdup(&b->same_day, m->src->name));
 }
 
 static void check_gap(struct replay *rp, struct body *b, const struct terms *t, const struct meeting *m)
@@ -1159,6 +1159,7 @@ static void track_motions(struct replay *rp, const struct body *b, const struct 
 			ratify(rp, b, m, &r->motions[i]);
 	if (!r->virtual_only) /* only a meeting can be "the next meeting" */
 		expire_unratified(rp, b, m->date, false);
+	const char *kind_attr = attr_name(ATTR_KIND);
 	for (unsigned i = 0; i < r->n_motions; i++) {
 		const struct motion_result *mr = &r->motions[i];
 		const struct rec_motion *mo = mr->motion;
@@ -1177,7 +1178,7 @@ static void track_motions(struct replay *rp, const struct body *b, const struct 
 				od.deadline = DATE_LAST_DAY;
 			VEC_PUSH(rp->arena, rp->decisions, od);
 		}
-		const char *kind = motion_attr_string(mo, attr_name(ATTR_KIND));
+		const char *kind = mo->n_attrs ? motion_attr_string(mo, kind_attr) : NULL;
 		if (kind && strcmp(kind, "amendment") == 0 && !rp->dry) {
 			struct amendment am = { b, m->date, mr->outcome, arena_strdup(rp->arena, m->src->name),
 			                        line_of(m->src, mo->span) };
@@ -1393,8 +1394,7 @@ static void forget_bodies(struct replay *rp, bool versions)
 		b->has_last = false;
 		memset(&b->year, 0, sizeof b->year);
 		arena_reset(&b->same_day);
-		memset(&b->titles_on_last, 0, sizeof b->titles_on_last);
-		memset(&b->files_on_last, 0, sizeof b->files_on_last);
+		b->titles_on_last.n = b->files_on_last.n = 0;
 		for (size_t k = 0; versions && k < b->versions.n; k++)
 			b->versions.items[k].used = false;
 	}
