@@ -2536,6 +2536,19 @@ static void start_seats(struct evaluator *ev)
 {
 	const struct terms *t = ev->t;
 	memset(ev->holds_seat, 0, (t->n_members + 1) * sizeof *ev->holds_seat);
+	ev->seats_epoch = 0;
+	if (!t->has_deputies) {
+		/* seats_assign without deputies: each voting member present in their own seat */
+		ev->seats.n_choices = 0;
+		ev->seats.too_many = false;
+		for (unsigned i = 0; i < t->n_members; i++) {
+			bool here = ev->active[i] && ev->people[i].present;
+			ev->seats.occupant[i] = here ? (int)i : -1;
+			ev->seats.sits_for[i] = -1;
+			ev->res->present_at_start += here;
+		}
+		return;
+	}
 	for (unsigned i = 0; i < t->n_members; i++)
 		ev->here[i] = ev->people[i].present;
 	struct seat_input in = { t, ev->active, ev->on_roster, ev->here, ev->holds_seat, ev->stated, NULL };
@@ -2736,7 +2749,16 @@ static struct meeting_result *judge_meeting(struct arena *a, const struct terms 
 	ev.plan = plan;
 	ev.counts_only = plan && plan->counts_only;
 	ev.as_if_in_force = mode == JUDGE_AS_IF_IN_FORCE;
-	ev.virtual_only = meeting_is_virtual_only(m);
+	/* the most votes of any motion, and whether every motion is outside a meeting (meeting_is_virtual_only) */
+	unsigned most_votes = 0, n_virtual = 0;
+	for (unsigned s = 0; s < m->n_steps; s++) {
+		if (m->steps[s].kind != STEP_MOTION)
+			continue;
+		const struct rec_motion *mo = m->steps[s].motion;
+		most_votes = mo->n_votes > most_votes ? mo->n_votes : most_votes;
+		n_virtual += mo->is_virtual;
+	}
+	ev.virtual_only = m->n_motions > 0 && n_virtual == m->n_motions;
 	ev.recount = mode == JUDGE_RECOUNTED;
 	ev.arena = a;
 	ev.t = t;
@@ -2748,10 +2770,6 @@ static struct meeting_result *judge_meeting(struct arena *a, const struct terms 
 	ev.sink = &ev.res->findings;
 	member_arrays(&ev);
 	name_memo(&ev);
-	unsigned most_votes = 0;
-	for (unsigned s = 0; s < m->n_steps; s++)
-		if (m->steps[s].kind == STEP_MOTION && m->steps[s].motion->n_votes > most_votes)
-			most_votes = m->steps[s].motion->n_votes;
 	ev.vote_member = arena_alloc_uninit(a, ((size_t)most_votes + 1) * sizeof *ev.vote_member);
 	if (plan && !plan->seats.occupant)
 		seats_init(plan->arena, t, &plan->seats); /* start_seats fills them at each meeting */
