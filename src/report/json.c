@@ -5,6 +5,9 @@
 
 #include <errno.h>
 #include <unistd.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 const char jw_indent[64] = "\n                                                               ";
 
@@ -128,10 +131,40 @@ static bool plain8(uint64_t v)
 	return (found & highs) == 0;
 }
 
+#ifdef __SSE2__
+/* No byte of the 16 at p needs an escape. */
+static bool plain16(__m128i v)
+{
+	__m128i control = _mm_cmpeq_epi8(_mm_min_epu8(v, _mm_set1_epi8(0x1f)), v); /* v <= 0x1f */
+	__m128i quote = _mm_cmpeq_epi8(v, _mm_set1_epi8('"'));
+	__m128i backslash = _mm_cmpeq_epi8(v, _mm_set1_epi8('\\'));
+	return _mm_movemask_epi8(_mm_or_si128(control, _mm_or_si128(quote, backslash))) == 0;
+}
+#endif
+
 /* The n bytes at p escaped, at o (room for MAX_ESCAPE each); returns the end. */
 static char *copy_escaped(char *o, const unsigned char *p, size_t n)
 {
 	size_t i = 0;
+#ifdef __SSE2__
+	if (n >= 16) {
+		/* sixteen at a time, as eight below: a title or a working is
+		** 15-40 bytes, and this is most of what a JSON report scans */
+		__m128i v;
+		for (; i + 16 < n; i += 16) {
+			v = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
+			if (!plain16(v))
+				goto one_by_one;
+			_mm_storeu_si128((__m128i *)(void *)(o + i), v);
+		}
+		v = _mm_loadu_si128((const __m128i *)(const void *)(p + n - 16));
+		if (plain16(v)) {
+			_mm_storeu_si128((__m128i *)(void *)(o + n - 16), v);
+			return o + n;
+		}
+		goto one_by_one;
+	}
+#endif
 	if (n >= 8) {
 		/* eight at a time while none needs an escape, the last eight
 		** overlapping those before: most strings need none */
@@ -148,6 +181,15 @@ static char *copy_escaped(char *o, const unsigned char *p, size_t n)
 			return o + n;
 		}
 	}
+	/* a short string (most are a word or a number), or what is left:
+	** copied, then escaped from i only where a byte needs it */
+	bool all_plain = true;
+	for (size_t j = i; j < n; j++) {
+		o[j] = (char)p[j];
+		all_plain &= plain[p[j]];
+	}
+	if (all_plain)
+		return o + n;
 one_by_one:
 	o += i;
 	for (; i < n; i++)
@@ -207,6 +249,8 @@ void jw_keep(struct json_writer *w, struct jw_kept *k)
 	for (size_t i = 0; i < sizeof k->runs / sizeof k->runs[0]; i++)
 		k->runs[i] = (struct jw_run){ .key = NULL, .used = 0 };
 	k->uses = 0;
+	for (size_t i = 0; i < sizeof k->memo / sizeof k->memo[0]; i++)
+		k->memo[i].n_in = 0;
 	w->kept = k;
 }
 
@@ -286,6 +330,60 @@ void jw_string_kept(struct json_writer *w, const void *key, const char *s)
 		k->key[slot] = key;
 	}
 	jw_put_token(w, k->text[slot], k->len[slot], false);
+}
+
+/* The slot for the words in[0..n) (NULL: a writer without slots, or n out of range). */
+static struct jw_memo *memo_slot(struct json_writer *w, const uint64_t *in, unsigned n)
+{
+	if (!w->kept || n == 0 || n > JW_MEMO_WORDS)
+		return NULL;
+	uint64_t h = n;
+	for (unsigned i = 0; i < n; i++)
+		h = (h ^ in[i]) * 0x9e3779b97f4a7c15u;
+	return &w->kept->memo[h >> (64 - JW_MEMO_BITS)];
+}
+
+bool jw_string_memo(struct json_writer *w, const uint64_t *in, unsigned n)
+{
+	const struct jw_memo *m = memo_slot(w, in, n);
+	if (!m || m->n_in != n || memcmp(m->in, in, n * sizeof *in) != 0)
+		return false;
+	jw_put_token(w, m->text, m->len, false);
+	return true;
+}
+
+void jw_string_memo_keep(struct json_writer *w, const uint64_t *in, unsigned n, const char *s)
+{
+	struct jw_memo *m = memo_slot(w, in, n);
+	size_t len = strlen(s);
+	char quoted[2 + MAX_ESCAPE * SHORT_MAX], *o = quoted;
+	if (!m || len > SHORT_MAX) {
+		write_string(w, s, false);
+		return;
+	}
+	*o++ = '"';
+	o = copy_escaped(o, (const unsigned char *)s, len);
+	*o++ = '"';
+	size_t q = (size_t)(o - quoted);
+	if (q <= JW_KEPT_MAX) {
+		memcpy(m->in, in, n * sizeof *in);
+		m->n_in = (unsigned char)n;
+		m->len = (unsigned char)q;
+		memcpy(m->text, quoted, q);
+	}
+	jw_put_token(w, quoted, q, false);
+}
+
+size_t jw_quote_key(char *out, size_t cap, const char *s)
+{
+	size_t len = strlen(s);
+	if (len > SHORT_MAX || 4 + MAX_ESCAPE * len > cap)
+		return 0;
+	char *o = out;
+	*o++ = '"';
+	o = copy_escaped(o, (const unsigned char *)s, len);
+	memcpy(o, "\": ", 3);
+	return (size_t)(o + 3 - out);
 }
 
 void jw_raw(struct json_writer *w, const char *s)

@@ -73,12 +73,21 @@ struct jw_run {
 	unsigned short len;
 	char text[JW_RUN_MAX];
 };
+#define JW_MEMO_BITS 7
+#define JW_MEMO_WORDS 24 /* the most words a memo's text is a function of */
+struct jw_memo {
+	uint64_t in[JW_MEMO_WORDS];
+	unsigned char n_in;            /* 0: empty */
+	unsigned char len;
+	char text[JW_KEPT_MAX];
+};
 struct jw_kept {
 	const void *key[JW_KEPT_SLOTS];
 	unsigned char len[JW_KEPT_SLOTS];
 	char text[JW_KEPT_SLOTS][JW_KEPT_MAX];
 	struct jw_run runs[1u << JW_RUN_BITS];
 	unsigned long uses;
+	struct jw_memo memo[1u << JW_MEMO_BITS];
 };
 /* Slots for w, all empty (k lives as long as w). */
 void jw_keep(struct json_writer *w, struct jw_kept *k);
@@ -94,6 +103,19 @@ void jw_string_kept(struct json_writer *w, const void *key, const char *s);
 */
 void jw_run(struct json_writer *w, const void *key, void (*write)(struct json_writer *w, const void *ctx),
             const void *ctx);
+/*
+** Strings whose text is a function of n words (1 to JW_MEMO_WORDS), given
+** by whoever writes them (a working, of the numbers and rules it shows):
+** jw_string_memo writes the string kept for these words and returns true,
+** or writes nothing and returns false; jw_string_memo_keep then writes s
+** and keeps it for them, where the writer has slots (jw_keep) and s is
+** short.  The words must decide the text whole: equal words, equal text.
+*/
+bool jw_string_memo(struct json_writer *w, const uint64_t *in, unsigned n);
+void jw_string_memo_keep(struct json_writer *w, const uint64_t *in, unsigned n, const char *s);
+/* s quoted and escaped as a key, with its ": ", into out (cap bytes), for
+** jw_key_quoted: its length, or 0 if it does not fit. */
+size_t jw_quote_key(char *out, size_t cap, const char *s);
 /* A value already formatted as JSON (a number such as 6.75). */
 void jw_raw(struct json_writer *w, const char *text);
 /* End the document with a newline (and flush). */
@@ -229,6 +251,53 @@ static inline void jw_plain(struct json_writer *w, const char *s)
 static inline void jw_null(struct json_writer *w)
 {
 	jw_put_token(w, "null", 4, false);
+}
+
+/*
+** "key": value on one line in one step, the key a literal: one check for
+** room and one line's comma and indentation for both (a JSON report is
+** mostly such lines: the counts, the numbers of each rule, the summaries).
+*/
+#define JW_QUOTED(lit) "\"" lit "\": ", sizeof "\"" lit "\": " - 1
+#define jw_key_int(w, lit, v) jw_quoted_int((w), JW_QUOTED(lit), (v))
+#define jw_key_bool(w, lit, v) jw_quoted_bool((w), JW_QUOTED(lit), (v))
+#define jw_key_null(w, lit) jw_quoted_token((w), JW_QUOTED(lit), "null", 4)
+/* inlined where called, so that the key's copy is of a length known there */
+#define JW_INLINE static inline __attribute__((always_inline))
+
+/* The key's text and the value's (n + k bytes, at most JW_TOKEN_MAX). */
+JW_INLINE void jw_quoted_token(struct json_writer *w, const char *quoted, size_t n, const char *value, size_t k)
+{
+	if (w->after_key || n + k > JW_TOKEN_MAX) { /* not after a key: as jw_key_quoted and jw_put_token */
+		jw_key_quoted(w, quoted, n);
+		jw_put_token(w, value, k, false);
+		return;
+	}
+	char *o = jw_next(w, n + k);
+	memcpy(o, quoted, n);
+	memcpy(o + n, value, k);
+	jw_end_at(w, o + n + k);
+}
+
+JW_INLINE void jw_quoted_int(struct json_writer *w, const char *quoted, size_t n, int64_t v)
+{
+	if (w->after_key || n + NUMFMT_MAX > JW_TOKEN_MAX) {
+		jw_key_quoted(w, quoted, n);
+		jw_int(w, v);
+		return;
+	}
+	char *o = jw_next(w, n + NUMFMT_MAX);
+	memcpy(o, quoted, n);
+	o += n;
+	jw_end_at(w, o + numfmt_i64_fast(o, v));
+}
+
+JW_INLINE void jw_quoted_bool(struct json_writer *w, const char *quoted, size_t n, bool v)
+{
+	if (v)
+		jw_quoted_token(w, quoted, n, "true", 4);
+	else
+		jw_quoted_token(w, quoted, n, "false", 5);
 }
 
 #endif

@@ -15,10 +15,46 @@ static void json_date_quoted(struct json_writer *w, const char *quoted, size_t n
 	jw_plain(w, date_format(d, buf));
 }
 
+/*
+** The members' ids as keys, quoted once for the table (a table is a dozen
+** meetings or more, each with every member's attendance): those of the
+** first members whose keys fit; the others are quoted where written.
+*/
+#define TABLE_KEYS 64
+#define TABLE_KEYS_TEXT 2048
+struct table_keys {
+	unsigned n;
+	unsigned short at[TABLE_KEYS + 1];
+	char text[TABLE_KEYS_TEXT];
+};
+
+static void quote_table_keys(struct table_keys *k, const struct reg_table *t)
+{
+	k->n = 0;
+	k->at[0] = 0;
+	for (unsigned r = 0; r < t->n_members && r < TABLE_KEYS; r++) {
+		size_t n = jw_quote_key(k->text + k->at[r], TABLE_KEYS_TEXT - k->at[r], t->members[r]->id);
+		if (n == 0)
+			break;
+		k->at[r + 1] = (unsigned short)(k->at[r] + n);
+		k->n = r + 1;
+	}
+}
+
+static void json_member_key(struct json_writer *w, const struct table_keys *k, const struct reg_table *t, unsigned r)
+{
+	if (r < k->n)
+		jw_key_quoted(w, k->text + k->at[r], (size_t)(k->at[r + 1] - k->at[r]));
+	else
+		jw_key(w, t->members[r]->id);
+}
+
 static void json_table(struct register_report *rr, struct body_out *bo, const struct reg_table *t)
 {
 	(void)rr;
 	struct json_writer *w = &bo->jt;
+	struct table_keys keys;
+	quote_table_keys(&keys, t);
 	for (unsigned c = 0; c < t->n_meetings; c++) {
 		const struct reg_meeting *m = &t->meetings[c];
 		jw_begin_object(w);
@@ -33,7 +69,7 @@ static void json_table(struct register_report *rr, struct body_out *bo, const st
 			enum attendance a = t->cells[r * t->n_meetings + c];
 			if (a == ATT_NOT_MEMBER)
 				continue;
-			jw_key(w, t->members[r]->id);
+			json_member_key(w, &keys, t, r);
 			jw_plain(w, attendance_name(a));
 		}
 		jw_end_object(w);
@@ -56,8 +92,7 @@ static void json_interest(struct register_report *rr, struct body_out *bo, const
 	jw_string(w, d->meeting->title);
 	jw_key_lit(w, "file");
 	jw_string(w, d->meeting->src->name);
-	jw_key_lit(w, "line");
-	jw_int(w, line);
+	jw_key_int(w, "line", line);
 	jw_key_lit(w, "motion");
 	jw_string(w, d->motion->number);
 	jw_key_lit(w, "motion_title");
@@ -78,8 +113,7 @@ static void json_interest(struct register_report *rr, struct body_out *bo, const
 	jw_string(w, interest_room_text(d, false));
 	jw_key_lit(w, "voted");
 	jw_string(w, voted);
-	jw_key_lit(w, "voted_anyway");
-	jw_bool(w, anyway);
+	jw_key_bool(w, "voted_anyway", anyway);
 	jw_end_object(w);
 }
 
@@ -102,18 +136,12 @@ static void member_totals(struct json_writer *w, const struct reg_member *m)
 	jw_string(w, m->id);
 	jw_key_lit(w, "name");
 	jw_string(w, m->name);
-	jw_key_lit(w, "voting");
-	jw_bool(w, m->voting);
-	jw_key_lit(w, "meetings");
-	jw_int(w, reg_member_meetings(m));
-	jw_key_lit(w, "present");
-	jw_int(w, reg_member_present(m));
-	jw_key_lit(w, "in_part");
-	jw_int(w, reg_member_part(m));
-	jw_key_lit(w, "apologies");
-	jw_int(w, m->by_status[ATT_APOLOGIES]);
-	jw_key_lit(w, "absent");
-	jw_int(w, m->by_status[ATT_ABSENT]);
+	jw_key_bool(w, "voting", m->voting);
+	jw_key_int(w, "meetings", reg_member_meetings(m));
+	jw_key_int(w, "present", reg_member_present(m));
+	jw_key_int(w, "in_part", reg_member_part(m));
+	jw_key_int(w, "apologies", m->by_status[ATT_APOLOGIES]);
+	jw_key_int(w, "absent", m->by_status[ATT_ABSENT]);
 	jw_key_lit(w, "by_attendance");
 	jw_begin_object(w);
 	for (int a = ATT_PRESENT; a < ATT__COUNT; a++) {
@@ -132,19 +160,15 @@ static bool json_body(struct register_report *rr, struct body_out *bo, FILE *out
 	jw_begin_object(w);
 	jw_key_lit(w, "body");
 	jw_string(w, b->name);
-	jw_key_lit(w, "meetings");
-	jw_int(w, b->meetings);
+	jw_key_int(w, "meetings", b->meetings);
 	if (b->meetings) {
 		json_date(w, "first", b->first);
 		json_date(w, "last", b->last);
 	} else {
-		jw_key_lit(w, "first");
-		jw_null(w);
-		jw_key_lit(w, "last");
-		jw_null(w);
+		jw_key_null(w, "first");
+		jw_key_null(w, "last");
 	}
-	jw_key_lit(w, "outside_meetings");
-	jw_int(w, b->outside);
+	jw_key_int(w, "outside_meetings", b->outside);
 	jw_key_lit(w, "members");
 	jw_begin_array(w);
 	for (size_t i = 0; i < b->members.n; i++)

@@ -33,10 +33,8 @@ void report_json_loc_fields(struct json_writer *w, const struct loc *l)
 	unsigned line, col;
 	source_position(l->src, l->start, &line, &col);
 	jw_string(w, l->src->name);
-	jw_key_lit(w, "line");
-	jw_int(w, line);
-	jw_key_lit(w, "column");
-	jw_int(w, col);
+	jw_key_int(w, "line", line);
+	jw_key_int(w, "column", col);
 }
 
 
@@ -74,11 +72,11 @@ static void json_ratification(struct json_writer *w, const struct ratification *
 		if (by && r) { /* provisional and never ratified: say so, not null */
 			jw_begin_object(w);
 			jw_key_lit(w, "status"); jw_string(w, status[r->status]);
-			jw_key_lit(w, "meeting"); jw_null(w);
-			jw_key_lit(w, "motion"); jw_null(w);
-			jw_key_lit(w, "date"); jw_null(w);
-			jw_key_lit(w, "file"); jw_null(w);
-			jw_key_lit(w, "line"); jw_null(w);
+			jw_key_null(w, "meeting");
+			jw_key_null(w, "motion");
+			jw_key_null(w, "date");
+			jw_key_null(w, "file");
+			jw_key_null(w, "line");
 			jw_end_object(w);
 		} else {
 			jw_null(w);
@@ -91,7 +89,7 @@ static void json_ratification(struct json_writer *w, const struct ratification *
 	jw_key_lit(w, "motion"); jw_string(w, by ? r->by_motion : r->motion);
 	jw_key_lit(w, "date"); jw_string(w, date_format(by ? r->by_date : r->taken, d));
 	jw_key_lit(w, "file"); jw_string(w, by ? r->by_file : r->file);
-	jw_key_lit(w, "line"); jw_int(w, by ? r->by_line : r->line);
+	jw_key_int(w, "line", by ? r->by_line : r->line);
 	jw_end_object(w);
 }
 
@@ -177,6 +175,88 @@ static void json_rule_head(struct json_writer *w, const void *ctx)
 	jw_key_lit(w, "met");
 }
 
+/*
+** What a requirement's working (req_working) is a function of, as words for
+** jw_string_memo: each comparison (its expression, the same for the whole
+** run: the terms stay loaded), the numbers on its sides, and the counts an
+** expression shown term by term reads (working.c's render).  The working
+** of the quorum is the same at nearly every motion, and a rule's repeats
+** with its counts: written once, then copied.  false: not to be kept (a
+** side that is not a number, or more words than a memo holds).
+*/
+struct working_inputs {
+	uint64_t in[JW_MEMO_WORDS];
+	unsigned n;
+};
+
+static bool push(struct working_inputs *wi, uint64_t v)
+{
+	if (wi->n == JW_MEMO_WORDS)
+		return false;
+	wi->in[wi->n++] = v;
+	return true;
+}
+
+/* The counts render shows in e, in the order it shows them. */
+static bool push_counts(struct working_inputs *wi, const struct expr *e, const struct counts *c)
+{
+	switch (e->kind) {
+	case EX_COUNT:
+		return push(wi, (uint64_t)expr_count_value(e, c));
+	case EX_BINARY:
+		return push_counts(wi, e->a, c) && push_counts(wi, e->b, c);
+	case EX_UNARY:
+	case EX_ROUND:
+		return push_counts(wi, e->a, c);
+	default: /* constants are the expression's; anything else is shown by value */
+		return true;
+	}
+}
+
+static bool push_side(struct working_inputs *wi, const struct expr *e, const struct value *v, const struct counts *c)
+{
+	if (v->type != VT_NUM)
+		return false;
+	if (!push(wi, (uint64_t)v->u.num.num) || !push(wi, (uint64_t)v->u.num.den) ||
+	    !push(wi, (uint64_t)v->places | (uint64_t)v->empty_base << 8))
+		return false;
+	return e->kind == EX_CONST || e->kind == EX_COUNT || push_counts(wi, e, c);
+}
+
+static bool working_inputs(const struct req_result *q, struct working_inputs *wi)
+{
+	wi->n = 0;
+	if (!push(wi, (uint64_t)q->n_steps | (uint64_t)q->truncated << 32 | (uint64_t)q->negated << 33))
+		return false;
+	for (unsigned i = 0; i < q->n_steps; i++) {
+		const struct trace_step *s = &q->steps[i];
+		if (!push(wi, (uint64_t)(uintptr_t)s->cmp | (uint64_t)s->empty_base) ||
+		    !push_side(wi, s->cmp->a, &s->lhs, q->counts) || !push_side(wi, s->cmp->b, &s->rhs, q->counts))
+			return false;
+	}
+	return true;
+}
+
+/* "working": the requirement's working, "" where it could not be evaluated */
+static void json_working(struct json_writer *w, const struct req_result *q)
+{
+	jw_key_lit(w, "working");
+	if (q->failed) {
+		jw_string(w, "");
+		return;
+	}
+	struct working_inputs wi;
+	bool keep = w->kept && working_inputs(q, &wi);
+	if (keep && jw_string_memo(w, wi.in, wi.n))
+		return;
+	char buf[REQ_WORKING_MAX];
+	const char *working = req_working(q, buf);
+	if (keep)
+		jw_string_memo_keep(w, wi.in, wi.n, working);
+	else
+		jw_string(w, working);
+}
+
 /* "key": [the rules with their numbers] */
 #define json_requirements(w, key, reqs, n) \
 	json_requirements_quoted((w), "\"" key "\": ", sizeof "\"" key "\": " - 1, (reqs), (n))
@@ -196,15 +276,11 @@ static void json_requirements_quoted(struct json_writer *w, const char *quoted, 
 			jw_null(w);
 		else
 			jw_bool(w, q->met);
-		jw_key_lit(w, "needed");
 		if (q->has_needed)
-			jw_int(w, q->needed);
+			jw_key_int(w, "needed", q->needed);
 		else
-			jw_null(w);
-		jw_key_lit(w, "working");
-		char buf[REQ_WORKING_MAX];
-		const char *working = req_working(q, buf);
-		jw_string(w, working ? working : "");
+			jw_key_null(w, "needed");
+		json_working(w, q);
 		jw_end_object(w);
 	}
 	jw_end_array(w);
@@ -215,27 +291,17 @@ static void json_counts(struct json_writer *w, const struct counts *c, bool atte
 	jw_begin_object(w);
 	/* the counts' names as the language spells them (ast_count_name), as
 	** literal keys: this is a tenth of a JSON report */
-	jw_key_lit(w, "members");
-	jw_int(w, c->n[COUNT_MEMBERS]);
-	jw_key_lit(w, "present");
-	jw_int(w, c->n[COUNT_PRESENT]);
-	jw_key_lit(w, "eligible");
-	jw_int(w, c->n[COUNT_ELIGIBLE]);
-	jw_key_lit(w, "conflicted");
-	jw_int(w, c->n[COUNT_CONFLICTED]);
-	jw_key_lit(w, "yes");
-	jw_int(w, c->n[COUNT_YES]);
-	jw_key_lit(w, "no");
-	jw_int(w, c->n[COUNT_NO]);
-	jw_key_lit(w, "abstain");
-	jw_int(w, c->n[COUNT_ABSTAIN]);
-	jw_key_lit(w, "cast");
-	jw_int(w, c->n[COUNT_CAST]);
-	jw_key_lit(w, "votes");
-	jw_int(w, c->n[COUNT_VOTES]);
+	jw_key_int(w, "members", c->n[COUNT_MEMBERS]);
+	jw_key_int(w, "present", c->n[COUNT_PRESENT]);
+	jw_key_int(w, "eligible", c->n[COUNT_ELIGIBLE]);
+	jw_key_int(w, "conflicted", c->n[COUNT_CONFLICTED]);
+	jw_key_int(w, "yes", c->n[COUNT_YES]);
+	jw_key_int(w, "no", c->n[COUNT_NO]);
+	jw_key_int(w, "abstain", c->n[COUNT_ABSTAIN]);
+	jw_key_int(w, "cast", c->n[COUNT_CAST]);
+	jw_key_int(w, "votes", c->n[COUNT_VOTES]);
 	if (attendees) {
-		jw_key_lit(w, "attendees");
-		jw_int(w, c->n[COUNT_ATTENDEES]);
+		jw_key_int(w, "attendees", c->n[COUNT_ATTENDEES]);
 	}
 	jw_end_object(w);
 }
@@ -301,8 +367,7 @@ static void json_nothing_declared(struct json_writer *w, const void *ctx)
 static void json_casting_to_ratification(struct json_writer *w, const void *ctx)
 {
 	const struct motion_result *mr = ctx;
-	jw_key_lit(w, "casting_vote_applied");
-	jw_bool(w, mr->casting_applied);
+	jw_key_bool(w, "casting_vote_applied", mr->casting_applied);
 	jw_key_lit(w, "approval");
 	json_approval(w, mr);
 	jw_key_lit(w, "ratified_by");
@@ -312,8 +377,7 @@ static void json_casting_to_ratification(struct json_writer *w, const void *ctx)
 	jw_key_lit(w, "casting");
 	jw_begin_object(w);
 	json_opt_string(w, "recorded", report_casting_recorded(mr));
-	jw_key_lit(w, "applied");
-	jw_bool(w, mr->casting_applied);
+	jw_key_bool(w, "applied", mr->casting_applied);
 	jw_end_object(w);
 }
 
@@ -366,8 +430,7 @@ static void json_motion(struct json_writer *w, const struct terms *t, const stru
 	if (mr->cls) {
 		jw_run(w, mr->cls, json_class, mr->cls);
 	} else {
-		jw_key_lit(w, "class");
-		jw_null(w);
+		jw_key_null(w, "class");
 	}
 	if (mo->n_attrs == 0 && !mo->is_virtual && mo->interests.n == 0) {
 		static const char plain_motion; /* stands for the run below */
@@ -388,22 +451,19 @@ static void json_motion(struct json_writer *w, const struct terms *t, const stru
 		}
 		jw_end_array(w);
 	}
-	jw_key_lit(w, "quorate");
 	if (mr->quorum_known)
-		jw_bool(w, mr->quorate);
+		jw_key_bool(w, "quorate", mr->quorate);
 	else
-		jw_null(w);
-	jw_key_lit(w, "quorum_present");
+		jw_key_null(w, "quorate");
 	if (mr->quorum_known && !mo->is_virtual)
-		jw_int(w, mr->quorum_present);
+		jw_key_int(w, "quorum_present", mr->quorum_present);
 	else
-		jw_null(w);
+		jw_key_null(w, "quorum_present");
 	if (t->uses_attendees) {
-		jw_key_lit(w, "quorum_attendees");
 		if (mr->quorum_known && !mo->is_virtual)
-			jw_int(w, mr->quorum_attendees);
+			jw_key_int(w, "quorum_attendees", mr->quorum_attendees);
 		else
-			jw_null(w);
+			jw_key_null(w, "quorum_attendees");
 	}
 	json_requirements(w, "quorum", mr->quorum, mr->n_quorum);
 	jw_key_lit(w, "counts");
@@ -443,10 +503,8 @@ void report_json_meeting(struct json_writer *w, const struct meeting_result *r)
 	jw_key_lit(w, "file");
 	jw_string(w, m->src->name);
 	jw_run(w, t, json_terms, t);
-	jw_key_lit(w, "members");
-	jw_int(w, r->members);
-	jw_key_lit(w, "present_at_start");
-	jw_int(w, r->present_at_start);
+	jw_key_int(w, "members", r->members);
+	jw_key_int(w, "present_at_start", r->present_at_start);
 	jw_end_object(w);
 	jw_key_lit(w, "motions");
 	jw_begin_array(w);
@@ -457,18 +515,12 @@ void report_json_meeting(struct json_writer *w, const struct meeting_result *r)
 	json_findings(w, &r->findings);
 	jw_key_lit(w, "summary");
 	jw_begin_object(w);
-	jw_key_lit(w, "motions");
-	jw_int(w, r->n_motions);
-	jw_key_lit(w, "errors");
-	jw_int(w, r->count_by_sev[SEV_ERROR]);
-	jw_key_lit(w, "breaches");
-	jw_int(w, r->count_by_sev[SEV_BREACH]);
-	jw_key_lit(w, "warnings");
-	jw_int(w, r->count_by_sev[SEV_WARNING]);
-	jw_key_lit(w, "notes");
-	jw_int(w, r->count_by_sev[SEV_NOTE]);
-	jw_key_lit(w, "mismatches");
-	jw_int(w, r->mismatches);
+	jw_key_int(w, "motions", r->n_motions);
+	jw_key_int(w, "errors", r->count_by_sev[SEV_ERROR]);
+	jw_key_int(w, "breaches", r->count_by_sev[SEV_BREACH]);
+	jw_key_int(w, "warnings", r->count_by_sev[SEV_WARNING]);
+	jw_key_int(w, "notes", r->count_by_sev[SEV_NOTE]);
+	jw_key_int(w, "mismatches", r->mismatches);
 	jw_end_object(w);
 	jw_end_object(w);
 }
@@ -492,10 +544,8 @@ static void json_suggestion(struct json_writer *w, const struct diag_fixit *f)
 	if (f->loc.src) {
 		unsigned line, col;
 		source_position(f->loc.src, f->loc.end, &line, &col);
-		jw_key_lit(w, "end_line");
-		jw_int(w, line);
-		jw_key_lit(w, "end_column");
-		jw_int(w, col);
+		jw_key_int(w, "end_line", line);
+		jw_key_int(w, "end_column", col);
 	}
 	jw_end_object(w);
 }
@@ -507,10 +557,8 @@ static void json_diagnostics(FILE *out, struct diag_sink *d, const struct report
 	struct json_writer w;
 	jw_init(&w, out);
 	jw_begin_object(&w);
-	jw_key_lit(&w, "errors");
-	jw_int(&w, d->n_errors);
-	jw_key_lit(&w, "warnings");
-	jw_int(&w, d->n_warnings);
+	jw_key_int(&w, "errors", d->n_errors);
+	jw_key_int(&w, "warnings", d->n_warnings);
 	jw_key_lit(&w, "diagnostics");
 	jw_begin_array(&w);
 	for (size_t i = 0; i < d->items.n; i++) {
@@ -634,14 +682,14 @@ static void json_summary(struct json_writer *w, const struct replay_summary *s)
 {
 	jw_key_lit(w, "summary");
 	jw_begin_object(w);
-	jw_key_lit(w, "meetings"); jw_int(w, s->meetings);
-	jw_key_lit(w, "outside_meetings"); jw_int(w, s->outside_meetings);
-	jw_key_lit(w, "motions"); jw_int(w, s->motions);
-	jw_key_lit(w, "record_files"); jw_int(w, s->record_files);
-	jw_key_lit(w, "terms_versions"); jw_int(w, s->terms_versions);
-	jw_key_lit(w, "terms_versions_used"); jw_int(w, s->versions_used);
-	jw_key_lit(w, "malformed_files"); jw_int(w, s->malformed_files);
-	jw_key_lit(w, "mismatches"); jw_int(w, s->mismatches);
+	jw_key_int(w, "meetings", s->meetings);
+	jw_key_int(w, "outside_meetings", s->outside_meetings);
+	jw_key_int(w, "motions", s->motions);
+	jw_key_int(w, "record_files", s->record_files);
+	jw_key_int(w, "terms_versions", s->terms_versions);
+	jw_key_int(w, "terms_versions_used", s->versions_used);
+	jw_key_int(w, "malformed_files", s->malformed_files);
+	jw_key_int(w, "mismatches", s->mismatches);
 	jw_key_lit(w, "outcomes");
 	jw_begin_object(w);
 	for (int oc = OUTCOME_CARRIED; oc <= OUTCOME_UNDETERMINED; oc++) {
@@ -649,8 +697,8 @@ static void json_summary(struct json_writer *w, const struct replay_summary *s)
 		jw_int(w, s->by_outcome[oc]);
 	}
 	jw_end_object(w);
-	jw_key_lit(w, "ratified"); jw_int(w, s->ratified);
-	jw_key_lit(w, "still_provisional"); jw_int(w, s->still_provisional);
+	jw_key_int(w, "ratified", s->ratified);
+	jw_key_int(w, "still_provisional", s->still_provisional);
 	jw_key_lit(w, "awaiting_approval");
 	jw_begin_array(w);
 	for (unsigned i = 0; i < s->n_awaiting; i++) {
@@ -663,7 +711,7 @@ static void json_summary(struct json_writer *w, const struct replay_summary *s)
 		jw_key_lit(w, "title"); jw_string(w, a->title);
 		jw_key_lit(w, "by"); jw_string(w, a->by);
 		jw_key_lit(w, "file"); jw_string(w, a->file);
-		jw_key_lit(w, "line"); jw_int(w, a->line);
+		jw_key_int(w, "line", a->line);
 		jw_end_object(w);
 	}
 	jw_end_array(w);
@@ -734,32 +782,24 @@ static void json_amend_search(struct json_writer *w, const struct diff_search *s
 {
 	jw_key_lit(w, "scenarios");
 	jw_begin_object(w);
-	jw_key_lit(w, "searched");
-	jw_int(w, (int64_t)s->scenarios);
-	jw_key_lit(w, "differing");
-	jw_int(w, (int64_t)s->differing);
-	jw_key_lit(w, "complete");
-	jw_bool(w, !s->truncated);
+	jw_key_int(w, "searched", (int64_t)s->scenarios);
+	jw_key_int(w, "differing", (int64_t)s->differing);
+	jw_key_bool(w, "complete", !s->truncated);
 	jw_key_lit(w, "space");
 	if (s->space)
 		jw_int(w, (int64_t)s->space);
 	else
 		jw_null(w);
-	jw_key_lit(w, "attendances");
-	jw_int(w, (int64_t)s->attendances);
+	jw_key_int(w, "attendances", (int64_t)s->attendances);
 	jw_key_lit(w, "attendances_all");
 	if (s->attendances_all)
 		jw_int(w, (int64_t)s->attendances_all);
 	else
 		jw_null(w);
-	jw_key_lit(w, "levels");
-	jw_int(w, s->levels);
-	jw_key_lit(w, "rounds");
-	jw_int(w, s->rounds);
-	jw_key_lit(w, "work");
-	jw_int(w, (int64_t)s->work);
-	jw_key_lit(w, "bound");
-	jw_int(w, (int64_t)s->bound);
+	jw_key_int(w, "levels", s->levels);
+	jw_key_int(w, "rounds", s->rounds);
+	jw_key_int(w, "work", (int64_t)s->work);
+	jw_key_int(w, "bound", (int64_t)s->bound);
 	json_opt_string(w, "cut_short_by", s->truncated ? (s->why_truncated ? s->why_truncated : "its bound") : NULL);
 	jw_key_lit(w, "transitions");
 	jw_begin_array(w);
@@ -771,8 +811,7 @@ static void json_amend_search(struct json_writer *w, const struct diff_search *s
 				jw_string(w, ast_outcome_name((enum outcome)b));
 				jw_key_lit(w, "after");
 				jw_string(w, ast_outcome_name((enum outcome)n));
-				jw_key_lit(w, "count");
-				jw_int(w, (int64_t)s->transitions[b][n]);
+				jw_key_int(w, "count", (int64_t)s->transitions[b][n]);
 				jw_end_object(w);
 			}
 	jw_end_array(w);
@@ -781,11 +820,11 @@ static void json_amend_search(struct json_writer *w, const struct diff_search *s
 	for (unsigned i = 0; i < s->n_examples; i++) {
 		const struct diff_example *e = &s->examples[i];
 		jw_begin_object(w);
-		jw_key_lit(w, "present"); jw_int(w, e->present);
-		jw_key_lit(w, "for"); jw_int(w, e->yes);
-		jw_key_lit(w, "against"); jw_int(w, e->no);
-		jw_key_lit(w, "abstain"); jw_int(w, e->abstain);
-		jw_key_lit(w, "conflicted"); jw_int(w, e->conflicted);
+		jw_key_int(w, "present", e->present);
+		jw_key_int(w, "for", e->yes);
+		jw_key_int(w, "against", e->no);
+		jw_key_int(w, "abstain", e->abstain);
+		jw_key_int(w, "conflicted", e->conflicted);
 		json_opt_string(w, "casting", e->casting < 0 ? NULL : e->casting == VOTE_FOR ? "for" : "against");
 		jw_key_lit(w, "motion"); jw_string(w, e->motion);
 		jw_key_lit(w, "before"); jw_string(w, ast_outcome_name(e->before));
@@ -800,9 +839,9 @@ static void json_amend_history(struct json_writer *w, const struct amend *d)
 {
 	jw_key_lit(w, "history");
 	jw_begin_object(w);
-	jw_key_lit(w, "meetings"); jw_int(w, d->history_meetings);
-	jw_key_lit(w, "later_meetings_not_compared"); jw_int(w, d->history_later);
-	jw_key_lit(w, "motions"); jw_int(w, d->history_motions);
+	jw_key_int(w, "meetings", d->history_meetings);
+	jw_key_int(w, "later_meetings_not_compared", d->history_later);
+	jw_key_int(w, "motions", d->history_motions);
 	jw_key_lit(w, "flips");
 	jw_begin_array(w);
 	for (size_t i = 0; i < d->flips.n; i++) {
@@ -811,7 +850,7 @@ static void json_amend_history(struct json_writer *w, const struct amend *d)
 		jw_key_lit(w, "meeting"); jw_string(w, f->meeting);
 		jw_key_lit(w, "date"); jw_string(w, f->date);
 		jw_key_lit(w, "file"); jw_string(w, f->file);
-		jw_key_lit(w, "line"); jw_int(w, f->line);
+		jw_key_int(w, "line", f->line);
 		jw_key_lit(w, "motion"); jw_string(w, f->motion);
 		jw_key_lit(w, "title"); jw_string(w, f->title);
 		jw_key_lit(w, "before"); jw_string(w, ast_outcome_name(f->before));
