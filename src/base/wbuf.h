@@ -75,6 +75,40 @@ static inline void wbuf_int(struct wbuf *b, int64_t v)
 	b->n += numfmt_i64_fast(b->buf + b->n, v);
 }
 
+/*
+** Writing in place: room for up to n bytes at the buffer's end (flushed
+** first if need be; NULL only if the buffer is smaller than n), filled by
+** the caller and counted with wbuf_wrote.  A line whose parts are all
+** bounded (numbers, names of a few words) is then one check, not one a
+** part, and a part rendered into a buffer (the working of a rule) is
+** rendered there, not copied again.
+*/
+static inline char *wbuf_space(struct wbuf *b, size_t n)
+{
+	if (b->cap - b->n < n) {
+		if (b->cap < n)
+			return NULL;
+		wbuf_flush(b);
+	}
+	return b->buf + b->n;
+}
+
+static inline void wbuf_wrote(struct wbuf *b, const char *end)
+{
+	b->n = (size_t)(end - b->buf);
+}
+
+/* For a cursor p into wbuf_space: a string literal, an integer, a string of
+** known bound; each advances p. */
+#define WBUF_LIT(p, s) (memcpy((p), (s), sizeof(s) - 1), (p) += sizeof(s) - 1)
+#define WBUF_INT(p, v) ((p) += numfmt_i64_fast((p), (v)))
+static inline char *wbuf_put_str(char *p, const char *s)
+{
+	size_t n = strlen(s);
+	memcpy(p, s, n);
+	return p + n;
+}
+
 void wbuf_uint(struct wbuf *b, uint64_t v);
 /* YYYY-MM-DD, as date_format */
 void wbuf_date(struct wbuf *b, qdate d);

@@ -76,25 +76,20 @@ static void print_findings(struct wbuf *out, const struct finding_list *l, const
 	}
 }
 
-/* " (needs N, has M)" */
-static void print_needs(struct wbuf *out, int64_t needed, int64_t have)
-{
-	wbuf_puts(out, " (needs ");
-	wbuf_int(out, needed);
-	wbuf_puts(out, ", has ");
-	wbuf_int(out, have);
-	wbuf_putc(out, ')');
-}
-
 /* A quorum rule or a requirement: `head` is its label padded to the column
 ** of the rules ("  require   " or as many blanks), a literal. */
 #define print_requirement(out, head, q) print_rule((out), (head), sizeof(head) - 1, (q))
+
+/* The working line of a rule: its working, whether it was met and the
+** votes needed, at most this long (working, words, two numbers). */
+#define WORKING_LINE_MAX (REQ_WORKING_MAX + 64 + 2 * NUMFMT_MAX)
+_Static_assert(WORKING_LINE_MAX <= WBUF_SIZE, "a wbuf has room for a working line");
 
 static void print_rule(struct wbuf *out, const char *head, size_t head_len, const struct req_result *q)
 {
 	wbuf_write(out, head, head_len);
 	if (q->clause) {
-		wbuf_puts(out, "§");
+		wbuf_write(out, "§", sizeof "§" - 1);
 		wbuf_puts(out, q->clause);
 		wbuf_putc(out, ' ');
 	}
@@ -104,14 +99,29 @@ static void print_rule(struct wbuf *out, const char *head, size_t head_len, cons
 		wbuf_puts(out, "              could not be evaluated (see findings)\n");
 		return;
 	}
-	char buf[REQ_WORKING_MAX];
-	const char *working = req_working(q, buf);
-	wbuf_puts(out, "              ");
-	wbuf_puts(out, working && *working ? working : "-");
-	wbuf_puts(out, q->met ? ": met" : ": not met");
-	if (q->has_needed)
-		print_needs(out, q->needed, q->have);
-	wbuf_putc(out, '\n');
+	/* "              9 > half of 12 = 6: met (needs 7, has 9)": the working
+	** rendered in place, the rest bounded */
+	char *p = wbuf_space(out, WORKING_LINE_MAX);
+	WBUF_LIT(p, "              ");
+	const char *working = req_working(q, p);
+	if (working && *working) {
+		p += strlen(p);
+	} else {
+		*p++ = '-';
+	}
+	if (q->met)
+		WBUF_LIT(p, ": met");
+	else
+		WBUF_LIT(p, ": not met");
+	if (q->has_needed) {
+		WBUF_LIT(p, " (needs ");
+		WBUF_INT(p, q->needed);
+		WBUF_LIT(p, ", has ");
+		WBUF_INT(p, q->have);
+		*p++ = ')';
+	}
+	*p++ = '\n';
+	wbuf_wrote(out, p);
 }
 
 /* wbuf_puts, for report_motion_attrs */
@@ -120,36 +130,43 @@ static void put_text(void *out, const char *s)
 	wbuf_puts(out, s);
 }
 
+/* The counts line, every part bounded: one check for room. */
+#define COUNTS_LINE_MAX (256 + 8 * NUMFMT_MAX + 2 * REPORT_SIDE_MAX)
+_Static_assert(COUNTS_LINE_MAX <= WBUF_SIZE, "a wbuf has room for a counts line");
+
 static void print_counts(struct wbuf *out, const struct motion_result *mr, bool attendees)
 {
 	const struct counts *c = mr->counts;
-	char yes[REPORT_SIDE_MAX], no[REPORT_SIDE_MAX];
-	wbuf_puts(out, "  counts    members ");
-	wbuf_int(out, c->n[COUNT_MEMBERS]);
-	wbuf_puts(out, ", present ");
-	wbuf_int(out, c->n[COUNT_PRESENT]);
-	wbuf_puts(out, ", conflicted ");
-	wbuf_int(out, c->n[COUNT_CONFLICTED]);
-	wbuf_puts(out, ", eligible ");
-	wbuf_int(out, c->n[COUNT_ELIGIBLE]);
+	char *p = wbuf_space(out, COUNTS_LINE_MAX);
+	WBUF_LIT(p, "  counts    members ");
+	WBUF_INT(p, c->n[COUNT_MEMBERS]);
+	WBUF_LIT(p, ", present ");
+	WBUF_INT(p, c->n[COUNT_PRESENT]);
+	WBUF_LIT(p, ", conflicted ");
+	WBUF_INT(p, c->n[COUNT_CONFLICTED]);
+	WBUF_LIT(p, ", eligible ");
+	WBUF_INT(p, c->n[COUNT_ELIGIBLE]);
 	if (attendees) {
-		wbuf_puts(out, ", attendees ");
-		wbuf_int(out, c->n[COUNT_ATTENDEES]);
+		WBUF_LIT(p, ", attendees ");
+		WBUF_INT(p, c->n[COUNT_ATTENDEES]);
 	}
-	wbuf_puts(out, "; for ");
-	wbuf_puts(out, report_side_votes(mr, VOTE_FOR, yes));
-	wbuf_puts(out, ", against ");
-	wbuf_puts(out, report_side_votes(mr, VOTE_AGAINST, no));
-	wbuf_puts(out, ", abstain ");
-	wbuf_int(out, c->n[COUNT_ABSTAIN]);
-	wbuf_puts(out, " (cast ");
-	wbuf_int(out, c->n[COUNT_CAST]);
-	wbuf_puts(out, ", votes ");
-	wbuf_int(out, c->n[COUNT_VOTES]);
-	wbuf_putc(out, ')');
-	wbuf_puts(out, mr->casting_applied ? ", including the chair's casting vote"
-	          : mr->motion->casting_declined ? "; the chair declined a casting vote" : "");
-	wbuf_putc(out, '\n');
+	WBUF_LIT(p, "; for ");
+	p += strlen(report_side_votes(mr, VOTE_FOR, p)); /* written in place */
+	WBUF_LIT(p, ", against ");
+	p += strlen(report_side_votes(mr, VOTE_AGAINST, p));
+	WBUF_LIT(p, ", abstain ");
+	WBUF_INT(p, c->n[COUNT_ABSTAIN]);
+	WBUF_LIT(p, " (cast ");
+	WBUF_INT(p, c->n[COUNT_CAST]);
+	WBUF_LIT(p, ", votes ");
+	WBUF_INT(p, c->n[COUNT_VOTES]);
+	*p++ = ')';
+	if (mr->casting_applied)
+		WBUF_LIT(p, ", including the chair's casting vote");
+	else if (mr->motion->casting_declined)
+		WBUF_LIT(p, "; the chair declined a casting vote");
+	*p++ = '\n';
+	wbuf_wrote(out, p);
 }
 
 static void print_motion(struct wbuf *out, const struct terms *t, const struct motion_result *mr, bool color)
@@ -181,15 +198,23 @@ static void print_motion(struct wbuf *out, const struct terms *t, const struct m
 	if (mo->is_virtual) {
 		wbuf_puts(out, "  quorum    not applicable: decided outside a meeting\n");
 	} else if (mr->quorum_known) {
-		wbuf_puts(out, mr->quorate ? "  quorum    met: " : "  quorum    NOT MET: ");
-		wbuf_int(out, mr->quorum_present);
-		wbuf_puts(out, " counting towards the quorum");
+		char *p = wbuf_space(out, 128 + 2 * NUMFMT_MAX);
+		if (mr->quorate)
+			WBUF_LIT(p, "  quorum    met: ");
+		else
+			WBUF_LIT(p, "  quorum    NOT MET: ");
+		WBUF_INT(p, mr->quorum_present);
+		WBUF_LIT(p, " counting towards the quorum");
 		if (t->uses_attendees) {
-			wbuf_puts(out, ", ");
-			wbuf_int(out, mr->quorum_attendees);
-			wbuf_puts(out, mr->quorum_attendees == 1 ? " attendee without a vote" : " attendees without a vote");
+			WBUF_LIT(p, ", ");
+			WBUF_INT(p, mr->quorum_attendees);
+			if (mr->quorum_attendees == 1)
+				WBUF_LIT(p, " attendee without a vote");
+			else
+				WBUF_LIT(p, " attendees without a vote");
 		}
-		wbuf_putc(out, '\n');
+		*p++ = '\n';
+		wbuf_wrote(out, p);
 		for (unsigned i = 0; i < mr->n_quorum; i++)
 			print_requirement(out, "            ", &mr->quorum[i]);
 	} else {

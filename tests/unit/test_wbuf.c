@@ -76,11 +76,51 @@ static void test_boundaries(void **state)
 	free(want);
 }
 
+/* Lines written in place (wbuf_space, wbuf_wrote) across the end of a
+** buffer given to the wbuf (wbuf_init_mem), mixed with ordinary writes: the
+** same text in order; no room is promised beyond the buffer. */
+static void test_in_place(void **state)
+{
+	(void)state;
+	enum { CAP = WBUF_SIZE + 17, LINES = 3000 };
+	char *mem = malloc(CAP), *want = malloc((size_t)LINES * 64);
+	assert_non_null(mem);
+	assert_non_null(want);
+	struct out o;
+	out_open(&o);
+	struct wbuf b;
+	wbuf_init_mem(&b, o.f, mem, CAP);
+	assert_null(wbuf_space(&b, CAP + 1));
+	char *w = want;
+	for (int i = 0; i < LINES; i++) {
+		if (i % 3 == 0) {
+			wbuf_puts(&b, "plain ");
+			w += sprintf(w, "plain ");
+		}
+		char *p = wbuf_space(&b, 8 + 2 * NUMFMT_MAX + (size_t)(i % 40));
+		assert_non_null(p);
+		WBUF_LIT(p, "n=");
+		WBUF_INT(p, i % 7 ? -(int64_t)i * 1000003 : i);
+		*p++ = ' ';
+		p = wbuf_put_str(p, "abcdefghijklmnopqrstuvwxyzabcdefghijklmn" + 40 - i % 40);
+		*p++ = '\n';
+		wbuf_wrote(&b, p);
+		w += sprintf(w, "n=%lld %s\n", i % 7 ? -(long long)i * 1000003 : (long long)i,
+		             "abcdefghijklmnopqrstuvwxyzabcdefghijklmn" + 40 - i % 40);
+	}
+	wbuf_flush(&b);
+	assert_string_equal(out_text(&o), want);
+	out_close(&o);
+	free(mem);
+	free(want);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_small_writes),
 		cmocka_unit_test(test_boundaries),
+		cmocka_unit_test(test_in_place),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
