@@ -456,6 +456,38 @@ static void dump_motion(struct sbuf *out, const struct rec_motion *m)
 	sbuf_add(out, "\n");
 }
 
+static void dump_loc(struct sbuf *out, const struct loc *l)
+{
+	if (!l->src) {
+		sbuf_add(out, " -");
+		return;
+	}
+	unsigned line, col;
+	source_position(l->src, l->start, &line, &col);
+	sbuf_addf(out, " %s:%u:%u[%u,%u)", l->src->name, line, col, l->start, l->end);
+}
+
+void minutes_dump_diags(struct sbuf *out, const struct diag_sink *diag, size_t first)
+{
+	for (size_t i = first; i < diag->items.n; i++) {
+		const struct diag *d = &diag->items.items[i];
+		sbuf_addf(out, "diag %s %s", diag_code_name(d->code), diag_severity_name(d->sev));
+		dump_loc(out, &d->loc);
+		sbuf_addf(out, " %s\n", d->msg);
+		for (const struct diag_note *n = d->notes; n; n = n->next) {
+			sbuf_add(out, "  note");
+			dump_loc(out, &n->loc);
+			sbuf_addf(out, " %s\n", n->msg);
+		}
+		if (d->fixit) {
+			sbuf_add(out, "  fixit");
+			dump_loc(out, &d->fixit->loc);
+			sbuf_addf(out, " '%s'\n", d->fixit->text);
+		}
+	}
+	sbuf_addf(out, "errors %u warnings %u\n", diag->n_errors, diag->n_warnings);
+}
+
 void minutes_dump(struct sbuf *out, const struct meeting *m)
 {
 	sbuf_add(out, "meeting");

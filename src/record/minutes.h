@@ -122,6 +122,10 @@ struct meeting *minutes_from_items(struct arena *a, struct diag_sink *diag, cons
 ** built the same model when they write the same text. */
 struct sbuf;
 void minutes_dump(struct sbuf *out, const struct meeting *m);
+/* The diagnostics from the first-th on, each with its code, severity,
+** place, notes and fix-it, then the counts of errors and warnings: what two
+** readers of one record must both say (record_dump, minutes_json_dump). */
+void minutes_dump_diags(struct sbuf *out, const struct diag_sink *diag, size_t first);
 
 /* A record of decisions taken outside a meeting only (every motion is
 ** `virtual on`): not a meeting for gaps and notice of papers and minutes. */

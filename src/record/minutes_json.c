@@ -48,6 +48,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/sbuf.h"
 #include "base/sort.h"
 #include "front/names.h"
 #include "front/parse.h"   /* PARSE_MAX_IDENT, PARSE_MAX_STRING: the native limits */
@@ -2091,4 +2092,39 @@ struct meeting *minutes_json_read_paths(struct arena *a, struct diag_sink *diag,
 		diag_report(diag, r.pending.items[i].code, loc_of(src, r.pending.items[i].at), "%s",
 		            r.pending.items[i].msg);
 	return r.pending.n ? NULL : mt;
+}
+
+/* The votes' names by which of them share one pointer (interned: the first
+** name of each pointer, in order of first appearance), which minutes_dump's
+** texts cannot show. */
+static void dump_shared_names(struct sbuf *out, const struct meeting *m)
+{
+	enum { SEEN_MAX = 512 };
+	const char *seen[SEEN_MAX];
+	size_t n_seen = 0;
+	for (unsigned i = 0; i < m->n_steps; i++) {
+		const struct rec_motion *mo = m->steps[i].motion;
+		for (unsigned v = 0; mo && v < mo->n_votes; v++) {
+			size_t k = 0;
+			while (k < n_seen && seen[k] != mo->votes[v].who.id)
+				k++;
+			if (k == n_seen && n_seen < SEEN_MAX)
+				seen[n_seen++] = mo->votes[v].who.id;
+			sbuf_addf(out, "vote %u.%u: pointer %zu\n", i, v, k);
+		}
+	}
+}
+
+void minutes_json_dump(struct arena *a, struct diag_sink *diag, const struct source *src, bool lean,
+                       struct sbuf *out)
+{
+	size_t first_diag = diag->items.n;
+	const struct meeting *m = minutes_json_read_paths(a, diag, src, lean);
+	if (m) {
+		minutes_dump(out, m);
+		dump_shared_names(out, m);
+	} else {
+		sbuf_add(out, "(no model)\n");
+	}
+	minutes_dump_diags(out, diag, first_diag);
 }

@@ -16,4 +16,11 @@ struct meeting *minutes_json_read(struct arena *a, struct diag_sink *diag, const
 struct meeting *minutes_json_read_paths(struct arena *a, struct diag_sink *diag, const struct source *src,
                                         bool lean);
 
+/* The meeting read one way (lean or not) written out field by field, which
+** votes share a name's pointer, and every diagnostic: the lean and the
+** general path must write the same (test_minutes_json, fuzz/fuzz_json.c). */
+struct sbuf;
+void minutes_json_dump(struct arena *a, struct diag_sink *diag, const struct source *src, bool lean,
+                       struct sbuf *out);
+
 #endif

@@ -141,17 +141,6 @@ struct meeting *record_read_one(struct arena *a, struct diag_sink *diag, const s
 	return m ? m : first ? minutes_from_ast(a, diag, first, src) : NULL;
 }
 
-static void dump_loc(struct sbuf *out, const struct loc *l)
-{
-	if (!l->src) {
-		sbuf_add(out, " -");
-		return;
-	}
-	unsigned line, col;
-	source_position(l->src, l->start, &line, &col);
-	sbuf_addf(out, " %s:%u:%u[%u,%u)", l->src->name, line, col, l->start, l->end);
-}
-
 void record_dump(struct arena *a, struct diag_sink *diag, const struct source *src, bool full_only,
                  struct sbuf *out)
 {
@@ -166,21 +155,5 @@ void record_dump(struct arena *a, struct diag_sink *diag, const struct source *s
 		record_reader_finish(&r);
 		record_reader_close(&r);
 	}
-	for (size_t i = first_diag; i < diag->items.n; i++) {
-		const struct diag *d = &diag->items.items[i];
-		sbuf_addf(out, "diag %s %s", diag_code_name(d->code), diag_severity_name(d->sev));
-		dump_loc(out, &d->loc);
-		sbuf_addf(out, " %s\n", d->msg);
-		for (const struct diag_note *n = d->notes; n; n = n->next) {
-			sbuf_add(out, "  note");
-			dump_loc(out, &n->loc);
-			sbuf_addf(out, " %s\n", n->msg);
-		}
-		if (d->fixit) {
-			sbuf_add(out, "  fixit");
-			dump_loc(out, &d->fixit->loc);
-			sbuf_addf(out, " '%s'\n", d->fixit->text);
-		}
-	}
-	sbuf_addf(out, "errors %u warnings %u\n", diag->n_errors, diag->n_warnings);
+	minutes_dump_diags(out, diag, first_diag);
 }

@@ -1078,7 +1078,8 @@ static bool count_plain_votes(struct evaluator *ev, const struct motion_state *m
 	bool everyone_here = ev->outside_meeting;
 	unsigned *seen = ev->vote_seen, round = ++ev->vote_round;
 	int64_t n[3] = { 0, 0, 0 };
-	const struct rec_vote *v = mo->votes, *end = v + mo->n_votes;
+	/* no votes: votes may be NULL, and NULL + 0 is undefined */
+	const struct rec_vote *v = mo->votes, *end = mo->n_votes ? v + mo->n_votes : v;
 	for (; v < end; v++) {
 		int i = member_index(ev, v->who.id);
 		if (i < 0 || !voter[i] || !(everyone_here || people[i].present) || conflicted[i] || seen[i] == round)
