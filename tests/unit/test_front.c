@@ -1083,6 +1083,21 @@ static bool parse_failing_at(unsigned long fail_at, unsigned long *n_allocs)
 
 /* Fail each allocation in turn: every failure must reach the context's jump,
 ** never crash or carry on as if nothing happened. */
+/* text written to a temporary file (removed at once) and opened as a
+** record is: mapped, where it is long enough to be. */
+static void map_text(struct ctx *c, const char *text, size_t len, struct source *mapped)
+{
+	char path[] = "/tmp/quorate-test-map.XXXXXX";
+	int fd = mkstemp(path);
+	assert_true(fd >= 0);
+	assert_int_equal(write(fd, text, len), (ssize_t)len);
+	close(fd);
+	struct stat st;
+	const char *why = NULL;
+	assert_int_equal(source_map_stat(mapped, &c->f.arena, path, &st, &why), 0);
+	unlink(path);
+}
+
 /*
 ** A long record file is mapped (source_map_stat), its lines found from a
 ** count per block: every position and every line's text must be what the
@@ -1092,16 +1107,8 @@ static bool parse_failing_at(unsigned long fail_at, unsigned long *n_allocs)
 */
 static void check_mapped(struct ctx *c, const char *text, size_t len)
 {
-	char path[] = "/tmp/quorate-test-map.XXXXXX";
-	int fd = mkstemp(path);
-	assert_true(fd >= 0);
-	assert_int_equal(write(fd, text, len), (ssize_t)len);
-	close(fd);
 	struct source mapped, copy;
-	struct stat st;
-	const char *why = NULL;
-	assert_int_equal(source_map_stat(&mapped, &c->f.arena, path, &st, &why), 0);
-	unlink(path);
+	map_text(c, text, len, &mapped);
 	assert_true(mapped.map_len > 0);
 	assert_int_equal(mapped.text[len], '\0');
 	assert_int_equal(mapped.text[len + 1], '\0');
@@ -1149,12 +1156,7 @@ static void check_mapped(struct ctx *c, const char *text, size_t len)
 	assert_memory_equal(mapped.text, text, len);
 	source_close(&mapped);
 	/* Read into memory when short. */
-	strcpy(path, "/tmp/quorate-test-map.XXXXXX");
-	fd = mkstemp(path);
-	assert_int_equal(write(fd, text, 100), 100);
-	close(fd);
-	assert_int_equal(source_map_stat(&mapped, &c->f.arena, path, &st, &why), 0);
-	unlink(path);
+	map_text(c, text, 100, &mapped);
 	assert_int_equal(mapped.map_len, 0);
 	source_close(&mapped);
 }
@@ -1203,16 +1205,8 @@ static void test_forget_behind_keeps_no_page(void **state)
 	assert_non_null(text);
 	for (size_t i = 0; i < len; i++)
 		text[i] = i % 64 == 63 ? '\n' : 'a';
-	char path[] = "/tmp/quorate-test-forget.XXXXXX";
-	int fd = mkstemp(path);
-	assert_true(fd >= 0);
-	assert_int_equal(write(fd, text, len), (ssize_t)len);
-	close(fd);
 	struct source mapped;
-	struct stat st;
-	const char *why = NULL;
-	assert_int_equal(source_map_stat(&mapped, &c->f.arena, path, &st, &why), 0);
-	unlink(path);
+	map_text(c, text, len, &mapped);
 	assert_true(mapped.map_len > 0);
 	volatile char sink = 0;
 	uint32_t read_to = 0;
@@ -1249,16 +1243,8 @@ static void test_mapped_parse(void **state)
 		n++;
 	}
 	len += (size_t)snprintf(text + len, cap - len, "meeting \"Last\" on 2024-02-30 {\n  present carol,\n}\n");
-	char path[] = "/tmp/quorate-test-map.XXXXXX";
-	int fd = mkstemp(path);
-	assert_true(fd >= 0);
-	assert_int_equal(write(fd, text, len), (ssize_t)len);
-	close(fd);
 	struct source mapped;
-	struct stat st;
-	const char *why = NULL;
-	assert_int_equal(source_map_stat(&mapped, &c->f.arena, path, &st, &why), 0);
-	unlink(path);
+	map_text(c, text, len, &mapped);
 	assert_true(mapped.map_len > 0);
 	struct ast_file from_map;
 	struct diag_sink map_diag;
