@@ -10,8 +10,6 @@
 
 #include "base/numfmt.h"
 
-/* Largest alignment any object needs; chunk payloads start aligned to it. */
-#define ARENA_ALIGN _Alignof(max_align_t)
 #define ARENA_CHUNK_MIN (16 * 1024)
 
 struct arena_chunk {
@@ -84,7 +82,8 @@ static void arena_new_chunk(struct arena *a, size_t need)
 	a->end = c->data + size;
 }
 
-void *arena_alloc_uninit(struct arena *a, size_t size)
+/* arena_alloc_uninit's way when the chunk has no room (or size overflows). */
+void *arena_alloc_new_chunk(struct arena *a, size_t size)
 {
 	size_t rounded = (size + ARENA_ALIGN - 1) & ~(ARENA_ALIGN - 1);
 	if (rounded < size)

@@ -49,8 +49,11 @@ struct arena {
 void arena_init(struct arena *a, struct mem *m);
 /* Zeroed memory, aligned for any object. */
 void *arena_alloc(struct arena *a, size_t size);
-/* The same, not zeroed: for buffers about to be filled (file text). */
-void *arena_alloc_uninit(struct arena *a, size_t size);
+/* The same, not zeroed: for buffers about to be filled (file text).
+** Inline where the chunk has room (the reader of records makes a few a
+** motion, and a call costs as much as the bump); a new chunk otherwise. */
+static inline void *arena_alloc_uninit(struct arena *a, size_t size);
+void *arena_alloc_new_chunk(struct arena *a, size_t size);
 /* n elements of size bytes each, with overflow checked. */
 void *arena_array(struct arena *a, size_t n, size_t size);
 /* Grow an arena array: copies old_n elements into a fresh block. */
@@ -64,6 +67,21 @@ char *arena_vprintf(struct arena *a, const char *fmt, va_list ap)
 /* Forget everything allocated, keeping the first chunk for reuse. */
 void arena_reset(struct arena *a);
 void arena_free(struct arena *a);
+
+/* Largest alignment any object needs; chunk payloads start aligned to it. */
+#define ARENA_ALIGN _Alignof(max_align_t)
+
+static inline void *arena_alloc_uninit(struct arena *a, size_t size)
+{
+	size_t rounded = (size + ARENA_ALIGN - 1) & ~(ARENA_ALIGN - 1);
+	if (rounded >= size && (size_t)(a->end - a->cur) >= rounded) {
+		void *p = a->cur;
+		a->cur += rounded;
+		a->used += rounded;
+		return p;
+	}
+	return arena_alloc_new_chunk(a, size);
+}
 
 /*
 ** A growable array in an arena: VEC(struct x) v = {0}; VEC_PUSH(arena, v, x).

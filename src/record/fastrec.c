@@ -104,7 +104,7 @@ static struct fr_slot *intern_new(struct fastrec_names *N, const char *text, siz
 	struct fr_slot *s;
 	if (N->n_slots >= FASTREC_MAX_NAMES)
 		return NULL;
-	struct fr_slot made = { NULL, NULL, head, h, (uint32_t)len, false };
+	struct fr_slot made = { NULL, NULL, head, h, (uint32_t)len, false, NULL };
 	make_name(N->arena, text, len, ascii, &made);
 	made.text = ascii ? made.id : arena_strndup(N->arena, text, len);
 	if (!ascii && made.id && strcmp(made.id, made.text) != 0) {
@@ -113,6 +113,7 @@ static struct fr_slot *intern_new(struct fastrec_names *N, const char *text, siz
 		if (composed)
 			made.id = composed->id;
 	}
+	made.name = made.not_a_name ? NULL : made.id;
 	if (2 * (N->n_slots + 1) > N->cap)
 		grow_slots(N);
 	s = find_slot(N, text, len, h, head);
@@ -210,17 +211,18 @@ int fr_scan_list(struct fastrec *L, const char *text, size_t len, struct span *a
 ** it always has, its tokens, its BAD, its errors.
 */
 
-/* Bytes of record.l's WS, WORD, and the first byte of a WORD. */
-enum { BLANK = 1, WORD_BYTE = 2, WORD_START = 4 };
+/* Bytes of record.l's WS, WORD, the first byte of a WORD, and the bytes
+** that can begin what follows a blank (not a blank, '#' or the NUL). */
+enum { BLANK = 1, WORD_BYTE = 2, WORD_START = 4, STARTS = 8 };
 static const unsigned char byte_class[256] = {
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 0, 0, 0, 0, 0, 0,
-	0, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 0, 0, 0, 0, 6,
-	0, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 0, 0, 0, 0, 0,
-	6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6,
-	6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6,
-	6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6,
-	6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6,
+	 0,  8,  8,  8,  8,  8,  8,  8,  8,  1,  1,  1,  1,  1,  8,  8,  8,  8,  8,  8,  8,  8,  8,  8,  8,  8,  8,  8,  8,  8,  8,  8,
+	 1,  8,  8,  0,  8,  8,  8,  8,  8,  8,  8,  8,  8,  8,  8,  8, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10,  8,  8,  8,  8,  8,  8,
+	 8, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14,  8,  8,  8,  8, 14,
+	 8, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14,  8,  8,  8,  8,  8,
+	14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14,
+	14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14,
+	14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14,
+	14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14,
 };
 
 #if NAME_HEAD_WORDS
@@ -241,15 +243,52 @@ static inline uint64_t zero_bytes(uint64_t x)
 #define EACH_BYTE(c) ((uint64_t)(unsigned char)(c) * 0x0101010101010101ull)
 #endif
 
-/* The first byte from p[i] on that is not a blank (p[avail] is the NUL
-** that ends flex's buffer): byte by byte, as blanks come a few at a time
-** (a space between words, a line's end and its indent). */
-static inline size_t skip_blanks(const char *p, size_t i, size_t avail)
+/* skip_blanks' way past a run of blanks that is not spaces after one
+** blank: sixteen bytes a step. */
+static size_t skip_blank_run(const char *p, size_t i, size_t avail)
 {
+#if defined(__SSE2__)
+	const __m128i space16 = _mm_set1_epi8(' '), tab16 = _mm_set1_epi8('\t'), four16 = _mm_set1_epi8(4);
+	while (i + 16 <= avail) {
+		__m128i x = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
+		__m128i control = _mm_sub_epi8(x, tab16); /* '\t' to '\r': 0 to 4 */
+		__m128i blank = _mm_or_si128(_mm_cmpeq_epi8(x, space16),
+		                             _mm_cmpeq_epi8(_mm_min_epu8(control, four16), control));
+		unsigned other = (unsigned)_mm_movemask_epi8(blank) ^ 0xFFFFu;
+		if (other)
+			return i + (size_t)__builtin_ctz(other);
+		i += 16;
+	}
+#else
 	(void)avail;
+#endif
 	while (byte_class[(unsigned char)p[i]] & BLANK)
 		i++;
 	return i;
+}
+
+/* The first byte from p[i] on that is not a blank (p[avail] is the NUL
+** that ends flex's buffer).  Blanks come as none, one space between two
+** words, or a line's end and the next line's indent: those are read here
+** (inlined, in one load of eight bytes), any other run by skip_blank_run. */
+static ALWAYS_INLINE size_t skip_blanks(const char *p, size_t i, size_t avail)
+{
+	if (!(byte_class[(unsigned char)p[i]] & BLANK))
+		return i;
+	i++; /* p[i - 1] was a blank, not the NUL at p[avail]: i <= avail */
+	if (!(byte_class[(unsigned char)p[i]] & BLANK))
+		return i;
+#if NAME_HEAD_WORDS
+	if (avail - i >= 8) {
+		uint64_t other = load8(p + i) ^ EACH_BYTE(' ');
+		if (other) {
+			size_t k = i + (size_t)__builtin_ctzll(other) / 8;
+			if (!(byte_class[(unsigned char)p[k]] & BLANK))
+				return k;
+		}
+	}
+#endif
+	return skip_blank_run(p, i, avail);
 }
 
 /* A name of the table, by its key (NULL: not there). */
@@ -276,7 +315,7 @@ static ALWAYS_INLINE size_t read_name(struct fastrec *L, const char *p, size_t a
 	size_t n = name_head(p, avail, &head, &ascii);
 	const struct fr_slot *s = known_name(L->names, p, n, head);
 	if (s) {
-		*id = s->not_a_name ? NULL : s->id;
+		*id = s->name;
 		return n;
 	}
 	unsigned char high = 0, c;
@@ -334,7 +373,7 @@ static ALWAYS_INLINE size_t list_name(struct fastrec *L, const struct fr_slot **
 	const struct fr_slot *s;
 	size_t n = short_known_name(*slots, *mask, q, avail, &s);
 	if (n) {
-		*id = s->not_a_name ? NULL : s->id;
+		*id = s->name;
 		return n;
 	}
 	n = read_name(L, q, avail, id);
@@ -422,6 +461,8 @@ static ALWAYS_INLINE uint64_t word_head(const char *w, size_t n)
 ** window's end). */
 static ALWAYS_INLINE size_t word_end(const char *p, size_t avail, size_t len)
 {
+	if (p[len] == ' ' && byte_class[(unsigned char)p[len + 1]] & STARTS)
+		return len + 1; /* one space, and the next word: as most are written */
 	if (byte_class[(unsigned char)p[len]] & WORD_BYTE || p[len] == '\0')
 		return 0;
 	size_t i = skip_blanks(p, len, avail);
@@ -464,6 +505,19 @@ static size_t any_word_at(const char *p, size_t avail, const char *word)
 		if (p[len] != word[len])
 			return 0;
 	return word_end(p, avail, len);
+}
+
+/* The same for the words after `papers` and `minutes`, each compared as
+** a literal (any_word_at for any other). */
+static size_t known_word_at(const char *p, size_t avail, const char *word)
+{
+	if (strcmp(word, "sent") == 0)
+		return word_at(p, avail, "sent", 4);
+	if (strcmp(word, "circulated") == 0)
+		return word_at(p, avail, "circulated", 10);
+	if (strcmp(word, "amended") == 0)
+		return word_at(p, avail, "amended", 7);
+	return any_word_at(p, avail, word);
 }
 
 /* `recorded <outcome> }` and the blanks after it, as most motions end:
@@ -640,11 +694,12 @@ static bool window_ends_after_word(const char *p)
 ** which may be the `abstain` that belongs to the tally. */
 size_t fr_scan_tally(struct fastrec *L, const char *p, size_t avail, uint32_t at, uint32_t *end)
 {
-	static const char *const words[3] = { "for", "against", "abstain" };
 	size_t i = 0, digits;
 	L->tally.has_abstain = false;
 	for (int k = 0; k < 3; k++) {
-		size_t w = any_word_at(p + i, avail - i, words[k]);
+		size_t w = k == 0 ? word_at(p + i, avail - i, "for", 3)
+		         : k == 1 ? word_at(p + i, avail - i, "against", 7)
+		                  : word_at(p + i, avail - i, "abstain", 7);
 		if (!w && k == 2) {
 			if (window_ends_after_word(p + i))
 				return 0;
@@ -691,6 +746,8 @@ static size_t motion_attribute(struct fastrec *L, const char *p, size_t avail, u
 		a.value = (struct value){ .type = VT_NUM, .u.num = { v, 1 } };
 		a.value_at = (struct span){ at + (uint32_t)i, at + (uint32_t)(i + d) };
 		i = skip_blanks(p, i + d, avail);
+	} else if (p[i] != 't' && p[i] != 'f') {
+		/* another attribute, or the '{' */
 	} else if ((k = word_at(p + i, avail - i, "true", 4)) || (k = word_at(p + i, avail - i, "false", 5))) {
 		size_t len = p[i] == 't' ? 4 : 5;
 		a.has_value = true;
@@ -712,26 +769,37 @@ static size_t motion_attribute(struct fastrec *L, const char *p, size_t avail, u
 }
 
 /* A date (record.l's DATE) followed by a blank or '{', or 0. */
-static size_t date_at(struct fastrec *L, const char *p, qdate *date)
+static size_t date_at(struct fastrec *L, const char *p, size_t avail, qdate *date)
 {
-	for (size_t k = 0; k < 10; k++)
+	if (avail < 11) {
+		for (size_t k = 0; k < 10; k++) /* stops at the NUL */
+			if (k == 4 || k == 7 ? p[k] != '-' : !(p[k] >= '0' && p[k] <= '9'))
+				return 0;
+	}
+	if (!(p[8] >= '0' && p[8] <= '9' && p[9] >= '0' && p[9] <= '9') ||
+	    !(byte_class[(unsigned char)p[10]] & BLANK || p[10] == '{'))
+		return 0;
+	/* a month met lately: its `YYYY-MM-` is a date's (checked when it
+	** was kept), and only the day is left to check */
+	uint64_t key;
+	memcpy(&key, p, 8);
+	int day = (p[8] - '0') * 10 + (p[9] - '0');
+	for (unsigned k = 0; k < FR_MONTHS; k++) {
+		const struct fr_month *mo = &L->months[k];
+		if (mo->key == key) {
+			if (day < 1 || day > mo->days)
+				return 0;
+			*date = mo->first + day - 1;
+			return 10;
+		}
+	}
+	for (size_t k = 0; k < 8; k++)
 		if (k == 4 || k == 7 ? p[k] != '-' : !(p[k] >= '0' && p[k] <= '9'))
 			return 0;
-	if (!(byte_class[(unsigned char)p[10]] & BLANK || p[10] == '{'))
-		return 0;
-	/* a meeting's dates mostly fall in the month of the date before:
-	** its first day and length kept, by its `YYYY-MM-` */
-	struct fr_month *mo = &L->month;
-	char key[8];
-	memcpy(key, p, 8);
-	int day = (p[8] - '0') * 10 + (p[9] - '0');
-	if (memcmp(key, mo->key, 8) == 0 && day >= 1 && day <= mo->days) {
-		*date = mo->first + day - 1;
-		return 10;
-	}
 	if (date_parse(p, 10, date) != DATE_OK)
 		return 0;
-	memcpy(mo->key, key, 8);
+	struct fr_month *mo = &L->months[L->next_month++ % FR_MONTHS];
+	mo->key = key;
 	mo->first = *date - (day - 1);
 	mo->days = date_days_in_month((p[0] - '0') * 1000 + (p[1] - '0') * 100 + (p[2] - '0') * 10 + (p[3] - '0'),
 	                              (p[5] - '0') * 10 + (p[6] - '0'));
@@ -764,8 +832,8 @@ size_t fr_scan_dated(struct fastrec *L, const char *p, size_t avail, const char 
                      uint32_t *end)
 {
 	for (int k = 0; k < 2 && words[k]; k++) {
-		size_t w = any_word_at(p, avail, words[k]);
-		if (!w || !date_at(L, p + w, &L->dated.date))
+		size_t w = known_word_at(p, avail, words[k]);
+		if (!w || !date_at(L, p + w, avail - w, &L->dated.date))
 			continue;
 		L->dated.which = k;
 		*end = at + (uint32_t)w + 10;
@@ -780,7 +848,7 @@ size_t fr_scan_meeting(struct fastrec *L, const char *p, size_t avail, uint32_t 
 {
 	size_t i = string_at(L, p, avail, at, &L->meeting_head.title);
 	size_t w = i ? word_at(p + i, avail - i, "on", 2) : 0;
-	if (!w || !date_at(L, p + i + w, &L->meeting_head.date))
+	if (!w || !date_at(L, p + i + w, avail - i - w, &L->meeting_head.date))
 		return 0;
 	i = skip_blanks(p, i + w + 10, avail);
 	if (p[i] != '{')

@@ -34,6 +34,7 @@ struct fr_slot {
 	uint64_t head;         /* its first eight bytes (name_key.h's name_head) */
 	uint32_t hash, len;
 	bool not_a_name;       /* a keyword of the terms language, or a character no name has */
+	const char *name;      /* id, or NULL where not_a_name: what a reader takes, in one load */
 };
 
 /* Names interned: one reader's, or a run's for the readers of all its files
@@ -115,9 +116,13 @@ struct fastrec {
 	struct fr_meeting_head { struct fr_string title; qdate date; } meeting_head; /* read with `meeting` */
 	struct fr_outcome { int outcome; struct span said; } outcome; /* read with `recorded`: `recorded carried` */
 	struct fr_tally { int64_t count[3]; bool has_abstain; struct span at; } tally; /* read with `tally`: for, against, abstain */
-	/* the month of the last date read by hand (its `YYYY-MM-`, none: all
-	** zero bytes, no date's), its first day and how many days it has */
-	struct fr_month { char key[8]; qdate first; int days; } month;
+	/* the last months of dates read by hand (their `YYYY-MM-` as eight
+	** bytes, none: 0, no date's), each with its first day and how many days
+	** it has; a meeting's dates (papers, the meeting, its minutes) fall in
+	** two or three months, and the next meeting's in the same */
+#define FR_MONTHS 4
+	struct fr_month { uint64_t key; qdate first; int days; } months[FR_MONTHS];
+	unsigned next_month;       /* the one to replace next */
 	VEC(struct rec_step) steps;
 	VEC(struct rec_deputy) deputies;
 	VEC(struct rec_vote) votes;
