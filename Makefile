@@ -31,6 +31,13 @@ FLEX      ?= flex
 # Full tables (-Cf): the fastest scanner flex makes (issue 16; 8-bit input).
 FLEX_FLAGS ?= -Cf -8
 PKG_LIBS  := -ljansson -lcrypto
+# The quorate binary links both from their static archives (Debian's
+# libjansson-dev and libssl-dev have them): the dynamic loader relocating
+# libcrypto.so and libjansson.so was 97% of a start-up (2.8 M instructions of
+# `quorate --version`), and a replay of a thousand small meetings is mostly
+# start-up (issue 16).  Only SHA-256 and its CPU dispatch come from libcrypto
+# (src/base/sha256.c).  `make BIN_LIBS='$$(PKG_LIBS)'` links them dynamically.
+BIN_LIBS  ?= -Wl,-Bstatic $(PKG_LIBS) -Wl,-Bdynamic
 
 WARN      := -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
              -Wmissing-prototypes -Wformat=2 -Wundef -Wvla -Werror
@@ -115,7 +122,7 @@ $(LIB): $(LIB_OBJ)
 	$(AR) rcs $@ $^
 
 $(BIN): $(CLI_OBJ) $(LIB)
-	$(CC) $(LDFLAGS) -o $@ $(CLI_OBJ) $(LIB) $(PKG_LIBS)
+	$(CC) $(LDFLAGS) -o $@ $(CLI_OBJ) $(LIB) $(BIN_LIBS)
 
 # ---- tests ----------------------------------------------------------------
 $(BUILD)/tests/%: tests/unit/%.c $(LIB)

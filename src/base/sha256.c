@@ -1,29 +1,36 @@
 /*
-** sha256: SHA-256 through libcrypto's EVP interface.  See sha256.h.
+** sha256: SHA-256 through libcrypto's SHA256_* functions.  See sha256.h.
+**
+** Not EVP: EVP_sha256() goes through OpenSSL 3's providers, and linking those
+** (statically, Makefile's BIN_LIBS) brings most of libcrypto into the binary
+** and 16,000 relocations into every start-up; SHA256_Init/Update/Final bring
+** only the SHA-256 code and its CPU dispatch (the same SHA-NI and AVX2 code
+** EVP ends in).  OpenSSL 3 marks them deprecated, not removed.
 */
+#define OPENSSL_SUPPRESS_DEPRECATED /* SHA256_Init and friends: see above */
 #include "base/sha256.h"
 
-#include <openssl/evp.h>
+#include <openssl/sha.h>
 
-static bool to_hex(const unsigned char *digest, unsigned n, char hex[SHA256_HEX_SIZE])
+static void to_hex(const unsigned char digest[SHA256_DIGEST_LENGTH], char hex[SHA256_HEX_SIZE])
 {
-	if (n != 32)
-		return false;
 	static const char digits[] = "0123456789abcdef";
-	for (unsigned i = 0; i < n; i++) {
+	for (unsigned i = 0; i < SHA256_DIGEST_LENGTH; i++) {
 		hex[2 * i] = digits[digest[i] >> 4];
 		hex[2 * i + 1] = digits[digest[i] & 15];
 	}
 	hex[64] = '\0';
-	return true;
+}
+
+static void ignore_progress(void *ctx, size_t hashed)
+{
+	(void)ctx;
+	(void)hashed;
 }
 
 bool sha256_hex(const void *data, size_t len, char hex[SHA256_HEX_SIZE])
 {
-	unsigned char digest[EVP_MAX_MD_SIZE];
-	unsigned int n = 0;
-	hex[0] = '\0';
-	return EVP_Digest(data, len, digest, &n, EVP_sha256(), NULL) == 1 && to_hex(digest, n, hex);
+	return sha256_hex_blocks(data, len, hex, ignore_progress, NULL);
 }
 
 #define SHA256_BLOCK ((size_t)1 << 20)
@@ -31,17 +38,17 @@ bool sha256_hex(const void *data, size_t len, char hex[SHA256_HEX_SIZE])
 bool sha256_hex_blocks(const void *data, size_t len, char hex[SHA256_HEX_SIZE],
                        void (*done)(void *ctx, size_t hashed), void *ctx)
 {
-	unsigned char digest[EVP_MAX_MD_SIZE];
-	unsigned int n = 0;
+	unsigned char digest[SHA256_DIGEST_LENGTH];
+	SHA256_CTX md;
 	hex[0] = '\0';
-	EVP_MD_CTX *md = EVP_MD_CTX_new();
-	bool ok = md && EVP_DigestInit_ex(md, EVP_sha256(), NULL) == 1;
+	bool ok = SHA256_Init(&md) == 1;
 	for (size_t at = 0; ok && at < len; at += SHA256_BLOCK) {
 		size_t k = len - at < SHA256_BLOCK ? len - at : SHA256_BLOCK;
-		ok = EVP_DigestUpdate(md, (const unsigned char *)data + at, k) == 1;
+		ok = SHA256_Update(&md, (const unsigned char *)data + at, k) == 1;
 		done(ctx, at + k);
 	}
-	ok = ok && EVP_DigestFinal_ex(md, digest, &n) == 1 && to_hex(digest, n, hex);
-	EVP_MD_CTX_free(md);
+	ok = ok && SHA256_Final(digest, &md) == 1;
+	if (ok)
+		to_hex(digest, hex);
 	return ok;
 }
