@@ -407,7 +407,7 @@ struct memo_shape {
 	const struct expr *e;                   /* NULL: an empty slot */
 	bool usable;                            /* reads only counts, at most EXPR_MEMO_COUNTS */
 	unsigned n;
-	const struct expr *counts[EXPR_MEMO_COUNTS];
+	size_t at[EXPR_MEMO_COUNTS];            /* where each count read is in a struct counts (count_offset) */
 };
 
 /* A condition's value and trace on counts `key`: once taken, a slot is
@@ -471,6 +471,25 @@ struct expr_memo *expr_memo_new(struct arena *a)
 	return arena_alloc(a, sizeof(struct expr_memo));
 }
 
+/* Where in a struct counts expr_count_value reads count e (the key of a
+** memo's value is read from there without a call a count). */
+static size_t count_offset(const struct expr *e)
+{
+	if (e->mask < 0)
+		return offsetof(struct counts, n) + (size_t)e->count * sizeof(int64_t);
+	size_t list = e->count == COUNT_MEMBERS ? offsetof(struct counts, members_by_mask)
+	            : e->count == COUNT_ATTENDEES ? offsetof(struct counts, attendees_by_mask)
+	                                          : offsetof(struct counts, present_by_mask);
+	return list + (size_t)e->mask * sizeof(int64_t);
+}
+
+static int64_t count_at(const struct counts *c, size_t at)
+{
+	int64_t v;
+	memcpy(&v, (const char *)c + at, sizeof v);
+	return v;
+}
+
 /* The count nodes of e in order into sh; false when e reads anything else. */
 static bool walk_shape(const struct expr *e, struct memo_shape *sh)
 {
@@ -479,7 +498,7 @@ static bool walk_shape(const struct expr *e, struct memo_shape *sh)
 	case EX_COUNT:
 		if (sh->n == EXPR_MEMO_COUNTS)
 			return false;
-		sh->counts[sh->n++] = e;
+		sh->at[sh->n++] = count_offset(e);
 		return true;
 	case EX_BINARY: return walk_shape(e->a, sh) && walk_shape(e->b, sh);
 	case EX_UNARY: case EX_ROUND: return walk_shape(e->a, sh);
@@ -566,7 +585,7 @@ enum expr_status expr_test_kept(struct expr_memo *m, const struct expr *e, const
 	int64_t key[EXPR_MEMO_COUNTS];
 	uint64_t mix = 0;
 	for (unsigned i = 0; i < EXPR_MEMO_COUNTS; i++) {
-		key[i] = i < sh->n ? expr_count_value(sh->counts[i], c) : 0;
+		key[i] = i < sh->n ? count_at(c, sh->at[i]) : 0;
 		mix = (mix ^ (uint64_t)key[i]) * UINT64_C(0x100000001B3);
 	}
 	struct memo_value *v = &m->value[memo_hash(e, mix) >> (32 - EXPR_MEMO_VALUE_BITS)];

@@ -1526,6 +1526,14 @@ static void rules_findings(struct evaluator *ev, struct motion_result *mr, const
 	const struct dclass *cl = d->cls;
 	if (detail->n_rules == 0)
 		return;
+	if (ev->counts_only) {
+		/* no report reads the workings (replay --summary): only a failure is said */
+		for (unsigned i = 0; i < detail->n_rules; i++)
+			if (detail->rules[i].status != EXPR_OK)
+				report_eval_failure(ev, detail->rules[i].status, detail->rules[i].fault, &cl->requires[i], cl->clause,
+				                    mr->motion->span);
+		return;
+	}
 	mr->n_reqs = detail->n_rules;
 	mr->reqs = arena_alloc_uninit(ev->arena, detail->n_rules * sizeof *mr->reqs); /* req_result_of fills each */
 	for (unsigned i = 0; i < detail->n_rules; i++)
