@@ -16,6 +16,7 @@ void wbuf_init_mem(struct wbuf *b, FILE *out, char *mem, size_t cap)
 {
 	b->out = out;
 	b->n = 0;
+	b->flushes = 0;
 	b->buf = mem;
 	b->cap = cap;
 }
@@ -25,6 +26,7 @@ void wbuf_flush(struct wbuf *b)
 	if (b->n)
 		fwrite(b->buf, 1, b->n, b->out);
 	b->n = 0;
+	b->flushes++;
 }
 
 void wbuf_write_over(struct wbuf *b, const void *s, size_t n)
@@ -73,4 +75,53 @@ void wbuf_printf(struct wbuf *b, const char *fmt, ...)
 	else
 		vfprintf(b->out, fmt, ap);
 	va_end(ap);
+}
+
+/* ---- blocks kept by what they are made of ---- */
+
+void wbuf_memo_init(struct wbuf_memo *m, struct wbuf_kept *slots)
+{
+	m->slots = slots;
+	m->hits = m->kept = 0;
+	for (unsigned i = 0; i < WBUF_MEMO_SLOTS; i++)
+		slots[i].n = 0;
+}
+
+static struct wbuf_kept *slot_of(struct wbuf_memo *m, const struct wbuf_key *k)
+{
+	uint64_t h = 0;
+	for (unsigned i = 0; i < k->n; i++)
+		h = (h ^ k->w[i]) * 0x9E3779B97F4A7C15u;
+	_Static_assert((WBUF_MEMO_SLOTS & (WBUF_MEMO_SLOTS - 1)) == 0, "a power of two");
+	return &m->slots[(h >> 32) & (WBUF_MEMO_SLOTS - 1)];
+}
+
+bool wbuf_memo_copy(struct wbuf *b, struct wbuf_memo *m, const struct wbuf_key *k)
+{
+	if (!k->ok)
+		return false;
+	const struct wbuf_kept *s = slot_of(m, k);
+	if (s->n != k->n || memcmp(s->key, k->w, k->n * sizeof k->w[0]) != 0)
+		return false;
+	wbuf_write(b, s->text, s->len);
+	m->hits++;
+	return true;
+}
+
+struct wbuf_mark wbuf_memo_begin(struct wbuf *b)
+{
+	wbuf_space(b, WBUF_KEPT_MAX); /* NULL only for a buffer smaller than that: then nothing is kept */
+	return (struct wbuf_mark){ b->n, b->flushes };
+}
+
+void wbuf_memo_keep(struct wbuf *b, struct wbuf_memo *m, const struct wbuf_key *k, struct wbuf_mark from)
+{
+	if (!k->ok || b->flushes != from.flushes || b->n - from.at > WBUF_KEPT_MAX)
+		return;
+	struct wbuf_kept *s = slot_of(m, k);
+	s->n = k->n;
+	s->len = (unsigned)(b->n - from.at);
+	memcpy(s->key, k->w, k->n * sizeof k->w[0]);
+	memcpy(s->text, b->buf + from.at, s->len);
+	m->kept++;
 }

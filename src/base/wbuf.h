@@ -14,10 +14,18 @@
 ** to a temporary file) gives it a larger buffer of its own (wbuf_init_mem):
 ** one write(2) of a few hundred KB where a FILE without a buffer of its
 ** own (_IONBF) is behind, and no copy into stdio's buffer on the way.
+**
+** A writer whose blocks repeat (a report's rules with the same numbers at
+** most motions) keeps each block it renders in a wbuf_memo by what the
+** block is made of, as words (a wbuf_key), and copies it the next time
+** instead of rendering it again (wbuf_memo_copy, wbuf_memo_begin,
+** wbuf_memo_keep).  The words must say everything the block is made of:
+** a key that leaves something out writes a wrong block.
 */
 #ifndef QUORATE_WBUF_H
 #define QUORATE_WBUF_H
 
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
@@ -30,6 +38,7 @@
 struct wbuf {
 	FILE *out;
 	size_t n;                 /* bytes of buf not yet given to out */
+	unsigned long flushes;    /* times buf was given out (a kept block must not span one) */
 	size_t cap;               /* of buf */
 	char *buf;                /* own, or the memory given to wbuf_init_mem */
 	char own[WBUF_SIZE];
@@ -114,5 +123,67 @@ void wbuf_uint(struct wbuf *b, uint64_t v);
 void wbuf_date(struct wbuf *b, qdate d);
 /* What the fast calls do not cover (padding, widths): printf's formats. */
 void wbuf_printf(struct wbuf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* ---- blocks kept by what they are made of ---- */
+
+#define WBUF_KEY_WORDS 64    /* the most words a key holds */
+#define WBUF_KEPT_MAX 1024   /* the longest block kept */
+#define WBUF_MEMO_SLOTS 256  /* blocks kept at once: one a slot, the last kept wins it */
+
+/* What a block is made of.  ok is false once more words were pushed than
+** a key holds: such a block is written afresh and not kept. */
+struct wbuf_key {
+	unsigned n;
+	bool ok;
+	uint64_t w[WBUF_KEY_WORDS];
+};
+
+static inline void wbuf_key_init(struct wbuf_key *k, uint64_t kind)
+{
+	k->n = 1;
+	k->ok = true;
+	k->w[0] = kind;
+}
+
+static inline void wbuf_key_push(struct wbuf_key *k, uint64_t v)
+{
+	if (k->n == WBUF_KEY_WORDS) {
+		k->ok = false;
+		return;
+	}
+	k->w[k->n++] = v;
+}
+
+struct wbuf_kept {
+	unsigned n;          /* words of key; 0: empty */
+	unsigned len;        /* bytes of text */
+	uint64_t key[WBUF_KEY_WORDS];
+	char text[WBUF_KEPT_MAX];
+};
+
+struct wbuf_memo {
+	struct wbuf_kept *slots; /* WBUF_MEMO_SLOTS, in memory the caller gives */
+	unsigned long hits, kept; /* for tests: blocks copied, blocks kept */
+};
+
+/* slots: WBUF_MEMO_SLOTS of them; only their n is read before they are filled. */
+void wbuf_memo_init(struct wbuf_memo *m, struct wbuf_kept *slots);
+
+/* Write the block kept for k and return true; or write nothing and return
+** false (none kept, or k is not ok): then render it between
+** wbuf_memo_begin and wbuf_memo_keep. */
+bool wbuf_memo_copy(struct wbuf *b, struct wbuf_memo *m, const struct wbuf_key *k);
+
+/* Where a block begins: room for the longest kept, so that nothing is
+** flushed while it is rendered. */
+struct wbuf_mark {
+	size_t at;
+	unsigned long flushes;
+};
+struct wbuf_mark wbuf_memo_begin(struct wbuf *b);
+
+/* Keep what was written since `from` for k, if k is ok and it is all still
+** in the buffer and not too long. */
+void wbuf_memo_keep(struct wbuf *b, struct wbuf_memo *m, const struct wbuf_key *k, struct wbuf_mark from);
 
 #endif

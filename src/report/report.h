@@ -118,6 +118,10 @@ bool report_replay_discarded(struct replay_report *w);
 /* ---- shared by the writers ---- */
 
 void report_text_meeting(FILE *out, const struct meeting_result *r, const struct report_opts *o);
+/* The same without colour, its repeated blocks kept in memo and copied
+** from it (a text replay's meetings; the unit tests compare the two). */
+struct wbuf_memo;
+void report_text_meeting_kept(FILE *out, const struct meeting_result *r, struct wbuf_memo *memo);
 void report_md_meeting(FILE *out, const struct meeting_result *r);
 /* Text inside Markdown (a table cell, a heading, a list item): one line, and
 ** the characters that would end a cell or start markup escaped (| < ` * [ \\). */

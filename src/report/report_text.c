@@ -12,6 +12,7 @@
 #include "base/wbuf.h"
 #include "report/register_int.h"
 #include "report/report.h"
+#include "run/working.h"
 
 #include <string.h>
 
@@ -169,7 +170,132 @@ static void print_counts(struct wbuf *out, const struct motion_result *mr, bool 
 	wbuf_wrote(out, p);
 }
 
-static void print_motion(struct wbuf *out, const struct terms *t, const struct motion_result *mr, bool color)
+/* The quorum's head line and its rules, when it could be judged. */
+static void print_quorum(struct wbuf *out, const struct terms *t, const struct motion_result *mr)
+{
+	char *p = wbuf_space(out, 128 + 2 * NUMFMT_MAX);
+	if (mr->quorate)
+		WBUF_LIT(p, "  quorum    met: ");
+	else
+		WBUF_LIT(p, "  quorum    NOT MET: ");
+	WBUF_INT(p, mr->quorum_present);
+	WBUF_LIT(p, " counting towards the quorum");
+	if (t->uses_attendees) {
+		WBUF_LIT(p, ", ");
+		WBUF_INT(p, mr->quorum_attendees);
+		if (mr->quorum_attendees == 1)
+			WBUF_LIT(p, " attendee without a vote");
+		else
+			WBUF_LIT(p, " attendees without a vote");
+	}
+	*p++ = '\n';
+	wbuf_wrote(out, p);
+	for (unsigned i = 0; i < mr->n_quorum; i++)
+		print_requirement(out, "            ", &mr->quorum[i]);
+}
+
+static void print_class(struct wbuf *out, const struct motion_result *mr)
+{
+	if (!mr->cls) {
+		wbuf_puts(out, "  class     none\n");
+		return;
+	}
+	wbuf_puts(out, "  class     ");
+	wbuf_puts(out, mr->cls->id);
+	if (mr->cls->clause) {
+		wbuf_puts(out, " (§");
+		wbuf_puts(out, mr->cls->clause);
+		wbuf_putc(out, ')');
+	}
+	if (mr->cls->title) {
+		wbuf_putc(out, ' ');
+		wbuf_puts(out, mr->cls->title);
+	}
+	wbuf_putc(out, '\n');
+}
+
+static void print_quorum_class(struct wbuf *out, const struct terms *t, const struct motion_result *mr)
+{
+	print_quorum(out, t, mr);
+	print_class(out, mr);
+}
+
+static void print_requirements(struct wbuf *out, const struct terms *t, const struct motion_result *mr)
+{
+	(void)t;
+	for (unsigned i = 0; i < mr->n_reqs; i++)
+		print_requirement(out, "  require   ", &mr->reqs[i]);
+}
+
+/*
+** The blocks a text report keeps (wbuf_memo): the quorum with the class
+** line, the same at nearly every motion, and the requirements, which repeat
+** with their counts.  A key holds everything print_rule, print_quorum and
+** print_class read: a rule's requirement and clause (its text is the
+** requirement's, and both are the terms', loaded while the report is
+** written), whether it failed or was met, the votes needed and had, and
+** what its working is made of (working_key).
+*/
+enum text_block { BLOCK_QUORUM_CLASS = 1, BLOCK_REQUIREMENTS };
+
+static void rule_key(struct wbuf_key *k, const struct req_result *q)
+{
+	wbuf_key_push(k, (uint64_t)(uintptr_t)q->req);
+	wbuf_key_push(k, (uint64_t)(uintptr_t)q->clause);
+	wbuf_key_push(k, (uint64_t)q->failed | (uint64_t)q->met << 1 | (uint64_t)q->has_needed << 2 |
+	                         (uint64_t)q->negated << 3);
+	if (q->failed)
+		return;
+	if (q->has_needed) {
+		wbuf_key_push(k, (uint64_t)q->needed);
+		wbuf_key_push(k, (uint64_t)q->have);
+	}
+	working_key(k, q->steps, q->n_steps, q->truncated, q->counts);
+}
+
+static void quorum_class_key(struct wbuf_key *k, const struct terms *t, const struct motion_result *mr)
+{
+	wbuf_key_init(k, BLOCK_QUORUM_CLASS);
+	wbuf_key_push(k, (uint64_t)mr->quorate | (uint64_t)t->uses_attendees << 1);
+	wbuf_key_push(k, (uint64_t)mr->quorum_present);
+	wbuf_key_push(k, (uint64_t)mr->quorum_attendees);
+	wbuf_key_push(k, (uint64_t)(uintptr_t)mr->cls);
+	wbuf_key_push(k, mr->n_quorum);
+	for (unsigned i = 0; i < mr->n_quorum && k->ok; i++)
+		rule_key(k, &mr->quorum[i]);
+}
+
+static void requirements_key(struct wbuf_key *k, const struct terms *t, const struct motion_result *mr)
+{
+	(void)t;
+	wbuf_key_init(k, BLOCK_REQUIREMENTS);
+	wbuf_key_push(k, mr->n_reqs);
+	for (unsigned i = 0; i < mr->n_reqs && k->ok; i++)
+		rule_key(k, &mr->reqs[i]);
+}
+
+typedef void block_writer(struct wbuf *out, const struct terms *t, const struct motion_result *mr);
+typedef void block_key(struct wbuf_key *k, const struct terms *t, const struct motion_result *mr);
+
+/* A block copied from the memo, or written (and kept, with a memo). */
+static void print_kept(struct wbuf *out, struct wbuf_memo *memo, block_key *key_of, block_writer *write,
+                       const struct terms *t, const struct motion_result *mr)
+{
+	if (!memo) {
+		write(out, t, mr);
+		return;
+	}
+	struct wbuf_key k;
+	key_of(&k, t, mr);
+	if (wbuf_memo_copy(out, memo, &k))
+		return;
+	struct wbuf_mark at = wbuf_memo_begin(out);
+	write(out, t, mr);
+	wbuf_memo_keep(out, memo, &k, at);
+}
+
+static void print_motion(struct wbuf *out, const struct terms *t, const struct motion_result *mr, bool color,
+                         struct wbuf_memo *memo)
 {
 	const struct rec_motion *mo = mr->motion;
 	wbuf_puts(out, color ? "\n" BOLD "motion " : "\nmotion ");
@@ -197,44 +323,12 @@ static void print_motion(struct wbuf *out, const struct terms *t, const struct m
 	}
 	if (mo->is_virtual) {
 		wbuf_puts(out, "  quorum    not applicable: decided outside a meeting\n");
+		print_class(out, mr);
 	} else if (mr->quorum_known) {
-		char *p = wbuf_space(out, 128 + 2 * NUMFMT_MAX);
-		if (mr->quorate)
-			WBUF_LIT(p, "  quorum    met: ");
-		else
-			WBUF_LIT(p, "  quorum    NOT MET: ");
-		WBUF_INT(p, mr->quorum_present);
-		WBUF_LIT(p, " counting towards the quorum");
-		if (t->uses_attendees) {
-			WBUF_LIT(p, ", ");
-			WBUF_INT(p, mr->quorum_attendees);
-			if (mr->quorum_attendees == 1)
-				WBUF_LIT(p, " attendee without a vote");
-			else
-				WBUF_LIT(p, " attendees without a vote");
-		}
-		*p++ = '\n';
-		wbuf_wrote(out, p);
-		for (unsigned i = 0; i < mr->n_quorum; i++)
-			print_requirement(out, "            ", &mr->quorum[i]);
+		print_kept(out, memo, quorum_class_key, print_quorum_class, t, mr);
 	} else {
 		wbuf_puts(out, "  quorum    cannot be judged\n");
-	}
-	if (mr->cls) {
-		wbuf_puts(out, "  class     ");
-		wbuf_puts(out, mr->cls->id);
-		if (mr->cls->clause) {
-			wbuf_puts(out, " (§");
-			wbuf_puts(out, mr->cls->clause);
-			wbuf_putc(out, ')');
-		}
-		if (mr->cls->title) {
-			wbuf_putc(out, ' ');
-			wbuf_puts(out, mr->cls->title);
-		}
-		wbuf_putc(out, '\n');
-	} else {
-		wbuf_puts(out, "  class     none\n");
+		print_class(out, mr);
 	}
 	if (mr->by_consensus)
 		wbuf_puts(out, "  decision  by consensus, no objection recorded\n");
@@ -242,8 +336,7 @@ static void print_motion(struct wbuf *out, const struct terms *t, const struct m
 		wbuf_puts(out, "  decision  as declared by the chair (no votes minuted)\n");
 	else if (mo->n_votes || mo->has_tally) {
 		print_counts(out, mr, t->uses_attendees);
-		for (unsigned i = 0; i < mr->n_reqs; i++)
-			print_requirement(out, "  require   ", &mr->reqs[i]);
+		print_kept(out, memo, requirements_key, print_requirements, t, mr);
 	}
 	const char *oc = mr->outcome == OUTCOME_CARRIED ? GREEN : mr->outcome == OUTCOME_NOT_CARRIED ? "" : YELLOW;
 	wbuf_puts(out, "  outcome   ");
@@ -282,7 +375,7 @@ static void print_plural(struct wbuf *out, unsigned n, const char *one, const ch
 	wbuf_puts(out, n == 1 ? one : many);
 }
 
-static void text_meeting(struct wbuf *out, const struct meeting_result *r, bool color)
+static void text_meeting(struct wbuf *out, const struct meeting_result *r, bool color, struct wbuf_memo *memo)
 {
 	const struct meeting *m = r->meeting;
 	const struct terms *t = r->terms;
@@ -319,7 +412,7 @@ static void text_meeting(struct wbuf *out, const struct meeting_result *r, bool 
 	wbuf_putc(out, '\n');
 	print_findings(out, &r->findings, "", color);
 	for (unsigned i = 0; i < r->n_motions; i++)
-		print_motion(out, r->terms, &r->motions[i], color);
+		print_motion(out, r->terms, &r->motions[i], color, memo);
 	unsigned total = r->count_by_sev[0] + r->count_by_sev[1] + r->count_by_sev[2] + r->count_by_sev[3];
 	wbuf_putc(out, '\n');
 	print_plural(out, r->n_motions, " motion; ", " motions; ");
@@ -335,7 +428,15 @@ void report_text_meeting(FILE *out, const struct meeting_result *r, const struct
 {
 	struct wbuf b;
 	wbuf_init(&b, out);
-	text_meeting(&b, r, o && o->color);
+	text_meeting(&b, r, o && o->color, NULL);
+	wbuf_flush(&b);
+}
+
+void report_text_meeting_kept(FILE *out, const struct meeting_result *r, struct wbuf_memo *memo)
+{
+	struct wbuf b;
+	wbuf_init(&b, out);
+	text_meeting(&b, r, false, memo);
 	wbuf_flush(&b);
 }
 
@@ -469,6 +570,8 @@ bool report_plain_replay_begin(struct replay_report *w)
 
 struct text_replay {
 	struct wbuf body;
+	struct wbuf_memo memo;  /* the blocks that repeat, for the whole replay */
+	struct wbuf_kept kept[WBUF_MEMO_SLOTS];
 	char mem[TEXT_BODY_BUFFER];
 };
 
@@ -489,6 +592,7 @@ static bool text_replay_begin(struct replay_report *w)
 		to = w->body;
 	}
 	wbuf_init_mem(&t->body, to, t->mem, sizeof t->mem);
+	wbuf_memo_init(&t->memo, t->kept);
 	w->state = t;
 	return true;
 }
@@ -509,7 +613,7 @@ static void text_replay_meeting(struct replay_report *w, const struct meeting_re
 	wbuf_puts(b, ": ");
 	wbuf_puts(b, meta->record_file);
 	wbuf_putc(b, '\n');
-	text_meeting(b, r, false);
+	text_meeting(b, r, false, &t->memo);
 	wbuf_puts(b, "judged by ");
 	wbuf_puts(b, meta->terms_file);
 	wbuf_puts(b, " (sha256 ");

@@ -137,3 +137,48 @@ const char *working_write(char buf[WORKING_MAX], const struct trace_step *steps,
 		put_lit(&t, "; ...");
 	return buf;
 }
+
+/* The counts render shows in e, in the order it shows them. */
+static void key_counts(struct wbuf_key *k, const struct expr *e, const struct counts *c)
+{
+	switch (e->kind) {
+	case EX_COUNT:
+		wbuf_key_push(k, (uint64_t)expr_count_value(e, c));
+		return;
+	case EX_BINARY:
+		key_counts(k, e->a, c);
+		key_counts(k, e->b, c);
+		return;
+	case EX_UNARY:
+	case EX_ROUND:
+		key_counts(k, e->a, c);
+		return;
+	default: /* constants are the expression's; anything else is shown by value */
+		return;
+	}
+}
+
+static void key_side(struct wbuf_key *k, const struct expr *e, const struct value *v, const struct counts *c)
+{
+	if (v->type != VT_NUM) {
+		k->ok = false;
+		return;
+	}
+	wbuf_key_push(k, (uint64_t)v->u.num.num);
+	wbuf_key_push(k, (uint64_t)v->u.num.den);
+	wbuf_key_push(k, (uint64_t)v->places | (uint64_t)v->empty_base << 8);
+	if (e->kind != EX_CONST && e->kind != EX_COUNT)
+		key_counts(k, e, c);
+}
+
+void working_key(struct wbuf_key *k, const struct trace_step *steps, unsigned n, bool truncated,
+                 const struct counts *c)
+{
+	wbuf_key_push(k, (uint64_t)n | (uint64_t)truncated << 32);
+	for (unsigned i = 0; i < n && k->ok; i++) {
+		const struct trace_step *s = &steps[i];
+		wbuf_key_push(k, (uint64_t)(uintptr_t)s->cmp | (uint64_t)s->empty_base);
+		key_side(k, s->cmp->a, &s->lhs, c);
+		key_side(k, s->cmp->b, &s->rhs, c);
+	}
+}

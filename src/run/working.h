@@ -8,6 +8,7 @@
 #ifndef QUORATE_WORKING_H
 #define QUORATE_WORKING_H
 
+#include "base/wbuf.h"
 #include "model/expr.h"
 
 /* The longest working shown; a longer one is cut where a piece would not fit. */
@@ -19,5 +20,13 @@
 ** call, a parameter) is shown by its value.  Returns buf. */
 const char *working_write(char buf[WORKING_MAX], const struct trace_step *steps, unsigned n, bool truncated,
                           const struct counts *c);
+
+/* Push onto k what working_write(steps, n, truncated, c) is a function of:
+** each comparison (its expression: the terms stay loaded while a report is
+** written), the numbers on its sides and the counts that render shows of an
+** expression written term by term.  k is no longer ok where the working
+** cannot be said in words (a side that is not a number). */
+void working_key(struct wbuf_key *k, const struct trace_step *steps, unsigned n, bool truncated,
+                 const struct counts *c);
 
 #endif

@@ -115,12 +115,89 @@ static void test_in_place(void **state)
 	free(want);
 }
 
+/* A block for key k and the text it stands for, written by hand. */
+static void block_text(char *buf, unsigned k)
+{
+	sprintf(buf, "<block %u: %.*s>\n", k, (int)(k % 50), "abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyz");
+}
+
+/* Blocks kept by their keys and copied: the same text as written afresh,
+** whatever the slots' collisions; keys that are not ok, blocks that span a
+** flush and blocks longer than a slot holds are written, never kept. */
+static void test_memo(void **state)
+{
+	(void)state;
+	struct wbuf_kept *slots = malloc(WBUF_MEMO_SLOTS * sizeof *slots);
+	char *want = malloc(1u << 20), *w = want, *big = malloc(WBUF_KEPT_MAX + 2);
+	assert_non_null(slots);
+	assert_non_null(want);
+	assert_non_null(big);
+	memset(big, 'x', WBUF_KEPT_MAX + 1);
+	big[WBUF_KEPT_MAX + 1] = '\0';
+	struct wbuf_memo m;
+	wbuf_memo_init(&m, slots);
+	struct out o;
+	out_open(&o);
+	struct wbuf b;
+	wbuf_init(&b, o.f);
+	for (unsigned i = 0; i < 4000; i++) {
+		unsigned k = (i * 7919u) % (i % 3 ? 60 : 700); /* some hot, more in all than slots */
+		char text[128];
+		block_text(text, k);
+		struct wbuf_key key;
+		wbuf_key_init(&key, 1);
+		for (unsigned j = 0; j <= k % 5; j++)
+			wbuf_key_push(&key, k);
+		if (!wbuf_memo_copy(&b, &m, &key)) {
+			struct wbuf_mark at = wbuf_memo_begin(&b);
+			wbuf_puts(&b, text);
+			wbuf_memo_keep(&b, &m, &key, at);
+		}
+		w += sprintf(w, "%s", text);
+	}
+	assert_true(m.hits > 1000);
+	unsigned long kept = m.kept;
+	/* a key with more words than a key holds */
+	struct wbuf_key full;
+	wbuf_key_init(&full, 2);
+	for (unsigned j = 0; j < WBUF_KEY_WORDS; j++)
+		wbuf_key_push(&full, j);
+	assert_false(full.ok);
+	assert_false(wbuf_memo_copy(&b, &m, &full));
+	struct wbuf_mark at = wbuf_memo_begin(&b);
+	wbuf_puts(&b, "not ok\n");
+	wbuf_memo_keep(&b, &m, &full, at);
+	w += sprintf(w, "not ok\n");
+	/* a block longer than a slot holds, and one across a flush */
+	struct wbuf_key k3;
+	wbuf_key_init(&k3, 3);
+	at = wbuf_memo_begin(&b);
+	wbuf_puts(&b, big);
+	wbuf_memo_keep(&b, &m, &k3, at);
+	w += sprintf(w, "%s", big);
+	at = wbuf_memo_begin(&b);
+	wbuf_puts(&b, "across ");
+	wbuf_flush(&b);
+	wbuf_puts(&b, "a flush\n");
+	wbuf_memo_keep(&b, &m, &k3, at);
+	w += sprintf(w, "across a flush\n");
+	assert_int_equal(m.kept, kept);
+	assert_false(wbuf_memo_copy(&b, &m, &k3));
+	wbuf_flush(&b);
+	assert_string_equal(out_text(&o), want);
+	out_close(&o);
+	free(slots);
+	free(want);
+	free(big);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_small_writes),
 		cmocka_unit_test(test_boundaries),
 		cmocka_unit_test(test_in_place),
+		cmocka_unit_test(test_memo),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
