@@ -251,6 +251,10 @@ void jw_keep(struct json_writer *w, struct jw_kept *k)
 	k->uses = 0;
 	for (size_t i = 0; i < sizeof k->memo / sizeof k->memo[0]; i++)
 		k->memo[i].n_in = 0;
+	for (size_t i = 0; i < sizeof k->blocks / sizeof k->blocks[0]; i++) {
+		k->blocks[i].n_in = 0;
+		k->blocks[i].used = 0;
+	}
 	w->kept = k;
 }
 
@@ -330,6 +334,67 @@ void jw_string_kept(struct json_writer *w, const void *key, const char *s)
 		k->key[slot] = key;
 	}
 	jw_put_token(w, k->text[slot], k->len[slot], false);
+}
+
+bool jw_block(struct json_writer *w, const uint64_t *in, unsigned n, struct jw_block_at *at)
+{
+	struct jw_kept *k = w->kept;
+	unsigned depth = w->depth;
+	at->slot = NULL;
+	if (!k || w->after_key || w->first[depth] || n == 0 || n > JW_BLOCK_WORDS)
+		return false;
+	uint64_t h = (uint64_t)n << 8 | depth;
+	for (unsigned i = 0; i < n; i++)
+		h = (h ^ in[i]) * 0x9e3779b97f4a7c15u;
+	/* JW_BLOCK_WAYS slots it may be in: a new block takes the one used
+	** longest ago (two blocks written by turns would not take each other's) */
+	struct jw_block *set = &k->blocks[(h >> (64 - JW_BLOCK_BITS)) & ~(uint64_t)(JW_BLOCK_WAYS - 1)];
+	struct jw_block *b = NULL, *oldest = set;
+	for (unsigned i = 0; i < JW_BLOCK_WAYS; i++) {
+		if (set[i].hash == h && set[i].n_in == n && set[i].depth == depth &&
+		    memcmp(set[i].in, in, n * sizeof *in) == 0) {
+			b = &set[i];
+			break;
+		}
+		if (set[i].used < oldest->used)
+			oldest = &set[i];
+	}
+	k->uses++;
+	if (b) {
+		b->used = k->uses;
+		if (w->pending + b->len > sizeof w->buf)
+			jw_drain(w);
+		memcpy(w->buf + w->pending, b->text, b->len);
+		w->pending += b->len;
+		for (unsigned d = depth + 1; d <= b->end_depth; d++)
+			w->first[d] = b->first[d - depth - 1];
+		w->depth = b->end_depth;
+		w->after_key = b->after_key;
+		return true;
+	}
+	*at = (struct jw_block_at){ .slot = oldest, .in = in, .n = n, .depth = depth, .hash = h,
+	                            .start = w->pending, .given = w->given };
+	return false;
+}
+
+void jw_block_keep(struct json_writer *w, const struct jw_block_at *at)
+{
+	struct jw_block *b = at->slot;
+	size_t len = w->pending - at->start;
+	/* all of it still in the buffer, and the containers it leaves open few */
+	if (!b || w->given != at->given || len > JW_BLOCK_MAX || w->depth > at->depth + JW_RUN_LEVELS)
+		return;
+	b->hash = at->hash;
+	b->used = ++w->kept->uses;
+	memcpy(b->in, at->in, at->n * sizeof *at->in);
+	b->n_in = (unsigned char)at->n;
+	b->depth = (unsigned char)at->depth;
+	b->end_depth = (unsigned char)w->depth;
+	b->after_key = w->after_key;
+	for (unsigned d = at->depth + 1; d <= w->depth; d++)
+		b->first[d - at->depth - 1] = w->first[d];
+	b->len = (unsigned short)len;
+	memcpy(b->text, w->buf + at->start, len);
 }
 
 /* The slot for the words in[0..n) (NULL: a writer without slots, or n out of range). */

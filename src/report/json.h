@@ -81,7 +81,30 @@ struct jw_memo {
 	unsigned char len;
 	char text[JW_KEPT_MAX];
 };
+/*
+** A block: lines whose text is a function of up to JW_BLOCK_WORDS words
+** and the depth they are written at (the rules of a motion with their
+** numbers, its decision and outcome: most motions of a replay write one
+** of a few hundred).  Kept whole, with the writer's state after it, in a
+** slot found by a hash of the words, then copied.
+*/
+#define JW_BLOCK_BITS 9
+#define JW_BLOCK_WORDS 48
+#define JW_BLOCK_MAX 1200 /* bytes a block holds */
+#define JW_BLOCK_WAYS 2 /* slots a block may be kept in */
+struct jw_block {
+	uint64_t hash;
+	unsigned long used;            /* when it was last copied or kept (jw_kept.uses) */
+	uint64_t in[JW_BLOCK_WORDS];
+	unsigned char n_in;            /* 0: empty */
+	unsigned char depth, end_depth;
+	bool after_key;
+	bool first[JW_RUN_LEVELS];
+	unsigned short len;
+	char text[JW_BLOCK_MAX];
+};
 struct jw_kept {
+	struct jw_block blocks[1u << JW_BLOCK_BITS];
 	const void *key[JW_KEPT_SLOTS];
 	unsigned char len[JW_KEPT_SLOTS];
 	char text[JW_KEPT_SLOTS][JW_KEPT_MAX];
@@ -113,6 +136,25 @@ void jw_run(struct json_writer *w, const void *key, void (*write)(struct json_wr
 */
 bool jw_string_memo(struct json_writer *w, const uint64_t *in, unsigned n);
 void jw_string_memo_keep(struct json_writer *w, const uint64_t *in, unsigned n, const char *s);
+/*
+** Blocks (struct jw_block): jw_block writes the block kept for the words
+** in[0..n) at this depth and returns true; or it writes nothing, notes in
+** *at where a block for them would begin, and returns false: then the
+** caller writes the block and calls jw_block_keep(w, at), which keeps what
+** was written if it fits (the words must still be there).  Only a block in
+** the middle of a container (not its first element, not after a key) is
+** kept, as a run; the words must decide its text whole: equal words, equal
+** text, as long as the writer lives.  A writer without slots keeps none.
+*/
+struct jw_block_at {
+	struct jw_block *slot;         /* NULL: nothing to keep */
+	const uint64_t *in;
+	unsigned n, depth;
+	uint64_t hash;
+	size_t start, given;
+};
+bool jw_block(struct json_writer *w, const uint64_t *in, unsigned n, struct jw_block_at *at);
+void jw_block_keep(struct json_writer *w, const struct jw_block_at *at);
 /* s quoted and escaped as a key, with its ": ", into out (cap bytes), for
 ** jw_key_quoted: its length, or 0 if it does not fit. */
 size_t jw_quote_key(char *out, size_t cap, const char *s);

@@ -185,13 +185,13 @@ static void json_rule_head(struct json_writer *w, const void *ctx)
 ** side that is not a number, or more words than a memo holds).
 */
 struct working_inputs {
-	uint64_t in[JW_MEMO_WORDS];
+	uint64_t in[JW_BLOCK_WORDS];
 	unsigned n;
 };
 
 static bool push(struct working_inputs *wi, uint64_t v)
 {
-	if (wi->n == JW_MEMO_WORDS)
+	if (wi->n == JW_BLOCK_WORDS)
 		return false;
 	wi->in[wi->n++] = v;
 	return true;
@@ -223,9 +223,9 @@ static bool push_side(struct working_inputs *wi, const struct expr *e, const str
 	return e->kind == EX_CONST || e->kind == EX_COUNT || push_counts(wi, e, c);
 }
 
-static bool working_inputs(const struct req_result *q, struct working_inputs *wi)
+/* The words a working is a function of, after those in wi */
+static bool push_working(struct working_inputs *wi, const struct req_result *q)
 {
-	wi->n = 0;
 	if (!push(wi, (uint64_t)q->n_steps | (uint64_t)q->truncated << 32 | (uint64_t)q->negated << 33))
 		return false;
 	for (unsigned i = 0; i < q->n_steps; i++) {
@@ -235,6 +235,12 @@ static bool working_inputs(const struct req_result *q, struct working_inputs *wi
 			return false;
 	}
 	return true;
+}
+
+static bool working_inputs(const struct req_result *q, struct working_inputs *wi)
+{
+	wi->n = 0;
+	return push_working(wi, q);
 }
 
 /* "working": the requirement's working, "" where it could not be evaluated */
@@ -402,11 +408,9 @@ static void json_terms(struct json_writer *w, const void *ctx)
 	jw_end_object(w);
 }
 
-/* A motion's outcome, the outcome its minutes record, its findings, and
-** the end of its object. */
-static void json_motion_end(struct json_writer *w, const void *ctx)
+/* A motion's outcome and the outcome its minutes record */
+static void json_outcomes(struct json_writer *w, const struct motion_result *mr)
 {
-	const struct motion_result *mr = ctx;
 	jw_key_lit(w, "outcome");
 	jw_plain(w, ast_outcome_name(mr->outcome));
 	jw_key_lit(w, "recorded");
@@ -414,30 +418,49 @@ static void json_motion_end(struct json_writer *w, const void *ctx)
 		jw_plain(w, ast_outcome_name(mr->recorded));
 	else
 		jw_null(w);
+}
+
+/* Its findings, and the end of its object */
+static void json_motion_findings(struct json_writer *w, const struct motion_result *mr)
+{
 	jw_key_lit(w, "findings");
 	json_findings(w, &mr->findings);
 	jw_end_object(w);
 }
 
-static void json_motion(struct json_writer *w, const struct terms *t, const struct motion_result *mr)
+static void json_motion_end(struct json_writer *w, const void *ctx)
+{
+	json_outcomes(w, ctx);
+	json_motion_findings(w, ctx);
+}
+
+/* Nothing declared: no attributes, date outside a meeting or interests */
+static bool nothing_declared(const struct rec_motion *mo)
+{
+	return mo->n_attrs == 0 && !mo->is_virtual && mo->interests.n == 0;
+}
+
+/* "class" and what the motion declares */
+static void json_class_declared(struct json_writer *w, const struct motion_result *mr)
 {
 	const struct rec_motion *mo = mr->motion;
-	jw_begin_object(w);
-	jw_key_lit(w, "number");
-	jw_string(w, mo->number);
-	jw_key_lit(w, "title");
-	jw_string(w, mo->title);
 	if (mr->cls) {
 		jw_run(w, mr->cls, json_class, mr->cls);
 	} else {
 		jw_key_null(w, "class");
 	}
-	if (mo->n_attrs == 0 && !mo->is_virtual && mo->interests.n == 0) {
+	if (nothing_declared(mo)) {
 		static const char plain_motion; /* stands for the run below */
 		jw_run(w, &plain_motion, json_nothing_declared, NULL);
 	} else {
 		json_declared(w, mo);
 	}
+}
+
+/* From "deputies" (or "quorate") to the end of "quorum" */
+static void json_motion_quorum(struct json_writer *w, const struct terms *t, const struct motion_result *mr)
+{
+	const struct rec_motion *mo = mr->motion;
 	if (t->has_deputies) {
 		jw_key_lit(w, "deputies");
 		jw_begin_array(w);
@@ -466,13 +489,31 @@ static void json_motion(struct json_writer *w, const struct terms *t, const stru
 			jw_key_null(w, "quorum_attendees");
 	}
 	json_requirements(w, "quorum", mr->quorum, mr->n_quorum);
-	jw_key_lit(w, "counts");
-	json_counts(w, mr->counts, t->uses_attendees);
+}
+
+/* How the motion was decided: "consensus", "declared", "vote" or "none" */
+static const char *decision_name(const struct motion_result *mr)
+{
+	const struct rec_motion *mo = mr->motion;
+	return mr->by_consensus ? "consensus" : mr->declared_only ? "declared"
+	       : (mo->n_votes || mo->has_tally) ? "vote" : "none";
+}
+
+/* No casting vote, approval or ratification to show: the lines from
+** "casting_vote_applied" to "casting" are the same at every such motion */
+static bool nothing_cast_approved_or_ratified(const struct motion_result *mr)
+{
+	return !mr->casting_applied && mr->approval == APPROVAL_NOT_NEEDED && !mr->ratified_by && !mr->ratifies &&
+	       !report_casting_recorded(mr);
+}
+
+/* From "decision" to the end of the motion's object, or to its findings
+** where it has some */
+static void json_motion_decision(struct json_writer *w, const struct motion_result *mr)
+{
 	jw_key_lit(w, "decision");
-	jw_plain(w, mr->by_consensus ? "consensus" : mr->declared_only ? "declared"
-	              : (mo->n_votes || mo->has_tally) ? "vote" : "none");
-	if (!mr->casting_applied && mr->approval == APPROVAL_NOT_NEEDED && !mr->ratified_by && !mr->ratifies &&
-	    !report_casting_recorded(mr)) {
+	jw_plain(w, decision_name(mr));
+	if (nothing_cast_approved_or_ratified(mr)) {
 		static const char no_casting_approval_or_ratification; /* stands for the run below */
 		jw_run(w, &no_casting_approval_or_ratification, json_casting_to_ratification, mr);
 	} else {
@@ -480,12 +521,99 @@ static void json_motion(struct json_writer *w, const struct terms *t, const stru
 	}
 	json_requirements(w, "requires", mr->reqs, mr->n_reqs);
 	if (mr->findings.first) {
-		json_motion_end(w, mr);
+		json_outcomes(w, mr); /* the findings follow: json_motion */
 	} else { /* the same for every pair of outcomes */
 		static const char ends[8][8]; /* each stands for its run */
 		_Static_assert(OUTCOME_UNDETERMINED < 8 && OUTCOME_NONE < 8, "an end for each pair of outcomes");
 		jw_run(w, &ends[mr->outcome][mr->recorded], json_motion_end, mr);
 	}
+}
+
+/*
+** Most motions of a replay write one of a few hundred texts from "class" to
+** "quorum" and from "decision" to their end: each is kept as a block
+** (jw_block) by the words it is made of, below, and copied.  Blocks are
+** kept for a motion without attributes, interests, deputies or a casting
+** vote, approval or ratification; others are written afresh.
+*/
+static bool push_requirements(struct working_inputs *wi, const struct req_result *reqs, unsigned n)
+{
+	if (!push(wi, n))
+		return false;
+	for (unsigned i = 0; i < n; i++) {
+		const struct req_result *q = &reqs[i];
+		/* the requirement of the terms stands for its clause and its
+		** rule as written (as for json_rule_head's run: its text may be
+		** made again for another meeting, at an address another text had);
+		** the working is a function of its inputs */
+		if (!push(wi, (uint64_t)(uintptr_t)q->req) ||
+		    !push(wi, (uint64_t)q->failed | (uint64_t)q->met << 1 | (uint64_t)q->has_needed << 2) ||
+		    !push(wi, (uint64_t)q->needed))
+			return false;
+		if (!q->failed && !push_working(wi, q))
+			return false;
+	}
+	return true;
+}
+
+/* What the lines from "class" (where nothing is declared, else from
+** "deputies" or "quorate") to "quorum" are made of; false: written afresh */
+static bool rules_block_inputs(const struct terms *t, const struct motion_result *mr, struct working_inputs *wi)
+{
+	const struct rec_motion *mo = mr->motion;
+	if (t->has_deputies && mr->n_deputies)
+		return false;
+	bool plain = nothing_declared(mo);
+	wi->n = 0;
+	push(wi, 'r'); /* not the decision's block */
+	push(wi, plain ? (uint64_t)(uintptr_t)mr->cls : 0);
+	push(wi, (uint64_t)t->has_deputies | (uint64_t)t->uses_attendees << 1 | (uint64_t)mr->quorum_known << 2 |
+	             (uint64_t)mr->quorate << 3 | (uint64_t)plain << 4 | (uint64_t)mo->is_virtual << 5);
+	push(wi, (uint64_t)mr->quorum_present);
+	push(wi, (uint64_t)mr->quorum_attendees);
+	return push_requirements(wi, mr->quorum, mr->n_quorum);
+}
+
+/* What the lines from "decision" to the motion's end are made of; false: written afresh */
+static bool decision_block_inputs(const struct motion_result *mr, struct working_inputs *wi)
+{
+	if (!nothing_cast_approved_or_ratified(mr))
+		return false;
+	wi->n = 0;
+	push(wi, 'd'); /* not the rules' block */
+	push(wi, (uint64_t)(uintptr_t)decision_name(mr));
+	push(wi, (uint64_t)mr->outcome | (uint64_t)mr->recorded << 8 | (uint64_t)(mr->findings.first != NULL) << 16);
+	return push_requirements(wi, mr->reqs, mr->n_reqs);
+}
+
+static void json_motion(struct json_writer *w, const struct terms *t, const struct motion_result *mr)
+{
+	const struct rec_motion *mo = mr->motion;
+	jw_begin_object(w);
+	jw_key_lit(w, "number");
+	jw_string(w, mo->number);
+	jw_key_lit(w, "title");
+	jw_string(w, mo->title);
+	struct working_inputs wi;
+	struct jw_block_at at = { .slot = NULL };
+	bool plain = nothing_declared(mo);
+	if (!plain) /* the block begins after what is declared */
+		json_class_declared(w, mr);
+	if (!w->kept || !rules_block_inputs(t, mr, &wi) || !jw_block(w, wi.in, wi.n, &at)) {
+		if (plain)
+			json_class_declared(w, mr);
+		json_motion_quorum(w, t, mr);
+		jw_block_keep(w, &at);
+	}
+	jw_key_lit(w, "counts");
+	json_counts(w, mr->counts, t->uses_attendees);
+	at.slot = NULL;
+	if (!w->kept || !decision_block_inputs(mr, &wi) || !jw_block(w, wi.in, wi.n, &at)) {
+		json_motion_decision(w, mr);
+		jw_block_keep(w, &at);
+	}
+	if (mr->findings.first)
+		json_motion_findings(w, mr);
 }
 
 void report_json_meeting(struct json_writer *w, const struct meeting_result *r)

@@ -2,7 +2,9 @@
 ** fixture: what the cmocka unit tests share (tests/unit/test_*.c): a memory
 ** context whose out-of-memory jump lands in the running test, one arena for
 ** everything a test makes, a diagnostics sink, and a module loader on the
-** repository's stdlib/ (the tests run from the repository root).
+** repository's stdlib/ (the tests run from the repository root), and the
+** helpers that load a test's terms and records (fixture_first_item,
+** fixture_dump_diags).
 **
 ** A test file's state begins with `struct fixture f;` and FIXTURE_STATE(T)
 ** gives it cmocka's setup and teardown (a file that must also clean up
@@ -25,6 +27,7 @@
 
 #include "base/arena.h"
 #include "check/load.h"
+#include "front/ast.h"
 #include "front/diag.h"
 
 struct fixture {
@@ -70,6 +73,23 @@ static inline void fixture_free(struct fixture *f)
 		free(x_);                                   \
 		return 0;                                   \
 	}
+
+/* The first item of a parsed file of the kind asked (N_TERMS, N_MEETING), or NULL. */
+static inline const struct node *fixture_first_item(const struct ast_file *file, enum node_kind kind)
+{
+	for (const struct node *n = file->items; n; n = n->next)
+		if (n->kind == kind)
+			return n;
+	return NULL;
+}
+
+/* The diagnostics so far, to stderr: why a test's input did not check. */
+static inline void fixture_dump_diags(struct fixture *f)
+{
+	diag_sort(&f->diag);
+	for (size_t i = 0; i < f->diag.items.n; i++)
+		diag_print(&f->diag.items.items[i], stderr, false);
+}
 
 /* The first line of a test: its state x, and the out-of-memory jump. */
 #define FIXTURE_ENTER(T, x)                                 \

@@ -350,6 +350,135 @@ static void test_runs(void **state)
 	free(longer);
 }
 
+/* A block's text, a function of its words: of several shapes by in[0] */
+static void write_block(struct json_writer *w, const uint64_t *in, unsigned n)
+{
+	switch (in[0] % 5) {
+	case 0: /* closed objects of its numbers */
+		jw_key_lit(w, "numbers");
+		jw_begin_object(w);
+		for (unsigned i = 1; i < n; i++) {
+			jw_key_lit(w, "n");
+			jw_int(w, (int64_t)in[i]);
+		}
+		jw_end_object(w);
+		break;
+	case 1: /* an object left open, ending with a key: its caller ends it */
+		jw_key_lit(w, "open");
+		jw_begin_object(w);
+		jw_key_lit(w, "first");
+		jw_int(w, (int64_t)in[n - 1]);
+		jw_key_lit(w, "then");
+		break;
+	case 2: /* deeper than a block may leave open */
+		jw_key_lit(w, "deep");
+		for (int i = 0; i < JW_RUN_LEVELS + 1; i++)
+			jw_begin_array(w);
+		jw_int(w, (int64_t)in[1]);
+		break;
+	case 3: /* longer than a block holds */
+		jw_key_lit(w, "long");
+		jw_begin_array(w);
+		for (unsigned i = 0; i < JW_BLOCK_MAX / 8; i++)
+			jw_int(w, (int64_t)(in[1] + i));
+		jw_end_array(w);
+		break;
+	case 4: /* the end of the object it is in */
+		jw_key_int(w, "last", (int64_t)in[1]);
+		jw_end_object(w);
+		break;
+	}
+}
+
+static void finish_block(struct json_writer *w, const uint64_t *in)
+{
+	if (in[0] % 5 == 1) {
+		jw_bool(w, true);
+		jw_end_object(w);
+	} else if (in[0] % 5 == 2) {
+		for (int i = 0; i < JW_RUN_LEVELS + 1; i++)
+			jw_end_array(w);
+	}
+}
+
+/*
+** Blocks kept by their words and copied are the blocks written afresh:
+** words drawn from a space larger than the slots (so blocks are copied,
+** and put out by others), blocks of every shape, at two depths, across
+** the buffer's drains, with too many words or none (never kept).
+*/
+static void test_blocks(void **state)
+{
+	(void)state;
+	static struct jw_kept kept;
+	struct out a, b;
+	out_open(&a);
+	out_open(&b);
+	struct json_writer wk, wd;
+	jw_init(&wk, a.f);
+	jw_keep(&wk, &kept);
+	jw_init(&wd, b.f);
+	jw_begin_array(&wk);
+	jw_begin_array(&wd);
+	unsigned copied = 0, seed = 12345;
+	for (int round = 0; round < 3000; round++) {
+		bool deeper = round % 3 == 0;
+		for (int d = 0; d <= deeper; d++) {
+			if (d) {
+				jw_key_lit(&wk, "nested");
+				jw_key_lit(&wd, "nested");
+			}
+			jw_begin_object(&wk);
+			jw_begin_object(&wd);
+			jw_key_lit(&wk, "inside"); /* a block is never the first of its container */
+			jw_key_lit(&wd, "inside");
+			jw_int(&wk, d);
+			jw_int(&wd, d);
+		}
+		bool closed = false;
+		for (int k = 0; k < 4 && !closed; k++) {
+			seed = seed * 1103515245u + 12345u;
+			uint64_t in[JW_BLOCK_WORDS + 1];
+			unsigned n = 2 + (seed >> 8) % 4;
+			if (round % 97 == 5)
+				n = JW_BLOCK_WORDS + 1;
+			for (unsigned i = 0; i < n; i++)
+				in[i] = (seed >> (10 + i)) % (i ? 23 : 5);
+			struct jw_block_at at;
+			if (jw_block(&wk, in, n, &at)) {
+				copied++;
+			} else {
+				write_block(&wk, in, n);
+				jw_block_keep(&wk, &at);
+			}
+			write_block(&wd, in, n);
+			finish_block(&wk, in);
+			finish_block(&wd, in);
+			closed = in[0] % 5 == 4;
+		}
+		if (!closed) {
+			jw_end_object(&wk);
+			jw_end_object(&wd);
+		}
+		if (deeper) {
+			jw_end_object(&wk);
+			jw_end_object(&wd);
+		}
+	}
+	struct jw_block_at none;
+	assert_false(jw_block(&wk, NULL, 0, &none)); /* no words: never kept */
+	assert_null(none.slot);
+	jw_end_array(&wk);
+	jw_end_array(&wd);
+	jw_finish(&wk);
+	jw_finish(&wd);
+	assert_true(copied > 1000);
+	assert_true(strlen(out_text(&b)) > 4 * JSON_BUFFER);
+	assert_string_equal(out_text(&a), out_text(&b));
+	out_close(&a);
+	out_close(&b);
+}
+
 /* What one writer and stdio write in turn to a FILE with a descriptor
 ** (a full buffer goes straight to it, jw_drain) reads back as they were
 ** written: the same as through a memory stream, which has none. */
@@ -403,6 +532,7 @@ int main(void)
 		cmocka_unit_test(test_every_byte_everywhere),
 		cmocka_unit_test(test_kept),
 		cmocka_unit_test(test_runs),
+		cmocka_unit_test(test_blocks),
 		cmocka_unit_test(test_drain_to_descriptor),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -44,21 +44,6 @@ FIXTURE_STATE(struct run)
 
 static const char *const stdlib_dirs[] = { "stdlib" };
 
-static const struct node *first_item(const struct ast_file *f, enum node_kind kind)
-{
-	for (const struct node *n = f->items; n; n = n->next)
-		if (n->kind == kind)
-			return n;
-	return NULL;
-}
-
-static void dump_diags(struct run *R)
-{
-	diag_sort(&R->f.diag);
-	for (size_t i = 0; i < R->f.diag.items.n; i++)
-		diag_print(&R->f.diag.items.items[i], stderr, false);
-}
-
 /* The terms, with a quorum's requirements and the interests settings. */
 static void load_terms_with(struct run *R, const char *quorum, const char *interests)
 {
@@ -82,10 +67,10 @@ static void load_terms_with(struct run *R, const char *quorum, const char *inter
 	struct source *src = arena_alloc(&R->f.arena, sizeof *src);
 	source_from_memory(src, &R->f.arena, "terms.tor", arena_strdup(&R->f.arena, text), strlen(text));
 	struct ast_file f;
-	const struct node *tn = parse_file(&R->f.arena, &R->f.diag, src, &f) == 0 ? first_item(&f, N_TERMS) : NULL;
+	const struct node *tn = parse_file(&R->f.arena, &R->f.diag, src, &f) == 0 ? fixture_first_item(&f, N_TERMS) : NULL;
 	R->t = tn ? sema_terms(&R->f.arena, &R->f.diag, &R->f.ld, tn, src) : NULL;
 	if (!R->t) {
-		dump_diags(R);
+		fixture_dump_diags(&R->f);
 		fail_msg("the terms do not check");
 	}
 }
@@ -104,10 +89,10 @@ static const struct meeting_result *judge(struct run *R, const char *date, const
 	struct source *src = arena_alloc(&R->f.arena, sizeof *src);
 	source_from_memory(src, &R->f.arena, "m.minutes", arena_strdup(&R->f.arena, text), strlen(text));
 	struct ast_file f;
-	const struct node *mn = parse_file(&R->f.arena, &R->f.diag, src, &f) == 0 ? first_item(&f, N_MEETING) : NULL;
+	const struct node *mn = parse_file(&R->f.arena, &R->f.diag, src, &f) == 0 ? fixture_first_item(&f, N_MEETING) : NULL;
 	const struct meeting *m = mn ? minutes_from_ast(&R->f.arena, &R->f.diag, mn, src) : NULL;
 	if (!m || R->f.diag.n_errors) {
-		dump_diags(R);
+		fixture_dump_diags(&R->f);
 		fail_msg("the record does not read");
 	}
 	return eval_meeting(&R->f.arena, R->t, m);

@@ -4,7 +4,10 @@
 ** then copied) is the working written afresh, for rules of every shape
 ** (fractions, rounding, parentheses, `not`, role lists, rule calls, more
 ** comparisons than one) over many counts, with the writer's memos shared
-** by every meeting.  Run from the repository root (stdlib/ is found there).
+** by every meeting; and so is every motion written with its blocks kept
+** (jw_block: from "class" to "quorum", from "decision" to its end, by
+** what they are made of), whatever it declares, decides and finds.
+** Run from the repository root (stdlib/ is found there).
 */
 #include <stdarg.h>
 #include <stddef.h>
@@ -43,6 +46,8 @@ static const char terms_text[] =
 	"  member m5 \"M 5\" m\n  member m6 \"M 6\" m\n  member m7 \"M 7\" m\n  member m8 \"M 8\" m\n"
 	"  member obs1 \"Observer\" obs\n"
 	"  rule majority_of_cast = yes > no\n"
+	"  consensus first\n"
+	"  casting vote chair\n"
 	"  quorum \"q\" {\n"
 	"    require present >= 1/3 of members rounded up\n"
 	"    require present(lead) >= 1\n"
@@ -60,39 +65,42 @@ static const char terms_text[] =
 static const char *const voters[] = { "l1", "l2", "m1", "m2", "m3", "m4", "m5", "m6", "m7", "m8" };
 
 /* A meeting of `present` voting members (and the observer), a motion of
-** each class with the votes that seed picks. */
+** each class with the votes that seed picks, motions that declare nothing,
+** decide by consensus or declare an interest, and outcomes minuted right,
+** wrong (a finding) or not at all. */
 static const char *meeting_text(char *buf, size_t cap, unsigned present, unsigned seed)
 {
-	size_t w = (size_t)snprintf(buf, cap, "meeting \"M%u\" on 2024-05-14 {\n  terms \"T\"\n  present ", seed);
+	size_t w = (size_t)snprintf(buf, cap, "meeting \"M%u\" on 2024-05-14 {\n  terms \"T\"\n  chair %s\n  present ", seed,
+	                            voters[seed % 10]);
 	for (unsigned i = 0; i < present; i++)
 		w += (size_t)snprintf(buf + w, cap - w, "%s%s", i ? ", " : "", voters[(seed + i) % 10]);
 	w += (size_t)snprintf(buf + w, cap - w, "\n  attending obs1\n");
-	for (unsigned kind = 1; kind <= 5; kind++) {
+	static const char *const recorded[] = { "", "    recorded carried\n", "    recorded not carried\n" };
+	for (unsigned kind = 1; kind <= 9; kind++) {
 		unsigned s = seed * 2654435761u + kind * 40503u;
 		unsigned yes = (s >> 8) % (present + 1), no = (s >> 16) % (present + 1 - yes);
 		unsigned abstain = (s >> 24) % (present + 1 - yes - no);
-		w += (size_t)snprintf(buf + w, cap - w,
-		                      "  motion %u \"k%u\" amount %u {\n    tally for %u against %u abstain %u\n  }\n", kind,
-		                      kind, kind, yes, no, abstain);
+		const char *rec = recorded[(s >> 4) % 3];
+		if (kind <= 5) /* a class by its amount */
+			w += (size_t)snprintf(buf + w, cap - w,
+			                      "  motion %u \"k%u\" amount %u {\n    tally for %u against %u abstain %u\n%s  }\n",
+			                      kind, kind, kind, yes, no, abstain, rec);
+		else if (kind == 6) /* nothing declared; the chair's casting vote on a tie */
+			w += (size_t)snprintf(buf + w, cap - w, "  motion %u \"k%u\" {\n    tally for %u against %u\n%s%s  }\n",
+			                      kind, kind, yes, yes, yes % 2 ? "    casting for\n" : "", rec);
+		else if (kind == 7) /* a vote recorded twice (a finding) or once: the same counts */
+			w += (size_t)snprintf(buf + w, cap - w, "  motion %u \"k%u\" amount 1 {\n    for %s%s%s\n%s  }\n", kind, kind,
+			                      voters[seed % 10], s % 2 ? ", " : "", s % 2 ? voters[seed % 10] : "", rec);
+		else if (kind == 9)
+			w += (size_t)snprintf(buf + w, cap - w, "  motion %u \"k%u\" {\n    consensus\n%s  }\n", kind, kind, rec);
+		else if (kind == 8) /* an interest declared */
+			w += (size_t)snprintf(buf + w, cap - w,
+			                      "  motion %u \"k%u\" {\n    interest %s \"r%u\"\n    tally for %u against %u\n%s  }\n",
+			                      kind, kind, voters[s % 10], s % 3, yes, no, rec);
 	}
 	w += (size_t)snprintf(buf + w, cap - w, "}\n");
 	assert_true(w < cap);
 	return buf;
-}
-
-static const struct node *first_item(const struct ast_file *f, enum node_kind kind)
-{
-	for (const struct node *n = f->items; n; n = n->next)
-		if (n->kind == kind)
-			return n;
-	return NULL;
-}
-
-static void dump_diags(struct run *R)
-{
-	diag_sort(&R->f.diag);
-	for (size_t i = 0; i < R->f.diag.items.n; i++)
-		diag_print(&R->f.diag.items.items[i], stderr, false);
 }
 
 static void test_kept_workings(void **state)
@@ -101,10 +109,11 @@ static void test_kept_workings(void **state)
 	struct source tsrc;
 	struct ast_file tfile;
 	source_from_memory(&tsrc, &R->f.arena, "terms.tor", terms_text, strlen(terms_text));
-	const struct node *tn = parse_file(&R->f.arena, &R->f.diag, &tsrc, &tfile) ? NULL : first_item(&tfile, N_TERMS);
+	const struct node *tn =
+		parse_file(&R->f.arena, &R->f.diag, &tsrc, &tfile) ? NULL : fixture_first_item(&tfile, N_TERMS);
 	const struct terms *t = tn ? sema_terms(&R->f.arena, &R->f.diag, &R->f.ld, tn, &tsrc) : NULL;
 	if (!t) {
-		dump_diags(R);
+		fixture_dump_diags(&R->f);
 		fail_msg("the terms do not check");
 	}
 	static struct jw_kept kept;
@@ -119,17 +128,17 @@ static void test_kept_workings(void **state)
 	jw_begin_array(&fw);
 	for (unsigned round = 0; round < 2; round++) {
 		for (unsigned seed = 0; seed < 300; seed++) {
-			char text[4096];
+			char text[8192];
 			unsigned present = 1 + (seed * 7 + round) % 10;
 			struct source *msrc = arena_alloc(&R->f.arena, sizeof *msrc);
 			struct ast_file *mfile = arena_alloc(&R->f.arena, sizeof *mfile);
 			const char *mt = arena_strdup(&R->f.arena, meeting_text(text, sizeof text, present, seed));
 			source_from_memory(msrc, &R->f.arena, "m.minutes", mt, strlen(mt));
 			const struct node *mn =
-				parse_file(&R->f.arena, &R->f.diag, msrc, mfile) ? NULL : first_item(mfile, N_MEETING);
+				parse_file(&R->f.arena, &R->f.diag, msrc, mfile) ? NULL : fixture_first_item(mfile, N_MEETING);
 			const struct meeting *m = mn ? minutes_from_ast(&R->f.arena, &R->f.diag, mn, msrc) : NULL;
 			if (!m) {
-				dump_diags(R);
+				fixture_dump_diags(&R->f);
 				fail_msg("the record does not read: %s", mt);
 			}
 			const struct meeting_result *r = eval_meeting(&R->f.arena, t, m);
@@ -146,6 +155,10 @@ static void test_kept_workings(void **state)
 	assert_non_null(strstr(want, "\"working\": \"1 >= 1\""));
 	assert_non_null(strstr(want, "\"working\": \"not ("));
 	assert_non_null(strstr(want, " rounded up = "));
+	assert_non_null(strstr(want, "\"code\": \"outcome.mismatch\""));
+	assert_non_null(strstr(want, "\"reason\": \"r2\""));
+	assert_non_null(strstr(want, "\"decision\": \"consensus\""));
+	assert_non_null(strstr(want, "\"code\": \"vote.twice\""));
 	assert_string_equal(got, want);
 	out_close(&a);
 	out_close(&b);
