@@ -21,8 +21,10 @@
 ** than once (GCC and Clang would otherwise call them: a fifth more a name). */
 #if defined(__GNUC__)
 #define ALWAYS_INLINE inline __attribute__((always_inline))
+#define NO_INLINE __attribute__((noinline))
 #else
 #define ALWAYS_INLINE inline
+#define NO_INLINE
 #endif
 
 struct fastrec_reader {
@@ -520,6 +522,18 @@ static size_t known_word_at(const char *p, size_t avail, const char *word)
 	return any_word_at(p, avail, word);
 }
 
+/* fr_scan_outcome, `carried` (most outcomes) inlined: one comparison. */
+static ALWAYS_INLINE size_t outcome_at(const char *p, size_t avail, int *outcome, uint32_t *len)
+{
+	if (p[0] == 'c') {
+		size_t n = word_at(p, avail, "carried", 7);
+		if (n)
+			*outcome = OUTCOME_CARRIED, *len = 7;
+		return n;
+	}
+	return fr_scan_outcome(p, avail, outcome, len);
+}
+
 /* `recorded <outcome> }` and the blanks after it, as most motions end:
 ** the outcome in L->outcome, *end where the '}' ends; or 0. */
 size_t fr_scan_close(struct fastrec *L, const char *p, size_t avail, uint32_t at, uint32_t *end)
@@ -527,7 +541,7 @@ size_t fr_scan_close(struct fastrec *L, const char *p, size_t avail, uint32_t at
 	size_t r = word_at(p, avail, "recorded", 8), o = 0;
 	uint32_t len;
 	if (r)
-		o = fr_scan_outcome(p + r, avail - r, &L->outcome.outcome, &len);
+		o = outcome_at(p + r, avail - r, &L->outcome.outcome, &len);
 	if (!o || p[r + o] != '}')
 		return 0;
 	L->outcome.said = (struct span){ at, at + (uint32_t)r + len };
@@ -729,7 +743,9 @@ static bool is_boolean_at(const char *p)
 static size_t motion_attribute(struct fastrec *L, const char *p, size_t avail, uint32_t at, uint32_t *end)
 {
 	const char *id;
-	size_t n = read_name(L, p, avail, &id), i, k;
+	const struct fr_slot *slots = L->names->slots;
+	uint32_t mask = L->names->cap - 1;
+	size_t n = list_name(L, &slots, &mask, p, avail, &id), i, k;
 	if (!id)
 		return 0;
 	struct fr_attr_read a = { id, { at, at + (uint32_t)n }, false, { 0 }, { at + (uint32_t)n, at + (uint32_t)n } };
@@ -1308,6 +1324,52 @@ static size_t skip_between(const char *p, size_t i, size_t avail)
 ** it included), or 0. */
 #define KEYWORD_AT(p, avail, word) word_at((p), (avail), word, sizeof word - 1)
 
+/* The usual run of votes, as most lists are written: names of up to
+** seven bytes met before (short_known_name's), `, ` between them, from
+** p[i] (a name's first byte) on, stored from items[*n] on below `room`.
+** Where it stops: after a name (*after: list_next's to say what follows)
+** or at one that is not so plain (read_name's to read). */
+static size_t known_votes(const struct fr_slot *slots, uint32_t mask, const char *p, size_t i, size_t avail,
+                          uint32_t at, enum vote_kind kind, struct rec_vote *items, size_t *n, size_t room,
+                          bool *after)
+{
+	size_t k = *n;
+	*after = false;
+#if NAME_HEAD_WORDS
+	const uint64_t ones = EACH_BYTE(1), tops = EACH_BYTE(0x80);
+	while (k < room && i + 8 <= avail) {
+		uint64_t x = load8(p + i);
+		uint64_t ends = (x - NAME_END_BELOW * ones) & ~x & tops;
+		if (!ends)
+			break; /* eight bytes or more */
+		size_t len = (size_t)__builtin_ctzll(ends) / 8;
+		uint64_t head = x & ((ends ^ (ends - 1)) >> 8);
+		/* name_head_hash for a name of up to seven bytes */
+		uint32_t h = (uint32_t)(((head ^ len) * 0x9E3779B97F4A7C15ull) >> 32) & mask;
+		while (slots[h].head != head) {
+			if (!slots[h].text)
+				goto out;
+			h = (h + 1) & mask;
+		}
+		const char *id = slots[h].name;
+		if (!id)
+			break;
+		items[k++] = (struct rec_vote){ { id, { at + (uint32_t)i, at + (uint32_t)(i + len) }, NULL }, kind };
+		i += len;
+		if (p[i] != ',' || p[i + 1] != ' ' || !(byte_class[(unsigned char)p[i + 2]] & WORD_START)) {
+			*after = true;
+			break;
+		}
+		i += 2;
+	}
+out:
+#else
+	(void)slots, (void)mask, (void)p, (void)avail, (void)at, (void)kind, (void)items, (void)room;
+#endif
+	*n = k;
+	return i;
+}
+
 /* The names after `for`, `against` or `abstain` (kind; at p, offset at)
 ** and the blanks after them, as the motion's votes (L->votes, as they
 ** were if they are not plain: what fr_votes_said makes of them). */
@@ -1319,8 +1381,22 @@ static size_t votes_into(struct fastrec *L, enum vote_kind kind, const char *p, 
 	size_t n_votes = L->votes.n, cap = L->votes.cap;
 	for (size_t i = 0;;) {
 		const char *id;
+		bool more;
 		if (!(byte_class[(unsigned char)p[i]] & WORD_START))
 			return 0;
+		if (slots) {
+			bool after;
+			i = known_votes(slots, mask, p, i, avail, at, kind, items, &n_votes,
+			                cap < MINUTES_MAX_NAMES ? cap : MINUTES_MAX_NAMES, &after);
+			if (after) {
+				i = list_next(p, i, avail, &more);
+				if (more)
+					continue;
+				if (i)
+					L->votes.n = n_votes;
+				return i;
+			}
+		}
 		size_t n = list_name(L, &slots, &mask, p + i, avail - i, &id);
 		if (!id || n_votes == MINUTES_MAX_NAMES) /* past every limit: votes_room gives up */
 			return 0;
@@ -1336,7 +1412,6 @@ static size_t votes_into(struct fastrec *L, enum vote_kind kind, const char *p, 
 			L->votes.cap = cap;
 		}
 		items[n_votes++] = (struct rec_vote){ { id, { at + (uint32_t)i, at + (uint32_t)(i + n) }, NULL }, kind };
-		bool more;
 		i = list_next(p, i + n, avail, &more);
 		if (more)
 			continue;
@@ -1405,17 +1480,124 @@ static size_t whole_casting(struct fastrec *L, const char *q, size_t avail, uint
 	return w;
 }
 
-/* A motion, from its `motion` keyword at p (offset at) to its '}' and the
-** blanks after it; or 0. */
-static size_t whole_motion(struct fastrec *L, const char *p, size_t avail, uint32_t at)
+/* The motion begun (fr_motion_begin and fr_attribute's model) from its
+** head as read (number: digits bytes at p, title: len bytes at p + start;
+** start 0: none; the attributes in L->head), in one piece of the
+** meeting's arena: the motion, its attributes and where they are written
+** (each ended by a zero one, as fr_motion_end makes them), its number and
+** title.  False where an action would give up. */
+static bool whole_motion_begin(struct fastrec *L, const char *p, size_t digits, size_t start, size_t len)
 {
-	bool open;
+	const struct fr_head *h = &L->head;
+	size_t n = h->n_attrs;
+	if (L->mt->n_motions == MINUTES_MAX_MOTIONS)
+		return false;
+	for (size_t k = 1; k < n; k++) /* an attribute given twice */
+		for (size_t j = 0; j < k; j++)
+			if (h->attrs[j].name[0] == h->attrs[k].name[0] && strcmp(h->attrs[j].name, h->attrs[k].name) == 0)
+				return false;
+	char *piece = arena_alloc_uninit(L->out, sizeof(struct rec_motion) + (n + 1) * sizeof(struct attr) +
+	                                         (n + 1) * sizeof(struct rec_attr_at) + digits + 1 + len + 1);
+	struct rec_motion *m = (struct rec_motion *)(void *)piece;
+	struct attr *attrs = (struct attr *)(void *)(piece + sizeof *m);
+	struct rec_attr_at *attr_at = (struct rec_attr_at *)(void *)(attrs + n + 1);
+	char *text = (char *)(attr_at + n + 1);
+	*m = (struct rec_motion){ .title = "" };
+	L->motion = m;
+	L->ordinal = ++L->mt->n_motions;
+	if (digits) {
+		memcpy(text, p, digits);
+		text[digits] = '\0';
+		m->number = text;
+		text += digits + 1;
+	} else {
+		m->number = arena_printf(L->out, "%u", L->ordinal);
+	}
+	if (start) {
+		memcpy(text, p + start, len);
+		text[len] = '\0';
+		m->title = text;
+	}
+	for (size_t k = 0; k < n; k++) {
+		const struct fr_attr_read *a = &h->attrs[k];
+		attrs[k] = (struct attr){ a->name, a->has_value ? a->value : (struct value){ .type = VT_BOOL, .u.boolean = true } };
+		/* minutes.c's attr_at: the name as long as its one form */
+		attr_at[k] = (struct rec_attr_at){ { a->name_at.start, a->name_at.start + (uint32_t)strlen(a->name) }, a->value_at };
+	}
+	memset(&attrs[n], 0, sizeof *attrs);
+	memset(&attr_at[n], 0, sizeof *attr_at);
+	m->attrs = attrs;
+	m->attr_at = attr_at;
+	m->n_attrs = (unsigned)n;
+	L->motion_seen = 0;
+	memset(&L->votes, 0, sizeof L->votes);
+	L->attrs.n = L->attr_at.n = 0;
+	L->interests = L->objections = (struct fr_names){ 0 };
+	return true;
+}
+
+/* What follows `motion` (at p, offset at), as fr_scan_motion reads it,
+** and the '{' it must end with: the motion begun; the bytes read and the
+** blanks after them, or 0. */
+static size_t whole_motion_head(struct fastrec *L, const char *p, size_t avail, uint32_t at)
+{
+	size_t i = 0, digits = 0, start = 0, len = 0;
+	uint32_t end;
+	while (p[digits] >= '0' && p[digits] <= '9')
+		digits++;
+	if (digits) {
+		char c = p[digits];
+		if (digits > 9 || !(byte_class[(unsigned char)c] & BLANK || c == '"' || c == '{'))
+			return 0;
+		i = skip_blanks(p, digits, avail);
+	}
+	if (p[i] == '"') {
+		start = ++i;
+		i = string_end(p, i, avail);
+		if (p[i] != '"' || i - start > PARSE_MAX_STRING)
+			return 0;
+		len = i - start;
+		i = skip_blanks(p, i + 1, avail);
+	}
+	if (!digits && !start)
+		return 0;
+	L->head.n_attrs = 0;
+	while (byte_class[(unsigned char)p[i]] & WORD_START) {
+		size_t n = motion_attribute(L, p + i, avail - i, at + (uint32_t)i, &end);
+		if (!n)
+			return 0; /* the scanner's to read (whole_motion gives up at anything not '{') */
+		i += n;
+	}
+	if (p[i] != '{')
+		return 0;
+	i = skip_blanks(p, i + 1, avail);
+	if (p[i] == '#' || p[i] == '\0' || !whole_motion_begin(L, p, digits, start, len))
+		return 0;
+	return i;
+}
+
+/* The motion ends (fr_motion_end's model; its attributes are in place). */
+static void whole_motion_end(struct fastrec *L, struct span at)
+{
+	struct rec_motion *m = L->motion;
+	m->span = at;
+	m->votes = L->votes.items;
+	m->n_votes = (unsigned)L->votes.n;
+	m->interests = names_of(&L->interests);
+	m->objections = names_of(&L->objections);
+	struct rec_step step = { STEP_MOTION, m, { NULL, 0 } };
+	VEC_PUSH(L->out, L->steps, step);
+}
+
+/* A motion, from its `motion` keyword at p (offset at) to its '}' and the
+** blanks after it; or 0.  Out of line, as whole_items is: inlined into
+** each other, GCC keeps the name loops' values on the stack (about 3% more
+** instructions in all). */
+static NO_INLINE size_t whole_motion(struct fastrec *L, const char *p, size_t avail, uint32_t at)
+{
 	uint32_t end;
 	size_t i = KEYWORD_AT(p, avail, "motion"), n;
-	if (!i || !(n = fr_scan_motion(L, p + i, avail - i, at + (uint32_t)i, &open, &end)) || !open)
-		return 0;
-	fr_motion_head(L, &L->head);
-	if (L->give_up)
+	if (!i || !(n = whole_motion_head(L, p + i, avail - i, at + (uint32_t)i)))
 		return 0;
 	for (i += n;; i = skip_between(p, i, avail)) {
 		const char *q = p + i;
@@ -1424,7 +1606,7 @@ static size_t whole_motion(struct fastrec *L, const char *p, size_t avail, uint3
 		enum vote_kind kind = VOTE_FOR;
 		switch (q[0]) {
 		case '}':
-			fr_motion_end(L, (struct span){ at, qat + 1 });
+			whole_motion_end(L, (struct span){ at, qat + 1 });
 			return i + 1;
 		case 'f':
 			w = KEYWORD_AT(q, left, "for");
@@ -1447,7 +1629,7 @@ static size_t whole_motion(struct fastrec *L, const char *p, size_t avail, uint3
 			if (c) {
 				if (!whole_recorded(L, &L->outcome))
 					return 0;
-				fr_motion_end(L, (struct span){ at, end });
+				whole_motion_end(L, (struct span){ at, end });
 				return i + c;
 			}
 			continue;
@@ -1460,7 +1642,7 @@ static size_t whole_motion(struct fastrec *L, const char *p, size_t avail, uint3
 				if (c) {
 					if (!whole_recorded(L, &L->outcome))
 						return 0;
-					fr_motion_end(L, (struct span){ at, end });
+					whole_motion_end(L, (struct span){ at, end });
 					return i + w + c;
 				}
 				i += w;
@@ -1474,7 +1656,7 @@ static size_t whole_motion(struct fastrec *L, const char *p, size_t avail, uint3
 		case 'r': {
 			struct fr_outcome *o = &L->outcome;
 			uint32_t len;
-			if (!(w = KEYWORD_AT(q, left, "recorded")) || !(n = fr_scan_outcome(q + w, left - w, &o->outcome, &len)))
+			if (!(w = KEYWORD_AT(q, left, "recorded")) || !(n = outcome_at(q + w, left - w, &o->outcome, &len)))
 				return 0;
 			o->said = (struct span){ qat, qat + (uint32_t)w + len };
 			if (!whole_recorded(L, o))
@@ -1514,7 +1696,7 @@ static size_t whole_names(struct fastrec *L, const char *q, size_t avail, uint32
 
 /* The statements of a meeting from p (offset at) to its '}', read into
 ** L->mt; how many bytes they and the '}' take (0: not read). */
-static size_t whole_items(struct fastrec *L, const char *p, size_t avail, uint32_t at)
+static NO_INLINE size_t whole_items(struct fastrec *L, const char *p, size_t avail, uint32_t at)
 {
 	struct meeting *mt = L->mt;
 	for (size_t i = skip_between(p, 0, avail);; i = skip_between(p, i, avail)) {

@@ -525,6 +525,31 @@ static const char *dump_fast(struct ctx *x, const struct source *src, bool by_to
 	return sbuf_str(&out);
 }
 
+/* The record read token by token, read whole in memory and read whole
+** from a mapping: the same meetings, and the same place to give up; how
+** many meetings were read whole. */
+static unsigned long compare_whole(struct ctx *x, const char *text, int round)
+{
+	unsigned long whole, none, mapped_whole;
+	const char *by_tokens = dump_fast(x, text_source(x, text), true, &none);
+	const char *read_whole = dump_fast(x, text_source(x, text), false, &whole);
+	assert_int_equal(none, 0);
+	if (strcmp(by_tokens, read_whole) != 0)
+		fail_msg("round %d: read whole\n%s\ntoken by token\n%s\nthe record\n%s", round, read_whole, by_tokens, text);
+	/* mapped: the meetings after the first read from the mapping */
+	struct source mapped;
+	map_text(x, text, &mapped);
+	const char *from_map = dump_fast(x, &mapped, false, &mapped_whole);
+	source_close(&mapped);
+	if (strcmp(by_tokens, from_map) != 0)
+		fail_msg("round %d: read whole from the mapping\n%s\ntoken by token\n%s\nthe record\n%s", round, from_map,
+		         by_tokens, text);
+	assert_int_equal(mapped_whole, whole);
+	if (round % 10 == 0)
+		assert_same_both_ways(x, text);
+	return whole;
+}
+
 /* A plain meeting is read whole, as one token, where it can be: the same
 ** meetings as token by token, and the same place to give up, on many
 ** meetings made of plain statements and a few that are not. */
@@ -575,28 +600,89 @@ static void test_whole_meeting(void **state)
 			}
 			sbuf_add(&b, PICK(10) ? "}\n" : "} # c\n");
 		}
-		const char *text = sbuf_str(&b);
-		unsigned long whole, none, mapped_whole;
-		const char *by_tokens = dump_fast(x, text_source(x, text), true, &none);
-		const char *read_whole = dump_fast(x, text_source(x, text), false, &whole);
-		assert_int_equal(none, 0);
-		if (strcmp(by_tokens, read_whole) != 0)
-			fail_msg("round %d: read whole\n%s\ntoken by token\n%s\nthe record\n%s", round, read_whole, by_tokens, text);
-		whole_total += whole;
-		/* mapped: the meetings after the first read from the mapping */
-		struct source mapped;
-		map_text(x, text, &mapped);
-		const char *from_map = dump_fast(x, &mapped, false, &mapped_whole);
-		source_close(&mapped);
-		if (strcmp(by_tokens, from_map) != 0)
-			fail_msg("round %d: read whole from the mapping\n%s\ntoken by token\n%s\nthe record\n%s", round, from_map,
-			         by_tokens, text);
-		assert_int_equal(mapped_whole, whole);
-		if (round % 10 == 0)
-			assert_same_both_ways(x, text);
+		whole_total += compare_whole(x, sbuf_str(&b), round);
 	}
 #undef PICK
 	if (whole_total < 500) /* the plain ones were read whole */
+		fail_msg("%lu meetings read whole", whole_total);
+}
+
+/* The words the whole-meeting reader reads by shortcuts, and their edges:
+** names of seven, eight and nine bytes, met before or not, keywords and
+** letters past ASCII among them, lists split over lines; blanks of every
+** kind and runs longer than sixteen bytes; dates of many months (more than
+** it keeps) and days a kept month does not have; attributes; outcomes.
+** The same model as token by token, in memory and mapped. */
+static void test_whole_meeting_words(void **state)
+{
+	FIXTURE_ENTER(struct ctx, x);
+	static const char *const names[] = {
+		"al", "bob", "carol12", "dan_smit", "erin_jone", "frank_longer_name", "gr\xC3\xA9ta", "quorum", "a1",
+		"Zo\xC3\xAB", "x", "heidi", "ivanivan", "j0",
+	};
+	static const char *const seps[] = { ", ", ", ", ", ", ",", " , ", ",\n      ", ",\t", ", # c\n   " };
+	static const char *const blanks[] = {
+		"\n  ", "\n  ", "\n    ", "\r\n  ", "\n\t", "\n                    ", "\n\n   \f ", " ", "\n \v ",
+	};
+	static const char *const dates[] = {
+		"2024-05-14", "2024-05-31", "2024-06-01", "2023-02-28", "2023-02-29", "2024-02-29", "2024-07-04",
+		"2024-08-15", "2024-09-30", "2024-09-31", "2024-10-01", "1499-12-27", "2024-05-00", "2024-13-01",
+	};
+	static const char *const heads[] = {
+		"motion 1 \"M\" {", "motion 12 \"Fund\" financial amount 81500 {", "motion \"N\" financial {",
+		"motion 3 \"O\" flag true other false {", "motion 4 \"P\" amount 1.5 {", "motion 5 \"Q\" a a {",
+		"motion 6 \"R\" quorum {", "motion 7 \"S\" flag true# c\n {", "motion 8 \"T\" financial amount 7{",
+	};
+	static const char *const outcomes[] = {
+		"carried", "carried", "not carried", "void", "provisional", "undetermined", "carriedx", "not  carried",
+	};
+	static const char *const votes[] = { "for", "against", "abstain" };
+	unsigned seed = 777;
+#define PICK(n) ((seed = seed * 1103515245u + 12345u) >> 16) % (n)
+#define BLANK() sbuf_add(&b, blanks[PICK(8) ? PICK(3) : PICK(sizeof blanks / sizeof *blanks)])
+	unsigned long whole_total = 0;
+	for (int round = 0; round < 600; round++) {
+		struct sbuf b;
+		sbuf_init(&b, &x->f.arena);
+		bool plain = round % 2 == 0;
+		size_t n_names = plain ? 6 : sizeof names / sizeof *names;
+		size_t n_dates = plain ? 2 : sizeof dates / sizeof *dates;
+		for (unsigned k = 0, meetings = 1 + PICK(5); k < meetings; k++) {
+			sbuf_addf(&b, "meeting \"M%d\" on %s {", round, dates[plain ? k % 2 : PICK(n_dates)]);
+			BLANK();
+			sbuf_addf(&b, "papers sent %s", dates[PICK(n_dates)]);
+			BLANK();
+			sbuf_addf(&b, "minutes circulated %s", dates[PICK(n_dates)]);
+			BLANK();
+			sbuf_add(&b, "present ");
+			for (unsigned s = 0, n = 1 + PICK(8); s < n; s++) {
+				const char *sep = s ? seps[plain ? 0 : PICK(sizeof seps / sizeof *seps)] : "";
+				sbuf_addf(&b, "%s%s", sep, names[PICK(n_names)]);
+			}
+			for (unsigned m = 0, n = PICK(4); m < n; m++) {
+				BLANK();
+				sbuf_add(&b, heads[plain ? PICK(3) : PICK(sizeof heads / sizeof *heads)]);
+				for (unsigned v = 0, nv = PICK(4); v < nv; v++) {
+					BLANK();
+					sbuf_addf(&b, "  %s ", votes[v % 3]);
+					for (unsigned s = 0, ns = 1 + PICK(9); s < ns; s++) {
+						const char *sep = s ? seps[plain ? 0 : PICK(sizeof seps / sizeof *seps)] : "";
+						sbuf_addf(&b, "%s%s", sep, names[PICK(n_names)]);
+					}
+				}
+				BLANK();
+				sbuf_addf(&b, "  recorded %s", outcomes[plain ? PICK(3) : PICK(sizeof outcomes / sizeof *outcomes)]);
+				BLANK();
+				sbuf_add(&b, "}");
+			}
+			BLANK();
+			sbuf_add(&b, "}\n");
+		}
+		whole_total += compare_whole(x, sbuf_str(&b), round);
+	}
+#undef BLANK
+#undef PICK
+	if (whole_total < 300) /* the plain ones were read whole */
 		fail_msg("%lu meetings read whole", whole_total);
 }
 
@@ -614,6 +700,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_meeting_heads, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_window_ends_among_words, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_whole_meeting, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_whole_meeting_words, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
