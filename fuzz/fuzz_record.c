@@ -20,7 +20,7 @@ static void run(const uint8_t *data, size_t size)
 	struct source *src = arena_alloc(&ctx.arena, sizeof *src);
 	source_from_memory(src, &ctx.arena, "fuzz.minutes", (const char *)data, size);
 	struct record_reader rr;
-	if (record_reader_open(&rr, &ctx.arena, &ctx.diag, src, NULL)) {
+	if (record_reader_open(&rr, &ctx.arena, &ctx.diag, src, NULL, NULL)) {
 		const struct node *n;
 		struct meeting *json;
 		while (record_reader_next(&rr, &ctx.arena, &n, &json)) {

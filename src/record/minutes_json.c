@@ -82,6 +82,28 @@ struct read_votes {
 	size_t n, cap;
 };
 
+/* A table of member ids: one pointer for each (intern_id). */
+struct json_ids {
+	struct arena *arena; /* the table, and the run's copies of its ids */
+	struct id_slot {
+		const char *id;
+		uint64_t tail;
+		uint32_t hash, len;
+	} *slots;
+	size_t cap, n;
+};
+
+/* The run's table takes at most this many ids (the files' own take the
+** rest): bounded, as fastrec's run table is (FASTREC_MAX_NAMES). */
+#define JSON_RUN_IDS 4096
+
+struct json_ids *json_ids_new(struct arena *a)
+{
+	struct json_ids *t = arena_alloc(a, sizeof *t);
+	t->arena = a;
+	return t;
+}
+
 struct jreader {
 	struct jscan scan;
 	struct arena *arena;
@@ -98,14 +120,12 @@ struct jreader {
 	unsigned depth;
 	struct span at;     /* the value being read: where messages point */
 
-	/* member ids, one pointer each (intern_id); at most MINUTES_MAX_NAMES
-	** names are read, so the table is bounded too */
-	struct id_slot {
-		const char *id;
-		uint64_t tail;
-		uint32_t hash, len;
-	} *ids;
-	size_t ids_cap, ids_n;
+	/* member ids, one pointer each (intern_id): the run's table (`run`,
+	** json_ids_new) where the caller gave one, and this file's own for the
+	** ids the run's table has no room for (at most MINUTES_MAX_NAMES names
+	** are read, so it is bounded too); `run` is &own where there is none */
+	struct json_ids own;
+	struct json_ids *run;
 	bool general_only;            /* no lean path (minutes_json_read_paths, for tests) */
 	struct read_votes by_kind[3]; /* a motion's votes by kind, as read (read_votes) */
 	struct read_votes ids_read;   /* an array of ids, as read (read_names) */
@@ -380,49 +400,69 @@ static bool ascii_name(const char *s, size_t len, uint64_t *tail)
 }
 
 /* The one pointer of a member id, its text [id, id + len) with its key
-** (record/name_key.h), within the record: the judge finds a member by its
-** id's address before it compares text (eval.c's memo), as the native
-** reader interns names.  An id not met before is copied when it is not
-** NUL-terminated (`terminated`: it points into the JSON text). */
+** (record/name_key.h), within the record (and within the run, for the ids
+** of the run's table): the judge finds a member by its id's address before
+** it compares text (eval.c's memo), as the native reader interns names.
+** An id not met before is copied when it is not NUL-terminated
+** (`terminated`: it points into the JSON text) or goes to the run's table.
+** Inline: it is called for every vote. */
 static const char *intern_new_id(struct jreader *r, const char *id, size_t len, uint64_t tail, uint32_t h,
                                  bool terminated);
 
-static inline const char *intern_id(struct jreader *r, const char *id, size_t len, uint64_t tail, bool terminated)
+/* The id [id, id + len) (of this hash and tail) in table t, or NULL. */
+static inline __attribute__((always_inline)) const char *find_id(const struct json_ids *t, const char *id, size_t len,
+                                                                   uint64_t tail, uint32_t h)
 {
-	uint32_t h = name_hash(id, len, tail);
-	for (size_t j = h & (r->ids_cap - 1); r->ids_cap && r->ids[j].id; j = (j + 1) & (r->ids_cap - 1)) {
-		const struct id_slot *s = &r->ids[j];
+	for (size_t j = h & (t->cap - 1); t->cap && t->slots[j].id; j = (j + 1) & (t->cap - 1)) {
+		const struct id_slot *s = &t->slots[j];
 		if (name_key_equal(s->id, s->hash, s->tail, s->len, id, len, h, tail))
 			return s->id;
 	}
-	return intern_new_id(r, id, len, tail, h, terminated);
+	return NULL;
 }
 
-/* intern_id for an id not met before: its own copy, when not NUL-terminated, in the table. */
+static inline __attribute__((always_inline)) const char *intern_id(struct jreader *r, const char *id, size_t len,
+                                                                     uint64_t tail, bool terminated)
+{
+	uint32_t h = name_hash(id, len, tail);
+	const char *found = find_id(r->run, id, len, tail, h);
+	if (!found && r->run != &r->own)
+		found = find_id(&r->own, id, len, tail, h);
+	return found ? found : intern_new_id(r, id, len, tail, h, terminated);
+}
+
+/*
+** intern_id for an id not met before: into the run's table while it has
+** room, as a copy in the run's arena (the id may point into this file's
+** text or arena, which go before the run's table does); otherwise into the
+** file's own, copied only when not NUL-terminated.  The table grows (a new
+** array, filled) before it changes: out of memory leaves it whole.
+*/
 static const char *intern_new_id(struct jreader *r, const char *id, size_t len, uint64_t tail, uint32_t h,
                                  bool terminated)
 {
-	if (!terminated)
-		id = arena_strndup(r->arena, id, len);
-	if (2 * (r->ids_n + 1) > r->ids_cap) {
-		size_t cap = r->ids_cap ? 2 * r->ids_cap : 64;
-		struct id_slot *grown = arena_array(r->arena, cap, sizeof *grown);
-		for (size_t i = 0; i < r->ids_cap; i++) {
-			if (!r->ids[i].id)
+	struct json_ids *t = r->run != &r->own && r->run->n < JSON_RUN_IDS ? r->run : &r->own;
+	if (t != &r->own || !terminated)
+		id = arena_strndup(t->arena, id, len);
+	if (2 * (t->n + 1) > t->cap) {
+		size_t cap = t->cap ? 2 * t->cap : 64;
+		struct id_slot *grown = arena_array(t->arena, cap, sizeof *grown);
+		for (size_t i = 0; i < t->cap; i++) {
+			if (!t->slots[i].id)
 				continue;
-			size_t j = r->ids[i].hash & (cap - 1);
+			size_t j = t->slots[i].hash & (cap - 1);
 			while (grown[j].id)
 				j = (j + 1) & (cap - 1);
-			grown[j] = r->ids[i];
+			grown[j] = t->slots[i];
 		}
-		r->ids = grown;
-		r->ids_cap = cap;
+		t->slots = grown;
+		t->cap = cap;
 	}
-	size_t j = h & (r->ids_cap - 1);
-	while (r->ids[j].id)
-		j = (j + 1) & (r->ids_cap - 1);
-	r->ids[j] = (struct id_slot){ id, tail, h, (uint32_t)len };
-	r->ids_n++;
+	size_t j = h & (t->cap - 1);
+	while (t->slots[j].id)
+		j = (j + 1) & (t->cap - 1);
+	t->slots[j] = (struct id_slot){ id, tail, h, (uint32_t)len };
+	t->n++;
 	return id;
 }
 
@@ -2071,13 +2111,20 @@ static int compare_pending(const void *pa, const void *pb)
 
 struct meeting *minutes_json_read(struct arena *a, struct diag_sink *diag, const struct source *src)
 {
-	return minutes_json_read_paths(a, diag, src, true);
+	return minutes_json_read_ids(a, diag, src, true, NULL);
 }
 
 struct meeting *minutes_json_read_paths(struct arena *a, struct diag_sink *diag, const struct source *src, bool lean)
 {
+	return minutes_json_read_ids(a, diag, src, lean, NULL);
+}
+
+struct meeting *minutes_json_read_ids(struct arena *a, struct diag_sink *diag, const struct source *src, bool lean,
+                                      struct json_ids *ids)
+{
 	jmp_buf on_syntax;
-	struct jreader r = { .arena = a, .general_only = !lean };
+	struct jreader r = { .arena = a, .general_only = !lean, .own = { .arena = a } };
+	r.run = ids ? ids : &r.own;
 	if (setjmp(on_syntax))
 		return NULL; /* reported; messages about values are dropped */
 	struct jvalue root;
@@ -2116,10 +2163,10 @@ static void dump_shared_names(struct sbuf *out, const struct meeting *m)
 }
 
 void minutes_json_dump(struct arena *a, struct diag_sink *diag, const struct source *src, bool lean,
-                       struct sbuf *out)
+                       struct json_ids *ids, struct sbuf *out)
 {
 	size_t first_diag = diag->items.n;
-	const struct meeting *m = minutes_json_read_paths(a, diag, src, lean);
+	const struct meeting *m = minutes_json_read_ids(a, diag, src, lean, ids);
 	if (m) {
 		minutes_dump(out, m);
 		dump_shared_names(out, m);

@@ -16,11 +16,24 @@ struct meeting *minutes_json_read(struct arena *a, struct diag_sink *diag, const
 struct meeting *minutes_json_read_paths(struct arena *a, struct diag_sink *diag, const struct source *src,
                                         bool lean);
 
-/* The meeting read one way (lean or not) written out field by field, which
-** votes share a name's pointer, and every diagnostic: the lean and the
-** general path must write the same (test_minutes_json, fuzz/fuzz_json.c). */
+/* A table of member ids for the readers of many files (a replay's): each
+** id is copied and interned once, not once a file; the readers' meetings
+** share its pointers.  In `a`, which must outlive the readers and their
+** meetings.  It takes a bounded number of ids; the rest each file interns
+** on its own. */
+struct json_ids;
+struct json_ids *json_ids_new(struct arena *a);
+
+/* minutes_json_read_paths with the run's table of ids (NULL: the file's own). */
+struct meeting *minutes_json_read_ids(struct arena *a, struct diag_sink *diag, const struct source *src, bool lean,
+                                      struct json_ids *ids);
+
+/* The meeting read one way (lean or not, with a run's table of ids or
+** not) written out field by field, which votes share a name's pointer, and
+** every diagnostic: every way must write the same (test_minutes_json,
+** fuzz/fuzz_json.c). */
 struct sbuf;
 void minutes_json_dump(struct arena *a, struct diag_sink *diag, const struct source *src, bool lean,
-                       struct sbuf *out);
+                       struct json_ids *ids, struct sbuf *out);
 
 #endif

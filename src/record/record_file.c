@@ -20,15 +20,16 @@ bool record_is_json(const struct source *src)
 }
 
 bool record_reader_open(struct record_reader *r, struct arena *a, struct diag_sink *diag, const struct source *src,
-                        struct fastrec_names *names)
+                        struct fastrec_names *names, struct json_ids *json_ids)
 {
 	memset(r, 0, sizeof *r);
 	r->names = names;
+	r->json_ids = json_ids;
 	r->src = src;
 	r->diag = diag;
 	r->errors_at_open = diag->n_errors;
 	if (record_is_json(src)) {
-		r->json = minutes_json_read(a, diag, src);
+		r->json = minutes_json_read_ids(a, diag, src, true, json_ids);
 		return r->json != NULL;
 	}
 	r->arena = a; /* the native reader starts on the first call for a meeting */
@@ -118,7 +119,7 @@ struct meeting *record_read_one(struct arena *a, struct diag_sink *diag, const s
 {
 	unsigned errors = diag->n_errors;
 	struct record_reader r;
-	if (!record_reader_open(&r, a, diag, src, NULL))
+	if (!record_reader_open(&r, a, diag, src, NULL, NULL))
 		return NULL;
 	const struct node *node, *first = NULL;
 	struct meeting *model, *m = NULL;
@@ -146,7 +147,7 @@ void record_dump(struct arena *a, struct diag_sink *diag, const struct source *s
 {
 	size_t first_diag = diag->items.n;
 	struct record_reader r;
-	if (record_reader_open(&r, a, diag, src, NULL)) {
+	if (record_reader_open(&r, a, diag, src, NULL, NULL)) {
 		r.full_only = full_only;
 		const struct node *node;
 		struct meeting *model;

@@ -27,6 +27,7 @@
 #include "front/parse.h"
 #include "record/fastrec.h"
 #include "record/minutes.h"
+#include "record/minutes_json.h"
 
 /* Is src a JSON record (by its name or its first character)? */
 bool record_is_json(const struct source *src);
@@ -44,6 +45,7 @@ struct record_reader {
 	struct item_reader *items;    /* ... or the full way */
 	struct arena *arena;          /* where the native readers are */
 	struct fastrec_names *names;  /* the fast path's names (NULL: its own) */
+	struct json_ids *json_ids;    /* the JSON reader's ids (NULL: each file's own) */
 	bool native_started, fast_ended;
 	bool full_only;               /* never the fast path (the tests that compare the two) */
 	struct ast_file ast;
@@ -52,10 +54,11 @@ struct record_reader {
 };
 
 /* Start reading src; its reader state goes to `a`, the names of the fast
-** path to `names` (NULL: the reader's own; fastrec_names_new).  A JSON
-** record is read whole here (false, reported, if it is malformed). */
+** path to `names` (NULL: the reader's own; fastrec_names_new), a JSON
+** record's member ids to `json_ids` (NULL: the file's own; json_ids_new).
+** A JSON record is read whole here (false, reported, if it is malformed). */
 bool record_reader_open(struct record_reader *r, struct arena *a, struct diag_sink *diag, const struct source *src,
-                        struct fastrec_names *names);
+                        struct fastrec_names *names, struct json_ids *json_ids);
 
 /* The next meeting: its model (*model set, node NULL: a JSON record, or a
 ** native one read the fast way), or its syntax tree (the full path; nodes in

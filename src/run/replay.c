@@ -159,6 +159,7 @@ struct replay {
 	struct source_fds read_fds;    /* record files the one pass read, closed a batch at a time */
 	struct source_ahead *ahead;    /* the one pass's files read ahead (NULL: each by itself) */
 	struct fastrec_names *names;   /* of every native record, interned once (the run arena: bounded) */
+	struct json_ids *json_ids;     /* of every JSON record, the same (json_ids_new) */
 	/* the one pass */
 	bool streaming;                /* in the one pass */
 	bool restart;                  /* a date went backwards: judge the indexed way */
@@ -193,6 +194,7 @@ struct replay *replay_new(struct arena *run_arena, struct loader *ld, struct dia
 		arena_init(&rp->walk_arena[i], run_arena->mem);
 	rp->reading.file = rp->index_reading.file = UINT32_MAX;
 	rp->names = fastrec_names_new(run_arena);
+	rp->json_ids = json_ids_new(run_arena);
 	return rp;
 }
 
@@ -851,7 +853,7 @@ static bool open_reading(struct replay *rp, struct reading *r, unsigned file, st
 	}
 	if (hash)
 		hash_record(r);
-	r->failed = !record_reader_open(&r->rec, &r->file_arena, d, &r->src, rp->names);
+	r->failed = !record_reader_open(&r->rec, &r->file_arena, d, &r->src, rp->names, rp->json_ids);
 	return !r->failed;
 }
 
@@ -1541,7 +1543,7 @@ static bool stream_file(struct replay *rp, int dirfd, const char *name, const ch
 	if (!rp->sink->no_hashes)
 		hash_record(r);
 	unsigned errors = d.n_errors;
-	if (!record_reader_open(&r->rec, &r->file_arena, &d, &r->src, rp->names)) {
+	if (!record_reader_open(&r->rec, &r->file_arena, &d, &r->src, rp->names, rp->json_ids)) {
 		rp->summary.malformed_files++; /* a JSON record that cannot be read */
 	} else if (r->rec.json) {
 		const struct node *n;

@@ -32,6 +32,7 @@
 struct ctx {
 	struct fixture f;
 	struct source src;
+	struct json_ids *run_ids; /* same_both_ways': one run's, for all it reads (in f.arena) */
 };
 
 FIXTURE_STATE(struct ctx)
@@ -1000,7 +1001,8 @@ static void test_oom_no_leak(void **state)
 
 /* One reading of text: its model, shared names and diagnostics written out
 ** (minutes_json_dump). */
-static const char *read_both_ways_one(struct arena *a, const char *text, size_t len, bool lean)
+static const char *read_both_ways_one(struct arena *a, const char *text, size_t len, bool lean,
+                                      struct json_ids *ids)
 {
 	struct source src;
 	struct diag_sink diag;
@@ -1008,23 +1010,83 @@ static const char *read_both_ways_one(struct arena *a, const char *text, size_t 
 	source_from_memory(&src, a, "test.json", text, len);
 	struct sbuf out;
 	sbuf_init(&out, a);
-	minutes_json_dump(a, &diag, &src, lean, &out);
+	minutes_json_dump(a, &diag, &src, lean, ids, &out);
 	return sbuf_str(&out);
 }
 
-/* The model and diagnostics of text, read with the lean paths and without. */
+/* The model and diagnostics of text, read with the lean paths and without,
+** and with the lean paths and one table of ids for all the texts a test
+** reads (as a replay's files are read: the table fills, with the ids the
+** mutations make, past its bound). */
 static void same_both_ways(struct ctx *c, const char *text, size_t len, const char *what)
 {
 	struct arena a;
 	arena_init(&a, &c->f.mem);
-	const char *lean = read_both_ways_one(&a, text, len, true);
-	const char *general = read_both_ways_one(&a, text, len, false);
-	bool same = strcmp(lean, general) == 0;
+	if (!c->run_ids)
+		c->run_ids = json_ids_new(&c->f.arena);
+	const char *lean = read_both_ways_one(&a, text, len, true, NULL);
+	const char *general = read_both_ways_one(&a, text, len, false, NULL);
+	const char *run = read_both_ways_one(&a, text, len, true, c->run_ids);
+	bool same = strcmp(lean, general) == 0, same_run = strcmp(run, general) == 0;
 	if (!same)
 		print_error("%s: %.*s\n--- lean:\n%s\n--- general:\n%s\n", what, (int)len, text, lean, general);
+	if (!same_run)
+		print_error("%s: %.*s\n--- with a run's ids:\n%s\n--- general:\n%s\n", what, (int)len, text, run,
+		            general);
 	arena_free(&a);
 	if (!same)
 		fail_msg("the lean path reads differently: %s", what);
+	if (!same_run)
+		fail_msg("the reader with a run's ids reads differently: %s", what);
+}
+
+/* A meeting of `n` members, ids "<prefix><k>" (k from `from`), each of
+** them voting for a motion (and the first written decomposed). */
+static char *many_ids_record(struct arena *a, const char *prefix, unsigned from, unsigned n)
+{
+	struct sbuf b;
+	sbuf_init(&b, a);
+	sbuf_add(&b, "{\"meeting\": \"M\", \"date\": \"2024-05-14\", \"present\": [");
+	for (unsigned k = 0; k < n; k++)
+		sbuf_addf(&b, "%s\"%s%u\"", k ? ", " : "", prefix, from + k);
+	sbuf_add(&b, "], \"items\": [{\"motion\": {\"votes\": {\"for\": [");
+	for (unsigned k = 0; k < n; k++)
+		sbuf_addf(&b, "%s\"%s%u\"", k ? ", " : "", prefix, from + k);
+	sbuf_add(&b, "]}}}]}");
+	return (char *)sbuf_str(&b);
+}
+
+/* One table of ids for many records (a replay's, json_ids_new): an id has
+** one pointer in all of them, a record's meeting is the one it has without
+** the table, and past the table's bound (4,096 ids) the ids a record brings
+** are interned in its own table, still one pointer each within it. */
+static void test_run_ids(void **state)
+{
+	FIXTURE_ENTER(struct ctx, c);
+	struct json_ids *ids = json_ids_new(&c->f.arena);
+	const struct meeting *first = NULL;
+	for (unsigned file = 0; file < 60; file++) {
+		/* "m0".."m9" in every file; then 100 new ids a file: 6,010 in all */
+		char *text = many_ids_record(&c->f.arena, "m", 0, 10);
+		const struct meeting *m;
+		for (int pass = 0; pass < 2; pass++) {
+			if (pass)
+				text = many_ids_record(&c->f.arena, "id_", 100 * file, 100);
+			source_from_memory(&c->src, &c->f.arena, "run.json", text, strlen(text));
+			m = minutes_json_read_ids(&c->f.arena, &c->f.diag, &c->src, true, ids);
+			assert_non_null(m);
+			const struct rec_motion *mo = m->steps[0].motion;
+			for (unsigned k = 0; k < m->present.n; k++)
+				assert_ptr_equal(mo->votes[k].who.id, m->present.items[k].id);
+			same_both_ways(c, text, strlen(text), pass ? "new ids" : "ids met before");
+			if (!pass && !first)
+				first = m;
+			if (!pass)
+				for (unsigned k = 0; k < 10; k++)
+					assert_ptr_equal(m->present.items[k].id, first->present.items[k].id);
+		}
+	}
+	assert_int_equal(c->f.diag.n_errors, 0);
 }
 
 /* A record with every shape the lean paths read, and others next to them;
@@ -1227,6 +1289,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_approval, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_motion_limit, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_ids_interned, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_run_ids, setup, teardown),
 		cmocka_unit_test(test_oom_no_leak),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
