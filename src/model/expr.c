@@ -398,7 +398,7 @@ enum expr_status expr_test(const struct expr *e, const struct expr_env *env,
 
 enum {
 	EXPR_MEMO_COUNTS = 4,                   /* counts a condition may read and be remembered */
-	EXPR_MEMO_SHAPE_BITS = 5, EXPR_MEMO_VALUE_BITS = 8,
+	EXPR_MEMO_SHAPE_BITS = 5, EXPR_MEMO_VALUE_BITS = 10,
 	EXPR_MEMO_PROBES = 4                    /* slots tried for a value, from its hash on */
 };
 

@@ -2012,6 +2012,7 @@ enum fastrec_status fastrec_next(struct fastrec *fr, struct arena *out, struct m
 	r->status = read_meeting(r, out, m);
 	mem->on_oom = outer;
 	if (r->status == FASTREC_MEETING) {
+		(*m)->names_lasting = r->L.names != &r->L.own && r->L.names->n_slots < FASTREC_MAX_NAMES; /* none made apart */
 		fr_scan_restore(r->L.scanner); /* the text as written, for whoever reads it next */
 		source_forget_behind(r->L.src, r->boundary);
 	} else {

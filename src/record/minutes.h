@@ -101,6 +101,12 @@ struct meeting {
 	struct rec_step *steps;
 	unsigned n_steps;
 	unsigned n_motions;
+	/* Every name's id is one a run-wide table of names made (fastrec_names
+	** of a replay): the same address is the same name for the whole run, at
+	** every meeting, so eval may remember a name's roster index by its
+	** address from one meeting to the next.  false: they may be the
+	** meeting's own (freed with it, the address reused for another name). */
+	bool names_lasting;
 };
 
 /* Limits (docs/reference.md#limits). */

@@ -5,6 +5,7 @@
 */
 #include "run/eval.h"
 
+#include <limits.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -95,12 +96,15 @@ enum { PLAN_MEMO_BITS = 8, PLAN_MEMO_SLOTS = 1 << PLAN_MEMO_BITS };
 
 /* A name's roster index remembered for one meeting: valid while stamp is
 ** the evaluator's (a plan's table serves each of its meetings in turn, and
-** is not cleared between them: the stamp moves on). */
+** is not cleared between them: the stamp moves on).  Meetings whose names
+** are lasting (struct meeting) all have the one stamp NAME_STAMP_LASTING:
+** their slots serve every such meeting after. */
 struct name_slot {
 	const char *id;
 	int member;
 	unsigned stamp;
 };
+#define NAME_STAMP_LASTING UINT_MAX
 
 /* A rule's text as written, remembered by requirement. */
 struct rule_text { const struct requirement *req; const char *text; };
@@ -2732,12 +2736,18 @@ static void name_memo(struct evaluator *ev)
 		ev->rule_text = arena_array(ev->arena, RULE_TEXT_SLOTS, sizeof *ev->rule_text);
 		return;
 	}
-	if (++p->stamp == 0) { /* after 2^32 meetings: no slot may look current */
-		memset(p->names, 0, sizeof p->names);
-		p->stamp = 1;
-	}
 	ev->memo = p->names;
-	ev->memo_stamp = p->stamp;
+	if (ev->m->names_lasting) {
+		/* an address is one name for the whole run: what a slot learnt at
+		** an earlier such meeting holds here too */
+		ev->memo_stamp = NAME_STAMP_LASTING;
+	} else {
+		if (++p->stamp == 0 || p->stamp == NAME_STAMP_LASTING) { /* no slot may look current */
+			memset(p->names, 0, sizeof p->names);
+			p->stamp = 1;
+		}
+		ev->memo_stamp = p->stamp;
+	}
 	ev->rule_text = p->rule_text;
 	ev->rule_text_kept = true;
 }

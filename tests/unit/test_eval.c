@@ -32,6 +32,7 @@
 #include "check/sema.h"
 #include "front/parse.h"
 #include "report/report.h"
+#include "record/fastrec.h"
 #include "record/minutes.h"
 #include "run/eval.h"
 #include "run/replay.h"
@@ -2220,6 +2221,64 @@ static void test_counts_only_as_written(void **state)
 	}
 }
 
+/* Names a replay's reader interned for the whole run (struct meeting's
+** names_lasting) are remembered by their address from one meeting to the
+** next: judged with one plan, meetings read that way and meetings read
+** the full way (their names the meeting's own, freed with it and the
+** addresses reused), interleaved, each give what the meeting judged alone
+** gives; names the roster does not have among them. */
+static void test_lasting_names_as_alone(void **state)
+{
+	struct run *R = *state;
+	uint64_t seed = 53;
+	char text[8192];
+	unsigned lasting = 0;
+	for (int version = 0; version < 8; version++) {
+		unsigned n = 3 + below(&seed, 8);
+		check_terms(R, terms_n(R, n, "  quorum §3.1 { require present >= 2 }\n  casting vote chair\n"
+		                             "  class ordinary §4.1 \"ordinary\" { require yes > half of cast }\n"));
+		struct judge_plan *plan = judge_plan_new(&R->f.arena, R->t);
+		struct fastrec_names *names = fastrec_names_new(&R->f.arena);
+		struct arena meet;
+		arena_init(&meet, R->f.arena.mem);
+		for (int round = 0; round < 80; round++) {
+			/* members past n: names the roster does not have */
+			const char *mt = meeting(R, random_meeting(&seed, n + below(&seed, 3), false, text, sizeof text));
+			struct source *src = arena_alloc(&meet, sizeof *src);
+			source_from_memory(src, &meet, "meeting.minutes", mt, strlen(mt));
+			struct meeting *m = NULL;
+			if (below(&seed, 2)) {
+				/* now and then the reader's own table: gone with the reader */
+				bool shared = below(&seed, 4) != 0;
+				struct fastrec *fr = fastrec_open(&meet, src, shared ? names : NULL);
+				assert_non_null(fr);
+				assert_int_equal(fastrec_next(fr, &meet, &m), FASTREC_MEETING);
+				assert_int_equal(m->names_lasting, shared);
+				lasting += shared;
+				fastrec_close(fr);
+			} else {
+				struct ast_file file;
+				assert_int_equal(parse_file(&meet, &R->f.diag, src, &file), 0);
+				m = minutes_from_ast(&meet, &R->f.diag, first_item(&file, N_MEETING), src);
+				assert_non_null(m);
+				assert_false(m->names_lasting);
+			}
+			char *alone = rendered(eval_meeting(&meet, R->t, m));
+			char *planned = rendered(eval_meeting_planned(&meet, plan, m));
+			if (strcmp(alone, planned) != 0) {
+				fprintf(stderr, "%s\n---- alone:\n%s\n---- with the plan:\n%s\n", mt, alone, planned);
+				fail_msg("version %d, round %d: judged with the plan (names %s), another result", version, round,
+				         m->names_lasting ? "lasting" : "the meeting's own");
+			}
+			free(alone);
+			free(planned);
+			arena_reset(&meet);
+		}
+		arena_free(&meet);
+	}
+	assert_true(lasting > 150);
+}
+
 #define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
 
 /* ---- approval by another body (docs/semantics.md#approval-by-another-body) ---- */
@@ -2358,6 +2417,7 @@ int main(void)
 		T(test_attendance_checks),
 		T(test_room_carried_as_recounted),
 		T(test_counts_only_as_written),
+		T(test_lasting_names_as_alone),
 		T(test_to_be_agreed_and_rule_errors),
 		T(test_history_versions_and_gaps),
 		T(test_findings_table),
