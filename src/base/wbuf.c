@@ -83,28 +83,63 @@ void wbuf_memo_init(struct wbuf_memo *m, struct wbuf_kept *slots)
 {
 	m->slots = slots;
 	m->hits = m->kept = 0;
+	m->last.slot = NULL;
 	for (unsigned i = 0; i < WBUF_MEMO_SLOTS; i++)
 		slots[i].n = 0;
 }
 
 static struct wbuf_kept *slot_of(struct wbuf_memo *m, const struct wbuf_key *k)
 {
+	const uint64_t mul = 0x9E3779B97F4A7C15u;
 	uint64_t h = 0;
-	for (unsigned i = 0; i < k->n; i++)
-		h = (h ^ k->w[i]) * 0x9E3779B97F4A7C15u;
+	unsigned i = 0;
+	for (; i + 1 < k->n; i += 2) /* two words a step: half the loop's own work */
+		h = (((h ^ k->w[i]) * mul) ^ k->w[i + 1]) * mul;
+	if (i < k->n)
+		h = (h ^ k->w[i]) * mul;
 	_Static_assert((WBUF_MEMO_SLOTS & (WBUF_MEMO_SLOTS - 1)) == 0, "a power of two");
 	return &m->slots[(h >> 32) & (WBUF_MEMO_SLOTS - 1)];
 }
 
+/* The words compared in a loop: keys are a few dozen words, shorter than
+** memcmp's call and setup. */
+static bool same_key(const struct wbuf_kept *s, const struct wbuf_key *k)
+{
+	if (s->n != k->n)
+		return false;
+	uint64_t diff = 0;
+	unsigned i = 0;
+	for (; i + 1 < k->n; i += 2)
+		diff |= (s->key[i] ^ k->w[i]) | (s->key[i + 1] ^ k->w[i + 1]);
+	if (i < k->n)
+		diff |= s->key[i] ^ k->w[i];
+	return diff == 0;
+}
+
+static void copy_kept(struct wbuf *b, struct wbuf_memo *m, const struct wbuf_kept *s)
+{
+	wbuf_write(b, s->text, s->len);
+	m->hits++;
+	m->last = (struct wbuf_ref){ s, s->stamp };
+}
+
 bool wbuf_memo_copy(struct wbuf *b, struct wbuf_memo *m, const struct wbuf_key *k)
 {
+	m->last.slot = NULL;
 	if (!k->ok)
 		return false;
 	const struct wbuf_kept *s = slot_of(m, k);
-	if (s->n != k->n || memcmp(s->key, k->w, k->n * sizeof k->w[0]) != 0)
+	if (!same_key(s, k))
 		return false;
-	wbuf_write(b, s->text, s->len);
-	m->hits++;
+	copy_kept(b, m, s);
+	return true;
+}
+
+bool wbuf_memo_copy_ref(struct wbuf *b, struct wbuf_memo *m, const struct wbuf_ref *r)
+{
+	if (!r->slot || r->slot->stamp != r->stamp)
+		return false;
+	copy_kept(b, m, r->slot);
 	return true;
 }
 
@@ -116,12 +151,14 @@ struct wbuf_mark wbuf_memo_begin(struct wbuf *b)
 
 void wbuf_memo_keep(struct wbuf *b, struct wbuf_memo *m, const struct wbuf_key *k, struct wbuf_mark from)
 {
+	m->last.slot = NULL;
 	if (!k->ok || b->flushes != from.flushes || b->n - from.at > WBUF_KEPT_MAX)
 		return;
 	struct wbuf_kept *s = slot_of(m, k);
 	s->n = k->n;
 	s->len = (unsigned)(b->n - from.at);
+	s->stamp = ++m->kept;
 	memcpy(s->key, k->w, k->n * sizeof k->w[0]);
 	memcpy(s->text, b->buf + from.at, s->len);
-	m->kept++;
+	m->last = (struct wbuf_ref){ s, s->stamp };
 }

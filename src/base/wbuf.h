@@ -157,13 +157,21 @@ static inline void wbuf_key_push(struct wbuf_key *k, uint64_t v)
 struct wbuf_kept {
 	unsigned n;          /* words of key; 0: empty */
 	unsigned len;        /* bytes of text */
+	unsigned long stamp; /* the memo's count of blocks kept, when this one was */
 	uint64_t key[WBUF_KEY_WORDS];
 	char text[WBUF_KEPT_MAX];
 };
 
+/* A block kept, as long as its slot was not given to another since. */
+struct wbuf_ref {
+	const struct wbuf_kept *slot; /* NULL: none */
+	unsigned long stamp;
+};
+
 struct wbuf_memo {
 	struct wbuf_kept *slots; /* WBUF_MEMO_SLOTS, in memory the caller gives */
-	unsigned long hits, kept; /* for tests: blocks copied, blocks kept */
+	unsigned long hits, kept; /* blocks copied, blocks kept (the stamp of the last) */
+	struct wbuf_ref last;     /* the block last copied or kept (slot NULL: the last was not kept) */
 };
 
 /* slots: WBUF_MEMO_SLOTS of them; only their n is read before they are filled. */
@@ -173,6 +181,9 @@ void wbuf_memo_init(struct wbuf_memo *m, struct wbuf_kept *slots);
 ** false (none kept, or k is not ok): then render it between
 ** wbuf_memo_begin and wbuf_memo_keep. */
 bool wbuf_memo_copy(struct wbuf *b, struct wbuf_memo *m, const struct wbuf_key *k);
+
+/* Write the block r refers to again and return true, if it is still kept. */
+bool wbuf_memo_copy_ref(struct wbuf *b, struct wbuf_memo *m, const struct wbuf_ref *r);
 
 /* Where a block begins: room for the longest kept, so that nothing is
 ** flushed while it is rendered. */

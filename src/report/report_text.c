@@ -242,15 +242,12 @@ static void rule_key(struct wbuf_key *k, const struct req_result *q)
 {
 	wbuf_key_push(k, (uint64_t)(uintptr_t)q->req);
 	wbuf_key_push(k, (uint64_t)(uintptr_t)q->clause);
+	/* the votes needed and had are trace_steps_needed's of the steps: not
+	** pushed again (working_key pushes the steps) */
 	wbuf_key_push(k, (uint64_t)q->failed | (uint64_t)q->met << 1 | (uint64_t)q->has_needed << 2 |
 	                         (uint64_t)q->negated << 3);
-	if (q->failed)
-		return;
-	if (q->has_needed) {
-		wbuf_key_push(k, (uint64_t)q->needed);
-		wbuf_key_push(k, (uint64_t)q->have);
-	}
-	working_key(k, q->steps, q->n_steps, q->truncated, q->counts);
+	if (!q->failed)
+		working_key(k, q->steps, q->n_steps, q->truncated, q->counts);
 }
 
 static void quorum_class_key(struct wbuf_key *k, const struct terms *t, const struct motion_result *mr)
@@ -294,8 +291,40 @@ static void print_kept(struct wbuf *out, struct wbuf_memo *memo, block_key *key_
 	wbuf_memo_keep(out, memo, &k, at);
 }
 
+/*
+** The quorum block of the motion before, in the same meeting: motions in
+** one stretch of the room share their quorum's results (eval's room: the
+** same array, never changed once shared), so the same array with the same
+** head numbers and class is the same block, copied without its key.
+** Pointers into a meeting's results hold only for that meeting.
+*/
+struct quorum_seen {
+	const struct req_result *quorum; /* NULL: none yet */
+	const struct dclass *cls;
+	int64_t present, attendees;
+	bool quorate;
+	struct wbuf_ref block;
+};
+
+static bool same_quorum(const struct quorum_seen *q, const struct motion_result *mr)
+{
+	return q->quorum == mr->quorum && q->cls == mr->cls && q->present == mr->quorum_present &&
+	       q->attendees == mr->quorum_attendees && q->quorate == mr->quorate;
+}
+
+static void print_quorum_kept(struct wbuf *out, const struct terms *t, const struct motion_result *mr,
+                              struct wbuf_memo *memo, struct quorum_seen *seen)
+{
+	if (memo && same_quorum(seen, mr) && wbuf_memo_copy_ref(out, memo, &seen->block))
+		return;
+	print_kept(out, memo, quorum_class_key, print_quorum_class, t, mr);
+	if (memo)
+		*seen = (struct quorum_seen){ mr->quorum, mr->cls, mr->quorum_present, mr->quorum_attendees, mr->quorate,
+		                              memo->last };
+}
+
 static void print_motion(struct wbuf *out, const struct terms *t, const struct motion_result *mr, bool color,
-                         struct wbuf_memo *memo)
+                         struct wbuf_memo *memo, struct quorum_seen *seen)
 {
 	const struct rec_motion *mo = mr->motion;
 	wbuf_puts(out, color ? "\n" BOLD "motion " : "\nmotion ");
@@ -325,7 +354,7 @@ static void print_motion(struct wbuf *out, const struct terms *t, const struct m
 		wbuf_puts(out, "  quorum    not applicable: decided outside a meeting\n");
 		print_class(out, mr);
 	} else if (mr->quorum_known) {
-		print_kept(out, memo, quorum_class_key, print_quorum_class, t, mr);
+		print_quorum_kept(out, t, mr, memo, seen);
 	} else {
 		wbuf_puts(out, "  quorum    cannot be judged\n");
 		print_class(out, mr);
@@ -411,8 +440,9 @@ static void text_meeting(struct wbuf *out, const struct meeting_result *r, bool 
 	}
 	wbuf_putc(out, '\n');
 	print_findings(out, &r->findings, "", color);
+	struct quorum_seen seen = { NULL, NULL, 0, 0, false, { NULL, 0 } };
 	for (unsigned i = 0; i < r->n_motions; i++)
-		print_motion(out, r->terms, &r->motions[i], color, memo);
+		print_motion(out, r->terms, &r->motions[i], color, memo, &seen);
 	unsigned total = r->count_by_sev[0] + r->count_by_sev[1] + r->count_by_sev[2] + r->count_by_sev[3];
 	wbuf_putc(out, '\n');
 	print_plural(out, r->n_motions, " motion; ", " motions; ");

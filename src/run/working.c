@@ -158,15 +158,23 @@ static void key_counts(struct wbuf_key *k, const struct expr *e, const struct co
 	}
 }
 
+/* A side's value: a whole number (most) in one word, its low bit set;
+** else a word 0 and the fraction, its places and empty base in three. */
 static void key_side(struct wbuf_key *k, const struct expr *e, const struct value *v, const struct counts *c)
 {
 	if (v->type != VT_NUM) {
 		k->ok = false;
 		return;
 	}
-	wbuf_key_push(k, (uint64_t)v->u.num.num);
-	wbuf_key_push(k, (uint64_t)v->u.num.den);
-	wbuf_key_push(k, (uint64_t)v->places | (uint64_t)v->empty_base << 8);
+	int64_t num = v->u.num.num;
+	if (v->u.num.den == 1 && v->places == 0 && !v->empty_base && num >= INT64_MIN / 2 && num <= INT64_MAX / 2) {
+		wbuf_key_push(k, (uint64_t)num << 1 | 1);
+	} else {
+		wbuf_key_push(k, 0);
+		wbuf_key_push(k, (uint64_t)num);
+		wbuf_key_push(k, (uint64_t)v->u.num.den);
+		wbuf_key_push(k, (uint64_t)v->places | (uint64_t)v->empty_base << 8);
+	}
 	if (e->kind != EX_CONST && e->kind != EX_COUNT)
 		key_counts(k, e, c);
 }
