@@ -450,12 +450,39 @@ size_t source_utf8_len(const unsigned char *p, const unsigned char *end)
 ** then the lanes are summed. */
 typedef unsigned char bytes16 __attribute__((vector_size(16)));
 
+/* The lanes' counts summed. */
+static uint32_t lanes_sum(bytes16 lanes)
+{
+	uint32_t k = 0;
+	for (unsigned b = 0; b < 16; b++)
+		k += lanes[b];
+	return k;
+}
+
 static uint32_t count_line_ends(const char *p, size_t n)
 {
 	const bytes16 nl = { '\n', '\n', '\n', '\n', '\n', '\n', '\n', '\n',
 	                     '\n', '\n', '\n', '\n', '\n', '\n', '\n', '\n' };
 	uint32_t k = 0;
 	size_t i = 0;
+	/* 64 bytes a step, four comparisons into the same lanes (a lane
+	** gains at most 4 a step: 63 steps before it could pass 255): the
+	** loop's own work, a fifth of the 16-byte step's, once per 64 bytes */
+	while (n - i >= 64) {
+		bytes16 lanes = { 0 };
+		for (unsigned step = 0; step < 63 && n - i >= 64; step++, i += 64) {
+			bytes16 v0, v1, v2, v3;
+			memcpy(&v0, p + i, 16);
+			memcpy(&v1, p + i + 16, 16);
+			memcpy(&v2, p + i + 32, 16);
+			memcpy(&v3, p + i + 48, 16);
+			lanes -= (bytes16)(v0 == nl);
+			lanes -= (bytes16)(v1 == nl);
+			lanes -= (bytes16)(v2 == nl);
+			lanes -= (bytes16)(v3 == nl);
+		}
+		k += lanes_sum(lanes);
+	}
 	while (n - i >= 16) {
 		bytes16 lanes = { 0 };
 		for (unsigned step = 0; step < 255 && n - i >= 16; step++, i += 16) {
@@ -463,8 +490,7 @@ static uint32_t count_line_ends(const char *p, size_t n)
 			memcpy(&v, p + i, 16);
 			lanes -= (bytes16)(v == nl);
 		}
-		for (unsigned b = 0; b < 16; b++)
-			k += lanes[b];
+		k += lanes_sum(lanes);
 	}
 	for (; i < n; i++)
 		k += p[i] == '\n';
