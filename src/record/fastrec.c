@@ -399,6 +399,59 @@ static ALWAYS_INLINE size_t list_next(const char *p, size_t i, size_t avail, boo
 	return p[i] != '#' && p[i] != '\0' ? i : 0;
 }
 
+/* The usual run of a list, as most are written: names of up to seven
+** bytes met before (short_known_name's), `, ` between them, from p[i] (a
+** name's first byte) on, stored at items (stride: the size of a struct
+** rec_name, or of a struct rec_vote, then of this kind) from the *n-th on
+** while *n is below `room`.  Where it stops: after a name
+** (*after: list_next's to say what follows) or at one that is not so plain
+** (read_name's to read).  Inlined: the stride a constant. */
+static ALWAYS_INLINE size_t known_run(const struct fr_slot *slots, uint32_t mask, const char *p, size_t i,
+                                      size_t avail, uint32_t at, void *items, size_t stride, enum vote_kind kind,
+                                      size_t *n, size_t room, bool *after)
+{
+	size_t k = *n;
+	*after = false;
+#if NAME_HEAD_WORDS
+	const uint64_t ones = EACH_BYTE(1), tops = EACH_BYTE(0x80);
+	while (k < room && i + 8 <= avail) {
+		uint64_t x = load8(p + i);
+		uint64_t ends = (x - NAME_END_BELOW * ones) & ~x & tops;
+		if (!ends)
+			break; /* eight bytes or more */
+		size_t len = (size_t)__builtin_ctzll(ends) / 8;
+		uint64_t head = x & ((ends ^ (ends - 1)) >> 8);
+		/* name_head_hash for a name of up to seven bytes */
+		uint32_t h = (uint32_t)(((head ^ len) * 0x9E3779B97F4A7C15ull) >> 32) & mask;
+		while (slots[h].head != head) {
+			if (!slots[h].text)
+				goto out;
+			h = (h + 1) & mask;
+		}
+		const char *id = slots[h].name;
+		if (!id)
+			break;
+		struct rec_name nm = { id, { at + (uint32_t)i, at + (uint32_t)(i + len) }, NULL };
+		void *item = (char *)items + k++ * stride;
+		if (stride == sizeof(struct rec_vote))
+			*(struct rec_vote *)item = (struct rec_vote){ nm, kind };
+		else
+			*(struct rec_name *)item = nm;
+		i += len;
+		if (p[i] != ',' || p[i + 1] != ' ' || !(byte_class[(unsigned char)p[i + 2]] & WORD_START)) {
+			*after = true;
+			break;
+		}
+		i += 2;
+	}
+out:
+#else
+	(void)slots, (void)mask, (void)p, (void)avail, (void)at, (void)items, (void)stride, (void)kind, (void)room;
+#endif
+	*n = k;
+	return i;
+}
+
 /* The names of a statement, `alice, bob,\n carol` (record.l's WORD or
 ** LIST) and the blanks after them, added to L->said (as it was if they
 ** are not plain); *end where the last ends.  The list and the table are
@@ -413,8 +466,25 @@ static size_t names_into(struct fastrec *L, const char *p, size_t avail, uint32_
 	size_t had = said->n, n_said = had, cap = said->cap;
 	for (size_t i = 0;;) {
 		const char *id;
+		bool more;
 		if (!(byte_class[(unsigned char)p[i]] & WORD_START))
 			break;
+		if (slots) {
+			bool after;
+			i = known_run(slots, mask, p, i, avail, at, items, sizeof *items, VOTE_FOR, &n_said,
+			              cap < MINUTES_MAX_NAMES ? cap : MINUTES_MAX_NAMES, &after);
+			if (after) {
+				uint32_t last = items[n_said - 1].span.end;
+				i = list_next(p, i, avail, &more);
+				if (more)
+					continue;
+				if (!i)
+					break;
+				said->n = n_said;
+				*end = last;
+				return i;
+			}
+		}
 		size_t n = list_name(L, &slots, &mask, p + i, avail - i, &id);
 		if (!id || n_said == MINUTES_MAX_NAMES)
 			break;
@@ -426,7 +496,6 @@ static size_t names_into(struct fastrec *L, const char *p, size_t avail, uint32_
 		}
 		items[n_said++] = (struct rec_name){ id, { at + (uint32_t)i, at + (uint32_t)(i + n) }, NULL };
 		uint32_t last = at + (uint32_t)(i + n);
-		bool more;
 		i = list_next(p, i + n, avail, &more);
 		if (more)
 			continue;
@@ -1312,7 +1381,7 @@ static void begin_meeting(struct fastrec *L, struct arena *out);
 
 /* The blanks and comments from p[i] on, between two statements: where the
 ** next begins (a NUL there: the window ends, or the file). */
-static size_t skip_between(const char *p, size_t i, size_t avail)
+static size_t skip_comments(const char *p, size_t i, size_t avail)
 {
 	for (i = skip_blanks(p, i, avail); p[i] == '#'; i = skip_blanks(p, i, avail))
 		while (p[i] != '\n' && p[i] != '\0')
@@ -1320,55 +1389,18 @@ static size_t skip_between(const char *p, size_t i, size_t avail)
 	return i;
 }
 
+/* The same, inlined where the next statement begins at p[i] already (the
+** readers of a statement skip the blanks after it), as it mostly does. */
+static ALWAYS_INLINE size_t skip_between(const char *p, size_t i, size_t avail)
+{
+	if (byte_class[(unsigned char)p[i]] & STARTS)
+		return i;
+	return skip_comments(p, i, avail);
+}
+
 /* The one word `word` that a statement's keyword is, at p (the blanks after
 ** it included), or 0. */
 #define KEYWORD_AT(p, avail, word) word_at((p), (avail), word, sizeof word - 1)
-
-/* The usual run of votes, as most lists are written: names of up to
-** seven bytes met before (short_known_name's), `, ` between them, from
-** p[i] (a name's first byte) on, stored from items[*n] on below `room`.
-** Where it stops: after a name (*after: list_next's to say what follows)
-** or at one that is not so plain (read_name's to read). */
-static size_t known_votes(const struct fr_slot *slots, uint32_t mask, const char *p, size_t i, size_t avail,
-                          uint32_t at, enum vote_kind kind, struct rec_vote *items, size_t *n, size_t room,
-                          bool *after)
-{
-	size_t k = *n;
-	*after = false;
-#if NAME_HEAD_WORDS
-	const uint64_t ones = EACH_BYTE(1), tops = EACH_BYTE(0x80);
-	while (k < room && i + 8 <= avail) {
-		uint64_t x = load8(p + i);
-		uint64_t ends = (x - NAME_END_BELOW * ones) & ~x & tops;
-		if (!ends)
-			break; /* eight bytes or more */
-		size_t len = (size_t)__builtin_ctzll(ends) / 8;
-		uint64_t head = x & ((ends ^ (ends - 1)) >> 8);
-		/* name_head_hash for a name of up to seven bytes */
-		uint32_t h = (uint32_t)(((head ^ len) * 0x9E3779B97F4A7C15ull) >> 32) & mask;
-		while (slots[h].head != head) {
-			if (!slots[h].text)
-				goto out;
-			h = (h + 1) & mask;
-		}
-		const char *id = slots[h].name;
-		if (!id)
-			break;
-		items[k++] = (struct rec_vote){ { id, { at + (uint32_t)i, at + (uint32_t)(i + len) }, NULL }, kind };
-		i += len;
-		if (p[i] != ',' || p[i + 1] != ' ' || !(byte_class[(unsigned char)p[i + 2]] & WORD_START)) {
-			*after = true;
-			break;
-		}
-		i += 2;
-	}
-out:
-#else
-	(void)slots, (void)mask, (void)p, (void)avail, (void)at, (void)kind, (void)items, (void)room;
-#endif
-	*n = k;
-	return i;
-}
 
 /* The names after `for`, `against` or `abstain` (kind; at p, offset at)
 ** and the blanks after them, as the motion's votes (L->votes, as they
@@ -1386,8 +1418,8 @@ static size_t votes_into(struct fastrec *L, enum vote_kind kind, const char *p, 
 			return 0;
 		if (slots) {
 			bool after;
-			i = known_votes(slots, mask, p, i, avail, at, kind, items, &n_votes,
-			                cap < MINUTES_MAX_NAMES ? cap : MINUTES_MAX_NAMES, &after);
+			i = known_run(slots, mask, p, i, avail, at, items, sizeof *items, kind, &n_votes,
+			              cap < MINUTES_MAX_NAMES ? cap : MINUTES_MAX_NAMES, &after);
 			if (after) {
 				i = list_next(p, i, avail, &more);
 				if (more)
