@@ -1084,6 +1084,19 @@ static bool count_plain_votes(struct evaluator *ev, const struct motion_state *m
 	int64_t n[3] = { 0, 0, 0 };
 	/* no votes: votes may be NULL, and NULL + 0 is undefined */
 	const struct rec_vote *v = mo->votes, *end = mo->n_votes ? v + mo->n_votes : v;
+	if (mo->interests.n == 0 && !everyone_here && ev->t->n_members <= 64) {
+		/* the commonest: nobody declared an interest in this motion (the
+		** marks of earlier ones were cleared), and who was named already
+		** is a bit of one word */
+		uint64_t named = 0;
+		for (; v < end; v++) {
+			int i = member_index(ev, v->who.id);
+			if (i < 0 || !voter[i] || !people[i].present || (named >> i & 1))
+				return false;
+			named |= UINT64_C(1) << i;
+			n[v->kind]++;
+		}
+	}
 	for (; v < end; v++) {
 		int i = member_index(ev, v->who.id);
 		if (i < 0 || !voter[i] || !(everyone_here || people[i].present) || conflicted[i] || seen[i] == round)
@@ -2517,6 +2530,8 @@ static struct meeting_result *judge_meeting(struct arena *a, const struct terms 
 static void read_deputy_statements(struct evaluator *ev)
 {
 	const struct terms *t = ev->t;
+	if (!t->has_deputies && ev->m->n_deputies == 0)
+		return; /* stated is read only where there are deputies (seats_assign, deputy_vote_void) or statements */
 	for (unsigned i = 0; i < t->n_members; i++)
 		ev->stated[i] = -1;
 	for (unsigned k = 0; k < ev->m->n_deputies; k++) {
@@ -2842,7 +2857,7 @@ static struct meeting_result *judge_meeting(struct arena *a, const struct terms 
 		mr->motion = st->motion;
 		eval_motion(&ev, mr);
 	}
-	if (!ev.virtual_only)
+	if (!ev.virtual_only && !ev.counts_only) /* no register is kept where findings are only counted */
 		record_attendance(&ev);
 	return ev.res;
 }

@@ -213,7 +213,8 @@ struct judge_plan *judge_plan_new(struct arena *a, const struct terms *t);
 ** --summary): each keeps its code, severity, clause and places, and its
 ** message is "" and it has no fix-it; a motion keeps no class rule's
 ** working (n_reqs 0: no report reads them, and what they decide is in the
-** outcome and the findings).  Everything else is the same. */
+** outcome and the findings), and a meeting no attendance (NULL: the
+** registers are not kept).  Everything else is the same. */
 void judge_plan_counts_only(struct judge_plan *p);
 /* eval_meeting with the plan made for its terms. */
 struct meeting_result *eval_meeting_planned(struct arena *a, struct judge_plan *p, const struct meeting *m);
