@@ -1557,6 +1557,26 @@ static const char *lean_votes(struct jreader *r, struct rec_motion *m, const cha
 	return p + 1;
 }
 
+/* The outcome [s, s + len) names, as ast_outcome_of reads one: the two
+** most motions record compared whole first (no copy, no search). */
+static inline bool lean_outcome(const char *s, size_t len, enum outcome *o)
+{
+	if (len == 7 && memcmp(s, "carried", 7) == 0) {
+		*o = OUTCOME_CARRIED;
+		return true;
+	}
+	if (len == 11 && memcmp(s, "not carried", 11) == 0) {
+		*o = OUTCOME_NOT_CARRIED;
+		return true;
+	}
+	char word[16];
+	if (len >= sizeof word)
+		return false;
+	memcpy(word, s, len);
+	word[len] = '\0';
+	return ast_outcome_of(word, o);
+}
+
 /* The value of lean key k at p, into m; the text past it, or NULL. */
 static const char *lean_motion_value(struct jreader *r, struct rec_motion *m, int k, const char *p)
 {
@@ -1575,13 +1595,8 @@ static const char *lean_motion_value(struct jreader *r, struct rec_motion *m, in
 		*(k == MK_NUMBER ? &m->number : &m->title) = copy;
 		return past;
 	}
-	char word[16];
 	enum outcome o;
-	if (len >= sizeof word)
-		return NULL;
-	memcpy(word, from, len);
-	word[len] = '\0';
-	if (!ast_outcome_of(word, &o))
+	if (!lean_outcome(from, len, &o))
 		return NULL;
 	struct span at = { (uint32_t)(p - text), (uint32_t)(past - text) };
 	if (k == MK_RECORDED) {

@@ -208,10 +208,12 @@ const struct replay_summary *replay_summary(const struct replay *rp)
 	return &rp->summary;
 }
 
-static bool has_suffix(const char *s, const char *suffix)
+/* Inline, and memcmp: the suffix is a literal, so its length is known and
+** the comparison is a load or two (the walk asks this of every file). */
+static inline bool has_suffix(const char *s, const char *suffix)
 {
 	size_t n = strlen(s), k = strlen(suffix);
-	return n >= k && strcmp(s + n - k, suffix) == 0;
+	return n >= k && memcmp(s + n - k, suffix, k) == 0;
 }
 
 /* An input that cannot be read: an error of the run, counted in the summary. */
@@ -341,11 +343,13 @@ static void merge_runs(const struct dir_entry *from, struct dir_entry *to, size_
 	}
 }
 
-static void sort_entries(struct arena *a, struct dir_entry *items, size_t n)
+static void sort_entries(struct arena *a, struct dir_entry *items, size_t n, size_t shared_path)
 {
 	if (n < 2)
 		return;
-	size_t shared = 0; /* bytes every key starts with: those of the first that all the others have */
+	/* bytes every key starts with: the directory's path and '/' (shared_path
+	** of them), then those of the first that all the others have */
+	size_t shared = shared_path;
 	for (const char *first = items[0].key; first[shared];) {
 		size_t k = 1;
 		while (k < n && items[k].key[shared] == first[shared])
@@ -411,7 +415,7 @@ static bool read_dir(struct replay *rp, const char *path, struct arena *a, enum 
 		VEC_PUSH(a, names, de);
 	}
 	/* Sorted, so the result never depends on the order of the directory. */
-	sort_entries(a, names.items, names.n);
+	sort_entries(a, names.items, names.n, len + 1);
 	*out = names.items;
 	*n_out = names.n;
 	return true;
