@@ -128,7 +128,7 @@ void wbuf_printf(struct wbuf *b, const char *fmt, ...) __attribute__((format(pri
 
 #define WBUF_KEY_WORDS 64    /* the most words a key holds */
 #define WBUF_KEPT_MAX 1024   /* the longest block kept */
-#define WBUF_MEMO_SLOTS 256  /* blocks kept at once: one a slot, the last kept wins it */
+#define WBUF_MEMO_SLOTS 1024 /* blocks kept at once: one a slot, the last kept wins it */
 
 /* What a block is made of.  ok is false once more words were pushed than
 ** a key holds: such a block is written afresh and not kept. */

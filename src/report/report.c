@@ -114,7 +114,7 @@ bool report_replay_end(struct replay_report *w, const struct replay_summary *s)
 	return ok;
 }
 
-const char *report_side_votes(const struct motion_result *mr, enum vote_kind side, char *buf)
+char *report_side_votes_at(const struct motion_result *mr, enum vote_kind side, char *p)
 {
 	const struct rec_motion *mo = mr->motion;
 	enum count_kind k = side == VOTE_FOR ? COUNT_YES : side == VOTE_AGAINST ? COUNT_NO : COUNT_ABSTAIN;
@@ -123,11 +123,16 @@ const char *report_side_votes(const struct motion_result *mr, enum vote_kind sid
 	static const char casting[] = " + casting 1";
 	_Static_assert(REPORT_SIDE_MAX >= NUMFMT_MAX + sizeof casting - 1, "room for the votes and the casting vote");
 	if (mr->casting_applied && mo->has_casting && mo->casting == side) {
-		size_t len = numfmt_i64(buf, n - 1);
-		memcpy(buf + len, casting, sizeof casting);
-	} else {
-		numfmt_i64(buf, n);
+		p += numfmt_i64(p, n - 1);
+		memcpy(p, casting, sizeof casting);
+		return p + sizeof casting - 1;
 	}
+	return p + numfmt_i64(p, n);
+}
+
+const char *report_side_votes(const struct motion_result *mr, enum vote_kind side, char *buf)
+{
+	report_side_votes_at(mr, side, buf);
 	return buf;
 }
 

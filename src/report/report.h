@@ -153,6 +153,8 @@ bool report_copy_stream(FILE *from, FILE *to);
 ** when the chair's casting vote was added there (docs/semantics.md#ties). */
 #define REPORT_SIDE_MAX 48
 const char *report_side_votes(const struct motion_result *mr, enum vote_kind side, char *buf);
+/* The same at p; returns its end (the '\0' written after it). */
+char *report_side_votes_at(const struct motion_result *mr, enum vote_kind side, char *p);
 /* A motion's attributes as every report reads them out, after `before` and
 ** before `after`: "financial, amount 31000.50, kind \"amendment\"" (numbers
 ** with their decimals as written), and "decided outside a meeting on DATE";

@@ -141,7 +141,7 @@ static void test_memo(void **state)
 	struct wbuf b;
 	wbuf_init(&b, o.f);
 	for (unsigned i = 0; i < 4000; i++) {
-		unsigned k = (i * 7919u) % (i % 3 ? 60 : 700); /* some hot, more in all than slots */
+		unsigned k = (i * 7919u) % (i % 3 ? 60 : 700); /* some hot, some sharing a slot */
 		char text[128];
 		block_text(text, k);
 		struct wbuf_key key;
