@@ -497,13 +497,9 @@ static uint32_t count_line_ends(const char *p, size_t n)
 	return k;
 }
 
-/* Count the line ends before each block up to the one holding offset.
-** Blocks counted below what was forgotten are forgotten again. */
-static void count_blocks_to(struct source *s, uint32_t offset)
+/* Room for `need` blocks' counts. */
+static void blocks_room(struct source *s, size_t need)
 {
-	size_t need = offset / SOURCE_BLOCK + 1;
-	if (need <= s->n_blocks)
-		return;
 	if (need > s->cap_blocks) {
 		size_t cap = s->cap_blocks ? s->cap_blocks : 64;
 		while (cap < need)
@@ -511,6 +507,16 @@ static void count_blocks_to(struct source *s, uint32_t offset)
 		s->block_lines = arena_grow(s->arena, s->block_lines, s->n_blocks, cap, sizeof *s->block_lines);
 		s->cap_blocks = cap;
 	}
+}
+
+/* Count the line ends before each block up to the one holding offset.
+** Blocks counted below what was forgotten are forgotten again. */
+static void count_blocks_to(struct source *s, uint32_t offset)
+{
+	size_t need = offset / SOURCE_BLOCK + 1;
+	if (need <= s->n_blocks)
+		return;
+	blocks_room(s, need);
 	if (s->n_blocks == 0)
 		s->block_lines[s->n_blocks++] = 0;
 	while (s->n_blocks < need) {
@@ -523,9 +529,32 @@ static void count_blocks_to(struct source *s, uint32_t offset)
 	}
 }
 
+/*
+** On from the last position asked, in the last block counted, to offset
+** in a block not yet counted: the count before each block passed is noted
+** on the way, as count_blocks_to would have counted it (a report asks
+** positions mostly in order: each byte is counted once, not once by
+** blocks and again from the last asked).
+*/
+static void count_on_to(struct source *s, uint32_t offset)
+{
+	if (s->n_blocks == 0 || s->asked > offset || s->asked < (uint32_t)(s->n_blocks - 1) * SOURCE_BLOCK)
+		return;
+	while ((uint64_t)s->n_blocks * SOURCE_BLOCK <= offset) {
+		uint32_t edge = (uint32_t)s->n_blocks * SOURCE_BLOCK;
+		s->asked_line += count_line_ends(s->text + s->asked, edge - s->asked);
+		s->asked = edge;
+		blocks_room(s, s->n_blocks + 1);
+		s->block_lines[s->n_blocks++] = (uint32_t)s->asked_line;
+		if (edge <= s->forgotten)
+			forget_range(s, edge - SOURCE_BLOCK, edge);
+	}
+}
+
 /* The 0-based line and the start of the line holding offset. */
 static void mapped_line_of(struct source *s, uint32_t offset, size_t *line, uint32_t *start)
 {
+	count_on_to(s, offset);
 	count_blocks_to(s, offset);
 	uint32_t from = offset / SOURCE_BLOCK * SOURCE_BLOCK;
 	size_t before = s->block_lines[offset / SOURCE_BLOCK];

@@ -197,6 +197,17 @@ static bool push(struct working_inputs *wi, uint64_t v)
 	return true;
 }
 
+/* Where k more words go, or NULL if they would not fit (one check for all
+** of them: these words are made for every requirement of every motion) */
+static inline uint64_t *push_n(struct working_inputs *wi, unsigned k)
+{
+	if (wi->n + k > JW_BLOCK_WORDS)
+		return NULL;
+	uint64_t *o = wi->in + wi->n;
+	wi->n += k;
+	return o;
+}
+
 /* The counts render shows in e, in the order it shows them. */
 static bool push_counts(struct working_inputs *wi, const struct expr *e, const struct counts *c)
 {
@@ -213,18 +224,19 @@ static bool push_counts(struct working_inputs *wi, const struct expr *e, const s
 	}
 }
 
-static bool push_side(struct working_inputs *wi, const struct expr *e, const struct value *v, const struct counts *c)
+static inline bool push_side(struct working_inputs *wi, const struct expr *e, const struct value *v, const struct counts *c)
 {
-	if (v->type != VT_NUM)
+	uint64_t *o = v->type == VT_NUM ? push_n(wi, 3) : NULL;
+	if (!o)
 		return false;
-	if (!push(wi, (uint64_t)v->u.num.num) || !push(wi, (uint64_t)v->u.num.den) ||
-	    !push(wi, (uint64_t)v->places | (uint64_t)v->empty_base << 8))
-		return false;
+	o[0] = (uint64_t)v->u.num.num;
+	o[1] = (uint64_t)v->u.num.den;
+	o[2] = (uint64_t)v->places | (uint64_t)v->empty_base << 8;
 	return e->kind == EX_CONST || e->kind == EX_COUNT || push_counts(wi, e, c);
 }
 
 /* The words a working is a function of, after those in wi */
-static bool push_working(struct working_inputs *wi, const struct req_result *q)
+static inline bool push_working(struct working_inputs *wi, const struct req_result *q)
 {
 	if (!push(wi, (uint64_t)q->n_steps | (uint64_t)q->truncated << 32 | (uint64_t)q->negated << 33))
 		return false;
@@ -546,10 +558,12 @@ static bool push_requirements(struct working_inputs *wi, const struct req_result
 		** rule as written (as for json_rule_head's run: its text may be
 		** made again for another meeting, at an address another text had);
 		** the working is a function of its inputs */
-		if (!push(wi, (uint64_t)(uintptr_t)q->req) ||
-		    !push(wi, (uint64_t)q->failed | (uint64_t)q->met << 1 | (uint64_t)q->has_needed << 2) ||
-		    !push(wi, (uint64_t)q->needed))
+		uint64_t *o = push_n(wi, 3);
+		if (!o)
 			return false;
+		o[0] = (uint64_t)(uintptr_t)q->req;
+		o[1] = (uint64_t)q->failed | (uint64_t)q->met << 1 | (uint64_t)q->has_needed << 2;
+		o[2] = (uint64_t)q->needed;
 		if (!q->failed && !push_working(wi, q))
 			return false;
 	}
