@@ -1152,10 +1152,15 @@ static bool count_names(struct fastrec *L, size_t n)
 static void append(struct fastrec *L, struct fr_names *to, const struct rec_name *items, size_t n)
 {
 	if (to->n + n > to->cap) {
+		/* not zeroed: only the first to->n are read (at most twice
+		** MINUTES_MAX_NAMES: count_names bounds every list) */
 		size_t cap = to->cap ? 2 * to->cap : 16;
 		while (cap < to->n + n)
 			cap *= 2;
-		to->items = arena_grow(L->out, to->items, to->n, cap, sizeof *to->items);
+		struct rec_name *grown = arena_alloc_uninit(L->out, cap * sizeof *grown);
+		if (to->n)
+			memcpy(grown, to->items, to->n * sizeof *grown);
+		to->items = grown;
 		to->cap = cap;
 	}
 	memcpy(to->items + to->n, items, n * sizeof *items);
@@ -1173,6 +1178,21 @@ static struct rec_names names_of(const struct fr_names *v)
 	return (struct rec_names){ v->items, (unsigned)v->n };
 }
 
+/* A step of the meeting's body added (VEC_PUSH's growth, the block not
+** zeroed: only the first n are read). */
+static void push_step(struct fastrec *L, struct rec_step step)
+{
+	if (L->steps.n == L->steps.cap) {
+		size_t cap = L->steps.cap ? 2 * L->steps.cap : 16;
+		struct rec_step *grown = arena_alloc_uninit(L->out, cap * sizeof *grown);
+		if (L->steps.n)
+			memcpy(grown, L->steps.items, L->steps.n * sizeof *grown);
+		L->steps.items = grown;
+		L->steps.cap = cap;
+	}
+	L->steps.items[L->steps.n++] = step;
+}
+
 void fr_step(struct fastrec *L, const struct fr_names *names, enum step_kind kind)
 {
 	if (!count_names(L, names->n))
@@ -1181,7 +1201,7 @@ void fr_step(struct fastrec *L, const struct fr_names *names, enum step_kind kin
 	step.names.items = arena_array(L->out, names->n, sizeof *step.names.items);
 	memcpy(step.names.items, names->items, names->n * sizeof *names->items);
 	step.names.n = (unsigned)names->n;
-	VEC_PUSH(L->out, L->steps, step);
+	push_step(L, step);
 }
 
 void fr_deputy(struct fastrec *L, const char *deputy, struct span at, const char *principal, struct span pat)
@@ -1344,7 +1364,7 @@ void fr_motion_end(struct fastrec *L, struct span at)
 	m->interests = names_of(&L->interests);
 	m->objections = names_of(&L->objections);
 	struct rec_step step = { STEP_MOTION, m, { NULL, 0 } };
-	VEC_PUSH(L->out, L->steps, step);
+	push_step(L, step);
 }
 
 void fr_meeting_end(struct fastrec *L, const char *title, qdate date, struct span at)
@@ -1618,7 +1638,7 @@ static void whole_motion_end(struct fastrec *L, struct span at)
 	m->interests = names_of(&L->interests);
 	m->objections = names_of(&L->objections);
 	struct rec_step step = { STEP_MOTION, m, { NULL, 0 } };
-	VEC_PUSH(L->out, L->steps, step);
+	push_step(L, step);
 }
 
 /* A motion, from its `motion` keyword at p (offset at) to its '}' and the
