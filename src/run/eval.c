@@ -2575,6 +2575,9 @@ static void start_seats(struct evaluator *ev)
 			ev->seats.sits_for[i] = -1;
 			ev->res->present_at_start += here;
 		}
+		/* what fill_seats gives a plain motion before anyone arrives or
+		** leaves (nobody holds a seat yet, at a meeting) */
+		ev->seats_epoch = ev->room_epoch;
 		return;
 	}
 	for (unsigned i = 0; i < t->n_members; i++)
