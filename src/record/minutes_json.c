@@ -1657,15 +1657,24 @@ static bool lean_motion_members(struct jreader *r, struct rec_motion *m, struct 
 	return false;
 }
 
+/* A motion, and the one cleared attribute (the attributes' end) that a
+** motion without attributes points to, in one allocation: most motions
+** have none, and a second allocation for each cost a call and a clearing. */
+struct motion_block {
+	struct rec_motion m;
+	struct attr no_attrs[1];
+};
+
 /* A motion: the members of the object, in the order written. */
 static struct rec_motion *read_motion(struct jreader *r, struct jvalue *v, unsigned ordinal)
 {
-	struct rec_motion *m = arena_alloc(r->arena, sizeof *m);
+	struct motion_block *block = arena_alloc(r->arena, sizeof *block);
+	struct rec_motion *m = &block->m;
 	m->title = "";
 	if (v->type != J_OBJECT) {
 		fail_type(r, v, "an object (a motion)");
 		m->span = r->at;
-		m->attrs = arena_array(r->arena, 1, sizeof *m->attrs);
+		m->attrs = block->no_attrs;
 		m->number = arena_printf(r->arena, "%u", ordinal);
 		return m;
 	}
@@ -1684,7 +1693,7 @@ static struct rec_motion *read_motion(struct jreader *r, struct jvalue *v, unsig
 	}
 	m->span = v->span;
 	if (!m->attrs)
-		m->attrs = arena_array(r->arena, 1, sizeof *m->attrs);
+		m->attrs = block->no_attrs;
 	if (!m->number)
 		m->number = arena_printf(r->arena, "%u", ordinal);
 	return m;
