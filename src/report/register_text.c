@@ -55,6 +55,29 @@ static void pad_after(struct wbuf *b, const char *s, unsigned width)
 	}
 }
 
+/* A row's cells: a column is 5 wide (MM-DD), no blanks at the end of the
+** line.  A cell of one letter (most) is written in place, its letter from
+** a table made once for the table: thousands of cells a history, four
+** calls each before. */
+static void table_cells(struct wbuf *b, const enum attendance *cells, unsigned n, const char *const *letter)
+{
+	for (unsigned c = 0; c < n; c++) {
+		const char *cell = letter[cells[c]];
+		bool last = c + 1 == n;
+		if (cell[0] && !cell[1] && (unsigned char)cell[0] < 0x80) {
+			char *p = wbuf_space(b, 6);
+			p[0] = ' ';
+			p[1] = cell[0];
+			if (!last)
+				memcpy(p + 2, "    ", 4);
+			wbuf_wrote(b, p + (last ? 2 : 6));
+		} else {
+			wbuf_putc(b, ' ');
+			pad_after(b, cell, last ? 0 : 5);
+		}
+	}
+}
+
 /* A year's table: a line a member, a column a meeting.  Through a wbuf:
 ** a table is a few hundred short writes, as many stdio calls before. */
 static void text_table(struct register_report *rr, struct body_out *bo, const struct reg_table *t)
@@ -63,6 +86,9 @@ static void text_table(struct register_report *rr, struct body_out *bo, const st
 	struct wbuf b;
 	wbuf_init(&b, bo->tables);
 	char title[32];
+	const char *letter[ATT__COUNT];
+	for (unsigned a = 0; a < ATT__COUNT; a++)
+		letter[a] = attendance_letter((enum attendance)a);
 	unsigned w = name_width(t->members, t->n_members, 6);
 	wbuf_puts(&b, "\n  ");
 	pad_after(&b, table_title(t, title, sizeof title), w);
@@ -75,20 +101,7 @@ static void text_table(struct register_report *rr, struct body_out *bo, const st
 	for (unsigned r = 0; r < t->n_members; r++) {
 		wbuf_puts(&b, "  ");
 		pad_after(&b, t->members[r]->name, w);
-		for (unsigned c = 0; c < t->n_meetings; c++) {
-			/* a column is 5 wide (MM-DD), no blanks at the end of the line */
-			const char *cell = attendance_letter(t->cells[r * t->n_meetings + c]);
-			bool last = c + 1 == t->n_meetings;
-			if (cell[0] && !cell[1] && (unsigned char)cell[0] < 0x80) { /* one letter: most cells */
-				wbuf_putc(&b, ' ');
-				wbuf_putc(&b, cell[0]);
-				if (!last)
-					wbuf_write(&b, "    ", 4);
-			} else {
-				wbuf_putc(&b, ' ');
-				pad_after(&b, cell, last ? 0 : 5);
-			}
-		}
+		table_cells(&b, &t->cells[r * t->n_meetings], t->n_meetings, letter);
 		wbuf_putc(&b, '\n');
 	}
 	wbuf_flush(&b);

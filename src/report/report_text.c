@@ -241,7 +241,7 @@ static void print_requirements(struct wbuf *out, const struct terms *t, const st
 ** written), whether it failed or was met, the votes needed and had, and
 ** what its working is made of (working_key).
 */
-enum text_block { BLOCK_QUORUM_CLASS = 1, BLOCK_REQUIREMENTS };
+enum text_block { BLOCK_QUORUM_CLASS = 1, BLOCK_REQUIREMENTS, BLOCK_TERMS };
 
 static void rule_key(struct wbuf_key *k, const struct req_result *q)
 {
@@ -421,14 +421,11 @@ static void print_plural(struct wbuf *out, unsigned n, const char *one, const ch
 	wbuf_puts(out, n == 1 ? one : many);
 }
 
-static void text_meeting(struct wbuf *out, const struct meeting_result *r, bool color, struct wbuf_memo *memo)
+/* "terms: NAME, version V (in force from DATE)": the same at every meeting
+** of a version, kept by the terms (loaded while the report is written). */
+static void print_terms(struct wbuf *out, const struct terms *t, const struct motion_result *mr)
 {
-	const struct meeting *m = r->meeting;
-	const struct terms *t = r->terms;
-	wbuf_puts(out, color ? BOLD : "");
-	wbuf_puts(out, m->title);
-	wbuf_puts(out, color ? RESET ", " : ", ");
-	wbuf_date(out, m->date);
+	(void)mr;
 	wbuf_puts(out, "\nterms: ");
 	wbuf_puts(out, t->name);
 	if (t->version) {
@@ -440,6 +437,24 @@ static void text_meeting(struct wbuf *out, const struct meeting_result *r, bool 
 		wbuf_date(out, t->effective);
 		wbuf_putc(out, ')');
 	}
+}
+
+static void terms_key(struct wbuf_key *k, const struct terms *t, const struct motion_result *mr)
+{
+	(void)mr;
+	wbuf_key_init(k, BLOCK_TERMS);
+	wbuf_key_push(k, (uint64_t)(uintptr_t)t);
+}
+
+static void text_meeting(struct wbuf *out, const struct meeting_result *r, bool color, struct wbuf_memo *memo)
+{
+	const struct meeting *m = r->meeting;
+	const struct terms *t = r->terms;
+	wbuf_puts(out, color ? BOLD : "");
+	wbuf_puts(out, m->title);
+	wbuf_puts(out, color ? RESET ", " : ", ");
+	wbuf_date(out, m->date);
+	print_kept(out, memo, terms_key, print_terms, t, NULL);
 	if (meeting_is_virtual_only(m)) {
 		wbuf_puts(out, "\ndecisions taken outside a meeting; ");
 		wbuf_int(out, r->members);
