@@ -125,11 +125,16 @@ COV_BUILD      := build/coverage
 COV_MIN_LINES  ?= 90
 COV_MIN_BRANCH ?= 80
 
+# QUORATE_COVERAGE: fastrec.c's always-inlined word helpers become plain
+# inline functions, so that gcov counts their branches once and not once per
+# inlined copy (at -O0 a literal word's constant tests are branches in every
+# copy: 3,635 branches counted in fastrec.c instead of 935).
+
 # Always from scratch: gcov data of objects older than their sources (or of
 # a header function whose lines moved) make gcovr's merge fail.
 coverage:
 	@rm -rf $(COV_BUILD)
-	$(MAKE) --no-print-directory BUILD=$(COV_BUILD) CC=gcc OPT='-O0 -g' SAN='--coverage' CFLAGS='-Wno-error' \
+	$(MAKE) --no-print-directory BUILD=$(COV_BUILD) CC=gcc OPT='-O0 -g -DQUORATE_COVERAGE' SAN='--coverage' CFLAGS='-Wno-error' \
 	  $(COV_BUILD)/quorate $(UNIT_SRC:tests/unit/%.c=$(COV_BUILD)/tests/%)
 	@SAN=--coverage sh tests/run.sh $(COV_BUILD) > $(COV_BUILD)/tests.log 2>&1; \
 	  echo "tests/run.sh $(COV_BUILD): $$(tail -n 1 $(COV_BUILD)/tests.log)"
