@@ -4,6 +4,7 @@
 ** asks for, in short strings and in strings longer than its buffer, and
 ** writes what it holds before anything else writes to the same FILE.
 */
+#define _DEFAULT_SOURCE /* MAP_ANONYMOUS */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -12,6 +13,8 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
 
 #include "report/json.h"
 #include "memout.h"
@@ -163,6 +166,76 @@ static void test_every_byte_everywhere(void **state)
 			out_close(&o);
 		}
 	}
+}
+
+/* s quoted and escaped one byte at a time, as RFC 8259 asks, at p; returns the end. */
+static char *escaped_by_hand(char *p, const char *s)
+{
+	p += sprintf(p, "\"");
+	for (; *s; s++) {
+		unsigned char b = (unsigned char)*s;
+		if (b == '"' || b == '\\')
+			p += sprintf(p, "\\%c", b);
+		else if (b == '\n')
+			p += sprintf(p, "\\n");
+		else if (b == '\r')
+			p += sprintf(p, "\\r");
+		else if (b == '\t')
+			p += sprintf(p, "\\t");
+		else if (b < 0x20)
+			p += sprintf(p, "\\u%04x", b);
+		else
+			*p++ = (char)b;
+	}
+	return p + sprintf(p, "\"");
+}
+
+/*
+** Strings of every length up to past the longest written in one piece,
+** plain or with one byte to escape at each place, ending at every place
+** before a page nothing may read (the writer reads sixteen bytes a step,
+** past a string's end but never into the next page), as keys and values:
+** as escaped one byte at a time.
+*/
+static void test_strings_at_page_ends(void **state)
+{
+	(void)state;
+	size_t page = (size_t)sysconf(_SC_PAGESIZE);
+	char *map = mmap(NULL, 2 * page, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	assert_true(map != MAP_FAILED);
+	assert_int_equal(mprotect(map + page, page, PROT_NONE), 0);
+	char *want = malloc(4096), *p;
+	assert_non_null(want);
+	for (unsigned len = 0; len <= 200; len++) {
+		for (unsigned pad = 0; pad < 18; pad++) {
+			for (int bad = -1; bad < (int)len; bad += bad < 20 ? 1 : 37) {
+				char *s = map + page - 1 - pad - len; /* its NUL pad bytes before the page's end */
+				memset(map + page - 1 - pad - len, 0, len + pad + 1);
+				for (unsigned i = 0; i < len; i++)
+					s[i] = (char)('A' + i % 50);
+				if (bad >= 0)
+					s[bad] = "\"\\\n\x01"[bad % 4];
+				struct out o;
+				out_open(&o);
+				struct json_writer w;
+				jw_init(&w, o.f);
+				jw_begin_object(&w);
+				jw_key(&w, s);
+				jw_string(&w, s);
+				jw_end_object(&w);
+				jw_finish(&w);
+				p = want + sprintf(want, "{\n  ");
+				p = escaped_by_hand(p, s);
+				p += sprintf(p, ": ");
+				p = escaped_by_hand(p, s);
+				sprintf(p, "\n}\n");
+				assert_string_equal(out_text(&o), want);
+				out_close(&o);
+			}
+		}
+	}
+	free(want);
+	munmap(map, 2 * page);
 }
 
 /* Kept strings are written as jw_string writes them: the first time, again
@@ -530,6 +603,7 @@ int main(void)
 		cmocka_unit_test(test_flush_points),
 		cmocka_unit_test(test_long_strings),
 		cmocka_unit_test(test_every_byte_everywhere),
+		cmocka_unit_test(test_strings_at_page_ends),
 		cmocka_unit_test(test_kept),
 		cmocka_unit_test(test_runs),
 		cmocka_unit_test(test_blocks),
