@@ -154,6 +154,7 @@ struct room {
 	bool has_quorum;
 	enum quorum_state verdict;
 	struct req_result *quorum_results;
+	uint64_t unmet;              /* counts_only (no quorum_results): bit i, quorum requirement i not met */
 	bool quorate;
 };
 
@@ -209,6 +210,8 @@ struct evaluator {
 	** who is present, so they are made once for each stretch of the meeting
 	** between two steps (docs/performance.md) and copied at each motion. */
 	unsigned room_epoch;        /* bumped whenever someone arrives or leaves */
+	unsigned voters_epoch;      /* voters_here is of this epoch (0: not known) */
+	uint64_t voters_here;       /* bit i: own_voter[i] and present (count_plain_votes; at most 64 members) */
 	unsigned seats_epoch;       /* ev->seats are those of this epoch with no interests (0: not known) */
 	unsigned room_counted;      /* room->quorum and room->votes are of this epoch (0: none) */
 	struct room *room;
@@ -776,6 +779,57 @@ static void inquorate_finding(struct evaluator *ev, const struct motion_result *
 	cite_rule(f, t->quorum[i].src, t->quorum[i].decl);
 }
 
+/* Quorum requirement i not met, where findings are only counted
+** (inquorate_finding without its message). */
+static void inquorate_counted(struct evaluator *ev, const struct motion_result *mr, unsigned i)
+{
+	const struct terms *t = ev->t;
+	cite_rule(add_finding_bare(ev, F_INQUORATE, t->quorum_clause, mr->motion->span), t->quorum[i].src,
+	          t->quorum[i].decl);
+}
+
+/*
+** quorum_findings where findings are only counted (judge_plan_counts_only):
+** no report reads the requirements' workings, so none is made (n_quorum
+** 0, as rules_findings makes no reqs); what is said, quorate and
+** quorum_known are quorum_findings' own, in its order.  The room keeps
+** which requirements were not met (unmet) in place of their results, and
+** is not kept (nothing points at its counts: it may move on in place).
+*/
+static void quorum_counted(struct evaluator *ev, struct motion_result *mr, const struct decision *d,
+                           const struct decision_detail *detail, struct room *room)
+{
+	const struct terms *t = ev->t;
+	mr->n_quorum = 0;
+	if (room && room->has_quorum) {
+		mr->quorate = room->quorate;
+		for (uint64_t u = room->unmet; u; u &= u - 1)
+			inquorate_counted(ev, mr, (unsigned)__builtin_ctzll(u));
+		return;
+	}
+	uint64_t unmet = 0;
+	for (unsigned i = 0; i < t->n_quorum; i++) {
+		const struct req_check *rc = &detail->quorum[i];
+		if (rc->status != EXPR_OK) {
+			report_eval_failure(ev, rc->status, rc->fault, &t->quorum[i], t->quorum_clause, mr->motion->span);
+			mr->quorum_known = false;
+			continue;
+		}
+		if (rc->met)
+			continue;
+		mr->quorate = false;
+		unmet |= UINT64_C(1) << i;
+		inquorate_counted(ev, mr, i);
+	}
+	if (room && mr->quorum_known && (d->quorum == QUORUM_MET || d->quorum == QUORUM_NOT_MET)) {
+		room->has_quorum = true;
+		room->verdict = d->quorum;
+		room->quorum_results = NULL;
+		room->unmet = unmet;
+		room->quorate = mr->quorate;
+	}
+}
+
 /* The quorum at this motion, as decided: its requirements with their
 ** numbers, and a finding for each one not met. */
 static void quorum_findings(struct evaluator *ev, struct motion_result *mr, const struct decision *d,
@@ -811,6 +865,10 @@ static void quorum_findings(struct evaluator *ev, struct motion_result *mr, cons
 	mr->quorum_known = true;
 	mr->quorate = true;
 	mr->n_quorum = t->n_quorum;
+	if (ev->counts_only && t->n_quorum <= 64) {
+		quorum_counted(ev, mr, d, detail, room);
+		return;
+	}
 	if (room && room->has_quorum) {
 		/* decided at an earlier motion in this room (decide did not
 		** evaluate it again): the same results, and its findings here */
@@ -1072,6 +1130,23 @@ static void repeated_vote(struct evaluator *ev, const struct rec_vote *v, unsign
 ** judged under another reading of a name (aliases), nor when recounting
 ** (eval_meeting_recounted: the comparison of tests).
 */
+/* Those who vote in their own seat and are present, a bit each (at most
+** 64 members): made once for each stretch of the meeting between two
+** steps (room_epoch), as present changes only at a step (apply_step) or
+** while a name is read as a member (read_each_way, where n_alias > 0 keeps
+** count_plain_votes from asking). */
+static uint64_t voters_here(struct evaluator *ev)
+{
+	if (ev->voters_epoch != ev->room_epoch) {
+		uint64_t mask = 0;
+		for (unsigned i = 0; i < ev->t->n_members; i++)
+			mask |= (uint64_t)(ev->own_voter[i] && ev->people[i].present) << i;
+		ev->voters_here = mask;
+		ev->voters_epoch = ev->room_epoch;
+	}
+	return ev->voters_here;
+}
+
 static bool count_plain_votes(struct evaluator *ev, const struct motion_state *ms, const struct rec_motion *mo,
                               int64_t tally[3], int64_t as_written[3])
 {
@@ -1088,12 +1163,13 @@ static bool count_plain_votes(struct evaluator *ev, const struct motion_state *m
 		/* the commonest: nobody declared an interest in this motion (the
 		** marks of earlier ones were cleared), and who was named already
 		** is a bit of one word */
-		uint64_t named = 0;
+		uint64_t free_seats = voters_here(ev);
 		for (; v < end; v++) {
 			int i = member_index(ev, v->who.id);
-			if (i < 0 || !voter[i] || !people[i].present || (named >> i & 1))
+			/* a voter, present, and not named already: one bit says all three */
+			if (i < 0 || !(free_seats >> i & 1))
 				return false;
-			named |= UINT64_C(1) << i;
+			free_seats &= ~(UINT64_C(1) << i);
 			n[v->kind]++;
 		}
 	}
