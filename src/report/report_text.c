@@ -250,9 +250,18 @@ static void rule_key(struct wbuf_key *k, const struct req_result *q)
 	/* the votes needed and had are trace_steps_needed's of the steps: not
 	** pushed again (working_key pushes the steps) */
 	wbuf_key_push(k, (uint64_t)q->failed | (uint64_t)q->met << 1 | (uint64_t)q->has_needed << 2 |
-	                         (uint64_t)q->negated << 3);
-	if (!q->failed)
-		working_key(k, q->steps, q->n_steps, q->truncated, q->counts);
+	                         (uint64_t)q->negated << 3 | (uint64_t)q->steps_kept << 4);
+	if (q->failed)
+		return;
+	if (q->steps_kept) {
+		/* the memo's entry for this condition on the counts it reads
+		** (every count its working shows among them): its pointer says
+		** the steps and the counts at once, in one word, where
+		** working_key walks the comparisons (most rules, most motions) */
+		wbuf_key_push(k, (uint64_t)(uintptr_t)q->steps);
+		return;
+	}
+	working_key(k, q->steps, q->n_steps, q->truncated, q->counts);
 }
 
 static void quorum_class_key(struct wbuf_key *k, const struct terms *t, const struct motion_result *mr)

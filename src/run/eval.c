@@ -391,6 +391,7 @@ static bool req_result_of(struct evaluator *ev, const struct requirement *rq, co
 		/* the memo's, kept as long as the plan: shared, not copied */
 		out->steps = rc->kept->steps;
 		out->n_steps = rc->kept->n;
+		out->steps_kept = true;
 		need = rc->kept->need;
 	} else {
 		/* the trace is decide's, reused at the next motion: keep a copy

@@ -58,6 +58,10 @@ struct req_result {
 	** ("4 >= 75% of 9 = 6.75"), built by req_working only when shown */
 	const struct trace_step *steps;
 	unsigned n_steps;
+	/* steps are the plan's memo's (expr_test_kept): kept for as long as
+	** the plan, never changed, the same pointer for the same comparisons
+	** on the same counts (a report keys its blocks by the pointer) */
+	bool steps_kept;
 	bool truncated;            /* more comparisons than a trace holds */
 	bool negated;              /* the rule is `not (...)`: shown so */
 	const struct counts *counts;

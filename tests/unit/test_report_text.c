@@ -5,7 +5,9 @@
 ** every shape (fractions, rounding, parentheses, `not`, role lists, rule
 ** calls, attendees, two comparisons in one rule) over many attendances,
 ** arrivals and departures, tallies, named votes, interests and consensus,
-** with one memo shared by every meeting.  Run from the repository root.
+** with one memo shared by every meeting; judged alone, and judged with a
+** plan for each version as a replay judges (the rules' steps then the
+** plan's memo's, the blocks keyed by them).  Run from the repository root.
 */
 #include <stdarg.h>
 #include <stddef.h>
@@ -188,10 +190,28 @@ static const struct terms *load_terms(struct run *R, unsigned version)
 	return t;
 }
 
-static void test_kept_blocks(void **state)
+/* The rules whose steps are a plan's memo's (req_result.steps_kept). */
+static unsigned steps_kept(const struct meeting_result *r)
 {
-	FIXTURE_ENTER(struct run, R);
+	unsigned n = 0;
+	for (unsigned i = 0; i < r->n_motions; i++) {
+		const struct motion_result *mr = &r->motions[i];
+		for (unsigned k = 0; k < mr->n_reqs; k++)
+			n += mr->reqs[k].steps_kept;
+		for (unsigned k = 0; k < mr->n_quorum; k++)
+			n += mr->quorum[k].steps_kept;
+	}
+	return n;
+}
+
+/* Every meeting written twice, kept and afresh.  planned: judged as a
+** replay judges, with a plan for each version whose memo keeps the rules'
+** steps (then the blocks are keyed by the memo's entry, not the steps). */
+static void kept_blocks(struct run *R, bool planned)
+{
 	const struct terms *terms[2] = { load_terms(R, 1), load_terms(R, 2) };
+	struct judge_plan *plans[2] = { judge_plan_new(&R->f.arena, terms[0]), judge_plan_new(&R->f.arena, terms[1]) };
+	unsigned kept_steps = 0;
 	struct wbuf_kept *slots = malloc(WBUF_MEMO_SLOTS * sizeof *slots);
 	assert_non_null(slots);
 	struct wbuf_memo memo;
@@ -213,8 +233,10 @@ static void test_kept_blocks(void **state)
 				dump_diags(R);
 				fail_msg("the record does not read: %s", mt);
 			}
-			const struct meeting_result *r = eval_meeting(&R->f.arena, terms[seed % 2], m);
+			const struct meeting_result *r = planned ? eval_meeting_planned(&R->f.arena, plans[seed % 2], m)
+			                                         : eval_meeting(&R->f.arena, terms[seed % 2], m);
 			assert_non_null(r);
+			kept_steps += steps_kept(r);
 			report_text_meeting_kept(a.f, r, &memo);
 			report_text_meeting_kept(b.f, r, NULL);
 		}
@@ -229,6 +251,10 @@ static void test_kept_blocks(void **state)
 	assert_non_null(strstr(want, "decision  by consensus"));
 	assert_true(memo.hits > 1000);
 	assert_true(memo.kept > 100);
+	if (planned)
+		assert_true(kept_steps > 1000);
+	else
+		assert_int_equal(kept_steps, 0);
 	if (strcmp(got, want) != 0) {
 		size_t i = 0;
 		while (got[i] == want[i])
@@ -241,10 +267,23 @@ static void test_kept_blocks(void **state)
 	free(slots);
 }
 
+static void test_kept_blocks(void **state)
+{
+	FIXTURE_ENTER(struct run, R);
+	kept_blocks(R, false);
+}
+
+static void test_kept_blocks_planned(void **state)
+{
+	FIXTURE_ENTER(struct run, R);
+	kept_blocks(R, true);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_kept_blocks, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_kept_blocks_planned, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
