@@ -37,6 +37,12 @@ struct register_format_ops {
 	void (*end)(struct register_report *rr, FILE *out, struct json_writer *w, bool standalone);
 };
 
+/* A register table's meetings as JSON objects, each with its "attendance":
+** line by line, or (at_once) with one check for room for a meeting's lines
+** where every member's key is short (register_json.c; test_register
+** compares the two). */
+void register_json_table(struct json_writer *w, const struct reg_table *t, bool at_once);
+
 extern const struct register_format_ops register_text_ops, register_md_ops, register_json_ops, register_html_ops;
 
 /* Copy a temporary file (or nothing, when NULL or out itself: register_report_discard)

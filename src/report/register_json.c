@@ -5,6 +5,8 @@
 */
 #include "report/register_int.h"
 
+#include <string.h>
+
 /* "key": "YYYY-MM-DD", the key a literal */
 #define json_date(w, key, d) json_date_quoted((w), "\"" key "\": ", sizeof "\"" key "\": " - 1, (d))
 
@@ -49,12 +51,84 @@ static void json_member_key(struct json_writer *w, const struct table_keys *k, c
 		jw_key(w, t->members[r]->id);
 }
 
-static void json_table(struct register_report *rr, struct body_out *bo, const struct reg_table *t)
+/*
+** The lines of an "attendance" object at once: every member's quoted key
+** and each attendance's quoted name kept in CELL_TEXT bytes, so that a
+** line is a comma, the indentation and two copies of a fixed size, and
+** all the lines of a meeting one check for room (a register's table is a
+** dozen lines a meeting: line by line, they were most of its cost).  For
+** a table whose keys all fit (TABLE_KEYS members, CELL_TEXT bytes each).
+*/
+#define CELL_TEXT 32
+struct table_lines {
+	unsigned char key_len[TABLE_KEYS];
+	char key[TABLE_KEYS][CELL_TEXT];
+	unsigned char value_len[ATT__COUNT];
+	char value[ATT__COUNT][CELL_TEXT];
+};
+
+/* false: a key or a name does not fit its CELL_TEXT bytes */
+static bool table_lines_of(struct table_lines *tl, const struct table_keys *k, const struct reg_table *t)
 {
-	(void)rr;
-	struct json_writer *w = &bo->jt;
+	if (k->n != t->n_members)
+		return false;
+	for (unsigned r = 0; r < k->n; r++) {
+		size_t n = (size_t)(k->at[r + 1] - k->at[r]);
+		if (n > CELL_TEXT)
+			return false;
+		memcpy(tl->key[r], k->text + k->at[r], n);
+		tl->key_len[r] = (unsigned char)n;
+	}
+	for (int a = ATT_PRESENT; a < ATT__COUNT; a++) {
+		const char *name = attendance_name((enum attendance)a); /* the code's own words: no escape */
+		size_t n = strlen(name);
+		if (n + 2 > CELL_TEXT)
+			return false;
+		tl->value[a][0] = '"';
+		memcpy(tl->value[a] + 1, name, n);
+		tl->value[a][n + 1] = '"';
+		tl->value_len[a] = (unsigned char)(n + 2);
+	}
+	return true;
+}
+
+static void json_attendance_at_once(struct json_writer *w, const struct table_lines *tl, const struct reg_table *t,
+                                    unsigned c)
+{
+	jw_begin_object(w);
+	enum { LINE = 1 + sizeof jw_indent + 2 * CELL_TEXT };
+	_Static_assert(TABLE_KEYS * LINE + JW_LINE_MAX <= JSON_BUFFER, "room for a meeting's lines");
+	if (w->pending + (size_t)t->n_members * LINE > sizeof w->buf)
+		jw_drain(w);
+	char *o = w->buf + w->pending;
+	size_t indent = 1 + 2 * (size_t)w->depth;
+	bool comma = false;
+	for (unsigned r = 0; r < t->n_members; r++) {
+		enum attendance a = t->cells[r * t->n_meetings + c];
+		if (a == ATT_NOT_MEMBER)
+			continue;
+		*o = ',';
+		o += comma;
+		comma = true;
+		memcpy(o, jw_indent, sizeof jw_indent); /* all of them, fixed-size copies */
+		o += indent;
+		memcpy(o, tl->key[r], CELL_TEXT);
+		o += tl->key_len[r];
+		memcpy(o, tl->value[a], CELL_TEXT);
+		o += tl->value_len[a];
+	}
+	if (comma)
+		w->first[w->depth] = false;
+	jw_end_at(w, o);
+	jw_end_object(w);
+}
+
+void register_json_table(struct json_writer *w, const struct reg_table *t, bool at_once)
+{
 	struct table_keys keys;
+	struct table_lines lines;
 	quote_table_keys(&keys, t);
+	at_once = at_once && table_lines_of(&lines, &keys, t);
 	for (unsigned c = 0; c < t->n_meetings; c++) {
 		const struct reg_meeting *m = &t->meetings[c];
 		jw_begin_object(w);
@@ -64,17 +138,27 @@ static void json_table(struct register_report *rr, struct body_out *bo, const st
 		jw_key_lit(w, "file");
 		jw_string(w, m->file);
 		jw_key_lit(w, "attendance");
-		jw_begin_object(w);
-		for (unsigned r = 0; r < t->n_members; r++) {
-			enum attendance a = t->cells[r * t->n_meetings + c];
-			if (a == ATT_NOT_MEMBER)
-				continue;
-			json_member_key(w, &keys, t, r);
-			jw_plain(w, attendance_name(a));
+		if (at_once) {
+			json_attendance_at_once(w, &lines, t, c);
+		} else {
+			jw_begin_object(w);
+			for (unsigned r = 0; r < t->n_members; r++) {
+				enum attendance a = t->cells[r * t->n_meetings + c];
+				if (a == ATT_NOT_MEMBER)
+					continue;
+				json_member_key(w, &keys, t, r);
+				jw_plain(w, attendance_name(a));
+			}
+			jw_end_object(w);
 		}
 		jw_end_object(w);
-		jw_end_object(w);
 	}
+}
+
+static void json_table(struct register_report *rr, struct body_out *bo, const struct reg_table *t)
+{
+	(void)rr;
+	register_json_table(&bo->jt, t, true);
 }
 
 static void json_interest(struct register_report *rr, struct body_out *bo, const struct reg_interest *d)

@@ -14,6 +14,7 @@
 #include <cmocka.h>
 
 #include "fixture.h"
+#include "memout.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -388,6 +389,79 @@ static void test_interest_words(void **state)
 	assert_string_equal(attendance_letter(ATT_ABSENT), "X");
 }
 
+/* A table as JSON, its attendance written at once or line by line. */
+static char *table_json(const struct reg_table *t, bool at_once, unsigned depth)
+{
+	struct out o;
+	out_open(&o);
+	struct json_writer w;
+	jw_init(&w, o.f);
+	for (unsigned d = 0; d < depth; d++)
+		jw_begin_array(&w);
+	register_json_table(&w, t, at_once);
+	for (unsigned d = 0; d < depth; d++)
+		jw_end_array(&w);
+	jw_finish(&w);
+	char *text = strdup(out_text(&o));
+	out_close(&o);
+	assert_non_null(text);
+	return text;
+}
+
+/*
+** A register table's attendance written with one check for room for a
+** meeting's lines: as line by line, for members whose keys fit and do not
+** (long, escaped, more members than are quoted once), every attendance,
+** members not on the roster (a meeting without any), at two depths, and
+** enough meetings that the writer's buffer fills many times.
+*/
+static void test_table_json_at_once(void **state)
+{
+	(void)state;
+	enum { MEMBERS = 70, MEETINGS = 400 };
+	static struct reg_member members[MEMBERS];
+	static const struct reg_member *rows[MEMBERS];
+	static struct reg_meeting meetings[MEETINGS];
+	static enum attendance cells[MEMBERS * MEETINGS];
+	static char ids[MEMBERS][48];
+	for (unsigned r = 0; r < MEMBERS; r++) {
+		if (r == 3)
+			snprintf(ids[r], sizeof ids[r], "%s", "a_member_id_of_28_characters");
+		else if (r == 4)
+			snprintf(ids[r], sizeof ids[r], "%s", "a_member_id_of_29_characters_");
+		else if (r == 5)
+			snprintf(ids[r], sizeof ids[r], "%s", "quo\"te");
+		else
+			snprintf(ids[r], sizeof ids[r], "m%u", r);
+		members[r] = (struct reg_member){ .id = ids[r], .name = ids[r] };
+		rows[r] = &members[r];
+	}
+	for (unsigned c = 0; c < MEETINGS; c++) {
+		meetings[c] = (struct reg_meeting){ .date = (qdate)(700000 + c), .title = "A \"meeting\"", .file = "f.minutes" };
+		for (unsigned r = 0; r < MEMBERS; r++)
+			cells[r * MEETINGS + c] = c == 7 ? ATT_NOT_MEMBER : (enum attendance)((r * 7 + c * 3) % ATT__COUNT);
+	}
+	/* all 70 (not quoted once), the first 3 (short keys), 3 to 5 (the 28- and 29-character keys, an escape), the first 60 */
+	static const unsigned from[] = { 0, 0, 3, 0, 6 }, count[] = { MEMBERS, 3, 1, 60, 60 };
+	for (unsigned k = 0; k < sizeof from / sizeof from[0]; k++) {
+		for (unsigned depth = 0; depth < 6; depth += 5) {
+			struct reg_table t = { .body = "b", .meetings = meetings, .n_meetings = MEETINGS, .members = rows + from[k],
+			                       .n_members = count[k], .cells = cells + from[k] * MEETINGS };
+			char *general = table_json(&t, false, depth), *at_once = table_json(&t, true, depth);
+			assert_true(strlen(general) > JSON_BUFFER); /* the buffer filled */
+			assert_string_equal(at_once, general);
+			free(general);
+			free(at_once);
+		}
+	}
+	/* the key that just fits is written at once: both as jw_key writes it */
+	struct reg_table t = { .body = "b", .meetings = meetings, .n_meetings = 1, .members = rows + 3, .n_members = 1,
+	                       .cells = cells + 3 * MEETINGS };
+	char *text = table_json(&t, true, 0);
+	assert_non_null(strstr(text, "\"a_member_id_of_28_characters\": \""));
+	free(text);
+}
+
 #define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
 
 int main(void)
@@ -399,6 +473,7 @@ int main(void)
 		T(test_interest_of_an_attendee),
 		T(test_register_tables_and_totals),
 		T(test_interest_words),
+		cmocka_unit_test(test_table_json_at_once),
 	};
 	return cmocka_run_group_tests_name("register", tests, NULL, NULL);
 }
