@@ -596,13 +596,20 @@ static size_t known_word_at(const char *p, size_t avail, const char *word)
 	return any_word_at(p, avail, word);
 }
 
-/* fr_scan_outcome, `carried` (most outcomes) inlined: one comparison. */
+/* fr_scan_outcome, `carried` and `not carried` (most outcomes) inlined:
+** a comparison or two (the words of `not carried` one space apart, as
+** they mostly are, compared as one word). */
 static ALWAYS_INLINE size_t outcome_at(const char *p, size_t avail, int *outcome, uint32_t *len)
 {
+	size_t n;
 	if (p[0] == 'c') {
-		size_t n = word_at(p, avail, "carried", 7);
+		n = word_at(p, avail, "carried", 7);
 		if (n)
 			*outcome = OUTCOME_CARRIED, *len = 7;
+		return n;
+	}
+	if (p[0] == 'n' && (n = word_at(p, avail, "not carried", 11))) {
+		*outcome = OUTCOME_NOT_CARRIED, *len = 11;
 		return n;
 	}
 	return fr_scan_outcome(p, avail, outcome, len);
@@ -932,6 +939,22 @@ size_t fr_scan_dated(struct fastrec *L, const char *p, size_t avail, const char 
 	return 0;
 }
 
+/* fr_scan_dated for whole_items, the words literals: `sent DATE` after
+** `papers`, `circulated DATE` or `amended DATE` after `minutes`. */
+static ALWAYS_INLINE size_t dated_at(struct fastrec *L, const char *p, size_t avail, bool minutes, uint32_t at,
+                                     uint32_t *end)
+{
+	size_t w = minutes ? word_at(p, avail, "circulated", 10) : word_at(p, avail, "sent", 4);
+	L->dated.which = 0;
+	if (!w || !date_at(L, p + w, avail - w, &L->dated.date)) {
+		if (!minutes || !(w = word_at(p, avail, "amended", 7)) || !date_at(L, p + w, avail - w, &L->dated.date))
+			return 0;
+		L->dated.which = 1;
+	}
+	*end = at + (uint32_t)w + 10;
+	return skip_blanks(p, w + 10, avail);
+}
+
 /* What follows `meeting`: its title, `on`, its date and its '{', into
 ** L->meeting_head. */
 size_t fr_scan_meeting(struct fastrec *L, const char *p, size_t avail, uint32_t at, uint32_t *end)
@@ -1183,18 +1206,23 @@ static struct rec_names names_of(const struct fr_names *v)
 	return (struct rec_names){ v->items, (unsigned)v->n };
 }
 
-/* A step of the meeting's body added (VEC_PUSH's growth, the block not
-** zeroed: only the first n are read). */
-static void push_step(struct fastrec *L, struct rec_step step)
+/* The steps grown (VEC_PUSH's growth, the block not zeroed: only the
+** first n are read). */
+static NO_INLINE void grow_steps(struct fastrec *L)
 {
-	if (L->steps.n == L->steps.cap) {
-		size_t cap = L->steps.cap ? 2 * L->steps.cap : 16;
-		struct rec_step *grown = arena_alloc_uninit(L->out, cap * sizeof *grown);
-		if (L->steps.n)
-			memcpy(grown, L->steps.items, L->steps.n * sizeof *grown);
-		L->steps.items = grown;
-		L->steps.cap = cap;
-	}
+	size_t cap = L->steps.cap ? 2 * L->steps.cap : 16;
+	struct rec_step *grown = arena_alloc_uninit(L->out, cap * sizeof *grown);
+	if (L->steps.n)
+		memcpy(grown, L->steps.items, L->steps.n * sizeof *grown);
+	L->steps.items = grown;
+	L->steps.cap = cap;
+}
+
+/* A step of the meeting's body added (inlined: a motion's end is one). */
+static ALWAYS_INLINE void push_step(struct fastrec *L, struct rec_step step)
+{
+	if (L->steps.n == L->steps.cap)
+		grow_steps(L);
 	L->steps.items[L->steps.n++] = step;
 }
 
@@ -1537,6 +1565,54 @@ static size_t whole_casting(struct fastrec *L, const char *q, size_t avail, uint
 	return w;
 }
 
+/* A motion zeroed: GCC's `*m = (struct rec_motion){ 0 }` is `rep stos`,
+** a step for each of its 35 words; sixteen bytes a store, one for each
+** two.  (A loop of them GCC would make a memset again: written out.) */
+static ALWAYS_INLINE void zero_motion(struct rec_motion *m)
+{
+#if defined(__SSE2__)
+	char *b = (char *)(void *)m;
+	const __m128i z = _mm_setzero_si128();
+	_Static_assert(sizeof *m <= 18 * 16 && sizeof *m >= 16, "zero_motion's stores cover a motion");
+#define ZERO16(k) \
+	if ((k) * 16 + 16 <= sizeof *m) \
+		_mm_storeu_si128((__m128i *)(void *)(b + (k) * 16), z)
+	ZERO16(0); ZERO16(1); ZERO16(2); ZERO16(3); ZERO16(4); ZERO16(5); ZERO16(6); ZERO16(7); ZERO16(8);
+	ZERO16(9); ZERO16(10); ZERO16(11); ZERO16(12); ZERO16(13); ZERO16(14); ZERO16(15); ZERO16(16); ZERO16(17);
+#undef ZERO16
+	if (sizeof *m % 16) /* the last bytes, by a store that overlaps the one before */
+		_mm_storeu_si128((__m128i *)(void *)(b + sizeof *m - 16), z);
+#else
+	*m = (struct rec_motion){ 0 };
+#endif
+}
+
+/* n bytes from `from` to `to` (a title: a few dozen), sixteen a step, the
+** last step overlapping the one before; none read or written outside the
+** n.  memcpy's call and its dispatch on the size cost more than the copy. */
+static ALWAYS_INLINE void copy_short(char *to, const char *from, size_t n)
+{
+#if defined(__SSE2__)
+	if (n >= 16) {
+		for (size_t k = 0; k + 16 < n; k += 16)
+			_mm_storeu_si128((__m128i *)(void *)(to + k), _mm_loadu_si128((const __m128i *)(const void *)(from + k)));
+		_mm_storeu_si128((__m128i *)(void *)(to + n - 16),
+		                 _mm_loadu_si128((const __m128i *)(const void *)(from + n - 16)));
+		return;
+	}
+	if (n >= 8) {
+		uint64_t a, b;
+		memcpy(&a, from, 8);
+		memcpy(&b, from + n - 8, 8);
+		memcpy(to, &a, 8);
+		memcpy(to + n - 8, &b, 8);
+		return;
+	}
+#endif
+	for (size_t k = 0; k < n; k++)
+		to[k] = from[k];
+}
+
 /* The motion begun (fr_motion_begin and fr_attribute's model) from its
 ** head as read (number: digits bytes at p, title: len bytes at p + start;
 ** start 0: none; the attributes in L->head), in one piece of the
@@ -1559,11 +1635,12 @@ static bool whole_motion_begin(struct fastrec *L, const char *p, size_t digits, 
 	struct attr *attrs = (struct attr *)(void *)(piece + sizeof *m);
 	struct rec_attr_at *attr_at = (struct rec_attr_at *)(void *)(attrs + n + 1);
 	char *text = (char *)(attr_at + n + 1);
-	*m = (struct rec_motion){ .title = "" };
+	zero_motion(m);
+	m->title = "";
 	L->motion = m;
 	L->ordinal = ++L->mt->n_motions;
 	if (digits) {
-		memcpy(text, p, digits);
+		copy_short(text, p, digits);
 		text[digits] = '\0';
 		m->number = text;
 		text += digits + 1;
@@ -1571,7 +1648,7 @@ static bool whole_motion_begin(struct fastrec *L, const char *p, size_t digits, 
 		m->number = arena_printf(L->out, "%u", L->ordinal);
 	}
 	if (start) {
-		memcpy(text, p + start, len);
+		copy_short(text, p + start, len);
 		text[len] = '\0';
 		m->title = text;
 	}
@@ -1634,7 +1711,7 @@ static size_t whole_motion_head(struct fastrec *L, const char *p, size_t avail, 
 }
 
 /* The motion ends (fr_motion_end's model; its attributes are in place). */
-static void whole_motion_end(struct fastrec *L, struct span at)
+static ALWAYS_INLINE void whole_motion_end(struct fastrec *L, struct span at)
 {
 	struct rec_motion *m = L->motion;
 	m->span = at;
@@ -1768,8 +1845,7 @@ static NO_INLINE size_t whole_items(struct fastrec *L, const char *p, size_t ava
 				w = 0;
 				n = whole_motion(L, q, left, qat);
 			} else if ((w = KEYWORD_AT(q, left, "minutes"))) {
-				static const char *const words[2] = { "circulated", "amended" };
-				if (!(n = fr_scan_dated(L, q + w, left - w, words, qat + (uint32_t)w, &end)))
+				if (!(n = dated_at(L, q + w, left - w, true, qat + (uint32_t)w, &end)))
 					return 0;
 				bool amended = L->dated.which == 1;
 				if (!fr_once(L, &L->seen, amended ? SAID_AMENDED : SAID_MINUTES))
@@ -1805,8 +1881,7 @@ static NO_INLINE size_t whole_items(struct fastrec *L, const char *p, size_t ava
 				if ((n = whole_names(L, q + w, left - w, qat + (uint32_t)w)))
 					fr_names_to(L, &L->said, &L->present);
 			} else if ((w = KEYWORD_AT(q, left, "papers"))) {
-				static const char *const words[2] = { "sent", NULL };
-				if (!(n = fr_scan_dated(L, q + w, left - w, words, qat + (uint32_t)w, &end)) ||
+				if (!(n = dated_at(L, q + w, left - w, false, qat + (uint32_t)w, &end)) ||
 				    !fr_once(L, &L->seen, SAID_PAPERS))
 					return 0;
 				mt->has_papers = true;

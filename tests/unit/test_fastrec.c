@@ -686,6 +686,34 @@ static void test_whole_meeting_words(void **state)
 		fail_msg("%lu meetings read whole", whole_total);
 }
 
+/* A motion's head and end as the whole-meeting reader copies and compares
+** them: titles of every length to forty bytes (copied sixteen bytes a
+** step, eight, or byte by byte), numbers of one to nine digits, and the
+** outcomes it compares as one word (`not carried`) beside those it does
+** not; each read whole, the same as token by token. */
+static void test_whole_motion_heads(void **state)
+{
+	FIXTURE_ENTER(struct ctx, x);
+	static const char *const outcomes[] = {
+		"carried", "not carried", "not  carried", "not carriedx", "not\tcarried", "void", "not carried}",
+	};
+	static const char title[] = "Approve the community pharmacy minor ailments scheme";
+	unsigned long whole_total = 0;
+	for (int len = 0; len <= 40; len++)
+		for (int k = 0; k < 7; k++) { /* a record each: the fast path gives up for good at a bad one */
+			struct sbuf b;
+			sbuf_init(&b, &x->f.arena);
+			/* the number's digits: 1 to 9, the title's bytes shifted by k */
+			sbuf_addf(&b, "meeting \"M%d\" on 2024-05-14 {\n  present a, b\n", len);
+			sbuf_addf(&b, "  motion %.*s \"%.*s\" {\n    for a\n    recorded %s\n  }\n", 1 + (len + k) % 9,
+			          "123456789", len, title + k, outcomes[k]);
+			sbuf_addf(&b, "  motion \"%.*s\" {\n    consensus recorded %s }\n}\n", len, title + 7 - k, outcomes[k]);
+			whole_total += compare_whole(x, sbuf_str(&b), len * 7 + k);
+		}
+	if (whole_total < 41 * 5) /* the plain ones were read whole */
+		fail_msg("%lu meetings read whole", whole_total);
+}
+
 /* One byte changed, dropped or doubled at every offset of a record that
 ** uses every statement, or the record cut there: the whole-meeting reader
 ** and the token path read the same meetings and give up at the same place
@@ -758,6 +786,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_whole_meeting, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_whole_meeting_words, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_whole_meeting_mutated, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_whole_motion_heads, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
