@@ -122,6 +122,7 @@ struct judge_plan {
 	bool roster_known;
 	qdate roster_from, roster_until;
 	bool *on_roster, *active, *own_voter;  /* by member index */
+	uint64_t active_bits, own_voter_bits, attendee_bits; /* the same by bits (roster_bits) */
 	int64_t members;
 	struct expr_memo *conditions;        /* requirements evaluated, by the counts they read */
 	bool counts_only;                    /* judge_plan_counts_only */
@@ -210,8 +211,14 @@ struct evaluator {
 	** who is present, so they are made once for each stretch of the meeting
 	** between two steps (docs/performance.md) and copied at each motion. */
 	unsigned room_epoch;        /* bumped whenever someone arrives or leaves */
-	unsigned voters_epoch;      /* voters_here is of this epoch (0: not known) */
-	uint64_t voters_here;       /* bit i: own_voter[i] and present (count_plain_votes; at most 64 members) */
+	/* The same by bits, bit i for member i, where the roster has at most
+	** 64 members (bits_known): what a plain motion's votes and room are
+	** counted from (voters_here, room_counts_plain) */
+	bool bits_known;
+	uint64_t present_bits;      /* people[i].present, kept with it */
+	uint64_t own_voter_bits;    /* own_voter */
+	uint64_t active_bits;       /* active */
+	uint64_t attendee_bits;     /* on the roster without a vote (count_attendees; no deputies: none sits for another) */
 	unsigned seats_epoch;       /* ev->seats are those of this epoch with no interests (0: not known) */
 	unsigned room_counted;      /* room->quorum and room->votes are of this epoch (0: none) */
 	struct room *room;
@@ -555,6 +562,13 @@ static int resolve_person(struct evaluator *ev, const struct rec_name *nm)
 	return i;
 }
 
+/* people[i].present's bit (present_bits) set as it is. */
+static inline void set_present_bit(struct evaluator *ev, unsigned i, bool present)
+{
+	if (ev->bits_known)
+		ev->present_bits = (ev->present_bits & ~(UINT64_C(1) << i)) | (uint64_t)present << i;
+}
+
 static void read_attendance(struct evaluator *ev)
 {
 	const struct rec_names *lists[3] = { &ev->m->present, &ev->m->apologies, &ev->m->attending };
@@ -572,9 +586,10 @@ static void read_attendance(struct evaluator *ev)
 				ev->people[i].listed_again = true;
 			}
 			ev->people[i].listed = true;
-			if (l != 1)
+			if (l != 1) {
 				ev->people[i].present = ev->people[i].attended = ev->people[i].at_start = true;
-			else
+				set_present_bit(ev, (unsigned)i, true);
+			} else
 				ev->people[i].apologies = true;
 		}
 	}
@@ -608,6 +623,7 @@ static void apply_step(struct evaluator *ev, const struct rec_step *st)
 		else if (follow)
 			room_moves(ev, follow, (unsigned)i, arriving ? 1 : -1, seats_follow);
 		ev->people[i].present = arriving;
+		set_present_bit(ev, (unsigned)i, arriving);
 		ev->people[i].attended = ev->people[i].attended || arriving;
 		ev->people[i].left = ev->people[i].left || !arriving;
 	}
@@ -1131,21 +1147,10 @@ static void repeated_vote(struct evaluator *ev, const struct rec_vote *v, unsign
 ** judged under another reading of a name (aliases), nor when recounting
 ** (eval_meeting_recounted: the comparison of tests).
 */
-/* Those who vote in their own seat and are present, a bit each (at most
-** 64 members): made once for each stretch of the meeting between two
-** steps (room_epoch), as present changes only at a step (apply_step) or
-** while a name is read as a member (read_each_way, where n_alias > 0 keeps
-** count_plain_votes from asking). */
-static uint64_t voters_here(struct evaluator *ev)
+/* Those who vote in their own seat and are present, a bit each (bits_known). */
+static inline uint64_t voters_here(const struct evaluator *ev)
 {
-	if (ev->voters_epoch != ev->room_epoch) {
-		uint64_t mask = 0;
-		for (unsigned i = 0; i < ev->t->n_members; i++)
-			mask |= (uint64_t)(ev->own_voter[i] && ev->people[i].present) << i;
-		ev->voters_here = mask;
-		ev->voters_epoch = ev->room_epoch;
-	}
-	return ev->voters_here;
+	return ev->own_voter_bits & ev->present_bits;
 }
 
 static bool count_plain_votes(struct evaluator *ev, const struct motion_state *ms, const struct rec_motion *mo,
@@ -1160,7 +1165,7 @@ static bool count_plain_votes(struct evaluator *ev, const struct motion_state *m
 	int64_t n[3] = { 0, 0, 0 };
 	/* no votes: votes may be NULL, and NULL + 0 is undefined */
 	const struct rec_vote *v = mo->votes, *end = mo->n_votes ? v + mo->n_votes : v;
-	if (mo->interests.n == 0 && !everyone_here && ev->t->n_members <= 64) {
+	if (mo->interests.n == 0 && !everyone_here && ev->bits_known) {
 		/* the commonest: nobody declared an interest in this motion (the
 		** marks of earlier ones were cleared), and who was named already
 		** is a bit of one word */
@@ -1334,6 +1339,31 @@ static void room_counts_at_once(struct evaluator *ev, const struct motion_state 
 	}
 }
 
+/*
+** room_counts_at_once for a plain motion (decide_motion) where the terms
+** read no role list and have no deputies, by the bits of the roster
+** (bits_known): nobody has declared an interest (no one conflicted or
+** deemed), each voting member present sits in their own seat, and nobody
+** sits for another, so the four loops' counts are how many are active,
+** active and present, and present without a vote.  false where it does
+** not apply.  test_room_carried_as_recounted compares it with the loops.
+*/
+static bool room_counts_plain(const struct evaluator *ev, struct counts *q, struct counts *v)
+{
+	const struct terms *t = ev->t;
+	if (!ev->bits_known || t->n_masks > 0 || t->has_deputies)
+		return false;
+	counts_clear(q, 0);
+	counts_clear(v, 0);
+	int64_t members = __builtin_popcountll(ev->active_bits);
+	int64_t present = __builtin_popcountll(ev->active_bits & ev->present_bits);
+	int64_t attendees = __builtin_popcountll(ev->attendee_bits & ev->present_bits);
+	q->n[COUNT_MEMBERS] = v->n[COUNT_MEMBERS] = members;
+	q->n[COUNT_PRESENT] = v->n[COUNT_PRESENT] = v->n[COUNT_ELIGIBLE] = present;
+	q->n[COUNT_ATTENDEES] = v->n[COUNT_ATTENDEES] = attendees;
+	return true;
+}
+
 /* The counts of the room at this motion, before the votes: made, or for a
 ** plain motion (decide_motion) copied from the last made in this stretch
 ** of the meeting. */
@@ -1350,7 +1380,7 @@ static void room_counts(struct evaluator *ev, const struct motion_state *ms, boo
 	if (ev->recount) {
 		quorum_counts(ev, ms, &s->quorum);
 		vote_counts_for_rules(ev, ms, &s->votes);
-	} else {
+	} else if (!plain || !room_counts_plain(ev, &s->quorum, &s->votes)) {
 		room_counts_at_once(ev, ms, &s->quorum, &s->votes);
 	}
 	s->everyone_counted = t->quorum_tba && everyone_counted(ev, &s->quorum);
@@ -1870,10 +1900,12 @@ static void read_each_way(struct evaluator *ev, const struct motion_result *mr, 
 		int member = pk->reps[pk->used++];
 		bool was = ev->people[member].present;
 		ev->people[member].present = was || u->present;
+		set_present_bit(ev, (unsigned)member, was || u->present);
 		ev->alias[k] = (struct alias){ u->id, member };
 		ev->n_alias = k + 1;
 		read_each_way(ev, mr, ms, rd, k + 1);
 		ev->people[member].present = was;
+		set_present_bit(ev, (unsigned)member, was);
 		pk->used--;
 	}
 	ev->n_alias = k;
@@ -2793,6 +2825,19 @@ static void roster_days(const struct terms *t, qdate d, qdate *from, qdate *unti
 	}
 }
 
+/* The roster's arrays as bits (struct evaluator), where it has at most 64
+** members. */
+static void roster_bits(const struct terms *t, const bool *on_roster, const bool *active, const bool *own_voter,
+                        uint64_t bits[3])
+{
+	bits[0] = bits[1] = bits[2] = 0;
+	for (unsigned i = 0; i < t->n_members && t->n_members <= 64; i++) {
+		bits[0] |= (uint64_t)active[i] << i;
+		bits[1] |= (uint64_t)own_voter[i] << i;
+		bits[2] |= (uint64_t)(on_roster[i] && !t->members[i].voting) << i;
+	}
+}
+
 /* ev's roster on day d: the plan's when it knows that day's, else made
 ** (and kept by the plan for the days it holds). */
 static void roster_on(struct evaluator *ev, qdate d)
@@ -2800,8 +2845,13 @@ static void roster_on(struct evaluator *ev, qdate d)
 	const struct terms *t = ev->t;
 	struct judge_plan *p = ev->plan;
 	size_t n = t->n_members;
+	ev->bits_known = n <= 64;
+	ev->present_bits = 0; /* nobody yet (read_attendance) */
 	if (!p) {
 		roster_made(t, d, ev->on_roster, ev->active, ev->own_voter, &ev->res->members);
+		uint64_t bits[3];
+		roster_bits(t, ev->on_roster, ev->active, ev->own_voter, bits);
+		ev->active_bits = bits[0], ev->own_voter_bits = bits[1], ev->attendee_bits = bits[2];
 		return;
 	}
 	if (!p->roster_known || d < p->roster_from || d > p->roster_until) {
@@ -2811,12 +2861,16 @@ static void roster_on(struct evaluator *ev, qdate d)
 			p->own_voter = p->active + n + 1;
 		}
 		roster_made(t, d, p->on_roster, p->active, p->own_voter, &p->members);
+		uint64_t bits[3];
+		roster_bits(t, p->on_roster, p->active, p->own_voter, bits);
+		p->active_bits = bits[0], p->own_voter_bits = bits[1], p->attendee_bits = bits[2];
 		roster_days(t, d, &p->roster_from, &p->roster_until);
 		p->roster_known = true;
 	}
 	memcpy(ev->on_roster, p->on_roster, n);
 	memcpy(ev->active, p->active, n);
 	memcpy(ev->own_voter, p->own_voter, n);
+	ev->active_bits = p->active_bits, ev->own_voter_bits = p->own_voter_bits, ev->attendee_bits = p->attendee_bits;
 	ev->res->members = p->members;
 }
 
