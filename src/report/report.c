@@ -123,11 +123,11 @@ char *report_side_votes_at(const struct motion_result *mr, enum vote_kind side, 
 	static const char casting[] = " + casting 1";
 	_Static_assert(REPORT_SIDE_MAX >= NUMFMT_MAX + sizeof casting - 1, "room for the votes and the casting vote");
 	if (mr->casting_applied && mo->has_casting && mo->casting == side) {
-		p += numfmt_i64(p, n - 1);
+		p += numfmt_i64_fast(p, n - 1);
 		memcpy(p, casting, sizeof casting);
 		return p + sizeof casting - 1;
 	}
-	return p + numfmt_i64(p, n);
+	return p + numfmt_i64_fast(p, n);
 }
 
 const char *report_side_votes(const struct motion_result *mr, enum vote_kind side, char *buf)

@@ -163,6 +163,10 @@ char *report_side_votes_at(const struct motion_result *mr, enum vote_kind side, 
 ** report's wbuf).  Nothing when there is nothing to say. */
 void report_motion_attrs(void *out, const struct rec_motion *mo, void (*raw)(void *out, const char *s),
                          void (*text)(void *out, const char *s), const char *before, const char *after);
+/* report_motion_attrs(out, mo, ..., "  [", "]") into a text report's
+** buffer, whole numbers written by hand (the unit tests compare the two). */
+struct wbuf;
+void report_text_attrs(struct wbuf *out, const struct rec_motion *mo);
 /* fputs, for report_motion_attrs' raw pieces on a FILE */
 void report_fputs(void *out, const char *s);
 

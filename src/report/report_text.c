@@ -136,6 +136,77 @@ static void put_text(void *out, const char *s)
 	wbuf_puts(out, s);
 }
 
+void report_text_attrs(struct wbuf *out, const struct rec_motion *mo)
+{
+	if (mo->is_virtual) { /* rare: its date and words as every report has them */
+		report_motion_attrs(out, mo, put_text, put_text, "  [", "]");
+		return;
+	}
+	if (mo->n_attrs == 0)
+		return;
+	wbuf_write(out, "  [", 3);
+	for (unsigned i = 0; i < mo->n_attrs; i++) {
+		const struct attr *a = &mo->attrs[i];
+		const struct value *v = &a->value;
+		if (i)
+			wbuf_write(out, ", ", 2);
+		wbuf_puts(out, a->name);
+		if (v->type == VT_BOOL && v->u.boolean)
+			continue;
+		wbuf_putc(out, ' ');
+		if (v->type == VT_NUM && v->u.num.den == 1 && v->places == 0) {
+			wbuf_int(out, v->u.num.num); /* rat_format's digits for a whole number */
+		} else if (v->type == VT_STR) {
+			wbuf_putc(out, '"');
+			wbuf_puts(out, v->u.str);
+			wbuf_putc(out, '"');
+		} else {
+			char buf[RAT_FMT_MAX];
+			wbuf_puts(out, value_format(v, buf, sizeof buf));
+		}
+	}
+	wbuf_putc(out, ']');
+}
+
+/* The outcomes' names and their lengths, from the list ast_outcome_name's
+** come from: two a motion, not measured. */
+static const struct {
+	const char *s;
+	unsigned char n;
+} outcome_text[] = {
+#define OUTCOME(id, name, word) [id] = { name, sizeof name - 1 },
+#include "front/outcomes.def"
+#undef OUTCOME
+};
+#define OUTCOME_TEXT_MAX 16
+#define OUTCOME_LINE_MAX (32 + 2 * OUTCOME_TEXT_MAX)
+#define OUTCOME(id, name, word) _Static_assert(sizeof name - 1 <= OUTCOME_TEXT_MAX, "an outcome's name fits");
+#include "front/outcomes.def"
+#undef OUTCOME
+
+static char *put_outcome(char *p, enum outcome o)
+{
+	if ((unsigned)o >= sizeof outcome_text / sizeof outcome_text[0] || !outcome_text[o].s)
+		return wbuf_put_str(p, ast_outcome_name(o)); /* "?": no such outcome */
+	memcpy(p, outcome_text[o].s, outcome_text[o].n);
+	return p + outcome_text[o].n;
+}
+
+/* "  outcome   carried (minutes: carried)", without colour: one check for room. */
+static void print_outcome(struct wbuf *out, const struct motion_result *mr)
+{
+	char *p = wbuf_space(out, OUTCOME_LINE_MAX);
+	WBUF_LIT(p, "  outcome   ");
+	p = put_outcome(p, mr->outcome);
+	if (mr->recorded != OUTCOME_NONE) {
+		WBUF_LIT(p, " (minutes: ");
+		p = put_outcome(p, mr->recorded);
+		*p++ = ')';
+	}
+	*p++ = '\n';
+	wbuf_wrote(out, p);
+}
+
 /* The counts line, every part bounded: one check for room. */
 #define COUNTS_LINE_MAX (256 + 8 * NUMFMT_MAX + 2 * REPORT_SIDE_MAX)
 _Static_assert(COUNTS_LINE_MAX <= WBUF_SIZE, "a wbuf has room for a counts line");
@@ -351,7 +422,8 @@ static void print_motion(struct wbuf *out, const struct terms *t, const struct m
 		wbuf_puts(out, "  ");
 	}
 	wbuf_puts(out, mo->title);
-	report_motion_attrs(out, mo, put_text, put_text, "  [", "]");
+	if (mo->n_attrs || mo->is_virtual) /* most have none: the test here, not in a call */
+		report_text_attrs(out, mo);
 	wbuf_putc(out, '\n');
 	for (unsigned k = 0; k < mr->n_deputies; k++) {
 		char dep[REPORT_DEPUTY_MAX];
@@ -393,16 +465,15 @@ static void print_motion(struct wbuf *out, const struct terms *t, const struct m
 		wbuf_puts(out, oc);
 		wbuf_puts(out, ast_outcome_name(mr->outcome));
 		wbuf_puts(out, RESET);
+		if (mr->recorded != OUTCOME_NONE) {
+			wbuf_puts(out, " (minutes: ");
+			wbuf_puts(out, ast_outcome_name(mr->recorded));
+			wbuf_putc(out, ')');
+		}
+		wbuf_putc(out, '\n');
 	} else {
-		wbuf_puts(out, "  outcome   ");
-		wbuf_puts(out, ast_outcome_name(mr->outcome));
+		print_outcome(out, mr);
 	}
-	if (mr->recorded != OUTCOME_NONE) {
-		wbuf_puts(out, " (minutes: ");
-		wbuf_puts(out, ast_outcome_name(mr->recorded));
-		wbuf_putc(out, ')');
-	}
-	wbuf_putc(out, '\n');
 	/* most motions have none of these three: the tests first, not the calls */
 	char rat[REPORT_RATIFICATION_MAX];
 	if (mr->approval != APPROVAL_NOT_NEEDED && report_approval(mr, rat)) {

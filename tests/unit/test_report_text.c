@@ -190,6 +190,24 @@ static const struct terms *load_terms(struct run *R, unsigned version)
 	return t;
 }
 
+/* The text of a report in colour, its escapes (ESC [ ... m) taken out, in place. */
+static char *without_color(const char *text)
+{
+	char *s = (char *)text, *w = s;
+	for (const char *p = s; *p;) {
+		if (*p == '\033') {
+			while (*p && *p != 'm')
+				p++;
+			if (*p)
+				p++;
+		} else {
+			*w++ = *p++;
+		}
+	}
+	*w = '\0';
+	return s;
+}
+
 /* The rules whose steps are a plan's memo's (req_result.steps_kept). */
 static unsigned steps_kept(const struct meeting_result *r)
 {
@@ -216,9 +234,11 @@ static void kept_blocks(struct run *R, bool planned)
 	assert_non_null(slots);
 	struct wbuf_memo memo;
 	wbuf_memo_init(&memo, slots);
-	struct out a, b;
+	struct out a, b, c;
 	out_open(&a);
 	out_open(&b);
+	out_open(&c);
+	const struct report_opts color = { true };
 	for (unsigned round = 0; round < 2; round++) {
 		for (unsigned seed = 0; seed < 400; seed++) {
 			char text[8192];
@@ -239,6 +259,7 @@ static void kept_blocks(struct run *R, bool planned)
 			kept_steps += steps_kept(r);
 			report_text_meeting_kept(a.f, r, &memo);
 			report_text_meeting_kept(b.f, r, NULL);
+			report_text_meeting(c.f, r, &color); /* the outcome's names as ast_outcome_name's */
 		}
 	}
 	const char *got = out_text(&a), *want = out_text(&b);
@@ -262,8 +283,10 @@ static void kept_blocks(struct run *R, bool planned)
 		size_t from = i > 300 ? i - 300 : 0;
 		fail_msg("kept and afresh differ at byte %zu:\nkept:   %.400s\nafresh: %.400s", i, got + from, want + from);
 	}
+	assert_string_equal(without_color(out_text(&c)), want);
 	out_close(&a);
 	out_close(&b);
+	out_close(&c);
 	free(slots);
 }
 
@@ -279,11 +302,86 @@ static void test_kept_blocks_planned(void **state)
 	kept_blocks(R, true);
 }
 
+/* The values an attribute may have, as a record gives them. */
+static struct value attr_value(unsigned i)
+{
+	static const struct {
+		int64_t num, den;
+		unsigned char places;
+	} nums[] = { { 0, 1, 0 },         { 5, 1, 0 },       { -7, 1, 0 }, { 99, 1, 0 }, { 100, 1, 0 },
+		     { 181000, 1, 0 },    { INT64_MAX, 1, 0 }, { INT64_MIN, 1, 0 }, { 3100050, 100, 2 },
+		     { 7, 2, 0 },         { 1, 3, 0 },       { 100, 1, 2 }, { -5, 2, 1 } };
+	const unsigned n_nums = sizeof nums / sizeof nums[0];
+	struct value v = { 0 };
+	if (i < n_nums) {
+		v.type = VT_NUM;
+		v.u.num = (struct rat){ nums[i].num, nums[i].den };
+		v.places = nums[i].places;
+		return v;
+	}
+	switch (i - n_nums) {
+	case 0: v.type = VT_BOOL; v.u.boolean = true; break;
+	case 1: v.type = VT_BOOL; v.u.boolean = false; break;
+	case 2: v.type = VT_STR; v.u.str = "amendment"; break;
+	case 3: v.type = VT_STR; v.u.str = ""; break;
+	case 4: v.type = VT_DATE; v.u.date = 19000; break;
+	default: v.type = VT_NONE; break;
+	}
+	return v;
+}
+#define ATTR_VALUES 19
+
+/* report_text_attrs writes what report_motion_attrs writes, for no, one,
+** two and three attributes of every kind of value, in a meeting and outside. */
+static void test_attrs(void **state)
+{
+	(void)state;
+	static const char *const names[] = { "financial", "amount", "kind" };
+	struct out a, b;
+	out_open(&a);
+	out_open(&b);
+	struct wbuf w;
+	wbuf_init(&w, a.f);
+	unsigned motions = 0;
+	for (unsigned n = 0; n <= 3; n++)
+		for (unsigned x = 0; x < ATTR_VALUES; x++)
+			for (unsigned y = 0; y < (n >= 2 ? ATTR_VALUES : 1u); y++)
+				for (unsigned virt = 0; virt < 2; virt++) {
+					struct attr attrs[3];
+					unsigned pick[3] = { x, y, (x + y) % ATTR_VALUES };
+					for (unsigned i = 0; i < n; i++)
+						attrs[i] = (struct attr){ names[i], attr_value(pick[i]) };
+					struct rec_motion mo = { 0 };
+					mo.attrs = attrs;
+					mo.n_attrs = n;
+					mo.is_virtual = virt;
+					mo.virtual_on = 20000 + x;
+					wbuf_putc(&w, '<');
+					report_text_attrs(&w, &mo);
+					wbuf_putc(&w, '>');
+					fputc('<', b.f);
+					report_motion_attrs(b.f, &mo, report_fputs, report_fputs, "  [", "]");
+					fputc('>', b.f);
+					motions++;
+				}
+	wbuf_flush(&w);
+	const char *got = out_text(&a), *want = out_text(&b);
+	assert_true(motions > 700);
+	assert_non_null(strstr(want, "amount -9223372036854775808"));
+	assert_non_null(strstr(want, "amount 31000.50"));
+	assert_non_null(strstr(want, "kind \"amendment\""));
+	assert_non_null(strstr(want, "decided outside a meeting on "));
+	assert_string_equal(got, want);
+	out_close(&a);
+	out_close(&b);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_kept_blocks, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_kept_blocks_planned, setup, teardown),
+		cmocka_unit_test(test_attrs),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
