@@ -22,30 +22,32 @@ static void to_hex(const unsigned char digest[SHA256_DIGEST_LENGTH], char hex[SH
 	hex[64] = '\0';
 }
 
-static void ignore_progress(void *ctx, size_t hashed)
-{
-	(void)ctx;
-	(void)hashed;
-}
-
 bool sha256_hex(const void *data, size_t len, char hex[SHA256_HEX_SIZE])
-{
-	return sha256_hex_blocks(data, len, hex, ignore_progress, NULL);
-}
-
-#define SHA256_BLOCK ((size_t)1 << 20)
-
-bool sha256_hex_blocks(const void *data, size_t len, char hex[SHA256_HEX_SIZE],
-                       void (*done)(void *ctx, size_t hashed), void *ctx)
 {
 	unsigned char digest[SHA256_DIGEST_LENGTH];
 	SHA256_CTX md;
 	hex[0] = '\0';
+	bool ok = SHA256_Init(&md) == 1 && SHA256_Update(&md, data, len) == 1 && SHA256_Final(digest, &md) == 1;
+	if (ok)
+		to_hex(digest, hex);
+	return ok;
+}
+
+/* Read and hashed a piece at a time: as much as the caches hold well. */
+#define SHA256_PIECE ((size_t)64 << 10)
+
+bool sha256_hex_read(size_t len, size_t (*read)(void *ctx, size_t at, char *buf, size_t n), void *ctx,
+                     char hex[SHA256_HEX_SIZE])
+{
+	unsigned char digest[SHA256_DIGEST_LENGTH];
+	char piece[SHA256_PIECE];
+	SHA256_CTX md;
+	hex[0] = '\0';
 	bool ok = SHA256_Init(&md) == 1;
-	for (size_t at = 0; ok && at < len; at += SHA256_BLOCK) {
-		size_t k = len - at < SHA256_BLOCK ? len - at : SHA256_BLOCK;
-		ok = SHA256_Update(&md, (const unsigned char *)data + at, k) == 1;
-		done(ctx, at + k);
+	for (size_t at = 0; ok && at < len;) {
+		size_t k = read(ctx, at, piece, len - at < SHA256_PIECE ? len - at : SHA256_PIECE);
+		ok = k > 0 && SHA256_Update(&md, (const unsigned char *)piece, k) == 1;
+		at += k;
 	}
 	ok = ok && SHA256_Final(digest, &md) == 1;
 	if (ok)

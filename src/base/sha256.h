@@ -13,9 +13,10 @@
 /* Hex digest of len bytes; false if libcrypto failed (then hex is ""). */
 bool sha256_hex(const void *data, size_t len, char hex[SHA256_HEX_SIZE]);
 
-/* The same, a megabyte at a time, calling done(ctx, bytes hashed so far)
-** after each (a mapped file gives back what was hashed). */
-bool sha256_hex_blocks(const void *data, size_t len, char hex[SHA256_HEX_SIZE],
-                       void (*done)(void *ctx, size_t hashed), void *ctx);
+/* The same for len bytes that `read` copies into buf, n at a time from
+** offset at (returning how many: 0 stops it, a failure), so that a long
+** file is hashed without being held or mapped whole. */
+bool sha256_hex_read(size_t len, size_t (*read)(void *ctx, size_t at, char *buf, size_t n), void *ctx,
+                     char hex[SHA256_HEX_SIZE]);
 
 #endif

@@ -96,28 +96,41 @@ static const unsigned char *skip_ascii(const unsigned char *p, const unsigned ch
 	return p;
 }
 
+/* Where the block from `at` ends in the view w of avail bytes: at most
+** ENCODING_BLOCK bytes, and short of a view cut before the end of the file
+** by the longest sequence, so that one begun in the block can be read. */
+static size_t encoding_block(const struct source *src, uint32_t at, size_t avail)
+{
+	size_t n = avail < ENCODING_BLOCK ? avail : ENCODING_BLOCK;
+	if (n == avail && at + avail < src->len)
+		n -= 3;
+	return n;
+}
+
 static bool check_encoding(struct diag_sink *diag, const struct source *src, uint32_t from)
 {
 	/* diag NULL: say nothing, and stop at the first problem (false) */
-	const unsigned char *text = (const unsigned char *)src->text;
 	uint32_t bad[3];
+	unsigned char bad_byte[3];
 	unsigned n_bad = 0;
 	for (uint32_t at = from; at < src->len;) {
-		uint32_t stop = src->len - at > ENCODING_BLOCK ? at + ENCODING_BLOCK : (uint32_t)src->len;
-		const void *nul = memchr(text + at, '\0', stop - at);
+		size_t avail; /* a mapped file is read a window at a time (source_view) */
+		const unsigned char *w = (const unsigned char *)source_view(src, at, &avail);
+		size_t stop = encoding_block(src, at, avail);
+		const void *nul = memchr(w, '\0', stop);
 		if (nul) {
-			uint32_t where = (uint32_t)((const unsigned char *)nul - text);
+			uint32_t where = at + (uint32_t)((const unsigned char *)nul - w);
 			if (!diag)
 				return false;
 			diag_report(diag, D_ENCODING, (struct loc){ src, where, where + 1 },
 			            "the file contains a NUL byte; is it a binary file?");
 			return false;
 		}
-		const unsigned char *p = text + at, *end = text + src->len, *block_end = text + stop;
+		const unsigned char *p = w, *end = w + avail, *block_end = w + stop;
 		while (p < block_end) {
 			p = skip_ascii(p, block_end);
-			uint64_t w[4]; /* ASCII, the common case: 32 bytes at a time, then 8 */
-			if (block_end - p >= 32 && (memcpy(w, p, 32), ((w[0] | w[1] | w[2] | w[3]) & 0x8080808080808080u) == 0)) {
+			uint64_t q[4]; /* ASCII, the common case: 32 bytes at a time, then 8 */
+			if (block_end - p >= 32 && (memcpy(q, p, 32), ((q[0] | q[1] | q[2] | q[3]) & 0x8080808080808080u) == 0)) {
 				p += 32;
 				continue;
 			}
@@ -134,20 +147,22 @@ static bool check_encoding(struct diag_sink *diag, const struct source *src, uin
 			if (n == 0) {
 				if (!diag)
 					return false;
-				if (n_bad < 3)
-					bad[n_bad] = (uint32_t)(p - text);
+				if (n_bad < 3) {
+					bad[n_bad] = at + (uint32_t)(p - w);
+					bad_byte[n_bad] = *p;
+				}
 				n_bad++;
 				n = 1;
 			}
 			p += n;
 		}
-		at = (uint32_t)(p - text); /* a sequence may end past the block */
+		at += (uint32_t)(p - w); /* a sequence may end past the block */
 		source_forget_behind(src, at);
 	}
 	source_forget_all(src);
 	for (unsigned i = 0; i < n_bad && i < 3; i++)
 		diag_report(diag, D_ENCODING, (struct loc){ src, bad[i], bad[i] + 1 },
-		            "invalid UTF-8 byte 0x%02X (save the file as UTF-8)", text[bad[i]]);
+		            "invalid UTF-8 byte 0x%02X (save the file as UTF-8)", bad_byte[i]);
 	return true;
 }
 

@@ -5,6 +5,8 @@
 #define _DEFAULT_SOURCE
 #include "front/source.h"
 
+#include "base/sha256.h"
+
 #include <errno.h>
 #include <fcntl.h>
 #include <stdint.h>
@@ -173,6 +175,7 @@ static int map_fd(struct source *s, int fd, size_t len, const char **why)
 	s->text = base;
 	s->len = len;
 	s->map_len = total;
+	s->fd = fd; /* read in order through it (source_view), closed by source_close */
 	return 0;
 }
 
@@ -294,7 +297,8 @@ static int load(struct source *s, struct arena *a, int dirfd, const char *name, 
 	}
 	if (map) {
 		int rc = map_fd(s, fd, (size_t)st->st_size, why);
-		close_later(batch, fd);
+		if (rc != 0)
+			close_later(batch, fd);
 		return rc;
 	}
 	char *text = NULL;
@@ -328,11 +332,102 @@ int source_map_over(struct source *s, struct arena *a, const char *path, size_t 
 
 void source_close(struct source *s)
 {
-	if (s->map_len)
+	if (s->map_len) {
 		munmap((void *)s->text, s->map_len);
+		close(s->fd);
+	}
 	s->map_len = 0;
+	s->window = NULL; /* in the arena, with the text's other caches */
+	s->win_at = s->win_len = 0;
 	s->text = "";
 	s->len = 0;
+}
+
+/* ---- reading a mapped file in order -------------------------------------- */
+
+/* Bytes kept before `at` when the window is refilled from it: a report
+** asks the positions of the meeting just read (counted on from the last
+** asked, source_position) after the reader has moved on to the next. */
+#define SOURCE_WINDOW_BACK (64u << 10)
+
+/* n bytes at `at` of a mapped file into buf, by pread; what the system
+** would not give (the file shrank while read) through the mapping, as
+** before (the system stops the program: struct source). */
+static void read_mapped(const struct source *s, uint32_t at, char *buf, size_t n)
+{
+	size_t got = 0;
+	while (got < n) {
+		ssize_t k = pread(s->fd, buf + got, n - got, (off_t)at + (off_t)got);
+		if (k < 0 && errno == EINTR)
+			continue;
+		if (k <= 0)
+			break;
+		got += (size_t)k;
+	}
+	if (got < n)
+		memcpy(buf + got, s->text + at + got, n - got);
+}
+
+/* Does the window hold the bytes [from, to)? */
+static bool window_holds(const struct source *s, uint32_t from, uint32_t to)
+{
+	return s->window && from >= s->win_at && to <= s->win_at + s->win_len;
+}
+
+static void fill_window(struct source *s, uint32_t at)
+{
+	if (!s->window)
+		s->window = arena_alloc_uninit(s->arena, SOURCE_WINDOW + 2);
+	uint32_t from = at > SOURCE_WINDOW_BACK ? at - SOURCE_WINDOW_BACK : 0;
+	size_t n = s->len - from < SOURCE_WINDOW ? s->len - from : SOURCE_WINDOW;
+	read_mapped(s, from, s->window, n);
+	s->window[n] = s->window[n + 1] = '\0';
+	s->win_at = from;
+	s->win_len = (uint32_t)n;
+}
+
+size_t source_copy(const struct source *s, uint32_t at, char *buf, size_t n)
+{
+	if (at >= s->len)
+		return 0;
+	if (n > s->len - at)
+		n = s->len - at;
+	if (!s->map_len)
+		memcpy(buf, s->text + at, n);
+	else if (window_holds(s, at, at + (uint32_t)n))
+		memcpy(buf, s->window + (at - s->win_at), n);
+	else
+		read_mapped(s, at, buf, n);
+	return n;
+}
+
+const char *source_view(const struct source *cs, uint32_t at, size_t *avail)
+{
+	struct source *s = (struct source *)cs; /* the window is a cache, as the line table */
+	if (at > s->len)
+		at = (uint32_t)s->len;
+	if (!s->map_len) {
+		*avail = s->len - at;
+		return s->text + at;
+	}
+	uint32_t end = s->win_at + s->win_len;
+	if (!window_holds(s, at, at) || (end - at < SOURCE_VIEW_MIN && end < s->len))
+		fill_window(s, at);
+	*avail = s->win_at + s->win_len - at;
+	return s->window + (at - s->win_at);
+}
+
+/* source_copy as sha256_hex_read reads. */
+static size_t copy_for_hash(void *ctx, size_t at, char *buf, size_t n)
+{
+	return source_copy(ctx, (uint32_t)at, buf, n);
+}
+
+bool source_sha256_hex(const struct source *s, char hex[SHA256_HEX_SIZE])
+{
+	if (!s->map_len)
+		return sha256_hex(s->text, s->len, hex);
+	return sha256_hex_read(s->len, copy_for_hash, (void *)s, hex);
 }
 
 /*
@@ -509,6 +604,26 @@ static void blocks_room(struct source *s, size_t need)
 	}
 }
 
+/* The line ends in [from, from + n) of a mapped file, read from the window
+** if it holds them (the reader has just read them), else a piece at a time
+** by pread: never through the mapping (struct source's window). */
+static uint32_t mapped_line_ends(const struct source *s, uint32_t from, uint32_t n)
+{
+	if (window_holds(s, from, from + n))
+		return count_line_ends(s->window + (from - s->win_at), n);
+	char piece[16384];
+	uint32_t k = 0;
+	while (n) {
+		size_t got = source_copy(s, from, piece, n < sizeof piece ? n : sizeof piece);
+		if (!got)
+			break;
+		k += count_line_ends(piece, got);
+		from += (uint32_t)got;
+		n -= (uint32_t)got;
+	}
+	return k;
+}
+
 /* Count the line ends before each block up to the one holding offset.
 ** Blocks counted below what was forgotten are forgotten again. */
 static void count_blocks_to(struct source *s, uint32_t offset)
@@ -521,8 +636,7 @@ static void count_blocks_to(struct source *s, uint32_t offset)
 		s->block_lines[s->n_blocks++] = 0;
 	while (s->n_blocks < need) {
 		uint32_t from = (uint32_t)(s->n_blocks - 1) * SOURCE_BLOCK;
-		s->block_lines[s->n_blocks] = s->block_lines[s->n_blocks - 1] +
-		                              count_line_ends(s->text + from, SOURCE_BLOCK);
+		s->block_lines[s->n_blocks] = s->block_lines[s->n_blocks - 1] + mapped_line_ends(s, from, SOURCE_BLOCK);
 		s->n_blocks++;
 		if (from + SOURCE_BLOCK <= s->forgotten)
 			forget_range(s, from, from + SOURCE_BLOCK);
@@ -542,13 +656,37 @@ static void count_on_to(struct source *s, uint32_t offset)
 		return;
 	while ((uint64_t)s->n_blocks * SOURCE_BLOCK <= offset) {
 		uint32_t edge = (uint32_t)s->n_blocks * SOURCE_BLOCK;
-		s->asked_line += count_line_ends(s->text + s->asked, edge - s->asked);
+		s->asked_line += mapped_line_ends(s, s->asked, edge - s->asked);
 		s->asked = edge;
 		blocks_room(s, s->n_blocks + 1);
 		s->block_lines[s->n_blocks++] = (uint32_t)s->asked_line;
 		if (edge <= s->forgotten)
 			forget_range(s, edge - SOURCE_BLOCK, edge);
 	}
+}
+
+/* Does the text begin with a byte-order mark (read as source_copy reads)? */
+static bool starts_with_bom(const struct source *s)
+{
+	char head[3];
+	return source_copy(s, 0, head, 3) == 3 && memcmp(head, "\xEF\xBB\xBF", 3) == 0;
+}
+
+/* Where the line holding offset starts: found in the window when it holds
+** that much, else through the mapping (a line begun before the window). */
+static uint32_t mapped_line_start_before(const struct source *s, uint32_t offset)
+{
+	if (window_holds(s, offset, offset)) {
+		const char *w = s->window, *p = w + (offset - s->win_at);
+		while (p > w && p[-1] != '\n')
+			p--;
+		if (p > w || s->win_at == 0)
+			return s->win_at + (uint32_t)(p - w);
+	}
+	const char *p = s->text + offset;
+	while (p > s->text && p[-1] != '\n')
+		p--;
+	return (uint32_t)(p - s->text);
 }
 
 /* The 0-based line and the start of the line holding offset. */
@@ -563,16 +701,13 @@ static void mapped_line_of(struct source *s, uint32_t offset, size_t *line, uint
 		before = s->asked_line;
 	}
 	if (s->asked > offset && s->asked - offset < offset - from) /* back from the last asked, nearer */
-		*line = s->asked_line - count_line_ends(s->text + offset, s->asked - offset);
+		*line = s->asked_line - mapped_line_ends(s, offset, s->asked - offset);
 	else
-		*line = before + count_line_ends(s->text + from, offset - from);
+		*line = before + mapped_line_ends(s, from, offset - from);
 	s->asked = offset;
 	s->asked_line = *line;
-	const char *p = s->text + offset;
-	while (p > s->text && p[-1] != '\n')
-		p--;
-	*start = (uint32_t)(p - s->text);
-	if (*line == 0 && s->len >= 3 && memcmp(s->text, "\xEF\xBB\xBF", 3) == 0)
+	*start = mapped_line_start_before(s, offset);
+	if (*line == 0 && starts_with_bom(s))
 		*start = 3;
 }
 
@@ -604,9 +739,19 @@ static bool mapped_line_start(struct source *s, size_t line, uint32_t *start)
 static unsigned column_of(const struct source *s, uint32_t start, uint32_t offset)
 {
 	unsigned c = 1;
-	const unsigned char *p = (const unsigned char *)s->text + start;
-	const unsigned char *at = (const unsigned char *)s->text + offset;
-	const unsigned char *end = (const unsigned char *)s->text + s->len;
+	/* a mapped file's line in the window if it holds it (struct source);
+	** a character cut by the window's end is cut at offset, the last one
+	** counted either way */
+	const char *text = s->text;
+	uint32_t base = 0, len = (uint32_t)s->len;
+	if (s->map_len && window_holds(s, start, offset)) {
+		text = s->window;
+		base = s->win_at;
+		len = s->win_len;
+	}
+	const unsigned char *p = (const unsigned char *)text + (start - base);
+	const unsigned char *at = (const unsigned char *)text + (offset - base);
+	const unsigned char *end = (const unsigned char *)text + len;
 	for (; p < at; c++) {
 		size_t k = source_utf8_len(p, end);
 		p += k ? k : 1;
@@ -678,6 +823,18 @@ bool source_looks_like_json(const char *text, size_t len)
 		if (text[i] != ' ' && text[i] != '\n' && text[i] != '\t' && text[i] != '\r')
 			return text[i] == '{';
 	return false;
+}
+
+bool source_text_looks_like_json(const struct source *s)
+{
+	size_t avail;
+	const char *w = source_view(s, 0, &avail);
+	size_t i = avail >= 3 && memcmp(w, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+	for (; i < avail; i++)
+		if (w[i] != ' ' && w[i] != '\n' && w[i] != '\t' && w[i] != '\r')
+			return w[i] == '{';
+	/* a window of nothing but blanks: what follows decides */
+	return avail < s->len && source_looks_like_json(s->text, s->len);
 }
 
 const char *source_excerpt(struct arena *a, const struct source *s, struct span span)

@@ -40,6 +40,16 @@ struct source {
 	uint32_t forgotten; /* pages before this were given back (source_forget_behind) */
 	uint32_t asked;     /* the last offset whose line was found, and its 0-based line */
 	size_t asked_line;  /* (positions are mostly asked in order: counting goes on from it, or back from it to one a little before) */
+	/* A mapped file is read in order through a window of its bytes read
+	** with pread (source_view, source_copy), not through the mapping: on
+	** Linux 6.18 a fault maps the whole large folio of the page cache that
+	** holds the page (up to 2 MiB), so reading through the mapping made the
+	** peak RSS depend on how the page cache holds the file (issue 16's flat
+	** RSS).  The mapping serves what is looked at out of order: a
+	** diagnostic's quote, a position far behind. */
+	int fd;             /* the mapped file, open while mapped */
+	char *window;       /* win_len bytes of the file from win_at, then two NULs; NULL until used */
+	uint32_t win_at, win_len;
 };
 
 /* A span of bytes [start, end) in one file. */
@@ -135,6 +145,25 @@ int source_map_over(struct source *s, struct arena *a, const char *path, size_t 
                     const char **why);
 /* Unmap a mapped source (nothing for one in memory). */
 void source_close(struct source *s);
+/*
+** Bytes [at, at + n) of the text (no more than it has) copied into buf:
+** how the scanners read a mapped file (see struct source's window).
+** Returns the number copied.
+*/
+size_t source_copy(const struct source *s, uint32_t at, char *buf, size_t n);
+/*
+** The text from `at` on, for reading in place: *avail bytes followed by
+** two NULs.  All of it for a source in memory; for a mapped one, the
+** window, refilled from `at` when it holds less than SOURCE_VIEW_MIN bytes
+** from there and not the end of the file: a reader that finds the text cut
+** at *avail while `at + *avail < len` must take it as cut, not as the end.
+** The pointer holds until the next call.
+*/
+#define SOURCE_WINDOW (1u << 20)
+#define SOURCE_VIEW_MIN (64u << 10)
+const char *source_view(const struct source *s, uint32_t at, size_t *avail);
+/* The SHA-256 of the whole text in hex, read as source_copy reads it. */
+bool source_sha256_hex(const struct source *s, char hex[65]); /* SHA256_HEX_SIZE */
 /* A mapped source is being read forwards and has got to offset: give back
 ** the memory of what is well behind (read from the file again if it is
 ** needed, for a diagnostic's quote).  Nothing for a source in memory. */
@@ -150,6 +179,8 @@ size_t source_utf8_len(const unsigned char *p, const unsigned char *end);
 ** mark and blanks, is '{')?  How eval and the library tell a JSON record
 ** from the native syntax when the file name does not say. */
 bool source_looks_like_json(const char *text, size_t len);
+/* The same for a source (a mapped one read as source_view reads). */
+bool source_text_looks_like_json(const struct source *s);
 
 /* The text of span in s, copied into a; "" if the span is empty or not in s. */
 const char *source_excerpt(struct arena *a, const struct source *s, struct span span);

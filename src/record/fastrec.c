@@ -43,8 +43,7 @@ struct fastrec_reader {
 
 size_t fr_scan_input(struct fastrec *L, char *buf, size_t max)
 {
-	size_t left = L->src->len - L->input, n = left < max ? left : max;
-	memcpy(buf, L->src->text + L->input, n);
+	size_t n = source_copy(L->src, L->input, buf, max); /* a mapped file: not through the mapping */
 	L->input += (uint32_t)n;
 	return n;
 }
@@ -1988,7 +1987,8 @@ static _Noreturn void reader_oom(struct fastrec_reader *r, struct mem *mem, jmp_
 struct fastrec *fastrec_open(struct arena *a, const struct source *src, struct fastrec_names *names)
 {
 	uint32_t start = 0;
-	if (src->len >= 3 && memcmp(src->text, "\xEF\xBB\xBF", 3) == 0)
+	char head[3];
+	if (source_copy(src, 0, head, 3) == 3 && memcmp(head, "\xEF\xBB\xBF", 3) == 0)
 		start = 3; /* a byte-order mark, as the item reader skips it */
 	if (!parse_encoding_clean(src, start))
 		return NULL;
@@ -2050,14 +2050,14 @@ static void begin_meeting(struct fastrec *L, struct arena *out)
 ** again from that place (fr_scan_refill).
 */
 
-/* The token after a meeting read from the mapping, from p (offset at):
+/* The token after a meeting read from the window, from p (offset at):
 ** `meeting` and the title it begins, or the end of the file, by hand;
-** anything else by the scanner. */
+** anything else (a window that ends first among it) by the scanner. */
 static void peek_direct(struct fastrec *L, const char *p, size_t avail, uint32_t at)
 {
 	size_t i = skip_between(p, 0, avail);
 	L->has_pending = true;
-	if (i == avail) {
+	if (i == avail && at + i == L->src->len) { /* not a window cut short (source_view) */
 		L->pending = FR_END;
 		L->offset = at + (uint32_t)i;
 		L->pending_at = (struct span){ L->offset, L->offset };
@@ -2080,14 +2080,15 @@ static void peek_direct(struct fastrec *L, const char *p, size_t avail, uint32_t
 }
 
 /* The meeting after a `meeting` read past the last (L->pending), read
-** whole from the mapping, and the token after it; false if it is not
-** plain, or not a mapped file (flex reads a text in memory in place). */
+** whole from the file's window (source_view), and the token after it;
+** false if it is not plain, or cut by the window's end, or not a mapped
+** file (flex reads a text in memory in place). */
 static bool read_direct(struct fastrec *L)
 {
 	if (!L->src->map_len || !L->has_pending || L->pending != FR_MEETING)
 		return false;
-	const char *p = L->src->text + L->offset;
-	size_t avail = L->src->len - L->offset;
+	size_t avail; /* the window from there: a meeting cut at its end is not plain */
+	const char *p = source_view(L->src, L->offset, &avail);
 	uint32_t end;
 	size_t used = fr_scan_meeting_whole(L, p, avail, L->offset, &end);
 	if (!used)

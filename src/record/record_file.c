@@ -16,7 +16,7 @@ static bool has_suffix(const char *s, const char *suffix)
 
 bool record_is_json(const struct source *src)
 {
-	return has_suffix(src->name, ".json") || source_looks_like_json(src->text, src->len);
+	return has_suffix(src->name, ".json") || source_text_looks_like_json(src);
 }
 
 bool record_reader_open(struct record_reader *r, struct arena *a, struct diag_sink *diag, const struct source *src,

@@ -829,16 +829,10 @@ static void close_reading(struct reading *r)
 	r->failed = false;
 }
 
-/* The record's SHA-256, a long (mapped) file given back as it is hashed. */
-static void forget_hashed(void *ctx, size_t done)
-{
-	source_forget_behind(ctx, (uint32_t)done);
-}
-
+/* The record's SHA-256 (a long file read in pieces, not mapped whole). */
 static void hash_record(struct reading *r)
 {
-	sha256_hex_blocks(r->src.text, r->src.len, r->sha256, forget_hashed, &r->src);
-	source_forget_all(&r->src);
+	source_sha256_hex(&r->src, r->sha256);
 }
 
 /* hash: compute the record's SHA-256 (only the judging pass reports it) */
@@ -895,7 +889,7 @@ static struct meeting *read_meeting(struct replay *rp, struct reading *r, unsign
 */
 /* Does the text hold the word anywhere (a cheap over-approximation: a
 ** comment counts too)? */
-static bool mentions(const char *text, size_t len, const char *word)
+static bool holds_word(const char *text, size_t len, const char *word)
 {
 	size_t n = strlen(word);
 	for (const char *p = text; len >= n && (p = memchr(p, word[0], len - n + 1 - (size_t)(p - text)));) {
@@ -908,6 +902,22 @@ static bool mentions(const char *text, size_t len, const char *word)
 	return false;
 }
 
+/* The same for a record file, a window at a time (source_view): the
+** windows overlap by the word's length less one, so none is cut. */
+static bool mentions(const struct source *src, const char *word)
+{
+	size_t n = strlen(word);
+	for (uint32_t at = 0;;) {
+		size_t avail;
+		const char *w = source_view(src, at, &avail);
+		if (holds_word(w, avail, word))
+			return true;
+		if (at + avail >= src->len || avail < n)
+			return false;
+		at += (uint32_t)(avail - (n - 1));
+	}
+}
+
 static void index_file(struct replay *rp, unsigned file, struct arena *scratch, struct diag_sink *d)
 {
 	struct reading *r = &rp->index_reading;
@@ -917,7 +927,7 @@ static void index_file(struct replay *rp, unsigned file, struct arena *scratch, 
 		return;
 	}
 	qdate date;
-	rp->has_virtual = rp->has_virtual || mentions(r->src.text, r->src.len, "virtual");
+	rp->has_virtual = rp->has_virtual || mentions(&r->src, "virtual");
 	source_forget_all(&r->src);
 	bool skimmed = !record_is_json(&r->src) && parse_skim_meeting_date(scratch, &r->src, &date);
 	arena_reset(scratch);

@@ -770,6 +770,71 @@ static void test_whole_meeting_mutated(void **state)
 	free(text);
 }
 
+/* The meetings in a dump_fast. */
+static unsigned long count_meetings(const char *dumped)
+{
+	unsigned long n = 0;
+	for (const char *p = dumped; (p = strstr(p, "meeting ")); p++)
+		n++;
+	return n;
+}
+
+/* A long record (more than source_view's window) with each meeting
+** followed by `gap` comment lines and holding `motions` motions: the
+** window's end falls among comments (gap large) or inside meetings
+** (motions many). */
+static char *long_record(unsigned gap, unsigned motions)
+{
+	size_t cap = 4u << 20, len = 0;
+	char *text = malloc(cap);
+	assert_non_null(text);
+	for (unsigned m = 0; len < (5u << 19); m++) { /* 2.5 MiB */
+		len += (size_t)snprintf(text + len, cap - len, "meeting \"M%u\" on 2024-%02u-%02u {\n  present alice, bob, carol\n",
+		                        m, m / 28 % 12 + 1, m % 28 + 1);
+		for (unsigned k = 1; k <= motions; k++)
+			len += (size_t)snprintf(text + len, cap - len,
+			                        "  motion %u \"Agree item %u\" {\n    for alice, bob\n    against carol\n"
+			                        "    recorded carried\n  }\n",
+			                        k, k);
+		len += (size_t)snprintf(text + len, cap - len, "}\n");
+		for (unsigned g = 0; g < gap; g++)
+			len += (size_t)snprintf(text + len, cap - len, "# a note between meetings, line %u of %u\n", g, gap);
+	}
+	return text;
+}
+
+/*
+** A mapped file is read through a window (source_view), not the mapping:
+** where the window ends among the comments after a meeting, what follows
+** is not the end of the file; where it ends inside a meeting, the meeting
+** is not plain there and the scanner reads it.  The same meetings either
+** way as token by token from memory.
+*/
+static void test_window_cut(void **state)
+{
+	FIXTURE_ENTER(struct ctx, x);
+	/* comment lines after each meeting and its motions: comments longer
+	** than the window (every peek after a meeting meets its end), meetings
+	** longer than SOURCE_VIEW_MIN (some cut by it), and neither */
+	const unsigned shapes[][2] = { { 30000, 1 }, { 0, 2000 }, { 40, 3 } };
+	for (size_t k = 0; k < sizeof shapes / sizeof shapes[0]; k++) {
+		char *text = long_record(shapes[k][0], shapes[k][1]);
+		unsigned long none, whole;
+		const char *want = dump_fast(x, text_source(x, text), true, &none);
+		struct source mapped;
+		map_text(x, text, &mapped);
+		assert_true(mapped.len > 2 * SOURCE_WINDOW);
+		const char *got = dump_fast(x, &mapped, false, &whole);
+		source_close(&mapped);
+		assert_true(whole > 0);
+		if (k == 1) /* some cut by the window's end, so read by the scanner */
+			assert_true(whole < count_meetings(want));
+		if (strcmp(want, got) != 0)
+			fail_msg("shape %zu: read through the window\n%.2000s\ntoken by token\n%.2000s", k, got, want);
+		free(text);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -787,6 +852,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_whole_meeting_words, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_whole_meeting_mutated, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_whole_motion_heads, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_window_cut, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -25,6 +25,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "base/sha256.h"
 #include "front/parse.h"
 
 /* ==== harness ================================================================ */
@@ -1123,6 +1124,13 @@ static void check_mapped(struct ctx *c, const char *text, size_t len)
 	for (int round = 0; round < 2; round++) {
 		for (uint32_t off = 0; off <= len; off += off < 300 ? 1 : 997) {
 			unsigned l1, c1, l2, c2, l3, c3;
+			if (round == 1 && off % 5 == 0) { /* lines counted in the window the reader reads */
+				size_t avail;
+				const char *w = source_view(&mapped, off - off % 3, &avail);
+				assert_true(avail > 0 || off - off % 3 == len);
+				assert_memory_equal(w, text + (off - off % 3), avail);
+				assert_int_equal(w[avail], '\0');
+			}
 			source_position(&mapped, off, &l1, &c1);
 			source_position(&copy, off, &l2, &c2);
 			source_position(&counted, off, &l3, &c3);
@@ -1154,6 +1162,17 @@ static void check_mapped(struct ctx *c, const char *text, size_t len)
 		source_forget_all(&mapped);
 	}
 	assert_memory_equal(mapped.text, text, len);
+	/* read as the scanners and the hash read it: the same bytes */
+	char piece[4099];
+	for (uint32_t off = 0; off < len; off += 65521) {
+		size_t n = source_copy(&mapped, off, piece, sizeof piece);
+		assert_int_equal(n, len - off < sizeof piece ? len - off : sizeof piece);
+		assert_memory_equal(piece, text + off, n);
+	}
+	char h1[SHA256_HEX_SIZE], h2[SHA256_HEX_SIZE];
+	assert_true(source_sha256_hex(&mapped, h1));
+	assert_true(sha256_hex(text, len, h2));
+	assert_string_equal(h1, h2);
 	source_close(&mapped);
 	/* Read into memory when short. */
 	map_text(c, text, 100, &mapped);
