@@ -572,25 +572,40 @@ static struct memo_value *value_slot(struct expr_memo *m, const struct expr *e, 
 	return NULL;
 }
 
-enum expr_status expr_test_kept(struct expr_memo *m, const struct expr *e, const struct expr_env *env,
-                                bool *out, const struct expr **fault, const struct trace_kept **kept)
+/* The key of a value on counts c: the counts the shape reads, 0 past
+** them; returns their hash (of the counts read only: a condition reads
+** one or two, and the rest are always 0). */
+static inline uint64_t memo_key(const struct memo_shape *sh, const struct counts *c, int64_t key[EXPR_MEMO_COUNTS])
 {
-	*kept = NULL;
+	uint64_t mix = 0;
+	key[0] = key[1] = key[2] = key[3] = 0;
+	for (unsigned i = 0; i < sh->n; i++) {
+		key[i] = count_at(c, sh->at[i]);
+		mix = (mix ^ (uint64_t)key[i]) * UINT64_C(0x100000001B3);
+	}
+	return mix;
+}
+
+static inline bool memo_holds(const struct memo_value *v, const struct expr *e, const int64_t key[EXPR_MEMO_COUNTS])
+{
+	return v->e == e &&
+	       ((v->key[0] ^ key[0]) | (v->key[1] ^ key[1]) | (v->key[2] ^ key[2]) | (v->key[3] ^ key[3])) == 0;
+}
+
+/* expr_test_kept past its first probe: the shape made, other slots
+** probed, or the condition evaluated (and remembered). */
+static enum expr_status __attribute__((noinline)) test_kept_slow(struct expr_memo *m, const struct expr *e,
+                                                                 const struct expr_env *env, bool *out,
+                                                                 const struct expr **fault,
+                                                                 const struct trace_kept **kept)
+{
 	const struct memo_shape *sh = m ? shape_of(m, e) : NULL;
 	if (!sh || !sh->usable || (env->trace && env->trace->n != 0))
 		return expr_test(e, env, out, fault);
-	/* the key: the counts read, 0 past them (a fixed four, so the loops
-	** unroll: most conditions are met again at the first slot probed) */
-	const struct counts *c = env->counts;
 	int64_t key[EXPR_MEMO_COUNTS];
-	uint64_t mix = 0;
-	for (unsigned i = 0; i < EXPR_MEMO_COUNTS; i++) {
-		key[i] = i < sh->n ? count_at(c, sh->at[i]) : 0;
-		mix = (mix ^ (uint64_t)key[i]) * UINT64_C(0x100000001B3);
-	}
+	uint64_t mix = memo_key(sh, env->counts, key);
 	struct memo_value *v = &m->value[memo_hash(e, mix) >> (32 - EXPR_MEMO_VALUE_BITS)];
-	bool found = v->e == e && ((v->key[0] ^ key[0]) | (v->key[1] ^ key[1]) | (v->key[2] ^ key[2]) |
-	                           (v->key[3] ^ key[3])) == 0;
+	bool found = memo_holds(v, e, key);
 	if (!found)
 		v = value_slot(m, e, key, EXPR_MEMO_COUNTS, mix, &found);
 	if (found) {
@@ -618,6 +633,29 @@ enum expr_status expr_test_kept(struct expr_memo *m, const struct expr *e, const
 		env->trace->n = 0;
 	}
 	return st;
+}
+
+/* Most conditions are met again at the first slot probed, their shape
+** made: that is tried here, in a few instructions, and the rest apart. */
+enum expr_status expr_test_kept(struct expr_memo *m, const struct expr *e, const struct expr_env *env,
+                                bool *out, const struct expr **fault, const struct trace_kept **kept)
+{
+	*kept = NULL;
+	if (m && (!env->trace || env->trace->n == 0)) {
+		const struct memo_shape *sh = &m->shape[memo_hash(e, 0) >> (32 - EXPR_MEMO_SHAPE_BITS)];
+		if (sh->e == e && sh->usable) {
+			int64_t key[EXPR_MEMO_COUNTS];
+			uint64_t mix = memo_key(sh, env->counts, key);
+			const struct memo_value *v = &m->value[memo_hash(e, mix) >> (32 - EXPR_MEMO_VALUE_BITS)];
+			if (memo_holds(v, e, key)) {
+				*out = v->met;
+				if (env->trace)
+					*kept = &v->kept;
+				return EXPR_OK;
+			}
+		}
+	}
+	return test_kept_slow(m, e, env, out, fault, kept);
 }
 
 enum expr_status expr_test_memo(struct expr_memo *m, const struct expr *e, const struct expr_env *env,

@@ -4,6 +4,7 @@
 */
 #include "run/attr_guess.h"
 
+#include <stdint.h>
 #include <string.h>
 
 #include "base/spell.h"
@@ -19,11 +20,29 @@ struct attr_string {
 	const char *attr, *value;
 };
 
+/*
+** What is known of an attribute's name whatever the motion (name_fact):
+** whether the terms read it, and, where they do not, whether any name
+** they read is near it (spell_offer takes a name by its own distance, so
+** none near among them all is none near among those a motion leaves).
+** Most motions give the same few names again and again: each one's
+** spelling is weighed once for the terms, not at every motion.
+*/
+enum { ATTR_FACTS = 16 };
+struct name_fact {
+	const char *name;              /* a copy, in the arena of attr_read_of */
+	bool read;                     /* terms_read */
+	bool far;                      /* not read, and no name read is near it */
+};
+
 struct attr_read {
 	const char **names;            /* every motion.X the terms read */
 	unsigned n_names, cap_names;
 	struct attr_string *strings;
 	unsigned n_strings, cap_strings;
+	struct arena *arena;           /* attr_read_of's: the facts' names */
+	struct name_fact facts[ATTR_FACTS];
+	unsigned n_facts;
 };
 
 static void add_name(struct arena *a, struct attr_read *rd, const char *name)
@@ -89,6 +108,7 @@ const struct attr_read *attr_read_of(struct arena *a, const struct terms *t)
 {
 	struct attr_read *rd = arena_alloc(a, sizeof *rd);
 	memset(rd, 0, sizeof *rd);
+	rd->arena = a;
 	for (unsigned i = 0; i < t->n_classes; i++) {
 		walk(a, rd, t->classes[i].when);
 		for (unsigned k = 0; k < t->classes[i].n_requires; k++)
@@ -254,10 +274,46 @@ static bool guess_one(struct arena *a, const struct terms *t, const struct attr_
 	return true;
 }
 
+/* The facts of name, found or weighed now (NULL: no room left for them). */
+static const struct name_fact *fact_of(struct attr_read *rd, const char *name)
+{
+	for (unsigned k = 0; k < rd->n_facts; k++)
+		if (rd->facts[k].name == name || strcmp(rd->facts[k].name, name) == 0)
+			return &rd->facts[k];
+	if (rd->n_facts == ATTR_FACTS)
+		return NULL;
+	struct name_fact *f = &rd->facts[rd->n_facts++];
+	f->name = arena_strdup(rd->arena, name);
+	f->read = terms_read(rd, name);
+	f->far = false;
+	if (!f->read) {
+		struct spell sp;
+		spell_init(&sp, name);
+		for (unsigned k = 0; k < rd->n_names; k++)
+			spell_offer(&sp, rd->names[k]);
+		f->far = !sp.best;
+	}
+	return f;
+}
+
+/* guess_one is false for attribute at, as its name's facts tell: a name
+** the terms read with a value that is not a string (a string may be one
+** they do not compare it with), or a name far from all they read that is
+** not a flag set (which may be a class's name or a kind's). */
+static bool surely_read_or_far(struct attr_read *rd, const struct attr *at)
+{
+	const struct name_fact *f = fact_of(rd, at->name);
+	return f && (f->read ? at->value.type != VT_STR : f->far && !flag_set(at));
+}
+
 bool attr_guess(struct arena *a, const struct terms *t, const struct attr_read *rd, const struct attr *attrs,
                 unsigned n, struct attr_guess *out)
 {
 	for (unsigned i = 0; i < n; i++) {
+		/* the facts are a cache of what the terms read: rd is not
+		** changed otherwise (hence const to callers) */
+		if (surely_read_or_far((struct attr_read *)(uintptr_t)rd, &attrs[i]))
+			continue;
 		if (!guess_one(a, t, rd, attrs, n, i, out))
 			continue;
 		if (!out->unread)

@@ -14,6 +14,7 @@
 
 #include "fixture.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "check/sema.h"
@@ -174,6 +175,84 @@ static void test_what_is_read_or_far_is_left_alone(void **state)
 	assert_false(attr_guess(&x->f.arena, x->t, x->rd, plain, 1, &g));
 }
 
+/* The value of an attribute as text, for comparing two guesses. */
+static void value_text(const struct attr *at, char *buf, size_t n)
+{
+	switch (at->value.type) {
+	case VT_BOOL: snprintf(buf, n, "%s=%d", at->name, (int)at->value.u.boolean); break;
+	case VT_STR: snprintf(buf, n, "%s=\"%s\"", at->name, at->value.u.str); break;
+	case VT_NUM: snprintf(buf, n, "%s=%lld/%lld", at->name, (long long)at->value.u.num.num,
+	                      (long long)at->value.u.num.den); break;
+	default: snprintf(buf, n, "%s=?", at->name); break;
+	}
+}
+
+/* What attr_guess gives, as text (the guess and the attributes it reads). */
+static char *guess_text(struct state *x, const struct attr_read *rd, const struct attr *attrs, unsigned n, char *buf,
+                        size_t cap)
+{
+	struct attr_guess g;
+	if (!attr_guess(&x->f.arena, x->t, rd, attrs, n, &g)) {
+		snprintf(buf, cap, "none");
+		return buf;
+	}
+	size_t w = (size_t)snprintf(buf, cap, "%u|%s|%s|%s|%d|", g.index, g.unread, g.meant, g.fix, (int)g.fix_value);
+	for (unsigned k = 0; k < g.n_attrs && w < cap; k++) {
+		char v[128];
+		value_text(&g.attrs[k], v, sizeof v);
+		w += (size_t)snprintf(buf + w, cap - w, "%s;", v);
+	}
+	return buf;
+}
+
+/* What attr_guess remembers of names (their facts: read, or far from
+** everything read) gives what weighing every name at every call gives:
+** random motions' attributes, names read, misspelt, far and classes'
+** names, with flags set and not, numbers and strings, against terms
+** read whose table of facts is full of other names (so each name is
+** weighed the long way, guess_one, every time). */
+static void test_facts_as_weighed_each_time(void **state)
+{
+	FIXTURE_ENTER(struct state, x);
+	load(x);
+	const struct attr_read *general = attr_read_of(&x->f.arena, x->t);
+	static const char *const fillers[] = { "qzxv0", "qzxv1", "qzxv2", "qzxv3", "qzxv4", "qzxv5", "qzxv6", "qzxv7",
+	                                       "qzxv8", "qzxv9", "qzxva", "qzxvb", "qzxvc", "qzxvd", "qzxve", "qzxvf",
+	                                       "qzxvg", "qzxvh" };
+	struct attr_guess g;
+	for (unsigned k = 0; k < sizeof fillers / sizeof fillers[0]; k++) {
+		struct attr filler = num(fillers[k], 1);
+		assert_false(attr_guess(&x->f.arena, x->t, general, &filler, 1, &g));
+	}
+	static const char *const names[] = { "financial", "financal", "amount", "amout", "urgent", "urgnt", "kind",
+	                                     "fund", "fnd", "ward", "colour", "big", "capital", "urgent_item",
+	                                     "ordinary", "amendment", "minute_ref" };
+	static const char *const strings[] = { "capital", "captial", "amendment", "amendmnt", "revenue", "north", "" };
+	uint64_t seed = 7;
+	unsigned guessed = 0;
+	for (int round = 0; round < 3000; round++) {
+		struct attr attrs[4];
+		unsigned n = 1 + (unsigned)((seed = seed * 6364136223846793005u + 1442695040888963407u) >> 33) % 4;
+		for (unsigned k = 0; k < n; k++) {
+			seed = seed * 6364136223846793005u + 1442695040888963407u;
+			const char *name = names[(seed >> 33) % (sizeof names / sizeof names[0])];
+			switch ((seed >> 40) % 4) {
+			case 0: attrs[k] = flag(name); break;
+			case 1: attrs[k] = (struct attr){ name, { .type = VT_BOOL, .u.boolean = false } }; break;
+			case 2: attrs[k] = num(name, (long long)(seed >> 50)); break;
+			default: attrs[k] = str(name, strings[(seed >> 44) % (sizeof strings / sizeof strings[0])]); break;
+			}
+		}
+		char a[1024], b[1024];
+		guess_text(x, x->rd, attrs, n, a, sizeof a);
+		guess_text(x, general, attrs, n, b, sizeof b);
+		if (strcmp(a, b) != 0)
+			fail_msg("round %d: with the facts remembered: %s; weighed each time: %s", round, a, b);
+		guessed += strcmp(a, "none") != 0;
+	}
+	assert_true(guessed > 300 && guessed < 2700); /* guesses made, and not made */
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -184,6 +263,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_kind_misspelt_is_corrected, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_other_string_misspelt_is_corrected, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_what_is_read_or_far_is_left_alone, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_facts_as_weighed_each_time, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
