@@ -689,9 +689,10 @@ static uint32_t mapped_line_start_before(const struct source *s, uint32_t offset
 	return (uint32_t)(p - s->text);
 }
 
-/* The 0-based line and the start of the line holding offset. */
-static void mapped_line_of(struct source *s, uint32_t offset, size_t *line, uint32_t *start)
+/* The 0-based line holding offset. */
+static size_t mapped_line_number(struct source *s, uint32_t offset)
 {
+	size_t line;
 	count_on_to(s, offset);
 	count_blocks_to(s, offset);
 	uint32_t from = offset / SOURCE_BLOCK * SOURCE_BLOCK;
@@ -701,11 +702,18 @@ static void mapped_line_of(struct source *s, uint32_t offset, size_t *line, uint
 		before = s->asked_line;
 	}
 	if (s->asked > offset && s->asked - offset < offset - from) /* back from the last asked, nearer */
-		*line = s->asked_line - mapped_line_ends(s, offset, s->asked - offset);
+		line = s->asked_line - mapped_line_ends(s, offset, s->asked - offset);
 	else
-		*line = before + mapped_line_ends(s, from, offset - from);
+		line = before + mapped_line_ends(s, from, offset - from);
 	s->asked = offset;
-	s->asked_line = *line;
+	s->asked_line = line;
+	return line;
+}
+
+/* The 0-based line and the start of the line holding offset. */
+static void mapped_line_of(struct source *s, uint32_t offset, size_t *line, uint32_t *start)
+{
+	*line = mapped_line_number(s, offset);
 	*start = mapped_line_start_before(s, offset);
 	if (*line == 0 && starts_with_bom(s))
 		*start = 3;
@@ -787,6 +795,18 @@ void source_position(const struct source *cs, uint32_t offset, unsigned *line, u
 	}
 	*line = (unsigned)lo + 1;
 	*col = column_of(s, line_start(s, lo), offset);
+}
+
+unsigned source_line(const struct source *cs, uint32_t offset)
+{
+	struct source *s = (struct source *)cs; /* the line table is a cache, as for source_position */
+	if (offset > s->len)
+		offset = (uint32_t)s->len;
+	if (s->map_len || !s->lines)
+		return (unsigned)mapped_line_number(s, offset) + 1;
+	unsigned line, col;
+	source_position(cs, offset, &line, &col);
+	return line;
 }
 
 const char *source_line_text(const struct source *cs, unsigned line, size_t *len)

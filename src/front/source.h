@@ -187,6 +187,9 @@ const char *source_excerpt(struct arena *a, const struct source *s, struct span 
 
 /* 1-based line and column (in characters) of a byte offset. */
 void source_position(const struct source *s, uint32_t offset, unsigned *line, unsigned *col);
+/* Its line alone: no walk along the line for the column (a report's
+** findings and interests show only the line). */
+unsigned source_line(const struct source *s, uint32_t offset);
 /* The text of a 1-based line without its line ending. */
 const char *source_line_text(const struct source *s, unsigned line, size_t *len);
 

@@ -168,8 +168,7 @@ static void json_interest(struct register_report *rr, struct body_out *bo, const
 	const struct interest_result *e = d->effect;
 	bool anyway;
 	const char *voted = interest_voted_text(d, false, &anyway);
-	unsigned line, col;
-	source_position(d->meeting->src, e->who->span.start, &line, &col);
+	unsigned line = source_line(d->meeting->src, e->who->span.start);
 	jw_begin_object(w);
 	json_date(w, "date", d->meeting->date);
 	jw_key_lit(w, "meeting");

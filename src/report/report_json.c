@@ -126,9 +126,7 @@ static void json_findings(struct json_writer *w, const struct finding_list *l)
 			jw_null(w);
 		jw_key_lit(w, "line");
 		if (f->where.src) {
-			unsigned line, col;
-			source_position(f->where.src, f->where.start, &line, &col);
-			jw_int(w, line);
+			jw_int(w, source_line(f->where.src, f->where.start));
 		} else {
 			jw_null(w);
 		}

@@ -108,6 +108,49 @@ static void test_position(void **state)
 	}
 }
 
+/*
+** source_line: the line alone, as source_position gives it, on a text of
+** many blocks (lines of every length, one longer than a block), asked
+** forwards, backwards, far and near and at both ends, by turns with
+** source_position (both count on from the position asked last).
+*/
+static void test_line_alone(void **state)
+{
+	CTX(c);
+	enum { LEN = 300000 };
+	char *text = arena_alloc(&c->f.arena, LEN + 1);
+	unsigned *line_of = arena_alloc(&c->f.arena, (LEN + 1) * sizeof *line_of);
+	unsigned line = 1, k = 0;
+	for (size_t i = 0; i < LEN; i++) {
+		line_of[i] = line;
+		bool end = i > 100000 && i < 170000 ? false : ++k % (1 + (i / 7) % 90) == 0;
+		text[i] = end ? '\n' : (char)('a' + i % 26);
+		line += end;
+	}
+	line_of[LEN] = line;
+	text[LEN] = '\0';
+	struct source *s = src_of(c, "f.minutes", text, LEN);
+	uint32_t at = 0;
+	for (unsigned step = 0; step < 4000; step++) {
+		switch (step % 5) {
+		case 0: at += 37; break;
+		case 1: at += 70001; break;
+		case 2: at = at > 513 ? at - 513 : 0; break;
+		case 3: at = (uint32_t)((at * 2654435761u) % (LEN + 10)); break;
+		default: at = step % 2 ? 0 : LEN; break;
+		}
+		if (at > LEN + 5)
+			at %= LEN;
+		uint32_t clamped = at < LEN ? at : LEN;
+		unsigned got = source_line(s, at);
+		if (got != line_of[clamped])
+			fail_msg("step %u, offset %u: line %u, want %u", step, at, got, line_of[clamped]);
+		unsigned pl, pc;
+		source_position(s, (at * 7) % LEN, &pl, &pc);
+		assert_int_equal(pl, line_of[(at * 7) % LEN]);
+	}
+}
+
 static void test_line_text(void **state)
 {
 	CTX(c);
@@ -628,6 +671,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_position, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_line_alone, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_line_text, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_position_invalid_bytes, setup, teardown),
 		cmocka_unit_test(test_utf8_len),
