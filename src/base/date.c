@@ -11,6 +11,7 @@
 
 #include <inttypes.h>
 #include <stdio.h>
+#include <string.h>
 
 enum {
 	MIN_YEAR = 1,
@@ -98,8 +99,27 @@ enum date_status date_from_ymd(int year, int month, int day, qdate *out)
 ** Any qdate converts (the proleptic calendar extends both ways); only
 ** 0001-01-01..9999-12-31 round-trip through date_from_ymd.
 */
+/* civil_from_days for a day of the calendar's range, z = d + EPOCH_SHIFT
+** (0..3652364): the same arithmetic in unsigned 32 bits, where dividing by
+** a constant is a multiplication (reports write a date or more a motion). */
+static void civil_in_range(uint32_t z, int *y, int *m, int *d)
+{
+	uint32_t era = z / DAYS_PER_ERA;
+	uint32_t doe = z - era * DAYS_PER_ERA;
+	uint32_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	uint32_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	uint32_t mp = (5 * doy + 2) / 153;
+	*d = (int)(doy - (153 * mp + 2) / 5 + 1);
+	*m = (int)(mp < 10 ? mp + 3 : mp - 9);
+	*y = (int)(yoe + era * 400 + (mp >= 10));
+}
+
 void date_to_ymd(qdate d, int *year, int *month, int *day)
 {
+	if (in_range(d)) {
+		civil_in_range((uint32_t)((int64_t)d + EPOCH_SHIFT), year, month, day);
+		return;
+	}
 	int64_t y;
 	civil_from_days(d, &y, month, day);
 	*year = (int)y; /* |y| < 6 million for any int32 day number */
@@ -127,12 +147,16 @@ enum date_status date_parse(const char *text, size_t len, qdate *out)
 			     digits(text + 8, 2), out);
 }
 
-static void put_digits(char *p, int value, int n)
+/* "00" to "99" */
+static const char pairs[201] =
+	"00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+	"40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+	"8081828384858687888990919293949596979899";
+
+/* v (0..99) in two digits */
+static void put2(char *p, unsigned v)
 {
-	while (n-- > 0) {
-		p[n] = (char)('0' + value % 10);
-		value /= 10;
-	}
+	memcpy(p, pairs + 2 * v, 2);
 }
 
 /*
@@ -147,11 +171,12 @@ char *date_format(qdate d, char *buf)
 	}
 	int y, m, day;
 	date_to_ymd(d, &y, &m, &day);
-	put_digits(buf, y, 4);
+	put2(buf, (unsigned)y / 100); /* 1..9999 in range */
+	put2(buf + 2, (unsigned)y % 100);
 	buf[4] = '-';
-	put_digits(buf + 5, m, 2);
+	put2(buf + 5, (unsigned)m);
 	buf[7] = '-';
-	put_digits(buf + 8, day, 2);
+	put2(buf + 8, (unsigned)day);
 	buf[10] = '\0';
 	return buf;
 }

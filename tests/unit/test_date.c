@@ -12,6 +12,7 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
+#include <stdio.h>
 #include <string.h>
 
 #include "base/date.h"
@@ -140,7 +141,9 @@ static void test_round_trip_1999_2001(void **state)
 	assert_date(prev, "2001-12-31");
 }
 
-/* Every day number of the valid range converts and converts back. */
+/* Every day number of the valid range converts and converts back (the
+** 32-bit arithmetic of the range against days_from_civil's 64-bit), and
+** formats as printf would. */
 static void test_round_trip_full_range(void **state)
 {
 	(void)state;
@@ -161,6 +164,10 @@ static void test_round_trip_full_range(void **state)
 		qdate back;
 		assert_int_equal(date_from_ymd(y, m, d, &back), DATE_OK);
 		assert_int_equal(back, n);
+		/* date_format's digits by pairs, as printf writes them */
+		char got[DATE_FMT_MAX], want[32];
+		snprintf(want, sizeof want, "%04d-%02d-%02d", y, m, d);
+		assert_string_equal(date_format(n, got), want);
 		py = y;
 		pm = m;
 		pd = d;
