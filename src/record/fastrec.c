@@ -615,8 +615,9 @@ static ALWAYS_INLINE size_t outcome_at(const char *p, size_t avail, int *outcome
 }
 
 /* `recorded <outcome> }` and the blanks after it, as most motions end:
-** the outcome in L->outcome, *end where the '}' ends; or 0. */
-size_t fr_scan_close(struct fastrec *L, const char *p, size_t avail, uint32_t at, uint32_t *end)
+** the outcome in L->outcome, *end where the '}' ends; or 0.  Inlined in
+** whole_motion (close_at), a call from the scanner's actions. */
+static ALWAYS_INLINE size_t close_at(struct fastrec *L, const char *p, size_t avail, uint32_t at, uint32_t *end)
 {
 	size_t r = word_at(p, avail, "recorded", 8), o = 0;
 	uint32_t len;
@@ -627,6 +628,11 @@ size_t fr_scan_close(struct fastrec *L, const char *p, size_t avail, uint32_t at
 	L->outcome.said = (struct span){ at, at + (uint32_t)r + len };
 	*end = at + (uint32_t)(r + o + 1);
 	return skip_blanks(p, r + o + 1, avail);
+}
+
+size_t fr_scan_close(struct fastrec *L, const char *p, size_t avail, uint32_t at, uint32_t *end)
+{
+	return close_at(L, p, avail, at, end);
 }
 
 /* `for`, `against` or `abstain` and the blanks after it: its length, its
@@ -757,7 +763,7 @@ size_t fr_scan_blanks_after(const char *p, size_t i, size_t avail)
 
 /* A count (a whole number up to 1000000, as a tally's: a tally of more is
 ** the full path's to report) and the blanks after it (at least one), or 0. */
-static size_t count_at(const char *p, size_t avail, int64_t *count, size_t *digits)
+static ALWAYS_INLINE size_t count_at(const char *p, size_t avail, int64_t *count, size_t *digits)
 {
 	size_t n = 0;
 	int64_t v = 0;
@@ -783,28 +789,35 @@ static bool window_ends_after_word(const char *p)
 	return p[k] == '\0';
 }
 
+/* One count of a tally, `word N` at p + i (word: len bytes, a literal),
+** into L->tally.count[k]: i past it and its blanks, *end where its digits
+** end; 0 where it is not there. */
+static ALWAYS_INLINE size_t tally_count(struct fastrec *L, const char *p, size_t i, size_t avail, const char *word,
+                                        size_t len, int k, uint32_t at, uint32_t *end)
+{
+	size_t digits, w = word_at(p + i, avail - i, word, len), n;
+	if (!w || !(n = count_at(p + i + w, avail - i - w, &L->tally.count[k], &digits)))
+		return 0;
+	*end = at + (uint32_t)(i + w + digits);
+	return i + w + n;
+}
+
 /* What follows `tally`: for N against N, and abstain N if it follows, into
 ** L->tally.  Not read where the window ends in the word after the counts,
-** which may be the `abstain` that belongs to the tally. */
+** which may be the `abstain` that belongs to the tally.  Written out, each
+** word a literal (a loop over the three compared them as variables). */
 size_t fr_scan_tally(struct fastrec *L, const char *p, size_t avail, uint32_t at, uint32_t *end)
 {
-	size_t i = 0, digits;
+	size_t i, j;
 	L->tally.has_abstain = false;
-	for (int k = 0; k < 3; k++) {
-		size_t w = k == 0 ? word_at(p + i, avail - i, "for", 3)
-		         : k == 1 ? word_at(p + i, avail - i, "against", 7)
-		                  : word_at(p + i, avail - i, "abstain", 7);
-		if (!w && k == 2) {
-			if (window_ends_after_word(p + i))
-				return 0;
-			break;
-		}
-		size_t n = w ? count_at(p + i + w, avail - i - w, &L->tally.count[k], &digits) : 0;
-		if (!n)
-			return 0;
-		*end = at + (uint32_t)(i + w + digits);
-		i += w + n;
-		L->tally.has_abstain = k == 2;
+	if (!(i = tally_count(L, p, 0, avail, "for", 3, 0, at, end)) ||
+	    !(i = tally_count(L, p, i, avail, "against", 7, 1, at, end)))
+		return 0;
+	if (p[i] == 'a' && (j = tally_count(L, p, i, avail, "abstain", 7, 2, at, end))) {
+		i = j;
+		L->tally.has_abstain = true;
+	} else if (!word_at(p + i, avail - i, "abstain", 7) ? window_ends_after_word(p + i) : true) {
+		return 0;
 	}
 	return p[i] == '#' || p[i] == '\0' ? 0 : i;
 }
@@ -1758,7 +1771,7 @@ static NO_INLINE size_t whole_motion(struct fastrec *L, const char *p, size_t av
 			L->tally.at = (struct span){ qat, end };
 			fr_tally_counts(L, &L->tally, L->tally.at);
 			i += w + n;
-			size_t c = fr_scan_close(L, p + i, avail - i, at + (uint32_t)i, &end);
+			size_t c = close_at(L, p + i, avail - i, at + (uint32_t)i, &end);
 			if (c) {
 				if (!whole_recorded(L, &L->outcome))
 					return 0;
@@ -1771,7 +1784,7 @@ static NO_INLINE size_t whole_motion(struct fastrec *L, const char *p, size_t av
 			if ((w = KEYWORD_AT(q, left, "consensus"))) {
 				L->motion->consensus = true;
 				L->motion->consensus_span = (struct span){ qat, qat + 9 };
-				size_t c = fr_scan_close(L, q + w, left - w, qat + (uint32_t)w, &end);
+				size_t c = close_at(L, q + w, left - w, qat + (uint32_t)w, &end);
 				if (c) {
 					if (!whole_recorded(L, &L->outcome))
 						return 0;

@@ -120,6 +120,19 @@ static inline size_t name_head(const char *s, size_t avail, uint64_t *head, bool
 			*ascii = (h & tops) == 0;
 			return n;
 		}
+		/* a name of eight to fifteen bytes (an attribute's, an officer's)
+		** in one more load: its head is the first */
+		if (avail >= 16) {
+			uint64_t y;
+			memcpy(&y, s + 8, 8);
+			ends = (y - NAME_END_BELOW * ones) & ~y & tops;
+			if (ends) {
+				uint64_t rest = y & ((ends ^ (ends - 1)) >> 8); /* its bytes past eight */
+				*head = x;
+				*ascii = ((x | rest) & tops) == 0;
+				return 8 + (unsigned)__builtin_ctzll(ends) / 8;
+			}
+		}
 	}
 #endif
 	size_t n = 0;

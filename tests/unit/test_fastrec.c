@@ -139,6 +139,50 @@ static void test_interned(void **state)
 	assert_same_both_ways(x, text);
 }
 
+/* The same for names of eight to sixteen bytes (read in two loads of
+** eight), their letter past ASCII at each byte from the first to the
+** fifteenth, written composed and decomposed: one pointer per name, the
+** full path's. */
+static void test_interned_long(void **state)
+{
+	FIXTURE_ENTER(struct ctx, x);
+	for (int k = 0; k <= 14; k++) {
+		char composed[32], decomposed[32];
+		/* k letters, then o with a circumflex, then more to ten or sixteen bytes in all */
+		int tail = k < 7 ? 7 - k : 1;
+		snprintf(composed, sizeof composed, "%.*s\xC3\xB4%.*s", k, "abcdefghijklmnop", tail, "qrstuvw");
+		snprintf(decomposed, sizeof decomposed, "%.*so\xCC\x82%.*s", k, "abcdefghijklmnop", tail, "qrstuvw");
+		struct sbuf b;
+		sbuf_init(&b, &x->f.arena);
+		sbuf_addf(&b, "meeting \"M\" on 2024-05-14 {\n  chair alice\n  present alice, %s, bob\n"
+		              "  motion \"A\" {\n    for alice, %s\n    against bob\n    recorded carried\n  }\n}\n",
+		          composed, decomposed);
+		/* a name alone (record.l's WORD, with its blanks: sixteen bytes or
+		** more), where the scanner reads it */
+		sbuf_addf(&b, "meeting \"N\" on 2024-05-15 {\n  present alice, bob\n  deputy %sz          for bob\n}\n",
+		          decomposed);
+		for (int by_tokens = 0; by_tokens < 2; by_tokens++) { /* read whole, and token by token */
+			struct fastrec_names *names = fastrec_names_new(&x->f.arena);
+			if (by_tokens)
+				fastrec_names_by_tokens(names);
+			struct fastrec *r = fastrec_open(&x->f.arena, text_source(x, sbuf_str(&b)), names);
+			assert_non_null(r);
+			struct meeting *m;
+			assert_int_equal(fastrec_next(r, &x->f.arena, &m), FASTREC_MEETING);
+			const struct rec_motion *mo = m->steps[0].motion;
+			assert_ptr_equal(mo->votes[1].who.id, m->present.items[1].id);
+			assert_string_equal(mo->votes[1].who.id, composed);
+			assert_int_equal(fastrec_next(r, &x->f.arena, &m), FASTREC_MEETING);
+			assert_int_equal(m->n_deputies, 1);
+			assert_true(strncmp(m->deputies[0].deputy.id, composed, strlen(composed)) == 0);
+			assert_string_equal(m->deputies[0].deputy.id + strlen(composed), "z");
+			fastrec_close(r);
+			fastrec_names_release(names);
+		}
+		assert_same_both_ways(x, sbuf_str(&b));
+	}
+}
+
 /* Readers sharing a table of names (a replay's files): one pointer per name
 ** across files, and a keyword written as a name is one in every file. */
 static void test_shared_names(void **state)
@@ -619,6 +663,9 @@ static void test_whole_meeting_words(void **state)
 	static const char *const names[] = {
 		"al", "bob", "carol12", "dan_smit", "erin_jone", "frank_longer_name", "gr\xC3\xA9ta", "quorum", "a1",
 		"Zo\xC3\xAB", "x", "heidi", "ivanivan", "j0",
+		/* eight to sixteen bytes, letters past ASCII past the eighth (one
+		** written decomposed, its one form shorter) or before it */
+		"officer_e\xCC\x81", "officer_\xC3\xA9", "\xC3\xA9lodie_officer", "fifteen_bytes_x", "sixteen_bytes_xy",
 	};
 	static const char *const seps[] = { ", ", ", ", ", ", ",", " , ", ",\n      ", ",\t", ", # c\n   " };
 	static const char *const blanks[] = {
@@ -840,6 +887,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_every_record, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_interned, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_interned_long, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_shared_names, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_many_names, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_hands_over, setup, teardown),
