@@ -304,6 +304,10 @@ static inline void jw_null(struct json_writer *w)
 #define jw_key_int(w, lit, v) jw_quoted_int((w), JW_QUOTED(lit), (v))
 #define jw_key_bool(w, lit, v) jw_quoted_bool((w), JW_QUOTED(lit), (v))
 #define jw_key_null(w, lit) jw_quoted_token((w), JW_QUOTED(lit), "null", 4)
+/* "key": "s", escaped: one line's comma and indentation, the key and a
+** short string that needs no escape in one step (jw_key_lit and jw_string) */
+#define jw_key_string(w, lit, s) jw_quoted_string((w), JW_QUOTED(lit), (s))
+void jw_quoted_string(struct json_writer *w, const char *quoted, size_t n, const char *s);
 /* inlined where called, so that the key's copy is of a length known there */
 #define JW_INLINE static inline __attribute__((always_inline))
 

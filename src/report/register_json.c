@@ -13,8 +13,7 @@
 static void json_date_quoted(struct json_writer *w, const char *quoted, size_t n, qdate d)
 {
 	char buf[DATE_FMT_MAX];
-	jw_key_quoted(w, quoted, n);
-	jw_plain(w, date_format(d, buf));
+	jw_quoted_string(w, quoted, n, date_format(d, buf));
 }
 
 /*
@@ -133,10 +132,8 @@ void register_json_table(struct json_writer *w, const struct reg_table *t, bool 
 		const struct reg_meeting *m = &t->meetings[c];
 		jw_begin_object(w);
 		json_date(w, "date", m->date);
-		jw_key_lit(w, "title");
-		jw_string(w, m->title);
-		jw_key_lit(w, "file");
-		jw_string(w, m->file);
+		jw_key_string(w, "title", m->title);
+		jw_key_string(w, "file", m->file);
 		jw_key_lit(w, "attendance");
 		if (at_once) {
 			json_attendance_at_once(w, &lines, t, c);
@@ -171,31 +168,19 @@ static void json_interest(struct register_report *rr, struct body_out *bo, const
 	unsigned line = source_line(d->meeting->src, e->who->span.start);
 	jw_begin_object(w);
 	json_date(w, "date", d->meeting->date);
-	jw_key_lit(w, "meeting");
-	jw_string(w, d->meeting->title);
-	jw_key_lit(w, "file");
-	jw_string(w, d->meeting->src->name);
+	jw_key_string(w, "meeting", d->meeting->title);
+	jw_key_string(w, "file", d->meeting->src->name);
 	jw_key_int(w, "line", line);
-	jw_key_lit(w, "motion");
-	jw_string(w, d->motion->number);
-	jw_key_lit(w, "motion_title");
-	jw_string(w, d->motion->title);
-	jw_key_lit(w, "member");
-	jw_string(w, e->who->id);
-	jw_key_lit(w, "name");
-	if (d->member_name) jw_string(w, d->member_name); else jw_null(w);
-	jw_key_lit(w, "reason");
-	if (e->who->reason) jw_string(w, e->who->reason); else jw_null(w);
-	jw_key_lit(w, "clause");
-	if (d->terms->interests_clause) jw_string(w, d->terms->interests_clause); else jw_null(w);
-	jw_key_lit(w, "vote");
-	jw_string(w, interest_rule_text(d, false));
-	jw_key_lit(w, "quorum");
-	jw_string(w, interest_quorum_text(d, false));
-	jw_key_lit(w, "room");
-	jw_string(w, interest_room_text(d, false));
-	jw_key_lit(w, "voted");
-	jw_string(w, voted);
+	jw_key_string(w, "motion", d->motion->number);
+	jw_key_string(w, "motion_title", d->motion->title);
+	jw_key_string(w, "member", e->who->id);
+	if (d->member_name) jw_key_string(w, "name", d->member_name); else jw_key_null(w, "name");
+	if (e->who->reason) jw_key_string(w, "reason", e->who->reason); else jw_key_null(w, "reason");
+	if (d->terms->interests_clause) jw_key_string(w, "clause", d->terms->interests_clause); else jw_key_null(w, "clause");
+	jw_key_string(w, "vote", interest_rule_text(d, false));
+	jw_key_string(w, "quorum", interest_quorum_text(d, false));
+	jw_key_string(w, "room", interest_room_text(d, false));
+	jw_key_string(w, "voted", voted);
 	jw_key_bool(w, "voted_anyway", anyway);
 	jw_end_object(w);
 }
@@ -215,10 +200,8 @@ static bool splice(struct json_writer *w, FILE *from, struct json_writer *part)
 static void member_totals(struct json_writer *w, const struct reg_member *m)
 {
 	jw_begin_object(w);
-	jw_key_lit(w, "id");
-	jw_string(w, m->id);
-	jw_key_lit(w, "name");
-	jw_string(w, m->name);
+	jw_key_string(w, "id", m->id);
+	jw_key_string(w, "name", m->name);
 	jw_key_bool(w, "voting", m->voting);
 	jw_key_int(w, "meetings", reg_member_meetings(m));
 	jw_key_int(w, "present", reg_member_present(m));
@@ -241,8 +224,7 @@ static bool json_body(struct register_report *rr, struct body_out *bo, FILE *out
 	(void)out;
 	const struct reg_body *b = bo->body;
 	jw_begin_object(w);
-	jw_key_lit(w, "body");
-	jw_string(w, b->name);
+	jw_key_string(w, "body", b->name);
 	jw_key_int(w, "meetings", b->meetings);
 	if (b->meetings) {
 		json_date(w, "first", b->first);

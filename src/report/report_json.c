@@ -47,10 +47,8 @@ static void json_approval(struct json_writer *w, const struct motion_result *mr)
 		return;
 	}
 	jw_begin_object(w);
-	jw_key_lit(w, "by");
-	jw_string(w, mr->cls->approval_by);
-	jw_key_lit(w, "state");
-	jw_string(w, mr->approval == APPROVAL_GRANTED ? "approved" : mr->approval == APPROVAL_REFUSED ? "refused" : "awaited");
+	jw_key_string(w, "by", mr->cls->approval_by);
+	jw_key_string(w, "state", mr->approval == APPROVAL_GRANTED ? "approved" : mr->approval == APPROVAL_REFUSED ? "refused" : "awaited");
 	jw_key_lit(w, "on");
 	if (mr->approval == APPROVAL_GRANTED || mr->approval == APPROVAL_REFUSED) {
 		char d[DATE_FMT_MAX];
@@ -71,7 +69,7 @@ static void json_ratification(struct json_writer *w, const struct ratification *
 	if (!r || (by && r->status == NOT_RATIFIED)) {
 		if (by && r) { /* provisional and never ratified: say so, not null */
 			jw_begin_object(w);
-			jw_key_lit(w, "status"); jw_string(w, status[r->status]);
+			jw_key_string(w, "status", status[r->status]);
 			jw_key_null(w, "meeting");
 			jw_key_null(w, "motion");
 			jw_key_null(w, "date");
@@ -84,11 +82,11 @@ static void json_ratification(struct json_writer *w, const struct ratification *
 		return;
 	}
 	jw_begin_object(w);
-	jw_key_lit(w, "status"); jw_string(w, status[r->status]);
-	jw_key_lit(w, "meeting"); jw_string(w, by ? r->by_meeting : r->meeting);
-	jw_key_lit(w, "motion"); jw_string(w, by ? r->by_motion : r->motion);
-	jw_key_lit(w, "date"); jw_string(w, date_format(by ? r->by_date : r->taken, d));
-	jw_key_lit(w, "file"); jw_string(w, by ? r->by_file : r->file);
+	jw_key_string(w, "status", status[r->status]);
+	jw_key_string(w, "meeting", by ? r->by_meeting : r->meeting);
+	jw_key_string(w, "motion", by ? r->by_motion : r->motion);
+	jw_key_string(w, "date", date_format(by ? r->by_date : r->taken, d));
+	jw_key_string(w, "file", by ? r->by_file : r->file);
 	jw_key_int(w, "line", by ? r->by_line : r->line);
 	jw_end_object(w);
 }
@@ -98,11 +96,10 @@ static void json_ratification(struct json_writer *w, const struct ratification *
 
 static void json_opt_string_quoted(struct json_writer *w, const char *quoted, size_t n, const char *s)
 {
-	jw_key_quoted(w, quoted, n);
 	if (s)
-		jw_string(w, s);
+		jw_quoted_string(w, quoted, n, s);
 	else
-		jw_null(w);
+		jw_quoted_token(w, quoted, n, "null", 4);
 }
 
 static void json_suggestion(struct json_writer *w, const struct diag_fixit *f);
@@ -117,8 +114,7 @@ static void json_findings(struct json_writer *w, const struct finding_list *l)
 		jw_key_lit(w, "severity");
 		jw_plain(w, finding_severity_name(f->sev));
 		json_opt_string(w, "clause", f->clause);
-		jw_key_lit(w, "message");
-		jw_string(w, f->message);
+		jw_key_string(w, "message", f->message);
 		jw_key_lit(w, "file");
 		if (f->where.src)
 			jw_string(w, f->where.src->name);
@@ -406,8 +402,7 @@ static void json_declared(struct json_writer *w, const struct rec_motion *mo)
 	jw_begin_array(w);
 	for (unsigned i = 0; i < mo->interests.n; i++) {
 		jw_begin_object(w);
-		jw_key_lit(w, "member");
-		jw_string(w, mo->interests.items[i].id);
+		jw_key_string(w, "member", mo->interests.items[i].id);
 		json_opt_string(w, "reason", mo->interests.items[i].reason);
 		jw_end_object(w);
 	}
@@ -448,16 +443,14 @@ static void json_terms(struct json_writer *w, const void *ctx)
 	char d[DATE_FMT_MAX];
 	jw_key_lit(w, "terms");
 	jw_begin_object(w);
-	jw_key_lit(w, "name");
-	jw_string(w, t->name);
+	jw_key_string(w, "name", t->name);
 	json_opt_string(w, "version", t->version);
 	jw_key_lit(w, "effective");
 	if (t->has_effective)
 		jw_string(w, date_format(t->effective, d));
 	else
 		jw_null(w);
-	jw_key_lit(w, "file");
-	jw_string(w, t->src->name);
+	jw_key_string(w, "file", t->src->name);
 	jw_end_object(w);
 }
 
@@ -519,10 +512,8 @@ static void json_motion_quorum(struct json_writer *w, const struct terms *t, con
 		jw_begin_array(w);
 		for (unsigned k = 0; k < mr->n_deputies; k++) {
 			jw_begin_object(w);
-			jw_key_lit(w, "member");
-			jw_string(w, mr->deputies[k].deputy->id);
-			jw_key_lit(w, "for");
-			jw_string(w, mr->deputies[k].principal->id);
+			jw_key_string(w, "member", mr->deputies[k].deputy->id);
+			jw_key_string(w, "for", mr->deputies[k].principal->id);
 			jw_end_object(w);
 		}
 		jw_end_array(w);
@@ -645,10 +636,8 @@ static void json_motion(struct json_writer *w, const struct terms *t, const stru
 {
 	const struct rec_motion *mo = mr->motion;
 	jw_begin_object(w);
-	jw_key_lit(w, "number");
-	jw_string(w, mo->number);
-	jw_key_lit(w, "title");
-	jw_string(w, mo->title);
+	jw_key_string(w, "number", mo->number);
+	jw_key_string(w, "title", mo->title);
 	struct working_inputs wi;
 	struct jw_block_at at = { .slot = NULL };
 	bool plain = nothing_declared(mo);
@@ -682,12 +671,9 @@ void report_json_meeting(struct json_writer *w, const struct meeting_result *r)
 	jw_begin_object(w);
 	jw_key_lit(w, "meeting");
 	jw_begin_object(w);
-	jw_key_lit(w, "title");
-	jw_string(w, m->title);
-	jw_key_lit(w, "date");
-	jw_string(w, date_format(m->date, d));
-	jw_key_lit(w, "file");
-	jw_string(w, m->src->name);
+	jw_key_string(w, "title", m->title);
+	jw_key_string(w, "date", date_format(m->date, d));
+	jw_key_string(w, "file", m->src->name);
 	jw_run(w, t, json_terms, t);
 	jw_key_int(w, "members", r->members);
 	jw_key_int(w, "present_at_start", r->present_at_start);
@@ -724,8 +710,7 @@ static void json_suggestion(struct json_writer *w, const struct diag_fixit *f)
 		return;
 	}
 	jw_begin_object(w);
-	jw_key_lit(w, "text");
-	jw_string(w, f->text);
+	jw_key_string(w, "text", f->text);
 	report_json_loc_fields(w, &f->loc);
 	if (f->loc.src) {
 		unsigned line, col;
@@ -829,12 +814,10 @@ static void json_replay_meeting(struct replay_report *rw, const struct meeting_r
 {
 	struct json_writer *w = rw->state;
 	jw_begin_object(w);
-	jw_key_lit(w, "file");
-	jw_string(w, meta->record_file);
+	jw_key_string(w, "file", meta->record_file);
 	jw_key_lit(w, "sha256");
 	jw_plain(w, meta->record_sha256); /* hex digits */
-	jw_key_lit(w, "terms_file");
-	jw_string(w, meta->terms_file);
+	jw_key_string(w, "terms_file", meta->terms_file);
 	jw_key_lit(w, "terms_sha256");
 	jw_plain(w, meta->terms_sha256);
 	jw_key_lit(w, "result");
@@ -849,13 +832,10 @@ static void json_history_findings(struct json_writer *w, const struct replay_rep
 	for (size_t i = 0; i < rw->findings.n; i++) {
 		const struct history_finding *f = &rw->findings.items[i];
 		jw_begin_object(w);
-		jw_key_lit(w, "code");
-		jw_string(w, finding_code_name(f->code));
-		jw_key_lit(w, "severity");
-		jw_string(w, finding_severity_name(f->sev));
+		jw_key_string(w, "code", finding_code_name(f->code));
+		jw_key_string(w, "severity", finding_severity_name(f->sev));
 		json_opt_string(w, "clause", f->clause);
-		jw_key_lit(w, "message");
-		jw_string(w, f->message);
+		jw_key_string(w, "message", f->message);
 		json_opt_string(w, "file", f->file);
 		jw_key_lit(w, "line");
 		if (f->file) jw_int(w, f->line); else jw_null(w);
@@ -891,12 +871,12 @@ static void json_summary(struct json_writer *w, const struct replay_summary *s)
 		const struct awaiting_approval *a = &s->awaiting[i];
 		char d[DATE_FMT_MAX];
 		jw_begin_object(w);
-		jw_key_lit(w, "meeting"); jw_string(w, a->meeting);
-		jw_key_lit(w, "date"); jw_string(w, date_format(a->date, d));
-		jw_key_lit(w, "motion"); jw_string(w, a->motion);
-		jw_key_lit(w, "title"); jw_string(w, a->title);
-		jw_key_lit(w, "by"); jw_string(w, a->by);
-		jw_key_lit(w, "file"); jw_string(w, a->file);
+		jw_key_string(w, "meeting", a->meeting);
+		jw_key_string(w, "date", date_format(a->date, d));
+		jw_key_string(w, "motion", a->motion);
+		jw_key_string(w, "title", a->title);
+		jw_key_string(w, "by", a->by);
+		jw_key_string(w, "file", a->file);
 		jw_key_int(w, "line", a->line);
 		jw_end_object(w);
 	}
@@ -954,8 +934,7 @@ static void json_amend_changes(struct json_writer *w, const struct amend *d)
 	jw_begin_array(w);
 	for (size_t i = 0; i < d->changes.n; i++) {
 		jw_begin_object(w);
-		jw_key_lit(w, "heading");
-		jw_string(w, d->changes.items[i].heading);
+		jw_key_string(w, "heading", d->changes.items[i].heading);
 		json_opt_string(w, "clause", d->changes.items[i].clause);
 		json_opt_string(w, "before", d->changes.items[i].before);
 		json_opt_string(w, "after", d->changes.items[i].after);
@@ -993,10 +972,8 @@ static void json_amend_search(struct json_writer *w, const struct diff_search *s
 		for (int n = OUTCOME_CARRIED; n <= OUTCOME_UNDETERMINED; n++)
 			if (s->transitions[b][n]) {
 				jw_begin_object(w);
-				jw_key_lit(w, "before");
-				jw_string(w, ast_outcome_name((enum outcome)b));
-				jw_key_lit(w, "after");
-				jw_string(w, ast_outcome_name((enum outcome)n));
+				jw_key_string(w, "before", ast_outcome_name((enum outcome)b));
+				jw_key_string(w, "after", ast_outcome_name((enum outcome)n));
 				jw_key_int(w, "count", (int64_t)s->transitions[b][n]);
 				jw_end_object(w);
 			}
@@ -1012,9 +989,9 @@ static void json_amend_search(struct json_writer *w, const struct diff_search *s
 		jw_key_int(w, "abstain", e->abstain);
 		jw_key_int(w, "conflicted", e->conflicted);
 		json_opt_string(w, "casting", e->casting < 0 ? NULL : e->casting == VOTE_FOR ? "for" : "against");
-		jw_key_lit(w, "motion"); jw_string(w, e->motion);
-		jw_key_lit(w, "before"); jw_string(w, ast_outcome_name(e->before));
-		jw_key_lit(w, "after"); jw_string(w, ast_outcome_name(e->after));
+		jw_key_string(w, "motion", e->motion);
+		jw_key_string(w, "before", ast_outcome_name(e->before));
+		jw_key_string(w, "after", ast_outcome_name(e->after));
 		jw_end_object(w);
 	}
 	jw_end_array(w);
@@ -1033,16 +1010,16 @@ static void json_amend_history(struct json_writer *w, const struct amend *d)
 	for (size_t i = 0; i < d->flips.n; i++) {
 		const struct amend_flip *f = &d->flips.items[i];
 		jw_begin_object(w);
-		jw_key_lit(w, "meeting"); jw_string(w, f->meeting);
-		jw_key_lit(w, "date"); jw_string(w, f->date);
-		jw_key_lit(w, "file"); jw_string(w, f->file);
+		jw_key_string(w, "meeting", f->meeting);
+		jw_key_string(w, "date", f->date);
+		jw_key_string(w, "file", f->file);
 		jw_key_int(w, "line", f->line);
-		jw_key_lit(w, "motion"); jw_string(w, f->motion);
-		jw_key_lit(w, "title"); jw_string(w, f->title);
-		jw_key_lit(w, "before"); jw_string(w, ast_outcome_name(f->before));
-		jw_key_lit(w, "after"); jw_string(w, ast_outcome_name(f->after));
-		jw_key_lit(w, "working_before"); jw_string(w, f->why_before);
-		jw_key_lit(w, "working_after"); jw_string(w, f->why_after);
+		jw_key_string(w, "motion", f->motion);
+		jw_key_string(w, "title", f->title);
+		jw_key_string(w, "before", ast_outcome_name(f->before));
+		jw_key_string(w, "after", ast_outcome_name(f->after));
+		jw_key_string(w, "working_before", f->why_before);
+		jw_key_string(w, "working_after", f->why_after);
 		jw_end_object(w);
 	}
 	jw_end_array(w);

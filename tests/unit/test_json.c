@@ -238,6 +238,62 @@ static void test_strings_at_page_ends(void **state)
 	munmap(map, 2 * page);
 }
 
+/* A key and its string in one step (jw_key_string, jw_quoted_string): as
+** the key and then the string, for strings plain, escaped, short and long,
+** keys short and long, first in their object or not, after a key (an
+** array's first element then), through many buffers full. */
+static void test_key_and_string(void **state)
+{
+	(void)state;
+	static char long_key[101], long_plain[3000];
+	memset(long_key, 'k', sizeof long_key - 1);
+	memset(long_plain, 'p', sizeof long_plain - 1);
+	const char *strings[] = { "", "x", "Cluster leadership group, meeting 12", "tab\there", "q\"", long_plain,
+	                          "sixteen bytes ok", "seventeen bytes!!" };
+	char quoted_long[6 * sizeof long_key + 8];
+	size_t n_long = jw_quote_key(quoted_long, sizeof quoted_long, long_key);
+	assert_true(n_long > 64);
+	struct out a, b;
+	out_open(&a);
+	out_open(&b);
+	struct json_writer wa, wb;
+	jw_init(&wa, a.f);
+	jw_init(&wb, b.f);
+	jw_begin_array(&wa);
+	jw_begin_array(&wb);
+	for (unsigned round = 0; round < 300; round++) {
+		for (size_t i = 0; i < sizeof strings / sizeof strings[0]; i++) {
+			jw_begin_object(&wa);
+			jw_begin_object(&wb);
+			jw_key_string(&wa, "title", strings[i]);
+			jw_key_lit(&wb, "title");
+			jw_string(&wb, strings[i]);
+			jw_quoted_string(&wa, quoted_long, n_long, strings[(i + 1) % 8]);
+			jw_key_quoted(&wb, quoted_long, n_long);
+			jw_string(&wb, strings[(i + 1) % 8]);
+			jw_key_lit(&wa, "list");
+			jw_key_lit(&wb, "list");
+			jw_begin_array(&wa);
+			jw_begin_array(&wb);
+			jw_end_array(&wa);
+			jw_end_array(&wb);
+			jw_key_string(&wa, "message", strings[(i + round) % 8]);
+			jw_key_lit(&wb, "message");
+			jw_string(&wb, strings[(i + round) % 8]);
+			jw_end_object(&wa);
+			jw_end_object(&wb);
+		}
+	}
+	jw_end_array(&wa);
+	jw_end_array(&wb);
+	jw_finish(&wa);
+	jw_finish(&wb);
+	assert_true(strlen(out_text(&b)) > 10 * JSON_BUFFER);
+	assert_string_equal(out_text(&a), out_text(&b));
+	out_close(&a);
+	out_close(&b);
+}
+
 /* Kept strings are written as jw_string writes them: the first time, again
 ** from their slot, after another key took the slot, too long to keep, with
 ** escapes, and by a writer without slots; many keys, each its own text. */
@@ -604,6 +660,7 @@ int main(void)
 		cmocka_unit_test(test_long_strings),
 		cmocka_unit_test(test_every_byte_everywhere),
 		cmocka_unit_test(test_strings_at_page_ends),
+		cmocka_unit_test(test_key_and_string),
 		cmocka_unit_test(test_kept),
 		cmocka_unit_test(test_runs),
 		cmocka_unit_test(test_blocks),
