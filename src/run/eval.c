@@ -109,6 +109,17 @@ struct name_slot {
 /* A rule's text as written, remembered by requirement. */
 struct rule_text { const struct requirement *req; const char *text; };
 
+/* A quorum decided on some counts, where findings are only counted
+** (quorum_remember): the verdict, and which requirements were not met. */
+struct quorum_seen {
+	bool used;
+	int64_t n[COUNT__N];                 /* the quorum's counts (terms that read no role list) */
+	enum quorum_state verdict;           /* QUORUM_MET or QUORUM_NOT_MET */
+	uint64_t unmet;
+	bool quorate;
+};
+enum { QUORUM_SEEN_BITS = 4 };
+
 struct judge_plan {
 	struct arena *arena;
 	const struct terms *t;
@@ -128,6 +139,7 @@ struct judge_plan {
 	bool counts_only;                    /* judge_plan_counts_only */
 	struct decision_detail detail;       /* decide's room for the requirements, for one meeting at a time */
 	struct seats seats;                  /* room for who sits where, for one meeting at a time */
+	struct quorum_seen quorum_seen[1 << QUORUM_SEEN_BITS]; /* counts_only: quorums decided, by their counts */
 };
 
 struct judge_plan *judge_plan_new(struct arena *a, const struct terms *t)
@@ -796,6 +808,47 @@ static void inquorate_finding(struct evaluator *ev, const struct motion_result *
 	cite_rule(f, t->quorum[i].src, t->quorum[i].decl);
 }
 
+/*
+** The quorum on a room's counts is the same at every meeting the plan
+** judges (its requirements read only the counts: quorum_on gives them no
+** attribute), so where findings are only counted a room whose counts were
+** seen before is given the verdict then (has_quorum, as the first plain
+** motion in it would have), and decide does not evaluate it again.  Not
+** where the terms read role lists (their counts are not in the key).
+*/
+static struct quorum_seen *quorum_seen_slot(struct judge_plan *p, const struct counts *q)
+{
+	uint64_t h = ((uint64_t)q->n[COUNT_PRESENT] * 0x9E3779B97F4A7C15u) ^ ((uint64_t)q->n[COUNT_MEMBERS] * 0xC2B2AE3D27D4EB4Fu) ^
+	             ((uint64_t)q->n[COUNT_ATTENDEES] * 0x165667B19E3779F9u) ^ (uint64_t)q->n[COUNT_CONFLICTED];
+	return &p->quorum_seen[(h >> 32) & ((1u << QUORUM_SEEN_BITS) - 1)];
+}
+
+static void quorum_remember(struct evaluator *ev, const struct room *room)
+{
+	if (!ev->plan || ev->t->n_masks > 0)
+		return;
+	struct quorum_seen *qs = quorum_seen_slot(ev->plan, &room->quorum);
+	qs->used = true;
+	memcpy(qs->n, room->quorum.n, sizeof qs->n);
+	qs->verdict = room->verdict;
+	qs->unmet = room->unmet;
+	qs->quorate = room->quorate;
+}
+
+static void quorum_remembered(struct evaluator *ev, struct room *room)
+{
+	if (!ev->plan || ev->t->n_masks > 0 || ev->t->n_quorum > 64)
+		return;
+	const struct quorum_seen *qs = quorum_seen_slot(ev->plan, &room->quorum);
+	if (!qs->used || memcmp(qs->n, room->quorum.n, sizeof qs->n) != 0)
+		return;
+	room->has_quorum = true;
+	room->verdict = qs->verdict;
+	room->quorum_results = NULL;
+	room->unmet = qs->unmet;
+	room->quorate = qs->quorate;
+}
+
 /* Quorum requirement i not met, where findings are only counted
 ** (inquorate_finding without its message). */
 static void inquorate_counted(struct evaluator *ev, const struct motion_result *mr, unsigned i)
@@ -844,6 +897,7 @@ static void quorum_counted(struct evaluator *ev, struct motion_result *mr, const
 		room->quorum_results = NULL;
 		room->unmet = unmet;
 		room->quorate = mr->quorate;
+		quorum_remember(ev, room);
 	}
 }
 
@@ -2229,7 +2283,16 @@ static bool decide_usual_motion(struct evaluator *ev, struct motion_result *mr, 
 	mr->is_virtual = false;
 	mr->cls = d.cls;
 	counts_copy(mr->counts, votes, t->n_masks); /* detail->counts: no casting vote added */
-	quorum_findings(ev, mr, &d, detail, &room->quorum, room);
+	if (ev->counts_only && t->n_quorum <= 64) {
+		/* quorum_findings' way for a quorum met or not (decide_usual
+		** decides no other), nothing open, findings only counted */
+		mr->quorum_present = room->quorum.n[COUNT_PRESENT];
+		mr->quorum_attendees = room->quorum.n[COUNT_ATTENDEES];
+		mr->quorum_known = mr->quorate = true;
+		quorum_counted(ev, mr, &d, detail, room);
+	} else {
+		quorum_findings(ev, mr, &d, detail, &room->quorum, room);
+	}
 	splice_findings(ev, vote_found);
 	/* class, notice, casting, meeting, open settings, approval: nothing to say */
 	mr->by_consensus = d.basis == BASIS_CONSENSUS;
@@ -2286,6 +2349,8 @@ static void decide_motion(struct evaluator *ev, struct motion_result *mr)
 	struct scenario s; /* its counts filled now, the rest cleared below where the short way is not taken */
 	room_counts(ev, &ms, plain, &s);
 	struct room *room = plain ? ev->room : NULL; /* the counts s.quorum has, to be kept as they are */
+	if (room && !room->has_quorum && ev->counts_only)
+		quorum_remembered(ev, room);
 	struct finding_list vote_found = { 0 };
 	ev->sink = &vote_found;
 	bool votes_ok = gather_votes(ev, &ms, mo, &s.votes);
