@@ -418,7 +418,7 @@ static char *table_json(const struct reg_table *t, bool at_once, unsigned depth)
 static void test_table_json_at_once(void **state)
 {
 	(void)state;
-	enum { MEMBERS = 70, MEETINGS = 400 };
+	enum { MEMBERS = 70, MEETINGS = 400 * (JSON_BUFFER / 32768) }; /* each table longer than the buffer */
 	static struct reg_member members[MEMBERS];
 	static const struct reg_member *rows[MEMBERS];
 	static struct reg_meeting meetings[MEETINGS];
