@@ -144,10 +144,17 @@ static int quick_vformat(char *buf, size_t cap, const char *fmt, va_list ap)
 	size_t n = 0;
 	for (const char *p = fmt; *p; p++) {
 		if (*p != '%') {
-			if (n + 1 >= cap)
+			/* the words up to the next conversion in one copy (a
+			** message is mostly words): strchr's, not a byte a step */
+			const char *pct = strchr(p, '%');
+			size_t run = pct ? (size_t)(pct - p) : strlen(p);
+			if (run >= cap - n)
 				return -1;
-			buf[n++] = *p;
-			continue;
+			memcpy(buf + n, p, run);
+			n += run;
+			p += run;
+			if (!*p)
+				break;
 		}
 		const char *s = ++p;
 		size_t len = 1;

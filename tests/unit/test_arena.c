@@ -111,6 +111,17 @@ static void test_left_to_vsnprintf(void **state)
 #define Y10 "yyyyyyyyyy"
 #define Y100 Y10 Y10 Y10 Y10 Y10 Y10 Y10 Y10 Y10 Y10
 	check(a, arena_printf(a, "%d" Y100 Y100 Y100 Y100 Y100 Y100, 5), "%d" Y100 Y100 Y100 Y100 Y100 Y100, 5);
+	/* words copied a run at a time: texts of 510 to 513 bytes, about the
+	** hand-written path's 511 and its end */
+#define Y500 Y100 Y100 Y100 Y100 Y100
+	check(a, arena_printf(a, "%d" Y500 "yyyyyyyyy", 5), "%d" Y500 "yyyyyyyyy", 5);
+	check(a, arena_printf(a, "%d" Y500 "yyyyyyyyyy", 5), "%d" Y500 "yyyyyyyyyy", 5);
+	check(a, arena_printf(a, "%d" Y500 "yyyyyyyyyyy", 5), "%d" Y500 "yyyyyyyyyyy", 5);
+	check(a, arena_printf(a, Y500 "yyyyyyyyyy"), Y500 "yyyyyyyyyy");
+	check(a, arena_printf(a, Y500 "yyyyyyyyyyy"), Y500 "yyyyyyyyyyy");
+	check(a, arena_printf(a, Y500 "yyyyyyyyyyyy"), Y500 "yyyyyyyyyyyy");
+	check(a, arena_printf(a, Y500 "yyyyyyyyy%s", "ab"), Y500 "yyyyyyyyy%s", "ab");
+	check(a, arena_printf(a, "a%sb%%c%dd%s", "x", 3, ""), "a%sb%%c%dd%s", "x", 3, "");
 }
 
 int main(void)
