@@ -249,6 +249,32 @@ static inline uint64_t zero_bytes(uint64_t x)
 #define EACH_BYTE(c) ((uint64_t)(unsigned char)(c) * 0x0101010101010101ull)
 #endif
 
+/* n bytes from `from` to `to` (a title: a few dozen), sixteen a step, the
+** last step overlapping the one before; none read or written outside the
+** n.  memcpy's call and its dispatch on the size cost more than the copy. */
+static ALWAYS_INLINE void copy_short(char *to, const char *from, size_t n)
+{
+#if defined(__SSE2__)
+	if (n >= 16) {
+		for (size_t k = 0; k + 16 < n; k += 16)
+			_mm_storeu_si128((__m128i *)(void *)(to + k), _mm_loadu_si128((const __m128i *)(const void *)(from + k)));
+		_mm_storeu_si128((__m128i *)(void *)(to + n - 16),
+		                 _mm_loadu_si128((const __m128i *)(const void *)(from + n - 16)));
+		return;
+	}
+	if (n >= 8) {
+		uint64_t a, b;
+		memcpy(&a, from, 8);
+		memcpy(&b, from + n - 8, 8);
+		memcpy(to, &a, 8);
+		memcpy(to + n - 8, &b, 8);
+		return;
+	}
+#endif
+	for (size_t k = 0; k < n; k++)
+		to[k] = from[k];
+}
+
 /* skip_blanks' way past a run of blanks that is not spaces after one
 ** blank: sixteen bytes a step. */
 static size_t skip_blank_run(const char *p, size_t i, size_t avail)
@@ -423,10 +449,10 @@ static ALWAYS_INLINE size_t known_run(const struct fr_slot *slots, uint32_t mask
 		uint64_t ends = (x - NAME_END_BELOW * ones) & ~x & tops;
 		if (!ends)
 			break; /* eight bytes or more */
-		size_t len = (size_t)__builtin_ctzll(ends) / 8;
+		size_t len = (unsigned)__builtin_ctzll(ends) / 8; /* (unsigned: not sign-extended) */
 		uint64_t head = x & ((ends ^ (ends - 1)) >> 8);
 		/* name_head_hash for a name of up to seven bytes */
-		uint32_t h = (uint32_t)(((head ^ len) * 0x9E3779B97F4A7C15ull) >> 32) & mask;
+		uint32_t h = (uint32_t)((head * 0x9E3779B97F4A7C15ull) >> 32) & mask;
 		while (slots[h].head != head) {
 			if (!slots[h].text)
 				goto out;
@@ -442,7 +468,9 @@ static ALWAYS_INLINE size_t known_run(const struct fr_slot *slots, uint32_t mask
 		else
 			*(struct rec_name *)item = nm;
 		i += len;
-		if (p[i] != ',' || p[i + 1] != ' ' || !(byte_class[(unsigned char)p[i + 2]] & WORD_START)) {
+		uint16_t between;
+		memcpy(&between, p + i, 2); /* `, ` in one comparison (little-endian) */
+		if (between != (',' | ' ' << 8) || !(byte_class[(unsigned char)p[i + 2]] & WORD_START)) {
 			*after = true;
 			break;
 		}
@@ -925,7 +953,10 @@ static size_t string_at(struct fastrec *L, const char *p, size_t avail, uint32_t
 	size_t i = string_end(p, 1, avail);
 	if (p[i] != '"' || i - 1 > PARSE_MAX_STRING)
 		return 0;
-	out->text = arena_strndup(L->out, p + 1, i - 1);
+	char *text = arena_alloc_uninit(L->out, i);
+	copy_short(text, p + 1, i - 1);
+	text[i - 1] = '\0';
+	out->text = text;
 	out->at = (struct span){ at, at + (uint32_t)i + 1 };
 	return skip_blanks(p, i + 1, avail);
 }
@@ -1597,32 +1628,6 @@ static ALWAYS_INLINE void zero_motion(struct rec_motion *m)
 #else
 	*m = (struct rec_motion){ 0 };
 #endif
-}
-
-/* n bytes from `from` to `to` (a title: a few dozen), sixteen a step, the
-** last step overlapping the one before; none read or written outside the
-** n.  memcpy's call and its dispatch on the size cost more than the copy. */
-static ALWAYS_INLINE void copy_short(char *to, const char *from, size_t n)
-{
-#if defined(__SSE2__)
-	if (n >= 16) {
-		for (size_t k = 0; k + 16 < n; k += 16)
-			_mm_storeu_si128((__m128i *)(void *)(to + k), _mm_loadu_si128((const __m128i *)(const void *)(from + k)));
-		_mm_storeu_si128((__m128i *)(void *)(to + n - 16),
-		                 _mm_loadu_si128((const __m128i *)(const void *)(from + n - 16)));
-		return;
-	}
-	if (n >= 8) {
-		uint64_t a, b;
-		memcpy(&a, from, 8);
-		memcpy(&b, from + n - 8, 8);
-		memcpy(to, &a, 8);
-		memcpy(to + n - 8, &b, 8);
-		return;
-	}
-#endif
-	for (size_t k = 0; k < n; k++)
-		to[k] = from[k];
 }
 
 /* The motion begun (fr_motion_begin and fr_attribute's model) from its
