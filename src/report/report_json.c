@@ -218,14 +218,31 @@ static bool push_counts(struct working_inputs *wi, const struct expr *e, const s
 	}
 }
 
+/*
+** A number in one word where it is whole and not too large (most are
+** counts and thresholds): its low bit set, which no word of the long form's
+** first (0) has; else 0 and its three words.  Equal words, equal numbers:
+** the words stay a function of what the working shows, in fewer of them.
+*/
+#define SMALL_NUM ((int64_t)1 << 46)
+
 static inline bool push_side(struct working_inputs *wi, const struct expr *e, const struct value *v, const struct counts *c)
 {
-	uint64_t *o = v->type == VT_NUM ? push_n(wi, 3) : NULL;
-	if (!o)
+	if (v->type != VT_NUM)
 		return false;
-	o[0] = (uint64_t)v->u.num.num;
-	o[1] = (uint64_t)v->u.num.den;
-	o[2] = (uint64_t)v->places | (uint64_t)v->empty_base << 8;
+	int64_t num = v->u.num.num;
+	if (v->u.num.den == 1 && num >= -SMALL_NUM && num < SMALL_NUM) {
+		if (!push(wi, (uint64_t)num << 17 | (uint64_t)v->places << 9 | (uint64_t)v->empty_base << 1 | 1))
+			return false;
+	} else {
+		uint64_t *o = push_n(wi, 4);
+		if (!o)
+			return false;
+		o[0] = 0;
+		o[1] = (uint64_t)num;
+		o[2] = (uint64_t)v->u.num.den;
+		o[3] = (uint64_t)v->places | (uint64_t)v->empty_base << 8;
+	}
 	return e->kind == EX_CONST || e->kind == EX_COUNT || push_counts(wi, e, c);
 }
 
@@ -590,12 +607,18 @@ static bool push_requirements(struct working_inputs *wi, const struct req_result
 		** rule as written (as for json_rule_head's run: its text may be
 		** made again for another meeting, at an address another text had);
 		** the working is a function of its inputs */
-		uint64_t *o = push_n(wi, 3);
+		uint64_t flags = (uint64_t)q->failed | (uint64_t)q->met << 1 | (uint64_t)q->has_needed << 2;
+		bool small = q->needed >= 0 && q->needed < SMALL_NUM; /* with the flags in one word, bit 3 set */
+		uint64_t *o = push_n(wi, small ? 2 : 3);
 		if (!o)
 			return false;
 		o[0] = (uint64_t)(uintptr_t)q->req;
-		o[1] = (uint64_t)q->failed | (uint64_t)q->met << 1 | (uint64_t)q->has_needed << 2;
-		o[2] = (uint64_t)q->needed;
+		if (small) {
+			o[1] = flags | 8 | (uint64_t)q->needed << 4;
+		} else {
+			o[1] = flags;
+			o[2] = (uint64_t)q->needed;
+		}
 		if (!q->failed && !push_working(wi, q))
 			return false;
 	}
