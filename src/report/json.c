@@ -300,29 +300,24 @@ static void write_string(struct json_writer *w, const char *s, bool key)
 	w->after_key = key;
 }
 
-void jw_quoted_string(struct json_writer *w, const char *quoted, size_t n, const char *s)
+void jw_string_at(struct json_writer *w, char *o, const char *s)
 {
 #ifdef FAST_STRINGS
-	enum { KEY_MAX = 64 };
-	_Static_assert(JW_LINE_MAX + KEY_MAX + JW_TOKEN_MAX <= JSON_BUFFER, "room for a key and a short string");
-	if (!w->after_key && n <= KEY_MAX) {
-		/* the line's comma and indentation, the key and the string at once */
-		char *o = jw_next(w, n + JW_TOKEN_MAX);
-		memcpy(o, quoted, n);
-		o += n;
-		size_t len = copy_plain_short(o + 1, s);
-		if (len != SIZE_MAX) {
-			*o = '"';
-			o[1 + len] = '"';
-			jw_end_at(w, o + len + 2);
-			return;
-		}
-		jw_end_at(w, o); /* the key is written: the string as any other, after it */
-		w->after_key = true;
-		write_string(w, s, false);
+	size_t len = copy_plain_short(o + 1, s);
+	if (len != SIZE_MAX) {
+		*o = '"';
+		o[1 + len] = '"';
+		jw_end_at(w, o + len + 2);
 		return;
 	}
 #endif
+	jw_end_at(w, o); /* the key is written: the string as any other, after it */
+	w->after_key = true;
+	write_string(w, s, false);
+}
+
+void jw_quoted_string_slow(struct json_writer *w, const char *quoted, size_t n, const char *s)
+{
 	jw_key_quoted(w, quoted, n);
 	write_string(w, s, false);
 }

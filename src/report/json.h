@@ -310,7 +310,12 @@ static inline void jw_null(struct json_writer *w)
 /* "key": "s", escaped: one line's comma and indentation, the key and a
 ** short string that needs no escape in one step (jw_key_lit and jw_string) */
 #define jw_key_string(w, lit, s) jw_quoted_string((w), JW_QUOTED(lit), (s))
-void jw_quoted_string(struct json_writer *w, const char *quoted, size_t n, const char *s);
+/* (json.c) A string after its key written at o, where jw_next left room
+** for JW_TOKEN_MAX bytes; and a key and string as jw_key_quoted and jw_string. */
+void jw_string_at(struct json_writer *w, char *o, const char *s);
+void jw_quoted_string_slow(struct json_writer *w, const char *quoted, size_t n, const char *s);
+#define JW_KEY_MAX 64 /* the longest key jw_quoted_string writes in the same step as its string */
+_Static_assert(JW_LINE_MAX + JW_KEY_MAX + JW_TOKEN_MAX <= JSON_BUFFER, "room for a key and a short string");
 /* inlined where called, so that the key's copy is of a length known there */
 #define JW_INLINE static inline __attribute__((always_inline))
 
@@ -339,6 +344,18 @@ JW_INLINE void jw_quoted_int(struct json_writer *w, const char *quoted, size_t n
 	memcpy(o, quoted, n);
 	o += n;
 	jw_end_at(w, o + numfmt_i64_fast(o, v));
+}
+
+/* The key's text (a literal's: its copy inlined where called) and s. */
+JW_INLINE void jw_quoted_string(struct json_writer *w, const char *quoted, size_t n, const char *s)
+{
+	if (w->after_key || n > JW_KEY_MAX) {
+		jw_quoted_string_slow(w, quoted, n, s);
+		return;
+	}
+	char *o = jw_next(w, n + JW_TOKEN_MAX);
+	memcpy(o, quoted, n);
+	jw_string_at(w, o + n, s);
 }
 
 JW_INLINE void jw_quoted_bool(struct json_writer *w, const char *quoted, size_t n, bool v)

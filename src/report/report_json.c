@@ -115,19 +115,19 @@ static void json_findings(struct json_writer *w, const struct finding_list *l)
 		jw_plain(w, finding_severity_name(f->sev));
 		json_opt_string(w, "clause", f->clause);
 		jw_key_string(w, "message", f->message);
-		jw_key_lit(w, "file");
-		if (f->where.src)
-			jw_string(w, f->where.src->name);
-		else
-			jw_null(w);
-		jw_key_lit(w, "line");
 		if (f->where.src) {
-			jw_int(w, source_line(f->where.src, f->where.start));
+			jw_key_string(w, "file", f->where.src->name);
+			jw_key_int(w, "line", source_line(f->where.src, f->where.start));
 		} else {
-			jw_null(w);
+			jw_key_null(w, "file");
+			jw_key_null(w, "line");
 		}
-		jw_key_lit(w, "rule");
-		report_json_where(w, &f->rule);
+		if (f->rule.src) {
+			jw_key_lit(w, "rule");
+			report_json_where(w, &f->rule);
+		} else {
+			jw_key_null(w, "rule");
+		}
 		json_suggestion(w, f->fix);
 		jw_end_object(w);
 	}
@@ -727,11 +727,11 @@ void report_json_meeting(struct json_writer *w, const struct meeting_result *r)
 ** or null. */
 static void json_suggestion(struct json_writer *w, const struct diag_fixit *f)
 {
-	jw_key_lit(w, "suggestion");
 	if (!f) {
-		jw_null(w);
+		jw_key_null(w, "suggestion");
 		return;
 	}
+	jw_key_lit(w, "suggestion");
 	jw_begin_object(w);
 	jw_key_string(w, "text", f->text);
 	report_json_loc_fields(w, &f->loc);
