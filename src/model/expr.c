@@ -70,8 +70,8 @@ int64_t expr_count_value(const struct expr *e, const struct counts *c)
 
 static const struct value *find_attr(const struct expr_env *env, const char *name)
 {
-	for (unsigned i = 0; i < env->n_attrs; i++)
-		if (strcmp(env->attrs[i].name, name) == 0)
+	for (unsigned i = 0; i < env->n_attrs; i++) /* most names differ at their first character: no call */
+		if (env->attrs[i].name[0] == name[0] && strcmp(env->attrs[i].name, name) == 0)
 			return &env->attrs[i].value;
 	return NULL;
 }

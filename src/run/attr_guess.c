@@ -278,7 +278,7 @@ static bool guess_one(struct arena *a, const struct terms *t, const struct attr_
 static const struct name_fact *fact_of(struct attr_read *rd, const char *name)
 {
 	for (unsigned k = 0; k < rd->n_facts; k++)
-		if (rd->facts[k].name == name || strcmp(rd->facts[k].name, name) == 0)
+		if (rd->facts[k].name[0] == name[0] && strcmp(rd->facts[k].name, name) == 0)
 			return &rd->facts[k];
 	if (rd->n_facts == ATTR_FACTS)
 		return NULL;

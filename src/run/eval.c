@@ -1058,13 +1058,20 @@ static void read_interests(struct evaluator *ev, struct motion_result *mr, struc
 
 /* Whether each member who declared an interest voted anyway (as recorded,
 ** valid or not). */
+/* strcmp(a, b) == 0, most often told by the address (a name the reader
+** interned) or the first character, without a call. */
+static inline bool same_name(const char *a, const char *b)
+{
+	return a == b || (a[0] == b[0] && strcmp(a, b) == 0);
+}
+
 static void interest_votes(struct motion_result *mr)
 {
 	const struct rec_motion *mo = mr->motion;
 	for (unsigned k = 0; k < mr->n_interests; k++) {
 		struct interest_result *ir = &mr->interests[k];
 		for (unsigned v = 0; v < mo->n_votes; v++) {
-			if (strcmp(mo->votes[v].who.id, ir->who->id) != 0)
+			if (!same_name(mo->votes[v].who.id, ir->who->id))
 				continue;
 			if (!ir->voted)
 				ir->vote = mo->votes[v].kind;
@@ -1697,6 +1704,16 @@ static void casting_findings(struct evaluator *ev, const struct motion_result *m
 		            : "the chair could not give one here (absent, or with a declared interest)");
 }
 
+/* Was every rule applied evaluated (rules_findings, findings only
+** counted, has then nothing to say)? */
+static inline bool rules_all_evaluated(const struct decision_detail *detail)
+{
+	for (unsigned i = 0; i < detail->n_rules; i++)
+		if (detail->rules[i].status != EXPR_OK)
+			return false;
+	return true;
+}
+
 /* The class rules as applied: each with its numbers (a failure reported). */
 static void rules_findings(struct evaluator *ev, struct motion_result *mr, const struct decision *d,
                            const struct decision_detail *detail)
@@ -2289,14 +2306,21 @@ static bool decide_usual_motion(struct evaluator *ev, struct motion_result *mr, 
 		mr->quorum_present = room->quorum.n[COUNT_PRESENT];
 		mr->quorum_attendees = room->quorum.n[COUNT_ATTENDEES];
 		mr->quorum_known = mr->quorate = true;
-		quorum_counted(ev, mr, &d, detail, room);
+		if (room->has_quorum && room->unmet == 0) {
+			/* quorum_counted's way with nothing to say, in place (most motions) */
+			mr->n_quorum = 0;
+			mr->quorate = room->quorate;
+		} else {
+			quorum_counted(ev, mr, &d, detail, room);
+		}
 	} else {
 		quorum_findings(ev, mr, &d, detail, &room->quorum, room);
 	}
 	splice_findings(ev, vote_found);
 	/* class, notice, casting, meeting, open settings, approval: nothing to say */
 	mr->by_consensus = d.basis == BASIS_CONSENSUS;
-	rules_findings(ev, mr, &d, detail);
+	if (!ev->counts_only || !rules_all_evaluated(detail))
+		rules_findings(ev, mr, &d, detail);
 	mr->approval = APPROVAL_NOT_NEEDED;
 	if (d.outcome == OUTCOME_UNDETERMINED && mr->findings.n == 0)
 		add_finding(ev, F_UNDETERMINED, NULL, mo->span, "the record lacks what the rules need to decide this motion");
