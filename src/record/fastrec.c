@@ -869,7 +869,18 @@ static size_t motion_attribute(struct fastrec *L, const char *p, size_t avail, u
 	size_t n = list_name(L, &slots, &mask, p, avail, &id), i, k;
 	if (!id)
 		return 0;
-	struct fr_attr_read a = { id, { at, at + (uint32_t)n }, false, { 0 }, { at + (uint32_t)n, at + (uint32_t)n } };
+	struct fr_head *h = &L->head;
+	if (h->n_attrs == h->cap_attrs) {
+		size_t cap = h->cap_attrs ? 2 * h->cap_attrs : 8;
+		h->attrs = arena_grow(L->arena, h->attrs, h->n_attrs, cap, sizeof *h->attrs);
+		h->cap_attrs = cap;
+	}
+	/* made in place, counted once it is read (not built aside and copied) */
+	struct fr_attr_read *a = &h->attrs[h->n_attrs];
+	a->name = id;
+	a->name_at = (struct span){ at, at + (uint32_t)n };
+	a->has_value = false;
+	a->value_at = (struct span){ at + (uint32_t)n, at + (uint32_t)n };
 	i = skip_blanks(p, n, avail);
 	if (p[i] >= '0' && p[i] <= '9') {
 		int64_t v = 0;
@@ -879,29 +890,23 @@ static size_t motion_attribute(struct fastrec *L, const char *p, size_t avail, u
 		char c = p[i + d];
 		if (!(byte_class[(unsigned char)c] & BLANK || c == '{'))
 			return 0; /* a decimal, a percentage, a date, a longer number */
-		a.has_value = true;
-		a.value = (struct value){ .type = VT_NUM, .u.num = { v, 1 } };
-		a.value_at = (struct span){ at + (uint32_t)i, at + (uint32_t)(i + d) };
+		a->has_value = true;
+		a->value = (struct value){ .type = VT_NUM, .u.num = { v, 1 } };
+		a->value_at = (struct span){ at + (uint32_t)i, at + (uint32_t)(i + d) };
 		i = skip_blanks(p, i + d, avail);
 	} else if (p[i] != 't' && p[i] != 'f') {
 		/* another attribute, or the '{' */
 	} else if ((k = word_at(p + i, avail - i, "true", 4)) || (k = word_at(p + i, avail - i, "false", 5))) {
 		size_t len = p[i] == 't' ? 4 : 5;
-		a.has_value = true;
-		a.value = (struct value){ .type = VT_BOOL, .u.boolean = len == 4 };
-		a.value_at = (struct span){ at + (uint32_t)i, at + (uint32_t)(i + len) };
+		a->has_value = true;
+		a->value = (struct value){ .type = VT_BOOL, .u.boolean = len == 4 };
+		a->value_at = (struct span){ at + (uint32_t)i, at + (uint32_t)(i + len) };
 		i += k;
 	} else if (is_boolean_at(p + i)) {
 		return 0; /* `true` with a comment after it */
 	}
-	struct fr_head *h = &L->head;
-	if (h->n_attrs == h->cap_attrs) {
-		size_t cap = h->cap_attrs ? 2 * h->cap_attrs : 8;
-		h->attrs = arena_grow(L->arena, h->attrs, h->n_attrs, cap, sizeof *h->attrs);
-		h->cap_attrs = cap;
-	}
-	h->attrs[h->n_attrs++] = a;
-	*end = a.has_value ? a.value_at.end : a.name_at.end;
+	h->n_attrs++;
+	*end = a->has_value ? a->value_at.end : a->name_at.end;
 	return i;
 }
 
@@ -1566,7 +1571,9 @@ static size_t whole_reasoned(struct fastrec *L, const char *q, size_t avail, uin
 	const char *id;
 	if (!(byte_class[(unsigned char)q[0]] & WORD_START))
 		return 0;
-	size_t n = read_name(L, q, avail, &id);
+	const struct fr_slot *slots = L->names->slots;
+	uint32_t mask = L->names->cap - 1;
+	size_t n = list_name(L, &slots, &mask, q, avail, &id);
 	if (!id)
 		return 0;
 	size_t j = skip_blanks(q, n, avail);

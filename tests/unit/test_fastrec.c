@@ -757,6 +757,21 @@ static void test_whole_motion_heads(void **state)
 			sbuf_addf(&b, "  motion \"%.*s\" {\n    consensus recorded %s }\n}\n", len, title + 7 - k, outcomes[k]);
 			whole_total += compare_whole(x, sbuf_str(&b), len * 7 + k);
 		}
+	/* attributes: each motion's made where the last motion's were kept
+	** (a flag after a number or a boolean, a number after a flag...), the
+	** full path's */
+	static const char *const attrs[] = { "", "financial", "amount 81500", "flag true", "other false", "a b c", "x 1 y" };
+	for (size_t k = 0; k < sizeof attrs / sizeof *attrs; k++)
+		for (size_t j = 0; j < sizeof attrs / sizeof *attrs; j++) {
+			struct sbuf b;
+			sbuf_init(&b, &x->f.arena);
+			sbuf_addf(&b, "meeting \"A\" on 2024-05-14 {\n  present a, b\n  motion 1 \"M\" %s {\n    consensus\n"
+			              "    recorded carried\n  }\n  motion 2 \"N\" %s {\n    for a\n    recorded carried\n  }\n}\n",
+			          attrs[k], attrs[j]);
+			const char *text = sbuf_str(&b);
+			whole_total += compare_whole(x, text, 1);
+			assert_same_both_ways(x, text);
+		}
 	if (whole_total < 41 * 5) /* the plain ones were read whole */
 		fail_msg("%lu meetings read whole", whole_total);
 }
