@@ -11,7 +11,9 @@
 struct body_out {
 	const struct reg_body *body;
 	FILE *tables, *interests;        /* temporary files */
-	struct json_writer jt, ji;       /* JSON: writers on them, at the depth of their arrays */
+	/* JSON: writers on them, at the depth of their arrays (NULL for the
+	** other formats: a writer holds its buffer, 256 KiB) */
+	struct json_writer *jt, *ji;
 	unsigned n_tables, n_interests;
 };
 

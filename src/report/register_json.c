@@ -155,13 +155,13 @@ void register_json_table(struct json_writer *w, const struct reg_table *t, bool 
 static void json_table(struct register_report *rr, struct body_out *bo, const struct reg_table *t)
 {
 	(void)rr;
-	register_json_table(&bo->jt, t, true);
+	register_json_table(bo->jt, t, true);
 }
 
 static void json_interest(struct register_report *rr, struct body_out *bo, const struct reg_interest *d)
 {
 	(void)rr;
-	struct json_writer *w = &bo->ji;
+	struct json_writer *w = bo->ji;
 	const struct interest_result *e = d->effect;
 	bool anyway;
 	const char *voted = interest_voted_text(d, false, &anyway);
@@ -241,11 +241,11 @@ static bool json_body(struct register_report *rr, struct body_out *bo, FILE *out
 	jw_end_array(w);
 	jw_key_lit(w, "attendance");
 	jw_begin_array(w);
-	bool ok = splice(w, bo->tables, &bo->jt);
+	bool ok = splice(w, bo->tables, bo->jt);
 	jw_end_array(w);
 	jw_key_lit(w, "interests");
 	jw_begin_array(w);
-	ok = splice(w, bo->interests, &bo->ji) && ok;
+	ok = splice(w, bo->interests, bo->ji) && ok;
 	jw_end_array(w);
 	jw_end_object(w);
 	return ok;

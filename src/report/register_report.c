@@ -4,6 +4,7 @@
 */
 #include "report/register_int.h"
 
+#include <stddef.h>
 #include <string.h>
 
 static struct body_out *body_out_of(struct register_report *rr, const char *body)
@@ -24,16 +25,20 @@ static struct body_out *body_out_of(struct register_report *rr, const char *body
 
 /* A temporary file, made when first needed; NULL (and the report marked
 ** incomplete) if none can be made. */
-static FILE *scratch(struct register_report *rr, FILE **f, struct json_writer *w, unsigned depth)
+static FILE *scratch(struct register_report *rr, FILE **f, struct json_writer **jw, unsigned depth)
 {
 	if (!*f && !rr->failed) {
 		*f = rr->discard ? rr->discard : tmpfile();
 		rr->failed = *f == NULL;
-		if (*f) {
-			/* a writer inside the array it will be copied into */
+		if (*f && rr->ops == &register_json_ops) {
+			/* a writer inside the array it will be copied into; zeroed
+			** but for its buffer, as the body_out that held it was */
+			struct json_writer *w = arena_alloc_uninit(rr->arena, sizeof *w);
+			memset(w, 0, offsetof(struct json_writer, buf));
 			jw_init(w, *f);
 			w->depth = depth;
 			w->first[depth] = true;
+			*jw = w;
 		}
 	}
 	return *f;
