@@ -46,15 +46,81 @@ char *report_where(const struct loc *l, char *buf, size_t size)
 	return buf;
 }
 
+/* The room print_findings gives report_where (a longer name is cut there). */
+#define REPORT_WHERE_MAX 512
+
 static const char *sev_color(enum finding_severity s)
 {
 	return s >= SEV_BREACH ? RED : s == SEV_WARNING ? YELLOW : "";
 }
 
-static void print_findings(struct wbuf *out, const struct finding_list *l, const char *indent, bool color)
+/* report_where into out: "file:line" written in place, not into a buffer
+** and measured again; a name too long for report_where's buffer as it
+** cuts it. */
+static void put_where(struct wbuf *out, const struct loc *l)
+{
+	if (!l->src) {
+		wbuf_putc(out, '-');
+		return;
+	}
+	size_t name = strlen(l->src->name);
+	if (name + 1 + NUMFMT_MAX > REPORT_WHERE_MAX) {
+		char where[REPORT_WHERE_MAX];
+		wbuf_puts(out, report_where(l, where, sizeof where));
+		return;
+	}
+	unsigned line = source_line(l->src, l->start); /* its column is not shown */
+	wbuf_write(out, l->src->name, name);
+	char *p = wbuf_space(out, 1 + NUMFMT_MAX);
+	*p++ = ':';
+	WBUF_INT(p, line);
+	wbuf_wrote(out, p);
+}
+
+/* The severities' names and lengths, as finding_severity_name's. */
+static const struct {
+	const char *s;
+	unsigned char n;
+} severity_text[] = { [SEV_NOTE] = { "note", 4 }, [SEV_WARNING] = { "warning", 7 }, [SEV_BREACH] = { "breach", 6 },
+	                  [SEV_ERROR] = { "error", 5 } };
+
+/* Findings without colour (every replay's): the lengths known where they
+** can be, file:line in place. */
+static void print_findings_plain(struct wbuf *out, const struct finding_list *l, const char *indent, size_t indent_len)
 {
 	for (const struct finding *f = l->first; f; f = f->next) {
-		char where[512];
+		wbuf_write(out, indent, indent_len);
+		if ((unsigned)f->sev < sizeof severity_text / sizeof severity_text[0])
+			wbuf_write(out, severity_text[f->sev].s, severity_text[f->sev].n);
+		else
+			wbuf_puts(out, finding_severity_name(f->sev));
+		wbuf_write(out, " [", 2);
+		wbuf_puts(out, finding_code_name(f->code));
+		wbuf_putc(out, ']');
+		if (f->clause) {
+			wbuf_write(out, " §", sizeof " §" - 1);
+			wbuf_puts(out, f->clause);
+		}
+		wbuf_write(out, ": ", 2);
+		wbuf_puts(out, f->message);
+		wbuf_write(out, " (", 2);
+		put_where(out, &f->where);
+		if (f->rule.src) {
+			wbuf_write(out, "; rule at ", sizeof "; rule at " - 1);
+			put_where(out, &f->rule);
+		}
+		wbuf_write(out, ")\n", 2);
+	}
+}
+
+static void print_findings(struct wbuf *out, const struct finding_list *l, const char *indent, bool color)
+{
+	if (!color) {
+		print_findings_plain(out, l, indent, strlen(indent));
+		return;
+	}
+	for (const struct finding *f = l->first; f; f = f->next) {
+		char where[REPORT_WHERE_MAX];
 		wbuf_puts(out, indent);
 		if (color) {
 			wbuf_puts(out, sev_color(f->sev));
@@ -170,25 +236,25 @@ void report_text_attrs(struct wbuf *out, const struct rec_motion *mo)
 
 /* The outcomes' names and their lengths, from the list ast_outcome_name's
 ** come from: two a motion, not measured. */
+#define OUTCOME_TEXT_MAX 16
 static const struct {
-	const char *s;
-	unsigned char n;
+	char s[OUTCOME_TEXT_MAX]; /* padded: copied whole, a fixed size */
+	unsigned char n;          /* 0: no such outcome */
 } outcome_text[] = {
 #define OUTCOME(id, name, word) [id] = { name, sizeof name - 1 },
 #include "front/outcomes.def"
 #undef OUTCOME
 };
-#define OUTCOME_TEXT_MAX 16
 #define OUTCOME_LINE_MAX (32 + 2 * OUTCOME_TEXT_MAX)
-#define OUTCOME(id, name, word) _Static_assert(sizeof name - 1 <= OUTCOME_TEXT_MAX, "an outcome's name fits");
+#define OUTCOME(id, name, word) _Static_assert(sizeof name <= OUTCOME_TEXT_MAX, "an outcome's name fits");
 #include "front/outcomes.def"
 #undef OUTCOME
 
-static char *put_outcome(char *p, enum outcome o)
+static inline char *put_outcome(char *p, enum outcome o)
 {
-	if ((unsigned)o >= sizeof outcome_text / sizeof outcome_text[0] || !outcome_text[o].s)
+	if ((unsigned)o >= sizeof outcome_text / sizeof outcome_text[0] || !outcome_text[o].n)
 		return wbuf_put_str(p, ast_outcome_name(o)); /* "?": no such outcome */
-	memcpy(p, outcome_text[o].s, outcome_text[o].n);
+	memcpy(p, outcome_text[o].s, OUTCOME_TEXT_MAX); /* the line has room for it */
 	return p + outcome_text[o].n;
 }
 
@@ -494,12 +560,18 @@ static void print_motion(struct wbuf *out, const struct terms *t, const struct m
 	print_findings(out, &mr->findings, "  ", color);
 }
 
-/* "N thing" or "N things" */
-static void print_plural(struct wbuf *out, unsigned n, const char *one, const char *many)
+/* "N thing" or "N things" at p, the words' lengths known */
+static char *put_plural(char *p, unsigned n, const char *one, size_t one_len, const char *many, size_t many_len)
 {
-	wbuf_uint(out, n);
-	wbuf_puts(out, n == 1 ? one : many);
+	WBUF_INT(p, n);
+	if (n == 1) {
+		memcpy(p, one, one_len);
+		return p + one_len;
+	}
+	memcpy(p, many, many_len);
+	return p + many_len;
 }
+#define PUT_PLURAL(p, n, one, many) ((p) = put_plural((p), (n), one, sizeof one - 1, many, sizeof many - 1))
 
 /* "terms: NAME, version V (in force from DATE)": the same at every meeting
 ** of a version, kept by the terms (loaded while the report is written). */
@@ -556,14 +628,17 @@ static void text_meeting(struct wbuf *out, const struct meeting_result *r, bool 
 	for (unsigned i = 0; i < r->n_motions; i++)
 		print_motion(out, r->terms, &r->motions[i], color, memo, &seen);
 	unsigned total = r->count_by_sev[0] + r->count_by_sev[1] + r->count_by_sev[2] + r->count_by_sev[3];
-	wbuf_putc(out, '\n');
-	print_plural(out, r->n_motions, " motion; ", " motions; ");
-	print_plural(out, total, " finding: ", " findings: ");
-	print_plural(out, r->count_by_sev[SEV_ERROR], " error, ", " errors, ");
-	print_plural(out, r->count_by_sev[SEV_BREACH], " breach, ", " breaches, ");
-	print_plural(out, r->count_by_sev[SEV_WARNING], " warning, ", " warnings, ");
-	print_plural(out, r->count_by_sev[SEV_NOTE], " note; ", " notes; ");
-	print_plural(out, r->mismatches, " recorded outcome disagrees\n", " recorded outcomes disagree\n");
+	/* the meeting's counts, every part bounded: one check for room */
+	char *p = wbuf_space(out, 256 + 7 * NUMFMT_MAX);
+	*p++ = '\n';
+	PUT_PLURAL(p, r->n_motions, " motion; ", " motions; ");
+	PUT_PLURAL(p, total, " finding: ", " findings: ");
+	PUT_PLURAL(p, r->count_by_sev[SEV_ERROR], " error, ", " errors, ");
+	PUT_PLURAL(p, r->count_by_sev[SEV_BREACH], " breach, ", " breaches, ");
+	PUT_PLURAL(p, r->count_by_sev[SEV_WARNING], " warning, ", " warnings, ");
+	PUT_PLURAL(p, r->count_by_sev[SEV_NOTE], " note; ", " notes; ");
+	PUT_PLURAL(p, r->mismatches, " recorded outcome disagrees\n", " recorded outcomes disagree\n");
+	wbuf_wrote(out, p);
 }
 
 void report_text_meeting(FILE *out, const struct meeting_result *r, const struct report_opts *o)

@@ -270,6 +270,8 @@ static void kept_blocks(struct run *R, bool planned)
 	assert_non_null(strstr(want, "quorum    NOT MET"));
 	assert_non_null(strstr(want, "attendee without a vote"));
 	assert_non_null(strstr(want, "decision  by consensus"));
+	assert_non_null(strstr(want, "  breach [quorum.inquorate] §2.1: ")); /* findings, plain and in colour */
+	assert_non_null(strstr(want, "; rule at terms.tor:"));
 	assert_true(memo.hits > 1000);
 	assert_true(memo.kept > 100);
 	if (planned)
