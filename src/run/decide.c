@@ -61,6 +61,23 @@ static bool all_met(const struct requirement *reqs, unsigned n, const struct cou
 {
 	bool all = true;
 	*failed = false;
+	if (checks) {
+		/* the same as below, each kept (most calls: eval's) */
+		for (unsigned i = 0; i < n; i++) {
+			struct req_check *rc = &checks[i];
+			rc->trace.n = 0;
+			rc->trace.truncated = false;
+			struct expr_env env = { c, attrs, n_attrs, NULL, &rc->trace };
+			rc->fault = NULL;
+			rc->met = false;
+			rc->status = expr_test_kept(memo, reqs[i].cond, &env, &rc->met, &rc->fault, &rc->kept);
+			if (rc->status != EXPR_OK)
+				*failed = true;
+			else if (!rc->met)
+				all = false;
+		}
+		return all;
+	}
 	for (unsigned i = 0; i < n; i++) {
 		struct req_check scratch, *rc = checks ? &checks[i] : &scratch;
 		rc->trace.n = 0;

@@ -120,6 +120,13 @@ struct quorum_seen {
 };
 enum { QUORUM_SEEN_BITS = 4 };
 
+/* A lasting name (NAME_STAMP_LASTING) of a member, and the member's bit
+** (1 << roster index, at most 64 members). */
+struct vote_bit {
+	const char *id;
+	uint64_t bit;
+};
+
 struct judge_plan {
 	struct arena *arena;
 	const struct terms *t;
@@ -140,6 +147,7 @@ struct judge_plan {
 	struct decision_detail detail;       /* decide's room for the requirements, for one meeting at a time */
 	struct seats seats;                  /* room for who sits where, for one meeting at a time */
 	struct quorum_seen quorum_seen[1 << QUORUM_SEEN_BITS]; /* counts_only: quorums decided, by their counts */
+	struct vote_bit vote_bits[MEMO_SLOTS]; /* lasting names: a member's bit (count_plain_votes) */
 };
 
 struct judge_plan *judge_plan_new(struct arena *a, const struct terms *t)
@@ -1231,6 +1239,27 @@ static bool count_plain_votes(struct evaluator *ev, const struct motion_state *m
 		** marks of earlier ones were cleared), and who was named already
 		** is a bit of one word */
 		uint64_t free_seats = voters_here(ev);
+		if (ev->plan && ev->memo_stamp == NAME_STAMP_LASTING) {
+			/* names the reader interned for the run: a member's name is
+			** one address at every meeting, its bit remembered by the
+			** plan (only members': any other name goes the long way) */
+			struct vote_bit *bits = ev->plan->vote_bits;
+			for (; v < end; v++) {
+				const char *id = v->who.id;
+				struct vote_bit *b = &bits[(uint32_t)((uintptr_t)id * 2654435761u) >> (32 - MEMO_BITS)];
+				uint64_t bit = b->bit;
+				if (b->id != id) {
+					int i = member_index(ev, id);
+					bit = i >= 0 ? UINT64_C(1) << i : 0;
+					if (i >= 0)
+						*b = (struct vote_bit){ id, bit };
+				}
+				if (!(free_seats & bit))
+					return false;
+				free_seats ^= bit;
+				n[v->kind]++;
+			}
+		}
 		for (; v < end; v++) {
 			int i = member_index(ev, v->who.id);
 			/* a voter, present, and not named already: one bit says all three */
@@ -2767,11 +2796,20 @@ static void start_seats(struct evaluator *ev)
 		/* seats_assign without deputies: each voting member present in their own seat */
 		ev->seats.n_choices = 0;
 		ev->seats.too_many = false;
-		for (unsigned i = 0; i < t->n_members; i++) {
-			bool here = ev->active[i] && ev->people[i].present;
-			ev->seats.occupant[i] = here ? (int)i : -1;
-			ev->seats.sits_for[i] = -1;
-			ev->res->present_at_start += here;
+		if (ev->bits_known) { /* the same, by the roster's bits */
+			uint64_t here = ev->active_bits & ev->present_bits;
+			for (unsigned i = 0; i < t->n_members; i++) {
+				ev->seats.occupant[i] = here >> i & 1 ? (int)i : -1;
+				ev->seats.sits_for[i] = -1;
+			}
+			ev->res->present_at_start += __builtin_popcountll(here);
+		} else {
+			for (unsigned i = 0; i < t->n_members; i++) {
+				bool here = ev->active[i] && ev->people[i].present;
+				ev->seats.occupant[i] = here ? (int)i : -1;
+				ev->seats.sits_for[i] = -1;
+				ev->res->present_at_start += here;
+			}
 		}
 		/* what fill_seats gives a plain motion before anyone arrives or
 		** leaves (nobody holds a seat yet, at a meeting) */
