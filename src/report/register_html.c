@@ -12,7 +12,8 @@
 
 static unsigned body_index(const struct register_report *rr, const struct body_out *bo)
 {
-	return (unsigned)(bo - rr->bodies.items) + 1;
+	(void)rr;
+	return bo->index + 1;
 }
 
 static void html_table(struct register_report *rr, struct body_out *bo, const struct reg_table *t)

@@ -10,6 +10,7 @@
 /* A body's part of the report while the history is replayed. */
 struct body_out {
 	const struct reg_body *body;
+	unsigned index;                  /* in register_report's bodies, from 0 */
 	FILE *tables, *interests;        /* temporary files */
 	/* JSON: writers on them, at the depth of their arrays (NULL for the
 	** other formats: a writer holds its buffer, 256 KiB) */
@@ -22,7 +23,10 @@ struct register_report {
 	const struct register_format_ops *ops;
 	struct registers *rg;
 	struct register_sink sink;
-	VEC(struct body_out) bodies;
+	/* each made apart, not zeroed whole (its writers' buffers are 256 KiB
+	** each: a vector of them zeroed 4 MB at the first body); kept for
+	** reuse after a rewind */
+	VEC(struct body_out *) bodies;
 	unsigned json_depth;
 	bool link_meetings;
 	bool failed;                     /* a temporary file could not be made */

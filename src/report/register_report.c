@@ -10,14 +10,22 @@
 static struct body_out *body_out_of(struct register_report *rr, const char *body)
 {
 	for (size_t i = 0; i < rr->bodies.n; i++)
-		if (rr->bodies.items[i].body->name == body)
-			return &rr->bodies.items[i];
+		if (rr->bodies.items[i]->body->name == body)
+			return rr->bodies.items[i];
 	for (size_t i = 0; i < register_n_bodies(rr->rg); i++) {
 		const struct reg_body *b = register_body(rr->rg, i);
 		if (b->name == body) {
-			struct body_out bo = { .body = b };
+			/* one from before a rewind, or a new one: its writers are
+			** made with its temporary files (scratch) */
+			struct body_out *bo = rr->bodies.n < rr->bodies.cap ? rr->bodies.items[rr->bodies.n] : NULL;
+			if (!bo)
+				bo = arena_alloc_uninit(rr->arena, sizeof *bo);
+			bo->body = b;
+			bo->index = (unsigned)rr->bodies.n;
+			bo->tables = bo->interests = NULL;
+			bo->n_tables = bo->n_interests = 0;
 			VEC_PUSH(rr->arena, rr->bodies, bo);
-			return &rr->bodies.items[rr->bodies.n - 1];
+			return bo;
 		}
 	}
 	return NULL; /* not reached: the registers name only their bodies */
@@ -91,8 +99,8 @@ static void close_scratch(struct register_report *rr, FILE **f)
 void register_report_rewind(struct register_report *rr)
 {
 	for (size_t i = 0; i < rr->bodies.n; i++) {
-		close_scratch(rr, &rr->bodies.items[i].tables);
-		close_scratch(rr, &rr->bodies.items[i].interests);
+		close_scratch(rr, &rr->bodies.items[i]->tables);
+		close_scratch(rr, &rr->bodies.items[i]->interests);
 	}
 	rr->bodies.n = 0;
 	register_rewind(rr->rg);
