@@ -115,6 +115,8 @@ static void print_findings_plain(struct wbuf *out, const struct finding_list *l,
 
 static void print_findings(struct wbuf *out, const struct finding_list *l, const char *indent, bool color)
 {
+	if (!l->first) /* most motions */
+		return;
 	if (!color) {
 		print_findings_plain(out, l, indent, strlen(indent));
 		return;
