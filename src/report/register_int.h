@@ -66,6 +66,11 @@ const char *reg_declarant(const struct reg_interest *d, char *buf, size_t size);
 /* A declaration's effect as one sentence: "§3.4: vote void; not counted
 ** towards the quorum; stayed in the room; voted for, though the vote is void". */
 const char *reg_effect(const struct reg_interest *d, char *buf, size_t size);
+/* The text register's "declarant|effect" written into b as text_interest
+** writes them, by hand (the unit tests compare it with reg_declarant and
+** reg_effect with 512 bytes). */
+struct wbuf;
+void register_text_declaration(struct wbuf *b, const struct reg_interest *d);
 /* "N meetings, 16 May 2023 to 3 June 2025" and the note on decisions taken
 ** outside meetings, as one sentence each into out (no trailing newline). */
 void reg_body_summary(FILE *out, const struct reg_body *b);

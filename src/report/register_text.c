@@ -43,16 +43,22 @@ static unsigned name_width(const struct reg_member *const *rows, unsigned n, uns
 	return w;
 }
 
-/* s and blanks after it to `width` characters (reg_pad, into a wbuf) */
-static void pad_after(struct wbuf *b, const char *s, unsigned width)
+/* s, whose width is w, and blanks after it to `width` characters */
+static void pad_after_width(struct wbuf *b, const char *s, unsigned w, unsigned width)
 {
 	static const char blanks[] = "                                ";
 	wbuf_puts(b, s);
-	for (unsigned w = reg_width(s); w < width;) {
+	while (w < width) {
 		unsigned k = width - w < sizeof blanks - 1 ? width - w : (unsigned)sizeof blanks - 1;
 		wbuf_write(b, blanks, k);
 		w += k;
 	}
+}
+
+/* s and blanks after it to `width` characters (reg_pad, into a wbuf) */
+static void pad_after(struct wbuf *b, const char *s, unsigned width)
+{
+	pad_after_width(b, s, reg_width(s), width);
 }
 
 /* A row's cells: a column is 5 wide (MM-DD), no blanks at the end of the
@@ -89,7 +95,16 @@ static void text_table(struct register_report *rr, struct body_out *bo, const st
 	const char *letter[ATT__COUNT];
 	for (unsigned a = 0; a < ATT__COUNT; a++)
 		letter[a] = attendance_letter((enum attendance)a);
-	unsigned w = name_width(t->members, t->n_members, 6);
+	/* each name's width measured once, for the column's and its padding */
+	enum { WIDTHS_KEPT = 64 };
+	unsigned widths[WIDTHS_KEPT];
+	unsigned w = 6;
+	for (unsigned r = 0; r < t->n_members && r < WIDTHS_KEPT; r++) {
+		widths[r] = reg_width(t->members[r]->name);
+		w = widths[r] > w ? widths[r] : w;
+	}
+	if (t->n_members > WIDTHS_KEPT)
+		w = name_width(t->members, t->n_members, w);
 	wbuf_puts(&b, "\n  ");
 	pad_after(&b, table_title(t, title, sizeof title), w);
 	for (unsigned c = 0; c < t->n_meetings; c++) {
@@ -100,11 +115,77 @@ static void text_table(struct register_report *rr, struct body_out *bo, const st
 	wbuf_putc(&b, '\n');
 	for (unsigned r = 0; r < t->n_members; r++) {
 		wbuf_puts(&b, "  ");
-		pad_after(&b, t->members[r]->name, w);
+		if (r < WIDTHS_KEPT)
+			pad_after_width(&b, t->members[r]->name, widths[r], w);
+		else
+			pad_after(&b, t->members[r]->name, w);
 		table_cells(&b, &t->cells[r * t->n_meetings], t->n_meetings, letter);
 		wbuf_putc(&b, '\n');
 	}
 	wbuf_flush(&b);
+}
+
+/* The room reg_declarant and reg_effect are given (what is longer is cut there). */
+#define REG_TEXT_MAX 512
+
+/* reg_declarant's text, written into b */
+static void put_declarant(struct wbuf *b, const struct reg_interest *d)
+{
+	const char *first = d->member_name ? d->member_name : d->effect->who->id;
+	const char *second = d->member_name ? d->effect->who->id : "not on the roster";
+	size_t n1 = strlen(first), n2 = strlen(second);
+	if (n1 + n2 + 3 >= REG_TEXT_MAX) {
+		char who[REG_TEXT_MAX];
+		wbuf_puts(b, reg_declarant(d, who, sizeof who));
+		return;
+	}
+	wbuf_write(b, first, n1);
+	wbuf_write(b, " (", 2);
+	wbuf_write(b, second, n2);
+	wbuf_putc(b, ')');
+}
+
+/* reg_effect's text, written into b: its pieces measured once, not joined
+** into a buffer and measured again */
+static void put_effect(struct wbuf *b, const struct reg_interest *d)
+{
+	bool anyway;
+	const char *voted = interest_voted_text(d, true, &anyway);
+	const char *clause = d->terms->interests_clause;
+	static const char though[] = ", though the vote is void";
+	const char *piece[4] = { interest_rule_text(d, true), interest_quorum_text(d, true), interest_room_text(d, true),
+		                 voted };
+	size_t len[4], clause_len = clause ? strlen(clause) : 0;
+	size_t total = clause ? sizeof "§" - 1 + clause_len + 2 : 0;
+	for (unsigned i = 0; i < 4; i++) {
+		len[i] = strlen(piece[i]);
+		total += len[i] + (i ? 2 : 0);
+	}
+	total += anyway ? sizeof though - 1 : 0;
+	if (total >= REG_TEXT_MAX) {
+		char effect[REG_TEXT_MAX];
+		wbuf_puts(b, reg_effect(d, effect, sizeof effect));
+		return;
+	}
+	if (clause) {
+		wbuf_write(b, "§", sizeof "§" - 1);
+		wbuf_write(b, clause, clause_len);
+		wbuf_write(b, ": ", 2);
+	}
+	for (unsigned i = 0; i < 4; i++) {
+		if (i)
+			wbuf_write(b, "; ", 2);
+		wbuf_write(b, piece[i], len[i]);
+	}
+	if (anyway)
+		wbuf_write(b, though, sizeof though - 1);
+}
+
+void register_text_declaration(struct wbuf *b, const struct reg_interest *d)
+{
+	put_declarant(b, d);
+	wbuf_putc(b, '|');
+	put_effect(b, d);
 }
 
 static void text_interest(struct register_report *rr, struct body_out *bo, const struct reg_interest *d)
@@ -112,7 +193,6 @@ static void text_interest(struct register_report *rr, struct body_out *bo, const
 	(void)rr;
 	struct wbuf b;
 	wbuf_init(&b, bo->interests);
-	char who[512], effect[512];
 	wbuf_puts(&b, "  ");
 	wbuf_date(&b, d->meeting->date);
 	wbuf_puts(&b, "  ");
@@ -122,13 +202,13 @@ static void text_interest(struct register_report *rr, struct body_out *bo, const
 	wbuf_puts(&b, ": ");
 	wbuf_puts(&b, d->motion->title);
 	wbuf_puts(&b, "\n      ");
-	wbuf_puts(&b, reg_declarant(d, who, sizeof who));
+	put_declarant(&b, d);
 	if (d->effect->who->reason) {
 		wbuf_puts(&b, ": ");
 		wbuf_puts(&b, d->effect->who->reason);
 	}
 	wbuf_puts(&b, "\n      ");
-	wbuf_puts(&b, reg_effect(d, effect, sizeof effect));
+	put_effect(&b, d);
 	wbuf_putc(&b, '\n');
 	wbuf_flush(&b);
 }

@@ -20,6 +20,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/wbuf.h"
 #include "check/load.h"
 #include "check/sema.h"
 #include "front/parse.h"
@@ -276,10 +277,36 @@ static void check_declaration_words(const struct reg_interest *d)
 		}
 }
 
+/* register_text_declaration (written by hand into a wbuf) says what
+** reg_declarant and reg_effect say with text_interest's 512 bytes, for d
+** and for d with names of lengths about where 512 bytes cut them. */
+static void check_text_declaration(const struct reg_interest *d)
+{
+	static char name[600];
+	if (!name[0])
+		memset(name, 'n', sizeof name - 1);
+	for (size_t len = 0; len <= 520; len += len < 20 || len > 480 ? 1 : 23) {
+		struct reg_interest e = *d;
+		if (len)
+			e.member_name = name + sizeof name - 1 - len;
+		char who[512], effect[512], want[1100];
+		snprintf(want, sizeof want, "%s|%s", reg_declarant(&e, who, sizeof who), reg_effect(&e, effect, sizeof effect));
+		struct out o;
+		out_open(&o);
+		struct wbuf b;
+		wbuf_init(&b, o.f);
+		register_text_declaration(&b, &e);
+		wbuf_flush(&b);
+		assert_string_equal(out_text(&o), want);
+		out_close(&o);
+	}
+}
+
 static void on_interest(void *ctx, const struct reg_interest *d)
 {
 	struct run *R = ctx;
 	check_declaration_words(d);
+	check_text_declaration(d);
 	bool anyway;
 	const char *voted = interest_voted_text(d, false, &anyway);
 	assert_true(R->n_interests < 16);
