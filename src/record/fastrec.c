@@ -305,6 +305,16 @@ static size_t skip_blank_run(const char *p, size_t i, size_t avail)
 ** (inlined, in one load of eight bytes), any other run by skip_blank_run. */
 static ALWAYS_INLINE size_t skip_blanks(const char *p, size_t i, size_t avail)
 {
+#if NAME_HEAD_WORDS
+	if (p[i] == '\n' && avail - i > 8) {
+		/* a line's end and the next line's indent, as a statement ends:
+		** the first byte after the line's end that is not a space */
+		uint64_t other = load8(p + i + 1) ^ EACH_BYTE(' ');
+		size_t k = i + 1 + (unsigned)__builtin_ctzll(other | 1ull << 63) / 8;
+		if (!(byte_class[(unsigned char)p[k]] & BLANK))
+			return k;
+	}
+#endif
 	if (!(byte_class[(unsigned char)p[i]] & BLANK))
 		return i;
 	i++; /* p[i - 1] was a blank, not the NUL at p[avail]: i <= avail */
@@ -583,8 +593,16 @@ static ALWAYS_INLINE size_t word_at(const char *p, size_t avail, const char *wor
 		** where the first byte is known (record.y's dispatch on it), the
 		** word mostly matches, and byte by byte costs its length */
 		size_t n = len < 8 ? len : 8;
-		uint64_t mask = n == 8 ? ~0ull : (1ull << (8 * n)) - 1;
-		if ((load8(p) & mask) != word_head(word, n))
+		uint64_t mask = n == 8 ? ~0ull : (1ull << (8 * n)) - 1, x = load8(p);
+		if (len < 8) {
+			/* the word and one space, as most are written, in one
+			** comparison (a constant), and what follows it */
+			uint64_t spaced = len == 7 ? ~0ull : (1ull << (8 * len + 8)) - 1;
+			if ((x & spaced) == (word_head(word, n) | (uint64_t)' ' << (8 * len)) &&
+			    byte_class[(unsigned char)p[len + 1]] & STARTS)
+				return len + 1;
+		}
+		if ((x & mask) != word_head(word, n))
 			return 0;
 		for (size_t k = 8; k < len; k++) /* stops at p's NUL, which no word has */
 			if (p[k] != word[k])
