@@ -306,13 +306,15 @@ static size_t skip_blank_run(const char *p, size_t i, size_t avail)
 static ALWAYS_INLINE size_t skip_blanks(const char *p, size_t i, size_t avail)
 {
 #if NAME_HEAD_WORDS
-	if (p[i] == '\n' && avail - i > 8) {
-		/* a line's end and the next line's indent, as a statement ends:
-		** the first byte after the line's end that is not a space */
+	while (p[i] == '\n' && avail - i > 8) {
+		/* a line's end and the next line's indent, as a statement ends
+		** (or an empty line's, as a motion does): the first byte after
+		** the line's end that is not a space */
 		uint64_t other = load8(p + i + 1) ^ EACH_BYTE(' ');
 		size_t k = i + 1 + (unsigned)__builtin_ctzll(other | 1ull << 63) / 8;
 		if (!(byte_class[(unsigned char)p[k]] & BLANK))
 			return k;
+		i = k;
 	}
 #endif
 	if (!(byte_class[(unsigned char)p[i]] & BLANK))
@@ -1765,15 +1767,16 @@ static ALWAYS_INLINE void whole_motion_end(struct fastrec *L, struct span at)
 	push_step(L, step);
 }
 
-/* A motion, from its `motion` keyword at p (offset at) to its '}' and the
-** blanks after it; or 0.  Out of line, as whole_items is: inlined into
+/* A motion, from its `motion` keyword at p (offset at; the keyword and its
+** blanks are i bytes, whole_items' to match) to its '}' and the blanks
+** after it; or 0.  Out of line, as whole_items is: inlined into
 ** each other, GCC keeps the name loops' values on the stack (about 3% more
 ** instructions in all). */
-static NO_INLINE size_t whole_motion(struct fastrec *L, const char *p, size_t avail, uint32_t at)
+static NO_INLINE size_t whole_motion(struct fastrec *L, const char *p, size_t avail, uint32_t at, size_t i)
 {
 	uint32_t end;
-	size_t i = KEYWORD_AT(p, avail, "motion"), n;
-	if (!i || !(n = whole_motion_head(L, p + i, avail - i, at + (uint32_t)i)))
+	size_t n;
+	if (!(n = whole_motion_head(L, p + i, avail - i, at + (uint32_t)i)))
 		return 0;
 	for (i += n;; i = skip_between(p, i, avail)) {
 		const char *q = p + i;
@@ -1884,8 +1887,8 @@ static NO_INLINE size_t whole_items(struct fastrec *L, const char *p, size_t ava
 			return i + 1;
 		case 'm':
 			if ((w = KEYWORD_AT(q, left, "motion"))) {
+				n = whole_motion(L, q, left, qat, w); /* (from the keyword, which it reads past) */
 				w = 0;
-				n = whole_motion(L, q, left, qat);
 			} else if ((w = KEYWORD_AT(q, left, "minutes"))) {
 				if (!(n = dated_at(L, q + w, left - w, true, qat + (uint32_t)w, &end)))
 					return 0;

@@ -751,7 +751,7 @@ static void test_whole_motion_heads(void **state)
 			sbuf_init(&b, &x->f.arena);
 			/* the number's digits: 1 to 9, the title's bytes shifted by k */
 			sbuf_addf(&b, "meeting \"M%d\" on 2024-05-14 {\n  present a, b\n", len);
-			sbuf_addf(&b, "  motion %.*s \"%.*s\" {\n    for a\n    recorded %s\n  }\n", 1 + (len + k) % 9,
+			sbuf_addf(&b, "  motion %.*s \"%.*s\" {\n    for a\n    recorded %s\n  }\n\n", 1 + (len + k) % 9,
 			          "123456789", len, title + k, outcomes[k]);
 			sbuf_addf(&b, "  motion \"%.*s\" {\n    consensus recorded %s }\n}\n", len, title + 7 - k, outcomes[k]);
 			/* read whole but where the outcome is not one (`carriedx`; at
