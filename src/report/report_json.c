@@ -185,7 +185,7 @@ struct working_inputs {
 	unsigned n;
 };
 
-static bool push(struct working_inputs *wi, uint64_t v)
+JW_INLINE bool push(struct working_inputs *wi, uint64_t v)
 {
 	if (wi->n == JW_BLOCK_WORDS)
 		return false;
@@ -228,7 +228,7 @@ static bool push_counts(struct working_inputs *wi, const struct expr *e, const s
 */
 #define SMALL_NUM ((int64_t)1 << 46)
 
-static inline bool push_side(struct working_inputs *wi, const struct expr *e, const struct value *v, const struct counts *c)
+JW_INLINE bool push_side(struct working_inputs *wi, const struct expr *e, const struct value *v, const struct counts *c)
 {
 	if (v->type != VT_NUM)
 		return false;
@@ -249,7 +249,7 @@ static inline bool push_side(struct working_inputs *wi, const struct expr *e, co
 }
 
 /* The words a working is a function of, after those in wi */
-static inline bool push_working(struct working_inputs *wi, const struct req_result *q)
+JW_INLINE bool push_working(struct working_inputs *wi, const struct req_result *q)
 {
 	if (!push(wi, (uint64_t)q->n_steps | (uint64_t)q->truncated << 32 | (uint64_t)q->negated << 33))
 		return false;
