@@ -76,6 +76,10 @@ static const char *meeting_text(char *buf, size_t cap, unsigned present, unsigne
 		w += (size_t)snprintf(buf + w, cap - w, "%s%s", i ? ", " : "", voters[(seed + i) % 10]);
 	w += (size_t)snprintf(buf + w, cap - w, "\n  attending obs1\n");
 	static const char *const recorded[] = { "", "    recorded carried\n", "    recorded not carried\n" };
+	/* amounts of every shape value_format writes: whole, with decimals as written, large, 0 */
+	static const char *const amounts[] = { "31000.50", "10000000000", "0", "7.0", "12", "9223372036854775807", "0.25" };
+	w += (size_t)snprintf(buf + w, cap - w, "  motion 10 \"k10\" amount %s {\n    consensus\n  }\n",
+	                      amounts[seed % (sizeof amounts / sizeof amounts[0])]);
 	for (unsigned kind = 1; kind <= 9; kind++) {
 		unsigned s = seed * 2654435761u + kind * 40503u;
 		unsigned yes = (s >> 8) % (present + 1), no = (s >> 16) % (present + 1 - yes);
