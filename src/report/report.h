@@ -121,7 +121,12 @@ void report_text_meeting(FILE *out, const struct meeting_result *r, const struct
 /* The same without colour, its repeated blocks kept in memo and copied
 ** from it (a text replay's meetings; the unit tests compare the two). */
 struct wbuf_memo;
-void report_text_meeting_kept(FILE *out, const struct meeting_result *r, struct wbuf_memo *memo);
+/* kept (NULL: none): where a replay finds some blocks without their keys,
+** across meetings (made by report_text_seen_new, with the memo). */
+struct text_seen;
+struct text_seen *report_text_seen_new(struct arena *a);
+void report_text_meeting_kept(FILE *out, const struct meeting_result *r, struct wbuf_memo *memo,
+                              struct text_seen *kept);
 void report_md_meeting(FILE *out, const struct meeting_result *r);
 /* Text inside Markdown (a table cell, a heading, a list item): one line, and
 ** the characters that would end a cell or start markup escaped (| < ` * [ \\). */

@@ -382,14 +382,20 @@ static void print_requirements(struct wbuf *out, const struct terms *t, const st
 */
 enum text_block { BLOCK_QUORUM_CLASS = 1, BLOCK_REQUIREMENTS, BLOCK_TERMS };
 
+/* rule_key's flags */
+static unsigned rule_flags(const struct req_result *q)
+{
+	return (unsigned)q->failed | (unsigned)q->met << 1 | (unsigned)q->has_needed << 2 | (unsigned)q->negated << 3 |
+	       (unsigned)q->steps_kept << 4;
+}
+
 static void rule_key(struct wbuf_key *k, const struct req_result *q)
 {
 	wbuf_key_push(k, (uint64_t)(uintptr_t)q->req);
 	wbuf_key_push(k, (uint64_t)(uintptr_t)q->clause);
 	/* the votes needed and had are trace_steps_needed's of the steps: not
 	** pushed again (working_key pushes the steps) */
-	wbuf_key_push(k, (uint64_t)q->failed | (uint64_t)q->met << 1 | (uint64_t)q->has_needed << 2 |
-	                         (uint64_t)q->negated << 3 | (uint64_t)q->steps_kept << 4);
+	wbuf_key_push(k, rule_flags(q));
 	if (q->failed)
 		return;
 	if (q->steps_kept) {
@@ -422,6 +428,39 @@ static void requirements_key(struct wbuf_key *k, const struct terms *t, const st
 	wbuf_key_push(k, mr->n_reqs);
 	for (unsigned i = 0; i < mr->n_reqs && k->ok; i++)
 		rule_key(k, &mr->reqs[i]);
+}
+
+/*
+** A motion's one requirement whose steps are the plan's memo's (most): its
+** block found by the steps' pointer in a small table of its own, the words
+** its key would have compared where they lie, not pushed, hashed and
+** compared again in the memo.  The block itself stays the memo's (a ref,
+** good while its slot is not given to another).
+*/
+#define REQ_SEEN_BITS 8
+
+struct req_seen {
+	const struct requirement *req; /* NULL: empty */
+	const char *clause;
+	const struct trace_step *steps;
+	unsigned flags;
+	struct wbuf_ref block;
+};
+
+/* What a text replay keeps across meetings besides its memo. */
+struct text_seen {
+	struct req_seen req[1u << REQ_SEEN_BITS];
+};
+
+struct text_seen *report_text_seen_new(struct arena *a)
+{
+	return arena_alloc(a, sizeof(struct text_seen)); /* zeroed: every entry empty */
+}
+
+static struct req_seen *req_seen_of(struct text_seen *seen, const struct req_result *q)
+{
+	uint64_t h = (uint64_t)(uintptr_t)q->steps * UINT64_C(0x9E3779B97F4A7C15);
+	return &seen->req[h >> (64 - REQ_SEEN_BITS)];
 }
 
 typedef void block_writer(struct wbuf *out, const struct terms *t, const struct motion_result *mr);
@@ -476,8 +515,25 @@ static void print_quorum_kept(struct wbuf *out, const struct terms *t, const str
 		                              memo->last };
 }
 
+static void print_requirements_kept(struct wbuf *out, const struct terms *t, const struct motion_result *mr,
+                                    struct wbuf_memo *memo, struct text_seen *kept)
+{
+	const struct req_result *q = &mr->reqs[0];
+	if (!memo || !kept || mr->n_reqs != 1 || !q->steps_kept || q->failed) {
+		print_kept(out, memo, requirements_key, print_requirements, t, mr);
+		return;
+	}
+	struct req_seen *e = req_seen_of(kept, q);
+	unsigned flags = rule_flags(q);
+	if (e->req == q->req && e->steps == q->steps && e->clause == q->clause && e->flags == flags &&
+	    wbuf_memo_copy_ref(out, memo, &e->block))
+		return;
+	print_kept(out, memo, requirements_key, print_requirements, t, mr);
+	*e = (struct req_seen){ q->req, q->clause, q->steps, flags, memo->last };
+}
+
 static void print_motion(struct wbuf *out, const struct terms *t, const struct motion_result *mr, bool color,
-                         struct wbuf_memo *memo, struct quorum_seen *seen)
+                         struct wbuf_memo *memo, struct quorum_seen *seen, struct text_seen *kept)
 {
 	const struct rec_motion *mo = mr->motion;
 	if (color) { /* literals apart: their lengths known, not measured */
@@ -525,7 +581,7 @@ static void print_motion(struct wbuf *out, const struct terms *t, const struct m
 		wbuf_puts(out, "  decision  as declared by the chair (no votes minuted)\n");
 	else if (mo->n_votes || mo->has_tally) {
 		print_counts(out, mr, t->uses_attendees);
-		print_kept(out, memo, requirements_key, print_requirements, t, mr);
+		print_requirements_kept(out, t, mr, memo, kept);
 	}
 	if (color) {
 		const char *oc = mr->outcome == OUTCOME_CARRIED ? GREEN : mr->outcome == OUTCOME_NOT_CARRIED ? "" : YELLOW;
@@ -559,7 +615,8 @@ static void print_motion(struct wbuf *out, const struct terms *t, const struct m
 		wbuf_puts(out, rat + strlen("ratifies "));
 		wbuf_putc(out, '\n');
 	}
-	print_findings(out, &mr->findings, "  ", color);
+	if (mr->findings.first) /* most have none */
+		print_findings(out, &mr->findings, "  ", color);
 }
 
 /* "N thing" or "N things" at p, the words' lengths known */
@@ -600,7 +657,9 @@ static void terms_key(struct wbuf_key *k, const struct terms *t, const struct mo
 	wbuf_key_push(k, (uint64_t)(uintptr_t)t);
 }
 
-static void text_meeting(struct wbuf *out, const struct meeting_result *r, bool color, struct wbuf_memo *memo)
+/* kept: with memo, what a replay keeps across meetings besides it (or NULL) */
+static void text_meeting(struct wbuf *out, const struct meeting_result *r, bool color, struct wbuf_memo *memo,
+                         struct text_seen *kept)
 {
 	const struct meeting *m = r->meeting;
 	const struct terms *t = r->terms;
@@ -628,7 +687,7 @@ static void text_meeting(struct wbuf *out, const struct meeting_result *r, bool 
 	print_findings(out, &r->findings, "", color);
 	struct quorum_seen seen = { NULL, NULL, 0, 0, false, { NULL, 0 } };
 	for (unsigned i = 0; i < r->n_motions; i++)
-		print_motion(out, r->terms, &r->motions[i], color, memo, &seen);
+		print_motion(out, r->terms, &r->motions[i], color, memo, &seen, kept);
 	unsigned total = r->count_by_sev[0] + r->count_by_sev[1] + r->count_by_sev[2] + r->count_by_sev[3];
 	/* the meeting's counts, every part bounded: one check for room */
 	char *p = wbuf_space(out, 256 + 7 * NUMFMT_MAX);
@@ -647,15 +706,16 @@ void report_text_meeting(FILE *out, const struct meeting_result *r, const struct
 {
 	struct wbuf b;
 	wbuf_init(&b, out);
-	text_meeting(&b, r, o && o->color, NULL);
+	text_meeting(&b, r, o && o->color, NULL, NULL);
 	wbuf_flush(&b);
 }
 
-void report_text_meeting_kept(FILE *out, const struct meeting_result *r, struct wbuf_memo *memo)
+void report_text_meeting_kept(FILE *out, const struct meeting_result *r, struct wbuf_memo *memo,
+                              struct text_seen *kept)
 {
 	struct wbuf b;
 	wbuf_init(&b, out);
-	text_meeting(&b, r, false, memo);
+	text_meeting(&b, r, false, memo, kept);
 	wbuf_flush(&b);
 }
 
@@ -791,6 +851,7 @@ struct text_replay {
 	struct wbuf body;
 	FILE *discard;          /* out again, without a buffer of its own (NULL: none) */
 	struct wbuf_memo memo;  /* the blocks that repeat, for the whole replay */
+	struct text_seen seen;  /* and where some of them are, found without a key */
 	struct wbuf_kept kept[WBUF_MEMO_SLOTS];
 	char mem[TEXT_BODY_BUFFER];
 };
@@ -823,6 +884,7 @@ static bool text_replay_begin(struct replay_report *w)
 	}
 	wbuf_init_mem(&t->body, to, t->mem, sizeof t->mem);
 	wbuf_memo_init(&t->memo, t->kept);
+	memset(&t->seen, 0, sizeof t->seen);
 	w->state = t;
 	return true;
 }
@@ -843,7 +905,7 @@ static void text_replay_meeting(struct replay_report *w, const struct meeting_re
 	wbuf_puts(b, ": ");
 	wbuf_puts(b, meta->record_file);
 	wbuf_putc(b, '\n');
-	text_meeting(b, r, false, &t->memo);
+	text_meeting(b, r, false, &t->memo, &t->seen);
 	wbuf_puts(b, "judged by ");
 	wbuf_puts(b, meta->terms_file);
 	wbuf_puts(b, " (sha256 ");

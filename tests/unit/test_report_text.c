@@ -230,6 +230,7 @@ static void kept_blocks(struct run *R, bool planned)
 	const struct terms *terms[2] = { load_terms(R, 1), load_terms(R, 2) };
 	struct judge_plan *plans[2] = { judge_plan_new(&R->f.arena, terms[0]), judge_plan_new(&R->f.arena, terms[1]) };
 	unsigned kept_steps = 0;
+	struct text_seen *seen = report_text_seen_new(&R->f.arena); /* across meetings, as a replay keeps it */
 	struct wbuf_kept *slots = malloc(WBUF_MEMO_SLOTS * sizeof *slots);
 	assert_non_null(slots);
 	struct wbuf_memo memo;
@@ -257,8 +258,8 @@ static void kept_blocks(struct run *R, bool planned)
 			                                         : eval_meeting(&R->f.arena, terms[seed % 2], m);
 			assert_non_null(r);
 			kept_steps += steps_kept(r);
-			report_text_meeting_kept(a.f, r, &memo);
-			report_text_meeting_kept(b.f, r, NULL);
+			report_text_meeting_kept(a.f, r, &memo, seen);
+			report_text_meeting_kept(b.f, r, NULL, NULL);
 			report_text_meeting(c.f, r, &color); /* the outcome's names as ast_outcome_name's */
 		}
 	}
