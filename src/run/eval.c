@@ -2223,6 +2223,13 @@ static void fill_seats(struct evaluator *ev, struct motion_result *mr)
 		const bool *active = ev->active, *holds = ev->holds_seat;
 		const struct person *people = ev->people;
 		bool everyone_here = ev->outside_meeting;
+		if (ev->bits_known && !ev->marks_set) {
+			/* nobody holds a seat for an interest (no mark set): by the bits */
+			uint64_t here = ev->active_bits & (everyone_here ? ~UINT64_C(0) : ev->present_bits);
+			for (unsigned i = 0; i < t->n_members; i++)
+				st->occupant[i] = here >> i & 1 ? (int)i : -1;
+			return;
+		}
 		for (unsigned i = 0; i < t->n_members; i++)
 			st->occupant[i] = active[i] && (everyone_here || people[i].present || holds[i]) ? (int)i : -1;
 		return;
