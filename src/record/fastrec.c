@@ -1188,9 +1188,8 @@ bool fr_word(struct fastrec *L, const char *word, const char *expected)
 
 struct rec_name *fr_name(struct fastrec *L, const char *id, struct span at)
 {
-	struct rec_name *nm = arena_alloc(L->out, sizeof *nm);
-	nm->id = id;
-	nm->span = at;
+	struct rec_name *nm = arena_alloc_uninit(L->out, sizeof *nm); /* each field set: no memset's call */
+	*nm = (struct rec_name){ id, at, NULL };
 	return nm;
 }
 
@@ -1532,6 +1531,12 @@ static size_t votes_into(struct fastrec *L, enum vote_kind kind, const char *p, 
 	uint32_t mask = L->names->cap - 1;
 	struct rec_vote *items = L->votes.items;
 	size_t n_votes = L->votes.n, cap = L->votes.cap;
+	if (!cap) { /* a motion's first: room for known_run's names (nothing to copy) */
+		cap = 16;
+		items = arena_alloc_uninit(L->out, cap * sizeof *items);
+		L->votes.items = items;
+		L->votes.cap = cap;
+	}
 	for (size_t i = 0;;) {
 		const char *id;
 		bool more;
@@ -1554,13 +1559,8 @@ static size_t votes_into(struct fastrec *L, enum vote_kind kind, const char *p, 
 		if (!id || n_votes == MINUTES_MAX_NAMES) /* past every limit: votes_room gives up */
 			return 0;
 		if (n_votes == cap) {
-			if (cap) {
-				cap *= 2;
-				items = arena_grow(L->out, items, n_votes, cap, sizeof *items);
-			} else { /* a motion's first: nothing to copy */
-				cap = 16;
-				items = arena_alloc_uninit(L->out, cap * sizeof *items);
-			}
+			cap *= 2;
+			items = arena_grow(L->out, items, n_votes, cap, sizeof *items);
 			L->votes.items = items;
 			L->votes.cap = cap;
 		}
@@ -1698,7 +1698,11 @@ static bool whole_motion_begin(struct fastrec *L, const char *p, size_t digits, 
 	}
 	for (size_t k = 0; k < n; k++) {
 		const struct fr_attr_read *a = &h->attrs[k];
-		attrs[k] = (struct attr){ a->name, a->has_value ? a->value : (struct value){ .type = VT_BOOL, .u.boolean = true } };
+		attrs[k].name = a->name; /* (a field at a time: the value as one struct was `rep movsq`) */
+		if (a->has_value)
+			attrs[k].value = a->value;
+		else
+			attrs[k].value = (struct value){ .type = VT_BOOL, .u.boolean = true };
 		/* minutes.c's attr_at: the name as long as its one form */
 		attr_at[k] = (struct rec_attr_at){ { a->name_at.start, a->name_at.start + (uint32_t)strlen(a->name) }, a->value_at };
 	}
