@@ -724,7 +724,7 @@ size_t fr_scan_votes(struct fastrec *L, enum vote_kind kind, const char *p, size
 
 /* Where the string from p[i] on ends: its '"', or a byte that makes it the
 ** scanner's (a '\\' to decode, a line end, the NUL), eight at a time. */
-static inline size_t string_end(const char *p, size_t i, size_t avail)
+static ALWAYS_INLINE size_t string_end(const char *p, size_t i, size_t avail)
 {
 #if defined(__SSE2__)
 	/* sixteen bytes a step: a title is a few dozen */
@@ -931,7 +931,7 @@ static size_t motion_attribute(struct fastrec *L, const char *p, size_t avail, u
 }
 
 /* A date (record.l's DATE) followed by a blank or '{', or 0. */
-static size_t date_at(struct fastrec *L, const char *p, size_t avail, qdate *date)
+static ALWAYS_INLINE size_t date_at(struct fastrec *L, const char *p, size_t avail, qdate *date)
 {
 	if (avail < 11) {
 		for (size_t k = 0; k < 10; k++) /* stops at the NUL */
@@ -1882,7 +1882,9 @@ static size_t whole_names(struct fastrec *L, const char *q, size_t avail, uint32
 static NO_INLINE size_t whole_items(struct fastrec *L, const char *p, size_t avail, uint32_t at)
 {
 	struct meeting *mt = L->mt;
-	for (size_t i = skip_between(p, 0, avail);; i = skip_between(p, i, avail)) {
+	/* (the blanks after a statement skipped inline: after a motion's '}'
+	** they are a line's end and an empty line, skip_comments' call) */
+	for (size_t i = skip_between(p, 0, avail);; i = skip_between(p, skip_blanks(p, i, avail), avail)) {
 		const char *q = p + i;
 		uint32_t qat = at + (uint32_t)i, end;
 		size_t w = 0, n = 0, left = avail - i;
