@@ -864,8 +864,8 @@ size_t fr_scan_tally(struct fastrec *L, const char *p, size_t avail, uint32_t at
 	if (p[i] == 'a' && (j = tally_count(L, p, i, avail, "abstain", 7, 2, at, end))) {
 		i = j;
 		L->tally.has_abstain = true;
-	} else if (!word_at(p + i, avail - i, "abstain", 7) ? window_ends_after_word(p + i) : true) {
-		return 0;
+	} else if (word_at(p + i, avail - i, "abstain", 7) || window_ends_after_word(p + i)) {
+		return 0; /* `abstain` and no count, or the window ends in the word after the counts */
 	}
 	return p[i] == '#' || p[i] == '\0' ? 0 : i;
 }
