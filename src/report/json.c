@@ -340,7 +340,10 @@ void jw_keep(struct json_writer *w, struct jw_kept *k)
 	k->uses = 0;
 	for (size_t i = 0; i < sizeof k->memo / sizeof k->memo[0]; i++)
 		k->memo[i].n_in = 0;
+	/* an empty block's hash is read before its n_in (the test that usually
+	** fails first): it is set, so no decision depends on unset memory */
 	for (size_t i = 0; i < sizeof k->blocks / sizeof k->blocks[0]; i++) {
+		k->blocks[i].hash = 0;
 		k->blocks[i].n_in = 0;
 		k->blocks[i].used = 0;
 	}
