@@ -15,7 +15,9 @@ struct registers {
 	unsigned declarations;
 	/* the roster of the terms last seen, by index into its body's members */
 	const struct terms *map_terms;
+	struct reg_body *map_body;
 	unsigned *map;
+	bool map_covers;           /* the roster names every member of its body once */
 };
 
 /* ---- words --------------------------------------------------------------------- */
@@ -127,6 +129,18 @@ static int year_of(qdate d)
 	return y;
 }
 
+/* The year of a table starting on d: its first day and the next year's
+** (a meeting is then in the table's year by two comparisons, not by its
+** date's year worked out: a meeting's most costly step before). */
+static void table_year(struct reg_body *b, qdate d)
+{
+	int y = year_of(d);
+	b->year_from = DATE_FIRST_DAY;
+	b->year_to = DATE_LAST_DAY + 1;
+	date_from_ymd(y, 1, 1, &b->year_from);
+	date_from_ymd(y + 1, 1, 1, &b->year_to);
+}
+
 /* ---- gathering ----------------------------------------------------------------- */
 
 struct registers *register_new(struct arena *run_arena, const struct register_sink *sink)
@@ -153,14 +167,45 @@ static struct reg_body *body_named(struct registers *rg, const char *name)
 	return b;
 }
 
+/* Room in the table's grid for every member of b, the rows added empty
+** (the grid lives as long as the body: it grows with its members only). */
+static void grid_room(struct registers *rg, struct reg_body *b)
+{
+	size_t n = b->members.n;
+	if (n <= b->grid_rows)
+		return;
+	unsigned rows = b->grid_rows ? b->grid_rows : 16;
+	while (rows < n)
+		rows *= 2;
+	enum attendance *grid = arena_array(rg->arena, (size_t)rows * REGISTER_TABLE_MEETINGS, sizeof *grid);
+	unsigned *in_table = arena_array(rg->arena, rows, sizeof *in_table);
+	if (b->grid_rows) {
+		memcpy(grid, b->grid, (size_t)b->grid_rows * REGISTER_TABLE_MEETINGS * sizeof *grid);
+		memcpy(in_table, b->in_table, b->grid_rows * sizeof *in_table);
+	}
+	b->grid = grid;
+	b->in_table = in_table;
+	b->grid_rows = rows;
+}
+
+/* A new member's row: not a member at the table's meetings so far. */
+static void new_row(struct reg_body *b, size_t k)
+{
+	for (unsigned c = 0; c < REGISTER_TABLE_MEETINGS; c++)
+		b->grid[k * REGISTER_TABLE_MEETINGS + c] = ATT_NOT_MEMBER;
+	b->in_table[k] = 0;
+}
+
 /* The body's row for each member of these terms (added when new); the
 ** names and voting rights follow the latest terms seen. */
 static const unsigned *roster_map(struct registers *rg, struct reg_body *b, const struct terms *t)
 {
-	if (rg->map_terms == t)
+	if (rg->map_terms == t && rg->map_body == b)
 		return rg->map;
 	rg->map_terms = t;
+	rg->map_body = b;
 	rg->map = arena_array(rg->arena, t->n_members + 1, sizeof *rg->map);
+	unsigned distinct = 0;
 	for (unsigned i = 0; i < t->n_members; i++) {
 		const struct member *mb = &t->members[i];
 		size_t k = 0;
@@ -170,13 +215,22 @@ static const unsigned *roster_map(struct registers *rg, struct reg_body *b, cons
 			struct reg_member *rm = arena_alloc(rg->arena, sizeof *rm);
 			rm->id = arena_strdup(rg->arena, mb->id);
 			VEC_PUSH(rg->arena, b->members, rm);
+			grid_room(rg, b);
+			new_row(b, k);
 		}
+		/* a roster naming a member twice (not refused before here); a long
+		** roster is not checked, and its columns are cleared first */
+		bool seen = t->n_members > 64;
+		for (unsigned j = 0; j < i && !seen; j++)
+			seen = rg->map[j] == k;
+		distinct += !seen;
 		struct reg_member *rm = b->members.items[k];
 		if (!rm->name || strcmp(rm->name, mb->name ? mb->name : mb->id) != 0)
 			rm->name = arena_strdup(rg->arena, mb->name ? mb->name : mb->id);
 		rm->voting = mb->voting;
 		rg->map[i] = (unsigned)k;
 	}
+	rg->map_covers = distinct == b->members.n;
 	return rg->map;
 }
 
@@ -191,14 +245,11 @@ static void flush_table(struct registers *rg, struct reg_body *b, bool continues
 	enum attendance *cells = arena_array(a, (b->members.n + 1) * nc, sizeof *cells);
 	unsigned n_rows = 0;
 	for (size_t k = 0; k < b->members.n; k++) {
-		bool member = false;
-		for (unsigned c = 0; c < nc; c++) {
-			enum attendance at = k < b->n_cells[c] ? b->cells[c][k] : ATT_NOT_MEMBER;
-			cells[n_rows * nc + c] = at;
-			member = member || at != ATT_NOT_MEMBER;
-		}
-		if (member)
-			rows[n_rows++] = b->members.items[k];
+		if (b->in_table[k] == 0)
+			continue;
+		memcpy(&cells[n_rows * nc], &b->grid[k * REGISTER_TABLE_MEETINGS], nc * sizeof *cells);
+		rows[n_rows++] = b->members.items[k];
+		b->in_table[k] = 0;
 	}
 	struct reg_table t = {
 		b->name, year_of(b->columns[0].date), ++b->part, continues, b->columns, nc, rows, n_rows, cells,
@@ -213,20 +264,29 @@ static void flush_table(struct registers *rg, struct reg_body *b, bool continues
 static void add_column(struct registers *rg, struct reg_body *b, const struct meeting_result *r, const char *file)
 {
 	const struct meeting *m = r->meeting;
-	if (b->n_columns > 0 && year_of(b->columns[0].date) != year_of(m->date))
+	if (b->n_columns > 0 && (m->date < b->year_from || m->date >= b->year_to))
 		flush_table(rg, b, false);
 	else if (b->n_columns == REGISTER_TABLE_MEETINGS)
 		flush_table(rg, b, true);
+	if (b->n_columns == 0)
+		table_year(b, m->date);
 	const unsigned *map = roster_map(rg, b, r->terms);
 	struct arena *a = &b->table_arena;
 	unsigned c = b->n_columns++;
-	b->columns[c] = (struct reg_meeting){ m->date, arena_strdup(a, m->title), arena_strdup(a, file), rg->seq };
-	b->n_cells[c] = (unsigned)b->members.n;
-	b->cells[c] = arena_array(a, b->members.n + 1, sizeof *b->cells[c]);
+	/* a history's meetings are mostly in one file: its name kept once a table */
+	const char *kept = c ? b->columns[c - 1].file : NULL;
+	kept = kept && strcmp(kept, file) == 0 ? kept : arena_strdup(a, file);
+	b->columns[c] = (struct reg_meeting){ m->date, arena_strdup(a, m->title), kept, rg->seq };
+	enum attendance *column = b->grid + c;
+	if (!rg->map_covers)
+		for (size_t k = 0; k < b->members.n; k++)
+			column[k * REGISTER_TABLE_MEETINGS] = ATT_NOT_MEMBER;
 	for (unsigned i = 0; i < r->terms->n_members; i++) {
 		enum attendance at = r->attendance[i];
-		b->cells[c][map[i]] = at;
-		b->members.items[map[i]]->by_status[at]++;
+		unsigned k = map[i];
+		column[k * REGISTER_TABLE_MEETINGS] = at;
+		b->in_table[k] += at != ATT_NOT_MEMBER;
+		b->members.items[k]->by_status[at]++;
 	}
 	if (b->meetings == 0 || m->date < b->first)
 		b->first = m->date;
@@ -238,7 +298,8 @@ static void add_column(struct registers *rg, struct reg_body *b, const struct me
 void register_meeting(struct registers *rg, const struct meeting_result *r, const char *file)
 {
 	rg->seq++;
-	struct reg_body *b = body_named(rg, r->terms->name);
+	/* the body of the terms last mapped, else found by its name */
+	struct reg_body *b = rg->map_terms == r->terms ? rg->map_body : body_named(rg, r->terms->name);
 	if (r->attendance)
 		add_column(rg, b, r, file);
 	else
@@ -271,6 +332,7 @@ void register_rewind(struct registers *rg)
 	rg->seq = 0;
 	rg->declarations = 0;
 	rg->map_terms = NULL;
+	rg->map_body = NULL;
 	rg->map = NULL;
 }
 

@@ -78,11 +78,15 @@ struct reg_body {
 	qdate first, last;          /* the dates of its first and last meetings there */
 	unsigned outside;           /* records of decisions taken outside a meeting only */
 	unsigned declarations;
-	/* the table being gathered */
+	/* the table being gathered: a column written in place as each meeting
+	** comes, in rows as the table hands them over (not turned from columns
+	** into rows when it is complete) */
 	struct arena table_arena;
 	struct reg_meeting columns[REGISTER_TABLE_MEETINGS];
-	enum attendance *cells[REGISTER_TABLE_MEETINGS];  /* by member index, as many as members.n then */
-	unsigned n_cells[REGISTER_TABLE_MEETINGS];
+	enum attendance *grid;      /* grid[member * REGISTER_TABLE_MEETINGS + column], grid_rows rows */
+	unsigned *in_table;         /* by member: cells of the table that are not ATT_NOT_MEMBER */
+	unsigned grid_rows;
+	qdate year_from, year_to;   /* the table's year: from its first day to the next year's */
 	unsigned n_columns;
 	unsigned part;
 };
