@@ -77,6 +77,8 @@ enum { UNPLACED_MAX = 64, UNPLACED_MAX_AT_ONCE = 4, UNPLACED_MAX_READINGS = 4096
 ** slot: each one that does is looked up again and again); rules' texts
 ** remembered by rule_text. */
 enum { MEMO_BITS = 8, MEMO_SLOTS = 1 << MEMO_BITS, RULE_TEXT_BITS = 4, RULE_TEXT_SLOTS = 1 << RULE_TEXT_BITS };
+/* Requirements' results on the memo's kept comparisons (req_prepared). */
+enum { REQ_PREPARED_BITS = 8 };
 
 /* Where each roster member stands at the current point of the meeting. */
 struct person {
@@ -108,6 +110,18 @@ struct name_slot {
 
 /* A rule's text as written, remembered by requirement. */
 struct rule_text { const struct requirement *req; const char *text; };
+
+/* A requirement's result as req_result_of makes it from the memo's kept
+** comparisons (struct trace_kept: never replaced while the plan lives),
+** but for its counts: the same for every motion where the requirement
+** meets the same counts, so it is copied, not made again.  Everything it
+** points at lasts as long as the plan (the rule's text is the plan's). */
+struct req_prepared {
+	const struct trace_kept *kept;       /* NULL: an empty slot */
+	const struct requirement *req;
+	const char *clause;
+	struct req_result res;
+};
 
 /* A quorum decided on some counts, where findings are only counted
 ** (quorum_remember): the verdict, and which requirements were not met. */
@@ -148,6 +162,8 @@ struct judge_plan {
 	struct seats seats;                  /* room for who sits where, for one meeting at a time */
 	struct quorum_seen quorum_seen[1 << QUORUM_SEEN_BITS]; /* counts_only: quorums decided, by their counts */
 	struct vote_bit vote_bits[MEMO_SLOTS]; /* lasting names: a member's bit (count_plain_votes) */
+	struct req_prepared *prepared;       /* 1 << REQ_PREPARED_BITS, by kept comparisons (a slot may be
+	                                        replaced); made when a report first needs one */
 };
 
 struct judge_plan *judge_plan_new(struct arena *a, const struct terms *t)
@@ -175,7 +191,7 @@ struct room {
 	bool has_quorum;
 	enum quorum_state verdict;
 	struct req_result *quorum_results;
-	uint64_t unmet;              /* counts_only (no quorum_results): bit i, quorum requirement i not met */
+	uint64_t unmet;              /* bit i: quorum requirement i not met (counts_only keeps no quorum_results) */
 	bool quorate;
 };
 
@@ -378,33 +394,46 @@ static void report_eval_failure(struct evaluator *ev, enum expr_status st, const
 	cite_rule(f, rq->src, rq->decl);
 }
 
-/* The rule as written (its condition's text in the terms). */
-static const char *rule_text(struct evaluator *ev, const struct requirement *rq)
+/* The rule as written (its condition's text in the terms); *lasting: the
+** text is the plan's (made for the meeting otherwise). */
+static const char *rule_text(struct evaluator *ev, const struct requirement *rq, bool *lasting)
 {
 	struct rule_text *slot = &ev->rule_text[(uint32_t)((uintptr_t)rq * 2654435761u) >> (32 - RULE_TEXT_BITS)];
+	*lasting = ev->rule_text_kept;
 	if (slot->req == rq)
 		return slot->text;
 	if (!ev->rule_text_kept) {
 		*slot = (struct rule_text){ rq, source_text(ev->arena, rq->src, rq->decl->a) };
 		return slot->text;
 	}
-	if (slot->req) /* the plan's slot holds another rule: this one is made for the meeting */
+	if (slot->req) { /* the plan's slot holds another rule: this one is made for the meeting */
+		*lasting = false;
 		return source_text(ev->arena, rq->src, rq->decl->a);
+	}
 	*slot = (struct rule_text){ rq, source_text(ev->plan->arena, rq->src, rq->decl->a) };
 	return slot->text;
 }
 
-/* A requirement as decide evaluated it (rc), for the report: the rule as
-** written, the numbers substituted, and "needs N"; a failure is reported. */
-static bool req_result_of(struct evaluator *ev, const struct requirement *rq, const char *clause,
-                          const struct req_check *rc, const struct counts *c, struct span where,
-                          struct req_result *out)
+/* The plan's slot for a requirement's result on kept comparisons (NULL:
+** the plan has no table yet). */
+static struct req_prepared *req_prepared_slot(struct judge_plan *p, const struct trace_kept *kept)
+{
+	return p->prepared ? &p->prepared[(uint32_t)((uintptr_t)kept * 2654435761u) >> (32 - REQ_PREPARED_BITS)] : NULL;
+}
+
+/* req_result_of but where an earlier motion prepared the result: made
+** here (prep, the plan's slot for it: NULL, none). */
+static bool __attribute__((noinline)) req_result_made(struct evaluator *ev, const struct requirement *rq,
+                                                      const char *clause, const struct req_check *rc,
+                                                      const struct counts *c, struct span where,
+                                                      struct req_result *out, struct req_prepared *prep)
 {
 	const struct trace *tr = &rc->trace;
 	memset(out, 0, sizeof *out);
 	out->req = rq;
 	out->clause = clause;
-	out->text = rule_text(ev, rq);
+	bool lasting;
+	out->text = rule_text(ev, rq, &lasting);
 	if (rc->status != EXPR_OK) {
 		out->failed = true;
 		report_eval_failure(ev, rc->status, rc->fault, rq, clause, where);
@@ -438,7 +467,34 @@ static bool req_result_of(struct evaluator *ev, const struct requirement *rq, co
 		out->have = need.have;
 		out->needed_of = need.of;
 	}
+	if (rc->kept && ev->plan && lasting) {
+		if (!prep) { /* the plan's first: its table made (not under --summary, which has none) */
+			ev->plan->prepared = arena_array(ev->plan->arena, 1u << REQ_PREPARED_BITS, sizeof *ev->plan->prepared);
+			prep = req_prepared_slot(ev->plan, rc->kept);
+		}
+		*prep = (struct req_prepared){ rc->kept, rq, clause, *out };
+	}
 	return true;
+}
+
+/* A requirement as decide evaluated it (rc), for the report: the rule as
+** written, the numbers substituted, and "needs N"; a failure is reported.
+** Most are met again on kept comparisons, their result prepared before
+** (struct req_prepared): copied here, with their counts. */
+static inline bool req_result_of(struct evaluator *ev, const struct requirement *rq, const char *clause,
+                                 const struct req_check *rc, const struct counts *c, struct span where,
+                                 struct req_result *out)
+{
+	struct req_prepared *prep = NULL;
+	if (rc->status == EXPR_OK && rc->kept && ev->plan) {
+		prep = req_prepared_slot(ev->plan, rc->kept);
+		if (prep && prep->kept == rc->kept && prep->req == rq && prep->clause == clause) {
+			*out = prep->res;
+			out->counts = c;
+			return true;
+		}
+	}
+	return req_result_made(ev, rq, clause, rc, c, where, out, prep);
 }
 
 const char *req_working(const struct req_result *q, char buf[REQ_WORKING_MAX])
@@ -983,6 +1039,10 @@ static void quorum_findings(struct evaluator *ev, struct motion_result *mr, cons
 		room->verdict = d->quorum;
 		room->quorum_results = mr->quorum;
 		room->quorate = mr->quorate;
+		room->unmet = 0; /* for decide_usual_motion's short way: which were not met */
+		for (unsigned i = 0; i < t->n_quorum && i < 64; i++)
+			if (!mr->quorum[i].met)
+				room->unmet |= UINT64_C(1) << i;
 	}
 }
 
@@ -2349,6 +2409,16 @@ static bool decide_usual_motion(struct evaluator *ev, struct motion_result *mr, 
 		} else {
 			quorum_counted(ev, mr, &d, detail, room);
 		}
+	} else if (room->has_quorum && room->unmet == 0 && t->n_quorum <= 64) {
+		/* quorum_findings' way in a room whose quorum an earlier motion
+		** had decided, every requirement met: its results shared, nothing
+		** to say (most motions of a report) */
+		mr->quorum_present = room->quorum.n[COUNT_PRESENT];
+		mr->quorum_attendees = room->quorum.n[COUNT_ATTENDEES];
+		mr->quorum_known = true;
+		mr->quorate = room->quorate;
+		mr->n_quorum = t->n_quorum;
+		mr->quorum = room->quorum_results;
 	} else {
 		quorum_findings(ev, mr, &d, detail, &room->quorum, room);
 	}

@@ -2099,7 +2099,11 @@ static char *rendered(const struct meeting_result *r)
 /* eval_meeting carries the room's counts, seats and quorum from one
 ** motion to the next between arrivals and departures: on random meetings
 ** under random settings, the same result as counting everything again at
-** every motion (eval_meeting_recounted). */
+** every motion (eval_meeting_recounted).  This holds the short ways of a
+** report's judging to the general one: a plain motion in a room whose
+** quorum was met shares its results without quorum_findings
+** (decide_usual_motion), and a plan's second meeting copies requirements'
+** results the first prepared (struct req_prepared). */
 static void test_room_carried_as_recounted(void **state)
 {
 	struct run *R = *state;
