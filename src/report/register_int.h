@@ -7,6 +7,31 @@
 
 #include "report/register_report.h"
 
+/*
+** A JSON register table's meetings written whole from lines made once a
+** body (register_json_table_whole): each member's attendance line for
+** each attendance (",", the new line and indentation, "id": "present"),
+** and the "file" line of the file its meetings were last read from.  For
+** the first REG_JSON_ROWS rows of a table, lines of REG_JSON_LINE bytes.
+*/
+#define REG_JSON_ROWS 64
+#define REG_JSON_LINE 96
+#define REG_JSON_FILE 256
+struct json_table_lines {
+	unsigned depth;                              /* the writer's depth + 1 the lines are for; 0: none */
+	size_t longest;                              /* the longest line of the table's rows */
+	const struct reg_member *member[REG_JSON_ROWS];   /* the member each row's lines are of (NULL: none) */
+	unsigned char len[REG_JSON_ROWS][ATT__COUNT], row_longest[REG_JSON_ROWS];
+	char line[REG_JSON_ROWS][ATT__COUNT][REG_JSON_LINE];   /* the new line, indentation, "id": "present" */
+	const char *file;                            /* the name file_line says, in this table (NULL: none) */
+	bool file_made;                              /* file_line and file_name are made */
+	unsigned short file_len;
+	char file_name[REG_JSON_FILE];
+	char file_line[REG_JSON_FILE + 64];          /* ",", new line, indentation, "file": "name" */
+};
+/* Lines not made yet (all that is read before they are made). */
+void register_json_lines_init(struct json_table_lines *jl);
+
 /* A body's part of the report while the history is replayed. */
 struct body_out {
 	const struct reg_body *body;
@@ -15,6 +40,7 @@ struct body_out {
 	/* JSON: writers on them, at the depth of their arrays (NULL for the
 	** other formats: a writer holds its buffer, 256 KiB) */
 	struct json_writer *jt, *ji;
+	struct json_table_lines *lines;  /* JSON: made with jt */
 	unsigned n_tables, n_interests;
 };
 
@@ -43,11 +69,13 @@ struct register_format_ops {
 	void (*end)(struct register_report *rr, FILE *out, struct json_writer *w, bool standalone);
 };
 
-/* A register table's meetings as JSON objects, each with its "attendance":
-** line by line, or (at_once) with one check for room for a meeting's lines
-** where every member's key is short (register_json.c; test_register
-** compares the two). */
-void register_json_table(struct json_writer *w, const struct reg_table *t, bool at_once);
+/* A register table's meetings as JSON objects, each with its "attendance",
+** line by line (register_json.c); and the same, each meeting whole from
+** jl's lines, made when first needed: one check for room around its
+** title, no call a line; as register_json_table where a member's line or
+** the file's is too long (test_register compares the two). */
+void register_json_table(struct json_writer *w, const struct reg_table *t);
+void register_json_table_whole(struct json_writer *w, struct json_table_lines *jl, const struct reg_table *t);
 
 extern const struct register_format_ops register_text_ops, register_md_ops, register_json_ops, register_html_ops;
 

@@ -50,57 +50,141 @@ static void json_member_key(struct json_writer *w, const struct table_keys *k, c
 		jw_key(w, t->members[r]->id);
 }
 
-/*
-** The lines of an "attendance" object at once: every member's quoted key
-** and each attendance's quoted name kept in CELL_TEXT bytes, so that a
-** line is a comma, the indentation and two copies of a fixed size, and
-** all the lines of a meeting one check for room (a register's table is a
-** dozen lines a meeting: line by line, they were most of its cost).  For
-** a table whose keys all fit (TABLE_KEYS members, CELL_TEXT bytes each).
-*/
-#define CELL_TEXT 32
-struct table_lines {
-	unsigned char key_len[TABLE_KEYS];
-	char key[TABLE_KEYS][CELL_TEXT];
-	unsigned char value_len[ATT__COUNT];
-	char value[ATT__COUNT][CELL_TEXT];
-};
-
-/* false: a key or a name does not fit its CELL_TEXT bytes */
-static bool table_lines_of(struct table_lines *tl, const struct table_keys *k, const struct reg_table *t)
+/* Meeting c of t, line by line. */
+static void json_meeting(struct json_writer *w, const struct reg_table *t, unsigned c, const struct table_keys *keys)
 {
-	if (k->n != t->n_members)
-		return false;
-	for (unsigned r = 0; r < k->n; r++) {
-		size_t n = (size_t)(k->at[r + 1] - k->at[r]);
-		if (n > CELL_TEXT)
-			return false;
-		memcpy(tl->key[r], k->text + k->at[r], n);
-		tl->key_len[r] = (unsigned char)n;
+	const struct reg_meeting *m = &t->meetings[c];
+	jw_begin_object(w);
+	json_date(w, "date", m->date);
+	jw_key_string(w, "title", m->title);
+	jw_key_string(w, "file", m->file);
+	jw_key_lit(w, "attendance");
+	jw_begin_object(w);
+	for (unsigned r = 0; r < t->n_members; r++) {
+		enum attendance a = t->cells[r * t->n_meetings + c];
+		if (a == ATT_NOT_MEMBER)
+			continue;
+		json_member_key(w, keys, t, r);
+		jw_plain(w, attendance_name(a));
 	}
+	jw_end_object(w);
+	jw_end_object(w);
+}
+
+/* Meetings from..to of t, as register_json_table. */
+static void json_meetings(struct json_writer *w, const struct reg_table *t, unsigned from, unsigned to)
+{
+	struct table_keys keys;
+	quote_table_keys(&keys, t);
+	for (unsigned c = from; c < to; c++)
+		json_meeting(w, t, c, &keys);
+}
+
+void register_json_table(struct json_writer *w, const struct reg_table *t)
+{
+	json_meetings(w, t, 0, t->n_meetings);
+}
+
+/* ---- a table's meetings whole -------------------------------------------------- */
+
+void register_json_lines_init(struct json_table_lines *jl)
+{
+	jl->depth = 0;
+	jl->file = NULL;
+	jl->file_made = false;
+	for (unsigned r = 0; r < REG_JSON_ROWS; r++)
+		jl->member[r] = NULL;
+}
+
+/* Row r's lines, for m at the writer's depth + 1 (depth1): false where one does not fit. */
+static bool make_row(struct json_table_lines *jl, unsigned r, const struct reg_member *m, unsigned depth1)
+{
+	char key[REG_JSON_LINE];
+	size_t k = jw_quote_key(key, sizeof key, m->id);
+	size_t indent = 1 + 2 * (size_t)(depth1 + 1); /* the attendance object's lines */
+	jl->member[r] = NULL;
+	jl->row_longest[r] = 0;
+	if (k == 0)
+		return false;
 	for (int a = ATT_PRESENT; a < ATT__COUNT; a++) {
 		const char *name = attendance_name((enum attendance)a); /* the code's own words: no escape */
-		size_t n = strlen(name);
-		if (n + 2 > CELL_TEXT)
+		size_t n = strlen(name), len = indent + k + n + 2;
+		if (len > REG_JSON_LINE)
 			return false;
-		tl->value[a][0] = '"';
-		memcpy(tl->value[a] + 1, name, n);
-		tl->value[a][n + 1] = '"';
-		tl->value_len[a] = (unsigned char)(n + 2);
+		char *p = jl->line[r][a];
+		memcpy(p, jw_indent, indent);
+		memcpy(p + indent, key, k);
+		p[indent + k] = '"';
+		memcpy(p + indent + k + 1, name, n);
+		p[len - 1] = '"';
+		jl->len[r][a] = (unsigned char)len;
+		jl->row_longest[r] = (unsigned char)(len > jl->row_longest[r] ? len : jl->row_longest[r]);
+	}
+	jl->member[r] = m;
+	return true;
+}
+
+/* The "file" line for file at depth1: false where it does not fit. */
+static bool make_file_line(struct json_table_lines *jl, const char *file, unsigned depth1)
+{
+	size_t n = strlen(file), indent = 1 + 2 * (size_t)depth1;
+	jl->file = NULL;
+	jl->file_made = false;
+	if (n >= REG_JSON_FILE)
+		return false;
+	char quoted[REG_JSON_FILE * 6 + 4];
+	size_t q = jw_quote_key(quoted, sizeof quoted, file); /* "name": */
+	if (q == 0 || 1 + indent + 8 + q - 2 > sizeof jl->file_line)
+		return false;
+	char *p = jl->file_line;
+	p[0] = ',';
+	memcpy(p + 1, jw_indent, indent);
+	memcpy(p + 1 + indent, "\"file\": ", 8);
+	memcpy(p + 9 + indent, quoted, q - 2);
+	jl->file_len = (unsigned short)(9 + indent + q - 2);
+	memcpy(jl->file_name, file, n + 1);
+	jl->file = file;
+	jl->file_made = true;
+	return true;
+}
+
+/* Lines for all of t's rows and its first meeting's file, at depth1. */
+static bool lines_for(struct json_table_lines *jl, const struct reg_table *t, unsigned depth1)
+{
+	if (t->n_members > REG_JSON_ROWS)
+		return false;
+	if (jl->depth != depth1) {
+		register_json_lines_init(jl);
+		jl->depth = depth1;
+	}
+	jl->longest = 0;
+	for (unsigned r = 0; r < t->n_members; r++) {
+		if (jl->member[r] != t->members[r] && !make_row(jl, r, t->members[r], depth1))
+			return false;
+		jl->longest = jl->row_longest[r] > jl->longest ? jl->row_longest[r] : jl->longest;
 	}
 	return true;
 }
 
-static void json_attendance_at_once(struct json_writer *w, const struct table_lines *tl, const struct reg_table *t,
-                                    unsigned c)
+/* The file line for file: kept, or made again where the name differs.
+** Its address stands for the name within a table only (the registers
+** keep a table's names in an arena made afresh for the next). */
+static bool file_line(struct json_table_lines *jl, const char *file)
 {
-	jw_begin_object(w);
-	enum { LINE = 1 + sizeof jw_indent + 2 * CELL_TEXT };
-	_Static_assert(TABLE_KEYS * LINE + JW_LINE_MAX <= JSON_BUFFER, "room for a meeting's lines");
-	if (w->pending + (size_t)t->n_members * LINE > sizeof w->buf)
-		jw_drain(w);
-	char *o = w->buf + w->pending;
-	size_t indent = 1 + 2 * (size_t)w->depth;
+	if (jl->file == file)
+		return true;
+	if (jl->file_made && strcmp(jl->file_name, file) == 0) {
+		jl->file = file;
+		return true;
+	}
+	return make_file_line(jl, file, jl->depth);
+}
+
+/* The lines of meeting c's attendance at o, each copied as `copy` bytes
+** (a constant where inlined); where they end. */
+JW_INLINE char *attendance_lines(char *o, const struct json_table_lines *jl, const struct reg_table *t, unsigned c,
+                                 size_t copy)
+{
 	bool comma = false;
 	for (unsigned r = 0; r < t->n_members; r++) {
 		enum attendance a = t->cells[r * t->n_meetings + c];
@@ -109,53 +193,83 @@ static void json_attendance_at_once(struct json_writer *w, const struct table_li
 		*o = ',';
 		o += comma;
 		comma = true;
-		memcpy(o, jw_indent, sizeof jw_indent); /* all of them, fixed-size copies */
-		o += indent;
-		memcpy(o, tl->key[r], CELL_TEXT);
-		o += tl->key_len[r];
-		memcpy(o, tl->value[a], CELL_TEXT);
-		o += tl->value_len[a];
+		memcpy(o, jl->line[r][a], copy);
+		o += jl->len[r][a];
 	}
-	if (comma)
-		w->first[w->depth] = false;
-	jw_end_at(w, o);
-	jw_end_object(w);
+	return o;
 }
 
-void register_json_table(struct json_writer *w, const struct reg_table *t, bool at_once)
+/* A meeting whole: what register_json_table writes of it, by hand. */
+static void json_meeting_whole(struct json_writer *w, const struct json_table_lines *jl, const struct reg_table *t,
+                               unsigned c)
 {
-	struct table_keys keys;
-	struct table_lines lines;
-	quote_table_keys(&keys, t);
-	at_once = at_once && table_lines_of(&lines, &keys, t);
+	const struct reg_meeting *m = &t->meetings[c];
+	size_t in0 = 1 + 2 * (size_t)w->depth, in1 = in0 + 2;
+	char date[DATE_FMT_MAX] = { 0 }; /* copied whole */
+	size_t dn = strlen(date_format(m->date, date));
+	/* "{", the date's line and the title's key: 3 * 64 + 40 bytes at most, then the title */
+	char *o = jw_next(w, 256 + JW_TOKEN_MAX);
+	*o++ = '{';
+	memcpy(o, jw_indent, sizeof jw_indent);
+	o += in1;
+	memcpy(o, "\"date\": \"", 9);
+	memcpy(o + 9, date, DATE_FMT_MAX);
+	o += 9 + dn;
+	memcpy(o, "\",", 2);
+	memcpy(o + 2, jw_indent, sizeof jw_indent);
+	o += 2 + in1;
+	memcpy(o, "\"title\": ", 9);
+	jw_string_at(w, o + 9, m->title);
+	/* the file's line, the attendance's, its members' and the ends */
+	size_t need = sizeof jl->file_line + 2 * sizeof jw_indent + 32 + (size_t)t->n_members * (1 + REG_JSON_LINE) + 2 * sizeof jw_indent;
+	if (w->pending + need > JSON_BUFFER)
+		jw_drain(w);
+	o = w->buf + w->pending;
+	memcpy(o, jl->file_line, jl->file_len);
+	o += jl->file_len;
+	*o++ = ',';
+	memcpy(o, jw_indent, sizeof jw_indent);
+	o += in1;
+	memcpy(o, "\"attendance\": {", 15);
+	o += 15;
+	char *lines = o;
+	/* each line a fixed-size copy: of 64 bytes where all are as short */
+	if (jl->longest <= 64)
+		o = attendance_lines(o, jl, t, c, 64);
+	else
+		o = attendance_lines(o, jl, t, c, REG_JSON_LINE);
+	if (o == lines) {
+		*o++ = '}';
+	} else {
+		memcpy(o, jw_indent, sizeof jw_indent);
+		o += in1;
+		*o++ = '}';
+	}
+	memcpy(o, jw_indent, sizeof jw_indent);
+	o += in0;
+	*o++ = '}';
+	jw_end_at(w, o);
+}
+
+void register_json_table_whole(struct json_writer *w, struct json_table_lines *jl, const struct reg_table *t)
+{
+	if (w->after_key || w->depth + 3 >= JSON_MAX_DEPTH || !lines_for(jl, t, w->depth + 1)) {
+		register_json_table(w, t);
+		return;
+	}
+	jl->file = NULL; /* the name is compared again: not its address */
 	for (unsigned c = 0; c < t->n_meetings; c++) {
-		const struct reg_meeting *m = &t->meetings[c];
-		jw_begin_object(w);
-		json_date(w, "date", m->date);
-		jw_key_string(w, "title", m->title);
-		jw_key_string(w, "file", m->file);
-		jw_key_lit(w, "attendance");
-		if (at_once) {
-			json_attendance_at_once(w, &lines, t, c);
-		} else {
-			jw_begin_object(w);
-			for (unsigned r = 0; r < t->n_members; r++) {
-				enum attendance a = t->cells[r * t->n_meetings + c];
-				if (a == ATT_NOT_MEMBER)
-					continue;
-				json_member_key(w, &keys, t, r);
-				jw_plain(w, attendance_name(a));
-			}
-			jw_end_object(w);
-		}
-		jw_end_object(w);
+		if (file_line(jl, t->meetings[c].file))
+			json_meeting_whole(w, jl, t, c);
+		else
+			json_meetings(w, t, c, c + 1);
 	}
 }
 
 static void json_table(struct register_report *rr, struct body_out *bo, const struct reg_table *t)
 {
 	(void)rr;
-	register_json_table(bo->jt, t, true);
+	register_json_table_whole(bo->jt, bo->lines, t);
 }
 
 static void json_interest(struct register_report *rr, struct body_out *bo, const struct reg_interest *d)

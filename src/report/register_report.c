@@ -18,11 +18,15 @@ static struct body_out *body_out_of(struct register_report *rr, const char *body
 			/* one from before a rewind, or a new one: its writers are
 			** made with its temporary files (scratch) */
 			struct body_out *bo = rr->bodies.n < rr->bodies.cap ? rr->bodies.items[rr->bodies.n] : NULL;
-			if (!bo)
+			if (!bo) {
 				bo = arena_alloc_uninit(rr->arena, sizeof *bo);
+				bo->lines = NULL;
+			}
 			bo->body = b;
 			bo->index = (unsigned)rr->bodies.n;
 			bo->tables = bo->interests = NULL;
+			if (bo->lines) /* made for the registers before the rewind */
+				register_json_lines_init(bo->lines);
 			bo->n_tables = bo->n_interests = 0;
 			VEC_PUSH(rr->arena, rr->bodies, bo);
 			return bo;
@@ -56,6 +60,11 @@ static void on_table(void *ctx, const struct reg_table *t)
 {
 	struct register_report *rr = ctx;
 	struct body_out *bo = body_out_of(rr, t->body);
+	if (bo && rr->ops == &register_json_ops && !bo->lines) {
+		/* zeroed once: its lines are copied whole, beyond their ends */
+		bo->lines = arena_alloc(rr->arena, sizeof *bo->lines);
+		register_json_lines_init(bo->lines);
+	}
 	if (bo && scratch(rr, &bo->tables, &bo->jt, rr->json_depth + 4)) {
 		rr->ops->table(rr, bo, t);
 		bo->n_tables++;

@@ -416,8 +416,13 @@ static void test_interest_words(void **state)
 	assert_string_equal(attendance_letter(ATT_ABSENT), "X");
 }
 
-/* A table as JSON, its attendance written at once or line by line. */
-static char *table_json(const struct reg_table *t, bool at_once, unsigned depth)
+/* A file's name that changes from one table to the next at the same
+** address, as a table's names do in the registers' arena. */
+static char moving_file[32];
+
+/* Tables as JSON: each whole from lines kept across them (jl), or as
+** register_json_table writes it line by line. */
+static char *tables_json(const struct reg_table *t, unsigned n, struct json_table_lines *jl, unsigned depth)
 {
 	struct out o;
 	out_open(&o);
@@ -425,7 +430,13 @@ static char *table_json(const struct reg_table *t, bool at_once, unsigned depth)
 	jw_init(&w, o.f);
 	for (unsigned d = 0; d < depth; d++)
 		jw_begin_array(&w);
-	register_json_table(&w, t, at_once);
+	for (unsigned i = 0; i < n; i++) {
+		snprintf(moving_file, sizeof moving_file, "table%u.minutes", i % 3);
+		if (jl)
+			register_json_table_whole(&w, jl, &t[i]);
+		else
+			register_json_table(&w, &t[i]);
+	}
 	for (unsigned d = 0; d < depth; d++)
 		jw_end_array(&w);
 	jw_finish(&w);
@@ -436,57 +447,78 @@ static char *table_json(const struct reg_table *t, bool at_once, unsigned depth)
 }
 
 /*
-** A register table's attendance written with one check for room for a
-** meeting's lines: as line by line, for members whose keys fit and do not
-** (long, escaped, more members than are quoted once), every attendance,
-** members not on the roster (a meeting without any), at two depths, and
-** enough meetings that the writer's buffer fills many times.
+** A register table's meetings written whole from lines kept for the body
+** (register_json_table_whole): as line by line, one table after another
+** with the same lines (rows that move, members that change), members whose
+** lines fit 64 bytes and do not, keys too long for a line, escapes, more
+** members than are kept, a meeting without members, titles long and
+** escaped, files that change and one too long to keep, at depths from 0 to
+** past where lines are kept, the writer's buffer filled many times.
 */
-static void test_table_json_at_once(void **state)
+static void test_table_json_whole(void **state)
 {
 	(void)state;
-	enum { MEMBERS = 70, MEETINGS = 400 * (JSON_BUFFER / 32768) }; /* each table longer than the buffer */
+	enum { MEMBERS = 70, MEETINGS = 1200 };
 	static struct reg_member members[MEMBERS];
 	static const struct reg_member *rows[MEMBERS];
 	static struct reg_meeting meetings[MEETINGS];
 	static enum attendance cells[MEMBERS * MEETINGS];
-	static char ids[MEMBERS][48];
+	static char ids[MEMBERS][100], long_title[3000], long_file[400];
+	memset(long_title, 'T', sizeof long_title - 1);
+	memcpy(long_title + 100, "\"\\\n", 3);
+	memset(long_file, 'f', sizeof long_file - 1);
 	for (unsigned r = 0; r < MEMBERS; r++) {
 		if (r == 3)
-			snprintf(ids[r], sizeof ids[r], "%s", "a_member_id_of_28_characters");
+			snprintf(ids[r], sizeof ids[r], "%s", "an_id_of_forty_characters_that_is_long_");
 		else if (r == 4)
-			snprintf(ids[r], sizeof ids[r], "%s", "a_member_id_of_29_characters_");
+			snprintf(ids[r], sizeof ids[r], "%s", "an id of seventy characters, too long for a line of its own...........");
 		else if (r == 5)
-			snprintf(ids[r], sizeof ids[r], "%s", "quo\"te");
+			snprintf(ids[r], sizeof ids[r], "%s", "quo\"te\\");
+		else if (r == 6)
+			snprintf(ids[r], sizeof ids[r], "%s", "caf\xc3\xa9\x01");
 		else
 			snprintf(ids[r], sizeof ids[r], "m%u", r);
 		members[r] = (struct reg_member){ .id = ids[r], .name = ids[r] };
 		rows[r] = &members[r];
 	}
+	static const char *const titles[] = { "A \"meeting\"", "Board", "", NULL };
+	static const char *const files[] = { "f.minutes", "f.minutes", "g/h.minutes", "f.minutes", moving_file, NULL };
 	for (unsigned c = 0; c < MEETINGS; c++) {
-		meetings[c] = (struct reg_meeting){ .date = (qdate)(700000 + c), .title = "A \"meeting\"", .file = "f.minutes" };
+		const char *title = titles[c % 3], *file = c % 12 < 6 ? moving_file : files[c % 5];
+		if (c % 50 == 9)
+			title = long_title;
+		if (c % 70 == 11)
+			file = long_file;
+		meetings[c] = (struct reg_meeting){ .date = (qdate)(-800000 + 9000 * c), .title = title, .file = file };
 		for (unsigned r = 0; r < MEMBERS; r++)
 			cells[r * MEETINGS + c] = c == 7 ? ATT_NOT_MEMBER : (enum attendance)((r * 7 + c * 3) % ATT__COUNT);
 	}
-	/* all 70 (not quoted once), the first 3 (short keys), 3 to 5 (the 28- and 29-character keys, an escape), the first 60 */
-	static const unsigned from[] = { 0, 0, 3, 0, 6 }, count[] = { MEMBERS, 3, 1, 60, 60 };
-	for (unsigned k = 0; k < sizeof from / sizeof from[0]; k++) {
-		for (unsigned depth = 0; depth < 6; depth += 5) {
-			struct reg_table t = { .body = "b", .meetings = meetings, .n_meetings = MEETINGS, .members = rows + from[k],
-			                       .n_members = count[k], .cells = cells + from[k] * MEETINGS };
-			char *general = table_json(&t, false, depth), *at_once = table_json(&t, true, depth);
-			assert_true(strlen(general) > JSON_BUFFER); /* the buffer filled */
-			assert_string_equal(at_once, general);
-			free(general);
-			free(at_once);
+	/* tables of 12 meetings, their rows from `from`, `count` of them: all
+	** 70, the first 3, the long one alone, the one too long, 5 to 10, the
+	** first 64 */
+	static const unsigned from[] = { 0, 0, 3, 4, 5, 0, 2 }, count[] = { MEMBERS, 3, 1, 1, 5, 64, 2 };
+	enum { N = sizeof from / sizeof from[0], PER = 12 };
+	static const unsigned depths[] = { 0, 1, 5, 28, 29 };
+	static struct json_table_lines jl;
+	for (unsigned k = 0; k < sizeof depths / sizeof depths[0]; k++) {
+		struct reg_table t[MEETINGS / PER];
+		unsigned n = 0;
+		for (unsigned c = 0; c + PER <= MEETINGS; c += PER, n++) {
+			unsigned shape = (c / PER) % N;
+			static enum attendance part[MEETINGS / PER][MEMBERS * PER];
+			for (unsigned r = 0; r < count[shape]; r++)
+				for (unsigned i = 0; i < PER; i++)
+					part[n][r * PER + i] = cells[(from[shape] + r) * MEETINGS + c + i];
+			t[n] = (struct reg_table){ .body = "b", .meetings = meetings + c, .n_meetings = PER,
+			                           .members = rows + from[shape], .n_members = count[shape], .cells = part[n] };
 		}
+		register_json_lines_init(&jl);
+		char *general = tables_json(t, n, NULL, depths[k]), *whole = tables_json(t, n, &jl, depths[k]);
+		assert_true(strlen(general) > JSON_BUFFER); /* the buffer filled */
+		assert_string_equal(whole, general);
+		free(general);
+		free(whole);
 	}
-	/* the key that just fits is written at once: both as jw_key writes it */
-	struct reg_table t = { .body = "b", .meetings = meetings, .n_meetings = 1, .members = rows + 3, .n_members = 1,
-	                       .cells = cells + 3 * MEETINGS };
-	char *text = table_json(&t, true, 0);
-	assert_non_null(strstr(text, "\"a_member_id_of_28_characters\": \""));
-	free(text);
 }
 
 #define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
@@ -500,7 +532,7 @@ int main(void)
 		T(test_interest_of_an_attendee),
 		T(test_register_tables_and_totals),
 		T(test_interest_words),
-		cmocka_unit_test(test_table_json_at_once),
+		cmocka_unit_test(test_table_json_whole),
 	};
 	return cmocka_run_group_tests_name("register", tests, NULL, NULL);
 }
