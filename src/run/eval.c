@@ -77,8 +77,9 @@ enum { UNPLACED_MAX = 64, UNPLACED_MAX_AT_ONCE = 4, UNPLACED_MAX_READINGS = 4096
 ** slot: each one that does is looked up again and again); rules' texts
 ** remembered by rule_text. */
 enum { MEMO_BITS = 8, MEMO_SLOTS = 1 << MEMO_BITS, RULE_TEXT_BITS = 4, RULE_TEXT_SLOTS = 1 << RULE_TEXT_BITS };
-/* Requirements' results on the memo's kept comparisons (req_prepared). */
-enum { REQ_PREPARED_BITS = 8 };
+/* Requirements' results on the memo's kept comparisons (req_prepared);
+** findings' messages kept by a plan (struct kept_message). */
+enum { REQ_PREPARED_BITS = 8, KEPT_MESSAGE_BITS = 6, KEPT_MESSAGE_PROBES = 4 };
 
 /* Where each roster member stands at the current point of the meeting. */
 struct person {
@@ -123,6 +124,16 @@ struct req_prepared {
 	struct req_result res;
 };
 
+/* A finding's message made from a format and inputs that its keys say in
+** full (add_finding_kept): the same text for every finding with the same
+** ones, made once a plan.  A slot once taken is never given to another
+** (findings point at its text), so at most the table's size of them. */
+struct kept_message {
+	const char *fmt;                     /* NULL: an empty slot */
+	uint64_t key[3];
+	const char *text;                    /* in the plan's arena */
+};
+
 /* A quorum decided on some counts, where findings are only counted
 ** (quorum_remember): the verdict, and which requirements were not met. */
 struct quorum_seen {
@@ -164,6 +175,7 @@ struct judge_plan {
 	struct vote_bit vote_bits[MEMO_SLOTS]; /* lasting names: a member's bit (count_plain_votes) */
 	struct req_prepared *prepared;       /* 1 << REQ_PREPARED_BITS, by kept comparisons (a slot may be
 	                                        replaced); made when a report first needs one */
+	struct kept_message *messages;       /* 1 << KEPT_MESSAGE_BITS (add_finding_kept); the same */
 };
 
 struct judge_plan *judge_plan_new(struct arena *a, const struct terms *t)
@@ -226,6 +238,8 @@ struct evaluator {
 	bool counts_only;           /* findings are counted, never read: no message or fix-it (judge_plan_counts_only) */
 	bool quiet;                 /* findings are not kept (another reading of the record or the terms tried) ... */
 	struct finding unsaid;      /* ... and go here */
+	struct finding *kept_found;       /* add_finding_kept: the finding said with a kept message ... */
+	struct kept_message *kept_slot;   /* ... or the slot for the one it makes (NULL: none) */
 	struct alias alias[UNPLACED_MAX_AT_ONCE]; /* while judging a motion as if each were a member */
 	struct name_slot *memo;     /* MEMO_SLOTS: the roster's index of a name, by the name's address (a
 	                               record's reader interns names, so a name met again is the same
@@ -359,6 +373,80 @@ static struct finding *add_finding_text(struct evaluator *ev, enum finding_code 
 #define add_finding(ev, code, clause, where, ...)                                         \
 	((ev)->counts_only ? add_finding_bare((ev), (code), (clause), (where))               \
 	                   : add_finding_text((ev), (code), (clause), (where), __VA_ARGS__))
+
+/* The plan's slot holding the message of fmt on key, or the empty one it
+** would take; NULL where there is none (no plan, or the probes all taken
+** by others). */
+static struct kept_message *kept_message_slot(struct evaluator *ev, const char *fmt, const uint64_t key[3])
+{
+	struct judge_plan *p = ev->plan;
+	if (!p)
+		return NULL;
+	if (!p->messages) /* not under --summary, which has no messages */
+		p->messages = arena_array(p->arena, 1u << KEPT_MESSAGE_BITS, sizeof *p->messages);
+	uint64_t h = ((uint64_t)(uintptr_t)fmt ^ key[0] * 0x9E3779B97F4A7C15u ^ key[1] * 0xC2B2AE3D27D4EB4Fu ^
+	              key[2] * 0x165667B19E3779F9u) * 0x9E3779B97F4A7C15u;
+	for (unsigned i = 0; i < KEPT_MESSAGE_PROBES; i++) {
+		struct kept_message *slot = &p->messages[((h >> 40) + i) & ((1u << KEPT_MESSAGE_BITS) - 1)];
+		if (!slot->fmt ||
+		    (slot->fmt == fmt && slot->key[0] == key[0] && slot->key[1] == key[1] && slot->key[2] == key[2]))
+			return slot;
+	}
+	return NULL;
+}
+
+/* The finding, said (ev->kept_found) with the plan's message of fmt on
+** key where it has one (true); false where the message is to be made
+** (add_finding_made, into ev->kept_slot if not NULL). */
+static bool add_finding_found(struct evaluator *ev, enum finding_code code, const char *clause, struct span where,
+                              const uint64_t key[3], const char *fmt)
+{
+	if (ev->quiet) { /* nothing said: no message */
+		ev->kept_found = add_finding_bare(ev, code, clause, where);
+		return true;
+	}
+	struct kept_message *slot = kept_message_slot(ev, fmt, key);
+	if (slot && slot->fmt) {
+		ev->kept_found = add_finding_bare(ev, code, clause, where);
+		ev->kept_found->message = slot->text;
+		return true;
+	}
+	ev->kept_slot = slot;
+	return false;
+}
+
+static struct finding *add_finding_made(struct evaluator *ev, enum finding_code code, const char *clause,
+                                        struct span where, const uint64_t key[3], const char *fmt, ...)
+	__attribute__((format(printf, 6, 7)));
+
+static struct finding *add_finding_made(struct evaluator *ev, enum finding_code code, const char *clause,
+                                        struct span where, const uint64_t key[3], const char *fmt, ...)
+{
+	struct finding *f = add_finding_bare(ev, code, clause, where);
+	struct kept_message *slot = ev->kept_slot;
+	va_list ap;
+	va_start(ap, fmt);
+	f->message = arena_vprintf(slot ? ev->plan->arena : ev->arena, fmt, ap);
+	va_end(ap);
+	if (slot)
+		*slot = (struct kept_message){ fmt, { key[0], key[1], key[2] }, f->message };
+	return f;
+}
+
+/*
+** add_finding for a message whose every input is one of the three keys
+** k0..k2 (numbers, or the address of a text that lasts as long as the
+** plan and is never changed: an outcome's name, a kept working): made once
+** a plan and shared by every finding with the same format and keys
+** (struct kept_message), not formatted again at each (a replay reports
+** the same few ties, mismatches and inquorate rooms again and again): the
+** arguments after the format are computed only where it is made.
+*/
+#define KEPT_KEY(k0, k1, k2) ((const uint64_t[3]){ (uint64_t)(k0), (uint64_t)(k1), (uint64_t)(k2) })
+#define add_finding_kept(ev, code, clause, where, k0, k1, k2, fmt, ...)                                       \
+	((ev)->counts_only ? add_finding_bare((ev), (code), (clause), (where))                                 \
+	 : add_finding_found((ev), (code), (clause), (where), KEPT_KEY(k0, k1, k2), (fmt)) ? (ev)->kept_found    \
+	 : add_finding_made((ev), (code), (clause), (where), KEPT_KEY(k0, k1, k2), fmt, __VA_ARGS__))
 
 static void cite_rule(struct finding *f, const struct source *src, const struct node *n)
 {
@@ -866,9 +954,13 @@ static void inquorate_finding(struct evaluator *ev, const struct motion_result *
 	if (q->met)
 		return;
 	char working[REQ_WORKING_MAX];
-	struct finding *f = add_finding(ev, F_INQUORATE, t->quorum_clause, mr->motion->span,
-	                                "not quorate at this motion: %s, %s: the motion is void", q->text,
-	                                req_working(q, working));
+	struct finding *f;
+	if (q->steps_kept) /* the rule's text and working are the requirement's on the memo's kept comparisons */
+		f = add_finding_kept(ev, F_INQUORATE, t->quorum_clause, mr->motion->span, i, (uintptr_t)q->steps, 0,
+		                     "not quorate at this motion: %s, %s: the motion is void", q->text, req_working(q, working));
+	else
+		f = add_finding(ev, F_INQUORATE, t->quorum_clause, mr->motion->span,
+		                "not quorate at this motion: %s, %s: the motion is void", q->text, req_working(q, working));
 	cite_rule(f, t->quorum[i].src, t->quorum[i].decl);
 }
 
@@ -1772,10 +1864,11 @@ static void casting_findings(struct evaluator *ev, const struct motion_result *m
 		            "a casting vote is recorded, but the chair (%s) is not present at this motion: it is ignored", chair->id);
 		break;
 	case CASTING_USED:
-		add_finding(ev, F_CASTING_USED, t->casting_clause, mo->casting_span,
-		            "a tie of %lld to %lld: the chair's casting vote %s is added to the count, and the rules applied again",
-		            (long long)c->n[COUNT_YES] - (mo->casting == VOTE_FOR),
-		            (long long)c->n[COUNT_NO] - (mo->casting == VOTE_AGAINST), vote_word(mo->casting));
+		add_finding_kept(ev, F_CASTING_USED, t->casting_clause, mo->casting_span, c->n[COUNT_YES], c->n[COUNT_NO],
+		                 mo->casting,
+		                 "a tie of %lld to %lld: the chair's casting vote %s is added to the count, and the rules applied again",
+		                 (long long)c->n[COUNT_YES] - (mo->casting == VOTE_FOR),
+		                 (long long)c->n[COUNT_NO] - (mo->casting == VOTE_AGAINST), vote_word(mo->casting));
 		break;
 	case CASTING_DECLINED:
 		add_finding(ev, F_CASTING_DECLINED, t->casting_clause, mo->casting_span,
@@ -1901,15 +1994,15 @@ static void compare_recorded(struct evaluator *ev, struct motion_result *mr)
 	if (motion_record_agrees(mr))
 		return;
 	if (mr->outcome == OUTCOME_UNDETERMINED) {
-		add_finding(ev, F_UNVERIFIED, NULL, where, "the minutes record %s, which cannot be verified from the record",
-		            ast_outcome_name(mr->recorded));
+		add_finding_kept(ev, F_UNVERIFIED, NULL, where, mr->recorded, 0, 0,
+		                 "the minutes record %s, which cannot be verified from the record", ast_outcome_name(mr->recorded));
 		return;
 	}
 	const char *clause = mr->outcome == OUTCOME_VOID && mr->quorum_known && !mr->quorate ? ev->t->quorum_clause
 	                   : mr->cls ? mr->cls->clause : NULL;
-	add_finding(ev, F_MISMATCH, clause, where,
-	            "the minutes record %s, but under the terms the motion is %s",
-	            ast_outcome_name(mr->recorded), ast_outcome_name(mr->outcome));
+	add_finding_kept(ev, F_MISMATCH, clause, where, mr->recorded, mr->outcome, 0,
+	                 "the minutes record %s, but under the terms the motion is %s", ast_outcome_name(mr->recorded),
+	                 ast_outcome_name(mr->outcome));
 }
 
 /* The record of one motion as a scenario for decide: the counts eval has
@@ -2537,9 +2630,9 @@ static void decide_motion(struct evaluator *ev, struct motion_result *mr)
 	casting_findings(ev, mr, &d);
 	rules_findings(ev, mr, &d, detail);
 	if (d.tie_unresolved)
-		add_finding(ev, F_TIE_UNRESOLVED, t->casting_clause, mo->span,
-		            "a tie of %lld to %lld: the chair's casting vote decides, but none is recorded",
-		            (long long)s.votes.n[COUNT_YES], (long long)s.votes.n[COUNT_NO]);
+		add_finding_kept(ev, F_TIE_UNRESOLVED, t->casting_clause, mo->span, s.votes.n[COUNT_YES], s.votes.n[COUNT_NO], 0,
+		                 "a tie of %lld to %lld: the chair's casting vote decides, but none is recorded",
+		                 (long long)s.votes.n[COUNT_YES], (long long)s.votes.n[COUNT_NO]);
 	meeting_findings(ev, mr, &d);
 	open_findings(ev, mr, &d);
 	/* an undetermined motion awaits nothing (a setting still to be agreed

@@ -2012,7 +2012,7 @@ static void add(char *buf, size_t cap, size_t *w, const char *fmt, ...)
 /* A random meeting of n members (m1..mn, obs1, and with `deputy` d1, a
 ** deputy for m1 and m2): attendance, arrivals and departures (some
 ** of them wrong), declarations of interest, named votes (some by members
-** not present) and tallies. */
+** not present) and tallies (some tied, with the chair's casting vote). */
 static const char *random_meeting(uint64_t *seed, unsigned n, bool deputy, char *buf, size_t cap)
 {
 	static const char *const kinds[] = { "for", "against", "abstain" };
@@ -2045,7 +2045,14 @@ static const char *random_meeting(uint64_t *seed, unsigned n, bool deputy, char 
 		if (consensus == 0) {
 			/* nothing more: carried by consensus where the terms allow one */
 		} else if (below(seed, 4) == 0) {
-			add(buf, cap, &w, "  tally for %u against %u\n", below(seed, n + 1), below(seed, n + 1));
+			/* now and then the chair's casting vote, mostly at a tie */
+			unsigned yes = below(seed, n + 1), no = below(seed, n + 1);
+			bool casting = below(seed, 3) == 0;
+			if (casting && below(seed, 4) != 0)
+				no = yes;
+			add(buf, cap, &w, "  tally for %u against %u\n", yes, no);
+			if (casting)
+				add(buf, cap, &w, "  casting %s\n", below(seed, 2) ? "for" : "against");
 		} else {
 			/* now and then a member named twice, someone the roster does
 			** not have, or the observer (who has no vote) */
@@ -2232,7 +2239,10 @@ static void test_counts_only_as_written(void **state)
 ** next: judged with one plan, meetings read that way and meetings read
 ** the full way (their names the meeting's own, freed with it and the
 ** addresses reused), interleaved, each give what the meeting judged alone
-** gives; names the roster does not have among them. */
+** gives; names the roster does not have among them.  The plan's messages
+** (add_finding_kept: ties, casting votes, mismatches, inquorate rooms) and
+** prepared results are then read at meeting after meeting: each the same
+** as made afresh. */
 static void test_lasting_names_as_alone(void **state)
 {
 	struct run *R = *state;
@@ -2241,8 +2251,9 @@ static void test_lasting_names_as_alone(void **state)
 	unsigned lasting = 0;
 	for (int version = 0; version < 8; version++) {
 		unsigned n = 3 + below(&seed, 8);
-		check_terms(R, terms_n(R, n, "  quorum §3.1 { require present >= 2 }\n  casting vote chair\n"
-		                             "  class ordinary §4.1 \"ordinary\" { require yes > half of cast }\n"));
+		check_terms(R, terms_n(R, n, S("  quorum §3.1 { require present >= %u }\n  casting vote chair\n"
+		                               "  class ordinary §4.1 \"ordinary\" { require yes > half of cast }\n",
+		                               2 + below(&seed, n))));
 		struct judge_plan *plan = judge_plan_new(&R->f.arena, R->t);
 		struct fastrec_names *names = fastrec_names_new(&R->f.arena);
 		struct arena meet;
