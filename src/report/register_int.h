@@ -32,6 +32,44 @@ struct json_table_lines {
 /* Lines not made yet (all that is read before they are made). */
 void register_json_lines_init(struct json_table_lines *jl);
 
+/*
+** A JSON declaration's last lines, from "clause" to its end, kept by what
+** they say (the clause, the effect's words, whether voted anyway) and the
+** depth: a history's declarations say one of a few (register_json_interest_whole).
+*/
+#define REG_JSON_TAILS 8
+#define REG_JSON_CLAUSE 32
+#define REG_JSON_TAIL 1280
+struct json_tail {
+	const char *words[4];            /* the rule's, quorum's, room's and vote's (NULL: none kept) */
+	bool anyway;
+	unsigned depth;
+	char clause[REG_JSON_CLAUSE];    /* "" for none (null) */
+	bool has_clause;
+	unsigned short len;
+	char text[REG_JSON_TAIL];
+};
+/* The "member" and "name" lines of a member on the roster of terms (which
+** live as long as the run), kept by its index. */
+#define REG_JSON_WHO 16
+#define REG_JSON_WHO_TEXT 320
+struct json_who {
+	const struct terms *terms;       /* NULL: none kept */
+	int member;
+	unsigned depth;
+	unsigned short len;
+	char text[REG_JSON_WHO_TEXT];
+};
+struct json_interest_tails {
+	struct json_tail tail[REG_JSON_TAILS];
+	struct json_who who[REG_JSON_WHO];
+	bool dated;                      /* date is the text of day: a meeting's declarations share it */
+	qdate day;
+	size_t date_len;
+	char date[DATE_FMT_MAX];
+};
+void register_json_tails_init(struct json_interest_tails *k);
+
 /* A body's part of the report while the history is replayed. */
 struct body_out {
 	const struct reg_body *body;
@@ -41,6 +79,7 @@ struct body_out {
 	** other formats: a writer holds its buffer, 256 KiB) */
 	struct json_writer *jt, *ji;
 	struct json_table_lines *lines;  /* JSON: made with jt */
+	struct json_interest_tails *tails;  /* JSON: made with ji */
 	unsigned n_tables, n_interests;
 };
 
@@ -76,6 +115,11 @@ struct register_format_ops {
 ** the file's is too long (test_register compares the two). */
 void register_json_table(struct json_writer *w, const struct reg_table *t);
 void register_json_table_whole(struct json_writer *w, struct json_table_lines *jl, const struct reg_table *t);
+/* A declaration as a JSON object, line by line; and the same whole, its
+** last lines kept in k, one check for room a string (test_register
+** compares the two). */
+void register_json_interest(struct json_writer *w, const struct reg_interest *d);
+void register_json_interest_whole(struct json_writer *w, struct json_interest_tails *k, const struct reg_interest *d);
 
 extern const struct register_format_ops register_text_ops, register_md_ops, register_json_ops, register_html_ops;
 

@@ -272,10 +272,8 @@ static void json_table(struct register_report *rr, struct body_out *bo, const st
 	register_json_table_whole(bo->jt, bo->lines, t);
 }
 
-static void json_interest(struct register_report *rr, struct body_out *bo, const struct reg_interest *d)
+void register_json_interest(struct json_writer *w, const struct reg_interest *d)
 {
-	(void)rr;
-	struct json_writer *w = bo->ji;
 	const struct interest_result *e = d->effect;
 	bool anyway;
 	const char *voted = interest_voted_text(d, false, &anyway);
@@ -297,6 +295,209 @@ static void json_interest(struct register_report *rr, struct body_out *bo, const
 	jw_key_string(w, "voted", voted);
 	jw_key_bool(w, "voted_anyway", anyway);
 	jw_end_object(w);
+}
+
+/* ---- a declaration whole ------------------------------------------------------- */
+
+void register_json_tails_init(struct json_interest_tails *k)
+{
+	for (unsigned i = 0; i < REG_JSON_TAILS; i++)
+		k->tail[i].words[0] = NULL;
+	for (unsigned i = 0; i < REG_JSON_WHO; i++)
+		k->who[i].terms = NULL;
+	k->dated = false;
+}
+
+/* At o: ",", the new line, `indent` and a literal key; after it. */
+#define put_key(o, indent, lit) put_key_quoted((o), (indent), JW_QUOTED(lit))
+JW_INLINE char *put_key_quoted(char *o, size_t indent, const char *quoted, size_t n)
+{
+	*o = ',';
+	memcpy(o + 1, jw_indent, sizeof jw_indent);
+	o += 1 + indent;
+	memcpy(o, quoted, n);
+	return o + n;
+}
+
+/* At o: the line of a key and a word of the code's (no escape). */
+static char *put_word(char *o, size_t indent, const char *quoted, size_t n, const char *word)
+{
+	o = put_key_quoted(o, indent, quoted, n);
+	size_t k = strlen(word);
+	*o = '"';
+	memcpy(o + 1, word, k);
+	o[k + 1] = '"';
+	return o + k + 2;
+}
+
+/* The tail's text, from the clause's line to the object's end: false where
+** the clause is too long to keep. */
+static bool make_tail(struct json_tail *t, const struct reg_interest *d, const char *const words[4], bool anyway,
+                      unsigned depth)
+{
+	const char *clause = d->terms->interests_clause;
+	size_t in0 = 1 + 2 * (size_t)depth, in1 = in0 + 2;
+	char quoted[REG_JSON_CLAUSE * 6 + 4];
+	size_t q = 0;
+	t->words[0] = NULL;
+	if (clause && (strlen(clause) >= REG_JSON_CLAUSE || (q = jw_quote_key(quoted, sizeof quoted, clause)) == 0))
+		return false;
+	char *o = t->text;
+	o = put_key(o, in1, "clause");
+	if (clause) {
+		memcpy(o, quoted, q - 2); /* without the key's ": " */
+		o += q - 2;
+	} else {
+		memcpy(o, "null", 4);
+		o += 4;
+	}
+	o = put_word(o, in1, JW_QUOTED("vote"), words[0]);
+	o = put_word(o, in1, JW_QUOTED("quorum"), words[1]);
+	o = put_word(o, in1, JW_QUOTED("room"), words[2]);
+	o = put_word(o, in1, JW_QUOTED("voted"), words[3]);
+	o = put_key(o, in1, "voted_anyway");
+	memcpy(o, anyway ? "true" : "false", 5);
+	o += anyway ? 4 : 5;
+	memcpy(o, jw_indent, sizeof jw_indent);
+	o += in0;
+	*o++ = '}';
+	/* lines of a key of 20 bytes at most and a word of 48, the clause escaped */
+	_Static_assert(7 * (1 + 64 + 20 + 48) + 6 * REG_JSON_CLAUSE + 2 + 64 + 1 <= REG_JSON_TAIL, "room for a tail");
+	t->len = (unsigned short)(o - t->text);
+	memcpy(t->words, words, sizeof t->words);
+	t->anyway = anyway;
+	t->depth = depth;
+	t->has_clause = clause != NULL;
+	if (clause)
+		memcpy(t->clause, clause, strlen(clause) + 1);
+	return true;
+}
+
+/* The tail for d at depth: kept, or made; NULL where it cannot be kept. */
+static const struct json_tail *tail_for(struct json_interest_tails *k, const struct reg_interest *d, unsigned depth)
+{
+	bool anyway;
+	const char *words[4] = { interest_rule_text(d, false), interest_quorum_text(d, false), interest_room_text(d, false),
+	                         interest_voted_text(d, false, &anyway) };
+	/* the words are the code's own strings: their addresses stand for them */
+	uint64_t h = ((uint64_t)(uintptr_t)words[0] ^ (uint64_t)(uintptr_t)words[1] * 31 ^
+	              (uint64_t)(uintptr_t)words[2] * 131 ^ (uint64_t)(uintptr_t)words[3] * 1031 ^ anyway ^ depth << 1) *
+	             0x9E3779B97F4A7C15u;
+	struct json_tail *t = &k->tail[h >> 61];
+	_Static_assert(REG_JSON_TAILS == 8, "a slot from the hash's top 3 bits");
+	const char *clause = d->terms->interests_clause;
+	if (t->words[0] == words[0] && t->words[1] == words[1] && t->words[2] == words[2] && t->words[3] == words[3] &&
+	    t->anyway == anyway && t->depth == depth && t->has_clause == (clause != NULL) &&
+	    (!clause || strcmp(t->clause, clause) == 0))
+		return t;
+	return make_tail(t, d, words, anyway, depth) ? t : NULL;
+}
+
+/* The "member" and "name" lines of d's member, kept for its roster's
+** entry at depth; NULL where they cannot be (not on the roster, the
+** record's id spelt otherwise, too long to keep). */
+static const struct json_who *who_for(struct json_interest_tails *k, const struct reg_interest *d, unsigned depth)
+{
+	int i = d->effect->member;
+	if (i < 0)
+		return NULL;
+	const struct member *mb = &d->terms->members[i];
+	struct json_who *h = &k->who[(unsigned)i % REG_JSON_WHO];
+	if (d->member_name != mb->name || strcmp(d->effect->who->id, mb->id) != 0)
+		return NULL;
+	if (h->terms == d->terms && h->member == i && h->depth == depth)
+		return h;
+	h->terms = NULL;
+	char id[REG_JSON_WHO_TEXT], name[REG_JSON_WHO_TEXT];
+	size_t in1 = 3 + 2 * (size_t)depth;
+	size_t ni = jw_quote_key(id, sizeof id, mb->id), nn = mb->name ? jw_quote_key(name, sizeof name, mb->name) : 0;
+	if (ni == 0 || nn == 0 || 2 * (1 + sizeof jw_indent + 10) + ni + nn > sizeof h->text)
+		return NULL;
+	char *o = put_key(h->text, in1, "member");
+	memcpy(o, id, ni - 2); /* without the key's ": " */
+	o = put_key(o + ni - 2, in1, "name");
+	memcpy(o, name, nn - 2);
+	h->len = (unsigned short)(o + nn - 2 - h->text);
+	h->terms = d->terms;
+	h->member = i;
+	h->depth = depth;
+	return h;
+}
+
+/* The writer's text ends at o: room for n bytes after it, where it ends then. */
+static char *room(struct json_writer *w, char *o, size_t n)
+{
+	jw_end_at(w, o);
+	if (w->pending + n > JSON_BUFFER)
+		jw_drain(w);
+	return w->buf + w->pending;
+}
+
+/* The line of a key and s escaped (or null where s is NULL), after o:
+** where the writer's text ends. */
+static char *key_string(struct json_writer *w, char *o, size_t indent, const char *quoted, size_t n, const char *s)
+{
+	o = room(w, o, 1 + sizeof jw_indent + JW_KEY_MAX + JW_TOKEN_MAX);
+	o = put_key_quoted(o, indent, quoted, n);
+	if (!s) {
+		memcpy(o, "null", 4);
+		return o + 4;
+	}
+	jw_string_at(w, o, s);
+	return w->buf + w->pending;
+}
+
+void register_json_interest_whole(struct json_writer *w, struct json_interest_tails *k, const struct reg_interest *d)
+{
+	const struct json_tail *tail = NULL;
+	if (!w->after_key && w->depth + 2 < JSON_MAX_DEPTH)
+		tail = tail_for(k, d, w->depth);
+	if (!tail) {
+		register_json_interest(w, d);
+		return;
+	}
+	const struct interest_result *e = d->effect;
+	size_t in1 = 3 + 2 * (size_t)w->depth;
+	if (!k->dated || k->day != d->meeting->date) {
+		memset(k->date, 0, sizeof k->date); /* copied whole */
+		k->date_len = strlen(date_format(d->meeting->date, k->date));
+		k->day = d->meeting->date;
+		k->dated = true;
+	}
+	const struct json_who *who = who_for(k, d, w->depth);
+	unsigned line = source_line(d->meeting->src, e->who->span.start);
+	char *o = jw_next(w, 2 * sizeof jw_indent + 32);
+	*o++ = '{';
+	memcpy(o, jw_indent, sizeof jw_indent);
+	o += in1;
+	memcpy(o, "\"date\": \"", 9);
+	memcpy(o + 9, k->date, DATE_FMT_MAX);
+	o += 9 + k->date_len;
+	*o++ = '"';
+	o = key_string(w, o, in1, JW_QUOTED("meeting"), d->meeting->title);
+	o = key_string(w, o, in1, JW_QUOTED("file"), d->meeting->src->name);
+	o = put_key(room(w, o, 1 + sizeof jw_indent + 16 + NUMFMT_MAX), in1, "line");
+	o += numfmt_i64_fast(o, line);
+	o = key_string(w, o, in1, JW_QUOTED("motion"), d->motion->number);
+	o = key_string(w, o, in1, JW_QUOTED("motion_title"), d->motion->title);
+	if (who) {
+		o = room(w, o, who->len);
+		memcpy(o, who->text, who->len);
+		o += who->len;
+	} else {
+		o = key_string(w, o, in1, JW_QUOTED("member"), e->who->id);
+		o = key_string(w, o, in1, JW_QUOTED("name"), d->member_name);
+	}
+	o = key_string(w, o, in1, JW_QUOTED("reason"), e->who->reason);
+	o = room(w, o, tail->len);
+	memcpy(o, tail->text, tail->len);
+	jw_end_at(w, o + tail->len);
+}
+
+static void json_interest(struct register_report *rr, struct body_out *bo, const struct reg_interest *d)
+{
+	(void)rr;
+	register_json_interest_whole(bo->ji, bo->tails, d);
 }
 
 /* Copy a temporary file written by `part` into w's current array. */

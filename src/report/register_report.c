@@ -21,12 +21,15 @@ static struct body_out *body_out_of(struct register_report *rr, const char *body
 			if (!bo) {
 				bo = arena_alloc_uninit(rr->arena, sizeof *bo);
 				bo->lines = NULL;
+				bo->tails = NULL;
 			}
 			bo->body = b;
 			bo->index = (unsigned)rr->bodies.n;
 			bo->tables = bo->interests = NULL;
 			if (bo->lines) /* made for the registers before the rewind */
 				register_json_lines_init(bo->lines);
+			if (bo->tails)
+				register_json_tails_init(bo->tails);
 			bo->n_tables = bo->n_interests = 0;
 			VEC_PUSH(rr->arena, rr->bodies, bo);
 			return bo;
@@ -75,6 +78,10 @@ static void on_interest(void *ctx, const struct reg_interest *d)
 {
 	struct register_report *rr = ctx;
 	struct body_out *bo = body_out_of(rr, d->body);
+	if (bo && rr->ops == &register_json_ops && !bo->tails) {
+		bo->tails = arena_alloc(rr->arena, sizeof *bo->tails); /* zeroed once: copied whole */
+		register_json_tails_init(bo->tails);
+	}
 	if (bo && scratch(rr, &bo->interests, &bo->ji, rr->json_depth + 4)) {
 		rr->ops->interest(rr, bo, d);
 		bo->n_interests++;

@@ -302,11 +302,119 @@ static void check_text_declaration(const struct reg_interest *d)
 	}
 }
 
+/* What write(w, ctx, i) writes for each i < n, inside `depth` arrays: a
+** string to free. */
+static char *json_written(void (*write)(struct json_writer *w, const void *ctx, unsigned i), const void *ctx,
+                          unsigned n, unsigned depth)
+{
+	struct out o;
+	out_open(&o);
+	struct json_writer w;
+	jw_init(&w, o.f);
+	for (unsigned i = 0; i < depth; i++)
+		jw_begin_array(&w);
+	for (unsigned i = 0; i < n; i++)
+		write(&w, ctx, i);
+	for (unsigned i = 0; i < depth; i++)
+		jw_end_array(&w);
+	jw_finish(&w);
+	char *text = strdup(out_text(&o));
+	out_close(&o);
+	assert_non_null(text);
+	return text;
+}
+
+/* Declarations d[0..n) as JSON, line by line or whole (with the lines kept in k). */
+struct interests_json {
+	const struct reg_interest *d;
+	struct json_interest_tails *k;
+};
+
+static void write_interest(struct json_writer *w, const void *ctx, unsigned i)
+{
+	const struct interests_json *c = ctx;
+	if (c->k)
+		register_json_interest_whole(w, c->k, &c->d[i]);
+	else
+		register_json_interest(w, &c->d[i]);
+}
+
+static char *interest_json(const struct reg_interest *d, unsigned n, struct json_interest_tails *k, unsigned depth)
+{
+	return json_written(write_interest, &(struct interests_json){ d, k }, n, depth);
+}
+
+/*
+** A declaration written whole (register_json_interest_whole) says what it
+** says line by line: for d and for d changed every way that changes its
+** lines (each effect, its member off the roster or spelt otherwise,
+** reasons and clauses none, escaped and long, a long title), at depths
+** from 0 to past where whole lines are kept, enough of them that the
+** writer's buffer fills, with the lines kept from one to the next.
+*/
+static void check_json_declaration(const struct reg_interest *d)
+{
+	enum { N = 1200 };
+	static struct reg_interest v[N];
+	static struct interest_result e[N];
+	static struct rec_name who[N];
+	static struct terms terms[4];
+	static struct rec_motion motion;
+	static char long_text[3000], other_name[64];
+	memset(long_text, 'x', sizeof long_text - 1);
+	memcpy(long_text + 7, "\"\\\t", 3);
+	static const char *const clauses[] = { NULL, "3.4", "a \"quoted\" clause", "a clause of more than thirty-two characters" };
+	static const char *const reasons[] = { NULL, "a reason", "a \"reason\"\n", long_text };
+	for (unsigned c = 0; c < 4; c++) {
+		terms[c] = *d->terms;
+		terms[c].interests_clause = clauses[c];
+	}
+	motion = *d->motion;
+	motion.title = long_text + 2000;
+	snprintf(other_name, sizeof other_name, "%s", d->member_name ? d->member_name : "x");
+	for (unsigned i = 0; i < N; i++) {
+		unsigned bits = i * 2654435761u;
+		who[i] = *d->effect->who;
+		who[i].reason = reasons[bits % 4];
+		e[i] = *d->effect;
+		e[i].who = &who[i];
+		e[i].room = (enum interest_room)(i % 6);
+		e[i].entitled = bits >> 3 & 1;
+		e[i].vote_void = bits >> 4 & 1;
+		e[i].vote_open = (bits >> 5 & 3) == 0;
+		e[i].quorum_open = (bits >> 7 & 3) == 0;
+		e[i].quorum_counted = bits >> 9 & 1;
+		e[i].voted = bits >> 10 & 1;
+		e[i].votes_named = bits >> 11 & 1;
+		e[i].vote = (enum vote_kind)(bits >> 12) % 3;
+		v[i] = *d;
+		v[i].effect = &e[i];
+		v[i].terms = &terms[bits >> 14 & 3];
+		if (i % 97 == 5)
+			v[i].member_name = NULL;
+		if (i % 89 == 7)
+			v[i].member_name = other_name; /* the same words at another address */
+		if (i % 101 == 3)
+			v[i].motion = &motion;
+	}
+	static const unsigned depths[] = { 0, 3, 29, 30 };
+	static struct json_interest_tails k;
+	for (unsigned i = 0; i < sizeof depths / sizeof depths[0]; i++) {
+		register_json_tails_init(&k);
+		char *general = interest_json(v, N, NULL, depths[i]), *whole = interest_json(v, N, &k, depths[i]);
+		assert_true(strlen(general) > JSON_BUFFER); /* the buffer filled */
+		assert_string_equal(whole, general);
+		free(general);
+		free(whole);
+	}
+}
+
 static void on_interest(void *ctx, const struct reg_interest *d)
 {
 	struct run *R = ctx;
 	check_declaration_words(d);
 	check_text_declaration(d);
+	check_json_declaration(d);
 	bool anyway;
 	const char *voted = interest_voted_text(d, false, &anyway);
 	assert_true(R->n_interests < 16);
@@ -422,28 +530,24 @@ static char moving_file[32];
 
 /* Tables as JSON: each whole from lines kept across them (jl), or as
 ** register_json_table writes it line by line. */
+struct tables_json {
+	const struct reg_table *t;
+	struct json_table_lines *jl;
+};
+
+static void write_table(struct json_writer *w, const void *ctx, unsigned i)
+{
+	const struct tables_json *c = ctx;
+	snprintf(moving_file, sizeof moving_file, "table%u.minutes", i % 3);
+	if (c->jl)
+		register_json_table_whole(w, c->jl, &c->t[i]);
+	else
+		register_json_table(w, &c->t[i]);
+}
+
 static char *tables_json(const struct reg_table *t, unsigned n, struct json_table_lines *jl, unsigned depth)
 {
-	struct out o;
-	out_open(&o);
-	struct json_writer w;
-	jw_init(&w, o.f);
-	for (unsigned d = 0; d < depth; d++)
-		jw_begin_array(&w);
-	for (unsigned i = 0; i < n; i++) {
-		snprintf(moving_file, sizeof moving_file, "table%u.minutes", i % 3);
-		if (jl)
-			register_json_table_whole(&w, jl, &t[i]);
-		else
-			register_json_table(&w, &t[i]);
-	}
-	for (unsigned d = 0; d < depth; d++)
-		jw_end_array(&w);
-	jw_finish(&w);
-	char *text = strdup(out_text(&o));
-	out_close(&o);
-	assert_non_null(text);
-	return text;
+	return json_written(write_table, &(struct tables_json){ t, jl }, n, depth);
 }
 
 /*
