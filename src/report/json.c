@@ -4,6 +4,7 @@
 #include "report/json.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <unistd.h>
 #ifdef __SSE2__
 #include <emmintrin.h>
@@ -68,6 +69,7 @@ void jw_init(struct json_writer *w, FILE *out)
 {
 	w->out = out;
 	w->kept = NULL;
+	w->rec = NULL;
 	w->given = 0;
 	w->depth = 0;
 	w->first[0] = true;
@@ -300,6 +302,21 @@ static void write_string(struct json_writer *w, const char *s, bool key)
 	w->after_key = key;
 }
 
+char *jw_quote_plain(char *o, const char *s)
+{
+#ifdef FAST_STRINGS
+	size_t len = copy_plain_short(o + 1, s);
+	if (len != SIZE_MAX) {
+		*o = '"';
+		o[1 + len] = '"';
+		return o + len + 2;
+	}
+#endif
+	(void)o;
+	(void)s;
+	return NULL;
+}
+
 void jw_string_at(struct json_writer *w, char *o, const char *s)
 {
 #ifdef FAST_STRINGS
@@ -340,6 +357,12 @@ void jw_keep(struct json_writer *w, struct jw_kept *k)
 	k->uses = 0;
 	for (size_t i = 0; i < sizeof k->memo / sizeof k->memo[0]; i++)
 		k->memo[i].n_in = 0;
+	for (size_t i = 0; i < sizeof k->lines / sizeof k->lines[0]; i++)
+		k->lines[i].state = 0;
+	for (size_t i = 0; i < sizeof k->templates / sizeof k->templates[0]; i++) {
+		k->templates[i].n_key = 0;
+		k->templates[i].used = 0;
+	}
 	/* an empty block's hash is read before its n_in (the test that usually
 	** fails first): it is set, so no decision depends on unset memory */
 	for (size_t i = 0; i < sizeof k->blocks / sizeof k->blocks[0]; i++) {
@@ -503,6 +526,129 @@ void jw_block_keep(struct json_writer *w, const struct jw_block_at *at)
 		b->first[d - at->depth - 1] = w->first[d];
 	b->len = (unsigned short)len;
 	memcpy(b->text, w->buf + at->start, len);
+}
+
+/* ---- templates ---- */
+
+/* The JW_TEMPLATE_WAYS slots a template for key[0..n) may be kept in */
+static struct jw_template *template_set(struct jw_kept *k, const uint64_t *key, unsigned n)
+{
+	/* the first three words (the shape's flags, the class, the decision)
+	** and the last (a rule): enough to spread a few hundred shapes */
+	uint64_t h = (key[0] * 0x9e3779b97f4a7c15u) ^ (key[n > 1] * 0xc2b2ae3d27d4eb4fu) ^
+	             (key[n > 2 ? 2 : 0] * 0x165667b19e3779f9u) ^ key[n - 1];
+	h *= 0x9e3779b97f4a7c15u;
+	return &k->templates[(h >> (64 - JW_TEMPLATE_BITS)) & ~(uint64_t)(JW_TEMPLATE_WAYS - 1)];
+}
+
+struct jw_template *jw_template_find(struct json_writer *w, const uint64_t *key, unsigned n)
+{
+	struct jw_kept *k = w->kept;
+	if (!k || n == 0 || n > JW_TEMPLATE_KEY)
+		return NULL;
+	struct jw_template *set = template_set(k, key, n);
+	for (unsigned s = 0; s < JW_TEMPLATE_WAYS; s++)
+		if (set[s].n_key == n && set[s].depth == w->depth && same_words(set[s].key, key, n)) {
+			set[s].used = ++k->uses;
+			return &set[s];
+		}
+	return NULL;
+}
+
+void jw_record_begin(struct json_writer *w, struct jw_recording *r, const uint64_t *key, unsigned n)
+{
+	struct jw_kept *k = w->kept;
+	*r = (struct jw_recording){ .slot = NULL };
+	w->rec = NULL;
+	if (!k || n == 0 || n > JW_TEMPLATE_KEY || w->after_key)
+		return;
+	/* the slot used longest ago, emptied until the template is whole */
+	struct jw_template *set = template_set(k, key, n), *t = set;
+	for (unsigned s = 1; s < JW_TEMPLATE_WAYS; s++)
+		if (set[s].used < t->used)
+			t = &set[s];
+	t->n_key = 0;
+	t->n_holes = 0;
+	t->len = 0;
+	t->depth = (unsigned char)w->depth;
+	jw_template_start(w);
+	*r = (struct jw_recording){ .slot = t, .key = key, .n_key = n, .from = w->pending, .given = w->given };
+	w->rec = r;
+}
+
+/* The text written since the last hole, into the template; false (and
+** nothing kept) if it was given out or does not fit. */
+static bool take_text(struct json_writer *w, struct jw_recording *r)
+{
+	struct jw_template *t = r->slot;
+	if (!t)
+		return false;
+	size_t n = w->pending - r->from;
+	if (w->given != r->given || t->len + n > JW_TEMPLATE_MAX) {
+		r->slot = NULL;
+		return false;
+	}
+	memcpy(t->text + t->len, w->buf + r->from, n);
+	t->len = (unsigned short)(t->len + n);
+	r->from = w->pending;
+	return true;
+}
+
+void jw_rec_hole_begin(struct json_writer *w, unsigned kind, unsigned index)
+{
+	struct jw_recording *r = w->rec;
+	if (!take_text(w, r))
+		return;
+	struct jw_template *t = r->slot;
+	if (t->n_holes == JW_TEMPLATE_HOLES || w->depth > UCHAR_MAX) {
+		r->slot = NULL;
+		return;
+	}
+	t->holes[t->n_holes++] = (struct jw_hole){ .at = t->len, .kind = (unsigned char)kind, .index = (unsigned char)index,
+	                                           .depth = (unsigned char)w->depth, .after_key = w->after_key,
+	                                           .first = w->first[w->depth] };
+}
+
+void jw_rec_hole_end(struct json_writer *w)
+{
+	w->rec->from = w->pending; /* the value's text is not the template's */
+}
+
+void jw_record_end(struct json_writer *w)
+{
+	struct jw_recording *r = w->rec;
+	w->rec = NULL;
+	if (!r || !take_text(w, r) || w->depth != r->slot->depth || w->after_key)
+		return;
+	struct jw_template *t = r->slot;
+	memset(t->text + t->len, 0, 32);
+	memcpy(t->key, r->key, r->n_key * sizeof *r->key);
+	t->n_key = (unsigned char)r->n_key;
+	t->used = ++w->kept->uses;
+}
+
+bool jw_lines(struct json_writer *w, const uint64_t key[3])
+{
+	const struct jw_lines *l = jw_lines_slot(w, key);
+	if (l->state != jw_lines_state(w) || ((l->key[0] ^ key[0]) | (l->key[1] ^ key[1]) | (l->key[2] ^ key[2])))
+		return false;
+	jw_put_text(w, l->text, l->len);
+	w->first[w->depth] = false;
+	w->after_key = false;
+	return true;
+}
+
+void jw_lines_keep(struct json_writer *w, const uint64_t key[3], unsigned state, size_t start, size_t given)
+{
+	struct jw_lines *l = jw_lines_slot(w, key);
+	size_t len = w->pending - start;
+	if (w->given != given || len > JW_LINES_MAX || jw_lines_state(w) != (state & 0xff) || (state & 0xff) == 0)
+		return;
+	memcpy(l->key, key, sizeof l->key);
+	l->state = (unsigned short)state;
+	l->len = (unsigned short)len;
+	memcpy(l->text, w->buf + start, len);
+	memset(l->text + len, 0, 32);
 }
 
 /* The slot for the words in[0..n) (NULL: a writer without slots, or n out of range). */

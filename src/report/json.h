@@ -33,10 +33,12 @@
 #define JSON_BUFFER 262144
 
 struct jw_kept;
+struct jw_recording;
 
 struct json_writer {
 	FILE *out;
 	struct jw_kept *kept;         /* strings and runs of lines written once (jw_string_kept, jw_run); NULL: none */
+	struct jw_recording *rec;     /* a template being recorded (jw_record_begin); NULL: none */
 	size_t given;                 /* bytes given to out so far */
 	unsigned depth;
 	bool first[JSON_MAX_DEPTH];   /* no element written yet at this level */
@@ -106,7 +108,59 @@ struct jw_block {
 	unsigned short len;
 	char text[JW_BLOCK_MAX];
 };
+/*
+** A template: the text of something written often whose shape (its keys,
+** the strings the code or the terms fix) is a function of up to
+** JW_TEMPLATE_KEY words, with holes where its values go (a motion's number,
+** title, counts: report_json).  Recorded as it is written the usual way,
+** the values' text cut out (jw_record_begin, jw_hole_begin/end,
+** jw_record_end), then written again for other values of the same shape by
+** copying the text between the holes and filling each (jw_template_write).
+*/
+#define JW_TEMPLATE_BITS 7
+#define JW_TEMPLATE_WAYS 2
+#define JW_TEMPLATE_KEY 12
+#define JW_TEMPLATE_HOLES 24
+#define JW_TEMPLATE_MAX 2048 /* bytes of text a template holds */
+struct jw_hole {
+	unsigned short at;             /* where in the text */
+	unsigned char kind, index;     /* the caller's: what goes there */
+	unsigned char depth;           /* the writer's state there */
+	bool after_key, first;
+};
+struct jw_template {
+	uint64_t key[JW_TEMPLATE_KEY];
+	unsigned long used;            /* when it was last written or recorded (jw_kept.uses) */
+	unsigned char n_key;           /* 0: empty */
+	unsigned char depth;           /* where it begins and ends */
+	unsigned char n_holes;
+	unsigned short len;
+	struct jw_hole holes[JW_TEMPLATE_HOLES];
+	char text[JW_TEMPLATE_MAX + 32]; /* 32 bytes set past len (jw_put_text) */
+};
+struct jw_recording {
+	struct jw_template *slot;      /* NULL: nothing to keep (it did not fit, or the buffer was given out) */
+	const uint64_t *key;
+	unsigned n_key;
+	size_t from, given;            /* the buffer's text not yet taken into the template; w->given at the start */
+};
+/*
+** Lines whose text is a function of three words and the writer's state
+** where they begin (a motion's counts, a rule's numbers: jw_lines), and
+** that leave it at the same depth, not after a key: kept in one slot found
+** by the words, then copied.
+*/
+#define JW_LINES_BITS 9
+#define JW_LINES_MAX 400
+struct jw_lines {
+	uint64_t key[3];
+	unsigned short state;          /* jw_lines_state: depth, after_key, first; 0: empty (depth 0 is never kept) */
+	unsigned short len;
+	char text[JW_LINES_MAX + 32];  /* 32 bytes set past len (jw_put_text) */
+};
 struct jw_kept {
+	struct jw_template templates[1u << JW_TEMPLATE_BITS];
+	struct jw_lines lines[1u << JW_LINES_BITS];
 	struct jw_block blocks[1u << JW_BLOCK_BITS];
 	const void *key[JW_KEPT_SLOTS];
 	unsigned char len[JW_KEPT_SLOTS];
@@ -158,6 +212,61 @@ struct jw_block_at {
 };
 bool jw_block(struct json_writer *w, const uint64_t *in, unsigned n, struct jw_block_at *at);
 void jw_block_keep(struct json_writer *w, const struct jw_block_at *at);
+/*
+** Templates (struct jw_template): jw_template_find returns the template
+** kept for the words key[0..n) (the caller's depth among them), or NULL.
+** Then the caller writes the thing the usual way between jw_record_begin
+** and jw_record_end, each value that is a hole between jw_hole_begin and
+** jw_hole_end (a value after its key, or keys and values in the middle of
+** an object), with nothing else (no jw_block, no jw_string_memo) that
+** copies text a hole's value is in.  It begins as a value, not after a key.
+** jw_template_write(w, t, fill, ctx) writes it again: fill writes hole h as
+** it was written the usual way (from the writer's state there, restored).
+** The words must decide the text between the holes whole.
+*/
+struct jw_template *jw_template_find(struct json_writer *w, const uint64_t *key, unsigned n);
+void jw_record_begin(struct json_writer *w, struct jw_recording *r, const uint64_t *key, unsigned n);
+void jw_record_end(struct json_writer *w);
+void jw_rec_hole_begin(struct json_writer *w, unsigned kind, unsigned index);
+void jw_rec_hole_end(struct json_writer *w);
+static inline void jw_hole_begin(struct json_writer *w, unsigned kind, unsigned index)
+{
+	if (w->rec)
+		jw_rec_hole_begin(w, kind, index);
+}
+static inline void jw_hole_end(struct json_writer *w)
+{
+	if (w->rec)
+		jw_rec_hole_end(w);
+}
+/* Before a template's text: the separator before a value, and the writer
+** as after a key (as jw_record_begin) */
+static inline void jw_template_start(struct json_writer *w);
+/* n bytes of a template's text at s (readable up to 32 bytes past n) */
+static inline void jw_put_text(struct json_writer *w, const char *s, size_t n);
+/* A string that needs no escape and is short, quoted, at o (room for
+** JW_TOKEN_MAX): its end; else NULL, having written nothing that counts. */
+char *jw_quote_plain(char *o, const char *s);
+/*
+** Lines (struct jw_lines): jw_lines writes the lines kept for the words
+** key[0..3) where the writer is and returns true; or writes nothing and
+** returns false: then the caller writes them and calls jw_lines_keep(w,
+** key, state, start, given), state and start and given being
+** jw_lines_state(w), w->pending and w->given from before they were written.
+** The words must decide the text whole, as for jw_block.
+*/
+static inline unsigned jw_lines_state(const struct json_writer *w)
+{
+	return w->depth | (unsigned)w->after_key << 8 | (unsigned)w->first[w->depth] << 9;
+}
+static inline struct jw_lines *jw_lines_slot(const struct json_writer *w, const uint64_t key[3])
+{
+	uint64_t h = (key[0] * 0x9e3779b97f4a7c15u) ^ (key[1] * 0xc2b2ae3d27d4eb4fu) ^ key[2];
+	h *= 0x9e3779b97f4a7c15u;
+	return &w->kept->lines[h >> (64 - JW_LINES_BITS)];
+}
+bool jw_lines(struct json_writer *w, const uint64_t key[3]);
+void jw_lines_keep(struct json_writer *w, const uint64_t key[3], unsigned state, size_t start, size_t given);
 /* s quoted and escaped as a key, with its ": ", into out (cap bytes), for
 ** jw_key_quoted: its length, or 0 if it does not fit. */
 size_t jw_quote_key(char *out, size_t cap, const char *s);
@@ -256,6 +365,28 @@ static inline void jw_close(struct json_writer *w, char c)
 	}
 	*o = c;
 	jw_end_at(w, o + 1);
+}
+
+static inline void jw_template_start(struct json_writer *w)
+{
+	jw_end_at(w, jw_next(w, 0));
+	w->after_key = true;
+}
+
+/* n bytes at s (readable up to 32 bytes past n, the short runs copied in
+** two fixed-size steps) */
+static inline void jw_put_text(struct json_writer *w, const char *s, size_t n)
+{
+	if (w->pending + n + 32 > JSON_BUFFER)
+		jw_drain(w);
+	char *o = w->buf + w->pending;
+	if (n <= 32) {
+		memcpy(o, s, 16);
+		memcpy(o + 16, s + 16, 16);
+	} else {
+		memcpy(o, s, n);
+	}
+	w->pending += n;
 }
 
 static inline void jw_begin_object(struct json_writer *w) { jw_open(w, '{'); }

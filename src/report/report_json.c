@@ -148,7 +148,7 @@ static void json_opt_kept_quoted(struct json_writer *w, const char *quoted, size
 		jw_null(w);
 }
 
-/* What a rule's object begins with, up to its "met" key: the same at every
+/* What a rule's object begins with, up to its "met": the same at every
 ** motion for one requirement of the terms (kept as a run, jw_run, keyed by
 ** the requirement); the first also opens the array under its key. */
 struct rule_head {
@@ -168,7 +168,6 @@ static void json_rule_head(struct json_writer *w, const void *ctx)
 	json_opt_kept(w, "clause", h->q->clause);
 	jw_key_lit(w, "rule");
 	jw_string_kept(w, h->q->req, h->q->text); /* the rule as written: one text for each requirement of the terms */
-	jw_key_lit(w, "met");
 }
 
 /*
@@ -288,12 +287,57 @@ static void json_working(struct json_writer *w, const struct req_result *q)
 		jw_string(w, working);
 }
 
-/* "key": [the rules with their numbers] */
-#define json_requirements(w, key, reqs, n) \
-	json_requirements_quoted((w), "\"" key "\": ", sizeof "\"" key "\": " - 1, (reqs), (n))
+/* A rule's "met", "needed" and "working": its numbers */
+static void json_rule_numbers(struct json_writer *w, const struct req_result *q)
+{
+	jw_key_lit(w, "met");
+	if (q->failed)
+		jw_null(w);
+	else
+		jw_bool(w, q->met);
+	if (q->has_needed)
+		jw_key_int(w, "needed", q->needed);
+	else
+		jw_key_null(w, "needed");
+	json_working(w, q);
+}
+
+/*
+** ... kept as a block (jw_block) where the steps are the plan's memo's
+** (steps_kept): their address stands for the comparisons and the counts
+** they saw (every count the working shows), so with the flags and the
+** votes needed it decides these lines whole.  A motion written from its
+** template (json_motion) writes its rules' numbers so.
+*/
+static void json_rule_numbers_kept(struct json_writer *w, const struct req_result *q)
+{
+	if (!q->steps_kept || q->failed) {
+		json_rule_numbers(w, q);
+		return;
+	}
+	uint64_t in[3] = { (uint64_t)(uintptr_t)q->steps, (uint64_t)q->needed,
+	                   (uint64_t)q->met | (uint64_t)q->has_needed << 1 | (uint64_t)q->negated << 2 |
+	                           (uint64_t)q->truncated << 3 | (uint64_t)q->n_steps << 8 | (uint64_t)'R' << 56 };
+	if (jw_lines(w, in))
+		return;
+	unsigned state = jw_lines_state(w);
+	size_t start = w->pending, given = w->given;
+	json_rule_numbers(w, q);
+	jw_lines_keep(w, in, state, start, given);
+}
+
+/* The holes of a motion's template (json_motion): what its values are */
+enum motion_hole {
+	HOLE_NUMBER, HOLE_TITLE, HOLE_DECLARED, HOLE_DEPUTIES, HOLE_QUORUM_PRESENT, HOLE_QUORUM_ATTENDEES,
+	HOLE_QUORUM_RULE, HOLE_COUNTS, HOLE_CASTING, HOLE_RULE, HOLE_FINDINGS
+};
+
+/* "key": [the rules with their numbers]; hole: HOLE_QUORUM_RULE or HOLE_RULE */
+#define json_requirements(w, key, reqs, n, hole) \
+	json_requirements_quoted((w), "\"" key "\": ", sizeof "\"" key "\": " - 1, (reqs), (n), (hole))
 
 static void json_requirements_quoted(struct json_writer *w, const char *quoted, size_t len,
-                                     const struct req_result *reqs, unsigned n)
+                                     const struct req_result *reqs, unsigned n, enum motion_hole hole)
 {
 	if (n == 0) {
 		jw_key_quoted(w, quoted, len);
@@ -303,22 +347,22 @@ static void json_requirements_quoted(struct json_writer *w, const char *quoted, 
 		const struct req_result *q = &reqs[i];
 		struct rule_head head = { i ? NULL : quoted, len, q };
 		jw_run(w, q->req, json_rule_head, &head);
-		if (q->failed)
-			jw_null(w);
-		else
-			jw_bool(w, q->met);
-		if (q->has_needed)
-			jw_key_int(w, "needed", q->needed);
-		else
-			jw_key_null(w, "needed");
-		json_working(w, q);
+		jw_hole_begin(w, hole, i);
+		json_rule_numbers(w, q);
+		jw_hole_end(w);
 		jw_end_object(w);
 	}
 	jw_end_array(w);
 }
 
+static void json_counts_at_once(struct json_writer *w, const struct counts *c, bool attendees);
+
 static void json_counts(struct json_writer *w, const struct counts *c, bool attendees)
 {
+	if (w->kept) {
+		json_counts_at_once(w, c, attendees);
+		return;
+	}
 	jw_begin_object(w);
 	/* the counts' names as the language spells them (ast_count_name), as
 	** literal keys: this is a tenth of a JSON report */
@@ -338,16 +382,34 @@ static void json_counts(struct json_writer *w, const struct counts *c, bool atte
 }
 
 /* One line of the counts after the one before (jw_key_int's text), at o,
-** with the room checked by json_counts_at_once */
-JW_INLINE char *count_line(char *o, bool comma, size_t indent, const char *quoted, size_t n, int64_t v)
+** with the room checked by json_counts_at_once; `copy` bytes of the
+** indentation copied (a fixed size), at least indent */
+JW_INLINE char *count_line(char *o, bool comma, size_t indent, size_t copy, const char *quoted, size_t n, int64_t v)
 {
 	*o = ',';
 	o += comma;
-	memcpy(o, jw_indent, sizeof jw_indent); /* all of it, a fixed-size copy, as jw_next */
+	memcpy(o, jw_indent, copy);
 	o += indent;
 	memcpy(o, quoted, n);
 	o += n;
 	return o + numfmt_i64_fast(o, v);
+}
+
+/* The counts' lines after their object's '{' (copy: as count_line) */
+JW_INLINE char *count_lines(char *o, size_t indent, size_t copy, const struct counts *c, bool attendees)
+{
+	o = count_line(o, false, indent, copy, JW_QUOTED("members"), c->n[COUNT_MEMBERS]);
+	o = count_line(o, true, indent, copy, JW_QUOTED("present"), c->n[COUNT_PRESENT]);
+	o = count_line(o, true, indent, copy, JW_QUOTED("eligible"), c->n[COUNT_ELIGIBLE]);
+	o = count_line(o, true, indent, copy, JW_QUOTED("conflicted"), c->n[COUNT_CONFLICTED]);
+	o = count_line(o, true, indent, copy, JW_QUOTED("yes"), c->n[COUNT_YES]);
+	o = count_line(o, true, indent, copy, JW_QUOTED("no"), c->n[COUNT_NO]);
+	o = count_line(o, true, indent, copy, JW_QUOTED("abstain"), c->n[COUNT_ABSTAIN]);
+	o = count_line(o, true, indent, copy, JW_QUOTED("cast"), c->n[COUNT_CAST]);
+	o = count_line(o, true, indent, copy, JW_QUOTED("votes"), c->n[COUNT_VOTES]);
+	if (attendees)
+		o = count_line(o, true, indent, copy, JW_QUOTED("attendees"), c->n[COUNT_ATTENDEES]);
+	return o;
 }
 
 /*
@@ -364,17 +426,12 @@ static void json_counts_at_once(struct json_writer *w, const struct counts *c, b
 		jw_drain(w);
 	char *o = w->buf + w->pending;
 	size_t indent = 1 + 2 * (size_t)w->depth;
-	o = count_line(o, false, indent, JW_QUOTED("members"), c->n[COUNT_MEMBERS]);
-	o = count_line(o, true, indent, JW_QUOTED("present"), c->n[COUNT_PRESENT]);
-	o = count_line(o, true, indent, JW_QUOTED("eligible"), c->n[COUNT_ELIGIBLE]);
-	o = count_line(o, true, indent, JW_QUOTED("conflicted"), c->n[COUNT_CONFLICTED]);
-	o = count_line(o, true, indent, JW_QUOTED("yes"), c->n[COUNT_YES]);
-	o = count_line(o, true, indent, JW_QUOTED("no"), c->n[COUNT_NO]);
-	o = count_line(o, true, indent, JW_QUOTED("abstain"), c->n[COUNT_ABSTAIN]);
-	o = count_line(o, true, indent, JW_QUOTED("cast"), c->n[COUNT_CAST]);
-	o = count_line(o, true, indent, JW_QUOTED("votes"), c->n[COUNT_VOTES]);
-	if (attendees)
-		o = count_line(o, true, indent, JW_QUOTED("attendees"), c->n[COUNT_ATTENDEES]);
+	/* the indentation copied in 32 bytes where it fits (most reports'
+	** counts are at depth 6 or so), else all 64 of jw_indent */
+	if (indent <= 32)
+		o = count_lines(o, indent, 32, c, attendees);
+	else
+		o = count_lines(o, indent, sizeof jw_indent, c, attendees);
 	w->first[w->depth] = false;
 	jw_end_at(w, o);
 	jw_end_object(w);
@@ -533,8 +590,47 @@ static void json_class_declared(struct json_writer *w, const struct motion_resul
 		static const char plain_motion; /* stands for the run below */
 		jw_run(w, &plain_motion, json_nothing_declared, NULL);
 	} else {
+		jw_hole_begin(w, HOLE_DECLARED, 0);
 		json_declared(w, mo);
+		jw_hole_end(w);
 	}
+}
+
+/* The deputies sitting for absent principals */
+static void json_deputies(struct json_writer *w, const struct motion_result *mr)
+{
+	jw_begin_array(w);
+	for (unsigned k = 0; k < mr->n_deputies; k++) {
+		jw_begin_object(w);
+		jw_key_string(w, "member", mr->deputies[k].deputy->id);
+		jw_key_string(w, "for", mr->deputies[k].principal->id);
+		jw_end_object(w);
+	}
+	jw_end_array(w);
+}
+
+/* "key": s (where s is not NULL) or v, the value a hole of a template
+** being recorded (jw_hole_begin) */
+#define json_key_int_hole(w, key, v, hole) json_quoted_hole((w), JW_QUOTED(key), (hole), NULL, (v))
+#define json_key_string_hole(w, key, s, hole) json_quoted_hole((w), JW_QUOTED(key), (hole), (s), 0)
+
+static void json_quoted_hole(struct json_writer *w, const char *quoted, size_t n, enum motion_hole hole, const char *s,
+                             int64_t v)
+{
+	if (!w->rec) {
+		if (s)
+			jw_quoted_string(w, quoted, n, s);
+		else
+			jw_quoted_int(w, quoted, n, v);
+		return;
+	}
+	jw_key_quoted(w, quoted, n);
+	jw_rec_hole_begin(w, hole, 0);
+	if (s)
+		jw_string(w, s);
+	else
+		jw_int(w, v);
+	jw_rec_hole_end(w);
 }
 
 /* From "deputies" (or "quorate") to the end of "quorum" */
@@ -543,30 +639,25 @@ static void json_motion_quorum(struct json_writer *w, const struct terms *t, con
 	const struct rec_motion *mo = mr->motion;
 	if (t->has_deputies) {
 		jw_key_lit(w, "deputies");
-		jw_begin_array(w);
-		for (unsigned k = 0; k < mr->n_deputies; k++) {
-			jw_begin_object(w);
-			jw_key_string(w, "member", mr->deputies[k].deputy->id);
-			jw_key_string(w, "for", mr->deputies[k].principal->id);
-			jw_end_object(w);
-		}
-		jw_end_array(w);
+		jw_hole_begin(w, HOLE_DEPUTIES, 0);
+		json_deputies(w, mr);
+		jw_hole_end(w);
 	}
 	if (mr->quorum_known)
 		jw_key_bool(w, "quorate", mr->quorate);
 	else
 		jw_key_null(w, "quorate");
 	if (mr->quorum_known && !mo->is_virtual)
-		jw_key_int(w, "quorum_present", mr->quorum_present);
+		json_key_int_hole(w, "quorum_present", mr->quorum_present, HOLE_QUORUM_PRESENT);
 	else
 		jw_key_null(w, "quorum_present");
 	if (t->uses_attendees) {
 		if (mr->quorum_known && !mo->is_virtual)
-			jw_key_int(w, "quorum_attendees", mr->quorum_attendees);
+			json_key_int_hole(w, "quorum_attendees", mr->quorum_attendees, HOLE_QUORUM_ATTENDEES);
 		else
 			jw_key_null(w, "quorum_attendees");
 	}
-	json_requirements(w, "quorum", mr->quorum, mr->n_quorum);
+	json_requirements(w, "quorum", mr->quorum, mr->n_quorum, HOLE_QUORUM_RULE);
 }
 
 /* How the motion was decided: "consensus", "declared", "vote" or "none" */
@@ -595,9 +686,11 @@ static void json_motion_decision(struct json_writer *w, const struct motion_resu
 		static const char no_casting_approval_or_ratification; /* stands for the run below */
 		jw_run(w, &no_casting_approval_or_ratification, json_casting_to_ratification, mr);
 	} else {
+		jw_hole_begin(w, HOLE_CASTING, 0);
 		json_casting_to_ratification(w, mr);
+		jw_hole_end(w);
 	}
-	json_requirements(w, "requires", mr->reqs, mr->n_reqs);
+	json_requirements(w, "requires", mr->reqs, mr->n_reqs, HOLE_RULE);
 	if (mr->findings.first) {
 		json_outcomes(w, mr); /* the findings follow: json_motion */
 	} else { /* the same for every pair of outcomes */
@@ -672,35 +765,148 @@ static bool decision_block_inputs(const struct motion_result *mr, struct working
 	return push_requirements(wi, mr->reqs, mr->n_reqs);
 }
 
-static void json_motion(struct json_writer *w, const struct terms *t, const struct motion_result *mr)
+/* A motion the usual way: its blocks kept (jw_block) where `blocks` and
+** the writer has slots; the holes of its template marked where one is
+** being recorded (then without blocks, which would copy values) */
+static void json_motion_usual(struct json_writer *w, const struct terms *t, const struct motion_result *mr, bool blocks)
 {
 	const struct rec_motion *mo = mr->motion;
 	jw_begin_object(w);
-	jw_key_string(w, "number", mo->number);
-	jw_key_string(w, "title", mo->title);
+	json_key_string_hole(w, "number", mo->number, HOLE_NUMBER);
+	json_key_string_hole(w, "title", mo->title, HOLE_TITLE);
 	struct working_inputs wi;
 	struct jw_block_at at = { .slot = NULL };
 	bool plain = nothing_declared(mo);
+	blocks = blocks && w->kept;
 	if (!plain) /* the block begins after what is declared */
 		json_class_declared(w, mr);
-	if (!w->kept || !rules_block_inputs(t, mr, &wi) || !jw_block(w, wi.in, wi.n, &at)) {
+	if (!blocks || !rules_block_inputs(t, mr, &wi) || !jw_block(w, wi.in, wi.n, &at)) {
 		if (plain)
 			json_class_declared(w, mr);
 		json_motion_quorum(w, t, mr);
 		jw_block_keep(w, &at);
 	}
 	jw_key_lit(w, "counts");
-	if (w->kept)
-		json_counts_at_once(w, mr->counts, t->uses_attendees);
-	else
-		json_counts(w, mr->counts, t->uses_attendees);
+	jw_hole_begin(w, HOLE_COUNTS, 0);
+	json_counts(w, mr->counts, t->uses_attendees);
+	jw_hole_end(w);
 	at.slot = NULL;
-	if (!w->kept || !decision_block_inputs(mr, &wi) || !jw_block(w, wi.in, wi.n, &at)) {
+	if (!blocks || !decision_block_inputs(mr, &wi) || !jw_block(w, wi.in, wi.n, &at)) {
 		json_motion_decision(w, mr);
 		jw_block_keep(w, &at);
 	}
-	if (mr->findings.first)
-		json_motion_findings(w, mr);
+	if (mr->findings.first) {
+		jw_key_lit(w, "findings");
+		jw_hole_begin(w, HOLE_FINDINGS, 0);
+		json_findings(w, &mr->findings);
+		jw_hole_end(w);
+		jw_end_object(w);
+	}
+}
+
+/*
+** A motion's template (jw_template) is keyed by its shape: the words below,
+** which decide its text but for its values (the holes, motion_hole): its
+** depth, class and rules (each requirement of the terms stands for its
+** clause and rule as written, as for json_rule_head's run), how it was
+** decided, its outcomes, and which of the lines that are there or not,
+** null or not, are written.  false: too many rules for a key.
+*/
+struct motion_shape {
+	uint64_t in[JW_TEMPLATE_KEY];
+	unsigned n;
+};
+
+static bool motion_shape(const struct json_writer *w, const struct terms *t, const struct motion_result *mr,
+                         struct motion_shape *k)
+{
+	const struct rec_motion *mo = mr->motion;
+	if (mr->n_quorum + mr->n_reqs > JW_TEMPLATE_KEY - 3)
+		return false;
+	k->in[0] = (uint64_t)w->depth | (uint64_t)t->has_deputies << 8 | (uint64_t)t->uses_attendees << 9 |
+	           (uint64_t)nothing_declared(mo) << 10 | (uint64_t)mo->is_virtual << 11 |
+	           (uint64_t)mr->quorum_known << 12 | (uint64_t)mr->quorate << 13 |
+	           (uint64_t)(mr->findings.first != NULL) << 14 | (uint64_t)nothing_cast_approved_or_ratified(mr) << 15 |
+	           (uint64_t)mr->outcome << 16 | (uint64_t)mr->recorded << 24 | (uint64_t)mr->n_quorum << 32 |
+	           (uint64_t)mr->n_reqs << 40;
+	k->in[1] = (uint64_t)(uintptr_t)mr->cls;
+	k->in[2] = (uint64_t)(uintptr_t)decision_name(mr);
+	unsigned n = 3;
+	for (unsigned i = 0; i < mr->n_quorum; i++)
+		k->in[n++] = (uint64_t)(uintptr_t)mr->quorum[i].req;
+	for (unsigned i = 0; i < mr->n_reqs; i++)
+		k->in[n++] = (uint64_t)(uintptr_t)mr->reqs[i].req;
+	k->n = n;
+	return true;
+}
+
+/* A string value of a template (a motion's number, its title) */
+static void json_string_hole(struct json_writer *w, const char *s)
+{
+	if (w->pending + JW_TOKEN_MAX > sizeof w->buf)
+		jw_drain(w);
+	char *o = jw_quote_plain(w->buf + w->pending, s);
+	if (o)
+		jw_end_at(w, o);
+	else
+		jw_string(w, s);
+	w->after_key = false;
+}
+
+/* A motion from its template: its text, and its values in its holes, each
+** as json_motion_usual writes it */
+static void json_motion_from(struct json_writer *w, const struct jw_template *tp, const struct terms *t,
+                             const struct motion_result *mr)
+{
+	jw_template_start(w);
+	size_t from = 0;
+	for (unsigned i = 0; i < tp->n_holes; i++) {
+		const struct jw_hole *h = &tp->holes[i];
+		jw_put_text(w, tp->text + from, h->at - from);
+		from = h->at;
+		w->depth = h->depth;
+		w->after_key = h->after_key;
+		w->first[h->depth] = h->first;
+		switch ((enum motion_hole)h->kind) {
+		case HOLE_NUMBER: json_string_hole(w, mr->motion->number); break;
+		case HOLE_TITLE: json_string_hole(w, mr->motion->title); break;
+		case HOLE_DECLARED: json_declared(w, mr->motion); break;
+		case HOLE_DEPUTIES: json_deputies(w, mr); break;
+		case HOLE_QUORUM_PRESENT: jw_int(w, mr->quorum_present); break;
+		case HOLE_QUORUM_ATTENDEES: jw_int(w, mr->quorum_attendees); break;
+		case HOLE_QUORUM_RULE: json_rule_numbers_kept(w, &mr->quorum[h->index]); break;
+		case HOLE_COUNTS: json_counts(w, mr->counts, t->uses_attendees); break;
+		case HOLE_CASTING: json_casting_to_ratification(w, mr); break;
+		case HOLE_RULE: json_rule_numbers_kept(w, &mr->reqs[h->index]); break;
+		case HOLE_FINDINGS: json_findings(w, &mr->findings); break;
+		}
+	}
+	jw_put_text(w, tp->text + from, tp->len - from);
+	w->depth = tp->depth;
+	w->after_key = false;
+}
+
+/*
+** A replay's writer (with slots) writes most motions from the template kept
+** for their shape: its text copied, its values written into its holes.  A
+** shape seen for the first time is written the usual way and recorded.
+*/
+static void json_motion(struct json_writer *w, const struct terms *t, const struct motion_result *mr)
+{
+	struct motion_shape k;
+	if (!w->kept || w->rec || !motion_shape(w, t, mr, &k)) {
+		json_motion_usual(w, t, mr, true);
+		return;
+	}
+	struct jw_template *tp = jw_template_find(w, k.in, k.n);
+	if (tp) {
+		json_motion_from(w, tp, t, mr);
+		return;
+	}
+	struct jw_recording r;
+	jw_record_begin(w, &r, k.in, k.n);
+	json_motion_usual(w, t, mr, !w->rec);
+	jw_record_end(w);
 }
 
 void report_json_meeting(struct json_writer *w, const struct meeting_result *r)

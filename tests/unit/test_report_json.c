@@ -6,7 +6,11 @@
 ** comparisons than one) over many counts, with the writer's memos shared
 ** by every meeting; and so is every motion written with its blocks kept
 ** (jw_block: from "class" to "quorum", from "decision" to its end, by
-** what they are made of), whatever it declares, decides and finds.
+** what they are made of), whatever it declares, decides and finds; and
+** so is every motion written from its template (jw_template: kept by its
+** shape, its values filled in), judged with a plan as a replay judges
+** (each rule's numbers kept by its steps), with values of every size and
+** strings that need escapes put in its holes.
 ** Run from the repository root (stdlib/ is found there).
 */
 #include <stdarg.h>
@@ -107,55 +111,84 @@ static const char *meeting_text(char *buf, size_t cap, unsigned present, unsigne
 	return buf;
 }
 
-static void test_kept_workings(void **state)
+static const struct terms *load_terms(struct run *R)
 {
-	FIXTURE_ENTER(struct run, R);
-	struct source tsrc;
-	struct ast_file tfile;
-	source_from_memory(&tsrc, &R->f.arena, "terms.tor", terms_text, strlen(terms_text));
+	struct source *tsrc = arena_alloc(&R->f.arena, sizeof *tsrc);
+	struct ast_file *tfile = arena_alloc(&R->f.arena, sizeof *tfile);
+	source_from_memory(tsrc, &R->f.arena, "terms.tor", terms_text, strlen(terms_text));
 	const struct node *tn =
-		parse_file(&R->f.arena, &R->f.diag, &tsrc, &tfile) ? NULL : fixture_first_item(&tfile, N_TERMS);
-	const struct terms *t = tn ? sema_terms(&R->f.arena, &R->f.diag, &R->f.ld, tn, &tsrc) : NULL;
+		parse_file(&R->f.arena, &R->f.diag, tsrc, tfile) ? NULL : fixture_first_item(tfile, N_TERMS);
+	const struct terms *t = tn ? sema_terms(&R->f.arena, &R->f.diag, &R->f.ld, tn, tsrc) : NULL;
 	if (!t) {
 		fixture_dump_diags(&R->f);
 		fail_msg("the terms do not check");
 	}
-	static struct jw_kept kept;
+	return t;
+}
+
+static const struct meeting *read_meeting(struct run *R, const char *text)
+{
+	struct source *msrc = arena_alloc(&R->f.arena, sizeof *msrc);
+	struct ast_file *mfile = arena_alloc(&R->f.arena, sizeof *mfile);
+	const char *mt = arena_strdup(&R->f.arena, text);
+	source_from_memory(msrc, &R->f.arena, "m.minutes", mt, strlen(mt));
+	const struct node *mn = parse_file(&R->f.arena, &R->f.diag, msrc, mfile) ? NULL : fixture_first_item(mfile, N_MEETING);
+	const struct meeting *m = mn ? minutes_from_ast(&R->f.arena, &R->f.diag, mn, msrc) : NULL;
+	if (!m) {
+		fixture_dump_diags(&R->f);
+		fail_msg("the record does not read: %s", mt);
+	}
+	return m;
+}
+
+/* A replay's writer (with slots) and one without, each writing an array */
+struct writers {
 	struct out a, b;
-	out_open(&a);
-	out_open(&b);
 	struct json_writer kw, fw; /* kept, and afresh */
-	jw_init(&kw, a.f);
-	jw_keep(&kw, &kept);
-	jw_init(&fw, b.f);
-	jw_begin_array(&kw);
-	jw_begin_array(&fw);
+};
+
+static void writers_open(struct writers *ws, struct jw_kept *kept)
+{
+	out_open(&ws->a);
+	out_open(&ws->b);
+	jw_init(&ws->kw, ws->a.f);
+	jw_keep(&ws->kw, kept);
+	jw_init(&ws->fw, ws->b.f);
+	jw_begin_array(&ws->kw);
+	jw_begin_array(&ws->fw);
+}
+
+/* Their texts, the arrays ended */
+static void writers_end(struct writers *ws, const char **kept, const char **afresh)
+{
+	jw_end_array(&ws->kw);
+	jw_end_array(&ws->fw);
+	jw_finish(&ws->kw);
+	jw_finish(&ws->fw);
+	*kept = out_text(&ws->a);
+	*afresh = out_text(&ws->b);
+}
+
+static void test_kept_workings(void **state)
+{
+	FIXTURE_ENTER(struct run, R);
+	const struct terms *t = load_terms(R);
+	static struct jw_kept kept;
+	static struct writers ws;
+	writers_open(&ws, &kept);
 	for (unsigned round = 0; round < 2; round++) {
 		for (unsigned seed = 0; seed < 300; seed++) {
 			char text[8192];
 			unsigned present = 1 + (seed * 7 + round) % 10;
-			struct source *msrc = arena_alloc(&R->f.arena, sizeof *msrc);
-			struct ast_file *mfile = arena_alloc(&R->f.arena, sizeof *mfile);
-			const char *mt = arena_strdup(&R->f.arena, meeting_text(text, sizeof text, present, seed));
-			source_from_memory(msrc, &R->f.arena, "m.minutes", mt, strlen(mt));
-			const struct node *mn =
-				parse_file(&R->f.arena, &R->f.diag, msrc, mfile) ? NULL : fixture_first_item(mfile, N_MEETING);
-			const struct meeting *m = mn ? minutes_from_ast(&R->f.arena, &R->f.diag, mn, msrc) : NULL;
-			if (!m) {
-				fixture_dump_diags(&R->f);
-				fail_msg("the record does not read: %s", mt);
-			}
+			const struct meeting *m = read_meeting(R, meeting_text(text, sizeof text, present, seed));
 			const struct meeting_result *r = eval_meeting(&R->f.arena, t, m);
 			assert_non_null(r);
-			report_json_meeting(&kw, r);
-			report_json_meeting(&fw, r);
+			report_json_meeting(&ws.kw, r);
+			report_json_meeting(&ws.fw, r);
 		}
 	}
-	jw_end_array(&kw);
-	jw_end_array(&fw);
-	jw_finish(&kw);
-	jw_finish(&fw);
-	const char *got = out_text(&a), *want = out_text(&b);
+	const char *got, *want;
+	writers_end(&ws, &got, &want);
 	assert_non_null(strstr(want, "\"working\": \"1 >= 1\""));
 	assert_non_null(strstr(want, "\"working\": \"not ("));
 	assert_non_null(strstr(want, " rounded up = "));
@@ -164,14 +197,118 @@ static void test_kept_workings(void **state)
 	assert_non_null(strstr(want, "\"decision\": \"consensus\""));
 	assert_non_null(strstr(want, "\"code\": \"vote.twice\""));
 	assert_string_equal(got, want);
-	out_close(&a);
-	out_close(&b);
+	out_close(&ws.a);
+	out_close(&ws.b);
+}
+
+/* Values of every size for a template's holes */
+static const int64_t edge_numbers[] = { 0, 1, 9, 10, 99, 100, 4095, 4096, 123456789012, -1, -40, INT64_MAX, INT64_MIN };
+#define N_EDGE (sizeof edge_numbers / sizeof edge_numbers[0])
+
+/* Strings that need escapes, are long (past a short string's fast copy,
+** and past a kept string's room), empty, or not ASCII */
+static const char *edge_string(struct run *R, unsigned k)
+{
+	static const char *const some[] = {
+		"", "a", "say \"no\"", "back\\slash", "tab\there", "line\nbreak", "\x01\x1f control", "caf\xc3\xa9 \xe2\x82\xac",
+	};
+	if (k % 3 != 2)
+		return some[k % (sizeof some / sizeof some[0])];
+	size_t n = 100 + 97 * (k % 7); /* 100 to 682 bytes */
+	char *s = arena_alloc(&R->f.arena, n + 1);
+	for (size_t i = 0; i < n; i++)
+		s[i] = "ab\"cd\\ef gh\n"[(i * 7 + k) % 13];
+	s[n] = '\0';
+	return s;
+}
+
+/* Put edge values into the holes of r's motions (those written from a
+** template afresh: number, title, counts, the quorum's present and
+** attendees, the votes needed); k picks them. */
+static void put_edges(struct run *R, struct meeting_result *r, unsigned k)
+{
+	for (unsigned i = 0; i < r->n_motions; i++) {
+		struct motion_result *mr = &r->motions[i];
+		struct rec_motion *mo = (struct rec_motion *)mr->motion;
+		unsigned e = k * 31 + i * 7;
+		mo->title = edge_string(R, e);
+		if (e % 5 == 0)
+			mo->number = edge_string(R, e / 5);
+		struct counts *c = arena_alloc(&R->f.arena, sizeof *c);
+		memcpy(c, mr->counts, sizeof *c); /* the rules' own counts (their workings') are not changed */
+		for (unsigned j = 0; j < COUNT__N; j++)
+			if ((e + j) % 3 == 0)
+				c->n[j] = edge_numbers[(e + j) % N_EDGE];
+		mr->counts = c;
+		mr->quorum_present = edge_numbers[e % N_EDGE];
+		mr->quorum_attendees = edge_numbers[(e + 3) % N_EDGE];
+		for (unsigned j = 0; j < mr->n_reqs; j++)
+			if (mr->reqs[j].has_needed && (e + j) % 2)
+				mr->reqs[j].needed = edge_numbers[(e + j) % N_EDGE];
+	}
+}
+
+/*
+** Motions written from their templates (a replay's writer: jw_keep) and
+** the usual way (a writer without slots), judged with one plan for all
+** meetings (as replay judges: each rule's steps are the plan's, and its
+** numbers are kept by them), some with edge values in their holes, and
+** a shape more than meeting_text writes: a motion held online.
+*/
+static void test_motion_templates(void **state)
+{
+	FIXTURE_ENTER(struct run, R);
+	const struct terms *t = load_terms(R);
+	struct judge_plan *plan = judge_plan_new(&R->f.arena, t);
+	static struct jw_kept kept;
+	static struct writers ws;
+	writers_open(&ws, &kept);
+	for (unsigned round = 0; round < 3; round++) {
+		for (unsigned seed = 0; seed < 200; seed++) {
+			char text[8192];
+			unsigned present = 1 + (seed * 7 + round) % 10; /* below 4: not quorate */
+			size_t n = strlen(meeting_text(text, sizeof text, present, seed)) - 2; /* without its "}\n" */
+			snprintf(text + n, sizeof text - n,
+			         "  motion 11 \"online\" amount %u {\n    virtual on 2024-05-1%u\n    tally for %u against 1\n  }\n}\n",
+			         seed % 5, seed % 10, seed % 4);
+			const struct meeting *m = read_meeting(R, text);
+			struct meeting_result *r = eval_meeting_planned(&R->f.arena, plan, m);
+			assert_non_null(r);
+			if (round == 2 || seed % 4 == 1)
+				put_edges(R, r, seed + round);
+			report_json_meeting(&ws.kw, r);
+			report_json_meeting(&ws.fw, r);
+		}
+	}
+	const char *got, *want;
+	writers_end(&ws, &got, &want);
+	/* the shapes and values are there */
+	assert_non_null(strstr(want, "\"virtual_on\": \"2024-05-1"));
+	assert_non_null(strstr(want, "\"quorate\": false"));
+	assert_non_null(strstr(want, "\"recorded\": \"for\"")); /* a casting vote: its lines a hole */
+	assert_non_null(strstr(want, "\"reason\": \"r2\""));
+	assert_non_null(strstr(want, "\"members\": -9223372036854775808"));
+	assert_non_null(strstr(want, "\"needed\": 123456789012"));
+	assert_non_null(strstr(want, "\"title\": \"say \\\"no\\\"\""));
+	assert_non_null(strstr(want, "\\u0001\\u001f control"));
+	/* and most motions were written from templates, their rules' numbers kept */
+	unsigned templates = 0, lines = 0;
+	for (size_t i = 0; i < sizeof kept.templates / sizeof kept.templates[0]; i++)
+		templates += kept.templates[i].n_key != 0;
+	for (size_t i = 0; i < sizeof kept.lines / sizeof kept.lines[0]; i++)
+		lines += kept.lines[i].state != 0;
+	assert_true(templates >= 20);
+	assert_true(lines >= 50);
+	assert_string_equal(got, want);
+	out_close(&ws.a);
+	out_close(&ws.b);
 }
 
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_kept_workings, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_motion_templates, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
