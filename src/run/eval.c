@@ -176,6 +176,7 @@ struct judge_plan {
 	struct req_prepared *prepared;       /* 1 << REQ_PREPARED_BITS, by kept comparisons (a slot may be
 	                                        replaced); made when a report first needs one */
 	struct kept_message *messages;       /* 1 << KEPT_MESSAGE_BITS (add_finding_kept); the same */
+	struct req_result *seen_results;     /* a report's: n_quorum results for each quorum_seen slot; the same */
 };
 
 struct judge_plan *judge_plan_new(struct arena *a, const struct terms *t)
@@ -482,11 +483,16 @@ static void report_eval_failure(struct evaluator *ev, enum expr_status st, const
 	cite_rule(f, rq->src, rq->decl);
 }
 
+static struct rule_text *rule_text_slot(struct rule_text *table, const struct requirement *rq)
+{
+	return &table[(uint32_t)((uintptr_t)rq * 2654435761u) >> (32 - RULE_TEXT_BITS)];
+}
+
 /* The rule as written (its condition's text in the terms); *lasting: the
 ** text is the plan's (made for the meeting otherwise). */
 static const char *rule_text(struct evaluator *ev, const struct requirement *rq, bool *lasting)
 {
-	struct rule_text *slot = &ev->rule_text[(uint32_t)((uintptr_t)rq * 2654435761u) >> (32 - RULE_TEXT_BITS)];
+	struct rule_text *slot = rule_text_slot(ev->rule_text, rq);
 	*lasting = ev->rule_text_kept;
 	if (slot->req == rq)
 		return slot->text;
@@ -970,7 +976,9 @@ static void inquorate_finding(struct evaluator *ev, const struct motion_result *
 ** attribute), so where findings are only counted a room whose counts were
 ** seen before is given the verdict then (has_quorum, as the first plain
 ** motion in it would have), and decide does not evaluate it again.  Not
-** where the terms read role lists (their counts are not in the key).
+** where the terms read role lists (their counts are not in the key).  For
+** a report the requirements' results are remembered with the verdict
+** (seen_results), where all of them last as long as the plan.
 */
 static struct quorum_seen *quorum_seen_slot(struct judge_plan *p, const struct counts *q)
 {
@@ -979,11 +987,35 @@ static struct quorum_seen *quorum_seen_slot(struct judge_plan *p, const struct c
 	return &p->quorum_seen[(h >> 32) & ((1u << QUORUM_SEEN_BITS) - 1)];
 }
 
+/* Does a requirement's result point only at what lasts as long as the
+** plan (the memo's kept comparisons, the plan's text of the rule)? */
+static bool result_lasts(const struct evaluator *ev, const struct req_result *q)
+{
+	const struct rule_text *slot = rule_text_slot(ev->plan->rule_text, q->req);
+	return !q->failed && (q->steps_kept || q->n_steps == 0) && slot->req == q->req && slot->text == q->text;
+}
+
+/* The n_quorum results of quorum_seen slot qs. */
+static struct req_result *seen_results(struct judge_plan *p, const struct quorum_seen *qs)
+{
+	return &p->seen_results[(size_t)(qs - p->quorum_seen) * p->t->n_quorum];
+}
+
 static void quorum_remember(struct evaluator *ev, const struct room *room)
 {
 	if (!ev->plan || ev->t->n_masks > 0)
 		return;
-	struct quorum_seen *qs = quorum_seen_slot(ev->plan, &room->quorum);
+	struct judge_plan *p = ev->plan;
+	struct quorum_seen *qs = quorum_seen_slot(p, &room->quorum);
+	if (!ev->counts_only) {
+		for (unsigned i = 0; i < ev->t->n_quorum; i++)
+			if (!result_lasts(ev, &room->quorum_results[i]))
+				return;
+		if (!p->seen_results) /* not under --summary, which keeps no results */
+			p->seen_results = arena_array(p->arena, ((size_t)1 << QUORUM_SEEN_BITS) * ev->t->n_quorum + 1,
+			                              sizeof *p->seen_results);
+		memcpy(seen_results(p, qs), room->quorum_results, ev->t->n_quorum * sizeof *room->quorum_results);
+	}
 	qs->used = true;
 	memcpy(qs->n, room->quorum.n, sizeof qs->n);
 	qs->verdict = room->verdict;
@@ -1003,6 +1035,16 @@ static void quorum_remembered(struct evaluator *ev, struct room *room)
 	room->quorum_results = NULL;
 	room->unmet = qs->unmet;
 	room->quorate = qs->quorate;
+	if (!ev->counts_only) {
+		/* the results copied for the meeting (the slot may be taken by
+		** other counts before its report), with the room's counts, kept */
+		size_t size = ev->t->n_quorum * sizeof *room->quorum_results;
+		room->quorum_results = arena_alloc_uninit(ev->arena, size);
+		memcpy(room->quorum_results, seen_results(ev->plan, qs), size);
+		for (unsigned i = 0; i < ev->t->n_quorum; i++)
+			room->quorum_results[i].counts = &room->quorum;
+		room->kept = true;
+	}
 }
 
 /* Quorum requirement i not met, where findings are only counted
@@ -1135,6 +1177,8 @@ static void quorum_findings(struct evaluator *ev, struct motion_result *mr, cons
 		for (unsigned i = 0; i < t->n_quorum && i < 64; i++)
 			if (!mr->quorum[i].met)
 				room->unmet |= UINT64_C(1) << i;
+		if (t->n_quorum <= 64)
+			quorum_remember(ev, room);
 	}
 }
 
@@ -2572,7 +2616,7 @@ static void decide_motion(struct evaluator *ev, struct motion_result *mr)
 	struct scenario s; /* its counts filled now, the rest cleared below where the short way is not taken */
 	room_counts(ev, &ms, plain, &s);
 	struct room *room = plain ? ev->room : NULL; /* the counts s.quorum has, to be kept as they are */
-	if (room && !room->has_quorum && ev->counts_only)
+	if (room && !room->has_quorum)
 		quorum_remembered(ev, room);
 	struct finding_list vote_found = { 0 };
 	ev->sink = &vote_found;
