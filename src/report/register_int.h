@@ -33,22 +33,36 @@ struct json_table_lines {
 void register_json_lines_init(struct json_table_lines *jl);
 
 /*
-** A JSON declaration's last lines, from "clause" to its end, kept by what
-** they say (the clause, the effect's words, whether voted anyway) and the
-** depth: a history's declarations say one of a few (register_json_interest_whole).
+** A declaration's effect as text (the text register's sentence, the JSON
+** declaration's lines from "clause" to its end), kept by what it says (the
+** clause, the effect's words, whether voted anyway) and the JSON depth: a
+** history's declarations say one of a few.  A clause longer than
+** REG_EFFECT_CLAUSE bytes is not kept.
 */
-#define REG_JSON_TAILS 8
-#define REG_JSON_CLAUSE 32
-#define REG_JSON_TAIL 1280
-struct json_tail {
+#define REG_EFFECT_SLOTS 8
+#define REG_EFFECT_CLAUSE 32
+#define REG_EFFECT_TEXT 1280
+struct reg_effect_text {
 	const char *words[4];            /* the rule's, quorum's, room's and vote's (NULL: none kept) */
 	bool anyway;
 	unsigned depth;
-	char clause[REG_JSON_CLAUSE];    /* "" for none (null) */
+	char clause[REG_EFFECT_CLAUSE];
 	bool has_clause;
 	unsigned short len;
-	char text[REG_JSON_TAIL];
+	char text[REG_EFFECT_TEXT];
 };
+/* None kept (all that is read before one is). */
+void reg_effect_slots_init(struct reg_effect_text slots[REG_EFFECT_SLOTS]);
+/* The slot for d's effect in words short or as prose (its words in
+** words[4], *anyway whether voted anyway) at depth: *kept where its text is
+** kept there, else to be made and keyed (reg_effect_keep); NULL where the
+** clause is too long to keep. */
+struct reg_effect_text *reg_effect_slot(struct reg_effect_text slots[REG_EFFECT_SLOTS], const struct reg_interest *d,
+                                        bool prose, unsigned depth, const char *words[4], bool *anyway, bool *kept);
+/* The slot's text is made (len bytes): key it by what it says. */
+void reg_effect_keep(struct reg_effect_text *t, const struct reg_interest *d, const char *const words[4], bool anyway,
+                     unsigned depth, size_t len);
+
 /* The "member" and "name" lines of a member on the roster of terms (which
 ** live as long as the run), kept by its index. */
 #define REG_JSON_WHO 16
@@ -61,7 +75,7 @@ struct json_who {
 	char text[REG_JSON_WHO_TEXT];
 };
 struct json_interest_tails {
-	struct json_tail tail[REG_JSON_TAILS];
+	struct reg_effect_text tail[REG_EFFECT_SLOTS];
 	struct json_who who[REG_JSON_WHO];
 	bool dated;                      /* date is the text of day: a meeting's declarations share it */
 	qdate day;
@@ -80,6 +94,8 @@ struct body_out {
 	struct json_writer *jt, *ji;
 	struct json_table_lines *lines;  /* JSON: made with jt */
 	struct json_interest_tails *tails;  /* JSON: made with ji */
+	struct reg_effect_text *effects;    /* text: REG_EFFECT_SLOTS, made with interests */
+	struct wbuf *iw;                    /* text: the interests' buffer (out NULL: none) */
 	unsigned n_tables, n_interests;
 };
 
@@ -143,6 +159,14 @@ const char *reg_effect(const struct reg_interest *d, char *buf, size_t size);
 ** reg_effect with 512 bytes). */
 struct wbuf;
 void register_text_declaration(struct wbuf *b, const struct reg_interest *d);
+/* The text register's effect of d, kept in slots (made there as reg_effect
+** makes it) and copied; NULL slots: written as register_text_declaration
+** writes it (the unit tests compare the two). */
+void register_text_effect_kept(struct wbuf *b, struct reg_effect_text *slots, const struct reg_interest *d);
+/* A text table's row of n cells (at most REGISTER_TABLE_MEETINGS), each an
+** 8-byte copy (by_copies) or letter by letter as text_table wrote them
+** before (the unit tests compare the two). */
+void register_text_cells(struct wbuf *b, const enum attendance *cells, unsigned n, bool by_copies);
 /* "N meetings, 16 May 2023 to 3 June 2025" and the note on decisions taken
 ** outside meetings, as one sentence each into out (no trailing newline). */
 void reg_body_summary(FILE *out, const struct reg_body *b);

@@ -301,8 +301,7 @@ void register_json_interest(struct json_writer *w, const struct reg_interest *d)
 
 void register_json_tails_init(struct json_interest_tails *k)
 {
-	for (unsigned i = 0; i < REG_JSON_TAILS; i++)
-		k->tail[i].words[0] = NULL;
+	reg_effect_slots_init(k->tail);
 	for (unsigned i = 0; i < REG_JSON_WHO; i++)
 		k->who[i].terms = NULL;
 	k->dated = false;
@@ -330,17 +329,16 @@ static char *put_word(char *o, size_t indent, const char *quoted, size_t n, cons
 	return o + k + 2;
 }
 
-/* The tail's text, from the clause's line to the object's end: false where
-** the clause is too long to keep. */
-static bool make_tail(struct json_tail *t, const struct reg_interest *d, const char *const words[4], bool anyway,
+/* The tail's text, from the clause's line to the object's end, made in t:
+** false where the clause does not fit. */
+static bool make_tail(struct reg_effect_text *t, const struct reg_interest *d, const char *const words[4], bool anyway,
                       unsigned depth)
 {
 	const char *clause = d->terms->interests_clause;
 	size_t in0 = 1 + 2 * (size_t)depth, in1 = in0 + 2;
-	char quoted[REG_JSON_CLAUSE * 6 + 4];
+	char quoted[REG_EFFECT_CLAUSE * 6 + 4];
 	size_t q = 0;
-	t->words[0] = NULL;
-	if (clause && (strlen(clause) >= REG_JSON_CLAUSE || (q = jw_quote_key(quoted, sizeof quoted, clause)) == 0))
+	if (clause && (q = jw_quote_key(quoted, sizeof quoted, clause)) == 0)
 		return false;
 	char *o = t->text;
 	o = put_key(o, in1, "clause");
@@ -362,33 +360,19 @@ static bool make_tail(struct json_tail *t, const struct reg_interest *d, const c
 	o += in0;
 	*o++ = '}';
 	/* lines of a key of 20 bytes at most and a word of 48, the clause escaped */
-	_Static_assert(7 * (1 + 64 + 20 + 48) + 6 * REG_JSON_CLAUSE + 2 + 64 + 1 <= REG_JSON_TAIL, "room for a tail");
-	t->len = (unsigned short)(o - t->text);
-	memcpy(t->words, words, sizeof t->words);
-	t->anyway = anyway;
-	t->depth = depth;
-	t->has_clause = clause != NULL;
-	if (clause)
-		memcpy(t->clause, clause, strlen(clause) + 1);
+	_Static_assert(7 * (1 + 64 + 20 + 48) + 6 * REG_EFFECT_CLAUSE + 2 + 64 + 1 <= REG_EFFECT_TEXT, "room for a tail");
+	reg_effect_keep(t, d, words, anyway, depth, (size_t)(o - t->text));
 	return true;
 }
 
 /* The tail for d at depth: kept, or made; NULL where it cannot be kept. */
-static const struct json_tail *tail_for(struct json_interest_tails *k, const struct reg_interest *d, unsigned depth)
+static const struct reg_effect_text *tail_for(struct json_interest_tails *k, const struct reg_interest *d,
+                                              unsigned depth)
 {
-	bool anyway;
-	const char *words[4] = { interest_rule_text(d, false), interest_quorum_text(d, false), interest_room_text(d, false),
-	                         interest_voted_text(d, false, &anyway) };
-	/* the words are the code's own strings: their addresses stand for them */
-	uint64_t h = ((uint64_t)(uintptr_t)words[0] ^ (uint64_t)(uintptr_t)words[1] * 31 ^
-	              (uint64_t)(uintptr_t)words[2] * 131 ^ (uint64_t)(uintptr_t)words[3] * 1031 ^ anyway ^ depth << 1) *
-	             0x9E3779B97F4A7C15u;
-	struct json_tail *t = &k->tail[h >> 61];
-	_Static_assert(REG_JSON_TAILS == 8, "a slot from the hash's top 3 bits");
-	const char *clause = d->terms->interests_clause;
-	if (t->words[0] == words[0] && t->words[1] == words[1] && t->words[2] == words[2] && t->words[3] == words[3] &&
-	    t->anyway == anyway && t->depth == depth && t->has_clause == (clause != NULL) &&
-	    (!clause || strcmp(t->clause, clause) == 0))
+	const char *words[4];
+	bool anyway, kept;
+	struct reg_effect_text *t = reg_effect_slot(k->tail, d, false, depth, words, &anyway, &kept);
+	if (!t || kept)
 		return t;
 	return make_tail(t, d, words, anyway, depth) ? t : NULL;
 }
@@ -449,7 +433,7 @@ static char *key_string(struct json_writer *w, char *o, size_t indent, const cha
 
 void register_json_interest_whole(struct json_writer *w, struct json_interest_tails *k, const struct reg_interest *d)
 {
-	const struct json_tail *tail = NULL;
+	const struct reg_effect_text *tail = NULL;
 	if (!w->after_key && w->depth + 2 < JSON_MAX_DEPTH)
 		tail = tail_for(k, d, w->depth);
 	if (!tail) {

@@ -7,6 +7,8 @@
 #include <stddef.h>
 #include <string.h>
 
+#include "base/wbuf.h"
+
 static struct body_out *body_out_of(struct register_report *rr, const char *body)
 {
 	for (size_t i = 0; i < rr->bodies.n; i++)
@@ -22,6 +24,8 @@ static struct body_out *body_out_of(struct register_report *rr, const char *body
 				bo = arena_alloc_uninit(rr->arena, sizeof *bo);
 				bo->lines = NULL;
 				bo->tails = NULL;
+				bo->effects = NULL;
+				bo->iw = NULL;
 			}
 			bo->body = b;
 			bo->index = (unsigned)rr->bodies.n;
@@ -30,6 +34,10 @@ static struct body_out *body_out_of(struct register_report *rr, const char *body
 				register_json_lines_init(bo->lines);
 			if (bo->tails)
 				register_json_tails_init(bo->tails);
+			if (bo->effects)
+				reg_effect_slots_init(bo->effects);
+			if (bo->iw) /* what it held was of the registers before the rewind */
+				wbuf_init(bo->iw, NULL);
 			bo->n_tables = bo->n_interests = 0;
 			VEC_PUSH(rr->arena, rr->bodies, bo);
 			return bo;
@@ -82,7 +90,15 @@ static void on_interest(void *ctx, const struct reg_interest *d)
 		bo->tails = arena_alloc(rr->arena, sizeof *bo->tails); /* zeroed once: copied whole */
 		register_json_tails_init(bo->tails);
 	}
+	if (bo && rr->ops == &register_text_ops && !bo->iw) {
+		bo->effects = arena_alloc(rr->arena, REG_EFFECT_SLOTS * sizeof *bo->effects);
+		reg_effect_slots_init(bo->effects);
+		bo->iw = arena_alloc_uninit(rr->arena, sizeof *bo->iw);
+		wbuf_init(bo->iw, NULL);
+	}
 	if (bo && scratch(rr, &bo->interests, &bo->ji, rr->json_depth + 4)) {
+		if (bo->iw && bo->iw->out != bo->interests) /* its temporary file, new */
+			wbuf_init(bo->iw, bo->interests);
 		rr->ops->interest(rr, bo, d);
 		bo->n_interests++;
 	}
@@ -138,6 +154,8 @@ bool register_report_write(struct register_report *rr, FILE *out, struct json_wr
 	rr->ops->begin(rr, out, w, standalone);
 	for (size_t i = 0; i < register_n_bodies(rr->rg); i++) {
 		struct body_out *bo = body_out_of(rr, register_body(rr->rg, i)->name);
+		if (bo->iw && bo->iw->out)
+			wbuf_flush(bo->iw);
 		ok = rr->ops->body(rr, bo, out, w) && ok;
 		close_scratch(rr, &bo->tables);
 		close_scratch(rr, &bo->interests);
@@ -147,6 +165,50 @@ bool register_report_write(struct register_report *rr, FILE *out, struct json_wr
 }
 
 /* ---- shared by the formats ------------------------------------------------------ */
+
+void reg_effect_slots_init(struct reg_effect_text slots[REG_EFFECT_SLOTS])
+{
+	for (unsigned i = 0; i < REG_EFFECT_SLOTS; i++)
+		slots[i].words[0] = NULL;
+}
+
+struct reg_effect_text *reg_effect_slot(struct reg_effect_text slots[REG_EFFECT_SLOTS], const struct reg_interest *d,
+                                        bool prose, unsigned depth, const char *words[4], bool *anyway, bool *kept)
+{
+	const char *clause = d->terms->interests_clause;
+	words[0] = interest_rule_text(d, prose);
+	words[1] = interest_quorum_text(d, prose);
+	words[2] = interest_room_text(d, prose);
+	words[3] = interest_voted_text(d, prose, anyway);
+	*kept = false;
+	if (clause && strlen(clause) >= REG_EFFECT_CLAUSE)
+		return NULL;
+	/* the words are the code's own strings: their addresses stand for them */
+	uint64_t h = ((uint64_t)(uintptr_t)words[0] ^ (uint64_t)(uintptr_t)words[1] * 31 ^
+	              (uint64_t)(uintptr_t)words[2] * 131 ^ (uint64_t)(uintptr_t)words[3] * 1031 ^ *anyway ^ depth << 1) *
+	             0x9E3779B97F4A7C15u;
+	_Static_assert(REG_EFFECT_SLOTS == 8, "a slot from the hash's top 3 bits");
+	struct reg_effect_text *t = &slots[h >> 61];
+	*kept = t->words[0] == words[0] && t->words[1] == words[1] && t->words[2] == words[2] && t->words[3] == words[3] &&
+	        t->anyway == *anyway && t->depth == depth && t->has_clause == (clause != NULL) &&
+	        (!clause || strcmp(t->clause, clause) == 0);
+	if (!*kept)
+		t->words[0] = NULL; /* until its text is made */
+	return t;
+}
+
+void reg_effect_keep(struct reg_effect_text *t, const struct reg_interest *d, const char *const words[4], bool anyway,
+                     unsigned depth, size_t len)
+{
+	const char *clause = d->terms->interests_clause;
+	t->len = (unsigned short)len;
+	memcpy(t->words, words, sizeof t->words);
+	t->anyway = anyway;
+	t->depth = depth;
+	t->has_clause = clause != NULL;
+	if (clause)
+		memcpy(t->clause, clause, strlen(clause) + 1); /* shorter than REG_EFFECT_CLAUSE: reg_effect_slot */
+}
 
 bool register_copy(FILE *from, FILE *to)
 {

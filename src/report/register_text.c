@@ -17,12 +17,14 @@ static void attendance_key(FILE *out, const char *sep)
 		fprintf(out, "%s%s %s", i ? sep : "", attendance_letter(order[i]), attendance_name(order[i]));
 }
 
-static const char *table_title(const struct reg_table *t, char *buf, size_t size)
+/* "2024" or "2024, continued" into buf[TITLE_MAX], by hand (a table's most
+** costly call before) */
+#define TITLE_MAX (NUMFMT_MAX + sizeof ", continued")
+static const char *table_title(const struct reg_table *t, char *buf)
 {
+	char *o = buf + numfmt_i64_fast(buf, t->year);
 	if (t->part > 1)
-		snprintf(buf, size, "%d, continued", t->year);
-	else
-		snprintf(buf, size, "%d", t->year);
+		memcpy(o, ", continued", sizeof ", continued");
 	return buf;
 }
 
@@ -33,15 +35,6 @@ static const char *member_label(const struct reg_member *m, char *buf, size_t si
 }
 
 /* ---- text ---------------------------------------------------------------------- */
-
-static unsigned name_width(const struct reg_member *const *rows, unsigned n, unsigned at_least)
-{
-	unsigned w = at_least;
-	for (unsigned i = 0; i < n; i++)
-		if (reg_width(rows[i]->name) > w)
-			w = reg_width(rows[i]->name);
-	return w;
-}
 
 /* s, whose width is w, and blanks after it to `width` characters */
 static void pad_after_width(struct wbuf *b, const char *s, unsigned w, unsigned width)
@@ -59,6 +52,42 @@ static void pad_after_width(struct wbuf *b, const char *s, unsigned w, unsigned 
 static void pad_after(struct wbuf *b, const char *s, unsigned width)
 {
 	pad_after_width(b, s, reg_width(s), width);
+}
+
+/* Each attendance's cell, a blank and its letters, as 8 bytes with blanks
+** after them (6 copied to the next cell: a column is 5 wide, MM-DD), and
+** its length where it ends a line (no blanks at the end). */
+struct cell_texts {
+	char text[ATT__COUNT][8];
+	unsigned char last[ATT__COUNT];
+};
+
+/* false: a letter is not 1 to 4 ASCII characters (then table_cells) */
+static bool cell_texts_of(struct cell_texts *ct, const char *const *letter)
+{
+	for (unsigned a = 0; a < ATT__COUNT; a++) {
+		size_t n = strlen(letter[a]);
+		if (n < 1 || n > 4)
+			return false;
+		for (size_t i = 0; i < n; i++)
+			if ((unsigned char)letter[a][i] >= 0x80)
+				return false;
+		memset(ct->text[a], ' ', sizeof ct->text[a]);
+		memcpy(ct->text[a] + 1, letter[a], n);
+		ct->last[a] = (unsigned char)(1 + n);
+	}
+	return true;
+}
+
+/* A row's cells, each an 8-byte copy, in one piece of the buffer. */
+static void row_cells(struct wbuf *b, const enum attendance *cells, unsigned n, const struct cell_texts *ct)
+{
+	char *p = wbuf_space(b, 6 * (size_t)n + 8), *start = p;
+	for (unsigned c = 0; c < n; c++, p += 6)
+		memcpy(p, ct->text[cells[c]], 8);
+	if (n)
+		p += ct->last[cells[n - 1]] - 6;
+	wbuf_wrote(b, n ? p : start);
 }
 
 /* A row's cells: a column is 5 wide (MM-DD), no blanks at the end of the
@@ -84,6 +113,18 @@ static void table_cells(struct wbuf *b, const enum attendance *cells, unsigned n
 	}
 }
 
+void register_text_cells(struct wbuf *b, const enum attendance *cells, unsigned n, bool by_copies)
+{
+	const char *letter[ATT__COUNT];
+	for (unsigned a = 0; a < ATT__COUNT; a++)
+		letter[a] = attendance_letter((enum attendance)a);
+	struct cell_texts ct;
+	if (by_copies && cell_texts_of(&ct, letter) && n <= REGISTER_TABLE_MEETINGS)
+		row_cells(b, cells, n, &ct);
+	else
+		table_cells(b, cells, n, letter);
+}
+
 /* A year's table: a line a member, a column a meeting.  Through a wbuf:
 ** a table is a few hundred short writes, as many stdio calls before. */
 static void text_table(struct register_report *rr, struct body_out *bo, const struct reg_table *t)
@@ -91,22 +132,18 @@ static void text_table(struct register_report *rr, struct body_out *bo, const st
 	(void)rr;
 	struct wbuf b;
 	wbuf_init(&b, bo->tables);
-	char title[32];
+	char title[TITLE_MAX];
 	const char *letter[ATT__COUNT];
 	for (unsigned a = 0; a < ATT__COUNT; a++)
 		letter[a] = attendance_letter((enum attendance)a);
-	/* each name's width measured once, for the column's and its padding */
-	enum { WIDTHS_KEPT = 64 };
-	unsigned widths[WIDTHS_KEPT];
+	struct cell_texts ct;
+	bool eight = cell_texts_of(&ct, letter) && t->n_meetings <= REGISTER_TABLE_MEETINGS; /* a row fits the buffer */
+	/* each name's width measured once, when the registers named it */
 	unsigned w = 6;
-	for (unsigned r = 0; r < t->n_members && r < WIDTHS_KEPT; r++) {
-		widths[r] = reg_width(t->members[r]->name);
-		w = widths[r] > w ? widths[r] : w;
-	}
-	if (t->n_members > WIDTHS_KEPT)
-		w = name_width(t->members, t->n_members, w);
+	for (unsigned r = 0; r < t->n_members; r++)
+		w = t->members[r]->name_width > w ? t->members[r]->name_width : w;
 	wbuf_puts(&b, "\n  ");
-	pad_after(&b, table_title(t, title, sizeof title), w);
+	pad_after(&b, table_title(t, title), w);
 	for (unsigned c = 0; c < t->n_meetings; c++) {
 		char d[DATE_FMT_MAX];
 		wbuf_putc(&b, ' ');
@@ -115,11 +152,11 @@ static void text_table(struct register_report *rr, struct body_out *bo, const st
 	wbuf_putc(&b, '\n');
 	for (unsigned r = 0; r < t->n_members; r++) {
 		wbuf_puts(&b, "  ");
-		if (r < WIDTHS_KEPT)
-			pad_after_width(&b, t->members[r]->name, widths[r], w);
+		pad_after_width(&b, t->members[r]->name, t->members[r]->name_width, w);
+		if (eight)
+			row_cells(&b, &t->cells[r * t->n_meetings], t->n_meetings, &ct);
 		else
-			pad_after(&b, t->members[r]->name, w);
-		table_cells(&b, &t->cells[r * t->n_meetings], t->n_meetings, letter);
+			table_cells(&b, &t->cells[r * t->n_meetings], t->n_meetings, letter);
 		wbuf_putc(&b, '\n');
 	}
 	wbuf_flush(&b);
@@ -181,6 +218,31 @@ static void put_effect(struct wbuf *b, const struct reg_interest *d)
 		wbuf_write(b, though, sizeof though - 1);
 }
 
+/* d's effect as put_effect writes it, kept in slots (REG_EFFECT_SLOTS;
+** NULL: none): a history's declarations say one of a few. */
+static void put_effect_kept(struct wbuf *b, struct reg_effect_text *slots, const struct reg_interest *d)
+{
+	const char *words[4];
+	bool anyway, kept;
+	struct reg_effect_text *t = slots ? reg_effect_slot(slots, d, true, 0, words, &anyway, &kept) : NULL;
+	if (!t) {
+		put_effect(b, d);
+		return;
+	}
+	if (!kept) {
+		/* a clause shorter than REG_EFFECT_CLAUSE and the words: not cut at REG_TEXT_MAX */
+		_Static_assert(REG_TEXT_MAX <= REG_EFFECT_TEXT, "room for an effect");
+		reg_effect(d, t->text, REG_TEXT_MAX);
+		reg_effect_keep(t, d, words, anyway, 0, strlen(t->text));
+	}
+	wbuf_write(b, t->text, t->len);
+}
+
+void register_text_effect_kept(struct wbuf *b, struct reg_effect_text *slots, const struct reg_interest *d)
+{
+	put_effect_kept(b, slots, d);
+}
+
 void register_text_declaration(struct wbuf *b, const struct reg_interest *d)
 {
 	put_declarant(b, d);
@@ -188,29 +250,35 @@ void register_text_declaration(struct wbuf *b, const struct reg_interest *d)
 	put_effect(b, d);
 }
 
+/* Through the body's buffer for its declarations where it has one (given
+** out when the registers are written), else one of its own. */
 static void text_interest(struct register_report *rr, struct body_out *bo, const struct reg_interest *d)
 {
 	(void)rr;
-	struct wbuf b;
-	wbuf_init(&b, bo->interests);
-	wbuf_puts(&b, "  ");
-	wbuf_date(&b, d->meeting->date);
-	wbuf_puts(&b, "  ");
-	wbuf_puts(&b, d->meeting->title);
-	wbuf_puts(&b, ", motion ");
-	wbuf_puts(&b, d->motion->number);
-	wbuf_puts(&b, ": ");
-	wbuf_puts(&b, d->motion->title);
-	wbuf_puts(&b, "\n      ");
-	put_declarant(&b, d);
-	if (d->effect->who->reason) {
-		wbuf_puts(&b, ": ");
-		wbuf_puts(&b, d->effect->who->reason);
+	struct wbuf own, *b = bo->iw;
+	if (!b) {
+		b = &own;
+		wbuf_init(b, bo->interests);
 	}
-	wbuf_puts(&b, "\n      ");
-	put_effect(&b, d);
-	wbuf_putc(&b, '\n');
-	wbuf_flush(&b);
+	wbuf_puts(b, "  ");
+	wbuf_date(b, d->meeting->date);
+	wbuf_puts(b, "  ");
+	wbuf_puts(b, d->meeting->title);
+	wbuf_puts(b, ", motion ");
+	wbuf_puts(b, d->motion->number);
+	wbuf_puts(b, ": ");
+	wbuf_puts(b, d->motion->title);
+	wbuf_puts(b, "\n      ");
+	put_declarant(b, d);
+	if (d->effect->who->reason) {
+		wbuf_puts(b, ": ");
+		wbuf_puts(b, d->effect->who->reason);
+	}
+	wbuf_puts(b, "\n      ");
+	put_effect_kept(b, bo->effects, d);
+	wbuf_putc(b, '\n');
+	if (b == &own)
+		wbuf_flush(b);
 }
 
 static bool text_body(struct register_report *rr, struct body_out *bo, FILE *out, struct json_writer *w)
@@ -277,8 +345,8 @@ static void md_table(struct register_report *rr, struct body_out *bo, const stru
 {
 	(void)rr;
 	FILE *out = bo->tables;
-	char title[32];
-	fprintf(out, "\n### %s\n\n| member |", table_title(t, title, sizeof title));
+	char title[TITLE_MAX];
+	fprintf(out, "\n### %s\n\n| member |", table_title(t, title));
 	for (unsigned c = 0; c < t->n_meetings; c++) {
 		char d[REG_DATE_MAX];
 		fprintf(out, " %s |", reg_date_short(t->meetings[c].date, d));

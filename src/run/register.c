@@ -225,8 +225,12 @@ static const unsigned *roster_map(struct registers *rg, struct reg_body *b, cons
 			seen = rg->map[j] == k;
 		distinct += !seen;
 		struct reg_member *rm = b->members.items[k];
-		if (!rm->name || strcmp(rm->name, mb->name ? mb->name : mb->id) != 0)
+		if (!rm->name || strcmp(rm->name, mb->name ? mb->name : mb->id) != 0) {
 			rm->name = arena_strdup(rg->arena, mb->name ? mb->name : mb->id);
+			rm->name_width = 0;
+			for (const char *c = rm->name; *c; c++)
+				rm->name_width += ((unsigned char)*c & 0xC0) != 0x80; /* the first byte of each character */
+		}
 		rm->voting = mb->voting;
 		rg->map[i] = (unsigned)k;
 	}

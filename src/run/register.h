@@ -28,6 +28,7 @@
 struct reg_member {
 	const char *id;
 	const char *name;          /* as the latest terms seen give it */
+	unsigned name_width;       /* its characters (UTF-8 counted): the text tables' column */
 	bool voting;               /* by the latest terms seen */
 	unsigned by_status[ATT__COUNT];   /* meetings by attendance */
 };

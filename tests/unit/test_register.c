@@ -253,6 +253,8 @@ static void on_table(void *ctx, const struct reg_table *t)
 		for (unsigned c = 0; c < t->n_meetings; c++)
 			w += (size_t)snprintf(cells + w, 256 - w, "%s", attendance_letter(t->cells[row * t->n_meetings + c]));
 	}
+	for (unsigned row = 0; row < t->n_members; row++) /* measured once, when named */
+		assert_int_equal(t->members[row]->name_width, reg_width(t->members[row]->name));
 	R->first_seq[R->n_tables] = t->meetings[0].seq;
 	R->tables[R->n_tables++] = *t;
 }
@@ -344,9 +346,28 @@ static char *interest_json(const struct reg_interest *d, unsigned n, struct json
 	return json_written(write_interest, &(struct interests_json){ d, k }, n, depth);
 }
 
+/* The text register's effects of d[0..n), kept in slots or written afresh (NULL). */
+static char *effects_text(const struct reg_interest *d, unsigned n, struct reg_effect_text *slots)
+{
+	struct out o;
+	out_open(&o);
+	struct wbuf b;
+	wbuf_init(&b, o.f);
+	for (unsigned i = 0; i < n; i++) {
+		register_text_effect_kept(&b, slots, &d[i]);
+		wbuf_putc(&b, '\n');
+	}
+	wbuf_flush(&b);
+	char *text = strdup(out_text(&o));
+	out_close(&o);
+	assert_non_null(text);
+	return text;
+}
+
 /*
 ** A declaration written whole (register_json_interest_whole) says what it
-** says line by line: for d and for d changed every way that changes its
+** says line by line (and the text register's effect kept says what it
+** says written afresh): for d and for d changed every way that changes its
 ** lines (each effect, its member off the roster or spelt otherwise,
 ** reasons and clauses none, escaped and long, a long title), at depths
 ** from 0 to past where whole lines are kept, enough of them that the
@@ -407,6 +428,12 @@ static void check_json_declaration(const struct reg_interest *d)
 		free(general);
 		free(whole);
 	}
+	static struct reg_effect_text slots[REG_EFFECT_SLOTS];
+	reg_effect_slots_init(slots);
+	char *afresh = effects_text(v, N, NULL), *kept = effects_text(v, N, slots);
+	assert_string_equal(kept, afresh);
+	free(afresh);
+	free(kept);
 }
 
 static void on_interest(void *ctx, const struct reg_interest *d)
@@ -625,6 +652,40 @@ static void test_table_json_whole(void **state)
 	}
 }
 
+/* A text table's row, by 8-byte copies or letter by letter. */
+static char *text_cells(const enum attendance *cells, unsigned n, bool by_copies)
+{
+	struct out o;
+	out_open(&o);
+	struct wbuf b;
+	wbuf_init(&b, o.f);
+	for (unsigned k = 0; k < 2100; k++) /* past the buffer's end */
+		register_text_cells(&b, cells, n, by_copies);
+	wbuf_flush(&b);
+	char *text = strdup(out_text(&o));
+	out_close(&o);
+	assert_non_null(text);
+	return text;
+}
+
+/* A text table's rows written by 8-byte copies say what letter by letter
+** said: rows of 1 to 12 cells, every attendance first, last and between. */
+static void test_text_cells_by_copies(void **state)
+{
+	(void)state;
+	enum attendance cells[REGISTER_TABLE_MEETINGS];
+	for (unsigned k = 0; k < 400; k++) {
+		unsigned n = 1 + k % REGISTER_TABLE_MEETINGS;
+		for (unsigned c = 0; c < n; c++)
+			cells[c] = (enum attendance)((k * 7 + c * 5 + k / 12) % ATT__COUNT);
+		char *letters = text_cells(cells, n, false), *copies = text_cells(cells, n, true);
+		assert_true(strlen(letters) > WBUF_SIZE);
+		assert_string_equal(copies, letters);
+		free(letters);
+		free(copies);
+	}
+}
+
 #define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
 
 int main(void)
@@ -637,6 +698,7 @@ int main(void)
 		T(test_register_tables_and_totals),
 		T(test_interest_words),
 		cmocka_unit_test(test_table_json_whole),
+		cmocka_unit_test(test_text_cells_by_copies),
 	};
 	return cmocka_run_group_tests_name("register", tests, NULL, NULL);
 }
