@@ -5,8 +5,8 @@
 
 #include <string.h>
 
-/* "00" to "99" */
-static const char pairs[201] =
+/* "00" to "99" (numfmt.h) */
+const char numfmt_pairs[201] =
 	"00010203040506070809101112131415161718192021222324252627282930313233343536373839"
 	"40414243444546474849505152535455565758596061626364656667686970717273747576777879"
 	"8081828384858687888990919293949596979899";
@@ -20,11 +20,11 @@ size_t numfmt_u64(char *buf, uint64_t v)
 	char *p = buf + n;
 	for (; v >= 100; v /= 100) { /* two digits a division */
 		p -= 2;
-		memcpy(p, pairs + 2 * (v % 100), 2);
+		memcpy(p, numfmt_pairs + 2 * (v % 100), 2);
 	}
 	if (v >= 10) {
 		p -= 2;
-		memcpy(p, pairs + 2 * v, 2);
+		memcpy(p, numfmt_pairs + 2 * v, 2);
 	} else {
 		p[-1] = (char)('0' + v);
 	}

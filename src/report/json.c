@@ -453,7 +453,7 @@ void jw_string_kept(struct json_writer *w, const void *key, const char *s)
 
 /* The words compared in a loop: a block's are a few dozen, shorter than
 ** memcmp's call and setup. */
-static bool same_words(const uint64_t *a, const uint64_t *b, unsigned n)
+static inline __attribute__((always_inline)) bool same_words(const uint64_t *a, const uint64_t *b, unsigned n)
 {
 	uint64_t diff = 0;
 	unsigned i = 0;
@@ -531,7 +531,7 @@ void jw_block_keep(struct json_writer *w, const struct jw_block_at *at)
 /* ---- templates ---- */
 
 /* The JW_TEMPLATE_WAYS slots a template for key[0..n) may be kept in */
-static struct jw_template *template_set(struct jw_kept *k, const uint64_t *key, unsigned n)
+static inline struct jw_template *template_set(struct jw_kept *k, const uint64_t *key, unsigned n)
 {
 	/* the first three words (the shape's flags, the class, the decision)
 	** and the last (a rule): enough to spread a few hundred shapes */
@@ -625,17 +625,6 @@ void jw_record_end(struct json_writer *w)
 	memcpy(t->key, r->key, r->n_key * sizeof *r->key);
 	t->n_key = (unsigned char)r->n_key;
 	t->used = ++w->kept->uses;
-}
-
-bool jw_lines(struct json_writer *w, const uint64_t key[3])
-{
-	const struct jw_lines *l = jw_lines_slot(w, key);
-	if (l->state != jw_lines_state(w) || ((l->key[0] ^ key[0]) | (l->key[1] ^ key[1]) | (l->key[2] ^ key[2])))
-		return false;
-	jw_put_text(w, l->text, l->len);
-	w->first[w->depth] = false;
-	w->after_key = false;
-	return true;
 }
 
 void jw_lines_keep(struct json_writer *w, const uint64_t key[3], unsigned state, size_t start, size_t given)

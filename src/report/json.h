@@ -265,7 +265,7 @@ static inline struct jw_lines *jw_lines_slot(const struct json_writer *w, const 
 	h *= 0x9e3779b97f4a7c15u;
 	return &w->kept->lines[h >> (64 - JW_LINES_BITS)];
 }
-bool jw_lines(struct json_writer *w, const uint64_t key[3]);
+static inline bool jw_lines(struct json_writer *w, const uint64_t key[3]);
 void jw_lines_keep(struct json_writer *w, const uint64_t key[3], unsigned state, size_t start, size_t given);
 /* s quoted and escaped as a key, with its ": ", into out (cap bytes), for
 ** jw_key_quoted: its length, or 0 if it does not fit. */
@@ -387,6 +387,17 @@ static inline void jw_put_text(struct json_writer *w, const char *s, size_t n)
 		memcpy(o, s, n);
 	}
 	w->pending += n;
+}
+
+static inline bool jw_lines(struct json_writer *w, const uint64_t key[3])
+{
+	const struct jw_lines *l = jw_lines_slot(w, key);
+	if (l->state != jw_lines_state(w) || ((l->key[0] ^ key[0]) | (l->key[1] ^ key[1]) | (l->key[2] ^ key[2])))
+		return false;
+	jw_put_text(w, l->text, l->len);
+	w->first[w->depth] = false;
+	w->after_key = false;
+	return true;
 }
 
 static inline void jw_begin_object(struct json_writer *w) { jw_open(w, '{'); }
