@@ -88,11 +88,11 @@ void register_json_tails_init(struct json_interest_tails *k);
 struct body_out {
 	const struct reg_body *body;
 	unsigned index;                  /* in register_report's bodies, from 0 */
-	FILE *tables, *interests;        /* temporary files */
-	/* JSON: writers on them, at the depth of their arrays (NULL for the
-	** other formats: a writer holds its buffer, 256 KiB) */
-	struct json_writer *jt, *ji;
-	struct json_table_lines *lines;  /* JSON: made with jt */
+	FILE *tables, *interests;        /* temporary files (JSON tables: of records, register_spool.h) */
+	/* JSON: a writer on the declarations' file, at the depth of their
+	** array (NULL for the other formats: a writer holds its buffer, 256 KiB) */
+	struct json_writer *ji;
+	struct json_table_lines *lines;  /* JSON: made at the first table */
 	struct json_interest_tails *tails;  /* JSON: made with ji */
 	struct reg_effect_text *effects;    /* text: REG_EFFECT_SLOTS, made with interests */
 	struct wbuf *iw;                    /* text: the interests' buffer (out NULL: none) */

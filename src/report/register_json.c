@@ -4,6 +4,7 @@
 ** member's attendance, and every declaration of interest with its effect.
 */
 #include "report/register_int.h"
+#include "report/register_spool.h"
 
 #include <string.h>
 
@@ -266,10 +267,23 @@ void register_json_table_whole(struct json_writer *w, struct json_table_lines *j
 	}
 }
 
+/* A table goes to the body's temporary file as a record (register_spool.h),
+** and is written as JSON when the report is assembled (json_body). */
 static void json_table(struct register_report *rr, struct body_out *bo, const struct reg_table *t)
 {
-	(void)rr;
-	register_json_table_whole(bo->jt, bo->lines, t);
+	rr->failed = !reg_spool_put_table(bo->tables, bo->body, t) || rr->failed;
+}
+
+/* Where a body's tables are written as they are read back. */
+struct tables_back {
+	struct json_writer *w;
+	struct json_table_lines *lines;
+};
+
+static void table_read_back(void *ctx, const struct reg_table *t)
+{
+	const struct tables_back *back = ctx;
+	register_json_table_whole(back->w, back->lines, t);
 }
 
 void register_json_interest(struct json_writer *w, const struct reg_interest *d)
@@ -540,7 +554,8 @@ static bool json_body(struct register_report *rr, struct body_out *bo, FILE *out
 	jw_end_array(w);
 	jw_key_lit(w, "attendance");
 	jw_begin_array(w);
-	bool ok = splice(w, bo->tables, bo->jt);
+	struct tables_back back = { w, bo->lines };
+	bool ok = reg_spool_each_table(bo->tables, b, table_read_back, &back);
 	jw_end_array(w);
 	jw_key_lit(w, "interests");
 	jw_begin_array(w);

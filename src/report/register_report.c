@@ -47,13 +47,14 @@ static struct body_out *body_out_of(struct register_report *rr, const char *body
 }
 
 /* A temporary file, made when first needed; NULL (and the report marked
-** incomplete) if none can be made. */
+** incomplete) if none can be made.  jw: where a JSON writer on it is to
+** go, or NULL for none. */
 static FILE *scratch(struct register_report *rr, FILE **f, struct json_writer **jw, unsigned depth)
 {
 	if (!*f && !rr->failed) {
 		*f = rr->discard ? rr->discard : tmpfile();
 		rr->failed = *f == NULL;
-		if (*f && rr->ops == &register_json_ops) {
+		if (*f && jw && rr->ops == &register_json_ops) {
 			/* a writer inside the array it will be copied into; zeroed
 			** but for its buffer, as the body_out that held it was */
 			struct json_writer *w = arena_alloc_uninit(rr->arena, sizeof *w);
@@ -76,7 +77,7 @@ static void on_table(void *ctx, const struct reg_table *t)
 		bo->lines = arena_alloc(rr->arena, sizeof *bo->lines);
 		register_json_lines_init(bo->lines);
 	}
-	if (bo && scratch(rr, &bo->tables, &bo->jt, rr->json_depth + 4)) {
+	if (bo && scratch(rr, &bo->tables, NULL, 0)) {
 		rr->ops->table(rr, bo, t);
 		bo->n_tables++;
 	}

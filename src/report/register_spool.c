@@ -1,0 +1,288 @@
+/*
+** register_spool: a JSON attendance register's tables as compact records
+** in a temporary file.  See register_spool.h.
+**
+** A record is its length (a 32-bit count of the bytes after it) and then
+** its fields: 32-bit numbers, and strings as their length, their bytes and
+** a NUL (a length of SPOOL_NULL for none), so that a string read back is
+** used where it lies in the record, without a copy.
+*/
+#include "report/register_spool.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define SPOOL_NULL UINT32_MAX
+enum { TAG_TABLE = 'T' }; /* a record's kind, checked when it is read back */
+
+/* ---- writing ------------------------------------------------------------------ */
+
+/* A string's length as put_str takes it, and its size in a record */
+static size_t str_len(const char *s)
+{
+	return s ? strlen(s) : SPOOL_NULL;
+}
+
+static size_t str_size(size_t len)
+{
+	return sizeof(uint32_t) + (len == SPOOL_NULL ? 0 : len + 1);
+}
+
+/*
+** A record is made in memory and written with one call (a call a field
+** cost more than the record's bytes); a record longer than the buffer is
+** written as its buffer fills.
+*/
+struct record_out {
+	FILE *f;
+	size_t n;
+	bool ok;
+	unsigned char buf[8192];
+};
+
+/* The bytes held written, the buffer empty. */
+static void spill(struct record_out *o)
+{
+	o->ok = o->ok && fwrite(o->buf, 1, o->n, o->f) == o->n;
+	o->n = 0;
+}
+
+static inline void put_bytes(struct record_out *o, const void *p, size_t n)
+{
+	if (o->n + n > sizeof o->buf) {
+		spill(o);
+		if (n > sizeof o->buf) {
+			o->ok = o->ok && fwrite(p, 1, n, o->f) == n;
+			return;
+		}
+	}
+	memcpy(o->buf + o->n, p, n);
+	o->n += n;
+}
+
+static void put_u32(struct record_out *o, uint32_t v)
+{
+	put_bytes(o, &v, sizeof v);
+}
+
+/* s, n bytes long (SPOOL_NULL: NULL); the record's size was checked to fit */
+static void put_str(struct record_out *o, const char *s, size_t n)
+{
+	put_u32(o, (uint32_t)n);
+	if (s)
+		put_bytes(o, s, n + 1);
+}
+
+static bool put_end(struct record_out *o)
+{
+	return o->ok && fwrite(o->buf, 1, o->n, o->f) == o->n;
+}
+
+/* The index of m among b's members (a table's rows are some of them). */
+static uint32_t member_index(const struct reg_body *b, const struct reg_member *m)
+{
+	for (size_t i = 0; i < b->members.n; i++)
+		if (b->members.items[i] == m)
+			return (uint32_t)i;
+	return SPOOL_NULL; /* not reached: a table's rows are its body's members */
+}
+
+bool reg_spool_put_table(FILE *f, const struct reg_body *b, const struct reg_table *t)
+{
+	size_t n_cells = (size_t)t->n_members * t->n_meetings;
+	size_t size = 6 * sizeof(uint32_t) + (size_t)t->n_members * sizeof(uint32_t) + n_cells;
+	size_t title_len[REGISTER_TABLE_MEETINGS], file_len[REGISTER_TABLE_MEETINGS];
+	if (t->n_meetings > REGISTER_TABLE_MEETINGS)
+		return false; /* not reached: register.c's tables hold no more */
+	for (unsigned c = 0; c < t->n_meetings; c++) {
+		title_len[c] = str_len(t->meetings[c].title);
+		file_len[c] = str_len(t->meetings[c].file);
+		size += 2 * sizeof(uint32_t) + str_size(title_len[c]) + str_size(file_len[c]);
+	}
+	if (size >= SPOOL_NULL)
+		return false;
+	struct record_out o; /* its buffer not zeroed: 8 KiB a record */
+	o.f = f;
+	o.n = 0;
+	o.ok = true;
+	const uint32_t head[] = { (uint32_t)size, TAG_TABLE,    (uint32_t)t->year,
+		                  t->part,        t->continues, t->n_meetings, t->n_members };
+	put_bytes(&o, head, sizeof head);
+	for (unsigned c = 0; c < t->n_meetings; c++) {
+		const struct reg_meeting *m = &t->meetings[c];
+		put_u32(&o, (uint32_t)m->date);
+		put_u32(&o, m->seq);
+		put_str(&o, m->title, title_len[c]);
+		put_str(&o, m->file, file_len[c]);
+	}
+	for (unsigned r = 0; r < t->n_members; r++)
+		put_u32(&o, member_index(b, t->members[r]));
+	for (size_t i = 0; i < n_cells; i++) { /* a byte a cell */
+		if (o.n == sizeof o.buf)
+			spill(&o);
+		o.buf[o.n++] = (unsigned char)t->cells[i];
+	}
+	return put_end(&o);
+}
+
+/* ---- reading back ------------------------------------------------------------- */
+
+/* Set bytes after a record read back: the JSON writer reads a string up to
+** 15 bytes past its NUL (json.c, copy_plain_short), and its strings are used
+** where they lie in the record. */
+#define RECORD_SLACK 16
+
+/* A record read whole into memory, and the place its next field is read from. */
+struct record {
+	unsigned char *data;
+	size_t cap;
+	const unsigned char *at, *end;
+	bool bad;                  /* a field ran past the record's end, or did not hold */
+};
+
+/* The next record into r; false at the end of f, or if it could not be read
+** whole (*failed then set). */
+static bool next_record(FILE *f, struct record *r, bool *failed)
+{
+	uint32_t size;
+	size_t got = fread(&size, 1, sizeof size, f);
+	if (got != sizeof size) {
+		*failed = got != 0 || ferror(f);
+		return false;
+	}
+	if ((size_t)size + RECORD_SLACK > r->cap) {
+		unsigned char *grown = realloc(r->data, (size_t)size + RECORD_SLACK);
+		if (!grown) {
+			*failed = true;
+			return false;
+		}
+		r->data = grown;
+		r->cap = (size_t)size + RECORD_SLACK;
+	}
+	if (fread(r->data, 1, size, f) != size) {
+		*failed = true;
+		return false;
+	}
+	memset(r->data + size, 0, RECORD_SLACK);
+	r->at = r->data;
+	r->end = r->data + size;
+	r->bad = false;
+	return true;
+}
+
+static uint32_t get_u32(struct record *r)
+{
+	uint32_t v = 0;
+	if ((size_t)(r->end - r->at) < sizeof v) {
+		r->bad = true;
+		return 0;
+	}
+	memcpy(&v, r->at, sizeof v);
+	r->at += sizeof v;
+	return v;
+}
+
+static const char *get_str(struct record *r)
+{
+	uint32_t n = get_u32(r);
+	if (n == SPOOL_NULL || r->bad)
+		return NULL;
+	if ((size_t)(r->end - r->at) <= n || r->at[n] != '\0') {
+		r->bad = true;
+		return NULL;
+	}
+	const char *s = (const char *)r->at;
+	r->at += (size_t)n + 1;
+	return s;
+}
+
+/* Where a table's parts are put as it is read back: its columns, its rows
+** (up to the terms' members) and its cells. */
+struct table_in {
+	struct reg_meeting meetings[REGISTER_TABLE_MEETINGS];
+	const struct reg_member **rows;
+	enum attendance *cells;
+	size_t cap_rows, cap_cells;
+};
+
+static bool room_for(struct table_in *in, size_t rows, size_t cells)
+{
+	if (rows > in->cap_rows) {
+		const struct reg_member **grown = realloc(in->rows, rows * sizeof *grown);
+		if (!grown)
+			return false;
+		in->rows = grown;
+		in->cap_rows = rows;
+	}
+	if (cells > in->cap_cells) {
+		enum attendance *grown = realloc(in->cells, cells * sizeof *grown);
+		if (!grown)
+			return false;
+		in->cells = grown;
+		in->cap_cells = cells;
+	}
+	return true;
+}
+
+static bool read_table(struct record *r, const struct reg_body *b, struct table_in *in, struct reg_table *t)
+{
+	if (get_u32(r) != TAG_TABLE)
+		return false;
+	*t = (struct reg_table){ .body = b->name };
+	t->year = (int)get_u32(r);
+	t->part = get_u32(r);
+	t->continues = get_u32(r) != 0;
+	t->n_meetings = get_u32(r);
+	t->n_members = get_u32(r);
+	if (r->bad || t->n_meetings > REGISTER_TABLE_MEETINGS || t->n_members > b->members.n ||
+	    !room_for(in, t->n_members, (size_t)t->n_members * t->n_meetings))
+		return false;
+	for (unsigned c = 0; c < t->n_meetings; c++) {
+		struct reg_meeting *m = &in->meetings[c];
+		m->date = (qdate)get_u32(r);
+		m->seq = get_u32(r);
+		m->title = get_str(r);
+		m->file = get_str(r);
+	}
+	for (unsigned k = 0; k < t->n_members; k++) {
+		uint32_t i = get_u32(r);
+		if (i >= b->members.n)
+			return false;
+		in->rows[k] = b->members.items[i];
+	}
+	size_t n_cells = (size_t)t->n_members * t->n_meetings;
+	if (r->bad || (size_t)(r->end - r->at) != n_cells)
+		return false;
+	for (size_t i = 0; i < n_cells; i++) {
+		if (r->at[i] >= ATT__COUNT)
+			return false;
+		in->cells[i] = (enum attendance)r->at[i];
+	}
+	t->meetings = in->meetings;
+	t->members = in->rows;
+	t->cells = in->cells;
+	return true;
+}
+
+bool reg_spool_each_table(FILE *f, const struct reg_body *b, void (*fn)(void *ctx, const struct reg_table *t),
+                          void *ctx)
+{
+	if (!f)
+		return true;
+	struct record r = { 0 };
+	struct table_in in = { .rows = NULL };
+	bool failed = fflush(f) != 0 || fseek(f, 0, SEEK_SET) != 0;
+	struct reg_table t;
+	while (!failed && next_record(f, &r, &failed)) {
+		if (!read_table(&r, b, &in, &t)) {
+			failed = true;
+			break;
+		}
+		fn(ctx, &t);
+	}
+	free(r.data);
+	free(in.rows);
+	free(in.cells);
+	return !failed;
+}
