@@ -79,7 +79,7 @@ enum { UNPLACED_MAX = 64, UNPLACED_MAX_AT_ONCE = 4, UNPLACED_MAX_READINGS = 4096
 enum { MEMO_BITS = 8, MEMO_SLOTS = 1 << MEMO_BITS, RULE_TEXT_BITS = 4, RULE_TEXT_SLOTS = 1 << RULE_TEXT_BITS };
 /* Requirements' results on the memo's kept comparisons (req_prepared);
 ** findings' messages kept by a plan (struct kept_message). */
-enum { REQ_PREPARED_BITS = 8, KEPT_MESSAGE_BITS = 6, KEPT_MESSAGE_PROBES = 4 };
+enum { REQ_PREPARED_BITS = 9, REQ_PREPARED_PROBES = 4, KEPT_MESSAGE_BITS = 6, KEPT_MESSAGE_PROBES = 4 };
 
 /* Where each roster member stands at the current point of the meeting. */
 struct person {
@@ -112,16 +112,24 @@ struct name_slot {
 /* A rule's text as written, remembered by requirement. */
 struct rule_text { const struct requirement *req; const char *text; };
 
-/* A requirement's result as req_result_of makes it from the memo's kept
-** comparisons (struct trace_kept: never replaced while the plan lives),
-** but for its counts: the same for every motion where the requirement
-** meets the same counts, so it is copied, not made again.  Everything it
-** points at lasts as long as the plan (the rule's text is the plan's). */
+/*
+** A requirement's result as req_result_of makes it from the memo's kept
+** comparisons (struct trace_kept: never replaced while the plan lives):
+** the same for every motion where the requirement meets the same counts,
+** so it is copied, not made again.  Everything it points at lasts as long
+** as the plan (the rule's text is the plan's), its counts too: a copy of
+** those of the motion that made it, the same in every count the rule
+** reads (the memo's key), which are all its working shows.  A slot once
+** taken is never given to another, so a class's one rule is not even
+** copied: the motion points at it (rules_findings).
+*/
 struct req_prepared {
 	const struct trace_kept *kept;       /* NULL: an empty slot */
 	const struct requirement *req;
 	const char *clause;
-	struct req_result res;
+	struct req_result res;               /* res.counts: counts */
+	_Alignas(struct counts) unsigned char counts[offsetof(struct counts, present_by_mask)]; /* n[] only (terms
+	                                        without role lists: counts_new's size) */
 };
 
 /* A finding's message made from a format and inputs that its keys say in
@@ -173,8 +181,8 @@ struct judge_plan {
 	struct seats seats;                  /* room for who sits where, for one meeting at a time */
 	struct quorum_seen quorum_seen[1 << QUORUM_SEEN_BITS]; /* counts_only: quorums decided, by their counts */
 	struct vote_bit vote_bits[MEMO_SLOTS]; /* lasting names: a member's bit (count_plain_votes) */
-	struct req_prepared *prepared;       /* 1 << REQ_PREPARED_BITS, by kept comparisons (a slot may be
-	                                        replaced); made when a report first needs one */
+	struct req_prepared *prepared;       /* 1 << REQ_PREPARED_BITS, by kept comparisons; made when a report
+	                                        first needs one */
 	struct kept_message *messages;       /* 1 << KEPT_MESSAGE_BITS (add_finding_kept); the same */
 	struct req_result *seen_results;     /* a report's: n_quorum results for each quorum_seen slot; the same */
 };
@@ -508,19 +516,39 @@ static const char *rule_text(struct evaluator *ev, const struct requirement *rq,
 	return slot->text;
 }
 
-/* The plan's slot for a requirement's result on kept comparisons (NULL:
-** the plan has no table yet). */
-static struct req_prepared *req_prepared_slot(struct judge_plan *p, const struct trace_kept *kept)
+/* The plan's slot holding requirement rq's result on kept comparisons, or
+** the empty one it would take (->kept NULL); NULL where there is none (no
+** table yet, or the probes all taken by others). */
+static struct req_prepared *req_prepared_slot(struct judge_plan *p, const struct trace_kept *kept,
+                                              const struct requirement *rq, const char *clause)
 {
-	return p->prepared ? &p->prepared[(uint32_t)((uintptr_t)kept * 2654435761u) >> (32 - REQ_PREPARED_BITS)] : NULL;
+	if (!p->prepared)
+		return NULL;
+	uint32_t h = (uint32_t)((uintptr_t)kept * 2654435761u) >> (32 - REQ_PREPARED_BITS);
+	for (unsigned i = 0; i < REQ_PREPARED_PROBES; i++) {
+		struct req_prepared *slot = &p->prepared[(h + i) & ((1u << REQ_PREPARED_BITS) - 1)];
+		if (!slot->kept || (slot->kept == kept && slot->req == rq && slot->clause == clause))
+			return slot;
+	}
+	return NULL;
+}
+
+/* The prepared result of rq on rc's kept comparisons, if the plan has it. */
+static inline struct req_prepared *req_prepared(const struct evaluator *ev, const struct requirement *rq,
+                                                const char *clause, const struct req_check *rc)
+{
+	if (!rc->kept || !ev->plan) /* kept: evaluated (EXPR_OK) */
+		return NULL;
+	struct req_prepared *prep = req_prepared_slot(ev->plan, rc->kept, rq, clause);
+	return prep && prep->kept ? prep : NULL;
 }
 
 /* req_result_of but where an earlier motion prepared the result: made
-** here (prep, the plan's slot for it: NULL, none). */
+** here, and prepared for the next where it can be. */
 static bool __attribute__((noinline)) req_result_made(struct evaluator *ev, const struct requirement *rq,
                                                       const char *clause, const struct req_check *rc,
                                                       const struct counts *c, struct span where,
-                                                      struct req_result *out, struct req_prepared *prep)
+                                                      struct req_result *out)
 {
 	const struct trace *tr = &rc->trace;
 	memset(out, 0, sizeof *out);
@@ -561,12 +589,19 @@ static bool __attribute__((noinline)) req_result_made(struct evaluator *ev, cons
 		out->have = need.have;
 		out->needed_of = need.of;
 	}
-	if (rc->kept && ev->plan && lasting) {
-		if (!prep) { /* the plan's first: its table made (not under --summary, which has none) */
-			ev->plan->prepared = arena_array(ev->plan->arena, 1u << REQ_PREPARED_BITS, sizeof *ev->plan->prepared);
-			prep = req_prepared_slot(ev->plan, rc->kept);
+	if (rc->kept && ev->plan && lasting && ev->t->n_masks == 0) {
+		struct judge_plan *p = ev->plan;
+		if (!p->prepared) /* the plan's first: its table made (not under --summary, which has none) */
+			p->prepared = arena_array(p->arena, 1u << REQ_PREPARED_BITS, sizeof *p->prepared);
+		struct req_prepared *prep = req_prepared_slot(p, rc->kept, rq, clause);
+		if (prep) {
+			prep->kept = rc->kept;
+			prep->req = rq;
+			prep->clause = clause;
+			prep->res = *out;
+			memcpy(prep->counts, c->n, sizeof c->n);
+			prep->res.counts = (const struct counts *)(const void *)prep->counts;
 		}
-		*prep = (struct req_prepared){ rc->kept, rq, clause, *out };
 	}
 	return true;
 }
@@ -579,16 +614,13 @@ static inline bool req_result_of(struct evaluator *ev, const struct requirement 
                                  const struct req_check *rc, const struct counts *c, struct span where,
                                  struct req_result *out)
 {
-	struct req_prepared *prep = NULL;
-	if (rc->status == EXPR_OK && rc->kept && ev->plan) {
-		prep = req_prepared_slot(ev->plan, rc->kept);
-		if (prep && prep->kept == rc->kept && prep->req == rq && prep->clause == clause) {
-			*out = prep->res;
-			out->counts = c;
-			return true;
-		}
+	const struct req_prepared *prep = req_prepared(ev, rq, clause, rc);
+	if (prep) {
+		*out = prep->res;
+		out->counts = c;
+		return true;
 	}
-	return req_result_made(ev, rq, clause, rc, c, where, out, prep);
+	return req_result_made(ev, rq, clause, rc, c, where, out);
 }
 
 const char *req_working(const struct req_result *q, char buf[REQ_WORKING_MAX])
@@ -1956,6 +1988,11 @@ static void rules_findings(struct evaluator *ev, struct motion_result *mr, const
 		return;
 	}
 	mr->n_reqs = detail->n_rules;
+	struct req_prepared *prep;
+	if (detail->n_rules == 1 && (prep = req_prepared(ev, &cl->requires[0], cl->clause, &detail->rules[0]))) {
+		mr->reqs = &prep->res; /* the plan's, never changed (most classes have one rule) */
+		return;
+	}
 	mr->reqs = arena_alloc_uninit(ev->arena, detail->n_rules * sizeof *mr->reqs); /* req_result_of fills each */
 	for (unsigned i = 0; i < detail->n_rules; i++)
 		req_result_of(ev, &cl->requires[i], cl->clause, &detail->rules[i], mr->counts, mr->motion->span, &mr->reqs[i]);
