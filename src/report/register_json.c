@@ -181,21 +181,19 @@ static bool file_line(struct json_table_lines *jl, const char *file)
 	return make_file_line(jl, file, jl->depth);
 }
 
-/* The lines of meeting c's attendance at o, each copied as `copy` bytes
-** (a constant where inlined); where they end. */
+/* The lines of meeting c's attendance at o, each after a comma and copied
+** as `copy` bytes (a constant where inlined); where they end.  The first
+** comma is where the object's brace goes. */
 JW_INLINE char *attendance_lines(char *o, const struct json_table_lines *jl, const struct reg_table *t, unsigned c,
                                  size_t copy)
 {
-	bool comma = false;
 	for (unsigned r = 0; r < t->n_members; r++) {
 		enum attendance a = t->cells[r * t->n_meetings + c];
 		if (a == ATT_NOT_MEMBER)
 			continue;
 		*o = ',';
-		o += comma;
-		comma = true;
-		memcpy(o, jl->line[r][a], copy);
-		o += jl->len[r][a];
+		memcpy(o + 1, jl->line[r][a], copy);
+		o += 1 + jl->len[r][a];
 	}
 	return o;
 }
@@ -232,16 +230,18 @@ static void json_meeting_whole(struct json_writer *w, const struct json_table_li
 	memcpy(o, jw_indent, sizeof jw_indent);
 	o += in1;
 	memcpy(o, "\"attendance\": {", 15);
-	o += 15;
-	char *lines = o;
+	o += 14;
+	char *brace = o;
 	/* each line a fixed-size copy: of 64 bytes where all are as short */
 	if (jl->longest <= 64)
 		o = attendance_lines(o, jl, t, c, 64);
 	else
 		o = attendance_lines(o, jl, t, c, REG_JSON_LINE);
-	if (o == lines) {
-		*o++ = '}';
+	if (o == brace) {
+		memcpy(o, "{}", 2);
+		o += 2;
 	} else {
+		*brace = '{';
 		memcpy(o, jw_indent, sizeof jw_indent);
 		o += in1;
 		*o++ = '}';

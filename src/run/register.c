@@ -280,7 +280,14 @@ static void add_column(struct registers *rg, struct reg_body *b, const struct me
 	/* a history's meetings are mostly in one file: its name kept once a table */
 	const char *kept = c ? b->columns[c - 1].file : NULL;
 	kept = kept && strcmp(kept, file) == 0 ? kept : arena_strdup(a, file);
-	b->columns[c] = (struct reg_meeting){ m->date, arena_strdup(a, m->title), kept, rg->seq };
+	/* its title copied into the column's room (not measured and copied into the arena) */
+	size_t n = strlen(m->title);
+	const char *title = b->titles[c];
+	if (n < REGISTER_TITLE_KEPT)
+		memcpy(b->titles[c], m->title, n + 1);
+	else
+		title = arena_strdup(a, m->title);
+	b->columns[c] = (struct reg_meeting){ m->date, title, kept, rg->seq };
 	enum attendance *column = b->grid + c;
 	if (!rg->map_covers)
 		for (size_t k = 0; k < b->members.n; k++)

@@ -23,6 +23,7 @@
 #include "run/eval.h"
 
 #define REGISTER_TABLE_MEETINGS 12
+#define REGISTER_TITLE_KEPT 128
 
 /* A row of the attendance register, with its totals across the history. */
 struct reg_member {
@@ -84,6 +85,7 @@ struct reg_body {
 	** into rows when it is complete) */
 	struct arena table_arena;
 	struct reg_meeting columns[REGISTER_TABLE_MEETINGS];
+	char titles[REGISTER_TABLE_MEETINGS][REGISTER_TITLE_KEPT];  /* the columns' titles, where as short */
 	enum attendance *grid;      /* grid[member * REGISTER_TABLE_MEETINGS + column], grid_rows rows */
 	unsigned *in_table;         /* by member: cells of the table that are not ATT_NOT_MEMBER */
 	unsigned grid_rows;
