@@ -8,6 +8,23 @@
 #include "report/register_report.h"
 
 /*
+** The month of the last date written, kept: a history's dates come in
+** order, a dozen or so a month, so that most are written from the month's
+** "YYYY-MM-" and their day's number, not worked out from the day number
+** (reg_date_text, as date_format).
+*/
+struct reg_month {
+	bool made;
+	qdate first, end;                /* its first day and the next month's */
+	char prefix[8];                  /* "YYYY-MM-" */
+};
+/* None kept. */
+void reg_month_init(struct reg_month *k);
+/* d as date_format writes it into buf[DATE_FMT_MAX] (the bytes after its end
+** zeroed: it may be copied whole); its length. */
+size_t reg_date_text(struct reg_month *k, qdate d, char *buf);
+
+/*
 ** A JSON register table's meetings written whole from lines made once a
 ** body (register_json_table_whole): each member's attendance line for
 ** each attendance (",", the new line and indentation, "id": "present"),
@@ -23,6 +40,7 @@ struct json_table_lines {
 	const struct reg_member *member[REG_JSON_ROWS];   /* the member each row's lines are of (NULL: none) */
 	unsigned char len[REG_JSON_ROWS][ATT__COUNT], row_longest[REG_JSON_ROWS];
 	char line[REG_JSON_ROWS][ATT__COUNT][REG_JSON_LINE];   /* the new line, indentation, "id": "present" */
+	struct reg_month month;                      /* of the meetings' dates */
 	const char *file;                            /* the name file_line says, in this table (NULL: none) */
 	bool file_made;                              /* file_line and file_name are made */
 	unsigned short file_len;
@@ -77,10 +95,7 @@ struct json_who {
 struct json_interest_tails {
 	struct reg_effect_text tail[REG_EFFECT_SLOTS];
 	struct json_who who[REG_JSON_WHO];
-	bool dated;                      /* date is the text of day: a meeting's declarations share it */
-	qdate day;
-	size_t date_len;
-	char date[DATE_FMT_MAX];
+	struct reg_month month;          /* of the meetings' dates */
 };
 void register_json_tails_init(struct json_interest_tails *k);
 
@@ -96,6 +111,7 @@ struct body_out {
 	struct json_interest_tails *tails;  /* JSON: made with ji */
 	struct reg_effect_text *effects;    /* text: REG_EFFECT_SLOTS, made with interests */
 	struct wbuf *iw;                    /* text: the interests' buffer (out NULL: none) */
+	struct reg_month table_month, interest_month;   /* text: of the tables' and declarations' dates */
 	unsigned n_tables, n_interests;
 };
 

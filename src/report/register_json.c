@@ -91,6 +91,7 @@ void register_json_table(struct json_writer *w, const struct reg_table *t)
 void register_json_lines_init(struct json_table_lines *jl)
 {
 	jl->depth = 0;
+	reg_month_init(&jl->month);
 	jl->file = NULL;
 	jl->file_made = false;
 	for (unsigned r = 0; r < REG_JSON_ROWS; r++)
@@ -199,13 +200,13 @@ JW_INLINE char *attendance_lines(char *o, const struct json_table_lines *jl, con
 }
 
 /* A meeting whole: what register_json_table writes of it, by hand. */
-static void json_meeting_whole(struct json_writer *w, const struct json_table_lines *jl, const struct reg_table *t,
+static void json_meeting_whole(struct json_writer *w, struct json_table_lines *jl, const struct reg_table *t,
                                unsigned c)
 {
 	const struct reg_meeting *m = &t->meetings[c];
 	size_t in0 = 1 + 2 * (size_t)w->depth, in1 = in0 + 2;
-	char date[DATE_FMT_MAX] = { 0 }; /* copied whole */
-	size_t dn = strlen(date_format(m->date, date));
+	char date[DATE_FMT_MAX];
+	size_t dn = reg_date_text(&jl->month, m->date, date);
 	/* "{", the date's line and the title's key: 3 * 64 + 40 bytes at most, then the title */
 	char *o = jw_next(w, 256 + JW_TOKEN_MAX);
 	*o++ = '{';
@@ -316,9 +317,9 @@ void register_json_interest(struct json_writer *w, const struct reg_interest *d)
 void register_json_tails_init(struct json_interest_tails *k)
 {
 	reg_effect_slots_init(k->tail);
+	reg_month_init(&k->month);
 	for (unsigned i = 0; i < REG_JSON_WHO; i++)
 		k->who[i].terms = NULL;
-	k->dated = false;
 }
 
 /* At o: ",", the new line, `indent` and a literal key; after it. */
@@ -456,12 +457,8 @@ void register_json_interest_whole(struct json_writer *w, struct json_interest_ta
 	}
 	const struct interest_result *e = d->effect;
 	size_t in1 = 3 + 2 * (size_t)w->depth;
-	if (!k->dated || k->day != d->meeting->date) {
-		memset(k->date, 0, sizeof k->date); /* copied whole */
-		k->date_len = strlen(date_format(d->meeting->date, k->date));
-		k->day = d->meeting->date;
-		k->dated = true;
-	}
+	char date[DATE_FMT_MAX];
+	size_t dn = reg_date_text(&k->month, d->meeting->date, date);
 	const struct json_who *who = who_for(k, d, w->depth);
 	unsigned line = source_line(d->meeting->src, e->who->span.start);
 	char *o = jw_next(w, 2 * sizeof jw_indent + 32);
@@ -469,8 +466,8 @@ void register_json_interest_whole(struct json_writer *w, struct json_interest_ta
 	memcpy(o, jw_indent, sizeof jw_indent);
 	o += in1;
 	memcpy(o, "\"date\": \"", 9);
-	memcpy(o + 9, k->date, DATE_FMT_MAX);
-	o += 9 + k->date_len;
+	memcpy(o + 9, date, DATE_FMT_MAX);
+	o += 9 + dn;
 	*o++ = '"';
 	o = key_string(w, o, in1, JW_QUOTED("meeting"), d->meeting->title);
 	o = key_string(w, o, in1, JW_QUOTED("file"), d->meeting->src->name);

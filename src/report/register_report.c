@@ -30,6 +30,8 @@ static struct body_out *body_out_of(struct register_report *rr, const char *body
 			bo->body = b;
 			bo->index = (unsigned)rr->bodies.n;
 			bo->tables = bo->interests = NULL;
+			reg_month_init(&bo->table_month);
+			reg_month_init(&bo->interest_month);
 			if (bo->lines) /* made for the registers before the rewind */
 				register_json_lines_init(bo->lines);
 			if (bo->tails)
@@ -166,6 +168,33 @@ bool register_report_write(struct register_report *rr, FILE *out, struct json_wr
 }
 
 /* ---- shared by the formats ------------------------------------------------------ */
+
+void reg_month_init(struct reg_month *k)
+{
+	k->made = false;
+}
+
+size_t reg_date_text(struct reg_month *k, qdate d, char *buf)
+{
+	memset(buf, 0, DATE_FMT_MAX);
+	if (!k->made || d < k->first || d >= k->end) {
+		if (!date_in_range(d)) {
+			k->made = false;
+			return strlen(date_format(d, buf));
+		}
+		int y, m, day;
+		date_to_ymd(d, &y, &m, &day);
+		k->first = d - (day - 1);
+		k->end = k->first + date_days_in_month(y, m);
+		memcpy(k->prefix, date_format(d, buf), 8);
+		k->made = true;
+	}
+	unsigned day = (unsigned)(d - k->first) + 1;
+	memcpy(buf, k->prefix, 8);
+	buf[8] = (char)('0' + day / 10);
+	buf[9] = (char)('0' + day % 10);
+	return 10;
+}
 
 void reg_effect_slots_init(struct reg_effect_text slots[REG_EFFECT_SLOTS])
 {

@@ -146,8 +146,9 @@ static void text_table(struct register_report *rr, struct body_out *bo, const st
 	pad_after(&b, table_title(t, title), w);
 	for (unsigned c = 0; c < t->n_meetings; c++) {
 		char d[DATE_FMT_MAX];
+		reg_date_text(&bo->table_month, t->meetings[c].date, d);
 		wbuf_putc(&b, ' ');
-		wbuf_write(&b, date_format(t->meetings[c].date, d) + 5, 5); /* MM-DD */
+		wbuf_write(&b, d + 5, 5); /* MM-DD */
 	}
 	wbuf_putc(&b, '\n');
 	for (unsigned r = 0; r < t->n_members; r++) {
@@ -260,8 +261,10 @@ static void text_interest(struct register_report *rr, struct body_out *bo, const
 		b = &own;
 		wbuf_init(b, bo->interests);
 	}
+	char date[DATE_FMT_MAX];
+	size_t dn = reg_date_text(&bo->interest_month, d->meeting->date, date);
 	wbuf_puts(b, "  ");
-	wbuf_date(b, d->meeting->date);
+	wbuf_write(b, date, dn);
 	wbuf_puts(b, "  ");
 	wbuf_puts(b, d->meeting->title);
 	wbuf_puts(b, ", motion ");

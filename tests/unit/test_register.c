@@ -686,6 +686,35 @@ static void test_text_cells_by_copies(void **state)
 	}
 }
 
+/* Dates written from the month kept say what date_format says: day by
+** day across months, years and leap days, in jumps forwards and back, and
+** outside the calendar at both ends; every byte after the end zeroed. */
+static void test_date_text_by_month(void **state)
+{
+	(void)state;
+	struct reg_month k;
+	reg_month_init(&k);
+	qdate d = DATE_FIRST_DAY - 3;
+	for (unsigned i = 0; i < 200000; i++) {
+		char want[DATE_FMT_MAX] = { 0 }, got[DATE_FMT_MAX];
+		memset(got, 'x', sizeof got);
+		date_format(d, want);
+		size_t n = reg_date_text(&k, d, got);
+		assert_int_equal(n, strlen(want));
+		assert_memory_equal(got, want, sizeof want);
+		if (i == 40)
+			d = -400; /* around 1970 */
+		else if (i == 3000)
+			d = DATE_LAST_DAY - 70;
+		else if (i == 3100)
+			d = 10000;
+		else if (i % 7 == 3)
+			d -= (qdate)(i % 45); /* back, into the month before or the same */
+		else
+			d += (qdate)(i % 11 == 0 ? 40 : 1);
+	}
+}
+
 #define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
 
 int main(void)
@@ -699,6 +728,7 @@ int main(void)
 		T(test_interest_words),
 		cmocka_unit_test(test_table_json_whole),
 		cmocka_unit_test(test_text_cells_by_copies),
+		cmocka_unit_test(test_date_text_by_month),
 	};
 	return cmocka_run_group_tests_name("register", tests, NULL, NULL);
 }
