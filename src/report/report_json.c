@@ -840,17 +840,27 @@ static bool motion_shape(const struct json_writer *w, const struct terms *t, con
 	return true;
 }
 
-/* A string value of a template (a motion's number, its title) */
-static void json_string_hole(struct json_writer *w, const char *s)
+/* A string value of a template (a motion's number, its title), written
+** where the writer's text ends whatever its state (as after a key) */
+static inline void json_string_hole(struct json_writer *w, const char *s)
 {
 	if (w->pending + JW_TOKEN_MAX > sizeof w->buf)
 		jw_drain(w);
 	char *o = jw_quote_plain(w->buf + w->pending, s);
-	if (o)
+	if (o) {
 		jw_end_at(w, o);
-	else
-		jw_string(w, s);
-	w->after_key = false;
+		return;
+	}
+	w->after_key = true;
+	jw_string(w, s);
+}
+
+/* ... and a number (the quorum's present and attendees) */
+static inline void json_int_hole(struct json_writer *w, int64_t v)
+{
+	if (w->pending + NUMFMT_MAX > sizeof w->buf)
+		jw_drain(w);
+	w->pending += numfmt_i64_fast(w->buf + w->pending, v);
 }
 
 /* A motion from its template: its text, and its values in its holes, each
@@ -864,16 +874,25 @@ static void json_motion_from(struct json_writer *w, const struct jw_template *tp
 		const struct jw_hole *h = &tp->holes[i];
 		jw_put_text(w, tp->text + from, h->at - from);
 		from = h->at;
+		/* the values that are one token (always after their key: the
+		** writer's state is not read), and the rest from its state there */
+		switch ((enum motion_hole)h->kind) {
+		case HOLE_NUMBER: json_string_hole(w, mr->motion->number); continue;
+		case HOLE_TITLE: json_string_hole(w, mr->motion->title); continue;
+		case HOLE_QUORUM_PRESENT: json_int_hole(w, mr->quorum_present); continue;
+		case HOLE_QUORUM_ATTENDEES: json_int_hole(w, mr->quorum_attendees); continue;
+		default: break;
+		}
 		w->depth = h->depth;
 		w->after_key = h->after_key;
 		w->first[h->depth] = h->first;
 		switch ((enum motion_hole)h->kind) {
-		case HOLE_NUMBER: json_string_hole(w, mr->motion->number); break;
-		case HOLE_TITLE: json_string_hole(w, mr->motion->title); break;
+		case HOLE_NUMBER:
+		case HOLE_TITLE:
+		case HOLE_QUORUM_PRESENT:
+		case HOLE_QUORUM_ATTENDEES: break;
 		case HOLE_DECLARED: json_declared(w, mr->motion); break;
 		case HOLE_DEPUTIES: json_deputies(w, mr); break;
-		case HOLE_QUORUM_PRESENT: jw_int(w, mr->quorum_present); break;
-		case HOLE_QUORUM_ATTENDEES: jw_int(w, mr->quorum_attendees); break;
 		case HOLE_QUORUM_RULE: json_rule_numbers_kept(w, &mr->quorum[h->index]); break;
 		case HOLE_COUNTS: json_counts(w, mr->counts, t->uses_attendees); break;
 		case HOLE_CASTING: json_casting_to_ratification(w, mr); break;
