@@ -185,6 +185,7 @@ struct judge_plan {
 	                                        first needs one */
 	struct kept_message *messages;       /* 1 << KEPT_MESSAGE_BITS (add_finding_kept); the same */
 	struct req_result *seen_results;     /* a report's: n_quorum results for each quorum_seen slot; the same */
+	const char *papers_within, *minutes_within; /* the terms' notice periods in words (notice_period) */
 };
 
 struct judge_plan *judge_plan_new(struct arena *a, const struct terms *t)
@@ -407,14 +408,14 @@ static struct kept_message *kept_message_slot(struct evaluator *ev, const char *
 /* The finding, said (ev->kept_found) with the plan's message of fmt on
 ** key where it has one (true); false where the message is to be made
 ** (add_finding_made, into ev->kept_slot if not NULL). */
-static bool add_finding_found(struct evaluator *ev, enum finding_code code, const char *clause, struct span where,
-                              const uint64_t key[3], const char *fmt)
+static bool add_finding_found(struct evaluator *ev, bool keep, enum finding_code code, const char *clause,
+                              struct span where, const uint64_t key[3], const char *fmt)
 {
 	if (ev->quiet) { /* nothing said: no message */
 		ev->kept_found = add_finding_bare(ev, code, clause, where);
 		return true;
 	}
-	struct kept_message *slot = kept_message_slot(ev, fmt, key);
+	struct kept_message *slot = keep ? kept_message_slot(ev, fmt, key) : NULL;
 	if (slot && slot->fmt) {
 		ev->kept_found = add_finding_bare(ev, code, clause, where);
 		ev->kept_found->message = slot->text;
@@ -452,10 +453,11 @@ static struct finding *add_finding_made(struct evaluator *ev, enum finding_code 
 ** arguments after the format are computed only where it is made.
 */
 #define KEPT_KEY(k0, k1, k2) ((const uint64_t[3]){ (uint64_t)(k0), (uint64_t)(k1), (uint64_t)(k2) })
-#define add_finding_kept(ev, code, clause, where, k0, k1, k2, fmt, ...)                                       \
-	((ev)->counts_only ? add_finding_bare((ev), (code), (clause), (where))                                 \
-	 : add_finding_found((ev), (code), (clause), (where), KEPT_KEY(k0, k1, k2), (fmt)) ? (ev)->kept_found    \
+#define add_finding_kept_if(ev, keep, code, clause, where, k0, k1, k2, fmt, ...)                               \
+	((ev)->counts_only ? add_finding_bare((ev), (code), (clause), (where))                                   \
+	 : add_finding_found((ev), (keep), (code), (clause), (where), KEPT_KEY(k0, k1, k2), (fmt)) ? (ev)->kept_found \
 	 : add_finding_made((ev), (code), (clause), (where), KEPT_KEY(k0, k1, k2), fmt, __VA_ARGS__))
+#define add_finding_kept(ev, ...) add_finding_kept_if((ev), true, __VA_ARGS__)
 
 static void cite_rule(struct finding *f, const struct source *src, const struct node *n)
 {
@@ -533,14 +535,23 @@ static struct req_prepared *req_prepared_slot(struct judge_plan *p, const struct
 	return NULL;
 }
 
-/* The prepared result of rq on rc's kept comparisons, if the plan has it. */
+/* The prepared result of rq on rc's kept comparisons, if the plan has it
+** (req_prepared_slot's probes, to the first empty slot). */
 static inline struct req_prepared *req_prepared(const struct evaluator *ev, const struct requirement *rq,
                                                 const char *clause, const struct req_check *rc)
 {
-	if (!rc->kept || !ev->plan) /* kept: evaluated (EXPR_OK) */
+	const struct trace_kept *kept = rc->kept; /* kept: evaluated (EXPR_OK) */
+	if (!kept || !ev->plan || !ev->plan->prepared)
 		return NULL;
-	struct req_prepared *prep = req_prepared_slot(ev->plan, rc->kept, rq, clause);
-	return prep && prep->kept ? prep : NULL;
+	uint32_t h = (uint32_t)((uintptr_t)kept * 2654435761u) >> (32 - REQ_PREPARED_BITS);
+	for (unsigned i = 0; i < REQ_PREPARED_PROBES; i++) {
+		struct req_prepared *slot = &ev->plan->prepared[(h + i) & ((1u << REQ_PREPARED_BITS) - 1)];
+		if (slot->kept == kept && slot->req == rq && slot->clause == clause)
+			return slot;
+		if (!slot->kept)
+			break;
+	}
+	return NULL;
 }
 
 /* req_result_of but where an earlier motion prepared the result: made
@@ -1396,8 +1407,9 @@ static int vote_counts(struct evaluator *ev, const struct motion_state *ms, cons
 			** only void as the defaults read them: decide tries every
 			** way, and interests.to-be-agreed says when it matters. */
 			if (open_ways(t, OPEN_INTERESTS) == 1)
-				add_finding(ev, F_VOTE_CONFLICTED, t->interests_clause, v->who.span,
-				            "%s declared an interest in this motion: the vote is void", who(ev, i, v->who.id));
+				add_finding_kept_if(ev, ev->m->names_lasting, F_VOTE_CONFLICTED, t->interests_clause, v->who.span,
+				                    (uintptr_t)v->who.id, i, i < 0 ? -1 : ev->seats.sits_for[i],
+				                    "%s declared an interest in this motion: the vote is void", who(ev, i, v->who.id));
 			return -1;
 		}
 	}
@@ -1885,8 +1897,11 @@ static void basis_findings(struct evaluator *ev, struct motion_result *mr, const
 	const struct terms *t = ev->t;
 	const struct rec_motion *mo = mr->motion;
 	if (d->consensus == CONSENSUS_OBJECTED && mo->n_votes + mo->has_tally > 0)
-		add_finding(ev, F_CONSENSUS_BROKEN, t->consensus_clause, mo->objections.items[0].span,
-		            "%s objected to a consensus, so the motion went to a vote, as the terms require", mo->objections.items[0].id);
+		/* the name kept by its address where the reader interned it for the run */
+		add_finding_kept_if(ev, ev->m->names_lasting, F_CONSENSUS_BROKEN, t->consensus_clause,
+		                    mo->objections.items[0].span, (uintptr_t)mo->objections.items[0].id, 0, 0,
+		                    "%s objected to a consensus, so the motion went to a vote, as the terms require",
+		                    mo->objections.items[0].id);
 	else if (d->consensus == CONSENSUS_OBJECTED)
 		add_finding(ev, F_CONSENSUS_NO_VOTE, t->consensus_clause, mo->objections.items[0].span,
 		            "%s objected, so there was no consensus, and no vote is recorded: the motion was not validly agreed",
@@ -2599,8 +2614,15 @@ static bool decide_usual_motion(struct evaluator *ev, struct motion_result *mr, 
 	splice_findings(ev, vote_found);
 	/* class, notice, casting, meeting, open settings, approval: nothing to say */
 	mr->by_consensus = d.basis == BASIS_CONSENSUS;
-	if (!ev->counts_only || !rules_all_evaluated(detail))
+	struct req_prepared *prep;
+	if (!ev->counts_only && detail->n_rules == 1 &&
+	    (prep = req_prepared(ev, &d.cls->requires[0], d.cls->clause, &detail->rules[0]))) {
+		/* rules_findings' way for a class's one rule prepared before, in place (most motions of a report) */
+		mr->n_reqs = 1;
+		mr->reqs = &prep->res;
+	} else if (!ev->counts_only || !rules_all_evaluated(detail)) {
 		rules_findings(ev, mr, &d, detail);
+	}
 	mr->approval = APPROVAL_NOT_NEEDED;
 	if (d.outcome == OUTCOME_UNDETERMINED && mr->findings.n == 0)
 		add_finding(ev, F_UNDETERMINED, NULL, mo->span, "the record lacks what the rules need to decide this motion");
@@ -2910,6 +2932,17 @@ static void check_amendments(struct evaluator *ev)
 	cite_rule(f, ev->t->src, rule->decl);
 }
 
+/* A notice period of the terms in words, made once a plan (*kept, the
+** plan's): a meeting's notice findings say it again and again. */
+static const char *notice_period(struct evaluator *ev, const char **kept, struct duration d, bool clear)
+{
+	if (!ev->plan)
+		return english_duration(ev->arena, d, clear);
+	if (!*kept)
+		*kept = english_duration(ev->plan->arena, d, clear);
+	return *kept;
+}
+
 static void check_meeting_notice(struct evaluator *ev)
 {
 	const struct terms *t = ev->t;
@@ -2921,7 +2954,8 @@ static void check_meeting_notice(struct evaluator *ev)
 		else if (!notice_in_time(m->papers_sent, m->date, t->papers.period, t->papers.clear, &deadline))
 			add_finding(ev, F_NOTICE_PAPERS, t->papers.clause, m->papers_span,
 			            "papers sent %s, but the terms require them at least %s before the meeting (%s)",
-			            fmt_date(ev, m->papers_sent), english_duration(ev->arena, t->papers.period, t->papers.clear),
+			            fmt_date(ev, m->papers_sent),
+			            notice_period(ev, ev->plan ? &ev->plan->papers_within : NULL, t->papers.period, t->papers.clear),
 			            deadline_text(ev, last_day(deadline, t->papers.clear)));
 	}
 	if (t->minutes.set && !t->minutes.tba) {
@@ -2932,7 +2966,8 @@ static void check_meeting_notice(struct evaluator *ev)
 			add_finding(ev, F_NOTICE_MINUTES, t->minutes.clause, m->minutes_span,
 			            "minutes circulated %s, but the terms require them within %s after the meeting (by %s)",
 			            fmt_date(ev, m->minutes_circulated),
-			            english_duration(ev->arena, t->minutes.period, t->minutes.clear),
+			            notice_period(ev, ev->plan ? &ev->plan->minutes_within : NULL, t->minutes.period,
+			                          t->minutes.clear),
 			            fmt_date(ev, t->minutes.clear ? deadline - 1 : deadline));
 	}
 	check_amendments(ev);
