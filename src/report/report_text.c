@@ -518,8 +518,8 @@ static void print_quorum_kept(struct wbuf *out, const struct terms *t, const str
 static void print_requirements_kept(struct wbuf *out, const struct terms *t, const struct motion_result *mr,
                                     struct wbuf_memo *memo, struct text_seen *kept)
 {
-	const struct req_result *q = &mr->reqs[0];
-	if (!memo || !kept || mr->n_reqs != 1 || !q->steps_kept || q->failed) {
+	const struct req_result *q = mr->n_reqs == 1 ? &mr->reqs[0] : NULL; /* reqs is NULL when there are none */
+	if (!memo || !kept || !q || !q->steps_kept || q->failed) {
 		print_kept(out, memo, requirements_key, print_requirements, t, mr);
 		return;
 	}
