@@ -3013,24 +3013,55 @@ static void check_terms_in_force(struct evaluator *ev)
 }
 
 /* Each roster member's attendance over the whole meeting. */
+/* A member's attendance from what is known of them at the meeting's end. */
+#define ATTENDANCE_OF(on_roster, attended, apologies, at_start, present, left)                 \
+	(!(on_roster) ? ATT_NOT_MEMBER : !(attended) ? ((apologies) ? ATT_APOLOGIES : ATT_ABSENT) \
+	 : !(at_start) ? ((present) ? ATT_LATE : ATT_LATE_EARLY) : !(present) ? ATT_EARLY          \
+	 : (left) ? ATT_OUT_FOR_PART : ATT_PRESENT)
+
+/*
+** A register is made for every meeting of a report, and its six tests a
+** member were a tenth of a report's judging: where a struct person is its
+** seven bools in order, one byte each, on a little-endian machine, its
+** bytes are read in one load and gathered into bits (byte i to bit i: a
+** multiplication whose partial products never meet), and the attendance
+** of an on-roster member is looked up by them (attendance_by_facts).
+*/
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#define ATTENDANCE_GATHERED (sizeof(struct person) == 7 && sizeof(bool) == 1)
+#else
+#define ATTENDANCE_GATHERED 0
+#endif
+#define ATT_FACTS(k) ATTENDANCE_OF(1, (k) >> 1 & 1, (k) >> 5 & 1, (k) >> 4 & 1, (k) & 1, (k) >> 6 & 1)
+#define ATT_FACTS4(k) ATT_FACTS(k), ATT_FACTS((k) + 1), ATT_FACTS((k) + 2), ATT_FACTS((k) + 3)
+#define ATT_FACTS16(k) ATT_FACTS4(k), ATT_FACTS4((k) + 4), ATT_FACTS4((k) + 8), ATT_FACTS4((k) + 12)
+/* by the gathered bits: present 0, attended 1, at_start 4, apologies 5, left 6 */
+static const unsigned char attendance_by_facts[128] = {
+	ATT_FACTS16(0),  ATT_FACTS16(16), ATT_FACTS16(32), ATT_FACTS16(48),
+	ATT_FACTS16(64), ATT_FACTS16(80), ATT_FACTS16(96), ATT_FACTS16(112),
+};
+_Static_assert(offsetof(struct person, present) == 0 && offsetof(struct person, attended) == 1 &&
+               offsetof(struct person, at_start) == 4 && offsetof(struct person, apologies) == 5 &&
+               offsetof(struct person, left) == 6, "attendance_by_facts reads struct person's bytes in this order");
+
 static void record_attendance(struct evaluator *ev)
 {
 	const struct terms *t = ev->t;
 	ev->res->attendance = arena_array(ev->arena, t->n_members + 1, sizeof *ev->res->attendance);
+	if (ATTENDANCE_GATHERED && !ev->recount) { /* eval_meeting_recounted: the tests' general way, below */
+		/* people has n_members + 1 entries: eight bytes from member i's
+		** are all the array's (the eighth, the next one's, is not read) */
+		for (unsigned i = 0; i < t->n_members; i++) {
+			uint64_t bytes;
+			memcpy(&bytes, &ev->people[i], sizeof bytes);
+			unsigned facts = (unsigned)(((bytes & UINT64_C(0x0001010101010101)) * UINT64_C(0x0102040810204080)) >> 56);
+			ev->res->attendance[i] = ev->on_roster[i] ? (enum attendance)attendance_by_facts[facts] : ATT_NOT_MEMBER;
+		}
+		return;
+	}
 	for (unsigned i = 0; i < t->n_members; i++) {
 		const struct person *p = &ev->people[i];
-		enum attendance a;
-		if (!ev->on_roster[i])
-			a = ATT_NOT_MEMBER;
-		else if (!p->attended)
-			a = p->apologies ? ATT_APOLOGIES : ATT_ABSENT;
-		else if (!p->at_start)
-			a = p->present ? ATT_LATE : ATT_LATE_EARLY;
-		else if (!p->present)
-			a = ATT_EARLY;
-		else
-			a = p->left ? ATT_OUT_FOR_PART : ATT_PRESENT;
-		ev->res->attendance[i] = a;
+		ev->res->attendance[i] = ATTENDANCE_OF(ev->on_roster[i], p->attended, p->apologies, p->at_start, p->present, p->left);
 	}
 }
 

@@ -2098,6 +2098,12 @@ static char *rendered(const struct meeting_result *r)
 				fprintf(o.f, " q%lld", (long long)mr->quorum[q].counts->n[k]);
 		fprintf(o.f, "\n");
 	}
+	if (r->attendance) { /* the register (record_attendance: gathered, or tested one by one when recounted) */
+		fprintf(o.f, "attendance:");
+		for (unsigned i = 0; i < r->terms->n_members; i++)
+			fprintf(o.f, " %d", (int)r->attendance[i]);
+		fprintf(o.f, "\n");
+	}
 	char *text = strdup(out_text(&o));
 	out_close(&o);
 	return text;
