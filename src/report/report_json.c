@@ -418,9 +418,8 @@ JW_INLINE char *count_lines(char *o, size_t indent, size_t copy, const struct co
 ** were a tenth of the counts' cost).  A replay's writer (with slots) writes
 ** them so; test_report_json compares them with a writer's without.
 */
-static void json_counts_at_once(struct json_writer *w, const struct counts *c, bool attendees)
+static void json_count_lines(struct json_writer *w, const struct counts *c, bool attendees)
 {
-	jw_begin_object(w);
 	enum { LINE = 1 + sizeof jw_indent + sizeof "\"conflicted\": " + NUMFMT_MAX };
 	if (w->pending + 10 * LINE > sizeof w->buf)
 		jw_drain(w);
@@ -434,6 +433,14 @@ static void json_counts_at_once(struct json_writer *w, const struct counts *c, b
 		o = count_lines(o, indent, sizeof jw_indent, c, attendees);
 	w->first[w->depth] = false;
 	jw_end_at(w, o);
+}
+
+/* ... in their object (a motion's template has the object's lines in its
+** text, its lines in a hole) */
+static void json_counts_at_once(struct json_writer *w, const struct counts *c, bool attendees)
+{
+	jw_begin_object(w);
+	json_count_lines(w, c, attendees);
 	jw_end_object(w);
 }
 
@@ -787,9 +794,15 @@ static void json_motion_usual(struct json_writer *w, const struct terms *t, cons
 		jw_block_keep(w, &at);
 	}
 	jw_key_lit(w, "counts");
-	jw_hole_begin(w, HOLE_COUNTS, 0);
-	json_counts(w, mr->counts, t->uses_attendees);
-	jw_hole_end(w);
+	if (w->rec) { /* a replay's writer: as json_counts_at_once */
+		jw_begin_object(w);
+		jw_rec_hole_begin(w, HOLE_COUNTS, 0);
+		json_count_lines(w, mr->counts, t->uses_attendees);
+		jw_rec_hole_end(w);
+		jw_end_object(w);
+	} else {
+		json_counts(w, mr->counts, t->uses_attendees);
+	}
 	at.slot = NULL;
 	if (!blocks || !decision_block_inputs(mr, &wi) || !jw_block(w, wi.in, wi.n, &at)) {
 		json_motion_decision(w, mr);
@@ -846,7 +859,23 @@ static inline void json_string_hole(struct json_writer *w, const char *s)
 {
 	if (w->pending + JW_TOKEN_MAX > sizeof w->buf)
 		jw_drain(w);
-	char *o = jw_quote_plain(w->buf + w->pending, s);
+	char *o = w->buf + w->pending;
+	/* one to three digits (most motions' numbers): copied as they are */
+	size_t digits = 0;
+	while (digits < 3 && s[digits] >= '0' && s[digits] <= '9')
+		digits++;
+	if (digits && !s[digits]) {
+		/* three bytes, each one of the digits (none read past the NUL),
+		** those past the last then written over */
+		o[0] = '"';
+		o[1] = s[0];
+		o[2] = s[digits > 1];
+		o[3] = s[digits > 2 ? 2 : 0];
+		o[1 + digits] = '"';
+		jw_end_at(w, o + digits + 2);
+		return;
+	}
+	o = jw_quote_plain(o, s);
 	if (o) {
 		jw_end_at(w, o);
 		return;
@@ -894,7 +923,7 @@ static void json_motion_from(struct json_writer *w, const struct jw_template *tp
 		case HOLE_DECLARED: json_declared(w, mr->motion); break;
 		case HOLE_DEPUTIES: json_deputies(w, mr); break;
 		case HOLE_QUORUM_RULE: json_rule_numbers_kept(w, &mr->quorum[h->index]); break;
-		case HOLE_COUNTS: json_counts(w, mr->counts, t->uses_attendees); break;
+		case HOLE_COUNTS: json_count_lines(w, mr->counts, t->uses_attendees); break;
 		case HOLE_CASTING: json_casting_to_ratification(w, mr); break;
 		case HOLE_RULE: json_rule_numbers_kept(w, &mr->reqs[h->index]); break;
 		case HOLE_FINDINGS: json_findings(w, &mr->findings); break;

@@ -232,7 +232,10 @@ static void put_edges(struct run *R, struct meeting_result *r, unsigned k)
 		struct rec_motion *mo = (struct rec_motion *)mr->motion;
 		unsigned e = k * 31 + i * 7;
 		mo->title = edge_string(R, e);
-		if (e % 5 == 0)
+		static const char *const numbers[] = { "7", "12", "100", "1000", "12a", "007", "", "1\"", "9\n" };
+		if (e % 2 == 0)
+			mo->number = numbers[(e / 2) % (sizeof numbers / sizeof numbers[0])];
+		else if (e % 5 == 1)
 			mo->number = edge_string(R, e / 5);
 		struct counts *c = arena_alloc(&R->f.arena, sizeof *c);
 		memcpy(c, mr->counts, sizeof *c); /* the rules' own counts (their workings') are not changed */
