@@ -79,7 +79,7 @@ enum { UNPLACED_MAX = 64, UNPLACED_MAX_AT_ONCE = 4, UNPLACED_MAX_READINGS = 4096
 enum { MEMO_BITS = 8, MEMO_SLOTS = 1 << MEMO_BITS, RULE_TEXT_BITS = 4, RULE_TEXT_SLOTS = 1 << RULE_TEXT_BITS };
 /* Requirements' results on the memo's kept comparisons (req_prepared);
 ** findings' messages kept by a plan (struct kept_message). */
-enum { REQ_PREPARED_BITS = 9, REQ_PREPARED_PROBES = 4, KEPT_MESSAGE_BITS = 6, KEPT_MESSAGE_PROBES = 4 };
+enum { REQ_PREPARED_BITS = 9, REQ_PREPARED_PROBES = 4, KEPT_MESSAGE_BITS = 8, KEPT_MESSAGE_PROBES = 4 };
 
 /* Where each roster member stands at the current point of the meeting. */
 struct person {
