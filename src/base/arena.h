@@ -31,6 +31,8 @@ struct mem {
 /* mem_alloc never returns NULL: it jumps to on_oom (which must be set). */
 void *mem_alloc(struct mem *m, size_t size);
 void *mem_realloc(struct mem *m, void *p, size_t old_size, size_t new_size);
+/* ... zeroed (calloc) */
+void *mem_calloc(struct mem *m, size_t size);
 void mem_free(struct mem *m, void *p, size_t size);
 /* Count an allocation made outside mem (flex's buffers); true if the test
 ** hook says this one must fail. */

@@ -84,11 +84,10 @@ void wbuf_memo_init(struct wbuf_memo *m, struct wbuf_kept *slots)
 	m->slots = slots;
 	m->hits = m->kept = 0;
 	m->last.slot = NULL;
-	for (unsigned i = 0; i < WBUF_MEMO_SLOTS; i++)
-		slots[i].n = 0;
+	memset(m->filled, 0, sizeof m->filled);
 }
 
-static struct wbuf_kept *slot_of(struct wbuf_memo *m, const struct wbuf_key *k)
+static unsigned slot_of(const struct wbuf_key *k)
 {
 	const uint64_t mul = 0x9E3779B97F4A7C15u;
 	uint64_t h = 0;
@@ -98,7 +97,12 @@ static struct wbuf_kept *slot_of(struct wbuf_memo *m, const struct wbuf_key *k)
 	if (i < k->n)
 		h = (h ^ k->w[i]) * mul;
 	_Static_assert((WBUF_MEMO_SLOTS & (WBUF_MEMO_SLOTS - 1)) == 0, "a power of two");
-	return &m->slots[(h >> 32) & (WBUF_MEMO_SLOTS - 1)];
+	return (unsigned)(h >> 32) & (WBUF_MEMO_SLOTS - 1);
+}
+
+static inline bool filled(const struct wbuf_memo *m, unsigned i)
+{
+	return m->filled[i / 64] >> (i % 64) & 1;
 }
 
 /* The words compared in a loop: keys are a few dozen words, shorter than
@@ -128,8 +132,9 @@ bool wbuf_memo_copy(struct wbuf *b, struct wbuf_memo *m, const struct wbuf_key *
 	m->last.slot = NULL;
 	if (!k->ok)
 		return false;
-	const struct wbuf_kept *s = slot_of(m, k);
-	if (!same_key(s, k))
+	unsigned i = slot_of(k);
+	const struct wbuf_kept *s = &m->slots[i];
+	if (!filled(m, i) || !same_key(s, k))
 		return false;
 	copy_kept(b, m, s);
 	return true;
@@ -154,7 +159,9 @@ void wbuf_memo_keep(struct wbuf *b, struct wbuf_memo *m, const struct wbuf_key *
 	m->last.slot = NULL;
 	if (!k->ok || b->flushes != from.flushes || b->n - from.at > WBUF_KEPT_MAX)
 		return;
-	struct wbuf_kept *s = slot_of(m, k);
+	unsigned i = slot_of(k);
+	struct wbuf_kept *s = &m->slots[i];
+	m->filled[i / 64] |= (uint64_t)1 << (i % 64);
 	s->n = k->n;
 	s->len = (unsigned)(b->n - from.at);
 	s->stamp = ++m->kept;
