@@ -7,6 +7,8 @@
 
 #include "report/register_report.h"
 
+#include <stdint.h>
+
 /*
 ** The month of the last date written, kept: a history's dates come in
 ** order, a dozen or so a month, so that most are written from the month's
@@ -92,8 +94,20 @@ struct json_who {
 	unsigned short len;
 	char text[REG_JSON_WHO_TEXT];
 };
+/* The tail last found for an effect's fields (packed: json_effect_fields)
+** with its terms (their clause) and depth, found again without the effect's
+** words worked out and looked for (reg_effect_slot): most declarations say
+** what one of the last few said. */
+#define REG_JSON_SEEN 8
+struct json_effect_seen {
+	const struct terms *terms;       /* NULL: none */
+	uint32_t fields;
+	unsigned depth;
+	const struct reg_effect_text *tail;
+};
 struct json_interest_tails {
 	struct reg_effect_text tail[REG_EFFECT_SLOTS];
+	struct json_effect_seen seen[REG_JSON_SEEN];
 	struct json_who who[REG_JSON_WHO];
 	struct reg_month month;          /* of the meetings' dates */
 };

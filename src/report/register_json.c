@@ -320,6 +320,8 @@ void register_json_tails_init(struct json_interest_tails *k)
 	reg_month_init(&k->month);
 	for (unsigned i = 0; i < REG_JSON_WHO; i++)
 		k->who[i].terms = NULL;
+	for (unsigned i = 0; i < REG_JSON_SEEN; i++)
+		k->seen[i].terms = NULL;
 }
 
 /* At o: ",", the new line, `indent` and a literal key; after it. */
@@ -381,15 +383,49 @@ static bool make_tail(struct reg_effect_text *t, const struct reg_interest *d, c
 }
 
 /* The tail for d at depth: kept, or made; NULL where it cannot be kept. */
-static const struct reg_effect_text *tail_for(struct json_interest_tails *k, const struct reg_interest *d,
-                                              unsigned depth)
+static const struct reg_effect_text *tail_made(struct json_interest_tails *k, const struct reg_interest *d,
+                                               unsigned depth)
 {
 	const char *words[4];
 	bool anyway, kept;
 	struct reg_effect_text *t = reg_effect_slot(k->tail, d, false, depth, words, &anyway, &kept);
 	if (!t || kept)
 		return t;
+	for (unsigned i = 0; i < REG_JSON_SEEN; i++) /* the slot is made afresh: what pointed to it is gone */
+		if (k->seen[i].tail == t)
+			k->seen[i].terms = NULL;
 	return make_tail(t, d, words, anyway, depth) ? t : NULL;
+}
+
+/* What of e decides its words (interest_*_text), packed; false where an
+** enum is out of what the packing holds. */
+static bool json_effect_fields(const struct interest_result *e, uint32_t *fields)
+{
+	unsigned room = (unsigned)e->room, vote = e->voted ? (unsigned)e->vote : 0;
+	if (room > 0xff || vote > 0xff)
+		return false;
+	*fields = room | vote << 8 | (uint32_t)e->entitled << 16 | (uint32_t)e->vote_open << 17 |
+	          (uint32_t)e->vote_void << 18 | (uint32_t)e->quorum_open << 19 | (uint32_t)e->quorum_counted << 20 |
+	          (uint32_t)e->votes_named << 21 | (uint32_t)e->voted << 22;
+	return true;
+}
+
+/* The tail for d at depth: as tail_made finds it, seen before by its
+** effect's fields, terms and depth (the words and clause follow from them). */
+static const struct reg_effect_text *tail_for(struct json_interest_tails *k, const struct reg_interest *d,
+                                              unsigned depth)
+{
+	uint32_t fields;
+	if (!json_effect_fields(d->effect, &fields))
+		return tail_made(k, d, depth);
+	struct json_effect_seen *s = &k->seen[(fields * 0x9E3779B9u ^ depth) >> 29];
+	_Static_assert(REG_JSON_SEEN == 8, "a place from the hash's top 3 bits");
+	if (s->terms == d->terms && s->fields == fields && s->depth == depth)
+		return s->tail;
+	const struct reg_effect_text *t = tail_made(k, d, depth);
+	if (t)
+		*s = (struct json_effect_seen){ d->terms, fields, depth, t };
+	return t;
 }
 
 /* The "member" and "name" lines of d's member, kept for its roster's
@@ -424,7 +460,7 @@ static const struct json_who *who_for(struct json_interest_tails *k, const struc
 }
 
 /* The writer's text ends at o: room for n bytes after it, where it ends then. */
-static char *room(struct json_writer *w, char *o, size_t n)
+JW_INLINE char *room(struct json_writer *w, char *o, size_t n)
 {
 	jw_end_at(w, o);
 	if (w->pending + n > JSON_BUFFER)
@@ -434,7 +470,7 @@ static char *room(struct json_writer *w, char *o, size_t n)
 
 /* The line of a key and s escaped (or null where s is NULL), after o:
 ** where the writer's text ends. */
-static char *key_string(struct json_writer *w, char *o, size_t indent, const char *quoted, size_t n, const char *s)
+JW_INLINE char *key_string(struct json_writer *w, char *o, size_t indent, const char *quoted, size_t n, const char *s)
 {
 	o = room(w, o, 1 + sizeof jw_indent + JW_KEY_MAX + JW_TOKEN_MAX);
 	o = put_key_quoted(o, indent, quoted, n);

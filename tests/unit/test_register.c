@@ -369,7 +369,8 @@ static char *effects_text(const struct reg_interest *d, unsigned n, struct reg_e
 ** says line by line (and the text register's effect kept says what it
 ** says written afresh): for d and for d changed every way that changes its
 ** lines (each effect, its member off the roster or spelt otherwise,
-** reasons and clauses none, escaped and long, a long title), at depths
+** reasons and clauses none, escaped and long, a long title; a few effects
+** again and again with each clause), at depths
 ** from 0 to past where whole lines are kept, enough of them that the
 ** writer's buffer fills, with the lines kept from one to the next.
 */
@@ -417,6 +418,13 @@ static void check_json_declaration(const struct reg_interest *d)
 			v[i].member_name = other_name; /* the same words at another address */
 		if (i % 101 == 3)
 			v[i].motion = &motion;
+	}
+	/* the second half says again what the first sixteen say, with other
+	** terms (clauses) and members: tails found again by their effect's
+	** fields (json_effect_fields) must be those of the same terms */
+	for (unsigned i = N / 2; i < N; i++) {
+		e[i] = e[i % 16];
+		e[i].who = &who[i];
 	}
 	static const unsigned depths[] = { 0, 3, 29, 30 };
 	static struct json_interest_tails k;
