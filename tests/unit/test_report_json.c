@@ -10,7 +10,8 @@
 ** so is every motion written from its template (jw_template: kept by its
 ** shape, its values filled in), judged with a plan as a replay judges
 ** (each rule's numbers kept by its steps), with values of every size and
-** strings that need escapes put in its holes.
+** strings that need escapes put in its holes; and so are the counts'
+** lines written from their heads, for every count below 100 and more.
 ** Run from the repository root (stdlib/ is found there).
 */
 #include <stdarg.h>
@@ -251,6 +252,14 @@ static void put_edges(struct run *R, struct meeting_result *r, unsigned k)
 	}
 }
 
+/* The terms' plan for judging as a replay does, and the writers open */
+static struct judge_plan *plan_and_writers(struct run *R, struct writers *ws, struct jw_kept *kept)
+{
+	struct judge_plan *plan = judge_plan_new(&R->f.arena, load_terms(R));
+	writers_open(ws, kept);
+	return plan;
+}
+
 /*
 ** Motions written from their templates (a replay's writer: jw_keep) and
 ** the usual way (a writer without slots), judged with one plan for all
@@ -261,11 +270,9 @@ static void put_edges(struct run *R, struct meeting_result *r, unsigned k)
 static void test_motion_templates(void **state)
 {
 	FIXTURE_ENTER(struct run, R);
-	const struct terms *t = load_terms(R);
-	struct judge_plan *plan = judge_plan_new(&R->f.arena, t);
 	static struct jw_kept kept;
 	static struct writers ws;
-	writers_open(&ws, &kept);
+	struct judge_plan *plan = plan_and_writers(R, &ws, &kept);
 	for (unsigned round = 0; round < 3; round++) {
 		for (unsigned seed = 0; seed < 200; seed++) {
 			char text[8192];
@@ -307,11 +314,59 @@ static void test_motion_templates(void **state)
 	out_close(&ws.b);
 }
 
+/*
+** The counts' lines as a replay's writer writes them (from their heads,
+** made for the depth they are at: report_json's count_line_from_head) and
+** as a writer without slots does, for every count from -2 to 130 in every
+** line, at depths where the heads fit and deeper where they do not.
+*/
+static void test_count_lines(void **state)
+{
+	FIXTURE_ENTER(struct run, R);
+	static struct jw_kept kept;
+	static struct writers ws;
+	struct judge_plan *plan = plan_and_writers(R, &ws, &kept);
+	char text[8192];
+	const struct meeting *m = read_meeting(R, meeting_text(text, sizeof text, 6, 3));
+	for (unsigned depth = 0; depth < 12; depth++) {
+		for (unsigned v = 0; v < 133; v += 7) {
+			struct meeting_result *r = eval_meeting_planned(&R->f.arena, plan, m);
+			assert_non_null(r);
+			for (unsigned i = 0; i < r->n_motions; i++) {
+				struct counts *c = arena_alloc(&R->f.arena, sizeof *c);
+				memcpy(c, r->motions[i].counts, sizeof *c);
+				for (unsigned j = 0; j < COUNT__N; j++) /* each line every value, over the motions */
+					c->n[j] = (int64_t)((v + i + j * 3) % 133) - 2;
+				r->motions[i].counts = c;
+			}
+			for (unsigned d = 0; d < depth; d++) {
+				jw_begin_array(&ws.kw);
+				jw_begin_array(&ws.fw);
+			}
+			report_json_meeting(&ws.kw, r);
+			report_json_meeting(&ws.fw, r);
+			for (unsigned d = 0; d < depth; d++) {
+				jw_end_array(&ws.kw);
+				jw_end_array(&ws.fw);
+			}
+		}
+	}
+	const char *got, *want;
+	writers_end(&ws, &got, &want);
+	assert_non_null(strstr(want, "\"yes\": 57,"));
+	assert_non_null(strstr(want, "\"no\": -2,"));
+	assert_non_null(strstr(want, "\"members\": 130,"));
+	assert_string_equal(got, want);
+	out_close(&ws.a);
+	out_close(&ws.b);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_kept_workings, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_motion_templates, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_count_lines, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
