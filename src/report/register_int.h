@@ -29,7 +29,8 @@ size_t reg_date_text(struct reg_month *k, qdate d, char *buf);
 /*
 ** A JSON register table's meetings written whole from lines made once a
 ** body (register_json_table_whole): each member's attendance line for
-** each attendance (",", the new line and indentation, "id": "present"),
+** each attendance (",", the new line and indentation, "id": "present";
+** none for ATT_NOT_MEMBER),
 ** and the "file" line of the file its meetings were last read from.  For
 ** the first REG_JSON_ROWS rows of a table, lines of REG_JSON_LINE bytes.
 */
@@ -41,7 +42,7 @@ struct json_table_lines {
 	size_t longest;                              /* the longest line of the table's rows */
 	const struct reg_member *member[REG_JSON_ROWS];   /* the member each row's lines are of (NULL: none) */
 	unsigned char len[REG_JSON_ROWS][ATT__COUNT], row_longest[REG_JSON_ROWS];
-	char line[REG_JSON_ROWS][ATT__COUNT][REG_JSON_LINE];   /* the new line, indentation, "id": "present" */
+	char line[REG_JSON_ROWS][ATT__COUNT][REG_JSON_LINE];   /* ",", the new line, indentation, "id": "present" */
 	struct reg_month month;                      /* of the meetings' dates */
 	const char *file;                            /* the name file_line says, in this table (NULL: none) */
 	bool file_made;                              /* file_line and file_name are made */

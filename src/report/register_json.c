@@ -108,16 +108,19 @@ static bool make_row(struct json_table_lines *jl, unsigned r, const struct reg_m
 	jl->row_longest[r] = 0;
 	if (k == 0)
 		return false;
+	memset(jl->line[r][ATT_NOT_MEMBER], 0, REG_JSON_LINE); /* no line: copied all the same, and not counted */
+	jl->len[r][ATT_NOT_MEMBER] = 0;
 	for (int a = ATT_PRESENT; a < ATT__COUNT; a++) {
 		const char *name = attendance_name((enum attendance)a); /* the code's own words: no escape */
-		size_t n = strlen(name), len = indent + k + n + 2;
+		size_t n = strlen(name), len = 1 + indent + k + n + 2;
 		if (len > REG_JSON_LINE)
 			return false;
 		char *p = jl->line[r][a];
-		memcpy(p, jw_indent, indent);
-		memcpy(p + indent, key, k);
-		p[indent + k] = '"';
-		memcpy(p + indent + k + 1, name, n);
+		p[0] = ',';
+		memcpy(p + 1, jw_indent, indent);
+		memcpy(p + 1 + indent, key, k);
+		p[1 + indent + k] = '"';
+		memcpy(p + 2 + indent + k, name, n);
 		p[len - 1] = '"';
 		jl->len[r][a] = (unsigned char)len;
 		jl->row_longest[r] = (unsigned char)(len > jl->row_longest[r] ? len : jl->row_longest[r]);
@@ -182,19 +185,18 @@ static bool file_line(struct json_table_lines *jl, const char *file)
 	return make_file_line(jl, file, jl->depth);
 }
 
-/* The lines of meeting c's attendance at o, each after a comma and copied
-** as `copy` bytes (a constant where inlined); where they end.  The first
-** comma is where the object's brace goes. */
+/* The lines of meeting c's attendance at o, each copied as `copy` bytes (a
+** constant where inlined), a member not on the roster as none (its length
+** 0: no branch); where they end.  The first line's comma is where the
+** object's brace goes. */
 JW_INLINE char *attendance_lines(char *o, const struct json_table_lines *jl, const struct reg_table *t, unsigned c,
                                  size_t copy)
 {
-	for (unsigned r = 0; r < t->n_members; r++) {
-		enum attendance a = t->cells[r * t->n_meetings + c];
-		if (a == ATT_NOT_MEMBER)
-			continue;
-		*o = ',';
-		memcpy(o + 1, jl->line[r][a], copy);
-		o += 1 + jl->len[r][a];
+	const enum attendance *cell = t->cells + c;
+	for (unsigned r = 0; r < t->n_members; r++, cell += t->n_meetings) {
+		unsigned a = (unsigned)*cell;
+		memcpy(o, jl->line[r][a], copy);
+		o += jl->len[r][a];
 	}
 	return o;
 }
@@ -232,7 +234,7 @@ static void json_meeting_whole(struct json_writer *w, struct json_table_lines *j
 	o += in1;
 	memcpy(o, "\"attendance\": {", 15);
 	o += 14;
-	char *brace = o;
+	char *brace = o; /* where the first line's comma goes */
 	/* each line a fixed-size copy: of 64 bytes where all are as short */
 	if (jl->longest <= 64)
 		o = attendance_lines(o, jl, t, c, 64);

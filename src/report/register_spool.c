@@ -79,6 +79,23 @@ static bool put_end(struct record_out *o)
 	return o->ok && fwrite(o->buf, 1, o->n, o->f) == o->n;
 }
 
+/* n cells, a byte each: as many as the buffer holds at a time, by a loop
+** that checks nothing else. */
+static void put_cells(struct record_out *o, const enum attendance *cells, size_t n)
+{
+	while (n) {
+		if (o->n == sizeof o->buf)
+			spill(o);
+		size_t k = sizeof o->buf - o->n < n ? sizeof o->buf - o->n : n;
+		unsigned char *p = o->buf + o->n;
+		for (size_t i = 0; i < k; i++)
+			p[i] = (unsigned char)cells[i];
+		o->n += k;
+		cells += k;
+		n -= k;
+	}
+}
+
 /* The index of m among b's members (a table's rows are some of them). */
 static uint32_t member_index(const struct reg_body *b, const struct reg_member *m)
 {
@@ -118,11 +135,7 @@ bool reg_spool_put_table(FILE *f, const struct reg_body *b, const struct reg_tab
 	}
 	for (unsigned r = 0; r < t->n_members; r++)
 		put_u32(&o, member_index(b, t->members[r]));
-	for (size_t i = 0; i < n_cells; i++) { /* a byte a cell */
-		if (o.n == sizeof o.buf)
-			spill(&o);
-		o.buf[o.n++] = (unsigned char)t->cells[i];
-	}
+	put_cells(&o, t->cells, n_cells);
 	return put_end(&o);
 }
 
@@ -254,11 +267,14 @@ static bool read_table(struct record *r, const struct reg_body *b, struct table_
 	size_t n_cells = (size_t)t->n_members * t->n_meetings;
 	if (r->bad || (size_t)(r->end - r->at) != n_cells)
 		return false;
+	unsigned char all = 0; /* the cells' bits together: a cell out of range shows there */
 	for (size_t i = 0; i < n_cells; i++) {
-		if (r->at[i] >= ATT__COUNT)
-			return false;
+		all |= r->at[i];
 		in->cells[i] = (enum attendance)r->at[i];
 	}
+	_Static_assert(ATT__COUNT == 8, "a cell in range is one of the low 3 bits");
+	if (all >= ATT__COUNT)
+		return false;
 	t->meetings = in->meetings;
 	t->members = in->rows;
 	t->cells = in->cells;

@@ -150,8 +150,8 @@ static FILE *cut(FILE *f, long len)
 /*
 ** A file cut anywhere inside a record is refused (the records before it
 ** were handed over, the cut one never); cut between records it is read as
-** the records it holds; a table of members the body does not have is
-** refused.
+** the records it holds; a table of members the body does not have, or
+** with a cell that is no attendance, is refused.
 */
 static void test_cut_and_foreign_files_refused(void **state)
 {
@@ -184,6 +184,19 @@ static void test_cut_and_foreign_files_refused(void **state)
 	fewer.members.n = 2;
 	unsigned n = 0;
 	assert_false(reg_spool_each_table(f, &fewer, count_table, &n));
+	/* a cell that is no attendance, first, last or between: refused */
+	static const int bad[] = { ATT__COUNT, ATT__COUNT + 1, 15, 16, 128, 255 };
+	for (unsigned i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		for (long at = 1; at <= 6; at++) {
+			FILE *g = cut(f, 2 * one);
+			assert_int_equal(fseek(g, one - at, SEEK_SET), 0);
+			assert_int_not_equal(fputc(bad[i], g), EOF);
+			n = 0;
+			assert_false(reg_spool_each_table(g, &b.body, count_table, &n));
+			assert_int_equal(n, 0);
+			fclose(g);
+		}
+	}
 	fclose(f);
 }
 
