@@ -12,6 +12,9 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #define SPOOL_NULL UINT32_MAX
 enum { TAG_TABLE = 'T' }; /* a record's kind, checked when it is read back */
@@ -79,17 +82,33 @@ static bool put_end(struct record_out *o)
 	return o->ok && fwrite(o->buf, 1, o->n, o->f) == o->n;
 }
 
-/* n cells, a byte each: as many as the buffer holds at a time, by a loop
-** that checks nothing else. */
+/* Cells (each below ATT__COUNT) as a byte each: sixteen a step where the
+** machine has SSE2 and an enum is 32 bits, packed (a cell that large is
+** not one: narrowed either way, it is out of range when read back). */
+static void cells_to_bytes(unsigned char *p, const enum attendance *cells, size_t n)
+{
+	size_t i = 0;
+#ifdef __SSE2__
+	if (sizeof *cells == 4)
+		for (; i + 16 <= n; i += 16) {
+			const __m128i *c = (const __m128i *)(const void *)(cells + i);
+			__m128i lo = _mm_packs_epi32(_mm_loadu_si128(c), _mm_loadu_si128(c + 1));
+			__m128i hi = _mm_packs_epi32(_mm_loadu_si128(c + 2), _mm_loadu_si128(c + 3));
+			_mm_storeu_si128((__m128i *)(void *)(p + i), _mm_packus_epi16(lo, hi));
+		}
+#endif
+	for (; i < n; i++)
+		p[i] = (unsigned char)cells[i];
+}
+
+/* n cells, a byte each: as many as the buffer holds at a time. */
 static void put_cells(struct record_out *o, const enum attendance *cells, size_t n)
 {
 	while (n) {
 		if (o->n == sizeof o->buf)
 			spill(o);
 		size_t k = sizeof o->buf - o->n < n ? sizeof o->buf - o->n : n;
-		unsigned char *p = o->buf + o->n;
-		for (size_t i = 0; i < k; i++)
-			p[i] = (unsigned char)cells[i];
+		cells_to_bytes(o->buf + o->n, cells, k);
 		o->n += k;
 		cells += k;
 		n -= k;
@@ -210,6 +229,40 @@ static const char *get_str(struct record *r)
 	return s;
 }
 
+/* n bytes as cells (not yet checked); the bytes' bits or-ed together, where
+** a cell out of range shows.  Sixteen a step where the machine has SSE2
+** and an enum is 32 bits, widened. */
+static unsigned bytes_to_cells(enum attendance *cells, const unsigned char *p, size_t n)
+{
+	_Static_assert(ATT__COUNT == 8, "a cell in range is one of the low 3 bits");
+	unsigned all = 0;
+	size_t i = 0;
+#ifdef __SSE2__
+	if (sizeof *cells == 4 && n >= 16) {
+		__m128i zero = _mm_setzero_si128(), seen = zero;
+		for (; i + 16 <= n; i += 16) {
+			__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
+			seen = _mm_or_si128(seen, v);
+			__m128i lo = _mm_unpacklo_epi8(v, zero), hi = _mm_unpackhi_epi8(v, zero);
+			__m128i *c = (__m128i *)(void *)(cells + i);
+			_mm_storeu_si128(c, _mm_unpacklo_epi16(lo, zero));
+			_mm_storeu_si128(c + 1, _mm_unpackhi_epi16(lo, zero));
+			_mm_storeu_si128(c + 2, _mm_unpacklo_epi16(hi, zero));
+			_mm_storeu_si128(c + 3, _mm_unpackhi_epi16(hi, zero));
+		}
+		/* a byte of 8 or more sets a bit from 3 to 7 somewhere in seen */
+		all = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_and_si128(seen, _mm_set1_epi8((char)0xF8)), zero)) != 0xFFFF
+		              ? ATT__COUNT
+		              : 0;
+	}
+#endif
+	for (; i < n; i++) {
+		all |= p[i];
+		cells[i] = (enum attendance)p[i];
+	}
+	return all;
+}
+
 /* Where a table's parts are put as it is read back: its columns, its rows
 ** (up to the terms' members) and its cells. */
 struct table_in {
@@ -267,13 +320,7 @@ static bool read_table(struct record *r, const struct reg_body *b, struct table_
 	size_t n_cells = (size_t)t->n_members * t->n_meetings;
 	if (r->bad || (size_t)(r->end - r->at) != n_cells)
 		return false;
-	unsigned char all = 0; /* the cells' bits together: a cell out of range shows there */
-	for (size_t i = 0; i < n_cells; i++) {
-		all |= r->at[i];
-		in->cells[i] = (enum attendance)r->at[i];
-	}
-	_Static_assert(ATT__COUNT == 8, "a cell in range is one of the low 3 bits");
-	if (all >= ATT__COUNT)
+	if (bytes_to_cells(in->cells, r->at, n_cells) >= ATT__COUNT)
 		return false;
 	t->meetings = in->meetings;
 	t->members = in->rows;

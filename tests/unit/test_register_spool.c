@@ -147,6 +147,25 @@ static FILE *cut(FILE *f, long len)
 	return g;
 }
 
+/* f's first record (`one` bytes long, its last n_cells bytes its cells) with
+** a cell made one that is no attendance, each in turn: refused, nothing
+** handed over. */
+static void refused_with_bad_cells(FILE *f, long one, long n_cells, const struct reg_body *body)
+{
+	static const int bad[] = { ATT__COUNT, ATT__COUNT + 1, 15, 16, 64, 128, 255 };
+	for (unsigned i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		for (long at = 1; at <= n_cells; at++) {
+			FILE *g = cut(f, one);
+			assert_int_equal(fseek(g, one - at, SEEK_SET), 0);
+			assert_int_not_equal(fputc(bad[i], g), EOF);
+			unsigned n = 0;
+			assert_false(reg_spool_each_table(g, body, count_table, &n));
+			assert_int_equal(n, 0);
+			fclose(g);
+		}
+	}
+}
+
 /*
 ** A file cut anywhere inside a record is refused (the records before it
 ** were handed over, the cut one never); cut between records it is read as
@@ -185,18 +204,38 @@ static void test_cut_and_foreign_files_refused(void **state)
 	unsigned n = 0;
 	assert_false(reg_spool_each_table(f, &fewer, count_table, &n));
 	/* a cell that is no attendance, first, last or between: refused */
-	static const int bad[] = { ATT__COUNT, ATT__COUNT + 1, 15, 16, 128, 255 };
-	for (unsigned i = 0; i < sizeof bad / sizeof bad[0]; i++) {
-		for (long at = 1; at <= 6; at++) {
-			FILE *g = cut(f, 2 * one);
-			assert_int_equal(fseek(g, one - at, SEEK_SET), 0);
-			assert_int_not_equal(fputc(bad[i], g), EOF);
-			n = 0;
-			assert_false(reg_spool_each_table(g, &b.body, count_table, &n));
-			assert_int_equal(n, 0);
-			fclose(g);
-		}
-	}
+	refused_with_bad_cells(f, one, 6, &b.body);
+	fclose(f);
+}
+
+/*
+** A cell that is no attendance is refused wherever it lies in a table of
+** 3 members and 12 meetings (36 cells: sixteen at a step and the rest);
+** the table whole reads back as written.
+*/
+static void test_bad_cell_refused_anywhere(void **state)
+{
+	(void)state;
+	static struct body_fixture b;
+	body_init(&b);
+	const struct reg_member *rows[3] = { &b.members[0], &b.members[1], &b.members[2] };
+	struct reg_meeting m[REGISTER_TABLE_MEETINGS];
+	enum attendance cells[3 * REGISTER_TABLE_MEETINGS];
+	for (unsigned c = 0; c < REGISTER_TABLE_MEETINGS; c++)
+		m[c] = (struct reg_meeting){ .date = (qdate)(19000 + c), .title = "T", .file = "f", .seq = c + 1 };
+	for (unsigned i = 0; i < 3 * REGISTER_TABLE_MEETINGS; i++)
+		cells[i] = (enum attendance)(i % ATT__COUNT);
+	struct reg_table t = { .body = "Body", .year = 2022, .meetings = m, .n_meetings = REGISTER_TABLE_MEETINGS,
+		               .members = rows, .n_members = 3, .cells = cells };
+	FILE *f = tmpfile();
+	assert_non_null(f);
+	assert_true(reg_spool_put_table(f, &b.body, &t));
+	assert_int_equal(fflush(f), 0);
+	long one = ftell(f);
+	unsigned n = 0;
+	assert_true(reg_spool_each_table(f, &b.body, count_table, &n));
+	assert_int_equal(n, 1);
+	refused_with_bad_cells(f, one, 3 * REGISTER_TABLE_MEETINGS, &b.body);
 	fclose(f);
 }
 
@@ -205,6 +244,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_tables_read_back_as_written),
 		cmocka_unit_test(test_cut_and_foreign_files_refused),
+		cmocka_unit_test(test_bad_cell_refused_anywhere),
 	};
 	return cmocka_run_group_tests_name("register_spool", tests, NULL, NULL);
 }
