@@ -554,34 +554,115 @@ static void json_whole_string(struct json_writer *w, int64_t v)
 	jw_end_at(w, o + 1);
 }
 
+/* An attribute's value as json_declared writes it with a replay's writer,
+** at o (room for JW_TOKEN_MAX): its end, or NULL where it needs an escape */
+static char *attribute_value_at(char *o, const struct value *v)
+{
+	if (v->type == VT_BOOL) {
+		memcpy(o, v->u.boolean ? "true" : "false", 5); /* a fixed-size copy: "true" with its NUL */
+		return o + (v->u.boolean ? 4 : 5);
+	}
+	if (v->type == VT_STR)
+		return jw_quote_plain(o, v->u.str);
+	if (v->type == VT_NUM && v->places == 0 && v->u.num.den == 1) { /* as json_whole_string */
+		*o = '"';
+		o += 1 + numfmt_i64_fast(o + 1, v->u.num.num);
+		*o = '"';
+		return o + 1;
+	}
+	char buf[RAT_FMT_MAX + 4];
+	return jw_quote_plain(o, value_format(v, buf, sizeof buf));
+}
+
+/* The most attributes json_declared_head writes at once, and its room */
+#define ATTRIBUTES_AT_ONCE 16
+enum { DECLARED_ROOM = 4 * JW_LINE_MAX + 64 + ATTRIBUTES_AT_ONCE * (JW_LINE_MAX + 2 * JW_TOKEN_MAX + 4) };
+
+/*
+** A replay's writer writes a motion's declarations up to its interests'
+** array (open) as json_declared does, with one check for room, the lines'
+** indentation copied, the attributes' names and values quoted straight
+** into the buffer (key by key through jw_key, they were most of the cost
+** of the third of motions that declare something).  false (nothing
+** written that counts): a motion held online, too many attributes, or a
+** name or value that needs an escape, for the usual way.
+*/
+static bool json_declared_head(struct json_writer *w, const struct rec_motion *mo)
+{
+	unsigned depth = w->depth;
+	if (w->after_key || w->first[depth] || depth + 2 >= JSON_MAX_DEPTH || mo->is_virtual ||
+	    mo->n_attrs > ATTRIBUTES_AT_ONCE)
+		return false;
+	if (w->pending + DECLARED_ROOM > sizeof w->buf)
+		jw_drain(w);
+	char *o = w->buf + w->pending;
+	size_t indent = 1 + 2 * (size_t)depth; /* the new line and the spaces */
+	*o++ = ',';
+	memcpy(o, jw_indent, sizeof jw_indent);
+	o += indent;
+	memcpy(o, "\"attributes\": {", 15);
+	o += 15;
+	for (unsigned i = 0; i < mo->n_attrs; i++) {
+		*o = ',';
+		o += i > 0;
+		memcpy(o, jw_indent, sizeof jw_indent);
+		o = jw_quote_plain(o + indent + 2, mo->attrs[i].name);
+		if (!o)
+			return false;
+		memcpy(o, ": ", 2);
+		o = attribute_value_at(o + 2, &mo->attrs[i].value);
+		if (!o)
+			return false;
+	}
+	if (mo->n_attrs) {
+		memcpy(o, jw_indent, sizeof jw_indent);
+		o += indent;
+	}
+	*o++ = '}';
+	*o++ = ',';
+	memcpy(o, jw_indent, sizeof jw_indent);
+	o += indent;
+	memcpy(o, "\"virtual_on\": null,", 19);
+	o += 19;
+	memcpy(o, jw_indent, sizeof jw_indent);
+	o += indent;
+	memcpy(o, "\"interests\": [", 14);
+	jw_end_at(w, o + 14);
+	w->depth = depth + 1; /* in the interests' array, empty */
+	w->first[depth + 1] = true;
+	return true;
+}
+
 /* A motion's attributes, date outside a meeting and declared interests. */
 static void json_declared(struct json_writer *w, const struct rec_motion *mo)
 {
-	jw_key_lit(w, "attributes");
-	jw_begin_object(w);
-	for (unsigned i = 0; i < mo->n_attrs; i++) {
-		char buf[RAT_FMT_MAX + 4];
-		const struct value *v = &mo->attrs[i].value;
-		jw_key(w, mo->attrs[i].name);
-		if (v->type == VT_BOOL)
-			jw_bool(w, v->u.boolean);
-		else if (v->type == VT_STR)
-			jw_string(w, v->u.str);
-		else if (w->kept && v->type == VT_NUM && v->places == 0 && v->u.num.den == 1)
-			json_whole_string(w, v->u.num.num);
-		else /* numbers as exact strings with their decimals as written ("40000", "31000.50"); dates */
-			jw_string(w, value_format(v, buf, sizeof buf));
+	if (!w->kept || !json_declared_head(w, mo)) {
+		jw_key_lit(w, "attributes");
+		jw_begin_object(w);
+		for (unsigned i = 0; i < mo->n_attrs; i++) {
+			char buf[RAT_FMT_MAX + 4];
+			const struct value *v = &mo->attrs[i].value;
+			jw_key(w, mo->attrs[i].name);
+			if (v->type == VT_BOOL)
+				jw_bool(w, v->u.boolean);
+			else if (v->type == VT_STR)
+				jw_string(w, v->u.str);
+			else if (w->kept && v->type == VT_NUM && v->places == 0 && v->u.num.den == 1)
+				json_whole_string(w, v->u.num.num);
+			else /* numbers as exact strings with their decimals as written ("40000", "31000.50"); dates */
+				jw_string(w, value_format(v, buf, sizeof buf));
+		}
+		jw_end_object(w);
+		jw_key_lit(w, "virtual_on");
+		if (mo->is_virtual) {
+			char d[DATE_FMT_MAX];
+			jw_string(w, date_format(mo->virtual_on, d));
+		} else {
+			jw_null(w);
+		}
+		jw_key_lit(w, "interests");
+		jw_begin_array(w);
 	}
-	jw_end_object(w);
-	jw_key_lit(w, "virtual_on");
-	if (mo->is_virtual) {
-		char d[DATE_FMT_MAX];
-		jw_string(w, date_format(mo->virtual_on, d));
-	} else {
-		jw_null(w);
-	}
-	jw_key_lit(w, "interests");
-	jw_begin_array(w);
 	for (unsigned i = 0; i < mo->interests.n; i++) {
 		jw_begin_object(w);
 		jw_key_string(w, "member", mo->interests.items[i].id);
