@@ -115,10 +115,15 @@ static void put_cells(struct record_out *o, const enum attendance *cells, size_t
 	}
 }
 
-/* The index of m among b's members (a table's rows are some of them). */
-static uint32_t member_index(const struct reg_body *b, const struct reg_member *m)
+/* The index of m among b's members (a table's rows are some of them),
+** looked for from `from` on and then from the start: the rows are in the
+** body's order, each found from where the last was. */
+static uint32_t member_index(const struct reg_body *b, const struct reg_member *m, size_t from)
 {
-	for (size_t i = 0; i < b->members.n; i++)
+	for (size_t i = from; i < b->members.n; i++)
+		if (b->members.items[i] == m)
+			return (uint32_t)i;
+	for (size_t i = 0; i < from && i < b->members.n; i++) /* not reached but for rows out of order */
 		if (b->members.items[i] == m)
 			return (uint32_t)i;
 	return SPOOL_NULL; /* not reached: a table's rows are its body's members */
@@ -152,8 +157,11 @@ bool reg_spool_put_table(FILE *f, const struct reg_body *b, const struct reg_tab
 		put_str(&o, m->title, title_len[c]);
 		put_str(&o, m->file, file_len[c]);
 	}
-	for (unsigned r = 0; r < t->n_members; r++)
-		put_u32(&o, member_index(b, t->members[r]));
+	uint32_t at = SPOOL_NULL; /* the last row's index: the next is looked for after it */
+	for (unsigned r = 0; r < t->n_members; r++) {
+		at = member_index(b, t->members[r], (uint32_t)(at + 1));
+		put_u32(&o, at);
+	}
 	put_cells(&o, t->cells, n_cells);
 	return put_end(&o);
 }

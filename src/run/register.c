@@ -292,12 +292,16 @@ static void add_column(struct registers *rg, struct reg_body *b, const struct me
 	if (!rg->map_covers)
 		for (size_t k = 0; k < b->members.n; k++)
 			column[k * REGISTER_TABLE_MEETINGS] = ATT_NOT_MEMBER;
-	for (unsigned i = 0; i < r->terms->n_members; i++) {
-		enum attendance at = r->attendance[i];
+	/* read once: the stores below could otherwise be to any of them */
+	const enum attendance *attendance = r->attendance;
+	unsigned *in_table = b->in_table;
+	struct reg_member *const *members = b->members.items;
+	for (unsigned i = 0, roster = r->terms->n_members; i < roster; i++) {
+		enum attendance at = attendance[i];
 		unsigned k = map[i];
 		column[k * REGISTER_TABLE_MEETINGS] = at;
-		b->in_table[k] += at != ATT_NOT_MEMBER;
-		b->members.items[k]->by_status[at]++;
+		in_table[k] += at != ATT_NOT_MEMBER;
+		members[k]->by_status[at]++;
 	}
 	if (b->meetings == 0 || m->date < b->first)
 		b->first = m->date;
