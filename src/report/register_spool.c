@@ -5,7 +5,10 @@
 ** A record is its length (a 32-bit count of the bytes after it) and then
 ** its fields: 32-bit numbers, and strings as their length, their bytes and
 ** a NUL (a length of SPOOL_NULL for none), so that a string read back is
-** used where it lies in the record, without a copy.
+** used where it lies in the record, without a copy.  A meeting's file that
+** is the last meeting's (the same address: the registers keep a table's
+** file name once) is a length of SPOOL_SAME and no bytes, and reads back as
+** the last one's: the JSON writer then knows it by its address.
 */
 #include "report/register_spool.h"
 
@@ -17,6 +20,7 @@
 #endif
 
 #define SPOOL_NULL UINT32_MAX
+#define SPOOL_SAME (UINT32_MAX - 1)
 enum { TAG_TABLE = 'T' }; /* a record's kind, checked when it is read back */
 
 /* ---- writing ------------------------------------------------------------------ */
@@ -29,7 +33,7 @@ static size_t str_len(const char *s)
 
 static size_t str_size(size_t len)
 {
-	return sizeof(uint32_t) + (len == SPOOL_NULL ? 0 : len + 1);
+	return sizeof(uint32_t) + (len == SPOOL_NULL || len == SPOOL_SAME ? 0 : len + 1);
 }
 
 /*
@@ -69,11 +73,12 @@ static void put_u32(struct record_out *o, uint32_t v)
 	put_bytes(o, &v, sizeof v);
 }
 
-/* s, n bytes long (SPOOL_NULL: NULL); the record's size was checked to fit */
+/* s, n bytes long (SPOOL_NULL: NULL, SPOOL_SAME: the last meeting's); the
+** record's size was checked to fit */
 static void put_str(struct record_out *o, const char *s, size_t n)
 {
 	put_u32(o, (uint32_t)n);
-	if (s)
+	if (s && n != SPOOL_SAME)
 		put_bytes(o, s, n + 1);
 }
 
@@ -138,7 +143,8 @@ bool reg_spool_put_table(FILE *f, const struct reg_body *b, const struct reg_tab
 		return false; /* not reached: register.c's tables hold no more */
 	for (unsigned c = 0; c < t->n_meetings; c++) {
 		title_len[c] = str_len(t->meetings[c].title);
-		file_len[c] = str_len(t->meetings[c].file);
+		file_len[c] = c > 0 && t->meetings[c].file == t->meetings[c - 1].file ? SPOOL_SAME
+		                                                                      : str_len(t->meetings[c].file);
 		size += 2 * sizeof(uint32_t) + str_size(title_len[c]) + str_size(file_len[c]);
 	}
 	if (size >= SPOOL_NULL)
@@ -271,6 +277,21 @@ static unsigned bytes_to_cells(enum attendance *cells, const unsigned char *p, s
 	return all;
 }
 
+/* A meeting's file: a string, or the last meeting's (not for the first, NULL). */
+static const char *get_file(struct record *r, const struct reg_meeting *last)
+{
+	if ((size_t)(r->end - r->at) >= sizeof(uint32_t)) {
+		uint32_t n;
+		memcpy(&n, r->at, sizeof n);
+		if (n == SPOOL_SAME) {
+			r->at += sizeof n;
+			r->bad = r->bad || !last;
+			return last ? last->file : NULL;
+		}
+	}
+	return get_str(r);
+}
+
 /* Where a table's parts are put as it is read back: its columns, its rows
 ** (up to the terms' members) and its cells. */
 struct table_in {
@@ -317,7 +338,7 @@ static bool read_table(struct record *r, const struct reg_body *b, struct table_
 		m->date = (qdate)get_u32(r);
 		m->seq = get_u32(r);
 		m->title = get_str(r);
-		m->file = get_str(r);
+		m->file = get_file(r, c > 0 ? m - 1 : NULL);
 	}
 	for (unsigned k = 0; k < t->n_members; k++) {
 		uint32_t i = get_u32(r);

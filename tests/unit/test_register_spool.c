@@ -106,7 +106,7 @@ static void test_tables_read_back_as_written(void **state)
 			for (unsigned c = 0; c < n_meetings; c++)
 				meetings[c] = (struct reg_meeting){ .date = c == 3 ? DATE_FIRST_DAY : (qdate)(19000 + 30 * c),
 					                            .title = c == 2 ? long_title : "A \"meeting\"\n",
-					                            .file = c % 2 ? "dir/é.minutes" : "f.minutes",
+					                            .file = c % 4 < 2 ? "dir/é.minutes" : "f.minutes", /* twice running: SPOOL_SAME */
 					                            .seq = c + 1 };
 			for (unsigned i = 0; i < n_members * n_meetings; i++)
 				cells[i] = (enum attendance)((i * 5 + n_tables) % ATT__COUNT);
@@ -239,12 +239,48 @@ static void test_bad_cell_refused_anywhere(void **state)
 	fclose(f);
 }
 
+/* A first meeting whose file is said to be the last meeting's: refused
+** (its file is NULL, of length SPOOL_NULL, made SPOOL_SAME: the record is
+** whole otherwise). */
+static void test_first_file_same_refused(void **state)
+{
+	(void)state;
+	static struct body_fixture b;
+	body_init(&b);
+	const struct reg_member *rows[1] = { &b.members[0] };
+	struct reg_meeting m[2] = { { .date = 19000, .title = "T", .file = NULL, .seq = 1 },
+		                    { .date = 19001, .title = "U", .file = NULL, .seq = 2 } };
+	enum attendance cells[2] = { ATT_PRESENT, ATT_LATE };
+	struct reg_table t = { .body = "Body", .year = 2022, .meetings = m, .n_meetings = 2, .members = rows,
+		               .n_members = 1, .cells = cells };
+	FILE *f = tmpfile();
+	assert_non_null(f);
+	assert_true(reg_spool_put_table(f, &b.body, &t));
+	assert_int_equal(fflush(f), 0);
+	unsigned n = 0;
+	assert_true(reg_spool_each_table(f, &b.body, count_table, &n));
+	assert_int_equal(n, 1);
+	/* seven numbers, the first meeting's date and seq, its title (4 + 2 bytes): its file's length */
+	long at = 7 * 4 + 4 + 4 + 4 + 2;
+	uint32_t same = UINT32_MAX - 1, was;
+	assert_int_equal(fseek(f, at, SEEK_SET), 0);
+	assert_int_equal(fread(&was, sizeof was, 1, f), 1);
+	assert_int_equal(was, UINT32_MAX);
+	assert_int_equal(fseek(f, at, SEEK_SET), 0);
+	assert_int_equal(fwrite(&same, sizeof same, 1, f), 1);
+	n = 0;
+	assert_false(reg_spool_each_table(f, &b.body, count_table, &n));
+	assert_int_equal(n, 0);
+	fclose(f);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_tables_read_back_as_written),
 		cmocka_unit_test(test_cut_and_foreign_files_refused),
 		cmocka_unit_test(test_bad_cell_refused_anywhere),
+		cmocka_unit_test(test_first_file_same_refused),
 	};
 	return cmocka_run_group_tests_name("register_spool", tests, NULL, NULL);
 }
