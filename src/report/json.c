@@ -624,7 +624,7 @@ void jw_record_end(struct json_writer *w)
 	if (!r || !take_text(w, r) || w->depth != r->slot->depth || w->after_key)
 		return;
 	struct jw_template *t = r->slot;
-	memset(t->text + t->len, 0, 32);
+	memset(t->text + t->len, 0, JW_TEXT_SLACK);
 	memcpy(t->key, r->key, r->n_key * sizeof *r->key);
 	t->n_key = (unsigned char)r->n_key;
 	t->used = ++w->kept->uses;
@@ -644,7 +644,7 @@ void jw_lines_keep(struct json_writer *w, const uint64_t key[3], unsigned state,
 	l->state = (unsigned short)state;
 	l->len = (unsigned short)len;
 	memcpy(l->text, w->buf + start, len);
-	memset(l->text + len, 0, 32);
+	memset(l->text + len, 0, JW_TEXT_SLACK);
 }
 
 /* The slot for the words in[0..n) (NULL: a writer without slots, or n out of range). */

@@ -117,6 +117,9 @@ struct jw_block {
 ** jw_record_end), then written again for other values of the same shape by
 ** copying the text between the holes and filling each (jw_template_write).
 */
+/* Bytes past the end of a kept text that may be read (and are set):
+** jw_put_text copies in fixed-size steps */
+#define JW_TEXT_SLACK 64
 #define JW_TEMPLATE_BITS 7
 #define JW_TEMPLATE_WAYS 2
 #define JW_TEMPLATE_KEY 12
@@ -136,7 +139,7 @@ struct jw_template {
 	unsigned char n_holes;
 	unsigned short len;
 	struct jw_hole holes[JW_TEMPLATE_HOLES];
-	char text[JW_TEMPLATE_MAX + 32]; /* 32 bytes set past len (jw_put_text) */
+	char text[JW_TEMPLATE_MAX + JW_TEXT_SLACK]; /* JW_TEXT_SLACK bytes set past len (jw_put_text) */
 };
 struct jw_recording {
 	struct jw_template *slot;      /* NULL: nothing to keep (it did not fit, or the buffer was given out) */
@@ -159,7 +162,7 @@ struct jw_lines {
 	unsigned short state;          /* jw_lines_state: depth, after_key, first; 0: empty (depth 0 is never kept) */
 	unsigned short len;
 	bool recent;                   /* copied or kept after the other of its set */
-	char text[JW_LINES_MAX + 32];  /* 32 bytes set past len (jw_put_text) */
+	char text[JW_LINES_MAX + JW_TEXT_SLACK]; /* JW_TEXT_SLACK bytes set past len (jw_put_text) */
 };
 /*
 ** The heads of lines a caller writes at every motion, at one depth (the
@@ -260,7 +263,7 @@ static inline void jw_hole_end(struct json_writer *w)
 /* Before a template's text: the separator before a value, and the writer
 ** as after a key (as jw_record_begin) */
 static inline void jw_template_start(struct json_writer *w);
-/* n bytes of a template's text at s (readable up to 32 bytes past n) */
+/* n bytes of a template's text at s (readable up to JW_TEXT_SLACK bytes past n) */
 static inline void jw_put_text(struct json_writer *w, const char *s, size_t n);
 /* A string that needs no escape and is short, quoted, at o (room for
 ** JW_TOKEN_MAX): its end; else NULL, having written nothing that counts. */
@@ -396,19 +399,24 @@ static inline void jw_template_start(struct json_writer *w)
 	w->after_key = true;
 }
 
-/* n bytes at s (readable up to 32 bytes past n, the short runs copied in
-** two fixed-size steps) */
+/* n bytes at s (readable up to JW_TEXT_SLACK bytes past n): up to 128 in
+** one fixed-size copy (32, 64 or 128 bytes), its excess written past the
+** text (room for it checked) and written over after; most of a
+** template's runs and kept lines are 30 to 128 bytes, and memcpy's call
+** and its choice of method cost more than the copy */
 static inline void jw_put_text(struct json_writer *w, const char *s, size_t n)
 {
-	if (w->pending + n + 32 > JSON_BUFFER)
+	if (w->pending + n + JW_TEXT_SLACK > JSON_BUFFER)
 		jw_drain(w);
 	char *o = w->buf + w->pending;
-	if (n <= 32) {
-		memcpy(o, s, 16);
-		memcpy(o + 16, s + 16, 16);
-	} else {
+	if (n <= 32)
+		memcpy(o, s, 32);
+	else if (n <= 64)
+		memcpy(o, s, 64);
+	else if (n <= 128)
+		memcpy(o, s, 128);
+	else
 		memcpy(o, s, n);
-	}
 	w->pending += n;
 }
 
