@@ -227,12 +227,13 @@ one_by_one:
 
 /* s copied to o whole, if it needs no escape and is at most SHORT_MAX
 ** bytes or a few more: its length; else SIZE_MAX, with bytes of s copied
-** to o that mean nothing.  o has room for SHORT_MAX + 16 bytes. */
-static size_t copy_plain_short(char *o, const char *s)
+** to o that mean nothing.  o has room for SHORT_MAX + 16 bytes.  Where
+** near_page_end, no step reads into the next page. */
+static inline __attribute__((always_inline)) size_t copy_plain_steps(char *o, const char *s, bool near_page_end)
 {
 	for (size_t i = 0; i < SHORT_MAX; i += 16) {
 		const char *p = s + i;
-		if (((uintptr_t)p & (PAGE - 1)) > PAGE - 16)
+		if (near_page_end && ((uintptr_t)p & (PAGE - 1)) > PAGE - 16)
 			return SIZE_MAX; /* the step would cross into the next page */
 		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
 		_mm_storeu_si128((__m128i *)(void *)(o + i), v);
@@ -246,6 +247,19 @@ static size_t copy_plain_short(char *o, const char *s)
 		}
 	}
 	return SIZE_MAX;
+}
+
+/* The bytes copy_plain_steps may read from s */
+#define SHORT_STEPS_READ ((SHORT_MAX + 15) / 16 * 16)
+
+static size_t copy_plain_short(char *o, const char *s)
+{
+	/* each step checks for the page's end only where the steps may reach
+	** it (a string in the last 176 bytes of its page), not at every step
+	** of nearly every string */
+	if (((uintptr_t)s & (PAGE - 1)) > PAGE - SHORT_STEPS_READ)
+		return copy_plain_steps(o, s, true);
+	return copy_plain_steps(o, s, false);
 }
 #endif
 
