@@ -31,8 +31,9 @@ size_t reg_date_text(struct reg_month *k, qdate d, char *buf);
 ** body (register_json_table_whole): each member's attendance line for
 ** each attendance (",", the new line and indentation, "id": "present";
 ** none for ATT_NOT_MEMBER),
-** and the "file" line of the file its meetings were last read from.  For
-** the first REG_JSON_ROWS rows of a table, lines of REG_JSON_LINE bytes.
+** and the "file" line of the file its meetings were last read from (with
+** the "attendance" key's line after it).  For the first REG_JSON_ROWS rows
+** of a table, lines of REG_JSON_LINE bytes.
 */
 #define REG_JSON_ROWS 64
 #define REG_JSON_LINE 96
@@ -48,7 +49,7 @@ struct json_table_lines {
 	bool file_made;                              /* file_line and file_name are made */
 	unsigned short file_len;
 	char file_name[REG_JSON_FILE];
-	char file_line[REG_JSON_FILE + 64];          /* ",", new line, indentation, "file": "name" */
+	char file_line[REG_JSON_FILE + 160];         /* ",", new line, indentation, "file": "name", and so the "attendance" key */
 };
 /* Lines not made yet (all that is read before they are made). */
 void register_json_lines_init(struct json_table_lines *jl);

@@ -129,7 +129,8 @@ static bool make_row(struct json_table_lines *jl, unsigned r, const struct reg_m
 	return true;
 }
 
-/* The "file" line for file at depth1: false where it does not fit. */
+/* The "file" line for file at depth1, and the "attendance" key's after it:
+** false where they do not fit. */
 static bool make_file_line(struct json_table_lines *jl, const char *file, unsigned depth1)
 {
 	size_t n = strlen(file), indent = 1 + 2 * (size_t)depth1;
@@ -139,14 +140,18 @@ static bool make_file_line(struct json_table_lines *jl, const char *file, unsign
 		return false;
 	char quoted[REG_JSON_FILE * 6 + 4];
 	size_t q = jw_quote_key(quoted, sizeof quoted, file); /* "name": */
-	if (q == 0 || 1 + indent + 8 + q - 2 > sizeof jl->file_line)
+	if (q == 0 || 1 + indent + 8 + q - 2 + 1 + indent + 14 > sizeof jl->file_line)
 		return false;
 	char *p = jl->file_line;
 	p[0] = ',';
 	memcpy(p + 1, jw_indent, indent);
 	memcpy(p + 1 + indent, "\"file\": ", 8);
 	memcpy(p + 9 + indent, quoted, q - 2);
-	jl->file_len = (unsigned short)(9 + indent + q - 2);
+	p += 9 + indent + q - 2;
+	p[0] = ',';
+	memcpy(p + 1, jw_indent, indent);
+	memcpy(p + 1 + indent, "\"attendance\": ", 14);
+	jl->file_len = (unsigned short)(p + 15 + indent - jl->file_line);
 	memcpy(jl->file_name, file, n + 1);
 	jl->file = file;
 	jl->file_made = true;
@@ -227,13 +232,8 @@ static void json_meeting_whole(struct json_writer *w, struct json_table_lines *j
 	if (w->pending + need > JSON_BUFFER)
 		jw_drain(w);
 	o = w->buf + w->pending;
-	memcpy(o, jl->file_line, jl->file_len);
+	memcpy(o, jl->file_line, jl->file_len); /* to the "attendance" key */
 	o += jl->file_len;
-	*o++ = ',';
-	memcpy(o, jw_indent, sizeof jw_indent);
-	o += in1;
-	memcpy(o, "\"attendance\": {", 15);
-	o += 14;
 	char *brace = o; /* where the first line's comma goes */
 	/* each line a fixed-size copy: of 64 bytes where all are as short */
 	if (jl->longest <= 64)

@@ -229,7 +229,7 @@ static uint32_t get_u32(struct record *r)
 	return v;
 }
 
-static const char *get_str(struct record *r)
+static inline const char *get_str(struct record *r)
 {
 	uint32_t n = get_u32(r);
 	if (n == SPOOL_NULL || r->bad)
