@@ -468,19 +468,6 @@ void jw_string_kept(struct json_writer *w, const void *key, const char *s)
 	jw_put_token(w, k->text[slot], k->len[slot], false);
 }
 
-/* The words compared in a loop: a block's are a few dozen, shorter than
-** memcmp's call and setup. */
-static inline __attribute__((always_inline)) bool same_words(const uint64_t *a, const uint64_t *b, unsigned n)
-{
-	uint64_t diff = 0;
-	unsigned i = 0;
-	for (; i + 1 < n; i += 2)
-		diff |= (a[i] ^ b[i]) | (a[i + 1] ^ b[i + 1]);
-	if (i < n)
-		diff |= a[i] ^ b[i];
-	return diff == 0;
-}
-
 bool jw_block(struct json_writer *w, const uint64_t *in, unsigned n, struct jw_block_at *at)
 {
 	struct jw_kept *k = w->kept;
@@ -500,7 +487,7 @@ bool jw_block(struct json_writer *w, const uint64_t *in, unsigned n, struct jw_b
 	struct jw_block *set = &k->blocks[(h >> (64 - JW_BLOCK_BITS)) & ~(uint64_t)(JW_BLOCK_WAYS - 1)];
 	struct jw_block *b = NULL, *oldest = set;
 	for (unsigned s = 0; s < JW_BLOCK_WAYS; s++) {
-		if (set[s].hash == h && set[s].n_in == n && set[s].depth == depth && same_words(set[s].in, in, n)) {
+		if (set[s].hash == h && set[s].n_in == n && set[s].depth == depth && jw_same_words(set[s].in, in, n)) {
 			b = &set[s];
 			break;
 		}
@@ -547,31 +534,6 @@ void jw_block_keep(struct json_writer *w, const struct jw_block_at *at)
 
 /* ---- templates ---- */
 
-/* The JW_TEMPLATE_WAYS slots a template for key[0..n) may be kept in */
-static inline struct jw_template *template_set(struct jw_kept *k, const uint64_t *key, unsigned n)
-{
-	/* the first three words (the shape's flags, the class, the decision)
-	** and the last (a rule): enough to spread a few hundred shapes */
-	uint64_t h = (key[0] * 0x9e3779b97f4a7c15u) ^ (key[n > 1] * 0xc2b2ae3d27d4eb4fu) ^
-	             (key[n > 2 ? 2 : 0] * 0x165667b19e3779f9u) ^ key[n - 1];
-	h *= 0x9e3779b97f4a7c15u;
-	return &k->templates[(h >> (64 - JW_TEMPLATE_BITS)) & ~(uint64_t)(JW_TEMPLATE_WAYS - 1)];
-}
-
-struct jw_template *jw_template_find(struct json_writer *w, const uint64_t *key, unsigned n)
-{
-	struct jw_kept *k = w->kept;
-	if (!k || n == 0 || n > JW_TEMPLATE_KEY)
-		return NULL;
-	struct jw_template *set = template_set(k, key, n);
-	for (unsigned s = 0; s < JW_TEMPLATE_WAYS; s++)
-		if (set[s].n_key == n && set[s].depth == w->depth && same_words(set[s].key, key, n)) {
-			set[s].used = ++k->uses;
-			return &set[s];
-		}
-	return NULL;
-}
-
 void jw_record_begin(struct json_writer *w, struct jw_recording *r, const uint64_t *key, unsigned n)
 {
 	struct jw_kept *k = w->kept;
@@ -580,7 +542,7 @@ void jw_record_begin(struct json_writer *w, struct jw_recording *r, const uint64
 	if (!k || n == 0 || n > JW_TEMPLATE_KEY || w->after_key)
 		return;
 	/* the slot used longest ago, emptied until the template is whole */
-	struct jw_template *set = template_set(k, key, n), *t = set;
+	struct jw_template *set = jw_template_set(k, key, n), *t = set;
 	for (unsigned s = 1; s < JW_TEMPLATE_WAYS; s++)
 		if (set[s].used < t->used)
 			t = &set[s];

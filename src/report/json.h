@@ -245,7 +245,7 @@ void jw_block_keep(struct json_writer *w, const struct jw_block_at *at);
 ** it was written the usual way (from the writer's state there, restored).
 ** The words must decide the text between the holes whole.
 */
-struct jw_template *jw_template_find(struct json_writer *w, const uint64_t *key, unsigned n);
+static inline struct jw_template *jw_template_find(struct json_writer *w, const uint64_t *key, unsigned n);
 void jw_record_begin(struct json_writer *w, struct jw_recording *r, const uint64_t *key, unsigned n);
 void jw_record_end(struct json_writer *w);
 void jw_rec_hole_begin(struct json_writer *w, unsigned kind, unsigned index);
@@ -543,6 +543,45 @@ JW_INLINE void jw_quoted_bool(struct json_writer *w, const char *quoted, size_t 
 		jw_quoted_token(w, quoted, n, "true", 4);
 	else
 		jw_quoted_token(w, quoted, n, "false", 5);
+}
+
+/* The words compared in a loop: a block's are a few dozen, shorter than
+** memcmp's call and setup. */
+JW_INLINE bool jw_same_words(const uint64_t *a, const uint64_t *b, unsigned n)
+{
+	uint64_t diff = 0;
+	unsigned i = 0;
+	for (; i + 1 < n; i += 2)
+		diff |= (a[i] ^ b[i]) | (a[i + 1] ^ b[i + 1]);
+	if (i < n)
+		diff |= a[i] ^ b[i];
+	return diff == 0;
+}
+
+/* The JW_TEMPLATE_WAYS slots a template for key[0..n) may be kept in */
+static inline struct jw_template *jw_template_set(struct jw_kept *k, const uint64_t *key, unsigned n)
+{
+	/* the first three words (the shape's flags, the class, the decision)
+	** and the last (a rule): enough to spread a few hundred shapes */
+	uint64_t h = (key[0] * 0x9e3779b97f4a7c15u) ^ (key[n > 1] * 0xc2b2ae3d27d4eb4fu) ^
+	             (key[n > 2 ? 2 : 0] * 0x165667b19e3779f9u) ^ key[n - 1];
+	h *= 0x9e3779b97f4a7c15u;
+	return &k->templates[(h >> (64 - JW_TEMPLATE_BITS)) & ~(uint64_t)(JW_TEMPLATE_WAYS - 1)];
+}
+
+/* (inline: one a motion, its call and checks were a tenth of its cost) */
+static inline struct jw_template *jw_template_find(struct json_writer *w, const uint64_t *key, unsigned n)
+{
+	struct jw_kept *k = w->kept;
+	if (!k || n == 0 || n > JW_TEMPLATE_KEY)
+		return NULL;
+	struct jw_template *set = jw_template_set(k, key, n);
+	for (unsigned s = 0; s < JW_TEMPLATE_WAYS; s++)
+		if (set[s].n_key == n && set[s].depth == w->depth && jw_same_words(set[s].key, key, n)) {
+			set[s].used = ++k->uses;
+			return &set[s];
+		}
+	return NULL;
 }
 
 #endif
