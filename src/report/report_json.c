@@ -111,8 +111,8 @@ static void json_suggestion(struct json_writer *w, const struct diag_fixit *f);
 enum { FINDING_ROOM = 10 * JW_LINE_MAX + 5 * JW_TOKEN_MAX + 128 + NUMFMT_MAX };
 
 /* A comma (where `comma`), the new line and indentation (indent bytes of
-** jw_indent) and a key, at o */
-JW_INLINE char *finding_key(char *o, bool comma, size_t indent, const char *quoted, size_t n)
+** jw_indent) and a key, at o: a line of an object written at once */
+JW_INLINE char *line_key(char *o, bool comma, size_t indent, const char *quoted, size_t n)
 {
 	*o = ',';
 	o += comma;
@@ -120,6 +120,27 @@ JW_INLINE char *finding_key(char *o, bool comma, size_t indent, const char *quot
 	o += indent;
 	memcpy(o, quoted, n);
 	return o + n;
+}
+
+/* An object written at once in an array, at o: its comma (but for the
+** array's first), new line, indentation (outer bytes of jw_indent) and '{';
+** and after its lines, its end */
+JW_INLINE char *object_begin_at(char *o, bool first, size_t outer)
+{
+	*o = ',';
+	o += !first;
+	memcpy(o, jw_indent, sizeof jw_indent);
+	o += outer;
+	*o = '{';
+	return o + 1;
+}
+
+JW_INLINE char *object_end_at(char *o, size_t outer)
+{
+	memcpy(o, jw_indent, sizeof jw_indent);
+	o += outer;
+	*o = '}';
+	return o + 1;
 }
 
 /*
@@ -139,18 +160,14 @@ static bool json_finding_at_once(struct json_writer *w, const struct finding *f)
 		jw_drain(w);
 	char *o = w->buf + w->pending;
 	size_t outer = 1 + 2 * (size_t)depth, inner = outer + 2;
-	*o = ',';
-	o += !w->first[depth];
-	memcpy(o, jw_indent, sizeof jw_indent);
-	o += outer;
-	*o++ = '{';
-	o = jw_quote_plain(finding_key(o, false, inner, JW_QUOTED("code")), finding_code_name(f->code));
+	o = object_begin_at(o, w->first[depth], outer);
+	o = jw_quote_plain(line_key(o, false, inner, JW_QUOTED("code")), finding_code_name(f->code));
 	if (!o)
 		return false;
-	o = jw_quote_plain(finding_key(o, true, inner, JW_QUOTED("severity")), finding_severity_name(f->sev));
+	o = jw_quote_plain(line_key(o, true, inner, JW_QUOTED("severity")), finding_severity_name(f->sev));
 	if (!o)
 		return false;
-	o = finding_key(o, true, inner, JW_QUOTED("clause"));
+	o = line_key(o, true, inner, JW_QUOTED("clause"));
 	if (f->clause) {
 		if (!(o = jw_quote_plain(o, f->clause)))
 			return false;
@@ -158,23 +175,20 @@ static bool json_finding_at_once(struct json_writer *w, const struct finding *f)
 		memcpy(o, "null", 4);
 		o += 4;
 	}
-	o = jw_quote_plain(finding_key(o, true, inner, JW_QUOTED("message")), f->message);
+	o = jw_quote_plain(line_key(o, true, inner, JW_QUOTED("message")), f->message);
 	if (!o)
 		return false;
-	o = jw_quote_plain(finding_key(o, true, inner, JW_QUOTED("file")), f->where.src->name);
+	o = jw_quote_plain(line_key(o, true, inner, JW_QUOTED("file")), f->where.src->name);
 	if (!o)
 		return false;
-	o = finding_key(o, true, inner, JW_QUOTED("line"));
+	o = line_key(o, true, inner, JW_QUOTED("line"));
 	o += numfmt_i64_fast(o, source_line(f->where.src, f->where.start));
-	o = finding_key(o, true, inner, JW_QUOTED("rule"));
+	o = line_key(o, true, inner, JW_QUOTED("rule"));
 	memcpy(o, "null", 4);
-	o = finding_key(o + 4, true, inner, JW_QUOTED("suggestion"));
+	o = line_key(o + 4, true, inner, JW_QUOTED("suggestion"));
 	memcpy(o, "null", 4);
 	o += 4;
-	memcpy(o, jw_indent, sizeof jw_indent);
-	o += outer;
-	*o++ = '}';
-	jw_end_at(w, o);
+	jw_end_at(w, object_end_at(o, outer));
 	w->first[depth] = false;
 	return true;
 }
@@ -708,6 +722,38 @@ static bool json_declared_head(struct json_writer *w, const struct rec_motion *m
 	return true;
 }
 
+/*
+** A replay's writer writes a declared interest as json_declared does, with
+** one check for room, its lines straight into the buffer (as
+** json_finding_at_once); false, nothing written that counts: a member or
+** reason that needs an escape, for the usual way.
+*/
+static bool json_interest_at_once(struct json_writer *w, const struct rec_name *in)
+{
+	unsigned depth = w->depth;
+	if (w->after_key || depth == 0 || depth + 2 >= JSON_MAX_DEPTH)
+		return false;
+	if (w->pending + 4 * JW_LINE_MAX + 2 * JW_TOKEN_MAX + 32 > sizeof w->buf)
+		jw_drain(w);
+	char *o = w->buf + w->pending;
+	size_t outer = 1 + 2 * (size_t)depth, inner = outer + 2;
+	o = object_begin_at(o, w->first[depth], outer);
+	o = jw_quote_plain(line_key(o, false, inner, JW_QUOTED("member")), in->id);
+	if (!o)
+		return false;
+	o = line_key(o, true, inner, JW_QUOTED("reason"));
+	if (in->reason) {
+		if (!(o = jw_quote_plain(o, in->reason)))
+			return false;
+	} else {
+		memcpy(o, "null", 4);
+		o += 4;
+	}
+	jw_end_at(w, object_end_at(o, outer));
+	w->first[depth] = false;
+	return true;
+}
+
 /* A motion's attributes, date outside a meeting and declared interests. */
 static void json_declared(struct json_writer *w, const struct rec_motion *mo)
 {
@@ -739,6 +785,8 @@ static void json_declared(struct json_writer *w, const struct rec_motion *mo)
 		jw_begin_array(w);
 	}
 	for (unsigned i = 0; i < mo->interests.n; i++) {
+		if (w->kept && json_interest_at_once(w, &mo->interests.items[i]))
+			continue;
 		jw_begin_object(w);
 		jw_key_string(w, "member", mo->interests.items[i].id);
 		json_opt_string(w, "reason", mo->interests.items[i].reason);

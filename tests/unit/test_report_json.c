@@ -284,7 +284,7 @@ static void test_motion_templates(void **state)
 			         "  motion 11 \"online\" amount %u {\n    virtual on 2024-05-1%u\n    tally for %u against 1\n  }\n"
 			         "  motion 12 \"many\" financial amount %u.%u kind \"%s\" urgent%s {\n%s    tally for %u against 1\n  }\n}\n",
 			         seed % 5, seed % 10, seed % 4, seed * 37, seed % 3, kinds[seed % 4], seed % 2 ? " amount2 7" : "",
-			         seed % 3 ? "" : "    interest m2 \"r\"\n", seed % 5);
+			         seed % 3 == 0 ? "    interest m2 \"r\"\n" : seed % 3 == 1 ? "    interest m3\n" : "", seed % 5);
 			const struct meeting *m = read_meeting(R, text);
 			struct meeting_result *r = eval_meeting_planned(&R->f.arena, plan, m);
 			assert_non_null(r);
@@ -308,6 +308,7 @@ static void test_motion_templates(void **state)
 	assert_non_null(strstr(want, "\"financial\": true,\n"));
 	assert_non_null(strstr(want, "\"kind\": \"say \\\"no\\\"\""));
 	assert_non_null(strstr(want, "\"amount2\": \"7\""));
+	assert_non_null(strstr(want, "\"member\": \"m3\",\n"));
 	/* and most motions were written from templates, their rules' numbers kept */
 	unsigned templates = 0, lines = 0;
 	for (size_t i = 0; i < sizeof kept.templates / sizeof kept.templates[0]; i++)
