@@ -33,15 +33,20 @@ bool mem_tick(struct mem *m)
 	return m->fail_at != 0 && m->n_allocs == m->fail_at;
 }
 
-void *mem_alloc(struct mem *m, size_t size)
+/* p, size bytes allocated (NULL: failed): counted, or the jump out. */
+static void *counted(struct mem *m, void *p, size_t size)
 {
-	void *p = mem_tick(m) ? NULL : malloc(size ? size : 1);
 	if (!p)
 		mem_fail(m);
 	m->live_bytes += size;
 	if (m->live_bytes > m->peak_bytes)
 		m->peak_bytes = m->live_bytes;
 	return p;
+}
+
+void *mem_alloc(struct mem *m, size_t size)
+{
+	return counted(m, mem_tick(m) ? NULL : malloc(size ? size : 1), size);
 }
 
 void *mem_realloc(struct mem *m, void *p, size_t old_size, size_t new_size)
@@ -49,21 +54,13 @@ void *mem_realloc(struct mem *m, void *p, size_t old_size, size_t new_size)
 	void *q = mem_tick(m) ? NULL : realloc(p, new_size ? new_size : 1);
 	if (!q)
 		mem_fail(m); /* p is still valid and still owned by the caller */
-	m->live_bytes = m->live_bytes - old_size + new_size;
-	if (m->live_bytes > m->peak_bytes)
-		m->peak_bytes = m->live_bytes;
-	return q;
+	m->live_bytes -= old_size;
+	return counted(m, q, new_size);
 }
 
 void *mem_calloc(struct mem *m, size_t size)
 {
-	void *p = mem_tick(m) ? NULL : calloc(1, size ? size : 1);
-	if (!p)
-		mem_fail(m);
-	m->live_bytes += size;
-	if (m->live_bytes > m->peak_bytes)
-		m->peak_bytes = m->live_bytes;
-	return p;
+	return counted(m, mem_tick(m) ? NULL : calloc(1, size ? size : 1), size);
 }
 
 void mem_free(struct mem *m, void *p, size_t size)
