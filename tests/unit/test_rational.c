@@ -594,6 +594,18 @@ static void test_numfmt(void **state)
 		if (p > UINT64_MAX / 10)
 			break;
 	}
+	/* either side of each power of two (numfmt_u64 counts digits from bits) */
+	for (unsigned b = 1; b < 64; b++) {
+		uint64_t p = (uint64_t)1 << b;
+		for (uint64_t v = p - 1; v <= p + 1; v++) {
+			char want[NUMFMT_MAX];
+			snprintf(want, sizeof want, "%" PRIu64, v);
+			assert_int_equal(numfmt_u64(got, v), strlen(want));
+			assert_string_equal(got, want);
+		}
+	}
+	assert_int_equal(numfmt_u64(got, 0), 1);
+	assert_string_equal(got, "0");
 }
 
 /* rat_format as printf wrote it before it was done by hand: integers,
