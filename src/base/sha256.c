@@ -22,15 +22,43 @@ static void to_hex(const unsigned char digest[SHA256_DIGEST_LENGTH], char hex[SH
 	hex[64] = '\0';
 }
 
-bool sha256_hex(const void *data, size_t len, char hex[SHA256_HEX_SIZE])
+struct sha256_stream {
+	SHA256_CTX md;
+	bool ok;
+};
+
+size_t sha256_stream_size(void)
+{
+	return sizeof(struct sha256_stream);
+}
+
+struct sha256_stream *sha256_begin(void *mem)
+{
+	struct sha256_stream *st = mem;
+	st->ok = SHA256_Init(&st->md) == 1;
+	return st;
+}
+
+void sha256_add(struct sha256_stream *st, const void *data, size_t n)
+{
+	st->ok = st->ok && SHA256_Update(&st->md, data, n) == 1;
+}
+
+bool sha256_end(struct sha256_stream *st, char hex[SHA256_HEX_SIZE])
 {
 	unsigned char digest[SHA256_DIGEST_LENGTH];
-	SHA256_CTX md;
 	hex[0] = '\0';
-	bool ok = SHA256_Init(&md) == 1 && SHA256_Update(&md, data, len) == 1 && SHA256_Final(digest, &md) == 1;
+	bool ok = st->ok && SHA256_Final(digest, &st->md) == 1;
 	if (ok)
 		to_hex(digest, hex);
 	return ok;
+}
+
+bool sha256_hex(const void *data, size_t len, char hex[SHA256_HEX_SIZE])
+{
+	struct sha256_stream st;
+	sha256_add(sha256_begin(&st), data, len);
+	return sha256_end(&st, hex);
 }
 
 /* Read and hashed a piece at a time: as much as the caches hold well. */
@@ -39,18 +67,14 @@ bool sha256_hex(const void *data, size_t len, char hex[SHA256_HEX_SIZE])
 bool sha256_hex_read(size_t len, size_t (*read)(void *ctx, size_t at, char *buf, size_t n), void *ctx,
                      char hex[SHA256_HEX_SIZE])
 {
-	unsigned char digest[SHA256_DIGEST_LENGTH];
 	char piece[SHA256_PIECE];
-	SHA256_CTX md;
-	hex[0] = '\0';
-	bool ok = SHA256_Init(&md) == 1;
-	for (size_t at = 0; ok && at < len;) {
+	struct sha256_stream st;
+	sha256_begin(&st);
+	for (size_t at = 0; st.ok && at < len;) {
 		size_t k = read(ctx, at, piece, len - at < SHA256_PIECE ? len - at : SHA256_PIECE);
-		ok = k > 0 && SHA256_Update(&md, (const unsigned char *)piece, k) == 1;
+		st.ok = k > 0;
+		sha256_add(&st, piece, k);
 		at += k;
 	}
-	ok = ok && SHA256_Final(digest, &md) == 1;
-	if (ok)
-		to_hex(digest, hex);
-	return ok;
+	return sha256_end(&st, hex);
 }

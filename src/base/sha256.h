@@ -19,4 +19,18 @@ bool sha256_hex(const void *data, size_t len, char hex[SHA256_HEX_SIZE]);
 bool sha256_hex_read(size_t len, size_t (*read)(void *ctx, size_t at, char *buf, size_t n), void *ctx,
                      char hex[SHA256_HEX_SIZE]);
 
+/*
+** A hash taken a piece at a time, for bytes that come in pieces for another
+** reason (a file read in order by its parser).  The state is libcrypto's,
+** in sha256_stream_size() bytes that the caller provides (from malloc or an
+** arena: aligned for any object), so that callers need not see libcrypto's
+** header.  sha256_end gives the digest of all the pieces added, as
+** sha256_hex would of them joined; false if libcrypto failed (hex "").
+*/
+struct sha256_stream;
+size_t sha256_stream_size(void);
+struct sha256_stream *sha256_begin(void *mem);
+void sha256_add(struct sha256_stream *st, const void *data, size_t n);
+bool sha256_end(struct sha256_stream *st, char hex[SHA256_HEX_SIZE]);
+
 #endif

@@ -337,6 +337,8 @@ void source_close(struct source *s)
 		close(s->fd);
 	}
 	s->map_len = 0;
+	s->hash = NULL; /* in the arena */
+	s->hashed = 0;
 	s->window = NULL; /* in the arena, with the text's other caches */
 	s->win_at = s->win_len = 0;
 	s->text = "";
@@ -349,6 +351,17 @@ void source_close(struct source *s)
 ** asks the positions of the meeting just read (counted on from the last
 ** asked, source_position) after the reader has moved on to the next. */
 #define SOURCE_WINDOW_BACK (64u << 10)
+
+/* Bytes [at, at + n) just read into buf: what of them follows the bytes
+** hashed goes into the hash (source_hash_begin) */
+static void hash_read(const struct source *cs, size_t at, const char *buf, size_t n)
+{
+	struct source *s = (struct source *)cs; /* the hash is taken as the bytes go by, as the window is a cache */
+	if (at <= s->hashed && at + n > s->hashed) {
+		sha256_add(s->hash, buf + (s->hashed - at), at + n - s->hashed);
+		s->hashed = at + n;
+	}
+}
 
 /* n bytes at `at` of a mapped file into buf, by pread; what the system
 ** would not give (the file shrank while read) through the mapping, as
@@ -366,6 +379,8 @@ static void read_mapped(const struct source *s, uint32_t at, char *buf, size_t n
 	}
 	if (got < n)
 		memcpy(buf + got, s->text + at + got, n - got);
+	if (s->hash)
+		hash_read(s, at, buf, n);
 }
 
 /* Does the window hold the bytes [from, to)? */
@@ -428,6 +443,33 @@ bool source_sha256_hex(const struct source *s, char hex[SHA256_HEX_SIZE])
 	if (!s->map_len)
 		return sha256_hex(s->text, s->len, hex);
 	return sha256_hex_read(s->len, copy_for_hash, (void *)s, hex);
+}
+
+void source_hash_begin(struct source *s)
+{
+	if (!s->map_len)
+		return; /* in memory: hashed whole at the end */
+	s->hash = sha256_begin(arena_alloc_uninit(s->arena, sha256_stream_size()));
+	s->hashed = 0;
+}
+
+/* What the readers did not bring in is read here, a piece at a time. */
+#define SOURCE_HASH_PIECE ((size_t)64 << 10)
+
+bool source_hash_end(struct source *s, char hex[SHA256_HEX_SIZE])
+{
+	struct sha256_stream *st = s->hash;
+	if (!st)
+		return source_sha256_hex(s, hex);
+	s->hash = NULL; /* the pieces below are added here */
+	char piece[SOURCE_HASH_PIECE];
+	for (size_t at = s->hashed; at < s->len;) {
+		size_t n = s->len - at < SOURCE_HASH_PIECE ? s->len - at : SOURCE_HASH_PIECE;
+		read_mapped(s, (uint32_t)at, piece, n);
+		sha256_add(st, piece, n);
+		at += n;
+	}
+	return sha256_end(st, hex);
 }
 
 /*

@@ -22,6 +22,8 @@
 #define SOURCE_MAP_MIN_BYTES (1u << 20)
 #define SOURCE_MAP_MAX_BYTES (UINT32_MAX - 2u)
 
+struct sha256_stream; /* base/sha256.h */
+
 struct source {
 	const char *name;   /* as the user gave it; "<stdin>" for - */
 	const char *text;   /* len bytes followed by two NULs */
@@ -50,6 +52,10 @@ struct source {
 	int fd;             /* the mapped file, open while mapped */
 	char *window;       /* win_len bytes of the file from win_at, then two NULs; NULL until used */
 	uint32_t win_at, win_len;
+	/* The SHA-256 of a mapped file taken from the bytes its readers bring
+	** in (source_hash_begin): bytes [0, hashed) are in it. */
+	struct sha256_stream *hash;
+	size_t hashed;
 };
 
 /* A span of bytes [start, end) in one file. */
@@ -164,6 +170,17 @@ size_t source_copy(const struct source *s, uint32_t at, char *buf, size_t n);
 const char *source_view(const struct source *s, uint32_t at, size_t *avail);
 /* The SHA-256 of the whole text in hex, read as source_copy reads it. */
 bool source_sha256_hex(const struct source *s, char hex[65]); /* SHA256_HEX_SIZE */
+/*
+** The same, taken as the file is read: a mapped file's bytes are hashed as
+** its readers bring them in, in order, from the start (a record's parser
+** reads it whole, and the check of its encoding does so before any meeting
+** is judged), so that the hash costs no read of its own (issue 16: a
+** second read of a 1 GB record).  source_hash_end hashes what the readers
+** did not bring in, in order, and gives the digest; the text is the same
+** as source_sha256_hex's.  Closing the source drops a hash not ended.
+*/
+void source_hash_begin(struct source *s);
+bool source_hash_end(struct source *s, char hex[65]); /* SHA256_HEX_SIZE */
 /* A mapped source is being read forwards and has got to offset: give back
 ** the memory of what is well behind (read from the file again if it is
 ** needed, for a diagnostic's quote).  Nothing for a source in memory. */

@@ -131,6 +131,7 @@ struct reading {
 	struct record_reader rec; /* record/record_file.h: the policy of records */
 	unsigned next_item;       /* position of the next meeting */
 	char sha256[SHA256_HEX_SIZE];
+	bool hashing;             /* sha256 is being taken as the file is read (source_hash_begin) */
 	bool failed;
 };
 
@@ -825,6 +826,7 @@ static void close_reading(struct reading *r)
 	record_reader_close(&r->rec);
 	source_close(&r->src);
 	arena_reset(&r->file_arena);
+	r->hashing = false;
 	r->file = UINT32_MAX;
 	r->failed = false;
 }
@@ -1443,12 +1445,17 @@ static bool in_order(struct replay *rp, const struct meeting *m)
 	return true;
 }
 
-/* Judge one meeting of the one pass (its model in meeting_arena). */
+/* Judge one meeting of the one pass (its model in meeting_arena), the
+** file's hash first ended where it is being taken (stream_file). */
 static bool stream_meeting(struct replay *rp, const struct meeting *m)
 {
 	if (!in_order(rp, m))
 		return false;
 	rp->meetings_read++;
+	if (rp->reading.hashing) {
+		source_hash_end(&rp->reading.src, rp->reading.sha256);
+		rp->reading.hashing = false;
+	}
 	judge(rp, m, &rp->meeting_arena, rp->reading.sha256);
 	arena_reset(&rp->meeting_arena);
 	return !rp->restart;
@@ -1553,9 +1560,13 @@ static bool stream_file(struct replay *rp, int dirfd, const char *name, const ch
 	if (read_before(rp, &st, through_link))
 		return true;
 	rp->summary.record_files++;
+	/* the hash taken as the file is read: by the time its first meeting
+	** is judged, reading it has most often brought in the whole file */
 	r->sha256[0] = '\0';
-	if (!rp->sink->no_hashes)
-		hash_record(r);
+	if (!rp->sink->no_hashes) {
+		source_hash_begin(&r->src);
+		r->hashing = true;
+	}
 	unsigned errors = d.n_errors;
 	if (!record_reader_open(&r->rec, &r->file_arena, &d, &r->src, rp->names, rp->json_ids)) {
 		rp->summary.malformed_files++; /* a JSON record that cannot be read */

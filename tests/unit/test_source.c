@@ -4,7 +4,9 @@
 ** batch is closed, and closing the batch closes nothing that is not its own
 ** (a file opened by someone else between two of its files).  Files read
 ** ahead (source_ahead, where the system has io_uring) give what
-** source_map_at gives, or nothing (then source_map_at reads them).
+** source_map_at gives, or nothing (then source_map_at reads them).  A
+** hash taken as a mapped file is read (source_hash_begin/end) is the
+** file's SHA-256 whatever was read of it, and in whatever order.
 */
 #define _DEFAULT_SOURCE
 #include <stdarg.h>
@@ -21,6 +23,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "base/sha256.h"
 #include "front/source.h"
 
 #define N_FILES (SOURCE_FDS_MAX + 7)
@@ -168,11 +171,95 @@ static void test_read_ahead(void **state)
 	free(text);
 }
 
+/* A file of `len` bytes, lines of varied length, for the hash tests. */
+static char *hash_test_file(char path[], size_t len)
+{
+	int fd = mkstemp(path);
+	assert_true(fd >= 0);
+	char *text = malloc(len);
+	assert_non_null(text);
+	for (size_t i = 0; i < len; i++)
+		text[i] = i % 61 == 60 ? '\n' : (char)('a' + (i * 7 + i / 4093) % 26);
+	assert_int_equal(write(fd, text, len), (ssize_t)len);
+	close(fd);
+	return text;
+}
+
+/* How much of the file is read, and how, before source_hash_end. */
+enum hash_reading {
+	READ_NOTHING,        /* all of it read by source_hash_end */
+	READ_IN_VIEWS,       /* source_view forwards, as the encoding check */
+	READ_IN_COPIES,      /* source_copy in 64 KiB pieces, as the scanner */
+	READ_PART,           /* views up to a third of the file */
+	READ_OUT_OF_ORDER,   /* the middle first, then from the start */
+	READ__N
+};
+
+static void read_as(const struct source *s, enum hash_reading how)
+{
+	size_t avail;
+	static char piece[64 << 10];
+	switch (how) {
+	case READ_NOTHING: break;
+	case READ_IN_VIEWS:
+	case READ_PART:
+		for (uint32_t at = 0; at < (how == READ_PART ? s->len / 3 : s->len); at += (uint32_t)avail / 2 + 1)
+			source_view(s, at, &avail);
+		break;
+	case READ_IN_COPIES:
+		for (uint32_t at = 0; at < s->len;)
+			at += (uint32_t)source_copy(s, at, piece, sizeof piece);
+		break;
+	case READ_OUT_OF_ORDER:
+		source_view(s, (uint32_t)(s->len / 2), &avail);
+		source_copy(s, 100, piece, sizeof piece);
+		source_view(s, 0, &avail);
+		source_view(s, (uint32_t)avail - 10, &avail);
+		break;
+	case READ__N: break;
+	}
+}
+
+static void test_hash_as_read(void **state)
+{
+	(void)state;
+	char path[] = "/tmp/quorate-test-hash-XXXXXX";
+	size_t len = 2 * SOURCE_WINDOW + 12345; /* more than two windows */
+	char *text = hash_test_file(path, len);
+	char want[SHA256_HEX_SIZE], got[SHA256_HEX_SIZE];
+	assert_true(sha256_hex(text, len, want));
+	struct mem mem = { 0 };
+	struct arena a;
+	arena_init(&a, &mem);
+	for (int how = 0; how < READ__N; how++) {
+		struct source s;
+		struct stat st;
+		const char *why = NULL;
+		assert_int_equal(source_map_over(&s, &a, path, 0, &st, &why), 0);
+		assert_true(s.map_len > 0);
+		source_hash_begin(&s);
+		read_as(&s, (enum hash_reading)how);
+		assert_true(source_hash_end(&s, got));
+		assert_string_equal(got, want);
+		source_close(&s);
+	}
+	/* a source in memory: hashed whole at the end */
+	struct source m;
+	source_from_memory(&m, &a, "m", text, len);
+	source_hash_begin(&m);
+	assert_true(source_hash_end(&m, got));
+	assert_string_equal(got, want);
+	arena_free(&a);
+	unlink(path);
+	free(text);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_batch_closes_its_own),
 		cmocka_unit_test(test_read_ahead),
+		cmocka_unit_test(test_hash_as_read),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
