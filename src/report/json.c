@@ -620,7 +620,7 @@ void jw_lines_keep(struct json_writer *w, const uint64_t key[3], unsigned state,
 	l->state = (unsigned short)state;
 	l->len = (unsigned short)len;
 	memcpy(l->text, w->buf + start, len);
-	memset(l->text + len, 0, JW_TEXT_SLACK);
+	memset(l->text + len, 0, sizeof l->text - len);
 }
 
 /* The slot for the words in[0..n) (NULL: a writer without slots, or n out of range). */

@@ -156,14 +156,19 @@ struct jw_recording {
 ** 2,095 of h2k's 27,000 were written again.)
 */
 #define JW_LINES_BITS 9
-#define JW_LINES_MAX 400
+#define JW_LINES_SIZE 512 /* a slot's bytes: a power of two, its address a shift of the hash */
+#define JW_LINES_TEXT (JW_LINES_SIZE - 3 * 8 - 2 * 2 - 1)
+#define JW_LINES_MAX (JW_LINES_TEXT - JW_TEXT_SLACK)
+#define JW_LINES_COPY 128 /* lines up to this long are copied in one fixed-size step */
 struct jw_lines {
 	uint64_t key[3];
 	unsigned short state;          /* jw_lines_state: depth, after_key, first; 0: empty (depth 0 is never kept) */
 	unsigned short len;
 	bool recent;                   /* copied or kept after the other of its set */
-	char text[JW_LINES_MAX + JW_TEXT_SLACK]; /* JW_TEXT_SLACK bytes set past len (jw_put_text) */
+	char text[JW_LINES_TEXT];      /* all of it set (jw_lines copies JW_LINES_COPY bytes) */
 };
+_Static_assert(sizeof(struct jw_lines) == JW_LINES_SIZE, "a slot's size");
+_Static_assert(JW_LINES_COPY <= JW_LINES_MAX, "the fixed-size copy within the text");
 /*
 ** The heads of lines a caller writes at every motion, at one depth (the
 ** counts': each line's comma, new line, indentation and key, report_json),
@@ -280,12 +285,16 @@ static inline unsigned jw_lines_state(const struct json_writer *w)
 {
 	return w->depth | (unsigned)w->after_key << 8 | (unsigned)w->first[w->depth] << 9;
 }
-/* The set (two slots) the words key[0..3) may be kept in */
+/* The set (two slots) the words key[0..3) may be kept in: found by the
+** first word alone (a rule's numbers: the steps' address, which nearly
+** always decides the other two; two slots hold what it does not) */
 static inline struct jw_lines *jw_lines_set(const struct json_writer *w, const uint64_t key[3])
 {
-	uint64_t h = (key[0] * 0x9e3779b97f4a7c15u) ^ (key[1] * 0xc2b2ae3d27d4eb4fu) ^ key[2];
-	h *= 0x9e3779b97f4a7c15u;
-	return &w->kept->lines[(h >> (64 - JW_LINES_BITS)) & ~(uint64_t)1];
+	uint64_t h = key[0] * 0x9e3779b97f4a7c15u;
+	/* the hash's top JW_LINES_BITS - 1 bits, as the byte offset of a set */
+	size_t at = (size_t)(h >> (64 - JW_LINES_BITS - 9)) & ((((size_t)1 << (JW_LINES_BITS - 1)) - 1) << 10);
+	_Static_assert(2 * JW_LINES_SIZE == 1 << 10, "a set's offset");
+	return (struct jw_lines *)((char *)w->kept->lines + at);
 }
 static inline bool jw_lines_are(const struct jw_lines *l, const uint64_t key[3], unsigned state)
 {
@@ -431,7 +440,16 @@ static inline bool jw_lines(struct json_writer *w, const uint64_t key[3])
 	}
 	l->recent = true;
 	set[l == set].recent = false;
-	jw_put_text(w, l->text, l->len);
+	/* most are 60 to 128 bytes: one fixed-size copy, no choice of size */
+	size_t n = l->len;
+	if (w->pending + JW_LINES_COPY + n > JSON_BUFFER)
+		jw_drain(w);
+	char *o = w->buf + w->pending;
+	if (n <= JW_LINES_COPY)
+		memcpy(o, l->text, JW_LINES_COPY);
+	else
+		memcpy(o, l->text, n);
+	w->pending += n;
 	w->first[w->depth] = false;
 	w->after_key = false;
 	return true;

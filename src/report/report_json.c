@@ -398,21 +398,36 @@ static void json_rule_numbers(struct json_writer *w, const struct req_result *q)
 ** votes needed it decides these lines whole.  A motion written from its
 ** template (json_motion) writes its rules' numbers so.
 */
+JW_INLINE void rule_numbers_key(const struct req_result *q, uint64_t in[3])
+{
+	in[0] = (uint64_t)(uintptr_t)q->steps;
+	in[1] = (uint64_t)q->needed;
+	in[2] = (uint64_t)q->met | (uint64_t)q->has_needed << 1 | (uint64_t)q->negated << 2 | (uint64_t)q->truncated << 3 |
+	        (uint64_t)q->n_steps << 8 | (uint64_t)'R' << 56;
+}
+
+/* ... written and kept, where they are not kept yet (a call of its own:
+** the lines copied, most of the time, need no registers saved) */
+static __attribute__((noinline)) void json_rule_numbers_keep(struct json_writer *w, const struct req_result *q)
+{
+	uint64_t in[3];
+	rule_numbers_key(q, in);
+	unsigned state = jw_lines_state(w);
+	size_t start = w->pending, given = w->given;
+	json_rule_numbers(w, q);
+	jw_lines_keep(w, in, state, start, given);
+}
+
 static void json_rule_numbers_kept(struct json_writer *w, const struct req_result *q)
 {
 	if (!q->steps_kept || q->failed) {
 		json_rule_numbers(w, q);
 		return;
 	}
-	uint64_t in[3] = { (uint64_t)(uintptr_t)q->steps, (uint64_t)q->needed,
-	                   (uint64_t)q->met | (uint64_t)q->has_needed << 1 | (uint64_t)q->negated << 2 |
-	                           (uint64_t)q->truncated << 3 | (uint64_t)q->n_steps << 8 | (uint64_t)'R' << 56 };
-	if (jw_lines(w, in))
-		return;
-	unsigned state = jw_lines_state(w);
-	size_t start = w->pending, given = w->given;
-	json_rule_numbers(w, q);
-	jw_lines_keep(w, in, state, start, given);
+	uint64_t in[3];
+	rule_numbers_key(q, in);
+	if (!jw_lines(w, in))
+		json_rule_numbers_keep(w, q);
 }
 
 /* The holes of a motion's template (json_motion): what its values are */
