@@ -239,18 +239,20 @@ struct jw_block_at {
 bool jw_block(struct json_writer *w, const uint64_t *in, unsigned n, struct jw_block_at *at);
 void jw_block_keep(struct json_writer *w, const struct jw_block_at *at);
 /*
-** Templates (struct jw_template): jw_template_find returns the template
-** kept for the words key[0..n) (the caller's depth among them), or NULL.
-** Then the caller writes the thing the usual way between jw_record_begin
+** Templates (struct jw_template): the caller finds the template kept for
+** the words key[0..n) (the caller's depth among them) in the slots
+** jw_template_set gives, and marks it jw_template_used; or, none kept,
+** writes the thing the usual way between jw_record_begin
 ** and jw_record_end, each value that is a hole between jw_hole_begin and
 ** jw_hole_end (a value after its key, or keys and values in the middle of
 ** an object), with nothing else (no jw_block, no jw_string_memo) that
 ** copies text a hole's value is in.  It begins as a value, not after a key.
-** jw_template_write(w, t, fill, ctx) writes it again: fill writes hole h as
-** it was written the usual way (from the writer's state there, restored).
-** The words must decide the text between the holes whole.
+** The caller writes it again (report_json: json_motion_from) after
+** jw_template_start: its text between the holes copied (jw_copy_text,
+** where jw_room made room), each hole's value written as the usual way
+** wrote it, from the writer's state there (jw_hole_state) where it reads
+** it.  The words must decide the text between the holes whole.
 */
-static inline struct jw_template *jw_template_find(struct json_writer *w, const uint64_t *key, unsigned n);
 void jw_record_begin(struct json_writer *w, struct jw_recording *r, const uint64_t *key, unsigned n);
 void jw_record_end(struct json_writer *w);
 void jw_rec_hole_begin(struct json_writer *w, unsigned kind, unsigned index);
@@ -408,16 +410,14 @@ static inline void jw_template_start(struct json_writer *w)
 	w->after_key = true;
 }
 
-/* n bytes at s (readable up to JW_TEXT_SLACK bytes past n): up to 128 in
-** one fixed-size copy (32, 64 or 128 bytes), its excess written past the
-** text (room for it checked) and written over after; most of a
-** template's runs and kept lines are 30 to 128 bytes, and memcpy's call
-** and its choice of method cost more than the copy */
-static inline void jw_put_text(struct json_writer *w, const char *s, size_t n)
+/* n bytes at s (readable up to JW_TEXT_SLACK bytes past n) to o, where
+** there is room for n + JW_TEXT_SLACK: its end.  Up to 128 in one
+** fixed-size copy (32, 64 or 128 bytes), its excess written past the text
+** and written over after; most of a template's runs and kept lines are
+** 30 to 128 bytes, and memcpy's call and its choice of method cost more
+** than the copy */
+static inline char *jw_copy_text(char *o, const char *s, size_t n)
 {
-	if (w->pending + n + JW_TEXT_SLACK > JSON_BUFFER)
-		jw_drain(w);
-	char *o = w->buf + w->pending;
 	if (n <= 32)
 		memcpy(o, s, 32);
 	else if (n <= 64)
@@ -426,7 +426,33 @@ static inline void jw_put_text(struct json_writer *w, const char *s, size_t n)
 		memcpy(o, s, 128);
 	else
 		memcpy(o, s, n);
-	w->pending += n;
+	return o + n;
+}
+
+static inline void jw_put_text(struct json_writer *w, const char *s, size_t n)
+{
+	if (w->pending + n + JW_TEXT_SLACK > JSON_BUFFER)
+		jw_drain(w);
+	jw_end_at(w, jw_copy_text(w->buf + w->pending, s, n));
+}
+
+/* Where the writer's text ends, with room for n bytes after it (a
+** template's text and the values of its holes, checked once) */
+static inline char *jw_room(struct json_writer *w, size_t n)
+{
+	if (w->pending + n > JSON_BUFFER)
+		jw_drain(w);
+	return w->buf + w->pending;
+}
+
+/* The writer's text ending at o, and its state as where hole h of a
+** template was recorded: its value is written from there */
+static inline void jw_hole_state(struct json_writer *w, const char *o, const struct jw_hole *h)
+{
+	jw_end_at(w, o);
+	w->depth = h->depth;
+	w->after_key = h->after_key;
+	w->first[h->depth] = h->first;
 }
 
 static inline bool jw_lines(struct json_writer *w, const uint64_t key[3])
@@ -576,30 +602,29 @@ JW_INLINE bool jw_same_words(const uint64_t *a, const uint64_t *b, unsigned n)
 	return diff == 0;
 }
 
-/* The JW_TEMPLATE_WAYS slots a template for key[0..n) may be kept in */
-static inline struct jw_template *jw_template_set(struct jw_kept *k, const uint64_t *key, unsigned n)
+/* The JW_TEMPLATE_WAYS slots a template may be kept in, by the words of
+** its key that spread them: the first three (a motion's flags, class and
+** first rule) and the last (jw_template_set) */
+static inline struct jw_template *jw_template_set_by(struct jw_kept *k, uint64_t k0, uint64_t k1, uint64_t k2,
+                                                     uint64_t last)
 {
-	/* the first three words (the shape's flags, the class, the decision)
-	** and the last (a rule): enough to spread a few hundred shapes */
-	uint64_t h = (key[0] * 0x9e3779b97f4a7c15u) ^ (key[n > 1] * 0xc2b2ae3d27d4eb4fu) ^
-	             (key[n > 2 ? 2 : 0] * 0x165667b19e3779f9u) ^ key[n - 1];
+	uint64_t h = (k0 * 0x9e3779b97f4a7c15u) ^ (k1 * 0xc2b2ae3d27d4eb4fu) ^ (k2 * 0x165667b19e3779f9u) ^ last;
 	h *= 0x9e3779b97f4a7c15u;
 	return &k->templates[(h >> (64 - JW_TEMPLATE_BITS)) & ~(uint64_t)(JW_TEMPLATE_WAYS - 1)];
 }
 
-/* (inline: one a motion, its call and checks were a tenth of its cost) */
-static inline struct jw_template *jw_template_find(struct json_writer *w, const uint64_t *key, unsigned n)
+/* The JW_TEMPLATE_WAYS slots a template for key[0..n) may be kept in */
+static inline struct jw_template *jw_template_set(struct jw_kept *k, const uint64_t *key, unsigned n)
 {
-	struct jw_kept *k = w->kept;
-	if (!k || n == 0 || n > JW_TEMPLATE_KEY)
-		return NULL;
-	struct jw_template *set = jw_template_set(k, key, n);
-	for (unsigned s = 0; s < JW_TEMPLATE_WAYS; s++)
-		if (set[s].n_key == n && set[s].depth == w->depth && jw_same_words(set[s].key, key, n)) {
-			set[s].used = ++k->uses;
-			return &set[s];
-		}
-	return NULL;
+	/* enough to spread a few hundred shapes */
+	return jw_template_set_by(k, key[0], key[n > 1], key[n > 2 ? 2 : 0], key[n - 1]);
+}
+
+/* t, kept, is written again now (the slot a new template takes is the one
+** written longest ago) */
+static inline void jw_template_used(struct json_writer *w, struct jw_template *t)
+{
+	t->used = ++w->kept->uses;
 }
 
 #endif

@@ -1123,116 +1123,157 @@ static void json_motion_usual(struct json_writer *w, const struct terms *t, cons
 /*
 ** A motion's template (jw_template) is keyed by its shape: the words below,
 ** which decide its text but for its values (the holes, motion_hole): its
-** depth, class and rules (each requirement of the terms stands for its
-** clause and rule as written, as for json_rule_head's run), how it was
-** decided, its outcomes, and which of the lines that are there or not,
-** null or not, are written.  false: too many rules for a key.
+** flags (its depth, how it was decided, its outcomes, which of the lines
+** that are there or not, null or not, are written), its class, and its
+** rules (each requirement of the terms stands for its clause and rule as
+** written, as for json_rule_head's run).
 */
+#define SHAPE_HEAD 2 /* the words before the rules */
+
+static uint64_t motion_flags(const struct json_writer *w, const struct terms *t, const struct motion_result *mr)
+{
+	const struct rec_motion *mo = mr->motion;
+	/* how it was decided (decision_name): these decide it */
+	uint64_t decided = (uint64_t)mr->by_consensus | (uint64_t)mr->declared_only << 1 |
+	                   (uint64_t)(mo->n_votes || mo->has_tally) << 2;
+	return (uint64_t)w->depth | (uint64_t)t->has_deputies << 8 | (uint64_t)t->uses_attendees << 9 |
+	       (uint64_t)nothing_declared(mo) << 10 | (uint64_t)mo->is_virtual << 11 | (uint64_t)mr->quorum_known << 12 |
+	       (uint64_t)mr->quorate << 13 | (uint64_t)(mr->findings.first != NULL) << 14 |
+	       (uint64_t)nothing_cast_approved_or_ratified(mr) << 15 | (uint64_t)mr->outcome << 16 |
+	       (uint64_t)mr->recorded << 24 | (uint64_t)mr->n_quorum << 32 | (uint64_t)mr->n_reqs << 40 | decided << 48;
+}
+
+/* The rules a shape's key holds after its head: false, too many */
+static bool shape_fits(const struct motion_result *mr)
+{
+	return mr->n_quorum + mr->n_reqs <= JW_TEMPLATE_KEY - SHAPE_HEAD;
+}
+
+/* The template kept for mr's shape (flags: motion_flags), or NULL: the
+** words compared where they are, not gathered into a key first (as
+** jw_template_set and jw_record_begin see the key motion_shape makes) */
+static struct jw_template *motion_template(struct json_writer *w, uint64_t flags, const struct motion_result *mr)
+{
+	unsigned nq = mr->n_quorum, nr = mr->n_reqs, n = SHAPE_HEAD + nq + nr;
+	uint64_t cls = (uint64_t)(uintptr_t)mr->cls, first = flags, last = cls;
+	if (nq + nr) {
+		first = (uint64_t)(uintptr_t)(nq ? mr->quorum : mr->reqs)[0].req;
+		last = (uint64_t)(uintptr_t)(nr ? mr->reqs[nr - 1].req : mr->quorum[nq - 1].req);
+	}
+	struct jw_template *set = jw_template_set_by(w->kept, flags, cls, first, last);
+	for (unsigned s = 0; s < JW_TEMPLATE_WAYS; s++) {
+		const uint64_t *key = set[s].key;
+		/* (the flags hold the depth: a template's depth is the key's) */
+		if (set[s].n_key != n || key[0] != flags || key[1] != cls)
+			continue;
+		uint64_t diff = 0;
+		for (unsigned i = 0; i < nq; i++)
+			diff |= key[SHAPE_HEAD + i] ^ (uint64_t)(uintptr_t)mr->quorum[i].req;
+		for (unsigned i = 0; i < nr; i++)
+			diff |= key[SHAPE_HEAD + nq + i] ^ (uint64_t)(uintptr_t)mr->reqs[i].req;
+		if (!diff) {
+			jw_template_used(w, &set[s]);
+			return &set[s];
+		}
+	}
+	return NULL;
+}
+
+/* The key motion_template compares: the flags, the class, the rules */
 struct motion_shape {
 	uint64_t in[JW_TEMPLATE_KEY];
 	unsigned n;
 };
 
-static bool motion_shape(const struct json_writer *w, const struct terms *t, const struct motion_result *mr,
-                         struct motion_shape *k)
+static void motion_shape(uint64_t flags, const struct motion_result *mr, struct motion_shape *k)
 {
-	const struct rec_motion *mo = mr->motion;
-	if (mr->n_quorum + mr->n_reqs > JW_TEMPLATE_KEY - 3)
-		return false;
-	k->in[0] = (uint64_t)w->depth | (uint64_t)t->has_deputies << 8 | (uint64_t)t->uses_attendees << 9 |
-	           (uint64_t)nothing_declared(mo) << 10 | (uint64_t)mo->is_virtual << 11 |
-	           (uint64_t)mr->quorum_known << 12 | (uint64_t)mr->quorate << 13 |
-	           (uint64_t)(mr->findings.first != NULL) << 14 | (uint64_t)nothing_cast_approved_or_ratified(mr) << 15 |
-	           (uint64_t)mr->outcome << 16 | (uint64_t)mr->recorded << 24 | (uint64_t)mr->n_quorum << 32 |
-	           (uint64_t)mr->n_reqs << 40;
+	k->in[0] = flags;
 	k->in[1] = (uint64_t)(uintptr_t)mr->cls;
-	k->in[2] = (uint64_t)(uintptr_t)decision_name(mr);
-	unsigned n = 3;
+	unsigned n = SHAPE_HEAD;
 	for (unsigned i = 0; i < mr->n_quorum; i++)
 		k->in[n++] = (uint64_t)(uintptr_t)mr->quorum[i].req;
 	for (unsigned i = 0; i < mr->n_reqs; i++)
 		k->in[n++] = (uint64_t)(uintptr_t)mr->reqs[i].req;
 	k->n = n;
-	return true;
 }
 
-/* A string value of a template (a motion's number, its title), written
-** where the writer's text ends whatever its state (as after a key) */
-static inline void json_string_hole(struct json_writer *w, const char *s)
+/* The room a motion's template needs where its text begins and after each
+** hole written the usual way: its text, and the values of the holes of
+** one token (number, title and two counts) */
+#define MOTION_ROOM (JW_TEMPLATE_MAX + JW_TEXT_SLACK + 2 * JW_TOKEN_MAX + 2 * NUMFMT_MAX)
+
+/* A motion's number of one to three digits (most are) quoted at o: its
+** end; else NULL (having written bytes that do not count).  No byte past
+** the number's NUL is read. */
+static inline char *json_digits_hole(char *o, const char *s)
 {
-	if (w->pending + JW_TOKEN_MAX > sizeof w->buf)
-		jw_drain(w);
-	char *o = w->buf + w->pending;
-	/* one to three digits (most motions' numbers): copied as they are */
-	size_t digits = 0;
-	while (digits < 3 && s[digits] >= '0' && s[digits] <= '9')
-		digits++;
-	if (digits && !s[digits]) {
-		/* three bytes, each one of the digits (none read past the NUL),
-		** those past the last then written over */
-		o[0] = '"';
-		o[1] = s[0];
-		o[2] = s[digits > 1];
-		o[3] = s[digits > 2 ? 2 : 0];
-		o[1 + digits] = '"';
-		jw_end_at(w, o + digits + 2);
-		return;
+	unsigned char c = (unsigned char)s[0];
+	if ((unsigned)(c - '0') > 9)
+		return NULL;
+	o[0] = '"';
+	o[1] = (char)c;
+	for (unsigned i = 1; i < 4; i++) { /* unrolled; a fourth digit: NULL */
+		c = (unsigned char)s[i];
+		if (!c) {
+			o[1 + i] = '"';
+			return o + i + 2;
+		}
+		if ((unsigned)(c - '0') > 9)
+			return NULL;
+		o[1 + i] = (char)c;
 	}
-	o = jw_quote_plain(o, s);
-	if (o) {
-		jw_end_at(w, o);
-		return;
-	}
+	return NULL;
+}
+
+/* A string value of a template (a motion's number, its title) at o, where
+** the writer's text ends whatever its state (as after a key) and there is
+** room for JW_TOKEN_MAX bytes: its end, and the writer's text there */
+static inline char *json_string_hole(struct json_writer *w, char *o, const char *s)
+{
+	char *end = jw_quote_plain(o, s);
+	if (end)
+		return end;
+	jw_end_at(w, o);
 	w->after_key = true;
 	jw_string(w, s);
-}
-
-/* ... and a number (the quorum's present and attendees) */
-static inline void json_int_hole(struct json_writer *w, int64_t v)
-{
-	if (w->pending + NUMFMT_MAX > sizeof w->buf)
-		jw_drain(w);
-	w->pending += numfmt_i64_fast(w->buf + w->pending, v);
+	return jw_room(w, MOTION_ROOM);
 }
 
 /* A motion from its template: its text, and its values in its holes, each
-** as json_motion_usual writes it */
+** as json_motion_usual writes it.  The room for all of it is made once,
+** and again after a hole written the usual way (which makes its own); the
+** values of one token are written at the text's end, the writer's state
+** not read. */
 static void json_motion_from(struct json_writer *w, const struct jw_template *tp, const struct terms *t,
                              const struct motion_result *mr)
 {
 	jw_template_start(w);
+	char *o = jw_room(w, MOTION_ROOM);
 	size_t from = 0;
-	for (unsigned i = 0; i < tp->n_holes; i++) {
-		const struct jw_hole *h = &tp->holes[i];
-		jw_put_text(w, tp->text + from, h->at - from);
+	const struct jw_hole *h = tp->holes, *holes_end = h + tp->n_holes;
+	for (; h < holes_end; h++) {
+		o = jw_copy_text(o, tp->text + from, h->at - from);
 		from = h->at;
-		/* the values that are one token (always after their key: the
-		** writer's state is not read), and the rest from its state there */
 		switch ((enum motion_hole)h->kind) {
-		case HOLE_NUMBER: json_string_hole(w, mr->motion->number); continue;
-		case HOLE_TITLE: json_string_hole(w, mr->motion->title); continue;
-		case HOLE_QUORUM_PRESENT: json_int_hole(w, mr->quorum_present); continue;
-		case HOLE_QUORUM_ATTENDEES: json_int_hole(w, mr->quorum_attendees); continue;
-		default: break;
+		case HOLE_NUMBER: {
+			char *end = json_digits_hole(o, mr->motion->number);
+			o = end ? end : json_string_hole(w, o, mr->motion->number);
+			continue;
 		}
-		w->depth = h->depth;
-		w->after_key = h->after_key;
-		w->first[h->depth] = h->first;
-		switch ((enum motion_hole)h->kind) {
-		case HOLE_NUMBER:
-		case HOLE_TITLE:
-		case HOLE_QUORUM_PRESENT:
-		case HOLE_QUORUM_ATTENDEES: break;
-		case HOLE_DECLARED: json_declared(w, mr->motion); break;
-		case HOLE_DEPUTIES: json_deputies(w, mr); break;
-		case HOLE_QUORUM_RULE: json_rule_numbers_kept(w, &mr->quorum[h->index]); break;
-		case HOLE_COUNTS: json_count_lines(w, mr->counts, t->uses_attendees); break;
-		case HOLE_CASTING: json_casting_to_ratification(w, mr); break;
-		case HOLE_RULE: json_rule_numbers_kept(w, &mr->reqs[h->index]); break;
-		case HOLE_FINDINGS: json_findings(w, &mr->findings); break;
+		case HOLE_TITLE: o = json_string_hole(w, o, mr->motion->title); continue;
+		case HOLE_QUORUM_PRESENT: o += numfmt_i64_fast(o, mr->quorum_present); continue;
+		case HOLE_QUORUM_ATTENDEES: o += numfmt_i64_fast(o, mr->quorum_attendees); continue;
+		case HOLE_DECLARED: jw_hole_state(w, o, h); json_declared(w, mr->motion); break;
+		case HOLE_DEPUTIES: jw_hole_state(w, o, h); json_deputies(w, mr); break;
+		case HOLE_QUORUM_RULE: jw_hole_state(w, o, h); json_rule_numbers_kept(w, &mr->quorum[h->index]); break;
+		case HOLE_COUNTS: jw_hole_state(w, o, h); json_count_lines(w, mr->counts, t->uses_attendees); break;
+		case HOLE_CASTING: jw_hole_state(w, o, h); json_casting_to_ratification(w, mr); break;
+		case HOLE_RULE: jw_hole_state(w, o, h); json_rule_numbers_kept(w, &mr->reqs[h->index]); break;
+		case HOLE_FINDINGS: jw_hole_state(w, o, h); json_findings(w, &mr->findings); break;
 		}
+		o = jw_room(w, MOTION_ROOM);
 	}
-	jw_put_text(w, tp->text + from, tp->len - from);
+	jw_end_at(w, jw_copy_text(o, tp->text + from, tp->len - from));
 	w->depth = tp->depth;
 	w->after_key = false;
 }
@@ -1244,16 +1285,18 @@ static void json_motion_from(struct json_writer *w, const struct jw_template *tp
 */
 static void json_motion(struct json_writer *w, const struct terms *t, const struct motion_result *mr)
 {
-	struct motion_shape k;
-	if (!w->kept || w->rec || !motion_shape(w, t, mr, &k)) {
+	if (!w->kept || w->rec || !shape_fits(mr)) {
 		json_motion_usual(w, t, mr, true);
 		return;
 	}
-	struct jw_template *tp = jw_template_find(w, k.in, k.n);
+	uint64_t flags = motion_flags(w, t, mr);
+	struct jw_template *tp = motion_template(w, flags, mr);
 	if (tp) {
 		json_motion_from(w, tp, t, mr);
 		return;
 	}
+	struct motion_shape k;
+	motion_shape(flags, mr, &k);
 	struct jw_recording r;
 	jw_record_begin(w, &r, k.in, k.n);
 	json_motion_usual(w, t, mr, !w->rec);
