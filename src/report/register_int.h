@@ -8,6 +8,7 @@
 #include "report/register_report.h"
 
 #include <stdint.h>
+#include <string.h>
 
 /*
 ** The month of the last date written, kept: a history's dates come in
@@ -16,15 +17,27 @@
 ** (reg_date_text, as date_format).
 */
 struct reg_month {
-	bool made;
-	qdate first, end;                /* its first day and the next month's */
-	char prefix[8];                  /* "YYYY-MM-" */
+	qdate first, end;                /* its first day and the next month's (none: first > end) */
+	char text[DATE_FMT_MAX];         /* "YYYY-MM-", its day's two bytes and NULs after */
 };
 /* None kept. */
 void reg_month_init(struct reg_month *k);
+/* d as date_format writes it, k not holding its month: k made for it where
+** it is in the calendar. */
+size_t reg_date_text_month(struct reg_month *k, qdate d, char *buf);
+/* A month's days as written, "01" to "31", by their index from 0. */
+extern const char reg_day_text[31][2];
 /* d as date_format writes it into buf[DATE_FMT_MAX] (the bytes after its end
-** zeroed: it may be copied whole); its length. */
-size_t reg_date_text(struct reg_month *k, qdate d, char *buf);
+** zeroed: it may be copied whole); its length.  Inline: a copy of the
+** month's text and its day's two bytes, a date of the month kept. */
+static inline size_t reg_date_text(struct reg_month *k, qdate d, char *buf)
+{
+	if (d < k->first || d >= k->end)
+		return reg_date_text_month(k, d, buf);
+	memcpy(buf, k->text, DATE_FMT_MAX);
+	memcpy(buf + 8, reg_day_text[d - k->first], 2);
+	return 10;
+}
 
 /*
 ** A JSON register table's meetings written whole from lines made once a
@@ -96,16 +109,17 @@ struct json_who {
 	unsigned short len;
 	char text[REG_JSON_WHO_TEXT];
 };
-/* The tail last found for an effect's fields (packed: json_effect_fields)
-** with its terms (their clause) and depth, found again without the effect's
-** words worked out and looked for (reg_effect_slot): most declarations say
-** what one of the last few said. */
-#define REG_JSON_SEEN 8
+/* A declaration's tail (the JSON lines from "clause" to its end) kept for
+** an effect's fields (packed: json_effect_fields) with its terms (their
+** clause) and depth, found again without the effect's words worked out:
+** most declarations say what one of the last few said.  Each entry owns
+** one of the tails' texts. */
+#define REG_JSON_SEEN REG_EFFECT_SLOTS
 struct json_effect_seen {
 	const struct terms *terms;       /* NULL: none */
 	uint32_t fields;
 	unsigned depth;
-	const struct reg_effect_text *tail;
+	struct reg_effect_text *tail;
 };
 struct json_interest_tails {
 	struct reg_effect_text tail[REG_EFFECT_SLOTS];

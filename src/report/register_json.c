@@ -197,11 +197,16 @@ static bool file_line(struct json_table_lines *jl, const char *file)
 JW_INLINE char *attendance_lines(char *o, const struct json_table_lines *jl, const struct reg_table *t, unsigned c,
                                  size_t copy)
 {
+	/* read once, and each row's lines by a pointer stepped on: the stores
+	** through o could otherwise be to any of them */
 	const enum attendance *cell = t->cells + c;
-	for (unsigned r = 0; r < t->n_members; r++, cell += t->n_meetings) {
+	size_t stride = t->n_meetings;
+	const char(*line)[REG_JSON_LINE] = jl->line[0];
+	const unsigned char *len = jl->len[0];
+	for (unsigned r = 0, n = t->n_members; r < n; r++, cell += stride, line += ATT__COUNT, len += ATT__COUNT) {
 		unsigned a = (unsigned)*cell;
-		memcpy(o, jl->line[r][a], copy);
-		o += jl->len[r][a];
+		memcpy(o, line[a], copy);
+		o += len[a];
 	}
 	return o;
 }
@@ -318,12 +323,11 @@ void register_json_interest(struct json_writer *w, const struct reg_interest *d)
 
 void register_json_tails_init(struct json_interest_tails *k)
 {
-	reg_effect_slots_init(k->tail);
 	reg_month_init(&k->month);
 	for (unsigned i = 0; i < REG_JSON_WHO; i++)
 		k->who[i].terms = NULL;
 	for (unsigned i = 0; i < REG_JSON_SEEN; i++)
-		k->seen[i].terms = NULL;
+		k->seen[i] = (struct json_effect_seen){ .terms = NULL, .tail = &k->tail[i] };
 }
 
 /* At o: ",", the new line, `indent` and a literal key; after it. */
@@ -380,23 +384,8 @@ static bool make_tail(struct reg_effect_text *t, const struct reg_interest *d, c
 	*o++ = '}';
 	/* lines of a key of 20 bytes at most and a word of 48, the clause escaped */
 	_Static_assert(7 * (1 + 64 + 20 + 48) + 6 * REG_EFFECT_CLAUSE + 2 + 64 + 1 <= REG_EFFECT_TEXT, "room for a tail");
-	reg_effect_keep(t, d, words, anyway, depth, (size_t)(o - t->text));
+	t->len = (unsigned short)(o - t->text); /* its key is the seen list's (tail_for) */
 	return true;
-}
-
-/* The tail for d at depth: kept, or made; NULL where it cannot be kept. */
-static const struct reg_effect_text *tail_made(struct json_interest_tails *k, const struct reg_interest *d,
-                                               unsigned depth)
-{
-	const char *words[4];
-	bool anyway, kept;
-	struct reg_effect_text *t = reg_effect_slot(k->tail, d, false, depth, words, &anyway, &kept);
-	if (!t || kept)
-		return t;
-	for (unsigned i = 0; i < REG_JSON_SEEN; i++) /* the slot is made afresh: what pointed to it is gone */
-		if (k->seen[i].tail == t)
-			k->seen[i].terms = NULL;
-	return make_tail(t, d, words, anyway, depth) ? t : NULL;
 }
 
 /* What of e decides its words (interest_*_text), packed; false where an
@@ -412,22 +401,43 @@ static bool json_effect_fields(const struct interest_result *e, uint32_t *fields
 	return true;
 }
 
-/* The tail for d at depth: as tail_made finds it, seen before by its
-** effect's fields, terms and depth (the words and clause follow from them). */
+/*
+** The tail for d at depth, found by its effect's fields, terms and depth
+** (the words and clause follow from them) among those last seen, each a
+** step nearer the front when found again; made in the place of the one
+** seen longest ago where none is.  NULL where it cannot be kept (written
+** line by line then).  A search, not a hash of the words' addresses: the
+** same for any layout of the program.
+*/
 static const struct reg_effect_text *tail_for(struct json_interest_tails *k, const struct reg_interest *d,
                                               unsigned depth)
 {
 	uint32_t fields;
 	if (!json_effect_fields(d->effect, &fields))
-		return tail_made(k, d, depth);
-	struct json_effect_seen *s = &k->seen[(fields * 0x9E3779B9u ^ depth) >> 29];
-	_Static_assert(REG_JSON_SEEN == 8, "a place from the hash's top 3 bits");
-	if (s->terms == d->terms && s->fields == fields && s->depth == depth)
-		return s->tail;
-	const struct reg_effect_text *t = tail_made(k, d, depth);
-	if (t)
-		*s = (struct json_effect_seen){ d->terms, fields, depth, t };
-	return t;
+		return NULL;
+	struct json_effect_seen *seen = k->seen;
+	for (unsigned i = 0; i < REG_JSON_SEEN; i++) {
+		if (seen[i].terms == d->terms && seen[i].fields == fields && seen[i].depth == depth) {
+			if (i == 0)
+				return seen[0].tail;
+			struct json_effect_seen hit = seen[i];
+			seen[i] = seen[i - 1];
+			seen[i - 1] = hit;
+			return hit.tail;
+		}
+	}
+	struct json_effect_seen last = seen[REG_JSON_SEEN - 1];
+	memmove(&seen[1], &seen[0], (REG_JSON_SEEN - 1) * sizeof *seen);
+	seen[0] = (struct json_effect_seen){ NULL, 0, 0, last.tail };
+	const char *words[4] = {
+		interest_rule_text(d, false), interest_quorum_text(d, false), interest_room_text(d, false), NULL,
+	};
+	bool anyway;
+	words[3] = interest_voted_text(d, false, &anyway);
+	if (!make_tail(last.tail, d, words, anyway, depth))
+		return NULL;
+	seen[0] = (struct json_effect_seen){ d->terms, fields, depth, last.tail };
+	return last.tail;
 }
 
 /* The "member" and "name" lines of d's member, kept for its roster's

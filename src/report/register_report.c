@@ -181,28 +181,29 @@ bool register_report_write(struct register_report *rr, FILE *out, struct json_wr
 
 void reg_month_init(struct reg_month *k)
 {
-	k->made = false;
+	k->first = 1; /* no date is in it */
+	k->end = 0;
 }
 
-size_t reg_date_text(struct reg_month *k, qdate d, char *buf)
+const char reg_day_text[31][2] = {
+	"01", "02", "03", "04", "05", "06", "07", "08", "09", "10", "11", "12", "13", "14", "15", "16",
+	"17", "18", "19", "20", "21", "22", "23", "24", "25", "26", "27", "28", "29", "30", "31",
+};
+
+size_t reg_date_text_month(struct reg_month *k, qdate d, char *buf)
 {
 	memset(buf, 0, DATE_FMT_MAX);
-	if (!k->made || d < k->first || d >= k->end) {
-		if (!date_in_range(d)) {
-			k->made = false;
-			return strlen(date_format(d, buf));
-		}
-		int y, m, day;
-		date_to_ymd(d, &y, &m, &day);
-		k->first = d - (day - 1);
-		k->end = k->first + date_days_in_month(y, m);
-		memcpy(k->prefix, date_format(d, buf), 8);
-		k->made = true;
+	if (!date_in_range(d)) {
+		reg_month_init(k);
+		return strlen(date_format(d, buf));
 	}
-	unsigned day = (unsigned)(d - k->first) + 1;
-	memcpy(buf, k->prefix, 8);
-	buf[8] = (char)('0' + day / 10);
-	buf[9] = (char)('0' + day % 10);
+	int y, m, day;
+	date_to_ymd(d, &y, &m, &day);
+	k->first = d - (day - 1);
+	k->end = k->first + date_days_in_month(y, m);
+	date_format(d, buf);
+	memset(k->text, 0, sizeof k->text);
+	memcpy(k->text, buf, 8); /* "YYYY-MM-" */
 	return 10;
 }
 

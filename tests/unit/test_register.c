@@ -426,6 +426,15 @@ static void check_json_declaration(const struct reg_interest *d)
 		e[i] = e[i % 16];
 		e[i].who = &who[i];
 	}
+	/* the last 300 say what the first five say, with the same terms, in no
+	** order: tails found again at each place of the list of those seen
+	** (tail_for), and made again where one is pushed off its end */
+	for (unsigned i = N - 300; i < N; i++) {
+		unsigned bits = i * 2654435761u;
+		e[i] = e[(bits >> 16) % (i < N - 150 ? 5 : 11)];
+		e[i].who = &who[i];
+		v[i].terms = &terms[1];
+	}
 	static const unsigned depths[] = { 0, 3, 29, 30 };
 	static struct json_interest_tails k;
 	for (unsigned i = 0; i < sizeof depths / sizeof depths[0]; i++) {
