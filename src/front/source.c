@@ -584,7 +584,7 @@ size_t source_utf8_len(const unsigned char *p, const unsigned char *end)
 ** line of every finding, so this counts whole files, and memchr a line at
 ** a time cost ten times as much.  Each lane of `lanes` counts its byte's
 ** line ends (the comparison is -1 where they match), for at most 255 steps,
-** then the lanes are summed. */
+** then the lanes are summed.  The way of every machine (source_line_ends). */
 typedef unsigned char bytes16 __attribute__((vector_size(16)));
 
 /* The lanes' counts summed. */
@@ -634,6 +634,76 @@ static uint32_t count_line_ends(const char *p, size_t n)
 	return k;
 }
 
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#define LINE_ENDS_AVX2 1
+#include <immintrin.h>
+/*
+** The same with AVX2, where the machine has it (every x86-64 of the last
+** ten years; the build is for any x86-64): 128 bytes a step in four
+** comparisons of 32 (the step's work a third of the 16-byte way's, 0.1
+** instruction a byte), the lanes summed by psadbw.  The last bytes short
+** of 32 are compared 32 at once, in a load that ends (or, for a count
+** shorter than 32, begins) within [lo, hi), the bytes that may be read,
+** with the bytes outside the count masked off the comparison's bits: a
+** finding's line is counted on from the last one asked, a few hundred
+** bytes, and their tail byte by byte was a sixth of the cost.
+*/
+__attribute__((target("avx2,popcnt")))
+static uint32_t line_ends_avx2(const char *lo, const char *hi, const char *p, size_t n)
+{
+	const __m256i nl = _mm256_set1_epi8('\n');
+	uint32_t k = 0;
+	size_t i = 0;
+	if (n < 32) {
+		if (n == 0)
+			return 0;
+		if (hi - p >= 32) { /* the bits of the n bytes at p */
+			uint32_t m = (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(_mm256_loadu_si256((const void *)p), nl));
+			return (uint32_t)__builtin_popcount(m & ((1u << n) - 1));
+		}
+		if (p + n - lo >= 32) { /* the bits of the n bytes that end at p + n */
+			uint32_t m = (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(_mm256_loadu_si256((const void *)(p + n - 32)), nl));
+			return (uint32_t)__builtin_popcount(m >> (32 - n));
+		}
+		return count_line_ends(p, n); /* fewer than 32 bytes to read at all */
+	}
+	while (n - i >= 128) {
+		/* a lane gains at most 4 a step: 63 steps before it could pass 255 */
+		size_t steps = (n - i) / 128 < 63 ? (n - i) / 128 : 63;
+		size_t stop = i + steps * 128;
+		__m256i lanes = _mm256_setzero_si256();
+		for (; i < stop; i += 128) {
+			lanes = _mm256_sub_epi8(lanes, _mm256_cmpeq_epi8(_mm256_loadu_si256((const void *)(p + i)), nl));
+			lanes = _mm256_sub_epi8(lanes, _mm256_cmpeq_epi8(_mm256_loadu_si256((const void *)(p + i + 32)), nl));
+			lanes = _mm256_sub_epi8(lanes, _mm256_cmpeq_epi8(_mm256_loadu_si256((const void *)(p + i + 64)), nl));
+			lanes = _mm256_sub_epi8(lanes, _mm256_cmpeq_epi8(_mm256_loadu_si256((const void *)(p + i + 96)), nl));
+		}
+		__m256i sums = _mm256_sad_epu8(lanes, _mm256_setzero_si256()); /* four sums of eight lanes */
+		__m128i half = _mm_add_epi64(_mm256_castsi256_si128(sums), _mm256_extracti128_si256(sums, 1));
+		k += (uint32_t)_mm_cvtsi128_si32(_mm_add_epi64(half, _mm_unpackhi_epi64(half, half)));
+	}
+	for (; n - i >= 32; i += 32)
+		k += (uint32_t)__builtin_popcount((uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(_mm256_loadu_si256((const void *)(p + i)), nl)));
+	if (i < n) { /* the last n - i bytes: the 32 that end at p + n, less those counted */
+		uint32_t m = (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(_mm256_loadu_si256((const void *)(p + n - 32)), nl));
+		k += (uint32_t)__builtin_popcount(m >> (32 - (n - i)));
+	}
+	return k;
+}
+#endif
+
+uint32_t source_line_ends(const char *lo, const char *hi, const char *p, size_t n, bool portable)
+{
+#ifdef LINE_ENDS_AVX2
+	if (!portable && __builtin_cpu_supports("avx2") && __builtin_cpu_supports("popcnt"))
+		return line_ends_avx2(lo, hi, p, n);
+#endif
+	(void)lo;
+	(void)hi;
+	(void)portable;
+	return count_line_ends(p, n);
+}
+
 /* Room for `need` blocks' counts. */
 static void blocks_room(struct source *s, size_t need)
 {
@@ -646,24 +716,34 @@ static void blocks_room(struct source *s, size_t need)
 	}
 }
 
-/* The line ends in [from, from + n) of a mapped file, read from the window
-** if it holds them (the reader has just read them), else a piece at a time
-** by pread: never through the mapping (struct source's window). */
-static uint32_t mapped_line_ends(const struct source *s, uint32_t from, uint32_t n)
+/* The line ends in [from, from + n) of a mapped file read a piece at a
+** time by pread, never through the mapping (struct source's window). */
+static uint32_t read_line_ends(const struct source *s, uint32_t from, uint32_t n)
 {
-	if (window_holds(s, from, from + n))
-		return count_line_ends(s->window + (from - s->win_at), n);
 	char piece[16384];
 	uint32_t k = 0;
 	while (n) {
 		size_t got = source_copy(s, from, piece, n < sizeof piece ? n : sizeof piece);
 		if (!got)
 			break;
-		k += count_line_ends(piece, got);
+		k += source_line_ends(piece, piece + got, piece, got, false);
 		from += (uint32_t)got;
 		n -= (uint32_t)got;
 	}
 	return k;
+}
+
+/* The line ends in [from, from + n) of a mapped file, read from the window
+** if it holds them (the reader has just read them), else by pread.  A
+** source in memory without its table of lines (source_line) is counted in
+** place. */
+static uint32_t mapped_line_ends(const struct source *s, uint32_t from, uint32_t n)
+{
+	if (!s->map_len)
+		return source_line_ends(s->text, s->text + s->len, s->text + from, n, false);
+	if (window_holds(s, from, from + n))
+		return source_line_ends(s->window, s->window + s->win_len, s->window + (from - s->win_at), n, false);
+	return read_line_ends(s, from, n);
 }
 
 /* Count the line ends before each block up to the one holding offset.
@@ -686,22 +766,22 @@ static void count_blocks_to(struct source *s, uint32_t offset)
 }
 
 /*
-** On from the last position asked, in the last block counted, to offset
-** in a block not yet counted: the count before each block passed is noted
-** on the way, as count_blocks_to would have counted it (a report asks
-** positions mostly in order: each byte is counted once, not once by
-** blocks and again from the last asked).
+** On from the furthest position asked, in the last block counted, to
+** offset in a block not yet counted: the count before each block passed is
+** noted on the way, as count_blocks_to would have counted it (a report
+** asks positions mostly in order: each byte is counted once, not once by
+** blocks and again from the furthest asked).
 */
 static void count_on_to(struct source *s, uint32_t offset)
 {
-	if (s->n_blocks == 0 || s->asked > offset || s->asked < (uint32_t)(s->n_blocks - 1) * SOURCE_BLOCK)
+	if (s->n_blocks == 0 || s->far > offset || s->far < (uint32_t)(s->n_blocks - 1) * SOURCE_BLOCK)
 		return;
 	while ((uint64_t)s->n_blocks * SOURCE_BLOCK <= offset) {
 		uint32_t edge = (uint32_t)s->n_blocks * SOURCE_BLOCK;
-		s->asked_line += mapped_line_ends(s, s->asked, edge - s->asked);
-		s->asked = edge;
+		s->far_line += mapped_line_ends(s, s->far, edge - s->far);
+		s->far = edge;
 		blocks_room(s, s->n_blocks + 1);
-		s->block_lines[s->n_blocks++] = (uint32_t)s->asked_line;
+		s->block_lines[s->n_blocks++] = (uint32_t)s->far_line;
 		if (edge <= s->forgotten)
 			forget_range(s, edge - SOURCE_BLOCK, edge);
 	}
@@ -731,24 +811,53 @@ static uint32_t mapped_line_start_before(const struct source *s, uint32_t offset
 	return (uint32_t)(p - s->text);
 }
 
-/* The 0-based line holding offset. */
+/* A position whose line is known, at, if it is nearer offset than the
+** nearest yet (*at, its line *line). */
+static void nearer(uint32_t offset, uint32_t at, size_t line, uint32_t *near, size_t *near_line)
+{
+	uint32_t d = at > offset ? at - offset : offset - at;
+	uint32_t near_d = *near > offset ? *near - offset : offset - *near;
+	if (d < near_d) {
+		*near = at;
+		*near_line = line;
+	}
+}
+
+/*
+** The 0-based line holding offset: counted from the nearest position whose
+** line is known, the start of its block, the last asked or the furthest
+** asked, on or back.  The furthest asked is where counting goes on: a
+** report asks a meeting's positions (its findings, then its declared
+** interests, from the register) a little back and forth, and counting on
+** from the last asked counted a seventh of the file twice.
+*/
 static size_t mapped_line_number(struct source *s, uint32_t offset)
 {
-	size_t line;
+	if (offset >= s->far && offset / SOURCE_BLOCK < s->n_blocks) { /* on, in a block counted: the usual */
+		uint32_t block = offset / SOURCE_BLOCK * SOURCE_BLOCK;
+		uint32_t at = s->far > block ? s->far : block;
+		size_t line = (s->far > block ? s->far_line : s->block_lines[offset / SOURCE_BLOCK]) +
+		              mapped_line_ends(s, at, offset - at);
+		s->asked = s->far = offset;
+		s->asked_line = s->far_line = line;
+		return line;
+	}
 	count_on_to(s, offset);
 	count_blocks_to(s, offset);
-	uint32_t from = offset / SOURCE_BLOCK * SOURCE_BLOCK;
-	size_t before = s->block_lines[offset / SOURCE_BLOCK];
-	if (s->asked > from && s->asked <= offset) { /* on from the last asked, in the same block */
-		from = s->asked;
-		before = s->asked_line;
-	}
-	if (s->asked > offset && s->asked - offset < offset - from) /* back from the last asked, nearer */
-		line = s->asked_line - mapped_line_ends(s, offset, s->asked - offset);
+	uint32_t at = offset / SOURCE_BLOCK * SOURCE_BLOCK;
+	size_t line = s->block_lines[offset / SOURCE_BLOCK];
+	nearer(offset, s->asked, s->asked_line, &at, &line);
+	nearer(offset, s->far, s->far_line, &at, &line);
+	if (at <= offset)
+		line += mapped_line_ends(s, at, offset - at);
 	else
-		line = before + mapped_line_ends(s, from, offset - from);
+		line -= mapped_line_ends(s, offset, at - offset);
 	s->asked = offset;
 	s->asked_line = line;
+	if (offset > s->far) {
+		s->far = offset;
+		s->far_line = line;
+	}
 	return line;
 }
 

@@ -41,7 +41,9 @@ struct source {
 	size_t n_blocks, cap_blocks;
 	uint32_t forgotten; /* pages before this were given back (source_forget_behind) */
 	uint32_t asked;     /* the last offset whose line was found, and its 0-based line */
-	size_t asked_line;  /* (positions are mostly asked in order: counting goes on from it, or back from it to one a little before) */
+	size_t asked_line;  /* (positions are mostly asked in order: counted from the nearest known, often this one) */
+	uint32_t far;       /* the furthest offset whose line was found, and its line: counting goes on from it */
+	size_t far_line;
 	/* A mapped file is read in order through a window of its bytes read
 	** with pread (source_view, source_copy), not through the mapping: on
 	** Linux 6.18 a fault maps the whole large folio of the page cache that
@@ -187,6 +189,12 @@ bool source_hash_end(struct source *s, char hex[65]); /* SHA256_HEX_SIZE */
 void source_forget_behind(const struct source *s, uint32_t offset);
 /* Give back all of a mapped source (a new forward read may start). */
 void source_forget_all(const struct source *s);
+
+/* The line ends ('\n') in the n bytes at p, which lie within [lo, hi),
+** bytes that may all be read: as the line functions count them, the
+** fastest way the machine has, or (portable) the way every machine has.
+** For the tests, which compare both with a byte loop. */
+uint32_t source_line_ends(const char *lo, const char *hi, const char *p, size_t n, bool portable);
 
 /* Length of the valid UTF-8 sequence at p (1..4 bytes, none past end), or 0
 ** if p does not start one.  A byte that is not UTF-8 counts as one column. */

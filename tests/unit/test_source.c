@@ -6,7 +6,10 @@
 ** ahead (source_ahead, where the system has io_uring) give what
 ** source_map_at gives, or nothing (then source_map_at reads them).  A
 ** hash taken as a mapped file is read (source_hash_begin/end) is the
-** file's SHA-256 whatever was read of it, and in whatever order.
+** file's SHA-256 whatever was read of it, and in whatever order.  Line
+** ends are counted as a byte loop counts them, by every way, at every
+** offset, and the lines of a mapped file longer than its window are found
+** as the byte loop finds them, asked on, back and far ahead.
 */
 #define _DEFAULT_SOURCE
 #include <stdarg.h>
@@ -254,12 +257,155 @@ static void test_hash_as_read(void **state)
 	free(text);
 }
 
+/* ---- counting line ends --------------------------------------------------- */
+
+/* The line ends before each offset of text, by a plain byte loop. */
+static uint32_t *byte_loop_counts(const char *text, size_t len)
+{
+	uint32_t *before = malloc((len + 1) * sizeof *before);
+	assert_non_null(before);
+	before[0] = 0;
+	for (size_t i = 0; i < len; i++)
+		before[i + 1] = before[i] + (text[i] == '\n');
+	return before;
+}
+
+/* The n bytes at start of buf (len bytes, allocated to the byte: a read
+** past it is the sanitizers' to see), counted each way the machine has,
+** with the readable bytes the whole buffer, from the count's start, to the
+** count's end and the count's own: as the byte loop counts them. */
+static void check_count(const char *buf, size_t len, const uint32_t *before, size_t start, size_t n)
+{
+	const char *p = buf + start;
+	uint32_t want = before[start + n] - before[start];
+	for (int portable = 0; portable < 2; portable++) {
+		assert_int_equal(source_line_ends(buf, buf + len, p, n, portable), want);
+		assert_int_equal(source_line_ends(p, buf + len, p, n, portable), want);
+		assert_int_equal(source_line_ends(buf, p + n, p, n, portable), want);
+		assert_int_equal(source_line_ends(p, p + n, p, n, portable), want);
+	}
+}
+
+/* Short texts counted at every start and every length: line ends at the
+** edges of 16, 32 and 128 bytes and just inside and outside them, CRLF
+** lines, no line end at all, nothing but line ends, and a mixture. */
+static void test_line_ends_every_offset(void **state)
+{
+	(void)state;
+	enum { LEN = 300, SHAPES = 5 };
+	for (int shape = 0; shape < SHAPES; shape++) {
+		char *buf = malloc(LEN);
+		assert_non_null(buf);
+		uint32_t seed = 12345;
+		for (size_t i = 0; i < LEN; i++) {
+			seed = seed * 1103515245u + 12345u;
+			switch (shape) {
+			case 0: buf[i] = (i + 1) % 16 <= 1 || (i + 1) % 32 <= 1 || i % 128 == 127 || i % 128 == 1 ? '\n' : 'a'; break;
+			case 1: buf[i] = "ab\r\n"[i % 4]; break;
+			case 2: buf[i] = 'x'; break;
+			case 3: buf[i] = '\n'; break;
+			default: buf[i] = (seed >> 16) % 5 == 0 ? '\n' : (char)('a' + (seed >> 20) % 26); break;
+			}
+		}
+		uint32_t *before = byte_loop_counts(buf, LEN);
+		for (size_t start = 0; start <= LEN; start++)
+			for (size_t n = 0; start + n <= LEN; n++)
+				check_count(buf, LEN, before, start, n);
+		free(before);
+		free(buf);
+	}
+}
+
+/* A long run of line ends: each lane of the wide ways' sums fills to its
+** most (255) and is summed, at every start in 128 bytes and lengths about
+** every multiple of the steps between sums. */
+static void test_line_ends_long(void **state)
+{
+	(void)state;
+	size_t len = 40000;
+	char *buf = malloc(len);
+	assert_non_null(buf);
+	for (size_t i = 0; i < len; i++)
+		buf[i] = i % 3001 == 7 ? 'z' : '\n';
+	uint32_t *before = byte_loop_counts(buf, len);
+	for (size_t start = 0; start < 130; start++) {
+		for (size_t k = 0; k <= 4; k++)
+			for (size_t d = 0; d < 140; d++) {
+				size_t n = k * 63 * 128 + d - (k ? 70 : 0);
+				if (start + n <= len)
+					check_count(buf, len, before, start, n);
+			}
+		check_count(buf, len, before, start, len - start);
+	}
+	free(before);
+	free(buf);
+}
+
+/*
+** A mapped file longer than its window: the line of a position asked as a
+** report asks (on, a little back, on again), then far back (read by
+** pread), far ahead (blocks counted whole) and at every block's edge, is
+** the byte loop's; line ends at the blocks' edges, CRLF lines and a last
+** line with no end.
+*/
+static void test_mapped_lines(void **state)
+{
+	(void)state;
+	size_t len = SOURCE_WINDOW * 5 / 2 + 777;
+	char *text = malloc(len);
+	assert_non_null(text);
+	for (size_t i = 0; i < len; i++)
+		text[i] = i % 65536 == 65535 || i % 65536 == 0 || i % 97 == 3 ? '\n' : i % 97 == 2 ? '\r' : 'm';
+	text[len - 1] = 'x';
+	uint32_t *before = byte_loop_counts(text, len);
+	char path[] = "/tmp/quorate-test-lines.XXXXXX";
+	int fd = mkstemp(path);
+	assert_true(fd >= 0);
+	assert_int_equal(write(fd, text, len), (ssize_t)len);
+	close(fd);
+	struct mem mem = { 0 };
+	struct arena a;
+	arena_init(&a, &mem);
+	struct source s;
+	struct stat st;
+	const char *why = NULL;
+	assert_int_equal(source_map_stat(&s, &a, path, &st, &why), 0);
+	unlink(path);
+	assert_true(s.map_len > 0);
+	uint32_t read_to = 0;
+	for (uint32_t off = 0; off < len; off += 4093) { /* read on as the reader reads, asked as a report asks */
+		size_t avail;
+		for (; read_to <= off && read_to < len; read_to += (uint32_t)avail)
+			source_view(&s, read_to, &avail);
+		const uint32_t asks[] = { off, off + 1000, off + 600, off + 17, off + 2000, off + 1999, off + 4092 };
+		for (size_t k = 0; k < sizeof asks / sizeof asks[0]; k++) {
+			uint32_t at = asks[k] < len ? asks[k] : (uint32_t)len;
+			assert_int_equal(source_line(&s, at), before[at] + 1);
+		}
+		if (off % 7 == 0) { /* far back: out of the window */
+			uint32_t back = off / 3;
+			assert_int_equal(source_line(&s, back), before[back] + 1);
+		}
+	}
+	for (uint32_t at = (uint32_t)len; at > 0; at = at > 65536 ? at - 65536 : 0) { /* from the end, blocks' edges */
+		for (uint32_t d = 0; d < 3 && d < at; d++)
+			assert_int_equal(source_line(&s, at - d), before[at - d] + 1);
+	}
+	source_close(&s);
+	arena_free(&a);
+	free(before);
+	free(text);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_batch_closes_its_own),
 		cmocka_unit_test(test_read_ahead),
 		cmocka_unit_test(test_hash_as_read),
+		cmocka_unit_test(test_line_ends_every_offset),
+		cmocka_unit_test(test_line_ends_long),
+		cmocka_unit_test(test_mapped_lines),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
