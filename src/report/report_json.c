@@ -527,6 +527,8 @@ static const char *const count_keys[JW_HEADS] = {
 	"\"no\": ",      "\"abstain\": ", "\"cast\": ",     "\"votes\": ",      "\"attendees\": ",
 };
 
+static void make_small_lines(struct jw_heads *h);
+
 /* The counts' heads at depth, as count_line writes them; h->fit: they fit */
 static void make_count_heads(struct jw_heads *h, unsigned depth)
 {
@@ -545,6 +547,7 @@ static void make_count_heads(struct jw_heads *h, unsigned depth)
 		h->len[i] = (unsigned char)len;
 	}
 	h->fit = true;
+	make_small_lines(h);
 }
 
 /* 0 to 99 as they are written, each in four bytes: its digits (two, or
@@ -561,6 +564,25 @@ static const char digits_below_100[100][4] = {
 #undef D2
 #undef TENS
 
+/* Each line of the counts whole with each small value (from its head,
+** made), as count_line_from_head writes it; h->small_fit: they fit */
+static void make_small_lines(struct jw_heads *h)
+{
+	h->small_fit = false;
+	for (unsigned i = 0; i < JW_HEADS; i++)
+		if (h->len[i] + 2u > JW_HEAD_MAX)
+			return;
+	for (unsigned i = 0; i < JW_HEADS; i++)
+		for (unsigned v = 0; v < JW_SMALL; v++) {
+			_Static_assert(JW_SMALL <= 100, "a small value's digits");
+			char *o = h->small[i][v];
+			memcpy(o, h->text[i], JW_HEAD_MAX); /* the head, then zeros */
+			memcpy(o + h->len[i], digits_below_100[v], 2);
+			h->small_len[i][v] = (unsigned char)(h->len[i] + digits_below_100[v][3]);
+		}
+	h->small_fit = true;
+}
+
 /* Line i of the counts at o from its head (the counts below 100, nearly
 ** all of them, without a branch on their length) */
 JW_INLINE char *count_line_from_head(char *o, const struct jw_heads *h, unsigned i, int64_t v)
@@ -575,18 +597,70 @@ JW_INLINE char *count_line_from_head(char *o, const struct jw_heads *h, unsigned
 	return o + numfmt_i64_fast(o, v);
 }
 
+/* Line i with the small value v at o, made (make_small_lines) */
+JW_INLINE char *small_count_line(char *o, const struct jw_heads *h, unsigned i, int64_t v)
+{
+	memcpy(o, h->small[i][v], JW_HEAD_MAX);
+	return o + h->small_len[i][v];
+}
+
+/* Room for a line of the counts */
+enum { COUNT_LINE_ROOM = 1 + sizeof jw_indent + sizeof "\"conflicted\": " + NUMFMT_MAX };
+_Static_assert(JW_HEAD_MAX + NUMFMT_MAX <= COUNT_LINE_ROOM, "room for a line from its head");
+
+static void json_count_lines_usual(struct json_writer *w, const struct counts *c, bool attendees);
+
 /*
 ** The counts as json_counts writes them, with one check for room for them
 ** all (they are a line each at every motion: their checks, one a line,
-** were a tenth of the counts' cost), from their heads where the writer has
-** them (a replay's).  A replay's writer (with slots) writes them so;
-** test_report_json compares them with a writer's without.
+** were a tenth of the counts' cost).  A replay's writer (with slots) writes
+** them whole from its lines with small values (make_small_lines) where
+** all its counts are small (one check for them all): each line one copy
+** and its length; else from their heads (json_count_lines_usual, a call of
+** its own: this needs no registers saved).  test_report_json compares
+** them with a writer's without slots.
 */
 static void json_count_lines(struct json_writer *w, const struct counts *c, bool attendees)
 {
-	enum { LINE = 1 + sizeof jw_indent + sizeof "\"conflicted\": " + NUMFMT_MAX };
-	_Static_assert(JW_HEAD_MAX + NUMFMT_MAX <= LINE, "room for a line from its head");
-	if (w->pending + 10 * LINE > sizeof w->buf)
+	const struct jw_heads *h = w->kept ? &w->kept->count_heads : NULL;
+	if (!h || h->depth != w->depth || !h->small_fit) {
+		json_count_lines_usual(w, c, attendees);
+		return;
+	}
+	const int64_t *n = c->n;
+	_Static_assert(JW_HEADS == 10, "a step for each count's line");
+	uint64_t all = (uint64_t)(n[count_order[0]] | n[count_order[1]] | n[count_order[2]] | n[count_order[3]] |
+	                          n[count_order[4]] | n[count_order[5]] | n[count_order[6]] | n[count_order[7]] |
+	                          n[count_order[8]] | (attendees ? n[COUNT_ATTENDEES] : 0));
+	if (all >= JW_SMALL) { /* one of them is not small (or is below 0) */
+		json_count_lines_usual(w, c, attendees);
+		return;
+	}
+	if (w->pending + JW_HEADS * COUNT_LINE_ROOM > sizeof w->buf)
+		jw_drain(w);
+	/* each line a step of its own: no loop's control */
+	char *o = w->buf + w->pending;
+	o = small_count_line(o, h, 0, n[count_order[0]]);
+	o = small_count_line(o, h, 1, n[count_order[1]]);
+	o = small_count_line(o, h, 2, n[count_order[2]]);
+	o = small_count_line(o, h, 3, n[count_order[3]]);
+	o = small_count_line(o, h, 4, n[count_order[4]]);
+	o = small_count_line(o, h, 5, n[count_order[5]]);
+	o = small_count_line(o, h, 6, n[count_order[6]]);
+	o = small_count_line(o, h, 7, n[count_order[7]]);
+	o = small_count_line(o, h, 8, n[count_order[8]]);
+	if (attendees)
+		o = small_count_line(o, h, JW_HEADS - 1, n[COUNT_ATTENDEES]);
+	w->first[w->depth] = false;
+	jw_end_at(w, o);
+}
+
+/* ... from their heads where the writer has them, made where the depth
+** is new; else the usual way */
+static __attribute__((noinline)) void json_count_lines_usual(struct json_writer *w, const struct counts *c,
+                                                             bool attendees)
+{
+	if (w->pending + JW_HEADS * COUNT_LINE_ROOM > sizeof w->buf)
 		jw_drain(w);
 	char *o = w->buf + w->pending;
 	if (w->kept) {
@@ -604,7 +678,6 @@ static void json_count_lines(struct json_writer *w, const struct counts *c, bool
 			o = count_line_from_head(o, h, 6, c->n[count_order[6]]);
 			o = count_line_from_head(o, h, 7, c->n[count_order[7]]);
 			o = count_line_from_head(o, h, 8, c->n[count_order[8]]);
-			_Static_assert(JW_HEADS == 10, "a step for each count's line");
 			if (attendees)
 				o = count_line_from_head(o, h, JW_HEADS - 1, c->n[COUNT_ATTENDEES]);
 			w->first[w->depth] = false;

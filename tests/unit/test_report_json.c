@@ -11,7 +11,8 @@
 ** shape, its values filled in), judged with a plan as a replay judges
 ** (each rule's numbers kept by its steps), with values of every size and
 ** strings that need escapes put in its holes; and so are the counts'
-** lines written from their heads, for every count below 100 and more.
+** lines written from their heads or whole (each line with each small
+** value, made), for every count below 100 and more.
 ** Run from the repository root (stdlib/ is found there).
 */
 #include <stdarg.h>
@@ -323,8 +324,9 @@ static void test_motion_templates(void **state)
 }
 
 /*
-** The counts' lines as a replay's writer writes them (from their heads,
-** made for the depth they are at: report_json's count_line_from_head) and
+** The counts' lines as a replay's writer writes them (whole where all of
+** a motion's counts are small, else from their heads, made for the depth
+** they are at: report_json's small_count_line, count_line_from_head) and
 ** as a writer without slots does, for every count from -2 to 130 in every
 ** line, at depths where the heads fit and deeper where they do not.
 */
