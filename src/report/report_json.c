@@ -1312,6 +1312,13 @@ static inline char *json_string_hole(struct json_writer *w, char *o, const char 
 	return jw_room(w, MOTION_ROOM);
 }
 
+/* ... and a motion's number */
+static inline char *json_number_hole(struct json_writer *w, char *o, const char *s)
+{
+	char *end = json_digits_hole(o, s);
+	return end ? end : json_string_hole(w, o, s);
+}
+
 /* A motion from its template: its text, and its values in its holes, each
 ** as json_motion_usual writes it.  The room for all of it is made once,
 ** and again after a hole written the usual way (which makes its own); the
@@ -1324,15 +1331,19 @@ static void json_motion_from(struct json_writer *w, const struct jw_template *tp
 	char *o = jw_room(w, MOTION_ROOM);
 	size_t from = 0;
 	const struct jw_hole *h = tp->holes, *holes_end = h + tp->n_holes;
+	/* every motion's first holes (json_motion_usual writes them first):
+	** its number and title, without the switch */
+	if (tp->n_holes >= 2 && h[0].kind == HOLE_NUMBER && h[1].kind == HOLE_TITLE) {
+		o = json_number_hole(w, jw_copy_text(o, tp->text, h[0].at), mr->motion->number);
+		o = json_string_hole(w, jw_copy_text(o, tp->text + h[0].at, h[1].at - h[0].at), mr->motion->title);
+		from = h[1].at;
+		h += 2;
+	}
 	for (; h < holes_end; h++) {
 		o = jw_copy_text(o, tp->text + from, h->at - from);
 		from = h->at;
 		switch ((enum motion_hole)h->kind) {
-		case HOLE_NUMBER: {
-			char *end = json_digits_hole(o, mr->motion->number);
-			o = end ? end : json_string_hole(w, o, mr->motion->number);
-			continue;
-		}
+		case HOLE_NUMBER: o = json_number_hole(w, o, mr->motion->number); continue;
 		case HOLE_TITLE: o = json_string_hole(w, o, mr->motion->title); continue;
 		case HOLE_QUORUM_PRESENT: o += numfmt_i64_fast(o, mr->quorum_present); continue;
 		case HOLE_QUORUM_ATTENDEES: o += numfmt_i64_fast(o, mr->quorum_attendees); continue;
