@@ -36,55 +36,23 @@ static size_t str_size(size_t len)
 	return sizeof(uint32_t) + (len == SPOOL_NULL || len == SPOOL_SAME ? 0 : len + 1);
 }
 
-/*
-** A record is made in memory and written with one call (a call a field
-** cost more than the record's bytes); a record longer than the buffer is
-** written as its buffer fills.
-*/
-struct record_out {
-	FILE *f;
-	size_t n;
-	bool ok;
-	unsigned char buf[8192];
-};
-
-/* The bytes held written, the buffer empty. */
-static void spill(struct record_out *o)
+/* At p: v, or s (n bytes long, SPOOL_NULL: NULL, SPOOL_SAME: the last
+** meeting's) as put_str says; where they end.  The record was measured
+** first, so that it is made without a check for room at each field. */
+static unsigned char *put_u32(unsigned char *p, uint32_t v)
 {
-	o->ok = o->ok && fwrite(o->buf, 1, o->n, o->f) == o->n;
-	o->n = 0;
+	memcpy(p, &v, sizeof v);
+	return p + sizeof v;
 }
 
-static inline void put_bytes(struct record_out *o, const void *p, size_t n)
+static unsigned char *put_str(unsigned char *p, const char *s, size_t n)
 {
-	if (o->n + n > sizeof o->buf) {
-		spill(o);
-		if (n > sizeof o->buf) {
-			o->ok = o->ok && fwrite(p, 1, n, o->f) == n;
-			return;
-		}
+	p = put_u32(p, (uint32_t)n);
+	if (s && n != SPOOL_SAME) {
+		memcpy(p, s, n + 1);
+		p += n + 1;
 	}
-	memcpy(o->buf + o->n, p, n);
-	o->n += n;
-}
-
-static void put_u32(struct record_out *o, uint32_t v)
-{
-	put_bytes(o, &v, sizeof v);
-}
-
-/* s, n bytes long (SPOOL_NULL: NULL, SPOOL_SAME: the last meeting's); the
-** record's size was checked to fit */
-static void put_str(struct record_out *o, const char *s, size_t n)
-{
-	put_u32(o, (uint32_t)n);
-	if (s && n != SPOOL_SAME)
-		put_bytes(o, s, n + 1);
-}
-
-static bool put_end(struct record_out *o)
-{
-	return o->ok && fwrite(o->buf, 1, o->n, o->f) == o->n;
+	return p;
 }
 
 /* Cells (each below ATT__COUNT) as a byte each: sixteen a step where the
@@ -104,20 +72,6 @@ static void cells_to_bytes(unsigned char *p, const enum attendance *cells, size_
 #endif
 	for (; i < n; i++)
 		p[i] = (unsigned char)cells[i];
-}
-
-/* n cells, a byte each: as many as the buffer holds at a time. */
-static void put_cells(struct record_out *o, const enum attendance *cells, size_t n)
-{
-	while (n) {
-		if (o->n == sizeof o->buf)
-			spill(o);
-		size_t k = sizeof o->buf - o->n < n ? sizeof o->buf - o->n : n;
-		cells_to_bytes(o->buf + o->n, cells, k);
-		o->n += k;
-		cells += k;
-		n -= k;
-	}
 }
 
 /* The index of m among b's members (a table's rows are some of them),
@@ -149,27 +103,35 @@ bool reg_spool_put_table(FILE *f, const struct reg_body *b, const struct reg_tab
 	}
 	if (size >= SPOOL_NULL)
 		return false;
-	struct record_out o; /* its buffer not zeroed: 8 KiB a record */
-	o.f = f;
-	o.n = 0;
-	o.ok = true;
+	/* made in memory and written with one call (a call a field cost more
+	** than the record's bytes): on the stack, or for a long one (long
+	** titles) allocated; the stack's not zeroed */
+	unsigned char stack[8192];
+	size_t whole = sizeof(uint32_t) + size;
+	unsigned char *record = whole <= sizeof stack ? stack : malloc(whole);
+	if (!record)
+		return false;
 	const uint32_t head[] = { (uint32_t)size, TAG_TABLE,    (uint32_t)t->year,
 		                  t->part,        t->continues, t->n_meetings, t->n_members };
-	put_bytes(&o, head, sizeof head);
+	memcpy(record, head, sizeof head);
+	unsigned char *p = record + sizeof head;
 	for (unsigned c = 0; c < t->n_meetings; c++) {
 		const struct reg_meeting *m = &t->meetings[c];
-		put_u32(&o, (uint32_t)m->date);
-		put_u32(&o, m->seq);
-		put_str(&o, m->title, title_len[c]);
-		put_str(&o, m->file, file_len[c]);
+		p = put_u32(p, (uint32_t)m->date);
+		p = put_u32(p, m->seq);
+		p = put_str(p, m->title, title_len[c]);
+		p = put_str(p, m->file, file_len[c]);
 	}
 	uint32_t at = SPOOL_NULL; /* the last row's index: the next is looked for after it */
 	for (unsigned r = 0; r < t->n_members; r++) {
 		at = member_index(b, t->members[r], (uint32_t)(at + 1));
-		put_u32(&o, at);
+		p = put_u32(p, at);
 	}
-	put_cells(&o, t->cells, n_cells);
-	return put_end(&o);
+	cells_to_bytes(p, t->cells, n_cells);
+	bool ok = fwrite(record, 1, whole, f) == whole;
+	if (record != stack)
+		free(record);
+	return ok;
 }
 
 /* ---- reading back ------------------------------------------------------------- */
@@ -181,39 +143,71 @@ bool reg_spool_put_table(FILE *f, const struct reg_body *b, const struct reg_tab
 
 /* A record read whole into memory, and the place its next field is read from. */
 struct record {
-	unsigned char *data;
-	size_t cap;
 	const unsigned char *at, *end;
 	bool bad;                  /* a field ran past the record's end, or did not hold */
 };
 
-/* The next record into r; false at the end of f, or if it could not be read
-** whole (*failed then set). */
-static bool next_record(FILE *f, struct record *r, bool *failed)
+/*
+** The file read in pieces of SPOOL_READ bytes or more (a record's whole,
+** where longer), its records found in place: two calls a record cost more
+** than its fields.  buf[from, to) is read and not yet handed over, and
+** RECORD_SLACK set bytes follow it.
+*/
+#define SPOOL_READ (64u * 1024u)
+struct spool_in {
+	FILE *f;
+	unsigned char *buf;
+	size_t cap, from, to;
+};
+
+/* At least `need` bytes read from `from` on (false: the file has fewer,
+** or the buffer cannot grow: *failed then set where the file was cut or
+** unreadable, not where it ended between records). */
+static bool have(struct spool_in *in, size_t need, bool *failed)
 {
-	uint32_t size;
-	size_t got = fread(&size, 1, sizeof size, f);
-	if (got != sizeof size) {
-		*failed = got != 0 || ferror(f);
-		return false;
-	}
-	if ((size_t)size + RECORD_SLACK > r->cap) {
-		unsigned char *grown = realloc(r->data, (size_t)size + RECORD_SLACK);
+	if (in->to - in->from >= need)
+		return true;
+	size_t held = in->to - in->from, want = need > SPOOL_READ ? need : SPOOL_READ;
+	if (want + RECORD_SLACK > in->cap) {
+		unsigned char *grown = malloc(want + RECORD_SLACK);
 		if (!grown) {
 			*failed = true;
 			return false;
 		}
-		r->data = grown;
-		r->cap = (size_t)size + RECORD_SLACK;
+		if (held)
+			memcpy(grown, in->buf + in->from, held);
+		free(in->buf);
+		in->buf = grown;
+		in->cap = want + RECORD_SLACK;
+	} else if (held) {
+		memmove(in->buf, in->buf + in->from, held);
 	}
-	if (fread(r->data, 1, size, f) != size) {
-		*failed = true;
+	in->from = 0;
+	in->to = held;
+	in->to += fread(in->buf + in->to, 1, in->cap - RECORD_SLACK - in->to, in->f);
+	memset(in->buf + in->to, 0, RECORD_SLACK);
+	if (in->to >= need)
+		return true;
+	*failed = in->to != 0 || ferror(in->f);
+	return false;
+}
+
+/* The next record into r; false at the end of the file, or if it could not
+** be read whole (*failed then set). */
+static bool next_record(struct spool_in *in, struct record *r, bool *failed)
+{
+	uint32_t size;
+	if (!have(in, sizeof size, failed))
+		return false;
+	memcpy(&size, in->buf + in->from, sizeof size);
+	if (!have(in, sizeof size + (size_t)size, failed)) {
+		*failed = true; /* cut inside the record */
 		return false;
 	}
-	memset(r->data + size, 0, RECORD_SLACK);
-	r->at = r->data;
-	r->end = r->data + size;
+	r->at = in->buf + in->from + sizeof size;
+	r->end = r->at + size;
 	r->bad = false;
+	in->from += sizeof size + (size_t)size;
 	return true;
 }
 
@@ -362,19 +356,20 @@ bool reg_spool_each_table(FILE *f, const struct reg_body *b, void (*fn)(void *ct
 {
 	if (!f)
 		return true;
-	struct record r = { 0 };
-	struct table_in in = { .rows = NULL };
+	struct spool_in in = { f, NULL, 0, 0, 0 };
+	struct record r;
+	struct table_in tin = { .rows = NULL };
 	bool failed = fflush(f) != 0 || fseek(f, 0, SEEK_SET) != 0;
 	struct reg_table t;
-	while (!failed && next_record(f, &r, &failed)) {
-		if (!read_table(&r, b, &in, &t)) {
+	while (!failed && next_record(&in, &r, &failed)) {
+		if (!read_table(&r, b, &tin, &t)) {
 			failed = true;
 			break;
 		}
 		fn(ctx, &t);
 	}
-	free(r.data);
-	free(in.rows);
-	free(in.cells);
+	free(in.buf);
+	free(tin.rows);
+	free(tin.cells);
 	return !failed;
 }
