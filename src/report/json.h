@@ -287,7 +287,10 @@ char *jw_quote_plain(char *o, const char *s);
 ** returns false: then the caller writes them and calls jw_lines_keep(w,
 ** key, state, start, given), state and start and given being
 ** jw_lines_state(w), w->pending and w->given from before they were written.
-** The words must decide the text whole, as for jw_block.
+** The words must decide the text whole, as for jw_block.  jw_lines_short
+** is jw_lines for lines of up to JW_LINES_COPY bytes where the buffer has
+** room, false for others (then try jw_lines): it makes no call, so that
+** its caller need save no registers.
 */
 static inline unsigned jw_lines_state(const struct json_writer *w)
 {
@@ -309,6 +312,7 @@ static inline bool jw_lines_are(const struct jw_lines *l, const uint64_t key[3],
 	return l->state == state && !((l->key[0] ^ key[0]) | (l->key[1] ^ key[1]) | (l->key[2] ^ key[2]));
 }
 static inline bool jw_lines(struct json_writer *w, const uint64_t key[3]);
+static inline bool jw_lines_short(struct json_writer *w, const uint64_t key[3]);
 void jw_lines_keep(struct json_writer *w, const uint64_t key[3], unsigned state, size_t start, size_t given);
 /* s quoted and escaped as a key, with its ": ", into out (cap bytes), for
 ** jw_key_quoted: its length, or 0 if it does not fit. */
@@ -461,29 +465,48 @@ static inline void jw_hole_state(struct json_writer *w, const char *o, const str
 	w->first[h->depth] = h->first;
 }
 
-static inline bool jw_lines(struct json_writer *w, const uint64_t key[3])
+/* The slot the lines for key[0..3) are kept in where the writer is, as
+** copied now (for the set's choice of a slot to keep others in); or NULL */
+static inline struct jw_lines *jw_lines_find(struct json_writer *w, const uint64_t key[3])
 {
 	struct jw_lines *set = jw_lines_set(w, key), *l = set;
 	unsigned state = jw_lines_state(w);
 	if (!jw_lines_are(l, key, state)) {
 		l = set + 1;
 		if (!jw_lines_are(l, key, state))
-			return false;
+			return NULL;
 	}
 	l->recent = true;
 	set[l == set].recent = false;
-	/* most are 60 to 128 bytes: one fixed-size copy, no choice of size */
-	size_t n = l->len;
-	if (w->pending + JW_LINES_COPY + n > JSON_BUFFER)
-		jw_drain(w);
-	char *o = w->buf + w->pending;
-	if (n <= JW_LINES_COPY)
-		memcpy(o, l->text, JW_LINES_COPY);
-	else
-		memcpy(o, l->text, n);
-	w->pending += n;
+	return l;
+}
+
+/* The writer after kept lines (they leave it where they began, not after a key) */
+static inline void jw_lines_written(struct json_writer *w)
+{
 	w->first[w->depth] = false;
 	w->after_key = false;
+}
+
+static inline bool jw_lines(struct json_writer *w, const uint64_t key[3])
+{
+	const struct jw_lines *l = jw_lines_find(w, key);
+	if (!l)
+		return false;
+	jw_put_text(w, l->text, l->len);
+	jw_lines_written(w);
+	return true;
+}
+
+static inline bool jw_lines_short(struct json_writer *w, const uint64_t key[3])
+{
+	const struct jw_lines *l = jw_lines_find(w, key);
+	if (!l || l->len > JW_LINES_COPY || w->pending + JW_LINES_COPY > JSON_BUFFER)
+		return false;
+	/* most are 60 to 128 bytes: one fixed-size copy, no choice of size */
+	memcpy(w->buf + w->pending, l->text, JW_LINES_COPY);
+	w->pending += l->len;
+	jw_lines_written(w);
 	return true;
 }
 

@@ -406,12 +406,15 @@ JW_INLINE void rule_numbers_key(const struct req_result *q, uint64_t in[3])
 	        (uint64_t)q->n_steps << 8 | (uint64_t)'R' << 56;
 }
 
-/* ... written and kept, where they are not kept yet (a call of its own:
-** the lines copied, most of the time, need no registers saved) */
+/* ... copied where they are long or the buffer has no room for them,
+** else written and kept (a call of its own: the lines copied, most of the
+** time, need no registers saved) */
 static __attribute__((noinline)) void json_rule_numbers_keep(struct json_writer *w, const struct req_result *q)
 {
 	uint64_t in[3];
 	rule_numbers_key(q, in);
+	if (jw_lines(w, in))
+		return;
 	unsigned state = jw_lines_state(w);
 	size_t start = w->pending, given = w->given;
 	json_rule_numbers(w, q);
@@ -426,7 +429,7 @@ static void json_rule_numbers_kept(struct json_writer *w, const struct req_resul
 	}
 	uint64_t in[3];
 	rule_numbers_key(q, in);
-	if (!jw_lines(w, in))
+	if (!jw_lines_short(w, in))
 		json_rule_numbers_keep(w, q);
 }
 
@@ -623,8 +626,8 @@ static void json_count_lines_usual(struct json_writer *w, const struct counts *c
 static void json_count_lines(struct json_writer *w, const struct counts *c, bool attendees)
 {
 	const struct jw_heads *h = w->kept ? &w->kept->count_heads : NULL;
-	if (!h || h->depth != w->depth || !h->small_fit) {
-		json_count_lines_usual(w, c, attendees);
+	if (!h || h->depth != w->depth || !h->small_fit || w->pending + JW_HEADS * COUNT_LINE_ROOM > sizeof w->buf) {
+		json_count_lines_usual(w, c, attendees); /* (which makes room: no call here) */
 		return;
 	}
 	const int64_t *n = c->n;
@@ -636,8 +639,6 @@ static void json_count_lines(struct json_writer *w, const struct counts *c, bool
 		json_count_lines_usual(w, c, attendees);
 		return;
 	}
-	if (w->pending + JW_HEADS * COUNT_LINE_ROOM > sizeof w->buf)
-		jw_drain(w);
 	/* each line a step of its own: no loop's control */
 	char *o = w->buf + w->pending;
 	o = small_count_line(o, h, 0, n[count_order[0]]);
