@@ -17,6 +17,18 @@ static void json_date_quoted(struct json_writer *w, const char *quoted, size_t n
 	jw_quoted_string(w, quoted, n, date_format(d, buf));
 }
 
+/* At o: a new line and its indentation, `indent` bytes with the newline
+** (at most 64), copied whole: 32 bytes where that is enough (a writer less
+** than 15 deep), else 64; where they end. */
+JW_INLINE char *put_indent(char *o, size_t indent)
+{
+	if (indent <= 32)
+		memcpy(o, jw_indent, 32);
+	else
+		memcpy(o, jw_indent, sizeof jw_indent);
+	return o + indent;
+}
+
 /*
 ** The members' ids as keys, quoted once for the table (a table is a dozen
 ** meetings or more, each with every member's attendance): those of the
@@ -222,14 +234,12 @@ static void json_meeting_whole(struct json_writer *w, struct json_table_lines *j
 	/* "{", the date's line and the title's key: 3 * 64 + 40 bytes at most, then the title */
 	char *o = jw_next(w, 256 + JW_TOKEN_MAX);
 	*o++ = '{';
-	memcpy(o, jw_indent, sizeof jw_indent);
-	o += in1;
+	o = put_indent(o, in1);
 	memcpy(o, "\"date\": \"", 9);
 	memcpy(o + 9, date, DATE_FMT_MAX);
 	o += 9 + dn;
 	memcpy(o, "\",", 2);
-	memcpy(o + 2, jw_indent, sizeof jw_indent);
-	o += 2 + in1;
+	o = put_indent(o + 2, in1);
 	memcpy(o, "\"title\": ", 9);
 	jw_string_at(w, o + 9, m->title);
 	/* the file's line, the attendance's, its members' and the ends */
@@ -250,12 +260,10 @@ static void json_meeting_whole(struct json_writer *w, struct json_table_lines *j
 		o += 2;
 	} else {
 		*brace = '{';
-		memcpy(o, jw_indent, sizeof jw_indent);
-		o += in1;
+		o = put_indent(o, in1);
 		*o++ = '}';
 	}
-	memcpy(o, jw_indent, sizeof jw_indent);
-	o += in0;
+	o = put_indent(o, in0);
 	*o++ = '}';
 	jw_end_at(w, o);
 }
@@ -335,8 +343,7 @@ void register_json_tails_init(struct json_interest_tails *k)
 JW_INLINE char *put_key_quoted(char *o, size_t indent, const char *quoted, size_t n)
 {
 	*o = ',';
-	memcpy(o + 1, jw_indent, sizeof jw_indent);
-	o += 1 + indent;
+	o = put_indent(o + 1, indent);
 	memcpy(o, quoted, n);
 	return o + n;
 }
@@ -379,8 +386,7 @@ static bool make_tail(struct reg_effect_text *t, const struct reg_interest *d, c
 	o = put_key(o, in1, "voted_anyway");
 	memcpy(o, anyway ? "true" : "false", 5);
 	o += anyway ? 4 : 5;
-	memcpy(o, jw_indent, sizeof jw_indent);
-	o += in0;
+	o = put_indent(o, in0);
 	*o++ = '}';
 	/* lines of a key of 20 bytes at most and a word of 48, the clause escaped */
 	_Static_assert(7 * (1 + 64 + 20 + 48) + 6 * REG_EFFECT_CLAUSE + 2 + 64 + 1 <= REG_EFFECT_TEXT, "room for a tail");
@@ -511,8 +517,7 @@ void register_json_interest_whole(struct json_writer *w, struct json_interest_ta
 	unsigned line = source_line(d->meeting->src, e->who->span.start);
 	char *o = jw_next(w, 2 * sizeof jw_indent + 32);
 	*o++ = '{';
-	memcpy(o, jw_indent, sizeof jw_indent);
-	o += in1;
+	o = put_indent(o, in1);
 	memcpy(o, "\"date\": \"", 9);
 	memcpy(o + 9, date, DATE_FMT_MAX);
 	o += 9 + dn;

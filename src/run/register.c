@@ -310,6 +310,22 @@ static void add_column(struct registers *rg, struct reg_body *b, const struct me
 	b->meetings++;
 }
 
+/* The declarations at motion mr of r, handed to the sink. */
+static void declarations(struct registers *rg, struct reg_body *b, const struct meeting_result *r,
+                         const struct motion_result *mr)
+{
+	for (unsigned k = 0; k < mr->n_interests; k++) {
+		const struct interest_result *e = &mr->interests[k];
+		struct reg_interest d = {
+			b->name, r->meeting, rg->seq, mr->motion, e,
+			e->member >= 0 ? r->terms->members[e->member].name : NULL, r->terms,
+		};
+		b->declarations++;
+		rg->declarations++;
+		rg->sink->interest(rg->sink->ctx, &d);
+	}
+}
+
 void register_meeting(struct registers *rg, const struct meeting_result *r, const char *file)
 {
 	rg->seq++;
@@ -319,20 +335,12 @@ void register_meeting(struct registers *rg, const struct meeting_result *r, cons
 		add_column(rg, b, r, file);
 	else
 		b->outside++;
-	/* most motions declare nothing: a pointer down them, read once */
+	/* most motions declare nothing: a pointer down them, read once, one
+	** test a motion (the declarations' loop apart) */
 	const struct motion_result *mr = r->motions, *end = mr + r->n_motions;
-	for (; mr < end; mr++) {
-		for (unsigned k = 0; k < mr->n_interests; k++) {
-			const struct interest_result *e = &mr->interests[k];
-			struct reg_interest d = {
-				b->name, r->meeting, rg->seq, mr->motion, e,
-				e->member >= 0 ? r->terms->members[e->member].name : NULL, r->terms,
-			};
-			b->declarations++;
-			rg->declarations++;
-			rg->sink->interest(rg->sink->ctx, &d);
-		}
-	}
+	for (; mr < end; mr++)
+		if (mr->n_interests)
+			declarations(rg, b, r, mr);
 }
 
 static void release(struct registers *rg)
