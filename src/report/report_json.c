@@ -398,12 +398,16 @@ static void json_rule_numbers(struct json_writer *w, const struct req_result *q)
 ** votes needed it decides these lines whole.  A motion written from its
 ** template (json_motion) writes its rules' numbers so.
 */
+/* The words a rule's numbers are kept by: the steps' address (kept steps,
+** the plan's memo's, are never changed and stand for their condition and
+** the counts it saw: their number, that they are not truncated, and that
+** the condition is `not (...)` are its), the votes needed and the flags
+** the memo does not decide */
 JW_INLINE void rule_numbers_key(const struct req_result *q, uint64_t in[3])
 {
 	in[0] = (uint64_t)(uintptr_t)q->steps;
 	in[1] = (uint64_t)q->needed;
-	in[2] = (uint64_t)q->met | (uint64_t)q->has_needed << 1 | (uint64_t)q->negated << 2 | (uint64_t)q->truncated << 3 |
-	        (uint64_t)q->n_steps << 8 | (uint64_t)'R' << 56;
+	in[2] = (uint64_t)q->met | (uint64_t)q->has_needed << 1;
 }
 
 /* ... copied where they are long or the buffer has no room for them,
