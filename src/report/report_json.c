@@ -107,8 +107,36 @@ static void json_opt_string_quoted(struct json_writer *w, const char *quoted, si
 static void json_suggestion(struct json_writer *w, const struct diag_fixit *f);
 
 /* Room for a finding written at once: its lines' commas, new lines and
-** indentation, its keys, its strings (each short) and its line */
-enum { FINDING_ROOM = 10 * JW_LINE_MAX + 5 * JW_TOKEN_MAX + 128 + NUMFMT_MAX };
+** indentation, its keys, its strings (each short), its line and its rule's
+** lines, file, line and column */
+enum { FINDING_ROOM = 14 * JW_LINE_MAX + 6 * JW_TOKEN_MAX + 192 + 3 * NUMFMT_MAX };
+
+/* A finding's code or severity quoted, as the compiler quotes it: a code
+** is letters, digits, '.' and '-' (run/findings.def), nothing to escape;
+** copied 32 bytes at once (quoting them was a tenth of a finding's cost) */
+struct quoted_name {
+	char text[32];
+	unsigned char len;
+};
+
+static const struct quoted_name quoted_codes[F__COUNT] = {
+#define FINDING(id, code, sev, desc) [id] = { "\"" code "\"", sizeof code + 1 },
+#include "run/findings.def"
+#undef FINDING
+};
+
+/* as finding_severity_name names them */
+static const struct quoted_name quoted_severities[] = {
+	[SEV_NOTE] = { "\"note\"", 6 }, [SEV_WARNING] = { "\"warning\"", 9 },
+	[SEV_BREACH] = { "\"breach\"", 8 }, [SEV_ERROR] = { "\"error\"", 7 },
+};
+
+/* A quoted name at o: its end */
+JW_INLINE char *quoted_name_at(char *o, const struct quoted_name *q)
+{
+	memcpy(o, q->text, sizeof q->text);
+	return o + q->len;
+}
 
 /* A comma (where `comma`), the new line and indentation (indent bytes of
 ** jw_indent) and a key, at o: a line of an object written at once */
@@ -143,30 +171,46 @@ JW_INLINE char *object_end_at(char *o, size_t outer)
 	return o + 1;
 }
 
+/* A finding's "rule": {"file", "line", "column"} at o, its lines indented
+** by `inner` (its key's): its end, or NULL where the file's name needs an
+** escape */
+static char *rule_at(char *o, size_t inner, const struct loc *rule)
+{
+	unsigned line, col;
+	source_position(rule->src, rule->start, &line, &col);
+	o = line_key(o, true, inner, JW_QUOTED("rule"));
+	*o++ = '{';
+	o = jw_quote_plain(line_key(o, false, inner + 2, JW_QUOTED("file")), rule->src->name);
+	if (!o)
+		return NULL;
+	o = line_key(o, true, inner + 2, JW_QUOTED("line"));
+	o += numfmt_i64_fast(o, line);
+	o = line_key(o, true, inner + 2, JW_QUOTED("column"));
+	o += numfmt_i64_fast(o, col);
+	return object_end_at(o, inner);
+}
+
 /*
 ** A replay's writer writes a finding whose place is a file and that has no
-** rule or suggestion (nearly all a replay finds: a casting vote used, an
-** objection to consensus) as json_findings does, with one check for room
-** and its lines straight into the buffer (line by line, they were a
-** finding's cost but for its line's number).  false, nothing written that
-** counts: a finding of another shape, or a string that needs an escape.
+** suggestion (nearly all a replay finds: a casting vote used, an objection
+** to consensus, a motion taken while not quorate and the rule it broke)
+** as json_findings does, with one check for room and its lines straight
+** into the buffer (line by line, they were a finding's cost but for its
+** line's number).  false, nothing written that counts: a finding of
+** another shape, or a string that needs an escape.
 */
 static bool json_finding_at_once(struct json_writer *w, const struct finding *f)
 {
 	unsigned depth = w->depth;
-	if (w->after_key || depth == 0 || depth + 2 >= JSON_MAX_DEPTH || !f->where.src || f->rule.src || f->fix)
+	if (w->after_key || depth == 0 || depth + 2 + (f->rule.src != NULL) >= JSON_MAX_DEPTH || !f->where.src || f->fix)
 		return false;
 	if (w->pending + FINDING_ROOM > sizeof w->buf)
 		jw_drain(w);
 	char *o = w->buf + w->pending;
 	size_t outer = 1 + 2 * (size_t)depth, inner = outer + 2;
 	o = object_begin_at(o, w->first[depth], outer);
-	o = jw_quote_plain(line_key(o, false, inner, JW_QUOTED("code")), finding_code_name(f->code));
-	if (!o)
-		return false;
-	o = jw_quote_plain(line_key(o, true, inner, JW_QUOTED("severity")), finding_severity_name(f->sev));
-	if (!o)
-		return false;
+	o = quoted_name_at(line_key(o, false, inner, JW_QUOTED("code")), &quoted_codes[f->code]);
+	o = quoted_name_at(line_key(o, true, inner, JW_QUOTED("severity")), &quoted_severities[f->sev]);
 	o = line_key(o, true, inner, JW_QUOTED("clause"));
 	if (f->clause) {
 		if (!(o = jw_quote_plain(o, f->clause)))
@@ -183,9 +227,15 @@ static bool json_finding_at_once(struct json_writer *w, const struct finding *f)
 		return false;
 	o = line_key(o, true, inner, JW_QUOTED("line"));
 	o += numfmt_i64_fast(o, source_line(f->where.src, f->where.start));
-	o = line_key(o, true, inner, JW_QUOTED("rule"));
-	memcpy(o, "null", 4);
-	o = line_key(o + 4, true, inner, JW_QUOTED("suggestion"));
+	if (f->rule.src) {
+		if (!(o = rule_at(o, inner, &f->rule)))
+			return false;
+	} else {
+		o = line_key(o, true, inner, JW_QUOTED("rule"));
+		memcpy(o, "null", 4);
+		o += 4;
+	}
+	o = line_key(o, true, inner, JW_QUOTED("suggestion"));
 	memcpy(o, "null", 4);
 	o += 4;
 	jw_end_at(w, object_end_at(o, outer));

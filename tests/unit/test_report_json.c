@@ -12,7 +12,9 @@
 ** (each rule's numbers kept by its steps), with values of every size and
 ** strings that need escapes put in its holes; and so are the counts'
 ** lines written from their heads or whole (each line with each small
-** value, made), for every count below 100 and more.
+** value, made), for every count below 100 and more; and so are findings
+** written at once, of every code and severity, with and without a
+** clause, a place, a rule and a suggestion, at every depth.
 ** Run from the repository root (stdlib/ is found there).
 */
 #include <stdarg.h>
@@ -323,6 +325,21 @@ static void test_motion_templates(void **state)
 	out_close(&ws.b);
 }
 
+/* r written by both writers, in `depth` arrays */
+static void write_at_depth(struct writers *ws, const struct meeting_result *r, unsigned depth)
+{
+	for (unsigned d = 0; d < depth; d++) {
+		jw_begin_array(&ws->kw);
+		jw_begin_array(&ws->fw);
+	}
+	report_json_meeting(&ws->kw, r);
+	report_json_meeting(&ws->fw, r);
+	for (unsigned d = 0; d < depth; d++) {
+		jw_end_array(&ws->kw);
+		jw_end_array(&ws->fw);
+	}
+}
+
 /*
 ** The counts' lines as a replay's writer writes them (whole where all of
 ** a motion's counts are small, else from their heads, made for the depth
@@ -349,16 +366,7 @@ static void test_count_lines(void **state)
 					c->n[j] = (int64_t)((v + i + j * 3) % 133) - 2;
 				r->motions[i].counts = c;
 			}
-			for (unsigned d = 0; d < depth; d++) {
-				jw_begin_array(&ws.kw);
-				jw_begin_array(&ws.fw);
-			}
-			report_json_meeting(&ws.kw, r);
-			report_json_meeting(&ws.fw, r);
-			for (unsigned d = 0; d < depth; d++) {
-				jw_end_array(&ws.kw);
-				jw_end_array(&ws.fw);
-			}
+			write_at_depth(&ws, r, depth);
 		}
 	}
 	const char *got, *want;
@@ -371,12 +379,79 @@ static void test_count_lines(void **state)
 	out_close(&ws.b);
 }
 
+/*
+** Findings as a replay's writer writes them (at once, where they have a
+** place and no suggestion: report_json's json_finding_at_once) and as a
+** writer without slots does: every code with every severity, a clause or
+** none, messages and files' names plain, with escapes and long, a place
+** or none, a rule cited or none, a suggestion or none, in a meeting at
+** every depth the writer has.
+*/
+static void test_findings_at_once(void **state)
+{
+	FIXTURE_ENTER(struct run, R);
+	static struct jw_kept kept;
+	static struct writers ws;
+	const struct terms *t = load_terms(R);
+	struct judge_plan *plan = judge_plan_new(&R->f.arena, t);
+	writers_open(&ws, &kept);
+	const struct meeting *m = read_meeting(R, "meeting \"M\" on 2024-05-14 {\n  terms \"T\"\n  chair l1\n  present l1, m1, m2, m3\n}\n");
+	const struct source *record = m->src, *terms = t->src;
+	struct source *odd = arena_alloc(&R->f.arena, sizeof *odd);
+	source_from_memory(odd, &R->f.arena, "we\"ird\tname.tor", "rule\nx\n", 7);
+	char long_message[700];
+	memset(long_message, 'w', sizeof long_message - 1);
+	long_message[sizeof long_message - 1] = '\0';
+	static const char *const clauses[] = { NULL, "3.1", "a \"quoted\" clause" };
+	const char *const messages[] = { "not quorate at this motion: present >= 8, 7 >= 8", "a tab\there", long_message, "" };
+	struct diag_fixit fix = { .loc = { record, 3, 9 }, .text = "m2" };
+	unsigned i = 0, v = 0;
+	for (unsigned depth = 0; depth < JSON_MAX_DEPTH; depth++) {
+		for (unsigned k = 0; k < 40; k++, i++) {
+			struct meeting_result *r = eval_meeting_planned(&R->f.arena, plan, m);
+			assert_non_null(r);
+			r->findings = (struct finding_list){ 0 };
+			for (unsigned j = 0; j < 1 + i % 4; j++, v++) { /* one to four in a list */
+				struct finding *f = arena_alloc(&R->f.arena, sizeof *f);
+				*f = (struct finding){ .code = (enum finding_code)(v % F__COUNT), .sev = (enum finding_severity)(v / 7 % 4),
+					               .clause = clauses[v / 3 % 3], .message = messages[v / 5 % 4] };
+				if (v % 11)
+					f->where = (struct loc){ v % 17 == 1 ? odd : record, (uint32_t)(v * 37 % record->len), 0 };
+				if (v % 3 == 0)
+					f->rule = (struct loc){ terms, (uint32_t)(v * 101 % terms->len), 0 };
+				else if (v % 3 == 1 && v % 2)
+					f->rule = (struct loc){ odd, (uint32_t)(v % 7), 0 };
+				if (v % 13 == 0)
+					f->fix = &fix;
+				if (r->findings.last)
+					r->findings.last->next = f;
+				else
+					r->findings.first = f;
+				r->findings.last = f;
+				r->findings.n++;
+			}
+			write_at_depth(&ws, r, depth);
+		}
+	}
+	const char *got, *want;
+	writers_end(&ws, &got, &want);
+	assert_non_null(strstr(want, "\"code\": \"quorum.inquorate\",\n"));
+	assert_non_null(strstr(want, "\"severity\": \"error\",\n"));
+	assert_non_null(strstr(want, "\"rule\": {\n"));
+	assert_non_null(strstr(want, "\"file\": \"we\\\"ird\\tname.tor\""));
+	assert_non_null(strstr(want, "\"suggestion\": {\n"));
+	assert_string_equal(got, want);
+	out_close(&ws.a);
+	out_close(&ws.b);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_kept_workings, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_motion_templates, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_count_lines, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_findings_at_once, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
