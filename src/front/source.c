@@ -831,17 +831,8 @@ static void nearer(uint32_t offset, uint32_t at, size_t line, uint32_t *near, si
 ** interests, from the register) a little back and forth, and counting on
 ** from the last asked counted a seventh of the file twice.
 */
-static size_t mapped_line_number(struct source *s, uint32_t offset)
+static __attribute__((noinline)) size_t line_number_counted(struct source *s, uint32_t offset)
 {
-	if (offset >= s->far && offset / SOURCE_BLOCK < s->n_blocks) { /* on, in a block counted: the usual */
-		uint32_t block = offset / SOURCE_BLOCK * SOURCE_BLOCK;
-		uint32_t at = s->far > block ? s->far : block;
-		size_t line = (s->far > block ? s->far_line : s->block_lines[offset / SOURCE_BLOCK]) +
-		              mapped_line_ends(s, at, offset - at);
-		s->asked = s->far = offset;
-		s->asked_line = s->far_line = line;
-		return line;
-	}
 	count_on_to(s, offset);
 	count_blocks_to(s, offset);
 	uint32_t at = offset / SOURCE_BLOCK * SOURCE_BLOCK;
@@ -859,6 +850,22 @@ static size_t mapped_line_number(struct source *s, uint32_t offset)
 		s->far_line = line;
 	}
 	return line;
+}
+
+/* The same, on from the furthest asked in the window, in its block: the
+** usual ask (a finding's, a few hundred bytes on) in a few instructions,
+** the rest in a call of its own (its registers saved only when needed) */
+static inline size_t mapped_line_number(struct source *s, uint32_t offset)
+{
+	uint32_t far = s->far;
+	if (offset >= far && far >= offset / SOURCE_BLOCK * SOURCE_BLOCK && s->map_len && window_holds(s, far, offset)) {
+		const char *w = s->window;
+		size_t line = s->far_line + source_line_ends(w, w + s->win_len, w + (far - s->win_at), offset - far, false);
+		s->asked = s->far = offset;
+		s->asked_line = s->far_line = line;
+		return line;
+	}
+	return line_number_counted(s, offset);
 }
 
 /* The 0-based line and the start of the line holding offset. */
