@@ -367,7 +367,8 @@ void jw_string(struct json_writer *w, const char *s)
 void jw_keep(struct json_writer *w, struct jw_kept *k)
 {
 	k->count_heads.depth = 0;
-	k->count_heads.fit = k->count_heads.small_fit = false;
+	k->count_heads.fit = false;
+	k->count_heads.small_depth = 0;
 	memset(k->key, 0, sizeof k->key);
 	for (size_t i = 0; i < sizeof k->runs / sizeof k->runs[0]; i++)
 		k->runs[i] = (struct jw_run){ .key = NULL, .used = 0 };

@@ -173,21 +173,24 @@ _Static_assert(JW_LINES_COPY <= JW_LINES_MAX, "the fixed-size copy within the te
 ** The heads of lines a caller writes at every motion, at one depth (the
 ** counts': each line's comma, new line, indentation and key, report_json),
 ** made where the depth is new, each copied in two fixed-size steps: their
-** text was half of what the lines cost.  depth 0: none made.  And each
-** line whole with each value below JW_SMALL (nearly all counts), its head
-** and digits, copied in one step where all of a motion's counts are small.
+** text was half of what the lines cost.  depth 0: none made.  And the
+** tail of each line (its key and digits) with each value below JW_SMALL
+** (nearly all counts), made with them where the new line and indentation
+** fit in 16 bytes: a line is then the new line's 16 bytes, the same for
+** all, and its tail's 16 over their end.
 */
 #define JW_HEADS 10
 #define JW_HEAD_MAX 32
 #define JW_SMALL 64
+#define JW_TAIL 16
 struct jw_heads {
 	unsigned depth;
 	bool fit;                      /* they fit at depth: else written the usual way */
-	bool small_fit;                /* the lines with small values fit: small and small_len are made */
+	unsigned small_depth;          /* where the tails are made (they fit): 0, nowhere */
 	unsigned char len[JW_HEADS];
 	char text[JW_HEADS][JW_HEAD_MAX];
-	unsigned char small_len[JW_HEADS][JW_SMALL];
-	char small[JW_HEADS][JW_SMALL][JW_HEAD_MAX];
+	unsigned char small_len[JW_HEADS][JW_SMALL]; /* the whole line's */
+	char tail[JW_HEADS][JW_SMALL][JW_TAIL];
 };
 struct jw_kept {
 	struct jw_heads count_heads;

@@ -584,11 +584,12 @@ static const char *const count_keys[JW_HEADS] = {
 	"\"no\": ",      "\"abstain\": ", "\"cast\": ",     "\"votes\": ",      "\"attendees\": ",
 };
 
-static void make_small_lines(struct jw_heads *h);
+static void make_count_tails(struct jw_heads *h, unsigned depth);
 
 /* The counts' heads at depth, as count_line writes them; h->fit: they fit */
 static void make_count_heads(struct jw_heads *h, unsigned depth)
 {
+	make_count_tails(h, depth);
 	size_t indent = 1 + 2 * (size_t)depth;
 	h->depth = depth;
 	h->fit = false;
@@ -604,7 +605,6 @@ static void make_count_heads(struct jw_heads *h, unsigned depth)
 		h->len[i] = (unsigned char)len;
 	}
 	h->fit = true;
-	make_small_lines(h);
 }
 
 /* 0 to 99 as they are written, each in four bytes: its digits (two, or
@@ -621,23 +621,37 @@ static const char digits_below_100[100][4] = {
 #undef D2
 #undef TENS
 
-/* Each line of the counts whole with each small value (from its head,
-** made), as count_line_from_head writes it; h->small_fit: they fit */
-static void make_small_lines(struct jw_heads *h)
+/* The new line and indentation of a line of the counts, the first's and
+** the others' (with its comma), in 16 bytes: at depth d their first 1 + 2d
+** and 2 + 2d (small_count_line) */
+static const char count_new_line[2][JW_TAIL] = { "\n               ", ",\n              " };
+
+/* Where a line's tail goes at depth: after its new line and indentation */
+static inline size_t count_tail_at(unsigned i, unsigned depth)
 {
-	h->small_fit = false;
-	for (unsigned i = 0; i < JW_HEADS; i++)
-		if (h->len[i] + 2u > JW_HEAD_MAX)
-			return;
-	for (unsigned i = 0; i < JW_HEADS; i++)
+	return (i > 0) + 1 + 2 * (size_t)depth;
+}
+
+/* The tails of the counts' lines with each small value at depth, and the
+** lines' lengths; h->small_depth: depth, where they fit, else 0 */
+static void make_count_tails(struct jw_heads *h, unsigned depth)
+{
+	h->small_depth = 0;
+	if (count_tail_at(1, depth) > JW_TAIL)
+		return;
+	for (unsigned i = 0; i < JW_HEADS; i++) {
+		size_t n = strlen(count_keys[i]);
+		_Static_assert(sizeof "\"conflicted\": " - 1 + 2 <= JW_TAIL, "the longest key and two digits in a tail");
 		for (unsigned v = 0; v < JW_SMALL; v++) {
 			_Static_assert(JW_SMALL <= 100, "a small value's digits");
-			char *o = h->small[i][v];
-			memcpy(o, h->text[i], JW_HEAD_MAX); /* the head, then zeros */
-			memcpy(o + h->len[i], digits_below_100[v], 2);
-			h->small_len[i][v] = (unsigned char)(h->len[i] + digits_below_100[v][3]);
+			char *o = h->tail[i][v];
+			memset(o, 0, JW_TAIL);
+			memcpy(o, count_keys[i], n);
+			memcpy(o + n, digits_below_100[v], 2);
+			h->small_len[i][v] = (unsigned char)(count_tail_at(i, depth) + n + digits_below_100[v][3]);
 		}
-	h->small_fit = true;
+	}
+	h->small_depth = depth;
 }
 
 /* Line i of the counts at o from its head (the counts below 100, nearly
@@ -654,10 +668,13 @@ JW_INLINE char *count_line_from_head(char *o, const struct jw_heads *h, unsigned
 	return o + numfmt_i64_fast(o, v);
 }
 
-/* Line i with the small value v at o, made (make_small_lines) */
-JW_INLINE char *small_count_line(char *o, const struct jw_heads *h, unsigned i, int64_t v)
+/* Line i with the small value v at o (its tail made, make_count_tails):
+** new_line (count_new_line's, i > 0) and the tail at tail_at over its end */
+JW_INLINE char *small_count_line(char *o, const char new_line[JW_TAIL], size_t tail_at, const struct jw_heads *h,
+                                 unsigned i, int64_t v)
 {
-	memcpy(o, h->small[i][v], JW_HEAD_MAX);
+	memcpy(o, new_line, JW_TAIL);
+	memcpy(o + tail_at, h->tail[i][v], JW_TAIL);
 	return o + h->small_len[i][v];
 }
 
@@ -671,8 +688,8 @@ static void json_count_lines_usual(struct json_writer *w, const struct counts *c
 ** The counts as json_counts writes them, with one check for room for them
 ** all (they are a line each at every motion: their checks, one a line,
 ** were a tenth of the counts' cost).  A replay's writer (with slots) writes
-** them whole from its lines with small values (make_small_lines) where
-** all its counts are small (one check for them all): each line one copy
+** them from their tails with small values (make_count_tails) where all
+** its counts are small (one check for them all): each line two copies
 ** and its length; else from their heads (json_count_lines_usual, a call of
 ** its own: this needs no registers saved).  test_report_json compares
 ** them with a writer's without slots.
@@ -680,7 +697,7 @@ static void json_count_lines_usual(struct json_writer *w, const struct counts *c
 static void json_count_lines(struct json_writer *w, const struct counts *c, bool attendees)
 {
 	const struct jw_heads *h = w->kept ? &w->kept->count_heads : NULL;
-	if (!h || h->depth != w->depth || !h->small_fit || w->pending + JW_HEADS * COUNT_LINE_ROOM > sizeof w->buf) {
+	if (!h || h->small_depth != w->depth || w->pending + JW_HEADS * COUNT_LINE_ROOM > sizeof w->buf) {
 		json_count_lines_usual(w, c, attendees); /* (which makes room: no call here) */
 		return;
 	}
@@ -693,19 +710,24 @@ static void json_count_lines(struct json_writer *w, const struct counts *c, bool
 		json_count_lines_usual(w, c, attendees);
 		return;
 	}
-	/* each line a step of its own: no loop's control */
+	/* each line a step of its own: no loop's control; the new lines' text
+	** copied from here (a register), not read again after each store */
+	char first[JW_TAIL], next[JW_TAIL];
+	memcpy(first, count_new_line[0], JW_TAIL);
+	memcpy(next, count_new_line[1], JW_TAIL);
+	size_t at0 = count_tail_at(0, w->depth), at = count_tail_at(1, w->depth);
 	char *o = w->buf + w->pending;
-	o = small_count_line(o, h, 0, n[count_order[0]]);
-	o = small_count_line(o, h, 1, n[count_order[1]]);
-	o = small_count_line(o, h, 2, n[count_order[2]]);
-	o = small_count_line(o, h, 3, n[count_order[3]]);
-	o = small_count_line(o, h, 4, n[count_order[4]]);
-	o = small_count_line(o, h, 5, n[count_order[5]]);
-	o = small_count_line(o, h, 6, n[count_order[6]]);
-	o = small_count_line(o, h, 7, n[count_order[7]]);
-	o = small_count_line(o, h, 8, n[count_order[8]]);
+	o = small_count_line(o, first, at0, h, 0, n[count_order[0]]);
+	o = small_count_line(o, next, at, h, 1, n[count_order[1]]);
+	o = small_count_line(o, next, at, h, 2, n[count_order[2]]);
+	o = small_count_line(o, next, at, h, 3, n[count_order[3]]);
+	o = small_count_line(o, next, at, h, 4, n[count_order[4]]);
+	o = small_count_line(o, next, at, h, 5, n[count_order[5]]);
+	o = small_count_line(o, next, at, h, 6, n[count_order[6]]);
+	o = small_count_line(o, next, at, h, 7, n[count_order[7]]);
+	o = small_count_line(o, next, at, h, 8, n[count_order[8]]);
 	if (attendees)
-		o = small_count_line(o, h, JW_HEADS - 1, n[COUNT_ATTENDEES]);
+		o = small_count_line(o, next, at, h, JW_HEADS - 1, n[COUNT_ATTENDEES]);
 	w->first[w->depth] = false;
 	jw_end_at(w, o);
 }

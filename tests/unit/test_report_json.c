@@ -11,10 +11,11 @@
 ** shape, its values filled in), judged with a plan as a replay judges
 ** (each rule's numbers kept by its steps), with values of every size and
 ** strings that need escapes put in its holes; and so are the counts'
-** lines written from their heads or whole (each line with each small
-** value, made), for every count below 100 and more; and so are findings
-** written at once, of every code and severity, with and without a
-** clause, a place, a rule and a suggestion, at every depth.
+** lines written from their heads or from their tails (each line's key
+** and digits with each small value, made), for every count below 100 and
+** more; and so are findings written at once, of every code and severity,
+** with and without a clause, a place, a rule and a suggestion, at every
+** depth.
 ** Run from the repository root (stdlib/ is found there).
 */
 #include <stdarg.h>
@@ -341,9 +342,10 @@ static void write_at_depth(struct writers *ws, const struct meeting_result *r, u
 }
 
 /*
-** The counts' lines as a replay's writer writes them (whole where all of
-** a motion's counts are small, else from their heads, made for the depth
-** they are at: report_json's small_count_line, count_line_from_head) and
+** The counts' lines as a replay's writer writes them (from their tails
+** where all of a motion's counts are small and the depth is at most 7,
+** else from their heads, made for the depth they are at: report_json's
+** small_count_line, count_line_from_head) and
 ** as a writer without slots does, for every count from -2 to 130 in every
 ** line, at depths where the heads fit and deeper where they do not.
 */
