@@ -375,10 +375,8 @@ void jw_keep(struct json_writer *w, struct jw_kept *k)
 	k->uses = 0;
 	for (size_t i = 0; i < sizeof k->memo / sizeof k->memo[0]; i++)
 		k->memo[i].n_in = 0;
-	for (size_t i = 0; i < sizeof k->lines / sizeof k->lines[0]; i++) {
+	for (size_t i = 0; i < sizeof k->lines / sizeof k->lines[0]; i++)
 		k->lines[i].state = 0;
-		k->lines[i].recent = false;
-	}
 	for (size_t i = 0; i < sizeof k->templates / sizeof k->templates[0]; i++) {
 		k->templates[i].n_key = 0;
 		k->templates[i].used = 0;
@@ -615,10 +613,11 @@ void jw_lines_keep(struct json_writer *w, const uint64_t key[3], unsigned state,
 	size_t len = w->pending - start;
 	if (w->given != given || len > JW_LINES_MAX || jw_lines_state(w) != (state & 0xff) || (state & 0xff) == 0)
 		return;
-	/* an empty slot of the set, else the one copied or kept longer ago */
-	struct jw_lines *l = set[0].state == 0 || (set[1].state != 0 && !set[0].recent) ? &set[0] : &set[1];
-	l->recent = true;
-	set[l == set].recent = false;
+	/* the set's first slot, the lines it held moved to the second (kept
+	** longer ago: nothing to note when lines are copied, twice a motion) */
+	struct jw_lines *l = &set[0];
+	if (set[0].state != 0)
+		set[1] = set[0];
 	memcpy(l->key, key, sizeof l->key);
 	l->state = (unsigned short)state;
 	l->len = (unsigned short)len;

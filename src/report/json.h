@@ -151,20 +151,19 @@ struct jw_recording {
 ** Lines whose text is a function of three words and the writer's state
 ** where they begin (a motion's counts, a rule's numbers: jw_lines), and
 ** that leave it at the same depth, not after a key: kept in one of the two
-** slots of a set found by the words, then copied.  (With one slot, the
-** hundred or so rules' numbers of a replay took each other's by turns:
-** 2,095 of h2k's 27,000 were written again.)
+** slots of a set found by the words (the newest first), then copied.  (With
+** one slot, the hundred or so rules' numbers of a replay took each other's
+** by turns: 2,095 of h2k's 27,000 were written again.)
 */
 #define JW_LINES_BITS 9
 #define JW_LINES_SIZE 512 /* a slot's bytes: a power of two, its address a shift of the hash */
-#define JW_LINES_TEXT (JW_LINES_SIZE - 3 * 8 - 2 * 2 - 1)
+#define JW_LINES_TEXT (JW_LINES_SIZE - 3 * 8 - 2 * 2)
 #define JW_LINES_MAX (JW_LINES_TEXT - JW_TEXT_SLACK)
 #define JW_LINES_COPY 128 /* lines up to this long are copied in one fixed-size step */
 struct jw_lines {
 	uint64_t key[3];
 	unsigned short state;          /* jw_lines_state: depth, after_key, first; 0: empty (depth 0 is never kept) */
 	unsigned short len;
-	bool recent;                   /* copied or kept after the other of its set */
 	char text[JW_LINES_TEXT];      /* all of it set (jw_lines copies JW_LINES_COPY bytes) */
 };
 _Static_assert(sizeof(struct jw_lines) == JW_LINES_SIZE, "a slot's size");
@@ -482,8 +481,7 @@ static inline void jw_hole_state(struct json_writer *w, const char *o, const str
 	w->first[h->depth] = h->first;
 }
 
-/* The slot the lines for key[0..3) are kept in where the writer is, as
-** copied now (for the set's choice of a slot to keep others in); or NULL */
+/* The slot the lines for key[0..3) are kept in where the writer is, or NULL */
 static inline struct jw_lines *jw_lines_find(struct json_writer *w, const uint64_t key[3])
 {
 	struct jw_lines *set = jw_lines_set(w, key), *l = set;
@@ -493,8 +491,6 @@ static inline struct jw_lines *jw_lines_find(struct json_writer *w, const uint64
 		if (!jw_lines_are(l, key, state))
 			return NULL;
 	}
-	l->recent = true;
-	set[l == set].recent = false;
 	return l;
 }
 
