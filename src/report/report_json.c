@@ -477,7 +477,7 @@ static __attribute__((noinline)) void json_rule_numbers_keep(struct json_writer 
 
 static void json_rule_numbers_kept(struct json_writer *w, const struct req_result *q)
 {
-	if (!q->steps_kept || q->failed) {
+	if (!q->steps_kept) { /* (kept steps are a rule's that was evaluated: not failed) */
 		json_rule_numbers(w, q);
 		return;
 	}
