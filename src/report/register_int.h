@@ -106,6 +106,7 @@ struct json_who {
 	const struct terms *terms;       /* NULL: none kept */
 	int member;
 	unsigned depth;
+	const char *id_lasting;          /* the record's id last found spelt as the roster's, of a run-wide table (or NULL) */
 	unsigned short len;
 	char text[REG_JSON_WHO_TEXT];
 };

@@ -332,8 +332,10 @@ void register_json_interest(struct json_writer *w, const struct reg_interest *d)
 void register_json_tails_init(struct json_interest_tails *k)
 {
 	reg_month_init(&k->month);
-	for (unsigned i = 0; i < REG_JSON_WHO; i++)
+	for (unsigned i = 0; i < REG_JSON_WHO; i++) {
 		k->who[i].terms = NULL;
+		k->who[i].id_lasting = NULL;
+	}
 	for (unsigned i = 0; i < REG_JSON_SEEN; i++)
 		k->seen[i] = (struct json_effect_seen){ .terms = NULL, .tail = &k->tail[i] };
 }
@@ -447,27 +449,32 @@ static const struct reg_effect_text *tail_for(struct json_interest_tails *k, con
 }
 
 /* The "member" and "name" lines of d's member, kept for its roster's
-** entry at depth; NULL where they cannot be (not on the roster, the
-** record's id spelt otherwise, too long to keep). */
-static const struct json_who *who_for(struct json_interest_tails *k, const struct reg_interest *d, unsigned depth)
+** entry at depth, made where not kept; NULL where they cannot be (not on
+** the roster, the record's id spelt otherwise, too long to keep). */
+static const struct json_who *who_made(struct json_interest_tails *k, const struct reg_interest *d, unsigned depth)
 {
 	int i = d->effect->member;
 	if (i < 0)
 		return NULL;
 	const struct member *mb = &d->terms->members[i];
 	struct json_who *h = &k->who[(unsigned)i % REG_JSON_WHO];
-	if (d->member_name != mb->name || strcmp(d->effect->who->id, mb->id) != 0)
+	const char *id = d->effect->who->id;
+	if (d->member_name != mb->name || strcmp(id, mb->id) != 0)
 		return NULL;
+	/* an id of a run-wide table (meeting.names_lasting) is the same name
+	** wherever its address is: found spelt as this entry's, it is known
+	** again by its address (who_for) */
+	h->id_lasting = d->meeting->names_lasting ? id : NULL;
 	if (h->terms == d->terms && h->member == i && h->depth == depth)
 		return h;
 	h->terms = NULL;
-	char id[REG_JSON_WHO_TEXT], name[REG_JSON_WHO_TEXT];
+	char key[REG_JSON_WHO_TEXT], name[REG_JSON_WHO_TEXT];
 	size_t in1 = 3 + 2 * (size_t)depth;
-	size_t ni = jw_quote_key(id, sizeof id, mb->id), nn = mb->name ? jw_quote_key(name, sizeof name, mb->name) : 0;
+	size_t ni = jw_quote_key(key, sizeof key, mb->id), nn = mb->name ? jw_quote_key(name, sizeof name, mb->name) : 0;
 	if (ni == 0 || nn == 0 || 2 * (1 + sizeof jw_indent + 10) + ni + nn > sizeof h->text)
 		return NULL;
 	char *o = put_key(h->text, in1, "member");
-	memcpy(o, id, ni - 2); /* without the key's ": " */
+	memcpy(o, key, ni - 2); /* without the key's ": " */
 	o = put_key(o + ni - 2, in1, "name");
 	memcpy(o, name, nn - 2);
 	h->len = (unsigned short)(o + nn - 2 - h->text);
@@ -475,6 +482,20 @@ static const struct json_who *who_for(struct json_interest_tails *k, const struc
 	h->member = i;
 	h->depth = depth;
 	return h;
+}
+
+/* The same, inline where the lines are kept for the entry and the
+** record's id is the one last found there, of a run-wide table. */
+JW_INLINE const struct json_who *who_for(struct json_interest_tails *k, const struct reg_interest *d, unsigned depth)
+{
+	int i = d->effect->member;
+	if (i >= 0) {
+		const struct json_who *h = &k->who[(unsigned)i % REG_JSON_WHO];
+		if (d->effect->who->id == h->id_lasting && d->meeting->names_lasting && h->terms == d->terms &&
+		    h->member == i && h->depth == depth && d->member_name == d->terms->members[i].name)
+			return h;
+	}
+	return who_made(k, d, depth);
 }
 
 /* The writer's text ends at o: room for n bytes after it, where it ends then. */

@@ -382,7 +382,8 @@ static void check_json_declaration(const struct reg_interest *d)
 	static struct rec_name who[N];
 	static struct terms terms[4];
 	static struct rec_motion motion;
-	static char long_text[3000], other_name[64];
+	static struct meeting lasting; /* its names of a run-wide table (meeting.names_lasting) */
+	static char long_text[3000], other_name[64], id_copy[64], id_other[64];
 	memset(long_text, 'x', sizeof long_text - 1);
 	memcpy(long_text + 7, "\"\\\t", 3);
 	static const char *const clauses[] = { NULL, "3.4", "a \"quoted\" clause", "a clause of more than thirty-two characters" };
@@ -394,6 +395,10 @@ static void check_json_declaration(const struct reg_interest *d)
 	motion = *d->motion;
 	motion.title = long_text + 2000;
 	snprintf(other_name, sizeof other_name, "%s", d->member_name ? d->member_name : "x");
+	snprintf(id_copy, sizeof id_copy, "%s", d->effect->who->id);
+	snprintf(id_other, sizeof id_other, "%s_", d->effect->who->id);
+	lasting = *d->meeting;
+	lasting.names_lasting = true;
 	for (unsigned i = 0; i < N; i++) {
 		unsigned bits = i * 2654435761u;
 		who[i] = *d->effect->who;
@@ -418,6 +423,15 @@ static void check_json_declaration(const struct reg_interest *d)
 			v[i].member_name = other_name; /* the same words at another address */
 		if (i % 101 == 3)
 			v[i].motion = &motion;
+		/* the id at another address spelt the same, or spelt otherwise
+		** (each at its own address, as a run-wide table has them), in
+		** meetings whose names last the run and others */
+		if (i % 2 == 0)
+			v[i].meeting = &lasting;
+		if (i % 5 == 1)
+			who[i].id = id_copy;
+		else if (i % 7 == 2)
+			who[i].id = id_other;
 	}
 	/* the second half says again what the first sixteen say, with other
 	** terms (clauses) and members: tails found again by their effect's
