@@ -551,8 +551,12 @@ void jw_record_begin(struct json_writer *w, struct jw_recording *r, const uint64
 	t->n_holes = 0;
 	t->len = 0;
 	t->depth = (unsigned char)w->depth;
-	jw_template_start(w);
-	*r = (struct jw_recording){ .slot = t, .key = key, .n_key = n, .from = w->pending, .given = w->given };
+	/* the separator; its new line and indentation begin the text (where
+	** a copy takes them with the text that follows: jw_template_start) */
+	jw_end_at(w, jw_next(w, 0));
+	w->after_key = true;
+	size_t line = w->depth ? 1 + 2 * (size_t)w->depth : 0;
+	*r = (struct jw_recording){ .slot = t, .key = key, .n_key = n, .from = w->pending - line, .given = w->given };
 	w->rec = r;
 }
 

@@ -256,7 +256,8 @@ void jw_block_keep(struct json_writer *w, const struct jw_block_at *at);
 ** an object), with nothing else (no jw_block, no jw_string_memo) that
 ** copies text a hole's value is in.  It begins as a value, not after a key.
 ** The caller writes it again (report_json: json_motion_from) after
-** jw_template_start: its text between the holes copied (jw_copy_text,
+** jw_template_start (its text begins with the new line and indentation
+** of its depth, not after a key): its text between the holes copied (jw_copy_text,
 ** where jw_room made room), each hole's value written as the usual way
 ** wrote it, from the writer's state there (jw_hole_state) where it reads
 ** it.  The words must decide the text between the holes whole.
@@ -275,9 +276,11 @@ static inline void jw_hole_end(struct json_writer *w)
 	if (w->rec)
 		jw_rec_hole_end(w);
 }
-/* Before a template's text: the separator before a value, and the writer
-** as after a key (as jw_record_begin) */
-static inline void jw_template_start(struct json_writer *w);
+/* Before a template's text, at o, where there is room: the comma before
+** a value that is not its container's first (the new line and indentation
+** of its depth begin its text, jw_record_begin), and the writer as after
+** a key.  Not after a key.  Its end. */
+static inline char *jw_template_start(struct json_writer *w, char *o);
 /* n bytes of a kept text at s (readable up to JW_TEXT_SLACK bytes past n) */
 static inline void jw_put_text(struct json_writer *w, const char *s, size_t n);
 /* A string that needs no escape and is short, quoted, at o (room for
@@ -416,10 +419,16 @@ static inline void jw_close(struct json_writer *w, char c)
 	jw_end_at(w, o + 1);
 }
 
-static inline void jw_template_start(struct json_writer *w)
+static inline char *jw_template_start(struct json_writer *w, char *o)
 {
-	jw_end_at(w, jw_next(w, 0));
+	unsigned depth = w->depth;
+	if (depth) {
+		*o = ',';
+		o += !w->first[depth];
+		w->first[depth] = false;
+	}
 	w->after_key = true;
+	return o;
 }
 
 /* n bytes at s (readable up to JW_TEXT_SLACK bytes past n) to o, where

@@ -1349,8 +1349,8 @@ static void motion_shape(uint64_t flags, const struct motion_result *mr, struct 
 
 /* The room a motion's template needs where its text begins and after each
 ** hole written the usual way: its text, and the values of the holes of
-** one token (number, title and two counts) */
-#define MOTION_ROOM (JW_TEMPLATE_MAX + JW_TEXT_SLACK + 2 * JW_TOKEN_MAX + 2 * NUMFMT_MAX)
+** one token (number, title and two counts), and the comma before it */
+#define MOTION_ROOM (1 + JW_TEMPLATE_MAX + JW_TEXT_SLACK + 2 * JW_TOKEN_MAX + 2 * NUMFMT_MAX)
 
 /* A motion's number of one to three digits (most are) quoted at o: its
 ** end; else NULL (having written bytes that do not count).  No byte past
@@ -1404,8 +1404,7 @@ static inline char *json_number_hole(struct json_writer *w, char *o, const char 
 static void json_motion_from(struct json_writer *w, const struct jw_template *tp, const struct terms *t,
                              const struct motion_result *mr)
 {
-	jw_template_start(w);
-	char *o = jw_room(w, MOTION_ROOM);
+	char *o = jw_template_start(w, jw_room(w, MOTION_ROOM));
 	size_t from = 0;
 	const struct jw_hole *h = tp->holes, *holes_end = h + tp->n_holes;
 	/* every motion's first holes (json_motion_usual writes them first):
@@ -1446,7 +1445,7 @@ static void json_motion_from(struct json_writer *w, const struct jw_template *tp
 */
 static void json_motion(struct json_writer *w, const struct terms *t, const struct motion_result *mr)
 {
-	if (!w->kept || w->rec || !shape_fits(mr)) {
+	if (!w->kept || w->rec || w->after_key || !shape_fits(mr)) {
 		json_motion_usual(w, t, mr, true);
 		return;
 	}
