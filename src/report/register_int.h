@@ -159,6 +159,7 @@ struct register_report {
 	bool link_meetings;
 	bool failed;                     /* a temporary file could not be made */
 	FILE *discard;                   /* out, when it keeps nothing: written there, not to temporary files */
+	struct body_out *declaring;      /* the last declaration's body, ready for the next (NULL: none) */
 };
 
 struct register_format_ops {

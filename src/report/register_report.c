@@ -95,10 +95,11 @@ static void on_table(void *ctx, const struct reg_table *t)
 	}
 }
 
-static void on_interest(void *ctx, const struct reg_interest *d)
+/* The body of d made ready for its declarations (its temporary file and
+** writer); NULL where it cannot be. */
+static struct body_out *declarations_out(struct register_report *rr, const char *body)
 {
-	struct register_report *rr = ctx;
-	struct body_out *bo = body_out_of(rr, d->body);
+	struct body_out *bo = body_out_of(rr, body);
 	if (bo && rr->ops == &register_json_ops && !bo->tails) {
 		bo->tails = arena_alloc(rr->arena, sizeof *bo->tails); /* zeroed once: copied whole */
 		register_json_tails_init(bo->tails);
@@ -109,12 +110,25 @@ static void on_interest(void *ctx, const struct reg_interest *d)
 		bo->iw = arena_alloc_uninit(rr->arena, sizeof *bo->iw);
 		wbuf_init(bo->iw, NULL);
 	}
-	if (bo && scratch(rr, &bo->interests, &bo->ji, rr->json_depth + 4)) {
-		if (bo->iw && bo->iw->out != bo->interests) /* its temporary file, new */
-			wbuf_init(bo->iw, bo->interests);
-		rr->ops->interest(rr, bo, d);
-		bo->n_interests++;
+	if (!bo || !scratch(rr, &bo->interests, &bo->ji, rr->json_depth + 4))
+		return NULL;
+	if (bo->iw && bo->iw->out != bo->interests) /* its temporary file, new */
+		wbuf_init(bo->iw, bo->interests);
+	return bo;
+}
+
+static void on_interest(void *ctx, const struct reg_interest *d)
+{
+	struct register_report *rr = ctx;
+	/* a history's declarations are mostly of one body: the last one's ready */
+	struct body_out *bo = rr->declaring;
+	if (!bo || bo->body->name != d->body) {
+		bo = rr->declaring = declarations_out(rr, d->body);
+		if (!bo)
+			return;
 	}
+	rr->ops->interest(rr, bo, d);
+	bo->n_interests++;
 }
 
 struct register_report *register_report_new(struct arena *a, const struct report_ops *ops, unsigned json_depth)
@@ -148,6 +162,7 @@ void register_report_rewind(struct register_report *rr)
 		close_scratch(rr, &rr->bodies.items[i]->interests);
 	}
 	rr->bodies.n = 0;
+	rr->declaring = NULL;
 	register_rewind(rr->rg);
 }
 
@@ -174,6 +189,7 @@ bool register_report_write(struct register_report *rr, FILE *out, struct json_wr
 		close_scratch(rr, &bo->interests);
 	}
 	rr->ops->end(rr, out, w, standalone);
+	rr->declaring = NULL; /* its files closed */
 	return ok;
 }
 
