@@ -121,7 +121,9 @@ struct jw_block {
 ** jw_copy_text copies in fixed-size steps */
 #define JW_TEXT_SLACK 64
 #define JW_TEMPLATE_BITS 7
-#define JW_TEMPLATE_WAYS 2
+/* slots a template may be kept in: with two, h2k's motions recorded 82
+** templates for fewer shapes, each written the usual way (54 with four) */
+#define JW_TEMPLATE_WAYS 4
 #define JW_TEMPLATE_KEY 12
 #define JW_TEMPLATE_HOLES 24
 #define JW_TEMPLATE_MAX 2048 /* bytes of text a template holds */
