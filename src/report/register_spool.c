@@ -329,17 +329,28 @@ static bool read_table(struct record *r, const struct reg_body *b, struct table_
 		return false;
 	for (unsigned c = 0; c < t->n_meetings; c++) {
 		struct reg_meeting *m = &in->meetings[c];
-		m->date = (qdate)get_u32(r);
-		m->seq = get_u32(r);
+		uint32_t date_seq[2]; /* the two numbers checked for at once */
+		if ((size_t)(r->end - r->at) < sizeof date_seq)
+			return false;
+		memcpy(date_seq, r->at, sizeof date_seq);
+		r->at += sizeof date_seq;
+		m->date = (qdate)date_seq[0];
+		m->seq = date_seq[1];
 		m->title = get_str(r);
 		m->file = get_file(r, c > 0 ? m - 1 : NULL);
 	}
+	/* the rows' indexes, checked for at once */
+	if (r->bad || (size_t)(r->end - r->at) / sizeof(uint32_t) < t->n_members)
+		return false;
+	struct reg_member *const *members = b->members.items;
 	for (unsigned k = 0; k < t->n_members; k++) {
-		uint32_t i = get_u32(r);
+		uint32_t i;
+		memcpy(&i, r->at + (size_t)k * sizeof i, sizeof i);
 		if (i >= b->members.n)
 			return false;
-		in->rows[k] = b->members.items[i];
+		in->rows[k] = members[i];
 	}
+	r->at += (size_t)t->n_members * sizeof(uint32_t);
 	size_t n_cells = (size_t)t->n_members * t->n_meetings;
 	if (r->bad || (size_t)(r->end - r->at) != n_cells)
 		return false;
