@@ -1299,6 +1299,21 @@ static bool shape_fits(const struct motion_result *mr)
 	return mr->n_quorum + mr->n_reqs <= JW_TEMPLATE_KEY - SHAPE_HEAD;
 }
 
+/* The rules of a shape's key are mr's (first and last: its first and
+** last rule, the two that most motions have) */
+static inline bool same_rules(const uint64_t *key, const struct motion_result *mr, uint64_t first, uint64_t last)
+{
+	unsigned nq = mr->n_quorum, nr = mr->n_reqs;
+	if (nq + nr <= 2)
+		return (nq + nr == 0 || key[0] == first) && (nq + nr < 2 || key[1] == last);
+	uint64_t diff = 0;
+	for (unsigned i = 0; i < nq; i++)
+		diff |= key[i] ^ (uint64_t)(uintptr_t)mr->quorum[i].req;
+	for (unsigned i = 0; i < nr; i++)
+		diff |= key[nq + i] ^ (uint64_t)(uintptr_t)mr->reqs[i].req;
+	return diff == 0;
+}
+
 /* The template kept for mr's shape (flags: motion_flags), or NULL: the
 ** words compared where they are, not gathered into a key first (as
 ** jw_template_set and jw_record_begin see the key motion_shape makes) */
@@ -1316,12 +1331,7 @@ static struct jw_template *motion_template(struct json_writer *w, uint64_t flags
 		/* (the flags hold the depth: a template's depth is the key's) */
 		if (set[s].n_key != n || key[0] != flags || key[1] != cls)
 			continue;
-		uint64_t diff = 0;
-		for (unsigned i = 0; i < nq; i++)
-			diff |= key[SHAPE_HEAD + i] ^ (uint64_t)(uintptr_t)mr->quorum[i].req;
-		for (unsigned i = 0; i < nr; i++)
-			diff |= key[SHAPE_HEAD + nq + i] ^ (uint64_t)(uintptr_t)mr->reqs[i].req;
-		if (!diff) {
+		if (same_rules(key + SHAPE_HEAD, mr, first, last)) {
 			jw_template_used(w, &set[s]);
 			return &set[s];
 		}

@@ -116,11 +116,11 @@ static const char *meeting_text(char *buf, size_t cap, unsigned present, unsigne
 	return buf;
 }
 
-static const struct terms *load_terms(struct run *R)
+static const struct terms *load_terms_text(struct run *R, const char *text)
 {
 	struct source *tsrc = arena_alloc(&R->f.arena, sizeof *tsrc);
 	struct ast_file *tfile = arena_alloc(&R->f.arena, sizeof *tfile);
-	source_from_memory(tsrc, &R->f.arena, "terms.tor", terms_text, strlen(terms_text));
+	source_from_memory(tsrc, &R->f.arena, "terms.tor", text, strlen(text));
 	const struct node *tn =
 		parse_file(&R->f.arena, &R->f.diag, tsrc, tfile) ? NULL : fixture_first_item(tfile, N_TERMS);
 	const struct terms *t = tn ? sema_terms(&R->f.arena, &R->f.diag, &R->f.ld, tn, tsrc) : NULL;
@@ -129,6 +129,11 @@ static const struct terms *load_terms(struct run *R)
 		fail_msg("the terms do not check");
 	}
 	return t;
+}
+
+static const struct terms *load_terms(struct run *R)
+{
+	return load_terms_text(R, terms_text);
 }
 
 static const struct meeting *read_meeting(struct run *R, const char *text)
@@ -447,6 +452,70 @@ static void test_findings_at_once(void **state)
 	out_close(&ws.b);
 }
 
+/* Terms whose motions have one or two rules: one for the quorum, and one
+** for a class or none (class c) */
+static const char few_rules_terms[] =
+	"terms \"U\" {\n"
+	"  effective 2024-01-01\n"
+	"  role m \"Member\" voting\n"
+	"  member m1 \"M 1\" m\n  member m2 \"M 2\" m\n  member m3 \"M 3\" m\n  member m4 \"M 4\" m\n"
+	"  quorum \"q\" {\n    require present >= 2\n  }\n"
+	"  class a \"a\" {\n    when motion.amount == 1\n    require yes > no\n  }\n"
+	"  class b \"b\" {\n    when motion.amount == 2\n    require yes >= 2\n  }\n"
+	"  class c \"c\" {\n    to be agreed\n  }\n"
+	"}\n";
+
+/*
+** Motions of one or two rules, whose templates are found by their first
+** and last rule (report_json's same_rules), written from them as a
+** writer without slots writes them; and each shape kept once: a motion
+** whose template is kept is written from it, not recorded again into
+** another slot.
+*/
+static void test_templates_of_few_rules(void **state)
+{
+	FIXTURE_ENTER(struct run, R);
+	const struct terms *t = load_terms_text(R, few_rules_terms);
+	static struct jw_kept kept;
+	static struct writers ws;
+	writers_open(&ws, &kept);
+	static const char *const present[] = { "m1", "m1, m2", "m1, m2, m3", "m1, m2, m3, m4" };
+	for (unsigned seed = 0; seed < 120; seed++) {
+		char text[1024];
+		unsigned yes = seed % 4, no = seed / 4 % 3;
+		snprintf(text, sizeof text,
+		         "meeting \"M%u\" on 2024-05-14 {\n  terms \"U\"\n  chair m1\n  present %s\n"
+		         "  motion 1 \"a\" amount 1 {\n    tally for %u against %u\n  }\n"
+		         "  motion 2 \"b\" amount 2 {\n    tally for %u against %u\n%s  }\n"
+		         "  motion 3 \"none\" {\n    tally for %u against %u\n  }\n}\n",
+		         seed, present[seed / 12 % 4], yes, no, no, yes, seed % 5 ? "" : "    recorded carried\n", yes, yes);
+		const struct meeting_result *r = eval_meeting(&R->f.arena, t, read_meeting(R, text));
+		assert_non_null(r);
+		report_json_meeting(&ws.kw, r);
+		report_json_meeting(&ws.fw, r);
+	}
+	const char *got, *want;
+	writers_end(&ws, &got, &want);
+	assert_non_null(strstr(want, "\"requires\": []"));
+	assert_non_null(strstr(want, "\"rule\": \"yes >= 2\""));
+	assert_string_equal(got, want);
+	unsigned templates = 0;
+	for (size_t i = 0; i < sizeof kept.templates / sizeof kept.templates[0]; i++) {
+		const struct jw_template *a = &kept.templates[i];
+		if (!a->n_key)
+			continue;
+		templates++;
+		assert_true(a->n_key <= 4); /* flags, class, and one or two rules */
+		for (size_t j = i + 1; j < sizeof kept.templates / sizeof kept.templates[0]; j++) {
+			const struct jw_template *b = &kept.templates[j];
+			assert_false(b->n_key == a->n_key && !memcmp(a->key, b->key, a->n_key * sizeof a->key[0]));
+		}
+	}
+	assert_true(templates >= 6);
+	out_close(&ws.a);
+	out_close(&ws.b);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -454,6 +523,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_motion_templates, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_count_lines, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_findings_at_once, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_templates_of_few_rules, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
