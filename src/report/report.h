@@ -134,6 +134,27 @@ void report_md_text(FILE *out, const char *s);
 /* One meeting as a JSON object (the value of "meeting" results in eval and replay). */
 void report_json_meeting(struct json_writer *w, const struct meeting_result *r);
 
+/*
+** A replay's meeting in its "meetings" array: its record's and terms'
+** files and digests, and "result" (report_json_meeting).  With `kept`
+** (zeroed before the first meeting), a writer with slots (jw_keep) in the
+** array at depth 2 writes the meeting's fixed lines in a few pieces, each
+** after one check for room: the four head lines, the same for every
+** meeting of one record file under one terms version, kept rendered and
+** copied while the names and digests are equal; anything else as without.
+*/
+#define JSON_HEAD_NAME 160 /* the longest file name kept (with its NUL) */
+#define JSON_HEAD_MAX 768  /* the head's text */
+struct json_meeting_kept {
+	bool valid;
+	unsigned short len;
+	char record_file[JSON_HEAD_NAME], terms_file[JSON_HEAD_NAME];
+	char record_sha256[SHA256_HEX_SIZE], terms_sha256[SHA256_HEX_SIZE];
+	char text[JSON_HEAD_MAX + JW_TEXT_SLACK]; /* JW_TEXT_SLACK bytes set past len (jw_copy_text) */
+};
+void report_json_replay_meeting(struct json_writer *w, struct json_meeting_kept *kept, const struct meeting_result *r,
+                                const struct replay_meta *meta);
+
 /* A location as JSON: an object {file, line, column} (or null), or just
 ** those fields inside an object being written ("file": null if none). */
 void report_json_where(struct json_writer *w, const struct loc *l);

@@ -1593,6 +1593,7 @@ struct json_replay {
 	struct json_writer w;            /* first: a struct json_replay * is its writer */
 	struct json_writer at_meetings;  /* the writer just after "meetings": [ */
 	struct jw_kept kept;             /* the terms' strings, quoted once: they live as long as the run */
+	struct json_meeting_kept head;   /* the meetings' head lines, kept for their files */
 };
 
 static bool json_replay_begin(struct replay_report *rw)
@@ -1603,6 +1604,7 @@ static bool json_replay_begin(struct replay_report *rw)
 	rw->state = j;
 	jw_init(&j->w, rw->out);
 	jw_keep(&j->w, &j->kept);
+	j->head.valid = false;
 	jw_begin_object(&j->w);
 	jw_key_lit(&j->w, "meetings");
 	jw_begin_array(&j->w);
@@ -1624,9 +1626,135 @@ static void json_replay_rewind(struct replay_report *rw)
 	memcpy(&j->w, &j->at_meetings, offsetof(struct json_writer, buf));
 }
 
-static void json_replay_meeting(struct replay_report *rw, const struct meeting_result *r, const struct replay_meta *meta)
+/* ---- a replay's meeting from fixed pieces ------------------------------------------------ */
+
+/* A literal's bytes at o: their end */
+#define PUT_LIT(o, lit) (memcpy((o), (lit), sizeof(lit) - 1), (o) + sizeof(lit) - 1)
+/* The depth of a replay's "meetings" array, the one the pieces are made for */
+#define MEETINGS_DEPTH 2
+/* The room a piece needs: the head, three strings on their lines (after
+** one written the usual way, json_string_hole makes room for the rest) */
+#define MEETING_ROOM (JSON_HEAD_MAX + JW_TEXT_SLACK + 3 * (JW_LINE_MAX + JW_KEY_MAX + JW_TOKEN_MAX))
+
+/* meta's head made into k, as the usual way writes it at MEETINGS_DEPTH
+** after its comma: from the meeting's "{" to "title": (false: it is not
+** one a head is kept for: a long name, or one that needs escapes) */
+static bool make_meeting_head(struct json_meeting_kept *k, const struct replay_meta *meta)
 {
-	struct json_writer *w = rw->state;
+	k->valid = false;
+	if (strlen(meta->record_file) >= JSON_HEAD_NAME || strlen(meta->terms_file) >= JSON_HEAD_NAME ||
+	    strnlen(meta->record_sha256, SHA256_HEX_SIZE) >= SHA256_HEX_SIZE ||
+	    strnlen(meta->terms_sha256, SHA256_HEX_SIZE) >= SHA256_HEX_SIZE)
+		return false;
+	char t[JSON_HEAD_MAX + JW_TOKEN_MAX]; /* room for jw_quote_plain at any point of the head */
+	char *o = PUT_LIT(t, "\n    {\n      \"file\": ");
+	if (!(o = jw_quote_plain(o, meta->record_file)))
+		return false;
+	o = PUT_LIT(o, ",\n      \"sha256\": \"");
+	o = stpcpy(o, meta->record_sha256);
+	o = PUT_LIT(o, "\",\n      \"terms_file\": ");
+	if (!(o = jw_quote_plain(o, meta->terms_file)))
+		return false;
+	o = PUT_LIT(o, ",\n      \"terms_sha256\": \"");
+	o = stpcpy(o, meta->terms_sha256);
+	o = PUT_LIT(o, "\",\n      \"result\": {\n        \"meeting\": {\n          \"title\": ");
+	size_t len = (size_t)(o - t);
+	if (len > JSON_HEAD_MAX)
+		return false;
+	memcpy(k->text, t, len);
+	memset(k->text + len, 0, JW_TEXT_SLACK);
+	k->len = (unsigned short)len;
+	strcpy(k->record_file, meta->record_file);
+	strcpy(k->terms_file, meta->terms_file);
+	memcpy(k->record_sha256, meta->record_sha256, SHA256_HEX_SIZE);
+	memcpy(k->terms_sha256, meta->terms_sha256, SHA256_HEX_SIZE);
+	k->valid = true;
+	return true;
+}
+
+/* The head kept in k is meta's: compared by content (a file's name is
+** freed when it closes, and another's may be given the same address) */
+static bool meeting_head_is(const struct json_meeting_kept *k, const struct replay_meta *meta)
+{
+	return k->valid && !strcmp(k->record_file, meta->record_file) && !strcmp(k->terms_file, meta->terms_file) &&
+	       !strcmp(k->record_sha256, meta->record_sha256) && !strcmp(k->terms_sha256, meta->terms_sha256);
+}
+
+/* "key": n on its line in the meeting's summary or object (depth 5), at o */
+#define MEETING_INT(o, key, n) ((o) = PUT_LIT((o), ",\n          \"" key "\": "), (o) += numfmt_i64_fast((o), (int64_t)(n)))
+
+/*
+** A replay's meeting as report_json_replay_meeting and report_json_meeting
+** write it, at MEETINGS_DEPTH with its head in k: the head copied, the
+** meeting's strings quoted after it, its fixed lines and numbers written
+** a piece at a time (one check for room each), the writer's state set as
+** the usual way leaves it where the terms, the motions and the findings
+** are written the usual way.
+*/
+static void json_replay_meeting_at_once(struct json_writer *w, const struct json_meeting_kept *k,
+                                        const struct meeting_result *r)
+{
+	const struct meeting *m = r->meeting;
+	char d[DATE_FMT_MAX];
+	char *o = jw_room(w, MEETING_ROOM);
+	*o = ',';
+	o += !w->first[MEETINGS_DEPTH];
+	w->first[MEETINGS_DEPTH] = false;
+	o = jw_copy_text(o, k->text, k->len);
+	/* in "meeting", after "title": its keys and those of the objects it is in written */
+	w->depth = MEETINGS_DEPTH + 3;
+	w->first[MEETINGS_DEPTH + 1] = w->first[MEETINGS_DEPTH + 2] = w->first[MEETINGS_DEPTH + 3] = false;
+	o = json_string_hole(w, o, m->title);
+	o = PUT_LIT(o, ",\n          \"date\": ");
+	o = json_string_hole(w, o, date_format(m->date, d));
+	o = PUT_LIT(o, ",\n          \"file\": ");
+	o = json_string_hole(w, o, m->src->name);
+	jw_end_at(w, o);
+	w->after_key = false;
+	jw_run(w, r->terms, json_terms, r->terms);
+	o = jw_room(w, MEETING_ROOM);
+	MEETING_INT(o, "members", r->members);
+	MEETING_INT(o, "present_at_start", r->present_at_start);
+	o = PUT_LIT(o, "\n        },\n        \"motions\": [");
+	jw_end_at(w, o);
+	w->first[MEETINGS_DEPTH + 3] = true; /* the motions' array, at the same depth */
+	for (unsigned i = 0; i < r->n_motions; i++)
+		json_motion(w, r->terms, &r->motions[i]);
+	o = jw_room(w, MEETING_ROOM);
+	if (!w->first[MEETINGS_DEPTH + 3])
+		o = PUT_LIT(o, "\n        ");
+	o = PUT_LIT(o, "],\n        \"findings\": ");
+	w->depth = MEETINGS_DEPTH + 2;
+	if (!r->findings.first) {
+		o = PUT_LIT(o, "[]");
+	} else {
+		jw_end_at(w, o);
+		w->after_key = true;
+		json_findings(w, &r->findings);
+		o = jw_room(w, MEETING_ROOM);
+	}
+	o = PUT_LIT(o, ",\n        \"summary\": {\n          \"motions\": ");
+	o += numfmt_i64_fast(o, (int64_t)r->n_motions);
+	MEETING_INT(o, "errors", r->count_by_sev[SEV_ERROR]);
+	MEETING_INT(o, "breaches", r->count_by_sev[SEV_BREACH]);
+	MEETING_INT(o, "warnings", r->count_by_sev[SEV_WARNING]);
+	MEETING_INT(o, "notes", r->count_by_sev[SEV_NOTE]);
+	MEETING_INT(o, "mismatches", r->mismatches);
+	o = PUT_LIT(o, "\n        }\n      }\n    }");
+	jw_end_at(w, o);
+	w->depth = MEETINGS_DEPTH;
+	w->first[MEETINGS_DEPTH + 3] = false;
+	w->after_key = false;
+}
+
+void report_json_replay_meeting(struct json_writer *w, struct json_meeting_kept *kept, const struct meeting_result *r,
+                                const struct replay_meta *meta)
+{
+	if (kept && w->kept && !w->rec && !w->after_key && w->depth == MEETINGS_DEPTH &&
+	    (meeting_head_is(kept, meta) || make_meeting_head(kept, meta))) {
+		json_replay_meeting_at_once(w, kept, r);
+		return;
+	}
 	jw_begin_object(w);
 	jw_key_string(w, "file", meta->record_file);
 	jw_key_lit(w, "sha256");
@@ -1637,6 +1765,12 @@ static void json_replay_meeting(struct replay_report *rw, const struct meeting_r
 	jw_key_lit(w, "result");
 	report_json_meeting(w, r);
 	jw_end_object(w);
+}
+
+static void json_replay_meeting(struct replay_report *rw, const struct meeting_result *r, const struct replay_meta *meta)
+{
+	struct json_replay *j = rw->state;
+	report_json_replay_meeting(&j->w, &j->head, r, meta);
 }
 
 static void json_history_findings(struct json_writer *w, const struct replay_report *rw)

@@ -15,7 +15,8 @@
 ** and digits with each small value, made), for every count below 100 and
 ** more; and so are findings written at once, of every code and severity,
 ** with and without a clause, a place, a rule and a suggestion, at every
-** depth.
+** depth; and so are a replay's meetings written from fixed pieces, their
+** head lines kept for their files.
 ** Run from the repository root (stdlib/ is found there).
 */
 #include <stdarg.h>
@@ -516,6 +517,92 @@ static void test_templates_of_few_rules(void **state)
 	out_close(&ws.b);
 }
 
+/*
+** Meetings as a replay writes them (report_json_replay_meeting): by a
+** writer with slots and its head kept, from fixed pieces; by one without,
+** the usual way; over meetings of record files and digests in turn (one
+** name's text changed in place, at the same address), names and titles
+** that need escapes or are long, meetings with and without findings or
+** motions, and large numbers in the summary.
+*/
+static void test_replay_meetings(void **state)
+{
+	FIXTURE_ENTER(struct run, R);
+	const struct terms *t = load_terms(R);
+	static struct jw_kept kept;
+	static struct json_meeting_kept head;
+	static struct writers ws;
+	writers_open(&ws, &kept);
+	head.valid = false;
+	jw_begin_array(&ws.kw); /* the depth of a replay's "meetings" */
+	jw_begin_array(&ws.fw);
+	char long_name[300];
+	memset(long_name, 'n', sizeof long_name - 1);
+	long_name[sizeof long_name - 1] = '\0';
+	unsigned kept_heads = 0;
+	char in_place[32]; /* one address, its text changed: compared by content */
+	static const char *const titles[] = { "Plain", "say \\\"no\\\"", "back\\\\slash", "" };
+	for (unsigned seed = 0; seed < 240; seed++) {
+		char text[8192];
+		const struct meeting *m;
+		if (seed % 11 == 5 || seed % 11 == 8) { /* no motions, or one; a chair not on the roster: a finding */
+			snprintf(text, sizeof text,
+			         "meeting \"%s %u\" on 2024-05-14 {\n  terms \"T\"\n  chair %s\n  present l1, l2, m1, m2\n%s}\n",
+			         titles[seed / 11 % 4], seed, seed % 2 ? "zed" : "l1",
+			         seed % 11 == 8 ? "  motion 1 \"one\" {\n    tally for 3 against 1\n  }\n" : "");
+			m = read_meeting(R, text);
+		} else {
+			meeting_text(text, sizeof text, 1 + seed * 7 % 10, seed);
+			if (seed % 3 == 1) { /* the title "M<seed>" made one that needs escapes */
+				char other[8300];
+				const char *rest = strchr(text, '"') + 1;
+				snprintf(other, sizeof other, "meeting \"%s %s", titles[seed / 3 % 4], rest);
+				m = read_meeting(R, other);
+			} else {
+				m = read_meeting(R, text);
+			}
+		}
+		const struct meeting_result *r = eval_meeting(&R->f.arena, t, m);
+		assert_non_null(r);
+		struct meeting_result big = *r;
+		if (seed % 7 == 3) {
+			big.members = INT64_MAX;
+			big.present_at_start = 1234567890123;
+			big.count_by_sev[SEV_ERROR] = 4000000000u;
+			big.count_by_sev[SEV_NOTE] = 100;
+			big.mismatches = 65536;
+		}
+		snprintf(in_place, sizeof in_place, "p%u.minutes", seed / 9);
+		static const char *const records[] = { "a.minutes", "b.minutes", "we\"ird.minutes", NULL, NULL };
+		struct replay_meta meta;
+		meta.record_file = records[seed / 4 % 5] ? records[seed / 4 % 5] : seed / 4 % 5 == 3 ? in_place : long_name;
+		meta.terms_file = seed / 20 % 2 ? "terms.tor" : "other/terms.tor";
+		for (unsigned i = 0; i < SHA256_HEX_SIZE - 1; i++) {
+			meta.record_sha256[i] = "0123456789abcdef"[(i + seed / 6) % 16];
+			meta.terms_sha256[i] = "0123456789abcdef"[(i * 3 + seed / 50) % 16];
+		}
+		meta.record_sha256[SHA256_HEX_SIZE - 1] = meta.terms_sha256[SHA256_HEX_SIZE - 1] = '\0';
+		report_json_replay_meeting(&ws.kw, &head, &big, &meta);
+		report_json_replay_meeting(&ws.fw, NULL, &big, &meta);
+		kept_heads += head.valid; /* written from pieces (not the long name, nor the one with escapes) */
+	}
+	jw_end_array(&ws.kw);
+	jw_end_array(&ws.fw);
+	const char *got, *want;
+	writers_end(&ws, &got, &want);
+	/* the shapes were there: meetings with findings and without, titles escaped, no motions */
+	assert_non_null(strstr(want, "\n        \"findings\": [],"));
+	assert_non_null(strstr(want, "\n        \"findings\": [\n"));
+	assert_non_null(strstr(want, "\"title\": \"say \\\"no\\\" "));
+	assert_non_null(strstr(want, "\"motions\": [],"));
+	assert_non_null(strstr(want, "\"members\": 9223372036854775807,"));
+	assert_non_null(strstr(want, "\"file\": \"p3.minutes\""));
+	assert_string_equal(got, want);
+	assert_true(kept_heads >= 130);
+	out_close(&ws.a);
+	out_close(&ws.b);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -524,6 +611,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_count_lines, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_findings_at_once, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_templates_of_few_rules, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_replay_meetings, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
