@@ -137,7 +137,7 @@ void report_json_meeting(struct json_writer *w, const struct meeting_result *r);
 /*
 ** A replay's meeting in its "meetings" array: its record's and terms'
 ** files and digests, and "result" (report_json_meeting).  With `kept`
-** (zeroed before the first meeting), a writer with slots (jw_keep) in the
+** (valid false and terms NULL before the first meeting), a writer with slots (jw_keep) in the
 ** array at depth 2 writes the meeting's fixed lines in a few pieces, each
 ** after one check for room: the four head lines, the same for every
 ** meeting of one record file under one terms version, kept rendered and
@@ -151,6 +151,11 @@ struct json_meeting_kept {
 	char record_file[JSON_HEAD_NAME], terms_file[JSON_HEAD_NAME];
 	char record_sha256[SHA256_HEX_SIZE], terms_sha256[SHA256_HEX_SIZE];
 	char text[JSON_HEAD_MAX + JW_TEXT_SLACK]; /* JW_TEXT_SLACK bytes set past len (jw_copy_text) */
+	/* the meeting's "terms" as jw_run wrote it for these terms (they live as
+	** long as the writer, as jw_run's key); NULL: none */
+	const struct terms *terms;
+	unsigned short terms_len;
+	char terms_text[JW_RUN_MAX + JW_TEXT_SLACK];
 };
 void report_json_replay_meeting(struct json_writer *w, struct json_meeting_kept *kept, const struct meeting_result *r,
                                 const struct replay_meta *meta);

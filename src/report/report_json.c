@@ -1605,6 +1605,7 @@ static bool json_replay_begin(struct replay_report *rw)
 	jw_init(&j->w, rw->out);
 	jw_keep(&j->w, &j->kept);
 	j->head.valid = false;
+	j->head.terms = NULL;
 	jw_begin_object(&j->w);
 	jw_key_lit(&j->w, "meetings");
 	jw_begin_array(&j->w);
@@ -1638,13 +1639,14 @@ static void json_replay_rewind(struct replay_report *rw)
 
 /* meta's head made into k, as the usual way writes it at MEETINGS_DEPTH
 ** after its comma: from the meeting's "{" to "title": (false: it is not
-** one a head is kept for: a long name, or one that needs escapes) */
+** one a head is kept for: a long name, one that needs escapes, a digest
+** not of 64 digits; so the kept digests are set whole, and compared whole) */
 static bool make_meeting_head(struct json_meeting_kept *k, const struct replay_meta *meta)
 {
 	k->valid = false;
 	if (strlen(meta->record_file) >= JSON_HEAD_NAME || strlen(meta->terms_file) >= JSON_HEAD_NAME ||
-	    strnlen(meta->record_sha256, SHA256_HEX_SIZE) >= SHA256_HEX_SIZE ||
-	    strnlen(meta->terms_sha256, SHA256_HEX_SIZE) >= SHA256_HEX_SIZE)
+	    strnlen(meta->record_sha256, SHA256_HEX_SIZE) != SHA256_HEX_SIZE - 1 ||
+	    strnlen(meta->terms_sha256, SHA256_HEX_SIZE) != SHA256_HEX_SIZE - 1)
 		return false;
 	char t[JSON_HEAD_MAX + JW_TOKEN_MAX]; /* room for jw_quote_plain at any point of the head */
 	char *o = PUT_LIT(t, "\n    {\n      \"file\": ");
@@ -1677,11 +1679,33 @@ static bool make_meeting_head(struct json_meeting_kept *k, const struct replay_m
 static bool meeting_head_is(const struct json_meeting_kept *k, const struct replay_meta *meta)
 {
 	return k->valid && !strcmp(k->record_file, meta->record_file) && !strcmp(k->terms_file, meta->terms_file) &&
-	       !strcmp(k->record_sha256, meta->record_sha256) && !strcmp(k->terms_sha256, meta->terms_sha256);
+	       !memcmp(k->record_sha256, meta->record_sha256, SHA256_HEX_SIZE) &&
+	       !memcmp(k->terms_sha256, meta->terms_sha256, SHA256_HEX_SIZE);
 }
 
 /* "key": n on its line in the meeting's summary or object (depth 5), at o */
 #define MEETING_INT(o, key, n) ((o) = PUT_LIT((o), ",\n          \"" key "\": "), (o) += numfmt_i64_fast((o), (int64_t)(n)))
+
+/* The meeting's "terms" (after its "file", in "meeting"): as jw_run writes
+** them, and kept in k for the next meeting of the same terms where no
+** text was given out meanwhile; then copied (jw_run's lookup cost more) */
+static void json_meeting_terms(struct json_writer *w, struct json_meeting_kept *k, const struct terms *t)
+{
+	if (t == k->terms) {
+		jw_end_at(w, jw_copy_text(jw_room(w, JW_RUN_MAX + JW_TEXT_SLACK), k->terms_text, k->terms_len));
+		w->first[MEETINGS_DEPTH + 4] = false;
+		return;
+	}
+	size_t start = w->pending, given = w->given;
+	jw_run(w, t, json_terms, t);
+	size_t len = w->pending - start;
+	if (w->given != given || len > JW_RUN_MAX || w->depth != MEETINGS_DEPTH + 3 || w->after_key)
+		return;
+	memcpy(k->terms_text, w->buf + start, len);
+	memset(k->terms_text + len, 0, JW_TEXT_SLACK);
+	k->terms_len = (unsigned short)len;
+	k->terms = t;
+}
 
 /*
 ** A replay's meeting as report_json_replay_meeting and report_json_meeting
@@ -1691,7 +1715,7 @@ static bool meeting_head_is(const struct json_meeting_kept *k, const struct repl
 ** the usual way leaves it where the terms, the motions and the findings
 ** are written the usual way.
 */
-static void json_replay_meeting_at_once(struct json_writer *w, const struct json_meeting_kept *k,
+static void json_replay_meeting_at_once(struct json_writer *w, struct json_meeting_kept *k,
                                         const struct meeting_result *r)
 {
 	const struct meeting *m = r->meeting;
@@ -1711,7 +1735,7 @@ static void json_replay_meeting_at_once(struct json_writer *w, const struct json
 	o = json_string_hole(w, o, m->src->name);
 	jw_end_at(w, o);
 	w->after_key = false;
-	jw_run(w, r->terms, json_terms, r->terms);
+	json_meeting_terms(w, k, r->terms);
 	o = jw_room(w, MEETING_ROOM);
 	MEETING_INT(o, "members", r->members);
 	MEETING_INT(o, "present_at_start", r->present_at_start);

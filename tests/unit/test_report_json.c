@@ -528,12 +528,17 @@ static void test_templates_of_few_rules(void **state)
 static void test_replay_meetings(void **state)
 {
 	FIXTURE_ENTER(struct run, R);
-	const struct terms *t = load_terms(R);
+	/* two versions of the terms, in turn: their "terms" differ */
+	char later[sizeof terms_text];
+	memcpy(later, terms_text, sizeof terms_text);
+	memcpy(strstr(later, "effective 2024-01-01"), "effective 2024-02-01", 20);
+	const struct terms *versions[2] = { load_terms(R), load_terms_text(R, later) };
 	static struct jw_kept kept;
 	static struct json_meeting_kept head;
 	static struct writers ws;
 	writers_open(&ws, &kept);
 	head.valid = false;
+	head.terms = NULL;
 	jw_begin_array(&ws.kw); /* the depth of a replay's "meetings" */
 	jw_begin_array(&ws.fw);
 	char long_name[300];
@@ -562,7 +567,7 @@ static void test_replay_meetings(void **state)
 				m = read_meeting(R, text);
 			}
 		}
-		const struct meeting_result *r = eval_meeting(&R->f.arena, t, m);
+		const struct meeting_result *r = eval_meeting(&R->f.arena, versions[seed / 5 % 2], m);
 		assert_non_null(r);
 		struct meeting_result big = *r;
 		if (seed % 7 == 3) {
@@ -597,6 +602,7 @@ static void test_replay_meetings(void **state)
 	assert_non_null(strstr(want, "\"motions\": [],"));
 	assert_non_null(strstr(want, "\"members\": 9223372036854775807,"));
 	assert_non_null(strstr(want, "\"file\": \"p3.minutes\""));
+	assert_non_null(strstr(want, "\"effective\": \"2024-02-01\""));
 	assert_string_equal(got, want);
 	assert_true(kept_heads >= 130);
 	out_close(&ws.a);
