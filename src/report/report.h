@@ -137,11 +137,12 @@ void report_json_meeting(struct json_writer *w, const struct meeting_result *r);
 /*
 ** A replay's meeting in its "meetings" array: its record's and terms'
 ** files and digests, and "result" (report_json_meeting).  With `kept`
-** (valid false and terms NULL before the first meeting), a writer with slots (jw_keep) in the
-** array at depth 2 writes the meeting's fixed lines in a few pieces, each
-** after one check for room: the four head lines, the same for every
-** meeting of one record file under one terms version, kept rendered and
-** copied while the names and digests are equal; anything else as without.
+** (valid false, terms NULL, month_first and month_days 0 before the first
+** meeting), a writer with slots (jw_keep) in the array at depth 2 writes
+** the meeting's fixed lines in a few pieces, each after one check for
+** room: the four head lines, the same for every meeting of one record file
+** under one terms version, kept rendered and copied while the names and
+** digests are equal; anything else as without.
 */
 #define JSON_HEAD_NAME 160 /* the longest file name kept (with its NUL) */
 #define JSON_HEAD_MAX 768  /* the head's text */
@@ -155,6 +156,11 @@ struct json_meeting_kept {
 	** long as the writer, as jw_run's key); NULL: none */
 	const struct terms *terms;
 	unsigned short terms_len;
+	/* the month of the last meeting's date: its first day, its days (0:
+	** none kept) and its text up to the day, "YYYY-MM-" */
+	qdate month_first;
+	unsigned month_days;
+	char month_text[8];
 	char terms_text[JW_RUN_MAX + JW_TEXT_SLACK];
 };
 void report_json_replay_meeting(struct json_writer *w, struct json_meeting_kept *kept, const struct meeting_result *r,

@@ -1606,6 +1606,8 @@ static bool json_replay_begin(struct replay_report *rw)
 	jw_keep(&j->w, &j->kept);
 	j->head.valid = false;
 	j->head.terms = NULL;
+	j->head.month_first = 0;
+	j->head.month_days = 0; /* read with month_first: both set */
 	jw_begin_object(&j->w);
 	jw_key_lit(&j->w, "meetings");
 	jw_begin_array(&j->w);
@@ -1707,6 +1709,37 @@ static void json_meeting_terms(struct json_writer *w, struct json_meeting_kept *
 	k->terms = t;
 }
 
+/* The meeting's date quoted at o as date_format writes it (where the writer's
+** text ends, with room for a token): from the month kept in k where the
+** date is in it (most meetings are in their last's month), else formatted
+** and its month kept.  Its end. */
+static char *json_meeting_date(struct json_writer *w, struct json_meeting_kept *k, char *o, qdate d)
+{
+	uint64_t day = (uint64_t)((int64_t)d - k->month_first);
+	if (day < k->month_days) {
+		*o = '"';
+		memcpy(o + 1, k->month_text, 8);
+		o[9] = (char)('0' + (day + 1) / 10);
+		o[10] = (char)('0' + (day + 1) % 10);
+		o[11] = '"';
+		return o + 12;
+	}
+	char t[DATE_FMT_MAX];
+	date_format(d, t);
+	k->month_days = 0;
+	int y, m, dd;
+	qdate next;
+	if (date_in_range(d)) {
+		date_to_ymd(d, &y, &m, &dd);
+		if (date_from_ymd(m == 12 ? y + 1 : y, m == 12 ? 1 : m + 1, 1, &next) == DATE_OK) {
+			k->month_first = d - (dd - 1);
+			k->month_days = (unsigned)(next - k->month_first);
+			memcpy(k->month_text, t, 8);
+		}
+	}
+	return json_string_hole(w, o, t);
+}
+
 /*
 ** A replay's meeting as report_json_replay_meeting and report_json_meeting
 ** write it, at MEETINGS_DEPTH with its head in k: the head copied, the
@@ -1719,7 +1752,6 @@ static void json_replay_meeting_at_once(struct json_writer *w, struct json_meeti
                                         const struct meeting_result *r)
 {
 	const struct meeting *m = r->meeting;
-	char d[DATE_FMT_MAX];
 	char *o = jw_room(w, MEETING_ROOM);
 	*o = ',';
 	o += !w->first[MEETINGS_DEPTH];
@@ -1730,7 +1762,7 @@ static void json_replay_meeting_at_once(struct json_writer *w, struct json_meeti
 	w->first[MEETINGS_DEPTH + 1] = w->first[MEETINGS_DEPTH + 2] = w->first[MEETINGS_DEPTH + 3] = false;
 	o = json_string_hole(w, o, m->title);
 	o = PUT_LIT(o, ",\n          \"date\": ");
-	o = json_string_hole(w, o, date_format(m->date, d));
+	o = json_meeting_date(w, k, o, m->date);
 	o = PUT_LIT(o, ",\n          \"file\": ");
 	o = json_string_hole(w, o, m->src->name);
 	jw_end_at(w, o);

@@ -517,13 +517,26 @@ static void test_templates_of_few_rules(void **state)
 	out_close(&ws.b);
 }
 
+/* text's meeting on a date every third day or so from 2024-01-26 by
+** seed, through leap and common Februaries and years' ends */
+static char *dated(char *text, unsigned seed)
+{
+	char *on = strstr(text, " on 2024-05-14 ");
+	assert_non_null(on);
+	qdate from;
+	assert_int_equal(date_from_ymd(2024, 1, 26, &from), DATE_OK);
+	char d[DATE_FMT_MAX];
+	memcpy(on + 4, date_format(from + (qdate)(seed * 3 + seed % 2), d), 10);
+	return text;
+}
+
 /*
 ** Meetings as a replay writes them (report_json_replay_meeting): by a
 ** writer with slots and its head kept, from fixed pieces; by one without,
 ** the usual way; over meetings of record files and digests in turn (one
 ** name's text changed in place, at the same address), names and titles
 ** that need escapes or are long, meetings with and without findings or
-** motions, and large numbers in the summary.
+** motions, dates through many months, and large numbers in the summary.
 */
 static void test_replay_meetings(void **state)
 {
@@ -539,6 +552,8 @@ static void test_replay_meetings(void **state)
 	writers_open(&ws, &kept);
 	head.valid = false;
 	head.terms = NULL;
+	head.month_first = 0;
+	head.month_days = 0;
 	jw_begin_array(&ws.kw); /* the depth of a replay's "meetings" */
 	jw_begin_array(&ws.fw);
 	char long_name[300];
@@ -555,9 +570,10 @@ static void test_replay_meetings(void **state)
 			         "meeting \"%s %u\" on 2024-05-14 {\n  terms \"T\"\n  chair %s\n  present l1, l2, m1, m2\n%s}\n",
 			         titles[seed / 11 % 4], seed, seed % 2 ? "zed" : "l1",
 			         seed % 11 == 8 ? "  motion 1 \"one\" {\n    tally for 3 against 1\n  }\n" : "");
-			m = read_meeting(R, text);
+			m = read_meeting(R, dated(text, seed));
 		} else {
 			meeting_text(text, sizeof text, 1 + seed * 7 % 10, seed);
+			dated(text, seed);
 			if (seed % 3 == 1) { /* the title "M<seed>" made one that needs escapes */
 				char other[8300];
 				const char *rest = strchr(text, '"') + 1;
@@ -603,6 +619,9 @@ static void test_replay_meetings(void **state)
 	assert_non_null(strstr(want, "\"members\": 9223372036854775807,"));
 	assert_non_null(strstr(want, "\"file\": \"p3.minutes\""));
 	assert_non_null(strstr(want, "\"effective\": \"2024-02-01\""));
+	assert_non_null(strstr(want, "\"date\": \"2024-02-29\""));
+	assert_non_null(strstr(want, "\"date\": \"2024-12-31\""));
+	assert_non_null(strstr(want, "\"date\": \"2025-01-02\""));
 	assert_string_equal(got, want);
 	assert_true(kept_heads >= 130);
 	out_close(&ws.a);
