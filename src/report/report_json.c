@@ -1639,10 +1639,20 @@ static void json_replay_rewind(struct replay_report *rw)
 ** one written the usual way, json_string_hole makes room for the rest) */
 #define MEETING_ROOM (JSON_HEAD_MAX + JW_TEXT_SLACK + 3 * (JW_LINE_MAX + JW_KEY_MAX + JW_TOKEN_MAX))
 
+/* s quoted at o (the text ends by `end`) as jw_string quotes it, escapes
+** and all: by jw_quote_key, which every build has (jw_quote_plain is only
+** where strings are scanned sixteen bytes a step, not under
+** AddressSanitizer).  Its end, or NULL where there is no room. */
+static char *head_quoted(char *o, const char *end, const char *s)
+{
+	size_t n = jw_quote_key(o, (size_t)(end - o), s);
+	return n ? o + n - 2 : NULL; /* without the key's ": " */
+}
+
 /* meta's head made into k, as the usual way writes it at MEETINGS_DEPTH
 ** after its comma: from the meeting's "{" to "title": (false: it is not
-** one a head is kept for: a long name, one that needs escapes, a digest
-** not of 64 digits; so the kept digests are set whole, and compared whole) */
+** one a head is kept for: a long name, a digest not of 64 digits; so the
+** kept digests are set whole, and compared whole) */
 static bool make_meeting_head(struct json_meeting_kept *k, const struct replay_meta *meta)
 {
 	k->valid = false;
@@ -1650,14 +1660,14 @@ static bool make_meeting_head(struct json_meeting_kept *k, const struct replay_m
 	    strnlen(meta->record_sha256, SHA256_HEX_SIZE) != SHA256_HEX_SIZE - 1 ||
 	    strnlen(meta->terms_sha256, SHA256_HEX_SIZE) != SHA256_HEX_SIZE - 1)
 		return false;
-	char t[JSON_HEAD_MAX + JW_TOKEN_MAX]; /* room for jw_quote_plain at any point of the head */
+	char t[JSON_HEAD_MAX + JW_TOKEN_MAX];
 	char *o = PUT_LIT(t, "\n    {\n      \"file\": ");
-	if (!(o = jw_quote_plain(o, meta->record_file)))
+	if (!(o = head_quoted(o, t + sizeof t, meta->record_file)))
 		return false;
 	o = PUT_LIT(o, ",\n      \"sha256\": \"");
 	o = stpcpy(o, meta->record_sha256);
 	o = PUT_LIT(o, "\",\n      \"terms_file\": ");
-	if (!(o = jw_quote_plain(o, meta->terms_file)))
+	if (!(o = head_quoted(o, t + sizeof t, meta->terms_file)))
 		return false;
 	o = PUT_LIT(o, ",\n      \"terms_sha256\": \"");
 	o = stpcpy(o, meta->terms_sha256);

@@ -605,7 +605,7 @@ static void test_replay_meetings(void **state)
 		meta.record_sha256[SHA256_HEX_SIZE - 1] = meta.terms_sha256[SHA256_HEX_SIZE - 1] = '\0';
 		report_json_replay_meeting(&ws.kw, &head, &big, &meta);
 		report_json_replay_meeting(&ws.fw, NULL, &big, &meta);
-		kept_heads += head.valid; /* written from pieces (not the long name, nor the one with escapes) */
+		kept_heads += head.valid; /* written from pieces (not the long name) */
 	}
 	jw_end_array(&ws.kw);
 	jw_end_array(&ws.fw);
