@@ -64,17 +64,22 @@ bool sha256_hex(const void *data, size_t len, char hex[SHA256_HEX_SIZE])
 /* Read and hashed a piece at a time: as much as the caches hold well. */
 #define SHA256_PIECE ((size_t)64 << 10)
 
+void sha256_add_read(struct sha256_stream *st, size_t from, size_t len,
+                     size_t (*read)(void *ctx, size_t at, char *buf, size_t n), void *ctx)
+{
+	char piece[SHA256_PIECE];
+	for (size_t at = from; st->ok && at < len;) {
+		size_t k = read(ctx, at, piece, len - at < SHA256_PIECE ? len - at : SHA256_PIECE);
+		st->ok = k > 0;
+		sha256_add(st, piece, k);
+		at += k;
+	}
+}
+
 bool sha256_hex_read(size_t len, size_t (*read)(void *ctx, size_t at, char *buf, size_t n), void *ctx,
                      char hex[SHA256_HEX_SIZE])
 {
-	char piece[SHA256_PIECE];
 	struct sha256_stream st;
-	sha256_begin(&st);
-	for (size_t at = 0; st.ok && at < len;) {
-		size_t k = read(ctx, at, piece, len - at < SHA256_PIECE ? len - at : SHA256_PIECE);
-		st.ok = k > 0;
-		sha256_add(&st, piece, k);
-		at += k;
-	}
+	sha256_add_read(sha256_begin(&st), 0, len, read, ctx);
 	return sha256_end(&st, hex);
 }

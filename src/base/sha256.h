@@ -32,5 +32,9 @@ size_t sha256_stream_size(void);
 struct sha256_stream *sha256_begin(void *mem);
 void sha256_add(struct sha256_stream *st, const void *data, size_t n);
 bool sha256_end(struct sha256_stream *st, char hex[SHA256_HEX_SIZE]);
+/* Bytes [from, len) added, as sha256_hex_read reads them (a failed read
+** fails the hash). */
+void sha256_add_read(struct sha256_stream *st, size_t from, size_t len,
+                     size_t (*read)(void *ctx, size_t at, char *buf, size_t n), void *ctx);
 
 #endif

@@ -453,22 +453,15 @@ void source_hash_begin(struct source *s)
 	s->hashed = 0;
 }
 
-/* What the readers did not bring in is read here, a piece at a time. */
-#define SOURCE_HASH_PIECE ((size_t)64 << 10)
-
+/* What the readers did not bring in is read here, as source_sha256_hex
+** reads it. */
 bool source_hash_end(struct source *s, char hex[SHA256_HEX_SIZE])
 {
 	struct sha256_stream *st = s->hash;
 	if (!st)
 		return source_sha256_hex(s, hex);
-	s->hash = NULL; /* the pieces below are added here */
-	char piece[SOURCE_HASH_PIECE];
-	for (size_t at = s->hashed; at < s->len;) {
-		size_t n = s->len - at < SOURCE_HASH_PIECE ? s->len - at : SOURCE_HASH_PIECE;
-		read_mapped(s, (uint32_t)at, piece, n);
-		sha256_add(st, piece, n);
-		at += n;
-	}
+	s->hash = NULL; /* what is read below is not added twice */
+	sha256_add_read(st, s->hashed, s->len, copy_for_hash, s);
 	return sha256_end(st, hex);
 }
 
