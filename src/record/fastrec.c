@@ -1423,6 +1423,10 @@ void fr_tally(struct fastrec *L, const struct fr_number *yes, const struct fr_nu
               const struct fr_number *abstain, struct span at)
 {
 	struct rec_motion *m = L->motion;
+	if (!m) { /* a tally outside a motion (a motion's braces broken): the full path says what is wrong */
+		give_up(L);
+		return;
+	}
 	if (!tally_part(L, yes, &m->tally[VOTE_FOR]) || !tally_part(L, no, &m->tally[VOTE_AGAINST]) ||
 	    (abstain && !tally_part(L, abstain, &m->tally[VOTE_ABSTAIN])))
 		return;
